@@ -1,0 +1,65 @@
+"""partnerkit: data about international cooperation between universities.
+
+Typed records for institutions and partnerships, a rule-based matching engine that
+explains its decisions, source plugins, and extraction of partnerships from news text.
+Everything public is importable from here and listed in ``__all__``.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
+from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
+from partnerkit._model import (
+    Article,
+    Evidence,
+    Institution,
+    InstitutionKind,
+    Location,
+    Mention,
+    Name,
+    NameType,
+    PartialDate,
+    Partnership,
+    PartnershipKind,
+    Party,
+    Provenance,
+    Relationship,
+    RelationType,
+    Status,
+    country_code,
+)
+
+try:
+    __version__ = version("partnerkit")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Article",
+    "ConfigError",
+    "Evidence",
+    "Institution",
+    "InstitutionKind",
+    "Location",
+    "Mention",
+    "Name",
+    "NameType",
+    "PartialDate",
+    "PartnerkitError",
+    "Partnership",
+    "PartnershipKind",
+    "Party",
+    "PluginError",
+    "Provenance",
+    "RecordError",
+    "RelationType",
+    "Relationship",
+    "SourceError",
+    "Status",
+    "__version__",
+    "country_code",
+    "dump_jsonl",
+    "from_dict",
+    "load_jsonl",
+    "to_dict",
+]

@@ -1,0 +1,5 @@
+"""``python -m partnerkit``: the same as the ``partnerkit`` command."""
+
+from partnerkit.cli import main
+
+main()

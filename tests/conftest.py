@@ -1,0 +1,37 @@
+"""Shared fixtures: where ../shared is, and the rule for tests that need it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", max_examples=30)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "quick"))
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("PARTNERKIT_SHARED", ROOT.parent / "shared"))
+
+
+def require_shared(*parts: str) -> Path:
+    """The path under ../shared; skip the test when it is absent, fail under CI=true."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        message = f"{path} is absent (tests that read ../shared need it beside the checkout)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture
+def shared() -> Path:
+    return require_shared()
+
+
+@pytest.fixture
+def examples() -> Path:
+    return ROOT / "examples"

@@ -1,0 +1,139 @@
+"""Hypothesis strategies for every public record class. New classes add theirs here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+
+import pycountry
+from hypothesis import strategies as st
+
+import partnerkit as pk
+
+# Names: any printable text in many scripts, with at least one visible character.
+_visible = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs", "Cf"))
+names = st.text(alphabet=st.one_of(_visible, st.sampled_from(" -.,'()&")), min_size=1, max_size=40).filter(
+    lambda s: bool(s.strip())
+)
+
+
+@st.composite
+def clean_names(draw: st.DrawFn) -> str:
+    """A name as partnerkit keeps it (already cleaned)."""
+    return pk.Party(draw(names)).name
+
+
+countries = st.sampled_from(sorted(c.alpha_2 for c in pycountry.countries))
+idents = st.text(alphabet=string.ascii_lowercase + string.digits + "-_", min_size=1, max_size=12)
+
+
+@st.composite
+def partial_dates(draw: st.DrawFn) -> pk.PartialDate:
+    d = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
+    precision = draw(st.sampled_from(["year", "month", "day"]))
+    if precision == "year":
+        return pk.PartialDate(d.year)
+    if precision == "month":
+        return pk.PartialDate(d.year, d.month)
+    return pk.PartialDate(d.year, d.month, d.day)
+
+
+datetimes = st.datetimes(
+    min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
+)
+
+relationships = st.builds(
+    pk.Relationship, type=st.sampled_from(pk.RelationType), id=idents, label=st.none() | clean_names()
+)
+
+institutions = st.builds(
+    pk.Institution,
+    id=idents,
+    name=clean_names(),
+    acronyms=st.lists(clean_names(), max_size=3, unique=True).map(tuple),
+    aliases=st.lists(clean_names(), max_size=3, unique=True).map(tuple),
+    labels=st.dictionaries(st.sampled_from(["ru", "zh", "de", "fr", "es"]), clean_names(), max_size=3),
+    country=st.none() | countries,
+    city=st.none() | clean_names(),
+    kind=st.sampled_from(pk.InstitutionKind),
+    identifiers=st.dictionaries(st.sampled_from(["ror", "grid", "wikidata", "isni"]), idents, max_size=3),
+    domains=st.lists(st.from_regex(r"[a-z]{2,8}\.(edu|ru|cn|org)", fullmatch=True), max_size=2, unique=True).map(tuple),
+    relationships=st.lists(relationships, max_size=3).map(tuple),
+    status=st.sampled_from(["active", "inactive", "withdrawn"]),
+)
+
+parties = st.builds(pk.Party, clean_names(), institution_id=st.none() | idents, role=st.none() | clean_names())
+
+evidence = st.builds(
+    pk.Evidence,
+    quote=clean_names(),
+    source=st.none() | clean_names(),
+    locator=st.none() | st.from_regex(r"https://news\.example\.edu/[a-z0-9]{1,10}", fullmatch=True),
+    published=st.none() | partial_dates(),
+    retrieved=st.none() | datetimes,
+)
+
+locations = st.one_of(
+    st.builds(pk.Location, city=clean_names(), country=st.none() | countries),
+    st.builds(pk.Location, country=countries),
+)
+
+
+@st.composite
+def partnerships(draw: st.DrawFn) -> pk.Partnership:
+    started = draw(st.none() | partial_dates())
+    ended = draw(st.none() | partial_dates())
+    if started and ended and ended < started:
+        started, ended = ended, started
+    return pk.Partnership(
+        kind=draw(st.sampled_from(pk.PartnershipKind)),
+        parties=tuple(draw(st.lists(parties, min_size=1, max_size=4))),
+        status=draw(st.sampled_from(pk.Status)),
+        date=draw(st.none() | partial_dates()),
+        started=started,
+        ended=ended,
+        location=draw(st.none() | locations),
+        fields=tuple(draw(st.lists(clean_names(), max_size=3, unique=True))),
+        evidence=tuple(draw(st.lists(evidence, max_size=3))),
+        id=draw(st.none() | idents),
+    )
+
+
+mentions = st.builds(
+    lambda text, start, inst: pk.Mention(text=text, start=start, end=start + len(text), institution_id=inst),
+    clean_names(),
+    st.integers(0, 10_000),
+    st.none() | idents,
+)
+
+articles = st.builds(
+    pk.Article,
+    title=st.none() | clean_names(),
+    text=st.text(max_size=200),
+    url=st.none() | st.from_regex(r"https://news\.example\.edu/[a-z0-9]{1,10}", fullmatch=True),
+    published=st.none() | partial_dates(),
+    publisher=st.none() | clean_names(),
+    language=st.none() | st.sampled_from(["en", "ru", "zh"]),
+)
+
+provenances = st.builds(
+    pk.Provenance,
+    source=st.sampled_from(["csv", "jsonl", "rss", "ror", "text"]),
+    plugin_version=st.none() | st.just("1.0"),
+    locator=st.none() | st.from_regex(r"[a-z]{1,8}\.csv row [0-9]{1,4}", fullmatch=True),
+    fetched=st.none() | datetimes,
+    native_id=st.none() | idents,
+)
+
+#: Every public record class with its strategy; the codec tests round-trip each.
+ALL_RECORDS = {
+    pk.Institution: institutions,
+    pk.Party: parties,
+    pk.Evidence: evidence,
+    pk.Location: locations,
+    pk.Partnership: partnerships(),
+    pk.Mention: mentions,
+    pk.Article: articles,
+    pk.Provenance: provenances,
+    pk.Relationship: relationships,
+}

@@ -1,0 +1,136 @@
+"""One converter round-trips every record; bad input names the path and never the record."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import partnerkit as pk
+from tests import strategies as pks
+
+
+@pytest.mark.parametrize("cls", list(pks.ALL_RECORDS), ids=lambda c: c.__name__)
+@given(data=st.data())
+def test_every_public_class_round_trips_through_json(cls: type[Any], data: st.DataObject) -> None:
+    """from_dict(to_dict(x)) == x, and the dict survives JSON unchanged."""
+    record = data.draw(pks.ALL_RECORDS[cls])
+    as_dict = pk.to_dict(record)
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert pk.from_dict(cls, as_dict) == record
+
+
+@given(st.lists(pks.partnerships(), max_size=5))
+def test_jsonl_round_trip(records: list[pk.Partnership]) -> None:
+    buf = io.StringIO()
+    assert pk.dump_jsonl(records, buf) == len(records)
+    buf.seek(0)
+    assert list(pk.load_jsonl(pk.Partnership, buf)) == records
+
+
+def test_dicts_are_plain_json_values() -> None:
+    p = pk.Partnership(
+        kind="office",
+        parties=(pk.Party("ITMO University", institution_id="itmo"),),
+        status="signed",
+        date="2021",
+        location=pk.Location(city="Brussels", country="BE"),
+    )
+    assert pk.to_dict(p) == {
+        "kind": "office",
+        "parties": [{"name": "ITMO University", "institution_id": "itmo"}],
+        "status": "signed",
+        "date": "2021",
+        "location": {"city": "Brussels", "country": "BE"},
+    }
+    assert type(pk.to_dict(p)["kind"]) is str
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"kind": "mou", "parties": [{"name": "A"}, {"name": "B", "institution_id": 5}]},
+            "parties[1].institution_id: expected str, got int",
+        ),
+        ({"kind": "mou", "parties": [{"name": "A"}], "secret": "s3cr3t"}, "record: unknown field(s): secret"),
+        ({"kind": "mou", "parties": "A"}, "parties: expected a list, got str"),
+        ({"parties": [{"name": "A"}]}, "kind: required field is missing"),
+        ({"kind": "pact", "parties": [{"name": "A"}]}, "kind: 'pact' is not one of:"),
+        (
+            {"kind": "mou", "parties": [{"name": "A"}], "date": "2021-13"},
+            "date: month 13 is out of range 1..12",
+        ),
+        ({"kind": "mou", "parties": [{"name": " "}]}, "parties[0].name: must not be empty"),
+        (
+            {"kind": "mou", "parties": [{"name": "A"}], "location": {"country": "Rusia"}},
+            "location.country: 'Rusia' is not an ISO 3166 country",
+        ),
+    ],
+)
+def test_structuring_errors_name_the_path(data: dict[str, Any], message: str) -> None:
+    with pytest.raises(pk.RecordError) as info:
+        pk.from_dict(pk.Partnership, data)
+    assert str(info.value).startswith(message)
+    assert "s3cr3t" not in str(info.value)
+
+
+def test_load_jsonl_names_file_and_row(tmp_path: Path) -> None:
+    path = tmp_path / "parts.jsonl"
+    good = pk.to_dict(pk.Partnership(kind="mou", parties=(pk.Party("A"),)))
+    bad = {**good, "parties": [{"name": "A", "institution_id": 7}]}
+    lines = [
+        json.dumps({"schema_version": 1, "type": "Partnership"}),
+        json.dumps(good),
+        "{oops",
+        json.dumps(bad),
+        json.dumps(good),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(pk.RecordError, match=r"parts\.jsonl row 3: not valid JSON"):
+        list(pk.load_jsonl(pk.Partnership, path))
+    errors: list[pk.RecordError] = []
+    records = list(pk.load_jsonl(pk.Partnership, path, on_error=errors.append))
+    assert len(records) == 2, "good records around bad lines are kept"
+    assert [e.row for e in errors] == [3, 4]
+    assert str(errors[1]).endswith("parts.jsonl row 4: parties[0].institution_id: expected str, got int")
+
+
+def test_load_jsonl_checks_schema_version_and_type(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"schema_version": 99, "type": "Partnership"}) + "\n", encoding="utf-8")
+    with pytest.raises(pk.SourceError, match="schema_version 99 is not supported"):
+        list(pk.load_jsonl(pk.Partnership, path))
+    pk.dump_jsonl([pk.Institution(id="x", name="X")], path)
+    with pytest.raises(pk.SourceError, match="holds Institution records, not Partnership"):
+        list(pk.load_jsonl(pk.Partnership, path))
+
+
+def test_headerless_files_from_other_tools_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "plain.jsonl"
+    path.write_text('{"id": "x", "name": "X"}\n\n{"id": "y", "name": "Y", "country": "de"}\n', encoding="utf-8")
+    assert [i.country for i in pk.load_jsonl(pk.Institution, path)] == [None, "DE"]
+
+
+def test_jsonl_streams_gzip_and_is_lazy(tmp_path: Path) -> None:
+    path = tmp_path / "many.jsonl.gz"
+
+    def generate() -> Any:
+        for n in range(10_000):
+            yield pk.Institution(id=f"i{n}", name=f"University {n}")
+
+    assert pk.dump_jsonl(generate(), path) == 10_000
+    it = pk.load_jsonl(pk.Institution, path)
+    assert next(it).id == "i0"
+    assert sum(1 for _ in it) == 9_999
+
+
+def test_dump_of_nothing_writes_a_header_only(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl"
+    assert pk.dump_jsonl([], path) == 0
+    assert list(pk.load_jsonl(pk.Institution, path)) == []
