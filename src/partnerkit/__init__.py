@@ -29,6 +29,7 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._names import normalize_name
+from partnerkit.rules import Decision, Explanation
 
 try:
     __version__ = version("partnerkit")
@@ -38,7 +39,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "Article",
     "ConfigError",
+    "Decision",
     "Evidence",
+    "Explanation",
     "Institution",
     "InstitutionKind",
     "Location",
