@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
 from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
+from partnerkit._matching import Cluster, Match, Registry, compare, dedupe
 from partnerkit._model import (
     Article,
     Evidence,
@@ -38,6 +39,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Article",
+    "Cluster",
     "ConfigError",
     "Decision",
     "Evidence",
@@ -45,6 +47,7 @@ __all__ = [
     "Institution",
     "InstitutionKind",
     "Location",
+    "Match",
     "Mention",
     "Name",
     "NameType",
@@ -56,12 +59,15 @@ __all__ = [
     "PluginError",
     "Provenance",
     "RecordError",
+    "Registry",
     "RelationType",
     "Relationship",
     "SourceError",
     "Status",
     "__version__",
+    "compare",
     "country_code",
+    "dedupe",
     "dump_jsonl",
     "from_dict",
     "load_jsonl",
