@@ -11,7 +11,10 @@ from __future__ import annotations
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import overload
+
+import attrs
 
 from partnerkit._model import Institution, NameType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
@@ -25,6 +28,47 @@ FORMAT_VERSION = 1
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
 _PROFILE_CACHE = 300_000
+_EMPTY: Sequence[int] = ()
+_FIELDS = tuple(a.name for a in attrs.fields(Institution))
+
+
+class _Institutions(Sequence[Institution]):
+    """Institutions kept as tuples of field values; an Institution is made when first read.
+
+    Loading a saved registry then costs one tuple per institution, not one validated object.
+    """
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, institutions: Iterable[Institution]) -> None:
+        self._made: list[Institution | None] = list(institutions)
+        self._rows: list[tuple[object, ...]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> Institution: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Institution]: ...
+    def __getitem__(self, i: int | slice) -> Institution | Sequence[Institution]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        made = self._made[i]
+        if made is None:
+            assert self._rows is not None
+            made = object.__new__(Institution)
+            for name, value in zip(_FIELDS, self._rows[i], strict=True):
+                object.__setattr__(made, name, value)
+            self._made[i] = made
+        return made
+
+    def __getstate__(self) -> list[tuple[object, ...]]:
+        return [tuple(getattr(self[i], f) for f in _FIELDS) for i in range(len(self))]
+
+    def __setstate__(self, rows: list[tuple[object, ...]]) -> None:
+        self._rows = rows
+        self._made = [None] * len(rows)
 
 
 def _sorted_key(key: str) -> str:
@@ -39,15 +83,17 @@ class Index:
 
     __slots__ = (
         "_profiles",
+        "_view",
         "acronyms",
+        "data",
         "derived",
-        "df",
         "ids",
         "inst_acronyms",
         "institutions",
         "keys",
         "name_inst",
         "name_weight",
+        "offsets",
         "postings",
         "texts",
         "types",
@@ -56,7 +102,7 @@ class Index:
 
     def __init__(self, institutions: Iterable[Institution]) -> None:
         self.version = FORMAT_VERSION
-        self.institutions: tuple[Institution, ...] = tuple(institutions)
+        self.institutions = _Institutions(institutions)
         self.ids: dict[str, int] = {}
         self.name_inst = array("i")
         self.texts: list[str] = []
@@ -80,13 +126,20 @@ class Index:
                 self._add_name(i, n.value, n.type, postings, seen)
             for acr in written:  # "HUST" finds the institution through its display name too
                 postings["a:" + acr].append(first_name)
-        self.df: dict[str, int] = {k: len(set(map(self.name_inst.__getitem__, v))) for k, v in postings.items()}
-        self.postings: dict[str, array[int]] = {k: array("i", dict.fromkeys(v)) for k, v in postings.items()}
+        # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
+        self.postings: dict[str, int] = {}
+        self.offsets = array("q", [0])
+        self.data = array("i")
+        for k, v in postings.items():
+            self.postings[k] = len(self.offsets) - 1
+            self.data.extend(dict.fromkeys(v))
+            self.offsets.append(len(self.data))
         total = max(1, len(self.institutions))
         self.name_weight = array("f")
         for key in self.keys:
             self.name_weight.append(sum(self.idf(t, total) for t in set(key.split()) if t not in WEAK_TOKENS))
         self._profiles: dict[int, Profile] = {}
+        self._view: memoryview | None = None
 
     def _add_name(
         self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[tuple[str, str]]
@@ -124,12 +177,24 @@ class Index:
     # --- reading -------------------------------------------------------------------
 
     def idf(self, token: str, n: int | None = None) -> float:
-        """Inverse document frequency (over institutions) of a normalised token."""
+        """Inverse document frequency (over names) of a normalised token."""
         total = n or max(1, len(self.institutions))
-        return math.log((total + 1) / (self.df.get("t:" + token, 0) + 1)) + 1.0
+        return math.log((total + 1) / (self.count("t:" + token) + 1)) + 1.0
 
-    def posting(self, key: str) -> array[int]:
-        return self.postings.get(key) or array("i")
+    def count(self, key: str) -> int:
+        """How many names carry a blocking key."""
+        p = self.postings.get(key)
+        return 0 if p is None else self.offsets[p + 1] - self.offsets[p]
+
+    def posting(self, key: str) -> Sequence[int]:
+        """The names (ids) carrying a blocking key."""
+        p = self.postings.get(key)
+        if p is None:
+            return _EMPTY
+        view = self._view
+        if view is None:
+            view = self._view = memoryview(self.data)
+        return view[self.offsets[p] : self.offsets[p + 1]]
 
     def profile(self, name: int) -> Profile:
         """The :class:`Profile` of indexed name ``name`` (cached)."""
@@ -161,9 +226,10 @@ class Index:
         return profile
 
     def __getstate__(self) -> dict[str, object]:
-        return {s: getattr(self, s) for s in self.__slots__ if s != "_profiles"}
+        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for k, v in state.items():
             object.__setattr__(self, k, v)
         self._profiles = {}
+        self._view = None

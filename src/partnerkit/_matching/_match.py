@@ -16,9 +16,13 @@ from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_ru
 __all__ = ["Match", "match_batch", "match_one"]
 
 #: How many indexed names, ranked by blocking score, the rules look at per query.
-CANDIDATES = 16
+CANDIDATES = 12
 #: Posting lists longer than this (very common words) are read only when nothing rarer hits.
 MAX_POSTING = 20_000
+#: Words carried by more names than this are not scanned once rarer words found candidates.
+RARE = 1_000
+#: Candidates kept after the rare-word pass.
+POOL = 200
 
 
 @attrs.frozen
@@ -70,14 +74,28 @@ def _candidates(index: Index, q: Profile) -> list[int]:
         words = q.distinctive or q.tokens
         weights = {t: index.idf(t) for t in words}
         total = sum(weights.values()) or 1.0
-        ordered = sorted(words, key=lambda t: len(index.posting("t:" + t)))
-        for n, token in enumerate(ordered):
-            posting = index.posting("t:" + token)
-            if len(posting) > MAX_POSTING and (n > 0 or scores):
+        ordered = sorted(words, key=lambda t: index.count("t:" + t))
+        common: list[str] = []
+        for token in ordered:
+            n = index.count("t:" + token)
+            if n > RARE and scores:
+                common.append(token)  # read only for the candidates the rare words found
+                continue
+            if n > MAX_POSTING:
+                common.append(token)
                 continue
             w = weights[token]
-            for i in posting:
+            for i in index.posting("t:" + token):
                 scores[i] = scores.get(i, 0.0) + w
+        if not scores:
+            return []
+        if len(scores) > POOL:
+            pool = heapq.nlargest(POOL, scores, key=scores.__getitem__)
+            scores = {i: scores[i] for i in pool}
+        if common:
+            for i in scores:
+                key_tokens = index.keys[i].split()
+                scores[i] += sum(weights[t] for t in common if t in key_tokens)
         # weighted Jaccard-like normalisation so long names do not win by length
         for i, s in scores.items():
             if s < 10.0:
