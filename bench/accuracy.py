@@ -13,9 +13,9 @@ import sys
 import time
 
 import attrs
+from _data import ror_institutions
 
 import partnerkit as pk
-from _data import ror_institutions
 
 
 def _without(inst: pk.Institution, value: str) -> pk.Institution:

@@ -9,8 +9,9 @@ import random
 import sys
 import time
 
+from _data import ror_institutions, rss_mb, synthetic_institutions, variants
+
 import partnerkit as pk
-from _data import rss_mb, ror_institutions, synthetic_institutions, variants
 
 
 def main() -> None:
