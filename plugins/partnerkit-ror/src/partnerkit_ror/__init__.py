@@ -6,5 +6,6 @@
 
 from partnerkit_ror._convert import ror_id, to_institution
 from partnerkit_ror._dump import read_institutions
+from partnerkit_ror._source import RorSource
 
-__all__ = ["read_institutions", "ror_id", "to_institution"]
+__all__ = ["RorSource", "read_institutions", "ror_id", "to_institution"]
