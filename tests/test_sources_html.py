@@ -15,6 +15,8 @@ from partnerkit.sources._html import parse_html
     [
         ("<p>One.</p><p>Two.</p>", "One.\n\nTwo."),
         ("a<br>b", "a\nb"),
+        ("<p>one\n  line</p><pre>two\n  lines</pre>", "one line\n\ntwo\nlines"),
+        ("<nav>Home | News</nav><p>Body</p>", "Body"),
         ("<div>ITMO&nbsp;University &amp; HUST</div>", "ITMO University & HUST"),
         ("<p>x</p><script>var a = '<p>no</p>';</script><style>p {}</style><p>y</p>", "x\n\ny"),
         ("<ul><li>one</li><li>two</li></ul>", "one\n\ntwo"),

@@ -1,6 +1,6 @@
 """HTML reduced to readable text, with the standard library's tolerant parser.
 
-Scripts, styles and other non-content elements are dropped; block elements become line
+Scripts, styles, navigation menus and other non-content elements are dropped; block elements become line
 breaks so sentences of different paragraphs never run together; entities are decoded;
 whitespace inside a line is collapsed. The page's title, language and publication date
 (from the usual meta tags) are picked up on the way.
@@ -15,7 +15,7 @@ import attrs
 
 __all__ = ["HtmlPage", "html_to_text", "parse_html"]
 
-_SKIP = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select"))
+_SKIP = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "nav", "object", "canvas", "select"))
 _BLOCK = frozenset(
     (
         "p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "section", "article",
@@ -25,6 +25,7 @@ _BLOCK = frozenset(
 )  # fmt: skip
 _VOID = frozenset(("br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"))
 _DATE_META = ("article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate")
+_WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n\s*\n+")
 
@@ -46,6 +47,7 @@ class _Parser(HTMLParser):
         self.skip_depth = 0
         self.skip_stack: list[str] = []
         self.in_title = False
+        self.pre_depth = 0
         self.title: list[str] = []
         self.language: str | None = None
         self.published: str | None = None
@@ -65,6 +67,8 @@ class _Parser(HTMLParser):
         if tag in _SKIP and tag not in _VOID:
             self.skip_stack.append(tag)
             self.skip_depth += 1
+        if tag == "pre":
+            self.pre_depth += 1
         if tag in _BLOCK:
             self.parts.append("\n")
 
@@ -76,6 +80,8 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
         if tag in self.skip_stack:
             while self.skip_stack:  # close unclosed inner skipped elements too
                 self.skip_depth -= 1
@@ -88,7 +94,7 @@ class _Parser(HTMLParser):
         if self.in_title:
             self.title.append(data)
         elif self.skip_depth == 0:
-            self.parts.append(data)
+            self.parts.append(data if self.pre_depth else _WHITESPACE.sub(" ", data))
 
 
 def parse_html(html: str) -> HtmlPage:
