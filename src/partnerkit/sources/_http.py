@@ -25,7 +25,7 @@ import importlib.metadata
 import logging
 import time
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -108,6 +108,19 @@ def _retry_after(value: str | None, now: float) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=_dt.UTC)
     return max(0.0, when.timestamp() - now)
+
+
+def _chunks(raw: Any) -> Iterator[bytes]:
+    """The raw (still compressed) body as it arrives: read1 returns what is there, not a full chunk."""
+    read1 = getattr(raw, "read1", None)  # urllib3 >= 2.3
+    if read1 is None:  # pragma: no cover - older urllib3
+        yield from raw.stream(8192, decode_content=False)
+        return
+    while True:
+        data = read1(_CHUNK, decode_content=False)
+        if not data:
+            return
+        yield data
 
 
 class HttpClient:
@@ -270,7 +283,7 @@ class HttpClient:
         parts: list[bytes] = []
         raw_total = total = 0
         try:
-            for chunk in response.raw.stream(_CHUNK, decode_content=False):
+            for chunk in _chunks(response.raw):
                 if time.monotonic() > deadline:
                     raise self._error(url, f"the response took longer than {self.total_timeout:g} s")
                 raw_total += len(chunk)
