@@ -28,6 +28,8 @@ from partnerkit._model import (
     Status,
     country_code,
 )
+from partnerkit._names import normalize_name
+from partnerkit.rules import Decision, Explanation
 
 try:
     __version__ = version("partnerkit")
@@ -37,7 +39,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "Article",
     "ConfigError",
+    "Decision",
     "Evidence",
+    "Explanation",
     "Institution",
     "InstitutionKind",
     "Location",
@@ -61,5 +65,6 @@ __all__ = [
     "dump_jsonl",
     "from_dict",
     "load_jsonl",
+    "normalize_name",
     "to_dict",
 ]
