@@ -263,8 +263,16 @@ def institution_ror_id(inst: Any) -> str:
     return ror_id(inst.identifiers.get("ror", inst.id))
 
 
+class _Reader:
+    def __init__(self, index: Any) -> None:
+        self.index = index
+
+    def match(self, text: str) -> list[Any]:
+        return list(self.index.find(text))
+
+
 def run_partnerkit(reg: Any, rows: list[Row]) -> tuple[list[frozenset[str]], list[list[Any]], float]:
-    import partnerkit as pk
+    from partnerkit.rules import Decision
 
     answers: list[list[Any]] = []
     start = time.perf_counter()
@@ -272,7 +280,7 @@ def run_partnerkit(reg: Any, rows: list[Row]) -> tuple[list[frozenset[str]], lis
         answers.append(reg.match(row.text))
     elapsed = time.perf_counter() - start
     chosen = [
-        frozenset(institution_ror_id(m.institution) for m in ms if m.decision is pk.Decision.MATCH) for ms in answers
+        frozenset(institution_ror_id(m.institution) for m in ms if m.decision is Decision.MATCH) for ms in answers
     ]
     return chosen, answers, elapsed
 
@@ -303,7 +311,13 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     institutions = list(read_institutions())
     t1 = time.perf_counter()
-    reg = pk.Registry(institutions)
+    if hasattr(pk, "Registry"):
+        reg = pk.Registry(institutions)
+    else:  # until the matching engine lands: its affiliation reader, which Registry.match uses
+        from partnerkit._matching._affiliation import AffiliationIndex
+
+        reg = _Reader(AffiliationIndex(institutions))
+        print("note: pk.Registry is not available; reading with partnerkit._matching._affiliation directly")
     t2 = time.perf_counter()
     print(f"registry: {len(institutions):,} records read in {t1 - t0:.1f}s, indexed in {t2 - t1:.1f}s")
     print()

@@ -1,0 +1,1 @@
+"""Matching: names and affiliation strings against a registry of institutions."""
