@@ -1,4 +1,5 @@
-"""Affiliation strings: what a user relies on when a string names an organisation among units and addresses.
+"""Affiliation strings: what a user relies on when ``Registry.match`` reads a string naming an
+organisation among units and addresses (the same call as for a plain name).
 
 The registry here is written for the tests (no benchmark rows): a university with a
 faculty and a lab as children, two namesakes in different countries, an acronym shared
@@ -9,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from partnerkit import Institution, InstitutionKind, Relationship
-from partnerkit._matching._affiliation import AffiliationIndex
-from partnerkit._matching._parts import country_of, is_postcode, split_affiliation
+from partnerkit import Institution, InstitutionKind, Registry, Relationship
+from partnerkit._names import country_of, is_postcode, split_affiliation
 from partnerkit.rules import Decision
 
 REGISTRY = [
@@ -62,12 +62,12 @@ REGISTRY = [
 
 
 @pytest.fixture(scope="module")
-def index() -> AffiliationIndex:
-    return AffiliationIndex(REGISTRY)
+def index() -> Registry:
+    return Registry(REGISTRY)
 
 
-def answers(index: AffiliationIndex, text: str, country: str | None = None) -> list[str]:
-    return [h.institution.id for h in index.find(text, country) if h.decision is Decision.MATCH]
+def answers(index: Registry, text: str, country: str | None = None) -> list[str]:
+    return [h.institution.id for h in index.match(text, country) if h.decision is Decision.MATCH]
 
 
 CASES = [
@@ -123,25 +123,25 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["description"] for c in CASES])
-def test_affiliation_table(index: AffiliationIndex, case: dict[str, object]) -> None:
+def test_affiliation_table(index: Registry, case: dict[str, object]) -> None:
     assert answers(index, str(case["text"])) == case["expected"]
 
 
-def test_country_argument_settles_namesakes(index: AffiliationIndex) -> None:
+def test_country_argument_settles_namesakes(index: Registry) -> None:
     """A country given by the caller works like one written in the string."""
     assert answers(index, "Saint Brendan University", country="CA") == ["st-ca"]
 
 
-def test_conflict_is_reported_as_non_match(index: AffiliationIndex) -> None:
+def test_conflict_is_reported_as_non_match(index: Registry) -> None:
     """The candidate is still returned, as NON_MATCH, with the rule that decided."""
-    hits = index.find("University of Nordhaven, Lima, Peru")
+    hits = index.match("University of Nordhaven, Lima, Peru")
     assert [(h.institution.id, h.decision) for h in hits] == [("u-nord", Decision.NON_MATCH)]
     assert "country_conflict" in str(hits[0].explanation)
 
 
-def test_explanation_names_part_and_rules(index: AffiliationIndex) -> None:
+def test_explanation_names_part_and_rules(index: Registry) -> None:
     """Each hit says which part of the string matched which name and why."""
-    hit = index.find("Aurora Photonics Laboratory, University of Nordhaven")
+    hit = index.match("Aurora Photonics Laboratory, University of Nordhaven")
     by_id = {h.institution.id: h for h in hit}
     text = str(by_id["u-nord"].explanation)
     assert "'University of Nordhaven' is a registered name" in text

@@ -2,7 +2,7 @@
 
 How a string is read (each step shows up in the explanation of a hit):
 
-1. It is split into parts (:func:`~partnerkit._matching._parts.split_affiliation`).
+1. It is split into parts (:func:`partnerkit._names.split_affiliation`).
    Parts that are addresses (countries, states/provinces, cities of the registry, post
    codes, streets) become *hints*; they are never candidates.
 2. In every other part the longest runs of tokens that are a registered name (display
@@ -22,29 +22,30 @@ How a string is read (each step shows up in the explanation of a hit):
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 
 import attrs
 
-from partnerkit._matching._parts import (
+from partnerkit._matching._index import _TYPES, Index
+from partnerkit._model import Institution, InstitutionKind, NameType, RelationType
+from partnerkit._names import (
+    ORG_KEYS,
     STREET_WORDS,
     SUBUNIT_WORDS,
     Part,
+    acronym_key,
     country_of,
+    fold,
+    is_acronym,
     is_postcode,
+    normalize_name,
     split_affiliation,
     subdivision_countries,
 )
-from partnerkit._model import Institution, InstitutionKind, NameType, RelationType
-from partnerkit._names import ORG_KEYS, acronym_key, fold, is_acronym, name_keys, normalize_name
 from partnerkit.rules import Decision, Explanation, RuleResult
 
-__all__ = ["AffiliationIndex", "Hit"]
+__all__ = ["AffiliationReader", "Hit", "reader"]
 
 _MAX_SPAN = 14
-#: A token in more registered names than this is generic ("university", "physics").
-_GENERIC_DF = 150
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
 _UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
@@ -62,12 +63,17 @@ class Hit:
         decision: MATCH (the answer), POSSIBLE (named but ambiguous, or not the answer)
             or NON_MATCH (its name is there but the string's country conflicts).
         explanation: which part of the string matched which name, by which rules.
+        name: the registered name (or acronym) that the string carries.
+        part: the part of the string that carries it.
     """
 
     institution: Institution
     score: float
     decision: Decision
     explanation: Explanation
+    name: str = ""
+    part: str = ""
+    name_id: int = -1
 
 
 @attrs.define
@@ -76,6 +82,9 @@ class _Found:
     score: float
     reasons: list[tuple[str, str]]
     decided: str = "match"
+    name: str = ""
+    part: str = ""
+    name_id: int = -1
 
 
 @attrs.define
@@ -86,40 +95,76 @@ class _Hints:
     texts: list[str] = attrs.Factory(list)
 
 
-class AffiliationIndex:
-    """An index of registered names for reading affiliation strings. Immutable once built."""
+def reader(index: Index) -> AffiliationReader:
+    """The affiliation reader of ``index``, built on first use and kept with the index."""
+    made = index.affiliation_reader
+    if made is None:
+        made = index.affiliation_reader = AffiliationReader(index)
+    assert isinstance(made, AffiliationReader)
+    return made
 
-    def __init__(self, institutions: Sequence[Institution]) -> None:
-        self.institutions = tuple(institutions)
-        by_id = {inst.id: i for i, inst in enumerate(self.institutions)}
-        self._names: dict[str, list[tuple[int, NameType, str]]] = {}
-        self._acronyms: dict[str, list[int]] = {}
+
+class AffiliationReader:
+    """Reads affiliation strings against the names of an :class:`Index` (no second name index).
+
+    Registered names are looked up through the index's own posting lists (the ``k:`` key
+    of a name's words); what is added here is registry-wide context: cities, parent links
+    and which words are too common to name anything alone.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.institutions = index.institutions
+        by_id = index.ids
         self._cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
-        df: Counter[str] = Counter()
-        for i, inst in enumerate(self.institutions):
-            seen: set[str] = set()
-            for name in inst.names():
-                if name.type is NameType.ACRONYM:
-                    key = acronym_key(name.value)
-                    if len(key) >= 2 and i not in self._acronyms.get(key, ()):
-                        self._acronyms.setdefault(key, []).append(i)
-                    continue
-                for key in name_keys(name.value):
-                    if key and key not in seen and len(key.split()) <= _MAX_SPAN:
-                        seen.add(key)
-                        self._names.setdefault(key, []).append((i, name.type, name.value))
-            df.update({t for k in seen for t in k.split()})
+        for inst in self.institutions:
             if inst.city:
                 self._cities.setdefault(normalize_name(inst.city), set()).update({inst.country} if inst.country else ())
             self._parents.append(
                 tuple(by_id[r.id] for r in inst.relationships if r.type is RelationType.PARENT and r.id in by_id)
             )
         self._cities.pop("", None)
-        self._generic = frozenset(t for t, n in df.items() if n > _GENERIC_DF) | ORG_KEYS
+        # a word on more names than this (about 0.4% of them) is generic ("university", "physics")
+        self._generic_names = max(30, len(index.keys) // 250)
+        self._generic_cache: dict[str, bool] = {}
+        self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
+
+    # --- the index's names -------------------------------------------------------------------
+
+    def _generic(self, token: str) -> bool:
+        g = self._generic_cache.get(token)
+        if g is None:
+            g = token in ORG_KEYS or self.index.count("t:" + token) > self._generic_names
+            if len(self._generic_cache) < 200_000:
+                self._generic_cache[token] = g
+        return g
+
+    def entries(self, key: str) -> list[tuple[int, NameType, str, int]]:
+        """(institution, name type, name as written, name id) of every full name whose normal form is ``key``."""
+        got = self._entry_cache.get(key)
+        if got is not None:
+            return got
+        index = self.index
+        out: list[tuple[int, NameType, str, int]] = []
+        seen: set[int] = set()
+        for n in index.posting("k:" + " ".join(sorted(set(key.split())))):
+            if index.keys[n] == key and not index.acronyms[n]:
+                inst = index.name_inst[n]
+                if inst not in seen:
+                    seen.add(inst)
+                    out.append((inst, _TYPES[index.types[n]], index.texts[n], n))
+        if len(self._entry_cache) > 200_000:
+            self._entry_cache.clear()
+        self._entry_cache[key] = out
+        return out
+
+    def _acronym_insts(self, key: str) -> list[int]:
+        index = self.index
+        return list(dict.fromkeys(index.name_inst[n] for n in index.posting("a:" + key)))
 
     # --- relationships ---------------------------------------------------------------------
 
@@ -176,12 +221,22 @@ class AffiliationIndex:
 
     # --- the reading -----------------------------------------------------------------------
 
-    def find(self, text: str, country: str | None = None) -> list[Hit]:
-        """The organisations ``text`` names, best first (see the module docstring)."""
+    def find(self, text: str, country: str | None = None, city: str | None = None) -> list[Hit]:
+        """The organisations ``text`` names, best first (see the module docstring).
+
+        ``country`` (an ISO code) and ``city`` are hints given by the caller; they count as
+        if the string named them.
+        """
         parts = split_affiliation(text)
         hints = _Hints()
         if country:
             hints.countries.add(country)
+            hints.texts.append(country)
+        if city:
+            key = normalize_name(city)
+            hints.cities.add(key)
+            hints.soft.update(self._cities.get(key, ()))
+            hints.texts.append(city)
         orgs: list[Part] = [p for p in self._join(parts) if not self._place(p, hints)]
         found: dict[int, _Found] = {}
         rejected: dict[int, _Found] = {}
@@ -202,7 +257,7 @@ class AffiliationIndex:
                 group = parts[i : i + k]
                 if len(group) == k and not group[0].subunit:
                     toks = tuple(t for p in group for t in p.tokens)
-                    if " ".join(toks) in self._names:
+                    if self.entries(" ".join(toks)):
                         first = group[0]
                         text = ", ".join(p.text for p in group)
                         out.append(Part(text, first.start, toks, False))
@@ -217,12 +272,16 @@ class AffiliationIndex:
         """Longest runs of ``toks`` that are registered names (none inside another)."""
         out: list[tuple[int, int, str]] = []
         n = len(toks)
+        known = [self.index.count("t:" + t) > 0 for t in toks]
         i = 0
         while i < n:
             best = None
-            for j in range(min(n, i + _MAX_SPAN), i, -1):
+            stop = i
+            while stop < min(n, i + _MAX_SPAN) and known[stop]:
+                stop += 1
+            for j in range(stop, i, -1):
                 key = " ".join(toks[i:j])
-                if key in self._names:
+                if self.entries(key):
                     best = (i, j, key)
                     break
             if best is None:
@@ -267,7 +326,7 @@ class AffiliationIndex:
         context = self._context(part.tokens, start, end, hints)
         if context is None or (context != "whole part" and " " not in key):
             return  # a lone registered word among other words is not a name
-        entries = self._names[key]
+        entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
         base = [("name", f"{part.text!r} is a registered name ({key!r})"), ("context", context)]
         active = [c for c in cands if self.institutions[c].status == "active"]
@@ -279,7 +338,10 @@ class AffiliationIndex:
                 for c in cands:
                     inst = self.institutions[c]
                     why = f"the string names {'/'.join(sorted(hints.countries))}, the registry {inst.country}"
-                    rejected.setdefault(c, _Found(c, 0.0, [*base, ("country conflict", why)], "non_match"))
+                    name = next(e[2] for e in entries if e[0] == c)
+                    rejected.setdefault(
+                        c, _Found(c, 0.0, [*base, ("country conflict", why)], "non_match", name, part.text)
+                    )
                 return
             if len(agree) < len(cands) or len(cands) == 1:
                 base.append(("country", f"{'/'.join(sorted(hints.countries))} agrees"))
@@ -297,7 +359,7 @@ class AffiliationIndex:
                 base.append(("name type", "the only one with this as its name rather than an alias"))
                 cands = main
         located = bool(hints.countries or hints.cities or hints.soft)
-        generic = all(t in self._generic for t in key.split())
+        generic = all(self._generic(t) for t in key.split())
         for c in cands:
             reasons = list(base)
             decided = "match"
@@ -305,7 +367,10 @@ class AffiliationIndex:
             if len(cands) > 1:
                 decided = "possible"
                 score = 0.6
-                reasons.append(("ambiguous", f"{len(cands)} organisations have this name"))
+                others = ", ".join(self.institutions[o].name for o in cands[:5])
+                reasons.append(
+                    ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
+                )
             elif generic and not (
                 self.institutions[c].country in hints.countries | hints.soft
                 or normalize_name(self.institutions[c].city or "") in hints.cities
@@ -319,10 +384,12 @@ class AffiliationIndex:
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
             old = found.get(c)
             if old is None or (old.decided != "match" and decided == "match") or old.score < score:
-                found[c] = _Found(c, score, reasons, decided)
+                mine = [e for e in entries if e[0] == c]
+                entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
+                found[c] = _Found(c, score, reasons, decided, entry[2], part.text, entry[3])
 
     def _acronym_hit(self, part: Part, hints: _Hints, found: dict[int, _Found]) -> None:
-        cands = self._acronyms.get(acronym_key(part.text), [])
+        cands = self._acronym_insts(acronym_key(part.text))
         if not cands:
             return
         support: list[tuple[int, str]] = []
@@ -343,7 +410,7 @@ class AffiliationIndex:
         reasons = [("acronym", f"{part.text!r} is its acronym"), ("corroborated", why)]
         old = found.get(c)
         if old is None:
-            found[c] = _Found(c, 0.9, reasons)
+            found[c] = _Found(c, 0.9, reasons, "match", part.text, part.text)
         else:
             old.reasons.extend(reasons)
 
@@ -390,4 +457,4 @@ class AffiliationIndex:
             for i, (rule, detail) in enumerate(f.reasons)
         )
         explanation = Explanation(decision=decision, score=f.score, results=results, left=text, right=inst.name)
-        return Hit(inst, f.score, decision, explanation)
+        return Hit(inst, f.score, decision, explanation, f.name or inst.name, f.part, f.name_id)

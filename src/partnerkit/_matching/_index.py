@@ -85,6 +85,7 @@ class Index:
         "_profiles",
         "_view",
         "acronyms",
+        "affiliation_reader",
         "data",
         "derived",
         "ids",
@@ -140,6 +141,7 @@ class Index:
             self.name_weight.append(sum(self.idf(t, total) for t in set(key.split()) if t not in WEAK_TOKENS))
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
+        self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
 
     def _add_name(
         self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[tuple[str, str]]
@@ -226,10 +228,11 @@ class Index:
         return profile
 
     def __getstate__(self) -> dict[str, object]:
-        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view")}
+        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view", "affiliation_reader")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for k, v in state.items():
             object.__setattr__(self, k, v)
         self._profiles = {}
         self._view = None
+        self.affiliation_reader = None

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from partnerkit._matching._affiliation import reader
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution
 from partnerkit._names import looks_like_affiliation, parse_affiliation
@@ -133,6 +134,34 @@ def _resolve_ambiguity(found: list[Match]) -> list[Match]:
     ]
 
 
+def _read_affiliation(index: Index, rules: RuleSet, text: str, country: str | None, city: str | None) -> list[Match]:
+    """The organisations a string names, read by ``partnerkit._matching._affiliation``.
+
+    A plain name that the reader finds whole is also compared by the rules, whose
+    explanation (``same_name``...) then stands when they agree it is a MATCH.
+    """
+    hits = reader(index).find(text, country=country, city=city)
+    found = []
+    whole = text.strip(" .:'\"-–—")
+    for h in hits:
+        explanation = h.explanation
+        if h.decision is Decision.MATCH and h.part == whole and h.name_id >= 0:
+            e = rules.compare(Profile.from_name(text, country=country, city=city), index.profile(h.name_id))
+            if e.decision is Decision.MATCH:
+                explanation = e.with_note("Found whole as a registered name: " + h.explanation.results[0].text + ".")
+        found.append(
+            Match(
+                institution=h.institution,
+                score=h.score,
+                decision=h.decision,
+                explanation=explanation,
+                name=h.name,
+                query=text if not h.part or h.part == whole else h.part,
+            )
+        )
+    return found
+
+
 def match_one(
     index: Index,
     name: str,
@@ -146,6 +175,10 @@ def match_one(
 ) -> list[Match]:
     """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`)."""
     rules = rules or default_rules()
+    if not identifiers and not domains:
+        read = _read_affiliation(index, rules, name, country, city)
+        if read:
+            return read[:limit]
     queries = [name]
     note = None
     if looks_like_affiliation(name):
