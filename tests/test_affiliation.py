@@ -52,6 +52,25 @@ REGISTRY = [
         kind=InstitutionKind.HEALTHCARE,
     ),
     Institution(
+        id="cu-sys",
+        name="Coastal University System",
+        aliases=("Coastal University",),
+        country="US",
+        city="Harbor City",
+        kind=InstitutionKind.EDUCATION,
+    ),
+    *(
+        Institution(
+            id=f"cu-{place.lower()}",
+            name=f"Coastal University, {place}",
+            country="US",
+            city=place,
+            kind=InstitutionKind.EDUCATION,
+            relationships=(Relationship("parent", "cu-sys"),),
+        )
+        for place in ("Northport", "Southport", "Eastport")
+    ),
+    Institution(
         id="phys",
         name="Institute of Science and Technology",
         country="GB",
@@ -117,6 +136,31 @@ CASES = [
         "description": "a generic name with its place",
         "expected": ["phys"],
         "text": "Institute of Science & Technology, London, UK",
+    },
+    {
+        "description": "a system's short name does not say which member",
+        "expected": [],
+        "text": "Department of Physics, Coastal University",
+    },
+    {
+        "description": "the place picks the system's member",
+        "expected": ["cu-southport"],
+        "text": "Department of Physics, Coastal University, Southport",
+    },
+    {
+        "description": "the member's words elsewhere in the string pick it",
+        "expected": ["cu-eastport"],
+        "text": "Eastport Campus, Coastal University, Marine Lab",
+    },
+    {
+        "description": "two organisations joined by 'and': the university answers",
+        "expected": ["u-nord"],
+        "text": "Heart Centre, University of Nordhaven and Riverside Heart Hospital",
+    },
+    {
+        "description": "a footnote mark does not break a name that commas split",
+        "expected": ["cu-northport"],
+        "text": "Dept. of Biology, Coastal University, Northport 3 , Northport, USA",
     },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]

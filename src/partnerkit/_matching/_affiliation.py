@@ -40,12 +40,16 @@ from partnerkit._names import (
     normalize_name,
     split_affiliation,
     subdivision_countries,
+    tokens,
 )
 from partnerkit.rules import Decision, Explanation, RuleResult
 
 __all__ = ["AffiliationReader", "Hit", "reader"]
 
 _MAX_SPAN = 14
+#: A registered organisation with this many members of its kind that carry its name is a system.
+_MEMBERS = 3
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
 _UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
@@ -93,6 +97,7 @@ class _Hints:
     soft: set[str] = attrs.Factory(set)  # implied by a state or a city (for tie-breaks)
     cities: set[str] = attrs.Factory(set)
     texts: list[str] = attrs.Factory(list)
+    words: set[str] = attrs.Factory(set)  # every normalised word of the string
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -125,6 +130,11 @@ class AffiliationReader:
                 tuple(by_id[r.id] for r in inst.relationships if r.type is RelationType.PARENT and r.id in by_id)
             )
         self._cities.pop("", None)
+        self._children: dict[int, list[int]] = {}
+        for i, ps in enumerate(self._parents):
+            for p in ps:
+                self._children.setdefault(p, []).append(i)
+        self._child_words: dict[int, tuple[str, ...]] = {}
         # a word on more names than this (about 0.4% of them) is generic ("university", "physics")
         self._generic_names = max(30, len(index.keys) // 250)
         self._generic_cache: dict[str, bool] = {}
@@ -237,16 +247,39 @@ class AffiliationReader:
             hints.cities.add(key)
             hints.soft.update(self._cities.get(key, ()))
             hints.texts.append(city)
+        hints.words.update(t for p in parts for t in p.tokens)
         orgs: list[Part] = [p for p in self._join(parts) if not self._place(p, hints)]
         found: dict[int, _Found] = {}
         rejected: dict[int, _Found] = {}
+        pieces: list[Part] = []
         for part in orgs:
+            hit = False
+            for start, end, key in self._spans(part.tokens):
+                hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+            if not hit and _AND.search(part.text):
+                pieces.extend(self._and_pieces(part))
+        for part in pieces:
             for start, end, key in self._spans(part.tokens):
                 self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected)
         for part in orgs:
             if len(part.tokens) == 1 and is_acronym(part.text):
                 self._acronym_hit(part, hints, found)
         return self._choose(text, found, rejected)
+
+    @staticmethod
+    def _and_pieces(part: Part) -> list[Part]:
+        """ "University of A and B Hospital": two organisations joined by "and" (read when the whole is none)."""
+        out: list[Part] = []
+        pos = 0
+        text = part.text
+        for m in [*_AND.finditer(text), None]:
+            end = m.start() if m else len(text)
+            piece = text[pos:end].strip()
+            toks = tuple(tokens(piece))
+            if toks:
+                out.append(Part(piece, part.start + pos, toks, part.subunit and not out))
+            pos = m.end() if m else len(text)
+        return out if len(out) > 1 else []
 
     def _join(self, parts: list[Part]) -> list[Part]:
         """Rejoin a name that commas split ("University of California, San Diego")."""
@@ -257,6 +290,8 @@ class AffiliationReader:
                 group = parts[i : i + k]
                 if len(group) == k and not group[0].subunit:
                     toks = tuple(t for p in group for t in p.tokens)
+                    while toks and toks[-1].isdigit():
+                        toks = toks[:-1]  # a footnote mark: "San Diego 3"
                     if self.entries(" ".join(toks)):
                         first = group[0]
                         text = ", ".join(p.text for p in group)
@@ -322,10 +357,11 @@ class AffiliationReader:
         hints: _Hints,
         found: dict[int, _Found],
         rejected: dict[int, _Found],
-    ) -> None:
+    ) -> bool:
+        """Record the organisations a run of a part names; False if the run does not count."""
         context = self._context(part.tokens, start, end, hints)
         if context is None or (context != "whole part" and " " not in key):
-            return  # a lone registered word among other words is not a name
+            return False  # a lone registered word among other words is not a name
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
         base = [("name", f"{part.text!r} is a registered name ({key!r})"), ("context", context)]
@@ -342,7 +378,7 @@ class AffiliationReader:
                     rejected.setdefault(
                         c, _Found(c, 0.0, [*base, ("country conflict", why)], "non_match", name, part.text)
                     )
-                return
+                return True
             if len(agree) < len(cands) or len(cands) == 1:
                 base.append(("country", f"{'/'.join(sorted(hints.countries))} agrees"))
             cands = agree
@@ -359,12 +395,33 @@ class AffiliationReader:
                 base.append(("name type", "the only one with this as its name rather than an alias"))
                 cands = main
         located = bool(hints.countries or hints.cities or hints.soft)
-        generic = all(self._generic(t) for t in key.split())
+        words = key.split()
+        generic = all(self._generic(t) for t in words)
         for c in cands:
             reasons = list(base)
             decided = "match"
             score = 0.97 if context == "whole part" else 0.93
-            if len(cands) > 1:
+            short = not any(e[0] == c and e[1] is NameType.DISPLAY for e in entries)
+            members = self._members(c, words) if len(cands) == 1 and short else []
+            if members:
+                picked = [m for m in members if set(self._child_words[m]) <= hints.words]
+                if not picked:
+                    picked = [m for m in members if self._placed(m, hints)]
+                if len(picked) == 1:
+                    reasons.append(
+                        (
+                            "system member",
+                            f"names the system; the place picks its member {self.institutions[picked[0]].name}",
+                        )
+                    )
+                    written, name_id = self._entry_of(picked[0])
+                    self._put(found, _Found(picked[0], 0.9, reasons, "match", written, part.text, name_id))
+                    return True
+                decided = "possible"
+                score = 0.6
+                names = ", ".join(self.institutions[m].name for m in members[:4])
+                reasons.append(("system", f"names a system of {len(members)} members ({names}...); not which one"))
+            elif len(cands) > 1:
                 decided = "possible"
                 score = 0.6
                 others = ", ".join(self.institutions[o].name for o in cands[:5])
@@ -378,15 +435,48 @@ class AffiliationReader:
                 decided = "possible"
                 score = 0.6
                 reasons.append(("generic name", "every word is common; no place in the string agrees"))
+
             elif part.subunit and not located:
                 decided = "possible"
                 score = 0.7
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
-            old = found.get(c)
-            if old is None or (old.decided != "match" and decided == "match") or old.score < score:
-                mine = [e for e in entries if e[0] == c]
-                entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
-                found[c] = _Found(c, score, reasons, decided, entry[2], part.text, entry[3])
+            mine = [e for e in entries if e[0] == c]
+            entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
+            self._put(found, _Found(c, score, reasons, decided, entry[2], part.text, entry[3]))
+        return True
+
+    @staticmethod
+    def _put(found: dict[int, _Found], new: _Found) -> None:
+        old = found.get(new.index)
+        if old is None or (old.decided != "match" and new.decided == "match") or old.score < new.score:
+            found[new.index] = new
+
+    def _placed(self, c: int, hints: _Hints) -> bool:
+        inst = self.institutions[c]
+        return inst.country in hints.countries | hints.soft or normalize_name(inst.city or "") in hints.cities
+
+    def _entry_of(self, c: int) -> tuple[str, int]:
+        inst = self.institutions[c]
+        for n in self.index.posting("k:" + " ".join(sorted(set(normalize_name(inst.name).split())))):
+            if self.index.name_inst[n] == c:
+                return inst.name, n
+        return inst.name, -1
+
+    def _members(self, c: int, words: list[str]) -> list[int]:
+        """Members of ``c`` (children of its kind) whose names carry the words it was named by.
+
+        "University of California" (an alias of the UC system) is in the names of several of
+        its campuses: a string that says only that does not say which one.
+        """
+        out = []
+        kind = self.institutions[c].kind
+        for ch in self._children.get(c, ()):
+            name = self._child_words.get(ch)
+            if name is None:
+                name = self._child_words[ch] = tuple(normalize_name(self.institutions[ch].name).split())
+            if len(name) > len(words) and all(w in name for w in words) and kind is self.institutions[ch].kind:
+                out.append(ch)
+        return out if len(out) >= _MEMBERS else []
 
     def _acronym_hit(self, part: Part, hints: _Hints, found: dict[int, _Found]) -> None:
         cands = self._acronym_insts(acronym_key(part.text))
