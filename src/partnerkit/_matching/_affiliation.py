@@ -44,11 +44,13 @@ from partnerkit._names import (
 )
 from partnerkit.rules import Decision, Explanation, RuleResult
 
-__all__ = ["AffiliationReader", "Hit", "reader"]
+__all__ = ["AffiliationReader", "Hit", "Reading", "reader"]
 
 _MAX_SPAN = 14
 #: A registered organisation with this many members of its kind that carry its name is a system.
 _MEMBERS = 3
+#: A part's rarest word must be on at most this many names for the rules to look at it.
+_FUZZY_POSTING = 5_000
 _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
@@ -98,6 +100,23 @@ class _Hints:
     cities: set[str] = attrs.Factory(set)
     texts: list[str] = attrs.Factory(list)
     words: set[str] = attrs.Factory(set)  # every normalised word of the string
+
+
+@attrs.frozen
+class Reading:
+    """What :meth:`AffiliationReader.read` made of a string.
+
+    Attributes:
+        hits: the organisations found, best first.
+        unread: parts that look like organisations but named nothing registered.
+        hints: the places the string (or the caller) gave.
+        parts: how many parts the string has.
+    """
+
+    hits: list[Hit]
+    unread: tuple[str, ...]
+    hints: _Hints
+    parts: int
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -237,6 +256,10 @@ class AffiliationReader:
         ``country`` (an ISO code) and ``city`` are hints given by the caller; they count as
         if the string named them.
         """
+        return self.read(text, country, city).hits
+
+    def read(self, text: str, country: str | None = None, city: str | None = None) -> Reading:
+        """Like :meth:`find`, with the parts that named nothing and the string's places."""
         parts = split_affiliation(text)
         hints = _Hints()
         if country:
@@ -264,7 +287,40 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and is_acronym(part.text):
                 self._acronym_hit(part, hints, found)
-        return self._choose(text, found, rejected)
+        named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
+        rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
+        return Reading(self._choose(text, found, rejected), rest, hints, len(parts))
+
+    def nearby_names(self, text: str, reading: Reading, limit: int = 64) -> list[int]:
+        """Names (ids) that share the rarest word of ``text`` and sit where the string says.
+
+        The candidates of the rules for a part that named nothing registered: blocking by
+        a distinctive word and by place keeps them few.
+        """
+        index = self.index
+        words = [t for t in dict.fromkeys(tokens(text)) if not self._generic(t)]
+        counts = [(index.count("t:" + t), t) for t in words]
+        counts = [c for c in counts if c[0]]
+        if not counts:
+            return []
+        n, rarest = min(counts)
+        if n > _FUZZY_POSTING:
+            return []
+        out: list[int] = []
+        for name in index.posting("t:" + rarest):
+            if not index.acronyms[name] and self.placed(index.name_inst[name], reading):
+                out.append(name)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def placed(self, c: int, reading: Reading) -> bool:
+        """Institution ``c`` is where the string says: its city if one is named, else its country."""
+        inst = self.institutions[c]
+        hints = reading.hints
+        if hints.cities:
+            return normalize_name(inst.city or "") in hints.cities
+        return bool(inst.country) and inst.country in hints.countries | hints.soft
 
     @staticmethod
     def _and_pieces(part: Part) -> list[Part]:

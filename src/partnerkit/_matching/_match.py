@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from partnerkit._matching._affiliation import reader
+from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution
 from partnerkit._names import looks_like_affiliation, parse_affiliation
@@ -134,16 +134,18 @@ def _resolve_ambiguity(found: list[Match]) -> list[Match]:
     ]
 
 
-def _read_affiliation(index: Index, rules: RuleSet, text: str, country: str | None, city: str | None) -> list[Match]:
+def _read_affiliation(
+    index: Index, rules: RuleSet, text: str, country: str | None, city: str | None
+) -> tuple[list[Match], Reading]:
     """The organisations a string names, read by ``partnerkit._matching._affiliation``.
 
     A plain name that the reader finds whole is also compared by the rules, whose
     explanation (``same_name``...) then stands when they agree it is a MATCH.
     """
-    hits = reader(index).find(text, country=country, city=city)
+    reading = reader(index).read(text, country=country, city=city)
     found = []
     whole = text.strip(" .:'\"-–—")
-    for h in hits:
+    for h in reading.hits:
         explanation = h.explanation
         if h.decision is Decision.MATCH and h.part == whole and h.name_id >= 0:
             e = rules.compare(Profile.from_name(text, country=country, city=city), index.profile(h.name_id))
@@ -159,7 +161,39 @@ def _read_affiliation(index: Index, rules: RuleSet, text: str, country: str | No
                 query=text if not h.part or h.part == whole else h.part,
             )
         )
-    return found
+    return found, reading
+
+
+def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str | None, city: str | None) -> list[Match]:
+    """Parts of an affiliation string that named nothing registered, matched by the rules.
+
+    The rules see reordered, abbreviated and misspelt names ("Copenhagen Univ."), but only
+    against names that share the part's rarest word and sit where the string says (its
+    city if it names one, else its country): without a place nothing is tried.
+    """
+    places = reading.hints
+    if not (places.cities or places.countries or places.soft):
+        return []
+    hint = country
+    if hint is None and len(places.countries) == 1:
+        hint = next(iter(places.countries))
+    read = reader(index)
+    best: dict[int, tuple[Explanation, int, str]] = {}
+    for text in reading.unread[:3]:
+        q = Profile.from_name(text, country=hint, city=city)
+        if not q.tokens:
+            continue
+        for n in read.nearby_names(text, reading):
+            e = rules.compare(q, index.profile(n))
+            inst = index.name_inst[n]
+            old = best.get(inst)
+            if old is None or e.score > old[0].score:
+                best[inst] = (e, n, text)
+    found = []
+    for inst, (e, n, text) in sorted(best.items(), key=lambda kv: (-kv[1][0].score, kv[0])):
+        note = f"Read from the part {text!r} of the affiliation string; the string's place agrees."
+        found.append(Match(index.institutions[inst], e.score, e.decision, e.with_note(note), index.texts[n], text))
+    return _resolve_ambiguity(found)
 
 
 def match_one(
@@ -176,9 +210,11 @@ def match_one(
     """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`)."""
     rules = rules or default_rules()
     if not identifiers and not domains:
-        read = _read_affiliation(index, rules, name, country, city)
+        read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
             return read[:limit]
+        if reading.parts > 1:
+            return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
     note = None
     if looks_like_affiliation(name):
