@@ -71,6 +71,9 @@ REGISTRY = [
         for place in ("Northport", "Southport", "Eastport")
     ),
     Institution(
+        id="dept", name="Department of Marine Studies", country="NO", city="Nordhaven", kind=InstitutionKind.GOVERNMENT
+    ),
+    Institution(
         id="phys",
         name="Institute of Science and Technology",
         country="GB",
@@ -162,6 +165,26 @@ CASES = [
         "expected": ["cu-northport"],
         "text": "Dept. of Biology, Coastal University, Northport 3 , Northport, USA",
     },
+    {
+        "description": "reordered words are read by the rules when the place agrees",
+        "expected": ["u-nord"],
+        "text": "Dept. of Optics, Nordhaven University, Nordhaven, Norway",
+    },
+    {
+        "description": "reordered words without a place that agrees are no answer",
+        "expected": [],
+        "text": "Dept. of Optics, Nordhaven University, Halifax",
+    },
+    {
+        "description": "a unit that is a registered name does not answer beside another organisation",
+        "expected": [],
+        "text": "Department of Marine Studies, Example Widgets College, Nordhaven, Norway",
+    },
+    {
+        "description": "a unit-headed registered name alone answers",
+        "expected": ["dept"],
+        "text": "Department of Marine Studies, Nordhaven, Norway",
+    },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]
 
@@ -191,6 +214,23 @@ def test_explanation_names_part_and_rules(index: Registry) -> None:
     assert "'University of Nordhaven' is a registered name" in text
     assert by_id["lab"].decision is Decision.POSSIBLE
     assert "affiliation.unit" in str(by_id["lab"].explanation)
+
+
+def test_unread_part_explains_the_rules_and_the_place(index: Registry) -> None:
+    """A part matched by the rules (not as a registered name) says so, and says the place agreed."""
+    best = index.match("Dept. of Optics, Nordhaven University, Nordhaven, Norway")[0]
+    assert best.query == "Nordhaven University"
+    assert "same_name" in [r.rule for r in best.explanation]
+    assert "place agrees" in str(best.explanation)
+
+
+def test_plain_and_affiliation_strings_share_one_call(index: Registry) -> None:
+    """The same ``match`` reads a plain name and a string with units and an address."""
+    plain = index.match("University of Nordhaven")[0]
+    composite = index.match("Faculty of Law, University of Nordhaven, 5020 Nordhaven")[0]
+    assert plain.institution.id == composite.institution.id == "u-nord"
+    assert plain.decision is composite.decision is Decision.MATCH
+    assert composite.query == "University of Nordhaven"
 
 
 def test_split_and_address_parts() -> None:

@@ -287,6 +287,7 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and is_acronym(part.text):
                 self._acronym_hit(part, hints, found)
+        self._units_of_others(orgs, found)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(self._choose(text, found, rejected), rest, hints, len(parts))
@@ -313,6 +314,23 @@ class AffiliationReader:
                 if len(out) >= limit:
                     break
         return out
+
+    def _units_of_others(self, orgs: list[Part], found: dict[int, _Found]) -> None:
+        """A part headed by a unit word ("Department of Biotechnology") that is a registered
+        name does not answer when another organisation is named in the string: it is most
+        likely that one's unit."""
+        units = {p.text for p in orgs if p.subunit}
+        if not units:
+            return
+        for f in found.values():
+            if f.decided != "match" or f.part not in units:
+                continue
+            other = [p.text for p in orgs if not p.subunit and p.text != f.part]
+            related = [g for g in found.values() if g is not f and self._related(f.index, g.index)]
+            if other and not related:
+                f.decided = "possible"
+                f.score = min(f.score, 0.7)
+                f.reasons.append(("unit of another", f"headed by a unit word, and {other[0]!r} is also named"))
 
     def placed(self, c: int, reading: Reading) -> bool:
         """Institution ``c`` is where the string says: its city if one is named, else its country."""
