@@ -28,6 +28,7 @@ from partnerkit._model import (
     Status,
     country_code,
 )
+from partnerkit._store import Store
 
 try:
     __version__ = version("partnerkit")
@@ -56,6 +57,7 @@ __all__ = [
     "Relationship",
     "SourceError",
     "Status",
+    "Store",
     "__version__",
     "country_code",
     "dump_jsonl",
