@@ -168,7 +168,9 @@ def test_bad_records_are_rejected_with_where_and_why(tmp_path: Path) -> None:
     with pk.Store(tmp_path / "pk.db") as s:
         report = s.add([ITMO, ("not a record", prov), HUST])
         assert (report.read, report.added) == (3, 2)
-        assert report.rejected == [("x.csv row 3", "the store keeps institutions, partnerships and articles, not str")]
+        reason = "the store keeps institutions, partnerships and articles, not str"
+        assert (report.rejected, report.errors) == (1, [("x.csv row 3", reason)])
+        assert report.by_reason == {reason: 1}
         assert "rejected 1" in str(report)
         with pytest.raises(pk.RecordError, match=r"x\.csv row 3"):
             s.add([TSU, ("bad", prov)], strict=True, batch_size=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import hashlib
 import json
@@ -69,16 +70,21 @@ def _span(*dates: PartialDate | None) -> tuple[str | None, str | None]:
     return min(d.first_day() for d in known).isoformat(), max(d.last_day() for d in known).isoformat()
 
 
+_MAX_KEPT_ERRORS = 1000
+
+
 @attrs.define
 class ImportReport:
-    """What an import did: counts, and the reason for every rejected record.
+    """What an import did: counts, and why records were rejected.
 
     Attributes:
-        read: records offered to the store (good and bad).
+        read: records offered (good and bad, including those the source rejected).
         added: records new to the store.
         updated: records already known (same key) whose content changed.
         unchanged: records already stored exactly so (re-imports).
-        rejected: ``(where, reason)`` for each record that was not stored.
+        rejected: records not stored.
+        by_reason: rejected records counted by reason.
+        errors: ``(where, reason)`` of each rejected record (the first 1000).
         state_saved: whether the source's new state was saved.
     """
 
@@ -86,7 +92,9 @@ class ImportReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[tuple[str, str]] = attrs.Factory(list)
+    rejected: int = 0
+    by_reason: collections.Counter[str] = attrs.Factory(collections.Counter)
+    errors: list[tuple[str, str]] = attrs.Factory(list)
     state_saved: bool = False
 
     @property
@@ -94,10 +102,17 @@ class ImportReport:
         """Records added or updated."""
         return self.added + self.updated
 
+    def reject(self, where: str, reason: str, *, key: str | None = None) -> None:
+        """Count one rejected record (``key`` groups it in :attr:`by_reason`)."""
+        self.rejected += 1
+        self.by_reason[key or reason] += 1
+        if len(self.errors) < _MAX_KEPT_ERRORS:
+            self.errors.append((where, reason))
+
     def __str__(self) -> str:
         return (
             f"read {self.read}, imported {self.imported} (new {self.added}, updated {self.updated}), "
-            f"unchanged {self.unchanged}, rejected {len(self.rejected)}"
+            f"unchanged {self.unchanged}, rejected {self.rejected}"
         )
 
 
@@ -206,7 +221,8 @@ class Store:
             progress: called with the number of records handled after each one.
 
         Returns:
-            The :class:`ImportReport`; bad records are in ``.rejected`` with the reason.
+            The :class:`ImportReport`; bad records are counted in ``.rejected``, with
+            where and why in ``.errors``.
         """
         report = ImportReport()
         pending: list[tuple[Any, Provenance | None]] = []
@@ -217,6 +233,44 @@ class Store:
                 pending.clear()
         if pending:
             self._write(pending, report, strict=strict, progress=progress)
+        return report
+
+    def import_source(
+        self,
+        source: Any,
+        *,
+        batch_size: int = 500,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Read a configured source into the store, resuming from the state it saved last time.
+
+        The source reads from the state the store holds for its name (so an incremental
+        source fetches only what is new); its records are stored in batches; once the read
+        has finished, its new state is saved. An import that is interrupted saves no state,
+        and the next one reads again from the old state: what was committed is found
+        unchanged, and the rest is added.
+
+        Args:
+            source: an opened source (``pk.open_source(...)``); in strict mode it raises at
+                the first bad record, after committing the records before it.
+            batch_size: records per transaction.
+            progress: called with the number of records handled so far.
+
+        Returns:
+            The :class:`ImportReport`: ``read`` and ``rejected`` include the records the
+            source itself rejected, with their reasons.
+        """
+        name = str(source.name)
+        report = self.add(source.read(self.state(name)), batch_size=batch_size, progress=progress)
+        summary = source.summary
+        report.read += summary.rejected
+        report.rejected += summary.rejected
+        report.by_reason.update(summary.by_reason)
+        room = _MAX_KEPT_ERRORS - len(report.errors)
+        report.errors.extend((error.locator or name, str(error)) for error in summary.errors[:room])
+        if source.state is not None:
+            self.set_state(name, source.state)
+            report.state_saved = True
         return report
 
     def _write(
@@ -236,7 +290,8 @@ class Store:
                     where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
                     if strict:
                         raise RecordError(str(exc), locator=where) from None
-                    report.rejected.append((where, str(exc)))
+                    reason = exc.reason if isinstance(exc, RecordError) else str(exc)
+                    report.reject(where, str(exc), key=reason)
                     log.info("rejected %s: %s", where, exc)
                 else:
                     if outcome == "added":
