@@ -28,7 +28,9 @@ from partnerkit._model import (
     Status,
     country_code,
 )
+from partnerkit._names import normalize_name
 from partnerkit._store import Store
+from partnerkit.rules import Decision, Explanation
 
 try:
     __version__ = version("partnerkit")
@@ -38,7 +40,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "Article",
     "ConfigError",
+    "Decision",
     "Evidence",
+    "Explanation",
     "Institution",
     "InstitutionKind",
     "Location",
@@ -63,5 +67,6 @@ __all__ = [
     "dump_jsonl",
     "from_dict",
     "load_jsonl",
+    "normalize_name",
     "to_dict",
 ]
