@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
 from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
+from partnerkit._extract import Extraction, extract, merge_partnerships
 from partnerkit._model import (
     Article,
     Evidence,
@@ -43,6 +44,7 @@ __all__ = [
     "Decision",
     "Evidence",
     "Explanation",
+    "Extraction",
     "Institution",
     "InstitutionKind",
     "Location",
@@ -65,8 +67,10 @@ __all__ = [
     "__version__",
     "country_code",
     "dump_jsonl",
+    "extract",
     "from_dict",
     "load_jsonl",
+    "merge_partnerships",
     "normalize_name",
     "to_dict",
 ]
