@@ -215,6 +215,20 @@ def test_partnership_queries(store: pk.Store, query: dict[str, object], expected
     assert list(store.partnerships(**query)) == expected  # type: ignore[arg-type]
 
 
+def test_an_ambiguous_name_is_an_error_naming_the_candidates(tmp_path: Path) -> None:
+    """'MSU' is Moscow's and Michigan's: the store does not pick one silently."""
+    with pk.Store(tmp_path / "pk.db") as s:
+        s.add(
+            [
+                pk.Institution(id="msu", name="Lomonosov Moscow State University", acronyms=("MSU",), country="RU"),
+                pk.Institution(id="msu-us", name="Michigan State University", acronyms=("MSU",), country="US"),
+            ]
+        )
+        with pytest.raises(pk.ConfigError, match=r"'MSU' is ambiguous: it names msu \(Lomonosov .*\), msu-us \(Mich"):
+            list(s.partnerships(institution="MSU"))
+        assert list(s.partnerships(institution="msu-us")) == []
+
+
 def test_query_errors_name_the_bad_value(store: pk.Store) -> None:
     with pytest.raises(pk.RecordError, match="not a date"):
         list(store.partnerships(since="April"))

@@ -474,7 +474,8 @@ class Store:
         """Institution ids that ``institution`` denotes: an id, or a name, acronym or label.
 
         Names are looked up exactly (case and spacing aside) among the stored institutions'
-        names. An empty list means no stored institution has that id or name.
+        names. An empty list means no stored institution has that id or name; more than
+        one id means the name is ambiguous (an acronym two institutions share).
         """
         if self._conn.execute("SELECT 1 FROM institution WHERE id = ?", (institution,)).fetchone():
             return [institution]
@@ -484,9 +485,16 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def _name_of(self, id: str) -> str:
+        row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()
+        return str(row[0]) if row else id
+
     def _party_condition(self, institution: str, alias: str) -> tuple[str, list[Any]]:
         """SQL on party row ``alias``: the party is ``institution`` (by id, or by a name of it)."""
         ids = self.resolve(institution)
+        if len(ids) > 1:
+            shown = ", ".join(f"{i} ({self._name_of(i)})" for i in ids[:5])
+            raise ConfigError(f"{institution[:80]!r} is ambiguous: it names {shown}; give one id instead")
         marks = ",".join("?" * len(ids))
         by_id = f"{alias}.institution_id IN ({marks}) OR " if ids else ""
         # Parties not linked to an institution count when their stated name is a name of it.
@@ -511,6 +519,7 @@ class Store:
         Args:
             institution: a party is this institution: its id, or a name, acronym or label of
                 it (parties not linked to an id count when their stated name is one of those).
+                A name that several stored institutions share is an error naming them.
             partner: another party is this institution (with ``institution``: partnerships
                 *between* the two).
             kind: one kind or several.
@@ -522,6 +531,7 @@ class Store:
 
         Raises:
             RecordError: a date or country is not valid.
+            ConfigError: ``institution`` or ``partner`` is ambiguous.
         """
         where: list[str] = []
         args: list[Any] = []
