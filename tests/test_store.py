@@ -155,6 +155,17 @@ def test_native_id_updates_the_record_it_names(tmp_path: Path) -> None:
         assert list(s.partnerships(kind="strategic_partnership")) == []
 
 
+def test_a_record_changed_within_one_batch_keeps_only_its_last_parties(tmp_path: Path) -> None:
+    prov = pk.Provenance(source="csv", native_id="deal-7")
+    changed = pk.Partnership(kind="mou", parties=(pk.Party("Tomsk State University", institution_id="tsu"),))
+    with pk.Store(tmp_path / "pk.db") as s:
+        report = s.add([TSU, (DEAL, prov), (changed, prov)])
+        assert (report.added, report.updated) == (2, 1)
+        assert list(s.partnerships(institution="tsu")) == [changed]
+        assert list(s.partnerships(institution="itmo")) == []
+        assert s._conn.execute("SELECT count(*) FROM party").fetchone()[0] == 1
+
+
 def test_articles_are_kept_once_by_url(tmp_path: Path) -> None:
     a = pk.Article(title="T", text="HUST and ITMO signed.", url="https://x.example/1", publisher="ITMO")
     with pk.Store(tmp_path / "pk.db") as s:

@@ -55,12 +55,15 @@ def _canonical(data: Any) -> str:
     return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _digest(data: dict[str, Any]) -> str:
-    """Content key of a record: its codec dict without volatile fields (retrieval times)."""
-    stable = dict(data)
-    if "evidence" in stable:
-        stable["evidence"] = [{k: v for k, v in e.items() if k != "retrieved"} for e in stable["evidence"]]
-    return hashlib.sha256(_canonical(stable).encode()).hexdigest()
+def _encode(data: dict[str, Any]) -> tuple[str, str]:
+    """A record's stored JSON and its content key (the digest leaves out evidence retrieval times)."""
+    text = _canonical(data)
+    evidence = data.get("evidence")
+    basis = text
+    if evidence and any("retrieved" in e for e in evidence):
+        stable = {**data, "evidence": [{k: v for k, v in e.items() if k != "retrieved"} for e in evidence]}
+        basis = _canonical(stable)
+    return text, hashlib.sha256(basis.encode()).hexdigest()
 
 
 def _span(*dates: PartialDate | None) -> tuple[str | None, str | None]:
@@ -161,6 +164,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
         self._in_batch = False
+        self._parties: list[tuple[Any, ...]] = []
+        self._evidence: list[tuple[Any, ...]] = []
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -192,7 +197,10 @@ class Store:
         self._in_batch = True
         try:
             yield
+            self._flush()
         except BaseException:
+            self._parties.clear()
+            self._evidence.clear()
             self._conn.execute("ROLLBACK")
             raise
         else:
@@ -307,14 +315,13 @@ class Store:
         kind = _TYPES.get(type(record))
         if kind is None:
             raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
-        data = to_dict(record)
-        digest = _digest(data)
+        text, digest = _encode(to_dict(record))
         if isinstance(record, Institution):
-            key, outcome = record.id, self._put_institution(record, data, digest)
+            key, outcome = record.id, self._put_institution(record, text, digest)
         elif isinstance(record, Partnership):
-            key, outcome = self._put_partnership(record, data, digest, provenance)
+            key, outcome = self._put_partnership(record, text, digest, provenance)
         else:
-            key, outcome = self._put_article(record, data, digest, provenance)
+            key, outcome = self._put_article(record, text, digest, provenance)
         if provenance is not None:
             self._conn.execute(
                 "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -330,13 +337,13 @@ class Store:
             )
         return outcome
 
-    def _put_institution(self, inst: Institution, data: dict[str, Any], digest: str) -> str:
+    def _put_institution(self, inst: Institution, text: str, digest: str) -> str:
         row = self._conn.execute("SELECT digest FROM institution WHERE id = ?", (inst.id,)).fetchone()
         if row is not None and row[0] == digest:
             return "unchanged"
         self._conn.execute(
             "INSERT OR REPLACE INTO institution VALUES (?, ?, ?, ?, ?)",
-            (inst.id, inst.name, inst.country, digest, _canonical(data)),
+            (inst.id, inst.name, inst.country, digest, text),
         )
         self._conn.execute("DELETE FROM institution_name WHERE institution_id = ?", (inst.id,))
         self._conn.executemany(
@@ -346,7 +353,7 @@ class Store:
         return "added" if row is None else "updated"
 
     def _put_partnership(
-        self, p: Partnership, data: dict[str, Any], digest: str, provenance: Provenance | None
+        self, p: Partnership, text: str, digest: str, provenance: Provenance | None
     ) -> tuple[str, str]:
         # Identity: the source's own id, else the record's id, else its content.
         if provenance is not None and provenance.native_id:
@@ -359,7 +366,7 @@ class Store:
         if row is not None and row[1] == digest:
             return key, "unchanged"
         first, last = _span(p.date, p.started, p.ended)
-        values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), _canonical(data))
+        values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), text)
         if row is None:
             cur = self._conn.execute(
                 "INSERT INTO partnership (key, digest, kind, status, first_day, last_day, evidence_count, data)"
@@ -374,24 +381,28 @@ class Store:
                 " evidence_count = ?, data = ? WHERE rowid = ?",
                 (*values, rowid),
             )
+            self._flush()  # rows of this partnership may still wait to be written
             self._conn.execute("DELETE FROM party WHERE partnership = ?", (rowid,))
             self._conn.execute("DELETE FROM evidence WHERE partnership = ?", (rowid,))
-        self._conn.executemany(
-            "INSERT INTO party VALUES (?, ?, ?, ?, ?, ?)",
-            [(rowid, i, x.name, name_key(x.name), x.institution_id, x.role) for i, x in enumerate(p.parties)],
+        # Parties and evidence are written together at the end of the batch (one executemany).
+        self._parties.extend(
+            (rowid, i, x.name, name_key(x.name), x.institution_id, x.role) for i, x in enumerate(p.parties)
         )
-        self._conn.executemany(
-            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (rowid, i, e.quote, e.source, e.locator, str(e.published) if e.published else None)
-                for i, e in enumerate(p.evidence)
-            ],
+        self._evidence.extend(
+            (rowid, i, e.quote, e.source, e.locator, str(e.published) if e.published else None)
+            for i, e in enumerate(p.evidence)
         )
         return key, "added" if row is None else "updated"
 
-    def _put_article(
-        self, a: Article, data: dict[str, Any], digest: str, provenance: Provenance | None
-    ) -> tuple[str, str]:
+    def _flush(self) -> None:
+        if self._parties:
+            self._conn.executemany("INSERT INTO party VALUES (?, ?, ?, ?, ?, ?)", self._parties)
+            self._parties.clear()
+        if self._evidence:
+            self._conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self._evidence)
+            self._evidence.clear()
+
+    def _put_article(self, a: Article, text: str, digest: str, provenance: Provenance | None) -> tuple[str, str]:
         if provenance is not None and provenance.native_id:
             key = f"native:{provenance.source}:{provenance.native_id}"
         elif a.url:
@@ -406,7 +417,7 @@ class Store:
             "INSERT INTO article (key, digest, publisher, first_day, data) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET digest = excluded.digest, publisher = excluded.publisher,"
             " first_day = excluded.first_day, data = excluded.data",
-            (key, digest, a.publisher, first, _canonical(data)),
+            (key, digest, a.publisher, first, text),
         )
         return key, "added" if row is None else "updated"
 
@@ -489,12 +500,17 @@ class Store:
         row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()
         return str(row[0]) if row else id
 
-    def _party_condition(self, institution: str, alias: str) -> tuple[str, list[Any]]:
-        """SQL on party row ``alias``: the party is ``institution`` (by id, or by a name of it)."""
+    def _resolve_one(self, institution: str) -> list[str]:
+        """:meth:`resolve`, with an error when the name denotes several institutions."""
         ids = self.resolve(institution)
         if len(ids) > 1:
             shown = ", ".join(f"{i} ({self._name_of(i)})" for i in ids[:5])
             raise ConfigError(f"{institution[:80]!r} is ambiguous: it names {shown}; give one id instead")
+        return ids
+
+    @staticmethod
+    def _party_condition(institution: str, ids: list[str], alias: str) -> tuple[str, list[Any]]:
+        """SQL on party row ``alias``: the party is ``institution`` (by id, or by a name of it)."""
         marks = ",".join("?" * len(ids))
         by_id = f"{alias}.institution_id IN ({marks}) OR " if ids else ""
         # Parties not linked to an institution count when their stated name is a name of it.
@@ -503,6 +519,17 @@ class Store:
             f"(SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)))"
         )
         return condition, [*ids, *ids, name_key(institution)]
+
+    @staticmethod
+    def _party_rowids(institution: str, ids: list[str]) -> tuple[str, list[Any]]:
+        """SQL selecting the partnerships with a party that is ``institution`` (through the indexes)."""
+        marks = ",".join("?" * len(ids))
+        sql = (
+            f"SELECT partnership FROM party WHERE institution_id IN ({marks})"
+            " UNION SELECT partnership FROM party WHERE institution_id IS NULL AND name_key IN"
+            f" (SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)"
+        )
+        return sql, [*ids, *ids, name_key(institution)]
 
     def partnerships(
         self,
@@ -535,19 +562,21 @@ class Store:
         """
         where: list[str] = []
         args: list[Any] = []
+        resolved = {who: self._resolve_one(who) for who in (institution, partner) if who is not None}
+        for who, ids in resolved.items():
+            # Narrow down through the party indexes first ...
+            sql, more = self._party_rowids(who, ids)
+            where.append(f"partnership.rowid IN ({sql})")
+            args.extend(more)
         if institution is not None and partner is not None:
-            # Two different parties of one partnership: one is ``institution``, one ``partner``.
-            first, first_args = self._party_condition(institution, "p0")
-            second, second_args = self._party_condition(partner, "p1")
+            # ... then ask for two different parties: one is ``institution``, one ``partner``.
+            first, first_args = self._party_condition(institution, resolved[institution], "p0")
+            second, second_args = self._party_condition(partner, resolved[partner], "p1")
             where.append(
                 "EXISTS (SELECT 1 FROM party p0 JOIN party p1 ON p1.partnership = p0.partnership"
                 f" AND p1.position != p0.position WHERE p0.partnership = partnership.rowid AND {first} AND {second})"
             )
             args.extend([*first_args, *second_args])
-        elif institution is not None or partner is not None:
-            condition, more = self._party_condition(institution or partner or "", "p0")
-            where.append(f"EXISTS (SELECT 1 FROM party p0 WHERE p0.partnership = partnership.rowid AND {condition})")
-            args.extend(more)
         if kind is not None:
             kinds = [kind] if isinstance(kind, str) else list(kind)
             values = [PartnershipKind(k).value if not isinstance(k, PartnershipKind) else k.value for k in kinds]
@@ -579,12 +608,12 @@ class Store:
         kind = _TYPES.get(type(record))
         if kind is None:
             raise TypeError(f"the store keeps no {type(record).__name__}")
-        data = to_dict(record)
         if isinstance(record, Institution):
             keys = [record.id]
         else:
             table = "partnership" if kind == "partnership" else "article"
-            keys = [r[0] for r in self._conn.execute(f"SELECT key FROM {table} WHERE digest = ?", (_digest(data),))]
+            digest = _encode(to_dict(record))[1]
+            keys = [r[0] for r in self._conn.execute(f"SELECT key FROM {table} WHERE digest = ?", (digest,))]
         out: list[Provenance] = []
         for key in keys:
             rows = self._conn.execute(
