@@ -381,3 +381,17 @@ def test_killed_import_leaves_a_store_that_opens_and_resumes(tmp_path: Path) -> 
     assert f"unchanged {done}," in finished.stdout
     with pk.Store(path) as s:
         assert s.counts()["partnerships"] == 30_000
+
+
+def test_export_escapes_names_in_graphml_and_dot(tmp_path: Path) -> None:
+    odd = 'R&D <Lab> "Kuzbass"'
+    with pk.Store(":memory:") as s:
+        s.add([pk.Partnership(kind="mou", parties=(pk.Party(odd), pk.Party("B")))])
+        path = tmp_path / "n.graphml"
+        s.export(path, format="graphml")
+        ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+        names = [d.text for d in ET.parse(path).getroot().findall("g:graph/g:node/g:data", ns)]
+        assert odd in names
+        buf = io.StringIO()
+        s.export(buf, format="dot")
+        assert '[label="R&D <Lab> \\"Kuzbass\\""];' in buf.getvalue()

@@ -13,7 +13,7 @@ import json
 import shutil
 import subprocess
 from typing import IO, TYPE_CHECKING, Any
-from xml.etree import ElementTree as ET
+from xml.sax.saxutils import escape, quoteattr
 
 from partnerkit._errors import ConfigError
 
@@ -117,32 +117,28 @@ def _write_csv(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], out: IO
 
 
 def _write_graphml(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], out: IO[str]) -> None:
-    ns = "http://graphml.graphdrawing.org/xmlns"
-    ET.register_namespace("", ns)
-    root = ET.Element(f"{{{ns}}}graphml")
+    """GraphML, written as a stream (ElementTree would build the whole tree first)."""
     types = {"evidence_count": "int", "partnership": "int"}
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
     for domain, names in (("node", _NODE_FIELDS[1:]), ("edge", _EDGE_FIELDS[2:])):
         for name in names:
-            ET.SubElement(
-                root,
-                f"{{{ns}}}key",
-                {"id": name, "for": domain, "attr.name": name, "attr.type": types.get(name, "string")},
+            out.write(
+                f'  <key id="{name}" for="{domain}" attr.name="{name}" attr.type="{types.get(name, "string")}" />\n'
             )
-    graph = ET.SubElement(root, f"{{{ns}}}graph", {"id": "partnerships", "edgedefault": "undirected"})
+    out.write('  <graph id="partnerships" edgedefault="undirected">\n')
     for n in nodes:
-        el = ET.SubElement(graph, f"{{{ns}}}node", {"id": n["id"]})
+        out.write(f"    <node id={quoteattr(n['id'])}>\n")
         for name in _NODE_FIELDS[1:]:
             if n[name] is not None:
-                ET.SubElement(el, f"{{{ns}}}data", {"key": name}).text = str(n[name])
+                out.write(f'      <data key="{name}">{escape(str(n[name]))}</data>\n')
+        out.write("    </node>\n")
     for i, e in enumerate(edges):
-        el = ET.SubElement(graph, f"{{{ns}}}edge", {"id": f"e{i}", "source": e["source"], "target": e["target"]})
+        out.write(f'    <edge id="e{i}" source={quoteattr(e["source"])} target={quoteattr(e["target"])}>\n')
         for name in _EDGE_FIELDS[2:]:
             if e[name] is not None:
-                ET.SubElement(el, f"{{{ns}}}data", {"key": name}).text = str(e[name])
-    ET.indent(root)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+                out.write(f'      <data key="{name}">{escape(str(e[name]))}</data>\n')
+        out.write("    </edge>\n")
+    out.write("  </graph>\n</graphml>\n")
 
 
 def _quote(value: str) -> str:
