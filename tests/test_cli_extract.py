@@ -92,3 +92,24 @@ def test_input_errors(tmp_path: Path) -> None:
     result = runner.invoke(cli, ["extract", str(bad), "--published", "yesterday"])
     assert result.exit_code == 2
     assert "'yesterday' is not a date" in result.stderr
+
+
+def test_a_registry_links_parties_to_institutions(tmp_path: Path) -> None:
+    registry = tmp_path / "unis.jsonl"
+    pk.dump_jsonl(
+        [
+            pk.Institution(id="alpha", name="Alpha University", country="NO"),
+            pk.Institution(id="beta", name="Beta University", country="SE"),
+        ],
+        registry,
+    )
+    text = tmp_path / "a.txt"
+    text.write_text(ONE)
+    db = str(tmp_path / "pk.db")
+    result = CliRunner().invoke(cli, ["--db", db, "extract", str(text), "--registry", str(registry), "--save"])
+    assert result.exit_code == 0, result.output
+    (deal,) = [json.loads(line) for line in result.stdout.splitlines()[1:]]
+    assert sorted(p.get("institution_id") for p in deal["parties"]) == ["alpha", "beta"]
+    with pk.Store(db) as store:
+        store.add(pk.load_jsonl(pk.Institution, registry))
+        assert [p.kind.value for p in store.partnerships(country="SE")] == ["mou"]

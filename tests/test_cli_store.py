@@ -45,16 +45,16 @@ def test_export_csv_graphml_and_dot_to_files(db: str, tmp_path: Path) -> None:
     assert code == 0
     assert {(r["source_country"], r["target_country"]) for r in rows} >= {("CN", "RU")}
     graphml = tmp_path / "n.graphml"
-    assert run("--db", db, "export", "--format", "graphml", "-o", str(graphml))[0] == 0
+    assert run("--db", db, "export", "--format", "graphml", "--output", str(graphml))[0] == 0
     assert ET.parse(graphml).getroot().tag == "{http://graphml.graphdrawing.org/xmlns}graphml"
     dot = tmp_path / "n.dot"
-    assert run("--db", db, "export", "--format", "dot", "-o", str(dot))[0] == 0
+    assert run("--db", db, "export", "--format", "dot", "--output", str(dot))[0] == 0
     assert dot.read_text().startswith("graph partnerships {")
 
 
 def test_rendering_without_graphviz_is_one_clear_line(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
-    code, _out, err = run("--db", db, "export", "--format", "dot", "-o", str(tmp_path / "n.svg"))
+    code, _out, err = run("--db", db, "export", "--format", "dot", "--output", str(tmp_path / "n.svg"))
     assert code == 2
     assert err.count("\n") == 1
     assert err.startswith("partnerkit: error: rendering SVG needs Graphviz")

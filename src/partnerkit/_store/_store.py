@@ -18,6 +18,7 @@ import attrs
 
 from partnerkit._codec import from_dict, to_dict
 from partnerkit._errors import ConfigError, RecordError
+from partnerkit._matching import Registry
 from partnerkit._model import (
     Article,
     Institution,
@@ -31,6 +32,7 @@ from partnerkit._model import (
 )
 from partnerkit._store._paths import resolve_path
 from partnerkit._store._schema import migrate, user_version
+from partnerkit.rules import Decision
 
 __all__ = ["ImportReport", "Store", "name_key"]
 
@@ -165,6 +167,8 @@ class Store:
             raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
         self._in_batch = False
         self._parties: list[tuple[Any, ...]] = []
+        self._registry: tuple[tuple[int, int], Registry] | None = None
+        self._institution_writes = 0
         self._evidence: list[tuple[Any, ...]] = []
 
     # --- lifecycle -------------------------------------------------------------------
@@ -234,7 +238,18 @@ class Store:
         """
         report = ImportReport()
         pending: list[tuple[Any, Provenance | None]] = []
-        for item in items:
+        iterator = iter(items)
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                break
+            except BaseException:
+                # The input failed (a strict source's bad record, a network error, Ctrl-C):
+                # keep the good records read before it, then let the error go on.
+                if pending:
+                    self._write(pending, report, strict=strict, progress=progress)
+                raise
             pending.append(_unpack(item))
             if len(pending) >= batch_size:
                 self._write(pending, report, strict=strict, progress=progress)
@@ -341,6 +356,7 @@ class Store:
         row = self._conn.execute("SELECT digest FROM institution WHERE id = ?", (inst.id,)).fetchone()
         if row is not None and row[0] == digest:
             return "unchanged"
+        self._institution_writes += 1
         self._conn.execute(
             "INSERT OR REPLACE INTO institution VALUES (?, ?, ?, ?, ?)",
             (inst.id, inst.name, inst.country, digest, text),
@@ -485,8 +501,10 @@ class Store:
         """Institution ids that ``institution`` denotes: an id, or a name, acronym or label.
 
         Names are looked up exactly (case and spacing aside) among the stored institutions'
-        names. An empty list means no stored institution has that id or name; more than
-        one id means the name is ambiguous (an acronym two institutions share).
+        names first; a name not found so is matched with the registry of the stored
+        institutions (:meth:`registry`): its MATCH, else every POSSIBLE candidate. An
+        empty list means no stored institution has that id or name; more than one id
+        means the name is ambiguous ("MSU": Moscow's or Michigan's).
         """
         if self._conn.execute("SELECT 1 FROM institution WHERE id = ?", (institution,)).fetchone():
             return [institution]
@@ -494,7 +512,21 @@ class Store:
             "SELECT DISTINCT institution_id FROM institution_name WHERE key = ? ORDER BY institution_id",
             (name_key(institution),),
         ).fetchall()
-        return [r[0] for r in rows]
+        if rows:
+            return [r[0] for r in rows]
+        found = self.registry().match(institution, limit=5)
+        matched = [m.institution.id for m in found if m.decision is Decision.MATCH]
+        return matched or [m.institution.id for m in found if m.decision is Decision.POSSIBLE]
+
+    def registry(self) -> Registry:
+        """A :class:`partnerkit.Registry` of the stored institutions, kept until they change.
+
+        For other rules: ``pk.Registry(store.institutions(), rules=...)``.
+        """
+        stamp = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
+        if self._registry is None or self._registry[0] != stamp:
+            self._registry = (stamp, Registry(self.institutions()))
+        return self._registry[1]
 
     def _name_of(self, id: str) -> str:
         row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()

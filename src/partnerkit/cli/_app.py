@@ -34,6 +34,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (``partnerkit ... | head``): stop quietly, as cat does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_REJECTED)
         except (pk.PartnerkitError, OSError) as exc:
             if ctx.meta.get("partnerkit.debug"):
                 raise

@@ -10,6 +10,7 @@ import click
 
 import partnerkit as pk
 from partnerkit.cli._app import App, cli, pass_app, table
+from partnerkit.cli._inputs import load_registry
 
 
 def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[str, pk.Article]]:
@@ -40,6 +41,12 @@ def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partners
     help="Who published the texts ('the university' refers to it); with --from-store, only its articles.",
 )
 @click.option("--published", metavar="DATE", help="When the texts were published (resolves 'today', 'last year').")
+@click.option(
+    "--registry",
+    "registry_spec",
+    metavar="SPEC",
+    help="Resolve mentions to institutions: 'store', a ROR dump, or a CSV/JSONL file of institutions.",
+)
 @click.option("--save", is_flag=True, help="Also store the partnerships found, with provenance.")
 @click.option(
     "--format",
@@ -56,6 +63,7 @@ def extract(  # noqa: PLR0917 - one parameter per option
     from_store: bool,
     publisher: str | None,
     published: str | None,
+    registry_spec: str | None,
     save: bool,
     fmt: str,
 ) -> None:
@@ -69,10 +77,12 @@ def extract(  # noqa: PLR0917 - one parameter per option
     Examples:
       partnerkit extract news/*.txt --publisher "ITMO University" --format table
       partnerkit extract --from-store --publisher "ITMO University" > partnerships.jsonl
+      partnerkit extract examples/news/*.txt --registry examples/institutions.jsonl --save
     """
     if bool(files) == from_store:
         raise click.UsageError("give FILEs or --from-store (not both)")
     when = pk.PartialDate.parse(published) if published else None
+    registry = load_registry(registry_spec, app) if registry_spec else None
     if from_store:
         inputs: Iterator[tuple[str, pk.Article]] = (
             (a.url or f"store article {i}", a) for i, a in enumerate(app.store().articles(publisher=publisher), 1)
@@ -83,9 +93,9 @@ def extract(  # noqa: PLR0917 - one parameter per option
     for locator, article in inputs:
         text = "\n".join(part for part in (article.title, article.text) if part)
         by = publisher or article.publisher
-        extraction = pk.extract(text, published=when or article.published, publisher=by)
+        extraction = pk.extract(text, published=when or article.published, publisher=by, registry=registry)
         found.extend((locator, _located(p, locator, by)) for p in extraction.partnerships)
-    merged = pk.merge_partnerships([p for _, p in found])
+    merged = pk.merge_partnerships([p for _, p in found], registry)
     if save:
         report = app.store().add(
             (p, pk.Provenance(source="extract", locator=p.evidence[0].locator if p.evidence else None)) for p in merged

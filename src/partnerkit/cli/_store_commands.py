@@ -28,7 +28,6 @@ from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_
     help="With --format dot: draw the network as an image with Graphviz (needs the 'dot' program).",
 )
 @click.option(
-    "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True),
     help="Write here instead of stdout; a .svg/.png/.pdf name with --format dot renders it.",
@@ -43,8 +42,8 @@ def export(app: App, fmt: str, render: str | None, output: str | None) -> None:
 
     \b
     Examples:
-      partnerkit export --format graphml -o network.graphml
-      partnerkit export --format dot -o network.svg
+      partnerkit export --format graphml --output network.graphml
+      partnerkit export --format dot --output network.svg
     """
     if render is None and output is not None and fmt == "dot":
         suffix = output.rpartition(".")[2].lower()
