@@ -154,6 +154,10 @@ def write_json_lines(objects: Iterable[Any]) -> None:
         click.echo(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
 
+def _nothing() -> Iterator[int]:
+    yield from ()
+
+
 @contextmanager
 def progress(label: str, total: int | None = None) -> Iterator[Any]:
     """A progress bar on a terminal (stderr), nothing when piped: yields ``update(n_done)``."""
@@ -162,12 +166,19 @@ def progress(label: str, total: int | None = None) -> Iterator[Any]:
         yield lambda _done: None
         return
     bar: ProgressBar[int]
-    with click.progressbar(length=total, label=label, file=stream, show_pos=True) as bar:
-        state = {"done": 0}
+    # Without a known total, an empty generator (no length hint) stands in: the bar then
+    # shows a count and a pulse.
+    steps: Iterator[int] = _nothing()
+    with click.progressbar(steps, length=total, label=label, file=stream, show_pos=True) as bar:
+        state = {"shown": 0, "done": 0}
 
         def update(done: int) -> None:
-            if done - state["done"] >= 1:
-                bar.update(done - state["done"])
-                state["done"] = done
+            state["done"] = done
+            if done - state["shown"] >= 100:  # redraw every 100 records, not on each
+                bar.update(done - state["shown"])
+                state["shown"] = done
 
-        yield update
+        try:
+            yield update
+        finally:
+            bar.update(state["done"] - state["shown"])
