@@ -358,7 +358,8 @@ class Store:
             return "unchanged"
         self._institution_writes += 1
         self._conn.execute(
-            "INSERT OR REPLACE INTO institution VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO institution VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+            " country = excluded.country, digest = excluded.digest, data = excluded.data",
             (inst.id, inst.name, inst.country, digest, text),
         )
         self._conn.execute("DELETE FROM institution_name WHERE institution_id = ?", (inst.id,))
@@ -521,12 +522,39 @@ class Store:
     def registry(self) -> Registry:
         """A :class:`partnerkit.Registry` of the stored institutions, kept until they change.
 
-        For other rules: ``pk.Registry(store.institutions(), rules=...)``.
+        Building a registry of many institutions takes a while, so a file-backed store
+        keeps the compiled registry in a file beside it (``<store>.registry-<stamp>``,
+        rebuilt when the institutions change). For other rules:
+        ``pk.Registry(store.institutions(), rules=...)``.
         """
-        stamp = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
-        if self._registry is None or self._registry[0] != stamp:
-            self._registry = (stamp, Registry(self.institutions()))
-        return self._registry[1]
+        quick = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
+        if self._registry is not None and self._registry[0] == quick:
+            return self._registry[1]
+        registry = self._cached_registry()
+        self._registry = (quick, registry)
+        return registry
+
+    def _cached_registry(self) -> Registry:
+        if str(self.path) == ":memory:":
+            return Registry(self.institutions())
+        digests = self._conn.execute(
+            "SELECT group_concat(digest, '') FROM (SELECT digest FROM institution ORDER BY id)"
+        )
+        stamp = hashlib.sha256((digests.fetchone()[0] or "").encode()).hexdigest()[:16]
+        cache = self.path.with_name(f"{self.path.name}.registry-{stamp}")
+        if cache.exists():
+            try:
+                return Registry.load(cache)
+            except ConfigError as exc:  # damaged or written by another version: rebuild
+                log.info("rebuilding the store's registry: %s", exc)
+        registry = Registry(self.institutions())
+        try:
+            for old in self.path.parent.glob(f"{self.path.name}.registry-*"):
+                old.unlink(missing_ok=True)
+            registry.save(cache)
+        except OSError as exc:  # a read-only folder: go on without the cache
+            log.info("cannot keep the store's registry at %s: %s", cache, exc.strerror)
+        return registry
 
     def _name_of(self, id: str) -> str:
         row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()
