@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import partnerkit as pk
+from partnerkit._store import state_key
 from partnerkit.cli import cli
 
 
@@ -158,3 +159,27 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path, examples: Path) -> None
         [*args[:4], str(tmp_path / "other.db"), *args[5:]], capture_output=True, text=True, check=True
     )
     assert piped.stderr == ""
+
+
+def test_incremental_source_resumes_from_its_saved_state(tmp_path: Path) -> None:
+    """A second import of a folder of texts reads only the new file; the state is in the store,
+    one per source and options (another folder starts afresh)."""
+    db = str(tmp_path / "pk.db")
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Alpha news\n\nAlpha University and Beta University signed an agreement.")
+    args = ["--db", db, "import", "text", "-o", f"paths={news}", "-o", "publisher=Alpha University"]
+    assert run(*args)[1].startswith("text: read 1, imported 1")
+    assert run(*args)[1].startswith("text: read 0, imported 0")
+    (news / "b.txt").write_text("More news\n\nAlpha University opened an office in Oslo.")
+    assert run(*args)[1].startswith("text: read 1, imported 1")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text((news / "a.txt").read_text())
+    assert run("--db", db, "import", "text", "-o", f"paths={other}")[1].startswith("text: read 1, imported 1")
+    with pk.Store(db) as store:
+        assert store.counts()["articles"] == 3
+        assert store.state(state_key(pk.open_source("text", paths=str(news), publisher="Alpha University")))
+    code, out, _ = run("--db", db, "extract", "--from-store", "--publisher", "Alpha University")
+    assert code == 0
+    assert json.loads(out.splitlines()[1])["kind"] == "agreement"

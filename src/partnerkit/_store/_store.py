@@ -34,7 +34,7 @@ from partnerkit._store._paths import resolve_path
 from partnerkit._store._schema import migrate, user_version
 from partnerkit.rules import Decision
 
-__all__ = ["ImportReport", "Store", "name_key"]
+__all__ = ["ImportReport", "Store", "name_key", "state_key"]
 
 log = logging.getLogger("partnerkit")
 
@@ -267,11 +267,11 @@ class Store:
     ) -> ImportReport:
         """Read a configured source into the store, resuming from the state it saved last time.
 
-        The source reads from the state the store holds for its name (so an incremental
-        source fetches only what is new); its records are stored in batches; once the read
-        has finished, its new state is saved. An import that is interrupted saves no state,
-        and the next one reads again from the old state: what was committed is found
-        unchanged, and the rest is added.
+        The source reads from the state the store holds for it (its name and options, see
+        :func:`state_key`; so an incremental source fetches only what is new); its records
+        are stored in batches; once the read has finished, its new state is saved. An
+        import that is interrupted saves no state, and the next one reads again from the
+        old state: what was committed is found unchanged, and the rest is added.
 
         Args:
             source: an opened source (``pk.open_source(...)``); in strict mode it raises at
@@ -284,7 +284,8 @@ class Store:
             source itself rejected, with their reasons.
         """
         name = str(source.name)
-        report = self.add(source.read(self.state(name)), batch_size=batch_size, progress=progress)
+        key = state_key(source)
+        report = self.add(source.read(self.state(key)), batch_size=batch_size, progress=progress)
         summary = source.summary
         report.read += summary.rejected
         report.rejected += summary.rejected
@@ -292,7 +293,7 @@ class Store:
         room = _MAX_KEPT_ERRORS - len(report.errors)
         report.errors.extend((error.locator or name, str(error)) for error in summary.errors[:room])
         if source.state is not None:
-            self.set_state(name, source.state)
+            self.set_state(key, source.state)
             report.state_saved = True
         return report
 
@@ -723,6 +724,24 @@ class Store:
     def integrity_check(self) -> str:
         """SQLite's own check of the file: ``"ok"`` when it is sound."""
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def state_key(source: Any) -> str:
+    """Where the store keeps a source's state: its name and a digest of its options.
+
+    Two feeds read by one source plugin (``rss`` with two URLs) keep two states. The
+    options are hashed, never stored (they may hold secrets).
+
+    >>> import partnerkit as pk
+    >>> state_key(pk.open_source("jsonl", path="a.jsonl")) != state_key(pk.open_source("jsonl", path="b.jsonl"))
+    True
+    """
+    name = str(source.name)
+    config = getattr(source, "config", None)
+    if config is None or not attrs.has(type(config)):
+        return name
+    options = json.dumps(attrs.asdict(config), sort_keys=True, default=str)
+    return f"{name}:{hashlib.sha256(options.encode()).hexdigest()[:16]}"
 
 
 def _unpack(item: Any) -> tuple[Any, Provenance | None]:
