@@ -9,6 +9,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
 from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
+from partnerkit._extract import Extraction, extract, merge_partnerships
+from partnerkit._matching import Cluster, Match, Registry, compare, dedupe
 from partnerkit._model import (
     Article,
     Evidence,
@@ -28,6 +30,8 @@ from partnerkit._model import (
     Status,
     country_code,
 )
+from partnerkit._names import normalize_name
+from partnerkit.rules import Decision, Explanation
 
 # The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
 # it available as ``from partnerkit.sources import Source``. The package attribute
@@ -44,11 +48,16 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Article",
+    "Cluster",
     "ConfigError",
+    "Decision",
     "Evidence",
+    "Explanation",
+    "Extraction",
     "Institution",
     "InstitutionKind",
     "Location",
+    "Match",
     "Mention",
     "Name",
     "NameType",
@@ -60,16 +69,22 @@ __all__ = [
     "PluginError",
     "Provenance",
     "RecordError",
+    "Registry",
     "RelationType",
     "Relationship",
     "SourceError",
     "SourceInfo",
     "Status",
     "__version__",
+    "compare",
     "country_code",
+    "dedupe",
     "dump_jsonl",
+    "extract",
     "from_dict",
     "load_jsonl",
+    "merge_partnerships",
+    "normalize_name",
     "open_source",
     "sources",
     "to_dict",
