@@ -31,6 +31,7 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._names import normalize_name
+from partnerkit._store import Store
 from partnerkit.rules import Decision, Explanation
 
 # The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
@@ -75,6 +76,7 @@ __all__ = [
     "SourceError",
     "SourceInfo",
     "Status",
+    "Store",
     "__version__",
     "compare",
     "country_code",
