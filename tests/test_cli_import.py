@@ -104,7 +104,7 @@ def test_config_file_and_option_errors(tmp_path: Path, examples: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_import_command_resumes(tmp_path: Path) -> None:
     """Kill ``partnerkit import`` mid-run: the store opens, and the next run completes it."""
-    n = 40_000
+    n = 8_000
     path = tmp_path / "big.jsonl"
     pk.dump_jsonl(
         (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
@@ -128,3 +128,33 @@ def test_killed_import_command_resumes(tmp_path: Path) -> None:
     assert f"read {n}," in finished.stdout
     with pk.Store(db) as store:
         assert store.counts()["partnerships"] == n
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, examples: Path) -> None:
+    import pty
+
+    args = [sys.executable, "-m", "partnerkit", "--db", str(tmp_path / "pk.db"), "import", "jsonl"]
+    args += ["-o", f"path={examples / 'partnerships.jsonl'}"]
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execv(sys.executable, args)
+    out = b""
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    text = out.decode()
+    assert "importing jsonl  [" in text
+    assert text.rstrip().endswith("jsonl: read 7, imported 7 (new 7, updated 0), unchanged 0, rejected 0")
+    piped = subprocess.run(
+        [*args[:4], str(tmp_path / "other.db"), *args[5:]], capture_output=True, text=True, check=True
+    )
+    assert piped.stderr == ""
