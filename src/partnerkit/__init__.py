@@ -28,6 +28,7 @@ from partnerkit._model import (
     Status,
     country_code,
 )
+from partnerkit._service import reconciliation_app
 
 try:
     __version__ = version("partnerkit")
@@ -61,5 +62,6 @@ __all__ = [
     "dump_jsonl",
     "from_dict",
     "load_jsonl",
+    "reconciliation_app",
     "to_dict",
 ]
