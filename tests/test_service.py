@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+import requests
 from hypothesis import given
 from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit._service._reconcile import is_match
+from partnerkit._service._server import make_server
 from tests.recon_helpers import (
     GERMAN_NAMES,
     MIXED_NAMES,
@@ -347,3 +351,32 @@ def test_a_failure_is_logged_never_shown(caplog: pytest.LogCaptureFixture) -> No
     assert b"secret" not in reply.body
     assert b"Traceback" not in reply.body
     assert "secret internal detail" in caplog.text
+
+
+# --- over real HTTP -------------------------------------------------------------------
+
+
+def test_threading_server_serves_concurrent_clients(app: Any) -> None:
+    """The stdlib threading server answers real HTTP clients in parallel, CORS included."""
+    server = make_server(app, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}/"
+    try:
+        queries = batch(GERMAN_NAMES, limit=3)
+
+        def one(_: int) -> dict[str, Any]:
+            reply = requests.post(url, data={"queries": json.dumps(queries)}, timeout=10)
+            assert reply.headers["Access-Control-Allow-Origin"] == "*"
+            assert reply.status_code == 200
+            result: dict[str, Any] = reply.json()
+            return result
+
+        with ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(one, range(12)))
+        assert all(a == answers[0] for a in answers)
+        check_batch(queries, answers[0])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
