@@ -17,6 +17,7 @@ from partnerkit._errors import RecordError
 from partnerkit._model import country_code
 from partnerkit._service._entities import Catalogue, describe
 from partnerkit._service._protocol import FiredRule, MatchLike, RegistryLike
+from partnerkit.rules import Decision
 
 __all__ = ["ORGANIZATION", "PROPERTIES", "QueryError", "is_match", "reconcile_batch"]
 
@@ -41,11 +42,8 @@ class QueryError(ValueError):
 
 
 def is_match(decision: Any) -> bool:
-    """Whether a matcher decision is MATCH (an enum member named ``MATCH`` or the value ``"match"``)."""
-    name = getattr(decision, "name", None)
-    if name is not None:
-        return str(name).upper() == "MATCH"
-    return str(decision).lower() == "match"
+    """Whether a matcher decision is MATCH (:attr:`partnerkit.Decision.MATCH`, or a like-named member)."""
+    return bool(decision == Decision.MATCH or getattr(decision, "name", None) == "MATCH")
 
 
 def _values(v: Any) -> list[str]:

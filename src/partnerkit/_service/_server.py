@@ -39,12 +39,14 @@ class _QuietHandler(WSGIRequestHandler):
         log.info("%s %s", self.address_string(), format % args)
 
 
-def make_server(app: WSGIApplication, host: str = "127.0.0.1", port: int = 8000) -> ThreadingWSGIServer:
+def make_server(app: WSGIApplication | None, host: str = "127.0.0.1", port: int = 8000) -> ThreadingWSGIServer:
     """A bound threading server for ``app`` (port 0 picks a free port: see ``server_port``).
 
-    Call ``serve_forever()`` on it, and ``shutdown()`` from another thread to stop it.
+    ``app`` may be ``None`` and set later with ``set_app`` (to build URLs from the bound
+    port). Call ``serve_forever()`` on it, and ``shutdown()`` from another thread to stop it.
     """
     cls = _ThreadingWSGIServer6 if ":" in host else ThreadingWSGIServer
     server = cls((host.strip("[]"), port), _QuietHandler)
-    server.set_app(app)
+    if app is not None:
+        server.set_app(app)
     return server
