@@ -45,7 +45,7 @@ KINDS = [
     "{c} {p} University of {f}",
 ]
 FIELDS = ["Economics", "Agriculture", "Physics", "Engineering", "Arts", "Medicine", "Law", "Mining", "Transport"]
-SYLLABLES = ["ka", "lo", "mi", "ra", "ne", "to", "vi", "sa", "da", "ber", "gen", "hol", "stad", "burg", "ov", "sk", "ino", "ana", "esh", "tan", "dor", "wick", "ville", "pol", "grad"]
+SYLLABLES = ("ka lo mi ra ne to vi sa da ber gen hol stad burg ov sk ino ana esh tan dor wick ville pol grad").split()  # noqa: SIM905
 
 
 def _word(rng: random.Random) -> str:
