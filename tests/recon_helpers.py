@@ -260,7 +260,9 @@ class TokenRegistry:
     def __len__(self) -> int:
         return len(self._items)
 
-    def match(self, name: str, country: str | None = None, limit: int = 5, **hints: Any) -> list[SimpleMatch]:
+    def match(
+        self, name: str, country: str | None = None, limit: int = 5, *, city: str | None = None
+    ) -> list[SimpleMatch]:
         query = name.casefold()
         q_tokens = set(query.split())
         exact = [i for i in self._items if query in {n.value.casefold() for n in i.names()}]

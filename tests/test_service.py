@@ -338,7 +338,7 @@ def test_jsonp_callback_wraps_json(app: Any) -> None:
 
 
 class _BrokenRegistry(TokenRegistry):
-    def match(self, name: str, country: str | None = None, limit: int = 5, **hints: Any) -> Any:
+    def match(self, name: str, country: str | None = None, limit: int = 5, *, city: str | None = None) -> Any:
         raise RuntimeError("secret internal detail")
 
 

@@ -347,7 +347,7 @@ def reconciliation_app(
 
     Args:
         registry: a :class:`partnerkit.Registry`, or any object with ``match(name,
-            country=None, limit=5, **hints)``, iteration over its institutions and ``len``.
+            country=None, limit=5, *, city=None)``, iteration over its institutions and ``len``.
         base_url: the public URL of the service (``https://example.org/reconcile``); every
             URL in the manifest is built from it. ``None`` builds them from each request's
             ``Host`` and script name.

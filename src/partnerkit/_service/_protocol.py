@@ -44,8 +44,10 @@ class MatchLike(Protocol):
 class RegistryLike(Protocol):
     """A registry of institutions that resolves names to ranked candidates."""
 
-    def match(self, name: str, country: str | None = None, limit: int = 5, **hints: Any) -> Sequence[MatchLike]:
-        """Candidates for ``name``, best first."""
+    def match(
+        self, name: str, country: str | None = None, limit: int = 5, *, city: str | None = None
+    ) -> Sequence[MatchLike]:
+        """Candidates for ``name``, best first; ``country`` (an ISO code) and ``city`` are hints."""
         ...
 
     def __iter__(self) -> Iterator[Institution]: ...

@@ -173,6 +173,6 @@ def reconcile_batch(
             results[key] = {"result": []}
             continue
         # ask for at least two, so that a second MATCH (an ambiguous name) is seen
-        matches = registry.match(text, country=country, limit=max(limit, 2), **hints)
+        matches = registry.match(text, country=country, limit=max(limit, 2), city=hints.get("city"))
         results[key] = {"result": _candidates(matches, catalogue, limit)}
     return results

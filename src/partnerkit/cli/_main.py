@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 import partnerkit as pk
+from partnerkit.cli._serve import serve
 
 log = logging.getLogger("partnerkit")
 
@@ -79,6 +80,9 @@ def summary(files: tuple[str, ...]) -> None:
         names = " + ".join(by_id[x.institution_id].name if x.institution_id in by_id else x.name for x in p.parties)
         where = f" in {p.location}" if p.location else ""
         click.echo(f"  {p.date or '----'!s:<10}  {p.kind.value:<22} {p.status.value:<11} {names}{where}")
+
+
+cli.add_command(serve)
 
 
 def main(argv: list[str] | None = None) -> None:
