@@ -42,8 +42,8 @@ pytestmark = pytest.mark.shared  # the 0.2 schemas live in ../shared/specs
 
 
 @pytest.fixture(scope="module")
-def registry() -> Any:
-    return TokenRegistry(institutions())
+def registry() -> pk.Registry:
+    return pk.Registry(institutions())
 
 
 @pytest.fixture(scope="module")
@@ -199,9 +199,31 @@ def test_query_with_properties_only_is_answered_empty(app: Any) -> None:
     assert answer == {"q0": {"result": []}}
 
 
-def test_city_property_is_a_hint(app: Any) -> None:
-    queries = {"q0": {"query": "MSU", "properties": [{"pid": "city", "v": {"id": "Q649", "name": "Moscow"}}]}}
-    assert reconcile(app, queries).status == 200
+@pytest.mark.parametrize(("city", "expected"), [("Moscow", "msu"), ({"id": "Q1", "name": "East Lansing"}, "msu-us")])
+def test_city_property_is_a_hint(app: Any, city: Any, expected: str) -> None:
+    """A city (plain or as {id, name}) puts the namesake in that city first and shows why."""
+    queries = {"q0": {"query": "MSU", "properties": [{"pid": "city", "v": city}]}}
+    result = reconcile(app, queries).json()["q0"]["result"]
+    assert result[0]["id"] == expected
+    assert result[0]["score"] > result[1]["score"]
+    assert "same_city" in {f["id"] for f in result[0]["features"]}
+
+
+def test_any_registry_like_object_is_served() -> None:
+    """The service needs only match(), iteration and len(): another registry type works too."""
+    app = pk.reconciliation_app(TokenRegistry(institutions()), base_url=BASE)
+    queries = batch(MIXED_NAMES, limit=3)
+    answer = reconcile(app, queries).json()
+    check_batch(queries, answer)
+    assert answer["q0"]["result"][0] == {
+        "id": "itmo",
+        "name": "ITMO University",
+        "score": 95.0,
+        "match": True,
+        "type": [{"id": "Organization", "name": "Organization"}],
+        "features": [{"id": "exact_name", "value": True}],
+        "description": "ITMO · Saint Petersburg, Russian Federation (RU)",
+    }
 
 
 @given(
@@ -230,7 +252,7 @@ _APP: list[Any] = []
 
 def _shared_app() -> Any:
     if not _APP:
-        _APP.append(pk.reconciliation_app(TokenRegistry(institutions()), base_url=BASE))
+        _APP.append(pk.reconciliation_app(pk.Registry(institutions()), base_url=BASE))
     return _APP[0]
 
 

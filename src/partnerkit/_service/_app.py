@@ -372,6 +372,16 @@ def reconciliation_app(
     Raises:
         ConfigError: an option is out of range.
 
+    Example:
+        >>> import json, partnerkit as pk
+        >>> from wsgiref.util import setup_testing_defaults
+        >>> registry = pk.Registry([pk.Institution(id="itmo", name="ITMO University", country="RU")])
+        >>> app = pk.reconciliation_app(registry, base_url="https://reconcile.example.org")
+        >>> environ = {"QUERY_STRING": "queries=" + json.dumps({"q0": {"query": "ITMO University"}})}
+        >>> setup_testing_defaults(environ)
+        >>> answer = json.loads(b"".join(app(environ, lambda status, headers: None)))
+        >>> [(c["id"], c["name"], c["match"]) for c in answer["q0"]["result"]]
+        [('itmo', 'ITMO University', True)]
     """
     return ReconciliationApp(
         registry,

@@ -123,8 +123,12 @@ def _score(value: float) -> float:
     return round(100.0 * min(max(value, 0.0), 1.0), 2)
 
 
-def _candidates(matches: Sequence[MatchLike], catalogue: Catalogue, limit: int) -> list[dict[str, Any]]:
-    scored = sorted(((_score(m.score), is_match(m.decision), m) for m in matches), key=lambda t: (-t[0], not t[1]))
+def _candidates(
+    matches: Sequence[MatchLike], catalogue: Catalogue, limit: int, country: str | None
+) -> list[dict[str, Any]]:
+    # the country property narrows: an institution known to be elsewhere is no candidate
+    kept = [m for m in matches if country is None or m.institution.country in (None, country)]
+    scored = sorted(((_score(m.score), is_match(m.decision), m) for m in kept), key=lambda t: (-t[0], not t[1]))
     decided = sum(1 for _, matched, _ in scored if matched)
     out: list[dict[str, Any]] = []
     for rank, (score, matched, m) in enumerate(scored[:limit]):
@@ -174,5 +178,5 @@ def reconcile_batch(
             continue
         # ask for at least two, so that a second MATCH (an ambiguous name) is seen
         matches = registry.match(text, country=country, limit=max(limit, 2), city=hints.get("city"))
-        results[key] = {"result": _candidates(matches, catalogue, limit)}
+        results[key] = {"result": _candidates(matches, catalogue, limit, country)}
     return results

@@ -39,9 +39,11 @@ def serve(spec: str, host: str, port: int, base_url: str | None, name: str) -> N
     registry = _load_registry(spec)
     server = make_server(None, host, port)
     shown_host = f"[{host.strip('[]')}]" if ":" in host else host
-    base = (base_url or f"http://{shown_host}:{server.server_port}").rstrip("/")
+    bound = f"http://{shown_host}:{server.server_port}"
+    base = (base_url or bound).rstrip("/")
     server.set_app(pk.reconciliation_app(registry, base_url=base, name=name))
-    click.echo(f"partnerkit: serving {len(registry)} institutions at {base}/ (Ctrl+C to stop)", err=True)
+    public = f"; base URL {base}/" if base != bound else ""
+    click.echo(f"partnerkit: serving {len(registry)} institutions at {bound}/ (Ctrl+C to stop{public})", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
