@@ -9,6 +9,7 @@ searches over every name for the suggest service.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -60,6 +61,7 @@ def ror_short_id(value: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
+@functools.lru_cache(maxsize=512)
 def _country_label(code: str) -> str:
     try:
         return country_name(code)
