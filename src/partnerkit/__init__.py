@@ -34,6 +34,14 @@ from partnerkit._names import normalize_name
 from partnerkit._service import reconciliation_app
 from partnerkit.rules import Decision, Explanation
 
+# The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
+# it available as ``from partnerkit.sources import Source``. The package attribute
+# ``partnerkit.sources`` is then rebound to the *function* that lists sources, as DESIGN.md
+# asks (``pk.sources()``); the module stays reachable through ``from ... import`` (which
+# goes through sys.modules). See docs/plugins.md.
+from partnerkit.sources import SourceInfo, open_source
+from partnerkit.sources import sources as sources
+
 try:
     __version__ = version("partnerkit")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
@@ -66,6 +74,7 @@ __all__ = [
     "RelationType",
     "Relationship",
     "SourceError",
+    "SourceInfo",
     "Status",
     "__version__",
     "compare",
@@ -77,6 +86,8 @@ __all__ = [
     "load_jsonl",
     "merge_partnerships",
     "normalize_name",
+    "open_source",
     "reconciliation_app",
+    "sources",
     "to_dict",
 ]
