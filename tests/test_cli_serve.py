@@ -38,9 +38,12 @@ def _start(*args: str) -> tuple[subprocess.Popen[str], str]:
 
 
 def _stop(proc: subprocess.Popen[str]) -> None:
+    """SIGTERM stops the server cleanly: exit status 0 and a last line saying so."""
     proc.terminate()
     try:
-        proc.wait(10)
+        assert proc.wait(10) == 0
+        assert proc.stderr is not None
+        assert "partnerkit: stopped" in proc.stderr.read()
     finally:
         if proc.stderr is not None:
             proc.stderr.close()

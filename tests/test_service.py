@@ -321,6 +321,29 @@ def test_options_preflight_is_answered_with_cors(app: Any) -> None:
     assert "POST" in reply.headers["access-control-allow-methods"]
 
 
+def test_head_has_the_headers_of_get_and_no_body(app: Any) -> None:
+    head = call(app, "HEAD", "/")
+    assert head.status == 200
+    assert head.body == b""
+    assert head.headers["content-length"] == str(len(call(app).body))
+    assert_cors(head)
+
+
+def test_jsonp_errors_are_wrapped_too(app: Any) -> None:
+    """A JSONP client (a script tag) cannot read a status: the error comes through the callback."""
+    reply = call(app, query={"queries": "{bad", "callback": "cb"})
+    assert reply.status == 400
+    body = reply.body.decode()
+    assert body.startswith("cb(")
+    assert json.loads(body[3:-2])["status"] == 400
+
+
+def test_very_long_query_is_answered(app: Any) -> None:
+    reply = reconcile(app, {"q0": {"query": "Technical University of Munich " * 2000}})
+    assert reply.status == 200
+    validate(reply.json(), "reconciliation-result-batch.json")
+
+
 @pytest.mark.parametrize(
     ("request_kwargs", "status"),
     [

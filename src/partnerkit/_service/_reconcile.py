@@ -37,6 +37,9 @@ PROPERTIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 _PID = {alias: pid for pid, (_, _, aliases) in PROPERTIES.items() for alias in aliases}
 
 
+_MAX_QUERY = 1000
+
+
 class QueryError(ValueError):
     """A query batch that cannot be answered as sent; the message names the query key."""
 
@@ -172,7 +175,7 @@ def reconcile_batch(
             raise QueryError(f"{key}: 'query' must be a string")
         limit = _limit(key, query.get("limit"), default_limit, max_limit)
         country, hints = _hints(key, query.get("properties"))
-        text = (text or "").strip()
+        text = (text or "").strip()[:_MAX_QUERY]  # a name, not a document
         if not text:
             results[key] = {"result": []}
             continue

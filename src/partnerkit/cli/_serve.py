@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+from types import FrameType
 
 import click
 
@@ -15,6 +17,10 @@ def _load_registry(spec: str) -> pk.Registry:
     if not os.path.isfile(spec):
         raise pk.ConfigError(f"{spec}: no such file", path="--registry")
     return pk.Registry(list(pk.load_jsonl(pk.Institution, spec)))
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command()
@@ -44,6 +50,7 @@ def serve(spec: str, host: str, port: int, base_url: str | None, name: str) -> N
     server.set_app(pk.reconciliation_app(registry, base_url=base, name=name))
     public = f"; base URL {base}/" if base != bound else ""
     click.echo(f"partnerkit: serving {len(registry)} institutions at {bound}/ (Ctrl+C to stop{public})", err=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop as cleanly on SIGTERM as on Ctrl+C
     try:
         server.serve_forever()
     except KeyboardInterrupt:
