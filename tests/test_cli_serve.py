@@ -18,6 +18,7 @@ import pytest
 import requests
 
 import partnerkit as pk
+from tests.conftest import require_shared
 from tests.recon_helpers import GERMAN_NAMES, NON_LATIN_NAMES, batch, check_batch, institutions, validate
 
 pytestmark = pytest.mark.shared  # answers are validated with the schemas in ../shared/specs
@@ -121,3 +122,26 @@ def test_missing_registry_is_one_line(tmp_path: Path) -> None:
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert "nope.jsonl" in out.stderr
+
+
+def test_serve_a_ror_dump_with_ror_ids(tmp_path: Path) -> None:
+    """A ROR dump (here: 300 records of the shared ROR JSON Lines) is served with ROR ids and links."""
+    source = require_shared("data", "ror-records", "ror_records_education.jsonl")
+    with source.open(encoding="utf-8") as fh:
+        lines = [next(fh) for _ in range(300)]
+    dump = tmp_path / "ror-part.jsonl"
+    dump.write_text("".join(lines), encoding="utf-8")
+    first = json.loads(lines[0])
+    display = next(n["value"] for n in first["names"] if "ror_display" in n["types"])
+    proc, url = _start("--registry", str(dump))
+    try:
+        manifest = requests.get(url + "/", timeout=10).json()
+        queries = {"q0": {"query": display, "limit": 3}}
+        answer = requests.post(url + "/", data={"queries": json.dumps(queries)}, timeout=10).json()
+    finally:
+        _stop(proc)
+    validate(manifest, "manifest.json")
+    assert manifest["identifierSpace"] == "https://ror.org/"
+    assert manifest["view"]["url"] == "https://ror.org/{{id}}"
+    check_batch(queries, answer)
+    assert answer["q0"]["result"][0]["id"] == first["id"].removeprefix("https://ror.org/")

@@ -32,6 +32,7 @@ from partnerkit._model import (
 )
 from partnerkit._names import normalize_name
 from partnerkit._service import reconciliation_app
+from partnerkit._store import Store
 from partnerkit.rules import Decision, Explanation
 
 # The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
@@ -76,6 +77,7 @@ __all__ = [
     "SourceError",
     "SourceInfo",
     "Status",
+    "Store",
     "__version__",
     "compare",
     "country_code",
