@@ -24,8 +24,8 @@ from typing import Any
 
 import attrs
 
-from partnerkit._extract._patterns import acronym_matches
 from partnerkit._model import Location, PartialDate, Partnership, PartnershipKind, Party
+from partnerkit._names import acronym_fits
 
 __all__ = ["explain_merge", "merge_partnerships"]
 
@@ -61,7 +61,7 @@ def _same_party(a: Party, b: Party, registry: Any | None) -> bool:
         return ida == idb
     if _norm(a.name) == _norm(b.name):
         return True
-    return acronym_matches(a.name, b.name) or acronym_matches(b.name, a.name)
+    return acronym_fits(a.name, b.name) or acronym_fits(b.name, a.name)
 
 
 def _resolve(name: str, registry: Any) -> str | None:

@@ -12,7 +12,9 @@ import re
 
 import attrs
 
-__all__ = ["Span", "acronym_matches", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
+from partnerkit._names import fold
+
+__all__ = ["Span", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
 
 # Heads after which a name continues with "of ..." only (English word order).
 _HEADS_EN = frozenset(
@@ -536,6 +538,7 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     return out
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _GENERIC_KEY = frozenset(
     """university universities universidad université universite universität universitaet college the of
     and for de del la las los el le les des du d l di da der die das und y et state national federal
@@ -560,6 +563,11 @@ def name_key(name: str) -> frozenset[str]:
     for w in words:
         if w in _GENERIC_KEY:
             continue
+        if _CJK_CHAR.match(w):
+            out.add(w)
+            continue
+        if not w.isascii() and not re.match(r"[\u0400-\u04ff]", w):
+            w = fold(w).replace(" ", "")  # noqa: PLW2901
         if re.match(r"[\u0400-\u04ff]", w):
             if w.startswith(("государствен", "федеральн", "национальн", "университет", "исследовательск")):
                 continue
@@ -568,50 +576,3 @@ def name_key(name: str) -> frozenset[str]:
             w = w[:6]  # noqa: PLW2901
         out.add(w)
     return frozenset(out)
-
-
-def acronym_matches(acronym: str, name: str) -> bool:
-    """True if ``acronym`` can be read off the words of ``name`` (initials, word prefixes, a skipped lead).
-
-    Example:
-        >>> acronym_matches("HUST", "Huazhong University of Science and Technology")
-        True
-        >>> acronym_matches("SibFU", "Siberian Federal University")
-        True
-        >>> acronym_matches("СПбГУ", "Санкт-Петербургский государственный университет")
-        True
-        >>> acronym_matches("HUST", "Hanoi University of Science")
-        False
-    """
-    letters = [c for c in acronym if c.isalnum()]
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    words = [
-        w
-        for w in words
-        if w.lower() not in ("of", "and", "the", "for", "de", "la", "del", "и", "им.", "&", "des", "du")
-    ]
-    if not letters or not words:
-        return False
-    acr = "".join(letters).lower()
-
-    def match(ai: int, wi: int) -> bool:
-        if ai == len(acr):
-            return wi == len(words)
-        if wi == len(words):
-            return False
-        word = words[wi].lower()
-        if word[0] != acr[ai]:
-            return False
-        pos, a = 1, ai + 1
-        if match(a, wi + 1):
-            return True
-        while a < len(acr):
-            idx = word.find(acr[a], pos)
-            if idx < 0:
-                return False
-            pos, a = idx + 1, a + 1
-            if match(a, wi + 1):
-                return True
-        return False
-
-    return any(match(0, start) for start in range(0, min(len(words), 4)))
