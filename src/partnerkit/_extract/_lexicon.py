@@ -18,7 +18,7 @@ import attrs
 from partnerkit._errors import ConfigError
 from partnerkit._model import PartnershipKind, Status
 
-__all__ = ["KIND_ORDER", "Lexicon", "detect_language", "languages", "lexicon", "raw_tables"]
+__all__ = ["KIND_ORDER", "Lexicon", "detect_language", "languages", "lexicon", "markdown_tables", "raw_tables"]
 
 # The order in which kinds are tried: specific objects before the documents that set them up.
 KIND_ORDER: tuple[PartnershipKind, ...] = (
@@ -36,7 +36,7 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
     PartnershipKind.AGREEMENT,
 )
 _STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge")
-_REFERENCES = ("publisher", "pair", "generic", "context", "anaphora", "scope", "hosted")
+_REFERENCES = ("publisher", "pair", "generic", "context", "anaphora", "scope", "hosted", "partner", "countries")
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -162,3 +162,25 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+", sample.lower())
     scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=lambda k: (scores[k], k == "en"))
+
+
+def _cell(phrases: list[str]) -> str:
+    return " · ".join(f"`{p.replace('|', chr(92) + '|')}`" for p in phrases)
+
+
+def markdown_tables() -> str:
+    """The trigger, status-cue and reference tables of every language file, as Markdown.
+
+    ``docs/extraction.md`` holds this text after its "## Trigger tables" heading
+    (``python scripts/sync_trigger_tables.py`` rewrites it; a test checks it is current).
+    """
+    out: list[str] = []
+    for lang, table in raw_tables().items():
+        out += [f"### `{lang}`", "", "| kind | trigger phrases (regular expressions) |", "|---|---|"]
+        out += [f"| {kind} | {_cell(list(phrases))} |" for kind, phrases in table.get("kinds", {}).items()]
+        out += ["", "| status cue | phrases |", "|---|---|"]
+        out += [f"| {name} | {_cell(list(phrases))} |" for name, phrases in table.get("status", {}).items()]
+        out += ["", "| reference | phrases |", "|---|---|"]
+        out += [f"| {name} | {_cell(list(phrases))} |" for name, phrases in table.get("references", {}).items()]
+        out.append("")
+    return "\n".join(out)

@@ -112,46 +112,141 @@ def _party(doc: Document, ent_id: int) -> Party:
     return Party(ent.best, institution_id=inst.id if inst is not None else None)
 
 
+def _objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
+    """Entities that name the object of a statement (a joint centre, an institute set up), not a party.
+
+    A mention is an object when it holds the end of a trigger phrase ("汉学研究中心" for the
+    trigger "研究中心") or is the acronym given in parentheses right after one ("centros de
+    Estudios Mexicanos (CEM)").
+    """
+    out: set[int] = set()
+    for si, trigs in triggers.items():
+        base = doc.sentences[si].start
+        for m in doc.in_sentence(si):
+            if m.entity is None or m.kind in ("pair", "publisher"):
+                continue
+            s, e = m.start - base, m.end - base
+            for t in trigs:
+                inside = s < t.end <= e and t.kind not in _DOCUMENTS and t.kind is not K.MEMBERSHIP
+                defined = (
+                    m.kind == "acronym" and re.fullmatch(r"\s*\(\s*", doc.sentences[si].text[t.end : s]) is not None
+                )
+                if inside or (defined and t.kind is not K.MEMBERSHIP):
+                    out.add(m.entity)
+    return out
+
+
+def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
+    """True when ``before`` (the text up to a mention) ends with a phrase of ``pattern``."""
+    if pattern is None:
+        return False
+    tail = before[-30:]
+    return any(not tail[m.end() :].strip() for m in pattern.finditer(tail))
+
+
+def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
+    """The parties named in a "between X and Y" phrase of the sentence (empty when there is none)."""
+    sent = doc.sentences[si]
+    m = _BETWEEN.search(sent.text)
+    if m is None:
+        return []
+    stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
+    end_m = stop.search(sent.text, m.end())
+    end = sent.start + (end_m.start() if end_m else len(sent.text))
+    start = sent.start + m.end()
+    out: list[int] = []
+    for f in doc.in_sentence(si):
+        if f.entity is None or f.kind == "pair" or not start <= f.start < end or f.entity in objects:
+            continue
+        if doc.entities[f.entity].kind == "org" and f.entity not in out:
+            out.append(f.entity)
+    return out if len(out) >= 2 else []
+
+
+def _subject(doc: Document, objects: set[int]) -> int | None:
+    """The organisation the text is about: the publisher, else the first one its title or lead names."""
+    if doc.publisher is not None:
+        return doc.publisher
+    for m in doc.mentions:
+        if m.sentence > 1:
+            break
+        if m.entity is not None and m.entity not in objects and doc.entities[m.entity].kind == "org":
+            return m.entity
+    return None
+
+
+def _same_paragraph(doc: Document, a: int, b: int) -> bool:
+    text = doc.clean.text
+    return "\n" not in text[doc.sentences[a].end : doc.sentences[b].start]
+
+
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
+    all_triggers = {si: _triggers(doc, sent.text) for si, sent in enumerate(sents)}
+    objects = _objects(doc, all_triggers)
+    subject = _subject(doc, objects)
+    refs = doc.lex.refs
+    partner_cue = refs.get("partner")
+    since = doc.lex.dates.get("since_then")
+    generic = refs.get("generic")
+    anaphora = refs.get("anaphora")
+    countries = refs.get("countries")
     pair: tuple[int, int] | None = None
+    deal: list[int] = []  # the parties of the document most recently recorded
     prev_date: PartialDate | None = None
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
         mentions = doc.in_sentence(si)
-        explicit = []
+        explicit: list[int] = []
+        marked: set[int] = set()
         for m in mentions:
-            if m.entity is None or m.kind == "pair":
+            if m.entity is None or m.kind == "pair" or m.entity in objects:
                 continue
             ent = doc.entities[m.entity]
             if ent.kind != "org" or _excluded(doc, sent.start, text, m):
                 continue
+            if _marked(partner_cue, text[: m.start - sent.start]):
+                marked.add(m.entity)
             if m.entity not in explicit:
                 explicit.append(m.entity)
+        between = _between(doc, si, objects)
+        if between:
+            explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
-        triggers = [] if si in used_next else _triggers(doc, text)
+        triggers = [] if si in used_next else all_triggers[si]
         sent_date_hits = find_dates(text, doc.lex, published)
+        refers_to_deal = bool(anaphora and anaphora.search(text))
+        inherited = None
+        if not sent_date_hits and si > 0 and not all_triggers.get(si - 1) and _same_paragraph(doc, si - 1, si):
+            prev_hits = find_dates(sents[si - 1].text, doc.lex, published)
+            inherited = prev_hits[-1].date if prev_hits else None
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, text, trig, kind)
             if status is None:
                 continue
+            window = text[max(0, trig.start - 60) : trig.end + 60]
+            if countries is not None and countries.search(window) and len(explicit) < 2:
+                continue
             date = _date_for(doc, text, trig, published)
-            since = doc.lex.dates.get("since_then")
             if date is None and since is not None and since.search(text):
                 date = prev_date
-            generic = doc.lex.refs.get("generic")
+            if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
+                date = inherited
             is_generic = bool(generic and generic.search(text))
-            anaphora = doc.lex.refs.get("anaphora")
             is_anaphora = bool(anaphora and anaphora.search(text[max(0, trig.start - 20) : trig.end + 5]))
+            if is_anaphora and kind in _DOCUMENTS and deal and len(explicit) < 2 + len(set(explicit) & set(deal)):
+                continue  # "the agreement", "该协议": the deal already recorded
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
                 continue
             parties = list(explicit)
-            if not parties:
+            if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
+                parties = list(deal)  # what a recorded document sets up belongs to its parties
+            elif not parties:
                 if (has_pair and pair is not None) or (
                     si > 0 and pair is not None and since is not None and since.search(text)
                 ):
@@ -160,18 +255,19 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
                     parties = [doc.publisher]
-            elif len(parties) == 1 and doc.publisher is not None and parties[0] != doc.publisher:  # noqa: SIM102
-                if kind is not K.OFFICE and not is_generic:
-                    parties = [doc.publisher, parties[0]]
+            elif len(parties) == 1 and kind is not K.OFFICE:
+                other = doc.publisher
+                if other is None and parties[0] in marked:
+                    other = subject
+                if other is not None and other != parties[0] and (not is_generic or parties[0] in marked):
+                    parties = [other, parties[0]]
             if not parties:
                 continue
-            if is_anaphora and len(explicit) < 2 and not has_pair:
+            if is_anaphora and len(parties) < 2 and not has_pair:
                 continue
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
                 if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
                     continue
-            if len(parties) == 1 and is_generic and kind is not K.OFFICE:
-                continue
             if kind is K.OFFICE:
                 recs = _offices(doc, si, trig, parties, explicit, status, date, evidence, used_next)
                 out.extend(recs)
@@ -187,6 +283,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         evidence=(evidence,),
                     )
                 )
+                if kind in _DOCUMENTS and len(group) >= 2:
+                    deal = list(group)
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
         if sent_date_hits:
