@@ -36,7 +36,18 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
     PartnershipKind.AGREEMENT,
 )
 _STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge")
-_REFERENCES = ("publisher", "pair", "generic", "context", "anaphora", "scope", "hosted", "partner", "countries")
+_REFERENCES = (
+    "publisher",
+    "pair",
+    "generic",
+    "context",
+    "anaphora",
+    "scope",
+    "hosted",
+    "partner",
+    "countries",
+    "setup",
+)
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -23,6 +23,8 @@ __all__ = ["find_partnerships"]
 K = PartnershipKind
 _DOCUMENTS = frozenset({K.AGREEMENT, K.MOU, K.STRATEGIC_PARTNERSHIP})
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
+_DET_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
+_SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
 _PLURAL_DOC = re.compile(
     r"(?:agreements|memorand(?:a|ums)|mous|pacts|соглашения|меморандумы|convenios|acuerdos|协议)", re.I
@@ -112,6 +114,40 @@ def _party(doc: Document, ent_id: int) -> Party:
     return Party(ent.best, institution_id=inst.id if inst is not None else None)
 
 
+_SETUP_HEADS = re.compile(
+    r"institut|институт|cent(?:er|re|ro)|zentrum|центр|laborator|лаборатор|研究院|研究所|中心|实验室",
+    re.IGNORECASE,
+)
+_OFFICE_HEADS = re.compile(r"office|campus|branch|представительств|филиал|oficina|sede|bureau|büro|代表处|分校", re.I)
+
+
+def _set_up(doc: Document, si: int, triggers: list[_Trigger]) -> list[tuple[_Trigger, int, PartnershipKind]]:
+    """What a document of the sentence sets up: "agreement on the creation of the X Institute"."""
+    cue = doc.lex.refs.get("setup")
+    sent = doc.sentences[si]
+    out: list[tuple[_Trigger, int, PartnershipKind]] = []
+    if cue is None:
+        return out
+    for t in triggers:
+        if t.kind not in _DOCUMENTS:
+            continue
+        m = cue.search(sent.text, t.end, t.end + 40)
+        if m is None:
+            continue
+        for f in doc.in_sentence(si):
+            if f.entity is None or f.start - sent.start < m.end() or f.start - sent.start > m.end() + 120:
+                continue
+            name = doc.entities[f.entity].best
+            if _OFFICE_HEADS.search(name):
+                out.append((t, f.entity, K.OFFICE))
+            elif _SETUP_HEADS.search(name):
+                out.append((t, f.entity, K.JOINT_LAB))
+            else:
+                continue
+            break
+    return out
+
+
 def _objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
     """Entities that name the object of a statement (a joint centre, an institute set up), not a party.
 
@@ -133,6 +169,7 @@ def _objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
                 )
                 if inside or (defined and t.kind is not K.MEMBERSHIP):
                     out.add(m.entity)
+        out.update(ent for _t, ent, _k in _set_up(doc, si, trigs))
     return out
 
 
@@ -140,8 +177,8 @@ def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
     """True when ``before`` (the text up to a mention) ends with a phrase of ``pattern``."""
     if pattern is None:
         return False
-    tail = before[-30:]
-    return any(not tail[m.end() :].strip() for m in pattern.finditer(tail))
+    tail = before[-40:]
+    return any(_DET_TAIL.fullmatch(tail, m.end()) is not None for m in pattern.finditer(tail))
 
 
 def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
@@ -228,7 +265,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if status is None:
                 continue
             window = text[max(0, trig.start - 60) : trig.end + 60]
-            if countries is not None and countries.search(window) and len(explicit) < 2:
+            if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
             date = _date_for(doc, text, trig, published)
             if date is None and since is not None and since.search(text):
@@ -237,8 +274,14 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 date = inherited
             is_generic = bool(generic and generic.search(text))
             is_anaphora = bool(anaphora and anaphora.search(text[max(0, trig.start - 20) : trig.end + 5]))
-            if is_anaphora and kind in _DOCUMENTS and deal and len(explicit) < 2 + len(set(explicit) & set(deal)):
+            if is_anaphora and kind in _DOCUMENTS and deal:
                 continue  # "the agreement", "该协议": the deal already recorded
+            if (
+                kind in _SCOPE
+                and (refers_to_deal or (not explicit and _scoped(doc, text, trig)))
+                and not _set_up_cue(doc, text, trig)
+            ):
+                continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
@@ -285,11 +328,33 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 )
                 if kind in _DOCUMENTS and len(group) >= 2:
                     deal = list(group)
+        for trig, _obj, kind in _set_up(doc, si, triggers):
+            if len(deal) >= 2 and not any(
+                r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
+            ):
+                st = Status.ACTIVE if _status(doc, text, trig, kind) is Status.ACTIVE else Status.PLANNED
+                date = _date_for(doc, text, trig, published)
+                ev = Evidence(quote=text, published=published)
+                out.append(
+                    Partnership(
+                        kind=kind, parties=tuple(_party(doc, p) for p in deal), status=st, date=date, evidence=(ev,)
+                    )
+                )
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
         if sent_date_hits:
             prev_date = sent_date_hits[-1].date
     return _dedupe(out)
+
+
+def _set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
+    cue = doc.lex.refs.get("setup")
+    return cue is not None and cue.search(text, max(0, trig.start - 80), trig.start) is not None
+
+
+def _scoped(doc: Document, text: str, trig: _Trigger) -> bool:
+    scope = doc.lex.refs.get("scope")
+    return scope is not None and scope.search(text, 0, trig.start) is not None
 
 
 def _explicit_event(doc: Document, text: str) -> bool:
@@ -399,10 +464,18 @@ def _offices(  # noqa: PLR0917
             used_next.add(si + 1)
             status = Status.ACTIVE if status is not Status.PLANNED else status
     # hosts: organisations the office sits at ("at X", "en la Universidad de X")
-    owner = parties[0]
+    hosted = doc.lex.refs.get("hosted")
+    marked = {
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and _marked(hosted, doc.clean.text[sent.start : m.start])
+    }
+    owners = [p for p in parties if p not in marked]
+    subject = _subject(doc, set())
+    owner = owners[0] if owners else (subject if subject is not None else parties[0])
     hosts = [e for e in explicit if e != owner][:1]
     party_objs = tuple(_party(doc, p) for p in [owner, *hosts])
-    locs = _locations(places)
+    locs = _locations(places, doc.clean.text)
     if not locs:
         return [Partnership(kind=K.OFFICE, parties=party_objs, status=status, date=date, evidence=(ev,))]
     out = []
@@ -412,11 +485,24 @@ def _offices(  # noqa: PLR0917
     return out
 
 
-def _locations(places: list[Place]) -> list[tuple[Location, int]]:
+_CONJUNCTION = re.compile(r"\b(?:and|y|et|und|и|e)\b|[;、和及]")
+
+
+def _locations(places: list[Place], text: str) -> list[tuple[Location, int]]:
     out: list[tuple[Location, int]] = []
     i = 0
     while i < len(places):
         p = places[i]
+        prev = places[i - 1] if i else None
+        if (
+            p.city is not None
+            and prev is not None
+            and prev.city is not None
+            and prev.country == p.country
+            and not _CONJUNCTION.search(text[prev.end : p.start])
+        ):
+            i += 1  # "Annandale-on-Hudson, New York": one place, written with its region
+            continue
         if p.city is not None:
             country = p.country
             if i + 1 < len(places) and places[i + 1].city is None and places[i + 1].country == p.country:
@@ -438,6 +524,36 @@ def _family(kind: PartnershipKind) -> str:
     return kind.value
 
 
+def _fits(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    return not (a.city and b.city and a.city != b.city)
+
+
+def _merge_offices(records: list[Partnership]) -> list[Partnership]:
+    """One owner's office told twice ("opened an office in the US"; "it sits at Bard College") is one."""
+    out: list[Partnership] = []
+    for rec in records:
+        for i, old in enumerate(out):
+            if rec.kind is not K.OFFICE or old.kind is not K.OFFICE or old.parties[0] != rec.parties[0]:
+                continue
+            small, big = sorted((old, rec), key=lambda r: len(r.parties))
+            if not set(small.parties) <= set(big.parties) or not _fits(old.location, rec.location):
+                continue
+            if len(old.parties) == len(rec.parties) and old.location and rec.location:
+                continue  # two places of one owner: two offices
+            locs = [x for x in (old.location, rec.location) if x is not None]
+            loc = max(locs, key=lambda x: (x.city is not None, x.country is not None)) if locs else None
+            evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
+            out[i] = attrs.evolve(old, parties=big.parties, location=loc, date=old.date or rec.date, evidence=evidence)
+            break
+        else:
+            out.append(rec)
+    return out
+
+
 def _dedupe(records: list[Partnership]) -> list[Partnership]:
     """Records of one text about the same thing become one, with all their evidence."""
     out: list[Partnership] = []
@@ -457,6 +573,7 @@ def _dedupe(records: list[Partnership]) -> list[Partnership]:
             break
         else:
             out.append(rec)
+    out = _merge_offices(out)
     # an office without a place is dropped when the same owner has one with a place
     return [
         r
