@@ -82,9 +82,14 @@ class Document:
     publisher: int | None
     places: dict[int, list[Place]]
     cities: dict[str, tuple[str, str, bool]]
+    by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
+    date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
 
     def in_sentence(self, index: int) -> list[Found]:
-        return [m for m in self.mentions if m.sentence == index]
+        if not self.by_sentence:
+            for m in self.mentions:
+                self.by_sentence.setdefault(m.sentence, []).append(m)
+        return self.by_sentence.get(index, [])
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
@@ -103,7 +108,7 @@ def read_document(
 ) -> Document:
     text = ct.text
     if registry is not None and not hasattr(registry, "get"):
-        registry = _PlainRegistry(tuple(registry))
+        registry = _plain(registry)
     extra_cities: list[tuple[str, str]] = []
     spans: list[tuple[Span, int, tuple[str, ...]]] = []
     if registry is not None:
@@ -149,6 +154,24 @@ def read_document(
     doc.publisher = _publisher(doc, publisher)
     _references(doc)
     return doc
+
+
+_PLAIN: dict[int, tuple[Any, _PlainRegistry]] = {}
+
+
+def _plain(collection: Any) -> _PlainRegistry:
+    """The registry view of a plain collection of institutions, made once per collection object.
+
+    The collection is held (a few at most) so its automaton is built once, not per call.
+    """
+    got = _PLAIN.get(id(collection))
+    if got is not None and got[0] is collection:
+        return got[1]
+    if len(_PLAIN) >= 4:
+        _PLAIN.pop(next(iter(_PLAIN)))
+    view = _PlainRegistry(tuple(collection))
+    _PLAIN[id(collection)] = (collection, view)
+    return view
 
 
 class _PlainRegistry:
@@ -416,3 +439,4 @@ def _references(doc: Document) -> None:
             )
     doc.mentions.extend(new)
     doc.mentions.sort(key=lambda f: f.start)
+    doc.by_sentence.clear()

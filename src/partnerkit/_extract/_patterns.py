@@ -8,6 +8,7 @@ share one plural head ("Les universités Mohammed V de Rabat et Cheikh Anta Diop
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -85,8 +86,9 @@ class Span:
     head: str | None = None
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text))
 
 
 def _is_cap(word: str) -> bool:
@@ -143,7 +145,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     runs: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
     prev_head_first = False
@@ -230,7 +232,7 @@ def _comma_ok(text: str, pos: int) -> bool:
     return " of " in before and not any(_head_of(w) for w in m.group(0).split())
 
 
-def _find_latin(text: str, toks: list[tuple[int, int, str]], offset: int) -> list[Span]:
+def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     out: list[Span] = []
     for run in _runs(text, toks):
         for part in _split_run(run):
@@ -360,7 +362,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
 _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 
 
-def _shared_heads(text: str, toks: list[tuple[int, int, str]], offset: int) -> list[Span]:
+def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     """ "Les universités Mohammed V de Rabat et Cheikh Anta Diop de Dakar" -> two names."""
     out: list[Span] = []
     for m in _ELLIPTIC.finditer(text):
@@ -383,7 +385,7 @@ def _shared_heads(text: str, toks: list[tuple[int, int, str]], offset: int) -> l
     return out
 
 
-def _find_ru(text: str, toks: list[tuple[int, int, str]], offset: int) -> list[Span]:
+def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     out: list[Span] = []
     words = [t for t in toks if t[2][0].isalpha() or t[2][0] in '«"']
     n = len(words)

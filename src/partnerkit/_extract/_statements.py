@@ -13,8 +13,8 @@ import re
 
 import attrs
 
-from partnerkit._extract._dates import find_dates
-from partnerkit._extract._document import Document, Found
+from partnerkit._extract._dates import DateHit, find_dates
+from partnerkit._extract._document import Document, Found, _sentence_of
 from partnerkit._extract._places import Place
 from partnerkit._model import Evidence, Location, PartialDate, Partnership, PartnershipKind, Party, Status
 
@@ -100,8 +100,15 @@ def _excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     return hit is not None and len(before) - hit.end() <= 6
 
 
+def _dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
+    hits = doc.date_cache.get(text)
+    if hits is None:
+        hits = doc.date_cache[text] = find_dates(text, doc.lex, published)
+    return hits
+
+
 def _date_for(doc: Document, text: str, trig: _Trigger, published: PartialDate | None) -> PartialDate | None:
-    hits = find_dates(text, doc.lex, published)
+    hits = _dates_in(doc, text, published)
     if not hits:
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
@@ -220,7 +227,12 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
-    all_triggers = {si: _triggers(doc, sent.text) for si, sent in enumerate(sents)}
+    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text per kind)
+    for pattern in doc.lex.kinds.values():
+        for m in pattern.finditer(doc.clean.text):
+            hit.add(_sentence_of(sents, m.start()))
+            hit.add(_sentence_of(sents, m.end() - 1) if m.end() > m.start() else -1)
+    all_triggers = {si: (_triggers(doc, sent.text) if si in hit else []) for si, sent in enumerate(sents)}
     objects = _objects(doc, all_triggers)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
@@ -253,11 +265,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         triggers = [] if si in used_next else all_triggers[si]
-        sent_date_hits = find_dates(text, doc.lex, published)
+        sent_date_hits = _dates_in(doc, text, published)
         refers_to_deal = bool(anaphora and anaphora.search(text))
         inherited = None
         if not sent_date_hits and si > 0 and not all_triggers.get(si - 1) and _same_paragraph(doc, si - 1, si):
-            prev_hits = find_dates(sents[si - 1].text, doc.lex, published)
+            prev_hits = _dates_in(doc, sents[si - 1].text, published)
             inherited = prev_hits[-1].date if prev_hits else None
         for trig in triggers:
             kind = trig.kind
