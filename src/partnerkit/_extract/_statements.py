@@ -229,9 +229,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     sents = doc.sentences
     hit: set[int] = set()  # sentences where some trigger matches (one scan of the text per kind)
     for pattern in doc.lex.kinds.values():
-        for m in pattern.finditer(doc.clean.text):
-            hit.add(_sentence_of(sents, m.start()))
-            hit.add(_sentence_of(sents, m.end() - 1) if m.end() > m.start() else -1)
+        for tm in pattern.finditer(doc.clean.text):
+            hit.add(_sentence_of(sents, tm.start()))
+            hit.add(_sentence_of(sents, tm.end() - 1) if tm.end() > tm.start() else -1)
     all_triggers = {si: (_triggers(doc, sent.text) if si in hit else []) for si, sent in enumerate(sents)}
     objects = _objects(doc, all_triggers)
     subject = _subject(doc, objects)
