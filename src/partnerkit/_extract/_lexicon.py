@@ -50,6 +50,7 @@ _REFERENCES = (
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOPWORDS = {
     "en": frozenset(
@@ -165,7 +166,7 @@ def detect_language(text: str) -> str:
     sample = text[:4000]
     cjk = len(_CJK.findall(sample))
     cyr = len(_CYRILLIC.findall(sample))
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = len(_LETTER.findall(sample)) or 1
     if cjk / letters > 0.2:
         return "zh"
     if cyr / letters > 0.3:

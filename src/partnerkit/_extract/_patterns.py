@@ -91,10 +91,12 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or bool(_ROMAN.match(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _head_of(word: str) -> str | None:
     low = word.lower().rstrip(".")
     if low in _HEADS_EN or low in _UNIT_HEADS:
@@ -106,8 +108,11 @@ def _head_of(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym_token(word: str) -> bool:
     """True for acronym-like tokens: ``HUST``, ``SibFU``, ``itSMF``, ``OECD-IMHE``, ``СПбГУ``."""
+    if word.islower() or word[1:].islower() or len(word) < 2:
+        return False
     core = word.rstrip(".")
     letters = [c for c in core if c.isalpha()]
     if not 2 <= len(letters) <= 10 or len(core) > 12:

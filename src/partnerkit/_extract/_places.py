@@ -128,45 +128,52 @@ def _accept(value: tuple[str, str | None], phrase: str, key_len: int) -> bool:
 
 def _walk(
     text: str,
-    words: list[tuple[int, int, str]],
-    i: int,
+    pos: int,
     trie: dict[str, Any],
     extra: dict[str, tuple[str, str, bool]],
 ) -> tuple[int, int, str, str | None] | None:
-    """The longest place starting at word ``i`` (up to five words joined by spaces or hyphens)."""
+    """The longest place starting at ``pos`` (up to five words joined by single spaces)."""
     best: tuple[int, int, str, str | None] | None = None
     node: dict[str, Any] | None = trie
     keys: list[str] = []
-    for n in range(_MAX_WORDS):
-        j = i + n
-        if j >= len(words) or node is None:
+    at = pos
+    for _n in range(_MAX_WORDS):
+        m = _WORD.match(text, at)
+        if m is None or node is None:
             break
-        if n and text[words[j - 1][1] : words[j][0]] not in (" ", "-"):
-            break
-        w = words[j][2]
-        if _CJK.search(w):
+        w = m.group(0)
+        if _CJK.match(w):
             break
         parts = _word_key(w)
         keys.extend(parts)
         nxt: dict[str, Any] | None = node
         for part in parts:
             nxt = nxt.get(part) if nxt is not None else None
-        phrase = text[words[i][0] : words[j][1]]
+        end = m.end()
+        phrase = text[pos:end]
         key = " ".join(keys)
         if nxt is not None and _END in nxt and key not in _NOT_COUNTRIES and _accept(nxt[_END], phrase, len(key)):
             code, city = nxt[_END]
-            best = (words[i][0], words[j][1], code, city)
+            best = (pos, end, code, city)
         elif extra and key in extra:
-            best = (words[i][0], words[j][1], extra[key][1], extra[key][0])
-        elif re.search(r"[\u0400-\u04ff]", w) and len(parts) == 1:
+            best = (pos, end, extra[key][1], extra[key][0])
+        elif len(parts) == 1 and _CYRILLIC.search(w):
             for stem in _stems(parts[0]):
                 sub = node.get(stem) if node is not None else None
                 if sub is not None and _END in sub:
                     code, city = sub[_END]
-                    best = (words[i][0], words[j][1], code, city)
+                    best = (pos, end, code, city)
                     break
         node = nxt
+        if node is None or text[end : end + 1] != " ":
+            break
+        at = end + 1
     return best
+
+
+# Where a place may start: a capitalised word or a CJK character, not inside a word.
+_START = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff])")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, bool]] | None = None) -> list[Place]:
@@ -181,33 +188,29 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
     trie, cjk = _base_trie()
     base = _base_gazetteer()
     extra = {k: v for k, v in cities.items() if k not in base} if cities and cities is not base else {}
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     out: list[Place] = []
-    taken: set[int] = set()
+    taken_to = -1
     if "apital" in text or "столиц" in text:
         for m in _CAPITAL_OF.finditer(text):
             sub = find_places(m.group(1), m.start(1), {})
             if sub and sub[0].city is None and sub[0].country in _capitals():
                 p = sub[0]
                 out.append(Place(m.start(), p.end, p.country, _capitals()[p.country]))
-                taken.update(range(m.start(), p.end))
-    i = 0
-    while i < len(words):
-        s0, _e0, first = words[i]
-        found = None
-        if s0 not in taken:
-            if _CJK.match(first):
-                found = _cjk_place(text, s0, cjk, extra)
-            elif first[:1].isupper():
-                found = _walk(text, words, i, trie, extra)
+                taken_to = max(taken_to, p.end)
+    for sm in _START.finditer(text):
+        s0 = sm.start()
+        if s0 < taken_to:
+            continue
+        if _CJK.match(text, s0):
+            found = _cjk_place(text, s0, cjk, extra)
+        elif sm.group(0).isupper():
+            found = _walk(text, s0, trie, extra)
+        else:
+            continue
         if found:
             s, e, code, city = found
             out.append(Place(start + s, start + e, code, city))
-            taken.update(range(s, e))
-            while i < len(words) and words[i][0] < e:
-                i += 1
-        else:
-            i += 1
+            taken_to = e
     out.sort(key=lambda p: p.start)
     return out
 

@@ -107,6 +107,27 @@ def _dates_in(doc: Document, text: str, published: PartialDate | None) -> list[D
     return hits
 
 
+def _last_date_before(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The last date stated before sentence ``si`` ("since then" refers to it)."""
+    for j in range(si - 1, -1, -1):
+        hits = _dates_in(doc, doc.sentences[j].text, published)
+        if hits:
+            return hits[-1].date
+    return None
+
+
+def _inherited_date(
+    doc: Document, si: int, triggers: dict[int, list[_Trigger]], published: PartialDate | None
+) -> PartialDate | None:
+    """A date the previous sentence of the paragraph gives, when it states nothing of its own."""
+    if si == 0 or _dates_in(doc, doc.sentences[si].text, published) or triggers.get(si - 1):
+        return None
+    if not _same_paragraph(doc, si - 1, si):
+        return None
+    hits = _dates_in(doc, doc.sentences[si - 1].text, published)
+    return hits[-1].date if hits else None
+
+
 def _date_for(doc: Document, text: str, trig: _Trigger, published: PartialDate | None) -> PartialDate | None:
     hits = _dates_in(doc, text, published)
     if not hits:
@@ -243,7 +264,6 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     countries = refs.get("countries")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
-    prev_date: PartialDate | None = None
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
@@ -265,12 +285,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         triggers = [] if si in used_next else all_triggers[si]
-        sent_date_hits = _dates_in(doc, text, published)
         refers_to_deal = bool(anaphora and anaphora.search(text))
-        inherited = None
-        if not sent_date_hits and si > 0 and not all_triggers.get(si - 1) and _same_paragraph(doc, si - 1, si):
-            prev_hits = _dates_in(doc, sents[si - 1].text, published)
-            inherited = prev_hits[-1].date if prev_hits else None
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, text, trig, kind)
@@ -281,9 +296,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue
             date = _date_for(doc, text, trig, published)
             if date is None and since is not None and since.search(text):
-                date = prev_date
+                date = _last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
-                date = inherited
+                date = _inherited_date(doc, si, all_triggers, published)
             is_generic = bool(generic and generic.search(text))
             is_anaphora = bool(anaphora and anaphora.search(text[max(0, trig.start - 20) : trig.end + 5]))
             if is_anaphora and kind in _DOCUMENTS and deal:
@@ -354,8 +369,6 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 )
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
-        if sent_date_hits:
-            prev_date = sent_date_hits[-1].date
     return _dedupe(out)
 
 
