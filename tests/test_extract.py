@@ -6,7 +6,6 @@ texts of our own cover each kind, status, date form and language the lexicon kno
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -312,4 +311,7 @@ def test_merge_partnerships_joins_reports_and_keeps_different_deals_apart() -> N
         ("office", "None", 0),
         ("office", "None", 0),
     ]
-    assert re.search("compatible", " ".join(pk._extract._merge.explain_merge(a, c)))
+    why = pk._extract._merge.explain_merge(a, c)
+    assert why.decision is pk.rules.Decision.NON_MATCH
+    assert [r.rule for r in why] == ["incompatible_dates"]
+    assert "incompatible_dates" in str(why)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -172,7 +173,8 @@ def detect_language(text: str) -> str:
     if cyr / letters > 0.3:
         return "ru"
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+", sample.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=lambda k: (scores[k], k == "en"))
 
 
