@@ -183,3 +183,29 @@ def test_incremental_source_resumes_from_its_saved_state(tmp_path: Path) -> None
     code, out, _ = run("--db", db, "extract", "--from-store", "--publisher", "Alpha University")
     assert code == 0
     assert json.loads(out.splitlines()[1])["kind"] == "agreement"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child")
+def test_ctrl_c_is_one_line_exit_130_and_keeps_what_was_read(tmp_path: Path) -> None:
+    n = 20_000
+    path = tmp_path / "big.jsonl"
+    pk.dump_jsonl(
+        (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
+    )
+    db = tmp_path / "pk.db"
+    args = [sys.executable, "-m", "partnerkit", "--db", str(db), "import", "jsonl", "-o", f"path={path}"]
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        deadline = time.monotonic() + 60
+        done = 0
+        while done == 0 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.05)
+            if db.exists():
+                with pk.Store(db) as store:
+                    done = store.counts()["partnerships"]
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 130, (out, err)
+    assert err == "partnerkit: interrupted (everything committed before is kept)\n"
+    with pk.Store(db) as store:
+        assert store.integrity_check() == "ok"
+        assert store.counts()["partnerships"] >= done
