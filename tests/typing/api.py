@@ -25,7 +25,8 @@ def model_and_codec() -> pk.Partnership:
         evidence=(pk.Evidence(quote="They signed an MoU."),),
     )
     when: pk.PartialDate | None = deal.date
-    assert when is not None and when.precision == "day"
+    assert when is not None
+    assert when.precision == "day"
     data: dict[str, object] = pk.to_dict(deal)
     again: pk.Partnership = pk.from_dict(pk.Partnership, data)
     buf = io.StringIO()
@@ -46,7 +47,10 @@ def matching(institutions: list[pk.Institution]) -> None:
         score: float = m.score
         decision: pk.Decision = m.decision
         why: str = str(m.explanation)
-        assert inst.id and 0 <= score <= 1 and decision in pk.Decision and why
+        assert inst.id
+        assert 0 <= score <= 1
+        assert decision in pk.Decision
+        assert why
     batches: Iterator[list[pk.Match]] = reg.match_many(["ITMO", "HUST"], limit=3)
     assert next(batches) is not None
     explanation: pk.Explanation = pk.compare("ITMO University", "Университет ИТМО")
@@ -55,7 +59,8 @@ def matching(institutions: list[pk.Institution]) -> None:
     for c in clusters:
         canonical: str = c.canonical
         members: tuple[str, ...] | list[str] = c.members
-        assert canonical and members
+        assert canonical
+        assert members
     rules: RuleSet = default_rules()
     assert reg.with_rules(rules) is not reg
     normal: str = pk.normalize_name("St. Petersburg State Univ.")
@@ -75,7 +80,8 @@ def sources() -> None:
     infos = pk.sources()
     for name, info in infos.items():
         status: str = info.status
-        assert name and status in ("loaded", "failed")
+        assert name
+        assert status in ("loaded", "failed")
     src = pk.open_source("jsonl", path="examples/institutions.jsonl")
     for item in src.read(state=None):
         provenance: pk.Provenance = item.provenance
