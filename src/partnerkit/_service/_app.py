@@ -33,6 +33,7 @@ from wsgiref.util import application_uri
 import attrs
 
 from partnerkit._errors import ConfigError
+from partnerkit._model import country_code
 from partnerkit._service._entities import Catalogue, describe, looks_like_ror
 from partnerkit._service._html import PREVIEW_HEIGHT, PREVIEW_WIDTH, not_found_page, preview_page
 from partnerkit._service._protocol import RegistryLike
@@ -131,6 +132,18 @@ class ReconciliationApp:
         self.max_limit = max_limit
         self.max_body = max_body
         self._version = _service_version()
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Build lazy tables (country names in every language, the matcher's caches) now,
+        so that the first user's request does not pay for them (over a second for ROR)."""
+        started = time.perf_counter()
+        country_code("Deutschland")
+        try:
+            self.registry.match("University of Example, Deutschland", limit=1)
+        except Exception:  # a registry that fails here fails on requests too, with a 500 and a log
+            log.warning("reconciliation service: warm-up match failed", exc_info=True)
+        log.debug("reconciliation service: warm-up in %.2f s", time.perf_counter() - started)
 
     # --- WSGI -------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 from types import FrameType
 
@@ -46,6 +47,9 @@ def serve(  # noqa: PLR0917 - one parameter per option
     server.set_app(pk.reconciliation_app(registry, base_url=base, name=name))
     public = f"; base URL {base}/" if base != bound else ""
     click.echo(f"partnerkit: serving {len(registry)} institutions at {bound}/ (Ctrl+C to stop{public})", err=True)
+    # the registry lives as long as the process: keep the garbage collector from walking it
+    gc.collect()
+    gc.freeze()
     signal.signal(signal.SIGTERM, _interrupt)  # stop as cleanly on SIGTERM as on Ctrl+C
     try:
         server.serve_forever()
