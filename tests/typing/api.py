@@ -97,3 +97,20 @@ def errors() -> None:
         assert field == "country"
     except pk.PartnerkitError:
         raise
+
+
+def store() -> None:
+    with pk.Store(":memory:") as db:
+        report = db.add(pk.load_jsonl(pk.Institution, "examples/institutions.jsonl"), batch_size=100)
+        added: int = report.added
+        assert added >= 0
+        found: list[pk.Partnership] = list(
+            db.partnerships(institution="itmo", partner="hust", kind="mou", since="2020", until="2021-04", country="RU")
+        )
+        assert not found
+        registry: pk.Registry = db.registry()
+        assert len(registry) == db.counts()["institutions"]
+        db.set_state("rss", {"etag": "x"})
+        state: object = db.state("rss")
+        assert state == {"etag": "x"}
+        db.export(io.StringIO(), format="graphml")
