@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
 from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
 from partnerkit._extract import Extraction, extract, merge_partnerships
+from partnerkit._matching import Cluster, Match, Registry, compare, dedupe
 from partnerkit._model import (
     Article,
     Evidence,
@@ -30,7 +31,16 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._names import normalize_name
+from partnerkit._store import Store
 from partnerkit.rules import Decision, Explanation
+
+# The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
+# it available as ``from partnerkit.sources import Source``. The package attribute
+# ``partnerkit.sources`` is then rebound to the *function* that lists sources, as DESIGN.md
+# asks (``pk.sources()``); the module stays reachable through ``from ... import`` (which
+# goes through sys.modules). See docs/plugins.md.
+from partnerkit.sources import SourceInfo, open_source
+from partnerkit.sources import sources as sources
 
 try:
     __version__ = version("partnerkit")
@@ -39,6 +49,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Article",
+    "Cluster",
     "ConfigError",
     "Decision",
     "Evidence",
@@ -47,6 +58,7 @@ __all__ = [
     "Institution",
     "InstitutionKind",
     "Location",
+    "Match",
     "Mention",
     "Name",
     "NameType",
@@ -58,17 +70,24 @@ __all__ = [
     "PluginError",
     "Provenance",
     "RecordError",
+    "Registry",
     "RelationType",
     "Relationship",
     "SourceError",
+    "SourceInfo",
     "Status",
+    "Store",
     "__version__",
+    "compare",
     "country_code",
+    "dedupe",
     "dump_jsonl",
     "extract",
     "from_dict",
     "load_jsonl",
     "merge_partnerships",
     "normalize_name",
+    "open_source",
+    "sources",
     "to_dict",
 ]
