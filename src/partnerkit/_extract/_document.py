@@ -357,20 +357,38 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
 
 
 def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
-    names = sorted(ent.names, key=lambda n: -len(n))[:3]
-    for name in names:
-        for country in [*countries, None]:
-            try:
-                results = match(name, country=country, limit=3)
-            except Exception:  # a registry that cannot answer leaves the entity unresolved
-                return None
-            for r in results:
-                decision = getattr(getattr(r, "decision", None), "value", getattr(r, "decision", ""))
-                if str(decision).lower() == "match":
-                    inst = r.institution
-                    if country is None or inst.country == country:
-                        return inst  # type: ignore[no-any-return]
+    """One registry query per entity (its fullest name); the text's countries settle a tie.
+
+    A MATCH in a hinted country (or the only MATCH) wins; among POSSIBLE candidates, the
+    only one in the first hinted country that has any wins; otherwise the entity stays
+    unresolved (an ambiguous name is not guessed).
+    """
+    full = [n for n in ent.names if n not in ent.acronyms] or ent.names
+    name = max(full, key=len)
+    try:
+        results = list(match(name, country=None, limit=5))
+    except Exception:  # a registry that cannot answer leaves the entity unresolved
+        return None
+    sure = [r for r in results if _decision(r) == "match"]
+    maybe = [r for r in results if _decision(r) == "possible"]
+    for country in countries:
+        local = [r for r in sure if r.institution.country == country]
+        if len(local) == 1:
+            return local[0].institution  # type: ignore[no-any-return]
+    if len(sure) == 1:
+        return sure[0].institution  # type: ignore[no-any-return]
+    for country in countries:
+        local = [r for r in maybe if r.institution.country == country]
+        if len(local) == 1:
+            return local[0].institution  # type: ignore[no-any-return]
+        if local:
+            break
     return None
+
+
+def _decision(result: Any) -> str:
+    decision = getattr(result, "decision", "")
+    return str(getattr(decision, "value", decision)).lower()
 
 
 def _publisher(doc: Document, publisher: str | None) -> int | None:
