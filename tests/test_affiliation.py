@@ -70,6 +70,7 @@ REGISTRY = [
         )
         for place in ("Northport", "Southport", "Eastport")
     ),
+    Institution(id="palm", name="Palmetto University", country="US", city="Columbia", kind=InstitutionKind.EDUCATION),
     Institution(
         id="dept", name="Department of Marine Studies", country="NO", city="Nordhaven", kind=InstitutionKind.GOVERNMENT
     ),
@@ -184,6 +185,21 @@ CASES = [
         "description": "a unit-headed registered name alone answers",
         "expected": ["dept"],
         "text": "Department of Marine Studies, Nordhaven, Norway",
+    },
+    {
+        "description": "runs of spaces are where punctuation was stripped",
+        "expected": ["u-nord"],
+        "text": "University of Nordhaven  Faculty of Law  Nordhaven",
+    },
+    {
+        "description": "a number after a name is no address",
+        "expected": ["u-nord"],
+        "text": "University of Nordhaven 5020",
+    },
+    {
+        "description": "a registry city that is also a (misspelt) country name is a soft hint",
+        "expected": ["palm"],
+        "text": "Palmetto University, Columbia",
     },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]

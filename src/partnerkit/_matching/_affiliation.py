@@ -224,9 +224,14 @@ class AffiliationReader:
         code = country_of(folded)
         states = subdivision_countries().get(folded)
         if code is not None:
-            hints.countries.add(code)
-            if states:
-                hints.countries.update(states)
+            city = normalize_name(part.text)
+            if code not in self._cities.get(city, {code}):  # "Columbia" (SC), a misspelt country: soft
+                hints.cities.add(city)
+                hints.soft.update({code, *self._cities[city]})
+            else:
+                hints.countries.add(code)
+                if states:
+                    hints.countries.update(states)
             hints.texts.append(part.text)
             return True
         if states:
@@ -245,8 +250,12 @@ class AffiliationReader:
             hints.soft.update(self._cities[city])
             hints.texts.append(part.text)
             return True
-        # "0316 Blindern": a post code and a place not in the registry
-        return len(rest) < len(words) and is_postcode(" ".join(w for w in words if w not in rest))
+        # "0316 Blindern": a post code and a place not in the registry (not "University X 2900")
+        return (
+            len(rest) < len(words)
+            and is_postcode(" ".join(w for w in words if w not in rest))
+            and not set(city.split()) & ORG_KEYS
+        )
 
     # --- the reading -----------------------------------------------------------------------
 
@@ -285,7 +294,7 @@ class AffiliationReader:
             for start, end, key in self._spans(part.tokens):
                 self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected)
         for part in orgs:
-            if len(part.tokens) == 1 and is_acronym(part.text):
+            if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
         self._units_of_others(orgs, found)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}

@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 _DIGITS = re.compile(r"^[\d\W]+$")
-_SPLIT = re.compile(r"\s*(?:[,;|\n\r\t()\[\]{}]|\s[-–—]\s|\s/\s|\s\d{1,2}\s(?=[A-Z]))\s*")
+_SPLIT = re.compile(r"\s*(?:[,;|\n\r\t()\[\]{}]| {2,}|\s[-–—]\s|\s/\s|\s\d{1,2}\s(?=[A-Z]))\s*")
 
 #: Normalised words that make a part a unit *inside* an organisation when they head it.
 SUBUNIT_WORDS: frozenset[str] = frozenset(
