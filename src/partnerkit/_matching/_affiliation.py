@@ -142,9 +142,11 @@ class AffiliationReader:
         by_id = index.ids
         self._cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
+        self._city_of: list[str] = []  # each institution's city, normalised
         for inst in self.institutions:
             if inst.city:
                 self._cities.setdefault(normalize_name(inst.city), set()).update({inst.country} if inst.country else ())
+            self._city_of.append(normalize_name(inst.city) if inst.city else "")
             self._parents.append(
                 tuple(by_id[r.id] for r in inst.relationships if r.type is RelationType.PARENT and r.id in by_id)
             )
@@ -346,7 +348,7 @@ class AffiliationReader:
         inst = self.institutions[c]
         hints = reading.hints
         if hints.cities:
-            return normalize_name(inst.city or "") in hints.cities
+            return self._city_of[c] in hints.cities
         return bool(inst.country) and inst.country in hints.countries | hints.soft
 
     @staticmethod
@@ -466,7 +468,7 @@ class AffiliationReader:
                 base.append(("country", f"{'/'.join(sorted(hints.countries))} agrees"))
             cands = agree
         if len(cands) > 1 and (hints.cities or hints.soft):
-            near = [c for c in cands if normalize_name(self.institutions[c].city or "") in hints.cities]
+            near = [c for c in cands if self._city_of[c] in hints.cities]
             if not near:
                 near = [c for c in cands if self.institutions[c].country in hints.soft]
             if near and len(near) < len(cands):
@@ -512,8 +514,7 @@ class AffiliationReader:
                     ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
                 )
             elif generic and not (
-                self.institutions[c].country in hints.countries | hints.soft
-                or normalize_name(self.institutions[c].city or "") in hints.cities
+                self.institutions[c].country in hints.countries | hints.soft or self._city_of[c] in hints.cities
             ):
                 decided = "possible"
                 score = 0.6
@@ -536,7 +537,7 @@ class AffiliationReader:
 
     def _placed(self, c: int, hints: _Hints) -> bool:
         inst = self.institutions[c]
-        return inst.country in hints.countries | hints.soft or normalize_name(inst.city or "") in hints.cities
+        return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
 
     def _entry_of(self, c: int) -> tuple[str, int]:
         inst = self.institutions[c]
@@ -575,7 +576,7 @@ class AffiliationReader:
                 )
             elif inst.country and inst.country in hints.countries:
                 support.append((c, f"the string names its country {inst.country}"))
-            elif inst.city and normalize_name(inst.city) in hints.cities:
+            elif inst.city and self._city_of[c] in hints.cities:
                 support.append((c, f"the string names its city {inst.city}"))
         if len(support) != 1:
             return
