@@ -24,7 +24,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -86,6 +86,7 @@ class Index:
         "_profiles",
         "_view",
         "acronyms",
+        "countries",
         "data",
         "derived",
         "ids",
@@ -121,6 +122,7 @@ class Index:
         self.acronyms: list[str] = []  # acronym key of a name written as an acronym, else ""
         self.derived: list[str] = []  # derived acronym keys, space-joined
         self.inst_acronyms: list[tuple[str, ...]] = []
+        self.countries: list[str] = []  # per institution: ISO code or ""
         postings: dict[str, list[int]] = defaultdict(list)
         for i, inst in enumerate(self.institutions):
             if inst.id in self.ids:
@@ -130,6 +132,7 @@ class Index:
             self.ids[inst.id] = i
             written = tuple(dict.fromkeys(k for k in map(acronym_key, inst.acronyms) if k)) if inst.acronyms else ()
             self.inst_acronyms.append(written)
+            self.countries.append(inst.country or "")
             seen: set[str] = set()
             first_name = len(self.texts)
             self._add_name(i, inst.name, NameType.DISPLAY, postings, seen)

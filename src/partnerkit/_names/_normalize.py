@@ -113,6 +113,9 @@ STOP_WORDS: frozenset[str] = frozenset(
         "ze",
     ]
 )
+#: Legal forms of companies and associations (folded): like stop words, they never count.
+_LEGAL = "inc ltd limited llc plc gmbh ggmbh co kk ag bv nv ev pty pvt spa sas sarl ltda oy kabushiki kaisha gaisha"
+LEGAL_FORMS: frozenset[str] = frozenset(_LEGAL.split())
 
 # Organisation words of scripts written without spaces: replaced before transliteration.
 _CJK_WORDS = {
@@ -342,7 +345,7 @@ def _join_initials(ws: list[Word]) -> Iterator[str]:
 
 @functools.lru_cache(maxsize=200_000)
 def _map_token(token: str) -> str | None:
-    if token in STOP_WORDS:
+    if token in STOP_WORDS or token in LEGAL_FORMS:
         return None
     mapped = org_words().get(token, token)
     return None if mapped in STOP_WORDS else mapped

@@ -17,6 +17,7 @@ __all__ = [
     "CountryEqual",
     "DistinctiveAgree",
     "DistinctiveConflict",
+    "GenericName",
     "IdentifierEqual",
     "Not",
     "Or",
@@ -209,13 +210,34 @@ def _comparisons_tuple(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
     return tuple(items)
 
 
+def _near(x: str, y: str) -> bool:
+    """Two words of at least 5 letters that are one word: a typo, or one stem in two languages.
+
+    "Tokio"/"Tokyo" (similarity >= 0.8) and "History"/"Historise" (a common start of at least
+    5 letters and 70% of the shorter word).
+    """
+    if len(y) < 5:
+        return False
+    if fuzz.ratio(x, y) >= 80:
+        return True
+    k = 0
+    for cx, cy in zip(x, y, strict=False):
+        if cx != cy:
+            break
+        k += 1
+    return k >= 5 and k >= 0.7 * min(len(x), len(y))
+
+
 def _unmatched(xs: frozenset[str], ys: frozenset[str], places: frozenset[str] = frozenset()) -> int:
-    """Tokens of ``xs`` with no equal or near-equal (typo) token in ``ys``; city words excused."""
+    """Tokens of ``xs`` with no equal or near-equal (typo, same stem) token in ``ys``; city words excused."""
     n = 0
-    for x in xs - ys:
-        if x in places:
+    rest = None
+    for x in xs:
+        if x in ys or x in places:
             continue
-        if len(x) < 5 or not any(len(y) >= 5 and fuzz.ratio(x, y) >= 80 for y in ys - xs):
+        if rest is None:
+            rest = ys - xs
+        if len(x) < 5 or not any(_near(x, y) for y in rest):
             n += 1
     return n
 
@@ -249,6 +271,23 @@ class DistinctiveConflict(Comparison):
     def describe(self, value: Value) -> str:
         n = int(float(value or 0))
         return "no distinctive word left unmatched" if n == 0 else f"{n} distinctive word(s) unmatched"
+
+
+@comparison("generic_name")
+@attrs.frozen
+class GenericName(Comparison):
+    """A full name made only of organisation and field words ("Institute of Science", "National University").
+
+    Such a name says what kind of body it is, not which one: many institutions carry it.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b):
+            return None
+        return a.generic or b.generic
+
+    def describe(self, value: Value) -> str:
+        return "a generic name (organisation and field words only)" if value else "a specific name"
 
 
 @comparison("distinctive_agree")
