@@ -16,15 +16,15 @@ from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_ru
 __all__ = ["Match", "match_batch", "match_one"]
 
 #: How many indexed names, ranked by blocking score, the rules look at per query.
-CANDIDATES = 12
+CANDIDATES = 8
 #: Posting lists longer than this (very common words) are read only when nothing rarer hits.
 MAX_POSTING = 20_000
 #: Words carried by more names than this are not scanned once rarer words found candidates.
-RARE = 1_000
+RARE = 400
 #: Candidates kept after the rare-word pass.
-POOL = 200
+POOL = 100
 #: Candidates explained (and checked for ambiguity) per query, at least.
-_EXPLAINED = 6
+_EXPLAINED = 5
 
 
 @attrs.frozen

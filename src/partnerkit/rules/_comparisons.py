@@ -216,12 +216,15 @@ def _near(x: str, y: str) -> bool:
     "Tokio"/"Tokyo" (similarity >= 0.8) and "History"/"Historise" (a common start of at least
     5 letters and 70% of the shorter word).
     """
-    if len(y) < 5:
+    lx, ly = len(x), len(y)
+    if ly < 5:
         return False
-    if fuzz.ratio(x, y) >= 80:
+    if 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80:
         return True
-    k = 0
-    for cx, cy in zip(x, y, strict=False):
+    if x[:5] != y[:5]:
+        return False
+    k = 5
+    for cx, cy in zip(x[5:], y[5:], strict=False):
         if cx != cy:
             break
         k += 1
@@ -249,6 +252,21 @@ def _places(a: Profile, b: Profile) -> frozenset[str]:
     return frozenset((a.city or "").split()) | frozenset((b.city or "").split())
 
 
+#: The last pair asked about and its answer, in a one-slot list (a tuple is swapped in whole: thread-safe).
+_LAST: list[tuple[object, object, int]] = [(None, None, 0)]
+
+
+def _conflicts(a: Profile, b: Profile) -> int:
+    """Unmatched distinctive words of both sides (the last pair is remembered: two rules ask in a row)."""
+    last = _LAST[0]
+    if last[0] is a and last[1] is b:
+        return last[2]
+    places = _places(a, b)
+    n = _unmatched(a.distinctive, b.distinctive, places) + _unmatched(b.distinctive, a.distinctive, places)
+    _LAST[0] = (a, b, n)
+    return n
+
+
 @comparison("distinctive_conflict")
 @attrs.frozen
 class DistinctiveConflict(Comparison):
@@ -263,10 +281,7 @@ class DistinctiveConflict(Comparison):
     def value(self, a: Profile, b: Profile) -> Value:
         if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
             return None
-        places = _places(a, b)
-        return float(
-            _unmatched(a.distinctive, b.distinctive, places) + _unmatched(b.distinctive, a.distinctive, places)
-        )
+        return float(_conflicts(a, b))
 
     def describe(self, value: Value) -> str:
         n = int(float(value or 0))
@@ -298,8 +313,7 @@ class DistinctiveAgree(Comparison):
     def value(self, a: Profile, b: Profile) -> Value:
         if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
             return None
-        places = _places(a, b)
-        return _unmatched(a.distinctive, b.distinctive, places) == 0 == _unmatched(b.distinctive, a.distinctive, places)
+        return _conflicts(a, b) == 0
 
     def describe(self, value: Value) -> str:
         return "all distinctive words agree" if value else "distinctive words differ"
