@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 import partnerkit as pk
-from partnerkit.cli._main import cli
+from partnerkit.cli import cli
 from partnerkit.sources import _discovery
 
 
@@ -50,9 +50,9 @@ def test_read_reports_bad_rows_and_strict_stops(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"{path} row 3: country: 'Rusia' is not an ISO 3166 country" in result.output
     strict = CliRunner().invoke(cli, ["read", "csv", "-o", f"path={path}", "--strict"])
-    assert strict.exit_code == 2
+    assert strict.exit_code == 1
     assert strict.output.strip().endswith(
-        f"partnerkit: error: {path} row 3: country: 'Rusia' is not an ISO 3166 country"
+        f"partnerkit: rejected: {path} row 3: country: 'Rusia' is not an ISO 3166 country"
     )
 
 

@@ -95,6 +95,7 @@ def test_bad_state_is_refused() -> None:
 def test_options_and_config_merge_and_are_checked() -> None:
     assert Counting({"count": 2}).config.count == 2
     assert Counting({"count": 2}, count=3).config.count == 3
+    assert Counting(Counting.Config(count=2), count=5).config.count == 5
     with pytest.raises(pk.ConfigError) as info:
         Counting(cont=3)
     assert info.value.path == "config.cont"

@@ -12,6 +12,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 import partnerkit as pk
 from partnerkit.sources._csv import CsvSource
 from partnerkit.testing import SourceConformance
+from tests import strategies
 
 UNIS = (
     "id,name,acronyms,aliases,country,city,kind,ror,label_ru,domains\n"
@@ -242,3 +244,34 @@ def test_any_names_round_trip_through_csv(tmp_path_factory: pytest.TempPathFacto
     path = write(tmp_path_factory.mktemp("h"), buf.getvalue())
     records, _ = read(path, delimiter=",")
     assert [r.name for r in records] == [pk.Institution(id="x", name=n).name for n in names]
+
+
+def _no_separators(inst: pk.Institution) -> bool:
+    return not any("|" in v or ";" in v for v in (*inst.aliases, *inst.acronyms))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(strategies.institutions.filter(_no_separators), min_size=1, max_size=5))
+def test_institutions_written_as_csv_read_back_equal(
+    tmp_path_factory: pytest.TempPathFactory, institutions: list[pk.Institution]
+) -> None:
+    """Any institution (but its relationships) survives a CSV written with the default headers."""
+    import csv
+    import io
+
+    langs = sorted({lang for i in institutions for lang in i.labels})
+    schemes = sorted({k for i in institutions for k in i.identifiers})
+    header = ["id", "name", "acronyms", "aliases", "country", "city", "kind", "domains", "status"]
+    header += [f"label_{lang}" for lang in langs] + schemes
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    for i in institutions:
+        row = [i.id, i.name, "|".join(i.acronyms), "|".join(i.aliases), i.country or "", i.city or ""]
+        row += [i.kind.value, "|".join(i.domains), i.status]
+        row += [i.labels.get(lang, "") for lang in langs] + [i.identifiers.get(k, "") for k in schemes]
+        writer.writerow(row)
+    path = write(tmp_path_factory.mktemp("c"), buf.getvalue())
+    records, source = read(path)
+    assert source.summary.rejected == 0
+    assert records == [attrs.evolve(i, relationships=()) for i in institutions]

@@ -135,3 +135,13 @@ def test_invalid_url() -> None:
     with pytest.raises(pk.SourceError, match="not a valid http"):
         c.get("notaurl")
     assert redact_url("http://[::1") == "<invalid URL>"
+
+
+def test_requests_is_imported_only_when_a_request_is_made() -> None:
+    """``import partnerkit`` stays light: the HTTP stack loads on the first GET."""
+    import subprocess
+    import sys
+
+    code = "import sys, partnerkit; print('requests' in sys.modules, 'urllib3' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

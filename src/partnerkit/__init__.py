@@ -31,6 +31,8 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._names import normalize_name
+from partnerkit._service import reconciliation_app
+from partnerkit._store import Store
 from partnerkit.rules import Decision, Explanation
 
 # The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
@@ -75,6 +77,7 @@ __all__ = [
     "SourceError",
     "SourceInfo",
     "Status",
+    "Store",
     "__version__",
     "compare",
     "country_code",
@@ -86,6 +89,7 @@ __all__ = [
     "merge_partnerships",
     "normalize_name",
     "open_source",
+    "reconciliation_app",
     "sources",
     "to_dict",
 ]

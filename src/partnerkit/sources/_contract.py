@@ -141,9 +141,9 @@ class Source:
     Config: ClassVar[type[Any]]
 
     def __init__(self, config: Any = None, /, *, strict: bool = False, **options: Any) -> None:
-        if options:
-            if config is not None and not isinstance(config, Mapping):
-                config = attrs.asdict(config, recurse=False)
+        if options and config is not None and not isinstance(config, Mapping):
+            config = attrs.evolve(config, **options)  # a Config instance with some options changed
+        elif options:
             config = {**(config or {}), **options}
         self.config: Any = structure_config(self.Config, config)
         self.strict = strict
