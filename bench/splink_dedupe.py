@@ -45,7 +45,7 @@ def splink_clusters(df: pd.DataFrame, verbose: bool = False) -> pd.Series:
         }
     )
     frame["first_tok"] = frame["name"].str.split(" ").str[0]
-    frame["name_rev"] = frame["name"].str[::-1]
+    frame["last_tok"] = frame["name"].str.split(" ").str[-1]
     settings = SettingsCreator(
         link_type="dedupe_only",
         comparisons=[
@@ -54,8 +54,8 @@ def splink_clusters(df: pd.DataFrame, verbose: bool = False) -> pd.Series:
         ],
         blocking_rules_to_generate_predictions=[
             block_on("name"),
-            block_on("substr(name, 1, 12)"),
-            block_on("substr(name_rev, 1, 12)"),
+            block_on("first_tok", "last_tok"),
+            block_on("substr(name, 1, 16)", "country"),
         ],
         retain_intermediate_calculation_columns=False,
     )
@@ -68,6 +68,14 @@ def splink_clusters(df: pd.DataFrame, verbose: bool = False) -> pd.Series:
     # exact name ~0), so splink gets the known clusters to estimate m: an advantage partnerkit,
     # which uses no labels, does not get.
     linker.training.estimate_m_from_label_column("label")
+    sub16 = frame["name"].str[:16]
+    for label, keys in {
+        "name": [frame["name"]],
+        "first_tok+last_tok": [frame["first_tok"], frame["last_tok"]],
+        "substr16+country": [sub16, frame["country"]],
+    }.items():
+        sizes = frame.groupby(keys, dropna=True).size().to_numpy(dtype="float64")
+        print(f"blocking on {label}: {(sizes * (sizes - 1) / 2).sum():,.0f} pairs", file=sys.stderr)
     pairs = linker.inference.predict(threshold_match_probability=0.5)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pairs, threshold_match_probability=0.9)
     out = clusters.as_pandas_dataframe()[["unique_id", "cluster_id"]]
