@@ -9,6 +9,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
 from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
+from partnerkit._extract import Extraction, extract, merge_partnerships
 from partnerkit._model import (
     Article,
     Evidence,
@@ -28,6 +29,8 @@ from partnerkit._model import (
     Status,
     country_code,
 )
+from partnerkit._names import normalize_name
+from partnerkit.rules import Decision, Explanation
 
 try:
     __version__ = version("partnerkit")
@@ -37,7 +40,10 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "Article",
     "ConfigError",
+    "Decision",
     "Evidence",
+    "Explanation",
+    "Extraction",
     "Institution",
     "InstitutionKind",
     "Location",
@@ -59,7 +65,10 @@ __all__ = [
     "__version__",
     "country_code",
     "dump_jsonl",
+    "extract",
     "from_dict",
     "load_jsonl",
+    "merge_partnerships",
+    "normalize_name",
     "to_dict",
 ]

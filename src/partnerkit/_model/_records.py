@@ -424,6 +424,11 @@ class Mention:
     start: int
     end: int
     institution_id: str | None = None
+    #: How the text names it: ``name``, ``acronym``, ``publisher`` ("our university"),
+    #: ``pair`` ("the two universities"), ``definite`` ("the Association").
+    kind: str = "name"
+    #: The name of the organisation the mention denotes, as extraction settled it.
+    name: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not (0 <= self.start <= self.end):

@@ -1,0 +1,136 @@
+"""Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
+
+Usage: python bench/extraction.py [FOLDER] [--verbose]
+
+Party matching (fair comparison of our names with the gold's canonical names): a predicted
+party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
+every ``other_mentions`` entry) is equal to it after normalisation (case, accents,
+punctuation, "the"/"of"-type words dropped, word order ignored), contains it or is contained
+by it as a whole-word sequence, or of which it is an acronym (or the reverse). Unmapped names
+stay as themselves. A predicted record matches a gold record when the mapped party sets are
+equal (strict: and the kinds are in one family: agreement/mou/strategic_partnership;
+joint_programme/double_degree; others alone). Matching is one-to-one, greedy in text order.
+Date accuracy: among strict matches whose gold record has a date, the share with the same date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import partnerkit as pk
+from partnerkit._extract._patterns import acronym_matches
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
+FAMILY = {
+    "agreement": "doc",
+    "mou": "doc",
+    "strategic_partnership": "doc",
+    "joint_programme": "prog",
+    "double_degree": "prog",
+}
+STOP = {"the", "of", "and", "for", "de", "la", "del", "des", "du", "d", "l", "y", "et", "и", "им"}
+
+
+def norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(w for w in re.findall(r"\w+", s) if w not in STOP)
+
+
+def contains(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and f" {b} " in f" {a} "
+
+
+def map_party(name: str, gold_insts: list[dict]) -> str:
+    n = norm(name)
+    best = None
+    for inst in gold_insts:
+        forms = [inst["canonical"], inst["mention"], *inst.get("other_mentions", [])]
+        for f in forms:
+            fn = norm(f)
+            if fn == n or sorted(fn.split()) == sorted(n.split()):
+                return inst["canonical"]
+            if (
+                best is None
+                and (contains(fn, n) or contains(n, fn) or acronym_matches(name, f) or acronym_matches(f, name))
+                and len(n) >= 3
+                and len(fn) >= 3
+            ):
+                best = inst["canonical"]
+    return best or name
+
+
+def score(folder: Path, verbose: bool = False) -> None:
+    rows = []
+    tot = {"tp_s": 0, "tp_l": 0, "pred": 0, "gold": 0, "dates": 0, "dates_ok": 0}
+    elapsed = 0.0
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        nn = gold_path.name.split(".")[0]
+        text = (folder / f"{nn}.txt").read_text("utf-8")
+        text = "\n".join(line for line in text.split("\n") if not line.startswith("# source:"))
+        gold = json.loads(gold_path.read_text("utf-8"))
+        t0 = time.perf_counter()
+        ex = pk.extract(text, published=gold.get("published"))
+        elapsed += time.perf_counter() - t0
+        insts = gold["institutions"]
+        pred = [(p.kind.value, frozenset(map_party(x.name, insts) for x in p.parties), p.date) for p in ex.partnerships]
+        gp = [(g["kind"], frozenset(g["parties"]), g["date"]) for g in gold["partnerships"]]
+        used_s: set[int] = set()
+        used_l: set[int] = set()
+        tp_s = tp_l = d_n = d_ok = 0
+        for kind, parties, date in pred:
+            for i, (gk, gparties, gdate) in enumerate(gp):
+                if i not in used_s and parties == gparties and FAMILY.get(kind, kind) == FAMILY.get(gk, gk):
+                    used_s.add(i)
+                    tp_s += 1
+                    if gdate:
+                        d_n += 1
+                        d_ok += str(date) == gdate
+                    break
+            for i, (_gk, gparties, _gd) in enumerate(gp):
+                if i not in used_l and parties == gparties:
+                    used_l.add(i)
+                    tp_l += 1
+                    break
+        rows.append((nn, len(gp), len(pred), tp_s, tp_l))
+        for k, v in (
+            ("tp_s", tp_s),
+            ("tp_l", tp_l),
+            ("pred", len(pred)),
+            ("gold", len(gp)),
+            ("dates", d_n),
+            ("dates_ok", d_ok),
+        ):
+            tot[k] += v
+        if verbose:
+            print(f"--- {nn}")
+            for kind, parties, date in pred:
+                print("  pred", kind, sorted(parties), date)
+            for i, (gk, gparties, gdate) in enumerate(gp):
+                print("  gold", gk, sorted(gparties), gdate, "" if i in used_s else "  <- missed")
+
+    def prf(tp: int, pred: int, gold: int) -> str:
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"P={p:.2f} R={r:.2f} F1={f:.2f}"
+
+    print(f"{'file':>4} {'gold':>4} {'pred':>4} {'strict':>6} {'loose':>5}")
+    for nn, g, p, s, lo in rows:
+        print(f"{nn:>4} {g:>4} {p:>4} {s:>6} {lo:>5}")
+    print(f"strict: {prf(tot['tp_s'], tot['pred'], tot['gold'])}")
+    print(f"loose:  {prf(tot['tp_l'], tot['pred'], tot['gold'])}")
+    acc = tot["dates_ok"] / tot["dates"] if tot["dates"] else 0.0
+    print(f"dates:  {tot['dates_ok']}/{tot['dates']} = {acc:.2f} (strict matches whose gold has a date)")
+    print(f"time:   {elapsed * 1000:.0f} ms for {len(rows)} texts")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    score(Path(args[0]) if args else DEFAULT, verbose="--verbose" in sys.argv)

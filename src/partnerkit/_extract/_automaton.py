@@ -1,0 +1,128 @@
+"""A token trie over every name of every institution of a registry, built once per registry.
+
+Scanning a text costs one dictionary walk per token position, whatever the registry size
+(the token-level equal of an Aho-Corasick automaton). Acronyms match only as written in
+capitals; other names match case- and accent-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from partnerkit._model import Institution
+
+__all__ = ["Automaton", "automaton_for", "tokens"]
+
+_TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
+_END = ""  # key of a trie node that holds the institution ids ending there
+_CACHE: weakref.WeakKeyDictionary[Any, Automaton] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+# Single words that are institution names somewhere but ordinary words in news text.
+_COMMON = frozenset({"university", "institute", "college", "academy", "school", "the", "de", "la", "center", "centre"})
+
+
+def _fold(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in word if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded token) for every word (or CJK character) of ``text``."""
+    return [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+
+
+@attrs.frozen
+class Hit:
+    """A registry name found at ``start:end`` of the scanned text."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+
+
+class Automaton:
+    """The trie of one registry's names."""
+
+    def __init__(self, institutions: Iterable[Institution]) -> None:
+        self.root: dict[str, Any] = {}
+        self.acronyms: dict[str, set[str]] = {}
+        self.size = 0
+        for inst in institutions:
+            for name in inst.names():
+                if name.type.value == "acronym":
+                    if 2 <= len(name.value) <= 12:
+                        self.acronyms.setdefault(name.value, set()).add(inst.id)
+                    continue
+                self._add(name.value, inst.id)
+            self.size += 1
+
+    def _add(self, name: str, ident: str) -> None:
+        toks = [t for _, _, t in tokens(name)]
+        if not toks or (len(toks) == 1 and (toks[0] in _COMMON or len(toks[0]) < 4)):
+            return
+        node = self.root
+        for tok in toks:
+            node = node.setdefault(tok, {})
+        ids = node.setdefault(_END, [])
+        if ident not in ids:
+            ids.append(ident)
+
+    def scan(self, text: str) -> list[Hit]:
+        """The longest registry names in ``text``, left to right, not overlapping.
+
+        Example:
+            >>> a = Automaton([Institution(id="itmo", name="ITMO University", acronyms=("ITMO",))])
+            >>> [(h.start, h.end, h.ids) for h in a.scan("Today ITMO University and ITMO met.")]
+            [(6, 21, ('itmo',)), (26, 30, ('itmo',))]
+        """
+        toks = tokens(text)
+        out: list[Hit] = []
+        i = 0
+        n = len(toks)
+        root = self.root
+        acronyms = self.acronyms
+        while i < n:
+            node = root.get(toks[i][2])
+            best: tuple[int, list[str]] | None = None
+            j = i
+            while node is not None:
+                ids = node.get(_END)
+                if ids:
+                    best = (j, ids)
+                j += 1
+                if j >= n:
+                    break
+                node = node.get(toks[j][2])
+            if best is not None:
+                out.append(Hit(toks[i][0], toks[best[0]][1], tuple(best[1])))
+                i = best[0] + 1
+                continue
+            s, e, _ = toks[i]
+            raw = text[s:e]
+            if raw in acronyms and not raw.islower():
+                out.append(Hit(s, e, tuple(sorted(acronyms[raw]))))
+            i += 1
+        return out
+
+
+def automaton_for(registry: Any) -> Automaton:
+    """The automaton of ``registry`` (anything iterable over institutions), built once and cached."""
+    try:
+        cached = _CACHE.get(registry)
+    except TypeError:  # not weak-referenceable: build every time
+        return Automaton(registry)
+    if cached is not None:
+        return cached
+    with _LOCK:
+        cached = _CACHE.get(registry)
+        if cached is None:
+            cached = Automaton(registry)
+            _CACHE[registry] = cached
+    return cached

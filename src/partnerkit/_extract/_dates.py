@@ -1,0 +1,198 @@
+"""Dates in text: absolute forms in several languages, and forms relative to the publication date.
+
+A date that the text gives only in part stays partial ("in 2011" is ``2011``, "in October
+2022" is ``2022-10``). A year-less or relative date ("on April 27th", "today", "on
+Wednesday", "last year") is filled in from the publication date when that settles it, and
+is dropped otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import attrs
+
+from partnerkit._extract._lexicon import Lexicon
+from partnerkit._model import PartialDate
+
+__all__ = ["DateHit", "find_dateline", "find_dates"]
+
+_TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|º|°)?|[^\W\d_]+\.?")
+_NUMERIC = re.compile(r"(?<![\d.:/$€£])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
+_ISO = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<![\d.,:/$€£#№-])((?:19|20)\d{2})(?![\d%])(?!-\d)")
+_CJK_DATE = re.compile(r"(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
+_DATELINE_LABEL = re.compile(
+    r"^(?:published|publication date|date|posted|опубликовано|дата|publicado|fecha|publié|veröffentlicht)\b",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class DateHit:
+    """A date found at ``start:end`` of a sentence; ``relative`` when the text did not state it whole."""
+
+    start: int
+    end: int
+    date: PartialDate
+    relative: bool = False
+
+
+def _valid(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except Exception:
+        return None
+
+
+def _month_of(word: str, lex: Lexicon) -> int | None:
+    w = word.rstrip(".")
+    if len(w) < 3 and not w.isdigit():
+        return None
+    for i, pat in enumerate(lex.months):
+        if pat.match(w) and pat.match(w).end() == len(w):  # type: ignore[union-attr]
+            return i + 1
+    return None
+
+
+def _fill_year(month: int, day: int | None, published: PartialDate | None) -> PartialDate | None:
+    """A month (and day) without a year, placed at or before the publication date."""
+    if published is None:
+        return None
+    year = published.year
+    if published.month is not None and (month, day or 1) > (published.month, published.day or 31):
+        year -= 1
+    return _valid(year, month, day)
+
+
+def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[DateHit]:
+    """Every date in ``text`` with its span, absolute ones as given, relative ones resolved.
+
+    Example:
+        >>> from partnerkit._extract._lexicon import lexicon
+        >>> lex = lexicon(("en", "ru"))
+        >>> [str(h.date) for h in find_dates("Signed on April 27th; started in 2011.", lex, PartialDate(2021, 5, 3))]
+        ['2021-04-27', '2011']
+        >>> [str(h.date) for h in find_dates("подписан 19 ноября 2019 года", lex, None)]
+        ['2019-11-19']
+    """
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, date: PartialDate | None, relative: bool = False) -> None:
+        if date is None or any(s < end and start < e for s, e in taken):
+            return
+        hits.append(DateHit(start, end, date, relative))
+        taken.append((start, end))
+
+    for m in _ISO.finditer(text):
+        add(m.start(), m.end(), _valid(int(m[1]), int(m[2]), int(m[3])))
+    for m in _NUMERIC.finditer(text):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        day, month = (a, b) if b <= 12 else (b, a)
+        add(m.start(), m.end(), _valid(y, month, day))
+    for m in _CJK_DATE.finditer(text):
+        if m.group(0) and (m[1] or m[2]) and (m[2] or m[1]):
+            if m[1]:
+                add(m.start(), m.end(), _valid(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None))
+            elif m[2]:
+                add(m.start(), m.end(), _fill_year(int(m[2]), int(m[3]) if m[3] else None, published), True)
+    _worded(text, lex, published, add)
+    for m in _YEAR.finditer(text):
+        add(m.start(), m.end(), _valid(int(m[1])))
+    _relative(text, lex, published, add)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]) -> None:
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    for i, (s, e, word) in enumerate(tokens):
+        if word[0].isdigit():
+            continue
+        month = _month_of(word, lex)
+        if month is None:
+            continue
+        if word.rstrip(".").lower() in ("may", "mar", "march", "mai") and not _near_number(tokens, i):
+            continue
+        start, end, day, year = s, e, None, None
+        # day before: "27 April", "19 ноября", "21 mai", "27th of April"
+        j = i - 1
+        if j >= 0 and tokens[j][2].lower() in ("of", "de"):
+            j -= 1
+        if (
+            j >= 0
+            and tokens[j][2][0].isdigit()
+            and _day(tokens[j][2]) is not None
+            and text[tokens[j][1] : s].strip(" ,ofde") == ""
+        ):
+            day, start = _day(tokens[j][2]), tokens[j][0]
+        k = i + 1
+        if day is None and k < len(tokens) and tokens[k][2][0].isdigit() and _day(tokens[k][2]) is not None:
+            day, end = _day(tokens[k][2]), tokens[k][1]
+            k += 1
+        # year after: "April 27th, 2021", "octubre de 2022", "2022 года", "May 2015"
+        while k < len(tokens) and tokens[k][2].lower() in ("de", "del", "of", "года", "г", "г."):
+            k += 1
+        if k < len(tokens) and re.fullmatch(r"(?:19|20)\d{2}", tokens[k][2]) and tokens[k][0] - end <= 6:
+            year, end = int(tokens[k][2]), tokens[k][1]
+            while k + 1 < len(tokens) and tokens[k + 1][2].lower() in ("года", "г", "г.", "год"):
+                k += 1
+                end = tokens[k][1]
+        if year is not None:
+            add(start, end, _valid(year, month, day))
+        else:
+            add(start, end, _fill_year(month, day, published), True)
+
+
+def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    around = [tokens[j][2] for j in (i - 1, i + 1, i + 2) if 0 <= j < len(tokens)]
+    return any(w[0].isdigit() for w in around)
+
+
+def _day(word: str) -> int | None:
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?$", word)
+    if m and 1 <= int(m[1]) <= 31:
+        return int(m[1])
+    return None
+
+
+def _relative(text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]) -> None:
+    if published is None:
+        return
+    full = published.precision == "day"
+    for name, pattern in lex.dates.items():
+        for m in pattern.finditer(text):
+            if name == "today" and full:
+                add(m.start(), m.end(), published, True)
+            elif name == "yesterday" and full:
+                add(m.start(), m.end(), PartialDate.from_date(published.first_day() - dt.timedelta(days=1)), True)
+            elif name == "last_year":
+                add(m.start(), m.end(), PartialDate(published.year - 1), True)
+            elif name == "this_year":
+                add(m.start(), m.end(), PartialDate(published.year), True)
+    if full:
+        pub = published.first_day()
+        for wd, pattern in enumerate(lex.weekdays):
+            for m in pattern.finditer(text):
+                back = (pub.weekday() - wd) % 7
+                add(m.start(), m.end(), PartialDate.from_date(pub - dt.timedelta(days=back)), True)
+
+
+def find_dateline(lines: list[str], lex: Lexicon) -> PartialDate | None:
+    """The publication date a page states on a line of its own ("May 3, 2021", "Published: ...")."""
+    for line in lines[:40]:
+        text = line.strip()
+        if not text or len(text) > 60:
+            continue
+        labelled = bool(_DATELINE_LABEL.match(text)) or text.lower().startswith("published in")
+        hits = [h for h in find_dates(text, lex, None) if not h.relative]
+        if not hits:
+            continue
+        best = max(hits, key=lambda h: ("year", "month", "day").index(h.date.precision))
+        covered = sum(h.end - h.start for h in hits)
+        if labelled or (best.date.precision == "day" and covered >= len(text.strip(" .,")) - 12):
+            return best.date
+    return None

@@ -1,0 +1,391 @@
+"""A text read once: sentences, institution mentions grouped into entities, and references.
+
+Mentions come from the registry automaton (when a registry is given), from name patterns,
+from acronyms (with the definitions the text gives in parentheses) and from references to
+the publisher ("the university", "our university") and to the pair in play ("the two
+universities"). Mentions that denote the same organisation form one entity; each entity
+is resolved through the registry with the places named in the text as hints.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+import attrs
+
+from partnerkit._extract._automaton import automaton_for
+from partnerkit._extract._lexicon import Lexicon
+from partnerkit._extract._patterns import Span, acronym_matches, find_acronyms, find_names, name_key
+from partnerkit._extract._places import Place, find_places, gazetteer
+from partnerkit._extract._text import CleanText, Sentence
+from partnerkit._model import Institution
+
+__all__ = ["Document", "Entity", "Found", "read_document"]
+
+_DEFINITION = re.compile(r"\s?\(([^()]{2,40})\)")
+_DEFINITE = re.compile(
+    r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
+    r"Commission|Ministry|Foundation|Asociación|Red|Réseau|Verband|Netzwerk|Ministerio|Ministère|Fundación)(?!\w)(?! of| de)"  # noqa: E501
+)
+
+
+@attrs.define
+class Entity:
+    """One organisation a text speaks of, with every surface form it uses."""
+
+    id: int
+    names: list[str]
+    acronyms: list[str]
+    first: int
+    kind: str = "org"  # "org" or "unit"
+    count: int = 0
+    institution: Institution | None = None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def best(self) -> str:
+        if self.institution is not None:
+            return self.institution.name
+        full = [n for n in self.names if n not in self.acronyms]
+        if full:
+            return max(full, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+        return self.names[0]
+
+    def name_keys(self) -> set[frozenset[str]]:
+        return {k for k in (name_key(n) for n in self.names) if k}
+
+
+@attrs.define
+class Found:
+    """A mention: a span of the cleaned text and the entity it denotes."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "acronym", "publisher", "pair", "definite", "unit"
+    sentence: int
+    entity: int | None = None
+
+
+@attrs.define
+class Document:
+    """Everything the statement finder needs about one text."""
+
+    clean: CleanText
+    sentences: list[Sentence]
+    lex: Lexicon
+    mentions: list[Found]
+    entities: dict[int, Entity]
+    publisher: int | None
+    places: dict[int, list[Place]]
+    cities: dict[str, tuple[str, str, bool]]
+
+    def in_sentence(self, index: int) -> list[Found]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+def _sentence_of(sentences: list[Sentence], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def read_document(
+    ct: CleanText, sentences: list[Sentence], lex: Lexicon, publisher: str | None, registry: Any | None
+) -> Document:
+    text = ct.text
+    if registry is not None and not hasattr(registry, "get"):
+        registry = _PlainRegistry(tuple(registry))
+    extra_cities: list[tuple[str, str]] = []
+    spans: list[tuple[Span, int, tuple[str, ...]]] = []
+    if registry is not None:
+        auto = automaton_for(registry)
+        for hit in auto.scan(text):
+            spans.append((Span(hit.start, hit.end, text[hit.start : hit.end], "name"), 2, hit.ids))
+    places: dict[int, list[Place]] = {}
+    if registry is not None:
+        extra_cities = [(i.city, i.country) for i in _registry_insts(registry, spans) if i.city and i.country]
+    cities = gazetteer(extra_cities)
+    for sent in sentences:
+        for span in find_names(sent.text, sent.start):
+            spans.append((span, 1, ()))
+        for span in find_acronyms(sent.text, sent.start):
+            spans.append((span, 0, ()))
+        places[sent.index] = find_places(sent.text, sent.start, cities)
+    # Acronyms that are places ("ASTANA") are not organisations.
+    place_spans = {(p.start, p.end) for ps in places.values() for p in ps}
+    spans = [s for s in spans if not (s[0].kind == "acronym" and (s[0].start, s[0].end) in place_spans)]
+    chosen = _resolve_overlaps(spans)
+    # Definitions: "Name (ACR)" makes ACR a form of Name; then find every later use of ACR.
+    aliases: dict[str, int] = {}
+    for idx, (span, _prio, _ids) in enumerate(chosen):
+        if span.kind == "acronym":
+            continue
+        m = _DEFINITION.match(text, span.end)
+        if m and len(m.group(1).split()) <= 5 and not re.search(r"\d{3}|,", m.group(1)):
+            aliases[m.group(1).strip()] = idx
+    for alias in aliases:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            if not any(s.start < m.end() and m.start() < s.end for s, _, _ in chosen):
+                chosen.append((Span(m.start(), m.end(), alias, "acronym"), 0, ()))
+    chosen.sort(key=lambda c: c[0].start)
+    entities, mentions = _group(chosen, aliases, sentences)
+    doc = Document(ct, sentences, lex, mentions, entities, None, places, cities)
+    if registry is not None:
+        _resolve(doc, registry, chosen)
+    doc.publisher = _publisher(doc, publisher)
+    _references(doc)
+    return doc
+
+
+class _PlainRegistry:
+    """A plain collection of institutions used as a registry (no fuzzy matching)."""
+
+    def __init__(self, institutions: tuple[Institution, ...]) -> None:
+        self.institutions = institutions
+        self._by_id = {i.id: i for i in institutions}
+
+    def __iter__(self) -> Any:
+        return iter(self.institutions)
+
+    def get(self, ident: str, default: Institution | None = None) -> Institution | None:
+        return self._by_id.get(ident, default)
+
+
+def _registry_insts(registry: Any, spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[Institution]:
+    get = getattr(registry, "get", None)
+    if get is None:
+        return []
+    out = []
+    for _span, _prio, ids in spans:
+        for ident in ids[:3]:
+            inst = get(ident)
+            if inst is not None:
+                out.append(inst)
+    return out
+
+
+def _resolve_overlaps(spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[tuple[Span, int, tuple[str, ...]]]:
+    spans.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start), -c[1]))
+    out: list[tuple[Span, int, tuple[str, ...]]] = []
+    for cand in spans:
+        span = cand[0]
+        clash = [o for o in out if o[0].start < span.end and span.start < o[0].end]
+        if not clash:
+            out.append(cand)
+            continue
+        # a registry name wins over a shorter pattern name it overlaps
+        if cand[1] == 2 and all(o[1] < 2 and (o[0].end - o[0].start) <= (span.end - span.start) for o in clash):
+            for o in clash:
+                out.remove(o)
+            out.append(cand)
+    return out
+
+
+def _group(
+    chosen: list[tuple[Span, int, tuple[str, ...]]], aliases: dict[str, int], sentences: list[Sentence]
+) -> tuple[dict[int, Entity], list[Found]]:
+    entities: dict[int, Entity] = {}
+    mentions: list[Found] = []
+    by_key: dict[frozenset[str], int] = {}
+    by_ids: dict[tuple[str, ...], int] = {}
+    alias_entity: dict[str, int] = {}
+    pending: list[Found] = []
+    for idx, (span, _prio, ids) in enumerate(chosen):
+        sent = _sentence_of(sentences, span.start)
+        found = Found(span.start, span.end, span.text, span.kind if span.kind != "name" else "name", sent)
+        mentions.append(found)
+        if span.kind == "acronym" and not ids:
+            pending.append(found)
+            continue
+        key = name_key(span.text)
+        ent_id = by_ids.get(ids) if ids else None
+        if ent_id is None and key:
+            ent_id = by_key.get(key)
+        if ent_id is None:
+            ent_id = len(entities)
+            entities[ent_id] = Entity(ent_id, [], [], span.start, "unit" if span.kind == "unit" else "org")
+            entities[ent_id].candidates = ids
+        ent = entities[ent_id]
+        if span.text not in ent.names:
+            ent.names.append(span.text)
+        ent.count += 1
+        found.entity = ent_id
+        if key:
+            by_key.setdefault(key, ent_id)
+        if ids:
+            by_ids.setdefault(ids, ent_id)
+        for alias, owner_idx in aliases.items():
+            if owner_idx == idx:
+                alias_entity[alias] = ent_id
+    # "Long Name (Short Name)": the entity of the short name is the long name's.
+    for alias, owner_idx in aliases.items():
+        owner_or_none = next((f.entity for f in mentions if f.start == chosen[owner_idx][0].start), None)
+        if owner_or_none is None:
+            continue
+        owner: int = owner_or_none
+        key = name_key(alias)
+        for ent in list(entities.values()):
+            if ent.id != owner and (alias in ent.names or (key and key in ent.name_keys())):
+                _absorb(entities, mentions, by_key, owner, ent.id)
+        alias_entity[alias] = owner
+    for found in pending:
+        acr = found.text
+        ent_id = alias_entity.get(acr)
+        if ent_id is None:
+            key = name_key(acr)
+            ent_id = by_key.get(key) if key else None
+        if ent_id is None:
+            for ent in entities.values():
+                if ent.kind == "org" and any(acronym_matches(acr, n) for n in ent.names if n not in ent.acronyms):
+                    ent_id = ent.id
+                    break
+        if ent_id is None:
+            ent_id = len(entities)
+            entities[ent_id] = Entity(ent_id, [], [], found.start)
+            by_key[name_key(acr)] = ent_id
+        ent = entities[ent_id]
+        if acr not in ent.names:
+            ent.names.append(acr)
+        if acr not in ent.acronyms:
+            ent.acronyms.append(acr)
+        ent.first = min(ent.first, found.start)
+        ent.count += 1
+        found.entity = ent_id
+    return entities, mentions
+
+
+def _absorb(
+    entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int], keep: int, drop: int
+) -> None:
+    a, b = entities[keep], entities.pop(drop)
+    a.names.extend(n for n in b.names if n not in a.names)
+    a.acronyms.extend(n for n in b.acronyms if n not in a.acronyms)
+    a.count += b.count
+    a.first = min(a.first, b.first)
+    for m in mentions:
+        if m.entity == drop:
+            m.entity = keep
+    for k, v in list(by_key.items()):
+        if v == drop:
+            by_key[k] = keep
+
+
+def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[str, ...]]]) -> None:
+    """Resolve every entity through ``registry.match`` with the places of the text as hints."""
+    hints = Counter(p.country for ps in doc.places.values() for p in ps)
+    match = getattr(registry, "match", None)
+    get = getattr(registry, "get", None)
+    for ent in doc.entities.values():
+        if ent.kind != "org":
+            continue
+        near = [p.country for m in doc.mentions if m.entity == ent.id for p in doc.places.get(m.sentence, [])]
+        order = [c for c, _ in Counter(near).most_common()] + [c for c, _ in hints.most_common()]
+        countries = list(dict.fromkeys(order))[:3]
+        inst = None
+        if ent.candidates and get is not None:
+            cands = [get(i) for i in ent.candidates]
+            cands = [c for c in cands if c is not None]
+            if len(cands) == 1:
+                inst = cands[0]
+            else:
+                for country in countries:
+                    local = [c for c in cands if c.country == country]
+                    if len(local) == 1:
+                        inst = local[0]
+                        break
+        if inst is None and match is not None:
+            inst = _match(match, ent, countries)
+        ent.institution = inst
+
+
+def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
+    names = sorted(ent.names, key=lambda n: -len(n))[:3]
+    for name in names:
+        for country in [*countries, None]:
+            try:
+                results = match(name, country=country, limit=3)
+            except Exception:  # a registry that cannot answer leaves the entity unresolved
+                return None
+            for r in results:
+                decision = getattr(getattr(r, "decision", None), "value", getattr(r, "decision", ""))
+                if str(decision).lower() == "match":
+                    inst = r.institution
+                    if country is None or inst.country == country:
+                        return inst  # type: ignore[no-any-return]
+    return None
+
+
+def _publisher(doc: Document, publisher: str | None) -> int | None:
+    orgs = [e for e in doc.entities.values() if e.kind == "org"]
+    if publisher:
+        key = name_key(publisher)
+        for ent in orgs:
+            if (
+                (key and key in ent.name_keys())
+                or publisher in ent.names
+                or any(acronym_matches(a, publisher) for a in ent.acronyms)
+            ):
+                return ent.id
+            if ent.institution is not None and publisher in (n.value for n in ent.institution.names()):
+                return ent.id
+        ent_id = len(doc.entities)
+        doc.entities[ent_id] = Entity(ent_id, [publisher], [], len(doc.clean.text))
+        return ent_id
+    if not orgs:
+        return None
+    title_end = doc.sentences[0].end if doc.sentences else 0
+
+    def weight(ent: Entity) -> tuple[int, int]:
+        in_title = any(m.entity == ent.id and m.start < title_end for m in doc.mentions)
+        return (ent.count + (2 if in_title else 0), -ent.first)
+
+    best = max(orgs, key=weight)
+    return best.id if best.count >= 2 else None
+
+
+def _references(doc: Document) -> None:
+    text = doc.clean.text
+    refs = doc.lex.refs
+    taken = [(m.start, m.end) for m in doc.mentions]
+    new: list[Found] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    for kind in ("pair", "publisher"):
+        pattern = refs.get(kind)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            ent = doc.publisher if kind == "publisher" else None
+            if kind == "publisher" and ent is None:
+                continue
+            new.append(Found(m.start(), m.end(), m.group(0), kind, _sentence_of(doc.sentences, m.start()), ent))
+            taken.append((m.start(), m.end()))
+    for m in _DEFINITE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        head = m.group(1).lower()
+        target = None
+        for ment in doc.mentions:
+            if ment.start >= m.start():
+                break
+            cand = doc.entities.get(ment.entity) if ment.entity is not None else None
+            if cand is not None and any(head in n.lower() for n in cand.names):
+                target = cand.id
+        if target is not None:
+            new.append(
+                Found(m.start(), m.end(), m.group(0), "definite", _sentence_of(doc.sentences, m.start()), target)
+            )
+    doc.mentions.extend(new)
+    doc.mentions.sort(key=lambda f: f.start)

@@ -1,0 +1,372 @@
+"""Folding, tokenising and normalising institution names.
+
+The pipeline, for any ``str``: Unicode NFKC; CJK and Korean organisation words replaced
+by their English key; apostrophes and elisions handled; split into word tokens (Unicode
+letters and digits); each token transliterated to ASCII (anyascii), case-folded and
+mapped through the organisation-word dictionary (``partnerkit/data/org_words.tsv``);
+stop words, "named after" / "im." and initials of persons dropped; dotted letter groups
+("M.I.T.") joined.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from importlib import resources
+
+import attrs
+from anyascii import anyascii
+
+__all__ = [
+    "ORG_KEYS",
+    "STOP_WORDS",
+    "Word",
+    "fold",
+    "name_keys",
+    "normalize_name",
+    "org_words",
+    "tokens",
+    "words",
+]
+
+#: Stop words in the languages of institution names (folded form). They never count.
+STOP_WORDS: frozenset[str] = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "at",
+        "on",
+        "a",
+        "an",
+        "to",
+        "with",
+        "by",
+        "from",
+        "de",
+        "del",
+        "dell",
+        "della",
+        "delle",
+        "degli",
+        "dei",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "l",
+        "d",
+        "y",
+        "e",
+        "et",
+        "en",
+        "el",
+        "al",
+        "las",
+        "los",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "und",
+        "zu",
+        "zur",
+        "zum",
+        "von",
+        "vom",
+        "fur",
+        "fuer",
+        "bei",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "em",
+        "van",
+        "voor",
+        "het",
+        "en",
+        "te",
+        "i",
+        "im",
+        "imeni",
+        "och",
+        "og",
+        "ve",
+        "ile",
+        "w",
+        "we",
+        "z",
+        "ze",
+    ]
+)
+
+# Organisation words of scripts written without spaces: replaced before transliteration.
+_CJK_WORDS = {
+    "大学校": "university",
+    "大學校": "university",
+    "대학교": "university",
+    "대학": "university",
+    "大学": "university",
+    "大學": "university",
+    "学院": "college",
+    "學院": "college",
+    "研究所": "institute",
+    "研究院": "research institute",
+    "科学院": "academy science",
+    "科學院": "academy science",
+    "科学技术": "science technology",
+    "科學技術": "science technology",
+    "科技": "science technology",
+    "工业": "technology",
+    "工業": "technology",
+    "理工": "technology",
+    "技术": "technology",
+    "技術": "technology",
+    "科学": "science",
+    "科學": "science",
+    "师范": "pedagogical",
+    "師範": "pedagogical",
+    "医科": "medical",
+    "醫科": "medical",
+    "医学": "medical",
+    "農業": "agricultural",
+    "农业": "agricultural",
+    "国立": "national",
+    "國立": "national",
+    "国家": "national",
+    "中心": "centre",
+    "医院": "hospital",
+    "醫院": "hospital",
+    "研究": "research",
+    "学校": "school",
+    "學校": "school",
+}
+_CJK_PATTERN = re.compile("|".join(sorted(map(re.escape, _CJK_WORDS), key=len, reverse=True)))
+_ELISION = re.compile(r"\b([dlDL])['’ʼ](?=\w)")
+_APOSTROPHE = re.compile(r"(?<=\w)['’ʼʻ`´](?=\w)")
+_TOKEN = re.compile(r"[^\W_]+|&")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LETTER_AND_LETTER = re.compile(r"\b([^\W\d_])\s?&\s?([^\W\d_])\b")  # "A&M" -> "AM"
+# Organisation words written as two words (Vietnamese); folded form -> English key.
+_PHRASES = {("dai", "hoc"): "university", ("hoc", "vien"): "academy"}
+
+
+@functools.cache
+def org_words() -> dict[str, str]:
+    """The organisation-word dictionary: folded variant -> English key.
+
+    Read from ``partnerkit/data/org_words.tsv`` (``key<TAB>variant, variant, ...``).
+    Every key maps to itself.
+    """
+    text = resources.files("partnerkit").joinpath("data/org_words.tsv").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, _, variants = line.partition("\t")
+        key = key.strip()
+        table[key] = key
+        for written in variants.split(","):
+            variant = written.strip()
+            if variant and variant not in table:
+                table[variant] = key
+    return table
+
+
+def _org_keys() -> frozenset[str]:
+    return frozenset(org_words().values())
+
+
+#: Every English key of the organisation-word dictionary ("university", "institute", ...).
+ORG_KEYS: frozenset[str] = _org_keys()
+
+
+@attrs.frozen
+class Word:
+    """One word of a name as written, with what the normaliser needs to know about it.
+
+    Attributes:
+        text: the word as written (any script).
+        folded: transliterated, case-folded ASCII form (may be ``""`` for symbols).
+        upper: the word is written in capitals (two or more letters, none lower case).
+        dotted: the word is directly followed by a full stop ("Univ.", "M.").
+        start: offset of the word in the (NFKC-normalised) text.
+    """
+
+    text: str
+    folded: str
+    upper: bool
+    dotted: bool
+    start: int
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_token(token: str) -> str:
+    if token.isascii():
+        return _NON_ALNUM.sub("", token.lower())
+    return _NON_ALNUM.sub("", anyascii(token).lower())
+
+
+def _prepare(text: str, umlauts_as_e: bool = False) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    if umlauts_as_e:
+        text = text.translate(_UMLAUTS)
+    if not text.isascii():
+        text = _CJK_PATTERN.sub(lambda m: f" {_CJK_WORDS[m.group(0)]} ", text)
+    if "&" in text:
+        text = _LETTER_AND_LETTER.sub(r"\1\2", text)
+    if "'" in text or not text.isascii():
+        text = _ELISION.sub(r"\1 ", text)
+        text = _APOSTROPHE.sub("", text)
+    return text
+
+
+def words(text: str, *, umlauts_as_e: bool = False) -> list[Word]:
+    """Split ``text`` into :class:`Word` values (letters/digits runs, and ``&``).
+
+    Never raises on a ``str``.
+    """
+    text = _prepare(text, umlauts_as_e)
+    out: list[Word] = []
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        end = m.end()
+        letters = [c for c in token if c.isalpha()]
+        upper = len(letters) >= 2 and not any(c.islower() for c in letters)
+        out.append(
+            Word(
+                text=token,
+                folded="and" if token == "&" else _fold_token(token),
+                upper=upper,
+                dotted=end < len(text) and text[end] == ".",
+                start=m.start(),
+            )
+        )
+    return out
+
+
+def fold(text: str) -> str:
+    """NFKC, transliterate to ASCII, case-fold and keep only letters, digits and spaces.
+
+    No dictionary, no stop words: the plain comparable form of ``text``.
+
+    >>> fold("Université Paris-Saclay")
+    'universite paris saclay'
+    """
+    return " ".join(w.folded for w in words(text) if w.folded)
+
+
+def _is_initial(w: Word) -> bool:
+    return w.dotted and len(w.folded) == 1 and w.folded.isalpha()
+
+
+def _join_initials(ws: list[Word]) -> Iterator[str]:
+    """Yield folded tokens, joining "M.I.T." and dropping initials of persons ("M.V. Lomonosov")."""
+    i = 0
+    n = len(ws)
+    while i < n:
+        w = ws[i]
+        if _is_initial(w):
+            j = i
+            while j < n and _is_initial(ws[j]):
+                j += 1
+            following = ws[j] if j < n else None
+            person = following is not None and following.text[:1].isupper() and not following.upper
+            person = person and following is not None and following.folded not in org_words()
+            if not person and j - i >= 2:
+                yield "".join(x.folded for x in ws[i:j])
+            i = j
+            continue
+        if w.folded == "named" and i + 1 < n and ws[i + 1].folded == "after":
+            i += 2
+            continue
+        # Anyascii may give several words for one token ("½" -> "1/2"); they are split here.
+        yield from w.folded.split()
+        i += 1
+
+
+@functools.lru_cache(maxsize=200_000)
+def _map_token(token: str) -> str | None:
+    if token in STOP_WORDS:
+        return None
+    mapped = org_words().get(token, token)
+    return None if mapped in STOP_WORDS else mapped
+
+
+def tokens(text: str, *, umlauts_as_e: bool = False) -> list[str]:
+    """The normalised tokens of a name, in order: what every comparison works on.
+
+    Organisation words become their English key, stop words and initials go, any script
+    becomes lower-case ASCII.
+
+    >>> tokens("Technische Universität München")
+    ['technology', 'university', 'munchen']
+    >>> tokens("Moscow State University named after M.V. Lomonosov")
+    ['moscow', 'state', 'university', 'lomonosov']
+    """
+    out: list[str] = []
+    raw = [t for t in _join_initials(words(text, umlauts_as_e=umlauts_as_e)) if t]
+    i = 0
+    while i < len(raw):
+        token = raw[i]
+        phrase = _PHRASES.get((token, raw[i + 1])) if i + 1 < len(raw) else None
+        if phrase is not None:
+            out.append(phrase)
+            i += 2
+            continue
+        i += 1
+        mapped = _map_token(token)
+        if mapped:
+            out.append(mapped)
+    return out
+
+
+def normalize_name(name: str) -> str:
+    """The normal form of an institution name: ASCII, lower case, one English key per organisation word.
+
+    Idempotent, never raises on a ``str``, output is ASCII.
+
+    Args:
+        name: a name as written, in any script.
+
+    Returns:
+        The normalised name (may be ``""`` when ``name`` has only stop words or symbols).
+
+    >>> normalize_name("St. Petersburg State Univ.")
+    'saint petersburg state university'
+    >>> normalize_name("Университет ИТМО")
+    'university itmo'
+    >>> normalize_name("University of Science & Technology")
+    'university science technology'
+    """
+    return " ".join(tokens(name))
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Every normal form of ``name``: :func:`normalize_name` and, for German umlauts, the "ae/oe/ue" form.
+
+    A registry indexes all of them so "Universitaet Muenchen" finds "Universität München".
+
+    >>> name_keys("Universität München")
+    ('university munchen', 'university muenchen')
+    """
+    first = normalize_name(name)
+    if not any(c in name for c in "äöüÄÖÜ"):
+        return (first,)
+    second = " ".join(tokens(name, umlauts_as_e=True))
+    return (first,) if second == first else (first, second)

@@ -1,0 +1,285 @@
+"""Ready-to-use comparisons. Each is symmetric and returns ``None`` when it does not apply."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+from rapidfuzz import fuzz
+
+from partnerkit.rules._engine import Comparison, Value, comparison
+from partnerkit.rules._profile import Profile
+
+__all__ = [
+    "AcronymOf",
+    "And",
+    "CityEqual",
+    "CountryEqual",
+    "DistinctiveAgree",
+    "DistinctiveConflict",
+    "IdentifierEqual",
+    "Not",
+    "Or",
+    "Partial",
+    "SameName",
+    "SharedDomain",
+    "TokenSet",
+    "TokenSort",
+]
+
+
+def _ident(value: str) -> str:
+    v = value.strip().lower()
+    for prefix in ("https://ror.org/", "http://ror.org/", "https://www.wikidata.org/wiki/", "https://orcid.org/"):
+        v = v.removeprefix(prefix)
+    return v.replace(" ", "")
+
+
+@comparison("identifier_equal")
+@attrs.frozen
+class IdentifierEqual(Comparison):
+    """Same identifier (ROR, Wikidata, GRID, ISNI...) on both sides: True; same scheme, other value: False."""
+
+    scheme: str | None = None
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        schemes = set(a.identifiers) & set(b.identifiers)
+        if self.scheme is not None:
+            schemes &= {self.scheme}
+        if not schemes:
+            return None
+        return any(_ident(a.identifiers[s]) == _ident(b.identifiers[s]) for s in sorted(schemes))
+
+    def describe(self, value: Value) -> str:
+        return "same identifier" if value else "different identifiers in the same scheme"
+
+
+@comparison("shared_domain")
+@attrs.frozen
+class SharedDomain(Comparison):
+    """The two share a web domain (or one is a subdomain of the other's)."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not a.domains or not b.domains:
+            return None
+        for x in a.domains:
+            for y in b.domains:
+                if x == y or x.endswith("." + y) or y.endswith("." + x):
+                    return True
+        return False
+
+    def describe(self, value: Value) -> str:
+        return "share a web domain" if value else "no web domain in common"
+
+
+@comparison("country_equal")
+@attrs.frozen
+class CountryEqual(Comparison):
+    """Both countries known: True when equal, False when different."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.country is None or b.country is None:
+            return None
+        return a.country == b.country
+
+    def describe(self, value: Value) -> str:
+        return "same country" if value else "different countries"
+
+
+@comparison("city_equal")
+@attrs.frozen
+class CityEqual(Comparison):
+    """Both cities known: True when equal (folded), False when different."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.city is None or b.city is None:
+            return None
+        return a.city == b.city
+
+    def describe(self, value: Value) -> str:
+        return "same city" if value else "different cities"
+
+
+@comparison("same_name")
+@attrs.frozen
+class SameName(Comparison):
+    """The normalised names have the same words, in any order (acronyms are left to :class:`AcronymOf`)."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.acronym is not None or b.acronym is not None or not a.key or not b.key:
+            return None
+        return a.tokens == b.tokens
+
+    def describe(self, value: Value) -> str:
+        return "same normalised words" if value else "different normalised words"
+
+
+@comparison("acronym_of")
+@attrs.frozen
+class AcronymOf(Comparison):
+    """One side is written as an acronym: is it the other's?
+
+    Values: ``"same"`` (two equal acronyms), ``"written"`` (an acronym written for the other
+    name, e.g. its institution's acronym), ``"derived"`` (the initials of the other name),
+    ``False``; ``None`` when neither side is an acronym.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.acronym is None and b.acronym is None:
+            return None
+        if a.acronym is not None and b.acronym is not None:
+            return "same" if a.acronym == b.acronym else False
+        acr, other = (a, b) if a.acronym is not None else (b, a)
+        if acr.acronym in other.acronyms:
+            return "written"
+        if acr.acronym in other.derived:
+            return "derived"
+        return False
+
+    def describe(self, value: Value) -> str:
+        return {
+            "same": "the same acronym",
+            "written": "an acronym written for the other name",
+            "derived": "the initials of the other name",
+        }.get(str(value), "not an acronym of the other")
+
+
+def _names_apply(a: Profile, b: Profile) -> bool:
+    return a.acronym is None and b.acronym is None and bool(a.tokens) and bool(b.tokens)
+
+
+@comparison("token_sort")
+@attrs.frozen
+class TokenSort(Comparison):
+    """Similarity (0..1) of the sorted normalised tokens: word order and stop words do not matter."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b):
+            return None
+        return fuzz.ratio(a.sorted_key, b.sorted_key) / 100.0
+
+    def describe(self, value: Value) -> str:
+        return f"token-sort similarity {float(value or 0):.2f}"
+
+
+@comparison("token_set")
+@attrs.frozen
+class TokenSet(Comparison):
+    """Share of the smaller token set found in the other (0..1), tokens compared exactly."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b):
+            return None
+        return len(a.tokens & b.tokens) / min(len(a.tokens), len(b.tokens))
+
+    def describe(self, value: Value) -> str:
+        return f"token-set overlap {float(value or 0):.2f}"
+
+
+@comparison("partial")
+@attrs.frozen
+class Partial(Comparison):
+    """Best partial similarity (0..1): the shorter normalised name inside the longer one."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b):
+            return None
+        return fuzz.partial_ratio(a.key, b.key) / 100.0
+
+    def describe(self, value: Value) -> str:
+        return f"partial similarity {float(value or 0):.2f}"
+
+
+def _comparisons_tuple(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
+    return tuple(items)
+
+
+def _unmatched(xs: frozenset[str], ys: frozenset[str]) -> int:
+    """Tokens of ``xs`` with no equal or near-equal (typo) token in ``ys``."""
+    n = 0
+    for x in xs - ys:
+        if len(x) < 5 or not any(len(y) >= 5 and fuzz.ratio(x, y) >= 80 for y in ys - xs):
+            n += 1
+    return n
+
+
+@comparison("distinctive_conflict")
+@attrs.frozen
+class DistinctiveConflict(Comparison):
+    """How many distinctive words one name has that the other lacks (either way).
+
+    Distinctive words are all but weak organisation words (university, state, national,
+    ...); field words count: "Wuhan University" vs "Wuhan University of Technology" is 1.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
+            return None
+        return float(_unmatched(a.distinctive, b.distinctive) + _unmatched(b.distinctive, a.distinctive))
+
+    def describe(self, value: Value) -> str:
+        n = int(float(value or 0))
+        return "no distinctive word left unmatched" if n == 0 else f"{n} distinctive word(s) unmatched"
+
+
+@comparison("distinctive_agree")
+@attrs.frozen
+class DistinctiveAgree(Comparison):
+    """Every distinctive word of each name is found in the other (allowing typos)."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
+            return None
+        return _unmatched(a.distinctive, b.distinctive) == 0 and _unmatched(b.distinctive, a.distinctive) == 0
+
+    def describe(self, value: Value) -> str:
+        return "all distinctive words agree" if value else "distinctive words differ"
+
+
+@comparison("and")
+@attrs.frozen
+class And(Comparison):
+    """True when every comparison in ``of`` is true; None if any does not apply."""
+
+    of: tuple[Comparison, ...] = attrs.field(converter=_comparisons_tuple)
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        values = [c.value(a, b) for c in self.of]
+        if any(v is None for v in values):
+            return None
+        return all(bool(v) for v in values)
+
+    def describe(self, value: Value) -> str:
+        return " and ".join(c.kind for c in self.of) + (" all hold" if value else " do not all hold")
+
+
+@comparison("or")
+@attrs.frozen
+class Or(Comparison):
+    """True when some comparison in ``of`` is true; None if none applies."""
+
+    of: tuple[Comparison, ...] = attrs.field(converter=_comparisons_tuple)
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        values = [c.value(a, b) for c in self.of]
+        if all(v is None for v in values):
+            return None
+        return any(bool(v) for v in values if v is not None)
+
+    def describe(self, value: Value) -> str:
+        return " or ".join(c.kind for c in self.of) + (" holds" if value else " does not hold")
+
+
+@comparison("not")
+@attrs.frozen
+class Not(Comparison):
+    """The negation of a comparison's truth (None stays None)."""
+
+    of: Comparison
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        v = self.of.value(a, b)
+        return None if v is None else not v
+
+    def describe(self, value: Value) -> str:
+        return f"not ({self.of.describe(not value)})"

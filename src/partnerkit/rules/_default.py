@@ -1,0 +1,68 @@
+"""The default rule set that ships with partnerkit (weights are log-odds; they may be tuned)."""
+
+from __future__ import annotations
+
+import functools
+
+from partnerkit.rules._comparisons import (
+    AcronymOf,
+    CityEqual,
+    CountryEqual,
+    DistinctiveAgree,
+    DistinctiveConflict,
+    IdentifierEqual,
+    SameName,
+    SharedDomain,
+    TokenSort,
+)
+from partnerkit.rules._engine import Decision, Rule, RuleSet
+
+__all__ = ["default_rules"]
+
+
+@functools.cache
+def default_rules() -> RuleSet:
+    """The rules :class:`~partnerkit.Registry`, :func:`~partnerkit.compare` and :func:`~partnerkit.dedupe` use.
+
+    Listed with examples in docs/matching.md ("How matching works").
+    """
+    ident, country, sort, acronym = IdentifierEqual(), CountryEqual(), TokenSort(), AcronymOf()
+    conflict = DistinctiveConflict()
+    rules = [
+        Rule(name="same_identifier", comparison=ident, equals=True, decision=Decision.MATCH,
+             description="The same ROR, Wikidata, GRID or other identifier: the same institution."),
+        Rule(name="different_identifier", comparison=ident, equals=False, decision=Decision.NON_MATCH,
+             description="Different identifiers in the same scheme: different institutions."),
+        Rule(name="different_country", comparison=country, equals=False, decision=Decision.NON_MATCH,
+             description="Both countries are known and differ: different institutions."),
+        Rule(name="same_domain", comparison=SharedDomain(), equals=True, weight=3.0,
+             description="A shared web domain is strong evidence."),
+        Rule(name="same_name", comparison=SameName(), equals=True, weight=4.0,
+             description="The normalised names are equal (organisation words, case, script, stop words aside)."),
+        Rule(name="very_similar", comparison=sort, at_least=0.95, weight=3.0, group="similarity",
+             description="Token-sort similarity of the normalised names of at least 0.95."),
+        Rule(name="similar", comparison=sort, at_least=0.88, weight=2.5, group="similarity",
+             description="Token-sort similarity of at least 0.88 (typos, small variants)."),
+        Rule(name="somewhat_similar", comparison=sort, at_least=0.75, weight=1.0, group="similarity",
+             description="Token-sort similarity of at least 0.75."),
+        Rule(name="same_acronym", comparison=acronym, equals="same", weight=5.0, group="acronym",
+             description="Two equal acronyms: strong, but acronyms are often shared, so not enough alone."),
+        Rule(name="written_acronym", comparison=acronym, equals="written", weight=5.0, group="acronym",
+             description="One name is an acronym written for the other (its institution's acronym)."),
+        Rule(name="derived_acronym", comparison=acronym, equals="derived", weight=3.5, group="acronym",
+             description="One name is the initials of the other."),
+        Rule(name="not_acronym", comparison=acronym, equals=False, weight=-4.0, group="acronym",
+             description="One name is an acronym that is not the other's."),
+        Rule(name="distinctive_conflicts", comparison=conflict, at_least=2.0, weight=-7.0, group="distinctive",
+             description="Two or more distinctive words on one side only: different institutions, usually."),
+        Rule(name="distinctive_conflict", comparison=conflict, at_least=1.0, weight=-4.5, group="distinctive",
+             description="A distinctive word on one side only ('Wuhan University' vs "
+                         "'Wuhan University of Technology')."),
+        Rule(name="distinctive_agree", comparison=DistinctiveAgree(), equals=True, weight=1.5,
+             description="Every distinctive word of each name is in the other."),
+        Rule(name="same_country", comparison=country, equals=True, weight=1.0,
+             description="The same country."),
+        Rule(name="same_city", comparison=CityEqual(), equals=True, weight=0.5,
+             description="The same city."),
+    ]  # fmt: skip
+    return RuleSet(rules=rules, bias=-3.0, match=0.95, possible=0.5)

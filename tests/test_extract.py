@@ -1,0 +1,314 @@
+"""Extraction: what a user relies on when turning news text into partnership records.
+
+The four seeds must yield exactly the facts of issue 5, with and without a registry; short
+texts of our own cover each kind, status, date form and language the lexicon knows.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import partnerkit as pk
+from partnerkit._extract._lexicon import raw_tables
+from tests.conftest import require_shared
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _seed(prefix: str) -> str:
+    folder = require_shared("seeds")
+    return next(folder.glob(f"{prefix}_*.txt")).read_text("utf-8")
+
+
+def _facts(ex: pk.Extraction) -> set[tuple[str, frozenset[str], str, str | None, str | None]]:
+    return {
+        (
+            p.kind.value,
+            frozenset(x.name for x in p.parties),
+            p.status.value,
+            str(p.date) if p.date else None,
+            str(p.location) if p.location else None,
+        )
+        for p in ex.partnerships
+    }
+
+
+REGISTRY = [
+    pk.Institution(
+        id="itmo",
+        name="ITMO University",
+        acronyms=("ITMO",),
+        country="RU",
+        city="Saint Petersburg",
+        aliases=("Saint-Petersburg State University of Information Technologies, Mechanics and Optics",),
+    ),
+    pk.Institution(
+        id="hust", name="Huazhong University of Science and Technology", acronyms=("HUST",), country="CN", city="Wuhan"
+    ),
+    pk.Institution(
+        id="hust-vn", name="Hanoi University of Science and Technology", acronyms=("HUST",), country="VN", city="Hanoi"
+    ),
+    pk.Institution(
+        id="mesi",
+        name="Moscow State University of Economics, Statistics and Informatics",
+        acronyms=("MESI",),
+        country="RU",
+    ),
+    pk.Institution(id="eua", name="European University Association", acronyms=("EUA",), country="BE"),
+    pk.Institution(id="rec", name="Kuzbass Research and Education Center", acronyms=("REC Kuzbass",), country="RU"),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
+def test_seed_000_office_in_brussels(registry: list[pk.Institution] | None) -> None:
+    """ITMO opens an office in Brussels, and nothing else (not with the European Parliament)."""
+    ex = pk.extract(_seed("000"), registry=registry)
+    assert [(p.kind.value, [x.name for x in p.parties], str(p.location)) for p in ex.partnerships] == [
+        ("office", ["ITMO University"], "Brussels, BE")
+    ]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
+def test_seed_001_key_partnership_between_hust_and_itmo(registry: list[pk.Institution] | None) -> None:
+    """A key partnership signed 2021-04-27; agreements since 2011; only HUST and ITMO as parties."""
+    ex = pk.extract(_seed("001"), registry=registry)
+    assert str(ex.published) == "2021-05-03"
+    kinds = {(p.kind.value, str(p.date)) for p in ex.partnerships}
+    assert ("strategic_partnership", "2021-04-27") in kinds
+    assert ("agreement", "2011") in kinds
+    for p in ex.partnerships:
+        assert len(p.parties) == 2
+        names = " ".join(x.name for x in p.parties)
+        assert "Huazhong" in names or "HUST" in names
+        assert "ITMO" in names or "Information Technologies, Mechanics and Optics" in names
+        assert p.kind.value in ("strategic_partnership", "agreement", "exchange")
+    if registry is not None:
+        ids = {x.institution_id for p in ex.partnerships for x in p.parties}
+        assert ids == {"hust", "itmo"}  # Wuhan, China: Huazhong, not the Hanoi decoy
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
+def test_seed_002_eleven_memberships(registry: list[pk.Institution] | None) -> None:
+    """A list of networks yields one membership each, and no other record."""
+    ex = pk.extract(_seed("002"), registry=registry)
+    assert all(p.kind is pk.PartnershipKind.MEMBERSHIP for p in ex.partnerships)
+    orgs = [p.parties[1].name for p in ex.partnerships]
+    expected = ["EUA", "OECD-IMHE", "ICDE", "EDEN", "EADTU", "EFQUEL", "CEEMAN", "FMA", "ISI", "itSMF", "MAPRYAL"]
+    if registry is not None:
+        expected[0] = "European University Association"
+    assert orgs == expected
+    assert {p.parties[0].institution_id for p in ex.partnerships} == ({"mesi"} if registry else {None})
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
+def test_seed_003_offices_in_china_and_mongolia_negotiating_belarus(registry: list[pk.Institution] | None) -> None:
+    ex = pk.extract(_seed("003"), registry=registry)
+    assert str(ex.published) == "2021-03-18"
+    got = sorted((p.kind.value, p.status.value, str(p.location)) for p in ex.partnerships)
+    assert got == [("office", "active", "CN"), ("office", "active", "MN"), ("office", "negotiating", "BY")]
+    assert {p.parties[0].name for p in ex.partnerships} == {"Kuzbass Research and Education Center"}
+
+
+CASES = [
+    # (text, published, expected (kind, parties, status, date, location))
+    (
+        "Alpha University and the University of Beta signed a memorandum of understanding on 12 March 2020.",
+        None,
+        ("mou", ["Alpha University", "University of Beta"], "signed", "2020-03-12", None),
+    ),
+    (
+        "Gamma State University and Delta Institute of Technology launched a double degree programme in 2019.",
+        None,
+        ("double_degree", ["Gamma State University", "Delta Institute of Technology"], "active", "2019", None),
+    ),
+    (
+        "Omega University signed a student exchange agreement with Sigma University yesterday.",
+        "2022-06-15",
+        ("exchange", ["Omega University", "Sigma University"], "signed", "2022-06-14", None),
+    ),
+    (
+        "Kappa University and Lambda University opened a joint laboratory for photonics on Monday.",
+        "2023-07-06",
+        ("joint_lab", ["Kappa University", "Lambda University"], "active", "2023-07-03", None),
+    ),
+    (
+        "Zeta University has become a full member of the European University Association (EUA).",
+        None,
+        ("membership", ["Zeta University", "European University Association"], "active", None, None),
+    ),
+    (
+        "Theta University opened a representative office in Hanoi, Vietnam, on 05/09/2018.",
+        None,
+        ("office", ["Theta University"], "active", "2018-09-05", "Hanoi, VN"),
+    ),
+    (
+        "Iota University plans to sign an agreement with Rho University next year.",
+        None,
+        ("agreement", ["Iota University", "Rho University"], "planned", None, None),
+    ),
+    (
+        "Negotiations are underway between Tau University and Upsilon University on a joint programme.",
+        None,
+        ("joint_programme", ["Tau University", "Upsilon University"], "negotiating", None, None),
+    ),
+    (
+        "Phi University and Chi University founded a consortium of engineering schools in April 2015.",
+        None,
+        ("consortium", ["Phi University", "Chi University"], "active", "2015-04", None),
+    ),
+    (
+        "Today Nu University and Xi University signed a strategic partnership agreement.",
+        "2021-03-18",
+        ("strategic_partnership", ["Nu University", "Xi University"], "signed", "2021-03-18", None),
+    ),
+    (
+        "Казанский федеральный университет и Пекинский университет подписали соглашение о сотрудничестве "
+        "19 ноября 2019 года.",
+        None,
+        ("agreement", ["Казанский федеральный университет", "Пекинский университет"], "signed", "2019-11-19", None),
+    ),
+    (
+        "Томский государственный университет открыл представительство в Ташкенте (Узбекистан) в октябре 2022 года.",
+        None,
+        ("office", ["Томский государственный университет"], "active", "2022-10", "Tashkent, UZ"),
+    ),
+    (
+        "La Universidad de Oviedo firmó un convenio de colaboración con la Universidad de Qingdao en diciembre de 2023.",  # noqa: E501
+        None,
+        ("agreement", ["Universidad de Oviedo", "Universidad de Qingdao"], "signed", "2023-12", None),
+    ),
+    (
+        "Die Hochschule Nordhausen hat im vergangenen Jahr einen Kooperationsvertrag mit der Universität Kassel "
+        "unterzeichnet.",
+        "2020-01-10",
+        ("agreement", ["Hochschule Nordhausen", "Universität Kassel"], "signed", "2019", None),
+    ),
+    (
+        "L'Université Mohammed V de Rabat et l'Université Cheikh Anta Diop de Dakar ont signé une convention de "
+        "coopération le 21 mai 2015.",
+        None,
+        (
+            "agreement",
+            ["Université Mohammed V de Rabat", "Université Cheikh Anta Diop de Dakar"],
+            "signed",
+            "2015-05-21",
+            None,
+        ),
+    ),
+    (
+        "圣彼得堡国立经济大学与莫斯科国立大学签署合作协议。",
+        None,
+        ("agreement", ["圣彼得堡国立经济大学", "莫斯科国立大学"], "signed", None, None),
+    ),
+    (
+        "<p>Alpha University and Beta University signed an MoU on 2021-04-27.</p>",
+        None,
+        ("mou", ["Alpha University", "Beta University"], "signed", "2021-04-27", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CASES, ids=[c[2][0] + str(i) for i, c in enumerate(CASES)])
+def test_short_texts(text: str, published: str | None, expected: tuple[object, ...]) -> None:
+    """Each kind, status, date form and language: exactly one record with the right fields."""
+    ex = pk.extract(text, published=published)
+    got = [
+        (
+            p.kind.value,
+            [x.name for x in p.parties],
+            p.status.value,
+            str(p.date) if p.date else None,
+            str(p.location) if p.location else None,
+        )
+        for p in ex.partnerships
+    ]
+    assert got == [expected]
+    assert all(p.evidence and p.evidence[0].quote for p in ex.partnerships)
+
+
+def test_mentions_point_into_the_original_text() -> None:
+    """Mention offsets index the text as passed, also after HTML and entities were cleaned."""
+    text = "<b>Alpha&nbsp;University</b> and the University of Beta signed an MoU."
+    ex = pk.extract(text)
+    assert ex.mentions
+    for m in ex.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_acronym_definition_resolves_later_uses() -> None:
+    text = "Huazhong University of Science and Technology (HUST) is in Wuhan. HUST and Gamma University signed an MoU."
+    ex = pk.extract(text)
+    assert [[x.name for x in p.parties] for p in ex.partnerships] == [
+        ["Huazhong University of Science and Technology", "Gamma University"]
+    ]
+
+
+def test_publisher_fills_the_missing_side() -> None:
+    """A sentence naming one side only gets the publisher as the other."""
+    ex = pk.extract(
+        "A memorandum of cooperation was signed with Urgench State University.", publisher="Udmurt State University"
+    )
+    assert [[x.name for x in p.parties] for p in ex.partnerships] == [
+        ["Udmurt State University", "Urgench State University"]
+    ]
+
+
+def test_generic_counterparts_give_no_record() -> None:
+    ex = pk.extract("Alpha University plans to sign agreements with about 10 universities around the globe.")
+    assert ex.partnerships == ()
+
+
+def test_registry_resolves_acronym_with_country_hint() -> None:
+    """'HUST' in a text about Vietnam is Hanoi's."""
+    ex = pk.extract("HUST and ITMO University signed an agreement in Hanoi, Vietnam.", registry=REGISTRY)
+    assert {x.institution_id for p in ex.partnerships for x in p.parties} == {"hust-vn", "itmo"}
+
+
+def test_bad_input_does_not_break() -> None:
+    assert pk.extract("").partnerships == ()
+    assert pk.extract("źNothing here╗ \x00\x07 ...").partnerships == ()
+    with pytest.raises(TypeError):
+        pk.extract(b"bytes")  # type: ignore[arg-type]
+
+
+def test_docs_page_lists_every_trigger_of_the_data_files() -> None:
+    """docs/extraction.md shows the trigger tables of every language file (kept in sync)."""
+    page = (ROOT / "docs" / "extraction.md").read_text("utf-8")
+    for lang, table in raw_tables().items():
+        assert f"`{lang}`" in page
+        for kind, phrases in table["kinds"].items():
+            for phrase in phrases:
+                assert phrase.replace("|", r"\|") in page, (lang, kind, phrase)
+
+
+def test_merge_partnerships_joins_reports_and_keeps_different_deals_apart() -> None:
+    a = pk.Partnership(
+        kind="strategic_partnership",
+        parties=(pk.Party("HUST"), pk.Party("ITMO University")),
+        date="2021-04-27",
+        evidence=(pk.Evidence(quote="HUST news"),),
+    )
+    b = pk.Partnership(
+        kind="agreement",
+        parties=(pk.Party("ITMO University"), pk.Party("Huazhong University of Science and Technology")),
+        date="2021-05-03",
+        evidence=(pk.Evidence(quote="ITMO news"),),
+    )
+    c = pk.Partnership(kind="mou", parties=(pk.Party("HUST"), pk.Party("ITMO University")), date="2011")
+    d = pk.Partnership(kind="office", parties=(pk.Party("ITMO University"),), location=pk.Location(city="Brussels"))
+    e = pk.Partnership(kind="office", parties=(pk.Party("ITMO University"),), location=pk.Location(country="CN"))
+    merged = pk.merge_partnerships([a, b, c, d, e])
+    assert [(m.kind.value, str(m.date), len(m.evidence)) for m in merged] == [
+        ("strategic_partnership", "2021-04-27", 2),
+        ("mou", "2011", 0),
+        ("office", "None", 0),
+        ("office", "None", 0),
+    ]
+    assert re.search("compatible", " ".join(pk._extract._merge.explain_merge(a, c)))

@@ -1,0 +1,186 @@
+"""Name normalisation: what users and the matcher rely on (partnerkit._names)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import partnerkit as pk
+from partnerkit import _names as names
+
+any_text = st.text(max_size=80)
+
+
+@given(any_text)
+def test_normalize_never_raises_is_ascii_and_idempotent(text: str) -> None:
+    """Any string normalises, to ASCII, and normalising again changes nothing."""
+    once = names.normalize_name(text)
+    assert once.isascii()
+    assert once == once.strip()
+    assert names.normalize_name(once) == once
+
+
+@settings(deadline=None)  # the first call loads the country names
+@given(any_text)
+def test_helpers_never_raise(text: str) -> None:
+    """Every helper accepts any string."""
+    names.derive_acronyms(text)
+    names.is_acronym(text)
+    names.acronym_key(text).isascii()
+    parsed = names.parse_name(text)
+    assert isinstance(parsed.base, str)
+    aff = names.parse_affiliation(text)
+    assert aff.country is None or len(aff.country) == 2
+    assert all(k.isascii() for k in names.name_keys(text))
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("St. Petersburg State Univ.", "saint petersburg state university"),
+        ("Saint Petersburg State University", "saint petersburg state university"),
+        ("Университет ИТМО", "university itmo"),
+        ("Universität Wien", "university wien"),
+        ("Université de Paris", "university paris"),
+        ("Universidad de Chile", "university chile"),
+        ("Uniwersytet Warszawski", "university warszawski"),
+        ("İstanbul Üniversitesi", "istanbul university"),
+        ("北京大学", "beijing university"),
+        ("Natl. Inst. of Tech.", "national institute technology"),
+        ("Acad. Sci.", "academy science"),
+        ("Texas A&M University", "texas am university"),
+        ("Moscow State University named after M.V. Lomonosov", "moscow state university lomonosov"),
+        ("Université d'Orléans", "university orleans"),
+        ("Πανεπιστήμιο Αθηνών", "university athinon"),
+        ("Đại học Quốc gia Hà Nội", "university quoc gia ha noi"),
+        ("Science & Technology", "science technology"),
+        ("M.I.T.", "mit"),
+    ],
+)
+def test_normalize_table(written: str, normal: str) -> None:
+    """Organisation words in any language become one English key; abbreviations expand."""
+    assert pk.normalize_name(written) == normal
+
+
+def test_word_order_and_stop_words_do_not_matter_for_token_sets() -> None:
+    assert set(names.tokens("University of Tokyo")) == set(names.tokens("Tokyo University"))
+
+
+def test_umlaut_variants_share_a_key() -> None:
+    """'Universitaet Muenchen' and 'Universität München' meet in one of their keys."""
+    assert set(names.name_keys("Universität München")) & set(names.name_keys("Universitaet Muenchen"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HUST", True),
+        ("M.I.T.", True),
+        ("SPbU", True),
+        ("МЭСИ", True),
+        ("A&M", True),
+        ("Harvard", False),
+        ("ITMO University", False),
+        ("x", False),
+        ("mit", False),
+    ],
+)
+def test_is_acronym(text: str, expected: bool) -> None:
+    assert names.is_acronym(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Huazhong University of Science and Technology", "hust"),
+        ("Massachusetts Institute of Technology", "mit"),
+        ("Московский государственный университет имени М.В. Ломоносова", "mgu"),
+        ("Московский государственный университет", "msu"),
+        ("Technische Universität München", "tum"),
+        ("Higher School of Economics", "hse"),
+    ],
+)
+def test_derive_acronyms(name: str, acronym: str) -> None:
+    """Acronyms are derived with and without stop words, in the name's script and in English keys."""
+    assert acronym in names.derive_acronyms(name)
+
+
+def test_cyrillic_acronym_transliterates() -> None:
+    assert names.acronym_key("МЭСИ") == "mesi"
+    assert names.acronym_key("М.Э.С.И.") == "mesi"
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "acronyms", "quoted"),
+    [
+        (
+            "Huazhong University of Science and Technology (HUST)",
+            "Huazhong University of Science and Technology",
+            ("HUST",),
+            None,
+        ),
+        ('REC "Kuzbass"', "REC Kuzbass", ("REC",), "Kuzbass"),
+        ("НИУ «ВШЭ»", "НИУ ВШЭ", ("НИУ", "ВШЭ"), "ВШЭ"),
+        (
+            "HUST - Huazhong University of Science and Technology",
+            "Huazhong University of Science and Technology",
+            ("HUST",),
+            None,
+        ),
+        ("ITMO University", "ITMO University", (), None),
+    ],
+)
+def test_parse_name(text: str, base: str, acronyms: tuple[str, ...], quoted: str | None) -> None:
+    parsed = names.parse_name(text)
+    assert (parsed.base, parsed.acronyms, parsed.quoted) == (base, acronyms, quoted)
+
+
+def test_parse_name_keeps_non_acronym_brackets_as_aliases() -> None:
+    assert names.parse_name("Университет ИТМО (ITMO University)").aliases == ("ITMO University",)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "unit", "country"),
+    [
+        (
+            "Dept. of Photonics, ITMO University, St. Petersburg 197101, Russia",
+            "ITMO University",
+            "Dept. of Photonics",
+            "RU",
+        ),
+        ("Moscow State Univ., Faculty of Physics, Moscow, Russia", "Moscow State Univ", "Faculty of Physics", "RU"),
+        (
+            "Department of Physics, Massachusetts Institute of Technology, Cambridge, MA 02139, USA",
+            "Massachusetts Institute of Technology",
+            "Department of Physics",
+            "US",
+        ),
+        (
+            "School of Medicine, Stanford University, 291 Campus Drive, Stanford, CA 94305, United States",
+            "Stanford University",
+            "School of Medicine",
+            "US",
+        ),
+        (
+            "Лаборатория квантовых материалов, Томский государственный университет, Томск, Россия",
+            "Томский государственный университет",
+            "Лаборатория квантовых материалов",
+            "RU",
+        ),
+    ],
+)
+def test_parse_affiliation(text: str, organisation: str, unit: str, country: str) -> None:
+    """Sub-units, addresses and postcodes are set apart; a country named in the string is a hint."""
+    aff = names.parse_affiliation(text)
+    assert aff.organisations[0] == organisation
+    assert unit in aff.units
+    assert aff.country == country
+    assert not any(ch.isdigit() for ch in " ".join(aff.places))
+
+
+def test_org_words_file_maps_every_key_to_itself() -> None:
+    table = names.org_words()
+    assert all(table[key] == key for key in names.ORG_KEYS)
+    assert table["universitat"] == table["universitet"] == table["daxue"] == "university"
+    assert not set(table) & names.STOP_WORDS

@@ -1,0 +1,203 @@
+"""The rule engine (partnerkit.rules): decisions, explanations, symmetry, TOML round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import partnerkit as pk
+from partnerkit.rules import (
+    AcronymOf,
+    And,
+    CountryEqual,
+    Decision,
+    DistinctiveConflict,
+    Not,
+    Profile,
+    Rule,
+    RuleSet,
+    TokenSort,
+    default_rules,
+)
+from tests import strategies as pst
+
+P = Profile.from_name
+
+TABLE = [
+    {"description": "abbreviation expands", "left": "ITMO Univ.", "right": "ITMO University", "expected": "match"},
+    {
+        "description": "word order does not matter",
+        "left": "Univ. of Tokyo",
+        "right": "Tokyo University",
+        "expected": "match",
+    },
+    {
+        "description": "script does not matter",
+        "left": "Университет ИТМО",
+        "right": "ITMO University",
+        "expected": "match",
+    },
+    {
+        "description": "German university word",
+        "left": "Universität Wien",
+        "right": "University of Wien",
+        "expected": "match",
+    },
+    {
+        "description": "extra field word counts against",
+        "left": "Wuhan University",
+        "right": "Wuhan University of Technology",
+        "expected": "non_match",
+    },
+    {
+        "description": "extra distinctive words count against",
+        "left": "Tomsk State University",
+        "right": "Tomsk State University of Control Systems and Radioelectronics",
+        "expected": "non_match",
+    },
+    {
+        "description": "different city word",
+        "left": "Moscow State University",
+        "right": "Saint Petersburg State University",
+        "expected": "non_match",
+    },
+    {
+        "description": "a typo is only possible",
+        "left": "University of Tokio",
+        "right": "University of Tokyo",
+        "expected": "possible",
+    },
+    {
+        "description": "derived acronym alone is only possible",
+        "left": "HUST",
+        "right": "Huazhong University of Science and Technology",
+        "expected": "possible",
+    },
+    {"description": "unrelated acronym", "left": "MIT", "right": "Stanford University", "expected": "non_match"},
+    {"description": "equal acronyms alone are only possible", "left": "MSU", "right": "MSU", "expected": "possible"},
+]
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[c["description"] for c in TABLE])
+def test_default_rules_table(case: dict[str, str]) -> None:
+    """The default rules decide these pairs as a person would (or say POSSIBLE)."""
+    e = default_rules().compare(P(case["left"]), P(case["right"]))
+    assert e.decision.value == case["expected"], str(e)
+
+
+def test_hard_rules_decide_first() -> None:
+    """Same identifier is MATCH whatever the names; different countries NON_MATCH."""
+    rules = default_rules()
+    a = P("Foo", identifiers={"ror": "https://ror.org/04txgxn49"})
+    b = P("Bar", identifiers={"ror": "04txgxn49"})
+    assert rules.compare(a, b).decision is Decision.MATCH
+    assert [r.rule for r in rules.compare(a, b)] == ["same_identifier"]
+    c = P("ITMO University", country="RU")
+    d = P("ITMO University", country="FR")
+    e = rules.compare(c, d)
+    assert e.decision is Decision.NON_MATCH
+    assert e.score == 0.0
+
+
+def test_country_and_domain_add_evidence() -> None:
+    rules = default_rules()
+    base = rules.compare(P("HUST"), P("Huazhong University of Science and Technology"))
+    hinted = rules.compare(P("HUST", country="CN"), P("Huazhong University of Science and Technology", country="CN"))
+    assert hinted.score > base.score
+    assert "same_country" in [r.rule for r in hinted]
+
+
+def test_explanation_contract() -> None:
+    """Explanations iterate over fired rules with rule/value/weight/decision; str() and to_dict() work."""
+    e = default_rules().compare(P("ITMO Univ."), P("ITMO University"))
+    fired = list(e)
+    assert fired
+    assert all(isinstance(r.rule, str) and r.value is not None for r in fired)
+    assert all((r.weight is None) != (r.decision is None) for r in fired)
+    text = str(e)
+    assert text.startswith("MATCH")
+    assert "same_name" in text
+    d = e.to_dict()
+    assert d["decision"] == "match"
+    assert [r["rule"] for r in d["rules"]] == [r.rule for r in fired]
+
+
+@settings(deadline=None)
+@given(pst.clean_names(), pst.clean_names(), st.none() | pst.countries, st.none() | pst.countries)
+def test_compare_is_symmetric(a: str, b: str, ca: str | None, cb: str | None) -> None:
+    """compare(a, b) and compare(b, a) decide alike with the same score."""
+    rules = default_rules()
+    x, y = P(a, country=ca), P(b, country=cb)
+    one, two = rules.compare(x, y), rules.compare(y, x)
+    assert one.decision == two.decision
+    assert one.score == pytest.approx(two.score)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("Wuhan University", "Wuhan University of Technology"),
+        ("HUST", "Huazhong University of Science and Technology"),
+        ("МЭСИ", "MESI"),
+        ("Universitaet Wien", "Universität Wien"),
+    ],
+)
+def test_symmetry_table(pair: tuple[str, str]) -> None:
+    rules = default_rules()
+    a, b = P(pair[0]), P(pair[1])
+    assert rules.compare(a, b).to_dict()["rules"] == rules.compare(b, a).to_dict()["rules"]
+
+
+def test_rule_sets_round_trip_through_dict_and_toml(tmp_path: Path) -> None:
+    """A rule set is a value: dict and TOML forms load back equal."""
+    rules = default_rules().with_rules(
+        Rule(name="custom", comparison=And((CountryEqual(), Not(AcronymOf()))), equals=True, weight=0.5)
+    )
+    assert RuleSet.from_dict(rules.to_dict()) == rules
+    path = tmp_path / "rules.toml"
+    rules.save(path)
+    assert RuleSet.load(path) == rules
+
+
+def test_rule_sets_can_be_edited() -> None:
+    rules = default_rules()
+    lenient = rules.replace("similar", Rule(name="similar", comparison=TokenSort(), at_least=0.8, weight=5.0))
+    assert lenient["similar"].at_least == 0.8
+    assert "same_city" not in rules.without("same_city").names()
+    assert rules.with_rules(
+        Rule(name="x", comparison=DistinctiveConflict(), at_least=5, weight=-1), before="same_name"
+    ).names().index("x") == rules.names().index("same_name")
+
+
+@pytest.mark.parametrize(
+    ("toml", "path"),
+    [
+        ('[[rules]]\nname = "a"\ncomparison = { type = "nope" }\nweight = 1.0\n', "rules[0].comparison.type"),
+        ('[[rules]]\nname = "a"\ncomparison = { type = "token_sort", x = 1 }\nweight = 1.0\n', "rules[0].comparison.x"),
+        ('[[rules]]\nname = "a"\ncomparison = { type = "token_sort" }\n', "rules[0]"),
+        ('[[rules]]\ncomparison = { type = "token_sort" }\nweight = 1.0\n', "rules[0].name"),
+        ("[thresholds]\nmatch = 0.3\npossible = 0.6\n", "thresholds"),
+        ("[thresholds]\nfoo = 1\n", "thresholds.foo"),
+    ],
+)
+def test_bad_rule_files_name_the_field(toml: str, path: str) -> None:
+    with pytest.raises(pk.ConfigError) as info:
+        RuleSet.from_toml(toml)
+    assert info.value.path == path
+
+
+def test_invalid_toml_is_a_config_error() -> None:
+    with pytest.raises(pk.ConfigError, match="invalid TOML"):
+        RuleSet.from_toml("[[rules")
+
+
+def test_custom_rule_can_decide() -> None:
+    """A user rule placed first decides before the defaults."""
+    strict = default_rules().with_rules(
+        Rule(name="never_acronyms", comparison=AcronymOf(), equals="derived", decision="non_match"),
+        before="same_identifier",
+    )
+    assert strict.compare(P("HUST"), P("Huazhong University of Science and Technology")).decision is Decision.NON_MATCH
