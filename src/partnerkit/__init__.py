@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from partnerkit._codec import dump_jsonl, from_dict, load_jsonl, to_dict
 from partnerkit._errors import ConfigError, PartnerkitError, PluginError, RecordError, SourceError
 from partnerkit._extract import Extraction, extract, merge_partnerships
+from partnerkit._matching import Cluster, Match, Registry, compare, dedupe
 from partnerkit._model import (
     Article,
     Evidence,
@@ -39,6 +40,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "Article",
+    "Cluster",
     "ConfigError",
     "Decision",
     "Evidence",
@@ -47,6 +49,7 @@ __all__ = [
     "Institution",
     "InstitutionKind",
     "Location",
+    "Match",
     "Mention",
     "Name",
     "NameType",
@@ -58,12 +61,15 @@ __all__ = [
     "PluginError",
     "Provenance",
     "RecordError",
+    "Registry",
     "RelationType",
     "Relationship",
     "SourceError",
     "Status",
     "__version__",
+    "compare",
     "country_code",
+    "dedupe",
     "dump_jsonl",
     "extract",
     "from_dict",

@@ -85,7 +85,8 @@ def derive_acronyms(name: str) -> frozenset[str]:
     if len(ws) < 2:
         return frozenset()
     out = {_initials(ws, keep_stop=False), _initials(ws, keep_stop=True)}
-    keyed = [attrs.evolve(w, folded=org_words().get(w.folded, w.folded)) for w in ws]
+    table = org_words()
+    keyed = [w._replace(folded=table.get(w.folded, w.folded)) for w in ws]
     out.add(_initials(keyed, keep_stop=False))
     return frozenset(a for a in out if len(a) >= 2)
 

@@ -15,8 +15,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from importlib import resources
+from typing import NamedTuple
 
-import attrs
 from anyascii import anyascii
 
 __all__ = [
@@ -196,8 +196,7 @@ def _org_keys() -> frozenset[str]:
 ORG_KEYS: frozenset[str] = _org_keys()
 
 
-@attrs.frozen
-class Word:
+class Word(NamedTuple):
     """One word of a name as written, with what the normaliser needs to know about it.
 
     Attributes:
@@ -241,23 +240,27 @@ def words(text: str, *, umlauts_as_e: bool = False) -> list[Word]:
 
     Never raises on a ``str``.
     """
+    return list(_words(text, umlauts_as_e))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _words(text: str, umlauts_as_e: bool) -> tuple[Word, ...]:
     text = _prepare(text, umlauts_as_e)
-    out: list[Word] = []
+    n = len(text)
+    out = []
     for m in _TOKEN.finditer(text):
         token = m.group(0)
         end = m.end()
-        letters = [c for c in token if c.isalpha()]
-        upper = len(letters) >= 2 and not any(c.islower() for c in letters)
         out.append(
             Word(
-                text=token,
-                folded="and" if token == "&" else _fold_token(token),
-                upper=upper,
-                dotted=end < len(text) and text[end] == ".",
-                start=m.start(),
+                token,
+                "and" if token == "&" else _fold_token(token),
+                len(token) >= 2 and token.isupper(),
+                end < n and text[end] == ".",
+                m.start(),
             )
         )
-    return out
+    return tuple(out)
 
 
 def fold(text: str) -> str:

@@ -22,6 +22,7 @@ __all__ = [
     "Or",
     "Partial",
     "SameName",
+    "SharedAcronym",
     "SharedDomain",
     "TokenSet",
     "TokenSort",
@@ -144,6 +145,20 @@ class AcronymOf(Comparison):
         }.get(str(value), "not an acronym of the other")
 
 
+@comparison("shared_acronym")
+@attrs.frozen
+class SharedAcronym(Comparison):
+    """Two full names with an acronym written for both ("X University (XU)" and an institution with acronym XU)."""
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.acronym is not None or b.acronym is not None or not a.acronyms or not b.acronyms:
+            return None
+        return bool(a.acronyms & b.acronyms)
+
+    def describe(self, value: Value) -> str:
+        return "an acronym written for both" if value else "different written acronyms"
+
+
 def _names_apply(a: Profile, b: Profile) -> bool:
     return a.acronym is None and b.acronym is None and bool(a.tokens) and bool(b.tokens)
 
@@ -194,13 +209,22 @@ def _comparisons_tuple(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
     return tuple(items)
 
 
-def _unmatched(xs: frozenset[str], ys: frozenset[str]) -> int:
-    """Tokens of ``xs`` with no equal or near-equal (typo) token in ``ys``."""
+def _unmatched(xs: frozenset[str], ys: frozenset[str], places: frozenset[str] = frozenset()) -> int:
+    """Tokens of ``xs`` with no equal or near-equal (typo) token in ``ys``; city words excused."""
     n = 0
     for x in xs - ys:
+        if x in places:
+            continue
         if len(x) < 5 or not any(len(y) >= 5 and fuzz.ratio(x, y) >= 80 for y in ys - xs):
             n += 1
     return n
+
+
+def _places(a: Profile, b: Profile) -> frozenset[str]:
+    """Words of either side's city: "Indian Institute of Technology" vs "... Delhi" (in Delhi) do not conflict."""
+    if a.city is None and b.city is None:
+        return frozenset()
+    return frozenset((a.city or "").split()) | frozenset((b.city or "").split())
 
 
 @comparison("distinctive_conflict")
@@ -210,12 +234,17 @@ class DistinctiveConflict(Comparison):
 
     Distinctive words are all but weak organisation words (university, state, national,
     ...); field words count: "Wuhan University" vs "Wuhan University of Technology" is 1.
+    A word that is the city of either side is excused ("University of California" vs
+    "University of California, Berkeley" in Berkeley is 0).
     """
 
     def value(self, a: Profile, b: Profile) -> Value:
         if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
             return None
-        return float(_unmatched(a.distinctive, b.distinctive) + _unmatched(b.distinctive, a.distinctive))
+        places = _places(a, b)
+        return float(
+            _unmatched(a.distinctive, b.distinctive, places) + _unmatched(b.distinctive, a.distinctive, places)
+        )
 
     def describe(self, value: Value) -> str:
         n = int(float(value or 0))
@@ -230,7 +259,8 @@ class DistinctiveAgree(Comparison):
     def value(self, a: Profile, b: Profile) -> Value:
         if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
             return None
-        return _unmatched(a.distinctive, b.distinctive) == 0 and _unmatched(b.distinctive, a.distinctive) == 0
+        places = _places(a, b)
+        return _unmatched(a.distinctive, b.distinctive, places) == 0 == _unmatched(b.distinctive, a.distinctive, places)
 
     def describe(self, value: Value) -> str:
         return "all distinctive words agree" if value else "distinctive words differ"

@@ -12,6 +12,7 @@ from partnerkit.rules._comparisons import (
     DistinctiveConflict,
     IdentifierEqual,
     SameName,
+    SharedAcronym,
     SharedDomain,
     TokenSort,
 )
@@ -53,6 +54,8 @@ def default_rules() -> RuleSet:
              description="One name is the initials of the other."),
         Rule(name="not_acronym", comparison=acronym, equals=False, weight=-4.0, group="acronym",
              description="One name is an acronym that is not the other's."),
+        Rule(name="shared_acronym", comparison=SharedAcronym(), equals=True, weight=1.0,
+             description="Both full names carry the same written acronym."),
         Rule(name="distinctive_conflicts", comparison=conflict, at_least=2.0, weight=-7.0, group="distinctive",
              description="Two or more distinctive words on one side only: different institutions, usually."),
         Rule(name="distinctive_conflict", comparison=conflict, at_least=1.0, weight=-4.5, group="distinctive",

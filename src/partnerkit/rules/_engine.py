@@ -288,6 +288,10 @@ class Explanation:
         }
 
 
+_UNSET: Any = object()
+_PLANS: dict[int, tuple[RuleSet, tuple[list[tuple[Rule, int]], int]]] = {}
+
+
 def _rules_tuple(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(rules)
 
@@ -334,33 +338,45 @@ class RuleSet:
 
     def compare(self, a: Profile, b: Profile) -> Explanation:
         """Run the rules on the pair and explain the outcome."""
+        plan, n_comparisons = self._plan
+        values: list[Value] = [_UNSET] * n_comparisons
         results: list[RuleResult] = []
         total = self.bias
         seen_groups: set[str] = set()
-        cache: dict[int, Value] = {}
-        for rule in self.rules:
-            if rule.group is not None and rule.group in seen_groups:
+        for rule, slot in plan:
+            group = rule.group
+            if group is not None and group in seen_groups:
                 continue
-            key = id(rule.comparison)
-            if key in cache:
-                value = cache[key]
-            else:
-                value = cache[key] = rule.comparison.value(a, b)
-            if not rule.fires(value):
+            value = values[slot]
+            if value is _UNSET:
+                value = values[slot] = rule.comparison.value(a, b)
+            if value is None or not rule.fires(value):
                 continue
-            assert value is not None
             text = rule.comparison.describe(value)
             if rule.decision is not None:
                 results.append(RuleResult(rule.name, value, None, rule.decision, text))
                 score = 1.0 if rule.decision is Decision.MATCH else 0.0
                 return Explanation(rule.decision, score, tuple(results), a.text, b.text)
-            if rule.group is not None:
-                seen_groups.add(rule.group)
-            assert rule.weight is not None
-            total += rule.weight
-            results.append(RuleResult(rule.name, value, rule.weight, None, text))
+            if group is not None:
+                seen_groups.add(group)
+            weight = rule.weight or 0.0
+            total += weight
+            results.append(RuleResult(rule.name, value, weight, None, text))
         score = _sigmoid(total)
         return Explanation(self.decide(score), score, tuple(results), a.text, b.text)
+
+    @property
+    def _plan(self) -> tuple[list[tuple[Rule, int]], int]:
+        """Rules with the slot of their comparison (rules sharing a comparison share its value)."""
+        cached = _PLANS.get(id(self))
+        if cached is not None and cached[0] is self:
+            return cached[1]
+        slots: dict[int, int] = {}
+        plan = [(r, slots.setdefault(id(r.comparison), len(slots))) for r in self.rules]
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        _PLANS[id(self)] = (self, (plan, len(slots)))
+        return plan, len(slots)
 
     # --- editing: rule sets are values; these return new ones ---------------------
 

@@ -1,0 +1,53 @@
+"""Registry build / save / load / memory and match throughput with p99 latency.
+
+Usage: python bench/registry.py [N_INSTITUTIONS=100000] [N_QUERIES=5000]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _data import ror_institutions, rss_mb, synthetic_institutions, variants
+
+import partnerkit as pk
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    nq = int(sys.argv[2]) if len(sys.argv) > 2 else 5_000
+    t = time.perf_counter()
+    insts = synthetic_institutions(n, base=ror_institutions())
+    print(f"institutions: {len(insts)} ({sum(1 for i in insts if i.id.startswith('https://ror.org'))} from ROR),"
+          f" generated in {time.perf_counter() - t:.1f}s")  # fmt: skip
+    t = time.perf_counter()
+    reg = pk.Registry(insts)
+    print(f"build: {time.perf_counter() - t:.1f}s, {len(reg.index.texts)} names, {len(reg.index.postings)} keys")
+    path = Path(tempfile.mkdtemp()) / "bench.pkreg"
+    t = time.perf_counter()
+    reg.save(path)
+    print(f"save: {time.perf_counter() - t:.1f}s, file {path.stat().st_size / 1e6:.0f} MB")
+    t = time.perf_counter()
+    reg = pk.Registry.load(path)
+    print(f"load: {time.perf_counter() - t:.2f}s")
+    rng = random.Random(7)
+    queries = [variants(rng.choice(insts), rng) for _ in range(nq)]
+    queries += [f"Unknown {rng.choice(['Univ', 'Institute', 'College'])} of Nowhere {k}" for k in range(nq // 10)]
+    lat = []
+    t0 = time.perf_counter()
+    for q in queries:
+        t = time.perf_counter()
+        reg.match(q, limit=5)
+        lat.append(time.perf_counter() - t)
+    total = time.perf_counter() - t0
+    lat.sort()
+    print(f"match: {len(queries)} queries, {len(queries) / total:.0f} queries/s, "
+          f"p50 {lat[len(lat) // 2] * 1e3:.2f} ms, p99 {lat[int(len(lat) * 0.99)] * 1e3:.2f} ms")  # fmt: skip
+    print(f"peak RSS: {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

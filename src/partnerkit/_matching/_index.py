@@ -1,0 +1,235 @@
+"""The compiled index: names, blocking keys and posting lists as plain picklable data.
+
+Matching is a pure function of an :class:`Index`, a rule set and a batch of queries
+(:func:`partnerkit._matching.match_batch`), so the index can be shipped to Dask or Spark
+workers unchanged. A query is only scored against names that share a blocking key with
+it: its exact normalised words, a rare distinctive word, or an acronym.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import overload
+
+import attrs
+
+from partnerkit._model import Institution, NameType
+from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
+from partnerkit.rules import WEAK_TOKENS, Profile
+
+__all__ = ["FORMAT_VERSION", "Index"]
+
+#: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
+FORMAT_VERSION = 1
+
+_TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
+_TYPES = {v: k for k, v in _TYPE_CODES.items()}
+_PROFILE_CACHE = 300_000
+_EMPTY: Sequence[int] = ()
+_FIELDS = tuple(a.name for a in attrs.fields(Institution))
+
+
+class _Institutions(Sequence[Institution]):
+    """Institutions kept as tuples of field values; an Institution is made when first read.
+
+    Loading a saved registry then costs one tuple per institution, not one validated object.
+    """
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, institutions: Iterable[Institution]) -> None:
+        self._made: list[Institution | None] = list(institutions)
+        self._rows: list[tuple[object, ...]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, i: int) -> Institution: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Institution]: ...
+    def __getitem__(self, i: int | slice) -> Institution | Sequence[Institution]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        made = self._made[i]
+        if made is None:
+            assert self._rows is not None
+            made = object.__new__(Institution)
+            for name, value in zip(_FIELDS, self._rows[i], strict=True):
+                object.__setattr__(made, name, value)
+            self._made[i] = made
+        return made
+
+    def __getstate__(self) -> list[tuple[object, ...]]:
+        return [tuple(getattr(self[i], f) for f in _FIELDS) for i in range(len(self))]
+
+    def __setstate__(self, rows: list[tuple[object, ...]]) -> None:
+        self._rows = rows
+        self._made = [None] * len(rows)
+
+
+def _sorted_key(key: str) -> str:
+    return " ".join(sorted(set(key.split())))
+
+
+class Index:
+    """Every name of every institution, normalised once, with posting lists for blocking.
+
+    Plain lists, arrays and dicts only: cheap to pickle, safe to share between processes.
+    """
+
+    __slots__ = (
+        "_profiles",
+        "_view",
+        "acronyms",
+        "data",
+        "derived",
+        "ids",
+        "inst_acronyms",
+        "institutions",
+        "keys",
+        "name_inst",
+        "name_weight",
+        "offsets",
+        "postings",
+        "texts",
+        "types",
+        "version",
+    )
+
+    def __init__(self, institutions: Iterable[Institution]) -> None:
+        self.version = FORMAT_VERSION
+        self.institutions = _Institutions(institutions)
+        self.ids: dict[str, int] = {}
+        self.name_inst = array("i")
+        self.texts: list[str] = []
+        self.keys: list[str] = []
+        self.types = bytearray()
+        self.acronyms: list[str] = []  # acronym key of a name written as an acronym, else ""
+        self.derived: list[str] = []  # derived acronym keys, space-joined
+        self.inst_acronyms: list[tuple[str, ...]] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i, inst in enumerate(self.institutions):
+            if inst.id in self.ids:
+                from partnerkit._errors import RecordError
+
+                raise RecordError(f"duplicate institution id {inst.id[:60]!r}", field="id")
+            self.ids[inst.id] = i
+            written = tuple(dict.fromkeys(k for k in map(acronym_key, inst.acronyms) if k))
+            self.inst_acronyms.append(written)
+            seen: set[tuple[str, str]] = set()
+            first_name = len(self.texts)
+            for n in inst.names():
+                self._add_name(i, n.value, n.type, postings, seen)
+            for acr in written:  # "HUST" finds the institution through its display name too
+                postings["a:" + acr].append(first_name)
+        # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
+        self.postings: dict[str, int] = {}
+        self.offsets = array("q", [0])
+        self.data = array("i")
+        for k, v in postings.items():
+            self.postings[k] = len(self.offsets) - 1
+            self.data.extend(dict.fromkeys(v))
+            self.offsets.append(len(self.data))
+        total = max(1, len(self.institutions))
+        self.name_weight = array("f")
+        for key in self.keys:
+            self.name_weight.append(sum(self.idf(t, total) for t in set(key.split()) if t not in WEAK_TOKENS))
+        self._profiles: dict[int, Profile] = {}
+        self._view: memoryview | None = None
+
+    def _add_name(
+        self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[tuple[str, str]]
+    ) -> None:
+        acronym = type_ is NameType.ACRONYM or is_acronym(text)
+        if acronym:
+            variants = [acronym_key(text)]
+        else:
+            base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
+            variants = list(name_keys(base))
+        for key in variants:
+            if not key or (key, text) in seen:
+                continue
+            seen.add((key, text))
+            idx = len(self.texts)
+            self.name_inst.append(inst)
+            self.texts.append(text)
+            self.keys.append(key)
+            self.types.append(_TYPE_CODES[type_])
+            if acronym:
+                self.acronyms.append(key)
+                self.derived.append("")
+                postings["a:" + key].append(idx)
+                postings["k:" + key].append(idx)
+                continue
+            self.acronyms.append("")
+            derived = derive_acronyms(base)
+            self.derived.append(" ".join(sorted(derived)))
+            postings["k:" + _sorted_key(key)].append(idx)
+            for token in set(key.split()):
+                postings["t:" + token].append(idx)
+            for acr in derived:
+                postings["d:" + acr].append(idx)
+
+    # --- reading -------------------------------------------------------------------
+
+    def idf(self, token: str, n: int | None = None) -> float:
+        """Inverse document frequency (over names) of a normalised token."""
+        total = n or max(1, len(self.institutions))
+        return math.log((total + 1) / (self.count("t:" + token) + 1)) + 1.0
+
+    def count(self, key: str) -> int:
+        """How many names carry a blocking key."""
+        p = self.postings.get(key)
+        return 0 if p is None else self.offsets[p + 1] - self.offsets[p]
+
+    def posting(self, key: str) -> Sequence[int]:
+        """The names (ids) carrying a blocking key."""
+        p = self.postings.get(key)
+        if p is None:
+            return _EMPTY
+        view = self._view
+        if view is None:
+            view = self._view = memoryview(self.data)
+        return view[self.offsets[p] : self.offsets[p + 1]]
+
+    def profile(self, name: int) -> Profile:
+        """The :class:`Profile` of indexed name ``name`` (cached)."""
+        cached = self._profiles.get(name)
+        if cached is not None:
+            return cached
+        inst = self.institutions[self.name_inst[name]]
+        key = self.keys[name]
+        acr = self.acronyms[name] or None
+        tokens = frozenset(key.split())
+        profile = Profile(
+            text=self.texts[name],
+            key=key,
+            tokens=tokens,
+            distinctive=frozenset(t for t in tokens if t not in WEAK_TOKENS),
+            acronym=acr,
+            acronyms=frozenset(self.inst_acronyms[self.name_inst[name]]) | ({acr} if acr else frozenset()),
+            derived=frozenset(self.derived[name].split()),
+            country=inst.country,
+            city=fold(inst.city) if inst.city else None,
+            identifiers=inst.identifiers,
+            domains=inst.domains,
+            institution_id=inst.id,
+            name_type=_TYPES[self.types[name]],
+        )
+        if len(self._profiles) >= _PROFILE_CACHE:
+            self._profiles.clear()
+        self._profiles[name] = profile
+        return profile
+
+    def __getstate__(self) -> dict[str, object]:
+        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+        self._profiles = {}
+        self._view = None

@@ -1,0 +1,195 @@
+"""Resolving one free-text name against a compiled index: blocking, scoring, ambiguity."""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from partnerkit._matching._index import Index
+from partnerkit._model import Institution
+from partnerkit._names import looks_like_affiliation, parse_affiliation
+from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
+
+__all__ = ["Match", "match_batch", "match_one"]
+
+#: How many indexed names, ranked by blocking score, the rules look at per query.
+CANDIDATES = 12
+#: Posting lists longer than this (very common words) are read only when nothing rarer hits.
+MAX_POSTING = 20_000
+#: Words carried by more names than this are not scanned once rarer words found candidates.
+RARE = 1_000
+#: Candidates kept after the rare-word pass.
+POOL = 200
+
+
+@attrs.frozen
+class Match:
+    """One candidate institution for a query, with the decision and why.
+
+    Attributes:
+        institution: the registry's institution.
+        score: 0..1, how sure the rules are.
+        decision: MATCH, POSSIBLE or NON_MATCH; at most one MATCH per result list.
+        explanation: the rules that fired (``str()`` it for a paragraph).
+        name: the institution's name that matched best.
+        query: the text that was matched (a segment, for affiliation strings).
+    """
+
+    institution: Institution
+    score: float
+    decision: Decision
+    explanation: Explanation
+    name: str
+    query: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe: institution id and name, score, decision, matched name, explanation."""
+        return {
+            "institution_id": self.institution.id,
+            "institution": self.institution.name,
+            "score": round(self.score, 4),
+            "decision": self.decision.value,
+            "name": self.name,
+            "query": self.query,
+            "explanation": self.explanation.to_dict(),
+        }
+
+
+def _candidates(index: Index, q: Profile) -> list[int]:
+    """Indexed names that share a blocking key with ``q``, the most promising first."""
+    scores: dict[int, float] = {}
+    if q.acronym is not None:
+        for key, bonus in (("a:", 3.0), ("k:", 3.0), ("d:", 1.5), ("t:", 1.0)):
+            for i in index.posting(key + q.acronym):
+                scores[i] = max(scores.get(i, 0.0), bonus)
+    else:
+        for i in index.posting("k:" + q.sorted_key):
+            scores[i] = 10.0
+        for acr in q.acronyms:
+            for i in index.posting("a:" + acr):
+                scores[i] = scores.get(i, 0.0) + 3.0
+        words = q.distinctive or q.tokens
+        weights = {t: index.idf(t) for t in words}
+        total = sum(weights.values()) or 1.0
+        ordered = sorted(words, key=lambda t: index.count("t:" + t))
+        common: list[str] = []
+        for token in ordered:
+            n = index.count("t:" + token)
+            if n > RARE and scores:
+                common.append(token)  # read only for the candidates the rare words found
+                continue
+            if n > MAX_POSTING:
+                common.append(token)
+                continue
+            w = weights[token]
+            for i in index.posting("t:" + token):
+                scores[i] = scores.get(i, 0.0) + w
+        if not scores:
+            return []
+        if len(scores) > POOL:
+            pool = heapq.nlargest(POOL, scores, key=scores.__getitem__)
+            scores = {i: scores[i] for i in pool}
+        if common:
+            for i in scores:
+                key_tokens = index.keys[i].split()
+                scores[i] += sum(weights[t] for t in common if t in key_tokens)
+        # weighted Jaccard-like normalisation so long names do not win by length
+        for i, s in scores.items():
+            if s < 10.0:
+                scores[i] = s / (total + float(index.name_weight[i]) - min(s, total) + 1e-9)
+    if len(scores) <= CANDIDATES:
+        return sorted(scores, key=scores.__getitem__, reverse=True)
+    return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
+
+
+def _score(index: Index, rules: RuleSet, q: Profile) -> dict[int, tuple[Explanation, int]]:
+    best: dict[int, tuple[Explanation, int]] = {}
+    for name in _candidates(index, q):
+        if q.acronym is None and index.acronyms[name]:
+            continue  # a full name is compared with full names; acronyms are in their profiles
+        inst = index.name_inst[name]
+        e = rules.compare(q, index.profile(name))
+        old = best.get(inst)
+        if old is None or e.score > old[0].score:
+            best[inst] = (e, name)
+    return best
+
+
+def _resolve_ambiguity(found: list[Match]) -> list[Match]:
+    """At most one MATCH: two or more confident candidates all become POSSIBLE."""
+    confident = [m for m in found if m.decision is Decision.MATCH]
+    if len(confident) < 2:
+        return found
+    others = ", ".join(m.institution.name for m in confident[:5])
+    note = f"Ambiguous: {len(confident)} institutions match ({others}); give a country or another hint."
+    return [
+        attrs.evolve(m, decision=Decision.POSSIBLE, explanation=m.explanation.with_note(note, Decision.POSSIBLE))
+        if m.decision is Decision.MATCH
+        else m
+        for m in found
+    ]
+
+
+def match_one(
+    index: Index,
+    name: str,
+    *,
+    country: str | None = None,
+    limit: int = 5,
+    rules: RuleSet | None = None,
+    city: str | None = None,
+    identifiers: Mapping[str, str] | None = None,
+    domains: Sequence[str] = (),
+) -> list[Match]:
+    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`)."""
+    rules = rules or default_rules()
+    queries = [name]
+    note = None
+    if looks_like_affiliation(name):
+        aff = parse_affiliation(name)
+        country = country or aff.country
+        parts = list(aff.organisations[:3]) or list(aff.places[:2])
+        if parts and parts != [name]:
+            queries = [*parts, name]  # commas also occur inside names: the whole string competes
+            note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
+    best: dict[int, tuple[Explanation, int, str]] = {}
+    for text in queries:
+        q = Profile.from_name(
+            text, country=country, city=city, identifiers=identifiers, domains=tuple(domains) if domains else ()
+        )
+        if not q.tokens:
+            continue
+        for inst, (e, n) in _score(index, rules, q).items():
+            old = best.get(inst)
+            if old is None or e.score > old[0].score:
+                best[inst] = (e, n, text)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0].score, kv[0]))
+    found = [
+        Match(
+            institution=index.institutions[inst],
+            score=e.score,
+            decision=e.decision,
+            explanation=e.with_note(note) if note else e,
+            name=index.texts[n],
+            query=text,
+        )
+        for inst, (e, n, text) in ranked
+    ]
+    return _resolve_ambiguity(found)[:limit]
+
+
+def match_batch(
+    index: Index,
+    names: Iterable[str],
+    countries: Iterable[str | None] | None = None,
+    *,
+    limit: int = 5,
+    rules: RuleSet | None = None,
+) -> list[list[Match]]:
+    """Match a batch of names: a pure function of its arguments (for Dask/Spark partitions)."""
+    names = list(names)
+    hints = list(countries) if countries is not None else [None] * len(names)
+    return [match_one(index, n, country=c, limit=limit, rules=rules) for n, c in zip(names, hints, strict=True)]

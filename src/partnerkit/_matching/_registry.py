@@ -1,0 +1,230 @@
+"""Registry: an immutable, indexed set of institutions that names are matched against."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from partnerkit._errors import ConfigError, RecordError
+from partnerkit._matching._index import FORMAT_VERSION, Index
+from partnerkit._matching._match import Match, match_one
+from partnerkit._model import Institution, country_code
+from partnerkit.rules import RuleSet, default_rules
+
+__all__ = ["Registry"]
+
+log = logging.getLogger("partnerkit")
+_MAGIC = b"partnerkit-registry\n"
+
+
+def _country(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return country_code(value)
+    except RecordError as exc:
+        raise ConfigError(exc.reason, path="country") from None
+
+
+class Registry:
+    """The institutions names are matched against: indexed once, immutable.
+
+    Args:
+        institutions: the institutions (ids must be unique).
+        rules: the rule set used by :meth:`match` (default: :func:`partnerkit.rules.default_rules`).
+
+    Example:
+        >>> import partnerkit as pk
+        >>> reg = pk.Registry([pk.Institution(id="itmo", name="ITMO University", country="RU")])
+        >>> best = reg.match("Univ. ITMO")[0]
+        >>> best.institution.id, best.decision.value
+        ('itmo', 'match')
+    """
+
+    __slots__ = ("_index", "_rules")
+
+    def __init__(self, institutions: Iterable[Institution] = (), *, rules: RuleSet | None = None) -> None:
+        self._index = Index(institutions)
+        self._rules = rules or default_rules()
+
+    @classmethod
+    def _wrap(cls, index: Index, rules: RuleSet | None) -> Registry:
+        reg = cls.__new__(cls)
+        reg._index = index
+        reg._rules = rules or default_rules()
+        return reg
+
+    # --- the collection --------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._index.institutions)
+
+    def __iter__(self) -> Iterator[Institution]:
+        return iter(self._index.institutions)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._index.ids
+
+    def __repr__(self) -> str:
+        return f"<Registry of {len(self)} institutions>"
+
+    def get(self, id: str, default: Institution | None = None) -> Institution | None:
+        """The institution with this id, or ``default``."""
+        i = self._index.ids.get(id)
+        return default if i is None else self._index.institutions[i]
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set :meth:`match` uses."""
+        return self._rules
+
+    @property
+    def index(self) -> Index:
+        """The compiled, picklable index (for :func:`partnerkit._matching.match_batch` on workers)."""
+        return self._index
+
+    def with_rules(self, rules: RuleSet) -> Registry:
+        """The same registry (sharing its index) matching with other rules."""
+        return Registry._wrap(self._index, rules)
+
+    # --- matching --------------------------------------------------------------------
+
+    def match(
+        self,
+        name: str,
+        country: str | None = None,
+        limit: int = 5,
+        *,
+        city: str | None = None,
+        identifiers: Mapping[str, str] | None = None,
+        domains: Sequence[str] = (),
+    ) -> list[Match]:
+        """Candidate institutions for a written name or affiliation string, best first.
+
+        A name that fits several institutions equally ("MSU", "HUST" without a country)
+        comes back POSSIBLE with all of them; at most one result carries MATCH. Affiliation
+        strings ("Dept. of X, Y Univ., City 123, Country") are split: sub-units and
+        addresses are dropped and a country named in them is used as a hint.
+
+        Args:
+            name: the name as written.
+            country: a country hint (code or name): institutions elsewhere are NON_MATCH.
+            limit: how many candidates to return at most.
+            city: a city hint (adds evidence when it agrees).
+            identifiers: identifiers known for the name (``{"ror": ...}``): decisive.
+            domains: web domains known for the name.
+
+        Returns:
+            Up to ``limit`` :class:`Match` values; empty when nothing shares a word.
+
+        Raises:
+            ConfigError: ``country`` is not a country.
+        """
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        return match_one(
+            self._index,
+            name,
+            country=_country(country),
+            limit=limit,
+            rules=self._rules,
+            city=city,
+            identifiers=identifiers,
+            domains=domains,
+        )
+
+    def match_many(
+        self,
+        names: Iterable[str],
+        countries: Iterable[str | None] | None = None,
+        limit: int = 5,
+    ) -> Iterator[list[Match]]:
+        """Match names one after another, lazily (for millions of strings).
+
+        Args:
+            names: any iterable of names (read lazily).
+            countries: an iterable of country hints, parallel to ``names`` (or None).
+            limit: candidates per name.
+
+        Yields:
+            One list of :class:`Match` per name, in order.
+        """
+        if countries is None:
+            for name in names:
+                yield self.match(name, limit=limit)
+        else:
+            for name, c in zip(names, countries, strict=True):
+                yield self.match(name, c, limit)
+
+    # --- persistence -------------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the compiled registry to a file that :meth:`load` reads back quickly."""
+        p = Path(path)
+        tmp = p.with_name(p.name + ".tmp")
+        with tmp.open("wb") as f:
+            f.write(_MAGIC)
+            pickle.dump((FORMAT_VERSION, self._index), f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(p)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], *, rules: RuleSet | None = None) -> Registry:
+        """Read a registry written by :meth:`save`.
+
+        Only load files you wrote yourself: the format is pickle.
+
+        Raises:
+            ConfigError: the file is missing, not a registry, or of another format version.
+        """
+        p = Path(path)
+        try:
+            with p.open("rb") as f:
+                if f.read(len(_MAGIC)) != _MAGIC:
+                    raise ConfigError(f"{p}: not a partnerkit registry file")
+                version, index = pickle.load(f)
+        except OSError as exc:
+            raise ConfigError(f"{p}: cannot read ({exc.strerror})") from None
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
+            if isinstance(exc, ConfigError):
+                raise
+            raise ConfigError(f"{p}: damaged registry file ({type(exc).__name__})") from None
+        if version != FORMAT_VERSION or not isinstance(index, Index):
+            raise ConfigError(f"{p}: registry format {version}, this partnerkit reads {FORMAT_VERSION}; rebuild it")
+        return cls._wrap(index, rules)
+
+    @classmethod
+    def from_source(cls, name: str, *, rules: RuleSet | None = None, strict: bool = False, **config: Any) -> Registry:
+        """Build a registry from the institutions of a source (``"ror"``, ``"jsonl"``, ``"csv"``...).
+
+        Records of the source that are not institutions are skipped; a bad record is
+        logged and skipped unless ``strict``.
+
+        Args:
+            name: the source's registered name (see :func:`partnerkit.sources`).
+            rules: the rule set for matching.
+            strict: stop at the first bad record.
+            **config: the source's configuration (``path=...``).
+
+        Raises:
+            SourceError, ConfigError, PluginError: from the source.
+        """
+        import importlib
+
+        sources = importlib.import_module("partnerkit.sources")  # the sources layer is below matching
+        source = sources.open_source(name, **config)
+        institutions: dict[str, Institution] = {}
+        for item in source.read():
+            record = getattr(item, "record", item)
+            if not isinstance(record, Institution):
+                continue
+            if record.id in institutions:
+                if strict:
+                    raise RecordError(f"duplicate institution id {record.id[:60]!r}", field="id")
+                log.warning("source %s: duplicate institution id %r skipped", name, record.id[:60])
+                continue
+            institutions[record.id] = record
+        return cls(institutions.values(), rules=rules)

@@ -1,0 +1,213 @@
+"""Registry, match, compare and dedupe (partnerkit._matching): what users rely on."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import partnerkit as pk
+from partnerkit._matching import match_batch
+from tests import strategies as pst
+
+INSTITUTIONS = [
+    pk.Institution(id="itmo", name="ITMO University", acronyms=("ITMO",), labels={"ru": "Университет ИТМО"},
+                   aliases=("Saint Petersburg National Research University of Information Technologies, "
+                            "Mechanics and Optics",), country="RU", city="Saint Petersburg", domains=("itmo.ru",)),
+    pk.Institution(id="hust-cn", name="Huazhong University of Science and Technology", acronyms=("HUST",),
+                   country="CN", city="Wuhan"),
+    pk.Institution(id="hust-vn", name="Hanoi University of Science and Technology", acronyms=("HUST",),
+                   country="VN", city="Hanoi"),
+    pk.Institution(id="msu", name="Lomonosov Moscow State University", aliases=("Moscow State University",),
+                   acronyms=("MSU",), country="RU", city="Moscow"),
+    pk.Institution(id="msu-us", name="Michigan State University", acronyms=("MSU",), country="US",
+                   city="East Lansing"),
+    pk.Institution(id="whu", name="Wuhan University", country="CN", city="Wuhan"),
+    pk.Institution(id="whut", name="Wuhan University of Technology", country="CN", city="Wuhan"),
+    pk.Institution(id="tsu", name="Tomsk State University", country="RU", city="Tomsk"),
+    pk.Institution(id="tusur", name="Tomsk State University of Control Systems and Radioelectronics",
+                   acronyms=("TUSUR",), country="RU", city="Tomsk"),
+    pk.Institution(id="iitd", name="Indian Institute of Technology Delhi", country="IN", city="Delhi"),
+    pk.Institution(id="iitb", name="Indian Institute of Technology Bombay", country="IN", city="Bombay"),
+    pk.Institution(id="tum", name="Technical University of Munich", acronyms=("TUM",),
+                   labels={"de": "Technische Universität München"}, country="DE", city="Munich"),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def registry() -> pk.Registry:
+    return pk.Registry(INSTITUTIONS)
+
+
+def test_registry_is_a_collection(registry: pk.Registry) -> None:
+    assert len(registry) == len(INSTITUTIONS)
+    assert [i.id for i in registry] == [i.id for i in INSTITUTIONS]
+    assert registry.get("itmo") is INSTITUTIONS[0]
+    assert registry.get("nope") is None
+    assert "itmo" in registry
+
+
+def test_duplicate_ids_are_rejected() -> None:
+    with pytest.raises(pk.RecordError, match="duplicate"):
+        pk.Registry([INSTITUTIONS[0], INSTITUTIONS[0]])
+
+
+TABLE = [
+    {"description": "abbreviation", "query": "Univ. ITMO", "country": None, "expected": ("itmo", "match")},
+    {"description": "other script", "query": "Университет ИТМО", "country": None, "expected": ("itmo", "match")},
+    {"description": "affiliation string", "query": "Dept. of Photonics, ITMO University, St. Petersburg 197101, Russia",
+     "country": None, "expected": ("itmo", "match")},
+    {"description": "affiliation with faculty", "query": "Moscow State Univ., Faculty of Physics, Moscow, Russia",
+     "country": None, "expected": ("msu", "match")},
+    {"description": "acronym with country hint", "query": "HUST", "country": "CN", "expected": ("hust-cn", "match")},
+    {"description": "country hint by name", "query": "MSU", "country": "Russia", "expected": ("msu", "match")},
+    {"description": "name with its acronym", "query": "Huazhong University of Science and Technology (HUST)",
+     "country": None, "expected": ("hust-cn", "match")},
+    {"description": "umlaut spelled ue", "query": "Technische Universitaet Muenchen", "country": None,
+     "expected": ("tum", "match")},
+    {"description": "shorter name is not the longer one", "query": "Wuhan University", "country": None,
+     "expected": ("whu", "match")},
+    {"description": "Tomsk", "query": "Tomsk State University", "country": None, "expected": ("tsu", "match")},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case", TABLE, ids=[c["description"] for c in TABLE])
+def test_match_table(registry: pk.Registry, case: dict[str, object]) -> None:
+    found = registry.match(str(case["query"]), case["country"])  # type: ignore[arg-type]
+    assert (found[0].institution.id, found[0].decision.value) == case["expected"], str(found[0].explanation)
+
+
+@pytest.mark.parametrize(("query", "ids"), [("HUST", {"hust-cn", "hust-vn"}), ("MSU", {"msu", "msu-us"})])
+def test_ambiguous_names_are_possible_with_all_candidates(registry: pk.Registry, query: str, ids: set[str]) -> None:
+    """Without a deciding hint an ambiguous acronym is never a confident MATCH."""
+    found = registry.match(query)
+    assert {m.institution.id for m in found if m.decision is pk.Decision.POSSIBLE} == ids
+    assert not [m for m in found if m.decision is pk.Decision.MATCH]
+
+
+def test_generic_name_lists_every_campus(registry: pk.Registry) -> None:
+    found = registry.match("Indian Institute of Technology")
+    assert {m.institution.id for m in found if m.decision is pk.Decision.POSSIBLE} == {"iitd", "iitb"}
+
+
+def test_unknown_names_are_not_matched(registry: pk.Registry) -> None:
+    """Precision first: a name not in the registry is never a MATCH."""
+    for query in ("Harvard University", "Wuhan Institute of Technology", "Tomsk Polytechnic University",
+                  "Moscow Institute of Physics and Technology", "ITMO Lyceum of Moscow"):  # fmt: skip
+        assert all(m.decision is not pk.Decision.MATCH for m in registry.match(query)), query
+
+
+def test_same_name_in_two_institutions_is_ambiguous() -> None:
+    reg = pk.Registry([pk.Institution(id="a", name="Institute of Physics", country="CZ"),
+                       pk.Institution(id="b", name="Institute of Physics", country="HR")])  # fmt: skip
+    found = reg.match("Institute of Physics")
+    assert [m.decision for m in found] == [pk.Decision.POSSIBLE] * 2
+    assert "Ambiguous" in str(found[0].explanation)
+    assert reg.match("Institute of Physics", "Croatia")[0].decision is pk.Decision.MATCH
+
+
+@settings(deadline=None, max_examples=30)
+@given(st.text(max_size=60), st.none() | pst.countries)
+def test_at_most_one_match_and_scores_in_range(text: str, country: str | None) -> None:
+    found = pk.Registry(INSTITUTIONS).match(text, country, limit=10)
+    assert sum(m.decision is pk.Decision.MATCH for m in found) <= 1
+    assert all(0.0 <= m.score <= 1.0 for m in found)
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+def test_match_explains_itself(registry: pk.Registry) -> None:
+    best = registry.match("ITMO Univ.")[0]
+    assert best.name == "ITMO University"
+    assert best.query == "ITMO Univ."
+    assert "same_name" in [r.rule for r in best.explanation]
+    assert best.to_dict()["institution_id"] == "itmo"
+
+
+def test_bad_country_hint_is_a_config_error(registry: pk.Registry) -> None:
+    with pytest.raises(pk.ConfigError):
+        registry.match("ITMO", country="Atlantis")
+
+
+def test_match_many_streams(registry: pk.Registry) -> None:
+    names = iter(["ITMO University", "HUST", "Wuhan University"])
+    results = registry.match_many(names, countries=iter([None, "VN", None]), limit=1)
+    assert [r[0].institution.id for r in results] == ["itmo", "hust-vn", "whu"]
+
+
+def test_save_and_load_round_trip(registry: pk.Registry, tmp_path: Path) -> None:
+    path = tmp_path / "reg.pkreg"
+    registry.save(path)
+    loaded = pk.Registry.load(path)
+    assert list(loaded) == list(registry)
+    assert loaded.match("Univ. ITMO")[0].institution.id == "itmo"
+
+
+def test_load_refuses_other_files(tmp_path: Path) -> None:
+    bad = tmp_path / "x.pkreg"
+    bad.write_bytes(b"hello")
+    with pytest.raises(pk.ConfigError, match="not a partnerkit registry"):
+        pk.Registry.load(bad)
+    with pytest.raises(pk.ConfigError, match="cannot read"):
+        pk.Registry.load(tmp_path / "missing")
+    old = tmp_path / "old.pkreg"
+    old.write_bytes(b"partnerkit-registry\n" + pickle.dumps((0, None)))
+    with pytest.raises(pk.ConfigError, match="rebuild"):
+        pk.Registry.load(old)
+
+
+def test_match_batch_is_a_pure_function_of_a_picklable_index(registry: pk.Registry) -> None:
+    """The compiled index survives pickling: batches can run on other processes."""
+    index = pickle.loads(pickle.dumps(registry.index))
+    out = match_batch(index, ["ITMO University", "HUST"], ["RU", "CN"], limit=1)
+    assert [r[0].institution.id for r in out] == ["itmo", "hust-cn"]
+
+
+def test_compare_names_and_institutions() -> None:
+    assert pk.compare("ITMO University", "Университет ИТМО").decision is pk.Decision.MATCH
+    assert pk.compare(INSTITUTIONS[0], INSTITUTIONS[3]).decision is pk.Decision.NON_MATCH
+    twin = pk.Institution(id="x", name="Университет ИТМО", country="RU")
+    assert pk.compare(INSTITUTIONS[0], twin).decision is pk.Decision.MATCH
+    with pytest.raises(TypeError):
+        pk.compare("a", 3)  # type: ignore[arg-type]
+
+
+@settings(deadline=None, max_examples=30)
+@given(pst.clean_names(), pst.clean_names())
+def test_compare_is_symmetric(a: str, b: str) -> None:
+    assert pk.compare(a, b).decision == pk.compare(b, a).decision
+
+
+def test_dedupe_clusters_with_explanations() -> None:
+    names = ["ITMO University", "ITMO Univ.", "Университет ИТМО", "ITMO University", "Wuhan University",
+             "Wuhan University of Technology", "Wuhan Univ."]  # fmt: skip
+    clusters = pk.dedupe(names)
+    assert [(c.canonical, c.count) for c in clusters] == [
+        ("ITMO University", 4), ("Wuhan University", 2), ("Wuhan University of Technology", 1)]  # fmt: skip
+    assert set(clusters[0].members) == {"ITMO University", "ITMO Univ.", "Университет ИТМО"}
+    assert len(clusters[0].links) == 2
+    assert all(e.decision is pk.Decision.MATCH for e in clusters[0].explanations)
+
+
+def test_dedupe_does_not_chain_through_ambiguous_names() -> None:
+    """Acronyms alone never join clusters; distinct institutions stay apart."""
+    clusters = pk.dedupe(["MSU", "Moscow State University", "Michigan State University", "MSU"])
+    assert len(clusters) == 3
+
+
+def test_dedupe_with_registry_attaches_institutions(registry: pk.Registry) -> None:
+    clusters = pk.dedupe(["ITMO University", "Университет ИТМО", "Saint Petersburg National Research University of "
+                          "Information Technologies, Mechanics and Optics", "Nowhere College"], registry)  # fmt: skip
+    by_canon = {c.canonical: c for c in clusters}
+    itmo = next(c for c in clusters if c.institution is not None)
+    assert itmo.institution is not None
+    assert itmo.institution.id == "itmo"
+    assert len(itmo.members) == 3
+    assert by_canon["Nowhere College"].institution is None
+
+
+def test_dedupe_rejects_non_strings() -> None:
+    with pytest.raises(pk.RecordError, match="item 1"):
+        pk.dedupe(["a", 3])  # type: ignore[list-item]
