@@ -34,6 +34,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from anyascii import anyascii
 
@@ -94,33 +95,35 @@ def _orgs_from_json(folder: Path) -> Iterator[Org]:
                 yield org
 
 
+def org_from_institution(inst: Any) -> Org:
+    """An :class:`Org` from a ``partnerkit.Institution`` (as the ROR plugin reads it)."""
+    import pycountry
+
+    country_name = None
+    if inst.country:
+        c = pycountry.countries.get(alpha_2=inst.country)
+        country_name = getattr(c, "common_name", None) or getattr(c, "name", None)
+    return Org(
+        ror_id=inst.identifiers.get("ror", inst.id).rsplit("/", 1)[-1],
+        name=inst.name,
+        country=inst.country,
+        country_name=country_name,
+        city=inst.city,
+        education=inst.kind.value == "education",
+        acronyms=list(inst.acronyms),
+        aliases=list(inst.aliases),
+        labels=list(inst.labels.items()),
+        domains=list(inst.domains),
+    )
+
+
 def _orgs_from_plugin(folder: Path) -> Iterator[Org]:
     import partnerkit_ror  # type: ignore[import-not-found]
 
-    import partnerkit as pk
-
     for path in sorted(folder.glob("*.jsonl")):
         for inst in partnerkit_ror.read_institutions(path):
-            if inst.status == "withdrawn":
-                continue
-            country_name = None
-            if inst.country:
-                import pycountry
-
-                c = pycountry.countries.get(alpha_2=inst.country)
-                country_name = getattr(c, "common_name", None) or getattr(c, "name", None)
-            yield Org(
-                ror_id=inst.identifiers.get("ror", inst.id).rsplit("/", 1)[-1],
-                name=inst.name,
-                country=inst.country,
-                country_name=country_name,
-                city=inst.city,
-                education=inst.kind == pk.InstitutionKind.EDUCATION,
-                acronyms=list(inst.acronyms),
-                aliases=list(inst.aliases),
-                labels=list(inst.labels.items()),
-                domains=list(inst.domains),
-            )
+            if inst.status != "withdrawn":
+                yield org_from_institution(inst)
 
 
 def load_orgs(folder: Path) -> list[Org]:
