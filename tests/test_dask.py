@@ -127,3 +127,20 @@ def test_wrong_columns_are_config_errors(pkd: Any) -> None:
         pkd.match(ddf, scale_data.registry(), column="name")
     with pytest.raises(pk.ConfigError, match="cluster_id"):
         pkd.dedupe(ddf.rename(columns={"match_id": "cluster_id"}), column="name")
+
+
+def test_match_csv_streams_partitions_in_file_order(tmp_path: Any, client: Any, pkd: Any) -> None:
+    """What ``partnerkit match --file big.csv --engine dask`` runs: rows in file order, with progress."""
+    reg = scale_data.registry()
+    df = scale_data.frame(300, "affiliations")
+    path = tmp_path / "big.csv"
+    df.to_csv(path, index=False)
+    seen = list(pkd.match_csv(str(path), reg, column="text", country_column="country", blocksize="8KB"))
+    assert [done for _f, done, _t in seen] == list(range(1, len(seen) + 1))
+    assert all(total == len(seen) for _f, _d, total in seen)
+    assert len(seen) > 1
+    rows = [r for frame, _d, _t in seen for r in frame["row"].astype(int)]
+    assert rows == list(df["row"])
+    first = seen[0][0].iloc[0]
+    expected = reg.match(first["text"], first["country"] if isinstance(first["country"], str) else None, 1)
+    assert first["match_id"] == (expected[0].institution.id if expected else None)

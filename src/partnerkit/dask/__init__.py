@@ -19,6 +19,6 @@ except ImportError as exc:  # pragma: no cover - exercised without the extra
     ) from exc
 
 from partnerkit.dask._dedupe import dedupe
-from partnerkit.dask._match import match
+from partnerkit.dask._match import match, match_csv
 
-__all__ = ["dedupe", "match"]
+__all__ = ["dedupe", "match", "match_csv"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from partnerkit._errors import ConfigError
@@ -80,3 +81,42 @@ def match(
     shipped = ship(registry, client)
     meta = match_frame(ddf._meta, None, column, country_column, prefix)
     return ddf.map_partitions(match_frame, shipped, column, country_column, prefix, meta=meta)
+
+
+def match_csv(
+    path: str,
+    registry: Any,
+    *,
+    column: str,
+    country_column: str | None = None,
+    workers: int | None = None,
+    blocksize: str = "16MB",
+) -> Iterator[tuple[Any, int, int]]:
+    """Match a CSV file on Dask, yielding ``(frame, done, total)`` per partition, in file order.
+
+    For the command line (``partnerkit match --file big.csv --engine dask --workers N``): uses
+    the current ``distributed.Client``, or starts a ``LocalCluster`` of ``workers`` processes
+    (default: one per core) for the duration. ``done``/``total`` count partitions, for a
+    progress bar; each ``frame`` is a pandas DataFrame with the match columns added.
+
+    Raises:
+        ConfigError: a column is missing.
+    """
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
+    client = current_client()
+    own: list[Any] = []
+    if client is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+        own = [client, cluster]
+    try:
+        parts = match(ddf, registry, column=column, country_column=country_column, client=client).to_delayed()
+        futures = client.compute(parts)
+        for done, future in enumerate(futures, start=1):
+            yield future.result(), done, len(futures)
+    finally:
+        for thing in own:
+            thing.close()
