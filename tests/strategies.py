@@ -137,3 +137,54 @@ ALL_RECORDS = {
     pk.Provenance: provenances,
     pk.Relationship: relationships,
 }
+
+
+# --- sources ---------------------------------------------------------------------------
+
+_ror_chars = "0123456789abcdefghjkmnpqrstvwxyz"
+ror_ids = st.builds(
+    lambda middle, tail: f"0{middle}{tail:02d}",
+    st.text(alphabet=_ror_chars, min_size=6, max_size=6),
+    st.integers(0, 99),
+)
+
+
+@st.composite
+def ror_v2_records(draw: st.DrawFn) -> tuple[dict[str, object], pk.Institution]:
+    """A ROR schema v2 record and the Institution partnerkit-ror must make of it."""
+    inst = draw(institutions)
+    short = draw(ror_ids)
+    aliases = tuple(a for a in inst.aliases if a != inst.name)
+    acronyms = inst.acronyms
+    labels = {lang: v for lang, v in inst.labels.items() if v != inst.name}
+    names: list[dict[str, object]] = [{"value": inst.name, "types": ["ror_display", "label"], "lang": "en"}]
+    names += [{"value": a, "types": ["alias"], "lang": None} for a in aliases]
+    names += [{"value": a, "types": ["acronym"], "lang": None} for a in acronyms]
+    names += [{"value": v, "types": ["label"], "lang": lang} for lang, v in labels.items()]
+    location = {"geonames_id": 1, "geonames_details": {"country_code": inst.country, "name": inst.city}}
+    ids = {k: v for k, v in inst.identifiers.items() if k != "ror"}
+    record: dict[str, object] = {
+        "id": f"https://ror.org/{short}",
+        "names": draw(st.permutations(names)),
+        "status": inst.status,
+        "types": [inst.kind.value] if inst.kind.value in ("education", "funder", "company", "other") else ["other"],
+        "locations": [location] if inst.country else [],
+        "external_ids": [{"type": k, "all": [v], "preferred": v} for k, v in ids.items()],
+        "links": [],
+        "domains": list(inst.domains),
+        "relationships": [],
+    }
+    expected = pk.Institution(
+        id=f"https://ror.org/{short}",
+        name=inst.name,
+        acronyms=acronyms,
+        aliases=aliases,
+        labels=labels,
+        country=inst.country,
+        city=inst.city if inst.country else None,
+        kind=record["types"][0],  # type: ignore[index]
+        identifiers={"ror": short, **ids},
+        domains=inst.domains,
+        status=inst.status,
+    )
+    return record, expected

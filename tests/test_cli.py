@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+import partnerkit as pk
 from partnerkit.cli._main import cli
 
 
@@ -42,3 +45,48 @@ def test_bad_record_is_one_line_with_file_and_row(tmp_path: Path) -> None:
 def test_python_dash_m_runs_the_command() -> None:
     out = subprocess.run([sys.executable, "-m", "partnerkit", "--help"], capture_output=True, text=True, check=True)
     assert "partnerkit" in out.stdout
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    """Without --debug an error is one line; with it, the exception propagates with its traceback."""
+    path = tmp_path / "bad.jsonl"
+    path.write_text("not json\n")
+    quiet = CliRunner().invoke(cli, ["summary", str(path)])
+    assert quiet.exit_code == 2
+    assert quiet.stderr == f"partnerkit: error: {path} row 1: not valid JSON\n"
+    loud = CliRunner().invoke(cli, ["--debug", "summary", str(path)])
+    assert isinstance(loud.exception, pk.RecordError)
+
+
+def test_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x" / "pk.db"), "summary", str(tmp_path / "none.jsonl")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_every_command_has_an_example_in_its_help() -> None:
+    runner = CliRunner()
+    for name in cli.commands:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example" in result.output, f"partnerkit {name} --help shows no example"
+        assert f"partnerkit {name}" in result.output
+
+
+def test_installed_console_script(tmp_path: Path, examples: Path) -> None:
+    """The ``partnerkit`` script installed beside this Python runs, and stores where --db says."""
+    script = Path(sys.executable).with_name("partnerkit")
+    if not script.exists():
+        pytest.skip(f"no console script at {script} (partnerkit not installed into this environment)")
+    db = tmp_path / "pk.db"
+    env = {**os.environ, "PARTNERKIT_DB": str(db)}
+    out = subprocess.run(
+        [str(script), "partnerships", "--format", "csv"], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout == "date,kind,status,parties,evidence\n"
+    assert db.exists()
+    bad = subprocess.run(
+        [str(script), "partnerships", "--since", "soon"], capture_output=True, text=True, env=env, check=False
+    )
+    assert bad.returncode == 2
+    assert bad.stderr == "partnerkit: error: 'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"

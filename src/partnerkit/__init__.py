@@ -31,7 +31,16 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._names import normalize_name
+from partnerkit._store import Store
 from partnerkit.rules import Decision, Explanation
+
+# The public submodule ``partnerkit.sources`` holds the plugin contract; importing it makes
+# it available as ``from partnerkit.sources import Source``. The package attribute
+# ``partnerkit.sources`` is then rebound to the *function* that lists sources, as DESIGN.md
+# asks (``pk.sources()``); the module stays reachable through ``from ... import`` (which
+# goes through sys.modules). See docs/plugins.md.
+from partnerkit.sources import SourceInfo, open_source
+from partnerkit.sources import sources as sources
 
 try:
     __version__ = version("partnerkit")
@@ -65,7 +74,9 @@ __all__ = [
     "RelationType",
     "Relationship",
     "SourceError",
+    "SourceInfo",
     "Status",
+    "Store",
     "__version__",
     "compare",
     "country_code",
@@ -76,5 +87,7 @@ __all__ = [
     "load_jsonl",
     "merge_partnerships",
     "normalize_name",
+    "open_source",
+    "sources",
     "to_dict",
 ]

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests import strategies
 from tests.conftest import require_shared
 
 import partnerkit as pk
@@ -285,17 +286,44 @@ def test_array_reader_streams_any_json_array(values: list[Any], indent: int | No
     assert got == values
 
 
+@given(strategies.ror_v2_records())
+def test_any_v2_record_converts_to_the_expected_institution(case: tuple[dict[str, Any], pk.Institution]) -> None:
+    """Whatever names, languages, ids and order a v2 record has, the Institution holds them all."""
+    record, expected = case
+    got = to_institution(record)
+    assert got.id == expected.id
+    assert (got.name, set(got.aliases), set(got.acronyms), got.labels) == (
+        expected.name,
+        set(expected.aliases),
+        set(expected.acronyms),
+        expected.labels,
+    )
+    assert (got.country, got.city, got.kind, got.identifiers, got.domains, got.status) == (
+        expected.country,
+        expected.city,
+        expected.kind,
+        expected.identifiers,
+        expected.domains,
+        expected.status,
+    )
+
+
 @pytest.mark.shared
 def test_reads_the_shared_ror_records() -> None:
     """The 49,996 records of ../shared/data/ror-records read without a single error."""
     folder = require_shared("data", "ror-records")
     errors: list[pk.RecordError] = []
-    institutions = list(read_institutions(folder, on_error=errors.append))
+    ids: set[str] = set()
+    count = education = 0
+    statuses: dict[str, int] = {}
+    for inst in read_institutions(folder, on_error=errors.append):
+        count += 1
+        ids.add(inst.id)
+        statuses[inst.status] = statuses.get(inst.status, 0) + 1
+        education += inst.kind is pk.InstitutionKind.EDUCATION
+        assert inst.identifiers["ror"] == inst.id.removeprefix("https://ror.org/")
     assert errors == []
-    assert len(institutions) == 49_996
-    assert len({i.id for i in institutions}) == len(institutions)
-    statuses = {s: sum(i.status == s for i in institutions) for s in ("active", "inactive")}
+    assert count == len(ids) == 49_996
     assert statuses == {"active": 48_746, "inactive": 1_250}
-    assert sum(i.kind is pk.InstitutionKind.EDUCATION for i in institutions) == 13_527
-    assert all(i.identifiers["ror"] == i.id.removeprefix("https://ror.org/") for i in institutions)
+    assert education == 13_527
     assert partnerkit_ror.__all__ == sorted(partnerkit_ror.__all__)

@@ -1,5 +1,9 @@
-"""The ``partnerkit`` command: thin argument parsing and output over the library."""
+"""The ``partnerkit`` command: thin argument parsing and output over the library.
 
-from partnerkit.cli._main import main
+``main`` runs it (the console script); ``cli`` is the click group, for click's
+``CliRunner`` in tests and docs.
+"""
 
-__all__ = ["main"]
+from partnerkit.cli._main import cli, main
+
+__all__ = ["cli", "main"]

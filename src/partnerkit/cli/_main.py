@@ -1,41 +1,20 @@
-"""Entry point and shared plumbing of the ``partnerkit`` command."""
+"""Entry point of the ``partnerkit`` command: the group and every command registered on it."""
 
 from __future__ import annotations
 
 import collections
 import json
-import logging
 from typing import Any
 
 import click
 
 import partnerkit as pk
+from partnerkit.cli import _extract_commands, _match_commands, _source_commands, _store_commands
+from partnerkit.cli._app import cli
 
-log = logging.getLogger("partnerkit")
+__all__ = ["cli", "main"]
 
-
-class _Group(click.Group):
-    """A click group that turns partnerkit errors into one clear line and an exit code."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except pk.PartnerkitError as exc:
-            if ctx.meta.get("partnerkit.debug"):
-                raise
-            click.echo(f"partnerkit: error: {exc}", err=True)
-            ctx.exit(2)
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(pk.__version__, prog_name="partnerkit")
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
-@click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
-    """partnerkit: institutions, partnerships and the evidence behind them."""
-    ctx.meta["partnerkit.debug"] = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
-
+_COMMANDS = (_extract_commands, _match_commands, _source_commands, _store_commands)
 
 _RECORD_TYPES: dict[str, type[Any]] = {"Institution": pk.Institution, "Partnership": pk.Partnership}
 

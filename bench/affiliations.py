@@ -1,0 +1,384 @@
+"""Affiliation strings -> ROR ids: partnerkit beside ROR's matcher and S2AFF, scored as ROR scores.
+
+Reads the labelled affiliation strings in ``../shared/data/affiliation-benchmarks/`` and the
+partial ROR registry in ``../shared/data/ror-records/`` (see their SOURCE.md files), matches
+every string with ``pk.Registry.match`` and scores the answers the way ROR's
+``calculate_f_score.py`` does:
+
+* an answer is a :class:`partnerkit.Match` whose decision is ``MATCH`` (POSSIBLE, i.e.
+  ambiguous, is no answer);
+* each chosen id found in the row's gold ids is a true positive, each other chosen id a
+  false positive;
+* a row with no chosen id is a true negative when its gold is empty (``NP``), else a false
+  negative.
+
+Figures are given for all rows and for the *covered* rows (every gold id is in the partial
+registry; rows with empty gold count as covered). The peers' figures are recomputed from
+their per-string predictions in ``results/`` where those exist, else taken from the
+published tables.
+
+Usage::
+
+    python bench/affiliations.py                    # train splits + OpenAlex gold + S2AFF train
+    python bench/affiliations.py --limit 500        # first 500 rows of each set
+    python bench/affiliations.py --dump-errors errors.tsv   # train error analysis
+    python bench/affiliations.py --split test       # the judging sets: run ONCE at the end
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+BENCH = SHARED / "affiliation-benchmarks"
+RORDIR = SHARED / "ror-records"
+EXP = BENCH / "ror-experimental"
+RESULTS = EXP / "results"
+
+csv.field_size_limit(10**7)
+
+
+def ror_id(value: str) -> str:
+    """The bare ROR id of ``https://ror.org/0abc12345`` (or of a bare id)."""
+    value = value.strip()
+    return value.rsplit("/", 1)[-1] if "ror.org/" in value else value
+
+
+def gold_ids(cell: str | Iterable[str] | None) -> frozenset[str]:
+    """Gold ids of a cell: ``NP``/empty -> none; ``a; b`` or a list -> both."""
+    if cell is None:
+        return frozenset()
+    if isinstance(cell, str):
+        text = cell.strip()
+        if not text or text.upper() == "NP":
+            return frozenset()
+        if text.startswith("{") or text.startswith("["):
+            return frozenset(ror_id(x) for x in ast.literal_eval(text))
+        return frozenset(ror_id(x) for x in text.replace("|", ";").split(";") if x.strip())
+    return frozenset(ror_id(x) for x in cell if x)
+
+
+@dataclass
+class Row:
+    text: str
+    gold: frozenset[str]
+
+
+@dataclass
+class Dataset:
+    name: str
+    rows: list[Row]
+    # system -> per-row predicted ids (same order as rows) or None
+    peers: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    # system -> (P, R) published for all rows, when no per-string file exists
+    published: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _predictions(path: Path, n: int, texts: list[str]) -> list[frozenset[str]]:
+    rows = _read_csv(path)
+    if len(rows) != n or any(
+        r.get("affiliation", r.get("affiliation_string")) != t for r, t in zip(rows, texts, strict=False)
+    ):
+        raise SystemExit(f"{path.name}: rows do not line up with the dataset")
+    return [gold_ids(r["predicted_ror_id"]) for r in rows]
+
+
+def load_train() -> list[Dataset]:
+    out: list[Dataset] = []
+    rows = [
+        Row(r["affiliation"], gold_ids(r["ror_id"]))
+        for r in _read_csv(EXP / "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_train.csv")
+    ]
+    texts = [r.text for r in rows]
+    out.append(
+        Dataset(
+            "Crossref train",
+            rows,
+            peers={
+                "ROR multisearch": _predictions(
+                    RESULTS / "20230628_Crossref_publisher_asserted_affiliation_string_ror-affiliation_results.csv",
+                    len(rows),
+                    texts,
+                ),
+                "S2AFF": _predictions(
+                    RESULTS / "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_train_S2AFF_results.csv",
+                    len(rows),
+                    texts,
+                ),
+            },
+        )
+    )
+    rows = [
+        Row(r["affiliation"], gold_ids(r["ror_id"]))
+        for r in _read_csv(EXP / "20230903_affiliation_matching_logs_train.csv")
+    ]
+    texts = [r.text for r in rows]
+    out.append(
+        Dataset(
+            "Logs train",
+            rows,
+            peers={
+                "ROR multisearch": _predictions(
+                    RESULTS / "20230903_affiliation_matching_logs_valid_ror-affiliation_results.csv", len(rows), texts
+                ),
+                "S2AFF": _predictions(
+                    RESULTS / "20230903_affiliation_matching_logs_train_S2AFF_results.csv", len(rows), texts
+                ),
+            },
+        )
+    )
+    oa = _read_csv(BENCH / "openalex-gold" / "openalex_gold_w_ror_ids.csv")
+    rows = [Row(r["affiliation_string"], gold_ids(r["ror_id"])) for r in oa]
+    multi = _read_csv(BENCH / "openalex-gold" / "multi_search_per_string.csv")
+    by_text = {(r["paper_id"], r["affiliation"]): gold_ids(r["predicted_ror_id"]) for r in multi}
+    peers: dict[str, list[frozenset[str]]] = {}
+    if len(by_text) == len(oa) and all((r["paper_id"], r["affiliation_string"]) in by_text for r in oa):
+        peers["ROR multisearch"] = [by_text[(r["paper_id"], r["affiliation_string"])] for r in oa]
+    # OpenAlex's published figure counts every missed gold id as a false negative (recall 0.552).
+    out.append(Dataset("OpenAlex gold", rows, peers=peers, published={"ROR multisearch (published)": (0.942, 0.552)}))
+    s2 = _read_csv(BENCH / "s2aff" / "gold_affiliation_annotations.csv")
+    rows = [Row(r["original_affiliation"], gold_ids(r["labels"])) for r in s2 if r["split"] == "train"]
+    out.append(Dataset("S2AFF gold train", rows))
+    return out
+
+
+def load_test() -> list[Dataset]:
+    """The judging sets. Never tune on them; run them once and report."""
+    out: list[Dataset] = []
+    for name, fname in (
+        ("Crossref test", "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_test.csv"),
+        ("Logs test", "20230903_affiliation_matching_logs_test.csv"),
+    ):
+        rows = [Row(r["affiliation"], gold_ids(r["ror_id"])) for r in _read_csv(EXP / fname)]
+        out.append(Dataset(name, rows))
+    s2 = _read_csv(BENCH / "s2aff" / "gold_affiliation_annotations.csv")
+    out.append(
+        Dataset(
+            "S2AFF gold test",
+            [Row(r["original_affiliation"], gold_ids(r["labels"])) for r in s2 if r["split"] == "test"],
+        )
+    )
+    for name, fname in (
+        ("ROR API Crossref-2024", "dataset_affiliations_crossref_2024_02_19.json"),
+        ("ROR API Springer-2023", "dataset_affiliations_springer_2023_10_31.json"),
+    ):
+        data = json.loads((BENCH / "ror-api" / fname).read_text(encoding="utf-8"))
+        out.append(Dataset(name, [Row(d["affiliation"], gold_ids(d["ror_ids"])) for d in data]))
+    data = json.loads((BENCH / "ror-api" / "dataset_names.json").read_text(encoding="utf-8"))
+    out.append(Dataset("ROR API names", [Row(d["affiliation"], gold_ids([d["ror-id"]])) for d in data]))
+    rows = [Row(r["affiliation"], gold_ids(r["ror_id"])) for r in _read_csv(EXP / "20231031_springer_nature.csv")]
+    out.append(Dataset("Springer-10k", rows))
+    return out
+
+
+# Published figures (SOURCE.md; ROR's own results/20231114_all_test_results.csv), all rows.
+PUBLISHED_SPEED = {"ROR multisearch": 1 / 0.63, "S2AFF": 1 / 0.5}
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    tn: int = 0
+    fn: int = 0
+    rows: int = 0
+
+    def add(self, chosen: frozenset[str], gold: frozenset[str]) -> None:
+        self.rows += 1
+        if not chosen:
+            if gold:
+                self.fn += 1
+            else:
+                self.tn += 1
+            return
+        for c in chosen:
+            if c in gold:
+                self.tp += 1
+            else:
+                self.fp += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def f(self, beta: float) -> float:
+        p, r = self.precision, self.recall
+        b2 = beta * beta
+        return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
+
+
+def score(chosen: list[frozenset[str]], rows: list[Row], keep: Callable[[Row], bool]) -> Score:
+    s = Score()
+    for c, row in zip(chosen, rows, strict=True):
+        if keep(row):
+            s.add(c, row.gold)
+    return s
+
+
+# --- the registry ------------------------------------------------------------------------------
+
+
+def registry_ids() -> set[str]:
+    ids: set[str] = set()
+    for path in sorted(RORDIR.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                ids.add(ror_id(json.loads(line)["id"]))
+    return ids
+
+
+def read_institutions() -> Iterator[Any]:
+    """The registry through the ROR source plugin (``pip install -e plugins/partnerkit-ror``)."""
+    try:
+        from partnerkit_ror import read_institutions as read  # type: ignore[import-not-found]
+    except ImportError:
+        raise SystemExit("needs the ROR plugin: pip install -e plugins/partnerkit-ror") from None
+    for path in sorted(RORDIR.glob("*.jsonl")):
+        yield from read(path)
+
+
+def institution_ror_id(inst: Any) -> str:
+    return ror_id(inst.identifiers.get("ror", inst.id))
+
+
+class _Reader:
+    def __init__(self, index: Any) -> None:
+        self.index = index
+
+    def match(self, text: str) -> list[Any]:
+        return list(self.index.find(text))
+
+
+def run_partnerkit(reg: Any, rows: list[Row]) -> tuple[list[frozenset[str]], list[list[Any]], float]:
+    from partnerkit.rules import Decision
+
+    answers: list[list[Any]] = []
+    start = time.perf_counter()
+    for row in rows:
+        answers.append(reg.match(row.text))
+    elapsed = time.perf_counter() - start
+    chosen = [
+        frozenset(institution_ror_id(m.institution) for m in ms if m.decision is Decision.MATCH) for ms in answers
+    ]
+    return chosen, answers, elapsed
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def fmt(s: Score) -> str:
+    return f"{s.precision:.3f} | {s.recall:.3f} | {s.f(1):.3f} | {s.f(0.5):.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", choices=("train", "test"), default="train")
+    ap.add_argument("--limit", type=int, default=None, help="first N rows of each set")
+    ap.add_argument("--dump-errors", type=Path, default=None, help="write FP/FN rows (train only) to this TSV")
+    ap.add_argument("--only", default=None, help="only the sets whose name contains this text")
+    args = ap.parse_args(argv)
+    if args.dump_errors and args.split == "test":
+        ap.error("--dump-errors is for the train split only: never analyse the judging sets row by row")
+
+    import partnerkit as pk
+
+    datasets = load_train() if args.split == "train" else load_test()
+    if args.only:
+        datasets = [d for d in datasets if args.only.lower() in d.name.lower()]
+    known = registry_ids()
+    t0 = time.perf_counter()
+    institutions = list(read_institutions())
+    t1 = time.perf_counter()
+    if hasattr(pk, "Registry"):
+        reg = pk.Registry(institutions)
+    else:  # until the matching engine lands: its affiliation reader, which Registry.match uses
+        from partnerkit._matching._affiliation import AffiliationIndex
+
+        reg = _Reader(AffiliationIndex(institutions))
+        print("note: pk.Registry is not available; reading with partnerkit._matching._affiliation directly")
+    t2 = time.perf_counter()
+    print(f"registry: {len(institutions):,} records read in {t1 - t0:.1f}s, indexed in {t2 - t1:.1f}s")
+    print()
+    print("| data (rows) | coverage | system | P | R | F1 | F0.5 | strings/s |")
+    print("|---|---|---|---|---|---|---|---|")
+    errors: list[tuple[str, str, str, str, str, str]] = []
+    for ds in datasets:
+        rows = ds.rows[: args.limit] if args.limit else ds.rows
+        n = len(rows)
+
+        def covered(row: Row) -> bool:
+            return row.gold <= known
+
+        n_cov = sum(1 for r in rows if covered(r))
+        n_np = sum(1 for r in rows if not r.gold)
+        chosen, answers, elapsed = run_partnerkit(reg, rows)
+        speed = n / elapsed if elapsed else float("inf")
+        label = f"{ds.name} ({n:,}; {n_np:,} with no answer)"
+        for scope, keep, cov in (
+            ("all", lambda r: True, f"{n:,}"),
+            ("covered", covered, f"{n_cov:,} ({n_cov / n:.0%})"),
+        ):
+            print(f"| {label} | {scope} {cov} | **partnerkit** | {fmt(score(chosen, rows, keep))} | {speed:,.0f} |")
+            for system, preds in ds.peers.items():
+                pp = preds[: len(rows)]
+                sp = PUBLISHED_SPEED.get(system)
+                print(f"| {label} | {scope} {cov} | {system} | {fmt(score(pp, rows, keep))} | {sp:.1f} |")
+        for system, (p, r) in ds.published.items():
+            f1 = 2 * p * r / (p + r)
+            f05 = 1.25 * p * r / (0.25 * p + r)
+            print(f"| {label} | all {n:,} | {system} | {p:.3f} | {r:.3f} | {f1:.3f} | {f05:.3f} | 1.6 |")
+        if args.dump_errors:
+            for row, c, ms in zip(rows, chosen, answers, strict=True):
+                wrong = c - row.gold
+                missed = not c and row.gold
+                if not wrong and not missed:
+                    continue
+                kind = "FP" if wrong else "FN"
+                best = "; ".join(
+                    f"{institution_ror_id(m.institution)}={m.institution.name}[{m.decision.name} {m.score:.2f}]"
+                    for m in ms[:3]
+                )
+                why = str(ms[0].explanation).replace("\n", " / ").replace("\t", " ") if ms else ""
+                errors.append(
+                    (
+                        ds.name,
+                        kind,
+                        "cov" if covered(row) else "uncov",
+                        row.text.replace("\t", " ").replace("\n", " "),
+                        ";".join(sorted(row.gold)) or "NP",
+                        f"{best}\t{why}",
+                    )
+                )
+    if args.dump_errors:
+        with args.dump_errors.open("w", encoding="utf-8") as fh:
+            fh.write("set\tkind\tcoverage\ttext\tgold\tanswers\texplanation\n")
+            for e in errors:
+                fh.write("\t".join(e) + "\n")
+        print(f"\n{len(errors):,} error rows written to {args.dump_errors}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

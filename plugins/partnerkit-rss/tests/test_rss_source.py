@@ -1,0 +1,278 @@
+"""The ``rss`` source against a local HTTP server: every hostile case a real feed can be.
+
+A user relies on: news items as Articles with their publisher, UTC dates and text without
+HTML; a second read with the state fetching conditionally and yielding only new items;
+404s, 5xx, slow servers, oversized or compressed-bomb bodies, entity-expansion feeds and
+malformed feeds all giving a clear error or a notice, never a hang or lost good items.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from typing import Any
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+import partnerkit as pk
+from partnerkit.testing import SourceConformance
+from partnerkit_rss import RssSource
+
+RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>ITMO News</title><language>en</language>
+<item><guid>news-1</guid><title>HUST and ITMO sign agreement</title>
+<link>https://news.itmo.example/1</link><pubDate>Tue, 27 Apr 2021 01:30:00 +0300</pubDate>
+<description>&lt;p&gt;HUST and &lt;b&gt;ITMO University&lt;/b&gt; signed a key partnership
+agreement.&lt;/p&gt;</description></item>
+<item><title>Office opens in Wuhan</title><link>https://news.itmo.example/2</link>
+<description>ITMO opened an office at HUST.</description></item>
+<item><title>No link, no guid</title><pubDate>Wed, 28 Apr 2021 10:00:00 GMT</pubDate>
+<description>Text only.</description></item>
+{extra}
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>HUST</title><id>urn:hust</id><updated>2021-04-27T00:00:00Z</updated>
+<entry><id>urn:hust:1</id><title type="html">Joint lab &lt;b&gt;opens&lt;/b&gt;</title>
+<link href="https://hust.example/a"/><updated>2021-04-26T23:30:00-02:00</updated>
+<content type="html">&lt;p&gt;A joint lab with ITMO.&lt;/p&gt;</content></entry></feed>"""
+
+RDF = """<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://x.example/"><title>X</title><link>https://x.example/</link><description>d</description></channel>
+<item rdf:about="https://x.example/1"><title>RSS 1.0 item</title><link>https://x.example/1</link><description>Body</description></item>
+</rdf:RDF>"""
+
+
+def rss(extra: str = "") -> str:
+    return RSS.replace("{extra}", extra)
+
+
+def open_rss(url: str, **options: Any) -> pk.sources:  # type: ignore[valid-type]
+    options.setdefault("retries", 0)
+    options.setdefault("backoff", 0)
+    return pk.open_source("rss", url=url, publisher="ITMO University", **options)
+
+
+def conditional(body: str, etag: str = '"v1"') -> Any:
+    def handler(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == etag:
+            return Response(status=304)
+        return Response(body, content_type="application/rss+xml", headers={"ETag": etag})
+
+    return handler
+
+
+class TestRssConformance(SourceConformance):
+    source_class = RssSource
+    bad_config = ({"url": "ftp://files.example/feed-with-token"}, "config.url")
+
+    @pytest.fixture
+    def source_config(self, httpserver: HTTPServer) -> dict[str, Any]:
+        httpserver.expect_request("/feed.xml").respond_with_handler(conditional(rss()))
+        return {"url": httpserver.url_for("/feed.xml"), "publisher": "ITMO University", "retries": 0}
+
+
+def test_items_become_articles(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    source = open_rss(httpserver.url_for("/feed.xml"))
+    items = list(source.read())
+    first, second, third = (i.record for i in items)
+    assert first.title == "HUST and ITMO sign agreement"
+    assert first.text == "HUST and ITMO University signed a key partnership agreement."
+    assert str(first.published) == "2021-04-26"  # 01:30 +03:00 is the 26th in UTC
+    assert (first.publisher, first.language, first.url) == ("ITMO University", "en", "https://news.itmo.example/1")
+    assert [i.provenance.native_id for i in items][:2] == ["news-1", "https://news.itmo.example/2"]
+    assert items[2].provenance.native_id.startswith("sha256:")
+    assert str(third.published) == "2021-04-28"
+    assert items[0].provenance.locator == f"{httpserver.url_for('/feed.xml')} entry 1"
+    assert second.text == "ITMO opened an office at HUST."
+
+
+def test_ids_without_guid_or_link_are_stable(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    ids = [[i.provenance.native_id for i in open_rss(httpserver.url_for("/feed.xml")).read()] for _ in range(2)]
+    assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "date"), [(ATOM, "Joint lab opens", "2021-04-27"), (RDF, "RSS 1.0 item", None)]
+)
+def test_atom_and_rss_1_0(httpserver: HTTPServer, body: str, title: str, date: str | None) -> None:
+    httpserver.expect_request("/feed").respond_with_data(body, content_type="application/xml")
+    (item,) = list(open_rss(httpserver.url_for("/feed")).read())
+    assert item.record.title == title
+    assert (str(item.record.published) if item.record.published else None) == date
+
+
+def test_second_read_is_conditional_and_yields_only_new(httpserver: HTTPServer) -> None:
+    url = httpserver.url_for("/feed.xml")
+    httpserver.expect_request("/feed.xml").respond_with_handler(conditional(rss()))
+    first = open_rss(url)
+    assert len(list(first.read())) == 3
+    assert first.state["feeds"][url]["etag"] == '"v1"'
+    second = open_rss(url)
+    assert list(second.read(state=first.state)) == []  # 304
+    assert any("not modified" in n for n in second.summary.notices)
+    assert second.state == first.state
+    httpserver.clear()
+    new = "<item><guid>news-9</guid><title>New</title><description>New text.</description></item>"
+    httpserver.expect_request("/feed.xml").respond_with_handler(conditional(rss(new), '"v2"'))
+    third = open_rss(url)
+    assert [i.provenance.native_id for i in third.read(state=second.state)] == ["news-9"]
+    assert third.state["feeds"][url]["etag"] == '"v2"'
+
+
+def test_user_agent_names_partnerkit(httpserver: HTTPServer) -> None:
+    seen: list[str] = []
+
+    def handler(request: Request) -> Response:
+        seen.append(request.headers.get("User-Agent", ""))
+        return Response(rss(), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(handler)
+    list(open_rss(httpserver.url_for("/feed.xml")).read())
+    assert seen[0].startswith("partnerkit/")
+
+
+def test_404_is_a_clear_error(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data("nope", status=404)
+    with pytest.raises(pk.SourceError, match=r"no feed could be read: .*/feed\.xml: HTTP 404 NOT FOUND"):
+        list(open_rss(httpserver.url_for("/feed.xml")).read())
+
+
+def test_one_failing_feed_does_not_stop_the_others(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/gone.xml").respond_with_data("nope", status=404)
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    source = pk.open_source(
+        "rss",
+        feeds=[{"url": httpserver.url_for("/gone.xml")}, {"url": httpserver.url_for("/feed.xml"), "publisher": "HUST"}],
+        retries=0,
+    )
+    items = list(source.read())
+    assert len(items) == 3
+    assert {i.record.publisher for i in items} == {"HUST"}
+    assert [str(e) for e in source.summary.errors] == [f"{httpserver.url_for('/gone.xml')}: HTTP 404 NOT FOUND"]
+
+
+def test_500_then_200_is_retried(httpserver: HTTPServer) -> None:
+    httpserver.expect_ordered_request("/feed.xml").respond_with_data("down", status=500)
+    httpserver.expect_ordered_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    source = open_rss(httpserver.url_for("/feed.xml"), retries=2)
+    assert len(list(source.read())) == 3
+    assert any("HTTP 500" in n and "retry 1 of 2" in n for n in source.summary.notices)
+
+
+def test_slow_server_times_out(httpserver: HTTPServer) -> None:
+    def slow(_request: Request) -> Response:
+        time.sleep(1.0)
+        return Response(rss(), content_type="application/rss+xml")
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(slow)
+    started = time.monotonic()
+    with pytest.raises(pk.SourceError, match="timed out"):
+        list(open_rss(httpserver.url_for("/feed.xml"), timeout=0.2).read())
+    assert time.monotonic() - started < 1.0
+
+
+def test_oversized_body_is_refused(httpserver: HTTPServer) -> None:
+    big = rss("".join(f"<item><guid>g{i}</guid><title>T{i}</title></item>" for i in range(2000)))
+    httpserver.expect_request("/feed.xml").respond_with_data(big, content_type="application/rss+xml")
+    with pytest.raises(pk.SourceError, match="larger than max_bytes"):
+        list(open_rss(httpserver.url_for("/feed.xml"), max_bytes=10_000).read())
+
+
+def test_gzip_bomb_stops_at_the_limit(httpserver: HTTPServer) -> None:
+    bomb = gzip.compress(rss().encode()[:-20] + b" " * 30_000_000)  # ~30 KB on the wire, 30 MB inflated
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        bomb, content_type="application/rss+xml", headers={"Content-Encoding": "gzip"}
+    )
+    with pytest.raises(pk.SourceError, match="once decompressed"):
+        list(open_rss(httpserver.url_for("/feed.xml"), max_bytes=1_000_000).read())
+
+
+def test_gzip_feed_within_the_limit_is_read(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        gzip.compress(rss().encode()), content_type="application/rss+xml", headers={"Content-Encoding": "gzip"}
+    )
+    assert len(list(open_rss(httpserver.url_for("/feed.xml")).read())) == 3
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY lol "lol">
+<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<rss version="2.0"><channel><title>x</title><item><title>&lol3;</title><guid>1</guid></item></channel></rss>"""
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><title>x</title><item><title>&secret;</title><guid>1</guid></item></channel></rss>"""
+
+
+@pytest.mark.parametrize(("body", "reason"), [(BILLION_LAUGHS, "entity-expansion"), (XXE, "external entities")])
+def test_entity_attacks_are_refused(httpserver: HTTPServer, body: str, reason: str) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(body, content_type="application/rss+xml")
+    with pytest.raises(pk.SourceError, match=f"feed refused: .*{reason}"):
+        list(open_rss(httpserver.url_for("/feed.xml")).read())
+
+
+@pytest.mark.parametrize("declared", ["xml", "header"])
+def test_cp1251_feed(httpserver: HTTPServer, declared: str) -> None:
+    """A Windows-1251 feed is decoded right whether the XML declaration or the HTTP header says so."""
+    xml_decl = '<?xml version="1.0" encoding="windows-1251"?>' if declared == "xml" else '<?xml version="1.0"?>'
+    body = f"""{xml_decl}<rss version="2.0"><channel><title>Новости</title>
+<item><guid>1</guid><title>Университет ИТМО и HUST подписали соглашение</title>
+<description>Текст новости.</description></item>
+</channel></rss>""".encode("cp1251")
+    content_type = "application/rss+xml" if declared == "xml" else "application/rss+xml; charset=windows-1251"
+    httpserver.expect_request("/feed.xml").respond_with_data(body, content_type=content_type)
+    (item,) = list(open_rss(httpserver.url_for("/feed.xml")).read())
+    assert item.record.title == "Университет ИТМО и HUST подписали соглашение"
+    assert item.record.text == "Текст новости."
+
+
+def test_malformed_feed_is_read_leniently_and_reported(httpserver: HTTPServer) -> None:
+    body = rss().replace("Office opens in Wuhan", "Office &nbsp; opens in Wuhan").replace("</channel></rss>", "")
+    httpserver.expect_request("/feed.xml").respond_with_data(body, content_type="application/rss+xml")
+    source = open_rss(httpserver.url_for("/feed.xml"))
+    items = list(source.read())
+    assert len(items) == 3
+    assert any("malformed" in n and "read leniently" in n for n in source.summary.notices)
+
+
+def test_not_a_feed_is_an_error(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data("<html><body>Login", content_type="text/html")
+    with pytest.raises(pk.SourceError, match="not a readable RSS or Atom feed"):
+        list(open_rss(httpserver.url_for("/feed.xml")).read())
+
+
+def test_entries_without_title_or_text_are_reported(httpserver: HTTPServer) -> None:
+    body = rss("<item><guid>empty</guid></item>")
+    httpserver.expect_request("/feed.xml").respond_with_data(body, content_type="application/rss+xml")
+    source = open_rss(httpserver.url_for("/feed.xml"))
+    assert len(list(source.read())) == 3
+    assert [e.reason for e in source.summary.errors] == ["the entry has neither a title nor any text"]
+    assert source.summary.errors[0].locator == f"{httpserver.url_for('/feed.xml')} entry 4"
+
+
+@pytest.mark.parametrize(
+    ("options", "path"),
+    [
+        ({}, "config.url"),
+        ({"url": "not a url"}, "config.url"),
+        ({"feeds": [{"url": "https://ok.example/f"}, {"url": "file:///etc/passwd"}]}, "config.feeds[1].url"),
+        ({"url": "https://ok.example/f", "timeout": 0}, "config.timeout"),
+        ({"url": "https://ok.example/f", "password": "hunter22"}, "config.password"),
+    ],
+)
+def test_config_errors_name_the_path(options: dict[str, Any], path: str) -> None:
+    with pytest.raises(pk.ConfigError) as info:
+        pk.open_source("rss", **options)
+    assert info.value.path == path
+    assert "hunter22" not in str(info.value)
+    assert "etc/passwd" not in str(info.value)

@@ -1,0 +1,705 @@
+"""``Store``: SQLite persistence of institutions, partnerships, articles, provenance and source state."""
+
+from __future__ import annotations
+
+import collections
+import datetime as _dt
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from partnerkit._codec import from_dict, to_dict
+from partnerkit._errors import ConfigError, RecordError
+from partnerkit._matching import Registry
+from partnerkit._model import (
+    Article,
+    Institution,
+    PartialDate,
+    Partnership,
+    PartnershipKind,
+    Provenance,
+    clean_text,
+    country_code,
+    to_partial_date_or_none,
+)
+from partnerkit._store._paths import resolve_path
+from partnerkit._store._schema import migrate, user_version
+from partnerkit.rules import Decision
+
+__all__ = ["ImportReport", "Store", "name_key"]
+
+log = logging.getLogger("partnerkit")
+
+#: A record the store keeps.
+Record = Institution | Partnership | Article
+
+_TYPES: dict[type[Any], str] = {Institution: "institution", Partnership: "partnership", Article: "article"}
+
+
+def name_key(name: str) -> str:
+    """The exact-lookup key of a name: cleaned, case-folded, single-spaced.
+
+    >>> name_key("  ITMO   university ")
+    'itmo university'
+    """
+    return " ".join(clean_text(name).casefold().split())
+
+
+def _canonical(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _encode(data: dict[str, Any]) -> tuple[str, str]:
+    """A record's stored JSON and its content key (the digest leaves out evidence retrieval times)."""
+    text = _canonical(data)
+    evidence = data.get("evidence")
+    basis = text
+    if evidence and any("retrieved" in e for e in evidence):
+        stable = {**data, "evidence": [{k: v for k, v in e.items() if k != "retrieved"} for e in evidence]}
+        basis = _canonical(stable)
+    return text, hashlib.sha256(basis.encode()).hexdigest()
+
+
+def _span(*dates: PartialDate | None) -> tuple[str | None, str | None]:
+    known = [d for d in dates if d is not None]
+    if not known:
+        return None, None
+    return min(d.first_day() for d in known).isoformat(), max(d.last_day() for d in known).isoformat()
+
+
+_MAX_KEPT_ERRORS = 1000
+
+
+@attrs.define
+class ImportReport:
+    """What an import did: counts, and why records were rejected.
+
+    Attributes:
+        read: records offered (good and bad, including those the source rejected).
+        added: records new to the store.
+        updated: records already known (same key) whose content changed.
+        unchanged: records already stored exactly so (re-imports).
+        rejected: records not stored.
+        by_reason: rejected records counted by reason.
+        errors: ``(where, reason)`` of each rejected record (the first 1000).
+        state_saved: whether the source's new state was saved.
+    """
+
+    read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    by_reason: collections.Counter[str] = attrs.Factory(collections.Counter)
+    errors: list[tuple[str, str]] = attrs.Factory(list)
+    state_saved: bool = False
+
+    @property
+    def imported(self) -> int:
+        """Records added or updated."""
+        return self.added + self.updated
+
+    def reject(self, where: str, reason: str, *, key: str | None = None) -> None:
+        """Count one rejected record (``key`` groups it in :attr:`by_reason`)."""
+        self.rejected += 1
+        self.by_reason[key or reason] += 1
+        if len(self.errors) < _MAX_KEPT_ERRORS:
+            self.errors.append((where, reason))
+
+    def __str__(self) -> str:
+        return (
+            f"read {self.read}, imported {self.imported} (new {self.added}, updated {self.updated}), "
+            f"unchanged {self.unchanged}, rejected {self.rejected}"
+        )
+
+
+class Store:
+    """Institutions, partnerships, articles, their provenance and source state in one SQLite file.
+
+    The file is created on first use (with its folder) and upgraded in place when an older
+    partnerkit wrote it. Writes go in transactions, one per batch: a crash or Ctrl-C loses
+    at most the batch in flight, never corrupts the file, and a re-run picks up where the
+    last committed batch ended, because imports are idempotent (re-importing the same
+    records adds nothing). Two processes may use one store at once (WAL journal, busy
+    timeout).
+
+    Args:
+        path: the database file; default ``$PARTNERKIT_DB``, else a per-user data folder
+            (see :func:`default_path`). ``":memory:"`` keeps it in memory.
+        timeout: seconds to wait for another process's write lock.
+
+    Example:
+        >>> import partnerkit as pk
+        >>> with pk.Store(":memory:") as store:
+        ...     report = store.add([pk.Institution(id="itmo", name="ITMO University", country="RU")])
+        ...     again = store.add([pk.Institution(id="itmo", name="ITMO University", country="RU")])
+        ...     (report.added, again.added, again.unchanged)
+        (1, 0, 1)
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, timeout: float = 30.0) -> None:
+        memory = path is not None and os.fspath(path) == ":memory:"
+        self.path: Path = Path(":memory:") if memory else resolve_path(path)
+        if not memory:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ConfigError(f"{self.path}: cannot create the store's folder ({exc.strerror})") from None
+        try:
+            self._conn = sqlite3.connect(
+                ":memory:" if memory else self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000):d}")
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            if not memory:
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(self._conn, path=str(self.path))
+        except sqlite3.DatabaseError as exc:
+            raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
+        self._in_batch = False
+        self._parties: list[tuple[Any, ...]] = []
+        self._registry: tuple[tuple[int, int], Registry] | None = None
+        self._institution_writes = 0
+        self._evidence: list[tuple[Any, ...]] = []
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open file (always the newest after opening)."""
+        return user_version(self._conn)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """A transaction: everything written inside is committed together, or not at all."""
+        if self._in_batch:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._in_batch = True
+        try:
+            yield
+            self._flush()
+        except BaseException:
+            self._parties.clear()
+            self._evidence.clear()
+            self._conn.execute("ROLLBACK")
+            raise
+        else:
+            self._conn.execute("COMMIT")
+        finally:
+            self._in_batch = False
+
+    # --- writing ---------------------------------------------------------------------
+
+    def add(
+        self,
+        items: Iterable[Any],
+        *,
+        batch_size: int = 500,
+        strict: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Store records, idempotently, committing every ``batch_size`` records.
+
+        Args:
+            items: records (``Institution``, ``Partnership``, ``Article``), ``(record,
+                Provenance)`` pairs, or source items with ``.record`` and ``.provenance``.
+            batch_size: records per transaction.
+            strict: raise on the first bad record (after committing what came before)
+                instead of rejecting it and going on.
+            progress: called with the number of records handled after each one.
+
+        Returns:
+            The :class:`ImportReport`; bad records are counted in ``.rejected``, with
+            where and why in ``.errors``.
+        """
+        report = ImportReport()
+        pending: list[tuple[Any, Provenance | None]] = []
+        iterator = iter(items)
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                break
+            except BaseException:
+                # The input failed (a strict source's bad record, a network error, Ctrl-C):
+                # keep the good records read before it, then let the error go on.
+                if pending:
+                    self._write(pending, report, strict=strict, progress=progress)
+                raise
+            pending.append(_unpack(item))
+            if len(pending) >= batch_size:
+                self._write(pending, report, strict=strict, progress=progress)
+                pending.clear()
+        if pending:
+            self._write(pending, report, strict=strict, progress=progress)
+        return report
+
+    def import_source(
+        self,
+        source: Any,
+        *,
+        batch_size: int = 500,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Read a configured source into the store, resuming from the state it saved last time.
+
+        The source reads from the state the store holds for its name (so an incremental
+        source fetches only what is new); its records are stored in batches; once the read
+        has finished, its new state is saved. An import that is interrupted saves no state,
+        and the next one reads again from the old state: what was committed is found
+        unchanged, and the rest is added.
+
+        Args:
+            source: an opened source (``pk.open_source(...)``); in strict mode it raises at
+                the first bad record, after committing the records before it.
+            batch_size: records per transaction.
+            progress: called with the number of records handled so far.
+
+        Returns:
+            The :class:`ImportReport`: ``read`` and ``rejected`` include the records the
+            source itself rejected, with their reasons.
+        """
+        name = str(source.name)
+        report = self.add(source.read(self.state(name)), batch_size=batch_size, progress=progress)
+        summary = source.summary
+        report.read += summary.rejected
+        report.rejected += summary.rejected
+        report.by_reason.update(summary.by_reason)
+        room = _MAX_KEPT_ERRORS - len(report.errors)
+        report.errors.extend((error.locator or name, str(error)) for error in summary.errors[:room])
+        if source.state is not None:
+            self.set_state(name, source.state)
+            report.state_saved = True
+        return report
+
+    def _write(
+        self,
+        pending: Sequence[tuple[Any, Provenance | None]],
+        report: ImportReport,
+        *,
+        strict: bool,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        with self.batch():
+            for record, provenance in pending:
+                report.read += 1
+                try:
+                    outcome = self._put(record, provenance)
+                except (RecordError, TypeError) as exc:
+                    where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
+                    if strict:
+                        raise RecordError(str(exc), locator=where) from None
+                    reason = exc.reason if isinstance(exc, RecordError) else str(exc)
+                    report.reject(where, str(exc), key=reason)
+                    log.info("rejected %s: %s", where, exc)
+                else:
+                    if outcome == "added":
+                        report.added += 1
+                    elif outcome == "updated":
+                        report.updated += 1
+                    else:
+                        report.unchanged += 1
+                if progress is not None:
+                    progress(report.read)
+
+    def _put(self, record: Any, provenance: Provenance | None) -> str:
+        kind = _TYPES.get(type(record))
+        if kind is None:
+            raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
+        text, digest = _encode(to_dict(record))
+        if isinstance(record, Institution):
+            key, outcome = record.id, self._put_institution(record, text, digest)
+        elif isinstance(record, Partnership):
+            key, outcome = self._put_partnership(record, text, digest, provenance)
+        else:
+            key, outcome = self._put_article(record, text, digest, provenance)
+        if provenance is not None:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    kind,
+                    key,
+                    provenance.source,
+                    provenance.plugin_version,
+                    provenance.locator or "",
+                    provenance.native_id or "",
+                    provenance.fetched.isoformat() if provenance.fetched else None,
+                ),
+            )
+        return outcome
+
+    def _put_institution(self, inst: Institution, text: str, digest: str) -> str:
+        row = self._conn.execute("SELECT digest FROM institution WHERE id = ?", (inst.id,)).fetchone()
+        if row is not None and row[0] == digest:
+            return "unchanged"
+        self._institution_writes += 1
+        self._conn.execute(
+            "INSERT OR REPLACE INTO institution VALUES (?, ?, ?, ?, ?)",
+            (inst.id, inst.name, inst.country, digest, text),
+        )
+        self._conn.execute("DELETE FROM institution_name WHERE institution_id = ?", (inst.id,))
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO institution_name VALUES (?, ?)",
+            [(inst.id, name_key(n.value)) for n in inst.names()],
+        )
+        return "added" if row is None else "updated"
+
+    def _put_partnership(
+        self, p: Partnership, text: str, digest: str, provenance: Provenance | None
+    ) -> tuple[str, str]:
+        # Identity: the source's own id, else the record's id, else its content.
+        if provenance is not None and provenance.native_id:
+            key = f"native:{provenance.source}:{provenance.native_id}"
+        elif p.id is not None:
+            key = f"id:{p.id}"
+        else:
+            key = f"sha256:{digest}"
+        row = self._conn.execute("SELECT rowid, digest FROM partnership WHERE key = ?", (key,)).fetchone()
+        if row is not None and row[1] == digest:
+            return key, "unchanged"
+        first, last = _span(p.date, p.started, p.ended)
+        values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), text)
+        if row is None:
+            cur = self._conn.execute(
+                "INSERT INTO partnership (key, digest, kind, status, first_day, last_day, evidence_count, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            rowid = cur.lastrowid
+        else:
+            rowid = row[0]
+            self._conn.execute(
+                "UPDATE partnership SET key = ?, digest = ?, kind = ?, status = ?, first_day = ?, last_day = ?,"
+                " evidence_count = ?, data = ? WHERE rowid = ?",
+                (*values, rowid),
+            )
+            self._flush()  # rows of this partnership may still wait to be written
+            self._conn.execute("DELETE FROM party WHERE partnership = ?", (rowid,))
+            self._conn.execute("DELETE FROM evidence WHERE partnership = ?", (rowid,))
+        # Parties and evidence are written together at the end of the batch (one executemany).
+        self._parties.extend(
+            (rowid, i, x.name, name_key(x.name), x.institution_id, x.role) for i, x in enumerate(p.parties)
+        )
+        self._evidence.extend(
+            (rowid, i, e.quote, e.source, e.locator, str(e.published) if e.published else None)
+            for i, e in enumerate(p.evidence)
+        )
+        return key, "added" if row is None else "updated"
+
+    def _flush(self) -> None:
+        if self._parties:
+            self._conn.executemany("INSERT INTO party VALUES (?, ?, ?, ?, ?, ?)", self._parties)
+            self._parties.clear()
+        if self._evidence:
+            self._conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self._evidence)
+            self._evidence.clear()
+
+    def _put_article(self, a: Article, text: str, digest: str, provenance: Provenance | None) -> tuple[str, str]:
+        if provenance is not None and provenance.native_id:
+            key = f"native:{provenance.source}:{provenance.native_id}"
+        elif a.url:
+            key = f"url:{a.url}"
+        else:
+            key = f"sha256:{digest}"
+        row = self._conn.execute("SELECT digest FROM article WHERE key = ?", (key,)).fetchone()
+        if row is not None and row[0] == digest:
+            return key, "unchanged"
+        first, _ = _span(a.published)
+        self._conn.execute(
+            "INSERT INTO article (key, digest, publisher, first_day, data) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET digest = excluded.digest, publisher = excluded.publisher,"
+            " first_day = excluded.first_day, data = excluded.data",
+            (key, digest, a.publisher, first, text),
+        )
+        return key, "added" if row is None else "updated"
+
+    # --- source state ----------------------------------------------------------------
+
+    def state(self, source: str) -> Any:
+        """The opaque state last saved for ``source`` (``None`` if never)."""
+        row = self._conn.execute("SELECT state FROM source_state WHERE source = ?", (source,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def set_state(self, source: str, state: Any) -> None:
+        """Save the opaque, JSON-serialisable state of ``source`` (``None`` forgets it)."""
+        with self.batch():
+            if state is None:
+                self._conn.execute("DELETE FROM source_state WHERE source = ?", (source,))
+                return
+            try:
+                text = json.dumps(state, sort_keys=True)
+            except (TypeError, ValueError):
+                raise ConfigError(f"the state of source {source!r} is not JSON-serialisable") from None
+            now = _dt.datetime.now(_dt.UTC).isoformat()
+            self._conn.execute(
+                "INSERT INTO source_state VALUES (?, ?, ?) ON CONFLICT(source) DO UPDATE"
+                " SET state = excluded.state, updated = excluded.updated",
+                (source, text, now),
+            )
+
+    # --- reading ---------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """How many institutions, partnerships, articles and provenance entries are stored."""
+        tables = {"institutions": "institution", "partnerships": "partnership", "articles": "article"}
+        out = {k: int(self._conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for k, t in tables.items()}
+        out["provenance"] = int(self._conn.execute("SELECT count(*) FROM provenance").fetchone()[0])
+        return out
+
+    def institution(self, id: str) -> Institution | None:
+        """The institution with this id, or ``None``."""
+        row = self._conn.execute("SELECT data FROM institution WHERE id = ?", (id,)).fetchone()
+        return None if row is None else from_dict(Institution, json.loads(row[0]))
+
+    def institutions(self, *, country: str | None = None) -> Iterator[Institution]:
+        """Every institution (of one country if given), by id."""
+        if country is None:
+            rows = self._conn.execute("SELECT data FROM institution ORDER BY id")
+        else:
+            rows = self._conn.execute(
+                "SELECT data FROM institution WHERE country = ? ORDER BY id", (country_code(country),)
+            )
+        for (data,) in rows.fetchall():
+            yield from_dict(Institution, json.loads(data))
+
+    def articles(self, *, publisher: str | None = None) -> Iterator[Article]:
+        """Every stored article (of one publisher if given), in the order they were stored."""
+        if publisher is None:
+            rows = self._conn.execute("SELECT data FROM article ORDER BY rowid")
+        else:
+            rows = self._conn.execute(
+                "SELECT data FROM article WHERE publisher = ? COLLATE NOCASE ORDER BY rowid", (publisher,)
+            )
+        for (data,) in rows.fetchall():
+            yield from_dict(Article, json.loads(data))
+
+    def resolve(self, institution: str) -> list[str]:
+        """Institution ids that ``institution`` denotes: an id, or a name, acronym or label.
+
+        Names are looked up exactly (case and spacing aside) among the stored institutions'
+        names first; a name not found so is matched with the registry of the stored
+        institutions (:meth:`registry`): its MATCH, else every POSSIBLE candidate. An
+        empty list means no stored institution has that id or name; more than one id
+        means the name is ambiguous ("MSU": Moscow's or Michigan's).
+        """
+        if self._conn.execute("SELECT 1 FROM institution WHERE id = ?", (institution,)).fetchone():
+            return [institution]
+        rows = self._conn.execute(
+            "SELECT DISTINCT institution_id FROM institution_name WHERE key = ? ORDER BY institution_id",
+            (name_key(institution),),
+        ).fetchall()
+        if rows:
+            return [r[0] for r in rows]
+        found = self.registry().match(institution, limit=5)
+        matched = [m.institution.id for m in found if m.decision is Decision.MATCH]
+        return matched or [m.institution.id for m in found if m.decision is Decision.POSSIBLE]
+
+    def registry(self) -> Registry:
+        """A :class:`partnerkit.Registry` of the stored institutions, kept until they change.
+
+        For other rules: ``pk.Registry(store.institutions(), rules=...)``.
+        """
+        stamp = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
+        if self._registry is None or self._registry[0] != stamp:
+            self._registry = (stamp, Registry(self.institutions()))
+        return self._registry[1]
+
+    def _name_of(self, id: str) -> str:
+        row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()
+        return str(row[0]) if row else id
+
+    def _resolve_one(self, institution: str) -> list[str]:
+        """:meth:`resolve`, with an error when the name denotes several institutions."""
+        ids = self.resolve(institution)
+        if len(ids) > 1:
+            shown = ", ".join(f"{i} ({self._name_of(i)})" for i in ids[:5])
+            raise ConfigError(f"{institution[:80]!r} is ambiguous: it names {shown}; give one id instead")
+        return ids
+
+    @staticmethod
+    def _party_condition(institution: str, ids: list[str], alias: str) -> tuple[str, list[Any]]:
+        """SQL on party row ``alias``: the party is ``institution`` (by id, or by a name of it)."""
+        marks = ",".join("?" * len(ids))
+        by_id = f"{alias}.institution_id IN ({marks}) OR " if ids else ""
+        # Parties not linked to an institution count when their stated name is a name of it.
+        condition = (
+            f"({by_id}({alias}.institution_id IS NULL AND {alias}.name_key IN "
+            f"(SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)))"
+        )
+        return condition, [*ids, *ids, name_key(institution)]
+
+    @staticmethod
+    def _party_rowids(institution: str, ids: list[str]) -> tuple[str, list[Any]]:
+        """SQL selecting the partnerships with a party that is ``institution`` (through the indexes)."""
+        marks = ",".join("?" * len(ids))
+        sql = (
+            f"SELECT partnership FROM party WHERE institution_id IN ({marks})"
+            " UNION SELECT partnership FROM party WHERE institution_id IS NULL AND name_key IN"
+            f" (SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)"
+        )
+        return sql, [*ids, *ids, name_key(institution)]
+
+    def partnerships(
+        self,
+        *,
+        institution: str | None = None,
+        partner: str | None = None,
+        kind: PartnershipKind | str | Iterable[PartnershipKind | str] | None = None,
+        since: PartialDate | str | int | None = None,
+        until: PartialDate | str | int | None = None,
+        country: str | None = None,
+    ) -> Iterator[Partnership]:
+        """Stored partnerships that meet every condition given, oldest first (undated last).
+
+        Args:
+            institution: a party is this institution: its id, or a name, acronym or label of
+                it (parties not linked to an id count when their stated name is one of those).
+                A name that several stored institutions share is an error naming them.
+            partner: another party is this institution (with ``institution``: partnerships
+                *between* the two).
+            kind: one kind or several.
+            since: the partnership's dates (date, started, ended) reach this date or later;
+                a partial date counts from its first day (``"2021"`` is 2021-01-01).
+            until: the partnership's dates begin by this date; a partial date counts to its
+                last day (``"2021"`` is 2021-12-31). Undated partnerships never meet a range.
+            country: a party is an institution of this country (code or name).
+
+        Raises:
+            RecordError: a date or country is not valid.
+            ConfigError: ``institution`` or ``partner`` is ambiguous.
+        """
+        where: list[str] = []
+        args: list[Any] = []
+        resolved = {who: self._resolve_one(who) for who in (institution, partner) if who is not None}
+        for who, ids in resolved.items():
+            # Narrow down through the party indexes first ...
+            sql, more = self._party_rowids(who, ids)
+            where.append(f"partnership.rowid IN ({sql})")
+            args.extend(more)
+        if institution is not None and partner is not None:
+            # ... then ask for two different parties: one is ``institution``, one ``partner``.
+            first, first_args = self._party_condition(institution, resolved[institution], "p0")
+            second, second_args = self._party_condition(partner, resolved[partner], "p1")
+            where.append(
+                "EXISTS (SELECT 1 FROM party p0 JOIN party p1 ON p1.partnership = p0.partnership"
+                f" AND p1.position != p0.position WHERE p0.partnership = partnership.rowid AND {first} AND {second})"
+            )
+            args.extend([*first_args, *second_args])
+        if kind is not None:
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            values = [PartnershipKind(k).value if not isinstance(k, PartnershipKind) else k.value for k in kinds]
+            where.append(f"kind IN ({','.join('?' * len(values))})")
+            args.extend(values)
+        start = to_partial_date_or_none(since)
+        end = to_partial_date_or_none(until)
+        if start is not None:
+            where.append("last_day >= ?")
+            args.append(start.first_day().isoformat())
+        if end is not None:
+            where.append("first_day <= ?")
+            args.append(end.last_day().isoformat())
+        if country is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM party c JOIN institution i ON i.id = c.institution_id"
+                " WHERE c.partnership = partnership.rowid AND i.country = ?)"
+            )
+            args.append(country_code(country))
+        sql = "SELECT data FROM partnership"
+        if where:
+            sql += " WHERE " + " AND ".join(f"({w})" for w in where)
+        sql += " ORDER BY first_day IS NULL, first_day, rowid"
+        for (data,) in self._conn.execute(sql, args).fetchall():
+            yield from_dict(Partnership, json.loads(data))
+
+    def provenance(self, record: Record) -> list[Provenance]:
+        """Where a stored record came from: one entry per source and place it was read at."""
+        kind = _TYPES.get(type(record))
+        if kind is None:
+            raise TypeError(f"the store keeps no {type(record).__name__}")
+        if isinstance(record, Institution):
+            keys = [record.id]
+        else:
+            table = "partnership" if kind == "partnership" else "article"
+            digest = _encode(to_dict(record))[1]
+            keys = [r[0] for r in self._conn.execute(f"SELECT key FROM {table} WHERE digest = ?", (digest,))]
+        out: list[Provenance] = []
+        for key in keys:
+            rows = self._conn.execute(
+                "SELECT source, plugin_version, locator, fetched, native_id FROM provenance"
+                " WHERE record_type = ? AND record_key = ? ORDER BY source, locator",
+                (kind, key),
+            )
+            for source, version, locator, fetched, native in rows.fetchall():
+                out.append(
+                    Provenance(
+                        source=source,
+                        plugin_version=version,
+                        locator=locator or None,
+                        fetched=fetched,
+                        native_id=native or None,
+                    )
+                )
+        return out
+
+    def network_rows(self) -> Iterator[tuple[str, int, list[tuple[str, str | None]]]]:
+        """Partnerships for export: ``(data JSON, evidence count, [(party name, institution id)])``."""
+        parties: dict[int, list[tuple[str, str | None]]] = {}
+        for rowid, name, inst in self._conn.execute(
+            "SELECT partnership, name, institution_id FROM party ORDER BY partnership, position"
+        ).fetchall():
+            parties.setdefault(rowid, []).append((name, inst))
+        for rowid, data, count in self._conn.execute(
+            "SELECT rowid, data, evidence_count FROM partnership ORDER BY first_day IS NULL, first_day, rowid"
+        ).fetchall():
+            yield data, count, parties.get(rowid, [])
+
+    def export(self, path_or_file: str | os.PathLike[str] | IO[str], *, format: str = "jsonl") -> None:
+        """Write the partnership network: ``jsonl``, ``csv``, ``graphml`` or ``dot``.
+
+        Nodes are institutions with their country, edges partnerships with kind, status,
+        date and evidence count (see the "Command line" docs for the layouts).
+        """
+        from partnerkit._store._network import network, write_network
+
+        net = network(self)
+        if isinstance(path_or_file, (str, os.PathLike)):
+            with open(path_or_file, "w", encoding="utf-8", newline="") as fh:
+                write_network(net, format, fh)
+        else:
+            write_network(net, format, path_or_file)
+
+    def integrity_check(self) -> str:
+        """SQLite's own check of the file: ``"ok"`` when it is sound."""
+        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _unpack(item: Any) -> tuple[Any, Provenance | None]:
+    if isinstance(item, tuple) and len(item) == 2 and (item[1] is None or isinstance(item[1], Provenance)):
+        return item[0], item[1]
+    if hasattr(item, "record") and hasattr(item, "provenance"):
+        return item.record, item.provenance
+    return item, None

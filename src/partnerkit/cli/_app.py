@@ -1,0 +1,167 @@
+"""The ``partnerkit`` group and what its commands share: errors, the store, output formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+import click
+
+import partnerkit as pk
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
+log = logging.getLogger("partnerkit")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit codes: 0 done; 1 done, but records were rejected under --strict; 2 an error.
+EXIT_REJECTED = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+
+class _Group(click.Group):
+    """A click group that turns errors into one clear line on stderr and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away (``partnerkit ... | head``): stop quietly, as cat does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(EXIT_REJECTED)
+        except (pk.PartnerkitError, OSError) as exc:
+            if ctx.meta.get("partnerkit.debug"):
+                raise
+            click.echo(f"partnerkit: error: {_one_line(exc)}", err=True)
+            ctx.exit(EXIT_ERROR)
+        except KeyboardInterrupt:
+            if ctx.meta.get("partnerkit.debug"):
+                raise
+            click.echo("partnerkit: interrupted (everything committed before is kept)", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+class App:
+    """Per-invocation state: the store path, opened lazily and closed at the end."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._store: pk.Store | None = None
+
+    def store(self) -> pk.Store:
+        if self._store is None:
+            self._store = pk.Store(self.db)
+            log.debug("store: %s", self._store.path)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Example: partnerkit dedupe examples/names.csv --column name --format csv > clusters.csv",
+)
+@click.version_option(pk.__version__, prog_name="partnerkit")
+@click.option(
+    "--db",
+    metavar="PATH",
+    help="The store file (default: $PARTNERKIT_DB, else a per-user data folder).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
+    """partnerkit: institutions, partnerships and the evidence behind them.
+
+    Exit codes: 0 done; 1 records were rejected under --strict; 2 an error (one line on
+    stderr; --debug shows the traceback).
+    """
+    ctx.meta["partnerkit.debug"] = debug
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
+    app = App(db)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+# --- output ---------------------------------------------------------------------------
+
+FORMATS = ("table", "csv", "json")
+
+
+def format_option(default: str = "table", choices: Sequence[str] = FORMATS) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help="table for reading; csv and json (JSON Lines) for programs.",
+    )
+
+
+def table(rows: Sequence[Sequence[Any]], header: Sequence[str], out: IO[str] | None = None) -> None:
+    """Print rows as aligned columns under a header."""
+    text = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in text)]) for i, h in enumerate(header)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    click.echo(line(header), file=out)
+    click.echo(line(["-" * w for w in widths]), file=out)
+    for row in text:
+        click.echo(line(row), file=out)
+
+
+def write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+
+
+def write_json_lines(objects: Iterable[Any]) -> None:
+    for obj in objects:
+        click.echo(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+
+
+@contextmanager
+def progress(label: str, total: int | None = None) -> Iterator[Any]:
+    """A progress bar on a terminal (stderr), nothing when piped: yields ``update(n_done)``."""
+    stream = sys.stderr
+    if not stream.isatty() or os.environ.get("PARTNERKIT_NO_PROGRESS"):
+        yield lambda _done: None
+        return
+    bar: ProgressBar[int]
+    with click.progressbar(length=total, label=label, file=stream, show_pos=True) as bar:
+        state = {"done": 0}
+
+        def update(done: int) -> None:
+            if done - state["done"] >= 1:
+                bar.update(done - state["done"])
+                state["done"] = done
+
+        yield update

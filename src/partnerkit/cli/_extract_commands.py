@@ -1,0 +1,120 @@
+"""The ``extract`` command: partnerships from news texts, merged across inputs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+
+import attrs
+import click
+
+import partnerkit as pk
+from partnerkit.cli._app import App, cli, pass_app, table
+from partnerkit.cli._inputs import load_registry
+
+
+def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[str, pk.Article]]:
+    """``(locator, article)`` for each input: a ``.jsonl`` file holds articles, any other file is one text."""
+    for path in files:
+        if path.endswith((".jsonl", ".jsonl.gz")):
+            for row, article in enumerate(pk.load_jsonl(pk.Article, path), start=1):
+                yield article.url or f"{path} article {row}", article
+        elif path == "-":
+            yield "<stdin>", pk.Article(text=sys.stdin.read(), publisher=publisher)
+        else:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                yield path, pk.Article(text=fh.read(), publisher=publisher)
+
+
+def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partnership:
+    """The partnership with each piece of evidence saying which input it was read from."""
+    evidence = tuple(attrs.evolve(e, locator=e.locator or locator, source=e.source or source) for e in p.evidence)
+    return attrs.evolve(p, evidence=evidence)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--from-store", is_flag=True, help="Read the articles in the store (imported from feeds or files).")
+@click.option(
+    "--publisher",
+    metavar="NAME",
+    help="Who published the texts ('the university' refers to it); with --from-store, only its articles.",
+)
+@click.option("--published", metavar="DATE", help="When the texts were published (resolves 'today', 'last year').")
+@click.option(
+    "--registry",
+    "registry_spec",
+    metavar="SPEC",
+    help="Resolve mentions to institutions: 'store', a ROR dump, or a CSV/JSONL file of institutions.",
+)
+@click.option("--save", is_flag=True, help="Also store the partnerships found, with provenance.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: partnerships as JSON Lines (read back with pk.load_jsonl or 'import jsonl'); table: for reading.",
+)
+@pass_app
+def extract(  # noqa: PLR0917 - one parameter per option
+    app: App,
+    files: tuple[str, ...],
+    from_store: bool,
+    publisher: str | None,
+    published: str | None,
+    registry_spec: str | None,
+    save: bool,
+    fmt: str,
+) -> None:
+    """Find the partnerships that news texts state, merged across all inputs.
+
+    FILE is a text file (one article; '-' reads stdin) or a JSON Lines file of articles.
+    The same deal reported by several texts comes out once, with every sentence that
+    states it as evidence.
+
+    \b
+    Examples:
+      partnerkit extract news/*.txt --publisher "ITMO University" --format table
+      partnerkit extract --from-store --publisher "ITMO University" > partnerships.jsonl
+      partnerkit extract examples/news/*.txt --registry examples/institutions.jsonl --save
+    """
+    if bool(files) == from_store:
+        raise click.UsageError("give FILEs or --from-store (not both)")
+    when = pk.PartialDate.parse(published) if published else None
+    registry = load_registry(registry_spec, app) if registry_spec else None
+    if from_store:
+        inputs: Iterator[tuple[str, pk.Article]] = (
+            (a.url or f"store article {i}", a) for i, a in enumerate(app.store().articles(publisher=publisher), 1)
+        )
+    else:
+        inputs = _articles(files, publisher)
+    found: list[tuple[str, pk.Partnership]] = []
+    for locator, article in inputs:
+        text = "\n".join(part for part in (article.title, article.text) if part)
+        by = publisher or article.publisher
+        extraction = pk.extract(text, published=when or article.published, publisher=by, registry=registry)
+        found.extend((locator, _located(p, locator, by)) for p in extraction.partnerships)
+    merged = pk.merge_partnerships([p for _, p in found], registry)
+    if save:
+        report = app.store().add(
+            (p, pk.Provenance(source="extract", locator=p.evidence[0].locator if p.evidence else None)) for p in merged
+        )
+        click.echo(f"saved to {app.store().path}: {report}", err=True)
+    if fmt == "jsonl":
+        pk.dump_jsonl(merged, sys.stdout)
+        return
+    table(
+        [
+            (
+                str(p.date or p.started or ""),
+                p.kind.value,
+                p.status.value,
+                " + ".join(x.name for x in p.parties),
+                str(p.location or ""),
+                len(p.evidence),
+            )
+            for p in merged
+        ],
+        ("date", "kind", "status", "parties", "location", "evidence"),
+    )

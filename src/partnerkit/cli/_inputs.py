@@ -1,0 +1,132 @@
+"""Reading what commands are given: names from a CSV or text file, and ``--registry SPEC``."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+import partnerkit as pk
+from partnerkit.cli._app import App
+
+
+@attrs.frozen
+class Table:
+    """The rows of an input file, and which column holds the names."""
+
+    path: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    column: int
+
+    def names(self) -> list[str]:
+        return [row[self.column] for row in self.rows]
+
+    def values(self, column: int | None) -> list[str | None]:
+        if column is None:
+            return [None] * len(self.rows)
+        return [row[column] or None for row in self.rows]
+
+    def index(self, name: str, option: str) -> int:
+        """The position of column ``name``; a ConfigError naming the columns there are if absent."""
+        if name in self.header:
+            return self.header.index(name)
+        folded = [h.casefold() for h in self.header]
+        if name.casefold() in folded:
+            return folded.index(name.casefold())
+        raise pk.ConfigError(f"{self.path}: no column {name!r} ({option}); the columns are: {', '.join(self.header)}")
+
+
+_NAME_COLUMNS = ("name", "names", "institution", "organization", "organisation", "affiliation")
+
+
+def read_table(path: str, column: str | None) -> Table:
+    """Read a CSV (or TSV) file with a header row; a ``.txt`` file is one name per line.
+
+    Without ``column``, the first of name / institution / organization / affiliation
+    present is used, else the only column.
+
+    Raises:
+        ConfigError: the column is missing or cannot be guessed.
+        RecordError: a row is malformed (names the file and row).
+    """
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    if path.endswith(".txt"):
+        names = [line.strip() for line in text.splitlines()]
+        return Table(path, ("name",), tuple((n,) for n in names if n), 0)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(text.splitlines(), dialect)
+    try:
+        header = tuple(h.strip() for h in next(reader))
+    except StopIteration:
+        raise pk.RecordError("the file is empty; expected a header row", row=1, locator=path) from None
+    rows: list[tuple[str, ...]] = []
+    for number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise pk.RecordError(f"{len(row)} fields, the header has {len(header)}", row=number, locator=path)
+        rows.append(tuple(row))
+    table = Table(path, header, tuple(rows), 0)
+    if column is not None:
+        return attrs.evolve(table, column=table.index(column, "--column"))
+    for candidate in _NAME_COLUMNS:
+        if candidate in (h.casefold() for h in header):
+            return attrs.evolve(table, column=table.index(candidate, "--column"))
+    if len(header) == 1:
+        return table
+    raise pk.ConfigError(f"{path}: which column holds the names? give --column (the columns are: {', '.join(header)})")
+
+
+def load_registry(spec: str | None, app: App) -> pk.Registry:
+    """The registry ``--registry SPEC`` names (default ``store``).
+
+    SPEC is ``store`` (the institutions in the store), a JSON Lines or CSV file of
+    institutions, or a ROR data dump (zip, JSON, JSON Lines or a folder).
+
+    Raises:
+        ConfigError: SPEC is no file, or the store holds no institutions.
+    """
+    if spec is None or spec == "store":
+        store = app.store()
+        institutions = list(store.institutions())
+        if not institutions:
+            raise pk.ConfigError(
+                f"no institutions to match against (the store {store.path} holds none): give --registry with a "
+                "ROR dump or a CSV/JSONL file of institutions, or import institutions first (partnerkit import ...)"
+            )
+        return pk.Registry(institutions)
+    path = Path(spec)
+    if not path.exists():
+        raise pk.ConfigError(f"--registry: {spec}: no such file or directory (nor 'store')")
+    suffixes = [s.lower() for s in path.suffixes]
+    if path.is_file() and suffixes and suffixes[-1] in (".csv", ".tsv"):
+        return pk.Registry.from_source("csv", path=spec)
+    if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not _is_ror(path):
+        return pk.Registry.from_source("jsonl", path=spec, type="Institution")
+    return pk.Registry.from_source("ror", path=spec)
+
+
+def _is_ror(path: Path) -> bool:
+    """Whether a JSON Lines file holds ROR records (ids ``https://ror.org/...``), not partnerkit's."""
+    with gzip.open(path, "rt", encoding="utf-8") if path.suffix.lower() == ".gz" else path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(first, dict) and str(first.get("id", "")).startswith("https://ror.org/")
+    return False
+
+
+def cells(values: Sequence[object]) -> list[str]:
+    return ["" if v is None else str(v) for v in values]

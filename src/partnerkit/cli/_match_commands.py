@@ -1,0 +1,172 @@
+"""Commands over the matching engine: ``match`` and ``dedupe``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+import partnerkit as pk
+from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
+from partnerkit.cli._inputs import load_registry, read_table
+
+_REGISTRY_HELP = "Institutions to match against: 'store' (default), a ROR dump, or a CSV/JSONL file of institutions."
+
+
+def _indent(text: str, prefix: str = "       ") -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--file", "-f", "file", type=click.Path(exists=True, dir_okay=False), help="Names from a CSV file.")
+@click.option("--column", metavar="COL", help="The column of --file that holds the names.")
+@click.option("--country", metavar="CC", help="A country hint for every name (code or name).")
+@click.option("--country-column", metavar="COL", help="The column of --file that holds a country hint per name.")
+@click.option("--registry", "registry_spec", metavar="SPEC", help=_REGISTRY_HELP)
+@click.option("--limit", default=3, show_default=True, type=click.IntRange(1), help="Candidates per name.")
+@click.option("--explain", is_flag=True, help="Show the rules that fired for each candidate.")
+@format_option()
+@pass_app
+def match(  # noqa: PLR0917 - one parameter per option
+    app: App,
+    names: tuple[str, ...],
+    file: str | None,
+    column: str | None,
+    country: str | None,
+    country_column: str | None,
+    registry_spec: str | None,
+    limit: int,
+    explain: bool,
+    fmt: str,
+) -> None:
+    """Find the institutions that names denote, best first, with score and decision.
+
+    A decision is MATCH (at most one per name), POSSIBLE (an ambiguous name such as
+    "MSU" comes back with every candidate) or NON_MATCH.
+
+    \b
+    Examples:
+      partnerkit match "ITMO Univ." "Университет ИТМО" --registry examples/institutions.jsonl
+      partnerkit match MSU --country US --explain --registry examples/institutions.jsonl
+      partnerkit match --file examples/names.csv --column name --country-column country --format csv
+    """
+    if bool(names) == bool(file):
+        raise click.UsageError("give NAMEs or --file FILE (not both)")
+    if file is not None:
+        rows = read_table(file, column)
+        queries = rows.names()
+        hints = rows.values(rows.index(country_column, "--country-column")) if country_column else None
+    else:
+        if country_column:
+            raise click.UsageError("--country-column needs --file")
+        queries = list(names)
+        hints = None
+    registry = load_registry(registry_spec, app)
+    countries = hints if hints is not None else [country] * len(queries)
+    results = [(q, c, registry.match(q, c or country, limit)) for q, c in zip(queries, countries, strict=True)]
+    if fmt == "json":
+        write_json_lines(
+            {
+                "query": q,
+                "country": c,
+                "matches": [_match_dict(m, explain) for m in found],
+            }
+            for q, c, found in results
+        )
+        return
+    header = ("query", "rank", "institution_id", "institution", "country", "score", "decision")
+    rows_out: list[list[Any]] = []
+    for q, _c, found in results:
+        if not found:
+            rows_out.append([q, "", "", "", "", "", "none", ""])
+        for rank, m in enumerate(found, start=1):
+            cells = [q, rank, m.institution.id, m.institution.name, m.institution.country, f"{m.score:.2f}"]
+            rows_out.append([*cells, m.decision.value, str(m.explanation)])
+    if fmt == "csv":
+        write_csv([r if explain else r[:7] for r in rows_out], (*header, "explanation") if explain else header)
+    elif not explain:
+        table([r[:7] for r in rows_out], header)
+    else:
+        for q, _c, found in results:
+            click.echo(q)
+            if not found:
+                click.echo("  no candidate shares a word with this name")
+            for rank, m in enumerate(found, start=1):
+                where = f", {m.institution.country}" if m.institution.country else ""
+                click.echo(
+                    f"  {rank}. {m.institution.name} [{m.institution.id}{where}]"
+                    f"  score {m.score:.2f}  {m.decision.value.upper()}"
+                )
+                click.echo(_indent(str(m.explanation)))
+
+
+def _match_dict(m: pk.Match, explain: bool) -> dict[str, Any]:
+    data = m.to_dict()
+    if not explain:
+        data.pop("explanation", None)
+    data["country"] = m.institution.country
+    return data
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--column", metavar="COL", help="The column that holds the names (default: name, or the only one).")
+@click.option(
+    "--registry",
+    "registry_spec",
+    metavar="SPEC",
+    help="Attach clusters to institutions: 'store', a ROR dump, or a CSV/JSONL file of institutions.",
+)
+@click.option("--explain", is_flag=True, help="With --format json: why the members of each cluster were joined.")
+@format_option()
+@pass_app
+def dedupe(  # noqa: PLR0917 - one parameter per option
+    app: App, file: str, column: str | None, registry_spec: str | None, explain: bool, fmt: str
+) -> None:
+    """Group the names of FILE into clusters of the same institution.
+
+    table: one line per cluster. csv: every input row, in order, with four columns
+    added (cluster_id, canonical_name, institution_id, decision) to join back on.
+    json: one object per cluster (JSON Lines).
+
+    \b
+    Examples:
+      partnerkit dedupe examples/names.csv --column name
+      partnerkit dedupe examples/names.csv --format csv > names-clustered.csv
+      partnerkit dedupe names.txt --registry ror-dump.zip --format json
+    """
+    rows = read_table(file, column)
+    registry = load_registry(registry_spec, app) if registry_spec else None
+    clusters = pk.dedupe(rows.names(), registry)
+    if fmt == "json":
+        write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))
+        return
+    if fmt == "table":
+        table(
+            [
+                (i, c.count, c.canonical, c.institution.id if c.institution else "", " | ".join(c.members[1:]))
+                for i, c in enumerate(clusters, start=1)
+            ],
+            ("cluster", "rows", "canonical", "institution_id", "other names"),
+        )
+        return
+    placed: dict[str, tuple[int, pk.Cluster, str]] = {}
+    for i, cluster in enumerate(clusters, start=1):
+        joined = {link.right: link.explanation.decision.value for link in cluster.links}
+        joined.update({link.left: link.explanation.decision.value for link in cluster.links if link.left not in joined})
+        for member in cluster.members:
+            decision = "canonical" if member == cluster.canonical else joined.get(member, pk.Decision.MATCH.value)
+            placed[" ".join(member.split())] = (i, cluster, decision)
+    out = []
+    for row in rows.rows:
+        cid, cluster, decision = placed[" ".join(row[rows.column].split())]
+        out.append([*row, cid, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
+    write_csv(out, (*rows.header, "cluster_id", "canonical_name", "institution_id", "decision"))
+
+
+def _cluster_dict(i: int, cluster: pk.Cluster, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"cluster_id": i, **cluster.to_dict()}
+    if not explain:
+        data.pop("links", None)
+    return data

@@ -1,0 +1,230 @@
+"""The source contract: what a source plugin declares, yields and reports.
+
+A source is a class with a name, an ``api_version``, ``capabilities``, the record types
+it yields and an attrs ``Config``. Its author writes one generator, :meth:`Source.items`;
+the host-facing :meth:`Source.read` wraps it: it counts, collects per-record errors (or
+stops at the first when ``strict``), and keeps the new state once the loop has finished.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as _dt
+import functools
+import importlib.metadata
+import json
+import logging
+import re
+from collections.abc import Generator, Iterator, Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from partnerkit._errors import PluginError, RecordError
+from partnerkit._model import Article, Institution, Partnership, Provenance
+from partnerkit.sources._config import structure_config
+
+__all__ = [
+    "API_VERSION",
+    "CAPABILITIES",
+    "ReadSummary",
+    "Record",
+    "Source",
+    "SourceItem",
+    "State",
+]
+
+log = logging.getLogger("partnerkit")
+
+#: The version of the plugin API this partnerkit implements. A plugin declaring another
+#: major version, or a newer minor one, is refused at discovery.
+API_VERSION: tuple[int, int] = (1, 0)
+
+#: The capabilities a source may declare.
+CAPABILITIES: frozenset[str] = frozenset(("incremental", "network", "files"))
+
+Record = Institution | Partnership | Article
+State = dict[str, Any]
+
+_MAX_KEPT_ERRORS = 1000
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+@attrs.frozen
+class SourceItem:
+    """One record read from a source, with where it came from."""
+
+    record: Record
+    provenance: Provenance
+
+
+def _reason_key(error: RecordError) -> str:
+    """A grouping key for an error: its field and reason, without the quoted values."""
+    reason = _QUOTED.sub("…", error.reason)
+    return f"{error.field}: {reason}" if error.field else reason
+
+
+@attrs.define
+class ReadSummary:
+    """What one :meth:`Source.read` did: counts, rejections by reason, the errors themselves.
+
+    Attributes:
+        read: records the source read (imported + rejected).
+        imported: records yielded.
+        rejected: records reported as bad and not yielded.
+        by_reason: rejected records counted by reason (values left out, so they group).
+        errors: the :class:`RecordError` of each rejected record (the first 1000), each
+            naming its locator, row and field.
+        notices: source-level remarks that lost nothing (a lenient parse, a 304, a retry).
+    """
+
+    read: int = 0
+    imported: int = 0
+    rejected: int = 0
+    by_reason: collections.Counter[str] = attrs.field(factory=collections.Counter)
+    errors: list[RecordError] = attrs.field(factory=list)
+    notices: list[str] = attrs.field(factory=list)
+
+    def _reject(self, error: RecordError) -> None:
+        self.read += 1
+        self.rejected += 1
+        self.by_reason[_reason_key(error)] += 1
+        if len(self.errors) < _MAX_KEPT_ERRORS:
+            self.errors.append(error)
+
+    def __str__(self) -> str:
+        lines = [f"read {self.read}, imported {self.imported}, rejected {self.rejected}"]
+        lines += [f"  {n} x {reason}" for reason, n in self.by_reason.most_common()]
+        lines += [f"  note: {notice}" for notice in self.notices]
+        return "\n".join(lines)
+
+
+@functools.cache
+def _distribution_version(module: str) -> tuple[str | None, str | None]:
+    top = module.partition(".")[0]
+    dists = importlib.metadata.packages_distributions().get(top, [])
+    if not dists:
+        return None, None
+    try:
+        return dists[0], importlib.metadata.version(dists[0])
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - broken installation
+        return dists[0], None
+
+
+class Source:
+    """Base class of every source. Subclass it, declare the class attributes, write :meth:`items`.
+
+    Class attributes a plugin declares:
+        name: the name users open it by (the entry-point name should be the same).
+        api_version: the ``(major, minor)`` plugin API the source was written for.
+        capabilities: a subset of ``{"incremental", "network", "files"}``.
+        record_types: the record classes it yields.
+        Config: an attrs class of its options (structured with unknown keys forbidden).
+
+    A configured source reads with :meth:`read`; afterwards :attr:`state` holds the new
+    state (JSON-serialisable) and :attr:`summary` what happened.
+
+    Args:
+        config: a ``Config`` instance or a mapping of options.
+        strict: stop at the first bad record (raise its :class:`RecordError`) instead of
+            reporting it and going on.
+        **options: options, merged over ``config``.
+
+    Raises:
+        ConfigError: an unknown option, or a missing or invalid one; ``.path`` names it.
+    """
+
+    name: ClassVar[str] = ""
+    api_version: ClassVar[tuple[int, int]] = API_VERSION
+    capabilities: ClassVar[frozenset[str]] = frozenset()
+    record_types: ClassVar[tuple[type[Any], ...]] = (Institution,)
+    Config: ClassVar[type[Any]]
+
+    def __init__(self, config: Any = None, /, *, strict: bool = False, **options: Any) -> None:
+        if options and config is not None and not isinstance(config, Mapping):
+            config = attrs.evolve(config, **options)  # a Config instance with some options changed
+        elif options:
+            config = {**(config or {}), **options}
+        self.config: Any = structure_config(self.Config, config)
+        self.strict = strict
+        self.state: State | None = None
+        self.summary = ReadSummary()
+        self._started: _dt.datetime | None = None
+        self.plugin_version: str | None = _distribution_version(type(self).__module__)[1]
+
+    @classmethod
+    def description(cls) -> str:
+        """The first line of the class docstring."""
+        return (cls.__doc__ or "").strip().partition("\n")[0]
+
+    def items(self, state: State | None) -> Generator[SourceItem | RecordError, None, State | None]:
+        """Yield a :class:`SourceItem` per good record and a :class:`RecordError` per bad one.
+
+        ``state`` is what a previous read left (``None`` the first time); yield only what
+        is new since then, and ``return`` the new state (or ``None`` if there is none).
+        Raise :class:`partnerkit.SourceError` when the source as a whole cannot be read.
+        """
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def provenance(
+        self,
+        locator: str | None,
+        native_id: str | None = None,
+        *,
+        fetched: _dt.datetime | None = None,
+    ) -> Provenance:
+        """A :class:`partnerkit.Provenance` of this source (name, plugin version) for one record.
+
+        ``fetched`` defaults to the time the current :meth:`read` started.
+        """
+        return Provenance(
+            source=self.name or type(self).__name__,
+            plugin_version=self.plugin_version,
+            locator=locator,
+            fetched=fetched or self._started or _dt.datetime.now(_dt.UTC),
+            native_id=native_id,
+        )
+
+    def read(self, state: State | None = None) -> Iterator[SourceItem]:
+        """Read the source: yield its good records; report, or in strict mode raise, bad ones.
+
+        Args:
+            state: the :attr:`state` a previous read left, to read only what is new.
+
+        Raises:
+            RecordError: a bad record, in strict mode.
+            SourceError: the source cannot be read.
+        """
+        self.summary = summary = ReadSummary()
+        self._started = _dt.datetime.now(_dt.UTC)
+        if state is not None and not isinstance(state, Mapping):
+            raise PluginError(f"state must be a mapping (JSON object), got {type(state).__name__}", plugin=self.name)
+        generator = self.items(dict(state) if state is not None else None)
+        while True:
+            try:
+                out = next(generator)
+            except StopIteration as stop:
+                new_state = stop.value
+                break
+            if isinstance(out, RecordError):
+                if self.strict:
+                    generator.close()
+                    raise out
+                log.debug("%s: rejected %s", self.name, out)
+                summary._reject(out)
+            else:
+                summary.read += 1
+                summary.imported += 1
+                yield out
+        self.state = _checked_state(new_state, self.name) if new_state is not None else state
+
+
+def _checked_state(state: Any, name: str) -> State:
+    if not isinstance(state, Mapping):
+        raise PluginError(f"items() returned a state that is not a mapping: {type(state).__name__}", plugin=name)
+    try:
+        result: State = json.loads(json.dumps(state))
+    except (TypeError, ValueError) as exc:
+        raise PluginError(f"the state is not JSON-serialisable ({exc})", plugin=name) from None
+    return result

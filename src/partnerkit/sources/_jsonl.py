@@ -1,0 +1,81 @@
+"""The built-in ``jsonl`` source: JSON Lines written by :func:`partnerkit.dump_jsonl`."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Generator
+from typing import Any
+
+import attrs
+
+from partnerkit._codec import _check_header, _is_header, _open, from_dict
+from partnerkit._errors import ConfigError, RecordError, SourceError
+from partnerkit._model import Article, Institution, Partnership
+from partnerkit.sources._contract import Source, SourceItem, State
+
+__all__ = ["JsonlSource", "native_id"]
+
+_TYPES: dict[str, type[Any]] = {"Institution": Institution, "Partnership": Partnership, "Article": Article}
+
+
+def _record_type(_instance: Any, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and value not in _TYPES:
+        raise ConfigError(f"expected one of: {', '.join(_TYPES)}", path=attribute.name)
+
+
+def native_id(record: Any) -> str | None:
+    """The id a record carries itself: an institution's or partnership's id, an article's URL."""
+    value = getattr(record, "id", None) if not isinstance(record, Article) else record.url
+    return value if isinstance(value, str) else None
+
+
+class JsonlSource(Source):
+    """JSON Lines of partnerkit records (Institution, Partnership or Article), as dump_jsonl writes them."""
+
+    name = "jsonl"
+    capabilities = frozenset({"files"})
+    record_types = (Institution, Partnership, Article)
+
+    @attrs.frozen
+    class Config:
+        """Options of the jsonl source.
+
+        Attributes:
+            path: the file (``.gz`` is decompressed).
+            type: the record type; by default the one named in the file's header line.
+        """
+
+        path: str
+        type: str | None = attrs.field(default=None, validator=_record_type)
+
+    def items(self, state: State | None) -> Generator[SourceItem | RecordError, None, State | None]:
+        path = self.config.path
+        cls = _TYPES[self.config.type] if self.config.type else None
+        if not os.path.isfile(path):
+            raise SourceError(f"{path}: no such file", source=self.name, locator=path)
+        with _open(path, "r") as fh:
+            for row, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=path)
+                    continue
+                if row == 1 and _is_header(data):
+                    if cls is None:
+                        cls = _TYPES.get(str(data.get("type")), Institution)
+                    _check_header(data, cls, path)
+                    continue
+                if cls is None:
+                    raise SourceError(
+                        f"{path}: no header line names the record type; set the option type", source=self.name
+                    )
+                try:
+                    record = from_dict(cls, data)
+                except RecordError as exc:
+                    yield exc.at(row=row, locator=path)
+                    continue
+                yield SourceItem(record, self.provenance(f"{path} row {row}", native_id(record)))
+        return None

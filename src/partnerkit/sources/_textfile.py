@@ -1,0 +1,116 @@
+"""Opening text files in a stated encoding without ever producing mojibake.
+
+- A byte-order mark decides (UTF-8, UTF-16 LE/BE): that is not a guess.
+- Otherwise the stated encoding is used (UTF-8 by default) with strict decoding: bytes
+  that are not valid in it are an error that names the row and suggests the option.
+- A stated single-byte encoding (cp1251, latin-1...) for a file whose non-ASCII bytes are
+  valid UTF-8 is refused: cp1251 would decode them without complaint, into mojibake.
+- A stated UTF-16 for a file without NUL bytes (so not UTF-16) is refused too.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from typing import IO
+
+from partnerkit._errors import SourceError
+
+__all__ = ["check_encoding", "open_text"]
+
+_SAMPLE = 64 * 1024
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
+
+
+def _normal(encoding: str, path: str, source: str | None) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise SourceError(f"{path}: unknown encoding {encoding[:30]!r}", source=source, locator=path) from None
+
+
+def check_encoding(sample: bytes, encoding: str | None, path: str, source: str | None = None) -> str:
+    """The encoding to read a file with, from its first bytes and the encoding stated (if any).
+
+    Raises:
+        SourceError: the stated encoding cannot be right for these bytes.
+    """
+    for bom, name, family in _BOMS:
+        if sample.startswith(bom):
+            stated = _normal(encoding, path, source) if encoding else None
+            if stated is not None and not stated.startswith(family):
+                raise SourceError(
+                    f"{path}: the file starts with a {family.upper()} byte-order mark, "
+                    f"but encoding {encoding!r} was given; leave the encoding option out",
+                    source=source,
+                    locator=path,
+                )
+            return name
+    if encoding is None:
+        return "utf-8"
+    name = _normal(encoding, path, source)
+    if name.startswith("utf-16") or name.startswith("utf-32"):
+        if len(sample) >= 32 and b"\x00" not in sample:
+            raise SourceError(
+                f"{path}: encoding {encoding!r} was given but the file has no NUL bytes, so it is not {name}",
+                source=source,
+                locator=path,
+            )
+        return name
+    if name in ("utf-8", "utf-8-sig"):
+        return "utf-8"
+    single_byte = len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+    if single_byte and any(b > 0x7F for b in sample):
+        try:
+            sample.decode("utf-8")
+            looks_utf8 = True
+        except UnicodeDecodeError as exc:
+            # a sample cut in the middle of a character is still UTF-8
+            looks_utf8 = exc.start >= len(sample) - 3 and exc.reason == "unexpected end of data"
+        if looks_utf8:
+            raise SourceError(
+                f"{path}: encoding {encoding!r} was given but the file is valid UTF-8; reading it as "
+                f"{encoding} would garble every non-ASCII letter. Leave the encoding option out",
+                source=source,
+                locator=path,
+            )
+    return name
+
+
+def open_text(path: str, encoding: str | None, source: str | None = None) -> tuple[IO[str], str]:
+    """Open ``path`` for reading text (universal newlines kept for csv) and the encoding used.
+
+    Raises:
+        SourceError: the file cannot be opened or the encoding is wrong for it.
+    """
+    try:
+        raw = open(path, "rb")  # noqa: SIM115 - returned wrapped in a text stream
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot open ({exc.strerror or exc})", source=source, locator=path) from None
+    try:
+        sample = raw.read(_SAMPLE)
+        raw.seek(0)
+        used = check_encoding(sample, encoding, path, source)
+    except BaseException:
+        raw.close()
+        raise
+    return io.TextIOWrapper(raw, encoding=used, errors="strict", newline=""), used
+
+
+def decode_error(exc: UnicodeDecodeError, path: str, encoding: str, row: int | None, source: str | None) -> SourceError:
+    """A SourceError for bytes that are not valid in ``encoding``, suggesting the option."""
+    where = f" near row {row}" if row is not None else ""
+    hint = (
+        "; if it was saved by Excel or a Russian Windows program, try encoding='cp1251' (or 'utf-16')"
+        if encoding.startswith("utf-8")
+        else ""
+    )
+    return SourceError(
+        f"{path}{where}: not valid {encoding} text ({exc.reason}); set the encoding option{hint}",
+        source=source,
+        locator=path,
+    )

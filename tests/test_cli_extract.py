@@ -1,0 +1,115 @@
+"""``partnerkit extract``: partnerships from texts or stored articles, merged across inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import partnerkit as pk
+from partnerkit.cli._main import cli
+
+ONE = "Alpha University and Beta University signed a memorandum of understanding on 27.04.2021."
+TWO = "On 27 April 2021 Beta University and Alpha University signed a memorandum of understanding in Oslo."
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> list[str]:
+    paths = []
+    for i, text in enumerate((ONE, TWO)):
+        path = tmp_path / f"news{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_two_reports_of_one_deal_come_out_once_with_both_sentences(texts: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "pk.db"), "extract", *texts])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert json.loads(lines[0]) == {"schema_version": 1, "type": "Partnership"}
+    (deal,) = [pk.from_dict(pk.Partnership, json.loads(line)) for line in lines[1:]]
+    assert (deal.kind.value, str(deal.date)) == ("mou", "2021-04-27")
+    assert {p.name for p in deal.parties} == {"Alpha University", "Beta University"}
+    assert sorted(e.locator or "" for e in deal.evidence) == texts
+    assert not (tmp_path / "pk.db").exists(), "without --save or --from-store the store is not touched"
+
+
+def test_table_and_save_then_query(texts: list[str], tmp_path: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    result = CliRunner().invoke(cli, ["--db", db, "extract", *texts, "--format", "table", "--save"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].split() == ["date", "kind", "status", "parties", "location", "evidence"]
+    assert "saved to" in result.stderr
+    assert "imported 1" in result.stderr
+    with pk.Store(db) as store:
+        (saved,) = store.partnerships(institution="Alpha University")
+        assert saved.kind is pk.PartnershipKind.MOU
+        assert [p.source for p in store.provenance(saved)] == ["extract"]
+    again = CliRunner().invoke(cli, ["--db", db, "extract", *texts, "--save"])
+    assert "unchanged 1" in again.stderr
+
+
+def test_from_store_reads_articles_of_a_publisher(tmp_path: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    with pk.Store(db) as store:
+        store.add(
+            [
+                pk.Article(text=ONE, url="https://alpha.example/1", publisher="Alpha University"),
+                pk.Article(
+                    text="Gamma University and Delta University signed an agreement.", url="https://x.example/2"
+                ),
+            ]
+        )
+    result = CliRunner().invoke(cli, ["--db", db, "extract", "--from-store", "--publisher", "Alpha University"])
+    assert result.exit_code == 0, result.output
+    deals = [json.loads(line) for line in result.stdout.splitlines()[1:]]
+    assert [d["evidence"][0]["locator"] for d in deals] == ["https://alpha.example/1"]
+    everything = CliRunner().invoke(cli, ["--db", db, "extract", "--from-store"])
+    assert len(everything.stdout.splitlines()) == 3
+
+
+def test_articles_from_json_lines_and_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    pk.dump_jsonl([pk.Article(text=ONE, url="https://alpha.example/1")], path)
+    result = CliRunner().invoke(cli, ["extract", str(path), "-"], input=TWO)
+    assert result.exit_code == 0, result.output
+    (deal,) = [json.loads(line) for line in result.stdout.splitlines()[1:]]
+    assert sorted(e["locator"] for e in deal["evidence"]) == ["<stdin>", "https://alpha.example/1"]
+
+
+def test_input_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["extract"]).exit_code == 2
+    assert "give FILEs or --from-store" in runner.invoke(cli, ["extract"]).stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"schema_version": 1, "type": "Article"}\n{"text": 5}\n')
+    result = runner.invoke(cli, ["extract", str(bad)])
+    assert result.exit_code == 2
+    assert result.stderr == f"partnerkit: error: {bad} row 2: text: expected str, got int\n"
+    result = runner.invoke(cli, ["extract", str(bad), "--published", "yesterday"])
+    assert result.exit_code == 2
+    assert "'yesterday' is not a date" in result.stderr
+
+
+def test_a_registry_links_parties_to_institutions(tmp_path: Path) -> None:
+    registry = tmp_path / "unis.jsonl"
+    pk.dump_jsonl(
+        [
+            pk.Institution(id="alpha", name="Alpha University", country="NO"),
+            pk.Institution(id="beta", name="Beta University", country="SE"),
+        ],
+        registry,
+    )
+    text = tmp_path / "a.txt"
+    text.write_text(ONE)
+    db = str(tmp_path / "pk.db")
+    result = CliRunner().invoke(cli, ["--db", db, "extract", str(text), "--registry", str(registry), "--save"])
+    assert result.exit_code == 0, result.output
+    (deal,) = [json.loads(line) for line in result.stdout.splitlines()[1:]]
+    assert sorted(p.get("institution_id") for p in deal["parties"]) == ["alpha", "beta"]
+    with pk.Store(db) as store:
+        store.add(pk.load_jsonl(pk.Institution, registry))
+        assert [p.kind.value for p in store.partnerships(country="SE")] == ["mou"]

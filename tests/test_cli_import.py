@@ -1,0 +1,130 @@
+"""``partnerkit sources`` and ``partnerkit import``: records into the store, idempotent and resumable."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import partnerkit as pk
+from partnerkit.cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_sources_lists_the_built_in_ones(tmp_path: Path) -> None:
+    code, out, _ = run("sources")
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["name", "status", "version"]
+    assert any(line.split()[:2] == ["jsonl", "loaded"] for line in out.splitlines())
+    code, out, _ = run("sources", "--format", "json")
+    rows = {r["name"]: r for r in map(json.loads, out.splitlines())}
+    assert rows["jsonl"]["status"] == "loaded"
+
+
+def test_import_then_reimport_adds_nothing(tmp_path: Path, examples: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    path = str(examples / "partnerships.jsonl")
+    code, out, err = run("--db", db, "import", "jsonl", "--option", f"path={path}")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == "jsonl: read 7, imported 7 (new 7, updated 0), unchanged 0, rejected 0"
+    code, out, _ = run("--db", db, "import", "jsonl", "--option", f"path={path}")
+    assert out.splitlines()[0] == "jsonl: read 7, imported 0 (new 0, updated 0), unchanged 7, rejected 0"
+    with pk.Store(db) as store:
+        assert store.counts()["partnerships"] == 7
+        (first, *_) = store.partnerships(kind="strategic_partnership")
+        assert store.provenance(first)[0].source == "jsonl"
+
+
+def _bad_file(tmp_path: Path) -> Path:
+    path = tmp_path / "unis.jsonl"
+    lines = [
+        {"schema_version": 1, "type": "Institution"},
+        {"id": "itmo", "name": "ITMO University", "country": "RU"},
+        {"id": "x", "name": "X", "country": "Rusia"},
+        {"id": "tsu", "name": "Tomsk State University", "country": "RU"},
+    ]
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines))
+    return path
+
+
+def test_bad_records_are_reported_with_row_and_reason(tmp_path: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    path = _bad_file(tmp_path)
+    code, out, _ = run("--db", db, "import", "jsonl", "--option", f"path={path}")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "jsonl: read 3, imported 2 (new 2, updated 0), unchanged 0, rejected 1"
+    assert any(f"{path} row 3: country: 'Rusia' is not an ISO 3166 country" in line for line in lines[1:])
+
+
+def test_strict_stops_at_the_first_bad_record_with_status_1(tmp_path: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    path = _bad_file(tmp_path)
+    code, _, err = run("--db", db, "import", "jsonl", "--strict", "--option", f"path={path}")
+    assert code == 1
+    assert f"{path} row 3: country" in err.splitlines()[0]
+    with pk.Store(db) as store:
+        assert [i.id for i in store.institutions()] == ["itmo"], "what came before is kept"
+
+
+def test_config_file_and_option_errors(tmp_path: Path, examples: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    config = tmp_path / "sources.toml"
+    config.write_text(f'[sources.jsonl]\npath = "{examples / "institutions.jsonl"}"\n')
+    code, out, _ = run("--db", db, "import", "jsonl", "--config", str(config))
+    assert code == 0
+    assert "imported 8" in out
+    code, _, err = run("--db", db, "import", "jsonl", "--config", str(config), "--option", "colour=red")
+    assert code == 2
+    assert err.startswith("partnerkit: error: ")
+    assert "colour" in err
+    assert err.count("\n") == 1
+    code, _, err = run("--db", db, "import", "nonesuch")
+    assert code == 2
+    assert "nonesuch" in err
+    code, _, err = run("--db", db, "import", "jsonl", "--option", "path")
+    assert code == 2
+    assert "KEY=VALUE" in err
+    config.write_text("[other]\n")
+    code, _, err = run("--db", db, "import", "jsonl", "--config", str(config))
+    assert "no [jsonl] or [sources.jsonl] table" in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_killed_import_command_resumes(tmp_path: Path) -> None:
+    """Kill ``partnerkit import`` mid-run: the store opens, and the next run completes it."""
+    n = 40_000
+    path = tmp_path / "big.jsonl"
+    pk.dump_jsonl(
+        (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
+    )
+    db = tmp_path / "pk.db"
+    args = [sys.executable, "-m", "partnerkit", "--db", str(db), "import", "jsonl", "--option", f"path={path}"]
+    with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as child:
+        deadline = time.monotonic() + 60
+        done = 0
+        while done == 0 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.05)
+            if db.exists():
+                with pk.Store(db) as store:
+                    done = store.counts()["partnerships"]
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    with pk.Store(db) as store:
+        assert store.integrity_check() == "ok"
+        assert 0 < store.counts()["partnerships"] < n
+    finished = subprocess.run(args, capture_output=True, text=True, check=True, env=os.environ)
+    assert f"read {n}," in finished.stdout
+    with pk.Store(db) as store:
+        assert store.counts()["partnerships"] == n

@@ -1,0 +1,146 @@
+"""``partnerkit match`` and ``partnerkit dedupe``: names against a registry, and names among themselves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import partnerkit as pk
+from partnerkit.cli import cli
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def registry(examples: Path) -> str:
+    return str(examples / "institutions.jsonl")
+
+
+def test_match_names_against_a_file_registry(registry: str) -> None:
+    code, out, _ = run("match", "ITMO Univ.", "Университет ИТМО", "--registry", registry, "--format", "json")
+    assert code == 0
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["query"] for r in results] == ["ITMO Univ.", "Университет ИТМО"]
+    for r in results:
+        assert (r["matches"][0]["institution_id"], r["matches"][0]["decision"]) == ("itmo", "match")
+        assert "explanation" not in r["matches"][0]
+
+
+def test_an_ambiguous_acronym_is_possible_until_a_country_settles_it(registry: str) -> None:
+    code, out, _ = run("match", "MSU", "--registry", registry, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert {r["institution_id"] for r in rows[:2]} == {"msu", "msu-us"}
+    assert {r["decision"] for r in rows[:2]} == {"possible"}
+    code, out, _ = run("match", "MSU", "--country", "US", "--registry", registry, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert (rows[0]["institution_id"], rows[0]["decision"]) == ("msu-us", "match")
+
+
+def test_explain_shows_the_rules_that_fired(registry: str) -> None:
+    code, out, _ = run("match", "ITMO Univ.", "--registry", registry, "--explain")
+    assert code == 0
+    assert out.splitlines()[0] == "ITMO Univ."
+    assert "1. ITMO University [itmo, RU]" in out
+    assert "MATCH" in out
+    code, out, _ = run("match", "ITMO Univ.", "--registry", registry, "--explain", "--format", "json")
+    assert "explanation" in json.loads(out)["matches"][0]
+
+
+def test_match_a_file_with_a_country_column(registry: str, tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text("affiliation,cc\nHUST,CN\nHUST,VN\nNowhere Institute of Nothing,\n", encoding="utf-8")
+    code, out, _ = run(
+        "match", "--file", str(names), "--column", "affiliation", "--country-column", "cc", "--registry", registry,
+        "--limit", "1", "--format", "csv",
+    )  # fmt: skip
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["query"], r["institution_id"], r["decision"]) for r in rows[:2]] == [
+        ("HUST", "hust", "match"),
+        ("HUST", "hust-vn", "match"),
+    ]
+    assert rows[2]["query"] == "Nowhere Institute of Nothing"
+
+
+def test_match_against_the_store(registry: str, tmp_path: Path) -> None:
+    db = str(tmp_path / "pk.db")
+    code, _, err = run("--db", db, "match", "ITMO")
+    assert code == 2
+    assert "no institutions to match against" in err
+    with pk.Store(db) as store:
+        store.add(pk.load_jsonl(pk.Institution, registry))
+    code, out, _ = run("--db", db, "match", "ITMO", "--registry", "store", "--format", "csv")
+    assert next(iter(csv.DictReader(io.StringIO(out))))["institution_id"] == "itmo"
+
+
+def test_match_input_errors(registry: str, tmp_path: Path) -> None:
+    assert "give NAMEs or --file" in run("match", "--registry", registry)[2]
+    code, _, err = run("match", "X", "--registry", str(tmp_path / "missing.zip"))
+    assert (code, err.count("\n")) == (2, 1)
+    assert "no such file" in err
+    names = tmp_path / "n.csv"
+    names.write_text("a,b\nx,y\n")
+    code, _, err = run("match", "--file", str(names), "--registry", registry)
+    assert code == 2
+    assert "give --column (the columns are: a, b)" in err
+    code, _, err = run("match", "--file", str(names), "--column", "c", "--registry", registry)
+    assert "no column 'c'" in err
+
+
+def test_dedupe_csv_keeps_every_row_in_order_and_adds_four_columns(examples: Path) -> None:
+    source = examples / "names.csv"
+    code, out, _ = run("dedupe", str(source), "--format", "csv")
+    assert code == 0
+    given = list(csv.DictReader(io.StringIO(source.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["row"] for r in rows] == [r["row"] for r in given]
+    assert [r["name"] for r in rows] == [r["name"] for r in given]
+    assert list(rows[0])[-4:] == ["cluster_id", "canonical_name", "institution_id", "decision"]
+    cluster = {r["name"]: r["cluster_id"] for r in rows}
+    assert cluster["ITMO University"] == cluster["ITMO Univ."] == cluster["Университет ИТМО"]
+    assert cluster["ITMO University"] != cluster["Tsinghua University"]
+    by_cluster: dict[str, set[str]] = {}
+    for r in rows:
+        by_cluster.setdefault(r["cluster_id"], set()).add(r["canonical_name"])
+    assert all(len(names) == 1 for names in by_cluster.values()), "one canonical name per cluster"
+    assert {r["decision"] for r in rows} <= {"canonical", "match", "possible"}
+
+
+def test_dedupe_with_a_registry_attaches_institution_ids(examples: Path, registry: str) -> None:
+    code, out, _ = run("dedupe", str(examples / "names.csv"), "--registry", registry, "--format", "csv")
+    assert code == 0
+    rows = {r["name"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["ITMO Univ."]["institution_id"] == "itmo"
+    assert rows["Tsinghua University"]["institution_id"] == ""
+
+
+def test_dedupe_table_and_json(examples: Path) -> None:
+    code, out, _ = run("dedupe", str(examples / "names.csv"))
+    assert code == 0
+    assert out.splitlines()[0].split()[:3] == ["cluster", "rows", "canonical"]
+    code, out, _ = run("dedupe", str(examples / "names.csv"), "--format", "json", "--explain")
+    clusters = [json.loads(line) for line in out.splitlines()]
+    assert sum(c["count"] for c in clusters) == 65
+    assert [c["cluster_id"] for c in clusters] == list(range(1, len(clusters) + 1))
+    assert any(c["links"] for c in clusters)
+
+
+def test_dedupe_reads_text_files_and_reports_bad_csv(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("ITMO University\nITMO Univ.\n\nTomsk State University\n", encoding="utf-8")
+    code, out, _ = run("dedupe", str(names), "--format", "csv")
+    assert code == 0
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 3
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,country\nA,RU\nB,RU,extra\n")
+    code, _, err = run("dedupe", str(bad))
+    assert (code, err) == (2, f"partnerkit: error: {bad} row 3: 3 fields, the header has 2\n")

@@ -1,0 +1,62 @@
+"""``partnerkit sources`` and ``partnerkit read``: listing never breaks, reading reports bad rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import partnerkit as pk
+from partnerkit.cli import cli
+from partnerkit.sources import _discovery
+
+
+def test_sources_lists_loaded_and_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = dict(pk.sources())
+    found["broken"] = pk.SourceInfo(name="broken", status="failed", error="import failed: ImportError: no libfoo")
+    monkeypatch.setattr(_discovery, "_cache", found)
+    result = CliRunner().invoke(cli, ["sources"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line for line in result.output.splitlines()}
+    assert "loaded" in lines["csv"]
+    assert "FAILED" in lines["broken"]
+    assert "no libfoo" in lines["broken"]
+    strict = CliRunner().invoke(cli, ["sources", "--strict"])
+    assert strict.exit_code == 2
+    assert "plugin 'broken': import failed" in strict.output
+
+
+def test_read_writes_jsonl_state_and_a_summary(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Title\n\nHUST and ITMO signed an agreement.")
+    out, state = tmp_path / "out.jsonl", tmp_path / "state.json"
+    args = ["read", "text", "-o", f"paths={news}", "-o", "publisher=ITMO", "--output", str(out), "--state", str(state)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    (article,) = pk.load_jsonl(pk.Article, out)
+    assert (article.title, article.publisher) == ("Title", "ITMO")
+    assert list(json.loads(state.read_text())["seen"].values())
+    again = CliRunner().invoke(cli, args)
+    assert "read 0, imported 0" in again.output
+
+
+def test_read_reports_bad_rows_and_strict_stops(tmp_path: Path) -> None:
+    path = tmp_path / "unis.csv"
+    path.write_text("name,country\nITMO University,RU\nX,Rusia\n")
+    result = CliRunner().invoke(cli, ["read", "csv", "-o", f"path={path}"])
+    assert result.exit_code == 0
+    assert f"{path} row 3: country: 'Rusia' is not an ISO 3166 country" in result.output
+    strict = CliRunner().invoke(cli, ["read", "csv", "-o", f"path={path}", "--strict"])
+    assert strict.exit_code == 1
+    assert strict.output.strip().endswith(
+        f"partnerkit: rejected: {path} row 3: country: 'Rusia' is not an ISO 3166 country"
+    )
+
+
+def test_read_option_errors_name_the_option() -> None:
+    result = CliRunner().invoke(cli, ["read", "csv", "-o", "pth=x.csv"])
+    assert result.exit_code == 2
+    assert "config.pth: unknown option" in result.output

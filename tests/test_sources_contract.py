@@ -1,0 +1,128 @@
+"""The Source contract as a host uses it: read, summary, strict mode, state, and the module's names.
+
+A user relies on: bad records reported with their locator while the good ones flow;
+``strict=True`` stopping at the first; ``source.state`` set only after a finished loop;
+and both ``pk.sources()`` and ``from partnerkit.sources import Source`` working.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Generator
+
+import attrs
+import pytest
+
+import partnerkit as pk
+from partnerkit.sources import ReadSummary, Source, SourceItem, State
+
+
+class Counting(Source):
+    """Numbers as institutions; every third one is bad."""
+
+    name = "counting"
+    capabilities = frozenset({"incremental"})
+
+    @attrs.frozen
+    class Config:
+        count: int = 6
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        start = (state or {}).get("next", 0)
+        for n in range(start, self.config.count):
+            if n % 3 == 2:
+                yield pk.RecordError(
+                    f"country {'Rusia'!r} is not an ISO 3166 country", field="country", row=n, locator="nums"
+                )
+                continue
+            yield SourceItem(pk.Institution(id=f"n{n}", name=f"Number {n}"), self.provenance(f"nums row {n}", f"n{n}"))
+        return {"next": self.config.count}
+
+
+def test_good_records_flow_and_bad_ones_are_reported() -> None:
+    source = Counting(count=6)
+    ids = [item.record.id for item in source.read()]
+    assert ids == ["n0", "n1", "n3", "n4"]
+    summary = source.summary
+    assert (summary.read, summary.imported, summary.rejected) == (6, 4, 2)
+    assert summary.by_reason == {"country: country … is not an ISO 3166 country": 2}
+    assert str(summary.errors[0]) == "nums row 2: country: country 'Rusia' is not an ISO 3166 country"
+    assert "rejected 2" in str(summary)
+
+
+def test_strict_stops_at_the_first_bad_record() -> None:
+    source = Counting(strict=True)
+    got: list[str] = []
+    with pytest.raises(pk.RecordError, match="row 2"):
+        got.extend(item.record.id for item in source.read())  # type: ignore[union-attr]
+    assert got == ["n0", "n1"]
+    assert source.state is None
+
+
+def test_state_is_set_after_the_loop_and_only_then() -> None:
+    source = Counting(count=4)
+    iterator = source.read()
+    next(iterator)
+    assert source.state is None  # not finished: no new state yet
+    list(iterator)
+    assert source.state == {"next": 4}
+    again = Counting(count=7)
+    assert [i.record.id for i in again.read(state=source.state)] == ["n4", "n6"]
+    assert again.state == {"next": 7}
+
+
+def test_provenance_carries_source_version_locator_and_time() -> None:
+    item = next(Counting().read())
+    p = item.provenance
+    assert (p.source, p.locator, p.native_id) == ("counting", "nums row 0", "n0")
+    assert p.fetched is not None
+    assert p.fetched.tzinfo is not None
+
+
+def test_bad_state_is_refused() -> None:
+    class BadState(Counting):
+        def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+            yield from ()
+            return {"when": object()}
+
+    with pytest.raises(pk.PluginError, match="not JSON-serialisable"):
+        list(BadState().read())
+    with pytest.raises(pk.PluginError, match="must be a mapping"):
+        list(Counting().read(state=["x"]))  # type: ignore[arg-type]
+
+
+def test_options_and_config_merge_and_are_checked() -> None:
+    assert Counting({"count": 2}).config.count == 2
+    assert Counting({"count": 2}, count=3).config.count == 3
+    assert Counting(Counting.Config(count=2), count=5).config.count == 5
+    with pytest.raises(pk.ConfigError) as info:
+        Counting(cont=3)
+    assert info.value.path == "config.cont"
+
+
+def test_summary_keeps_a_bounded_number_of_errors() -> None:
+    summary = ReadSummary()
+    for row in range(1500):
+        summary._reject(pk.RecordError("bad", row=row))
+    assert summary.rejected == 1500
+    assert len(summary.errors) == 1000
+
+
+def test_sources_is_a_function_and_the_module_is_importable() -> None:
+    """``pk.sources()`` lists sources; ``from partnerkit.sources import ...`` reaches the module.
+
+    ``import partnerkit.sources as m`` binds the *function* (Python resolves it as an
+    attribute of the package), which is why the docs use the ``from`` form.
+    """
+    assert callable(pk.sources)
+    assert isinstance(pk.sources(), dict)
+    module = sys.modules["partnerkit.sources"]
+    assert module.Source is Source
+    assert importlib.import_module("partnerkit.sources") is module
+    from partnerkit.sources import SourceInfo
+
+    assert SourceInfo is pk.SourceInfo
+    import partnerkit.sources as bound
+
+    assert bound is pk.sources

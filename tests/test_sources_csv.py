@@ -1,0 +1,277 @@
+"""The built-in ``csv`` source: real-world CSV files of institutions and partnerships.
+
+A user relies on: UTF-8 (with or without BOM), cp1251 and UTF-16 files read right or
+refused (never mojibake); the delimiter sniffed; headers mapped to model fields by name
+or by the ``columns`` option; multi-value cells split; bad rows reported by spreadsheet
+row while the good ones are all imported; big files streamed.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import partnerkit as pk
+from partnerkit.sources._csv import CsvSource
+from partnerkit.testing import SourceConformance
+from tests import strategies
+
+UNIS = (
+    "id,name,acronyms,aliases,country,city,kind,ror,label_ru,domains\n"
+    "itmo,ITMO University,ITMO,St Petersburg National Research University of IT|ITMO Univ,Russia,"
+    "Saint Petersburg,education,04txgxn49,Университет ИТМО,itmo.ru\n"
+    'hust,"Huazhong University of Science and Technology",HUST,,CN,Wuhan,education,,,hust.edu.cn;www.hust.cn\n'
+)
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8", name: str = "unis.csv") -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def read(path: str, **options: Any) -> tuple[list[Any], pk.sources]:  # type: ignore[valid-type]
+    source = pk.open_source("csv", path=path, **options)
+    return [item.record for item in source.read()], source
+
+
+class TestCsvConformance(SourceConformance):
+    source_class = CsvSource
+    bad_config = ({"path": "x.csv", "delimiter": ";;"}, "config.delimiter")
+
+    @pytest.fixture
+    def source_config(self, tmp_path: Path) -> dict[str, Any]:
+        return {"path": write(tmp_path, UNIS)}
+
+
+def test_headers_named_like_fields_are_mapped(tmp_path: Path) -> None:
+    records, source = read(write(tmp_path, UNIS))
+    itmo, hust = records
+    assert itmo == pk.Institution(
+        id="itmo",
+        name="ITMO University",
+        acronyms=("ITMO",),
+        aliases=("St Petersburg National Research University of IT", "ITMO Univ"),
+        country="RU",
+        city="Saint Petersburg",
+        kind="education",
+        identifiers={"ror": "04txgxn49"},
+        labels={"ru": "Университет ИТМО"},
+        domains=("itmo.ru",),
+    )
+    assert hust.domains == ("hust.edu.cn", "hust.cn")
+    assert hust.aliases == ()
+    assert source.summary.notices == []
+
+
+@pytest.mark.parametrize(
+    ("encoding", "options"),
+    [
+        ("utf-8", {}),
+        ("utf-8-sig", {}),
+        ("utf-16", {}),  # a BOM decides
+        ("utf-16", {"encoding": "utf-16"}),
+        ("utf-16-le", {"encoding": "utf-16-le"}),
+        ("cp1251", {"encoding": "cp1251"}),
+    ],
+)
+def test_encodings(tmp_path: Path, encoding: str, options: dict[str, str]) -> None:
+    records, _ = read(write(tmp_path, UNIS, encoding), **options)
+    assert records[0].labels == {"ru": "Университет ИТМО"}
+
+
+def test_cp1251_without_the_option_is_an_error_not_mojibake(tmp_path: Path) -> None:
+    with pytest.raises(pk.SourceError, match=r"row 1: not valid utf-8 text .*encoding='cp1251'"):
+        read(write(tmp_path, UNIS, "cp1251"))
+
+
+def test_a_wrong_single_byte_encoding_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(pk.SourceError, match="is valid UTF-8"):
+        read(write(tmp_path, UNIS), encoding="cp1251")
+
+
+def test_a_wrong_utf16_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(pk.SourceError, match="not utf-16"):
+        read(write(tmp_path, UNIS), encoding="utf-16")
+
+
+def test_a_bad_byte_deep_in_the_file_names_the_row(tmp_path: Path) -> None:
+    body = "name\n" + "".join(f"University {i}\n" for i in range(20000))
+    path = tmp_path / "late.csv"
+    path.write_bytes(body.encode() + "Университет\n".encode("cp1251"))
+    with pytest.raises(pk.SourceError, match=r"near row \d+: not valid utf-8"):
+        read(str(path))
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
+    text = f"id{delimiter}name{delimiter}country\nitmo{delimiter}ITMO University{delimiter}RU\n"
+    text += f'hust{delimiter}"Huazhong University{delimiter} Wuhan"{delimiter}CN\n'
+    records, _ = read(write(tmp_path, text))
+    assert [(r.id, r.name, r.country) for r in records] == [
+        ("itmo", "ITMO University", "RU"),
+        ("hust", " ".join(f"Huazhong University{delimiter} Wuhan".split()), "CN"),
+    ]
+
+
+def test_explicit_delimiter_and_column_mapping(tmp_path: Path) -> None:
+    text = "Код;Название;Страна;Сокращение;Примечание\nitmo;Университет ИТМО;Россия;ИТМО|ITMO;x\n"
+    records, source = read(
+        write(tmp_path, text, "cp1251"),
+        encoding="cp1251",
+        delimiter=";",
+        columns={"Код": "id", "Название": "name", "Страна": "country", "Сокращение": "acronyms"},
+    )
+    assert records == [pk.Institution(id="itmo", name="Университет ИТМО", country="RU", acronyms=("ИТМО", "ITMO"))]
+    assert source.summary.notices == [
+        f"{tmp_path / 'unis.csv'}: columns not imported (map them with the columns option): Примечание"
+    ]
+
+
+def test_bad_rows_are_reported_by_row_and_good_rows_kept(tmp_path: Path) -> None:
+    text = (
+        "name,country,kind\n"
+        "ITMO University,RU,education\n"
+        "Somewhere,Rusia,education\n"
+        "Lab,DE,laboratory\n"
+        '"Too, many",RU,education,extra\n'
+        ",,\n"
+        '"Multi\nline University",FR,education\n'
+    )
+    path = write(tmp_path, text)
+    records, source = read(path)
+    assert [r.name for r in records] == ["ITMO University", "Multi line University"]
+    assert [r.id for r in records] == ["unis-2", "unis-7"]
+    assert [str(e) for e in source.summary.errors] == [
+        f"{path} row 3: country: 'Rusia' is not an ISO 3166 country",
+        f"{path} row 4: kind: 'laboratory' is not one of: education, research, association, government, "
+        "company, funder, healthcare, nonprofit, facility, archive, other",
+        f"{path} row 5: 4 cells but the header has 3 columns (a delimiter or quote inside a value?)",
+    ]
+    assert source.summary.read == 5
+
+
+def test_strict_mode_stops_at_the_first_bad_row(tmp_path: Path) -> None:
+    path = write(tmp_path, "name,country\nA,RU\nB,Rusia\nC,CN\n")
+    with pytest.raises(pk.RecordError, match="row 3"):
+        list(pk.open_source("csv", path=path, strict=True).read())
+
+
+def test_partnerships(tmp_path: Path) -> None:
+    text = (
+        "kind,parties,party_ids,status,date,city,country,quote,url\n"
+        'mou,"HUST|ITMO University",hust|itmo,signed,2021-04-27,Wuhan,CN,HUST and ITMO signed a MoU.,https://x.example/n\n'
+        "agreement,Tsinghua University;SPbU,,active,2019,,,,\n"
+    )
+    records, _ = read(write(tmp_path, text, name="deals.csv"), type="Partnership")
+    first, second = records
+    assert first.parties == (
+        pk.Party("HUST", institution_id="hust"),
+        pk.Party("ITMO University", institution_id="itmo"),
+    )
+    assert first.location == pk.Location(city="Wuhan", country="CN")
+    assert first.evidence == (pk.Evidence(quote="HUST and ITMO signed a MoU.", source="https://x.example/n"),)
+    assert str(first.date) == "2021-04-27"
+    assert [p.name for p in second.parties] == ["Tsinghua University", "SPbU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "error", "match"),
+    [
+        ("id,city\nx,Y\n", {}, pk.SourceError, "no column for name"),
+        ("name,title\nA,B\n", {"columns": {"title": "name"}}, pk.SourceError, "both map to name"),
+        ("name\nA\n", {"columns": {"Nope": "name"}}, pk.ConfigError, "config.columns.Nope"),
+        ("name\nA\n", {"columns": {"name": "colour"}}, pk.ConfigError, "config.columns.name"),
+        ("name\nA\n", {"type": "Planet"}, pk.ConfigError, "config.type"),
+        ("name\nA\n", {"encoding": "klingon"}, pk.SourceError, "unknown encoding"),
+    ],
+)
+def test_file_level_problems(
+    tmp_path: Path, text: str, options: dict[str, Any], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match):
+        read(write(tmp_path, text), **options)
+
+
+def test_empty_file_reads_nothing(tmp_path: Path) -> None:
+    assert read(write(tmp_path, ""))[0] == []
+    assert read(write(tmp_path, "name\n"))[0] == []
+
+
+def test_streams_in_constant_memory(tmp_path: Path) -> None:
+    """Memory does not grow with the file: 8x the rows, about the same peak."""
+    peaks = []
+    for rows in (1_000, 8_000):
+        path = tmp_path / f"big{rows}.csv"
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write("id,name,country\n")
+            for i in range(rows):
+                fh.write(f"u{i},University number {i},DE\n")
+        tracemalloc.start()
+        count = sum(1 for _ in pk.open_source("csv", path=str(path)).read())
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert count == rows
+    assert peaks[1] < 2 * peaks[0] + 256 * 1024
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    names=st.lists(
+        st.text(
+            st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=30
+        ).filter(lambda s: s.strip() and "|" not in s and ";" not in s),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_names_round_trip_through_csv(tmp_path_factory: pytest.TempPathFactory, names: list[str]) -> None:
+    """Whatever the names hold (quotes, commas, any script), what csv writes the source reads back."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(["id", "name"])
+    for i, name in enumerate(names):
+        writer.writerow([f"n{i}", name])
+    path = write(tmp_path_factory.mktemp("h"), buf.getvalue())
+    records, _ = read(path, delimiter=",")
+    assert [r.name for r in records] == [pk.Institution(id="x", name=n).name for n in names]
+
+
+def _no_separators(inst: pk.Institution) -> bool:
+    return not any("|" in v or ";" in v for v in (*inst.aliases, *inst.acronyms))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(strategies.institutions.filter(_no_separators), min_size=1, max_size=5))
+def test_institutions_written_as_csv_read_back_equal(
+    tmp_path_factory: pytest.TempPathFactory, institutions: list[pk.Institution]
+) -> None:
+    """Any institution (but its relationships) survives a CSV written with the default headers."""
+    import csv
+    import io
+
+    langs = sorted({lang for i in institutions for lang in i.labels})
+    schemes = sorted({k for i in institutions for k in i.identifiers})
+    header = ["id", "name", "acronyms", "aliases", "country", "city", "kind", "domains", "status"]
+    header += [f"label_{lang}" for lang in langs] + schemes
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    for i in institutions:
+        row = [i.id, i.name, "|".join(i.acronyms), "|".join(i.aliases), i.country or "", i.city or ""]
+        row += [i.kind.value, "|".join(i.domains), i.status]
+        row += [i.labels.get(lang, "") for lang in langs] + [i.identifiers.get(k, "") for k in schemes]
+        writer.writerow(row)
+    path = write(tmp_path_factory.mktemp("c"), buf.getvalue())
+    records, source = read(path)
+    assert source.summary.rejected == 0
+    assert records == [attrs.evolve(i, relationships=()) for i in institutions]

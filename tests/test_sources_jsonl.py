@@ -1,0 +1,62 @@
+"""The built-in ``jsonl`` source: the codec's JSON Lines as a source, checked by the conformance kit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import partnerkit as pk
+from partnerkit.sources._jsonl import JsonlSource
+from partnerkit.testing import SourceConformance
+
+ITMO = pk.Institution(id="itmo", name="ITMO University", country="RU")
+HUST = pk.Institution(id="hust", name="Huazhong University of Science and Technology", country="CN")
+
+
+class TestJsonlConformance(SourceConformance):
+    source_class = JsonlSource
+    bad_config = ({"path": "x.jsonl", "type": "Unicorn"}, "config.type")
+
+    @pytest.fixture
+    def source_config(self, examples: Path) -> dict[str, Any]:
+        return {"path": str(examples / "institutions.jsonl")}
+
+
+def test_reads_any_record_type_named_by_the_header(tmp_path: Path) -> None:
+    path = tmp_path / "deals.jsonl"
+    deal = pk.Partnership(kind="mou", parties=(pk.Party("ITMO"), pk.Party("HUST")), id="d1")
+    pk.dump_jsonl([deal], path)
+    items = list(pk.open_source("jsonl", path=str(path)).read())
+    assert [i.record for i in items] == [deal]
+    assert items[0].provenance.locator == f"{path} row 2"
+    assert items[0].provenance.native_id == "d1"
+
+
+def test_bad_lines_are_reported_with_rows(tmp_path: Path) -> None:
+    path = tmp_path / "unis.jsonl"
+    pk.dump_jsonl([ITMO, HUST], path)
+    lines = path.read_text().splitlines()
+    lines.insert(2, '{"id": "x", "name": "X", "country": "Rusia"}')
+    lines.insert(3, "{broken")
+    path.write_text("\n".join(lines) + "\n")
+    source = pk.open_source("jsonl", path=str(path))
+    assert [i.record for i in source.read()] == [ITMO, HUST]
+    assert [str(e) for e in source.summary.errors] == [
+        f"{path} row 3: country: 'Rusia' is not an ISO 3166 country",
+        f"{path} row 4: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+    ]
+
+
+def test_headerless_file_needs_a_type(tmp_path: Path) -> None:
+    path = tmp_path / "plain.jsonl"
+    path.write_text('{"id": "itmo", "name": "ITMO University"}\n')
+    with pytest.raises(pk.SourceError, match="set the option type"):
+        list(pk.open_source("jsonl", path=str(path)).read())
+    assert [i.record.id for i in pk.open_source("jsonl", path=str(path), type="Institution").read()] == ["itmo"]
+
+
+def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
+    with pytest.raises(pk.SourceError, match="no such file"):
+        list(pk.open_source("jsonl", path=str(tmp_path / "nope.jsonl")).read())
