@@ -144,3 +144,34 @@ def test_match_csv_streams_partitions_in_file_order(tmp_path: Any, client: Any, 
     first = seen[0][0].iloc[0]
     expected = reg.match(first["text"], first["country"] if isinstance(first["country"], str) else None, 1)
     assert first["match_id"] == (expected[0].institution.id if expected else None)
+
+
+def test_cli_match_engine_dask(tmp_path: Any, pkd: Any) -> None:
+    """``partnerkit match --file F --engine dask --workers 1`` writes each row with its best match, as CSV."""
+    import io
+
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from partnerkit.cli import cli
+
+    reg = scale_data.registry()
+    registry_file = tmp_path / "reg.jsonl"
+    wanted = [i for i in scale_data.education() if i.name in ("ITMO University", "Wuhan University")]
+    pk.dump_jsonl(wanted, registry_file)
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "name,country\nITMO University,RU\nUniv. Wuhan,CN\nNowhere College of Nothing,\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["match", "--file", str(names), "--engine", "dask", "--workers", "1", "--registry", str(registry_file)]
+    )
+    assert result.exit_code == 0, result.output
+    out = pd.read_csv(io.StringIO(result.stdout))
+    assert list(out["name"]) == ["ITMO University", "Univ. Wuhan", "Nowhere College of Nothing"]
+    small = pk.Registry(wanted)
+    for name, got in zip(out["name"], out["match_decision"], strict=True):
+        best = small.match(name, limit=1)
+        assert got == (best[0].decision.value if best else "non_match")
+    assert "matched 1/1 partitions" in result.stderr
+    assert len(reg) > len(small)
