@@ -50,6 +50,7 @@ class PeakMemory:
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
         self.peaks: dict[str, int] = {}
+        self.cpu: dict[str, float] = {}  # CPU seconds (user + system) each process used
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -59,10 +60,12 @@ class PeakMemory:
         for p in procs:
             try:
                 rss = p.memory_info().rss
+                times = p.cpu_times()
                 label = "main" if p.pid == me.pid else f"{p.name()}:{p.pid}"
             except psutil.Error:
                 continue
             self.peaks[label] = max(self.peaks.get(label, 0), rss)
+            self.cpu[label] = max(self.cpu.get(label, 0.0), times.user + times.system)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -70,6 +73,8 @@ class PeakMemory:
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:
+        t = psutil.Process().cpu_times()
+        self._base = t.user + t.system  # the main process's CPU before the measured work
         self._thread.start()
         return self
 
@@ -87,6 +92,10 @@ class PeakMemory:
             kind = label.split(":")[0]
             key = f"{kind}_max_mib"
             out[key] = max(out.get(key, 0.0), rss / 2**20)
+        for label, total in self.cpu.items():
+            kind = "main" if label == "main" else label.split(":")[0]
+            used = total - (self._base if label == "main" else 0.0)
+            out[f"cpu_s_{kind}"] = out.get(f"cpu_s_{kind}", 0.0) + used
         return out
 
 
