@@ -48,7 +48,7 @@ MATCH_COLUMNS = ("id", "name", "score", "decision", "explanation")
 
 
 def _short(explanation: Any, limit: int = 200) -> str:
-    text = "; ".join(str(fired) for fired in explanation)
+    text = "; ".join(f"{fired.rule}: {fired.text}" if fired.text else fired.rule for fired in explanation)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
