@@ -23,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 import partnerkit as pk
-from partnerkit._extract._patterns import acronym_matches
+from partnerkit._names import acronym_fits
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
@@ -58,7 +58,7 @@ def map_party(name: str, gold_insts: list[dict]) -> str:
                 return inst["canonical"]
             if (
                 best is None
-                and (contains(fn, n) or contains(n, fn) or acronym_matches(name, f) or acronym_matches(f, name))
+                and (contains(fn, n) or contains(n, fn) or acronym_fits(name, f) or acronym_fits(f, name))
                 and len(n) >= 3
                 and len(fn) >= 3
             ):

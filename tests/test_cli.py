@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -90,3 +91,18 @@ def test_installed_console_script(tmp_path: Path, examples: Path) -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr == "partnerkit: error: 'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
+
+
+def test_tables_align_wide_characters() -> None:
+    """A CJK name takes two terminal columns per character; the columns after it still line up."""
+    from partnerkit.cli._app import table
+
+    runner = CliRunner()
+
+    @click.command()
+    def show() -> None:
+        table([("清华大学", "x"), ("Tsinghua", "y")], ("name", "v"))
+
+    out = runner.invoke(show).stdout.splitlines()
+    assert out[2] == "清华大学  x"
+    assert out[3] == "Tsinghua  y"

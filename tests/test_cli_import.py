@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import partnerkit as pk
+from partnerkit._store import state_key
 from partnerkit.cli import cli
 
 
@@ -104,7 +105,7 @@ def test_config_file_and_option_errors(tmp_path: Path, examples: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_killed_import_command_resumes(tmp_path: Path) -> None:
     """Kill ``partnerkit import`` mid-run: the store opens, and the next run completes it."""
-    n = 40_000
+    n = 8_000
     path = tmp_path / "big.jsonl"
     pk.dump_jsonl(
         (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
@@ -128,3 +129,83 @@ def test_killed_import_command_resumes(tmp_path: Path) -> None:
     assert f"read {n}," in finished.stdout
     with pk.Store(db) as store:
         assert store.counts()["partnerships"] == n
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_only(tmp_path: Path, examples: Path) -> None:
+    import pty
+
+    args = [sys.executable, "-m", "partnerkit", "--db", str(tmp_path / "pk.db"), "import", "jsonl"]
+    args += ["-o", f"path={examples / 'partnerships.jsonl'}"]
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execv(sys.executable, args)
+    out = b""
+    while True:
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data
+    os.close(fd)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    text = out.decode()
+    assert "importing jsonl  [" in text
+    assert text.rstrip().endswith("jsonl: read 7, imported 7 (new 7, updated 0), unchanged 0, rejected 0")
+    piped = subprocess.run(
+        [*args[:4], str(tmp_path / "other.db"), *args[5:]], capture_output=True, text=True, check=True
+    )
+    assert piped.stderr == ""
+
+
+def test_incremental_source_resumes_from_its_saved_state(tmp_path: Path) -> None:
+    """A second import of a folder of texts reads only the new file; the state is in the store,
+    one per source and options (another folder starts afresh)."""
+    db = str(tmp_path / "pk.db")
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Alpha news\n\nAlpha University and Beta University signed an agreement.")
+    args = ["--db", db, "import", "text", "-o", f"paths={news}", "-o", "publisher=Alpha University"]
+    assert run(*args)[1].startswith("text: read 1, imported 1")
+    assert run(*args)[1].startswith("text: read 0, imported 0")
+    (news / "b.txt").write_text("More news\n\nAlpha University opened an office in Oslo.")
+    assert run(*args)[1].startswith("text: read 1, imported 1")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text((news / "a.txt").read_text())
+    assert run("--db", db, "import", "text", "-o", f"paths={other}")[1].startswith("text: read 1, imported 1")
+    with pk.Store(db) as store:
+        assert store.counts()["articles"] == 3
+        assert store.state(state_key(pk.open_source("text", paths=str(news), publisher="Alpha University")))
+    code, out, _ = run("--db", db, "extract", "--from-store", "--publisher", "Alpha University")
+    assert code == 0
+    assert json.loads(out.splitlines()[1])["kind"] == "agreement"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child")
+def test_ctrl_c_is_one_line_exit_130_and_keeps_what_was_read(tmp_path: Path) -> None:
+    n = 20_000
+    path = tmp_path / "big.jsonl"
+    pk.dump_jsonl(
+        (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
+    )
+    db = tmp_path / "pk.db"
+    args = [sys.executable, "-m", "partnerkit", "--db", str(db), "import", "jsonl", "-o", f"path={path}"]
+    with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        deadline = time.monotonic() + 60
+        done = 0
+        while done == 0 and time.monotonic() < deadline and child.poll() is None:
+            time.sleep(0.05)
+            if db.exists():
+                with pk.Store(db) as store:
+                    done = store.counts()["partnerships"]
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 130, (out, err)
+    assert err == "partnerkit: interrupted (everything committed before is kept)\n"
+    with pk.Store(db) as store:
+        assert store.integrity_check() == "ok"
+        assert store.counts()["partnerships"] >= done

@@ -144,3 +144,31 @@ def test_dedupe_reads_text_files_and_reports_bad_csv(tmp_path: Path) -> None:
     bad.write_text("name,country\nA,RU\nB,RU,extra\n")
     code, _, err = run("dedupe", str(bad))
     assert (code, err) == (2, f"partnerkit: error: {bad} row 3: 3 fields, the header has 2\n")
+
+
+ROR_RECORD = {
+    "id": "https://ror.org/00013q465",
+    "status": "active",
+    "types": ["education"],
+    "names": [
+        {"lang": None, "types": ["acronym"], "value": "PUCP"},
+        {"lang": "es", "types": ["label", "ror_display"], "value": "Pontificia Universidad Católica del Perú"},
+        {"lang": "en", "types": ["label"], "value": "Pontifical Catholic University of Peru"},
+    ],
+    "locations": [{"geonames_id": 3936456, "geonames_details": {"country_code": "PE", "name": "Lima"}}],
+}
+
+
+def test_registry_specs_ror_dump_and_csv(tmp_path: Path) -> None:
+    """--registry reads a ROR dump (JSON Lines of ROR records) and a CSV of institutions."""
+    pytest.importorskip("partnerkit_ror", reason="the ror plugin (plugins/partnerkit-ror) is not installed")
+    dump = tmp_path / "ror.jsonl"
+    dump.write_text(json.dumps(ROR_RECORD) + "\n", encoding="utf-8")
+    code, out, err = run("match", "Pontifical Catholic Univ. of Peru", "--registry", str(dump), "--format", "csv")
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "https://ror.org/00013q465"
+    table = tmp_path / "unis.csv"
+    table.write_text("id,name,country\ntsu,Tomsk State University,RU\n", encoding="utf-8")
+    code, out, err = run("match", "Tomsk State Univ", "--registry", str(table), "--format", "csv")
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "tsu"

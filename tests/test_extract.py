@@ -6,13 +6,13 @@ texts of our own cover each kind, status, date form and language the lexicon kno
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import partnerkit as pk
-from partnerkit._extract._lexicon import raw_tables
+from partnerkit._extract._lexicon import markdown_tables, raw_tables
 from tests.conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +60,12 @@ REGISTRY = [
     pk.Institution(id="eua", name="European University Association", acronyms=("EUA",), country="BE"),
     pk.Institution(id="rec", name="Kuzbass Research and Education Center", acronyms=("REC Kuzbass",), country="RU"),
 ]
+REAL_REGISTRY = pk.Registry(REGISTRY)  # the matching engine's registry, as users pass it
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
-def test_seed_000_office_in_brussels(registry: list[pk.Institution] | None) -> None:
+@pytest.mark.parametrize("registry", [None, REGISTRY, REAL_REGISTRY], ids=["no-registry", "list", "pk.Registry"])
+def test_seed_000_office_in_brussels(registry: Any) -> None:
     """ITMO opens an office in Brussels, and nothing else (not with the European Parliament)."""
     ex = pk.extract(_seed("000"), registry=registry)
     assert [(p.kind.value, [x.name for x in p.parties], str(p.location)) for p in ex.partnerships] == [
@@ -73,8 +74,8 @@ def test_seed_000_office_in_brussels(registry: list[pk.Institution] | None) -> N
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
-def test_seed_001_key_partnership_between_hust_and_itmo(registry: list[pk.Institution] | None) -> None:
+@pytest.mark.parametrize("registry", [None, REGISTRY, REAL_REGISTRY], ids=["no-registry", "list", "pk.Registry"])
+def test_seed_001_key_partnership_between_hust_and_itmo(registry: Any) -> None:
     """A key partnership signed 2021-04-27; agreements since 2011; only HUST and ITMO as parties."""
     ex = pk.extract(_seed("001"), registry=registry)
     assert str(ex.published) == "2021-05-03"
@@ -93,8 +94,8 @@ def test_seed_001_key_partnership_between_hust_and_itmo(registry: list[pk.Instit
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
-def test_seed_002_eleven_memberships(registry: list[pk.Institution] | None) -> None:
+@pytest.mark.parametrize("registry", [None, REGISTRY, REAL_REGISTRY], ids=["no-registry", "list", "pk.Registry"])
+def test_seed_002_eleven_memberships(registry: Any) -> None:
     """A list of networks yields one membership each, and no other record."""
     ex = pk.extract(_seed("002"), registry=registry)
     assert all(p.kind is pk.PartnershipKind.MEMBERSHIP for p in ex.partnerships)
@@ -107,8 +108,8 @@ def test_seed_002_eleven_memberships(registry: list[pk.Institution] | None) -> N
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("registry", [None, REGISTRY], ids=["no-registry", "registry"])
-def test_seed_003_offices_in_china_and_mongolia_negotiating_belarus(registry: list[pk.Institution] | None) -> None:
+@pytest.mark.parametrize("registry", [None, REGISTRY, REAL_REGISTRY], ids=["no-registry", "list", "pk.Registry"])
+def test_seed_003_offices_in_china_and_mongolia_negotiating_belarus(registry: Any) -> None:
     ex = pk.extract(_seed("003"), registry=registry)
     assert str(ex.published) == "2021-03-18"
     got = sorted((p.kind.value, p.status.value, str(p.location)) for p in ex.partnerships)
@@ -265,9 +266,10 @@ def test_generic_counterparts_give_no_record() -> None:
     assert ex.partnerships == ()
 
 
-def test_registry_resolves_acronym_with_country_hint() -> None:
+@pytest.mark.parametrize("registry", [REGISTRY, REAL_REGISTRY], ids=["list", "pk.Registry"])
+def test_registry_resolves_acronym_with_country_hint(registry: Any) -> None:
     """'HUST' in a text about Vietnam is Hanoi's."""
-    ex = pk.extract("HUST and ITMO University signed an agreement in Hanoi, Vietnam.", registry=REGISTRY)
+    ex = pk.extract("HUST and ITMO University signed an agreement in Hanoi, Vietnam.", registry=registry)
     assert {x.institution_id for p in ex.partnerships for x in p.parties} == {"hust-vn", "itmo"}
 
 
@@ -279,13 +281,14 @@ def test_bad_input_does_not_break() -> None:
 
 
 def test_docs_page_lists_every_trigger_of_the_data_files() -> None:
-    """docs/extraction.md shows the trigger tables of every language file (kept in sync)."""
+    """docs/extraction.md shows the trigger tables of every language file, exactly as the files have them."""
     page = (ROOT / "docs" / "extraction.md").read_text("utf-8")
     for lang, table in raw_tables().items():
         assert f"`{lang}`" in page
-        for kind, phrases in table["kinds"].items():
+        for phrases in table["kinds"].values():
             for phrase in phrases:
-                assert phrase.replace("|", r"\|") in page, (lang, kind, phrase)
+                assert phrase.replace("|", r"\|") in page, (lang, phrase)
+    assert page.endswith(markdown_tables()), "run: python scripts/sync_trigger_tables.py"
 
 
 def test_merge_partnerships_joins_reports_and_keeps_different_deals_apart() -> None:
@@ -311,4 +314,7 @@ def test_merge_partnerships_joins_reports_and_keeps_different_deals_apart() -> N
         ("office", "None", 0),
         ("office", "None", 0),
     ]
-    assert re.search("compatible", " ".join(pk._extract._merge.explain_merge(a, c)))
+    why = pk._extract._merge.explain_merge(a, c)
+    assert why.decision is pk.rules.Decision.NON_MATCH
+    assert [r.rule for r in why] == ["incompatible_dates"]
+    assert "incompatible_dates" in str(why)

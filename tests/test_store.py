@@ -251,7 +251,7 @@ def test_query_errors_name_the_bad_value(store: pk.Store) -> None:
 
 
 def test_old_store_is_upgraded_in_place(tmp_path: Path) -> None:
-    """A file written at schema version 1 opens, keeps its data and gains what version 2 adds."""
+    """A file written at schema version 1 opens, keeps its data and gains what versions 2 and 3 add."""
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     for statement in MIGRATIONS[0]:
@@ -265,10 +265,12 @@ def test_old_store_is_upgraded_in_place(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with pk.Store(path) as s:
-        assert s.schema_version == SCHEMA_VERSION == 2
+        assert s.schema_version == SCHEMA_VERSION == 3
         assert s.institution("itmo") == ITMO
         assert s.state("rss") == {"etag": "1"}
         assert s.add([pk.Article(text="new table", url="https://x.example/a")]).added == 1
+        indexes = {r[0] for r in s._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "institution_name_id" in indexes
 
 
 def test_newer_or_foreign_files_are_refused(tmp_path: Path) -> None:
@@ -422,3 +424,21 @@ def test_names_not_stored_exactly_are_resolved_through_the_registry(store: pk.St
     store.add([pk.Institution(id="nsu", name="Novosibirsk State University", country="RU")])
     assert store.registry() is not first
     assert store.resolve("Novosibirsk State Univ.") == ["nsu"]
+
+
+def test_the_compiled_registry_is_kept_beside_the_store(tmp_path: Path) -> None:
+    """A second process gets the registry from the file, and a change of institutions rebuilds it."""
+    path = tmp_path / "pk.db"
+    with pk.Store(path) as s:
+        s.add([ITMO, HUST])
+        assert s.registry().match("ITMO Univ.")[0].institution.id == "itmo"
+    (cache,) = tmp_path.glob("pk.db.registry-*")
+    with pk.Store(path) as s:
+        assert len(s.registry()) == 2
+        s.add([TSU])
+        assert len(s.registry()) == 3
+    (newer,) = tmp_path.glob("pk.db.registry-*")
+    assert newer != cache
+    newer.write_bytes(b"damaged")
+    with pk.Store(path) as s:
+        assert len(s.registry()) == 3

@@ -31,6 +31,7 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._names import normalize_name
+from partnerkit._service import reconciliation_app
 from partnerkit._store import Store
 from partnerkit.rules import Decision, Explanation
 
@@ -88,6 +89,7 @@ __all__ = [
     "merge_partnerships",
     "normalize_name",
     "open_source",
+    "reconciliation_app",
     "sources",
     "to_dict",
 ]

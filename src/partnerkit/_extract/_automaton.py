@@ -7,6 +7,7 @@ capitals; other names match case- and accent-insensitively.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -23,11 +24,13 @@ __all__ = ["Automaton", "automaton_for", "tokens"]
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
 _END = ""  # key of a trie node that holds the institution ids ending there
 _CACHE: weakref.WeakKeyDictionary[Any, Automaton] = weakref.WeakKeyDictionary()
+_STRONG: dict[int, tuple[Any, Automaton]] = {}
 _LOCK = threading.Lock()
 # Single words that are institution names somewhere but ordinary words in news text.
 _COMMON = frozenset({"university", "institute", "college", "academy", "school", "the", "de", "la", "center", "centre"})
 
 
+@functools.lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     word = unicodedata.normalize("NFKD", word.casefold())
     return "".join(ch for ch in word if not unicodedata.combining(ch))
@@ -116,8 +119,16 @@ def automaton_for(registry: Any) -> Automaton:
     """The automaton of ``registry`` (anything iterable over institutions), built once and cached."""
     try:
         cached = _CACHE.get(registry)
-    except TypeError:  # not weak-referenceable: build every time
-        return Automaton(registry)
+    except TypeError:  # not weak-referenceable: keep a few by identity (holding them)
+        held = _STRONG.get(id(registry))
+        if held is not None and held[0] is registry:
+            return held[1]
+        with _LOCK:
+            auto = Automaton(registry)
+            if len(_STRONG) >= 4:
+                _STRONG.pop(next(iter(_STRONG)))
+            _STRONG[id(registry)] = (registry, auto)
+        return auto
     if cached is not None:
         return cached
     with _LOCK:

@@ -47,9 +47,41 @@ def _valid(year: int, month: int | None = None, day: int | None = None) -> Parti
         return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _may_have_words(text: str, lex: Lexicon, published: PartialDate | None) -> bool:
+    """A worded or relative date may be in ``text`` (quick filter before the full reading)."""
+    months, weekdays = _any_month_or_weekday(lex)
+    if months.search(text):
+        return True
+    if published is None:
+        return False
+    return weekdays.search(text) is not None or any(p.search(text) for p in lex.dates.values())
+
+
+_ANY: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _any_month_or_weekday(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for all month names and one for all weekday names of ``lex`` (a quick filter)."""
+    got = _ANY.get(id(lex))
+    if got is None:
+        months = "|".join(f"(?:{p.pattern[:-1]})" for p in lex.months if p.pattern != "(?!)")
+        weekdays = "|".join(f"(?:{p.pattern})" for p in lex.weekdays if p.pattern != "(?!)")
+        got = (
+            re.compile(rf"(?<!\w)(?:{months or '(?!)'})\.?(?!\w)", re.IGNORECASE),
+            re.compile(weekdays or "(?!)", re.IGNORECASE),
+        )
+        _ANY[id(lex)] = got
+    return got
+
+
 def _month_of(word: str, lex: Lexicon) -> int | None:
     w = word.rstrip(".")
     if len(w) < 3 and not w.isdigit():
+        return None
+    if _any_month_or_weekday(lex)[0].fullmatch(w) is None:
         return None
     for i, pat in enumerate(lex.months):
         if pat.match(w) and pat.match(w).end() == len(w):  # type: ignore[union-attr]
@@ -80,6 +112,8 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
+    if not _DIGIT.search(text) and not _may_have_words(text, lex, published):
+        return hits
 
     def add(start: int, end: int, date: PartialDate | None, relative: bool = False) -> None:
         if date is None or any(s < end and start < e for s, e in taken):
@@ -173,7 +207,7 @@ def _relative(text: str, lex: Lexicon, published: PartialDate | None, add: Calla
                 add(m.start(), m.end(), PartialDate(published.year - 1), True)
             elif name == "this_year":
                 add(m.start(), m.end(), PartialDate(published.year), True)
-    if full:
+    if full and _any_month_or_weekday(lex)[1].search(text):
         pub = published.first_day()
         for wd, pattern in enumerate(lex.weekdays):
             for m in pattern.finditer(text):

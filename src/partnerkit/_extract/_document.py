@@ -17,10 +17,11 @@ import attrs
 
 from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._lexicon import Lexicon
-from partnerkit._extract._patterns import Span, acronym_matches, find_acronyms, find_names, name_key
+from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._model import Institution
+from partnerkit._names import acronym_fits, parse_name
 
 __all__ = ["Document", "Entity", "Found", "read_document"]
 
@@ -81,9 +82,14 @@ class Document:
     publisher: int | None
     places: dict[int, list[Place]]
     cities: dict[str, tuple[str, str, bool]]
+    by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
+    date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
 
     def in_sentence(self, index: int) -> list[Found]:
-        return [m for m in self.mentions if m.sentence == index]
+        if not self.by_sentence:
+            for m in self.mentions:
+                self.by_sentence.setdefault(m.sentence, []).append(m)
+        return self.by_sentence.get(index, [])
 
 
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
@@ -102,7 +108,7 @@ def read_document(
 ) -> Document:
     text = ct.text
     if registry is not None and not hasattr(registry, "get"):
-        registry = _PlainRegistry(tuple(registry))
+        registry = _plain(registry)
     extra_cities: list[tuple[str, str]] = []
     spans: list[tuple[Span, int, tuple[str, ...]]] = []
     if registry is not None:
@@ -129,7 +135,12 @@ def read_document(
         if span.kind == "acronym":
             continue
         m = _DEFINITION.match(text, span.end)
-        if m and len(m.group(1).split()) <= 5 and not re.search(r"\d{3}|,", m.group(1)):
+        if (
+            m
+            and len(m.group(1).split()) <= 5
+            and not re.search(r"\d{3}|,", m.group(1))
+            and (m.group(1).strip()[:1].isupper() or m.group(1).strip()[:1] in '«"“')
+        ):
             aliases[m.group(1).strip()] = idx
     for alias in aliases:
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
@@ -143,6 +154,24 @@ def read_document(
     doc.publisher = _publisher(doc, publisher)
     _references(doc)
     return doc
+
+
+_PLAIN: dict[int, tuple[Any, _PlainRegistry]] = {}
+
+
+def _plain(collection: Any) -> _PlainRegistry:
+    """The registry view of a plain collection of institutions, made once per collection object.
+
+    The collection is held (a few at most) so its automaton is built once, not per call.
+    """
+    got = _PLAIN.get(id(collection))
+    if got is not None and got[0] is collection:
+        return got[1]
+    if len(_PLAIN) >= 4:
+        _PLAIN.pop(next(iter(_PLAIN)))
+    view = _PlainRegistry(tuple(collection))
+    _PLAIN[id(collection)] = (collection, view)
+    return view
 
 
 class _PlainRegistry:
@@ -210,7 +239,7 @@ def _group(
         if ent_id is None and key:
             ent_id = by_key.get(key)
         if ent_id is None:
-            ent_id = len(entities)
+            ent_id = max(entities, default=-1) + 1
             entities[ent_id] = Entity(ent_id, [], [], span.start, "unit" if span.kind == "unit" else "org")
             entities[ent_id].candidates = ids
         ent = entities[ent_id]
@@ -236,6 +265,7 @@ def _group(
             if ent.id != owner and (alias in ent.names or (key and key in ent.name_keys())):
                 _absorb(entities, mentions, by_key, owner, ent.id)
         alias_entity[alias] = owner
+    _join_quoted(entities, mentions, by_key)
     for found in pending:
         acr = found.text
         ent_id = alias_entity.get(acr)
@@ -244,11 +274,11 @@ def _group(
             ent_id = by_key.get(key) if key else None
         if ent_id is None:
             for ent in entities.values():
-                if ent.kind == "org" and any(acronym_matches(acr, n) for n in ent.names if n not in ent.acronyms):
+                if ent.kind == "org" and any(acronym_fits(acr, n) for n in ent.names if n not in ent.acronyms):
                     ent_id = ent.id
                     break
         if ent_id is None:
-            ent_id = len(entities)
+            ent_id = max(entities, default=-1) + 1
             entities[ent_id] = Entity(ent_id, [], [], found.start)
             by_key[name_key(acr)] = ent_id
         ent = entities[ent_id]
@@ -260,6 +290,26 @@ def _group(
         ent.count += 1
         found.entity = ent_id
     return entities, mentions
+
+
+def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]) -> None:
+    """'REC "Kuzbass"' and "Kuzbass Research and Education Center" are one organisation."""
+    for ent in list(entities.values()):
+        if ent.id not in entities:
+            continue
+        for name in ent.names:
+            parsed = parse_name(name)
+            if not parsed.quoted or not parsed.acronyms:
+                continue
+            proper, acr = parsed.quoted, parsed.acronyms[0]
+            for other in list(entities.values()):
+                if other.id == ent.id or other.kind != "org":
+                    continue
+                for full in other.names:
+                    rest = re.sub(rf"(?<!\w){re.escape(proper)}(?!\w)", " ", full)
+                    if rest != full and acronym_fits(acr, rest):
+                        _absorb(entities, mentions, by_key, ent.id, other.id)
+                        break
 
 
 def _absorb(
@@ -307,20 +357,38 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
 
 
 def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
-    names = sorted(ent.names, key=lambda n: -len(n))[:3]
-    for name in names:
-        for country in [*countries, None]:
-            try:
-                results = match(name, country=country, limit=3)
-            except Exception:  # a registry that cannot answer leaves the entity unresolved
-                return None
-            for r in results:
-                decision = getattr(getattr(r, "decision", None), "value", getattr(r, "decision", ""))
-                if str(decision).lower() == "match":
-                    inst = r.institution
-                    if country is None or inst.country == country:
-                        return inst  # type: ignore[no-any-return]
+    """One registry query per entity (its fullest name); the text's countries settle a tie.
+
+    A MATCH in a hinted country (or the only MATCH) wins; among POSSIBLE candidates, the
+    only one in the first hinted country that has any wins; otherwise the entity stays
+    unresolved (an ambiguous name is not guessed).
+    """
+    full = [n for n in ent.names if n not in ent.acronyms] or ent.names
+    name = max(full, key=len)
+    try:
+        results = list(match(name, country=None, limit=5))
+    except Exception:  # a registry that cannot answer leaves the entity unresolved
+        return None
+    sure = [r for r in results if _decision(r) == "match"]
+    maybe = [r for r in results if _decision(r) == "possible"]
+    for country in countries:
+        local = [r for r in sure if r.institution.country == country]
+        if len(local) == 1:
+            return local[0].institution  # type: ignore[no-any-return]
+    if len(sure) == 1:
+        return sure[0].institution  # type: ignore[no-any-return]
+    for country in countries:
+        local = [r for r in maybe if r.institution.country == country]
+        if len(local) == 1:
+            return local[0].institution  # type: ignore[no-any-return]
+        if local:
+            break
     return None
+
+
+def _decision(result: Any) -> str:
+    decision = getattr(result, "decision", "")
+    return str(getattr(decision, "value", decision)).lower()
 
 
 def _publisher(doc: Document, publisher: str | None) -> int | None:
@@ -331,12 +399,12 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
             if (
                 (key and key in ent.name_keys())
                 or publisher in ent.names
-                or any(acronym_matches(a, publisher) for a in ent.acronyms)
+                or any(acronym_fits(a, publisher) for a in ent.acronyms)
             ):
                 return ent.id
             if ent.institution is not None and publisher in (n.value for n in ent.institution.names()):
                 return ent.id
-        ent_id = len(doc.entities)
+        ent_id = max(doc.entities, default=-1) + 1
         doc.entities[ent_id] = Entity(ent_id, [publisher], [], len(doc.clean.text))
         return ent_id
     if not orgs:
@@ -389,3 +457,4 @@ def _references(doc: Document) -> None:
             )
     doc.mentions.extend(new)
     doc.mentions.sort(key=lambda f: f.start)
+    doc.by_sentence.clear()

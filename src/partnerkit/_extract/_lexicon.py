@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -18,7 +19,7 @@ import attrs
 from partnerkit._errors import ConfigError
 from partnerkit._model import PartnershipKind, Status
 
-__all__ = ["KIND_ORDER", "Lexicon", "detect_language", "languages", "lexicon", "raw_tables"]
+__all__ = ["KIND_ORDER", "Lexicon", "detect_language", "languages", "lexicon", "markdown_tables", "raw_tables"]
 
 # The order in which kinds are tried: specific objects before the documents that set them up.
 KIND_ORDER: tuple[PartnershipKind, ...] = (
@@ -36,9 +37,21 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
     PartnershipKind.AGREEMENT,
 )
 _STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge")
-_REFERENCES = ("publisher", "pair", "generic", "context", "anaphora", "scope", "hosted")
+_REFERENCES = (
+    "publisher",
+    "pair",
+    "generic",
+    "context",
+    "anaphora",
+    "scope",
+    "hosted",
+    "partner",
+    "countries",
+    "setup",
+)
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STOPWORDS = {
     "en": frozenset(
@@ -154,11 +167,34 @@ def detect_language(text: str) -> str:
     sample = text[:4000]
     cjk = len(_CJK.findall(sample))
     cyr = len(_CYRILLIC.findall(sample))
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    letters = len(_LETTER.findall(sample)) or 1
     if cjk / letters > 0.2:
         return "zh"
     if cyr / letters > 0.3:
         return "ru"
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+", sample.lower())
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=lambda k: (scores[k], k == "en"))
+
+
+def _cell(phrases: list[str]) -> str:
+    return " · ".join(f"`{p.replace('|', chr(92) + '|')}`" for p in phrases)
+
+
+def markdown_tables() -> str:
+    """The trigger, status-cue and reference tables of every language file, as Markdown.
+
+    ``docs/extraction.md`` holds this text after its "## Trigger tables" heading
+    (``python scripts/sync_trigger_tables.py`` rewrites it; a test checks it is current).
+    """
+    out: list[str] = []
+    for lang, table in raw_tables().items():
+        out += [f"### `{lang}`", "", "| kind | trigger phrases (regular expressions) |", "|---|---|"]
+        out += [f"| {kind} | {_cell(list(phrases))} |" for kind, phrases in table.get("kinds", {}).items()]
+        out += ["", "| status cue | phrases |", "|---|---|"]
+        out += [f"| {name} | {_cell(list(phrases))} |" for name, phrases in table.get("status", {}).items()]
+        out += ["", "| reference | phrases |", "|---|---|"]
+        out += [f"| {name} | {_cell(list(phrases))} |" for name, phrases in table.get("references", {}).items()]
+        out.append("")
+    return "\n".join(out)

@@ -1,33 +1,35 @@
 """``merge_partnerships``: the same deal reported by several sources becomes one record.
 
-Two records are the same deal when every one of these checks passes; each check is a
-named rule, and the merged record's explanation lists them:
+Whether two records are one deal is decided by a :class:`partnerkit.rules.RuleSet` over
+the pair, :data:`MERGE_RULES`, whose rules are named in the :class:`~partnerkit.rules.Explanation`
+that :func:`explain_merge` returns:
 
-- ``same-parties``: the same parties, order-free, compared by institution id when both have
-  one, else by normalised name (or an acronym of the other's name);
-- ``compatible-kinds``: the same kind, or kinds of one family (agreement, MoU and strategic
-  partnership are documents; joint programme and double degree are programmes);
-- ``compatible-dates``: no dates, one date containing the other (``2021`` and
-  ``2021-04-27``), or full dates at most ``days`` apart (a signing reported days later);
-- ``same-location``: offices only, the same place (a city matches its country alone).
+- ``different_parties`` (decides non-match): the parties differ, order-free, compared by
+  institution id when both have one, else by normalised name (or an acronym of the other's name);
+- ``incompatible_kinds`` (non-match): kinds of different families (agreement, MoU and
+  strategic partnership are documents; joint programme and double degree are programmes);
+- ``incompatible_dates`` (non-match): two dates that neither contain each other nor are
+  full dates at most ``days`` apart (a signing reported days later);
+- ``different_locations`` (non-match): offices in different places (a city matches its country);
+- ``same_parties``, ``compatible_kinds``, ``compatible_dates``: the evidence that makes a MATCH.
+
 Different deals between the same parties (an MoU in 2011, a key agreement in 2021) fail
-``compatible-dates`` and stay apart.
+``incompatible_dates`` and stay apart.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from partnerkit._extract._patterns import acronym_matches
 from partnerkit._model import Location, PartialDate, Partnership, PartnershipKind, Party
+from partnerkit._names import acronym_fits, tokens
+from partnerkit.rules import Comparison, Decision, Explanation, Rule, RuleSet, comparison
 
-__all__ = ["explain_merge", "merge_partnerships"]
+__all__ = ["MERGE_RULES", "explain_merge", "merge_partnerships"]
 
 log = logging.getLogger("partnerkit")
 K = PartnershipKind
@@ -40,16 +42,11 @@ _FAMILIES = {
 }
 # The more specific kind wins when two of one family merge.
 _SPECIFIC = [K.STRATEGIC_PARTNERSHIP, K.MOU, K.AGREEMENT, K.DOUBLE_DEGREE, K.JOINT_PROGRAMME]
-_STOP = frozenset(
-    """the of and for de la del des du""".split()  # noqa: SIM905
-)
 
 
 def _norm(name: str) -> str:
-    name = unicodedata.normalize("NFKD", name.casefold())
-    name = "".join(c for c in name if not unicodedata.combining(c))
-    words = [w for w in re.findall(r"\w+", name) if w not in _STOP]
-    return " ".join(sorted(words))
+    """Order-free normal form of a name (``partnerkit._names.tokens``, sorted)."""
+    return " ".join(sorted(tokens(name)))
 
 
 def _same_party(a: Party, b: Party, registry: Any | None) -> bool:
@@ -61,7 +58,7 @@ def _same_party(a: Party, b: Party, registry: Any | None) -> bool:
         return ida == idb
     if _norm(a.name) == _norm(b.name):
         return True
-    return acronym_matches(a.name, b.name) or acronym_matches(b.name, a.name)
+    return acronym_fits(a.name, b.name) or acronym_fits(b.name, a.name)
 
 
 def _resolve(name: str, registry: Any) -> str | None:
@@ -114,24 +111,112 @@ def _locations(a: Location | None, b: Location | None) -> bool:
     return bool(a.country and b.country)  # a city matches its own country only
 
 
-def explain_merge(a: Partnership, b: Partnership, registry: Any | None = None, *, days: int = 7) -> list[str]:
-    """The rules that decide whether two records are one deal, each as ``"name: passed|failed"``.
+@attrs.frozen
+class _Side:
+    """One record of a pair, as the merge rules see it (``text`` names it in explanations)."""
+
+    record: Partnership
+    registry: Any = None
+
+    @property
+    def text(self) -> str:
+        names = " + ".join(p.name for p in self.record.parties)
+        return f"{self.record.kind.value} {names}" + (f" {self.record.date}" if self.record.date else "")
+
+
+@comparison("same_parties")
+@attrs.frozen
+class SameParties(Comparison):
+    """The two records have the same parties, in any order (ids, names or acronyms)."""
+
+    def value(self, a: Any, b: Any) -> bool:
+        return _same_parties(a.record, b.record, a.registry or b.registry)
+
+    def describe(self, value: Any) -> str:
+        return "the same parties" if value else "different parties"
+
+
+@comparison("compatible_kinds")
+@attrs.frozen
+class CompatibleKinds(Comparison):
+    """The kinds are equal or of one family (documents; programmes)."""
+
+    def value(self, a: Any, b: Any) -> bool:
+        return _kinds(a.record.kind, b.record.kind)
+
+    def describe(self, value: Any) -> str:
+        return "kinds of one family" if value else "kinds of different families"
+
+
+@comparison("compatible_dates")
+@attrs.frozen
+class CompatibleDates(Comparison):
+    """No date on one side, one date containing the other, or full dates at most ``days`` apart."""
+
+    days: int = 7
+
+    def value(self, a: Any, b: Any) -> bool:
+        return _dates(a.record.date, b.record.date, self.days)
+
+    def describe(self, value: Any) -> str:
+        return "compatible dates" if value else f"dates more than {self.days} days apart"
+
+
+@comparison("same_location")
+@attrs.frozen
+class SameLocation(Comparison):
+    """Offices only (``None`` otherwise): the same place, a city matching its own country."""
+
+    def value(self, a: Any, b: Any) -> bool | None:
+        if a.record.kind is not K.OFFICE and b.record.kind is not K.OFFICE:
+            return None
+        return _locations(a.record.location, b.record.location)
+
+    def describe(self, value: Any) -> str:
+        return "the same place" if value else "different places"
+
+
+def merge_rules(days: int = 7) -> RuleSet:
+    """The rule set that decides whether two partnership records report one deal."""
+    parties, kinds, dates, place = SameParties(), CompatibleKinds(), CompatibleDates(days=days), SameLocation()
+    return RuleSet(
+        rules=(
+            Rule(name="different_parties", comparison=parties, equals=False, decision=Decision.NON_MATCH,
+                 description="Records about different parties are different deals."),
+            Rule(name="incompatible_kinds", comparison=kinds, equals=False, decision=Decision.NON_MATCH,
+                 description="An office is not a membership; an MoU may be a strategic partnership."),
+            Rule(name="incompatible_dates", comparison=dates, equals=False, decision=Decision.NON_MATCH,
+                 description="An MoU of 2011 and an agreement of 2021 are two deals."),
+            Rule(name="different_locations", comparison=place, equals=False, decision=Decision.NON_MATCH,
+                 description="Offices in two places are two offices."),
+            Rule(name="same_parties", comparison=parties, weight=4.0, description="The same parties."),
+            Rule(name="compatible_kinds", comparison=kinds, weight=1.5, description="Kinds of one family."),
+            Rule(name="compatible_dates", comparison=dates, weight=1.5, description="Dates that fit one signing."),
+        ),
+        bias=-3.0,
+    )  # fmt: skip
+
+
+#: The default merge rules (``days=7``).
+MERGE_RULES = merge_rules()
+
+
+def explain_merge(a: Partnership, b: Partnership, registry: Any | None = None, *, days: int = 7) -> Explanation:
+    """Why two records are (or are not) one deal: the engine's explanation of :func:`merge_rules`.
 
     Example:
         >>> from partnerkit._model import Party
         >>> a = Partnership(kind="agreement", parties=(Party("HUST"), Party("ITMO University")), date="2021-04-27")
         >>> b = Partnership(kind="strategic_partnership", parties=(Party("ITMO University"),
         ...                 Party("Huazhong University of Science and Technology")), date="2021")
-        >>> explain_merge(a, b)
-        ['same-parties: passed', 'compatible-kinds: passed', 'compatible-dates: passed', 'same-location: passed']
+        >>> e = explain_merge(a, b)
+        >>> e.decision.value, [r.rule for r in e]
+        ('match', ['same_parties', 'compatible_kinds', 'compatible_dates'])
+        >>> explain_merge(a, Partnership(kind="mou", parties=a.parties, date="2011")).decision.value
+        'non_match'
     """
-    checks = [
-        ("same-parties", _same_parties(a, b, registry)),
-        ("compatible-kinds", _kinds(a.kind, b.kind)),
-        ("compatible-dates", _dates(a.date, b.date, days)),
-        ("same-location", a.kind is not K.OFFICE or _locations(a.location, b.location)),
-    ]
-    return [f"{name}: {'passed' if ok else 'failed'}" for name, ok in checks]
+    rules = MERGE_RULES if days == 7 else merge_rules(days)
+    return rules.compare(_Side(a, registry), _Side(b, registry))  # type: ignore[arg-type]
 
 
 def _combine(a: Partnership, b: Partnership) -> Partnership:
@@ -202,9 +287,9 @@ def merge_partnerships(
     out: list[Partnership] = []
     for rec in partnerships:
         for i, old in enumerate(out):
-            reasons = explain_merge(old, rec, registry, days=days)
-            if all(r.endswith("passed") for r in reasons):
-                log.debug("merging partnership records: %s", "; ".join(reasons))
+            why = explain_merge(old, rec, registry, days=days)
+            if why.decision is Decision.MATCH:
+                log.debug("merging partnership records: %s", why)
                 out[i] = _combine(old, rec)
                 break
         else:

@@ -8,11 +8,14 @@ share one plural head ("Les universités Mohammed V de Rabat et Cheikh Anta Diop
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-__all__ = ["Span", "acronym_matches", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
+from partnerkit._names import fold
+
+__all__ = ["Span", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
 
 # Heads after which a name continues with "of ..." only (English word order).
 _HEADS_EN = frozenset(
@@ -83,14 +86,17 @@ class Span:
     head: str | None = None
 
 
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or bool(_ROMAN.match(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def _head_of(word: str) -> str | None:
     low = word.lower().rstrip(".")
     if low in _HEADS_EN or low in _UNIT_HEADS:
@@ -102,8 +108,11 @@ def _head_of(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym_token(word: str) -> bool:
     """True for acronym-like tokens: ``HUST``, ``SibFU``, ``itSMF``, ``OECD-IMHE``, ``СПбГУ``."""
+    if word.islower() or word[1:].islower() or len(word) < 2:
+        return False
     core = word.rstrip(".")
     letters = [c for c in core if c.isalpha()]
     if not 2 <= len(letters) <= 10 or len(core) > 12:
@@ -141,7 +150,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
-def _runs(text: str, toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     runs: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
     prev_head_first = False
@@ -228,7 +237,7 @@ def _comma_ok(text: str, pos: int) -> bool:
     return " of " in before and not any(_head_of(w) for w in m.group(0).split())
 
 
-def _find_latin(text: str, toks: list[tuple[int, int, str]], offset: int) -> list[Span]:
+def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     out: list[Span] = []
     for run in _runs(text, toks):
         for part in _split_run(run):
@@ -358,7 +367,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
 _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 
 
-def _shared_heads(text: str, toks: list[tuple[int, int, str]], offset: int) -> list[Span]:
+def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     """ "Les universités Mohammed V de Rabat et Cheikh Anta Diop de Dakar" -> two names."""
     out: list[Span] = []
     for m in _ELLIPTIC.finditer(text):
@@ -381,7 +390,7 @@ def _shared_heads(text: str, toks: list[tuple[int, int, str]], offset: int) -> l
     return out
 
 
-def _find_ru(text: str, toks: list[tuple[int, int, str]], offset: int) -> list[Span]:
+def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     out: list[Span] = []
     words = [t for t in toks if t[2][0].isalpha() or t[2][0] in '«"']
     n = len(words)
@@ -536,6 +545,7 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     return out
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _GENERIC_KEY = frozenset(
     """university universities universidad université universite universität universitaet college the of
     and for de del la las los el le les des du d l di da der die das und y et state national federal
@@ -560,6 +570,11 @@ def name_key(name: str) -> frozenset[str]:
     for w in words:
         if w in _GENERIC_KEY:
             continue
+        if _CJK_CHAR.match(w):
+            out.add(w)
+            continue
+        if not w.isascii() and not re.match(r"[\u0400-\u04ff]", w):
+            w = fold(w).replace(" ", "")  # noqa: PLW2901
         if re.match(r"[\u0400-\u04ff]", w):
             if w.startswith(("государствен", "федеральн", "национальн", "университет", "исследовательск")):
                 continue
@@ -568,50 +583,3 @@ def name_key(name: str) -> frozenset[str]:
             w = w[:6]  # noqa: PLW2901
         out.add(w)
     return frozenset(out)
-
-
-def acronym_matches(acronym: str, name: str) -> bool:
-    """True if ``acronym`` can be read off the words of ``name`` (initials, word prefixes, a skipped lead).
-
-    Example:
-        >>> acronym_matches("HUST", "Huazhong University of Science and Technology")
-        True
-        >>> acronym_matches("SibFU", "Siberian Federal University")
-        True
-        >>> acronym_matches("СПбГУ", "Санкт-Петербургский государственный университет")
-        True
-        >>> acronym_matches("HUST", "Hanoi University of Science")
-        False
-    """
-    letters = [c for c in acronym if c.isalnum()]
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
-    words = [
-        w
-        for w in words
-        if w.lower() not in ("of", "and", "the", "for", "de", "la", "del", "и", "им.", "&", "des", "du")
-    ]
-    if not letters or not words:
-        return False
-    acr = "".join(letters).lower()
-
-    def match(ai: int, wi: int) -> bool:
-        if ai == len(acr):
-            return wi == len(words)
-        if wi == len(words):
-            return False
-        word = words[wi].lower()
-        if word[0] != acr[ai]:
-            return False
-        pos, a = 1, ai + 1
-        if match(a, wi + 1):
-            return True
-        while a < len(acr):
-            idx = word.find(acr[a], pos)
-            if idx < 0:
-                return False
-            pos, a = idx + 1, a + 1
-            if match(a, wi + 1):
-                return True
-        return False
-
-    return any(match(0, start) for start in range(0, min(len(words), 4)))

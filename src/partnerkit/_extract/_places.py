@@ -7,10 +7,10 @@ is Brussels. A registry adds the cities of its institutions to the gazetteer.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 import attrs
 
@@ -74,95 +74,157 @@ def _capitals() -> dict[str, str]:
     return {code: name for name, code, capital in _base_gazetteer().values() if capital}
 
 
-def _lookup(words: list[str], cities: dict[str, tuple[str, str, bool]]) -> tuple[str, str | None] | None:
-    phrase = " ".join(words)
-    key = _key(phrase)
-    if not key or key in _NOT_COUNTRIES:
-        return None
-    code = country_names().get(key)
-    if code is not None and (len(key) > 3 or phrase.isupper() or not phrase.isascii()):
-        return code, None
-    city = cities.get(key)
-    if city is not None:
-        return city[1], city[0]
-    last = words[-1]
-    if not _CJK.search(last) and re.search(r"[\u0400-\u04ff]", last):
-        for ending in _RU_ENDINGS:
-            if last.endswith(ending) and len(last) - len(ending) >= 3:
-                stem = _key(" ".join([*words[:-1], last[: -len(ending)]]))
-                for cand in (stem, stem + "а", stem + "я", stem + "ь", stem + "й", stem + "ия"):
-                    if cand in country_names():
-                        return country_names()[cand], None
-                    if cand in cities:
-                        return cities[cand][1], cities[cand][0]
-    return None
+_END = ""
+_MAX_WORDS = 5
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_key(word: str) -> tuple[str, ...]:
+    return tuple(_key(word).split())
+
+
+def _add_path(trie: dict[str, Any], key: str, value: tuple[str, str | None]) -> None:
+    node = trie
+    for part in key.split():
+        node = node.setdefault(part, {})
+    node.setdefault(_END, value)
+
+
+@functools.cache
+def _base_trie() -> tuple[dict[str, Any], dict[str, tuple[str, str | None]]]:
+    """Word trie of every country name and city key; and the CJK names by their characters."""
+    trie: dict[str, Any] = {}
+    cjk: dict[str, tuple[str, str | None]] = {}
+    for key, code in country_names().items():
+        if key in _NOT_COUNTRIES:
+            continue
+        if _CJK.search(key):
+            cjk.setdefault(key, (code, None))
+        else:
+            _add_path(trie, key, (code, None))
+    for key, (name, code, _capital) in _base_gazetteer().items():
+        if key in _NOT_COUNTRIES or not key:
+            continue
+        if _CJK.search(key):
+            cjk.setdefault(key, (code, name))
+        else:
+            _add_path(trie, key, (code, name))
+    return trie, cjk
+
+
+def _stems(word: str) -> list[str]:
+    out: list[str] = []
+    for ending in _RU_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out.extend((stem, stem + "а", stem + "я", stem + "ь", stem + "й", stem + "ия"))
+    return out
+
+
+def _accept(value: tuple[str, str | None], phrase: str, key_len: int) -> bool:
+    """Short country keys ("Mali", "Peru" are fine; "man") count only written in capitals or non-Latin."""
+    return value[1] is not None or key_len > 3 or phrase.isupper() or not phrase.isascii()
+
+
+def _walk(
+    text: str,
+    pos: int,
+    trie: dict[str, Any],
+    extra: dict[str, tuple[str, str, bool]],
+) -> tuple[int, int, str, str | None] | None:
+    """The longest place starting at ``pos`` (up to five words joined by single spaces)."""
+    best: tuple[int, int, str, str | None] | None = None
+    node: dict[str, Any] | None = trie
+    keys: list[str] = []
+    at = pos
+    for _n in range(_MAX_WORDS):
+        m = _WORD.match(text, at)
+        if m is None or node is None:
+            break
+        w = m.group(0)
+        if _CJK.match(w):
+            break
+        parts = _word_key(w)
+        keys.extend(parts)
+        nxt: dict[str, Any] | None = node
+        for part in parts:
+            nxt = nxt.get(part) if nxt is not None else None
+        end = m.end()
+        phrase = text[pos:end]
+        key = " ".join(keys)
+        if nxt is not None and _END in nxt and key not in _NOT_COUNTRIES and _accept(nxt[_END], phrase, len(key)):
+            code, city = nxt[_END]
+            best = (pos, end, code, city)
+        elif extra and key in extra:
+            best = (pos, end, extra[key][1], extra[key][0])
+        elif len(parts) == 1 and _CYRILLIC.search(w):
+            for stem in _stems(parts[0]):
+                sub = node.get(stem) if node is not None else None
+                if sub is not None and _END in sub:
+                    code, city = sub[_END]
+                    best = (pos, end, code, city)
+                    break
+        node = nxt
+        if node is None or text[end : end + 1] != " ":
+            break
+        at = end + 1
+    return best
+
+
+# Where a place may start: a capitalised word or a CJK character, not inside a word.
+_START = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff])")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, bool]] | None = None) -> list[Place]:
     """Countries and cities named in ``text`` (offsets shifted by ``start``), longest first.
 
+    ``cities`` adds a gazetteer (city key -> (name, country, is capital)) to the built-in one.
+
     Example:
         >>> [(p.country, p.city) for p in find_places("offices in China and Mongolia, not in Brussels")]
         [('CN', None), ('MN', None), ('BE', 'Brussels')]
     """
-    cities = _base_gazetteer() if cities is None else cities
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    trie, cjk = _base_trie()
+    base = _base_gazetteer()
+    extra = {k: v for k, v in cities.items() if k not in base} if cities and cities is not base else {}
     out: list[Place] = []
-    taken: set[int] = set()
-    for m in _CAPITAL_OF.finditer(text):
-        sub = find_places(m.group(1), m.start(1), {})
-        if sub and sub[0].city is None and sub[0].country in _capitals():
-            p = sub[0]
-            out.append(Place(m.start(), p.end, p.country, _capitals()[p.country]))
-            taken.update(range(m.start(), p.end))
-    i = 0
-    while i < len(words):
-        found = None
-        for n in (5, 4, 3, 2, 1):
-            if i + n > len(words):
-                continue
-            chunk = words[i : i + n]
-            if chunk[0][0] in taken or (n > 1 and not _CJK.search(chunk[0][2]) and _gap(text, chunk)):
-                continue
-            first = chunk[0][2]
-            if not _CJK.search(first) and not first[:1].isupper():
-                continue
-            if _CJK.search(first):
-                found = _cjk_place(text, chunk[0][0], cities)
-                if found:
-                    break
-                continue
-            hit = _lookup([w for _, _, w in chunk], cities)
-            if hit:
-                found = (chunk[0][0], chunk[-1][1], hit[0], hit[1])
-                break
+    taken_to = -1
+    if "apital" in text or "столиц" in text:
+        for m in _CAPITAL_OF.finditer(text):
+            sub = find_places(m.group(1), m.start(1), {})
+            if sub and sub[0].city is None and sub[0].country in _capitals():
+                p = sub[0]
+                out.append(Place(m.start(), p.end, p.country, _capitals()[p.country]))
+                taken_to = max(taken_to, p.end)
+    for sm in _START.finditer(text):
+        s0 = sm.start()
+        if s0 < taken_to:
+            continue
+        if _CJK.match(text, s0):
+            found = _cjk_place(text, s0, cjk, extra)
+        elif sm.group(0).isupper():
+            found = _walk(text, s0, trie, extra)
+        else:
+            continue
         if found:
             s, e, code, city = found
             out.append(Place(start + s, start + e, code, city))
-            taken.update(range(s, e))
-            while i < len(words) and words[i][0] < e:
-                i += 1
-        else:
-            i += 1
+            taken_to = e
     out.sort(key=lambda p: p.start)
     return out
 
 
-def _gap(text: str, chunk: list[tuple[int, int, str]]) -> bool:
-    # Only plain spaces (or a hyphen) between the words of a multi-word place name.
-    return any(text[a[1] : b[0]] not in (" ", "-") for a, b in itertools.pairwise(chunk))
-
-
 def _cjk_place(
-    text: str, pos: int, cities: dict[str, tuple[str, str, bool]]
+    text: str, pos: int, cjk: dict[str, tuple[str, str | None]], extra: dict[str, tuple[str, str, bool]]
 ) -> tuple[int, int, str, str | None] | None:
     for n in (5, 4, 3, 2):
         piece = text[pos : pos + n]
-        if len(piece) < n or not all(_CJK.match(c) for c in piece):
+        if len(piece) < n:
             continue
-        key = _key(piece)
-        if key in country_names():
-            return pos, pos + n, country_names()[key], None
-        if key in cities:
-            return pos, pos + n, cities[key][1], cities[key][0]
+        hit = cjk.get(piece)
+        if hit is not None:
+            return pos, pos + n, hit[0], hit[1]
+        if piece in extra:
+            return pos, pos + n, extra[piece][1], extra[piece][0]
     return None

@@ -13,8 +13,8 @@ import re
 
 import attrs
 
-from partnerkit._extract._dates import find_dates
-from partnerkit._extract._document import Document, Found
+from partnerkit._extract._dates import DateHit, find_dates
+from partnerkit._extract._document import Document, Found, _sentence_of
 from partnerkit._extract._places import Place
 from partnerkit._model import Evidence, Location, PartialDate, Partnership, PartnershipKind, Party, Status
 
@@ -23,6 +23,8 @@ __all__ = ["find_partnerships"]
 K = PartnershipKind
 _DOCUMENTS = frozenset({K.AGREEMENT, K.MOU, K.STRATEGIC_PARTNERSHIP})
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
+_DET_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
+_SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
 _PLURAL_DOC = re.compile(
     r"(?:agreements|memorand(?:a|ums)|mous|pacts|соглашения|меморандумы|convenios|acuerdos|协议)", re.I
@@ -98,8 +100,36 @@ def _excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     return hit is not None and len(before) - hit.end() <= 6
 
 
+def _dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
+    hits = doc.date_cache.get(text)
+    if hits is None:
+        hits = doc.date_cache[text] = find_dates(text, doc.lex, published)
+    return hits
+
+
+def _last_date_before(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The last date stated before sentence ``si`` ("since then" refers to it)."""
+    for j in range(si - 1, -1, -1):
+        hits = _dates_in(doc, doc.sentences[j].text, published)
+        if hits:
+            return hits[-1].date
+    return None
+
+
+def _inherited_date(
+    doc: Document, si: int, triggers: dict[int, list[_Trigger]], published: PartialDate | None
+) -> PartialDate | None:
+    """A date the previous sentence of the paragraph gives, when it states nothing of its own."""
+    if si == 0 or _dates_in(doc, doc.sentences[si].text, published) or triggers.get(si - 1):
+        return None
+    if not _same_paragraph(doc, si - 1, si):
+        return None
+    hits = _dates_in(doc, doc.sentences[si - 1].text, published)
+    return hits[-1].date if hits else None
+
+
 def _date_for(doc: Document, text: str, trig: _Trigger, published: PartialDate | None) -> PartialDate | None:
-    hits = find_dates(text, doc.lex, published)
+    hits = _dates_in(doc, text, published)
     if not hits:
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
@@ -112,46 +142,181 @@ def _party(doc: Document, ent_id: int) -> Party:
     return Party(ent.best, institution_id=inst.id if inst is not None else None)
 
 
+_SETUP_HEADS = re.compile(
+    r"institut|институт|cent(?:er|re|ro)|zentrum|центр|laborator|лаборатор|研究院|研究所|中心|实验室",
+    re.IGNORECASE,
+)
+_OFFICE_HEADS = re.compile(r"office|campus|branch|представительств|филиал|oficina|sede|bureau|büro|代表处|分校", re.I)
+
+
+def _set_up(doc: Document, si: int, triggers: list[_Trigger]) -> list[tuple[_Trigger, int, PartnershipKind]]:
+    """What a document of the sentence sets up: "agreement on the creation of the X Institute"."""
+    cue = doc.lex.refs.get("setup")
+    sent = doc.sentences[si]
+    out: list[tuple[_Trigger, int, PartnershipKind]] = []
+    if cue is None:
+        return out
+    for t in triggers:
+        if t.kind not in _DOCUMENTS:
+            continue
+        m = cue.search(sent.text, t.end, t.end + 40)
+        if m is None:
+            continue
+        for f in doc.in_sentence(si):
+            if f.entity is None or f.start - sent.start < m.end() or f.start - sent.start > m.end() + 120:
+                continue
+            name = doc.entities[f.entity].best
+            if _OFFICE_HEADS.search(name):
+                out.append((t, f.entity, K.OFFICE))
+            elif _SETUP_HEADS.search(name):
+                out.append((t, f.entity, K.JOINT_LAB))
+            else:
+                continue
+            break
+    return out
+
+
+def _objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
+    """Entities that name the object of a statement (a joint centre, an institute set up), not a party.
+
+    A mention is an object when it holds the end of a trigger phrase ("汉学研究中心" for the
+    trigger "研究中心") or is the acronym given in parentheses right after one ("centros de
+    Estudios Mexicanos (CEM)").
+    """
+    out: set[int] = set()
+    for si, trigs in triggers.items():
+        base = doc.sentences[si].start
+        for m in doc.in_sentence(si):
+            if m.entity is None or m.kind in ("pair", "publisher"):
+                continue
+            s, e = m.start - base, m.end - base
+            for t in trigs:
+                inside = s < t.end <= e and t.kind not in _DOCUMENTS and t.kind is not K.MEMBERSHIP
+                defined = (
+                    m.kind == "acronym" and re.fullmatch(r"\s*\(\s*", doc.sentences[si].text[t.end : s]) is not None
+                )
+                if inside or (defined and t.kind is not K.MEMBERSHIP):
+                    out.add(m.entity)
+        out.update(ent for _t, ent, _k in _set_up(doc, si, trigs))
+    return out
+
+
+def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
+    """True when ``before`` (the text up to a mention) ends with a phrase of ``pattern``."""
+    if pattern is None:
+        return False
+    tail = before[-40:]
+    return any(_DET_TAIL.fullmatch(tail, m.end()) is not None for m in pattern.finditer(tail))
+
+
+def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
+    """The parties named in a "between X and Y" phrase of the sentence (empty when there is none)."""
+    sent = doc.sentences[si]
+    m = _BETWEEN.search(sent.text)
+    if m is None:
+        return []
+    stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
+    end_m = stop.search(sent.text, m.end())
+    end = sent.start + (end_m.start() if end_m else len(sent.text))
+    start = sent.start + m.end()
+    out: list[int] = []
+    for f in doc.in_sentence(si):
+        if f.entity is None or f.kind == "pair" or not start <= f.start < end or f.entity in objects:
+            continue
+        if doc.entities[f.entity].kind == "org" and f.entity not in out:
+            out.append(f.entity)
+    return out if len(out) >= 2 else []
+
+
+def _subject(doc: Document, objects: set[int]) -> int | None:
+    """The organisation the text is about: the publisher, else the first one its title or lead names."""
+    if doc.publisher is not None:
+        return doc.publisher
+    for m in doc.mentions:
+        if m.sentence > 1:
+            break
+        if m.entity is not None and m.entity not in objects and doc.entities[m.entity].kind == "org":
+            return m.entity
+    return None
+
+
+def _same_paragraph(doc: Document, a: int, b: int) -> bool:
+    text = doc.clean.text
+    return "\n" not in text[doc.sentences[a].end : doc.sentences[b].start]
+
+
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
+    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text per kind)
+    for pattern in doc.lex.kinds.values():
+        for tm in pattern.finditer(doc.clean.text):
+            hit.add(_sentence_of(sents, tm.start()))
+            hit.add(_sentence_of(sents, tm.end() - 1) if tm.end() > tm.start() else -1)
+    all_triggers = {si: (_triggers(doc, sent.text) if si in hit else []) for si, sent in enumerate(sents)}
+    objects = _objects(doc, all_triggers)
+    subject = _subject(doc, objects)
+    refs = doc.lex.refs
+    partner_cue = refs.get("partner")
+    since = doc.lex.dates.get("since_then")
+    generic = refs.get("generic")
+    anaphora = refs.get("anaphora")
+    countries = refs.get("countries")
     pair: tuple[int, int] | None = None
-    prev_date: PartialDate | None = None
+    deal: list[int] = []  # the parties of the document most recently recorded
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
         mentions = doc.in_sentence(si)
-        explicit = []
+        explicit: list[int] = []
+        marked: set[int] = set()
         for m in mentions:
-            if m.entity is None or m.kind == "pair":
+            if m.entity is None or m.kind == "pair" or m.entity in objects:
                 continue
             ent = doc.entities[m.entity]
             if ent.kind != "org" or _excluded(doc, sent.start, text, m):
                 continue
+            if _marked(partner_cue, text[: m.start - sent.start]):
+                marked.add(m.entity)
             if m.entity not in explicit:
                 explicit.append(m.entity)
+        between = _between(doc, si, objects)
+        if between:
+            explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
-        triggers = [] if si in used_next else _triggers(doc, text)
-        sent_date_hits = find_dates(text, doc.lex, published)
+        triggers = [] if si in used_next else all_triggers[si]
+        refers_to_deal = bool(anaphora and anaphora.search(text))
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, text, trig, kind)
             if status is None:
                 continue
+            window = text[max(0, trig.start - 60) : trig.end + 60]
+            if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
+                continue
             date = _date_for(doc, text, trig, published)
-            since = doc.lex.dates.get("since_then")
             if date is None and since is not None and since.search(text):
-                date = prev_date
-            generic = doc.lex.refs.get("generic")
+                date = _last_date_before(doc, si, published)
+            if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
+                date = _inherited_date(doc, si, all_triggers, published)
             is_generic = bool(generic and generic.search(text))
-            anaphora = doc.lex.refs.get("anaphora")
             is_anaphora = bool(anaphora and anaphora.search(text[max(0, trig.start - 20) : trig.end + 5]))
+            if is_anaphora and kind in _DOCUMENTS and deal:
+                continue  # "the agreement", "该协议": the deal already recorded
+            if (
+                kind in _SCOPE
+                and (refers_to_deal or (not explicit and _scoped(doc, text, trig)))
+                and not _set_up_cue(doc, text, trig)
+            ):
+                continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
                 continue
             parties = list(explicit)
-            if not parties:
+            if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
+                parties = list(deal)  # what a recorded document sets up belongs to its parties
+            elif not parties:
                 if (has_pair and pair is not None) or (
                     si > 0 and pair is not None and since is not None and since.search(text)
                 ):
@@ -160,18 +325,19 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
                     parties = [doc.publisher]
-            elif len(parties) == 1 and doc.publisher is not None and parties[0] != doc.publisher:  # noqa: SIM102
-                if kind is not K.OFFICE and not is_generic:
-                    parties = [doc.publisher, parties[0]]
+            elif len(parties) == 1 and kind is not K.OFFICE:
+                other = doc.publisher
+                if other is None and parties[0] in marked:
+                    other = subject
+                if other is not None and other != parties[0] and (not is_generic or parties[0] in marked):
+                    parties = [other, parties[0]]
             if not parties:
                 continue
-            if is_anaphora and len(explicit) < 2 and not has_pair:
+            if is_anaphora and len(parties) < 2 and not has_pair:
                 continue
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
                 if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
                     continue
-            if len(parties) == 1 and is_generic and kind is not K.OFFICE:
-                continue
             if kind is K.OFFICE:
                 recs = _offices(doc, si, trig, parties, explicit, status, date, evidence, used_next)
                 out.extend(recs)
@@ -187,11 +353,33 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         evidence=(evidence,),
                     )
                 )
+                if kind in _DOCUMENTS and len(group) >= 2:
+                    deal = list(group)
+        for trig, _obj, kind in _set_up(doc, si, triggers):
+            if len(deal) >= 2 and not any(
+                r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
+            ):
+                st = Status.ACTIVE if _status(doc, text, trig, kind) is Status.ACTIVE else Status.PLANNED
+                date = _date_for(doc, text, trig, published)
+                ev = Evidence(quote=text, published=published)
+                out.append(
+                    Partnership(
+                        kind=kind, parties=tuple(_party(doc, p) for p in deal), status=st, date=date, evidence=(ev,)
+                    )
+                )
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
-        if sent_date_hits:
-            prev_date = sent_date_hits[-1].date
     return _dedupe(out)
+
+
+def _set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
+    cue = doc.lex.refs.get("setup")
+    return cue is not None and cue.search(text, max(0, trig.start - 80), trig.start) is not None
+
+
+def _scoped(doc: Document, text: str, trig: _Trigger) -> bool:
+    scope = doc.lex.refs.get("scope")
+    return scope is not None and scope.search(text, 0, trig.start) is not None
 
 
 def _explicit_event(doc: Document, text: str) -> bool:
@@ -301,10 +489,18 @@ def _offices(  # noqa: PLR0917
             used_next.add(si + 1)
             status = Status.ACTIVE if status is not Status.PLANNED else status
     # hosts: organisations the office sits at ("at X", "en la Universidad de X")
-    owner = parties[0]
+    hosted = doc.lex.refs.get("hosted")
+    marked = {
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and _marked(hosted, doc.clean.text[sent.start : m.start])
+    }
+    owners = [p for p in parties if p not in marked]
+    subject = _subject(doc, set())
+    owner = owners[0] if owners else (subject if subject is not None else parties[0])
     hosts = [e for e in explicit if e != owner][:1]
     party_objs = tuple(_party(doc, p) for p in [owner, *hosts])
-    locs = _locations(places)
+    locs = _locations(places, doc.clean.text)
     if not locs:
         return [Partnership(kind=K.OFFICE, parties=party_objs, status=status, date=date, evidence=(ev,))]
     out = []
@@ -314,11 +510,24 @@ def _offices(  # noqa: PLR0917
     return out
 
 
-def _locations(places: list[Place]) -> list[tuple[Location, int]]:
+_CONJUNCTION = re.compile(r"\b(?:and|y|et|und|и|e)\b|[;、和及]")
+
+
+def _locations(places: list[Place], text: str) -> list[tuple[Location, int]]:
     out: list[tuple[Location, int]] = []
     i = 0
     while i < len(places):
         p = places[i]
+        prev = places[i - 1] if i else None
+        if (
+            p.city is not None
+            and prev is not None
+            and prev.city is not None
+            and prev.country == p.country
+            and not _CONJUNCTION.search(text[prev.end : p.start])
+        ):
+            i += 1  # "Annandale-on-Hudson, New York": one place, written with its region
+            continue
         if p.city is not None:
             country = p.country
             if i + 1 < len(places) and places[i + 1].city is None and places[i + 1].country == p.country:
@@ -340,6 +549,36 @@ def _family(kind: PartnershipKind) -> str:
     return kind.value
 
 
+def _fits(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    return not (a.city and b.city and a.city != b.city)
+
+
+def _merge_offices(records: list[Partnership]) -> list[Partnership]:
+    """One owner's office told twice ("opened an office in the US"; "it sits at Bard College") is one."""
+    out: list[Partnership] = []
+    for rec in records:
+        for i, old in enumerate(out):
+            if rec.kind is not K.OFFICE or old.kind is not K.OFFICE or old.parties[0] != rec.parties[0]:
+                continue
+            small, big = sorted((old, rec), key=lambda r: len(r.parties))
+            if not set(small.parties) <= set(big.parties) or not _fits(old.location, rec.location):
+                continue
+            if len(old.parties) == len(rec.parties) and old.location and rec.location:
+                continue  # two places of one owner: two offices
+            locs = [x for x in (old.location, rec.location) if x is not None]
+            loc = max(locs, key=lambda x: (x.city is not None, x.country is not None)) if locs else None
+            evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
+            out[i] = attrs.evolve(old, parties=big.parties, location=loc, date=old.date or rec.date, evidence=evidence)
+            break
+        else:
+            out.append(rec)
+    return out
+
+
 def _dedupe(records: list[Partnership]) -> list[Partnership]:
     """Records of one text about the same thing become one, with all their evidence."""
     out: list[Partnership] = []
@@ -359,6 +598,7 @@ def _dedupe(records: list[Partnership]) -> list[Partnership]:
             break
         else:
             out.append(rec)
+    out = _merge_offices(out)
     # an office without a place is dropped when the same owner has one with a place
     return [
         r

@@ -22,6 +22,11 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31}
 _MOJIBAKE_RUN = re.compile(r"[\u2500-\u257f\u0179\u017a\u0104\u0105\u0118\u0119\u00b5\u0102\u0103]")
 # A box-drawing character touching a letter or a stop is mojibake, not a drawing.
 _BOX_IN_WORD = re.compile(r"[\w.,;:!?][\u2500-\u257f]|[\u2500-\u257f][\w]")
+# Characters that need no repair: everything but "&", the lead bytes of UTF-8 mojibake,
+# control and format characters and whitespace other than " " and "\n".
+_PLAIN_RUN = re.compile(
+    r"(?:[^&\u00c2-\u00f4\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[ \n])+"
+)
 _SINGLE_BYTE = ("cp852", "cp866", "cp437", "cp1250", "latin-1")
 _UTF8_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e]")
 
@@ -51,6 +56,11 @@ class _Builder:
         for ch in text:
             self.chars.append(ch)
             self.origin.append(pos)
+
+    def add_run(self, text: str, pos: int) -> None:
+        """Characters kept as they are, each at its own offset."""
+        self.chars.append(text)
+        self.origin.extend(range(pos, pos + len(text)))
 
 
 def _fix_single_byte(segment: str) -> str:
@@ -96,6 +106,11 @@ def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
     pos = start
     i = 0
     while i < len(segment):
+        run = _PLAIN_RUN.match(segment, i)
+        if run is not None:
+            out.add_run(run.group(0), pos + i)
+            i = run.end()
+            continue
         ch = segment[i]
         if ch == "&":
             m = _ENTITY.match(segment, i)

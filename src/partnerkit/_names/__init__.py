@@ -5,7 +5,7 @@ The stable helpers other layers import (keep these names):
 - :func:`normalize_name` (str -> normal form), :func:`name_keys` (all normal forms, with
   umlaut variants), :func:`tokens` (normalised tokens), :func:`fold` (plain ASCII form),
   :func:`words` (tokens as written, with case and full-stop flags);
-- :func:`is_acronym`, :func:`acronym_key`, :func:`derive_acronyms`, :func:`parse_name`
+- :func:`is_acronym`, :func:`acronym_key`, :func:`acronym_fits`, :func:`derive_acronyms`, :func:`parse_name`
   (:class:`ParsedName`);
 - :func:`parse_affiliation` (:class:`Affiliation`), :func:`looks_like_affiliation`;
 - :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``.
@@ -13,7 +13,7 @@ The stable helpers other layers import (keep these names):
 Everything here is a pure function of its ``str`` argument and never raises on one.
 """
 
-from partnerkit._names._acronyms import ParsedName, acronym_key, derive_acronyms, is_acronym, parse_name
+from partnerkit._names._acronyms import ParsedName, acronym_fits, acronym_key, derive_acronyms, is_acronym, parse_name
 from partnerkit._names._affiliation import Affiliation, looks_like_affiliation, parse_affiliation
 from partnerkit._names._normalize import (
     ORG_KEYS,
@@ -33,6 +33,7 @@ __all__ = [
     "Affiliation",
     "ParsedName",
     "Word",
+    "acronym_fits",
     "acronym_key",
     "derive_acronyms",
     "fold",

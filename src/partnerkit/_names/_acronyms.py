@@ -9,7 +9,7 @@ import attrs
 
 from partnerkit._names._normalize import STOP_WORDS, Word, fold, org_words, words
 
-__all__ = ["ParsedName", "acronym_key", "derive_acronyms", "is_acronym", "parse_name"]
+__all__ = ["ParsedName", "acronym_fits", "acronym_key", "derive_acronyms", "is_acronym", "parse_name"]
 
 _DOTS = re.compile(r"[.\s]")
 _QUOTES = "\"'«»“”„‟‹›「」『』"
@@ -158,3 +158,63 @@ def parse_name(text: str) -> ParsedName:
         aliases=tuple(dict.fromkeys(aliases)),
         quoted=quoted,
     )
+
+
+_FIT_SKIP = frozenset(
+    "of and the for de la del des du di da do und für y et e i и им им. & named after".split()  # noqa: SIM905
+)
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """True if ``acronym`` can be read off the words of ``name`` as writers form acronyms.
+
+    Every capital of the acronym starts a word of the name (in order; connectors such as
+    "of", "and", "de", "и" may be skipped, and so may up to three leading words, as in
+    "Kalashnikov ISTU"); a lower-case letter of the acronym continues the current word
+    ("SibFU", "СПбГУ"). A word of the name written as the acronym itself fits too.
+
+    >>> acronym_fits("HUST", "Huazhong University of Science and Technology")
+    True
+    >>> acronym_fits("SibFU", "Siberian Federal University")
+    True
+    >>> acronym_fits("СПбГУ", "Санкт-Петербургский государственный университет")
+    True
+    >>> acronym_fits("HUST", "Hanoi University of Science")
+    False
+    >>> acronym_fits("UNAM", "Universidad de Massachusetts")
+    False
+    """
+    letters = [c for c in unicodedata.normalize("NFKC", acronym) if c.isalnum()]
+    ws = [w for w in re.split(r"[\s\-–/]+", unicodedata.normalize("NFKC", name)) if w]
+    if any(w.strip('.,()"«»') == acronym for w in ws) and len(ws) > 1:
+        return True
+    ws = [w.strip('.,()"«»“”') for w in ws]
+    ws = [w for w in ws if w and w.casefold() not in _FIT_SKIP]
+    if len(letters) < 2 or not ws:
+        return False
+    acr = [c.casefold() for c in letters]
+    capital = [c.isupper() or not c.isalpha() for c in letters]
+    lowered = [w.casefold() for w in ws]
+
+    def fit(ai: int, wi: int) -> bool:
+        if ai == len(acr):
+            return wi == len(lowered)
+        if wi == len(lowered):
+            return False
+        word = lowered[wi]
+        if word[0] != acr[ai]:
+            return False
+        pos, a = 1, ai + 1
+        while True:
+            if fit(a, wi + 1):
+                return True
+            if a == len(acr) or (capital[a] and not all(capital)):
+                return False
+            if all(capital):
+                return False  # an all-capitals acronym takes one letter per word
+            idx = word.find(acr[a], pos)
+            if idx < 0:
+                return False
+            pos, a = idx + 1, a + 1
+
+    return any(fit(0, start) for start in range(min(len(lowered), 4)))

@@ -4,10 +4,12 @@ Uses the model and the codec (records are stored as their codec dicts, so the la
 follows the model); exports the partnership network.
 """
 
+from partnerkit._store._keys import name_key, state_key
 from partnerkit._store._network import FORMATS, RENDER_FORMATS, network, render_dot, write_network
 from partnerkit._store._paths import DB_ENV, default_path, resolve_path
+from partnerkit._store._report import ImportReport
 from partnerkit._store._schema import SCHEMA_VERSION
-from partnerkit._store._store import ImportReport, Store, name_key
+from partnerkit._store._store import Store
 
 __all__ = [
     "DB_ENV",
@@ -21,5 +23,6 @@ __all__ = [
     "network",
     "render_dot",
     "resolve_path",
+    "state_key",
     "write_network",
 ]

@@ -92,6 +92,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX article_publisher ON article(publisher)",
         "ALTER TABLE source_state ADD COLUMN updated TEXT",
     ),
+    # 3: the names of one institution found by its id (re-storing an institution was a scan).
+    ("CREATE INDEX institution_name_id ON institution_name(institution_id)",),
 )
 
 #: The schema version this partnerkit writes.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import collections
 import datetime as _dt
 import hashlib
 import json
@@ -14,8 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-import attrs
-
 from partnerkit._codec import from_dict, to_dict
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching import Registry
@@ -26,15 +23,16 @@ from partnerkit._model import (
     Partnership,
     PartnershipKind,
     Provenance,
-    clean_text,
     country_code,
     to_partial_date_or_none,
 )
+from partnerkit._store._keys import date_span, encode, name_key, state_key, unpack
 from partnerkit._store._paths import resolve_path
+from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
 from partnerkit._store._schema import migrate, user_version
 from partnerkit.rules import Decision
 
-__all__ = ["ImportReport", "Store", "name_key"]
+__all__ = ["Store"]
 
 log = logging.getLogger("partnerkit")
 
@@ -42,83 +40,6 @@ log = logging.getLogger("partnerkit")
 Record = Institution | Partnership | Article
 
 _TYPES: dict[type[Any], str] = {Institution: "institution", Partnership: "partnership", Article: "article"}
-
-
-def name_key(name: str) -> str:
-    """The exact-lookup key of a name: cleaned, case-folded, single-spaced.
-
-    >>> name_key("  ITMO   university ")
-    'itmo university'
-    """
-    return " ".join(clean_text(name).casefold().split())
-
-
-def _canonical(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def _encode(data: dict[str, Any]) -> tuple[str, str]:
-    """A record's stored JSON and its content key (the digest leaves out evidence retrieval times)."""
-    text = _canonical(data)
-    evidence = data.get("evidence")
-    basis = text
-    if evidence and any("retrieved" in e for e in evidence):
-        stable = {**data, "evidence": [{k: v for k, v in e.items() if k != "retrieved"} for e in evidence]}
-        basis = _canonical(stable)
-    return text, hashlib.sha256(basis.encode()).hexdigest()
-
-
-def _span(*dates: PartialDate | None) -> tuple[str | None, str | None]:
-    known = [d for d in dates if d is not None]
-    if not known:
-        return None, None
-    return min(d.first_day() for d in known).isoformat(), max(d.last_day() for d in known).isoformat()
-
-
-_MAX_KEPT_ERRORS = 1000
-
-
-@attrs.define
-class ImportReport:
-    """What an import did: counts, and why records were rejected.
-
-    Attributes:
-        read: records offered (good and bad, including those the source rejected).
-        added: records new to the store.
-        updated: records already known (same key) whose content changed.
-        unchanged: records already stored exactly so (re-imports).
-        rejected: records not stored.
-        by_reason: rejected records counted by reason.
-        errors: ``(where, reason)`` of each rejected record (the first 1000).
-        state_saved: whether the source's new state was saved.
-    """
-
-    read: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    by_reason: collections.Counter[str] = attrs.Factory(collections.Counter)
-    errors: list[tuple[str, str]] = attrs.Factory(list)
-    state_saved: bool = False
-
-    @property
-    def imported(self) -> int:
-        """Records added or updated."""
-        return self.added + self.updated
-
-    def reject(self, where: str, reason: str, *, key: str | None = None) -> None:
-        """Count one rejected record (``key`` groups it in :attr:`by_reason`)."""
-        self.rejected += 1
-        self.by_reason[key or reason] += 1
-        if len(self.errors) < _MAX_KEPT_ERRORS:
-            self.errors.append((where, reason))
-
-    def __str__(self) -> str:
-        return (
-            f"read {self.read}, imported {self.imported} (new {self.added}, updated {self.updated}), "
-            f"unchanged {self.unchanged}, rejected {self.rejected}"
-        )
 
 
 class Store:
@@ -250,7 +171,7 @@ class Store:
                 if pending:
                     self._write(pending, report, strict=strict, progress=progress)
                 raise
-            pending.append(_unpack(item))
+            pending.append(unpack(item))
             if len(pending) >= batch_size:
                 self._write(pending, report, strict=strict, progress=progress)
                 pending.clear()
@@ -267,11 +188,11 @@ class Store:
     ) -> ImportReport:
         """Read a configured source into the store, resuming from the state it saved last time.
 
-        The source reads from the state the store holds for its name (so an incremental
-        source fetches only what is new); its records are stored in batches; once the read
-        has finished, its new state is saved. An import that is interrupted saves no state,
-        and the next one reads again from the old state: what was committed is found
-        unchanged, and the rest is added.
+        The source reads from the state the store holds for it (its name and options, see
+        :func:`state_key`; so an incremental source fetches only what is new); its records
+        are stored in batches; once the read has finished, its new state is saved. An
+        import that is interrupted saves no state, and the next one reads again from the
+        old state: what was committed is found unchanged, and the rest is added.
 
         Args:
             source: an opened source (``pk.open_source(...)``); in strict mode it raises at
@@ -284,15 +205,16 @@ class Store:
             source itself rejected, with their reasons.
         """
         name = str(source.name)
-        report = self.add(source.read(self.state(name)), batch_size=batch_size, progress=progress)
+        key = state_key(source)
+        report = self.add(source.read(self.state(key)), batch_size=batch_size, progress=progress)
         summary = source.summary
         report.read += summary.rejected
         report.rejected += summary.rejected
         report.by_reason.update(summary.by_reason)
-        room = _MAX_KEPT_ERRORS - len(report.errors)
+        room = MAX_KEPT_ERRORS - len(report.errors)
         report.errors.extend((error.locator or name, str(error)) for error in summary.errors[:room])
         if source.state is not None:
-            self.set_state(name, source.state)
+            self.set_state(key, source.state)
             report.state_saved = True
         return report
 
@@ -330,7 +252,7 @@ class Store:
         kind = _TYPES.get(type(record))
         if kind is None:
             raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
-        text, digest = _encode(to_dict(record))
+        text, digest = encode(to_dict(record))
         if isinstance(record, Institution):
             key, outcome = record.id, self._put_institution(record, text, digest)
         elif isinstance(record, Partnership):
@@ -358,7 +280,8 @@ class Store:
             return "unchanged"
         self._institution_writes += 1
         self._conn.execute(
-            "INSERT OR REPLACE INTO institution VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO institution VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+            " country = excluded.country, digest = excluded.digest, data = excluded.data",
             (inst.id, inst.name, inst.country, digest, text),
         )
         self._conn.execute("DELETE FROM institution_name WHERE institution_id = ?", (inst.id,))
@@ -381,7 +304,7 @@ class Store:
         row = self._conn.execute("SELECT rowid, digest FROM partnership WHERE key = ?", (key,)).fetchone()
         if row is not None and row[1] == digest:
             return key, "unchanged"
-        first, last = _span(p.date, p.started, p.ended)
+        first, last = date_span(p.date, p.started, p.ended)
         values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), text)
         if row is None:
             cur = self._conn.execute(
@@ -428,7 +351,7 @@ class Store:
         row = self._conn.execute("SELECT digest FROM article WHERE key = ?", (key,)).fetchone()
         if row is not None and row[0] == digest:
             return key, "unchanged"
-        first, _ = _span(a.published)
+        first, _ = date_span(a.published)
         self._conn.execute(
             "INSERT INTO article (key, digest, publisher, first_day, data) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT(key) DO UPDATE SET digest = excluded.digest, publisher = excluded.publisher,"
@@ -521,12 +444,39 @@ class Store:
     def registry(self) -> Registry:
         """A :class:`partnerkit.Registry` of the stored institutions, kept until they change.
 
-        For other rules: ``pk.Registry(store.institutions(), rules=...)``.
+        Building a registry of many institutions takes a while, so a file-backed store
+        keeps the compiled registry in a file beside it (``<store>.registry-<stamp>``,
+        rebuilt when the institutions change). For other rules:
+        ``pk.Registry(store.institutions(), rules=...)``.
         """
-        stamp = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
-        if self._registry is None or self._registry[0] != stamp:
-            self._registry = (stamp, Registry(self.institutions()))
-        return self._registry[1]
+        quick = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
+        if self._registry is not None and self._registry[0] == quick:
+            return self._registry[1]
+        registry = self._cached_registry()
+        self._registry = (quick, registry)
+        return registry
+
+    def _cached_registry(self) -> Registry:
+        if str(self.path) == ":memory:":
+            return Registry(self.institutions())
+        digests = self._conn.execute(
+            "SELECT group_concat(digest, '') FROM (SELECT digest FROM institution ORDER BY id)"
+        )
+        stamp = hashlib.sha256((digests.fetchone()[0] or "").encode()).hexdigest()[:16]
+        cache = self.path.with_name(f"{self.path.name}.registry-{stamp}")
+        if cache.exists():
+            try:
+                return Registry.load(cache)
+            except ConfigError as exc:  # damaged or written by another version: rebuild
+                log.info("rebuilding the store's registry: %s", exc)
+        registry = Registry(self.institutions())
+        try:
+            for old in self.path.parent.glob(f"{self.path.name}.registry-*"):
+                old.unlink(missing_ok=True)
+            registry.save(cache)
+        except OSError as exc:  # a read-only folder: go on without the cache
+            log.info("cannot keep the store's registry at %s: %s", cache, exc.strerror)
+        return registry
 
     def _name_of(self, id: str) -> str:
         row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()
@@ -644,7 +594,7 @@ class Store:
             keys = [record.id]
         else:
             table = "partnership" if kind == "partnership" else "article"
-            digest = _encode(to_dict(record))[1]
+            digest = encode(to_dict(record))[1]
             keys = [r[0] for r in self._conn.execute(f"SELECT key FROM {table} WHERE digest = ?", (digest,))]
         out: list[Provenance] = []
         for key in keys:
@@ -695,11 +645,3 @@ class Store:
     def integrity_check(self) -> str:
         """SQLite's own check of the file: ``"ok"`` when it is sound."""
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
-
-
-def _unpack(item: Any) -> tuple[Any, Provenance | None]:
-    if isinstance(item, tuple) and len(item) == 2 and (item[1] is None or isinstance(item[1], Provenance)):
-        return item[0], item[1]
-    if hasattr(item, "record") and hasattr(item, "provenance"):
-        return item.record, item.provenance
-    return item, None

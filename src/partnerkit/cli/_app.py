@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -122,13 +123,18 @@ def format_option(default: str = "table", choices: Sequence[str] = FORMATS) -> C
     )
 
 
+def _width(text: str) -> int:
+    """Columns a string takes on a terminal: wide (CJK) characters two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def table(rows: Sequence[Sequence[Any]], header: Sequence[str], out: IO[str] | None = None) -> None:
     """Print rows as aligned columns under a header."""
     text = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(h), *(len(r[i]) for r in text)]) for i, h in enumerate(header)]
+    widths = [max([_width(h), *(_width(r[i]) for r in text)]) for i, h in enumerate(header)]
 
     def line(cells: Sequence[str]) -> str:
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
 
     click.echo(line(header), file=out)
     click.echo(line(["-" * w for w in widths]), file=out)
@@ -148,6 +154,10 @@ def write_json_lines(objects: Iterable[Any]) -> None:
         click.echo(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
 
 
+def _nothing() -> Iterator[int]:
+    yield from ()
+
+
 @contextmanager
 def progress(label: str, total: int | None = None) -> Iterator[Any]:
     """A progress bar on a terminal (stderr), nothing when piped: yields ``update(n_done)``."""
@@ -156,12 +166,19 @@ def progress(label: str, total: int | None = None) -> Iterator[Any]:
         yield lambda _done: None
         return
     bar: ProgressBar[int]
-    with click.progressbar(length=total, label=label, file=stream, show_pos=True) as bar:
-        state = {"done": 0}
+    # Without a known total, an empty generator (no length hint) stands in: the bar then
+    # shows a count and a pulse.
+    steps: Iterator[int] = _nothing()
+    with click.progressbar(steps, length=total, label=label, file=stream, show_pos=True) as bar:
+        state = {"shown": 0, "done": 0}
 
         def update(done: int) -> None:
-            if done - state["done"] >= 1:
-                bar.update(done - state["done"])
-                state["done"] = done
+            state["done"] = done
+            if done - state["shown"] >= 100:  # redraw every 100 records, not on each
+                bar.update(done - state["shown"])
+                state["shown"] = done
 
-        yield update
+        try:
+            yield update
+        finally:
+            bar.update(state["done"] - state["shown"])

@@ -97,13 +97,12 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     """
     if spec is None or spec == "store":
         store = app.store()
-        institutions = list(store.institutions())
-        if not institutions:
+        if not store.counts()["institutions"]:
             raise pk.ConfigError(
                 f"no institutions to match against (the store {store.path} holds none): give --registry with a "
                 "ROR dump or a CSV/JSONL file of institutions, or import institutions first (partnerkit import ...)"
             )
-        return pk.Registry(institutions)
+        return store.registry()
     path = Path(spec)
     if not path.exists():
         raise pk.ConfigError(f"--registry: {spec}: no such file or directory (nor 'store')")

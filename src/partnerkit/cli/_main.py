@@ -9,12 +9,12 @@ from typing import Any
 import click
 
 import partnerkit as pk
-from partnerkit.cli import _extract_commands, _match_commands, _source_commands, _store_commands
+from partnerkit.cli import _extract_commands, _match_commands, _serve, _source_commands, _store_commands
 from partnerkit.cli._app import cli
 
 __all__ = ["cli", "main"]
 
-_COMMANDS = (_extract_commands, _match_commands, _source_commands, _store_commands)
+_COMMANDS = (_extract_commands, _match_commands, _serve, _source_commands, _store_commands)
 
 _RECORD_TYPES: dict[str, type[Any]] = {"Institution": pk.Institution, "Partnership": pk.Partnership}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
@@ -81,29 +82,18 @@ def match(  # noqa: PLR0917 - one parameter per option
         hints = None
     registry = load_registry(registry_spec, app)
     countries = hints if hints is not None else [country] * len(queries)
-    results = [(q, c, registry.match(q, c or country, limit)) for q, c in zip(queries, countries, strict=True)]
+    # Lazily, so csv and json stream out as names are matched (a table needs them all).
+    results = ((q, c, registry.match(q, c or country, limit)) for q, c in zip(queries, countries, strict=True))
     if fmt == "json":
         write_json_lines(
-            {
-                "query": q,
-                "country": c,
-                "matches": [_match_dict(m, explain) for m in found],
-            }
-            for q, c, found in results
+            {"query": q, "country": c, "matches": [_match_dict(m, explain) for m in found]} for q, c, found in results
         )
         return
     header = ("query", "rank", "institution_id", "institution", "country", "score", "decision")
-    rows_out: list[list[Any]] = []
-    for q, _c, found in results:
-        if not found:
-            rows_out.append([q, "", "", "", "", "", "none", ""])
-        for rank, m in enumerate(found, start=1):
-            cells = [q, rank, m.institution.id, m.institution.name, m.institution.country, f"{m.score:.2f}"]
-            rows_out.append([*cells, m.decision.value, str(m.explanation)])
     if fmt == "csv":
-        write_csv([r if explain else r[:7] for r in rows_out], (*header, "explanation") if explain else header)
+        write_csv(_match_rows(results, explain), (*header, "explanation") if explain else header)
     elif not explain:
-        table([r[:7] for r in rows_out], header)
+        table(list(_match_rows(results, explain)), header)
     else:
         for q, _c, found in results:
             click.echo(q)
@@ -135,6 +125,16 @@ def _match_on_dask(
         else:
             frame.to_csv(sys.stdout, header=done == 1, index=False)
         click.echo(f"\rpartnerkit: matched {done}/{total} partitions", err=True, nl=done == total)
+
+
+def _match_rows(results: Iterable[tuple[str, str | None, list[pk.Match]]], explain: bool) -> Iterator[list[Any]]:
+    """One row per candidate (a row with decision ``none`` for a name without any)."""
+    for q, _c, found in results:
+        if not found:
+            yield [q, "", "", "", "", "", "none", *([""] if explain else [])]
+        for rank, m in enumerate(found, start=1):
+            cells = [q, rank, m.institution.id, m.institution.name, m.institution.country, f"{m.score:.2f}"]
+            yield [*cells, m.decision.value, *([str(m.explanation)] if explain else [])]
 
 
 def _match_dict(m: pk.Match, explain: bool) -> dict[str, Any]:

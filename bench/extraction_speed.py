@@ -1,0 +1,134 @@
+"""Throughput of pk.extract on 3-5 KB news articles with a 100,000-institution registry.
+
+Usage: python bench/extraction_speed.py [--institutions N] [--articles N] [--no-registry]
+
+Articles are built from the news-dev excerpts in ../shared/data/news-dev (paragraphs joined
+until each text is 3-5 KB). The registry is synthetic: N institutions with generated names,
+acronyms, aliases, cities and countries, plus a few real names that occur in the texts.
+It is a ``pk.Registry`` when that class exists, else a plain list of ``pk.Institution``.
+Prints the automaton build time (first extract call with the registry, minus a warm call),
+then articles/s and KB/s for a single process, by the wall clock and by CPU time (the
+latter is the fair figure on a machine that other jobs share).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+import partnerkit as pk
+from partnerkit._extract._automaton import automaton_for
+from partnerkit._extract._document import _plain
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "data" / "news-dev"
+HEADS = ["University", "Institute of Technology", "State University", "Polytechnic University", "Academy"]
+FIELDS = ["Science", "Technology", "Economics", "Medicine", "Agriculture", "Arts", "Engineering", "Law"]
+COUNTRIES = ["RU", "CN", "US", "DE", "FR", "ES", "KZ", "IN", "BR", "MX", "GB", "IT", "JP", "TR", "EG"]
+REAL = [
+    ("ITMO University", ("ITMO",), "RU", "Saint Petersburg"),
+    ("Huazhong University of Science and Technology", ("HUST",), "CN", "Wuhan"),
+    ("Hanoi University of Science and Technology", ("HUST",), "VN", "Hanoi"),
+    ("University of Saskatchewan", ("USask",), "CA", "Saskatoon"),
+    ("Beijing Institute of Technology", ("BIT",), "CN", "Beijing"),
+    ("Kazan Federal University", ("KFU",), "RU", "Kazan"),
+    ("University of Oviedo", (), "ES", "Oviedo"),
+    ("Peking University", ("PKU",), "CN", "Beijing"),
+]
+
+
+def _word(rng: random.Random) -> str:
+    syll = ["ka", "lo", "mi", "ra", "ten", "vor", "sa", "del", "bri", "no", "za", "gor", "lin", "ve", "sta", "ru"]
+    return "".join(rng.choice(syll) for _ in range(rng.randint(2, 4))).capitalize()
+
+
+def registry(n: int) -> object:
+    rng = random.Random(7)
+    insts = [
+        pk.Institution(id=f"real{i}", name=name, acronyms=acr, country=cc, city=city)
+        for i, (name, acr, cc, city) in enumerate(REAL)
+    ]
+    seen = {i.name for i in insts}
+    while len(insts) < n:
+        place = _word(rng)
+        form = rng.randrange(4)
+        head = rng.choice(HEADS)
+        if form == 0:
+            name = f"{place} {head}"
+        elif form == 1:
+            name = f"{head} of {place}"
+        elif form == 2:
+            name = f"{place} {head} of {rng.choice(FIELDS)}"
+        else:
+            name = f"{place} {_word(rng)} {head}"
+        if name in seen:
+            continue
+        seen.add(name)
+        acr = "".join(w[0] for w in name.split() if w[0].isupper())
+        insts.append(
+            pk.Institution(
+                id=f"syn{len(insts)}",
+                name=name,
+                acronyms=(acr,) if len(acr) >= 3 and rng.random() < 0.5 else (),
+                aliases=(f"{place} Univ.",) if rng.random() < 0.2 else (),
+                country=rng.choice(COUNTRIES),
+                city=place,
+            )
+        )
+    make = getattr(pk, "Registry", None)
+    return make(insts) if make is not None else insts
+
+
+def articles(count: int) -> list[str]:
+    paras: list[str] = []
+    for path in sorted(NEWS.glob("*.txt")):
+        text = "\n".join(line for line in path.read_text("utf-8").split("\n") if not line.startswith("# source:"))
+        paras.extend(p for p in text.split("\n") if p.strip())
+    out: list[str] = []
+    i = 0
+    while len(out) < count:
+        parts: list[str] = []
+        size = 0
+        target = 3000 + (len(out) * 397) % 2000
+        while size < target:
+            p = paras[i % len(paras)]
+            parts.append(p)
+            size += len(p.encode("utf-8")) + 1
+            i += 1
+        out.append("\n".join(parts))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--institutions", type=int, default=100_000)
+    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--no-registry", action="store_true")
+    args = ap.parse_args()
+    texts = articles(args.articles)
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1024
+    pk.extract(texts[0])  # warm: lexicons, gazetteer, country names
+    reg = None
+    if not args.no_registry:
+        t0 = time.perf_counter()
+        reg = registry(args.institutions)
+        print(f"registry: {args.institutions} institutions ({type(reg).__name__}), {time.perf_counter() - t0:.2f} s")
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        auto = automaton_for(reg if hasattr(reg, "get") else _plain(reg))
+        took, cpu = time.perf_counter() - t0, time.process_time() - c0
+        print(f"automaton build: {took:.2f} s wall, {cpu:.2f} s CPU ({auto.size} institutions)")
+    t0, c0 = time.perf_counter(), time.process_time()
+    found = 0
+    for text in texts:
+        found += len(pk.extract(text, published="2021-05-03", registry=reg).partnerships)
+    dt, dc = time.perf_counter() - t0, time.process_time() - c0
+    print(f"articles: {len(texts)} of {kb / len(texts):.1f} KB on average, {found} partnerships")
+    print(f"throughput: {len(texts) / dt:.0f} articles/s, {kb / dt:.0f} KB/s (wall clock, single process)")
+    print(f"cpu:        {len(texts) / dc:.0f} articles/s of CPU time ({dc / len(texts) * 1000:.1f} ms per article)")
+
+
+if __name__ == "__main__":
+    main()
