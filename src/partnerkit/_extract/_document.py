@@ -391,6 +391,10 @@ def _decision(result: Any) -> str:
     return str(getattr(decision, "value", decision)).lower()
 
 
+_PARTNER_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
+_WEAK_CUES = frozenset({"and", "und", "et", "y", "и"})
+
+
 def _publisher(doc: Document, publisher: str | None) -> int | None:
     orgs = [e for e in doc.entities.values() if e.kind == "org"]
     if publisher:
@@ -411,9 +415,29 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
         return None
     title_end = doc.sentences[0].end if doc.sentences else 0
 
+    cue = doc.lex.refs.get("partner")
+    text = doc.clean.text
+    partnered: Counter[int] = Counter()  # mentions named as the counterpart ("with X", "с X")
+    if cue is not None:
+        for m in doc.mentions:
+            if m.entity is None:
+                continue
+            sent_start = doc.sentences[m.sentence].start if m.sentence < len(doc.sentences) else 0
+            before = text[max(sent_start, m.start - 30) : m.start]
+            hit = cue.search(before)
+            while hit is not None and _PARTNER_TAIL.fullmatch(before, hit.end()) is None:
+                hit = cue.search(before, hit.start() + 1)
+            if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
+                partnered[m.entity] += 1
+
     def weight(ent: Entity) -> tuple[int, int]:
         in_title = any(m.entity == ent.id and m.start < title_end for m in doc.mentions)
-        return (ent.count + (2 if in_title else 0), -ent.first)
+        lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
+        return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
+
+    first_org = next(
+        (m.entity for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None
+    )
 
     best = max(orgs, key=weight)
     return best.id if best.count >= 2 else None

@@ -394,7 +394,9 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
     out: list[Span] = []
     words = [t for t in toks if t[2][0].isalpha() or t[2][0] in '«"']
     n = len(words)
-    for i, (s, e, w) in enumerate(words):
+    for i, (s, e0, w0) in enumerate(words):
+        stop = w0.endswith(".") and len(w0) > 4  # sentence stop glued to the head ("университет.")
+        w, e = (w0[:-1], e0 - 1) if stop else (w0, e0)
         if not _RU_HEADS.match(w):
             continue
         # Left: capitalised first word and adjectives.

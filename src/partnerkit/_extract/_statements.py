@@ -599,6 +599,7 @@ def _dedupe(records: list[Partnership]) -> list[Partnership]:
         else:
             out.append(rec)
     out = _merge_offices(out)
+    out = _absorb_one_sided(out)
     # an office without a place is dropped when the same owner has one with a place
     return [
         r
@@ -609,3 +610,26 @@ def _dedupe(records: list[Partnership]) -> list[Partnership]:
             and any(o.kind is K.OFFICE and o.location and o.parties[0] == r.parties[0] for o in out)
         )
     ]
+
+
+def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
+    """A one-party record whose party also has a record of the same kind with a named partner
+    is that record seen from one side (a title, a follow-up sentence): it joins it as evidence."""
+    out = list(records)
+    dropped: set[int] = set()
+    for i, rec in enumerate(records):
+        if len(rec.parties) != 1 or rec.kind is K.OFFICE:
+            continue
+        for j, o in enumerate(records):
+            if (
+                j not in dropped
+                and o.kind is rec.kind
+                and len(o.parties) >= 2
+                and rec.parties[0] in o.parties
+                and not (o.date and rec.date and not o.date.overlaps(rec.date))
+            ):
+                extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
+                out[j] = attrs.evolve(out[j], date=out[j].date or rec.date, evidence=out[j].evidence + extra)
+                dropped.add(i)
+                break
+    return [r for i, r in enumerate(out) if i not in dropped]
