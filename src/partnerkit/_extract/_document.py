@@ -234,7 +234,7 @@ def _group(
         if span.kind == "acronym" and not ids:
             pending.append(found)
             continue
-        key = name_key(span.text)
+        key = name_key(_EPONYM.sub("", span.text))
         ent_id = by_ids.get(ids) if ids else None
         if ent_id is None and key:
             ent_id = by_key.get(key)
@@ -266,12 +266,21 @@ def _group(
                 _absorb(entities, mentions, by_key, owner, ent.id)
         alias_entity[alias] = owner
     _join_quoted(entities, mentions, by_key)
+    _join_cjk_short_forms(entities, mentions, by_key)
     for found in pending:
         acr = found.text
         ent_id = alias_entity.get(acr)
         if ent_id is None:
             key = name_key(acr)
             ent_id = by_key.get(key) if key else None
+        if ent_id is None and "-" in acr:
+            # "U of S-BIT relationship": a known short form glued to another by a hyphen
+            for part in reversed(acr.split("-")):
+                ent_id = alias_entity.get(part) or next(
+                    (e.id for e in entities.values() if part in e.acronyms or part in e.names), None
+                )
+                if ent_id is not None:
+                    break
         if ent_id is None:
             for ent in entities.values():
                 if ent.kind == "org" and any(acronym_fits(acr, n) for n in ent.names if n not in ent.acronyms):
@@ -290,6 +299,37 @@ def _group(
         ent.count += 1
         found.entity = ent_id
     return entities, mentions
+
+
+_EPONYM = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
+_CJK = re.compile(r"^[\u3400-\u9fff—-]+$")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _join_cjk_short_forms(
+    entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]
+) -> None:
+    """ "上合组织经贸学院" is a short form of "中国—上海合作组织经贸学院": its characters are a
+    subsequence of the long name and both end in the same distinctive tail (4+ characters)."""
+    for ent in sorted(entities.values(), key=lambda e: max(map(len, e.names), default=0)):
+        if ent.id not in entities or ent.kind != "org":
+            continue
+        shorts = [n for n in ent.names if _CJK.match(n) and len(n) >= 4]
+        for other in list(entities.values()):
+            if other.id == ent.id or other.kind != "org":
+                continue
+            if any(
+                len(full) > len(short) and full[-4:] == short[-4:] and _subsequence(short, full)
+                for short in shorts
+                for full in other.names
+                if _CJK.match(full)
+            ):
+                _absorb(entities, mentions, by_key, other.id, ent.id)
+                break
 
 
 def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]) -> None:

@@ -48,6 +48,8 @@ _REFERENCES = (
     "partner",
     "countries",
     "setup",
+    "people",
+    "existing",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -48,6 +48,19 @@ def _triggers(doc: Document, sent_text: str) -> list[_Trigger]:
                 continue
             found.append(_Trigger(kind, m.start(), m.end()))
     found.sort(key=lambda t: t.start)
+    # "the International Flagship Partnership Research Grant program": a capitalised trigger
+    # that runs straight into another (non-document) trigger names that object, not its own kind.
+    found = [
+        t
+        for t in found
+        if not (
+            sent_text[t.start : t.start + 1].isupper()
+            and any(
+                o.kind not in _DOCUMENTS and o.kind != t.kind and o.start - t.end == 1 and sent_text[o.start].isupper()
+                for o in found
+            )
+        )
+    ]
     # One record per kind and sentence; scope lists inside a document get none of their own.
     out: list[_Trigger] = []
     docs = [t for t in found if t.kind in _DOCUMENTS]
@@ -264,6 +277,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     countries = refs.get("countries")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
+    deal_date: PartialDate | None = None
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
@@ -294,7 +308,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             window = text[max(0, trig.start - 60) : trig.end + 60]
             if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
-            date = _date_for(doc, text, trig, published)
+            if kind is K.MEMBERSHIP and _right_before(refs.get("people"), text, trig.start):
+                continue  # "several BIT grads have joined the faculty": people, not members
+            existing = _right_before(refs.get("existing"), text, trig.start)
+            date = None if existing else _date_for(doc, text, trig, published)
+            if existing and status is not Status.ENDED:
+                status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and since.search(text):
                 date = _last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
@@ -313,9 +332,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
                 continue
-            parties = list(explicit)
+            parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
+                date = date or deal_date
             elif not parties:
                 if (has_pair and pair is not None) or (
                     si > 0 and pair is not None and since is not None and since.search(text)
@@ -353,8 +373,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         evidence=(evidence,),
                     )
                 )
-                if kind in _DOCUMENTS and len(group) >= 2:
+                if kind in _DOCUMENTS and len(group) >= 2 and not existing:
                     deal = list(group)
+                    deal_date = date
         for trig, _obj, kind in _set_up(doc, si, triggers):
             if len(deal) >= 2 and not any(
                 r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
@@ -370,6 +391,40 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
     return _dedupe(out)
+
+
+_CJK_CLAUSE = re.compile(r"[,，;；]")
+_CLAUSE = re.compile(r"[;；]")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> list[int]:
+    """The parties named in the trigger's own clause when it names two or more of them
+    (Chinese clauses end at commas; others at semicolons), else all of ``explicit``."""
+    sent = doc.sentences[si]
+    text = sent.text
+    sep = _CJK_CLAUSE if _HAS_CJK.search(text) else _CLAUSE
+    lo = max((m.end() for m in sep.finditer(text, 0, trig.start)), default=0)
+    hi_m = sep.search(text, trig.end)
+    hi = hi_m.start() if hi_m else len(text)
+    inside = [
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity in explicit and lo <= m.start - sent.start and m.end - sent.start <= hi
+    ]
+    inside = [e for e in dict.fromkeys(inside) if e is not None]
+    return inside if len(inside) >= 2 else list(explicit)
+
+
+def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
+    """True when a phrase of ``pattern`` ends right before ``pos`` (a space apart at most)."""
+    if pattern is None:
+        return False
+    window = text[max(0, pos - 60) : pos]
+    last = None
+    for m in pattern.finditer(window):
+        last = m
+    return last is not None and len(window) - last.end() <= 1
 
 
 def _set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
