@@ -142,6 +142,10 @@ def read_document(
             and (m.group(1).strip()[:1].isupper() or m.group(1).strip()[:1] in '«"“')
         ):
             aliases[m.group(1).strip()] = idx
+            continue
+        q = _QUOTED_TAIL.match(text, span.end)
+        if q and q.group(1).isupper():
+            aliases[q.group(1)] = idx  # 'Saint Petersburg Electrotechnical University "LETI"'
     for alias in aliases:
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
             if not any(s.start < m.end() and m.start() < s.end for s, _, _ in chosen):
@@ -301,6 +305,7 @@ def _group(
     return entities, mentions
 
 
+_QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
 _EPONYM = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
 _CJK = re.compile(r"^[\u3400-\u9fff—-]+$")
 

@@ -56,6 +56,7 @@ _ACRONYM_STOP = frozenset(
 )
 _TITLES = frozenset(
     """president rector vice-rector chancellor dean professor prof dr mr mrs ms minister director head
+    lecturer chairman chairperson chair coordinator secretary ambassador consul spokesperson
     ректор проректор президент профессор декан министр директор""".split()  # noqa: SIM905
 )
 # Russian.
