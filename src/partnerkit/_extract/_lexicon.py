@@ -51,7 +51,7 @@ _REFERENCES = (
     "people",
     "existing",
 )
-_DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
+_DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

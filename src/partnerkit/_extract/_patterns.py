@@ -585,4 +585,9 @@ def name_key(name: str) -> frozenset[str]:
         elif len(w) > 6 and w.isalpha():
             w = w[:6]  # noqa: PLW2901
         out.add(w)
+    if _STATE_UNIVERSITY.search(name):
+        out.add("state")  # "Arizona State University" is not "the University of Arizona"
     return frozenset(out)
+
+
+_STATE_UNIVERSITY = re.compile(r"\b[A-Z][a-z]+ State University\b")

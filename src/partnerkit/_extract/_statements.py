@@ -143,10 +143,22 @@ def _inherited_date(
 
 def _date_for(doc: Document, text: str, trig: _Trigger, published: PartialDate | None) -> PartialDate | None:
     hits = _dates_in(doc, text, published)
+    reported = doc.lex.dates.get("reported")
+    if reported is not None:
+        # "announced this Friday", "reported Kazinform on April 24": the date of the news, not of the deal
+        hits = [h for h in hits if not _right_after_report(reported, text, h.start)]
     if not hits:
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
     return best.date
+
+
+_REPORT_GAP = re.compile(r"\s*(?:\w+\s+)?(?:on|este|esta|el|le|ce|в|во|am|at)?\s*$", re.IGNORECASE)
+
+
+def _right_after_report(pattern: re.Pattern[str], text: str, pos: int) -> bool:
+    window = text[max(0, pos - 30) : pos]
+    return any(_REPORT_GAP.fullmatch(window, m.end()) for m in pattern.finditer(window))
 
 
 def _party(doc: Document, ent_id: int) -> Party:
