@@ -273,8 +273,9 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
-    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text per kind)
-    for pattern in doc.lex.kinds.values():
+    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text for all kinds)
+    patterns = [doc.lex.any_kind] if doc.lex.any_kind is not None else list(doc.lex.kinds.values())
+    for pattern in patterns:
         for tm in pattern.finditer(doc.clean.text):
             hit.add(_sentence_of(sents, tm.start()))
             hit.add(_sentence_of(sents, tm.end() - 1) if tm.end() > tm.start() else -1)
