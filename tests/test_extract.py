@@ -391,3 +391,12 @@ def test_a_partnership_being_strengthened_already_exists() -> None:
     )
     got = {(p.kind.value, p.status.value, str(p.date) if p.date else None) for p in ex.partnerships}
     assert got == {("agreement", "signed", "2020-06-01"), ("strategic_partnership", "active", None)}
+
+
+def test_partnership_between_countries_gives_no_record() -> None:
+    """ "the strategic partnership between Tanzania and India" is about two countries, not institutions."""
+    ex = pk.extract(
+        "Alpha University news\nRecognising the strategic partnership between Tanzania and India, Alpha University "
+        "signed the document."
+    )
+    assert [p.kind.value for p in ex.partnerships if p.kind.value == "strategic_partnership"] == []

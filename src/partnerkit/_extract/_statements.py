@@ -321,6 +321,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             window = text[max(0, trig.start - 60) : trig.end + 60]
             if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
+            if _between_countries(doc, si, trig):
+                continue  # "the strategic partnership between Tanzania and India"
             if kind is K.MEMBERSHIP and _right_before(refs.get("people"), text, trig.start):
                 continue  # "several BIT grads have joined the faculty": people, not members
             existing = _right_before(refs.get("existing"), text, trig.start)
@@ -427,6 +429,21 @@ def _clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int])
     ]
     inside = [e for e in dict.fromkeys(inside) if e is not None]
     return inside if len(inside) >= 2 else list(explicit)
+
+
+_BETWEEN_AFTER = re.compile(r"\s+(?:between|entre|между|zwischen)\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.IGNORECASE)
+
+
+def _between_countries(doc: Document, si: int, trig: _Trigger) -> bool:
+    """True when the trigger is followed by "between" and a country (not an organisation)."""
+    sent = doc.sentences[si]
+    m = _BETWEEN_AFTER.match(sent.text, trig.end)
+    if m is None:
+        return False
+    pos = sent.start + m.end()
+    if any(f.start == pos and f.entity is not None for f in doc.in_sentence(si)):
+        return False
+    return any(p.start == pos and p.city is None for p in doc.places.get(si, []))
 
 
 def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
