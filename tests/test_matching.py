@@ -211,3 +211,16 @@ def test_dedupe_with_registry_attaches_institutions(registry: pk.Registry) -> No
 def test_dedupe_rejects_non_strings() -> None:
     with pytest.raises(pk.RecordError, match="item 1"):
         pk.dedupe(["a", 3])  # type: ignore[list-item]
+
+
+def test_an_acronym_matches_only_when_it_stands_out() -> None:
+    """An acronym that is also the initials of another candidate in the hinted country stays POSSIBLE."""
+    mcc = pk.Institution(id="mcc", name="Manchester Community College", acronyms=("MCC",), country="US")
+    mott = pk.Institution(id="mott", name="Mott Community College", country="US")
+    other = pk.Institution(id="mcc-ca", name="Mohawk Community College", country="CA")
+    alone = pk.Registry([mcc, other])
+    assert [(m.institution.id, m.decision) for m in alone.match("MCC", country="US")] == [("mcc", pk.Decision.MATCH)]
+    found = pk.Registry([mcc, mott, other]).match("MCC", country="US")
+    assert [m.decision for m in found] == [pk.Decision.POSSIBLE, pk.Decision.POSSIBLE]
+    assert "Ambiguous" in str(found[0].explanation)
+    assert all(m.decision is pk.Decision.POSSIBLE for m in pk.Registry([mcc, mott, other]).match("MCC"))

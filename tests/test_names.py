@@ -184,3 +184,9 @@ def test_org_words_file_maps_every_key_to_itself() -> None:
     assert all(table[key] == key for key in names.ORG_KEYS)
     assert table["universitat"] == table["universitet"] == table["daxue"] == "university"
     assert not set(table) & names.STOP_WORDS
+
+
+def test_indic_vowel_signs_stay_inside_words() -> None:
+    """Names in Devanagari or Sinhala keep whole words (vowel signs and joiners are part of a word)."""
+    assert pk.normalize_name("कुरुक्षेत्र विश्वविद्यालय") == "kuruksetr university"
+    assert pk.normalize_name("ශ්\u200dරී ලංකා") == "sri lmka"

@@ -78,6 +78,30 @@ TABLE = [
     },
     {"description": "unrelated acronym", "left": "MIT", "right": "Stanford University", "expected": "non_match"},
     {"description": "equal acronyms alone are only possible", "left": "MSU", "right": "MSU", "expected": "possible"},
+    {
+        "description": "a generic name alone is only possible",
+        "left": "Institute of Science",
+        "right": "Instituto de Ciencias",
+        "expected": "possible",
+    },
+    {
+        "description": "legal forms do not count",
+        "left": "Kojundo Chemical Laboratory",
+        "right": "Kojundo Chemical Laboratory Co., Ltd.",
+        "expected": "match",
+    },
+    {
+        "description": "one stem in two languages does not conflict",
+        "left": "Institute of History Ali Hadri",
+        "right": "Instituti i Historisë Ali Hadri",
+        "expected": "possible",
+    },
+    {
+        "description": "a different field word still conflicts",
+        "left": "Institute of Physics Zagreb",
+        "right": "Institute of Chemistry Zagreb",
+        "expected": "non_match",
+    },
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Iterable
 
@@ -108,6 +109,16 @@ def dedupe(
     >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
     [('ITMO University', 'ITMO Univ.', 'Университет ИТМО'), ('Wuhan University',)]
     """
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
+    try:
+        return _dedupe(names, registry, rules)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _dedupe(names: Iterable[str], registry: Registry | None, rules: RuleSet | None) -> list[Cluster]:
     rules = rules or (registry.rules if registry is not None else default_rules())
     counts: Counter[str] = Counter()
     for i, name in enumerate(names):
@@ -138,9 +149,10 @@ def dedupe(
             h = gid[index.name_inst[n]]
             if h <= g:
                 continue
+            if rules.score(profile, rep_profiles[h]) < rules.match:
+                continue  # explain only the links that are kept
             e = rules.compare(profile, rep_profiles[h])
-            if e.decision is Decision.MATCH:
-                edges.append((e.score, g, h, e))
+            edges.append((e.score, g, h, e))
     # 3. the registry, when given
     found: list[Institution | None] = [None] * len(reps)
     if registry is not None:

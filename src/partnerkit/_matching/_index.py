@@ -8,6 +8,7 @@ it: its exact normalised words, a rare distinctive word, or an acronym.
 
 from __future__ import annotations
 
+import gc
 import math
 from array import array
 from collections import defaultdict
@@ -23,7 +24,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -86,6 +87,7 @@ class Index:
         "_view",
         "acronyms",
         "affiliation_reader",
+        "countries",
         "data",
         "derived",
         "ids",
@@ -102,6 +104,15 @@ class Index:
     )
 
     def __init__(self, institutions: Iterable[Institution]) -> None:
+        enabled = gc.isenabled()
+        gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
+        try:
+            self._build(institutions)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, institutions: Iterable[Institution]) -> None:
         self.version = FORMAT_VERSION
         self.institutions = _Institutions(institutions)
         self.ids: dict[str, int] = {}
@@ -112,6 +123,7 @@ class Index:
         self.acronyms: list[str] = []  # acronym key of a name written as an acronym, else ""
         self.derived: list[str] = []  # derived acronym keys, space-joined
         self.inst_acronyms: list[tuple[str, ...]] = []
+        self.countries: list[str] = []  # per institution: ISO code or ""
         postings: dict[str, list[int]] = defaultdict(list)
         for i, inst in enumerate(self.institutions):
             if inst.id in self.ids:
@@ -119,59 +131,83 @@ class Index:
 
                 raise RecordError(f"duplicate institution id {inst.id[:60]!r}", field="id")
             self.ids[inst.id] = i
-            written = tuple(dict.fromkeys(k for k in map(acronym_key, inst.acronyms) if k))
+            written = tuple(dict.fromkeys(k for k in map(acronym_key, inst.acronyms) if k)) if inst.acronyms else ()
             self.inst_acronyms.append(written)
-            seen: set[tuple[str, str]] = set()
+            self.countries.append(inst.country or "")
+            seen: set[str] = set()
             first_name = len(self.texts)
-            for n in inst.names():
-                self._add_name(i, n.value, n.type, postings, seen)
+            self._add_name(i, inst.name, NameType.DISPLAY, postings, seen)
+            for alias in inst.aliases:
+                self._add_name(i, alias, NameType.ALIAS, postings, seen)
+            for acronym in inst.acronyms:
+                self._add_name(i, acronym, NameType.ACRONYM, postings, seen)
+            for label in inst.labels.values():
+                self._add_name(i, label, NameType.LABEL, postings, seen)
             for acr in written:  # "HUST" finds the institution through its display name too
                 postings["a:" + acr].append(first_name)
         # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
         self.postings: dict[str, int] = {}
-        self.offsets = array("q", [0])
-        self.data = array("i")
+        offsets = [0]
+        data: list[int] = []
         for k, v in postings.items():
-            self.postings[k] = len(self.offsets) - 1
-            self.data.extend(dict.fromkeys(v))
-            self.offsets.append(len(self.data))
+            self.postings[k] = len(offsets) - 1
+            data.extend(dict.fromkeys(v) if len(v) > 1 else v)
+            offsets.append(len(data))
+        self.offsets = array("q", offsets)
+        self.data = array("i", data)
         total = max(1, len(self.institutions))
-        self.name_weight = array("f")
+        idf: dict[str, float] = {}
+        weights = []
         for key in self.keys:
-            self.name_weight.append(sum(self.idf(t, total) for t in set(key.split()) if t not in WEAK_TOKENS))
+            w = 0.0
+            for t in key.split():
+                if t in WEAK_TOKENS:
+                    continue
+                x = idf.get(t)
+                if x is None:
+                    x = idf[t] = math.log((total + 1) / (len(postings.get("t:" + t, ())) + 1)) + 1.0
+                w += x
+            weights.append(w)
+        self.name_weight = array("f", weights)
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
 
-    def _add_name(
-        self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[tuple[str, str]]
-    ) -> None:
-        acronym = type_ is NameType.ACRONYM or is_acronym(text)
-        if acronym:
-            variants = [acronym_key(text)]
-        else:
-            base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
-            variants = list(name_keys(base))
-        for key in variants:
-            if not key or (key, text) in seen:
-                continue
-            seen.add((key, text))
+    def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
+        if text in seen:
+            return
+        seen.add(text)
+        code = _TYPE_CODES[type_]
+        if type_ is NameType.ACRONYM or is_acronym(text):
+            key = acronym_key(text)
+            if not key:
+                return
             idx = len(self.texts)
             self.name_inst.append(inst)
             self.texts.append(text)
             self.keys.append(key)
-            self.types.append(_TYPE_CODES[type_])
-            if acronym:
-                self.acronyms.append(key)
-                self.derived.append("")
-                postings["a:" + key].append(idx)
-                postings["k:" + key].append(idx)
+            self.types.append(code)
+            self.acronyms.append(key)
+            self.derived.append("")
+            postings["a:" + key].append(idx)
+            postings["k:" + key].append(idx)
+            return
+        base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
+        derived = derive_acronyms(base)
+        joined = " ".join(sorted(derived))
+        for key in name_keys(base):
+            if not key:
                 continue
+            idx = len(self.texts)
+            self.name_inst.append(inst)
+            self.texts.append(text)
+            self.keys.append(key)
+            self.types.append(code)
             self.acronyms.append("")
-            derived = derive_acronyms(base)
-            self.derived.append(" ".join(sorted(derived)))
-            postings["k:" + _sorted_key(key)].append(idx)
-            for token in set(key.split()):
+            self.derived.append(joined)
+            toks = set(key.split())
+            postings["k:" + " ".join(sorted(toks))].append(idx)
+            for token in toks:
                 postings["t:" + token].append(idx)
             for acr in derived:
                 postings["d:" + acr].append(idx)

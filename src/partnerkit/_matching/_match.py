@@ -17,13 +17,15 @@ from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_ru
 __all__ = ["Match", "match_batch", "match_one"]
 
 #: How many indexed names, ranked by blocking score, the rules look at per query.
-CANDIDATES = 12
+CANDIDATES = 8
 #: Posting lists longer than this (very common words) are read only when nothing rarer hits.
 MAX_POSTING = 20_000
 #: Words carried by more names than this are not scanned once rarer words found candidates.
-RARE = 1_000
+RARE = 400
 #: Candidates kept after the rare-word pass.
-POOL = 200
+POOL = 100
+#: Candidates explained (and checked for ambiguity) per query, at least.
+_EXPLAINED = 5
 
 
 @attrs.frozen
@@ -59,23 +61,41 @@ class Match:
         }
 
 
-def _candidates(index: Index, q: Profile) -> list[int]:
-    """Indexed names that share a blocking key with ``q``, the most promising first."""
+def _candidates(index: Index, q: Profile, country: str | None = None) -> list[int]:
+    """Indexed names that share a blocking key with ``q``, the most promising first.
+
+    A full name is only compared with full names (an institution's acronyms are in their
+    profiles); with a ``country`` hint, names of institutions known to be elsewhere are left
+    out (the rules would call them NON_MATCH).
+    """
     scores: dict[int, float] = {}
+    acronyms = index.acronyms
+    countries = index.countries
+    name_inst = index.name_inst
+
+    def elsewhere(i: int) -> bool:
+        c = countries[name_inst[i]]
+        return bool(c) and c != country
+
     if q.acronym is not None:
         for key, bonus in (("a:", 3.0), ("k:", 3.0), ("d:", 1.5), ("t:", 1.0)):
             for i in index.posting(key + q.acronym):
-                scores[i] = max(scores.get(i, 0.0), bonus)
+                if scores.get(i, 0.0) < bonus:
+                    scores[i] = bonus
+        if country is not None:
+            scores = {i: s for i, s in scores.items() if not elsewhere(i)}
     else:
         for i in index.posting("k:" + q.sorted_key):
-            scores[i] = 10.0
-        for acr in q.acronyms:
+            if not acronyms[i]:
+                scores[i] = 10.0
+        for acr in sorted(q.acronyms):  # sorted: the same candidates under any PYTHONHASHSEED
             for i in index.posting("a:" + acr):
-                scores[i] = scores.get(i, 0.0) + 3.0
-        words = q.distinctive or q.tokens
+                if not acronyms[i]:
+                    scores[i] = scores.get(i, 0.0) + 3.0
+        words = sorted(q.distinctive or q.tokens)
         weights = {t: index.idf(t) for t in words}
         total = sum(weights.values()) or 1.0
-        ordered = sorted(words, key=lambda t: index.count("t:" + t))
+        ordered = sorted(words, key=lambda t: (index.count("t:" + t), t))
         common: list[str] = []
         for token in ordered:
             n = index.count("t:" + token)
@@ -88,6 +108,8 @@ def _candidates(index: Index, q: Profile) -> list[int]:
             w = weights[token]
             for i in index.posting("t:" + token):
                 scores[i] = scores.get(i, 0.0) + w
+        if country is not None:
+            scores = {i: s for i, s in scores.items() if not elsewhere(i)}
         if not scores:
             return []
         if len(scores) > POOL:
@@ -106,26 +128,54 @@ def _candidates(index: Index, q: Profile) -> list[int]:
     return heapq.nlargest(CANDIDATES, scores, key=scores.__getitem__)
 
 
-def _score(index: Index, rules: RuleSet, q: Profile) -> dict[int, tuple[Explanation, int]]:
-    best: dict[int, tuple[Explanation, int]] = {}
-    for name in _candidates(index, q):
-        if q.acronym is None and index.acronyms[name]:
-            continue  # a full name is compared with full names; acronyms are in their profiles
+def _score(index: Index, rules: RuleSet, q: Profile, country: str | None = None) -> dict[int, tuple[float, int]]:
+    """Best (score, name) per institution among the candidates (no explanations yet)."""
+    best: dict[int, tuple[float, int]] = {}
+    for name in _candidates(index, q, country):
         inst = index.name_inst[name]
-        e = rules.compare(q, index.profile(name))
+        score = rules.score(q, index.profile(name))
         old = best.get(inst)
-        if old is None or e.score > old[0].score:
-            best[inst] = (e, name)
+        if old is None or score > old[0]:
+            best[inst] = (score, name)
     return best
 
 
-def _resolve_ambiguity(found: list[Match]) -> list[Match]:
-    """At most one MATCH: two or more confident candidates all become POSSIBLE."""
+_ACRONYM_RULES = frozenset(("same", "written", "derived"))
+
+
+def _acronym_evidence(e: Explanation) -> bool:
+    return any(r.value in _ACRONYM_RULES and r.weight is not None and r.weight > 0 for r in e)
+
+
+def _same_name(e: Explanation) -> bool:
+    return any(r.rule == "same_name" for r in e) or any(r.value == "same" for r in e)
+
+
+def _resolve_ambiguity(found: list[Match], acronym: bool = False) -> list[Match]:
+    """At most one MATCH, and only one that stands out.
+
+    Two or more MATCHes all become POSSIBLE. An acronym is a MATCH only when no other
+    candidate (not ruled out by a hint) carries it too, written or as its initials. When
+    several institutions carry the very name asked for, the note says so.
+    """
     confident = [m for m in found if m.decision is Decision.MATCH]
-    if len(confident) < 2:
+    rivals: list[Match] = []
+    if len(confident) >= 2:
+        rivals = confident
+    elif confident and acronym and _acronym_evidence(confident[0].explanation):
+        rivals = [m for m in found if m.decision is not Decision.NON_MATCH and _acronym_evidence(m.explanation)]
+    elif not confident:
+        rivals = [m for m in found if m.decision is Decision.POSSIBLE and _same_name(m.explanation)]
+        if len(rivals) >= 2:
+            others = ", ".join(m.institution.name for m in rivals[:5])
+            note = f"Ambiguous: {len(rivals)} institutions carry this name ({others}); give a country or another hint."
+            return [attrs.evolve(m, explanation=m.explanation.with_note(note)) if m in rivals else m for m in found]
         return found
-    others = ", ".join(m.institution.name for m in confident[:5])
-    note = f"Ambiguous: {len(confident)} institutions match ({others}); give a country or another hint."
+    if len(rivals) < 2:
+        return found
+    others = ", ".join(m.institution.name for m in rivals[:5])
+    what = "carry this acronym" if acronym and len(confident) < 2 else "match"
+    note = f"Ambiguous: {len(rivals)} institutions {what} ({others}); give a country or another hint."
     return [
         attrs.evolve(m, decision=Decision.POSSIBLE, explanation=m.explanation.with_note(note, Decision.POSSIBLE))
         if m.decision is Decision.MATCH
@@ -224,30 +274,34 @@ def match_one(
         if parts and parts != [name]:
             queries = [*parts, name]  # commas also occur inside names: the whole string competes
             note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
-    best: dict[int, tuple[Explanation, int, str]] = {}
+    best: dict[int, tuple[float, int, Profile]] = {}
+    acronym = False
     for text in queries:
         q = Profile.from_name(
             text, country=country, city=city, identifiers=identifiers, domains=tuple(domains) if domains else ()
         )
         if not q.tokens:
             continue
-        for inst, (e, n) in _score(index, rules, q).items():
+        acronym = acronym or (q.acronym is not None and text == name)
+        for inst, (score, n) in _score(index, rules, q, country).items():
             old = best.get(inst)
-            if old is None or e.score > old[0].score:
-                best[inst] = (e, n, text)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0].score, kv[0]))
-    found = [
-        Match(
-            institution=index.institutions[inst],
-            score=e.score,
-            decision=e.decision,
-            explanation=e.with_note(note) if note else e,
-            name=index.texts[n],
-            query=text,
+            if old is None or score > old[0]:
+                best[inst] = (score, n, q)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: max(limit, _EXPLAINED)]
+    found = []
+    for inst, (_, n, q) in ranked:
+        e = rules.compare(q, index.profile(n))
+        found.append(
+            Match(
+                institution=index.institutions[inst],
+                score=e.score,
+                decision=e.decision,
+                explanation=e.with_note(note) if note else e,
+                name=index.texts[n],
+                query=q.text,
+            )
         )
-        for inst, (e, n, text) in ranked
-    ]
-    return _resolve_ambiguity(found)[:limit]
+    return _resolve_ambiguity(found, acronym)[:limit]
 
 
 def match_batch(

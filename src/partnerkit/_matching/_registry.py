@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -188,7 +189,13 @@ class Registry:
             with p.open("rb") as f:
                 if f.read(len(_MAGIC)) != _MAGIC:
                     raise ConfigError(f"{p}: not a partnerkit registry file")
-                version, index = pickle.load(f)
+                enabled = gc.isenabled()
+                gc.disable()  # unpickling makes millions of objects: no collector passes over them
+                try:
+                    version, index = pickle.load(f)
+                finally:
+                    if enabled:
+                        gc.enable()
         except OSError as exc:
             raise ConfigError(f"{p}: cannot read ({exc.strerror})") from None
         except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 import attrs
 
-from partnerkit._names._normalize import STOP_WORDS, Word, fold, org_words, words
+from partnerkit._names._normalize import STOP_WORDS, TOKEN, fold, org_words, prepare, token_info, words
 
 __all__ = ["ParsedName", "acronym_fits", "acronym_key", "derive_acronyms", "is_acronym", "parse_name"]
 
@@ -50,19 +51,19 @@ def acronym_key(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
-def _initials(ws: list[Word], keep_stop: bool) -> str:
+def _initials(ws: list[tuple[str, bool]], keep_stop: bool, whole: bool) -> str:
     letters = []
-    for w in ws:
-        f = w.folded
-        if not f or (not keep_stop and (f in STOP_WORDS or f == "and")):
+    for f, upper in ws:
+        if not keep_stop and (f in STOP_WORDS or f == "and"):
             continue
-        if w.upper and len(f) <= 5 and len(ws) > 1:
+        if whole and upper and len(f) <= 5:
             letters.append(f)  # an acronym inside a name counts whole ("MIT Media Lab" -> "mitml")
         else:
             letters.append(f[0])
     return "".join(letters)
 
 
+@functools.lru_cache(maxsize=100_000)
 def derive_acronyms(name: str) -> frozenset[str]:
     """Acronyms a writer may use for ``name`` (as :func:`acronym_key` forms).
 
@@ -76,18 +77,20 @@ def derive_acronyms(name: str) -> frozenset[str]:
     >>> sorted(derive_acronyms("Московский государственный университет имени М.В. Ломоносова"))
     ['mgu', 'msu']
     """
-    base = _PARENS.sub(" ", name)
+    base = _PARENS.sub(" ", name) if ("(" in name or "[" in name) else name
     m = _NAMED_AFTER.search(base)
     if m:
         base = base[: m.start()]
     base = base.split(",")[0]
-    ws = [w for w in words(base) if w.folded and not (w.dotted and len(w.folded) == 1)]
+    if "." in base:  # single dotted letters are initials of persons: left out
+        ws = [(w.folded, w.upper) for w in words(base) if w.folded and not (w.dotted and len(w.folded) == 1)]
+    else:
+        ws = [info for info in map(token_info, TOKEN.findall(prepare(base))) if info[0]]
     if len(ws) < 2:
         return frozenset()
-    out = {_initials(ws, keep_stop=False), _initials(ws, keep_stop=True)}
+    out = {_initials(ws, False, True), _initials(ws, True, True)}
     table = org_words()
-    keyed = [w._replace(folded=table.get(w.folded, w.folded)) for w in ws]
-    out.add(_initials(keyed, keep_stop=False))
+    out.add(_initials([(table.get(f, f), upper) for f, upper in ws], False, True))
     return frozenset(a for a in out if len(a) >= 2)
 
 

@@ -113,6 +113,9 @@ STOP_WORDS: frozenset[str] = frozenset(
         "ze",
     ]
 )
+#: Legal forms of companies and associations (folded): like stop words, they never count.
+_LEGAL = "inc ltd limited llc plc gmbh ggmbh co kk ag bv nv ev pty pvt spa sas sarl ltda oy kabushiki kaisha gaisha"
+LEGAL_FORMS: frozenset[str] = frozenset(_LEGAL.split())
 
 # Organisation words of scripts written without spaces: replaced before transliteration.
 _CJK_WORDS = {
@@ -158,7 +161,29 @@ _CJK_WORDS = {
 _CJK_PATTERN = re.compile("|".join(sorted(map(re.escape, _CJK_WORDS), key=len, reverse=True)))
 _ELISION = re.compile(r"\b([dlDL])['’ʼ](?=\w)")
 _APOSTROPHE = re.compile(r"(?<=\w)['’ʼʻ`´](?=\w)")
-_TOKEN = re.compile(r"[^\W_]+|&")
+
+
+def _mark_class() -> str:
+    """A regex class of the combining marks of U+0300..U+FFFF (vowel signs of Indic scripts...).
+
+    ``\\w`` does not match them, so without them "विश्वविद्यालय" would fall apart into pieces.
+    """
+    out = []
+    start = prev = -2
+    for cp in [*range(0x300, 0x3100), *range(0xFE00, 0xFE30)]:
+        if unicodedata.category(chr(cp))[0] != "M":
+            continue
+        if cp != prev + 1:
+            if start >= 0:
+                out.append((start, prev))
+            start = cp
+        prev = cp
+    out.append((start, prev))
+    out.append((0x200C, 0x200D))  # zero-width (non-)joiners inside words
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in out)
+
+
+TOKEN = _TOKEN = re.compile(rf"[^\W_](?:[^\W_]|[{_mark_class()}])*|&")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _LETTER_AND_LETTER = re.compile(r"\b([^\W\d_])\s?&\s?([^\W\d_])\b")  # "A&M" -> "AM"
@@ -216,9 +241,22 @@ class Word(NamedTuple):
 
 @functools.lru_cache(maxsize=200_000)
 def _fold_token(token: str) -> str:
+    if token == "&":
+        return "and"
     if token.isascii():
         return _NON_ALNUM.sub("", token.lower())
     return _NON_ALNUM.sub("", anyascii(token).lower())
+
+
+@functools.lru_cache(maxsize=200_000)
+def token_info(token: str) -> tuple[str, bool]:
+    """A raw token's folded form and whether it is written in capitals (internal, for acronyms)."""
+    return _fold_token(token), len(token) >= 2 and token.isupper()
+
+
+def prepare(text: str, umlauts_as_e: bool = False) -> str:
+    """NFKC and the script-specific rewrites done before tokenising (internal)."""
+    return _prepare(text, umlauts_as_e)
 
 
 def _prepare(text: str, umlauts_as_e: bool = False) -> str:
@@ -245,24 +283,26 @@ def words(text: str, *, umlauts_as_e: bool = False) -> list[Word]:
 
 @functools.lru_cache(maxsize=50_000)
 def _words(text: str, umlauts_as_e: bool) -> tuple[Word, ...]:
-    text = _prepare(text, umlauts_as_e)
+    return tuple(_words_of(_prepare(text, umlauts_as_e)))
+
+
+def _words_of(text: str) -> Iterator[Word]:
+    """Words of an already prepared text."""
     n = len(text)
-    out = []
+    fold_token = _fold_token
     for m in _TOKEN.finditer(text):
         token = m.group(0)
         end = m.end()
-        out.append(
-            Word(
-                token,
-                "and" if token == "&" else _fold_token(token),
-                len(token) >= 2 and token.isupper(),
-                end < n and text[end] == ".",
-                m.start(),
-            )
+        yield Word(
+            token,
+            "and" if token == "&" else fold_token(token),
+            len(token) >= 2 and token.isupper(),
+            end < n and text[end] == ".",
+            m.start(),
         )
-    return tuple(out)
 
 
+@functools.lru_cache(maxsize=50_000)
 def fold(text: str) -> str:
     """NFKC, transliterate to ASCII, case-fold and keep only letters, digits and spaces.
 
@@ -271,7 +311,7 @@ def fold(text: str) -> str:
     >>> fold("Université Paris-Saclay")
     'universite paris saclay'
     """
-    return " ".join(w.folded for w in words(text) if w.folded)
+    return " ".join(f for f in map(_fold_token, _TOKEN.findall(_prepare(text))) if f)
 
 
 def _is_initial(w: Word) -> bool:
@@ -305,7 +345,7 @@ def _join_initials(ws: list[Word]) -> Iterator[str]:
 
 @functools.lru_cache(maxsize=200_000)
 def _map_token(token: str) -> str | None:
-    if token in STOP_WORDS:
+    if token in STOP_WORDS or token in LEGAL_FORMS:
         return None
     mapped = org_words().get(token, token)
     return None if mapped in STOP_WORDS else mapped
@@ -322,12 +362,24 @@ def tokens(text: str, *, umlauts_as_e: bool = False) -> list[str]:
     >>> tokens("Moscow State University named after M.V. Lomonosov")
     ['moscow', 'state', 'university', 'lomonosov']
     """
+    return list(_tokens(text, umlauts_as_e))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _tokens(text: str, umlauts_as_e: bool) -> tuple[str, ...]:
+    prepared = _prepare(text, umlauts_as_e)
+    if "." in prepared:  # initials ("M.I.T.", "M.V. Lomonosov") need the words' context
+        raw = [t for t in _join_initials(list(_words_of(prepared))) if t]
+    else:  # the fast path: no initials to join or drop
+        raw = [f for f in map(_fold_token, _TOKEN.findall(prepared)) if f]
+        if "named" in raw:
+            raw = list(_join_initials([Word(f, f, False, False, 0) for f in raw]))
     out: list[str] = []
-    raw = [t for t in _join_initials(words(text, umlauts_as_e=umlauts_as_e)) if t]
     i = 0
-    while i < len(raw):
+    n = len(raw)
+    while i < n:
         token = raw[i]
-        phrase = _PHRASES.get((token, raw[i + 1])) if i + 1 < len(raw) else None
+        phrase = _PHRASES.get((token, raw[i + 1])) if i + 1 < n else None
         if phrase is not None:
             out.append(phrase)
             i += 2
@@ -336,7 +388,7 @@ def tokens(text: str, *, umlauts_as_e: bool = False) -> list[str]:
         mapped = _map_token(token)
         if mapped:
             out.append(mapped)
-    return out
+    return tuple(out)
 
 
 def normalize_name(name: str) -> str:

@@ -17,6 +17,7 @@ __all__ = [
     "CountryEqual",
     "DistinctiveAgree",
     "DistinctiveConflict",
+    "GenericName",
     "IdentifierEqual",
     "Not",
     "Or",
@@ -209,13 +210,37 @@ def _comparisons_tuple(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
     return tuple(items)
 
 
+def _near(x: str, y: str) -> bool:
+    """Two words of at least 5 letters that are one word: a typo, or one stem in two languages.
+
+    "Tokio"/"Tokyo" (similarity >= 0.8) and "History"/"Historise" (a common start of at least
+    5 letters and 70% of the shorter word).
+    """
+    lx, ly = len(x), len(y)
+    if ly < 5:
+        return False
+    if 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80:
+        return True
+    if x[:5] != y[:5]:
+        return False
+    k = 5
+    for cx, cy in zip(x[5:], y[5:], strict=False):
+        if cx != cy:
+            break
+        k += 1
+    return k >= 5 and k >= 0.7 * min(len(x), len(y))
+
+
 def _unmatched(xs: frozenset[str], ys: frozenset[str], places: frozenset[str] = frozenset()) -> int:
-    """Tokens of ``xs`` with no equal or near-equal (typo) token in ``ys``; city words excused."""
+    """Tokens of ``xs`` with no equal or near-equal (typo, same stem) token in ``ys``; city words excused."""
     n = 0
-    for x in xs - ys:
-        if x in places:
+    rest = None
+    for x in xs:
+        if x in ys or x in places:
             continue
-        if len(x) < 5 or not any(len(y) >= 5 and fuzz.ratio(x, y) >= 80 for y in ys - xs):
+        if rest is None:
+            rest = ys - xs
+        if len(x) < 5 or not any(_near(x, y) for y in rest):
             n += 1
     return n
 
@@ -225,6 +250,21 @@ def _places(a: Profile, b: Profile) -> frozenset[str]:
     if a.city is None and b.city is None:
         return frozenset()
     return frozenset((a.city or "").split()) | frozenset((b.city or "").split())
+
+
+#: The last pair asked about and its answer, in a one-slot list (a tuple is swapped in whole: thread-safe).
+_LAST: list[tuple[object, object, int]] = [(None, None, 0)]
+
+
+def _conflicts(a: Profile, b: Profile) -> int:
+    """Unmatched distinctive words of both sides (the last pair is remembered: two rules ask in a row)."""
+    last = _LAST[0]
+    if last[0] is a and last[1] is b:
+        return last[2]
+    places = _places(a, b)
+    n = _unmatched(a.distinctive, b.distinctive, places) + _unmatched(b.distinctive, a.distinctive, places)
+    _LAST[0] = (a, b, n)
+    return n
 
 
 @comparison("distinctive_conflict")
@@ -241,14 +281,28 @@ class DistinctiveConflict(Comparison):
     def value(self, a: Profile, b: Profile) -> Value:
         if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
             return None
-        places = _places(a, b)
-        return float(
-            _unmatched(a.distinctive, b.distinctive, places) + _unmatched(b.distinctive, a.distinctive, places)
-        )
+        return float(_conflicts(a, b))
 
     def describe(self, value: Value) -> str:
         n = int(float(value or 0))
         return "no distinctive word left unmatched" if n == 0 else f"{n} distinctive word(s) unmatched"
+
+
+@comparison("generic_name")
+@attrs.frozen
+class GenericName(Comparison):
+    """A full name made only of organisation and field words ("Institute of Science", "National University").
+
+    Such a name says what kind of body it is, not which one: many institutions carry it.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b):
+            return None
+        return a.generic or b.generic
+
+    def describe(self, value: Value) -> str:
+        return "a generic name (organisation and field words only)" if value else "a specific name"
 
 
 @comparison("distinctive_agree")
@@ -259,8 +313,7 @@ class DistinctiveAgree(Comparison):
     def value(self, a: Profile, b: Profile) -> Value:
         if not _names_apply(a, b) or not a.distinctive or not b.distinctive:
             return None
-        places = _places(a, b)
-        return _unmatched(a.distinctive, b.distinctive, places) == 0 == _unmatched(b.distinctive, a.distinctive, places)
+        return _conflicts(a, b) == 0
 
     def describe(self, value: Value) -> str:
         return "all distinctive words agree" if value else "distinctive words differ"

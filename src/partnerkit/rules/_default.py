@@ -10,6 +10,7 @@ from partnerkit.rules._comparisons import (
     CountryEqual,
     DistinctiveAgree,
     DistinctiveConflict,
+    GenericName,
     IdentifierEqual,
     SameName,
     SharedAcronym,
@@ -61,6 +62,9 @@ def default_rules() -> RuleSet:
         Rule(name="distinctive_conflict", comparison=conflict, at_least=1.0, weight=-4.5, group="distinctive",
              description="A distinctive word on one side only ('Wuhan University' vs "
                          "'Wuhan University of Technology')."),
+        Rule(name="generic_name", comparison=GenericName(), equals=True, weight=-3.0,
+             description="A name of organisation and field words only ('Institute of Science'): "
+                         "it needs a country or another hint to agree."),
         Rule(name="distinctive_agree", comparison=DistinctiveAgree(), equals=True, weight=1.5,
              description="Every distinctive word of each name is in the other."),
         Rule(name="same_country", comparison=country, equals=True, weight=1.0,

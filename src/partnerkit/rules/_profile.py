@@ -72,6 +72,11 @@ class Profile:
     name_type: NameType | None = None
 
     @property
+    def generic(self) -> bool:
+        """The name has only organisation and field words ("Institute of Science"): it names a kind, not one body."""
+        return self.acronym is None and bool(self.tokens) and self.tokens <= ORG_KEYS
+
+    @property
     def sorted_key(self) -> str:
         """The tokens sorted and joined: the input of token-sort similarity."""
         return " ".join(sorted(self.tokens))
