@@ -209,6 +209,33 @@ CASES = [
         ("agreement", ["圣彼得堡国立经济大学", "莫斯科国立大学"], "signed", None, None),
     ),
     (
+        "Визит делегации Удмуртского государственного университета. Подписан меморандум о сотрудничестве "
+        "с Ургенчским государственным университетом.",
+        None,
+        (
+            "mou",
+            ["Удмуртского государственного университета", "Ургенчским государственным университетом"],
+            "signed",
+            None,
+            None,
+        ),
+    ),
+    (
+        "Alpha University signs MoU\nAlpha University and Beta University signed a memorandum of understanding.",
+        None,
+        ("mou", ["Alpha University", "Beta University"], "signed", None, None),
+    ),
+    (
+        "Alpha University announced on Wednesday the signing of an agreement with Beta University.",
+        "2023-07-06",
+        ("agreement", ["Alpha University", "Beta University"], "signed", None, None),
+    ),
+    (
+        "中国—上海合作组织经贸学院代表团访问俄罗斯。期间,“某某中心”在圣彼得堡国立经济大学揭牌,上合组织经贸学院与莫斯科国立大学签署合作协议。",
+        None,
+        ("agreement", ["中国—上海合作组织经贸学院", "莫斯科国立大学"], "signed", None, None),
+    ),
+    (
         "<p>Alpha University and Beta University signed an MoU on 2021-04-27.</p>",
         None,
         ("mou", ["Alpha University", "Beta University"], "signed", "2021-04-27", None),
@@ -318,3 +345,58 @@ def test_merge_partnerships_joins_reports_and_keeps_different_deals_apart() -> N
     assert why.decision is pk.rules.Decision.NON_MATCH
     assert [r.rule for r in why] == ["incompatible_dates"]
     assert "incompatible_dates" in str(why)
+
+
+def test_people_who_join_are_not_memberships() -> None:
+    """ "graduates have joined the faculty" says nothing about an organisation joining another."""
+    ex = pk.extract("Several Alpha University graduates have joined the faculty at Beta University.")
+    assert ex.partnerships == ()
+
+
+def test_speaker_affiliation_is_not_a_party() -> None:
+    """The organisation of a spokesperson quoted about a deal is the source, not a party."""
+    ex = pk.extract(
+        "Alpha University and Beta University signed a memorandum of understanding, a spokesperson of the "
+        "Gamma Foundation said."
+    )
+    assert [sorted(x.name for x in p.parties) for p in ex.partnerships] == [["Alpha University", "Beta University"]]
+
+
+def test_quoted_short_form_after_a_name_is_that_name() -> None:
+    """'Saint Petersburg Electrotechnical University "LETI"' and a later "LETI" are one member."""
+    ex = pk.extract(
+        "New members of the Association of Technical Universities (ATU):\n"
+        '  • Saint Petersburg Electrotechnical University "LETI";\n'
+        "  • Kazan Federal University.\n"
+        "LETI will host the next meeting."
+    )
+    names = sorted(x.name for p in ex.partnerships for x in p.parties if "Association" not in x.name)
+    assert names == ["Kazan Federal University", "Saint Petersburg Electrotechnical University"]
+
+
+def test_state_university_is_not_the_university_of_the_state() -> None:
+    """ "Arizona State University" and "the University of Arizona" stay two organisations."""
+    ex = pk.extract("Arizona State University and the University of Arizona signed an agreement.")
+    assert [sorted(x.name for x in p.parties) for p in ex.partnerships] == [
+        ["Arizona State University", "University of Arizona"]
+    ]
+
+
+def test_a_partnership_being_strengthened_already_exists() -> None:
+    """ "signed on 1 June 2020 ... to strengthen the strategic partnership": the partnership is running,
+    and the signing date is the agreement's, not the partnership's."""
+    ex = pk.extract(
+        "Alpha University and Beta University signed an agreement on 1 June 2020 that will strengthen the "
+        "strategic partnership between the two universities."
+    )
+    got = {(p.kind.value, p.status.value, str(p.date) if p.date else None) for p in ex.partnerships}
+    assert got == {("agreement", "signed", "2020-06-01"), ("strategic_partnership", "active", None)}
+
+
+def test_partnership_between_countries_gives_no_record() -> None:
+    """ "the strategic partnership between Tanzania and India" is about two countries, not institutions."""
+    ex = pk.extract(
+        "Alpha University news\nRecognising the strategic partnership between Tanzania and India, Alpha University "
+        "signed the document."
+    )
+    assert [p.kind.value for p in ex.partnerships if p.kind.value == "strategic_partnership"] == []

@@ -142,6 +142,10 @@ def read_document(
             and (m.group(1).strip()[:1].isupper() or m.group(1).strip()[:1] in '«"“')
         ):
             aliases[m.group(1).strip()] = idx
+            continue
+        q = _QUOTED_TAIL.match(text, span.end)
+        if q and q.group(1).isupper():
+            aliases[q.group(1)] = idx  # 'Saint Petersburg Electrotechnical University "LETI"'
     for alias in aliases:
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
             if not any(s.start < m.end() and m.start() < s.end for s, _, _ in chosen):
@@ -234,7 +238,7 @@ def _group(
         if span.kind == "acronym" and not ids:
             pending.append(found)
             continue
-        key = name_key(span.text)
+        key = name_key(_EPONYM.sub("", span.text))
         ent_id = by_ids.get(ids) if ids else None
         if ent_id is None and key:
             ent_id = by_key.get(key)
@@ -266,12 +270,21 @@ def _group(
                 _absorb(entities, mentions, by_key, owner, ent.id)
         alias_entity[alias] = owner
     _join_quoted(entities, mentions, by_key)
+    _join_cjk_short_forms(entities, mentions, by_key)
     for found in pending:
         acr = found.text
         ent_id = alias_entity.get(acr)
         if ent_id is None:
             key = name_key(acr)
             ent_id = by_key.get(key) if key else None
+        if ent_id is None and "-" in acr:
+            # "U of S-BIT relationship": a known short form glued to another by a hyphen
+            for part in reversed(acr.split("-")):
+                ent_id = alias_entity.get(part) or next(
+                    (e.id for e in entities.values() if part in e.acronyms or part in e.names), None
+                )
+                if ent_id is not None:
+                    break
         if ent_id is None:
             for ent in entities.values():
                 if ent.kind == "org" and any(acronym_fits(acr, n) for n in ent.names if n not in ent.acronyms):
@@ -290,6 +303,38 @@ def _group(
         ent.count += 1
         found.entity = ent_id
     return entities, mentions
+
+
+_QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
+_EPONYM = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
+_CJK = re.compile(r"^[\u3400-\u9fff—-]+$")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _join_cjk_short_forms(
+    entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]
+) -> None:
+    """ "上合组织经贸学院" is a short form of "中国—上海合作组织经贸学院": its characters are a
+    subsequence of the long name and both end in the same distinctive tail (4+ characters)."""
+    for ent in sorted(entities.values(), key=lambda e: max(map(len, e.names), default=0)):
+        if ent.id not in entities or ent.kind != "org":
+            continue
+        shorts = [n for n in ent.names if _CJK.match(n) and len(n) >= 4]
+        for other in list(entities.values()):
+            if other.id == ent.id or other.kind != "org":
+                continue
+            if any(
+                len(full) > len(short) and full[-4:] == short[-4:] and _subsequence(short, full)
+                for short in shorts
+                for full in other.names
+                if _CJK.match(full)
+            ):
+                _absorb(entities, mentions, by_key, other.id, ent.id)
+                break
 
 
 def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]) -> None:
@@ -391,6 +436,10 @@ def _decision(result: Any) -> str:
     return str(getattr(decision, "value", decision)).lower()
 
 
+_PARTNER_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
+_WEAK_CUES = frozenset({"and", "und", "et", "y", "и"})
+
+
 def _publisher(doc: Document, publisher: str | None) -> int | None:
     orgs = [e for e in doc.entities.values() if e.kind == "org"]
     if publisher:
@@ -411,9 +460,29 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
         return None
     title_end = doc.sentences[0].end if doc.sentences else 0
 
+    cue = doc.lex.refs.get("partner")
+    text = doc.clean.text
+    partnered: Counter[int] = Counter()  # mentions named as the counterpart ("with X", "с X")
+    if cue is not None:
+        for m in doc.mentions:
+            if m.entity is None:
+                continue
+            sent_start = doc.sentences[m.sentence].start if m.sentence < len(doc.sentences) else 0
+            before = text[max(sent_start, m.start - 30) : m.start]
+            hit = cue.search(before)
+            while hit is not None and _PARTNER_TAIL.fullmatch(before, hit.end()) is None:
+                hit = cue.search(before, hit.start() + 1)
+            if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
+                partnered[m.entity] += 1
+
     def weight(ent: Entity) -> tuple[int, int]:
         in_title = any(m.entity == ent.id and m.start < title_end for m in doc.mentions)
-        return (ent.count + (2 if in_title else 0), -ent.first)
+        lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
+        return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
+
+    first_org = next(
+        (m.entity for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None
+    )
 
     best = max(orgs, key=weight)
     return best.id if best.count >= 2 else None

@@ -48,8 +48,10 @@ _REFERENCES = (
     "partner",
     "countries",
     "setup",
+    "people",
+    "existing",
 )
-_DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then")
+_DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -117,6 +119,7 @@ class Lexicon:
     months: tuple[re.Pattern[str], ...]
     dates: Mapping[str, re.Pattern[str]]
     weekdays: tuple[re.Pattern[str], ...]
+    any_kind: re.Pattern[str] | None = None  # every trigger of every kind, to find the sentences with one
 
 
 @functools.cache
@@ -150,7 +153,15 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
     weekday_pats = tuple(
         re.compile(rf"(?<!\w)(?:{'|'.join(w)})(?!\w)", re.IGNORECASE) if w else re.compile("(?!)") for w in weekdays
     )
-    return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats)
+    # One pattern per language (word-boundary checks once per position, not once per kind).
+    any_parts = []
+    for lang in use:
+        every = [ph for k in KIND_ORDER for ph in tables[lang].get("kinds", {}).get(k.value, [])]
+        pat = _compile(every, lang)
+        if pat is not None:
+            any_parts.append(pat.pattern)
+    any_kind = re.compile("|".join(any_parts), re.IGNORECASE) if any_parts else None
+    return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats, any_kind)
 
 
 def status_of(value: str) -> Status:

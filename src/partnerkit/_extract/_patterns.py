@@ -56,6 +56,7 @@ _ACRONYM_STOP = frozenset(
 )
 _TITLES = frozenset(
     """president rector vice-rector chancellor dean professor prof dr mr mrs ms minister director head
+    lecturer chairman chairperson chair coordinator secretary ambassador consul spokesperson
     ректор проректор президент профессор декан министр директор""".split()  # noqa: SIM905
 )
 # Russian.
@@ -71,7 +72,7 @@ _RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|л
 _ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|合作署|使馆|部|委员会|公司|集团|学校")
 _ZH_BREAK = re.compile(
     r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
-    r"负责人|期间|根据|双方|之一|一行"
+    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进"
 )
 
 
@@ -394,7 +395,9 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
     out: list[Span] = []
     words = [t for t in toks if t[2][0].isalpha() or t[2][0] in '«"']
     n = len(words)
-    for i, (s, e, w) in enumerate(words):
+    for i, (s, e0, w0) in enumerate(words):
+        stop = w0.endswith(".") and len(w0) > 4  # sentence stop glued to the head ("университет.")
+        w, e = (w0[:-1], e0 - 1) if stop else (w0, e0)
         if not _RU_HEADS.match(w):
             continue
         # Left: capitalised first word and adjectives.
@@ -582,4 +585,9 @@ def name_key(name: str) -> frozenset[str]:
         elif len(w) > 6 and w.isalpha():
             w = w[:6]  # noqa: PLW2901
         out.add(w)
+    if _STATE_UNIVERSITY.search(name):
+        out.add("state")  # "Arizona State University" is not "the University of Arizona"
     return frozenset(out)
+
+
+_STATE_UNIVERSITY = re.compile(r"\b[A-Z][a-z]+ State University\b")

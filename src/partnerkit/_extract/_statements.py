@@ -48,6 +48,19 @@ def _triggers(doc: Document, sent_text: str) -> list[_Trigger]:
                 continue
             found.append(_Trigger(kind, m.start(), m.end()))
     found.sort(key=lambda t: t.start)
+    # "the International Flagship Partnership Research Grant program": a capitalised trigger
+    # that runs straight into another (non-document) trigger names that object, not its own kind.
+    found = [
+        t
+        for t in found
+        if not (
+            sent_text[t.start : t.start + 1].isupper()
+            and any(
+                o.kind not in _DOCUMENTS and o.kind != t.kind and o.start - t.end == 1 and sent_text[o.start].isupper()
+                for o in found
+            )
+        )
+    ]
     # One record per kind and sentence; scope lists inside a document get none of their own.
     out: list[_Trigger] = []
     docs = [t for t in found if t.kind in _DOCUMENTS]
@@ -130,10 +143,22 @@ def _inherited_date(
 
 def _date_for(doc: Document, text: str, trig: _Trigger, published: PartialDate | None) -> PartialDate | None:
     hits = _dates_in(doc, text, published)
+    reported = doc.lex.dates.get("reported")
+    if reported is not None:
+        # "announced this Friday", "reported Kazinform on April 24": the date of the news, not of the deal
+        hits = [h for h in hits if not _right_after_report(reported, text, h.start)]
     if not hits:
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
     return best.date
+
+
+_REPORT_GAP = re.compile(r"\s*(?:\w+\s+)?(?:on|este|esta|el|le|ce|в|во|am|at)?\s*$", re.IGNORECASE)
+
+
+def _right_after_report(pattern: re.Pattern[str], text: str, pos: int) -> bool:
+    window = text[max(0, pos - 30) : pos]
+    return any(_REPORT_GAP.fullmatch(window, m.end()) for m in pattern.finditer(window))
 
 
 def _party(doc: Document, ent_id: int) -> Party:
@@ -248,8 +273,9 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
-    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text per kind)
-    for pattern in doc.lex.kinds.values():
+    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text for all kinds)
+    patterns = [doc.lex.any_kind] if doc.lex.any_kind is not None else list(doc.lex.kinds.values())
+    for pattern in patterns:
         for tm in pattern.finditer(doc.clean.text):
             hit.add(_sentence_of(sents, tm.start()))
             hit.add(_sentence_of(sents, tm.end() - 1) if tm.end() > tm.start() else -1)
@@ -264,6 +290,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     countries = refs.get("countries")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
+    deal_date: PartialDate | None = None
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
@@ -294,7 +321,14 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             window = text[max(0, trig.start - 60) : trig.end + 60]
             if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
-            date = _date_for(doc, text, trig, published)
+            if _between_countries(doc, si, trig):
+                continue  # "the strategic partnership between Tanzania and India"
+            if kind is K.MEMBERSHIP and _right_before(refs.get("people"), text, trig.start):
+                continue  # "several BIT grads have joined the faculty": people, not members
+            existing = _right_before(refs.get("existing"), text, trig.start)
+            date = None if existing else _date_for(doc, text, trig, published)
+            if existing and status is not Status.ENDED:
+                status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and since.search(text):
                 date = _last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
@@ -313,9 +347,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
                 continue
-            parties = list(explicit)
+            parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
+                date = date or deal_date
             elif not parties:
                 if (has_pair and pair is not None) or (
                     si > 0 and pair is not None and since is not None and since.search(text)
@@ -353,8 +388,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         evidence=(evidence,),
                     )
                 )
-                if kind in _DOCUMENTS and len(group) >= 2:
+                if kind in _DOCUMENTS and len(group) >= 2 and not existing:
                     deal = list(group)
+                    deal_date = date
         for trig, _obj, kind in _set_up(doc, si, triggers):
             if len(deal) >= 2 and not any(
                 r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
@@ -370,6 +406,55 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
     return _dedupe(out)
+
+
+_CJK_CLAUSE = re.compile(r"[,，;；]")
+_CLAUSE = re.compile(r"[;；]")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> list[int]:
+    """The parties named in the trigger's own clause when it names two or more of them
+    (Chinese clauses end at commas; others at semicolons), else all of ``explicit``."""
+    sent = doc.sentences[si]
+    text = sent.text
+    sep = _CJK_CLAUSE if _HAS_CJK.search(text) else _CLAUSE
+    lo = max((m.end() for m in sep.finditer(text, 0, trig.start)), default=0)
+    hi_m = sep.search(text, trig.end)
+    hi = hi_m.start() if hi_m else len(text)
+    inside = [
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity in explicit and lo <= m.start - sent.start and m.end - sent.start <= hi
+    ]
+    inside = [e for e in dict.fromkeys(inside) if e is not None]
+    return inside if len(inside) >= 2 else list(explicit)
+
+
+_BETWEEN_AFTER = re.compile(r"\s+(?:between|entre|между|zwischen)\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.IGNORECASE)
+
+
+def _between_countries(doc: Document, si: int, trig: _Trigger) -> bool:
+    """True when the trigger is followed by "between" and a country (not an organisation)."""
+    sent = doc.sentences[si]
+    m = _BETWEEN_AFTER.match(sent.text, trig.end)
+    if m is None:
+        return False
+    pos = sent.start + m.end()
+    if any(f.start == pos and f.entity is not None for f in doc.in_sentence(si)):
+        return False
+    return any(p.start == pos and p.city is None for p in doc.places.get(si, []))
+
+
+def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
+    """True when a phrase of ``pattern`` ends right before ``pos`` (a space apart at most)."""
+    if pattern is None:
+        return False
+    window = text[max(0, pos - 60) : pos]
+    last = None
+    for m in pattern.finditer(window):
+        last = m
+    return last is not None and len(window) - last.end() <= 1
 
 
 def _set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
@@ -599,6 +684,7 @@ def _dedupe(records: list[Partnership]) -> list[Partnership]:
         else:
             out.append(rec)
     out = _merge_offices(out)
+    out = _absorb_one_sided(out)
     # an office without a place is dropped when the same owner has one with a place
     return [
         r
@@ -609,3 +695,26 @@ def _dedupe(records: list[Partnership]) -> list[Partnership]:
             and any(o.kind is K.OFFICE and o.location and o.parties[0] == r.parties[0] for o in out)
         )
     ]
+
+
+def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
+    """A one-party record whose party also has a record of the same kind with a named partner
+    is that record seen from one side (a title, a follow-up sentence): it joins it as evidence."""
+    out = list(records)
+    dropped: set[int] = set()
+    for i, rec in enumerate(records):
+        if len(rec.parties) != 1 or rec.kind is K.OFFICE:
+            continue
+        for j, o in enumerate(records):
+            if (
+                j not in dropped
+                and o.kind is rec.kind
+                and len(o.parties) >= 2
+                and rec.parties[0] in o.parties
+                and not (o.date and rec.date and not o.date.overlaps(rec.date))
+            ):
+                extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
+                out[j] = attrs.evolve(out[j], date=out[j].date or rec.date, evidence=out[j].evidence + extra)
+                dropped.add(i)
+                break
+    return [r for i, r in enumerate(out) if i not in dropped]

@@ -89,14 +89,14 @@ def _candidates(index: Index, q: Profile, country: str | None = None) -> list[in
         for i in index.posting("k:" + q.sorted_key):
             if not acronyms[i]:
                 scores[i] = 10.0
-        for acr in q.acronyms:
+        for acr in sorted(q.acronyms):  # sorted: the same candidates under any PYTHONHASHSEED
             for i in index.posting("a:" + acr):
                 if not acronyms[i]:
                     scores[i] = scores.get(i, 0.0) + 3.0
-        words = q.distinctive or q.tokens
+        words = sorted(q.distinctive or q.tokens)
         weights = {t: index.idf(t) for t in words}
         total = sum(weights.values()) or 1.0
-        ordered = sorted(words, key=lambda t: index.count("t:" + t))
+        ordered = sorted(words, key=lambda t: (index.count("t:" + t), t))
         common: list[str] = []
         for token in ordered:
             n = index.count("t:" + token)

@@ -27,6 +27,14 @@ def _indent(text: str, prefix: str = "       ") -> str:
 @click.option("--registry", "registry_spec", metavar="SPEC", help=_REGISTRY_HELP)
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1), help="Candidates per name.")
 @click.option("--explain", is_flag=True, help="Show the rules that fired for each candidate.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="dask: match --file on a Dask cluster, best match per row (needs partnerkit[dask]; docs/scale.md).",
+)
+@click.option("--workers", type=click.IntRange(1), help="With --engine dask: worker processes of the local cluster.")
 @format_option()
 @pass_app
 def match(  # noqa: PLR0917 - one parameter per option
@@ -39,6 +47,8 @@ def match(  # noqa: PLR0917 - one parameter per option
     registry_spec: str | None,
     limit: int,
     explain: bool,
+    engine: str,
+    workers: int | None,
     fmt: str,
 ) -> None:
     """Find the institutions that names denote, best first, with score and decision.
@@ -51,9 +61,16 @@ def match(  # noqa: PLR0917 - one parameter per option
       partnerkit match "ITMO Univ." "Университет ИТМО" --registry examples/institutions.jsonl
       partnerkit match MSU --country US --explain --registry examples/institutions.jsonl
       partnerkit match --file examples/names.csv --column name --country-column country --format csv
+      partnerkit match --file big.csv --column affiliation --engine dask --workers 2 > matched.csv
     """
     if bool(names) == bool(file):
         raise click.UsageError("give NAMEs or --file FILE (not both)")
+    if engine == "dask":
+        if file is None:
+            raise click.UsageError("--engine dask needs --file")
+        registry = load_registry(registry_spec, app)
+        _match_on_dask(file, column or "name", country_column, registry, workers=workers, fmt=fmt)
+        return
     if file is not None:
         rows = read_table(file, column)
         queries = rows.names()
@@ -89,6 +106,25 @@ def match(  # noqa: PLR0917 - one parameter per option
                     f"  score {m.score:.2f}  {m.decision.value.upper()}"
                 )
                 click.echo(_indent(str(m.explanation)))
+
+
+def _match_on_dask(
+    file: str, column: str, country_column: str | None, registry: pk.Registry, *, workers: int | None, fmt: str
+) -> None:
+    """The rows of ``file`` with their best match, as CSV (or JSON Lines), partition by partition."""
+    import sys
+
+    try:
+        import partnerkit.dask as pkd
+    except ImportError as exc:
+        raise click.UsageError(str(exc)) from None
+    parts = pkd.match_csv(file, registry, column=column, country_column=country_column, workers=workers)
+    for frame, done, total in parts:
+        if fmt == "json":
+            click.echo(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n"))
+        else:
+            frame.to_csv(sys.stdout, header=done == 1, index=False)
+        click.echo(f"\rpartnerkit: matched {done}/{total} partitions", err=True, nl=done == total)
 
 
 def _match_rows(results: Iterable[tuple[str, str | None, list[pk.Match]]], explain: bool) -> Iterator[list[Any]]:

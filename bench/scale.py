@@ -1,0 +1,215 @@
+"""Single process vs Dask LocalCluster(2 workers) vs Spark local[2]: matching and deduplication.
+
+Usage::
+
+    python bench/make_affiliations.py                    # 1M affiliation strings -> bench/out/
+    python bench/make_affiliations.py --mode names --out bench/out/names.csv
+    python bench/scale.py match --n 50000                # strings/s, peak memory, identical results
+    python bench/scale.py dedupe --n 1000000             # wall time, peak memory, pairwise P/R
+    python bench/splink_dedupe.py --n 1000000            # the splink 5 + DuckDB baseline
+
+Each engine runs in its own process (so peak memory is its own) and writes its results to
+bench/out/; the parent checks that they are identical and prints one table. Needs the
+``dask`` and ``spark`` extras and the ROR plugin (``pip install -e ".[dask,spark]" -e plugins/partnerkit-ror``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+
+from _common import OUT, ROR, PeakMemory, Timer, load_rows, pairwise_scores
+
+import partnerkit as pk
+
+REGISTRY = OUT / "ror.pkreg"
+
+
+def registry() -> pk.Registry:
+    if REGISTRY.exists():
+        return pk.Registry.load(REGISTRY)
+    import partnerkit_ror  # type: ignore[import-not-found]
+
+    institutions = [i for p in sorted(ROR.glob("*.jsonl")) for i in partnerkit_ror.read_institutions(p)]
+    reg = pk.Registry(institutions)
+    reg.save(REGISTRY)
+    return reg
+
+
+def _dask_cluster() -> tuple[object, object]:
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    return cluster, Client(cluster)
+
+
+def _worker_peaks(client: object) -> dict[str, float]:
+    def peak() -> int:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    peaks = client.run(peak)  # type: ignore[attr-defined]
+    return {f"worker{i}_mib": round(v / 1024, 1) for i, v in enumerate(sorted(peaks.values()))}
+
+
+def run_match(engine: str, n: int, partitions: int) -> dict[str, object]:
+    df = load_rows(OUT / "affiliations.csv", n)
+    reg = registry()
+    out_path = OUT / f"match-{engine}.parquet"
+    figures: dict[str, object] = {"task": "match", "engine": engine, "n": len(df)}
+    with PeakMemory() as mem:
+        if engine == "single":
+            from partnerkit._matching._batch import match_frame
+
+            with Timer() as t:
+                result = match_frame(df, reg, "text", "country", "match_")
+        elif engine == "dask":
+            import dask.dataframe as dd
+
+            import partnerkit.dask as pkd
+
+            cluster, client = _dask_cluster()
+            with Timer() as t:
+                result = pkd.match(
+                    dd.from_pandas(df, npartitions=partitions), reg, column="text", country_column="country"
+                ).compute()
+            figures.update(_worker_peaks(client))
+            client.close()  # type: ignore[attr-defined]
+            cluster.close()  # type: ignore[attr-defined]
+        else:
+            import partnerkit.spark as pks
+
+            spark = pks.local_session(2, memory="6g")
+            spark.sparkContext.setLogLevel("ERROR")
+            sdf = spark.createDataFrame(df).repartition(partitions)
+            with Timer() as t:
+                result = pks.match(sdf, reg, column="text", country_column="country").toPandas()
+            spark.stop()
+    result = result.sort_values("row")[["row", "match_id", "match_score", "match_decision", "match_explanation"]]
+    result.to_parquet(out_path, index=False)
+    figures.update({"seconds": round(t.seconds, 1), "strings_per_s": round(len(df) / t.seconds), **_mib(mem)})
+    gold = df.set_index("row")["ror_id"]
+    matched = result[result["match_decision"] == "match"]
+    figures["match_rate"] = round(len(matched) / len(df), 3)
+    figures["match_precision"] = round(float((matched["match_id"].map(_ror) == matched["row"].map(gold)).mean()), 3)
+    return figures
+
+
+def _ror(inst_id: object) -> object:
+    return str(inst_id).rsplit("/", 1)[-1] if inst_id is not None else None
+
+
+def _mib(mem: PeakMemory) -> dict[str, float]:
+    return {k: round(v, 1) for k, v in mem.summary().items()}
+
+
+def run_dedupe(engine: str, n: int, partitions: int) -> dict[str, object]:
+    df = load_rows(OUT / "names.csv", n)
+    figures: dict[str, object] = {"task": "dedupe", "engine": engine, "n": len(df)}
+    with PeakMemory() as mem:
+        if engine == "single":
+            with Timer() as t:
+                clusters = pk.dedupe(df["text"].tolist())
+            label = {m: i for i, c in enumerate(clusters) for m in c.members}
+            ids = [label[" ".join(s.split())] for s in df["text"]]
+        elif engine == "dask":
+            import dask.dataframe as dd
+
+            import partnerkit.dask as pkd
+
+            cluster, client = _dask_cluster()
+            with Timer() as t:
+                ids = list(
+                    pkd.dedupe(dd.from_pandas(df, npartitions=partitions), column="text").compute()["cluster_id"]
+                )
+            figures.update(_worker_peaks(client))
+            client.close()  # type: ignore[attr-defined]
+            cluster.close()  # type: ignore[attr-defined]
+        else:
+            import partnerkit.spark as pks
+
+            spark = pks.local_session(2, memory="8g")
+            spark.sparkContext.setLogLevel("ERROR")
+            sdf = spark.createDataFrame(df[["row", "text"]]).repartition(partitions)
+            with Timer() as t:
+                out = pks.dedupe(sdf, column="text").toPandas().sort_values("row")
+            ids = list(out["cluster_id"])
+            spark.stop()
+    import pandas as pd
+
+    labels = pd.Series(ids)
+    # canonical form of the partition of rows into clusters, to compare engines
+    first = labels.groupby(labels).transform(lambda s: s.index.min())
+    pd.DataFrame({"row": df["row"], "cluster": first.to_numpy()}).to_parquet(
+        OUT / f"dedupe-{engine}.parquet", index=False
+    )
+    figures.update({"seconds": round(t.seconds, 1), "names_per_s": round(len(df) / t.seconds), **_mib(mem)})
+    figures.update({k: round(v, 4) for k, v in pairwise_scores(labels, df["ror_id"]).items()})
+    return figures
+
+
+def compare(task: str, engines: list[str]) -> dict[str, bool]:
+    import pandas as pd
+
+    frames = {e: pd.read_parquet(OUT / f"{task}-{e}.parquet") for e in engines}
+    base = frames[engines[0]]
+    return {e: bool(frames[e].reset_index(drop=True).equals(base.reset_index(drop=True))) for e in engines[1:]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("task", choices=("match", "dedupe"))
+    ap.add_argument("--n", type=int, default=None)
+    ap.add_argument("--engines", default="single,dask,spark")
+    ap.add_argument("--partitions", type=int, default=16)
+    ap.add_argument("--engine", help=argparse.SUPPRESS)  # one engine, in a child process
+    args = ap.parse_args(argv)
+    n = args.n or (50_000 if args.task == "match" else 1_000_000)
+    if args.engine:
+        run = run_match if args.task == "match" else run_dedupe
+        print(json.dumps(run(args.engine, n, args.partitions)))
+        return 0
+    if args.task == "match":
+        registry()  # compile once, outside the timings
+    engines = args.engines.split(",")
+    rows = []
+    for engine in engines:
+        cmd = [
+            sys.executable,
+            __file__,
+            args.task,
+            "--n",
+            str(n),
+            "--engine",
+            engine,
+            "--partitions",
+            str(args.partitions),
+        ]
+        started = time.perf_counter()
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, check=False, env=os.environ | {"PYTHONWARNINGS": "ignore"}
+        )
+        if proc.returncode:
+            print(f"{engine} failed:\n{proc.stderr[-3000:]}", file=sys.stderr)
+            return 1
+        figures = json.loads(proc.stdout.strip().splitlines()[-1])
+        figures["process_seconds"] = round(time.perf_counter() - started, 1)
+        rows.append(figures)
+        print(json.dumps(figures), flush=True)
+    same = compare(args.task, engines)
+    print(f"identical to {engines[0]}: {same}")
+    print(f"load average during the run: {os.getloadavg()}")
+    base = rows[0].get("seconds")
+    for r in rows:
+        r["speedup"] = round(float(base) / float(r["seconds"]), 2) if base else None  # type: ignore[arg-type]
+    (OUT / f"scale-{args.task}.json").write_text(json.dumps({"rows": rows, "identical": same}, indent=1))
+    return 0 if all(same.values()) else 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,223 @@
+"""The matching engine as pure functions over batches, for the Dask and Spark adapters.
+
+Nothing here keeps state or rebuilds anything per batch: a compiled :class:`Registry`, or the
+compiled index of a deduplication's distinct names, is passed in, and each function gives for
+its batch exactly what the single-process calls give (:meth:`Registry.match`,
+:func:`partnerkit.dedupe`). The distributed dedupe splits :func:`partnerkit.dedupe` into steps:
+
+1. count the distinct (whitespace-normalised) texts and their first row, and key them by normal
+   form (:func:`text_frame`, per partition; then a group-by);
+2. form the groups of one normal form and their representatives (:func:`plan_groups`, on the
+   client: one row per distinct text) and compile the index of the representatives;
+3. score the candidate pairs of groups with the rules (:func:`edges_for`, per partition,
+   the heavy part);
+4. connected components of the MATCH edges (in the engine's DataFrame operations);
+5. within each component, the same score-ordered union with the chaining guard as
+   :func:`partnerkit.dedupe` (:func:`guarded_union`): union-find never crosses components,
+   so doing it per component gives the very same clusters.
+
+The ``*_frame`` helpers take and return pandas DataFrames; pandas is imported when they run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from partnerkit._matching._dedupe import _key
+from partnerkit._matching._index import Index
+from partnerkit._matching._match import _candidates
+from partnerkit._model import Institution
+from partnerkit.rules import Decision, Profile, RuleSet
+
+__all__ = [
+    "MATCH_COLUMNS",
+    "DedupePlan",
+    "edges_for",
+    "guarded_union",
+    "match_batch",
+    "match_frame",
+    "plan_groups",
+    "stable_ids",
+    "text_frame",
+]
+
+MATCH_COLUMNS = ("id", "name", "score", "decision", "explanation")
+
+
+def _short(explanation: Any, limit: int = 200) -> str:
+    text = "; ".join(f"{fired.rule}: {fired.text}" if fired.text else fired.rule for fired in explanation)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def match_batch(registry: Any, strings: Sequence[Any], countries: Sequence[Any] | None = None) -> dict[str, list[Any]]:
+    """The best match of each string, as columns ``MATCH_COLUMNS`` (lists as long as ``strings``).
+
+    Identical to ``registry.match(s, country=c, limit=1)``: the same institution, score,
+    decision and explanation. A missing or blank string has no match ("non_match").
+    """
+    out: dict[str, list[Any]] = {c: [] for c in MATCH_COLUMNS}
+    hints: Sequence[Any] = countries if countries is not None else [None] * len(strings)
+    for text, country in zip(strings, hints, strict=True):
+        found = []
+        if isinstance(text, str) and text.strip():
+            found = registry.match(text, country if isinstance(country, str) and country.strip() else None, 1)
+        if not found:
+            for col, value in zip(MATCH_COLUMNS, (None, None, 0.0, Decision.NON_MATCH.value, ""), strict=True):
+                out[col].append(value)
+            continue
+        best = found[0]
+        out["id"].append(best.institution.id)
+        out["name"].append(best.institution.name)
+        out["score"].append(float(best.score))
+        out["decision"].append(best.decision.value)
+        out["explanation"].append(_short(best.explanation))
+    return out
+
+
+def match_frame(df: Any, registry: Any, column: str, country_column: str | None, prefix: str) -> Any:
+    """``df`` with the columns of :func:`match_batch` added as ``prefix + name`` (pandas)."""
+    import pandas as pd
+
+    if registry is None or len(df) == 0:
+        cols: dict[str, list[Any]] = {c: [] for c in MATCH_COLUMNS}
+    else:
+        countries = df[country_column].tolist() if country_column else None
+        cols = match_batch(registry, df[column].tolist(), countries)
+    added = pd.DataFrame(
+        {prefix + c: pd.Series(cols[c], dtype="float64" if c == "score" else object) for c in MATCH_COLUMNS}
+    )
+    added.index = df.index
+    return pd.concat([df, added], axis=1)
+
+
+# --- dedupe ---------------------------------------------------------------------------
+
+
+def clean(value: Any) -> str | None:
+    """The text :func:`partnerkit.dedupe` works on (whitespace collapsed), None for a blank or missing one."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text or None
+
+
+def text_frame(df: Any, column: str, offset: int) -> Any:
+    """Step 1 per partition: ``(text, pos)`` of each non-blank row, ``pos`` its global row number."""
+    import pandas as pd
+
+    texts = [clean(v) for v in df[column].tolist()]
+    pos = [offset + i for i, t in enumerate(texts) if t is not None]
+    return pd.DataFrame({"text": pd.Series([t for t in texts if t is not None], dtype=object), "pos": pos}, dtype=None)
+
+
+def key_frame(df: Any) -> Any:
+    """The normal-form key of each distinct text (``df`` has ``text``, ``count``, ``first``)."""
+    return df.assign(key=[_key(t) or "\x00" + t for t in df["text"].tolist()])
+
+
+@attrs.frozen
+class DedupePlan:
+    """Step 2: the groups of one normal form, in the order :func:`partnerkit.dedupe` numbers them.
+
+    Attributes:
+        reps: the representative text of each group (its most frequent member).
+        counts: how many rows each group holds.
+        group_of: distinct text -> group number.
+        index: the compiled index of the representatives (the blocking structure).
+        rules: the rule set.
+    """
+
+    reps: list[str]
+    counts: list[int]
+    group_of: dict[str, int]
+    index: Index
+    gid: list[int]
+    rules: RuleSet
+
+
+def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> DedupePlan:
+    """Step 2 from ``(text, key, count, first_row)`` of every distinct text."""
+    ordered = sorted(texts, key=lambda r: r[3])
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for text, key, count, _first in ordered:
+        groups.setdefault(key, []).append((text, count))
+    reps: list[str] = []
+    counts: list[int] = []
+    group_of: dict[str, int] = {}
+    for g, members in enumerate(groups.values()):
+        members.sort(key=lambda m: (-m[1], -len(m[0]), m[0]))
+        reps.append(members[0][0])
+        counts.append(sum(c for _t, c in members))
+        for text, _c in members:
+            group_of[text] = g
+    profiles = [Profile.from_name(r) for r in reps]
+    index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if profiles[g].tokens)
+    gid = [int(inst.id) for inst in index.institutions]
+    return DedupePlan(reps=reps, counts=counts, group_of=group_of, index=index, gid=gid, rules=rules)
+
+
+def edges_for(plan: DedupePlan, groups: Iterable[int]) -> list[tuple[float, int, int]]:
+    """Step 3: the MATCH edges ``(score, g, h)``, ``g < h``, from the candidates of ``groups``."""
+    profiles: dict[int, Profile] = {}
+
+    def profile(g: int) -> Profile:
+        p = profiles.get(g)
+        if p is None:
+            p = profiles[g] = Profile.from_name(plan.reps[g])
+        return p
+
+    out: list[tuple[float, int, int]] = []
+    for g in groups:
+        q = profile(g)
+        if not q.tokens:
+            continue
+        for n in _candidates(plan.index, q):
+            h = plan.gid[plan.index.name_inst[n]]
+            if h <= g:
+                continue
+            e = plan.rules.compare(q, profile(h))
+            if e.decision is Decision.MATCH:
+                out.append((e.score, g, h))
+    return out
+
+
+def guarded_union(
+    edges: Iterable[tuple[float, int, int]], reps: Sequence[str], counts: Sequence[int], rules: RuleSet
+) -> dict[int, int]:
+    """Step 5: the union of :func:`partnerkit.dedupe` over ``edges``: group -> its cluster's root group.
+
+    Edges in order of score (then group numbers); two clusters join only if their canonical
+    names are not a NON_MATCH of each other; the cluster with more rows in its root group
+    keeps its root. Groups not in ``edges`` are their own root (and are left out).
+    """
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _score, g, h in sorted(edges, key=lambda x: (-x[0], x[1], x[2])):
+        a, b = find(g), find(h)
+        if a == b:
+            continue
+        if (a, b) != (g, h) and rules.compare(Profile.from_name(reps[a]), Profile.from_name(reps[b])).decision is (
+            Decision.NON_MATCH
+        ):
+            continue
+        if counts[b] > counts[a]:
+            a, b = b, a
+        parent[b] = a
+    return {g: find(g) for g in list(parent)}
+
+
+def stable_ids(texts: Sequence[str]) -> list[int]:
+    """A 63-bit id per text, the same in every process, engine and run (BLAKE2b)."""
+    import hashlib
+
+    return [int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "big") >> 1 for t in texts]

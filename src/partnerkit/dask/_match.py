@@ -1,0 +1,122 @@
+"""``partnerkit.dask.match``: resolve a column of names against a registry, partition by partition."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from partnerkit._errors import ConfigError
+from partnerkit._matching._batch import MATCH_COLUMNS, match_frame
+
+log = logging.getLogger("partnerkit")
+
+
+def current_client() -> Any:
+    """The ``distributed.Client`` Dask would compute on now, or None for its local schedulers.
+
+    Honours ``dask.config.set(scheduler="threads")`` and the like even while a client exists.
+    """
+    from dask.base import get_scheduler
+    from distributed import Client
+
+    owner = getattr(get_scheduler(), "__self__", None)
+    return owner if isinstance(owner, Client) else None
+
+
+def ship(value: Any, client: Any) -> Any:
+    """``value`` sent once to every worker of ``client`` (a Future), or ``value`` itself without one."""
+    if client is None:
+        return value
+    if isinstance(value, (dict, list, tuple, set)):
+        raise TypeError("ship() takes one object; Client.scatter would split a container")
+    return client.scatter(value, broadcast=True, hash=False)
+
+
+def check_columns(columns: Any, needed: tuple[str | None, ...], added: tuple[str, ...]) -> None:
+    have = set(columns)
+    for name in needed:
+        if name is not None and name not in have:
+            raise ConfigError(f"no column {name!r} in the DataFrame (it has: {', '.join(map(str, columns))})")
+    clash = [a for a in added if a in have]
+    if clash:
+        raise ConfigError(f"the DataFrame already has the column(s) {', '.join(clash)}; pass another prefix")
+
+
+def match(
+    ddf: Any,
+    registry: Any,
+    *,
+    column: str,
+    country_column: str | None = None,
+    prefix: str = "match_",
+    client: Any = None,
+) -> Any:
+    """Add the best match of each row's name to a Dask DataFrame.
+
+    The compiled registry is sent to each worker once (``Client.scatter(..., broadcast=True)``)
+    when a ``distributed.Client`` is current (or given), and each partition is matched by the
+    same code as :meth:`partnerkit.Registry.match`, so the results are identical to a
+    single-process run. Rows keep their order and partitions.
+
+    Args:
+        ddf: a ``dask.dataframe.DataFrame``.
+        registry: the :class:`partnerkit.Registry` to match against.
+        column: the column holding the names (affiliation strings); missing values get no match.
+        country_column: an optional column of country hints (ISO codes or names).
+        prefix: prefix of the added columns.
+        client: the ``distributed.Client`` to use; the current one by default.
+
+    Returns:
+        A lazy Dask DataFrame with the columns of ``ddf`` and ``{prefix}id``, ``{prefix}name``,
+        ``{prefix}score``, ``{prefix}decision`` ("match", "possible", "non_match") and
+        ``{prefix}explanation`` (the rules that fired, short).
+
+    Raises:
+        ConfigError: a column is missing, or an added column already exists.
+    """
+    added = tuple(prefix + c for c in MATCH_COLUMNS)
+    check_columns(ddf.columns, (column, country_column), added)
+    client = client if client is not None else current_client()
+    shipped = ship(registry, client)
+    meta = match_frame(ddf._meta, None, column, country_column, prefix)
+    return ddf.map_partitions(match_frame, shipped, column, country_column, prefix, meta=meta)
+
+
+def match_csv(
+    path: str,
+    registry: Any,
+    *,
+    column: str,
+    country_column: str | None = None,
+    workers: int | None = None,
+    blocksize: str = "16MB",
+) -> Iterator[tuple[Any, int, int]]:
+    """Match a CSV file on Dask, yielding ``(frame, done, total)`` per partition, in file order.
+
+    For the command line (``partnerkit match --file big.csv --engine dask --workers N``): uses
+    the current ``distributed.Client``, or starts a ``LocalCluster`` of ``workers`` processes
+    (default: one per core) for the duration. ``done``/``total`` count partitions, for a
+    progress bar; each ``frame`` is a pandas DataFrame with the match columns added.
+
+    Raises:
+        ConfigError: a column is missing.
+    """
+    import dask.dataframe as dd
+    from distributed import Client, LocalCluster
+
+    ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
+    client = current_client()
+    own: list[Any] = []
+    if client is None:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+        own = [client, cluster]
+    try:
+        parts = match(ddf, registry, column=column, country_column=country_column, client=client).to_delayed()
+        futures = client.compute(parts)
+        for done, future in enumerate(futures, start=1):
+            yield future.result(), done, len(futures)
+    finally:
+        for thing in own:
+            thing.close()

@@ -1,0 +1,213 @@
+"""``partnerkit.spark.match`` and ``.dedupe``: the same work as ``partnerkit.dask``, on PySpark.
+
+The compiled registry travels once per executor as a broadcast variable; rows are processed
+by ``mapInPandas`` with the engine's batch functions; connected components use the same
+minimum-label propagation with pointer jumping as the Dask adapter, in Spark DataFrame
+operations. Workers must run the same Python environment: ``PYSPARK_PYTHON`` defaults to the
+running interpreter (set before the first ``SparkSession`` starts).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from partnerkit._errors import ConfigError
+from partnerkit._matching._batch import (
+    MATCH_COLUMNS,
+    clean,
+    edges_for,
+    guarded_union,
+    key_frame,
+    match_frame,
+    plan_groups,
+    stable_ids,
+)
+from partnerkit.rules import RuleSet, default_rules
+
+log = logging.getLogger("partnerkit")
+
+MAX_ROUNDS = 64
+
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
+
+def local_session(cores: int = 2, *, memory: str = "2g", app_name: str = "partnerkit") -> Any:
+    """A ``SparkSession`` on this machine (``local[cores]``) whose workers run this interpreter.
+
+    Raises:
+        ConfigError: no Java runtime is found (Spark needs Java 17 or newer).
+    """
+    import shutil
+
+    from pyspark.sql import SparkSession
+
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        raise ConfigError("Spark needs a Java runtime (17 or newer): none on PATH and JAVA_HOME is unset")
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # a local session: no host name look-ups
+    return (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName(app_name)
+        .config("spark.driver.memory", memory)
+        .config("spark.sql.shuffle.partitions", str(max(2, cores * 2)))
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
+
+
+def _check(columns: list[str], needed: tuple[str | None, ...], added: tuple[str, ...]) -> None:
+    for name in needed:
+        if name is not None and name not in columns:
+            raise ConfigError(f"no column {name!r} in the DataFrame (it has: {', '.join(columns)})")
+    clash = [a for a in added if a in columns]
+    if clash:
+        raise ConfigError(f"the DataFrame already has the column(s) {', '.join(clash)}; pass another prefix")
+
+
+def match(sdf: Any, registry: Any, *, column: str, country_column: str | None = None, prefix: str = "match_") -> Any:
+    """Add the best match of each row's name to a Spark DataFrame (see :func:`partnerkit.dask.match`).
+
+    Args:
+        sdf: a ``pyspark.sql.DataFrame``.
+        registry: the :class:`partnerkit.Registry`; broadcast once to the executors.
+        column: the column holding the names; nulls get no match.
+        country_column: an optional column of country hints.
+        prefix: prefix of the added columns.
+
+    Returns:
+        A Spark DataFrame with ``{prefix}id``, ``{prefix}name``, ``{prefix}score``,
+        ``{prefix}decision`` and ``{prefix}explanation`` added.
+    """
+    from pyspark.sql.types import DoubleType, StringType, StructField, StructType
+
+    added = tuple(prefix + c for c in MATCH_COLUMNS)
+    _check(sdf.columns, (column, country_column), added)
+    types = {"score": DoubleType()}
+    schema = StructType(
+        [*sdf.schema.fields, *(StructField(prefix + c, types.get(c, StringType())) for c in MATCH_COLUMNS)]
+    )
+    shared = sdf.sparkSession.sparkContext.broadcast(registry)
+
+    def run(batches: Iterator[Any]) -> Iterator[Any]:
+        reg = shared.value
+        for pdf in batches:
+            yield match_frame(pdf, reg, column, country_column, prefix)
+
+    return sdf.mapInPandas(run, schema)
+
+
+def connected_components(edges: Any, max_rounds: int = MAX_ROUNDS) -> Any:
+    """Component labels (smallest node id) of a Spark edge list ``(a, b)``, as a pandas Series."""
+    from pyspark.sql import functions as F
+
+    both = edges.select(F.col("a").alias("node"), F.col("b").alias("nbr")).union(
+        edges.select(F.col("b").alias("node"), F.col("a").alias("nbr"))
+    )
+    both = both.localCheckpoint()
+    labels = both.groupBy("node").agg(F.least(F.min("nbr"), F.first("node")).alias("label")).localCheckpoint()
+    for rounds in range(1, max_rounds + 1):
+        hop = both.join(labels, "node").select(F.col("nbr").alias("node"), "label")
+        merged = labels.unionByName(hop).groupBy("node").agg(F.min("label").alias("label"))
+        up = merged.select(F.col("node").alias("label"), F.col("label").alias("label2"))
+        new = (
+            merged.join(up, "label", "left")
+            .select("node", F.least("label", F.coalesce("label2", "label")).alias("label"))
+            .localCheckpoint()
+        )
+        changed = new.join(labels.withColumnRenamed("label", "old"), "node").where("label != old").count()
+        labels = new
+        log.debug("dedupe: label propagation round %d, %d labels changed", rounds, changed)
+        if changed == 0:
+            break
+    else:  # pragma: no cover - pathological graphs
+        raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
+    pdf = labels.toPandas()
+    return pdf.set_index("node")["label"]
+
+
+def _texts(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
+    for pdf in batches:
+        texts = [clean(v) for v in pdf["name"].tolist()]
+        keep = [t is not None for t in texts]
+        yield pd.DataFrame({"text": [t for t in texts if t is not None], "pos": pdf["pos"][keep].tolist()})
+
+
+def _keyed(batches: Iterator[Any]) -> Iterator[Any]:
+    for pdf in batches:
+        yield key_frame(pdf)
+
+
+def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None) -> Any:
+    """Cluster the names of a Spark DataFrame column: a cluster id per row (see :func:`partnerkit.dask.dedupe`).
+
+    Rows get the same id exactly when :func:`partnerkit.dedupe` puts their names in one cluster,
+    taking the DataFrame's order as the input order; the ids are the same 63-bit integers as the
+    Dask adapter's. Rows with a null or blank name get null.
+    """
+    import pandas as pd
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import LongType, StructField, StructType
+
+    _check(sdf.columns, (column,), (out,))
+    spark = sdf.sparkSession
+    sc = spark.sparkContext
+    rules = rules or default_rules()
+    rows = sdf.select(F.col(column).cast("string").alias("name"), F.monotonically_increasing_id().alias("pos"))
+    texts = rows.mapInPandas(_texts, "text string, pos long")
+    stats = texts.groupBy("text").agg(F.count("*").alias("size"), F.min("pos").alias("min"))
+    table = stats.mapInPandas(_keyed, "text string, size long, min long, key string").toPandas()
+    plan = plan_groups(zip(table["text"], table["key"], table["size"], table["min"], strict=True), rules)
+    del table
+    shared = sc.broadcast(plan)
+    parts = max(2, sc.defaultParallelism * 2)
+
+    def edges_of(batches: Iterator[Any]) -> Iterator[Any]:
+        for pdf in batches:
+            found = edges_for(shared.value, pdf["id"].tolist())
+            yield pd.DataFrame(found, columns=["score", "g", "h"]).astype({"g": "int64", "h": "int64"})
+
+    edges = spark.range(len(plan.reps)).repartition(parts).mapInPandas(edges_of, "score double, g long, h long")
+    edges = edges.localCheckpoint()
+    components = connected_components(edges.select(F.col("g").alias("a"), F.col("h").alias("b")))
+    roots: dict[int, int] = {}
+    if len(components):
+        comp = spark.createDataFrame(
+            pd.DataFrame({"g": components.index.to_numpy(dtype="int64"), "comp": components.to_numpy(dtype="int64")})
+        )
+
+        def union_of(batches: Iterator[Any]) -> Iterator[Any]:
+            frames = list(batches)  # every edge of the partition's components, whole
+            if not frames:
+                return
+            whole = pd.concat(frames, ignore_index=True)
+            found: list[tuple[int, int]] = []
+            for _c, part in whole.groupby("comp", sort=False):
+                edges = zip(part["score"].tolist(), part["g"].tolist(), part["h"].tolist(), strict=True)
+                found.extend(guarded_union(edges, shared.value.reps, shared.value.counts, shared.value.rules).items())
+            yield pd.DataFrame(found, columns=["g", "root"], dtype="int64")
+
+        united = edges.join(comp, "g").repartition(parts, "comp").mapInPandas(union_of, "g long, root long")
+        result = united.toPandas()
+        roots = dict(zip(result["g"].tolist(), result["root"].tolist(), strict=True))
+    ids = stable_ids(plan.reps)
+    cluster_of = {text: ids[roots.get(g, g)] for text, g in plan.group_of.items()}
+    labels = sc.broadcast(cluster_of)
+    schema = StructType([*sdf.schema.fields, StructField(out, LongType())])
+
+    def assign(batches: Iterator[Any]) -> Iterator[Any]:
+        table = labels.value
+        for pdf in batches:
+            found = [table.get(t) if t is not None else None for t in map(clean, pdf[column].tolist())]
+            yield pdf.assign(**{out: pd.array(found, dtype="Int64")})
+
+    return sdf.mapInPandas(assign, schema)

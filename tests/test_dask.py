@@ -1,0 +1,178 @@
+"""partnerkit.dask: matching and deduplication on Dask give exactly the single-process results.
+
+Users rely on: the same best institution, score, decision and explanation per row as
+``Registry.match``; the same clusters as ``partnerkit.dedupe``; the registry shipped to a
+``LocalCluster`` of two worker processes; clear errors for wrong columns and a missing extra.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import partnerkit as pk
+from tests import scale_data
+
+pytestmark = pytest.mark.scale
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    scale_data.require("dask.dataframe")
+    distributed = scale_data.require("distributed")
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as c,
+    ):
+        yield c
+
+
+@pytest.fixture(scope="module")
+def pkd() -> Any:
+    scale_data.require("dask.dataframe")
+    return scale_data.require("partnerkit.dask")
+
+
+def test_missing_extra_names_the_pip_command() -> None:
+    """Without Dask, ``import partnerkit.dask`` fails with the command that fixes it."""
+    code = "import sys; sys.modules['dask'] = None\ntry:\n import partnerkit.dask\nexcept ImportError as e: print(e)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install 'partnerkit[dask]'" in out
+
+
+def test_match_is_identical_to_single_process(client: Any, pkd: Any) -> None:
+    """Every row gets what ``registry.match(text, country, 1)`` gives, on two worker processes."""
+    import dask.dataframe as dd
+
+    reg = scale_data.registry()
+    df = scale_data.frame(scale_data.scale_rows(20000) // 25, "affiliations")
+    out = pkd.match(dd.from_pandas(df, npartitions=4), reg, column="text", country_column="country").compute()
+    assert list(out["row"]) == list(df["row"])  # order and rows kept
+    for text, country, mid, score, decision, why in zip(
+        df["text"],
+        df["country"],
+        out["match_id"],
+        out["match_score"],
+        out["match_decision"],
+        out["match_explanation"],
+        strict=True,
+    ):
+        expected = reg.match(text, country, 1)
+        if not expected:
+            assert (mid, decision) == (None, "non_match")
+            continue
+        best = expected[0]
+        assert (mid, score, decision) == (best.institution.id, best.score, best.decision.value)
+        first = next(iter(best.explanation))
+        assert why.startswith(f"{first.rule}: {first.text}"[:60])  # the rules that fired, in words
+    assert (out["match_decision"] == "match").mean() > 0.5  # the generated strings are mostly findable
+
+
+def test_match_without_a_distributed_client_uses_local_threads(pkd: Any) -> None:
+    """With no Client, the registry is passed as is and Dask's threads do the work."""
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    reg = scale_data.registry()
+    df = pd.DataFrame({"name": ["ITMO University", None, "   "]})
+    with dask.config.set(scheduler="threads"):
+        out = pkd.match(dd.from_pandas(df, npartitions=2), reg, column="name", client=None).compute()
+    assert list(out["match_decision"])[1:] == ["non_match", "non_match"]
+    assert out["match_id"].iloc[0] == (reg.match("ITMO University", limit=1)[0].institution.id)
+
+
+def test_dedupe_is_identical_to_single_process(client: Any, pkd: Any) -> None:
+    """The clusters of ``partnerkit.dedupe`` over the same names, row by row, with stable ids."""
+    import dask.dataframe as dd
+
+    df = scale_data.frame(scale_data.scale_rows(20000), "names")
+    out = pkd.dedupe(dd.from_pandas(df, npartitions=4), column="text").compute()
+    assert out["cluster_id"].notna().all()
+    assert scale_data.clusters_of(list(out["text"]), list(out["cluster_id"])) == scale_data.single_process_clusters(
+        list(df["text"])
+    )
+    part = df.iloc[:3000]
+    again = pkd.dedupe(dd.from_pandas(part, npartitions=3), column="text").compute()
+    assert scale_data.clusters_of(list(again["text"]), list(again["cluster_id"])) == (
+        scale_data.single_process_clusters(list(part["text"]))
+    )  # another partitioning, the same clusters
+
+
+def test_dedupe_keeps_missing_names_as_na(pkd: Any) -> None:
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    df = pd.DataFrame({"name": ["ITMO University", None, "ITMO  University", "Wuhan University", ""]})
+    with dask.config.set(scheduler="sync"):
+        out = pkd.dedupe(dd.from_pandas(df, npartitions=2), column="name").compute()
+    ids = list(out["cluster_id"])
+    assert ids[0] == ids[2] != ids[3]
+    assert pd.isna(ids[1])
+    assert pd.isna(ids[4])
+
+
+def test_wrong_columns_are_config_errors(pkd: Any) -> None:
+    import dask.dataframe as dd
+    import pandas as pd
+
+    ddf = dd.from_pandas(pd.DataFrame({"name": ["x"], "match_id": ["y"]}), npartitions=1)
+    with pytest.raises(pk.ConfigError, match="no column 'nom'"):
+        pkd.match(ddf, scale_data.registry(), column="nom")
+    with pytest.raises(pk.ConfigError, match="match_id"):
+        pkd.match(ddf, scale_data.registry(), column="name")
+    with pytest.raises(pk.ConfigError, match="cluster_id"):
+        pkd.dedupe(ddf.rename(columns={"match_id": "cluster_id"}), column="name")
+
+
+def test_match_csv_streams_partitions_in_file_order(tmp_path: Any, client: Any, pkd: Any) -> None:
+    """What ``partnerkit match --file big.csv --engine dask`` runs: rows in file order, with progress."""
+    reg = scale_data.registry()
+    df = scale_data.frame(300, "affiliations")
+    path = tmp_path / "big.csv"
+    df.to_csv(path, index=False)
+    seen = list(pkd.match_csv(str(path), reg, column="text", country_column="country", blocksize="8KB"))
+    assert [done for _f, done, _t in seen] == list(range(1, len(seen) + 1))
+    assert all(total == len(seen) for _f, _d, total in seen)
+    assert len(seen) > 1
+    rows = [r for frame, _d, _t in seen for r in frame["row"].astype(int)]
+    assert rows == list(df["row"])
+    first = seen[0][0].iloc[0]
+    expected = reg.match(first["text"], first["country"] if isinstance(first["country"], str) else None, 1)
+    assert first["match_id"] == (expected[0].institution.id if expected else None)
+
+
+def test_cli_match_engine_dask(tmp_path: Any, pkd: Any) -> None:
+    """``partnerkit match --file F --engine dask --workers 1`` writes each row with its best match, as CSV."""
+    import io
+
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from partnerkit.cli import cli
+
+    reg = scale_data.registry()
+    registry_file = tmp_path / "reg.jsonl"
+    wanted = [i for i in scale_data.education() if i.name in ("ITMO University", "Wuhan University")]
+    pk.dump_jsonl(wanted, registry_file)
+    names = tmp_path / "names.csv"
+    names.write_text(
+        "name,country\nITMO University,RU\nUniv. Wuhan,CN\nNowhere College of Nothing,\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["match", "--file", str(names), "--engine", "dask", "--workers", "1", "--registry", str(registry_file)]
+    )
+    assert result.exit_code == 0, result.output
+    out = pd.read_csv(io.StringIO(result.stdout))
+    assert list(out["name"]) == ["ITMO University", "Univ. Wuhan", "Nowhere College of Nothing"]
+    small = pk.Registry(wanted)
+    for name, got in zip(out["name"], out["match_decision"], strict=True):
+        best = small.match(name, limit=1)
+        assert got == (best[0].decision.value if best else "non_match")
+    assert "matched 1/1 partitions" in result.stderr
+    assert len(reg) > len(small)

@@ -1,0 +1,97 @@
+"""partnerkit.spark: matching and deduplication on Spark local[2] give exactly the single-process results.
+
+Users rely on: ``mapInPandas`` with a broadcast registry giving what ``Registry.match`` gives;
+``dedupe`` giving the clusters of ``partnerkit.dedupe`` and the same cluster ids as the Dask
+adapter; workers running this interpreter (``PYSPARK_PYTHON``); a clear error without the extra.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests import scale_data
+
+pytestmark = pytest.mark.scale
+
+
+@pytest.fixture(scope="module")
+def pks() -> Any:
+    scale_data.require("pyspark")
+    return scale_data.require("partnerkit.spark")
+
+
+@pytest.fixture(scope="module")
+def spark(pks: Any) -> Iterator[Any]:
+    session = pks.local_session(2, memory="2g", app_name="partnerkit-tests")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def test_missing_extra_names_the_pip_command() -> None:
+    code = (
+        "import sys; sys.modules['pyspark'] = None\ntry:\n import partnerkit.spark\nexcept ImportError as e: print(e)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install 'partnerkit[spark]'" in out
+
+
+def test_workers_run_this_interpreter(spark: Any) -> None:
+    """The Python workers Spark starts are this interpreter, so they see partnerkit and its plugins."""
+    assert os.environ["PYSPARK_PYTHON"] == sys.executable
+    seen = spark.sparkContext.parallelize(range(2), 2).map(lambda _: sys.executable).distinct().collect()
+    assert seen == [sys.executable]
+
+
+def test_match_is_identical_to_single_process(spark: Any, pks: Any) -> None:
+    reg = scale_data.registry()
+    df = scale_data.frame(scale_data.scale_rows(20000) // 25, "affiliations")
+    sdf = spark.createDataFrame(df[["row", "text", "country"]])
+    out = pks.match(sdf, reg, column="text", country_column="country").toPandas().sort_values("row")
+    assert list(out["row"]) == list(df["row"])
+    for text, country, mid, score, decision in zip(
+        df["text"], df["country"], out["match_id"], out["match_score"], out["match_decision"], strict=True
+    ):
+        expected = reg.match(text, country, 1)
+        if not expected:
+            assert (mid, decision) == (None, "non_match")
+        else:
+            assert (mid, score, decision) == (expected[0].institution.id, expected[0].score, expected[0].decision.value)
+
+
+def test_dedupe_is_identical_to_single_process(spark: Any, pks: Any) -> None:
+    df = scale_data.frame(scale_data.scale_rows(20000), "names")
+    sdf = spark.createDataFrame(df[["row", "text"]])
+    out = pks.dedupe(sdf, column="text").toPandas()
+    assert len(out) == len(df)
+    assert out["cluster_id"].notna().all()
+    assert scale_data.clusters_of(list(out["text"]), list(out["cluster_id"])) == scale_data.single_process_clusters(
+        list(df["text"])
+    )
+
+
+def test_dedupe_ids_agree_with_dask_and_keep_nulls(spark: Any, pks: Any) -> None:
+    """The same names get the same cluster ids on Spark and on Dask; null names get null."""
+    import pandas as pd
+
+    df = pd.DataFrame({"name": ["ITMO University", None, "ITMO  University", "Wuhan University"]})
+    out = pks.dedupe(spark.createDataFrame(df, "name string"), column="name").toPandas()
+    ids = list(out["cluster_id"])
+    assert ids[0] == ids[2] != ids[3]
+    assert pd.isna(ids[1])
+    try:
+        import dask
+        import dask.dataframe as dd
+
+        import partnerkit.dask as pkd
+    except ImportError:
+        return
+    with dask.config.set(scheduler="sync"):
+        other = pkd.dedupe(dd.from_pandas(df, npartitions=1), column="name").compute()
+    assert list(other["cluster_id"].dropna()) == [i for i in ids if not pd.isna(i)]
