@@ -100,6 +100,46 @@ def test_unknown_names_are_not_matched(registry: pk.Registry) -> None:
         assert all(m.decision is not pk.Decision.MATCH for m in registry.match(query)), query
 
 
+UNIQUE = [
+    pk.Institution(id="hl", name="Hamm-Lippstadt University of Applied Sciences", country="DE", city="Hamm"),
+    pk.Institution(id="whut", name="Wuhan University of Technology", country="CN", city="Wuhan"),
+    pk.Institution(id="reunion", name="University of Reunion Island", country="RE", city="Saint-Denis"),
+    pk.Institution(id="ca", name="University of Cagliari", country="IT", city="Cagliari"),
+    pk.Institution(id="kobe", name="Kobe University", country="JP", city="Kobe"),
+    pk.Institution(id="kobe-gakuin", name="Kobe Gakuin University", country="JP", city="Kobe"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "expected"),
+    [
+        ("Hochschule Hamm-Lippstadt", None, "hl"),  # extra words: the qualifier "applied sciences"
+        ("Università degli Studi di Cagliari", None, "ca"),
+        ("Wuhan University", None, None),  # "technology" is a field word: Wuhan rule
+        ("Cagliari University Hospital", None, None),  # a hospital is another kind of body
+        ("Kobe College", None, None),  # two institutions carry "kobe"
+        ("Hamm-Lippstadt Lyceum", None, None),  # a word the registry does not have
+    ],
+)
+def test_a_name_only_one_institution_can_carry_is_a_match(
+    query: str, country: str | None, expected: str | None
+) -> None:
+    """All the query's distinctive words in one institution's name and no other's: MATCH, with the reason."""
+    found = pk.Registry(UNIQUE).match(query, country)
+    matched = [m for m in found if m.decision is pk.Decision.MATCH]
+    assert [m.institution.id for m in matched] == ([expected] if expected else [])
+    if expected and "Unique" not in str(matched[0].explanation):
+        assert any(r.rule == "same_name" for r in matched[0].explanation)
+
+
+def test_tu_berlin_is_its_acronym() -> None:
+    reg = pk.Registry([pk.Institution(id="tub", name="Technische Universität Berlin", country="DE", city="Berlin"),
+                       pk.Institution(id="tum", name="Technische Universität München", country="DE")])  # fmt: skip
+    best = reg.match("TU Berlin", country="DE")[0]
+    assert (best.institution.id, best.decision) == ("tub", pk.Decision.MATCH)
+    assert "inline_acronym" in [r.rule for r in best.explanation]
+
+
 def test_same_name_in_two_institutions_is_ambiguous() -> None:
     reg = pk.Registry([pk.Institution(id="a", name="Institute of Physics", country="CZ"),
                        pk.Institution(id="b", name="Institute of Physics", country="HR")])  # fmt: skip

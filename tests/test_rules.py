@@ -102,7 +102,19 @@ TABLE = [
         "right": "Institute of Chemistry Zagreb",
         "expected": "non_match",
     },
-]
+    {"description": "acronym inside a name", "left": "TU Berlin", "right": "Technische Universität Berlin",
+     "expected": "match"},
+    {"description": "acronym inside a name, stop words aside", "left": "ENSA Marseille",
+     "right": "École nationale supérieure d'architecture de Marseille", "expected": "match"},
+    {"description": "acronym of five words", "left": "AIIMS Guwahati",
+     "right": "All India Institute of Medical Sciences Guwahati", "expected": "match"},
+    {"description": "acronym inside a name, other city", "left": "TU Berlin",
+     "right": "Technische Universität München", "expected": "non_match"},
+    {"description": "acronym inside a name, other campus", "left": "AIIMS Guwahati",
+     "right": "All India Institute of Medical Sciences Bibinagar", "expected": "non_match"},
+    {"description": "initials that spell other words", "left": "NIT Silchar",
+     "right": "National Institute of Nutrition Silchar", "expected": "non_match"},
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("case", TABLE, ids=[c["description"] for c in TABLE])
@@ -167,6 +179,8 @@ def test_compare_is_symmetric(a: str, b: str, ca: str | None, cb: str | None) ->
         ("HUST", "Huazhong University of Science and Technology"),
         ("МЭСИ", "MESI"),
         ("Universitaet Wien", "Universität Wien"),
+        ("TU Berlin", "Technische Universität Berlin"),
+        ("AIIMS Guwahati", "All India Institute of Medical Sciences Bibinagar"),
     ],
 )
 def test_symmetry_table(pair: tuple[str, str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -10,9 +11,10 @@ import attrs
 
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
-from partnerkit._model import Institution
-from partnerkit._names import looks_like_affiliation, parse_affiliation
+from partnerkit._model import Institution, country_name
+from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
+from partnerkit.rules._comparisons import unmatched_words
 
 __all__ = ["Match", "match_batch", "match_one"]
 
@@ -246,6 +248,65 @@ def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str |
     return _resolve_ambiguity(found)
 
 
+#: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
+#: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
+#: technology do count: "Wuhan University" is not "Wuhan University of Technology".
+_QUALIFIERS = frozenset({"applied", "science"})
+
+
+def _place_words(inst: Institution) -> frozenset[str]:
+    words: set[str] = set()
+    if inst.city:
+        words.update(fold(inst.city).split())
+    if inst.country:
+        with contextlib.suppress(ValueError):  # a code pycountry does not know
+            words.update(fold(country_name(inst.country)).split())
+    return frozenset(words)
+
+
+def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> str | None:
+    """Why the query names the institution of indexed ``name`` and no other, or ``None``.
+
+    Evidence of the registry as a whole, beyond the pair: every distinctive word of the
+    query is in that name, the name's other distinctive words are only its city, its
+    country or the qualifier "applied sciences", the query's organisation words (university,
+    college, hospital...) are all in that name too, and no other institution (in the hinted country) has a
+    name carrying all the query's distinctive words.
+    """
+    if q.acronym is not None or not q.distinctive or q.generic:
+        return None
+    c = index.profile(name)
+    if c.acronym is not None or not c.tokens:
+        return None
+    if not (q.tokens - q.distinctive) <= c.tokens:
+        return None
+    core = q.distinctive - _QUALIFIERS
+    if not core - ORG_KEYS or unmatched_words(core, c.distinctive):
+        return None
+    inst = index.name_inst[name]
+    extra = c.distinctive - q.distinctive
+    if extra:
+        allowed = _QUALIFIERS | _place_words(index.institutions[inst])
+        if unmatched_words(extra, q.distinctive, allowed):
+            return None
+    countries = index.countries
+    holders: set[int] | None = None
+    for word in sorted(core, key=lambda t: index.count("t:" + t)):
+        found = {
+            index.name_inst[i]
+            for i in index.posting("t:" + word)
+            if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
+        }
+        holders = found if holders is None else holders & found
+        if not holders or holders == {inst}:
+            break
+    if holders != {inst}:
+        return None
+    words = " ".join(sorted(core))
+    where = " in that country" if country else ""
+    return f"Unique: the only institution{where} whose names carry every distinctive word ({words})."
+
+
 def match_one(
     index: Index,
     name: str,
@@ -301,7 +362,24 @@ def match_one(
                 query=q.text,
             )
         )
+    if found and not any(m.decision is Decision.MATCH for m in found):
+        top = found[0]
+        inst, (_, n, q) = ranked[0]
+        if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
+            why = _unique_cover(index, q, n, country)
+            if why is not None:
+                found[0] = attrs.evolve(
+                    top,
+                    decision=Decision.MATCH,
+                    score=max(top.score, rules.match),
+                    explanation=top.explanation.with_note(why, Decision.MATCH),
+                )
     return _resolve_ambiguity(found, acronym)[:limit]
+
+
+def _decided(e: Explanation) -> bool:
+    """A deciding rule (different identifiers, different countries) ended the run."""
+    return any(r.decision is not None for r in e)
 
 
 def match_batch(

@@ -12,6 +12,7 @@ from partnerkit.rules._comparisons import (
     DistinctiveConflict,
     GenericName,
     IdentifierEqual,
+    InlineAcronym,
     SameName,
     SharedAcronym,
     SharedDomain,
@@ -55,6 +56,9 @@ def default_rules() -> RuleSet:
              description="One name is the initials of the other."),
         Rule(name="not_acronym", comparison=acronym, equals=False, weight=-4.0, group="acronym",
              description="One name is an acronym that is not the other's."),
+        Rule(name="inline_acronym", comparison=InlineAcronym(), equals=True, weight=5.0,
+             description="An acronym written inside one name spells words of the other "
+                         "('TU Berlin' / 'Technische Universität Berlin')."),
         Rule(name="shared_acronym", comparison=SharedAcronym(), equals=True, weight=1.0,
              description="Both full names carry the same written acronym."),
         Rule(name="distinctive_conflicts", comparison=conflict, at_least=2.0, weight=-7.0, group="distinctive",
