@@ -81,6 +81,9 @@ REGISTRY = [
         city="London",
         kind=InstitutionKind.NONPROFIT,
     ),
+    Institution(
+        id="cdr", name="Centre for Tidal Disease Research", country="GB", city="Leeds", kind=InstitutionKind.GOVERNMENT
+    ),
 ]
 
 
@@ -200,6 +203,16 @@ CASES = [
         "description": "a registry city that is also a (misspelt) country name is a soft hint",
         "expected": ["palm"],
         "text": "Palmetto University, Columbia",
+    },
+    {
+        "description": "a place written beside a name must be the organisation's",
+        "expected": [],
+        "text": "Halifax Centre for Tidal Disease Research",
+    },
+    {
+        "description": "a place beside a name that agrees",
+        "expected": ["cdr"],
+        "text": "Leeds Centre for Tidal Disease Research",
     },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]

@@ -449,6 +449,13 @@ class AffiliationReader:
             return False  # a lone registered word among other words is not a name
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
+        places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
+        if places and "unit" not in context:
+            # "Jiaxing Center for Disease Control", "University of North Carolina": a place
+            # beside the name must be the organisation's, else the run is not that name.
+            cands = [c for c in cands if self._place_agrees(c, places)]
+            if not cands:
+                return False
         base = [("name", f"{part.text!r} is a registered name ({key!r})"), ("context", context)]
         active = [c for c in cands if self.institutions[c].status == "active"]
         if active and len(active) < len(cands):
@@ -534,6 +541,17 @@ class AffiliationReader:
         old = found.get(new.index)
         if old is None or (old.decided != "match" and new.decided == "match") or old.score < new.score:
             found[new.index] = new
+
+    def _place_agrees(self, c: int, words: list[str]) -> bool:
+        """A place word written beside a name (a country or a registry city) is institution ``c``'s."""
+        inst = self.institutions[c]
+        for w in words:
+            code = country_of(w)
+            if code is not None and code == inst.country:
+                return True
+            if w == self._city_of[c] or (inst.country and inst.country in self._cities.get(w, ())):
+                return True
+        return False
 
     def _placed(self, c: int, hints: _Hints) -> bool:
         inst = self.institutions[c]
