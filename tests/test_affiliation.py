@@ -214,6 +214,11 @@ CASES = [
         "expected": ["cdr"],
         "text": "Leeds Centre for Tidal Disease Research",
     },
+    {
+        "description": "a centre for a subject before an unregistered university is that one's unit",
+        "expected": [],
+        "text": "Centre for Tidal Disease Research, Example Widgets University",
+    },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]
 

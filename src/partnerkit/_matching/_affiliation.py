@@ -57,6 +57,11 @@ _DIGITS = re.compile(r"^[\d\W]+$")
 _UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: Heads of names that are often a unit of a larger body named after them ("Institute of X").
+_HEADS = frozenset(("institute", "centre", "laboratory"))
+_HEADED = re.compile(r"^\s*(?:the\s+)?\S+\s+(?:of|for|on|de|d'|für|fuer|di|del|des|du|voor|per|po|na)\s", re.I)
+#: Words of the larger bodies that have institutes and centres as units.
+_LARGER = frozenset(("university", "academy", "hospital", "college", "polytechnic"))
 
 
 @attrs.frozen
@@ -331,12 +336,18 @@ class AffiliationReader:
         name does not answer when another organisation is named in the string: it is most
         likely that one's unit."""
         units = {p.text for p in orgs if p.subunit}
-        if not units:
+        # "Institute of Virology, Ulm University": a part headed by an institute, centre or
+        # laboratory "of/for" a subject is, before a university, academy or hospital, its unit.
+        heads = {p.text for p in orgs if p.tokens[0] in _HEADS and _HEADED.match(p.text)}
+        if not units and not heads:
             return
         for f in found.values():
-            if f.decided != "match" or f.part not in units:
+            if f.decided != "match" or f.part not in units | heads:
                 continue
-            other = [p.text for p in orgs if not p.subunit and p.text != f.part]
+            if f.part in units:
+                other = [p.text for p in orgs if not p.subunit and p.text != f.part]
+            else:
+                other = [p.text for p in orgs if p.text not in heads and not p.subunit and set(p.tokens) & _LARGER]
             related = [g for g in found.values() if g is not f and self._related(f.index, g.index)]
             if other and not related:
                 f.decided = "possible"
