@@ -219,6 +219,11 @@ CASES = [
         "expected": [],
         "text": "Centre for Tidal Disease Research, Example Widgets University",
     },
+    {
+        "description": "a parent written only as its acronym beside its unit: the unit answers",
+        "expected": ["lab"],
+        "text": "Aurora Photonics Laboratory (UNH)",
+    },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]
 

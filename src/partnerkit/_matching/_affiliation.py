@@ -619,6 +619,19 @@ class AffiliationReader:
 
     def _choose(self, text: str, found: dict[int, _Found], rejected: dict[int, _Found]) -> list[Hit]:
         matched = [f for f in found.values() if f.decided == "match"]
+        for g in [g for g in matched if g.reasons[0][0] == "acronym"]:
+            # "Instituto Cajal (CSIC)": a parent written only as an acronym beside its unit
+            # named in full is the unit's context, and the unit answers.
+            unit = next(
+                (f for f in matched if f.reasons[0][0] != "acronym" and g.index in self.ancestors(f.index)), None
+            )
+            if unit is not None:
+                g.decided = "possible"
+                g.score = min(g.score, 0.8)
+                g.reasons.append(
+                    ("parent acronym", f"the parent of {self.institutions[unit.index].name}, named in full")
+                )
+                matched.remove(g)
         top = [f for f in matched if not any(g.index in self.ancestors(f.index) for g in matched if g is not f)]
         for f in matched:
             if f not in top:
