@@ -13,7 +13,7 @@ from partnerkit._matching._index import Index
 from partnerkit._model import Institution, country_name
 from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
-from partnerkit.rules._comparisons import unmatched_words
+from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 
 __all__ = ["Match", "match_batch", "match_one"]
 
@@ -244,6 +244,34 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     return f"Unique: the only institution{where} whose names carry every distinctive word ({words})."
 
 
+#: Acronyms shorter than this are never taken as unique: two letters name too many bodies.
+_UNIQUE_ACRONYM = 3
+
+
+def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country: str | None) -> str | None:
+    """Why the acronym ``q`` names the institution of indexed ``name`` and no other, or ``None``.
+
+    The registry writes the acronym for that institution ("ITMO"), no other institution (in
+    the hinted country) carries it, written or as the initials of one of its names, and an
+    acronym in a non-Latin script is corroborated in that script (see ``foreign_script_acronym``).
+    """
+    if q.acronym is None or len(q.acronym) < _UNIQUE_ACRONYM:
+        return None
+    if not any(r.value in ("same", "written") and r.weight is not None and r.weight > 0 for r in e):
+        return None
+    if AcronymScript().value(q, index.profile(name)):
+        return None
+    inst = index.name_inst[name]
+    countries = index.countries
+    for key in ("a:", "d:", "k:"):
+        for i in index.posting(key + q.acronym):
+            other = index.name_inst[i]
+            if other != inst and (country is None or not countries[other] or countries[other] == country):
+                return None
+    where = " in that country" if country else ""
+    return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
+
+
 def match_one(
     index: Index,
     name: str,
@@ -254,8 +282,14 @@ def match_one(
     city: str | None = None,
     identifiers: Mapping[str, str] | None = None,
     domains: Sequence[str] = (),
+    unique_acronyms: bool = False,
 ) -> list[Match]:
-    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`)."""
+    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`).
+
+    With ``unique_acronyms``, an acronym that the registry writes for one institution and
+    that no other carries is a MATCH (:func:`partnerkit.dedupe` uses it: a partial registry
+    does not know every holder of an acronym, so :meth:`~partnerkit.Registry.match` does not).
+    """
     rules = rules or default_rules()
     queries = [name]
     note = None
@@ -298,6 +332,8 @@ def match_one(
         inst, (_, n, q) = ranked[0]
         if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
             why = _unique_cover(index, q, n, country)
+            if why is None and unique_acronyms:
+                why = _unique_acronym(index, q, n, top.explanation, country)
             if why is not None:
                 found[0] = attrs.evolve(
                     top,

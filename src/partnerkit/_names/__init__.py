@@ -8,7 +8,8 @@ The stable helpers other layers import (keep these names):
 - :func:`is_acronym`, :func:`acronym_key`, :func:`acronym_fits`, :func:`derive_acronyms`, :func:`parse_name`
   (:class:`ParsedName`);
 - :func:`parse_affiliation` (:class:`Affiliation`), :func:`looks_like_affiliation`;
-- :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``.
+- :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``;
+- :func:`script_of` (the non-Latin script of a text), ``SCRIPT_COUNTRIES``.
 
 Everything here is a pure function of its ``str`` argument and never raises on one.
 """
@@ -26,9 +27,11 @@ from partnerkit._names._normalize import (
     tokens,
     words,
 )
+from partnerkit._names._scripts import SCRIPT_COUNTRIES, script_of
 
 __all__ = [
     "ORG_KEYS",
+    "SCRIPT_COUNTRIES",
     "STOP_WORDS",
     "Affiliation",
     "ParsedName",
@@ -44,6 +47,7 @@ __all__ = [
     "org_words",
     "parse_affiliation",
     "parse_name",
+    "script_of",
     "tokens",
     "words",
 ]
