@@ -107,7 +107,10 @@ UNIQUE = [
     pk.Institution(id="ca", name="University of Cagliari", country="IT", city="Cagliari"),
     pk.Institution(id="kobe", name="Kobe University", country="JP", city="Kobe"),
     pk.Institution(id="kobe-gakuin", name="Kobe Gakuin University", country="JP", city="Kobe"),
-]
+    pk.Institution(id="imust", name="Inner Mongolia University of Science and Technology",
+                   labels={"zh": "内蒙古科技大学"}, country="CN"),
+    pk.Institution(id="geely", name="Geely University of China", labels={"zh": "吉利学院"}, country="CN"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -119,6 +122,11 @@ UNIQUE = [
         ("Cagliari University Hospital", None, None),  # a hospital is another kind of body
         ("Kobe College", None, None),  # two institutions carry "kobe"
         ("Hamm-Lippstadt Lyceum", None, None),  # a word the registry does not have
+        ("Inner Mongolia University of Technology", None, None),  # "science" alone is no qualifier
+        ("内蒙古工业大学", None, None),  # the same, in Chinese
+        ("吉利学院", None, "geely"),  # its very label
+        ("吉利", None, None),  # one transliterated word without a hint (Geely is a car maker too)
+        ("吉利", "CN", "geely"),  # ... with a hint
     ],
 )
 def test_a_name_only_one_institution_can_carry_is_a_match(

@@ -11,7 +11,7 @@ import attrs
 
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution, country_name
-from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation
+from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation, script_of
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 
@@ -189,6 +189,8 @@ def _resolve_ambiguity(found: list[Match], acronym: bool = False) -> list[Match]
 #: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
 #: technology do count: "Wuhan University" is not "Wuhan University of Technology".
 _QUALIFIERS = frozenset({"applied", "science"})
+#: Distinctive words a query in a non-Latin script needs, without a country hint, to be unique.
+_FOREIGN_CORE = 2
 
 
 def _place_words(inst: Institution) -> frozenset[str]:
@@ -207,8 +209,9 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     Evidence of the registry as a whole, beyond the pair: every distinctive word of the
     query is in that name, the name's other distinctive words are only its city, its
     country or the qualifier "applied sciences", the query's organisation words (university,
-    college, hospital...) are all in that name too, and no other institution (in the hinted country) has a
-    name carrying all the query's distinctive words.
+    college, hospital...) are all in that name too, a query in a non-Latin script without a
+    country hint has at least two distinctive words, and no other institution (in the
+    hinted country) has a name carrying all the query's distinctive words.
     """
     if q.acronym is not None or not q.distinctive or q.generic:
         return None
@@ -218,13 +221,18 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     if not (q.tokens - q.distinctive) <= c.tokens:
         return None
     core = q.distinctive - _QUALIFIERS
-    if not core - ORG_KEYS or unmatched_words(core, c.distinctive):
+    # a transliterated word has no typos or stems to forgive ("jiaoyujigou" is not "jiaoyujigoushuichan")
+    foreign = script_of(q.text) is not None
+    if not core - ORG_KEYS or (core - c.distinctive if foreign else unmatched_words(core, c.distinctive)):
         return None
+    if country is None and len(core) < _FOREIGN_CORE and foreign:
+        return None  # one transliterated word is too weak a key without a hint
     inst = index.name_inst[name]
     extra = c.distinctive - q.distinctive
     if extra:
-        allowed = _QUALIFIERS | _place_words(index.institutions[inst])
-        if unmatched_words(extra, q.distinctive, allowed):
+        # "applied sciences" as a whole: "of Science and Technology" is not "of Technology"
+        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | _place_words(index.institutions[inst])
+        if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
             return None
     countries = index.countries
     holders: set[int] | None = None
