@@ -133,14 +133,18 @@ def _hints(countries: Iterable[str | None] | None, n: int) -> list[str | None]:
     if countries is None:
         return [None] * n
     hints: list[str | None] = []
+    seen: dict[str, str] = {}  # a column of hints repeats a few values: read each once
     for i, value in enumerate(countries):
         if value is None or (isinstance(value, str) and not value.strip()):
             hints.append(None)
             continue
-        try:
-            hints.append(country_code(value))
-        except RecordError as exc:
-            raise RecordError(f"countries item {i}: {exc}") from None
+        code = seen.get(value) if isinstance(value, str) else None
+        if code is None:
+            try:
+                code = seen[value] = country_code(value)
+            except RecordError as exc:
+                raise RecordError(f"countries item {i}: {exc}") from None
+        hints.append(code)
     if len(hints) != n:
         raise RecordError(f"countries has {len(hints)} items for {n} names: give one hint (or None) per name")
     return hints
