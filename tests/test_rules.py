@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import partnerkit as pk
 from partnerkit.rules import (
     AcronymOf,
+    AcronymScript,
     And,
     CountryEqual,
     Decision,
@@ -239,3 +240,31 @@ def test_custom_rule_can_decide() -> None:
         before="same_identifier",
     )
     assert strict.compare(P("HUST"), P("Huazhong University of Science and Technology")).decision is Decision.NON_MATCH
+
+
+@pytest.mark.parametrize(
+    ("description", "left", "right", "expected"),
+    [
+        ("Cyrillic acronym vs a Latin name of India", ("МГУ", None), ("Mahatma Gandhi University", "IN"), True),
+        ("Cyrillic acronym vs its transliteration elsewhere", ("МГУ", None), ("MGU", "IN"), True),
+        ("Cyrillic acronym vs a Cyrillic name", ("МГУ", None), ("Московский государственный университет", None), False),
+        ("Cyrillic acronym vs a Russian institution", ("МЭСИ", None), ("MESI", "RU"), False),
+        ("Latin acronym: does not apply", ("MGU", None), ("Mahatma Gandhi University", "IN"), None),
+        ("no fit: does not apply", ("МГУ", None), ("Stanford University", "US"), None),
+    ],
+)  # fmt: skip
+def test_acronym_script(
+    description: str, left: tuple[str, str | None], right: tuple[str, str | None], expected: object
+) -> None:
+    """An acronym in a non-Latin script needs corroboration in that script, symmetrically."""
+    a, b = P(left[0], country=left[1]), P(right[0], country=right[1])
+    assert AcronymScript().value(a, b) == expected, description
+    assert AcronymScript().value(b, a) == expected, description
+
+
+def test_a_cyrillic_acronym_is_never_a_match_for_a_latin_namesake() -> None:
+    """'МГУ' is at best POSSIBLE for Mahatma Gandhi University (MGU), even with the same country."""
+    rules = default_rules()
+    e = rules.compare(P("МГУ", country="IN"), P("MGU", country="IN"))
+    assert e.decision is Decision.POSSIBLE
+    assert "foreign_script_acronym" in [r.rule for r in e]

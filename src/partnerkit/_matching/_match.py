@@ -12,9 +12,9 @@ import attrs
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution, country_name
-from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation
+from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation, script_of
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
-from partnerkit.rules._comparisons import unmatched_words
+from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 
 __all__ = ["Match", "match_batch", "match_one"]
 
@@ -252,6 +252,8 @@ def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str |
 #: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
 #: technology do count: "Wuhan University" is not "Wuhan University of Technology".
 _QUALIFIERS = frozenset({"applied", "science"})
+#: Distinctive words a query in a non-Latin script needs, without a country hint, to be unique.
+_FOREIGN_CORE = 2
 
 
 def _place_words(inst: Institution) -> frozenset[str]:
@@ -270,8 +272,9 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     Evidence of the registry as a whole, beyond the pair: every distinctive word of the
     query is in that name, the name's other distinctive words are only its city, its
     country or the qualifier "applied sciences", the query's organisation words (university,
-    college, hospital...) are all in that name too, and no other institution (in the hinted country) has a
-    name carrying all the query's distinctive words.
+    college, hospital...) are all in that name too, a query in a non-Latin script without a
+    country hint has at least two distinctive words, and no other institution (in the
+    hinted country) has a name carrying all the query's distinctive words.
     """
     if q.acronym is not None or not q.distinctive or q.generic:
         return None
@@ -281,13 +284,18 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     if not (q.tokens - q.distinctive) <= c.tokens:
         return None
     core = q.distinctive - _QUALIFIERS
-    if not core - ORG_KEYS or unmatched_words(core, c.distinctive):
+    # a transliterated word has no typos or stems to forgive ("jiaoyujigou" is not "jiaoyujigoushuichan")
+    foreign = script_of(q.text) is not None
+    if not core - ORG_KEYS or (core - c.distinctive if foreign else unmatched_words(core, c.distinctive)):
         return None
+    if country is None and len(core) < _FOREIGN_CORE and foreign:
+        return None  # one transliterated word is too weak a key without a hint
     inst = index.name_inst[name]
     extra = c.distinctive - q.distinctive
     if extra:
-        allowed = _QUALIFIERS | _place_words(index.institutions[inst])
-        if unmatched_words(extra, q.distinctive, allowed):
+        # "applied sciences" as a whole: "of Science and Technology" is not "of Technology"
+        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | _place_words(index.institutions[inst])
+        if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
             return None
     countries = index.countries
     holders: set[int] | None = None
@@ -307,6 +315,34 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     return f"Unique: the only institution{where} whose names carry every distinctive word ({words})."
 
 
+#: Acronyms shorter than this are never taken as unique: two letters name too many bodies.
+_UNIQUE_ACRONYM = 3
+
+
+def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country: str | None) -> str | None:
+    """Why the acronym ``q`` names the institution of indexed ``name`` and no other, or ``None``.
+
+    The registry writes the acronym for that institution ("ITMO"), no other institution (in
+    the hinted country) carries it, written or as the initials of one of its names, and an
+    acronym in a non-Latin script is corroborated in that script (see ``foreign_script_acronym``).
+    """
+    if q.acronym is None or len(q.acronym) < _UNIQUE_ACRONYM:
+        return None
+    if not any(r.value in ("same", "written") and r.weight is not None and r.weight > 0 for r in e):
+        return None
+    if AcronymScript().value(q, index.profile(name)):
+        return None
+    inst = index.name_inst[name]
+    countries = index.countries
+    for key in ("a:", "d:", "k:"):
+        for i in index.posting(key + q.acronym):
+            other = index.name_inst[i]
+            if other != inst and (country is None or not countries[other] or countries[other] == country):
+                return None
+    where = " in that country" if country else ""
+    return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
+
+
 def match_one(
     index: Index,
     name: str,
@@ -317,8 +353,14 @@ def match_one(
     city: str | None = None,
     identifiers: Mapping[str, str] | None = None,
     domains: Sequence[str] = (),
+    unique_acronyms: bool = False,
 ) -> list[Match]:
-    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`)."""
+    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`).
+
+    With ``unique_acronyms``, an acronym that the registry writes for one institution and
+    that no other carries is a MATCH (:func:`partnerkit.dedupe` uses it: a partial registry
+    does not know every holder of an acronym, so :meth:`~partnerkit.Registry.match` does not).
+    """
     rules = rules or default_rules()
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
@@ -367,6 +409,8 @@ def match_one(
         inst, (_, n, q) = ranked[0]
         if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
             why = _unique_cover(index, q, n, country)
+            if why is None and unique_acronyms:
+                why = _unique_acronym(index, q, n, top.explanation, country)
             if why is not None:
                 found[0] = attrs.evolve(
                     top,

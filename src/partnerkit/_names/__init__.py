@@ -10,7 +10,8 @@ The stable helpers other layers import (keep these names):
 - :func:`parse_affiliation` (:class:`Affiliation`), :func:`looks_like_affiliation`,
   :func:`split_affiliation` (:class:`Part`), :func:`country_of`, :func:`is_postcode`,
   :func:`subdivision_countries`, ``SUBUNIT_WORDS``, ``STREET_WORDS``;
-- :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``.
+- :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``;
+- :func:`script_of` (the non-Latin script of a text), ``SCRIPT_COUNTRIES``.
 
 Everything here is a pure function of its ``str`` argument and never raises on one.
 """
@@ -39,9 +40,11 @@ from partnerkit._names._normalize import (
     tokens,
     words,
 )
+from partnerkit._names._scripts import SCRIPT_COUNTRIES, script_of
 
 __all__ = [
     "ORG_KEYS",
+    "SCRIPT_COUNTRIES",
     "STOP_WORDS",
     "STREET_WORDS",
     "SUBUNIT_WORDS",
@@ -62,6 +65,7 @@ __all__ = [
     "org_words",
     "parse_affiliation",
     "parse_name",
+    "script_of",
     "split_affiliation",
     "subdivision_countries",
     "tokens",

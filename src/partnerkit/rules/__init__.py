@@ -16,6 +16,7 @@ Example:
 
 from partnerkit.rules._comparisons import (
     AcronymOf,
+    AcronymScript,
     And,
     CityEqual,
     CountryEqual,
@@ -52,6 +53,7 @@ __all__ = [
     "COMPARISONS",
     "WEAK_TOKENS",
     "AcronymOf",
+    "AcronymScript",
     "And",
     "CityEqual",
     "Comparison",

@@ -9,12 +9,13 @@ from collections.abc import Iterable
 import attrs
 from rapidfuzz import fuzz
 
-from partnerkit._names import STOP_WORDS, fold, normalize_name
+from partnerkit._names import SCRIPT_COUNTRIES, STOP_WORDS, fold, normalize_name, script_of
 from partnerkit.rules._engine import Comparison, Value, comparison
 from partnerkit.rules._profile import Profile
 
 __all__ = [
     "AcronymOf",
+    "AcronymScript",
     "And",
     "CityEqual",
     "CountryEqual",
@@ -148,6 +149,43 @@ class AcronymOf(Comparison):
             "written": "an acronym written for the other name",
             "derived": "the initials of the other name",
         }.get(str(value), "not an acronym of the other")
+
+
+@comparison("acronym_script")
+@attrs.frozen
+class AcronymScript(Comparison):
+    """An acronym written in a non-Latin script ("МГУ"): does the other side corroborate it?
+
+    It does when the other name is written in the same script or its country writes in
+    that script; "МГУ" transliterates to "MGU", which is also Mahatma Gandhi University.
+    Values: ``True`` (the acronym fits the other name, which is in another script and
+    country), ``False`` (corroborated); ``None`` when no non-Latin acronym fits the other.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.acronym is None and b.acronym is None:
+            return None
+        foreign = None
+        for acr, other in ((a, b), (b, a)):
+            if acr.acronym is None or not (
+                acr.acronym == other.acronym or acr.acronym in other.acronyms or acr.acronym in other.derived
+            ):
+                continue
+            script = script_of(acr.text)
+            if script is None:
+                continue
+            corroborated = script_of(other.text) == script or (
+                other.country is not None and other.country in SCRIPT_COUNTRIES.get(script, frozenset())
+            )
+            foreign = foreign or not corroborated
+        return foreign
+
+    def describe(self, value: Value) -> str:
+        return (
+            "an acronym in another script than the other name and its country"
+            if value
+            else "an acronym corroborated in its own script"
+        )
 
 
 @comparison("shared_acronym")
