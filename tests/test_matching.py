@@ -324,3 +324,69 @@ def test_dedupe_country_hints() -> None:
         pk.dedupe(["a", "b"], countries=["RU", "Atlantis"])
     with pytest.raises(pk.RecordError, match="one hint"):
         pk.dedupe(["a", "b"], countries=["RU"])
+
+
+ORDER = [
+    pk.Institution(id="uw", name="University of Washington", country="US", city="Seattle"),
+    pk.Institution(id="wustl", name="Washington University in St. Louis", acronyms=("WUSTL",), country="US",
+                   city="St. Louis"),
+    pk.Institution(id="um", name="University of Miami", country="US", city="Coral Gables"),
+    pk.Institution(id="miami-oh", name="Miami University", country="US", city="Oxford"),
+    pk.Institution(id="psu", name="Pennsylvania State University", country="US", city="University Park"),
+    pk.Institution(id="supa", name="State University of Pennsylvania", country="US", city="Harrisburg"),
+    pk.Institution(id="utokyo", name="University of Tokyo", country="JP", city="Tokyo"),
+    pk.Institution(id="iop-hr", name="Institute of Physics", country="HR", city="Zagreb"),
+    pk.Institution(id="iop-cz", name="Institute of Physics", country="CZ", city="Prague"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "matched", "possible"),
+    [
+        # the query's word order names one of two institutions with the same words
+        # "Washington University in St. Louis" has these words in this order only with its city
+        # added: it might be the one meant, so neither is a MATCH
+        ("Washington University", None, None, {"uw", "wustl"}),
+        ("Washington Univ.", None, None, {"uw", "wustl"}),
+        ("University of Washington", None, "uw", set()),
+        ("Univ. of Washington", "US", "uw", set()),
+        ("Miami University", None, "miami-oh", set()),
+        ("University of Miami", None, "um", set()),
+        ("Pennsylvania State University", None, "psu", set()),
+        ("State University of Pennsylvania", None, "supa", set()),
+        # the order written fits neither: POSSIBLE with both, never a MATCH
+        ("University of Pennsylvania State", None, None, {"psu", "supa"}),
+        ("Pennsylvania University State", None, None, {"psu", "supa"}),
+        # one institution with the words: order-free matching keeps its recall
+        ("Tokyo University", None, "utokyo", set()),
+        # one order only ("Institute of Physics" twice): ordinary ambiguity, a country settles it
+        ("Institute of Physics", "HR", "iop-hr", set()),
+    ],
+)
+def test_word_order_decides_between_same_words(
+    query: str, country: str | None, matched: str | None, possible: set[str]
+) -> None:
+    """ "Miami University" is not the University of Miami when the registry holds both."""
+    found = pk.Registry(ORDER).match(query, country)
+    got = [m.institution.id for m in found if m.decision is pk.Decision.MATCH]
+    assert got == ([matched] if matched else []), [str(m.explanation) for m in found]
+    assert possible <= {m.institution.id for m in found if m.decision is pk.Decision.POSSIBLE}
+    if matched:
+        assert found[0].institution.id == matched
+
+
+def test_word_order_is_explained() -> None:
+    for query, ids in (("Pennsylvania University State", {"psu", "supa"}), ("Washington University", {"uw", "wustl"})):
+        found = [m for m in pk.Registry(ORDER).match(query) if m.institution.id in ids]
+        assert len(found) == 2
+        assert all("Word order" in str(m.explanation) for m in found)
+
+
+def test_word_order_in_dedupe_with_registry() -> None:
+    """Names resolving by word order join their own institution's cluster."""
+    clusters = pk.dedupe(["Miami University", "University of Miami", "Univ. of Miami", "Washington University"],
+                         registry=pk.Registry(ORDER))  # fmt: skip
+    assert {c.institution.id: set(c.members) for c in clusters if c.institution} == {
+        "miami-oh": {"Miami University"},
+        "um": {"University of Miami", "Univ. of Miami"},
+    }

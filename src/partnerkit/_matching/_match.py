@@ -12,7 +12,7 @@ import attrs
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution, country_name
-from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation, script_of
+from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, normalize_name, parse_affiliation, script_of
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 
@@ -186,6 +186,113 @@ def _resolve_ambiguity(found: list[Match], acronym: bool = False) -> list[Match]
     ]
 
 
+def _order_holders(index: Index, q: Profile, country: str | None) -> dict[int, set[str]] | None:
+    """Institutions with a name of the query's words in some order, with those orders.
+
+    An order is marked ``=`` when the name has exactly the query's words.
+    A name holds the words if it has all of them and beyond them only its institution's
+    city or country ("Washington University in St. Louis" holds "Washington University").
+    ``None`` unless two or more institutions (of the hinted country, with a hint) hold the
+    words and they write them in different orders: "Washington University" and "University
+    of Washington". One holder, or holders all writing the words in one order ("Institute
+    of Physics" twice), leave order-free matching alone.
+    """
+    if q.acronym is not None or len(q.tokens) < 2:
+        return None
+    names = set(index.posting("k:" + q.sorted_key))
+    rarest = min(sorted(q.tokens), key=lambda t: index.count("t:" + t))
+    if index.count("t:" + rarest) <= RARE:
+        names.update(index.posting("t:" + rarest))
+    holders: dict[int, set[str]] = {}
+    countries = index.countries
+    for n in sorted(names):
+        if index.acronyms[n]:
+            continue
+        inst = index.name_inst[n]
+        if country is not None and countries[inst] and countries[inst] != country:
+            continue
+        words = index.keys[n].split()
+        extra = set(words) - q.tokens
+        if len(extra) + len(q.tokens) != len(set(words)) or (extra and not extra <= _city_words(index, inst)):
+            continue
+        ordered = " ".join(dict.fromkeys(w for w in words if w in q.tokens))
+        holders.setdefault(inst, set()).add(ordered if extra else "=" + ordered)  # "=": exactly these words
+    if len(holders) < 2 or len({frozenset(k.lstrip("=") for k in keys) for keys in holders.values()}) < 2:
+        return None
+    return holders
+
+
+def _city_words(index: Index, inst: int) -> frozenset[str]:
+    institution = index.institutions[inst]
+    words = set(_place_words(institution))
+    if institution.city:
+        words.update(normalize_name(institution.city).split())  # "St. Louis" is written "saint louis"
+    return frozenset(words)
+
+
+def _word_order(index: Index, found: list[Match], country: str | None, match: float) -> list[Match]:
+    """Let the query's word order decide between institutions whose names differ only in it.
+
+    When the registry holds two or more institutions whose names have the query's words in
+    different orders (see :func:`_order_holders`), only one whose name has them in the
+    query's order may be a MATCH: the one such institution becomes a MATCH and the others
+    POSSIBLE. If none or several fit, or one fits only with its city added ("Washington
+    University in St. Louis"), every MATCH among them becomes POSSIBLE, and so do the ones
+    that fit.
+    """
+    if not any(m.decision is Decision.MATCH for m in found):
+        return found
+    decided: dict[str, tuple[dict[int, set[str]] | None, str]] = {}
+    out = list(found)
+    for j, m in enumerate(found):
+        if m.decision is not Decision.MATCH:
+            continue
+        if m.query not in decided:
+            q = Profile.from_name(m.query)
+            decided[m.query] = (_order_holders(index, q, country), " ".join(dict.fromkeys(q.key.split())))
+        holders, key = decided[m.query]
+        inst = index.ids.get(m.institution.id)
+        if holders is None or inst not in holders:
+            continue
+        exact = sorted(i for i, keys in holders.items() if "=" + key in keys)
+        fits = exact or sorted(i for i, keys in holders.items() if key in keys)
+        if fits == [inst]:
+            continue
+        names = ", ".join(index.institutions[i].name for i in sorted(holders)[:5])
+        if len(exact) == 1:
+            winner = index.institutions[exact[0]]
+            note = (
+                f"Word order: {len(holders)} institutions have these words ({names});"
+                f" in this order they name {winner.name}."
+            )
+            raise_to = Decision.MATCH
+        else:
+            # a name in this order only with its city added ("... in St. Louis"), or none: undecided
+            note = (
+                f"Word order: {len(holders)} institutions have these words ({names})"
+                " and the order written does not single one out; give a fuller name or another hint."
+            )
+            raise_to = Decision.POSSIBLE
+        ids = {index.institutions[i].id for i in fits}
+        for k, other in enumerate(out):
+            if (
+                other.institution.id in ids
+                and other.institution.id != m.institution.id
+                and other.decision is not Decision.MATCH
+                and not _decided(other.explanation)
+            ):
+                out[k] = attrs.evolve(
+                    other,
+                    decision=raise_to,
+                    score=max(other.score, match) if raise_to is Decision.MATCH else other.score,
+                    explanation=other.explanation.with_note(note, raise_to),
+                )
+        out[j] = attrs.evolve(
+            m, decision=Decision.POSSIBLE, explanation=m.explanation.with_note(note, Decision.POSSIBLE)
+        )
+    return sorted(out, key=lambda m: m.decision is not Decision.MATCH)
+
+
 def _read_affiliation(
     index: Index, rules: RuleSet, text: str, country: str | None, city: str | None
 ) -> tuple[list[Match], Reading]:
@@ -245,7 +352,7 @@ def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str |
     for inst, (e, n, text) in sorted(best.items(), key=lambda kv: (-kv[1][0].score, kv[0])):
         note = f"Read from the part {text!r} of the affiliation string; the string's place agrees."
         found.append(Match(index.institutions[inst], e.score, e.decision, e.with_note(note), index.texts[n], text))
-    return _resolve_ambiguity(found)
+    return _resolve_ambiguity(_word_order(index, found, hint, rules.match))
 
 
 #: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
@@ -418,7 +525,7 @@ def match_one(
                     score=max(top.score, rules.match),
                     explanation=top.explanation.with_note(why, Decision.MATCH),
                 )
-    return _resolve_ambiguity(found, acronym)[:limit]
+    return _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)[:limit]
 
 
 def _decided(e: Explanation) -> bool:
