@@ -390,3 +390,17 @@ def test_word_order_in_dedupe_with_registry() -> None:
         "miami-oh": {"Miami University"},
         "um": {"University of Miami", "Univ. of Miami"},
     }
+
+
+@pytest.mark.parametrize(
+    ("query", "matched"),
+    [
+        ("Washington University 3 Department of Chemistry, , Saint Louis, MO, USA", "wustl"),
+        ("Washington University, USA", None),
+        ("Dept. of Economics, Miami University, Oxford, OH, USA", "miami-oh"),
+    ],
+)
+def test_word_order_with_the_city_of_an_affiliation_string(query: str, matched: str | None) -> None:
+    """The city written in the string completes the name that fits the order ("... in St. Louis")."""
+    found = pk.Registry(ORDER).match(query)
+    assert [m.institution.id for m in found if m.decision is pk.Decision.MATCH] == ([matched] if matched else [])

@@ -230,7 +230,13 @@ def _city_words(index: Index, inst: int) -> frozenset[str]:
     return frozenset(words)
 
 
-def _word_order(index: Index, found: list[Match], country: str | None, match: float) -> list[Match]:
+def _city_key(institution: Institution) -> str:
+    return normalize_name(institution.city) if institution.city else ""
+
+
+def _word_order(
+    index: Index, found: list[Match], country: str | None, match: float, cities: frozenset[str] = frozenset()
+) -> list[Match]:
     """Let the query's word order decide between institutions whose names differ only in it.
 
     When the registry holds two or more institutions whose names have the query's words in
@@ -238,7 +244,8 @@ def _word_order(index: Index, found: list[Match], country: str | None, match: fl
     query's order may be a MATCH: the one such institution becomes a MATCH and the others
     POSSIBLE. If none or several fit, or one fits only with its city added ("Washington
     University in St. Louis"), every MATCH among them becomes POSSIBLE, and so do the ones
-    that fit.
+    that fit, unless the affiliation string names the city (``cities``, normalised) that
+    completes the one name that fits: "Washington University, Saint Louis, MO".
     """
     if not any(m.decision is Decision.MATCH for m in found):
         return found
@@ -259,8 +266,11 @@ def _word_order(index: Index, found: list[Match], country: str | None, match: fl
         if fits == [inst]:
             continue
         names = ", ".join(index.institutions[i].name for i in sorted(holders)[:5])
-        if len(exact) == 1:
-            winner = index.institutions[exact[0]]
+        located = [i for i in fits if _city_key(index.institutions[i]) in cities] if not exact else []
+        if located == [inst]:
+            continue
+        if len(exact) == 1 or len(located) == 1:
+            winner = index.institutions[(exact or located)[0]]
             note = (
                 f"Word order: {len(holders)} institutions have these words ({names});"
                 f" in this order they name {winner.name}."
@@ -273,7 +283,7 @@ def _word_order(index: Index, found: list[Match], country: str | None, match: fl
                 " and the order written does not single one out; give a fuller name or another hint."
             )
             raise_to = Decision.POSSIBLE
-        ids = {index.institutions[i].id for i in fits}
+        ids = {index.institutions[i].id for i in (located if len(located) == 1 else fits)}
         for k, other in enumerate(out):
             if (
                 other.institution.id in ids
@@ -352,7 +362,10 @@ def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str |
     for inst, (e, n, text) in sorted(best.items(), key=lambda kv: (-kv[1][0].score, kv[0])):
         note = f"Read from the part {text!r} of the affiliation string; the string's place agrees."
         found.append(Match(index.institutions[inst], e.score, e.decision, e.with_note(note), index.texts[n], text))
-    return _resolve_ambiguity(_word_order(index, found, hint, rules.match))
+    written = frozenset(places.cities) | {
+        normalize_name(t) for t in places.texts
+    }  # places.cities leaves out ambiguous ones
+    return _resolve_ambiguity(_word_order(index, found, hint, rules.match, written))
 
 
 #: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
