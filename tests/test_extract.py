@@ -400,3 +400,23 @@ def test_partnership_between_countries_gives_no_record() -> None:
         "signed the document."
     )
     assert [p.kind.value for p in ex.partnerships if p.kind.value == "strategic_partnership"] == []
+
+
+def test_registry_answers_are_kept_across_calls() -> None:
+    """A name that recurs in many articles is matched against a pk.Registry once, with the same answer."""
+    calls: list[str] = []
+
+    class Counting(pk.Registry):
+        def match(self, name: str, *args: Any, **kwargs: Any) -> Any:
+            calls.append(name)
+            return super().match(name, *args, **kwargs)
+
+    reg = Counting(REGISTRY)
+    text = "The Moscow State University of Economics and Statistics signed an agreement with Zeta Institute of Art."
+    first = pk.extract(text, registry=reg)
+    n = len(calls)
+    assert n >= 1
+    second = pk.extract(text, registry=reg)
+    assert len(calls) == n  # answered from memory
+    assert first == second
+    assert pk.extract(text, registry=pk.Registry(REGISTRY)) == first  # a fresh registry: same answer

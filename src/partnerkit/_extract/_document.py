@@ -15,11 +15,12 @@ from typing import Any
 
 import attrs
 
-from partnerkit._extract._automaton import automaton_for
+from partnerkit._extract._automaton import Memo, automaton_for
 from partnerkit._extract._lexicon import Lexicon
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
+from partnerkit._matching import Registry
 from partnerkit._model import Institution
 from partnerkit._names import acronym_fits, parse_name
 
@@ -375,6 +376,8 @@ def _absorb(
 
 def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[str, ...]]]) -> None:
     """Resolve every entity through ``registry.match`` with the places of the text as hints."""
+    # only a pk.Registry is known to be immutable: its answers are kept across calls
+    memo = automaton_for(registry).matches if isinstance(registry, Registry) else None
     hints = Counter(p.country for ps in doc.places.values() for p in ps)
     match = getattr(registry, "match", None)
     get = getattr(registry, "get", None)
@@ -397,12 +400,15 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
                         inst = local[0]
                         break
         if inst is None and match is not None:
-            inst = _match(match, ent, countries)
+            inst = _match(match, ent, countries, memo)
         ent.institution = inst
 
 
-def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
+def _match(match: Any, ent: Entity, countries: list[str], memo: Memo | None = None) -> Institution | None:
     """One registry query per entity (its fullest name); the text's countries settle a tie.
+
+    The answers of an immutable registry are kept in ``memo`` (per registry, bounded), so a
+    name that recurs across articles is matched once.
 
     A MATCH in a hinted country (or the only MATCH) wins; among POSSIBLE candidates, the
     only one in the first hinted country that has any wins; otherwise the entity stays
@@ -410,10 +416,14 @@ def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
     """
     full = [n for n in ent.names if n not in ent.acronyms] or ent.names
     name = max(full, key=len)
-    try:
-        results = list(match(name, country=None, limit=5))
-    except Exception:  # a registry that cannot answer leaves the entity unresolved
-        return None
+    results = memo.get(name) if memo is not None else None
+    if results is None:
+        try:
+            results = list(match(name, country=None, limit=5))
+        except Exception:  # a registry that cannot answer leaves the entity unresolved
+            return None
+        if memo is not None:
+            memo.put(name, results)
     sure = [r for r in results if _decision(r) == "match"]
     maybe = [r for r in results if _decision(r) == "possible"]
     for country in countries:
