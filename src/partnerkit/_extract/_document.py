@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import Memo, automaton_for
-from partnerkit._extract._lexicon import Lexicon
+from partnerkit._extract._lexicon import Lexicon, lowered
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
@@ -85,6 +85,14 @@ class Document:
     cities: dict[str, tuple[str, str, bool]]
     by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
+    lows: list[str | None] = attrs.field(factory=list)
+    cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
+
+    def low(self, index: int) -> str | None:
+        """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""
+        if not self.lows:
+            self.lows = [lowered(s.text) for s in self.sentences]
+        return self.lows[index]
 
     def in_sentence(self, index: int) -> list[Found]:
         if not self.by_sentence:

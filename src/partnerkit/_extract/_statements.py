@@ -14,7 +14,8 @@ import re
 import attrs
 
 from partnerkit._extract._dates import DateHit, find_dates
-from partnerkit._extract._document import Document, Found, _sentence_of
+from partnerkit._extract._document import Document, Found
+from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._places import Place
 from partnerkit._model import Evidence, Location, PartialDate, Partnership, PartnershipKind, Party, Status
 
@@ -38,9 +39,13 @@ class _Trigger:
     end: int
 
 
-def _triggers(doc: Document, sent_text: str) -> list[_Trigger]:
+def _triggers(doc: Document, si: int) -> list[_Trigger]:
     found: list[_Trigger] = []
+    sent_text = doc.sentences[si].text
+    low = doc.low(si)
     for kind, pattern in doc.lex.kinds.items():
+        if not may_match(pattern, low):
+            continue
         for m in pattern.finditer(sent_text):
             if m.end() == m.start():
                 continue
@@ -76,17 +81,26 @@ def _triggers(doc: Document, sent_text: str) -> list[_Trigger]:
     return out
 
 
-def _status(doc: Document, text: str, trig: _Trigger, kind: PartnershipKind) -> Status | None:
+def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
+    """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
+    got = doc.cue_cache.get(si)
+    if got is None:
+        st = doc.lex.status
+        text = doc.sentences[si].text
+        low = doc.low(si)
+        got = []
+        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
+            pat = st.get(name)
+            if pat is None or not may_match(pat, low):
+                continue
+            got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
+        doc.cue_cache[si] = got
+    return got
+
+
+def _status(doc: Document, si: int, trig: _Trigger, kind: PartnershipKind) -> Status | None:
     """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
-    st = doc.lex.status
-    cues: list[tuple[int, str]] = []
-    for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
-        pat = st.get(name)
-        if pat is None:
-            continue
-        for m in pat.finditer(text):
-            dist = min(abs(m.start() - trig.end), abs(trig.start - m.end()))
-            cues.append((dist, name))
+    cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in _status_cues(doc, si)]
     names = {n for _, n in cues}
     if "negotiating" in names:
         return Status.NEGOTIATING
@@ -273,13 +287,11 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
-    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text for all kinds)
-    patterns = [doc.lex.any_kind] if doc.lex.any_kind is not None else list(doc.lex.kinds.values())
-    for pattern in patterns:
-        for tm in pattern.finditer(doc.clean.text):
-            hit.add(_sentence_of(sents, tm.start()))
-            hit.add(_sentence_of(sents, tm.end() - 1) if tm.end() > tm.start() else -1)
-    all_triggers = {si: (_triggers(doc, sent.text) if si in hit else []) for si, sent in enumerate(sents)}
+    any_kind = doc.lex.any_kind
+    all_triggers = {
+        si: (_triggers(doc, si) if any_kind is None or may_match(any_kind, doc.low(si)) else [])
+        for si in range(len(sents))
+    }
     objects = _objects(doc, all_triggers)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
@@ -315,7 +327,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         refers_to_deal = bool(anaphora and anaphora.search(text))
         for trig in triggers:
             kind = trig.kind
-            status = _status(doc, text, trig, kind)
+            status = _status(doc, si, trig, kind)
             if status is None:
                 continue
             window = text[max(0, trig.start - 60) : trig.end + 60]
@@ -395,7 +407,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if len(deal) >= 2 and not any(
                 r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
             ):
-                st = Status.ACTIVE if _status(doc, text, trig, kind) is Status.ACTIVE else Status.PLANNED
+                st = Status.ACTIVE if _status(doc, si, trig, kind) is Status.ACTIVE else Status.PLANNED
                 date = _date_for(doc, text, trig, published)
                 ev = Evidence(quote=text, published=published)
                 out.append(
