@@ -280,6 +280,14 @@ def _group(
         alias_entity[alias] = owner
     _join_quoted(entities, mentions, by_key)
     _join_cjk_short_forms(entities, mentions, by_key)
+    known: dict[tuple[str, str], bool] = {}  # an acronym recurs: each (acronym, name) is tried once
+
+    def fits(acr: str, name: str) -> bool:
+        got = known.get((acr, name))
+        if got is None:
+            got = known[acr, name] = acronym_fits(acr, name)
+        return got
+
     for found in pending:
         acr = found.text
         ent_id = alias_entity.get(acr)
@@ -296,7 +304,7 @@ def _group(
                     break
         if ent_id is None:
             for ent in entities.values():
-                if ent.kind == "org" and any(acronym_fits(acr, n) for n in ent.names if n not in ent.acronyms):
+                if ent.kind == "org" and any(fits(acr, n) for n in ent.names if n not in ent.acronyms):
                     ent_id = ent.id
                     break
         if ent_id is None:
@@ -329,6 +337,8 @@ def _join_cjk_short_forms(
 ) -> None:
     """ "上合组织经贸学院" is a short form of "中国—上海合作组织经贸学院": its characters are a
     subsequence of the long name and both end in the same distinctive tail (4+ characters)."""
+    if not any(_CJK.match(n) for e in entities.values() for n in e.names):
+        return
     for ent in sorted(entities.values(), key=lambda e: max(map(len, e.names), default=0)):
         if ent.id not in entities or ent.kind != "org":
             continue
@@ -352,6 +362,8 @@ def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dic
         if ent.id not in entities:
             continue
         for name in ent.names:
+            if name.isascii() and '"' not in name:
+                continue  # no quoted part (the only quote mark ASCII has is '"')
             parsed = parse_name(name)
             if not parsed.quoted or not parsed.acronyms:
                 continue

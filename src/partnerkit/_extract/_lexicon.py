@@ -297,13 +297,14 @@ def detect_language(text: str) -> str:
         ('ru', 'es')
     """
     sample = text[:4000]
-    cjk = len(_CJK.findall(sample))
-    cyr = len(_CYRILLIC.findall(sample))
-    letters = len(_LETTER.findall(sample)) or 1
-    if cjk / letters > 0.2:
-        return "zh"
-    if cyr / letters > 0.3:
-        return "ru"
+    if not sample.isascii():  # no CJK or Cyrillic letter otherwise
+        cjk = len(_CJK.findall(sample))
+        cyr = len(_CYRILLIC.findall(sample))
+        letters = len(_LETTER.findall(sample)) or 1
+        if cjk / letters > 0.2:
+            return "zh"
+        if cyr / letters > 0.3:
+            return "ru"
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+", sample.lower())
     counts = Counter(words)
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}

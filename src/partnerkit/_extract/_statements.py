@@ -251,7 +251,7 @@ def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
 def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
     """The parties named in a "between X and Y" phrase of the sentence (empty when there is none)."""
     sent = doc.sentences[si]
-    m = _BETWEEN.search(sent.text)
+    m = _BETWEEN.search(sent.text) if may_match(_BETWEEN, doc.low(si)) else None
     if m is None:
         return []
     stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
@@ -324,7 +324,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         triggers = [] if si in used_next else all_triggers[si]
-        refers_to_deal = bool(anaphora and anaphora.search(text))
+        low = doc.low(si)
+        refers_to_deal = bool(anaphora and may_match(anaphora, low) and anaphora.search(text))
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)
@@ -341,12 +342,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             date = None if existing else _date_for(doc, text, trig, published)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
-            if date is None and since is not None and since.search(text):
+            if date is None and since is not None and may_match(since, low) and since.search(text):
                 date = _last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
                 date = _inherited_date(doc, si, all_triggers, published)
-            is_generic = bool(generic and generic.search(text))
-            is_anaphora = bool(anaphora and anaphora.search(text[max(0, trig.start - 20) : trig.end + 5]))
+            is_generic = bool(generic and may_match(generic, low) and generic.search(text))
+            near = text[max(0, trig.start - 20) : trig.end + 5]
+            is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
             if is_anaphora and kind in _DOCUMENTS and deal:
                 continue  # "the agreement", "该协议": the deal already recorded
             if (
@@ -365,7 +367,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 date = date or deal_date
             elif not parties:
                 if (has_pair and pair is not None) or (
-                    si > 0 and pair is not None and since is not None and since.search(text)
+                    si > 0 and pair is not None and since is not None and may_match(since, low) and since.search(text)
                 ):
                     parties = list(pair)
                 elif doc.publisher is not None and (
