@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partnerkit as pk
+from partnerkit._extract._automaton import _TOKEN, _fold, tokens
 from partnerkit._extract._lexicon import lexicon, lowered, markdown_tables, may_match, raw_tables
 from tests.conftest import require_shared
 
@@ -450,3 +451,11 @@ def test_literal_prefilter_never_hides_a_match(text: str) -> None:
         for pattern in patterns:
             if pattern.search(text):
                 assert may_match(pattern, lowered(text)), (lang, pattern.pattern[:60], text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="aÄßİıſͅΣς北 -«»", max_size=20))
+def test_registry_tokens_fold_each_word_as_written(text: str) -> None:
+    """The automaton reads a text with the same offsets and folded words, however it is cased."""
+    expected = [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    assert tokens(text) == expected

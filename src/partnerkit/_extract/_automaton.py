@@ -38,7 +38,13 @@ def _fold(word: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded token) for every word (or CJK character) of ``text``."""
-    return [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    low = text.casefold()
+    # A letter that folds to two ("ß" -> "ss") moves offsets, and U+0345 is the one character
+    # that folds from a non-word to a word character: then word by word.
+    if len(low) != len(text) or "\u0345" in text:
+        return [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    # folding the text once keeps every offset; only non-ASCII words need more (accents)
+    return [(m.start(), m.end(), w if w.isascii() else _fold(w)) for m in _TOKEN.finditer(low) for w in (m.group(0),)]
 
 
 @attrs.frozen
