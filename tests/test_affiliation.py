@@ -1,4 +1,5 @@
-"""Affiliation strings: what a user relies on when a string names an organisation among units and addresses.
+"""Affiliation strings: what a user relies on when ``Registry.match`` reads a string naming an
+organisation among units and addresses (the same call as for a plain name).
 
 The registry here is written for the tests (no benchmark rows): a university with a
 faculty and a lab as children, two namesakes in different countries, an acronym shared
@@ -9,9 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from partnerkit import Institution, InstitutionKind, Relationship
-from partnerkit._matching._affiliation import AffiliationIndex
-from partnerkit._matching._parts import country_of, is_postcode, split_affiliation
+from partnerkit import Institution, InstitutionKind, Registry, Relationship
+from partnerkit._names import country_of, is_postcode, split_affiliation
 from partnerkit.rules import Decision
 
 REGISTRY = [
@@ -52,22 +52,48 @@ REGISTRY = [
         kind=InstitutionKind.HEALTHCARE,
     ),
     Institution(
+        id="cu-sys",
+        name="Coastal University System",
+        aliases=("Coastal University",),
+        country="US",
+        city="Harbor City",
+        kind=InstitutionKind.EDUCATION,
+    ),
+    *(
+        Institution(
+            id=f"cu-{place.lower()}",
+            name=f"Coastal University, {place}",
+            country="US",
+            city=place,
+            kind=InstitutionKind.EDUCATION,
+            relationships=(Relationship("parent", "cu-sys"),),
+        )
+        for place in ("Northport", "Southport", "Eastport")
+    ),
+    Institution(id="palm", name="Palmetto University", country="US", city="Columbia", kind=InstitutionKind.EDUCATION),
+    Institution(
+        id="dept", name="Department of Marine Studies", country="NO", city="Nordhaven", kind=InstitutionKind.GOVERNMENT
+    ),
+    Institution(
         id="phys",
         name="Institute of Science and Technology",
         country="GB",
         city="London",
         kind=InstitutionKind.NONPROFIT,
     ),
+    Institution(
+        id="cdr", name="Centre for Tidal Disease Research", country="GB", city="Leeds", kind=InstitutionKind.GOVERNMENT
+    ),
 ]
 
 
 @pytest.fixture(scope="module")
-def index() -> AffiliationIndex:
-    return AffiliationIndex(REGISTRY)
+def index() -> Registry:
+    return Registry(REGISTRY)
 
 
-def answers(index: AffiliationIndex, text: str, country: str | None = None) -> list[str]:
-    return [h.institution.id for h in index.find(text, country) if h.decision is Decision.MATCH]
+def answers(index: Registry, text: str, country: str | None = None) -> list[str]:
+    return [h.institution.id for h in index.match(text, country) if h.decision is Decision.MATCH]
 
 
 CASES = [
@@ -118,35 +144,132 @@ CASES = [
         "expected": ["phys"],
         "text": "Institute of Science & Technology, London, UK",
     },
+    {
+        "description": "a system's short name does not say which member",
+        "expected": [],
+        "text": "Department of Physics, Coastal University",
+    },
+    {
+        "description": "the place picks the system's member",
+        "expected": ["cu-southport"],
+        "text": "Department of Physics, Coastal University, Southport",
+    },
+    {
+        "description": "the member's words elsewhere in the string pick it",
+        "expected": ["cu-eastport"],
+        "text": "Eastport Campus, Coastal University, Marine Lab",
+    },
+    {
+        "description": "two organisations joined by 'and': the university answers",
+        "expected": ["u-nord"],
+        "text": "Heart Centre, University of Nordhaven and Riverside Heart Hospital",
+    },
+    {
+        "description": "a footnote mark does not break a name that commas split",
+        "expected": ["cu-northport"],
+        "text": "Dept. of Biology, Coastal University, Northport 3 , Northport, USA",
+    },
+    {
+        "description": "reordered words are read by the rules when the place agrees",
+        "expected": ["u-nord"],
+        "text": "Dept. of Optics, Nordhaven University, Nordhaven, Norway",
+    },
+    {
+        "description": "reordered words without a place that agrees are no answer",
+        "expected": [],
+        "text": "Dept. of Optics, Nordhaven University, Halifax",
+    },
+    {
+        "description": "a unit that is a registered name does not answer beside another organisation",
+        "expected": [],
+        "text": "Department of Marine Studies, Example Widgets College, Nordhaven, Norway",
+    },
+    {
+        "description": "a unit-headed registered name alone answers",
+        "expected": ["dept"],
+        "text": "Department of Marine Studies, Nordhaven, Norway",
+    },
+    {
+        "description": "runs of spaces are where punctuation was stripped",
+        "expected": ["u-nord"],
+        "text": "University of Nordhaven  Faculty of Law  Nordhaven",
+    },
+    {
+        "description": "a number after a name is no address",
+        "expected": ["u-nord"],
+        "text": "University of Nordhaven 5020",
+    },
+    {
+        "description": "a registry city that is also a (misspelt) country name is a soft hint",
+        "expected": ["palm"],
+        "text": "Palmetto University, Columbia",
+    },
+    {
+        "description": "a place written beside a name must be the organisation's",
+        "expected": [],
+        "text": "Halifax Centre for Tidal Disease Research",
+    },
+    {
+        "description": "a place beside a name that agrees",
+        "expected": ["cdr"],
+        "text": "Leeds Centre for Tidal Disease Research",
+    },
+    {
+        "description": "a centre for a subject before an unregistered university is that one's unit",
+        "expected": [],
+        "text": "Centre for Tidal Disease Research, Example Widgets University",
+    },
+    {
+        "description": "a parent written only as its acronym beside its unit: the unit answers",
+        "expected": ["lab"],
+        "text": "Aurora Photonics Laboratory (UNH)",
+    },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["description"] for c in CASES])
-def test_affiliation_table(index: AffiliationIndex, case: dict[str, object]) -> None:
+def test_affiliation_table(index: Registry, case: dict[str, object]) -> None:
     assert answers(index, str(case["text"])) == case["expected"]
 
 
-def test_country_argument_settles_namesakes(index: AffiliationIndex) -> None:
+def test_country_argument_settles_namesakes(index: Registry) -> None:
     """A country given by the caller works like one written in the string."""
     assert answers(index, "Saint Brendan University", country="CA") == ["st-ca"]
 
 
-def test_conflict_is_reported_as_non_match(index: AffiliationIndex) -> None:
+def test_conflict_is_reported_as_non_match(index: Registry) -> None:
     """The candidate is still returned, as NON_MATCH, with the rule that decided."""
-    hits = index.find("University of Nordhaven, Lima, Peru")
+    hits = index.match("University of Nordhaven, Lima, Peru")
     assert [(h.institution.id, h.decision) for h in hits] == [("u-nord", Decision.NON_MATCH)]
     assert "country_conflict" in str(hits[0].explanation)
 
 
-def test_explanation_names_part_and_rules(index: AffiliationIndex) -> None:
+def test_explanation_names_part_and_rules(index: Registry) -> None:
     """Each hit says which part of the string matched which name and why."""
-    hit = index.find("Aurora Photonics Laboratory, University of Nordhaven")
+    hit = index.match("Aurora Photonics Laboratory, University of Nordhaven")
     by_id = {h.institution.id: h for h in hit}
     text = str(by_id["u-nord"].explanation)
     assert "'University of Nordhaven' is a registered name" in text
     assert by_id["lab"].decision is Decision.POSSIBLE
     assert "affiliation.unit" in str(by_id["lab"].explanation)
+
+
+def test_unread_part_explains_the_rules_and_the_place(index: Registry) -> None:
+    """A part matched by the rules (not as a registered name) says so, and says the place agreed."""
+    best = index.match("Dept. of Optics, Nordhaven University, Nordhaven, Norway")[0]
+    assert best.query == "Nordhaven University"
+    assert "same_name" in [r.rule for r in best.explanation]
+    assert "place agrees" in str(best.explanation)
+
+
+def test_plain_and_affiliation_strings_share_one_call(index: Registry) -> None:
+    """The same ``match`` reads a plain name and a string with units and an address."""
+    plain = index.match("University of Nordhaven")[0]
+    composite = index.match("Faculty of Law, University of Nordhaven, 5020 Nordhaven")[0]
+    assert plain.institution.id == composite.institution.id == "u-nord"
+    assert plain.decision is composite.decision is Decision.MATCH
+    assert composite.query == "University of Nordhaven"
 
 
 def test_split_and_address_parts() -> None:

@@ -100,6 +100,54 @@ def test_unknown_names_are_not_matched(registry: pk.Registry) -> None:
         assert all(m.decision is not pk.Decision.MATCH for m in registry.match(query)), query
 
 
+UNIQUE = [
+    pk.Institution(id="hl", name="Hamm-Lippstadt University of Applied Sciences", country="DE", city="Hamm"),
+    pk.Institution(id="whut", name="Wuhan University of Technology", country="CN", city="Wuhan"),
+    pk.Institution(id="reunion", name="University of Reunion Island", country="RE", city="Saint-Denis"),
+    pk.Institution(id="ca", name="University of Cagliari", country="IT", city="Cagliari"),
+    pk.Institution(id="kobe", name="Kobe University", country="JP", city="Kobe"),
+    pk.Institution(id="kobe-gakuin", name="Kobe Gakuin University", country="JP", city="Kobe"),
+    pk.Institution(id="imust", name="Inner Mongolia University of Science and Technology",
+                   labels={"zh": "内蒙古科技大学"}, country="CN"),
+    pk.Institution(id="geely", name="Geely University of China", labels={"zh": "吉利学院"}, country="CN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "expected"),
+    [
+        ("Hochschule Hamm-Lippstadt", None, "hl"),  # extra words: the qualifier "applied sciences"
+        ("Università degli Studi di Cagliari", None, "ca"),
+        ("Wuhan University", None, None),  # "technology" is a field word: Wuhan rule
+        ("Cagliari University Hospital", None, None),  # a hospital is another kind of body
+        ("Kobe College", None, None),  # two institutions carry "kobe"
+        ("Hamm-Lippstadt Lyceum", None, None),  # a word the registry does not have
+        ("Inner Mongolia University of Technology", None, None),  # "science" alone is no qualifier
+        ("内蒙古工业大学", None, None),  # the same, in Chinese
+        ("吉利学院", None, "geely"),  # its very label
+        ("吉利", None, None),  # one transliterated word without a hint (Geely is a car maker too)
+        ("吉利", "CN", "geely"),  # ... with a hint
+    ],
+)
+def test_a_name_only_one_institution_can_carry_is_a_match(
+    query: str, country: str | None, expected: str | None
+) -> None:
+    """All the query's distinctive words in one institution's name and no other's: MATCH, with the reason."""
+    found = pk.Registry(UNIQUE).match(query, country)
+    matched = [m for m in found if m.decision is pk.Decision.MATCH]
+    assert [m.institution.id for m in matched] == ([expected] if expected else [])
+    if expected and "Unique" not in str(matched[0].explanation):
+        assert any(r.rule == "same_name" for r in matched[0].explanation)
+
+
+def test_tu_berlin_is_its_acronym() -> None:
+    reg = pk.Registry([pk.Institution(id="tub", name="Technische Universität Berlin", country="DE", city="Berlin"),
+                       pk.Institution(id="tum", name="Technische Universität München", country="DE")])  # fmt: skip
+    best = reg.match("TU Berlin", country="DE")[0]
+    assert (best.institution.id, best.decision) == ("tub", pk.Decision.MATCH)
+    assert "inline_acronym" in [r.rule for r in best.explanation]
+
+
 def test_same_name_in_two_institutions_is_ambiguous() -> None:
     reg = pk.Registry([pk.Institution(id="a", name="Institute of Physics", country="CZ"),
                        pk.Institution(id="b", name="Institute of Physics", country="HR")])  # fmt: skip
@@ -224,3 +272,55 @@ def test_an_acronym_matches_only_when_it_stands_out() -> None:
     assert [m.decision for m in found] == [pk.Decision.POSSIBLE, pk.Decision.POSSIBLE]
     assert "Ambiguous" in str(found[0].explanation)
     assert all(m.decision is pk.Decision.POSSIBLE for m in pk.Registry([mcc, mott, other]).match("MCC"))
+
+
+_DEDUPE_REGISTRY = [
+    pk.Institution(id="itmo", name="ITMO University", acronyms=("ITMO",), labels={"ru": "Университет ИТМО"},
+                   country="RU"),
+    pk.Institution(id="hust-cn", name="Huazhong University of Science and Technology", acronyms=("HUST",),
+                   labels={"zh": "华中科技大学"}, country="CN"),
+    pk.Institution(id="hust-vn", name="Hanoi University of Science and Technology", acronyms=("HUST",), country="VN"),
+    pk.Institution(id="thu", name="Tsinghua University", labels={"zh": "清华大学"}, country="CN"),
+    pk.Institution(id="mgu-in", name="Mahatma Gandhi University", acronyms=("MGU",), country="IN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("description", "names", "countries", "name", "expected"),
+    [
+        ("an acronym only one institution carries joins it", ["ITMO University", "ITMO"], None, "ITMO",
+         ("itmo", "ITMO University", "match")),
+        ("a label in another script joins its institution", ["Tsinghua Univ", "清华大学"], None, "清华大学",
+         ("thu", "Tsinghua University", "match")),
+        ("a shared acronym stays apart, POSSIBLE", ["Huazhong University of Science and Technology", "HUST"], None,
+         "HUST", (None, "HUST", "possible")),
+        ("a country hint settles a shared acronym", ["Huazhong University of Science and Technology", "HUST"],
+         [None, "China"], "HUST", ("hust-cn", "Huazhong University of Science and Technology", "match")),
+        ("a Cyrillic acronym does not join a transliterated one", ["Mahatma Gandhi University", "МГУ"], None, "МГУ",
+         (None, "МГУ", "possible")),
+        ("a name the registry lacks stays unattached", ["Nowhere College"], None, "Nowhere College",
+         (None, "Nowhere College", "non_match")),
+    ],
+)  # fmt: skip
+def test_dedupe_attaches_members_to_registry_institutions(
+    description: str, names: list[str], countries: list[str | None] | None, name: str, expected: tuple[object, ...]
+) -> None:
+    """With a registry, names resolving to one institution share its cluster, named after it."""
+    clusters = pk.dedupe(names, pk.Registry(_DEDUPE_REGISTRY), countries=countries)
+    cluster = next(c for c in clusters if name in c.members)
+    decision = cluster.decision.value if cluster.decision else None
+    assert (cluster.institution.id if cluster.institution else None, cluster.canonical, decision) == expected, (
+        description
+    )
+
+
+def test_dedupe_country_hints() -> None:
+    """Names with different country hints never join; a bad hint is an error naming its position."""
+    clusters = pk.dedupe(["Tomsk State University", "Tomsk State University"], countries=["RU", None])
+    assert len(clusters) == 1
+    assert clusters[0].decision is None
+    assert len(pk.dedupe(["Institute of Physics", "Institute of Physics (HR)"], countries=["HR", "DE"])) == 2
+    with pytest.raises(pk.RecordError, match="countries item 1"):
+        pk.dedupe(["a", "b"], countries=["RU", "Atlantis"])
+    with pytest.raises(pk.RecordError, match="one hint"):
+        pk.dedupe(["a", "b"], countries=["RU"])

@@ -190,3 +190,13 @@ def test_indic_vowel_signs_stay_inside_words() -> None:
     """Names in Devanagari or Sinhala keep whole words (vowel signs and joiners are part of a word)."""
     assert pk.normalize_name("कुरुक्षेत्र विश्वविद्यालय") == "kuruksetr university"
     assert pk.normalize_name("ශ්\u200dරී ලංකා") == "sri lmka"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("МГУ", "CYRILLIC"), ("MGU", None), ("清华大学", "CJK"), ("東京大学", "CJK"), ("Université", None),
+     ("Đại học Bách khoa", None), ("جامعة النيل", "ARABIC"), ("ニプロ", "KATAKANA"), ("", None), ("42", None)],
+)  # fmt: skip
+def test_script_of(text: str, expected: str | None) -> None:
+    """The non-Latin script a name is written in (None for Latin with any accents)."""
+    assert names.script_of(text) == expected

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import partnerkit as pk
 from partnerkit.rules import (
     AcronymOf,
+    AcronymScript,
     And,
     CountryEqual,
     Decision,
@@ -102,7 +103,19 @@ TABLE = [
         "right": "Institute of Chemistry Zagreb",
         "expected": "non_match",
     },
-]
+    {"description": "acronym inside a name", "left": "TU Berlin", "right": "Technische Universität Berlin",
+     "expected": "match"},
+    {"description": "acronym inside a name, stop words aside", "left": "ENSA Marseille",
+     "right": "École nationale supérieure d'architecture de Marseille", "expected": "match"},
+    {"description": "acronym of five words", "left": "AIIMS Guwahati",
+     "right": "All India Institute of Medical Sciences Guwahati", "expected": "match"},
+    {"description": "acronym inside a name, other city", "left": "TU Berlin",
+     "right": "Technische Universität München", "expected": "non_match"},
+    {"description": "acronym inside a name, other campus", "left": "AIIMS Guwahati",
+     "right": "All India Institute of Medical Sciences Bibinagar", "expected": "non_match"},
+    {"description": "initials that spell other words", "left": "NIT Silchar",
+     "right": "National Institute of Nutrition Silchar", "expected": "non_match"},
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("case", TABLE, ids=[c["description"] for c in TABLE])
@@ -167,6 +180,8 @@ def test_compare_is_symmetric(a: str, b: str, ca: str | None, cb: str | None) ->
         ("HUST", "Huazhong University of Science and Technology"),
         ("МЭСИ", "MESI"),
         ("Universitaet Wien", "Universität Wien"),
+        ("TU Berlin", "Technische Universität Berlin"),
+        ("AIIMS Guwahati", "All India Institute of Medical Sciences Bibinagar"),
     ],
 )
 def test_symmetry_table(pair: tuple[str, str]) -> None:
@@ -225,3 +240,31 @@ def test_custom_rule_can_decide() -> None:
         before="same_identifier",
     )
     assert strict.compare(P("HUST"), P("Huazhong University of Science and Technology")).decision is Decision.NON_MATCH
+
+
+@pytest.mark.parametrize(
+    ("description", "left", "right", "expected"),
+    [
+        ("Cyrillic acronym vs a Latin name of India", ("МГУ", None), ("Mahatma Gandhi University", "IN"), True),
+        ("Cyrillic acronym vs its transliteration elsewhere", ("МГУ", None), ("MGU", "IN"), True),
+        ("Cyrillic acronym vs a Cyrillic name", ("МГУ", None), ("Московский государственный университет", None), False),
+        ("Cyrillic acronym vs a Russian institution", ("МЭСИ", None), ("MESI", "RU"), False),
+        ("Latin acronym: does not apply", ("MGU", None), ("Mahatma Gandhi University", "IN"), None),
+        ("no fit: does not apply", ("МГУ", None), ("Stanford University", "US"), None),
+    ],
+)  # fmt: skip
+def test_acronym_script(
+    description: str, left: tuple[str, str | None], right: tuple[str, str | None], expected: object
+) -> None:
+    """An acronym in a non-Latin script needs corroboration in that script, symmetrically."""
+    a, b = P(left[0], country=left[1]), P(right[0], country=right[1])
+    assert AcronymScript().value(a, b) == expected, description
+    assert AcronymScript().value(b, a) == expected, description
+
+
+def test_a_cyrillic_acronym_is_never_a_match_for_a_latin_namesake() -> None:
+    """'МГУ' is at best POSSIBLE for Mahatma Gandhi University (MGU), even with the same country."""
+    rules = default_rules()
+    e = rules.compare(P("МГУ", country="IN"), P("MGU", country="IN"))
+    assert e.decision is Decision.POSSIBLE
+    assert "foreign_script_acronym" in [r.rule for r in e]

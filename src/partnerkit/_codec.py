@@ -294,7 +294,28 @@ def load_jsonl(
         RecordError: a line is not valid JSON or not a valid record (names file and row).
         SourceError: the file was written by a newer schema version or holds another type.
     """
+    for _row, result in read_jsonl(path_or_file, lambda _header: cls):
+        if isinstance(result, RecordError):
+            if on_error is None:
+                raise result
+            log.debug("skipping bad record: %s", result)
+            on_error(result)
+        else:
+            yield result
+
+
+def read_jsonl(
+    path_or_file: PathOrFile, choose: Callable[[dict[str, Any] | None], type[Any] | None]
+) -> Iterator[tuple[int, Any]]:
+    """The one JSON Lines reader: ``(row, record or RecordError)`` per non-blank line.
+
+    ``choose`` gets the header line (``None`` when the file has none) and returns the
+    record class, or ``None`` when it cannot tell (a :class:`SourceError`). The header is
+    checked against the class; bad lines come out as located :class:`RecordError` values so
+    the caller decides whether to stop.
+    """
     name = _name_of(path_or_file)
+    cls: type[Any] | None = None
     with _open(path_or_file, "r") as fh:
         first = True
         for row, line in enumerate(fh, start=1):
@@ -303,25 +324,22 @@ def load_jsonl(
             try:
                 data = json.loads(line)
             except json.JSONDecodeError as exc:
-                error = RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=name)
-                if on_error is None:
-                    raise error from None
-                on_error(error)
-                first = False
+                yield row, RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=name)
                 continue
             if first:
                 first = False
-                if _is_header(data):
-                    _check_header(data, cls, name)
+                header = data if _is_header(data) else None
+                cls = choose(header)
+                if cls is None:
+                    raise SourceError(f"{name}: no header line names the record type", locator=name)
+                if header is not None:
+                    _check_header(header, cls, name)
                     continue
+            assert cls is not None
             try:
-                yield from_dict(cls, data)
+                yield row, from_dict(cls, data)
             except RecordError as exc:
-                error = exc.at(row=row, locator=name)
-                if on_error is None:
-                    raise error from None
-                log.debug("skipping bad record: %s", error)
-                on_error(error)
+                yield row, exc.at(row=row, locator=name)
 
 
 def _check_header(header: dict[str, Any], cls: type[Any], name: str) -> None:

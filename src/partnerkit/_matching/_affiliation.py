@@ -2,7 +2,7 @@
 
 How a string is read (each step shows up in the explanation of a hit):
 
-1. It is split into parts (:func:`~partnerkit._matching._parts.split_affiliation`).
+1. It is split into parts (:func:`partnerkit._names.split_affiliation`).
    Parts that are addresses (countries, states/provinces, cities of the registry, post
    codes, streets) become *hints*; they are never candidates.
 2. In every other part the longest runs of tokens that are a registered name (display
@@ -22,34 +22,46 @@ How a string is read (each step shows up in the explanation of a hit):
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
 
 import attrs
 
-from partnerkit._matching._parts import (
+from partnerkit._matching._index import _TYPES, Index
+from partnerkit._model import Institution, InstitutionKind, NameType, RelationType
+from partnerkit._names import (
+    ORG_KEYS,
     STREET_WORDS,
     SUBUNIT_WORDS,
     Part,
+    acronym_key,
     country_of,
+    fold,
+    is_acronym,
     is_postcode,
+    normalize_name,
     split_affiliation,
     subdivision_countries,
+    tokens,
 )
-from partnerkit._model import Institution, InstitutionKind, NameType, RelationType
-from partnerkit._names import ORG_KEYS, acronym_key, fold, is_acronym, name_keys, normalize_name
 from partnerkit.rules import Decision, Explanation, RuleResult
 
-__all__ = ["AffiliationIndex", "Hit"]
+__all__ = ["AffiliationReader", "Hit", "Reading", "reader"]
 
 _MAX_SPAN = 14
-#: A token in more registered names than this is generic ("university", "physics").
-_GENERIC_DF = 150
+#: A registered organisation with this many members of its kind that carry its name is a system.
+_MEMBERS = 3
+#: A part's rarest word must be on at most this many names for the rules to look at it.
+_FUZZY_POSTING = 5_000
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
 _UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: Heads of names that are often a unit of a larger body named after them ("Institute of X").
+_HEADS = frozenset(("institute", "centre", "laboratory"))
+_HEADED = re.compile(r"^\s*(?:the\s+)?\S+\s+(?:of|for|on|de|d'|für|fuer|di|del|des|du|voor|per|po|na)\s", re.I)
+#: Words of the larger bodies that have institutes and centres as units.
+_LARGER = frozenset(("university", "academy", "hospital", "college", "polytechnic"))
 
 
 @attrs.frozen
@@ -62,12 +74,17 @@ class Hit:
         decision: MATCH (the answer), POSSIBLE (named but ambiguous, or not the answer)
             or NON_MATCH (its name is there but the string's country conflicts).
         explanation: which part of the string matched which name, by which rules.
+        name: the registered name (or acronym) that the string carries.
+        part: the part of the string that carries it.
     """
 
     institution: Institution
     score: float
     decision: Decision
     explanation: Explanation
+    name: str = ""
+    part: str = ""
+    name_id: int = -1
 
 
 @attrs.define
@@ -76,6 +93,9 @@ class _Found:
     score: float
     reasons: list[tuple[str, str]]
     decided: str = "match"
+    name: str = ""
+    part: str = ""
+    name_id: int = -1
 
 
 @attrs.define
@@ -84,42 +104,103 @@ class _Hints:
     soft: set[str] = attrs.Factory(set)  # implied by a state or a city (for tie-breaks)
     cities: set[str] = attrs.Factory(set)
     texts: list[str] = attrs.Factory(list)
+    words: set[str] = attrs.Factory(set)  # every normalised word of the string
 
 
-class AffiliationIndex:
-    """An index of registered names for reading affiliation strings. Immutable once built."""
+@attrs.frozen
+class Reading:
+    """What :meth:`AffiliationReader.read` made of a string.
 
-    def __init__(self, institutions: Sequence[Institution]) -> None:
-        self.institutions = tuple(institutions)
-        by_id = {inst.id: i for i, inst in enumerate(self.institutions)}
-        self._names: dict[str, list[tuple[int, NameType, str]]] = {}
-        self._acronyms: dict[str, list[int]] = {}
+    Attributes:
+        hits: the organisations found, best first.
+        unread: parts that look like organisations but named nothing registered.
+        hints: the places the string (or the caller) gave.
+        parts: how many parts the string has.
+    """
+
+    hits: list[Hit]
+    unread: tuple[str, ...]
+    hints: _Hints
+    parts: int
+
+
+def reader(index: Index) -> AffiliationReader:
+    """The affiliation reader of ``index``, built on first use and kept with the index."""
+    made = index.affiliation_reader
+    if made is None:
+        made = index.affiliation_reader = AffiliationReader(index)
+    assert isinstance(made, AffiliationReader)
+    return made
+
+
+class AffiliationReader:
+    """Reads affiliation strings against the names of an :class:`Index` (no second name index).
+
+    Registered names are looked up through the index's own posting lists (the ``k:`` key
+    of a name's words); what is added here is registry-wide context: cities, parent links
+    and which words are too common to name anything alone.
+    """
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.institutions = index.institutions
+        by_id = index.ids
         self._cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
-        df: Counter[str] = Counter()
-        for i, inst in enumerate(self.institutions):
-            seen: set[str] = set()
-            for name in inst.names():
-                if name.type is NameType.ACRONYM:
-                    key = acronym_key(name.value)
-                    if len(key) >= 2 and i not in self._acronyms.get(key, ()):
-                        self._acronyms.setdefault(key, []).append(i)
-                    continue
-                for key in name_keys(name.value):
-                    if key and key not in seen and len(key.split()) <= _MAX_SPAN:
-                        seen.add(key)
-                        self._names.setdefault(key, []).append((i, name.type, name.value))
-            df.update({t for k in seen for t in k.split()})
+        self._city_of: list[str] = []  # each institution's city, normalised
+        for inst in self.institutions:
             if inst.city:
                 self._cities.setdefault(normalize_name(inst.city), set()).update({inst.country} if inst.country else ())
+            self._city_of.append(normalize_name(inst.city) if inst.city else "")
             self._parents.append(
                 tuple(by_id[r.id] for r in inst.relationships if r.type is RelationType.PARENT and r.id in by_id)
             )
         self._cities.pop("", None)
-        self._generic = frozenset(t for t, n in df.items() if n > _GENERIC_DF) | ORG_KEYS
+        self._children: dict[int, list[int]] = {}
+        for i, ps in enumerate(self._parents):
+            for p in ps:
+                self._children.setdefault(p, []).append(i)
+        self._child_words: dict[int, tuple[str, ...]] = {}
+        # a word on more names than this (about 0.4% of them) is generic ("university", "physics")
+        self._generic_names = max(30, len(index.keys) // 250)
+        self._generic_cache: dict[str, bool] = {}
+        self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
+
+    # --- the index's names -------------------------------------------------------------------
+
+    def _generic(self, token: str) -> bool:
+        g = self._generic_cache.get(token)
+        if g is None:
+            g = token in ORG_KEYS or self.index.count("t:" + token) > self._generic_names
+            if len(self._generic_cache) < 200_000:
+                self._generic_cache[token] = g
+        return g
+
+    def entries(self, key: str) -> list[tuple[int, NameType, str, int]]:
+        """(institution, name type, name as written, name id) of every full name whose normal form is ``key``."""
+        got = self._entry_cache.get(key)
+        if got is not None:
+            return got
+        index = self.index
+        out: list[tuple[int, NameType, str, int]] = []
+        seen: set[int] = set()
+        for n in index.posting("k:" + " ".join(sorted(set(key.split())))):
+            if index.keys[n] == key and not index.acronyms[n]:
+                inst = index.name_inst[n]
+                if inst not in seen:
+                    seen.add(inst)
+                    out.append((inst, _TYPES[index.types[n]], index.texts[n], n))
+        if len(self._entry_cache) > 200_000:
+            self._entry_cache.clear()
+        self._entry_cache[key] = out
+        return out
+
+    def _acronym_insts(self, key: str) -> list[int]:
+        index = self.index
+        return list(dict.fromkeys(index.name_inst[n] for n in index.posting("a:" + key)))
 
     # --- relationships ---------------------------------------------------------------------
 
@@ -150,9 +231,14 @@ class AffiliationIndex:
         code = country_of(folded)
         states = subdivision_countries().get(folded)
         if code is not None:
-            hints.countries.add(code)
-            if states:
-                hints.countries.update(states)
+            city = normalize_name(part.text)
+            if code not in self._cities.get(city, {code}):  # "Columbia" (SC), a misspelt country: soft
+                hints.cities.add(city)
+                hints.soft.update({code, *self._cities[city]})
+            else:
+                hints.countries.add(code)
+                if states:
+                    hints.countries.update(states)
             hints.texts.append(part.text)
             return True
         if states:
@@ -171,27 +257,125 @@ class AffiliationIndex:
             hints.soft.update(self._cities[city])
             hints.texts.append(part.text)
             return True
-        # "0316 Blindern": a post code and a place not in the registry
-        return len(rest) < len(words) and is_postcode(" ".join(w for w in words if w not in rest))
+        # "0316 Blindern": a post code and a place not in the registry (not "University X 2900")
+        return (
+            len(rest) < len(words)
+            and is_postcode(" ".join(w for w in words if w not in rest))
+            and not set(city.split()) & ORG_KEYS
+        )
 
     # --- the reading -----------------------------------------------------------------------
 
-    def find(self, text: str, country: str | None = None) -> list[Hit]:
-        """The organisations ``text`` names, best first (see the module docstring)."""
+    def find(self, text: str, country: str | None = None, city: str | None = None) -> list[Hit]:
+        """The organisations ``text`` names, best first (see the module docstring).
+
+        ``country`` (an ISO code) and ``city`` are hints given by the caller; they count as
+        if the string named them.
+        """
+        return self.read(text, country, city).hits
+
+    def read(self, text: str, country: str | None = None, city: str | None = None) -> Reading:
+        """Like :meth:`find`, with the parts that named nothing and the string's places."""
         parts = split_affiliation(text)
         hints = _Hints()
         if country:
             hints.countries.add(country)
+            hints.texts.append(country)
+        if city:
+            key = normalize_name(city)
+            hints.cities.add(key)
+            hints.soft.update(self._cities.get(key, ()))
+            hints.texts.append(city)
+        hints.words.update(t for p in parts for t in p.tokens)
         orgs: list[Part] = [p for p in self._join(parts) if not self._place(p, hints)]
         found: dict[int, _Found] = {}
         rejected: dict[int, _Found] = {}
+        pieces: list[Part] = []
         for part in orgs:
+            hit = False
+            for start, end, key in self._spans(part.tokens):
+                hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+            if not hit and _AND.search(part.text):
+                pieces.extend(self._and_pieces(part))
+        for part in pieces:
             for start, end, key in self._spans(part.tokens):
                 self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected)
         for part in orgs:
-            if len(part.tokens) == 1 and is_acronym(part.text):
+            if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
-        return self._choose(text, found, rejected)
+        self._units_of_others(orgs, found)
+        named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
+        rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
+        return Reading(self._choose(text, found, rejected), rest, hints, len(parts))
+
+    def nearby_names(self, text: str, reading: Reading, limit: int = 64) -> list[int]:
+        """Names (ids) that share the rarest word of ``text`` and sit where the string says.
+
+        The candidates of the rules for a part that named nothing registered: blocking by
+        a distinctive word and by place keeps them few.
+        """
+        index = self.index
+        words = [t for t in dict.fromkeys(tokens(text)) if not self._generic(t)]
+        counts = [(index.count("t:" + t), t) for t in words]
+        counts = [c for c in counts if c[0]]
+        if not counts:
+            return []
+        n, rarest = min(counts)
+        if n > _FUZZY_POSTING:
+            return []
+        out: list[int] = []
+        for name in index.posting("t:" + rarest):
+            if not index.acronyms[name] and self.placed(index.name_inst[name], reading):
+                out.append(name)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def _units_of_others(self, orgs: list[Part], found: dict[int, _Found]) -> None:
+        """A part headed by a unit word ("Department of Biotechnology") that is a registered
+        name does not answer when another organisation is named in the string: it is most
+        likely that one's unit."""
+        units = {p.text for p in orgs if p.subunit}
+        # "Institute of Virology, Ulm University": a part headed by an institute, centre or
+        # laboratory "of/for" a subject is, before a university, academy or hospital, its unit.
+        heads = {p.text for p in orgs if p.tokens[0] in _HEADS and _HEADED.match(p.text)}
+        if not units and not heads:
+            return
+        for f in found.values():
+            if f.decided != "match" or f.part not in units | heads:
+                continue
+            if f.part in units:
+                other = [p.text for p in orgs if not p.subunit and p.text != f.part]
+            else:
+                other = [p.text for p in orgs if p.text not in heads and not p.subunit and set(p.tokens) & _LARGER]
+            related = [g for g in found.values() if g is not f and self._related(f.index, g.index)]
+            if other and not related:
+                f.decided = "possible"
+                f.score = min(f.score, 0.7)
+                f.reasons.append(("unit of another", f"headed by a unit word, and {other[0]!r} is also named"))
+
+    def placed(self, c: int, reading: Reading) -> bool:
+        """Institution ``c`` is where the string says: its city if one is named, else its country."""
+        inst = self.institutions[c]
+        hints = reading.hints
+        if hints.cities:
+            return self._city_of[c] in hints.cities
+        return bool(inst.country) and inst.country in hints.countries | hints.soft
+
+    @staticmethod
+    def _and_pieces(part: Part) -> list[Part]:
+        """ "University of A and B Hospital": two organisations joined by "and" (read when the whole is none)."""
+        out: list[Part] = []
+        pos = 0
+        text = part.text
+        for m in [*_AND.finditer(text), None]:
+            end = m.start() if m else len(text)
+            piece = text[pos:end].strip()
+            toks = tuple(tokens(piece))
+            if toks:
+                out.append(Part(piece, part.start + pos, toks, part.subunit and not out))
+            pos = m.end() if m else len(text)
+        return out if len(out) > 1 else []
 
     def _join(self, parts: list[Part]) -> list[Part]:
         """Rejoin a name that commas split ("University of California, San Diego")."""
@@ -202,7 +386,9 @@ class AffiliationIndex:
                 group = parts[i : i + k]
                 if len(group) == k and not group[0].subunit:
                     toks = tuple(t for p in group for t in p.tokens)
-                    if " ".join(toks) in self._names:
+                    while toks and toks[-1].isdigit():
+                        toks = toks[:-1]  # a footnote mark: "San Diego 3"
+                    if self.entries(" ".join(toks)):
                         first = group[0]
                         text = ", ".join(p.text for p in group)
                         out.append(Part(text, first.start, toks, False))
@@ -217,12 +403,16 @@ class AffiliationIndex:
         """Longest runs of ``toks`` that are registered names (none inside another)."""
         out: list[tuple[int, int, str]] = []
         n = len(toks)
+        known = [self.index.count("t:" + t) > 0 for t in toks]
         i = 0
         while i < n:
             best = None
-            for j in range(min(n, i + _MAX_SPAN), i, -1):
+            stop = i
+            while stop < min(n, i + _MAX_SPAN) and known[stop]:
+                stop += 1
+            for j in range(stop, i, -1):
                 key = " ".join(toks[i:j])
-                if key in self._names:
+                if self.entries(key):
                     best = (i, j, key)
                     break
             if best is None:
@@ -263,12 +453,20 @@ class AffiliationIndex:
         hints: _Hints,
         found: dict[int, _Found],
         rejected: dict[int, _Found],
-    ) -> None:
+    ) -> bool:
+        """Record the organisations a run of a part names; False if the run does not count."""
         context = self._context(part.tokens, start, end, hints)
         if context is None or (context != "whole part" and " " not in key):
-            return  # a lone registered word among other words is not a name
-        entries = self._names[key]
+            return False  # a lone registered word among other words is not a name
+        entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
+        places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
+        if places and "unit" not in context:
+            # "Jiaxing Center for Disease Control", "University of North Carolina": a place
+            # beside the name must be the organisation's, else the run is not that name.
+            cands = [c for c in cands if self._place_agrees(c, places)]
+            if not cands:
+                return False
         base = [("name", f"{part.text!r} is a registered name ({key!r})"), ("context", context)]
         active = [c for c in cands if self.institutions[c].status == "active"]
         if active and len(active) < len(cands):
@@ -279,13 +477,16 @@ class AffiliationIndex:
                 for c in cands:
                     inst = self.institutions[c]
                     why = f"the string names {'/'.join(sorted(hints.countries))}, the registry {inst.country}"
-                    rejected.setdefault(c, _Found(c, 0.0, [*base, ("country conflict", why)], "non_match"))
-                return
+                    name = next(e[2] for e in entries if e[0] == c)
+                    rejected.setdefault(
+                        c, _Found(c, 0.0, [*base, ("country conflict", why)], "non_match", name, part.text)
+                    )
+                return True
             if len(agree) < len(cands) or len(cands) == 1:
                 base.append(("country", f"{'/'.join(sorted(hints.countries))} agrees"))
             cands = agree
         if len(cands) > 1 and (hints.cities or hints.soft):
-            near = [c for c in cands if normalize_name(self.institutions[c].city or "") in hints.cities]
+            near = [c for c in cands if self._city_of[c] in hints.cities]
             if not near:
                 near = [c for c in cands if self.institutions[c].country in hints.soft]
             if near and len(near) < len(cands):
@@ -297,32 +498,101 @@ class AffiliationIndex:
                 base.append(("name type", "the only one with this as its name rather than an alias"))
                 cands = main
         located = bool(hints.countries or hints.cities or hints.soft)
-        generic = all(t in self._generic for t in key.split())
+        words = key.split()
+        generic = all(self._generic(t) for t in words)
         for c in cands:
             reasons = list(base)
             decided = "match"
             score = 0.97 if context == "whole part" else 0.93
-            if len(cands) > 1:
+            short = not any(e[0] == c and e[1] is NameType.DISPLAY for e in entries)
+            members = self._members(c, words) if len(cands) == 1 and short else []
+            if members:
+                picked = [m for m in members if set(self._child_words[m]) <= hints.words]
+                if not picked:
+                    picked = [m for m in members if self._placed(m, hints)]
+                if len(picked) == 1:
+                    reasons.append(
+                        (
+                            "system member",
+                            f"names the system; the place picks its member {self.institutions[picked[0]].name}",
+                        )
+                    )
+                    written, name_id = self._entry_of(picked[0])
+                    self._put(found, _Found(picked[0], 0.9, reasons, "match", written, part.text, name_id))
+                    return True
                 decided = "possible"
                 score = 0.6
-                reasons.append(("ambiguous", f"{len(cands)} organisations have this name"))
+                names = ", ".join(self.institutions[m].name for m in members[:4])
+                reasons.append(("system", f"names a system of {len(members)} members ({names}...); not which one"))
+            elif len(cands) > 1:
+                decided = "possible"
+                score = 0.6
+                others = ", ".join(self.institutions[o].name for o in cands[:5])
+                reasons.append(
+                    ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
+                )
             elif generic and not (
-                self.institutions[c].country in hints.countries | hints.soft
-                or normalize_name(self.institutions[c].city or "") in hints.cities
+                self.institutions[c].country in hints.countries | hints.soft or self._city_of[c] in hints.cities
             ):
                 decided = "possible"
                 score = 0.6
                 reasons.append(("generic name", "every word is common; no place in the string agrees"))
+
             elif part.subunit and not located:
                 decided = "possible"
                 score = 0.7
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
-            old = found.get(c)
-            if old is None or (old.decided != "match" and decided == "match") or old.score < score:
-                found[c] = _Found(c, score, reasons, decided)
+            mine = [e for e in entries if e[0] == c]
+            entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
+            self._put(found, _Found(c, score, reasons, decided, entry[2], part.text, entry[3]))
+        return True
+
+    @staticmethod
+    def _put(found: dict[int, _Found], new: _Found) -> None:
+        old = found.get(new.index)
+        if old is None or (old.decided != "match" and new.decided == "match") or old.score < new.score:
+            found[new.index] = new
+
+    def _place_agrees(self, c: int, words: list[str]) -> bool:
+        """A place word written beside a name (a country or a registry city) is institution ``c``'s."""
+        inst = self.institutions[c]
+        for w in words:
+            code = country_of(w)
+            if code is not None and code == inst.country:
+                return True
+            if w == self._city_of[c] or (inst.country and inst.country in self._cities.get(w, ())):
+                return True
+        return False
+
+    def _placed(self, c: int, hints: _Hints) -> bool:
+        inst = self.institutions[c]
+        return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+
+    def _entry_of(self, c: int) -> tuple[str, int]:
+        inst = self.institutions[c]
+        for n in self.index.posting("k:" + " ".join(sorted(set(normalize_name(inst.name).split())))):
+            if self.index.name_inst[n] == c:
+                return inst.name, n
+        return inst.name, -1
+
+    def _members(self, c: int, words: list[str]) -> list[int]:
+        """Members of ``c`` (children of its kind) whose names carry the words it was named by.
+
+        "University of California" (an alias of the UC system) is in the names of several of
+        its campuses: a string that says only that does not say which one.
+        """
+        out = []
+        kind = self.institutions[c].kind
+        for ch in self._children.get(c, ()):
+            name = self._child_words.get(ch)
+            if name is None:
+                name = self._child_words[ch] = tuple(normalize_name(self.institutions[ch].name).split())
+            if len(name) > len(words) and all(w in name for w in words) and kind is self.institutions[ch].kind:
+                out.append(ch)
+        return out if len(out) >= _MEMBERS else []
 
     def _acronym_hit(self, part: Part, hints: _Hints, found: dict[int, _Found]) -> None:
-        cands = self._acronyms.get(acronym_key(part.text), [])
+        cands = self._acronym_insts(acronym_key(part.text))
         if not cands:
             return
         support: list[tuple[int, str]] = []
@@ -335,7 +605,7 @@ class AffiliationIndex:
                 )
             elif inst.country and inst.country in hints.countries:
                 support.append((c, f"the string names its country {inst.country}"))
-            elif inst.city and normalize_name(inst.city) in hints.cities:
+            elif inst.city and self._city_of[c] in hints.cities:
                 support.append((c, f"the string names its city {inst.city}"))
         if len(support) != 1:
             return
@@ -343,12 +613,25 @@ class AffiliationIndex:
         reasons = [("acronym", f"{part.text!r} is its acronym"), ("corroborated", why)]
         old = found.get(c)
         if old is None:
-            found[c] = _Found(c, 0.9, reasons)
+            found[c] = _Found(c, 0.9, reasons, "match", part.text, part.text)
         else:
             old.reasons.extend(reasons)
 
     def _choose(self, text: str, found: dict[int, _Found], rejected: dict[int, _Found]) -> list[Hit]:
         matched = [f for f in found.values() if f.decided == "match"]
+        for g in [g for g in matched if g.reasons[0][0] == "acronym"]:
+            # "Instituto Cajal (CSIC)": a parent written only as an acronym beside its unit
+            # named in full is the unit's context, and the unit answers.
+            unit = next(
+                (f for f in matched if f.reasons[0][0] != "acronym" and g.index in self.ancestors(f.index)), None
+            )
+            if unit is not None:
+                g.decided = "possible"
+                g.score = min(g.score, 0.8)
+                g.reasons.append(
+                    ("parent acronym", f"the parent of {self.institutions[unit.index].name}, named in full")
+                )
+                matched.remove(g)
         top = [f for f in matched if not any(g.index in self.ancestors(f.index) for g in matched if g is not f)]
         for f in matched:
             if f not in top:
@@ -390,4 +673,4 @@ class AffiliationIndex:
             for i, (rule, detail) in enumerate(f.reasons)
         )
         explanation = Explanation(decision=decision, score=f.score, results=results, left=text, right=inst.name)
-        return Hit(inst, f.score, decision, explanation)
+        return Hit(inst, f.score, decision, explanation, f.name or inst.name, f.part, f.name_id)

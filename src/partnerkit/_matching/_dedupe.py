@@ -10,9 +10,9 @@ import attrs
 
 from partnerkit._errors import RecordError
 from partnerkit._matching._index import Index
-from partnerkit._matching._match import _candidates
+from partnerkit._matching._match import _candidates, match_one
 from partnerkit._matching._registry import Registry
-from partnerkit._model import Institution
+from partnerkit._model import Institution, country_code
 from partnerkit._names import acronym_key, is_acronym, normalize_name
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 
@@ -41,6 +41,9 @@ class Cluster:
         count: how many input names the cluster holds (with repeats).
         institution: the registry's institution, when ``dedupe`` had a registry and it matched.
         links: why members were joined (a spanning set of links; each with its explanation).
+        decision: with a registry, how the cluster relates to it: MATCH (attached to
+            ``institution``), POSSIBLE (its names fit several institutions, e.g. an acronym
+            two of them carry, and no hint settles it) or NON_MATCH; ``None`` without a registry.
     """
 
     canonical: str
@@ -48,6 +51,7 @@ class Cluster:
     count: int
     institution: Institution | None = None
     links: tuple[Link, ...] = ()
+    decision: Decision | None = None
 
     @property
     def explanations(self) -> list[Explanation]:
@@ -60,6 +64,7 @@ class Cluster:
             "members": list(self.members),
             "count": self.count,
             "institution_id": self.institution.id if self.institution else None,
+            "decision": self.decision.value if self.decision is not None else None,
             "links": [link.to_dict() for link in self.links],
         }
 
@@ -84,6 +89,7 @@ def dedupe(
     registry: Registry | None = None,
     *,
     rules: RuleSet | None = None,
+    countries: Iterable[str | None] | None = None,
 ) -> list[Cluster]:
     """Group names into clusters that denote the same institution.
 
@@ -91,19 +97,24 @@ def dedupe(
     MATCH. To keep one ambiguous name from chaining unrelated clusters together, two
     clusters merge only if their canonical names are not a NON_MATCH of each other (and,
     with a registry, not matched to different institutions). With a registry, each
-    cluster is attached to the institution its names MATCH, and names matching the same
-    institution join.
+    cluster is attached to the institution its names MATCH (its canonical name is then the
+    institution's name), and names matching the same institution join; a name that fits
+    several institutions ("HUST" without a country) is joined to none of them and its
+    cluster's decision is POSSIBLE.
 
     Args:
         names: the names, as written (repeats are counted).
         registry: an optional registry to attach clusters to.
         rules: the rule set (default: the registry's, else :func:`partnerkit.rules.default_rules`).
+        countries: a country hint (code or name, or ``None``) per name, parallel to ``names``:
+            names in different countries never join, and the registry is asked with the hint.
 
     Returns:
         Clusters, biggest first; each with its canonical name, members and links.
 
     Raises:
-        RecordError: an item is not a string (the message gives its position).
+        RecordError: an item is not a string, or a hint is not a country (the message gives its position);
+            ``countries`` is not as long as ``names``.
 
     >>> import partnerkit as pk
     >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
@@ -112,19 +123,55 @@ def dedupe(
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
     try:
-        return _dedupe(names, registry, rules)
+        return _dedupe(names, registry, rules, countries)
     finally:
         if enabled:
             gc.enable()
 
 
-def _dedupe(names: Iterable[str], registry: Registry | None, rules: RuleSet | None) -> list[Cluster]:
+def _hints(countries: Iterable[str | None] | None, n: int) -> list[str | None]:
+    if countries is None:
+        return [None] * n
+    hints: list[str | None] = []
+    seen: dict[str, str] = {}  # a column of hints repeats a few values: read each once
+    for i, value in enumerate(countries):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            hints.append(None)
+            continue
+        code = seen.get(value) if isinstance(value, str) else None
+        if code is None:
+            try:
+                code = seen[value] = country_code(value)
+            except RecordError as exc:
+                raise RecordError(f"countries item {i}: {exc}") from None
+        hints.append(code)
+    if len(hints) != n:
+        raise RecordError(f"countries has {len(hints)} items for {n} names: give one hint (or None) per name")
+    return hints
+
+
+def _one_hint(found: set[str | None]) -> str | None:
+    """The country all rows agree on (rows without a hint aside), else ``None``."""
+    known = found - {None}
+    return next(iter(known)) if len(known) == 1 else None
+
+
+def _dedupe(
+    names: Iterable[str], registry: Registry | None, rules: RuleSet | None, countries: Iterable[str | None] | None
+) -> list[Cluster]:
     rules = rules or (registry.rules if registry is not None else default_rules())
     counts: Counter[str] = Counter()
+    texts: list[str] = []
     for i, name in enumerate(names):
         if not isinstance(name, str):
             raise RecordError(f"item {i}: expected a name (str), got {type(name).__name__}")
-        counts[" ".join(name.split())] += 1
+        text = " ".join(name.split())
+        counts[text] += 1
+        if countries is not None:
+            texts.append(text)
+    hint_sets: dict[str, set[str | None]] = {}
+    for text, hint in zip(texts, _hints(countries, len(texts)), strict=True):
+        hint_sets.setdefault(text, set()).add(hint)
     # 1. names with one normal form form a group; the group's most frequent name speaks for it
     groups: dict[str, list[str]] = {}
     for text in counts:
@@ -133,7 +180,8 @@ def _dedupe(names: Iterable[str], registry: Registry | None, rules: RuleSet | No
     for members in group_list:
         members.sort(key=lambda t: (-counts[t], -len(t), t))
     reps = [m[0] for m in group_list]
-    rep_profiles = [Profile.from_name(r) for r in reps]
+    hints = [_one_hint(set().union(*(hint_sets.get(t, {None}) for t in m))) for m in group_list]
+    rep_profiles = [Profile.from_name(r, country=hints[g]) for g, r in enumerate(reps)]
     links: list[list[Link]] = [[] for _ in group_list]
     for g, members in enumerate(group_list):
         for other in members[1:]:
@@ -155,10 +203,12 @@ def _dedupe(names: Iterable[str], registry: Registry | None, rules: RuleSet | No
             edges.append((e.score, g, h, e))
     # 3. the registry, when given
     found: list[Institution | None] = [None] * len(reps)
+    fits: list[Decision | None] = [None] * len(reps)
     if registry is not None:
         by_inst: dict[str, int] = {}
         for g, rep in enumerate(reps):
-            best = registry.match(rep, limit=1)
+            best = match_one(registry.index, rep, country=hints[g], limit=1, rules=registry.rules, unique_acronyms=True)
+            fits[g] = best[0].decision if best else Decision.NON_MATCH
             if best and best[0].decision is Decision.MATCH:
                 found[g] = best[0].institution
                 first = by_inst.setdefault(best[0].institution.id, g)
@@ -177,7 +227,12 @@ def _dedupe(names: Iterable[str], registry: Registry | None, rules: RuleSet | No
         if ia is not None and ib is not None and ia.id != ib.id:
             continue
         ca, cb = canon[a], canon[b]
-        if (ca, cb) != (g, h) and rules.compare(rep_profiles[ca], rep_profiles[cb]).decision is Decision.NON_MATCH:
+        same_inst = ia is not None and ib is not None  # the registry vouches for both: no chaining
+        if (
+            not same_inst
+            and (ca, cb) != (g, h)
+            and rules.compare(rep_profiles[ca], rep_profiles[cb]).decision is Decision.NON_MATCH
+        ):
             continue
         if sum(counts[t] for t in group_list[cb]) > sum(counts[t] for t in group_list[ca]):
             a, b, ca, cb = b, a, cb, ca
@@ -196,13 +251,28 @@ def _dedupe(names: Iterable[str], registry: Registry | None, rules: RuleSet | No
     for root, gs in members_of.items():
         gs.sort(key=lambda g: (g != canon[root], -sum(counts[t] for t in group_list[g]), g))
         cluster_members = tuple(t for g in gs for t in group_list[g])
+        institution = inst_of[root]
+        decision = None
+        if registry is not None:
+            decision = (
+                Decision.MATCH
+                if institution is not None
+                else Decision.POSSIBLE
+                if any(fits[g] is Decision.POSSIBLE for g in gs)
+                else Decision.NON_MATCH
+            )
         clusters.append(
             Cluster(
-                canonical=reps[canon[root]] if canon[root] in gs else cluster_members[0],
+                canonical=institution.name
+                if institution is not None
+                else reps[canon[root]]
+                if canon[root] in gs
+                else cluster_members[0],
                 members=cluster_members,
                 count=sum(counts[t] for t in cluster_members),
-                institution=inst_of[root],
+                institution=institution,
                 links=tuple(link for g in gs for link in links[g]) + tuple(cross_by_root.get(root, ())),
+                decision=decision,
             )
         )
     clusters.sort(key=lambda c: (-c.count, c.canonical))

@@ -86,6 +86,7 @@ class Index:
         "_profiles",
         "_view",
         "acronyms",
+        "affiliation_reader",
         "countries",
         "data",
         "derived",
@@ -170,6 +171,7 @@ class Index:
         self.name_weight = array("f", weights)
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
+        self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
 
     def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
         if text in seen:
@@ -262,10 +264,11 @@ class Index:
         return profile
 
     def __getstate__(self) -> dict[str, object]:
-        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view")}
+        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view", "affiliation_reader")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for k, v in state.items():
             object.__setattr__(self, k, v)
         self._profiles = {}
         self._view = None
+        self.affiliation_reader = None

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
-from partnerkit._model import Institution
-from partnerkit._names import looks_like_affiliation, parse_affiliation
+from partnerkit._model import Institution, country_name
+from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, parse_affiliation, script_of
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
+from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 
 __all__ = ["Match", "match_batch", "match_one"]
 
@@ -183,6 +186,163 @@ def _resolve_ambiguity(found: list[Match], acronym: bool = False) -> list[Match]
     ]
 
 
+def _read_affiliation(
+    index: Index, rules: RuleSet, text: str, country: str | None, city: str | None
+) -> tuple[list[Match], Reading]:
+    """The organisations a string names, read by ``partnerkit._matching._affiliation``.
+
+    A plain name that the reader finds whole is also compared by the rules, whose
+    explanation (``same_name``...) then stands when they agree it is a MATCH.
+    """
+    reading = reader(index).read(text, country=country, city=city)
+    found = []
+    whole = text.strip(" .:'\"-–—")
+    for h in reading.hits:
+        explanation = h.explanation
+        if h.decision is Decision.MATCH and h.part == whole and h.name_id >= 0:
+            e = rules.compare(Profile.from_name(text, country=country, city=city), index.profile(h.name_id))
+            if e.decision is Decision.MATCH:
+                explanation = e.with_note("Found whole as a registered name: " + h.explanation.results[0].text + ".")
+        found.append(
+            Match(
+                institution=h.institution,
+                score=h.score,
+                decision=h.decision,
+                explanation=explanation,
+                name=h.name,
+                query=text if not h.part or h.part == whole else h.part,
+            )
+        )
+    return found, reading
+
+
+def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str | None, city: str | None) -> list[Match]:
+    """Parts of an affiliation string that named nothing registered, matched by the rules.
+
+    The rules see reordered, abbreviated and misspelt names ("Copenhagen Univ."), but only
+    against names that share the part's rarest word and sit where the string says (its
+    city if it names one, else its country): without a place nothing is tried.
+    """
+    places = reading.hints
+    if not (places.cities or places.countries or places.soft):
+        return []
+    hint = country
+    if hint is None and len(places.countries) == 1:
+        hint = next(iter(places.countries))
+    read = reader(index)
+    best: dict[int, tuple[Explanation, int, str]] = {}
+    for text in reading.unread[:3]:
+        q = Profile.from_name(text, country=hint, city=city)
+        if not q.tokens:
+            continue
+        for n in read.nearby_names(text, reading):
+            e = rules.compare(q, index.profile(n))
+            inst = index.name_inst[n]
+            old = best.get(inst)
+            if old is None or e.score > old[0].score:
+                best[inst] = (e, n, text)
+    found = []
+    for inst, (e, n, text) in sorted(best.items(), key=lambda kv: (-kv[1][0].score, kv[0])):
+        note = f"Read from the part {text!r} of the affiliation string; the string's place agrees."
+        found.append(Match(index.institutions[inst], e.score, e.decision, e.with_note(note), index.texts[n], text))
+    return _resolve_ambiguity(found)
+
+
+#: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
+#: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
+#: technology do count: "Wuhan University" is not "Wuhan University of Technology".
+_QUALIFIERS = frozenset({"applied", "science"})
+#: Distinctive words a query in a non-Latin script needs, without a country hint, to be unique.
+_FOREIGN_CORE = 2
+
+
+def _place_words(inst: Institution) -> frozenset[str]:
+    words: set[str] = set()
+    if inst.city:
+        words.update(fold(inst.city).split())
+    if inst.country:
+        with contextlib.suppress(ValueError):  # a code pycountry does not know
+            words.update(fold(country_name(inst.country)).split())
+    return frozenset(words)
+
+
+def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> str | None:
+    """Why the query names the institution of indexed ``name`` and no other, or ``None``.
+
+    Evidence of the registry as a whole, beyond the pair: every distinctive word of the
+    query is in that name, the name's other distinctive words are only its city, its
+    country or the qualifier "applied sciences", the query's organisation words (university,
+    college, hospital...) are all in that name too, a query in a non-Latin script without a
+    country hint has at least two distinctive words, and no other institution (in the
+    hinted country) has a name carrying all the query's distinctive words.
+    """
+    if q.acronym is not None or not q.distinctive or q.generic:
+        return None
+    c = index.profile(name)
+    if c.acronym is not None or not c.tokens:
+        return None
+    if not (q.tokens - q.distinctive) <= c.tokens:
+        return None
+    core = q.distinctive - _QUALIFIERS
+    # a transliterated word has no typos or stems to forgive ("jiaoyujigou" is not "jiaoyujigoushuichan")
+    foreign = script_of(q.text) is not None
+    if not core - ORG_KEYS or (core - c.distinctive if foreign else unmatched_words(core, c.distinctive)):
+        return None
+    if country is None and len(core) < _FOREIGN_CORE and foreign:
+        return None  # one transliterated word is too weak a key without a hint
+    inst = index.name_inst[name]
+    extra = c.distinctive - q.distinctive
+    if extra:
+        # "applied sciences" as a whole: "of Science and Technology" is not "of Technology"
+        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | _place_words(index.institutions[inst])
+        if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
+            return None
+    countries = index.countries
+    holders: set[int] | None = None
+    for word in sorted(core, key=lambda t: index.count("t:" + t)):
+        found = {
+            index.name_inst[i]
+            for i in index.posting("t:" + word)
+            if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
+        }
+        holders = found if holders is None else holders & found
+        if not holders or holders == {inst}:
+            break
+    if holders != {inst}:
+        return None
+    words = " ".join(sorted(core))
+    where = " in that country" if country else ""
+    return f"Unique: the only institution{where} whose names carry every distinctive word ({words})."
+
+
+#: Acronyms shorter than this are never taken as unique: two letters name too many bodies.
+_UNIQUE_ACRONYM = 3
+
+
+def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country: str | None) -> str | None:
+    """Why the acronym ``q`` names the institution of indexed ``name`` and no other, or ``None``.
+
+    The registry writes the acronym for that institution ("ITMO"), no other institution (in
+    the hinted country) carries it, written or as the initials of one of its names, and an
+    acronym in a non-Latin script is corroborated in that script (see ``foreign_script_acronym``).
+    """
+    if q.acronym is None or len(q.acronym) < _UNIQUE_ACRONYM:
+        return None
+    if not any(r.value in ("same", "written") and r.weight is not None and r.weight > 0 for r in e):
+        return None
+    if AcronymScript().value(q, index.profile(name)):
+        return None
+    inst = index.name_inst[name]
+    countries = index.countries
+    for key in ("a:", "d:", "k:"):
+        for i in index.posting(key + q.acronym):
+            other = index.name_inst[i]
+            if other != inst and (country is None or not countries[other] or countries[other] == country):
+                return None
+    where = " in that country" if country else ""
+    return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
+
+
 def match_one(
     index: Index,
     name: str,
@@ -193,9 +353,21 @@ def match_one(
     city: str | None = None,
     identifiers: Mapping[str, str] | None = None,
     domains: Sequence[str] = (),
+    unique_acronyms: bool = False,
 ) -> list[Match]:
-    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`)."""
+    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`).
+
+    With ``unique_acronyms``, an acronym that the registry writes for one institution and
+    that no other carries is a MATCH (:func:`partnerkit.dedupe` uses it: a partial registry
+    does not know every holder of an acronym, so :meth:`~partnerkit.Registry.match` does not).
+    """
     rules = rules or default_rules()
+    if not identifiers and not domains:
+        read, reading = _read_affiliation(index, rules, name, country, city)
+        if read:
+            return read[:limit]
+        if reading.parts > 1:
+            return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
     note = None
     if looks_like_affiliation(name):
@@ -232,7 +404,26 @@ def match_one(
                 query=q.text,
             )
         )
+    if found and not any(m.decision is Decision.MATCH for m in found):
+        top = found[0]
+        inst, (_, n, q) = ranked[0]
+        if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
+            why = _unique_cover(index, q, n, country)
+            if why is None and unique_acronyms:
+                why = _unique_acronym(index, q, n, top.explanation, country)
+            if why is not None:
+                found[0] = attrs.evolve(
+                    top,
+                    decision=Decision.MATCH,
+                    score=max(top.score, rules.match),
+                    explanation=top.explanation.with_note(why, Decision.MATCH),
+                )
     return _resolve_ambiguity(found, acronym)[:limit]
+
+
+def _decided(e: Explanation) -> bool:
+    """A deciding rule (different identifiers, different countries) ended the run."""
+    return any(r.decision is not None for r in e)
 
 
 def match_batch(

@@ -108,8 +108,11 @@ class Registry:
 
         A name that fits several institutions equally ("MSU", "HUST" without a country)
         comes back POSSIBLE with all of them; at most one result carries MATCH. Affiliation
-        strings ("Dept. of X, Y Univ., City 123, Country") are split: sub-units and
-        addresses are dropped and a country named in them is used as a hint.
+        strings ("Dept. of X, Y Univ., City 123, Country") are read by the same call: the
+        parts that are registered names are found, sub-units and addresses are set apart,
+        the places named are hints (a country conflict is NON_MATCH), and a unit and its
+        parent are never two answers; ``Match.query`` is the part that matched. See the
+        docs page "Matching affiliation strings".
 
         Args:
             name: the name as written.

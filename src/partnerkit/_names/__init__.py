@@ -7,14 +7,28 @@ The stable helpers other layers import (keep these names):
   :func:`words` (tokens as written, with case and full-stop flags);
 - :func:`is_acronym`, :func:`acronym_key`, :func:`acronym_fits`, :func:`derive_acronyms`, :func:`parse_name`
   (:class:`ParsedName`);
-- :func:`parse_affiliation` (:class:`Affiliation`), :func:`looks_like_affiliation`;
-- :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``.
+- :func:`parse_affiliation` (:class:`Affiliation`), :func:`looks_like_affiliation`,
+  :func:`split_affiliation` (:class:`Part`), :func:`country_of`, :func:`is_postcode`,
+  :func:`subdivision_countries`, ``SUBUNIT_WORDS``, ``STREET_WORDS``;
+- :func:`org_words` (variant -> English key), ``ORG_KEYS``, ``STOP_WORDS``;
+- :func:`script_of` (the non-Latin script of a text), ``SCRIPT_COUNTRIES``.
 
 Everything here is a pure function of its ``str`` argument and never raises on one.
 """
 
 from partnerkit._names._acronyms import ParsedName, acronym_fits, acronym_key, derive_acronyms, is_acronym, parse_name
-from partnerkit._names._affiliation import Affiliation, looks_like_affiliation, parse_affiliation
+from partnerkit._names._affiliation import (
+    STREET_WORDS,
+    SUBUNIT_WORDS,
+    Affiliation,
+    Part,
+    country_of,
+    is_postcode,
+    looks_like_affiliation,
+    parse_affiliation,
+    split_affiliation,
+    subdivision_countries,
+)
 from partnerkit._names._normalize import (
     ORG_KEYS,
     STOP_WORDS,
@@ -26,24 +40,34 @@ from partnerkit._names._normalize import (
     tokens,
     words,
 )
+from partnerkit._names._scripts import SCRIPT_COUNTRIES, script_of
 
 __all__ = [
     "ORG_KEYS",
+    "SCRIPT_COUNTRIES",
     "STOP_WORDS",
+    "STREET_WORDS",
+    "SUBUNIT_WORDS",
     "Affiliation",
     "ParsedName",
+    "Part",
     "Word",
     "acronym_fits",
     "acronym_key",
+    "country_of",
     "derive_acronyms",
     "fold",
     "is_acronym",
+    "is_postcode",
     "looks_like_affiliation",
     "name_keys",
     "normalize_name",
     "org_words",
     "parse_affiliation",
     "parse_name",
+    "script_of",
+    "split_affiliation",
+    "subdivision_countries",
     "tokens",
     "words",
 ]

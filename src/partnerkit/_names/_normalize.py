@@ -53,6 +53,7 @@ STOP_WORDS: frozenset[str] = frozenset(
         "della",
         "delle",
         "degli",
+        "studi",  # "Università degli Studi di X" is the University of X
         "dei",
         "des",
         "du",

@@ -154,11 +154,22 @@ def _match_dict(m: pk.Match, explain: bool) -> dict[str, Any]:
     metavar="SPEC",
     help="Attach clusters to institutions: 'store', a ROR dump, or a CSV/JSONL file of institutions.",
 )
+@click.option(
+    "--country-column",
+    metavar="COL",
+    help="The column that holds a country hint per name (default: a column named 'country', if any).",
+)
 @click.option("--explain", is_flag=True, help="With --format json: why the members of each cluster were joined.")
 @format_option()
 @pass_app
 def dedupe(  # noqa: PLR0917 - one parameter per option
-    app: App, file: str, column: str | None, registry_spec: str | None, explain: bool, fmt: str
+    app: App,
+    file: str,
+    column: str | None,
+    registry_spec: str | None,
+    country_column: str | None,
+    explain: bool,
+    fmt: str,
 ) -> None:
     """Group the names of FILE into clusters of the same institution.
 
@@ -174,7 +185,10 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     """
     rows = read_table(file, column)
     registry = load_registry(registry_spec, app) if registry_spec else None
-    clusters = pk.dedupe(rows.names(), registry)
+    if country_column is None and "country" in (h.casefold() for h in rows.header):
+        country_column = "country"
+    hints = rows.values(rows.index(country_column, "--country-column")) if country_column else None
+    clusters = pk.dedupe(rows.names(), registry, countries=hints)
     if fmt == "json":
         write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))
         return
@@ -193,6 +207,8 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
         joined.update({link.left: link.explanation.decision.value for link in cluster.links if link.left not in joined})
         for member in cluster.members:
             decision = "canonical" if member == cluster.canonical else joined.get(member, pk.Decision.MATCH.value)
+            if cluster.decision is pk.Decision.POSSIBLE and len(cluster.members) == 1:
+                decision = pk.Decision.POSSIBLE.value  # fits several institutions of the registry
             placed[" ".join(member.split())] = (i, cluster, decision)
     out = []
     for row in rows.rows:

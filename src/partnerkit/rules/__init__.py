@@ -16,6 +16,7 @@ Example:
 
 from partnerkit.rules._comparisons import (
     AcronymOf,
+    AcronymScript,
     And,
     CityEqual,
     CountryEqual,
@@ -23,6 +24,7 @@ from partnerkit.rules._comparisons import (
     DistinctiveConflict,
     GenericName,
     IdentifierEqual,
+    InlineAcronym,
     Not,
     Or,
     Partial,
@@ -51,6 +53,7 @@ __all__ = [
     "COMPARISONS",
     "WEAK_TOKENS",
     "AcronymOf",
+    "AcronymScript",
     "And",
     "CityEqual",
     "Comparison",
@@ -61,6 +64,7 @@ __all__ = [
     "Explanation",
     "GenericName",
     "IdentifierEqual",
+    "InlineAcronym",
     "Not",
     "Or",
     "Partial",

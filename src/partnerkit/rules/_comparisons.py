@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 import attrs
 from rapidfuzz import fuzz
 
+from partnerkit._names import SCRIPT_COUNTRIES, STOP_WORDS, fold, normalize_name, script_of
 from partnerkit.rules._engine import Comparison, Value, comparison
 from partnerkit.rules._profile import Profile
 
 __all__ = [
     "AcronymOf",
+    "AcronymScript",
     "And",
     "CityEqual",
     "CountryEqual",
@@ -19,6 +23,7 @@ __all__ = [
     "DistinctiveConflict",
     "GenericName",
     "IdentifierEqual",
+    "InlineAcronym",
     "Not",
     "Or",
     "Partial",
@@ -146,6 +151,43 @@ class AcronymOf(Comparison):
         }.get(str(value), "not an acronym of the other")
 
 
+@comparison("acronym_script")
+@attrs.frozen
+class AcronymScript(Comparison):
+    """An acronym written in a non-Latin script ("МГУ"): does the other side corroborate it?
+
+    It does when the other name is written in the same script or its country writes in
+    that script; "МГУ" transliterates to "MGU", which is also Mahatma Gandhi University.
+    Values: ``True`` (the acronym fits the other name, which is in another script and
+    country), ``False`` (corroborated); ``None`` when no non-Latin acronym fits the other.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if a.acronym is None and b.acronym is None:
+            return None
+        foreign = None
+        for acr, other in ((a, b), (b, a)):
+            if acr.acronym is None or not (
+                acr.acronym == other.acronym or acr.acronym in other.acronyms or acr.acronym in other.derived
+            ):
+                continue
+            script = script_of(acr.text)
+            if script is None:
+                continue
+            corroborated = script_of(other.text) == script or (
+                other.country is not None and other.country in SCRIPT_COUNTRIES.get(script, frozenset())
+            )
+            foreign = foreign or not corroborated
+        return foreign
+
+    def describe(self, value: Value) -> str:
+        return (
+            "an acronym in another script than the other name and its country"
+            if value
+            else "an acronym corroborated in its own script"
+        )
+
+
 @comparison("shared_acronym")
 @attrs.frozen
 class SharedAcronym(Comparison):
@@ -231,6 +273,11 @@ def _near(x: str, y: str) -> bool:
     return k >= 5 and k >= 0.7 * min(len(x), len(y))
 
 
+def unmatched_words(xs: frozenset[str], ys: frozenset[str], excused: frozenset[str] = frozenset()) -> int:
+    """How many words of ``xs`` have no equal or near-equal (typo, same stem) word in ``ys`` or ``excused``."""
+    return _unmatched(xs, ys, excused)
+
+
 def _unmatched(xs: frozenset[str], ys: frozenset[str], places: frozenset[str] = frozenset()) -> int:
     """Tokens of ``xs`` with no equal or near-equal (typo, same stem) token in ``ys``; city words excused."""
     n = 0
@@ -256,6 +303,55 @@ def _places(a: Profile, b: Profile) -> frozenset[str]:
 _LAST: list[tuple[object, object, int]] = [(None, None, 0)]
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_CAPS = re.compile(r"(?<![\w.])([A-Z][A-Z&]{1,5})(?![\w.])")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _inline(text: str) -> tuple[str, ...]:
+    """Acronyms written inside a longer name ("TU Berlin", "AIIMS Guwahati"), folded to lower case."""
+    if " " not in text.strip():
+        return ()
+    return tuple(dict.fromkeys(m.replace("&", "").lower() for m in _CAPS.findall(text)))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of a name, stop words and elisions ("d'") aside: the letters acronyms are made of."""
+    out = []
+    for w in _WORD.findall(fold(text).replace("'", " ")):
+        if w not in STOP_WORDS and not (len(w) == 1 and w in "dl"):
+            out.append(w)
+    return tuple(out)
+
+
+def _expansion(acronym: str, text: str) -> frozenset[str]:
+    """The normalised words of a run of ``text`` whose initials spell ``acronym`` (empty if none)."""
+    words = _words(text)
+    n = len(acronym)
+    for i in range(len(words) - n + 1):
+        run = words[i : i + n]
+        if "".join(w[0] for w in run) == acronym and not (n == 1 or acronym in run):
+            return frozenset(normalize_name(" ".join(run)).split())
+    return frozenset()
+
+
+def _expanded(a: Profile, b: Profile) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Words excused on each side because an acronym written in one spells a run of the other's words."""
+    ea: set[str] = set()
+    eb: set[str] = set()
+    for x, y, ex, ey in ((a, b, ea, eb), (b, a, eb, ea)):
+        for acr in _inline(x.text):
+            if acr in x.tokens and acr not in y.tokens:
+                run = _expansion(acr, y.text)
+                if run:
+                    ex.add(acr)
+                    ey.update(run)
+    if not ea and not eb:
+        return None
+    return frozenset(ea), frozenset(eb)
+
+
 def _conflicts(a: Profile, b: Profile) -> int:
     """Unmatched distinctive words of both sides (the last pair is remembered: two rules ask in a row)."""
     last = _LAST[0]
@@ -263,8 +359,32 @@ def _conflicts(a: Profile, b: Profile) -> int:
         return last[2]
     places = _places(a, b)
     n = _unmatched(a.distinctive, b.distinctive, places) + _unmatched(b.distinctive, a.distinctive, places)
+    if n:
+        expanded = _expanded(a, b) if a.acronym is None and b.acronym is None else None
+        if expanded is not None:
+            n = _unmatched(a.distinctive - expanded[0], b.distinctive, places | expanded[1]) + _unmatched(
+                b.distinctive - expanded[1], a.distinctive, places | expanded[0]
+            )
     _LAST[0] = (a, b, n)
     return n
+
+
+@comparison("inline_acronym")
+@attrs.frozen
+class InlineAcronym(Comparison):
+    """An acronym written inside one name spells a run of the other's words.
+
+    "TU Berlin" / "Technische Universität Berlin", "AIIMS Guwahati" / "All India Institute
+    of Medical Sciences Guwahati": the acronym and the words it stands for then agree.
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b) or not (_inline(a.text) or _inline(b.text)):
+            return None
+        return _expanded(a, b) is not None
+
+    def describe(self, value: Value) -> str:
+        return "an acronym in one name spells words of the other" if value else "no acronym spells the other's words"
 
 
 @comparison("distinctive_conflict")

@@ -6,12 +6,14 @@ import functools
 
 from partnerkit.rules._comparisons import (
     AcronymOf,
+    AcronymScript,
     CityEqual,
     CountryEqual,
     DistinctiveAgree,
     DistinctiveConflict,
     GenericName,
     IdentifierEqual,
+    InlineAcronym,
     SameName,
     SharedAcronym,
     SharedDomain,
@@ -55,6 +57,12 @@ def default_rules() -> RuleSet:
              description="One name is the initials of the other."),
         Rule(name="not_acronym", comparison=acronym, equals=False, weight=-4.0, group="acronym",
              description="One name is an acronym that is not the other's."),
+        Rule(name="foreign_script_acronym", comparison=AcronymScript(), equals=True, weight=-2.0,
+             description="An acronym in a non-Latin script ('МГУ') fits a name neither in that script nor "
+                         "of a country writing it: transliterated acronyms collide, so POSSIBLE at best."),
+        Rule(name="inline_acronym", comparison=InlineAcronym(), equals=True, weight=5.0,
+             description="An acronym written inside one name spells words of the other "
+                         "('TU Berlin' / 'Technische Universität Berlin')."),
         Rule(name="shared_acronym", comparison=SharedAcronym(), equals=True, weight=1.0,
              description="Both full names carry the same written acronym."),
         Rule(name="distinctive_conflicts", comparison=conflict, at_least=2.0, weight=-7.0, group="distinctive",

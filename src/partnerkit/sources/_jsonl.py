@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Generator
 from typing import Any
 
 import attrs
 
-from partnerkit._codec import _check_header, _is_header, _open, from_dict
+from partnerkit._codec import read_jsonl
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Article, Institution, Partnership
 from partnerkit.sources._contract import Source, SourceItem, State
@@ -54,28 +53,19 @@ class JsonlSource(Source):
         cls = _TYPES[self.config.type] if self.config.type else None
         if not os.path.isfile(path):
             raise SourceError(f"{path}: no such file", source=self.name, locator=path)
-        with _open(path, "r") as fh:
-            for row, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=path)
-                    continue
-                if row == 1 and _is_header(data):
-                    if cls is None:
-                        cls = _TYPES.get(str(data.get("type")), Institution)
-                    _check_header(data, cls, path)
-                    continue
-                if cls is None:
-                    raise SourceError(
-                        f"{path}: no header line names the record type; set the option type", source=self.name
-                    )
-                try:
-                    record = from_dict(cls, data)
-                except RecordError as exc:
-                    yield exc.at(row=row, locator=path)
-                    continue
-                yield SourceItem(record, self.provenance(f"{path} row {row}", native_id(record)))
+
+        def choose(header: dict[str, Any] | None) -> type[Any] | None:
+            if cls is not None:
+                return cls
+            if header is None:
+                raise SourceError(
+                    f"{path}: no header line names the record type; set the option type", source=self.name
+                )
+            return _TYPES.get(str(header.get("type")), Institution)
+
+        for row, result in read_jsonl(path, choose):
+            if isinstance(result, RecordError):
+                yield result
+            else:
+                yield SourceItem(result, self.provenance(f"{path} row {row}", native_id(result)))
         return None
