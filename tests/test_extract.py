@@ -6,13 +6,17 @@ texts of our own cover each kind, status, date form and language the lexicon kno
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partnerkit as pk
-from partnerkit._extract._lexicon import markdown_tables, raw_tables
+from partnerkit._extract._automaton import _TOKEN, _fold, tokens
+from partnerkit._extract._lexicon import lexicon, lowered, markdown_tables, may_match, raw_tables
 from tests.conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -400,3 +404,58 @@ def test_partnership_between_countries_gives_no_record() -> None:
         "signed the document."
     )
     assert [p.kind.value for p in ex.partnerships if p.kind.value == "strategic_partnership"] == []
+
+
+def test_registry_answers_are_kept_across_calls() -> None:
+    """A name that recurs in many articles is matched against a pk.Registry once, with the same answer."""
+    calls: list[str] = []
+
+    class Counting(pk.Registry):
+        def match(self, name: str, *args: Any, **kwargs: Any) -> Any:
+            calls.append(name)
+            return super().match(name, *args, **kwargs)
+
+    reg = Counting(REGISTRY)
+    text = "The Moscow State University of Economics and Statistics signed an agreement with Zeta Institute of Art."
+    first = pk.extract(text, registry=reg)
+    n = len(calls)
+    assert n >= 1
+    second = pk.extract(text, registry=reg)
+    assert len(calls) == n  # answered from memory
+    assert first == second
+    assert pk.extract(text, registry=pk.Registry(REGISTRY)) == first  # a fresh registry: same answer
+
+
+_PHRASE_WORDS = sorted(
+    {w for t in raw_tables().values() for ps in t.get("kinds", {}).values() for p in ps for w in re.findall(r"\w+", p)}
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PHRASE_WORDS),
+            st.sampled_from(_PHRASE_WORDS).map(str.upper),
+            st.sampled_from(_PHRASE_WORDS).map(str.title),
+            st.text(alphabet="aıIİsſSKKσςΣ -.'", max_size=6),
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_literal_prefilter_never_hides_a_match(text: str) -> None:
+    """The prefilter that skips phrase patterns on most sentences never skips one that matches."""
+    for lang in raw_tables():
+        lex = lexicon((lang, "en"))
+        patterns = [*lex.kinds.values(), *lex.status.values(), *lex.refs.values(), *lex.dates.values()]
+        for pattern in patterns:
+            if pattern.search(text):
+                assert may_match(pattern, lowered(text)), (lang, pattern.pattern[:60], text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="aÄßİıſͅΣς北 -«»", max_size=20))
+def test_registry_tokens_fold_each_word_as_written(text: str) -> None:
+    """The automaton reads a text with the same offsets and folded words, however it is cased."""
+    expected = [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    assert tokens(text) == expected

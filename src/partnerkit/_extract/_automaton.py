@@ -19,7 +19,7 @@ import attrs
 
 from partnerkit._model import Institution
 
-__all__ = ["Automaton", "automaton_for", "tokens"]
+__all__ = ["Automaton", "Memo", "automaton_for", "tokens"]
 
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
 _END = ""  # key of a trie node that holds the institution ids ending there
@@ -38,7 +38,13 @@ def _fold(word: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded token) for every word (or CJK character) of ``text``."""
-    return [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    low = text.casefold()
+    # A letter that folds to two ("ß" -> "ss") moves offsets, and U+0345 is the one character
+    # that folds from a non-word to a word character: then word by word.
+    if len(low) != len(text) or "\u0345" in text:
+        return [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    # folding the text once keeps every offset; only non-ASCII words need more (accents)
+    return [(m.start(), m.end(), w if w.isascii() else _fold(w)) for m in _TOKEN.finditer(low) for w in (m.group(0),)]
 
 
 @attrs.frozen
@@ -50,10 +56,36 @@ class Hit:
     ids: tuple[str, ...]
 
 
+class Memo:
+    """A bounded, thread-safe memo (oldest entries leave first)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._data: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        return self._data.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            if key not in self._data and len(self._data) >= self.size:
+                del self._data[next(iter(self._data))]
+            self._data[key] = value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
 class Automaton:
-    """The trie of one registry's names."""
+    """The trie of one registry's names (and a memo of that registry's match answers by name)."""
 
     def __init__(self, institutions: Iterable[Institution]) -> None:
+        self.matches = Memo()
         self.root: dict[str, Any] = {}
         self.acronyms: dict[str, set[str]] = {}
         self.size = 0

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
-from partnerkit._extract._lexicon import Lexicon
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match
 from partnerkit._model import PartialDate
 
 __all__ = ["DateHit", "find_dateline", "find_dates"]
@@ -50,14 +50,16 @@ def _valid(year: int, month: int | None = None, day: int | None = None) -> Parti
 _DIGIT = re.compile(r"\d")
 
 
-def _may_have_words(text: str, lex: Lexicon, published: PartialDate | None) -> bool:
+def _may_have_words(text: str, low: str | None, lex: Lexicon, published: PartialDate | None) -> bool:
     """A worded or relative date may be in ``text`` (quick filter before the full reading)."""
     months, weekdays = _any_month_or_weekday(lex)
-    if months.search(text):
+    if may_match(months, low) and months.search(text):
         return True
     if published is None:
         return False
-    return weekdays.search(text) is not None or any(p.search(text) for p in lex.dates.values())
+    return (may_match(weekdays, low) and weekdays.search(text) is not None) or any(
+        may_match(p, low) and p.search(text) for p in lex.dates.values()
+    )
 
 
 _ANY: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
@@ -77,7 +79,22 @@ def _any_month_or_weekday(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str
     return got
 
 
+_MONTHS: dict[int, dict[str, int | None]] = {}
+
+
 def _month_of(word: str, lex: Lexicon) -> int | None:
+    known = _MONTHS.setdefault(id(lex), {})  # lexicons live as long as the process (cached)
+    try:
+        return known[word]
+    except KeyError:
+        pass
+    if len(known) >= 100_000:
+        known.clear()
+    month = known[word] = _month_of_word(word, lex)
+    return month
+
+
+def _month_of_word(word: str, lex: Lexicon) -> int | None:
     w = word.rstrip(".")
     if len(w) < 3 and not w.isdigit():
         return None
@@ -112,7 +129,10 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    if not _DIGIT.search(text) and not _may_have_words(text, lex, published):
+    digits = _DIGIT.search(text) is not None
+    low = lowered(text)
+    words = _may_have_words(text, low, lex, published)
+    if not digits and not words:
         return hits
 
     def add(start: int, end: int, date: PartialDate | None, relative: bool = False) -> None:
@@ -121,22 +141,28 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
         hits.append(DateHit(start, end, date, relative))
         taken.append((start, end))
 
-    for m in _ISO.finditer(text):
-        add(m.start(), m.end(), _valid(int(m[1]), int(m[2]), int(m[3])))
-    for m in _NUMERIC.finditer(text):
-        a, b, y = int(m[1]), int(m[3]), int(m[4])
-        day, month = (a, b) if b <= 12 else (b, a)
-        add(m.start(), m.end(), _valid(y, month, day))
-    for m in _CJK_DATE.finditer(text):
-        if m.group(0) and (m[1] or m[2]) and (m[2] or m[1]):
-            if m[1]:
-                add(m.start(), m.end(), _valid(int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None))
-            elif m[2]:
-                add(m.start(), m.end(), _fill_year(int(m[2]), int(m[3]) if m[3] else None, published), True)
-    _worded(text, lex, published, add)
-    for m in _YEAR.finditer(text):
-        add(m.start(), m.end(), _valid(int(m[1])))
-    _relative(text, lex, published, add)
+    if digits:  # every numeric form (ISO, 27.04.2021, 2021年4月27日, a year) has a digit
+        for m in _ISO.finditer(text):
+            add(m.start(), m.end(), _valid(int(m[1]), int(m[2]), int(m[3])))
+        for m in _NUMERIC.finditer(text):
+            a, b, y = int(m[1]), int(m[3]), int(m[4])
+            day, month = (a, b) if b <= 12 else (b, a)
+            add(m.start(), m.end(), _valid(y, month, day))
+        if "年" in text or "月" in text:
+            for m in _CJK_DATE.finditer(text):
+                if m.group(0) and (m[1] or m[2]) and (m[2] or m[1]):
+                    if m[1]:
+                        mo, dy = int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+                        add(m.start(), m.end(), _valid(int(m[1]), mo, dy))
+                    elif m[2]:
+                        add(m.start(), m.end(), _fill_year(int(m[2]), int(m[3]) if m[3] else None, published), True)
+    if may_match(_any_month_or_weekday(lex)[0], low):
+        _worded(text, lex, published, add)
+    if digits:
+        for m in _YEAR.finditer(text):
+            add(m.start(), m.end(), _valid(int(m[1])))
+    if words:
+        _relative(text, low, lex, published, add)
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -193,11 +219,15 @@ def _day(word: str) -> int | None:
     return None
 
 
-def _relative(text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]) -> None:
+def _relative(
+    text: str, low: str | None, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]
+) -> None:
     if published is None:
         return
     full = published.precision == "day"
     for name, pattern in lex.dates.items():
+        if not may_match(pattern, low):
+            continue
         for m in pattern.finditer(text):
             if name == "today" and full:
                 add(m.start(), m.end(), published, True)
@@ -207,7 +237,8 @@ def _relative(text: str, lex: Lexicon, published: PartialDate | None, add: Calla
                 add(m.start(), m.end(), PartialDate(published.year - 1), True)
             elif name == "this_year":
                 add(m.start(), m.end(), PartialDate(published.year), True)
-    if full and _any_month_or_weekday(lex)[1].search(text):
+    weekdays = _any_month_or_weekday(lex)[1]
+    if full and may_match(weekdays, low) and weekdays.search(text):
         pub = published.first_day()
         for wd, pattern in enumerate(lex.weekdays):
             for m in pattern.finditer(text):

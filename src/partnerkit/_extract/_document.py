@@ -15,11 +15,12 @@ from typing import Any
 
 import attrs
 
-from partnerkit._extract._automaton import automaton_for
-from partnerkit._extract._lexicon import Lexicon
+from partnerkit._extract._automaton import Memo, automaton_for
+from partnerkit._extract._lexicon import Lexicon, lowered
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
+from partnerkit._matching import Registry
 from partnerkit._model import Institution
 from partnerkit._names import acronym_fits, parse_name
 
@@ -84,6 +85,14 @@ class Document:
     cities: dict[str, tuple[str, str, bool]]
     by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
+    lows: list[str | None] = attrs.field(factory=list)
+    cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
+
+    def low(self, index: int) -> str | None:
+        """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""
+        if not self.lows:
+            self.lows = [lowered(s.text) for s in self.sentences]
+        return self.lows[index]
 
     def in_sentence(self, index: int) -> list[Found]:
         if not self.by_sentence:
@@ -271,6 +280,14 @@ def _group(
         alias_entity[alias] = owner
     _join_quoted(entities, mentions, by_key)
     _join_cjk_short_forms(entities, mentions, by_key)
+    known: dict[tuple[str, str], bool] = {}  # an acronym recurs: each (acronym, name) is tried once
+
+    def fits(acr: str, name: str) -> bool:
+        got = known.get((acr, name))
+        if got is None:
+            got = known[acr, name] = acronym_fits(acr, name)
+        return got
+
     for found in pending:
         acr = found.text
         ent_id = alias_entity.get(acr)
@@ -287,7 +304,7 @@ def _group(
                     break
         if ent_id is None:
             for ent in entities.values():
-                if ent.kind == "org" and any(acronym_fits(acr, n) for n in ent.names if n not in ent.acronyms):
+                if ent.kind == "org" and any(fits(acr, n) for n in ent.names if n not in ent.acronyms):
                     ent_id = ent.id
                     break
         if ent_id is None:
@@ -320,6 +337,8 @@ def _join_cjk_short_forms(
 ) -> None:
     """ "上合组织经贸学院" is a short form of "中国—上海合作组织经贸学院": its characters are a
     subsequence of the long name and both end in the same distinctive tail (4+ characters)."""
+    if not any(_CJK.match(n) for e in entities.values() for n in e.names):
+        return
     for ent in sorted(entities.values(), key=lambda e: max(map(len, e.names), default=0)):
         if ent.id not in entities or ent.kind != "org":
             continue
@@ -343,6 +362,8 @@ def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dic
         if ent.id not in entities:
             continue
         for name in ent.names:
+            if name.isascii() and '"' not in name:
+                continue  # no quoted part (the only quote mark ASCII has is '"')
             parsed = parse_name(name)
             if not parsed.quoted or not parsed.acronyms:
                 continue
@@ -375,6 +396,8 @@ def _absorb(
 
 def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[str, ...]]]) -> None:
     """Resolve every entity through ``registry.match`` with the places of the text as hints."""
+    # only a pk.Registry is known to be immutable: its answers are kept across calls
+    memo = automaton_for(registry).matches if isinstance(registry, Registry) else None
     hints = Counter(p.country for ps in doc.places.values() for p in ps)
     match = getattr(registry, "match", None)
     get = getattr(registry, "get", None)
@@ -397,12 +420,15 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
                         inst = local[0]
                         break
         if inst is None and match is not None:
-            inst = _match(match, ent, countries)
+            inst = _match(match, ent, countries, memo)
         ent.institution = inst
 
 
-def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
+def _match(match: Any, ent: Entity, countries: list[str], memo: Memo | None = None) -> Institution | None:
     """One registry query per entity (its fullest name); the text's countries settle a tie.
+
+    The answers of an immutable registry are kept in ``memo`` (per registry, bounded), so a
+    name that recurs across articles is matched once.
 
     A MATCH in a hinted country (or the only MATCH) wins; among POSSIBLE candidates, the
     only one in the first hinted country that has any wins; otherwise the entity stays
@@ -410,10 +436,14 @@ def _match(match: Any, ent: Entity, countries: list[str]) -> Institution | None:
     """
     full = [n for n in ent.names if n not in ent.acronyms] or ent.names
     name = max(full, key=len)
-    try:
-        results = list(match(name, country=None, limit=5))
-    except Exception:  # a registry that cannot answer leaves the entity unresolved
-        return None
+    results = memo.get(name) if memo is not None else None
+    if results is None:
+        try:
+            results = list(match(name, country=None, limit=5))
+        except Exception:  # a registry that cannot answer leaves the entity unresolved
+            return None
+        if memo is not None:
+            memo.put(name, results)
     sure = [r for r in results if _decision(r) == "match"]
     maybe = [r for r in results if _decision(r) == "possible"]
     for country in countries:

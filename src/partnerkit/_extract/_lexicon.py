@@ -7,6 +7,7 @@ Adding a language is adding a file; the docs page shows the tables of every file
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import tomllib
 from collections import Counter
@@ -19,7 +20,17 @@ import attrs
 from partnerkit._errors import ConfigError
 from partnerkit._model import PartnershipKind, Status
 
-__all__ = ["KIND_ORDER", "Lexicon", "detect_language", "languages", "lexicon", "markdown_tables", "raw_tables"]
+__all__ = [
+    "KIND_ORDER",
+    "Lexicon",
+    "detect_language",
+    "languages",
+    "lexicon",
+    "lowered",
+    "markdown_tables",
+    "may_match",
+    "raw_tables",
+]
 
 # The order in which kinds are tried: specific objects before the documents that set them up.
 KIND_ORDER: tuple[PartnershipKind, ...] = (
@@ -164,6 +175,116 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
     return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats, any_kind)
 
 
+# --- a literal prefilter for the phrase patterns ------------------------------------------
+#
+# Every phrase pattern is matched case-insensitively at every word boundary, which costs
+# one try of every alternative per word. Most sentences hold none of a pattern's phrases:
+# each phrase has a literal part that any match must contain ("memorand" in
+# "memorand(?:um|a|ums) of understanding"), and a sentence whose lower-cased text contains
+# none of a pattern's literals is not scanned with it. The literals are read from the
+# parsed pattern; a pattern whose phrases do not all have one is always scanned.
+
+
+def _equivalent_lower() -> dict[int, int]:
+    """Lower-case characters that ``re.IGNORECASE`` takes as one ('s' and 'ſ', 'σ' and 'ς')."""
+    try:
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):  # pragma: no cover - those rare letters stay apart
+        return {}
+    out: dict[int, int] = {}
+    for lo, others in extra.items():
+        canon = min((lo, *others))
+        for c in (lo, *others):
+            if c != canon:
+                out[c] = canon
+    return out
+
+
+_EQUIVALENT = _equivalent_lower()
+
+
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased as ``re.IGNORECASE`` compares letters, or None when that would
+    change its length (a letter like 'İ' that lower-cases to two): then nothing is skipped."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low if low.isascii() else low.translate(_EQUIVALENT)
+
+
+def _literals(sub: Any) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed pattern ``sub`` contains (None: unknown)."""
+    c = importlib.import_module("re._constants")
+    best: frozenset[str] | None = None
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if not cand or not all(cand):
+            return
+        if best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best)):
+            best = cand
+
+    run: list[str] = []
+    for op, av in sub:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        if op is c.SUBPATTERN:
+            consider(_literals(av[3]))
+        elif op is c.ATOMIC_GROUP:
+            consider(_literals(av))
+        elif op is c.BRANCH:
+            parts = [_literals(b) for b in av[1]]
+            if all(p is not None for p in parts):
+                consider(frozenset().union(*(p for p in parts if p is not None)))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_literals(av[2]))
+    if run:
+        consider(frozenset(["".join(run)]))
+    return best
+
+
+# By id (hashing a compiled pattern hashes its whole code); the pattern is held, so ids stay unique.
+_NEEDLES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _needles(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """One pattern of the lower-cased literals of ``pattern`` (None: it cannot be prefiltered)."""
+    got = _NEEDLES.get(id(pattern))
+    if got is not None and got[0] is pattern:
+        return got[1]
+    try:
+        parse = importlib.import_module("re._parser").parse
+        found = _literals(parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
+        found = None
+    needles = None
+    if found is not None:  # lower-casing both sides keeps every match (case-sensitive ones too)
+        words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (-len(w), w))
+        needles = re.compile("|".join(re.escape(w) for w in words))
+    if len(_NEEDLES) >= 4096:  # patterns are made once per lexicon; a bound all the same
+        _NEEDLES.clear()
+    _NEEDLES[id(pattern)] = (pattern, needles)
+    return needles
+
+
+def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
+    r"""False only when ``pattern`` cannot match the text whose :func:`lowered` form is ``low``.
+
+    Example:
+        >>> p = re.compile(r"(?<!\w)(?:memorand(?:um|a) of understanding|mous?)(?!\w)", re.IGNORECASE)
+        >>> may_match(p, lowered("They signed an MoU.")), may_match(p, lowered("They met."))
+        (True, False)
+    """
+    if low is None:
+        return True
+    needles = _needles(pattern)
+    return needles is None or needles.search(low) is not None
+
+
 def status_of(value: str) -> Status:
     return Status(value)
 
@@ -176,13 +297,14 @@ def detect_language(text: str) -> str:
         ('ru', 'es')
     """
     sample = text[:4000]
-    cjk = len(_CJK.findall(sample))
-    cyr = len(_CYRILLIC.findall(sample))
-    letters = len(_LETTER.findall(sample)) or 1
-    if cjk / letters > 0.2:
-        return "zh"
-    if cyr / letters > 0.3:
-        return "ru"
+    if not sample.isascii():  # no CJK or Cyrillic letter otherwise
+        cjk = len(_CJK.findall(sample))
+        cyr = len(_CYRILLIC.findall(sample))
+        letters = len(_LETTER.findall(sample)) or 1
+        if cjk / letters > 0.2:
+            return "zh"
+        if cyr / letters > 0.3:
+            return "ru"
     words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+", sample.lower())
     counts = Counter(words)
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}

@@ -37,6 +37,16 @@ _UNIT_HEADS = frozenset(
     """department faculty laboratory lab division office chair school departamento facultad faculté
     fakultät département laboratorio laboratoire lehrstuhl hospital""".split()  # noqa: SIM905
 )
+# Every head as a substring of lower-cased text (a superset of what _head_of accepts).
+_HEAD_STEMS = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            _HEADS_EN | _HEADS_HEAD_FIRST | _UNIT_HEADS | {"universität", "hochschule", "akademie", "institut"},
+            key=lambda w: (-len(w), w),
+        )
+    )
+)
 _CONNECTORS = frozenset(
     """of for and the de del la las los el des du d' d’ di da do dos der für und y et e &""".split()  # noqa: SIM905
 )
@@ -151,44 +161,68 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_info(w: str) -> tuple[bool, bool, bool, bool, bool, str | None, bool, bool]:
+    """What _runs asks of a word: (may join, leading stop, capitalised, connector,
+    lower-case Romance word, head, elision, ends with a sentence dot)."""
+    low = w.lower()
+    return (
+        w[0].isalnum() and low.rstrip(".") not in _TITLES,
+        low in _LEADING_STOP,
+        _is_cap(w),
+        low in _CONNECTORS,
+        low.isalpha() and not low.isupper() and len(low) > 3,
+        _head_of(w),
+        w in ("l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’"),
+        w.endswith(".") and not _ABBREV_DOT.match(w),
+    )
+
+
 def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     runs: list[list[tuple[int, int, str]]] = []
     cur: list[tuple[int, int, str]] = []
     prev_head_first = False
+    last_end = 0
+    last_dot = False
     for tok in toks:
         s, e, w = tok
-        low = w.lower()
-        gap = text[cur[-1][1] : s] if cur else ""
-        joinable = not cur or gap in (" ", "-", "") or (gap == ", " and _comma_ok(text, s))
-        if cur and cur[-1][2].endswith(".") and not _ABBREV_DOT.match(cur[-1][2]):
-            joinable = False
-        is_word = w[0].isalnum()
-        if w == "," and cur and _comma_ok(text, e + 1):
-            continue
-        ok = (
-            is_word
-            and low.rstrip(".") not in _TITLES
-            and (cur or low not in _LEADING_STOP)
+        may, lead_stop, cap, conn, romance_word, head, elision, dot = _word_info(w)
+        if cur:
+            gap = s - last_end
+            joinable = (
+                not last_dot
+                and (gap == 0 or (gap == 1 and text[last_end] in " -") or (gap == 2 and text[last_end:s] == ", "))
+                and (gap < 2 or _comma_ok(text, s))
+            )
+            if w == "," and _comma_ok(text, e + 1):
+                continue
+        else:
+            joinable = True
+        ok = elision or (
+            may
+            and (not lead_stop or bool(cur))
             and (
-                _is_cap(w)
-                or low in _CONNECTORS
-                or (prev_head_first and low.isalpha() and not low.isupper() and len(low) > 3 and _romance(cur))
-                or (_head_of(w) is not None and _lower_head_ok(text, tok))
+                cap
+                or conn
+                or (prev_head_first and romance_word and _romance(cur))
+                or (head is not None and _lower_head_ok(text, tok))
             )
         )
-        if w in ("l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’"):
-            ok = True
         if ok and joinable:
             cur.append(tok)
+            last_end, last_dot = e, dot
         else:
             if cur:
                 runs.append(cur)
-            cur = [tok] if ok else []
-        head = _head_of(w)
+            if ok:
+                cur = [tok]
+                last_end, last_dot = e, dot
+            else:
+                cur = []
         if head is not None:
             prev_head_first = head in _HEADS_HEAD_FIRST or head == "hochschule"
-        elif not ok or _is_cap(w):
-            prev_head_first = prev_head_first and ok and not _is_cap(w)
+        elif not ok or cap:
+            prev_head_first = prev_head_first and ok and not cap
     if cur:
         runs.append(cur)
     return runs
@@ -238,8 +272,15 @@ def _comma_ok(text: str, pos: int) -> bool:
     return " of " in before and not any(_head_of(w) for w in m.group(0).split())
 
 
+def _may_have_head(text: str) -> bool:
+    """False only when no word of ``text`` can be a head (a name needs one): a fast prefilter."""
+    return _HEAD_STEMS.search(text.lower()) is not None
+
+
 def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     out: list[Span] = []
+    if not _may_have_head(text):
+        return out  # no run can hold a head, and the shared-head forms need one too
     for run in _runs(text, toks):
         for part in _split_run(run):
             span = _trim(text, part)

@@ -14,14 +14,16 @@ import re
 import attrs
 
 from partnerkit._extract._dates import DateHit, find_dates
-from partnerkit._extract._document import Document, Found, _sentence_of
-from partnerkit._extract._places import Place
-from partnerkit._model import Evidence, Location, PartialDate, Partnership, PartnershipKind, Party, Status
+from partnerkit._extract._document import Document, Found
+from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
+from partnerkit._extract._tidy import locations as _locations
+from partnerkit._extract._tidy import tidy as _tidy
+from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Party, Status
 
 __all__ = ["find_partnerships"]
 
 K = PartnershipKind
-_DOCUMENTS = frozenset({K.AGREEMENT, K.MOU, K.STRATEGIC_PARTNERSHIP})
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
 _DET_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
@@ -38,9 +40,13 @@ class _Trigger:
     end: int
 
 
-def _triggers(doc: Document, sent_text: str) -> list[_Trigger]:
+def _triggers(doc: Document, si: int) -> list[_Trigger]:
     found: list[_Trigger] = []
+    sent_text = doc.sentences[si].text
+    low = doc.low(si)
     for kind, pattern in doc.lex.kinds.items():
+        if not may_match(pattern, low):
+            continue
         for m in pattern.finditer(sent_text):
             if m.end() == m.start():
                 continue
@@ -76,17 +82,26 @@ def _triggers(doc: Document, sent_text: str) -> list[_Trigger]:
     return out
 
 
-def _status(doc: Document, text: str, trig: _Trigger, kind: PartnershipKind) -> Status | None:
+def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
+    """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
+    got = doc.cue_cache.get(si)
+    if got is None:
+        st = doc.lex.status
+        text = doc.sentences[si].text
+        low = doc.low(si)
+        got = []
+        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
+            pat = st.get(name)
+            if pat is None or not may_match(pat, low):
+                continue
+            got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
+        doc.cue_cache[si] = got
+    return got
+
+
+def _status(doc: Document, si: int, trig: _Trigger, kind: PartnershipKind) -> Status | None:
     """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
-    st = doc.lex.status
-    cues: list[tuple[int, str]] = []
-    for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
-        pat = st.get(name)
-        if pat is None:
-            continue
-        for m in pat.finditer(text):
-            dist = min(abs(m.start() - trig.end), abs(trig.start - m.end()))
-            cues.append((dist, name))
+    cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in _status_cues(doc, si)]
     names = {n for _, n in cues}
     if "negotiating" in names:
         return Status.NEGOTIATING
@@ -237,7 +252,7 @@ def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
 def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
     """The parties named in a "between X and Y" phrase of the sentence (empty when there is none)."""
     sent = doc.sentences[si]
-    m = _BETWEEN.search(sent.text)
+    m = _BETWEEN.search(sent.text) if may_match(_BETWEEN, doc.low(si)) else None
     if m is None:
         return []
     stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
@@ -273,13 +288,11 @@ def _same_paragraph(doc: Document, a: int, b: int) -> bool:
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
-    hit: set[int] = set()  # sentences where some trigger matches (one scan of the text for all kinds)
-    patterns = [doc.lex.any_kind] if doc.lex.any_kind is not None else list(doc.lex.kinds.values())
-    for pattern in patterns:
-        for tm in pattern.finditer(doc.clean.text):
-            hit.add(_sentence_of(sents, tm.start()))
-            hit.add(_sentence_of(sents, tm.end() - 1) if tm.end() > tm.start() else -1)
-    all_triggers = {si: (_triggers(doc, sent.text) if si in hit else []) for si, sent in enumerate(sents)}
+    any_kind = doc.lex.any_kind
+    all_triggers = {
+        si: (_triggers(doc, si) if any_kind is None or may_match(any_kind, doc.low(si)) else [])
+        for si in range(len(sents))
+    }
     objects = _objects(doc, all_triggers)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
@@ -312,10 +325,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         triggers = [] if si in used_next else all_triggers[si]
-        refers_to_deal = bool(anaphora and anaphora.search(text))
+        low = doc.low(si)
+        refers_to_deal = bool(anaphora and may_match(anaphora, low) and anaphora.search(text))
         for trig in triggers:
             kind = trig.kind
-            status = _status(doc, text, trig, kind)
+            status = _status(doc, si, trig, kind)
             if status is None:
                 continue
             window = text[max(0, trig.start - 60) : trig.end + 60]
@@ -329,12 +343,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             date = None if existing else _date_for(doc, text, trig, published)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
-            if date is None and since is not None and since.search(text):
+            if date is None and since is not None and may_match(since, low) and since.search(text):
                 date = _last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
                 date = _inherited_date(doc, si, all_triggers, published)
-            is_generic = bool(generic and generic.search(text))
-            is_anaphora = bool(anaphora and anaphora.search(text[max(0, trig.start - 20) : trig.end + 5]))
+            is_generic = bool(generic and may_match(generic, low) and generic.search(text))
+            near = text[max(0, trig.start - 20) : trig.end + 5]
+            is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
             if is_anaphora and kind in _DOCUMENTS and deal:
                 continue  # "the agreement", "该协议": the deal already recorded
             if (
@@ -353,7 +368,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 date = date or deal_date
             elif not parties:
                 if (has_pair and pair is not None) or (
-                    si > 0 and pair is not None and since is not None and since.search(text)
+                    si > 0 and pair is not None and since is not None and may_match(since, low) and since.search(text)
                 ):
                     parties = list(pair)
                 elif doc.publisher is not None and (
@@ -395,7 +410,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if len(deal) >= 2 and not any(
                 r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
             ):
-                st = Status.ACTIVE if _status(doc, text, trig, kind) is Status.ACTIVE else Status.PLANNED
+                st = Status.ACTIVE if _status(doc, si, trig, kind) is Status.ACTIVE else Status.PLANNED
                 date = _date_for(doc, text, trig, published)
                 ev = Evidence(quote=text, published=published)
                 out.append(
@@ -405,7 +420,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 )
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
-    return _dedupe(out)
+    return _tidy(out)
 
 
 _CJK_CLAUSE = re.compile(r"[,，;；]")
@@ -593,128 +608,3 @@ def _offices(  # noqa: PLR0917
         st = _clause_status(doc, text, pos - base, status)
         out.append(Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,)))
     return out
-
-
-_CONJUNCTION = re.compile(r"\b(?:and|y|et|und|и|e)\b|[;、和及]")
-
-
-def _locations(places: list[Place], text: str) -> list[tuple[Location, int]]:
-    out: list[tuple[Location, int]] = []
-    i = 0
-    while i < len(places):
-        p = places[i]
-        prev = places[i - 1] if i else None
-        if (
-            p.city is not None
-            and prev is not None
-            and prev.city is not None
-            and prev.country == p.country
-            and not _CONJUNCTION.search(text[prev.end : p.start])
-        ):
-            i += 1  # "Annandale-on-Hudson, New York": one place, written with its region
-            continue
-        if p.city is not None:
-            country = p.country
-            if i + 1 < len(places) and places[i + 1].city is None and places[i + 1].country == p.country:
-                i += 1
-            out.append((Location(city=p.city, country=country), p.start))
-        elif not any(loc.country == p.country for loc, _ in out):
-            out.append((Location(country=p.country), p.start))
-        i += 1
-    # a country already covered by one of its cities is not a second office
-    cities = {loc.country for loc, _ in out if loc.city}
-    return [(loc, pos) for loc, pos in out if loc.city or loc.country not in cities]
-
-
-def _family(kind: PartnershipKind) -> str:
-    if kind in _DOCUMENTS:
-        return "document"
-    if kind in (K.JOINT_PROGRAMME, K.DOUBLE_DEGREE):
-        return "programme"
-    return kind.value
-
-
-def _fits(a: Location | None, b: Location | None) -> bool:
-    if a is None or b is None:
-        return True
-    if a.country and b.country and a.country != b.country:
-        return False
-    return not (a.city and b.city and a.city != b.city)
-
-
-def _merge_offices(records: list[Partnership]) -> list[Partnership]:
-    """One owner's office told twice ("opened an office in the US"; "it sits at Bard College") is one."""
-    out: list[Partnership] = []
-    for rec in records:
-        for i, old in enumerate(out):
-            if rec.kind is not K.OFFICE or old.kind is not K.OFFICE or old.parties[0] != rec.parties[0]:
-                continue
-            small, big = sorted((old, rec), key=lambda r: len(r.parties))
-            if not set(small.parties) <= set(big.parties) or not _fits(old.location, rec.location):
-                continue
-            if len(old.parties) == len(rec.parties) and old.location and rec.location:
-                continue  # two places of one owner: two offices
-            locs = [x for x in (old.location, rec.location) if x is not None]
-            loc = max(locs, key=lambda x: (x.city is not None, x.country is not None)) if locs else None
-            evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
-            out[i] = attrs.evolve(old, parties=big.parties, location=loc, date=old.date or rec.date, evidence=evidence)
-            break
-        else:
-            out.append(rec)
-    return out
-
-
-def _dedupe(records: list[Partnership]) -> list[Partnership]:
-    """Records of one text about the same thing become one, with all their evidence."""
-    out: list[Partnership] = []
-    for rec in records:
-        key = frozenset(p.name for p in rec.parties)
-        for i, old in enumerate(out):
-            if old.kind != rec.kind or frozenset(p.name for p in old.parties) != key:
-                continue
-            if old.date and rec.date and not old.date.overlaps(rec.date):
-                continue
-            if old.location and rec.location and old.location != rec.location:
-                continue
-            evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
-            out[i] = attrs.evolve(
-                old, date=old.date or rec.date, location=old.location or rec.location, evidence=evidence
-            )
-            break
-        else:
-            out.append(rec)
-    out = _merge_offices(out)
-    out = _absorb_one_sided(out)
-    # an office without a place is dropped when the same owner has one with a place
-    return [
-        r
-        for r in out
-        if not (
-            r.kind is K.OFFICE
-            and r.location is None
-            and any(o.kind is K.OFFICE and o.location and o.parties[0] == r.parties[0] for o in out)
-        )
-    ]
-
-
-def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
-    """A one-party record whose party also has a record of the same kind with a named partner
-    is that record seen from one side (a title, a follow-up sentence): it joins it as evidence."""
-    out = list(records)
-    dropped: set[int] = set()
-    for i, rec in enumerate(records):
-        if len(rec.parties) != 1 or rec.kind is K.OFFICE:
-            continue
-        for j, o in enumerate(records):
-            if (
-                j not in dropped
-                and o.kind is rec.kind
-                and len(o.parties) >= 2
-                and rec.parties[0] in o.parties
-                and not (o.date and rec.date and not o.date.overlaps(rec.date))
-            ):
-                extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
-                out[j] = attrs.evolve(out[j], date=out[j].date or rec.date, evidence=out[j].evidence + extra)
-                dropped.add(i)
-                break
-    return [r for i, r in enumerate(out) if i not in dropped]

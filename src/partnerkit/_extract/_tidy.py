@@ -1,0 +1,146 @@
+"""Tidying extracted records: office places read from a clause, and duplicates folded.
+
+An office named with several places yields one record per place; records of the same deal
+found in several sentences are folded into one (evidence kept), offices hosted by another
+organisation merge with their owner's office in that place, and a one-sided record (often
+the title) joins the full record of the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from partnerkit._extract._places import Place
+from partnerkit._model import Location, Partnership, PartnershipKind
+
+__all__ = ["DOCUMENTS", "locations", "tidy"]
+
+K = PartnershipKind
+#: The kinds that are documents (the agreement/MoU family).
+DOCUMENTS = frozenset({K.AGREEMENT, K.MOU, K.STRATEGIC_PARTNERSHIP})
+
+_CONJUNCTION = re.compile(r"\b(?:and|y|et|und|и|e)\b|[;、和及]")
+
+
+def locations(places: list[Place], text: str) -> list[tuple[Location, int]]:
+    out: list[tuple[Location, int]] = []
+    i = 0
+    while i < len(places):
+        p = places[i]
+        prev = places[i - 1] if i else None
+        if (
+            p.city is not None
+            and prev is not None
+            and prev.city is not None
+            and prev.country == p.country
+            and not _CONJUNCTION.search(text[prev.end : p.start])
+        ):
+            i += 1  # "Annandale-on-Hudson, New York": one place, written with its region
+            continue
+        if p.city is not None:
+            country = p.country
+            if i + 1 < len(places) and places[i + 1].city is None and places[i + 1].country == p.country:
+                i += 1
+            out.append((Location(city=p.city, country=country), p.start))
+        elif not any(loc.country == p.country for loc, _ in out):
+            out.append((Location(country=p.country), p.start))
+        i += 1
+    # a country already covered by one of its cities is not a second office
+    cities = {loc.country for loc, _ in out if loc.city}
+    return [(loc, pos) for loc, pos in out if loc.city or loc.country not in cities]
+
+
+def _family(kind: PartnershipKind) -> str:
+    if kind in DOCUMENTS:
+        return "document"
+    if kind in (K.JOINT_PROGRAMME, K.DOUBLE_DEGREE):
+        return "programme"
+    return kind.value
+
+
+def _fits(a: Location | None, b: Location | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    return not (a.city and b.city and a.city != b.city)
+
+
+def _merge_offices(records: list[Partnership]) -> list[Partnership]:
+    """One owner's office told twice ("opened an office in the US"; "it sits at Bard College") is one."""
+    out: list[Partnership] = []
+    for rec in records:
+        for i, old in enumerate(out):
+            if rec.kind is not K.OFFICE or old.kind is not K.OFFICE or old.parties[0] != rec.parties[0]:
+                continue
+            small, big = sorted((old, rec), key=lambda r: len(r.parties))
+            if not set(small.parties) <= set(big.parties) or not _fits(old.location, rec.location):
+                continue
+            if len(old.parties) == len(rec.parties) and old.location and rec.location:
+                continue  # two places of one owner: two offices
+            locs = [x for x in (old.location, rec.location) if x is not None]
+            loc = max(locs, key=lambda x: (x.city is not None, x.country is not None)) if locs else None
+            evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
+            out[i] = attrs.evolve(old, parties=big.parties, location=loc, date=old.date or rec.date, evidence=evidence)
+            break
+        else:
+            out.append(rec)
+    return out
+
+
+def tidy(records: list[Partnership]) -> list[Partnership]:
+    """Records of one text about the same thing become one, with all their evidence."""
+    out: list[Partnership] = []
+    for rec in records:
+        key = frozenset(p.name for p in rec.parties)
+        for i, old in enumerate(out):
+            if old.kind != rec.kind or frozenset(p.name for p in old.parties) != key:
+                continue
+            if old.date and rec.date and not old.date.overlaps(rec.date):
+                continue
+            if old.location and rec.location and old.location != rec.location:
+                continue
+            evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
+            out[i] = attrs.evolve(
+                old, date=old.date or rec.date, location=old.location or rec.location, evidence=evidence
+            )
+            break
+        else:
+            out.append(rec)
+    out = _merge_offices(out)
+    out = _absorb_one_sided(out)
+    # an office without a place is dropped when the same owner has one with a place
+    return [
+        r
+        for r in out
+        if not (
+            r.kind is K.OFFICE
+            and r.location is None
+            and any(o.kind is K.OFFICE and o.location and o.parties[0] == r.parties[0] for o in out)
+        )
+    ]
+
+
+def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
+    """A one-party record whose party also has a record of the same kind with a named partner
+    is that record seen from one side (a title, a follow-up sentence): it joins it as evidence."""
+    out = list(records)
+    dropped: set[int] = set()
+    for i, rec in enumerate(records):
+        if len(rec.parties) != 1 or rec.kind is K.OFFICE:
+            continue
+        for j, o in enumerate(records):
+            if (
+                j not in dropped
+                and o.kind is rec.kind
+                and len(o.parties) >= 2
+                and rec.parties[0] in o.parties
+                and not (o.date and rec.date and not o.date.overlaps(rec.date))
+            ):
+                extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
+                out[j] = attrs.evolve(out[j], date=out[j].date or rec.date, evidence=out[j].evidence + extra)
+                dropped.add(i)
+                break
+    return [r for i, r in enumerate(out) if i not in dropped]
