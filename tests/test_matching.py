@@ -404,3 +404,55 @@ def test_word_order_with_the_city_of_an_affiliation_string(query: str, matched: 
     """The city written in the string completes the name that fits the order ("... in St. Louis")."""
     found = pk.Registry(ORDER).match(query)
     assert [m.institution.id for m in found if m.decision is pk.Decision.MATCH] == ([matched] if matched else [])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "decision"),
+    [
+        ("Michgan State University", "msu-us", pk.Decision.MATCH),
+        ("Indian Institute of Tecnology Delhi", "iitd", pk.Decision.MATCH),
+        ("Tomks State University", "tsu", pk.Decision.POSSIBLE),  # found, but five letters are too few to trust
+    ],
+)
+def test_a_one_letter_typo_finds_its_institution(
+    registry: pk.Registry, query: str, expected: str, decision: pk.Decision
+) -> None:
+    """A misspelt word the registry lacks is looked up one edit away; a typo of six letters or more is a MATCH."""
+    found = registry.match(query)
+    assert (found[0].institution.id, found[0].decision) == (expected, decision), str(found[0].explanation)
+
+
+def test_a_typo_does_not_make_a_near_name_match(registry: pk.Registry) -> None:
+    """Finding a typo's candidates does not loosen the rules: extra words still conflict."""
+    found = registry.match("Tomks State University of Control Systems")
+    assert all(m.decision is not pk.Decision.MATCH or m.institution.id != "tsu" for m in found)
+
+
+def test_near_words_look_up_the_vocabulary_only(registry: pk.Registry) -> None:
+    """Edit-distance-1 variants are read from the index; nothing is added to it."""
+    index = registry.index
+    keys = len(index.postings)
+    assert index.near_words("michgan", 400) == ["michigan"]
+    assert index.near_words("tosmk", 400) == ["tomsk"]
+    assert index.near_words("zzzzzzz", 400) == []
+    assert len(index.postings) == keys
+
+
+def test_dedupe_joins_one_letter_typos_without_a_registry() -> None:
+    """Typos of a rare word cluster with the right spelling, whichever comes first; places do not."""
+    names = [
+        "Michgan State University",
+        "Michigan State University",
+        "Tsinghua University",
+        "Tsinhua University",
+        "Univ. of Cambrige",
+        "University of Cambridge",
+        "University of Austria",
+        "University of Australia",
+    ]
+    clusters = {frozenset(c.members) for c in pk.dedupe(names)}
+    assert frozenset(names[:2]) in clusters
+    assert frozenset(names[2:4]) in clusters
+    assert frozenset(names[4:6]) in clusters
+    assert frozenset(names[6:7]) in clusters
+    assert frozenset(names[7:8]) in clusters

@@ -17,12 +17,14 @@ from partnerkit.rules import (
     Decision,
     DistinctiveConflict,
     Not,
+    OneLetter,
     Profile,
     Rule,
     RuleSet,
     TokenSort,
     default_rules,
 )
+from partnerkit.rules._comparisons import one_letter
 from tests import strategies as pst
 
 P = Profile.from_name
@@ -115,6 +117,26 @@ TABLE = [
      "right": "All India Institute of Medical Sciences Bibinagar", "expected": "non_match"},
     {"description": "initials that spell other words", "left": "NIT Silchar",
      "right": "National Institute of Nutrition Silchar", "expected": "non_match"},
+    {"description": "one-letter typo: a letter left out", "left": "Michgan State University",
+     "right": "Michigan State University", "expected": "match"},
+    {"description": "one-letter typo, abbreviated", "left": "Univ. of Cambrige", "right": "University of Cambridge",
+     "expected": "match"},
+    {"description": "one-letter typo: a letter replaced", "left": "Tsinhua University", "right": "Tsinghua University",
+     "expected": "match"},
+    {"description": "one-letter typo: two letters swapped", "left": "University of Edinbrugh",
+     "right": "University of Edinburgh", "expected": "match"},
+    {"description": "two countries are not a typo", "left": "University of Austria",
+     "right": "University of Australia", "expected": "non_match"},
+    {"description": "one-letter country difference", "left": "Bank of Guinea", "right": "Bank of Guyana",
+     "expected": "non_match"},
+    {"description": "typo plus an extra word still conflicts", "left": "Tomsk State University",
+     "right": "Tomsk State University of Control Systems", "expected": "non_match"},
+    {"description": "another initial is another name", "left": "Huzhou Teachers College",
+     "right": "Suzhou Teachers College", "expected": "possible"},
+    {"description": "a plural is not a typo", "left": "Saudi Arabian Cultural Missions",
+     "right": "Saudi Arabian Cultural Mission", "expected": "possible"},
+    {"description": "one transliterated letter is another character", "left": "湖北省科技厅",
+     "right": "河北省科技厅", "expected": "possible"},
 ]  # fmt: skip
 
 
@@ -182,6 +204,8 @@ def test_compare_is_symmetric(a: str, b: str, ca: str | None, cb: str | None) ->
         ("Universitaet Wien", "Universität Wien"),
         ("TU Berlin", "Technische Universität Berlin"),
         ("AIIMS Guwahati", "All India Institute of Medical Sciences Bibinagar"),
+        ("Michgan State University", "Michigan State University"),
+        ("University of Edinbrugh", "University of Edinburgh"),
     ],
 )
 def test_symmetry_table(pair: tuple[str, str]) -> None:
@@ -268,3 +292,35 @@ def test_a_cyrillic_acronym_is_never_a_match_for_a_latin_namesake() -> None:
     e = rules.compare(P("МГУ", country="IN"), P("MGU", country="IN"))
     assert e.decision is Decision.POSSIBLE
     assert "foreign_script_acronym" in [r.rule for r in e]
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("michgan", "michigan", True),  # deleted
+        ("cambrigde", "cambridge", True),  # swapped
+        ("tsinhua", "tsinghua", True),
+        ("tsinghua", "tsinghia", True),  # replaced
+        ("tokio", "tokyo", False),  # under six letters
+        ("huzhou", "suzhou", False),  # another initial
+        ("missions", "mission", False),  # another ending
+        ("austria", "australia", False),  # two edits, and countries
+        ("guinea", "guinia", False),  # a country name
+        ("edinburgh", "edinburgh", False),  # the same word
+        ("edinburgh", "edinbhurgh", True),
+        ("edinburgh", "eddinbhurgh", False),  # two edits
+    ],
+)
+def test_one_letter_words(x: str, y: str, expected: bool) -> None:
+    """A one-letter typo is told from another word, both ways round."""
+    assert one_letter(x, y) is expected
+    assert one_letter(y, x) is expected
+
+
+def test_one_letter_typo_is_explained() -> None:
+    """The explanation says the names differ by one letter."""
+    e = default_rules().compare(P("Michgan State University"), P("Michigan State University"))
+    assert e.decision is Decision.MATCH
+    assert "one-letter difference" in str(e)
+    assert OneLetter().value(P("Tsinhua University"), P("Tsinghua University")) is True
+    assert OneLetter().value(P("Tsinghua University"), P("Tsinghua University")) is None

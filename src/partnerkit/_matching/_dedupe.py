@@ -190,17 +190,20 @@ def _dedupe(
     index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if rep_profiles[g].tokens)
     gid = [int(inst.id) for inst in index.institutions]
     edges: list[tuple[float, int, int, Explanation]] = []
+    pos = {g: i for i, g in enumerate(gid)}
+    tried: set[tuple[int, int]] = set()
     for g, profile in enumerate(rep_profiles):
         if not profile.tokens:
             continue
-        for n in _candidates(index, profile):
-            h = gid[index.name_inst[n]]
-            if h <= g:
+        for n in _candidates(index, profile, own=pos[g]):
+            x, y = sorted((g, gid[index.name_inst[n]]))  # a typo is found from the misspelt name only
+            if x == y or (x, y) in tried:
                 continue
-            if rules.score(profile, rep_profiles[h]) < rules.match:
+            tried.add((x, y))
+            if rules.score(rep_profiles[x], rep_profiles[y]) < rules.match:
                 continue  # explain only the links that are kept
-            e = rules.compare(profile, rep_profiles[h])
-            edges.append((e.score, g, h, e))
+            e = rules.compare(rep_profiles[x], rep_profiles[y])
+            edges.append((e.score, x, y, e))
     # 3. the registry, when given
     found: list[Institution | None] = [None] * len(reps)
     fits: list[Decision | None] = [None] * len(reps)

@@ -83,6 +83,7 @@ class Index:
     """
 
     __slots__ = (
+        "_alphabet",
         "_profiles",
         "_view",
         "acronyms",
@@ -171,6 +172,7 @@ class Index:
         self.name_weight = array("f", weights)
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
+        self._alphabet: str | None = None
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
 
     def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
@@ -224,6 +226,32 @@ class Index:
         p = self.postings.get(key)
         return 0 if p is None else self.offsets[p + 1] - self.offsets[p]
 
+    def alphabet(self) -> str:
+        """The characters of the indexed words (sorted; computed once, on first use)."""
+        if self._alphabet is None:
+            chars: set[str] = set()
+            for key in self.postings:
+                if key.startswith("t:"):
+                    chars.update(key[2:])
+            self._alphabet = "".join(sorted(chars))
+        return self._alphabet
+
+    def near_words(self, word: str, limit: int) -> list[str]:
+        """Indexed words one edit from ``word`` (a letter deleted, inserted, replaced or two swapped).
+
+        Only words carried by at most ``limit`` names, sorted. The index does not grow: the
+        variants of the query word are looked up in its vocabulary.
+        """
+        letters = self.alphabet()
+        splits = [("t:" + word[:i], word[i:]) for i in range(len(word) + 1)]
+        variants = {a + b[1:] for a, b in splits if b}
+        variants.update([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1])
+        variants.update([a + c + b[1:] for a, b in splits if b for c in letters])
+        variants.update([a + c + b for a, b in splits for c in letters])
+        variants.discard("t:" + word)
+        found = self.postings.keys() & variants
+        return sorted(v[2:] for v in found if self.count(v) <= limit)
+
     def posting(self, key: str) -> Sequence[int]:
         """The names (ids) carrying a blocking key."""
         p = self.postings.get(key)
@@ -264,11 +292,16 @@ class Index:
         return profile
 
     def __getstate__(self) -> dict[str, object]:
-        return {s: getattr(self, s) for s in self.__slots__ if s not in ("_profiles", "_view", "affiliation_reader")}
+        return {
+            s: getattr(self, s)
+            for s in self.__slots__
+            if s not in ("_alphabet", "_profiles", "_view", "affiliation_reader")
+        }
 
     def __setstate__(self, state: dict[str, object]) -> None:
         for k, v in state.items():
             object.__setattr__(self, k, v)
         self._profiles = {}
         self._view = None
+        self._alphabet = None
         self.affiliation_reader = None

@@ -26,6 +26,8 @@ MAX_POSTING = 20_000
 RARE = 400
 #: Candidates kept after the rare-word pass.
 POOL = 100
+#: Distinctive query words at least this long that the index lacks are looked up one edit away.
+TYPO_LENGTH = 5
 #: Candidates explained (and checked for ambiguity) per query, at least.
 _EXPLAINED = 5
 
@@ -63,12 +65,22 @@ class Match:
         }
 
 
-def _candidates(index: Index, q: Profile, country: str | None = None) -> list[int]:
+def _unknown(index: Index, token: str, own: int | None) -> bool:
+    """No indexed name carries ``token`` (but names of institution ``own``, the query's own)."""
+    n = index.count("t:" + token)
+    if n == 0:
+        return True
+    return own is not None and n <= RARE and all(index.name_inst[i] == own for i in index.posting("t:" + token))
+
+
+def _candidates(index: Index, q: Profile, country: str | None = None, own: int | None = None) -> list[int]:
     """Indexed names that share a blocking key with ``q``, the most promising first.
 
     A full name is only compared with full names (an institution's acronyms are in their
     profiles); with a ``country`` hint, names of institutions known to be elsewhere are left
-    out (the rules would call them NON_MATCH).
+    out (the rules would call them NON_MATCH). A distinctive word of at least
+    :data:`TYPO_LENGTH` letters that no indexed name carries (but those of institution
+    ``own``, the query's own) is also looked up one edit away ("michgan" finds "michigan").
     """
     scores: dict[int, float] = {}
     acronyms = index.acronyms
@@ -110,6 +122,12 @@ def _candidates(index: Index, q: Profile, country: str | None = None) -> list[in
             w = weights[token]
             for i in index.posting("t:" + token):
                 scores[i] = scores.get(i, 0.0) + w
+        for token in words if q.distinctive else ():
+            if len(token) >= TYPO_LENGTH and _unknown(index, token, own):
+                for near in index.near_words(token, RARE):
+                    w = min(weights[token], index.idf(near))
+                    for i in index.posting("t:" + near):
+                        scores[i] = scores.get(i, 0.0) + w
         if country is not None:
             scores = {i: s for i, s in scores.items() if not elsewhere(i)}
         if not scores:

@@ -8,8 +8,16 @@ from collections.abc import Iterable
 
 import attrs
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
-from partnerkit._names import SCRIPT_COUNTRIES, STOP_WORDS, fold, normalize_name, script_of
+from partnerkit._names import (
+    SCRIPT_COUNTRIES,
+    STOP_WORDS,
+    country_of,
+    fold,
+    normalize_name,
+    script_of,
+)
 from partnerkit.rules._engine import Comparison, Value, comparison
 from partnerkit.rules._profile import Profile
 
@@ -25,6 +33,7 @@ __all__ = [
     "IdentifierEqual",
     "InlineAcronym",
     "Not",
+    "OneLetter",
     "Or",
     "Partial",
     "SameName",
@@ -252,17 +261,42 @@ def _comparisons_tuple(items: Iterable[Comparison]) -> tuple[Comparison, ...]:
     return tuple(items)
 
 
+@functools.lru_cache(maxsize=65_536)
+def _place(word: str) -> bool:
+    """A country name, in any language ("austria", "australia", "osterreich")."""
+    return country_of(word) is not None
+
+
+#: Words shorter than this are never taken for a one-letter typo of another word.
+TYPO_LENGTH = 6
+
+
+def one_letter(x: str, y: str) -> bool:
+    """Two different words of at least 6 letters one edit apart inside, neither a country name.
+
+    An edit deletes, inserts or replaces one letter or swaps two adjacent ones
+    (Damerau-Levenshtein distance 1): "michgan"/"michigan", "tsinhua"/"tsinghua". The first
+    and last letters must agree: a changed initial is another name ("huzhou"/"suzhou",
+    "qgenomics"/"genomics") and a changed ending is grammar ("missions"/"mission",
+    "commissione"/"commission"). Country names are places, not typos ("austria"/"australia").
+    """
+    if x == y or min(len(x), len(y)) < TYPO_LENGTH or abs(len(x) - len(y)) > 1 or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    return DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1 and not (_place(x) or _place(y))
+
+
 def _near(x: str, y: str) -> bool:
     """Two words of at least 5 letters that are one word: a typo, or one stem in two languages.
 
     "Tokio"/"Tokyo" (similarity >= 0.8) and "History"/"Historise" (a common start of at least
-    5 letters and 70% of the shorter word).
+    5 letters and 70% of the shorter word). Two different country names are never near:
+    "Austria" is not "Australia".
     """
     lx, ly = len(x), len(y)
     if ly < 5:
         return False
     if 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80:
-        return True
+        return not (_place(x) and _place(y))
     if x[:5] != y[:5]:
         return False
     k = 5
@@ -270,7 +304,7 @@ def _near(x: str, y: str) -> bool:
         if cx != cy:
             break
         k += 1
-    return k >= 5 and k >= 0.7 * min(len(x), len(y))
+    return k >= 5 and k >= 0.7 * min(len(x), len(y)) and not (_place(x) and _place(y))
 
 
 def unmatched_words(xs: frozenset[str], ys: frozenset[str], excused: frozenset[str] = frozenset()) -> int:
@@ -437,6 +471,36 @@ class DistinctiveAgree(Comparison):
 
     def describe(self, value: Value) -> str:
         return "all distinctive words agree" if value else "distinctive words differ"
+
+
+@comparison("one_letter")
+@attrs.frozen
+class OneLetter(Comparison):
+    """The two names have the same words but one distinctive word, written one letter apart.
+
+    "Michgan State University" / "Michigan State University", "Univ. of Cambrige" /
+    "University of Cambridge": a typo (see :func:`one_letter`: words of at least 6 letters,
+    not country names nor the city of either side; names in the Latin script only).
+    ``True`` then; ``None`` when the names differ otherwise (or not at all).
+    """
+
+    def value(self, a: Profile, b: Profile) -> Value:
+        if not _names_apply(a, b):
+            return None
+        xs, ys = a.tokens - b.tokens, b.tokens - a.tokens
+        if len(xs) != 1 or len(ys) != 1:
+            return None
+        (x,), (y,) = xs, ys
+        if x not in a.distinctive or y not in b.distinctive or not one_letter(x, y):
+            return None
+        if x in _places(a, b) or y in _places(a, b):
+            return None
+        if script_of(a.text) is not None or script_of(b.text) is not None:
+            return None  # one transliterated letter is another character: "hubei" is not "hebei"
+        return True
+
+    def describe(self, value: Value) -> str:
+        return "the same words but a one-letter difference (a typo)" if value else "not a one-letter difference"
 
 
 @comparison("and")

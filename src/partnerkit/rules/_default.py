@@ -14,6 +14,7 @@ from partnerkit.rules._comparisons import (
     GenericName,
     IdentifierEqual,
     InlineAcronym,
+    OneLetter,
     SameName,
     SharedAcronym,
     SharedDomain,
@@ -75,6 +76,9 @@ def default_rules() -> RuleSet:
                          "it needs a country or another hint to agree."),
         Rule(name="distinctive_agree", comparison=DistinctiveAgree(), equals=True, weight=1.5,
              description="Every distinctive word of each name is in the other."),
+        Rule(name="one_letter_typo", comparison=OneLetter(), equals=True, weight=2.0,
+             description="The same words but one distinctive word one letter apart ('Michgan' / 'Michigan'): "
+                         "a typo, not another institution (place names aside: 'Austria' is not 'Australia')."),
         Rule(name="same_country", comparison=country, equals=True, weight=1.0,
              description="The same country."),
         Rule(name="same_city", comparison=CityEqual(), equals=True, weight=0.5,
