@@ -80,7 +80,8 @@ def _candidates(index: Index, q: Profile, country: str | None = None, own: int |
     profiles); with a ``country`` hint, names of institutions known to be elsewhere are left
     out (the rules would call them NON_MATCH). A distinctive word of at least
     :data:`TYPO_LENGTH` letters that no indexed name carries (but those of institution
-    ``own``, the query's own) is also looked up one edit away ("michgan" finds "michigan").
+    ``own``, the query's own) is also looked up one edit away ("michgan" finds "michigan"),
+    in queries written in the Latin script.
     """
     scores: dict[int, float] = {}
     acronyms = index.acronyms
@@ -122,8 +123,9 @@ def _candidates(index: Index, q: Profile, country: str | None = None, own: int |
             w = weights[token]
             for i in index.posting("t:" + token):
                 scores[i] = scores.get(i, 0.0) + w
-        for token in words if q.distinctive else ():
-            if len(token) >= TYPO_LENGTH and _unknown(index, token, own):
+        # a transliterated word (a query in another script) is spelt by a table, not typed by hand
+        for token in words if q.distinctive and script_of(q.text) is None else ():
+            if len(token) >= TYPO_LENGTH and not token.isdigit() and _unknown(index, token, own):
                 for near in index.near_words(token, RARE):
                     w = min(weights[token], index.idf(near))
                     for i in index.posting("t:" + near):
