@@ -170,17 +170,23 @@ def edges_for(plan: DedupePlan, groups: Iterable[int]) -> list[tuple[float, int,
         return p
 
     out: list[tuple[float, int, int]] = []
+    pos = {g: i for i, g in enumerate(plan.gid)}
+    tried: set[tuple[int, int]] = set()
     for g in groups:
         q = profile(g)
         if not q.tokens:
             continue
-        for n in _candidates(plan.index, q):
-            h = plan.gid[plan.index.name_inst[n]]
-            if h <= g:
+        # as in partnerkit.dedupe: a pair counts from either side (a typo is found from the
+        # misspelt name only); a pair found in two partitions gives the same edge twice,
+        # which the union ignores
+        for n in _candidates(plan.index, q, own=pos.get(g)):
+            x, y = sorted((g, plan.gid[plan.index.name_inst[n]]))
+            if x == y or (x, y) in tried:
                 continue
-            e = plan.rules.compare(q, profile(h))
+            tried.add((x, y))
+            e = plan.rules.compare(profile(x), profile(y))
             if e.decision is Decision.MATCH:
-                out.append((e.score, g, h))
+                out.append((e.score, x, y))
     return out
 
 
