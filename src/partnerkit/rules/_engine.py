@@ -338,30 +338,11 @@ class RuleSet:
 
     def compare(self, a: Profile, b: Profile) -> Explanation:
         """Run the rules on the pair and explain the outcome."""
-        plan, n_comparisons = self._plan
-        values: list[Value] = [_UNSET] * n_comparisons
         results: list[RuleResult] = []
-        total = self.bias
-        seen_groups: set[str] = set()
-        for rule, slot in plan:
-            group = rule.group
-            if group is not None and group in seen_groups:
-                continue
-            value = values[slot]
-            if value is _UNSET:
-                value = values[slot] = rule.comparison.value(a, b)
-            if value is None or not rule.fires(value):
-                continue
-            text = rule.comparison.describe(value)
-            if rule.decision is not None:
-                results.append(RuleResult(rule.name, value, None, rule.decision, text))
-                score = 1.0 if rule.decision is Decision.MATCH else 0.0
-                return Explanation(rule.decision, score, tuple(results), a.text, b.text)
-            if group is not None:
-                seen_groups.add(group)
-            weight = rule.weight or 0.0
-            total += weight
-            results.append(RuleResult(rule.name, value, weight, None, text))
+        decided, total = self._run(a, b, results)
+        if decided is not None:
+            score = 1.0 if decided is Decision.MATCH else 0.0
+            return Explanation(decided, score, tuple(results), a.text, b.text)
         score = _sigmoid(total)
         return Explanation(self.decide(score), score, tuple(results), a.text, b.text)
 
@@ -369,6 +350,17 @@ class RuleSet:
         """The score :meth:`compare` gives the pair (1.0 / 0.0 for a deciding rule), without the explanation.
 
         The fast path for ranking many candidates; explain only the ones you keep.
+        """
+        decided, total = self._run(a, b, None)
+        if decided is not None:
+            return 1.0 if decided is Decision.MATCH else 0.0
+        return _sigmoid(total)
+
+    def _run(self, a: Profile, b: Profile, results: list[RuleResult] | None) -> tuple[Decision | None, float]:
+        """Apply the rules in order: the deciding rule that fired (or None) and the summed weights.
+
+        With ``results``, each rule that fired is appended to it with its description;
+        without, nothing is described (the fast path of :meth:`score`).
         """
         plan, n_comparisons = self._plan
         values: list[Value] = [_UNSET] * n_comparisons
@@ -384,11 +376,16 @@ class RuleSet:
             if value is None or not rule.fires(value):
                 continue
             if rule.decision is not None:
-                return 1.0 if rule.decision is Decision.MATCH else 0.0
+                if results is not None:
+                    results.append(RuleResult(rule.name, value, None, rule.decision, rule.comparison.describe(value)))
+                return rule.decision, total
             if group is not None:
                 seen_groups.add(group)
-            total += rule.weight or 0.0
-        return _sigmoid(total)
+            weight = rule.weight or 0.0
+            total += weight
+            if results is not None:
+                results.append(RuleResult(rule.name, value, weight, None, rule.comparison.describe(value)))
+        return None, total
 
     @property
     def _plan(self) -> tuple[list[tuple[Rule, int]], int]:
