@@ -9,6 +9,7 @@ is resolved through the registry with the places named in the text as hints.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -22,10 +23,13 @@ from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._matching import Registry
 from partnerkit._model import Institution
-from partnerkit._names import acronym_fits, parse_name
+from partnerkit._names import acronym_fits as _acronym_fits
+from partnerkit._names import parse_name
 
 __all__ = ["Document", "Entity", "Found", "read_document"]
 
+# A pure function of two strings, asked again and again for the same pairs (names recur).
+acronym_fits = functools.lru_cache(maxsize=65536)(_acronym_fits)
 _DEFINITION = re.compile(r"\s?\(([^()]{2,40})\)")
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"

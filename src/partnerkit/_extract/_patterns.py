@@ -412,10 +412,13 @@ _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z]
 def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     """ "Les universités Mohammed V de Rabat et Cheikh Anta Diop de Dakar" -> two names."""
     out: list[Span] = []
-    for m in _ELLIPTIC.finditer(text):
+    # quick literal checks first: " de ", " d'" for the elliptic form, "universit" for a plural head
+    for m in _ELLIPTIC.finditer(text) if (" de " in text or " d'" in text or " d’" in text) else ():
         before = text[max(0, m.start() - 80) : m.start()]
         if any(_head_of(w) in _HEADS_HEAD_FIRST for w in before.split()):
             out.append(Span(m.start(1) + offset, m.end(1) + offset, m.group(1), "name", "university"))
+    if "universit" not in text.lower():  # every plural head holds it
+        return out
     for _i, (_s, e, w) in enumerate(toks):
         if w.lower() not in _PLURAL_HEADS or not w[0].islower():
             continue
@@ -600,6 +603,7 @@ _GENERIC_KEY = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> frozenset[str]:
     """The distinctive words of a name, for grouping forms of one name in a text.
 

@@ -187,7 +187,7 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
     """
     trie, cjk = _base_trie()
     base = _base_gazetteer()
-    extra = {k: v for k, v in cities.items() if k not in base} if cities and cities is not base else {}
+    extra = _extra(cities, base)
     out: list[Place] = []
     taken_to = -1
     if "apital" in text or "столиц" in text:
@@ -213,6 +213,24 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
             taken_to = e
     out.sort(key=lambda p: p.start)
     return out
+
+
+_EXTRA: list[tuple[dict[str, tuple[str, str, bool]], dict[str, tuple[str, str, bool]]]] = []
+
+
+def _extra(
+    cities: dict[str, tuple[str, str, bool]] | None, base: dict[str, tuple[str, str, bool]]
+) -> dict[str, tuple[str, str, bool]]:
+    """The cities of ``cities`` that the base gazetteer lacks (kept for the last ``cities`` seen:
+    a document passes the same gazetteer for each of its sentences)."""
+    if not cities or cities is base:
+        return {}
+    held = _EXTRA[:1]  # one read: another thread may replace it
+    if held and held[0][0] is cities:
+        return held[0][1]
+    extra = {k: v for k, v in cities.items() if k not in base}
+    _EXTRA[:] = [(cities, extra)]
+    return extra
 
 
 def _cjk_place(
