@@ -9,6 +9,7 @@ share one plural head ("Les universités Mohammed V de Rabat et Cheikh Anta Diop
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import attrs
@@ -97,9 +98,15 @@ class Span:
     head: str | None = None
 
 
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
 @functools.lru_cache(maxsize=1024)
 def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple((m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text))
+    # separator, word, separator, ...: the running sum of their lengths gives every offset
+    parts = _WORD_SPLIT.split(text)
+    bounds = list(itertools.accumulate(map(len, parts)))
+    return tuple(zip(bounds[0:-1:2], bounds[1::2], parts[1::2], strict=True))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -145,11 +152,12 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
         ['Hainan University', 'Hainan Normal University', 'Sanya University']
     """
     out: list[Span] = []
-    if re.search(r"[\u3400-\u9fff]", text):
+    plain = text.isascii()
+    if not plain and _CJK_CHAR.search(text):
         out.extend(_find_zh(text, offset))
     toks = _tokens(text)
     out.extend(_find_latin(text, toks, offset))
-    if re.search(r"[\u0400-\u04ff]", text):
+    if not plain and _CYRILLIC_CHAR.search(text):
         out.extend(_find_ru(text, toks, offset))
     out.extend(_find_quoted(text, offset, out))
     out.sort(key=lambda s: (s.start, -s.end))
@@ -161,32 +169,56 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
+_Info = tuple[bool, bool, bool, bool, bool, str | None, bool, bool, bool]
+
+
 @functools.lru_cache(maxsize=65536)
-def _word_info(w: str) -> tuple[bool, bool, bool, bool, bool, str | None, bool, bool]:
+def _word_info(w: str) -> _Info:
     """What _runs asks of a word: (may join, leading stop, capitalised, connector,
-    lower-case Romance word, head, elision, ends with a sentence dot)."""
+    lower-case Romance word, head, elision, ends with a sentence dot, never in a run)."""
     low = w.lower()
+    may = w[0].isalnum() and low.rstrip(".") not in _TITLES
+    cap = _is_cap(w)
+    conn = low in _CONNECTORS
+    romance_word = low.isalpha() and not low.isupper() and len(low) > 3
+    head = _head_of(w)
+    elision = w in ("l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’")
+    # A word that can never join a run, whatever came before (a comma may, inside a name).
+    resets = w != "," and not elision and head is None and (not may or not (cap or conn or romance_word))
     return (
-        w[0].isalnum() and low.rstrip(".") not in _TITLES,
+        may,
         low in _LEADING_STOP,
-        _is_cap(w),
-        low in _CONNECTORS,
-        low.isalpha() and not low.isupper() and len(low) > 3,
-        _head_of(w),
-        w in ("l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’"),
+        cap,
+        conn,
+        romance_word,
+        head,
+        elision,
         w.endswith(".") and not _ABBREV_DOT.match(w),
+        resets,
     )
 
 
 def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
+    """The runs of name-like words that hold a head (runs without one make no name)."""
     runs: list[list[tuple[int, int, str]]] = []
+    infos = [_word_info(w) for _, _, w in toks]
+    heads = [i for i, info in enumerate(infos) if info[5] is not None]
+    if not heads:
+        return runs
+    # A word that can never join a run ends the one before it and clears all state, so the
+    # runs with a head lie between the last such word before the first head and the first
+    # such word after the last head.
+    resets = [i for i, info in enumerate(infos) if info[8]]
+    lo = max((i + 1 for i in resets if i < heads[0]), default=0)
+    hi = min((i for i in resets if i > heads[-1]), default=len(toks))
     cur: list[tuple[int, int, str]] = []
     prev_head_first = False
     last_end = 0
     last_dot = False
-    for tok in toks:
+    for k in range(lo, hi):
+        tok = toks[k]
         s, e, w = tok
-        may, lead_stop, cap, conn, romance_word, head, elision, dot = _word_info(w)
+        may, lead_stop, cap, conn, romance_word, head, elision, dot, _resets = infos[k]
         if cur:
             gap = s - last_end
             joinable = (
@@ -259,13 +291,13 @@ def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
         return w.lower() not in _PLURAL_HEADS or True
     if w.lower() in _PLURAL_HEADS:
         return False
-    return bool(re.match(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]", text[e : e + 12]))
+    return bool(_NAME_AFTER_HEAD.match(text[e : e + 12]))
 
 
 def _comma_ok(text: str, pos: int) -> bool:
     """A comma inside a name: "University of Information Technologies, Mechanics and Optics"."""
     tail = text[pos : pos + 60]
-    m = re.match(r"([A-Z]\w+(?: [A-Z]\w+)?) (?:and|y|et|und) ([A-Z]\w+)", tail)
+    m = _COMMA_TAIL.match(tail)
     if not m:
         return False
     before = text[max(0, pos - 80) : pos]
@@ -401,7 +433,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     first_head = next(_head_of(w) for w in words if _head_of(w) is not None)
     kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
     start, end = part[0][0], part[-1][1]
-    if text[end - 1 : end] == "." and not re.search(r"\b\w\.$", text[start:end]):
+    if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
         end -= 1
     return Span(start, end, text[start:end], kind, first_head)
 
@@ -456,7 +488,7 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
         k = i
         end = e
         tail = text[e:]
-        m = re.match(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+", tail)
+        m = _RU_EPONYM.match(tail)
         if m:
             end = e + m.end()
         else:
@@ -502,7 +534,7 @@ def _find_zh(text: str, offset: int) -> list[Span]:
         end = m.end()
         # extend to the longest head ending here ("研究所" inside "...研究所")
         start = m.start()
-        while start > 0 and re.match(r"[\u3400-\u9fff—\-·.]", text[start - 1]):
+        while start > 0 and _ZH_NAME_CHAR.match(text[start - 1]):
             if _ZH_BREAK.match(text, start - 1) or (start > 1 and _ZH_BREAK.fullmatch(text[start - 2 : start])):
                 break
             start -= 1
@@ -556,10 +588,16 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     """Acronym-like tokens that may name an organisation (``HUST``, ``EUA``, ``КФУ``)."""
     out: list[Span] = []
     toks = _tokens(text)
-    all_caps_line = sum(w.isupper() for _, _, w in toks) > 0.6 * max(1, len(toks)) and len(toks) > 3
+    all_caps_line: bool | None = None  # worked out at the first candidate
     for i, (s, e, w) in enumerate(toks):
+        if w.islower() or w[1:].islower():
+            continue  # what is_acronym_token rejects first, without the call
         core = w.rstrip(".")
-        if not is_acronym_token(core) or all_caps_line or "." in core or any(c.isdigit() for c in core):
+        if not is_acronym_token(core) or "." in core or any(c.isdigit() for c in core):
+            continue
+        if all_caps_line is None:
+            all_caps_line = sum(map(str.isupper, (t[2] for t in toks))) > 0.6 * max(1, len(toks)) and len(toks) > 3
+        if all_caps_line:
             continue
         if len(core) < 3:
             continue
@@ -575,9 +613,9 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
         e = s + len(core)  # noqa: PLW2901
         prev = toks[i - 1][2].lower().rstrip(".") if i else ""
         after = text[e : e + 16]
-        if prev in _TITLES or re.match(r",? (?:president|rector|head|dean|the president)\b", after, re.IGNORECASE):
+        if prev in _TITLES or _TITLE_AFTER.match(after):
             continue
-        if re.match(r"\s?[-–:]?\s?\d", after) or (i == 0 and re.match(r"\s*[:–—-]\s", after)):
+        if _NUMBER_AFTER.match(after) or (i == 0 and _LABEL_AFTER.match(after)):
             continue
         if (
             len(core) > 5
@@ -593,6 +631,15 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
 
 
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CYRILLIC_CHAR = re.compile(r"[\u0400-\u04ff]")
+_NAME_AFTER_HEAD = re.compile(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]")
+_COMMA_TAIL = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) (?:and|y|et|und) ([A-Z]\w+)")
+_INITIAL_DOT = re.compile(r"\b\w\.$")
+_RU_EPONYM = re.compile(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+")
+_ZH_NAME_CHAR = re.compile(r"[\u3400-\u9fff—\-·.]")
+_TITLE_AFTER = re.compile(r",? (?:president|rector|head|dean|the president)\b", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"\s?[-–:]?\s?\d")
+_LABEL_AFTER = re.compile(r"\s*[:–—-]\s")
 _GENERIC_KEY = frozenset(
     """university universities universidad université universite universität universitaet college the of
     and for de del la las los el le les des du d l di da der die das und y et state national federal
@@ -621,9 +668,9 @@ def name_key(name: str) -> frozenset[str]:
         if _CJK_CHAR.match(w):
             out.add(w)
             continue
-        if not w.isascii() and not re.match(r"[\u0400-\u04ff]", w):
+        if not w.isascii() and not _CYRILLIC_CHAR.match(w):
             w = fold(w).replace(" ", "")  # noqa: PLW2901
-        if re.match(r"[\u0400-\u04ff]", w):
+        if _CYRILLIC_CHAR.match(w):
             if w.startswith(("государствен", "федеральн", "национальн", "университет", "исследовательск")):
                 continue
             w = w[:5]  # noqa: PLW2901
