@@ -289,14 +289,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     out: list[Partnership] = []
     sents = doc.sentences
     any_kind = doc.lex.any_kind
-    # A sentence without a match of the union of all triggers has none of any kind (most
-    # sentences): the literal prefilter first, then the union itself, then kind by kind.
     all_triggers = {
-        si: (
-            _triggers(doc, si)
-            if any_kind is None or (may_match(any_kind, doc.low(si)) and any_kind.search(sents[si].text) is not None)
-            else []
-        )
+        si: (_triggers(doc, si) if any_kind is None or may_match(any_kind, doc.low(si)) else [])
         for si in range(len(sents))
     }
     objects = _objects(doc, all_triggers)
