@@ -138,12 +138,15 @@ class Automaton:
         """
         starts, ends, words = _columns(text)
         out: list[Hit] = []
-        i = 0
         n = len(words)
         root = self.root
         acronyms = self.acronyms
         acronym_keys = self._acronym_keys
-        while i < n:
+        # only a word that starts a name or folds like an acronym can start a hit
+        free = 0  # the first word not inside an earlier hit
+        for i in [i for i, w in enumerate(words) if w in root or w in acronym_keys]:
+            if i < free:
+                continue
             node = root.get(words[i])
             best: tuple[int, list[str]] | None = None
             j = i
@@ -157,14 +160,13 @@ class Automaton:
                 node = node.get(words[j])
             if best is not None:
                 out.append(Hit(starts[i], ends[best[0]], tuple(best[1])))
-                i = best[0] + 1
+                free = best[0] + 1
                 continue
             if words[i] in acronym_keys:  # the folded form first: most words are no acronym
                 s, e = starts[i], ends[i]
                 raw = text[s:e]
                 if raw in acronyms and not raw.islower():
                     out.append(Hit(s, e, tuple(sorted(acronyms[raw]))))
-            i += 1
         return out
 
 

@@ -95,7 +95,7 @@ def _word_info(w: str) -> _Info:
 def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     """The runs of name-like words that hold a head (runs without one make no name)."""
     runs: list[list[tuple[int, int, str]]] = []
-    infos = [_word_info(w) for _, _, w in toks]
+    infos = list(map(_word_info, [t[2] for t in toks]))
     heads = [i for i, info in enumerate(infos) if info[5] is not None]
     if not heads:
         return runs
@@ -366,8 +366,13 @@ _QUOTED = re.compile(
 )
 
 
+_QUOTES = ("«", '"', "“", "„")
+
+
 def _find_quoted(text: str, offset: int, found: list[Span]) -> list[Span]:
     out: list[Span] = []
+    if not any(q in text for q in _QUOTES):
+        return out  # every quoted name opens with one of them
     for m in _QUOTED.finditer(text):
         inner = m.group(2).strip()
         words = inner.split()
