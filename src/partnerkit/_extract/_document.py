@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import Memo, automaton_for
-from partnerkit._extract._lexicon import Lexicon, lowered
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
@@ -531,9 +531,10 @@ def _references(doc: Document) -> None:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
+    low = lowered(text)  # literal prefilters (speed only: may_match never skips a match)
     for kind in ("pair", "publisher"):
         pattern = refs.get(kind)
-        if pattern is None:
+        if pattern is None or (kind == "publisher" and doc.publisher is None) or not may_match(pattern, low):
             continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -543,7 +544,7 @@ def _references(doc: Document) -> None:
                 continue
             new.append(Found(m.start(), m.end(), m.group(0), kind, _sentence_of(doc.sentences, m.start()), ent))
             taken.append((m.start(), m.end()))
-    for m in _DEFINITE.finditer(text):
+    for m in _DEFINITE.finditer(text) if may_match(_DEFINITE, low) else ():
         if not free(m.start(), m.end()):
             continue
         head = m.group(1).lower()
