@@ -260,7 +260,7 @@ _NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
 def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The lower-cased literals of ``pattern``, longest first (None: it cannot be prefiltered)."""
+    """The lower-cased literals of ``pattern``, shortest first (None: it cannot be prefiltered)."""
     got = _NEEDLES.get(id(pattern))
     if got is not None and got[0] is pattern:
         return got[1]
@@ -271,7 +271,13 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         found = None
     needles = None
     if found is not None:  # lower-casing both sides keeps every match (case-sensitive ones too)
-        needles = tuple(sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (-len(w), w)))
+        words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
+        # a literal that holds a shorter one adds nothing: the shorter one is in the text too
+        kept: list[str] = []
+        for w in words:
+            if not any(k in w for k in kept):
+                kept.append(w)
+        needles = tuple(kept)
     if len(_NEEDLES) >= 4096:  # patterns are made once per lexicon; a bound all the same
         _NEEDLES.clear()
     _NEEDLES[id(pattern)] = (pattern, needles)
@@ -291,7 +297,11 @@ def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
     got = _NEEDLES.get(id(pattern))
     needles = got[1] if got is not None and got[0] is pattern else _needles(pattern)
     # ``in`` (a fast substring search in C) beats one regular expression of the literals
-    return needles is None or any(n in low for n in needles)
+    if needles is None:
+        return True
+    if len(needles) == 1:
+        return needles[0] in low
+    return any(n in low for n in needles)
 
 
 def status_of(value: str) -> Status:
