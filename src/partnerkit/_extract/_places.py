@@ -204,6 +204,18 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
         if _CJK.match(text, s0):
             found = _cjk_place(text, s0, cjk, extra)
         elif sm.group(0).isupper():
+            # most capitalised words start no place: their first word is in neither the trie
+            # nor the extra cities, and no Russian case ending hides it (what _walk would find)
+            wm = _WORD.match(text, s0)
+            if wm is not None:
+                parts = _word_key(wm.group(0))
+                if (
+                    parts
+                    and parts[0] not in trie
+                    and (not extra or " ".join(parts) not in extra)
+                    and not _CYRILLIC.search(wm.group(0))
+                ):
+                    continue
             found = _walk(text, s0, trie, extra)
         else:
             continue
