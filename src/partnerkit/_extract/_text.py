@@ -26,10 +26,14 @@ _BOX_IN_WORD = re.compile(r"[\w.,;:!?][\u2500-\u257f]|[\u2500-\u257f][\w]")
 # control and format characters and whitespace other than " " and "\n".
 # (A lead byte not followed by a continuation character is an ordinary accented letter.)
 _CONTINUATION = r"[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e]"
+# (One character class, so the engine scans it in a tight loop: every whitespace character
+# but " " and "\n" is listed, as ``str.isspace`` knows them; none lies above U+3000.)
+_OTHER_SPACE = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace() and chr(c) not in " \n")
 _PLAIN_RUN = re.compile(
-    r"(?:[^&\u00c2-\u00f4\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[ \n]"
+    rf"(?:[^&\u00c2-\u00f4{_OTHER_SPACE}\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+"
     rf"|[\u00c2-\u00f4](?!{_CONTINUATION}))+"
 )
+_BOX = re.compile(r"[\u2500-\u257f]")
 _SINGLE_BYTE = ("cp852", "cp866", "cp437", "cp1250", "latin-1")
 _UTF8_MOJIBAKE = re.compile(rf"[\u00c2-\u00f4]{_CONTINUATION}")
 
@@ -104,7 +108,7 @@ def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
     segment = text[start:end]
     if not segment:
         return
-    if _BOX_IN_WORD.search(segment):
+    if _BOX.search(segment) and _BOX_IN_WORD.search(segment):
         segment = _fix_single_byte_runs(segment)
     pos = start
     i = 0
