@@ -319,11 +319,12 @@ def detect_language(text: str) -> str:
     if not sample.isascii():  # no CJK or Cyrillic letter otherwise
         cjk = sum(map(len, _CJK_RUN.findall(sample)))  # runs, not characters: fewer objects
         cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
-        letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
-        if cjk / letters > 0.2:
-            return "zh"
-        if cyr / letters > 0.3:
-            return "ru"
+        if cjk or cyr:  # (no ratio to work out otherwise)
+            letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
+            if cjk / letters > 0.2:
+                return "zh"
+            if cyr / letters > 0.3:
+                return "ru"
     counts = Counter(_LATIN_WORD.findall(sample.lower()))
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=lambda k: (scores[k], k == "en"))
