@@ -46,6 +46,8 @@ def _titled(doc: Document, si: int, mentions: list[Found]) -> dict[int, int]:
 def second_posts(doc: Document, si: int) -> set[int]:
     """Entities named only as the second post of one official ("President of X, Rector of Y")."""
     mentions = [f for f in doc.in_sentence(si) if f.entity is not None and f.kind != "pair"]
+    if len(mentions) < 2:
+        return set()  # (two titled mentions at least are needed)
     titled = _titled(doc, si, mentions)
     if len(titled) < 2:
         return set()

@@ -199,7 +199,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ent = doc.entities[m.entity]
             if ent.kind != "org" or _excluded(doc, sent.start, text, m):
                 continue
-            if _marked(partner_cue, text[: m.start - sent.start]):
+            if all_triggers[si] and _marked(partner_cue, text[: m.start - sent.start]):  # (only read by triggers)
                 marked.add(m.entity)
             if m.entity not in explicit:
                 explicit.append(m.entity)
@@ -217,7 +217,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         pending = None
         n_before = len(out)
         low = doc.low(si)
-        refers_to_deal = bool(anaphora and may_match(anaphora, low) and anaphora.search(text))
+        refers_to_deal = bool(triggers and anaphora and may_match(anaphora, low) and anaphora.search(text))
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)
