@@ -14,6 +14,7 @@ from partnerkit._names import (
     SUBUNIT_WORDS,
     Part,
     acronym_key,
+    country_code,
     country_of,
     fold,
     is_acronym,
@@ -35,6 +36,16 @@ _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
 _UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
+#: Words anywhere after a registered name that make the rest a unit of it ("X University Whiting School of ...").
+_UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
+#: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
+_GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-Z])(?=[A-Z][a-zß-ÿ]{2,})")
+_GLUED_WORD = re.compile(r"\S*(?:[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2})\S*")
+#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at".
+_LEAD_IN = re.compile(
+    r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
+    re.I,
+)
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
 
@@ -160,6 +171,11 @@ class AffiliationReader:
             hints.soft.update(states)
             hints.texts.append(part.text)
             return True
+        code = country_code(part.text)
+        if code is not None:  # "CN" after a name: a hint for ties, not a filter ("IT" may be a unit)
+            hints.soft.add(code)
+            hints.texts.append(part.text)
+            return True
         words = folded.split()
         rest = [w for w in words if not (w in STREET_WORDS or _DIGITS.match(w) or is_postcode(w))]
         if not rest:
@@ -191,6 +207,7 @@ class AffiliationReader:
 
     def read(self, text: str, country: str | None = None, city: str | None = None) -> Reading:
         """Like :meth:`find`, with the parts that named nothing and the string's places."""
+        text = self._unglue(text)
         parts = split_affiliation(text)
         hints = Hints()
         if country:
@@ -222,6 +239,37 @@ class AffiliationReader:
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _unglue(self, text: str) -> str:
+        """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
+        footnote lead-ins ("Current address:") from the names around them.
+
+        A glued word is split only when it is no registered word itself and every piece is
+        one ("McGill", "ShanghaiTech" stay whole).
+        """
+        if _GLUED_WORD.search(text):
+
+            def split(m: re.Match[str]) -> str:
+                word = m.group(0)
+                if self._known_word(word):
+                    return word
+                pieces = _GLUED.sub(" ", word).split()
+                if all(self._known_word(w) for w in pieces):
+                    return " ".join(pieces)
+                return word
+
+            text = _GLUED_WORD.sub(split, text)
+        if _LEAD_IN.search(text):
+            text = _LEAD_IN.sub(", ", text).strip(" ,")
+        return text
+
+    def _known_word(self, word: str) -> bool:
+        """A word of a registered name, a registered acronym, a registry city or a country."""
+        count = self.index.count
+        if count("a:" + acronym_key(word)) or normalize_name(word) in self._cities or country_of(fold(word)):
+            return True
+        toks = tokens(word)
+        return bool(toks) and all(count("t:" + t) for t in toks)
 
     def nearby_names(self, text: str, reading: Reading, limit: int = 64) -> list[int]:
         """Names (ids) that share the rarest word of ``text`` and sit where the string says.
@@ -327,7 +375,7 @@ class AffiliationReader:
 
         if before and not placeish(before) and not set(before) & (SUBUNIT_WORDS | _UNIT_OF):
             return None
-        if after and not placeish(after) and after[0] not in _UNIT_AFTER:
+        if after and not placeish(after) and not (after[0] in _UNIT_AFTER or set(after[1:4]) & _UNIT_LATER):
             return None
         if after and not placeish(after):
             return f"followed by a unit ({' '.join(after)})"
@@ -348,12 +396,22 @@ class AffiliationReader:
     ) -> bool:
         """Record the organisations a run of a part names; False if the run does not count."""
         context = self._context(part.tokens, start, end, hints)
-        if context is None or (context != "whole part" and " " not in key):
-            return False  # a lone registered word among other words is not a name
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
+        if context is None and start == 0 and end == len(part.tokens) - 1 and " " in key:
+            # "Instituto de Física ... Complejos IFISC": a name followed by its own acronym
+            last = part.text.split()[-1]
+            own = set(self._acronym_insts(acronym_key(last))) if is_acronym(last) else set()
+            if own & set(cands):
+                cands = sorted(own & set(cands))
+                context = f"followed by its acronym ({last})"
+        if context is None or (context != "whole part" and " " not in key):
+            return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if places and "unit" not in context:
+        if "acronym" in context:
+            places = []
+        beside = bool(places) and "unit" not in context
+        if beside:
             # "Jiaxing Center for Disease Control", "University of North Carolina": a place
             # beside the name must be the organisation's, else the run is not that name.
             cands = [c for c in cands if self._place_agrees(c, places)]
@@ -423,8 +481,12 @@ class AffiliationReader:
                 reasons.append(
                     ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
                 )
-            elif generic and not (
-                self.institutions[c].country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+            elif (
+                generic
+                and not beside
+                and not (
+                    self.institutions[c].country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+                )
             ):
                 decided = "possible"
                 score = 0.6
@@ -483,6 +545,16 @@ class AffiliationReader:
                 out.append(ch)
         return out if len(out) >= _MEMBERS else []
 
+    def _spelt_out(self, c: int, words: set[str]) -> str | None:
+        """A name of institution ``c`` whose distinctive words are all in the string, if any."""
+        inst = self.institutions[c]
+        for name in (inst.name, *inst.aliases, *inst.labels.values()):
+            toks = tokens(name)
+            rare = [t for t in toks if not self._generic(t)]
+            if rare and all(t in words for t in rare):
+                return name
+        return None
+
     def _acronym_hit(self, part: Part, hints: Hints, found: dict[int, Found]) -> None:
         cands = self._acronym_insts(acronym_key(part.text))
         if not cands:
@@ -499,6 +571,8 @@ class AffiliationReader:
                 support.append((c, f"the string names its country {inst.country}"))
             elif inst.city and self._city_of[c] in hints.cities:
                 support.append((c, f"the string names its city {inst.city}"))
+            elif spelt := self._spelt_out(c, hints.words):
+                support.append((c, f"its name is spelt out in the string ({spelt})"))
         if len(support) != 1:
             return
         c, why = support[0]
