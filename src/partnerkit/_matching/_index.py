@@ -76,6 +76,9 @@ def _sorted_key(key: str) -> str:
     return " ".join(sorted(set(key.split())))
 
 
+_NEAR_MEMO = 65_536  # words whose one-edit neighbours are kept (a query word recurs across names)
+
+
 class Index:
     """Every name of every institution, normalised once, with posting lists for blocking.
 
@@ -84,6 +87,7 @@ class Index:
 
     __slots__ = (
         "_alphabet",
+        "_near",
         "_profiles",
         "_view",
         "acronyms",
@@ -173,6 +177,7 @@ class Index:
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
         self._alphabet: str | None = None
+        self._near: dict[tuple[str, int], list[str]] = {}
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
 
     def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
@@ -242,6 +247,9 @@ class Index:
         Only words carried by at most ``limit`` names, sorted. The index does not grow: the
         variants of the query word are looked up in its vocabulary.
         """
+        got = self._near.get((word, limit))
+        if got is not None:
+            return list(got)  # (the index never changes: an answer stays right)
         letters = self.alphabet()
         splits = [("t:" + word[:i], word[i:]) for i in range(len(word) + 1)]
         variants = {a + b[1:] for a, b in splits if b}
@@ -250,7 +258,11 @@ class Index:
         variants.update([a + c + b for a, b in splits for c in letters])
         variants.discard("t:" + word)
         found = self.postings.keys() & variants
-        return sorted(v[2:] for v in found if self.count(v) <= limit)
+        near = sorted(v[2:] for v in found if self.count(v) <= limit)
+        if len(self._near) >= _NEAR_MEMO:
+            self._near.clear()
+        self._near[word, limit] = near
+        return list(near)
 
     def posting(self, key: str) -> Sequence[int]:
         """The names (ids) carrying a blocking key."""
@@ -295,7 +307,7 @@ class Index:
         return {
             s: getattr(self, s)
             for s in self.__slots__
-            if s not in ("_alphabet", "_profiles", "_view", "affiliation_reader")
+            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader")
         }
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -304,4 +316,5 @@ class Index:
         self._profiles = {}
         self._view = None
         self._alphabet = None
+        self._near = {}
         self.affiliation_reader = None
