@@ -200,3 +200,27 @@ def test_indic_vowel_signs_stay_inside_words() -> None:
 def test_script_of(text: str, expected: str | None) -> None:
     """The non-Latin script a name is written in (None for Latin with any accents)."""
     assert names.script_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("kana", "romaji"),
+    [
+        ("ケンキュウジョ", "kenkyujo"),  # small yu joins ki; long vowel uu written once
+        ("シケンジョウ", "shikenjo"),  # jo + ou
+        ("トウキョウ", "tokyo"),
+        ("ビョウイン", "byoin"),
+        ("ニッポン", "nippon"),  # small tsu doubles the next consonant
+        ("マッチャ", "matcha"),
+        ("ファミリー", "famiri"),  # small vowels of loan words; the long mark is dropped
+    ],
+)
+def test_kana_read_as_hepburn(kana: str, romaji: str) -> None:
+    """Katakana and hiragana names transliterate as romanised Japanese names are written."""
+    assert names.normalize_name(kana) == romaji
+
+
+def test_katakana_label_and_romanised_alias_share_a_key() -> None:
+    """'ナラケン サンギョウ シンコウ ソウゴウ センター' and 'Naraken Sangyo Shinko Sogo Senta' compare equal."""
+    assert names.normalize_name("ナラケン サンギョウ シンコウ ソウゴウ センター") == names.normalize_name(
+        "Naraken Sangyo Shinko Sogo Senta"
+    )

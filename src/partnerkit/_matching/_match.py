@@ -11,10 +11,12 @@ import attrs
 
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
+from partnerkit._matching._translate import translate_key
 from partnerkit._model import Institution, country_name
 from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, normalize_name, parse_affiliation, script_of
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
+from partnerkit.rules._profile import distinctive_tokens
 
 __all__ = ["Match", "match_batch", "match_one"]
 
@@ -518,6 +520,7 @@ def match_one(
             queries = [*parts, name]  # commas also occur inside names: the whole string competes
             note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
     best: dict[int, tuple[float, int, Profile]] = {}
+    read_as: dict[int, tuple[Profile, str]] = {}  # id -> (query read with translated words, the note)
     acronym = False
     for text in queries:
         q = Profile.from_name(
@@ -526,14 +529,20 @@ def match_one(
         if not q.tokens:
             continue
         acronym = acronym or (q.acronym is not None and text == name)
-        for inst, (score, n) in _score(index, rules, q, country).items():
-            old = best.get(inst)
-            if old is None or score > old[0]:
-                best[inst] = (score, n, q)
+        translated = _translated(index, q)
+        if translated is not None:
+            read_as[id(translated[0])] = translated  # kept alive here, so the id stays its own
+        for p in (q,) if translated is None else (q, translated[0]):
+            for inst, (score, n) in _score(index, rules, p, country).items():
+                old = best.get(inst)
+                if old is None or score > old[0]:
+                    best[inst] = (score, n, p)
     ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: max(limit, _EXPLAINED)]
     found = []
     for inst, (_, n, q) in ranked:
         e = rules.compare(q, index.profile(n))
+        if id(q) in read_as:
+            e = e.with_note(read_as[id(q)][1])
         found.append(
             Match(
                 institution=index.institutions[inst],
@@ -559,6 +568,20 @@ def match_one(
                     explanation=top.explanation.with_note(why, Decision.MATCH),
                 )
     return _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)[:limit]
+
+
+def _translated(index: Index, q: Profile) -> tuple[Profile, str] | None:
+    """``q`` read with the registry's mined word translations (see ``_translate``) and a note, if a word has one."""
+    table = index.translations
+    if q.acronym is not None or not table:
+        return None
+    key = translate_key(q.key, table)
+    if key is None:
+        return None
+    tokens = frozenset(key.split())
+    pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(q.key.split()) if w in table)
+    note = f"Read with word translations learned from the registry's own names: {pairs}."
+    return attrs.evolve(q, key=key, tokens=tokens, distinctive=distinctive_tokens(tokens)), note
 
 
 def _decided(e: Explanation) -> bool:

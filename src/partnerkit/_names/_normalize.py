@@ -240,12 +240,53 @@ class Word(NamedTuple):
     start: int
 
 
+_KANA = re.compile("[\u3041-\u30ff]")
+_SMALL_Y = dict.fromkeys("ゃャ", "a") | dict.fromkeys("ゅュ", "u") | dict.fromkeys("ょョ", "o")
+_SMALL_VOWEL = {k: v for ks, v in zip(("ぁァ", "ぃィ", "ぅゥ", "ぇェ", "ぉォ"), "aiueo", strict=True) for k in ks}
+_PALATAL = ("sh", "ch", "j")
+_LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"))
+
+
+def _romaji(token: str) -> str:
+    """Japanese kana as Hepburn writes them without macrons: "ケンキュウジョ" -> "kenkyujo".
+
+    anyascii reads each kana alone ("kenkiyuujiyo"); here a small ya/yu/yo joins the
+    syllable before it (kyu, sho, ja), a small tsu doubles the next consonant, and the
+    long vowels ou/uu/oo are written once, as romanised names write them ("Tokyo").
+    """
+    out: list[str] = []
+    double = False
+    for ch in token:
+        prev = out[-1] if out else ""
+        if ch in _SMALL_Y and len(prev) >= 2 and prev.endswith("i"):
+            stem = prev[:-1]
+            out[-1] = stem + ("" if stem.endswith(_PALATAL) else "y") + _SMALL_Y[ch]
+            continue
+        if ch in _SMALL_VOWEL and len(prev) >= 2 and prev[-1] in "iu":  # "fa", "ti", "we" of loan words
+            out[-1] = prev[:-1] + _SMALL_VOWEL[ch]
+            continue
+        if ch in "っッ":
+            double = True
+            continue
+        r = anyascii(ch).lower()
+        if double and r[:1].isalpha() and r[0] not in "aeiou":
+            r = ("t" if r.startswith("ch") else r[0]) + r
+        double = False
+        out.append(r)
+    text = "".join(out)
+    for long, short in _LONG_VOWELS:
+        text = text.replace(long, short)
+    return text
+
+
 @functools.lru_cache(maxsize=200_000)
 def _fold_token(token: str) -> str:
     if token == "&":
         return "and"
     if token.isascii():
         return _NON_ALNUM.sub("", token.lower())
+    if _KANA.search(token):
+        return _NON_ALNUM.sub("", _romaji(token))
     return _NON_ALNUM.sub("", anyascii(token).lower())
 
 
