@@ -224,3 +224,18 @@ def test_katakana_label_and_romanised_alias_share_a_key() -> None:
     assert names.normalize_name("ナラケン サンギョウ シンコウ ソウゴウ センター") == names.normalize_name(
         "Naraken Sangyo Shinko Sogo Senta"
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("Acorde technologies, S.A.", "acorde technology"),
+        ("Allegheny Technologies Incorporated", "allegheny technology"),
+        ("Volvo AB", "volvo"),
+        ("SA Pathology", "sa pathology"),  # not at the end: a word of the name (South Australia)
+        ("Stichting Amsterdams Universiteitsfonds", "foundation amsterdams universiteitsfonds"),
+    ],
+)
+def test_trailing_legal_forms_and_foundation_words(written: str, normal: str) -> None:
+    """Legal forms at the end of a name never count; "Stichting"/"Stiftelsen"/"Säätiö" are foundation."""
+    assert names.normalize_name(written) == normal

@@ -117,6 +117,10 @@ STOP_WORDS: frozenset[str] = frozenset(
 #: Legal forms of companies and associations (folded): like stop words, they never count.
 _LEGAL = "inc ltd limited llc plc gmbh ggmbh co kk ag bv nv ev pty pvt spa sas sarl ltda oy kabushiki kaisha gaisha"
 LEGAL_FORMS: frozenset[str] = frozenset(_LEGAL.split())
+#: Legal forms that are dropped only at the end of a name of other words ("Acorde Technologies,
+#: S.A."): elsewhere they may be a word of the name ("SA Pathology" is South Australia's).
+_TRAILING = "sa ab as aps asa oyj sl sro doo dd jsc pjsc ojsc cjsc incorporated sgps bhd sdn tbk kft zrt"
+TRAILING_LEGAL_FORMS: frozenset[str] = frozenset(_TRAILING.split())
 
 # Organisation words of scripts written without spaces: replaced before transliteration.
 _CJK_WORDS = {
@@ -430,6 +434,8 @@ def _tokens(text: str, umlauts_as_e: bool) -> tuple[str, ...]:
         mapped = _map_token(token)
         if mapped:
             out.append(mapped)
+    while len(out) > 1 and out[-1] in TRAILING_LEGAL_FORMS:
+        out.pop()
     return tuple(out)
 
 
