@@ -474,3 +474,16 @@ def test_with_a_country_hint_the_initials_of_one_institution_there_match() -> No
     assert all(m.decision is not pk.Decision.MATCH for m in reg.match("TUM", country="DE"))
     twin = pk.Institution(id="y", name="Thüringer Universität Halle Hochschule", country="DE")
     assert all(m.decision is not pk.Decision.MATCH for m in pk.Registry([tuhh, twin]).match("TUHH", country="DE"))
+
+
+def test_a_peoples_name_finds_the_name_written_with_its_country() -> None:
+    """'Kazakh-Russian Medical University' is the one registered 'Kazakhstan-Russian Medical University'."""
+    reg = pk.Registry(
+        [
+            pk.Institution(id="krmu", name="Kazakhstan-Russian Medical University", country="KZ"),
+            pk.Institution(id="rnrmu", name="Russian National Research Medical University", country="RU"),
+        ]
+    )
+    best = reg.match("Kazakh-Russian Medical University")[0]
+    assert (best.institution.id, best.decision) == ("krmu", pk.Decision.MATCH)
+    assert "Unique" in str(best.explanation)

@@ -13,7 +13,15 @@ from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._matching._translate import translate_key
 from partnerkit._model import Institution, country_name
-from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, normalize_name, parse_affiliation, script_of
+from partnerkit._names import (
+    ORG_KEYS,
+    country_of,
+    fold,
+    looks_like_affiliation,
+    normalize_name,
+    parse_affiliation,
+    script_of,
+)
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 from partnerkit.rules._profile import distinctive_tokens
@@ -408,6 +416,17 @@ def _place_words(inst: Institution) -> frozenset[str]:
     return frozenset(words)
 
 
+#: A people's name is looked up in its country's name ("kazakh" in "kazakhstan") from this many letters.
+_STEM = 4
+
+
+def _longer_forms(word: str, words: frozenset[str]) -> list[str]:
+    """The country names among ``words`` that begin with ``word`` ("kazakh" -> "kazakhstan"), sorted."""
+    if len(word) < _STEM:
+        return []
+    return sorted(w for w in words if w.startswith(word) and w != word and country_of(w) is not None)
+
+
 def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> str | None:
     """Why the query names the institution of indexed ``name`` and no other, or ``None``.
 
@@ -416,7 +435,8 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     country or the qualifier "applied sciences", the query's organisation words (university,
     college, hospital...) are all in that name too, a query in a non-Latin script without a
     country hint has at least two distinctive words, and no other institution (in the
-    hinted country) has a name carrying all the query's distinctive words.
+    hinted country) has a name carrying all the query's distinctive words (a people's name
+    that the name writes as its country, "Kazakh" for "Kazakhstan", is looked up in both forms).
     """
     if q.acronym is not None or not q.distinctive or q.generic:
         return None
@@ -442,9 +462,12 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     countries = index.countries
     holders: set[int] | None = None
     for word in sorted(core, key=lambda t: index.count("t:" + t)):
+        # a word the name carries in another form ("kazakh" / "kazakhstan") is looked up in that form too
+        forms = [word] if foreign or word in c.distinctive else [word, *_longer_forms(word, c.distinctive)]
         found = {
             index.name_inst[i]
-            for i in index.posting("t:" + word)
+            for form in forms
+            for i in index.posting("t:" + form)
             if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
         }
         holders = found if holders is None else holders & found
