@@ -487,3 +487,15 @@ def test_a_peoples_name_finds_the_name_written_with_its_country() -> None:
     best = reg.match("Kazakh-Russian Medical University")[0]
     assert (best.institution.id, best.decision) == ("krmu", pk.Decision.MATCH)
     assert "Unique" in str(best.explanation)
+
+
+def test_dedupe_clusters_a_russian_name_with_its_english_form() -> None:
+    """Without a registry, 'Томский государственный университет' joins 'Tomsk State University' only."""
+    clusters = pk.dedupe(
+        ["Томский государственный университет", "Tomsk State University", "Tomsk Polytechnic University"]
+    )
+    members = sorted(sorted(c.members) for c in clusters)
+    assert members == [
+        ["Tomsk Polytechnic University"],
+        ["Tomsk State University", "Томский государственный университет"],
+    ]

@@ -239,3 +239,19 @@ def test_katakana_label_and_romanised_alias_share_a_key() -> None:
 def test_trailing_legal_forms_and_foundation_words(written: str, normal: str) -> None:
     """Legal forms at the end of a name never count; "Stichting"/"Stiftelsen"/"Säätiö" are foundation."""
     assert names.normalize_name(written) == normal
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("Томский государственный университет", "tomsk state university"),
+        ("Tomskiy Gosudarstvennyy Universitet", "tomsk state university"),
+        ("Moskovsky Gosudarstvenny Universitet", "moskovsk state university"),
+        ("Permskaya Gosudarstvennaya Meditsinskaya Akademiya", "permsk state medical academy"),
+        ("Новосибирский государственный технический университет", "novosibirsk state technology university"),
+        ("University of Nebraska", "university nebraska"),  # no Slavic ending: unchanged
+    ],
+)
+def test_slavic_adjectives_read_by_their_stem(written: str, normal: str) -> None:
+    """Any gender, case or transliteration of an organisation adjective finds its key; "Tomskiy" is Tomsk."""
+    assert names.normalize_name(written) == normal

@@ -389,11 +389,49 @@ def _join_initials(ws: list[Word]) -> Iterator[str]:
         i += 1
 
 
+# Endings of Russian/Ukrainian adjectives as transliterated (any system, any gender or case).
+_ADJECTIVE = re.compile(r"(?<=[a-z]{4})(?:iy|ii|ij|yi|yy|yj|y|iye|yye|aya|aia|aja|oye|oe|oj|oi|oy|ogo|ovo|ikh|ykh)$")
+# "Tomskiy", "Tomskaya", "Tomsky": an adjective of a place in -sk is the place ("Tomsk").
+_PLACE_ADJECTIVE = re.compile(
+    r"(?<=[a-z]{2}sk)(?:iy|ii|ij|yi|yy|yj|y|iye|yye|aya|aia|aja|oye|oe|oj|oi|oy|ogo|ikh|ykh)$"
+)
+
+
+@functools.cache
+def _org_stems() -> dict[str, str]:
+    """Stems of the dictionary's Russian/Ukrainian adjectives -> key ("gosudarstvenn" -> state)."""
+    stems: dict[str, str | None] = {}
+    for variant, key in org_words().items():
+        if _ADJECTIVE.search(variant):
+            stem = _ADJECTIVE.sub("", variant)
+            stems[stem] = key if stems.get(stem, key) == key else None
+    return {k: v for k, v in stems.items() if v is not None}
+
+
+def _slavic(token: str) -> str:
+    """A transliterated Slavic adjective read by its stem.
+
+    An organisation word in any gender or case, or any transliteration, finds its key
+    ("gosudarstvennaya", "meditsinskaya" -> state, medical), and an adjective of a place in
+    -sk is the place ("tomskiy", "Tomsky", "novosibirskaya" -> "tomsk", "novosibirsk"), so
+    "Томский государственный университет" reads as "Tomsk State University".
+    """
+    if len(token) < 6:
+        return token
+    if _ADJECTIVE.search(token):
+        key = _org_stems().get(_ADJECTIVE.sub("", token))
+        if key is not None:
+            return key
+    return _PLACE_ADJECTIVE.sub("", token)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _map_token(token: str) -> str | None:
     if token in STOP_WORDS or token in LEGAL_FORMS:
         return None
-    mapped = org_words().get(token, token)
+    mapped = org_words().get(token)
+    if mapped is None:
+        mapped = _slavic(token)
     return None if mapped in STOP_WORDS else mapped
 
 
