@@ -13,6 +13,7 @@ import re
 
 from partnerkit._extract._patterns._keys import _CJK_CHAR, _CYRILLIC_CHAR, name_key
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
+from partnerkit._extract._patterns._units import ru_units, units_at, units_of_parents
 from partnerkit._extract._patterns._words import (
     _ACRONYM_STOP,
     _CONNECTORS,
@@ -60,6 +61,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
         if kept and span.start < kept[-1].end:
             continue
         kept.append(span)
+    if not plain and len(kept) > 1 and _CYRILLIC_CHAR.search(text):
+        kept = ru_units(text, kept, offset)
     return kept
 
 
@@ -208,10 +211,14 @@ def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) 
     if not _may_have_head(text):
         return out  # no run can hold a head, and the shared-head forms need one too
     for run in _runs(text, toks):
-        for part in _split_run(run):
-            span = _trim(text, part)
-            if span is not None:
-                out.append(Span(span.start + offset, span.end + offset, span.text, span.kind, span.head))
+        for piece, unit in units_of_parents(run):
+            for part in _split_run(piece):
+                span = _trim(text, part)
+                if span is not None:
+                    kind = "unit" if unit else span.kind
+                    out.append(Span(span.start + offset, span.end + offset, span.text, kind, span.head))
+    if len(out) > 1:
+        out = units_at(text, out, offset)
     out.extend(_shared_heads(text, toks, offset))
     return out
 

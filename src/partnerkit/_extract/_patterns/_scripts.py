@@ -60,7 +60,7 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
                 if (
                     (left_ok or head_cap)
                     and nxt[0].islower()
-                    and (_RU_GENITIVE.match(nxt) or nxt == "и")
+                    and (_RU_GENITIVE.match(nxt) or nxt in ("и", "наук"))
                     and not _RU_VERBISH.match(nxt)
                 ):
                     if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2])):

@@ -1,0 +1,107 @@
+"""Sub-units named with their parent: the parent is the party, the unit stays a mention.
+
+A user relies on: "the Faculty of Law of X University", "l'Ecole ... de l'Université X",
+"die Fakultät für ... der Universität X", "the Institute of Y of the Z Academy of Sciences",
+"X University School of Medicine", "the Y Center at X University" and the Russian genitive
+("Институт ... Российской академии наук") giving the university or academy as the party of
+a deal between organisations, with the unit found as a mention of kind "unit"; names that
+merely contain two heads ("Association of ... Universities", "Higher School of Economics")
+staying whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+from partnerkit._extract._patterns import find_names
+
+
+def _parties(text: str) -> set[frozenset[str]]:
+    ex = pk.extract(text, published="2024-05-01")
+    return {frozenset(x.name for x in p.parties) for p in ex.partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "parent", "other"),
+    [
+        (
+            "The Faculty of Law of Riverton University signed a memorandum of understanding with Lakeside University.",
+            "Riverton University",
+            "Lakeside University",
+        ),
+        (
+            "The Institute of Physics of the Polish Academy of Sciences signed an agreement with "
+            "Northfield University.",
+            "Polish Academy of Sciences",
+            "Northfield University",
+        ),
+        (
+            "L'Ecole supérieure polytechnique de l'Université de Lomé a signé une convention avec "
+            "l'Université de Kara.",
+            "Université de Lomé",
+            "Université de Kara",
+        ),
+        (
+            "La Facultad de Medicina de la Universidad de Sonora firmó un convenio con la Universidad de Lima.",
+            "Universidad de Sonora",
+            "Universidad de Lima",
+        ),
+        (
+            "Die Fakultät für Physik der Universität Rostock unterzeichnete ein Abkommen mit der Universität Riga.",
+            "Universität Rostock",
+            "Universität Riga",
+        ),
+        (
+            "The Riverton University School of Medicine signed an agreement with Lakeside University.",
+            "Riverton University",
+            "Lakeside University",
+        ),
+        (
+            "The Davis Center at Riverton University signed an agreement with Lakeside University.",
+            "Riverton University",
+            "Lakeside University",
+        ),
+        (
+            "Институт востоковедения Российской академии наук подписал соглашение с Казанским федеральным "
+            "университетом.",
+            "Российской академии наук",
+            "Казанским федеральным университетом",
+        ),
+    ],
+)
+def test_unit_gives_its_parent_as_party(text: str, parent: str, other: str) -> None:
+    assert _parties(text) == {frozenset({parent, other})}
+
+
+def test_unit_is_kept_as_a_unit_mention() -> None:
+    spans = find_names("The Institute of Physics of the Polish Academy of Sciences and Northfield University met.")
+    assert [(s.text, s.kind) for s in spans] == [
+        ("Institute of Physics", "unit"),
+        ("Polish Academy of Sciences", "name"),
+        ("Northfield University", "name"),
+    ]
+
+
+def test_units_of_two_parents_in_one_sentence() -> None:
+    text = (
+        "The School of Engineering of Riverton University and the Department of Chemistry of Lakeside "
+        "University signed an agreement."
+    )
+    assert _parties(text) == {frozenset({"Riverton University", "Lakeside University"})}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Association of Sino-Russian Technical Universities",
+        "Higher School of Economics",
+        "Massachusetts Institute of Technology",
+        "Institute of Technology of Cambodia",
+    ],
+)
+def test_names_with_two_heads_stay_whole(name: str) -> None:
+    assert [s.text for s in find_names(f"The {name} signed an agreement with Lakeside University.")] == [
+        name,
+        "Lakeside University",
+    ]
