@@ -20,6 +20,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._extract._triggers import _status_cues
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import date_for, inherited_date, last_date_before, same_paragraph
@@ -499,6 +500,29 @@ def _clause_status(doc: Document, text: str, pos: int, default: Status) -> Statu
     return default if default is not Status.NEGOTIATING else Status.ACTIVE
 
 
+def _place_statuses(doc: Document, si: int, positions: list[int], status: Status) -> list[Status] | None:
+    """Each place of a multi-place office sentence takes the status cue of its own stretch
+    ("has an office in A and will open one in B": A running, B planned): the last cue between
+    the place before it and itself; a place with none, whose sentence's cues all stand after it
+    and before a later place, is running."""
+    if len(positions) < 2:
+        return None
+    cues = [(s, e, n) for s, e, n in _status_cues(doc, si) if n in ("planned", "signed", "active", "ended")]
+    if not cues:
+        return None
+    out = []
+    for k, pos in enumerate(positions):
+        lo = positions[k - 1] if k else 0
+        mine = [n for s, e, n in cues if lo <= s and e <= pos]
+        if mine:
+            out.append(Status(mine[-1]) if mine[-1] != "signed" else Status.ACTIVE)
+        elif k + 1 < len(positions) and all(pos < s and e <= positions[-1] for s, e, _n in cues):
+            out.append(Status.ACTIVE)
+        else:
+            out.append(status)
+    return out
+
+
 def _offices(  # noqa: PLR0917
     doc: Document,
     si: int,
@@ -539,7 +563,8 @@ def _offices(  # noqa: PLR0917
     if not locs:
         return [Partnership(kind=K.OFFICE, parties=party_objs, status=status, date=date, evidence=(ev,))]
     out = []
-    for loc, pos in locs:
-        st = _clause_status(doc, text, pos - base, status)
+    own = _place_statuses(doc, si, [pos - base for _, pos in locs], status) if base == sent.start else None
+    for k, (loc, pos) in enumerate(locs):
+        st = _clause_status(doc, text, pos - base, own[k] if own else status)
         out.append(Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,)))
     return out

@@ -13,7 +13,7 @@ import re
 import attrs
 
 from partnerkit._extract._places import Place
-from partnerkit._model import Location, Partnership, PartnershipKind
+from partnerkit._model import Location, Partnership, PartnershipKind, Status
 
 __all__ = ["DOCUMENTS", "locations", "tidy"]
 
@@ -68,6 +68,35 @@ def _fits(a: Location | None, b: Location | None) -> bool:
     return not (a.city and b.city and a.city != b.city)
 
 
+_STAGE = {Status.SIGNED: "on", Status.ACTIVE: "on"}
+
+
+def _same_office(a: Partnership, b: Partnership) -> bool:
+    """Two office records may be one office only at one stage: an office that is planned or
+    under negotiation is another one than an office already running ("has offices in A and B
+    and will open another one")."""
+    if a.kind is not K.OFFICE or b.kind is not K.OFFICE:
+        return True
+    if _STAGE.get(a.status, a.status.value) == _STAGE.get(b.status, b.status.value):
+        return True
+    # "opened an office in the US" + "it will be located in New York": one office, placed closer
+    la, lb = a.location, b.location
+    return bool(la and lb and la.country == lb.country and (la.city is None) != (lb.city is None))
+
+
+def _country_of_one_city(a: Location, b: Location, records: list[Partnership], owner: object) -> bool:
+    """ "offices in Cairo and Jizzakh" + "the office in Egypt": the country alone names the one
+    office of that owner in that country."""
+    if (a.city is None) == (b.city is None) or a.country != b.country:
+        return False
+    cities = {
+        r.location.city
+        for r in records
+        if r.kind is K.OFFICE and r.parties[0] == owner and r.location and r.location.country == a.country
+    }
+    return len(cities - {None}) == 1
+
+
 def _merge_offices(records: list[Partnership]) -> list[Partnership]:
     """One owner's office told twice ("opened an office in the US"; "it sits at Bard College") is one."""
     out: list[Partnership] = []
@@ -75,15 +104,25 @@ def _merge_offices(records: list[Partnership]) -> list[Partnership]:
         for i, old in enumerate(out):
             if rec.kind is not K.OFFICE or old.kind is not K.OFFICE or old.parties[0] != rec.parties[0]:
                 continue
+            if not _same_office(old, rec):
+                continue
             small, big = sorted((old, rec), key=lambda r: len(r.parties))
             if not set(small.parties) <= set(big.parties) or not _fits(old.location, rec.location):
                 continue
-            if len(old.parties) == len(rec.parties) and old.location and rec.location:
+            if (
+                len(old.parties) == len(rec.parties)
+                and old.location
+                and rec.location
+                and not _country_of_one_city(old.location, rec.location, records, old.parties[0])
+            ):
                 continue  # two places of one owner: two offices
             locs = [x for x in (old.location, rec.location) if x is not None]
             loc = max(locs, key=lambda x: (x.city is not None, x.country is not None)) if locs else None
             evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
-            out[i] = attrs.evolve(old, parties=big.parties, location=loc, date=old.date or rec.date, evidence=evidence)
+            status = old.status if _STAGE.get(old.status) or not _STAGE.get(rec.status) else rec.status
+            out[i] = attrs.evolve(
+                old, parties=big.parties, location=loc, date=old.date or rec.date, evidence=evidence, status=status
+            )
             break
         else:
             out.append(rec)
@@ -102,6 +141,8 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
                 continue
             if old.location and rec.location and old.location != rec.location:
                 continue
+            if not _same_office(old, rec):
+                continue
             evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
             out[i] = attrs.evolve(
                 old, date=old.date or rec.date, location=old.location or rec.location, evidence=evidence
@@ -118,7 +159,9 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
         if not (
             r.kind is K.OFFICE
             and r.location is None
-            and any(o.kind is K.OFFICE and o.location and o.parties[0] == r.parties[0] for o in out)
+            and any(
+                o.kind is K.OFFICE and o.location and o.parties[0] == r.parties[0] and _same_office(o, r) for o in out
+            )
         )
     ]
 

@@ -1,0 +1,58 @@
+"""Several offices in one text, each with its own place and status.
+
+A user relies on: an office planned without a place staying apart from the offices already
+running; "the branch in Egypt" joining the one running office in that country (its city
+kept); a place closer than the country ("opened an office in the US" + "it will be located in
+Boston") refining that office, not making a planned second one; and each place of one
+sentence taking the status of its own stretch ("has an office in A and will open one in B").
+"""
+
+from __future__ import annotations
+
+import partnerkit as pk
+
+
+def _offices(text: str) -> set[tuple[str, str | None, str | None]]:
+    ex = pk.extract(text, published="2024-05-01")
+    return {
+        (p.status.value, p.location.city if p.location else None, p.location.country if p.location else None)
+        for p in ex.partnerships
+        if p.kind is pk.PartnershipKind.OFFICE
+    }
+
+
+def test_planned_office_without_place_stays_apart_from_running_ones() -> None:
+    text = (
+        "Казанский федеральный университет откроет еще один филиал за рубежом. "
+        "У Казанского федерального университета действует два филиала за границей: в Каире (Египет) и "
+        "Джизаке (Узбекистан). Филиал Казанского федерального университета в Египте начал работу в декабре."
+    )
+    assert _offices(text) == {("planned", None, None), ("active", "Cairo", "EG"), ("active", "Jizzakh", "UZ")}
+
+
+def test_each_place_takes_the_status_of_its_own_stretch() -> None:
+    assert _offices("Riverton University has an office in Boston and will open an office in Chicago.") == {
+        ("active", "Boston", "US"),
+        ("planned", "Chicago", "US"),
+    }
+    assert _offices("Riverton University opened offices in Cairo and Tashkent and plans to open one in Minsk.") == {
+        ("active", "Cairo", "EG"),
+        ("active", "Tashkent", "UZ"),
+        ("planned", "Minsk", "BY"),
+    }
+
+
+def test_one_planned_sentence_plans_every_place() -> None:
+    assert _offices("Riverton University will open offices in Boston and Chicago.") == {
+        ("planned", "Boston", "US"),
+        ("planned", "Chicago", "US"),
+    }
+
+
+def test_a_closer_place_refines_the_running_office() -> None:
+    text = (
+        "Санкт-Петербургский государственный университет открыл представительство в США. "
+        "Представительство будет располагаться в здании Бард-колледжа в Бостоне."
+    )
+    got = _offices(text)
+    assert got == {("active", "Boston", "US")}
