@@ -224,6 +224,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             status = _status(doc, si, trig, kind)
             if status is None:
                 continue
+            if status is Status.SIGNED and kind not in _DOCUMENTS and kind is not K.EXCHANGE:
+                # "signed an agreement on the establishment of the X Centre": set up, not yet running
+                after_doc = any(t.kind in _DOCUMENTS and t.end <= trig.start for t in triggers)
+                status = Status.PLANNED if after_doc else Status.ACTIVE
             window = text[max(0, trig.start - 60) : trig.end + 60]
             if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
@@ -515,7 +519,7 @@ def _place_statuses(doc: Document, si: int, positions: list[int], status: Status
         lo = positions[k - 1] if k else 0
         mine = [n for s, e, n in cues if lo <= s and e <= pos]
         if mine:
-            out.append(Status(mine[-1]) if mine[-1] != "signed" else Status.ACTIVE)
+            out.append(Status(mine[-1]) if mine[-1] != "signed" else status)
         elif k + 1 < len(positions) and all(pos < s and e <= positions[-1] for s, e, _n in cues):
             out.append(Status.ACTIVE)
         else:

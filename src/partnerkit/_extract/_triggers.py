@@ -93,7 +93,9 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in _status_cues(doc, si)]
     names = {n for _, n in cues}
     if "negotiating" in names:
-        return Status.NEGOTIATING
+        near = min(d for d, n in cues if n == "negotiating")
+        if not any(n == "signed" and d < near for d, n in cues):
+            return Status.NEGOTIATING  # (not "as a result of the talks, a memorandum was signed")
     if "hedge" in names and not ({"signed"} & names):
         return None
     cues.sort()

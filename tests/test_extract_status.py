@@ -1,0 +1,65 @@
+"""Statuses read from their own cues: signed documents, planned objects, negotiations.
+
+A user relies on: a document signed "as a result of the negotiations" being signed, not
+negotiating; what a signed document sets up ("an agreement on the establishment of a joint
+laboratory / of the X Center in Boston") being planned while the document is signed; an
+exchange agreement staying signed; talks without a document being negotiating; "will open
+up opportunities" not planning anything.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _statuses(text: str) -> set[tuple[str, str]]:
+    ex = pk.extract(text, published="2024-05-01")
+    return {(p.kind.value, p.status.value) for p in ex.partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "As a result of the negotiations, Riverton University and Lakeside University signed a memorandum "
+            "of understanding.",
+            {("mou", "signed")},
+        ),
+        (
+            "В результате переговоров Удмуртский государственный университет подписал меморандум о "
+            "сотрудничестве с Ургенчским государственным университетом.",
+            {("mou", "signed")},
+        ),
+        (
+            "Riverton University and Lakeside University signed an agreement on the establishment of a joint "
+            "laboratory.",
+            {("agreement", "signed"), ("joint_lab", "planned")},
+        ),
+        (
+            "Riverton University and Lakeside University signed an agreement on the establishment of the "
+            "Riverton Research and Education Center in Boston.",
+            {("agreement", "signed"), ("office", "planned")},
+        ),
+        (
+            "Riverton University and Lakeside University signed a student exchange agreement.",
+            {("exchange", "signed")},
+        ),
+        (
+            "Negotiations are underway between Riverton University and Lakeside University on a double degree "
+            "programme.",
+            {("double_degree", "negotiating")},
+        ),
+    ],
+)
+def test_status_of_each_statement(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _statuses(text) == expected
+
+
+def test_opening_up_opportunities_is_not_a_plan() -> None:
+    text = (
+        "Riverton University opened an office in Brussels. The new office will open up opportunities for researchers."
+    )
+    ex = pk.extract(text, published="2024-05-01")
+    assert [(p.status.value, str(p.location)) for p in ex.partnerships] == [("active", "Brussels, BE")]
