@@ -553,7 +553,9 @@ def _references(doc: Document) -> None:
             if ment.start >= m.start():
                 break
             cand = doc.entities.get(ment.entity) if ment.entity is not None else None
-            if cand is not None and any(head in n.lower() for n in cand.names):
+            if cand is not None and any(
+                head in n.lower() or (head[:6] == "minist" and "minist" in n.lower()) for n in cand.names
+            ):
                 target = cand.id
         if target is not None:
             new.append(

@@ -151,6 +151,8 @@ def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
     for f in doc.in_sentence(si):
         if f.entity is None or f.kind == "pair" or not start <= f.start < end or f.entity in objects:
             continue
+        if _excluded(doc, sent.start, sent.text, f):
+            continue  # "between X and Y ... in the presence of Z"
         if doc.entities[f.entity].kind == "org" and f.entity not in out:
             out.append(f.entity)
     return out if len(out) >= 2 else []

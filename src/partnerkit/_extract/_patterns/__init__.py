@@ -12,6 +12,7 @@ import functools
 import re
 
 from partnerkit._extract._patterns._keys import _CJK_CHAR, _CYRILLIC_CHAR, name_key
+from partnerkit._extract._patterns._officials import find_ministers
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
 from partnerkit._extract._patterns._units import ru_units, units_at, units_of_parents
 from partnerkit._extract._patterns._words import (
@@ -55,6 +56,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     if not plain and _CYRILLIC_CHAR.search(text):
         out.extend(_find_ru(text, toks, offset))
     out.extend(_find_quoted(text, offset, out))
+    if "inist" in text:
+        out.extend(find_ministers(text, offset))
     out.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
     for span in out:
@@ -160,7 +163,7 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
 _ABBREV_DOT = re.compile(r"^(?:[A-ZА-ЯЁ]|St|Ste|Univ|Inst|Acad|Dr|Mt|[A-Z]\.[A-Z])\.$")
 _LEADING_STOP = frozenset(
     """with con in en on at for para im dans avec by par from desde after before during today yesterday
-    this last also however meanwhile recently hoy heute aujourd""".split()  # noqa: SIM905
+    this last also however meanwhile recently later then thus hoy heute aujourd""".split()  # noqa: SIM905
 )
 
 

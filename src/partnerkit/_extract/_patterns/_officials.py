@@ -1,0 +1,59 @@
+"""Ministries named only through their minister: "the Minister of Science and Higher Education".
+
+A minister acts for a ministry, so "the Kazakh Minister of Education and Science signed an
+agreement with X" names the ministry as a party. The span is the title with its field ("Minister
+of Education and Science", with a nationality adjective before it when there is one); a person's
+name after it is left out (only the words of a ministry's field continue it). A minister who
+only speaks ("..., the Minister of Education said") names no party.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit._extract._patterns._words import Span
+
+__all__ = ["find_ministers"]
+
+# Words of a ministry's field: they may follow one another without "and" ("Higher Education").
+_FIELD = (
+    r"(?:Higher|Secondary|Vocational|Professional|General|Public|National|Foreign|Internal|Home|International|"
+    r"Education|Science|Sciences|Scientific|Research|Technology|Technologies|Innovation|Innovations|Culture|"
+    r"Health|Economy|Economic|Development|Digital|Youth|Sports?|Labou?r|Social|Protection|Industry|Trade|Finance|"
+    r"Agriculture|Environment|Energy|Affairs|Justice|Defen[cs]e|Information|Communications?|Tourism|Training|"
+    r"Enlightenment|Cooperation|Relations|Investment|Transport|Family|Women|Learning|Schools?|Universities)"
+)
+_FIELDS = rf"{_FIELD}(?: {_FIELD})*(?:(?:,| and| &) {_FIELD}(?: {_FIELD})*)*"
+_ADJ = r"(?:supérieure?|superior|nationale?|publique|pública|scientifique|científica|professionnelle|profesional)"
+_MINISTER = re.compile(
+    r"(?:\b(?!The\b|A\b|Prime\b|Deputy\b|Vice\b|Former\b|Acting\b|First\b)([A-Z][a-z]+(?:-[A-Z][a-z]+)?) )?"
+    r"(?:(?:First )?(?:Deputy|Vice)[- ])?Minister (?:of|for) (?:the )?"
+    + _FIELDS
+    + r"|\b(?:ministr[oa]|ministre) (?:de la |de l['’]|del |de |des |d['’])(?:[A-ZÉ][\w-]+)(?: "
+    + _ADJ
+    + ")?"
+    r"(?:,? (?:y|et|e) (?:de la |de l['’]|del |de |des |d['’])?[A-ZÉ][\w-]+(?: " + _ADJ + ")?)*"
+)
+_PERSON_AND_SPEECH = re.compile(
+    r"(?:,? (?:[A-Z][\w.'’-]* ){0,3}[A-Z][\w'’-]*)?,? (?:said|says|announced|noted|stated|told|added|stressed|"
+    r"emphasi[sz]ed|explained|declared|a (?:dit|déclaré|annoncé|souligné)|dijo|señaló|afirmó|declaró|anunció)\b"
+)
+
+
+def find_ministers(text: str, offset: int = 0) -> list[Span]:
+    """Minister titles in one sentence, each naming the minister's ministry.
+
+    Example:
+        >>> [s.text for s in find_ministers("The Kazakh Minister of Science and Higher Education Ivan Petrov "
+        ...                                 "signed an agreement with Riverton University.")]
+        ['Kazakh Minister of Science and Higher Education']
+        >>> find_ministers("Minister of Education John Smith said the agreement was signed.")
+        []
+    """
+    out: list[Span] = []
+    for m in _MINISTER.finditer(text):
+        if _PERSON_AND_SPEECH.match(text, m.end()):
+            continue
+        s, e = m.start(), m.end()
+        out.append(Span(s + offset, e + offset, text[s:e], "name", "ministry"))
+    return out
