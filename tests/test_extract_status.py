@@ -1,10 +1,11 @@
-"""Statuses read from their own cues: signed documents, planned objects, negotiations.
+"""Statuses read from their own cues (signed documents, planned objects, negotiations) and created objects.
 
 A user relies on: a document signed "as a result of the negotiations" being signed, not
 negotiating; what a signed document sets up ("an agreement on the establishment of a joint
 laboratory / of the X Center in Boston") being planned while the document is signed; an
 exchange agreement staying signed; talks without a document being negotiating; "will open
-up opportunities" not planning anything.
+up opportunities" not planning anything; a centre named in "the creation of ..." being the
+object, not a party, while a partner named "with" it stays a party.
 """
 
 from __future__ import annotations
@@ -63,3 +64,29 @@ def test_opening_up_opportunities_is_not_a_plan() -> None:
     )
     ex = pk.extract(text, published="2024-05-01")
     assert [(p.status.value, str(p.location)) for p in ex.partnerships] == [("active", "Brussels, BE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Riverton University and Lakeside University discussed projects such as the creation of a joint "
+            "laboratory and of the Riverton-Lakeside Research Center.",
+            {"Riverton University", "Lakeside University"},
+        ),
+        (
+            "En la visita se trataron la creación de un laboratorio conjunto y del Centro de Investigación "
+            "Uruguay-Chile entre la Universidad de Lima y la Universidad de Chile.",
+            {"Universidad de Lima", "Universidad de Chile"},
+        ),
+        (
+            "Riverton University discussed the creation of a joint laboratory with the Institute of Marine Research.",
+            {"Riverton University", "Institute of Marine Research"},
+        ),
+    ],
+)
+def test_what_is_created_is_no_party_but_a_partner_with_it_is(text: str, parties: set[str]) -> None:
+    ex = pk.extract(text, published="2024-05-01")
+    assert [(p.kind.value, p.status.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
+        ("joint_lab", "planned", parties)
+    ]

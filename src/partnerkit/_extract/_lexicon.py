@@ -49,6 +49,7 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
 )
 _STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge")
 _REFERENCES = (
+    "creation",
     "publisher",
     "pair",
     "generic",

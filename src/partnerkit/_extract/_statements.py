@@ -126,6 +126,29 @@ def _objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
                 if inside or (defined and t.kind is not K.MEMBERSHIP):
                     out.add(m.entity)
         out.update(ent for _t, ent, _k in _set_up(doc, si, trigs))
+        out.update(_created(doc, si))
+    return out
+
+
+_WITH = re.compile(r"\b(?:with|between|con|entre|avec|mit|zwischen|между|со?)\b", re.IGNORECASE)
+
+
+def _created(doc: Document, si: int) -> set[int]:
+    """Centres, institutes and labs named in a "the creation of ..." list are what is created,
+    not parties ("la creación de un Laboratorio conjunto ... y del Centro de Investigación X")."""
+    cue = doc.lex.refs.get("creation")
+    if cue is None or not may_match(cue, doc.low(si)):
+        return set()
+    sent = doc.sentences[si]
+    ends = [m.end() for m in cue.finditer(sent.text)]
+    out: set[int] = set()
+    for f in doc.in_sentence(si):
+        if f.entity is None or f.kind in ("pair", "publisher") or not _SETUP_HEADS.search(f.text):
+            continue
+        rel = f.start - sent.start
+        near = [e for e in ends if e <= rel < e + 120]
+        if near and not _WITH.search(sent.text, near[-1], rel):
+            out.add(f.entity)
     return out
 
 
