@@ -4,7 +4,7 @@ A user relies on: "the Kazakh Minister of Science and Higher Education <name> an
 X signed an agreement" giving the ministry (named by the title) and X as parties, the person's
 name left out; a minister who only speaks or attends ("..., the Minister said"; "in the presence
 of the Minister of ...") naming no party; "Prime Minister" never a ministry; a later "the
-Ministry" referring to the minister's ministry.
+Ministry" referring to the minister's ministry; a city a deal is made "with" being a party.
 """
 
 from __future__ import annotations
@@ -69,3 +69,22 @@ def test_the_ministry_refers_to_the_ministers_ministry() -> None:
 def test_person_name_after_the_title_is_left_out() -> None:
     got = find_ministers("Minister of Higher Education, Science and Innovation Ana Lima signed it.")
     assert [s.text for s in got] == ["Minister of Higher Education, Science and Innovation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Este programa es fruto del acuerdo de colaboración firmado por el Ayuntamiento de Gijón con la "
+            "ciudad de Yantai en diciembre de 2023.",
+            [{"Ayuntamiento de Gijón", "ciudad de Yantai"}],
+        ),
+        (
+            "Riverton University signed an agreement with the City of Lakeside.",
+            [{"Riverton University", "City of Lakeside"}],
+        ),
+        ("Riverton University opened an office in the city of Boston.", [{"Riverton University"}]),
+    ],
+)
+def test_a_city_dealt_with_is_a_party_a_city_named_as_place_is_not(text: str, expected: list[set[str]]) -> None:
+    assert _parties(text) == expected

@@ -12,7 +12,7 @@ import functools
 import re
 
 from partnerkit._extract._patterns._keys import _CJK_CHAR, _CYRILLIC_CHAR, name_key
-from partnerkit._extract._patterns._officials import find_ministers
+from partnerkit._extract._patterns._officials import find_cities, find_ministers
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
 from partnerkit._extract._patterns._units import ru_units, units_at, units_of_parents
 from partnerkit._extract._patterns._words import (
@@ -58,6 +58,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     out.extend(_find_quoted(text, offset, out))
     if "inist" in text:
         out.extend(find_ministers(text, offset))
+    if _CITY_WORDS.search(text):
+        out.extend(find_cities(text, offset))
     out.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
     for span in out:
@@ -69,6 +71,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
+_CITY_WORDS = re.compile(r"[Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicip")
 _Info = tuple[bool, bool, bool, bool, bool, str | None, bool, bool, bool]
 
 

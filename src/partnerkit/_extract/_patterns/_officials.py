@@ -5,6 +5,10 @@ agreement with X" names the ministry as a party. The span is the title with its 
 of Education and Science", with a nationality adjective before it when there is one); a person's
 name after it is left out (only the words of a ministry's field continue it). A minister who
 only speaks ("..., the Minister of Education said") names no party.
+
+A city is a party (its government) when a deal is made *with* it: "firmado por el Ayuntamiento
+de Gijón con la ciudad de Yantai", "an agreement with the City of Riverton"; a city named
+otherwise ("in the city of Boston") is a place.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 
 from partnerkit._extract._patterns._words import Span
 
-__all__ = ["find_ministers"]
+__all__ = ["find_cities", "find_ministers"]
 
 # Words of a ministry's field: they may follow one another without "and" ("Higher Education").
 _FIELD = (
@@ -57,3 +61,22 @@ def find_ministers(text: str, offset: int = 0) -> list[Span]:
         s, e = m.start(), m.end()
         out.append(Span(s + offset, e + offset, text[s:e], "name", "ministry"))
     return out
+
+
+_CITY = re.compile(
+    r"\b(?:with|together with|con|junto con|avec|mit) (?:the |la |el |der |dem )?"
+    r"((?:[Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicipality|[Mm]unicipio) (?:of |de |d['’])?"
+    r"[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)"
+)
+
+
+def find_cities(text: str, offset: int = 0) -> list[Span]:
+    """Cities a deal is made with, as organisations.
+
+    Example:
+        >>> [s.text for s in find_cities("el acuerdo firmado por el Ayuntamiento de Gijón con la ciudad de Yantai")]
+        ['ciudad de Yantai']
+        >>> find_cities("the office in the city of Boston")
+        []
+    """
+    return [Span(m.start(1) + offset, m.end(1) + offset, m.group(1), "name", "city") for m in _CITY.finditer(text)]
