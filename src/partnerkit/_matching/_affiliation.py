@@ -148,13 +148,13 @@ class AffiliationReader:
         self._cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
         self._city_of: list[str] = []  # each institution's city, normalised
-        for inst in self.institutions:
-            if inst.city:
-                self._cities.setdefault(normalize_name(inst.city), set()).update({inst.country} if inst.country else ())
-            self._city_of.append(normalize_name(inst.city) if inst.city else "")
-            self._parents.append(
-                tuple(by_id[r.id] for r in inst.relationships if r.type is RelationType.PARENT and r.id in by_id)
-            )
+        parent = RelationType.PARENT.value
+        # plain field values: reading a loaded registry's places makes no Institution objects
+        for city, country, rels in self.institutions.plain("city", "country", "relationships"):
+            if city:
+                self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
+            self._city_of.append(normalize_name(city) if city else "")
+            self._parents.append(tuple(by_id[r] for t, r, _label in rels if t == parent and r in by_id))
         self._cities.pop("", None)
         self._children: dict[int, list[int]] = {}
         for i, ps in enumerate(self._parents):
