@@ -439,7 +439,7 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
             return None
     countries = index.countries
     holders: set[int] | None = None
-    for word in sorted(core, key=lambda t: index.count("t:" + t)):
+    for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):  # ties by word: any hash seed
         found = {
             index.name_inst[i]
             for i in index.posting("t:" + word)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -106,7 +107,7 @@ def match_csv(
     column: str,
     country_column: str | None = None,
     workers: int | None = None,
-    blocksize: str = "16MB",
+    blocksize: str | int | None = None,
 ) -> Iterator[tuple[Any, int, int]]:
     """Match a CSV file on Dask, yielding ``(frame, done, total)`` per partition, in file order.
 
@@ -114,6 +115,8 @@ def match_csv(
     the current ``distributed.Client``, or starts a ``LocalCluster`` of ``workers`` processes
     (default: one per core) for the duration. ``done``/``total`` count partitions, for a
     progress bar; each ``frame`` is a pandas DataFrame with the match columns added.
+    ``blocksize`` (bytes of CSV per partition) defaults to an eighth of the file per worker,
+    between 256 KB and 16 MB, so that every worker has work and the last partitions are short.
 
     Raises:
         ConfigError: a column is missing.
@@ -121,14 +124,17 @@ def match_csv(
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
     client = current_client()
     own: list[Any] = []
     if client is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         client = Client(cluster)
         own = [client, cluster]
     try:
+        if blocksize is None:
+            n = max(1, len(client.scheduler_info().get("workers", ())))
+            blocksize = min(16 << 20, max(256 << 10, os.path.getsize(path) // (8 * n)))
+        ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
         parts = match(ddf, registry, column=column, country_column=country_column, client=client).to_delayed()
         futures = client.compute(parts)
         for done, future in enumerate(futures, start=1):
