@@ -163,7 +163,8 @@ def run_dedupe(engine: str, n: int, partitions: int, file: Path | None = None) -
 
             spark = pks.local_session(2, memory="8g")
             spark.sparkContext.setLogLevel("ERROR")
-            sdf = spark.createDataFrame(df[["row", "text"]]).repartition(partitions)
+            # no repartition: dedupe takes the DataFrame order as the input order, as pk.dedupe does
+            sdf = spark.createDataFrame(df[["row", "text"]])
             mem.mark()
             with Timer() as t:
                 out = pks.dedupe(sdf, column="text").toPandas().sort_values("row")
