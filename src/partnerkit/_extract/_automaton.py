@@ -8,6 +8,7 @@ capitals; other names match case- and accent-insensitively.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 import unicodedata
@@ -38,13 +39,29 @@ def _fold(word: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded token) for every word (or CJK character) of ``text``."""
+    starts, ends, words = _columns(text)
+    return list(zip(starts, ends, words, strict=True))
+
+
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
+def _columns(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and folded forms of the tokens of ``text``, as three lists."""
     low = text.casefold()
     # A letter that folds to two ("ß" -> "ss") moves offsets, and U+0345 is the one character
     # that folds from a non-word to a word character: then word by word.
     if len(low) != len(text) or "\u0345" in text:
-        return [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
-    # folding the text once keeps every offset; only non-ASCII words need more (accents)
-    return [(m.start(), m.end(), w if w.isascii() else _fold(w)) for m in _TOKEN.finditer(low) for w in (m.group(0),)]
+        found = [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
+        return [t[0] for t in found], [t[1] for t in found], [t[2] for t in found]
+    # Folding the text once keeps every offset. Splitting it around the tokens gives
+    # separator, token, separator, ...: the running sum of their lengths is every offset.
+    parts = _SPLIT.split(low)
+    bounds = list(itertools.accumulate(map(len, parts)))
+    words = parts[1::2]
+    if not low.isascii():
+        words = list(map(_fold, words))  # accents (ASCII words fold to themselves)
+    return bounds[0:-1:2], bounds[1::2], words
 
 
 @attrs.frozen
@@ -97,6 +114,8 @@ class Automaton:
                     continue
                 self._add(name.value, inst.id)
             self.size += 1
+        # the folded forms of the acronyms (a token equal to an acronym folds to one of these)
+        self._acronym_keys = frozenset(_fold(a) for a in self.acronyms)
 
     def _add(self, name: str, ident: str) -> None:
         toks = [t for _, _, t in tokens(name)]
@@ -117,14 +136,18 @@ class Automaton:
             >>> [(h.start, h.end, h.ids) for h in a.scan("Today ITMO University and ITMO met.")]
             [(6, 21, ('itmo',)), (26, 30, ('itmo',))]
         """
-        toks = tokens(text)
+        starts, ends, words = _columns(text)
         out: list[Hit] = []
-        i = 0
-        n = len(toks)
+        n = len(words)
         root = self.root
         acronyms = self.acronyms
-        while i < n:
-            node = root.get(toks[i][2])
+        acronym_keys = self._acronym_keys
+        # only a word that starts a name or folds like an acronym can start a hit
+        free = 0  # the first word not inside an earlier hit
+        for i in [i for i, w in enumerate(words) if w in root or w in acronym_keys]:
+            if i < free:
+                continue
+            node = root.get(words[i])
             best: tuple[int, list[str]] | None = None
             j = i
             while node is not None:
@@ -134,16 +157,16 @@ class Automaton:
                 j += 1
                 if j >= n:
                     break
-                node = node.get(toks[j][2])
+                node = node.get(words[j])
             if best is not None:
-                out.append(Hit(toks[i][0], toks[best[0]][1], tuple(best[1])))
-                i = best[0] + 1
+                out.append(Hit(starts[i], ends[best[0]], tuple(best[1])))
+                free = best[0] + 1
                 continue
-            s, e, _ = toks[i]
-            raw = text[s:e]
-            if raw in acronyms and not raw.islower():
-                out.append(Hit(s, e, tuple(sorted(acronyms[raw]))))
-            i += 1
+            if words[i] in acronym_keys:  # the folded form first: most words are no acronym
+                s, e = starts[i], ends[i]
+                raw = text[s:e]
+                if raw in acronyms and not raw.islower():
+                    out.append(Hit(s, e, tuple(sorted(acronyms[raw]))))
         return out
 
 

@@ -9,6 +9,7 @@ is resolved through the registry with the places named in the text as hints.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -16,16 +17,19 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import Memo, automaton_for
-from partnerkit._extract._lexicon import Lexicon, lowered
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._matching import Registry
 from partnerkit._model import Institution
-from partnerkit._names import acronym_fits, parse_name
+from partnerkit._names import acronym_fits as _acronym_fits
+from partnerkit._names import parse_name
 
 __all__ = ["Document", "Entity", "Found", "read_document"]
 
+# A pure function of two strings, asked again and again for the same pairs (names recur).
+acronym_fits = functools.lru_cache(maxsize=65536)(_acronym_fits)
 _DEFINITION = re.compile(r"\s?\(([^()]{2,40})\)")
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
@@ -527,9 +531,10 @@ def _references(doc: Document) -> None:
     def free(s: int, e: int) -> bool:
         return not any(a < e and s < b for a, b in taken)
 
+    low = lowered(text)  # literal prefilters (speed only: may_match never skips a match)
     for kind in ("pair", "publisher"):
         pattern = refs.get(kind)
-        if pattern is None:
+        if pattern is None or (kind == "publisher" and doc.publisher is None) or not may_match(pattern, low):
             continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -539,7 +544,7 @@ def _references(doc: Document) -> None:
                 continue
             new.append(Found(m.start(), m.end(), m.group(0), kind, _sentence_of(doc.sentences, m.start()), ent))
             taken.append((m.start(), m.end()))
-    for m in _DEFINITE.finditer(text):
+    for m in _DEFINITE.finditer(text) if may_match(_DEFINITE, low) else ():
         if not free(m.start(), m.end()):
             continue
         head = m.group(1).lower()

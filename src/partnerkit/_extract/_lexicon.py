@@ -61,11 +61,14 @@ _REFERENCES = (
     "setup",
     "people",
     "existing",
+    "ceremony",
+    "official",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LETTER = re.compile(r"[^\W\d_]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_LATIN_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+")
 _STOPWORDS = {
     "en": frozenset(
         """the and of with for to was has have is in on by""".split()  # noqa: SIM905
@@ -201,6 +204,9 @@ def _equivalent_lower() -> dict[int, int]:
 
 
 _EQUIVALENT = _equivalent_lower()
+_EQUIVALENT_CHARS = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_EQUIVALENT)) + "]" if _EQUIVALENT else "(?!)"
+)
 
 
 def lowered(text: str) -> str | None:
@@ -209,7 +215,9 @@ def lowered(text: str) -> str | None:
     low = text.lower()
     if len(low) != len(text):
         return None
-    return low if low.isascii() else low.translate(_EQUIVALENT)
+    if low.isascii() or _EQUIVALENT_CHARS.search(low) is None:
+        return low  # (translating is a dictionary look-up per character: only when needed)
+    return low.translate(_EQUIVALENT)
 
 
 def _literals(sub: Any) -> frozenset[str] | None:
@@ -248,11 +256,11 @@ def _literals(sub: Any) -> frozenset[str] | None:
 
 
 # By id (hashing a compiled pattern hashes its whole code); the pattern is held, so ids stay unique.
-_NEEDLES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
 
 
-def _needles(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """One pattern of the lower-cased literals of ``pattern`` (None: it cannot be prefiltered)."""
+def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The lower-cased literals of ``pattern``, shortest first (None: it cannot be prefiltered)."""
     got = _NEEDLES.get(id(pattern))
     if got is not None and got[0] is pattern:
         return got[1]
@@ -263,8 +271,13 @@ def _needles(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         found = None
     needles = None
     if found is not None:  # lower-casing both sides keeps every match (case-sensitive ones too)
-        words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (-len(w), w))
-        needles = re.compile("|".join(re.escape(w) for w in words))
+        words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
+        # a literal that holds a shorter one adds nothing: the shorter one is in the text too
+        kept: list[str] = []
+        for w in words:
+            if not any(k in w for k in kept):
+                kept.append(w)
+        needles = tuple(kept)
     if len(_NEEDLES) >= 4096:  # patterns are made once per lexicon; a bound all the same
         _NEEDLES.clear()
     _NEEDLES[id(pattern)] = (pattern, needles)
@@ -281,8 +294,14 @@ def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
     """
     if low is None:
         return True
-    needles = _needles(pattern)
-    return needles is None or needles.search(low) is not None
+    got = _NEEDLES.get(id(pattern))
+    needles = got[1] if got is not None and got[0] is pattern else _needles(pattern)
+    # ``in`` (a fast substring search in C) beats one regular expression of the literals
+    if needles is None:
+        return True
+    if len(needles) == 1:
+        return needles[0] in low
+    return any(n in low for n in needles)
 
 
 def status_of(value: str) -> Status:
@@ -298,15 +317,15 @@ def detect_language(text: str) -> str:
     """
     sample = text[:4000]
     if not sample.isascii():  # no CJK or Cyrillic letter otherwise
-        cjk = len(_CJK.findall(sample))
-        cyr = len(_CYRILLIC.findall(sample))
-        letters = len(_LETTER.findall(sample)) or 1
-        if cjk / letters > 0.2:
-            return "zh"
-        if cyr / letters > 0.3:
-            return "ru"
-    words = re.findall(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+", sample.lower())
-    counts = Counter(words)
+        cjk = sum(map(len, _CJK_RUN.findall(sample)))  # runs, not characters: fewer objects
+        cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
+        if cjk or cyr:  # (no ratio to work out otherwise)
+            letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
+            if cjk / letters > 0.2:
+                return "zh"
+            if cyr / letters > 0.3:
+                return "ru"
+    counts = Counter(_LATIN_WORD.findall(sample.lower()))
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     return max(scores, key=lambda k: (scores[k], k == "en"))
 

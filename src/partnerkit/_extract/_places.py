@@ -187,7 +187,7 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
     """
     trie, cjk = _base_trie()
     base = _base_gazetteer()
-    extra = {k: v for k, v in cities.items() if k not in base} if cities and cities is not base else {}
+    extra = _extra(cities, base)
     out: list[Place] = []
     taken_to = -1
     if "apital" in text or "столиц" in text:
@@ -204,6 +204,18 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
         if _CJK.match(text, s0):
             found = _cjk_place(text, s0, cjk, extra)
         elif sm.group(0).isupper():
+            # most capitalised words start no place: their first word is in neither the trie
+            # nor the extra cities, and no Russian case ending hides it (what _walk would find)
+            wm = _WORD.match(text, s0)
+            if wm is not None:
+                parts = _word_key(wm.group(0))
+                if (
+                    parts
+                    and parts[0] not in trie
+                    and (not extra or " ".join(parts) not in extra)
+                    and not _CYRILLIC.search(wm.group(0))
+                ):
+                    continue
             found = _walk(text, s0, trie, extra)
         else:
             continue
@@ -213,6 +225,24 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
             taken_to = e
     out.sort(key=lambda p: p.start)
     return out
+
+
+_EXTRA: list[tuple[dict[str, tuple[str, str, bool]], dict[str, tuple[str, str, bool]]]] = []
+
+
+def _extra(
+    cities: dict[str, tuple[str, str, bool]] | None, base: dict[str, tuple[str, str, bool]]
+) -> dict[str, tuple[str, str, bool]]:
+    """The cities of ``cities`` that the base gazetteer lacks (kept for the last ``cities`` seen:
+    a document passes the same gazetteer for each of its sentences)."""
+    if not cities or cities is base:
+        return {}
+    held = _EXTRA[:1]  # one read: another thread may replace it
+    if held and held[0][0] is cities:
+        return held[0][1]
+    extra = {k: v for k, v in cities.items() if k not in base}
+    _EXTRA[:] = [(cities, extra)]
+    return extra
 
 
 def _cjk_place(

@@ -24,11 +24,18 @@ _MOJIBAKE_RUN = re.compile(r"[\u2500-\u257f\u0179\u017a\u0104\u0105\u0118\u0119\
 _BOX_IN_WORD = re.compile(r"[\w.,;:!?][\u2500-\u257f]|[\u2500-\u257f][\w]")
 # Characters that need no repair: everything but "&", the lead bytes of UTF-8 mojibake,
 # control and format characters and whitespace other than " " and "\n".
+# (A lead byte not followed by a continuation character is an ordinary accented letter.)
+_CONTINUATION = r"[\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e]"
+# (One character class, so the engine scans it in a tight loop: every whitespace character
+# but " " and "\n" is listed, as ``str.isspace`` knows them; none lies above U+3000.)
+_OTHER_SPACE = "".join(re.escape(chr(c)) for c in range(0x3001) if chr(c).isspace() and chr(c) not in " \n")
 _PLAIN_RUN = re.compile(
-    r"(?:[^&\u00c2-\u00f4\s\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|[ \n])+"
+    rf"(?:[^&\u00c2-\u00f4{_OTHER_SPACE}\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]+"
+    rf"|[\u00c2-\u00f4](?!{_CONTINUATION}))+"
 )
+_BOX = re.compile(r"[\u2500-\u257f]")
 _SINGLE_BYTE = ("cp852", "cp866", "cp437", "cp1250", "latin-1")
-_UTF8_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e]")
+_UTF8_MOJIBAKE = re.compile(rf"[\u00c2-\u00f4]{_CONTINUATION}")
 
 
 @attrs.frozen
@@ -101,7 +108,7 @@ def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
     segment = text[start:end]
     if not segment:
         return
-    if _BOX_IN_WORD.search(segment):
+    if _BOX.search(segment) and _BOX_IN_WORD.search(segment):
         segment = _fix_single_byte_runs(segment)
     pos = start
     i = 0
@@ -170,6 +177,9 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])\s+")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-ZА-ЯЁ]$")
+_NEXT_CHAR = re.compile(r"\s*(\S?)")
+_LAST_WORD = re.compile(r"([\w.\-]+)$")
+_WINDOW = 64
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -203,22 +213,24 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
     mark = line[punct]
     if mark in "。！？;；":
         return True
-    rest = line[end:]
-    if rest and not rest[0].isspace():
+    if end < len(line) and not line[end].isspace():
         return False
-    nxt = rest.lstrip()[:1]
+    nm = _NEXT_CHAR.match(line, end)
+    nxt = nm.group(1) if nm is not None else ""
     if mark == "." and nxt and (nxt.islower() or nxt.isdigit() or nxt in ",;:"):
         return False
     if mark != ".":
         return True
-    before = line[:punct]
-    word = re.search(r"([\w.\-]+)$", before)
+    # Only the end of the line before the mark matters (a bounded window: no quadratic scan
+    # of long lines; a word longer than the window is no abbreviation either way).
+    before = line[max(0, punct - _WINDOW) : punct]
+    word = _LAST_WORD.search(before)
     if word is None:
         return True
     token = word.group(1)
     if token.lower().rstrip(".") in _ABBREVIATIONS or token.lower() in _ABBREVIATIONS:
         return False
-    if _INITIAL.search(before):  # "V. A. Sadovnichy", "М. В. Ломоносова"
+    if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"
         return False
     if "." in token and len(token) <= 6 and token.replace(".", "").isalpha():  # "U.S.", "e.g"
         return bool(nxt) and nxt.isupper() and len(token.replace(".", "")) > 3

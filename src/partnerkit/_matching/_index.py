@@ -17,6 +17,7 @@ from typing import Any, overload
 
 import attrs
 
+from partnerkit._matching._translate import mine_translations, translate_key
 from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
@@ -24,7 +25,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -123,6 +124,9 @@ def _sorted_key(key: str) -> str:
     return " ".join(sorted(set(key.split())))
 
 
+_NEAR_MEMO = 65_536  # words whose one-edit neighbours are kept (a query word recurs across names)
+
+
 class Index:
     """Every name of every institution, normalised once, with posting lists for blocking.
 
@@ -131,6 +135,7 @@ class Index:
 
     __slots__ = (
         "_alphabet",
+        "_near",
         "_profiles",
         "_view",
         "acronyms",
@@ -147,6 +152,8 @@ class Index:
         "offsets",
         "postings",
         "texts",
+        "translated_from",
+        "translations",
         "types",
         "version",
     )
@@ -193,6 +200,9 @@ class Index:
                 self._add_name(i, label, NameType.LABEL, postings, seen)
             for acr in written:  # "HUST" finds the institution through its display name too
                 postings["a:" + acr].append(first_name)
+        #: names from this id on are keys read with mined translations, not names as written
+        self.translated_from = len(self.texts)
+        self.translations = self._translate(postings)
         # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
         self.postings: dict[str, int] = {}
         offsets = [0]
@@ -220,6 +230,7 @@ class Index:
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
         self._alphabet: str | None = None
+        self._near: dict[tuple[str, int], list[str]] = {}
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
 
     def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
@@ -261,6 +272,55 @@ class Index:
             for acr in derived:
                 postings["d:" + acr].append(idx)
 
+    def _translate(self, postings: dict[str, list[int]]) -> dict[str, str]:
+        """Mine word translations from the names (see ``_translate``) and index each name's translated key too."""
+        own: dict[int, list[str]] = defaultdict(list)
+        owners: dict[str, set[int]] = defaultdict(set)
+        count = len(self.keys)
+        for n in range(count):
+            if self.acronyms[n]:
+                continue
+            inst = self.name_inst[n]
+            owners[_sorted_key(self.keys[n])].add(inst)
+            if n == 0 or self.texts[n] != self.texts[n - 1] or self.name_inst[n - 1] != inst:  # not an umlaut variant
+                own[inst].append(self.keys[n])
+        if not any(len(v) > 1 for v in own.values()):
+            return {}
+        frozen = {k: frozenset(v) for k, v in owners.items()}
+        keys = self.keys
+        table = mine_translations(
+            own,
+            count=lambda w: len(postings.get("t:" + w, ())),
+            holders=lambda w: [keys[i] for i in postings.get("t:" + w, ())],
+            owners=frozen,
+        )
+        if not table:
+            return table
+        for n in range(count):
+            if self.acronyms[n]:
+                continue
+            key = translate_key(self.keys[n], table)
+            if key is None:
+                continue
+            inst = self.name_inst[n]
+            sorted_key = _sorted_key(key)
+            if inst in owners.get(sorted_key, ()):
+                continue  # the institution already has a name of these words
+            owners[sorted_key].add(inst)
+            idx = len(self.texts)
+            self.name_inst.append(inst)
+            self.texts.append(self.texts[n])
+            self.keys.append(key)
+            self.types.append(self.types[n])
+            self.acronyms.append("")
+            self.derived.append(self.derived[n])
+            postings["k:" + sorted_key].append(idx)
+            for token in set(key.split()):
+                postings["t:" + token].append(idx)
+            for acr in self.derived[n].split():
+                postings["d:" + acr].append(idx)
+        return table
+
     # --- reading -------------------------------------------------------------------
 
     def idf(self, token: str, n: int | None = None) -> float:
@@ -289,6 +349,9 @@ class Index:
         Only words carried by at most ``limit`` names, sorted. The index does not grow: the
         variants of the query word are looked up in its vocabulary.
         """
+        got = self._near.get((word, limit))
+        if got is not None:
+            return list(got)  # (the index never changes: an answer stays right)
         letters = self.alphabet()
         splits = [("t:" + word[:i], word[i:]) for i in range(len(word) + 1)]
         variants = {a + b[1:] for a, b in splits if b}
@@ -297,7 +360,11 @@ class Index:
         variants.update([a + c + b for a, b in splits for c in letters])
         variants.discard("t:" + word)
         found = self.postings.keys() & variants
-        return sorted(v[2:] for v in found if self.count(v) <= limit)
+        near = sorted(v[2:] for v in found if self.count(v) <= limit)
+        if len(self._near) >= _NEAR_MEMO:
+            self._near.clear()
+        self._near[word, limit] = near
+        return list(near)
 
     def posting(self, key: str) -> Sequence[int]:
         """The names (ids) carrying a blocking key."""
@@ -342,7 +409,7 @@ class Index:
         return {
             s: getattr(self, s)
             for s in self.__slots__
-            if s not in ("_alphabet", "_profiles", "_view", "affiliation_reader")
+            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader")
         }
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -351,4 +418,5 @@ class Index:
         self._profiles = {}
         self._view = None
         self._alphabet = None
+        self._near = {}
         self.affiliation_reader = None

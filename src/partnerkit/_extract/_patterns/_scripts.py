@@ -1,0 +1,116 @@
+"""Organisation names in Cyrillic and Chinese script."""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit._extract._patterns._words import _RU_HEADS, Span, is_acronym_token
+
+__all__: list[str] = []
+
+_RU_ADJ = re.compile(r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
+_RU_GENITIVE = re.compile(r"[\w-]+(?:ии|ий|ых|их|ого|его|ой|ей|ов|ев|ства|ки|ры|ния|ний|ции|ций|ики|ы|и|а|я|ия)$")
+_RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|ли|ло|лся|ться|ть|ти)$")
+# Chinese.
+_ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|合作署|使馆|部|委员会|公司|集团|学校")
+_ZH_BREAK = re.compile(
+    r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
+    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进"
+)
+
+_RU_EPONYM = re.compile(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+")
+_ZH_NAME_CHAR = re.compile(r"[\u3400-\u9fff—\-·.]")
+
+
+def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
+    out: list[Span] = []
+    words = [t for t in toks if t[2][0].isalpha() or t[2][0] in '«"']
+    n = len(words)
+    for i, (s, e0, w0) in enumerate(words):
+        stop = w0.endswith(".") and len(w0) > 4  # sentence stop glued to the head ("университет.")
+        w, e = (w0[:-1], e0 - 1) if stop else (w0, e0)
+        if not _RU_HEADS.match(w):
+            continue
+        # Left: capitalised first word and adjectives.
+        j = i
+        while j > 0 and _RU_ADJ.match(words[j - 1][2]) and text[words[j - 1][1] : words[j][0]] == " ":
+            j -= 1
+            if words[j][2][0].isupper():
+                break
+        left_ok = words[j][2][0].isupper() and j < i
+        head_cap = w[0].isupper() or "-" in w
+        # Right: "им. X. Y. Name", acronyms, genitive tails, "Университет ИТМО".
+        k = i
+        end = e
+        tail = text[e:]
+        m = _RU_EPONYM.match(tail)
+        if m:
+            end = e + m.end()
+        else:
+            while k + 1 < n and text[words[k][1] : words[k + 1][0]] == " ":
+                nxt = words[k + 1][2]
+                if is_acronym_token(nxt) or (nxt.upper() in ("СНГ", "ШОС", "БРИКС")):
+                    k += 1
+                    end = words[k][1]
+                    break
+                if nxt[0].isupper() and w[0].isupper() and "-" not in w and k == i and not left_ok:
+                    k += 1
+                    end = words[k][1]
+                    continue
+                if (
+                    (left_ok or head_cap)
+                    and nxt[0].islower()
+                    and (_RU_GENITIVE.match(nxt) or nxt == "и")
+                    and not _RU_VERBISH.match(nxt)
+                ):
+                    if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2])):
+                        break
+                    k += 1
+                    end = words[k][1]
+                    continue
+                break
+            while k > i and words[k][2] == "и":
+                k -= 1
+                end = words[k][1]
+        if not left_ok and not (head_cap and end > e):
+            if not ("-" in w and w[0].isupper()):
+                continue
+            j = i
+        start = words[j][0] if left_ok else s
+        if (j < i and not words[j][2][0].isupper()) or (start == s and not head_cap):
+            continue
+        out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
+    return out
+
+
+def _find_zh(text: str, offset: int) -> list[Span]:
+    out: list[Span] = []
+    for m in _ZH_HEADS.finditer(text):
+        end = m.end()
+        # extend to the longest head ending here ("研究所" inside "...研究所")
+        start = m.start()
+        while start > 0 and _ZH_NAME_CHAR.match(text[start - 1]):
+            if _ZH_BREAK.match(text, start - 1) or (start > 1 and _ZH_BREAK.fullmatch(text[start - 2 : start])):
+                break
+            start -= 1
+        if end - start < 4:
+            continue
+        out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
+    # keep the longest span per start; drop spans nested in a longer one
+    out.sort(key=lambda s: (s.start, -s.end))
+    merged: list[Span] = []
+    for span in out:
+        if merged and span.start < merged[-1].end:
+            if span.end > merged[-1].end and span.start == merged[-1].start:
+                merged[-1] = span
+            elif span.end > merged[-1].end:
+                merged[-1] = Span(
+                    merged[-1].start,
+                    span.end,
+                    text[merged[-1].start - offset : span.end - offset],
+                    "name",
+                    "university",
+                )
+            continue
+        merged.append(span)
+    return merged

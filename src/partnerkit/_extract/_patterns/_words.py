@@ -1,0 +1,124 @@
+"""The words of a sentence and what they are: heads, connectors, titles, acronym shapes."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+
+import attrs
+
+__all__ = ["Span", "is_acronym_token"]
+
+# Heads after which a name continues with "of ..." only (English word order).
+_HEADS_EN = frozenset(
+    """university universities institute institutes college academy association union network agency
+    ministry council centre center foundation society commission consortium alliance federation
+    polytechnic corporation company summit forum government service organization organisation
+    conservatory school fund bank administration""".split()  # noqa: SIM905
+)
+# Heads after which proper words may follow (Romance and German order).
+_HEADS_HEAD_FIRST = frozenset(
+    """universidad universidade université universite università universität universitaet hochschule
+    fachhochschule instituto institut istituto escuela école ecole scuola academia académie akademie
+    agence agencia stiftung fundación fondation ayuntamiento ministerio ministère ministerium bundesland
+    bundesstaat centro consejo conseil zentrum colegio collège asociación associação politécnico
+    politecnico red réseau netzwerk""".split()  # noqa: SIM905
+)
+_PLURAL_HEADS = frozenset(["universités", "universidades", "universities", "università", "universitäten"])
+_UNIT_HEADS = frozenset(
+    """department faculty laboratory lab division office chair school departamento facultad faculté
+    fakultät département laboratorio laboratoire lehrstuhl hospital""".split()  # noqa: SIM905
+)
+# Every head as a substring of lower-cased text (a superset of what _head_of accepts).
+_HEAD_STEMS = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(
+            _HEADS_EN | _HEADS_HEAD_FIRST | _UNIT_HEADS | {"universität", "hochschule", "akademie", "institut"},
+            key=lambda w: (-len(w), w),
+        )
+    )
+)
+_CONNECTORS = frozenset(
+    """of for and the de del la las los el des du d' d’ di da do dos der für und y et e &""".split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset(
+    """the a an la las los el le les l' l’ die der das den dem des un une""".split()  # noqa: SIM905
+)
+_SPLITTERS = frozenset(["and", "y", "et", "und", "e", "&"])
+_KEEP_AFTER = frozenset(
+    """of for de del des du d' d’ di da do für""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[\u3400-\u9fff]+|(?:[lLdD]['’])|[^\W_]+(?:[-'’.][^\W_]+)*(?:(?<=s)['’](?!\w))?\.?|[«»\"“”„(),;:]")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{0,3})$")
+_ACRONYM_STOP = frozenset(
+    """CIS EU UN UK US USA USSR UAE PRC ISO CEO PHD IT AI GDP SAT PISA TOEFL IELTS ID OK PDF HTML COVID
+    CPEC EECA MOU MOUS CDU SPD IANS TASS BBC CNN AFP RIA AM PM GMT UTC VIP NGO NGOS RSS FAQ TV DNA RNA
+    QS THE ARE WE AND OR BY IN ON СНГ РФ США СССР ЕС ООН ТАСС РИА ИА ВУЗ ОАЭ КНР ШОС ЧП РАН""".split()  # noqa: SIM905
+)
+_TITLES = frozenset(
+    """president rector vice-rector chancellor dean professor prof dr mr mrs ms minister director head
+    lecturer chairman chairperson chair coordinator secretary ambassador consul spokesperson
+    ректор проректор президент профессор декан министр директор""".split()  # noqa: SIM905
+)
+# Russian.
+_RU_HEADS = re.compile(
+    r"^(?:университет|институт|академи|колледж|ассоциаци|союз|центр|фонд|министерств|консорциум|школ|агентств|"
+    r"корпораци|компани|учреждени|лицей|консерватори|организаци)\w*$|^\w+-(?:колледж|университет|институт)\w*$",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class Span:
+    """A candidate name in a sentence (cleaned-text offsets)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "unit", "acronym"
+    head: str | None = None
+
+
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    # separator, word, separator, ...: the running sum of their lengths gives every offset
+    parts = _WORD_SPLIT.split(text)
+    bounds = list(itertools.accumulate(map(len, parts)))
+    return tuple(zip(bounds[0:-1:2], bounds[1::2], parts[1::2], strict=True))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or bool(_ROMAN.match(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def _head_of(word: str) -> str | None:
+    low = word.lower().rstrip(".")
+    if low in _HEADS_EN or low in _UNIT_HEADS:
+        return low
+    if low in _HEADS_HEAD_FIRST:
+        return low
+    if low.endswith(("universität", "hochschule", "akademie", "institut")) and len(low) > 11:
+        return "hochschule"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def is_acronym_token(word: str) -> bool:
+    """True for acronym-like tokens: ``HUST``, ``SibFU``, ``itSMF``, ``OECD-IMHE``, ``СПбГУ``."""
+    if word.islower() or word[1:].islower() or len(word) < 2:
+        return False
+    core = word.rstrip(".")
+    letters = [c for c in core if c.isalpha()]
+    if not 2 <= len(letters) <= 10 or len(core) > 12:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    if upper < 2 or core.upper() in _ACRONYM_STOP or _ROMAN.match(core):
+        return False
+    return upper >= len(letters) - 3 and not core[:1].isdigit()
