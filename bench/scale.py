@@ -32,7 +32,10 @@ REGISTRY = OUT / "ror.pkreg"
 
 def registry() -> pk.Registry:
     if REGISTRY.exists():
-        return pk.Registry.load(REGISTRY)
+        try:
+            return pk.Registry.load(REGISTRY)
+        except pk.ConfigError:  # saved by another partnerkit version: rebuild
+            pass
     import partnerkit_ror  # type: ignore[import-not-found]
 
     institutions = [i for p in sorted(ROR.glob("*.jsonl")) for i in partnerkit_ror.read_institutions(p)]
