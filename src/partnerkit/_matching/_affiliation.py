@@ -22,6 +22,7 @@ How a string is read (each step shows up in the explanation of a hit):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -219,6 +220,10 @@ class AffiliationReader:
         result = frozenset(out)
         self._ancestors_cache[i] = result
         return result
+
+    def children(self, i: int) -> Sequence[int]:
+        """The institutions whose ROR ``parent`` link points to institution ``i``."""
+        return self._children.get(i, ())
 
     def _related(self, i: int, j: int) -> bool:
         return i == j or i in self.ancestors(j) or j in self.ancestors(i)

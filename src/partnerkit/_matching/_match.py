@@ -11,10 +11,20 @@ import attrs
 
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
-from partnerkit._model import Institution, country_name
-from partnerkit._names import ORG_KEYS, fold, looks_like_affiliation, normalize_name, parse_affiliation, script_of
+from partnerkit._model import Institution, RelationType, country_name
+from partnerkit._names import (
+    ORG_KEYS,
+    country_of,
+    fold,
+    looks_like_affiliation,
+    normalize_name,
+    parse_affiliation,
+    script_of,
+    split_affiliation,
+)
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
+from partnerkit.rules._profile import WEAK_TOKENS
 
 __all__ = ["Match", "match_batch", "match_one"]
 
@@ -350,7 +360,113 @@ def _read_affiliation(
                 query=text if not h.part or h.part == whole else h.part,
             )
         )
-    return found, reading
+    return _units_named(index, rules, text, found, [h.name_id for h in reading.hits]), reading
+
+
+def _is_place(word: str) -> bool:
+    return country_of(word) is not None
+
+
+def _relatives(index: Index, inst: int) -> frozenset[int]:
+    """Institutions the registry lists as units of ``inst`` or related to it (ROR child/related links)."""
+    read = reader(index)
+    out = set(read.children(inst))
+    ids = index.ids
+    for rel in index.institutions[inst].relationships:
+        if rel.type in (RelationType.CHILD, RelationType.RELATED) and rel.id in ids:
+            out.add(ids[rel.id])
+    out.discard(inst)
+    return frozenset(out)
+
+
+def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], name_ids: list[int]) -> list[Match]:
+    """A registered name found in a longer string, whose other words name another registered body.
+
+    "Institut für Chemie und Biologie des Meeres der Carl von Ossietzky Universität
+    Oldenburg" carries the university's name, but its other words are those of a unit the
+    registry lists under it (a ROR child or related record): when a name of that unit has
+    exactly the string's other words, the unit is the MATCH and the university POSSIBLE;
+    when it shares at least half of them, both are POSSIBLE. When the words before the name
+    are another institution's registered name ("Utica College of Syracuse University"), both
+    are POSSIBLE too: the string names two bodies and does not say which one it means.
+    """
+    if not any(m.decision is Decision.MATCH for m in found):
+        return found
+    words = normalize_name(text).split()
+    out = list(found)
+    for j, (m, name_id) in enumerate(zip(found, name_ids, strict=True)):
+        if m.decision is not Decision.MATCH or name_id < 0:
+            continue
+        own = set(index.keys[name_id].split())
+        rest = [w for w in words if w not in own and not w.isdigit()]
+        inst = index.name_inst[name_id]
+        places = _place_words(index.institutions[inst])
+        distinct = frozenset(w for w in rest if w not in WEAK_TOKENS and w not in places and not _is_place(w))
+        if not distinct:
+            continue
+        unit = _unit_of(index, inst, own, distinct)
+        other: tuple[int, int, str] | None = None
+        if unit is not None:
+            other = (unit[0], unit[1], "unit")
+        else:
+            entries = reader(index).entries(" ".join(dict.fromkeys(rest)))
+            named = sorted({e[0] for e in entries if e[0] != inst})
+            if named and not (distinct <= ORG_KEYS):
+                n = next(e[3] for e in entries if e[0] == named[0])
+                other = (named[0], n, "named")
+        if other is None:
+            continue
+        c, n, how = other
+        child = index.institutions[c]
+        if any(x.institution.id == child.id for x in found):
+            continue  # the reader saw both names and chose between them (a unit's university answers)
+        if how == "unit" and unit is not None and unit[2]:
+            note = f"Unit: the string's other words are the name of {child.name}, listed under {m.institution.name}."
+            out[j] = attrs.evolve(
+                m, decision=Decision.POSSIBLE, score=min(m.score, 0.8),
+                explanation=m.explanation.with_note(note, Decision.POSSIBLE),
+            )  # fmt: skip
+            decision, score = Decision.MATCH, m.score
+        else:
+            what = "may name its unit" if how == "unit" else "also names"
+            note = f"Ambiguous: the string {what} {child.name}, besides {m.institution.name}; give a fuller name."
+            out[j] = attrs.evolve(
+                m, decision=Decision.POSSIBLE, score=min(m.score, 0.8),
+                explanation=m.explanation.with_note(note, Decision.POSSIBLE),
+            )  # fmt: skip
+            decision, score = Decision.POSSIBLE, 0.7
+        said = " ".join(dict.fromkeys(rest))  # the string's words beyond the name found
+        e = attrs.evolve(rules.compare(Profile.from_name(said), index.profile(n)), score=score, left=text).with_note(
+            note, decision
+        )
+        rival = Match(child, score, decision, e, index.texts[n], text)
+        out = [x for x in out if x.institution.id != child.id]
+        out.insert(0 if decision is Decision.MATCH else j + 1, rival)
+        break
+    return out
+
+
+def _unit_of(index: Index, inst: int, own: set[str], distinct: frozenset[str]) -> tuple[int, int, bool] | None:
+    """The unit of ``inst`` (institution, name id, exact) whose name's own words best fit ``distinct``."""
+    relatives = _relatives(index, inst)
+    if not relatives:
+        return None
+    best: tuple[int, int, int, bool] | None = None  # (overlap, name, institution, exact)
+    for w in sorted(distinct, key=lambda t: (index.count("t:" + t), t)):
+        if index.count("t:" + w) > MAX_POSTING:
+            continue
+        for n in index.posting("t:" + w):
+            c = index.name_inst[n]
+            if c not in relatives or index.acronyms[n]:
+                continue
+            extra = frozenset(index.keys[n].split()) - own - WEAK_TOKENS
+            overlap = len(extra & distinct)
+            if 2 * overlap < len(distinct) or 2 * overlap < len(extra):
+                continue
+            exact = extra == distinct
+            if best is None or (exact, overlap, -n) > (best[3], best[0], -best[1]):
+                best = (overlap, n, c, exact)
+    return None if best is None else (best[2], best[1], best[3])
 
 
 def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str | None, city: str | None) -> list[Match]:
@@ -439,14 +555,16 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
             return None
     countries = index.countries
     holders: set[int] | None = None
-    for word in sorted(core, key=lambda t: index.count("t:" + t)):
+    # every word, each as written (a typo the name lacks leaves no holder): the answer must not
+    # depend on which word is read first, nor on PYTHONHASHSEED
+    for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):
         found = {
             index.name_inst[i]
             for i in index.posting("t:" + word)
             if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
         }
         holders = found if holders is None else holders & found
-        if not holders or holders == {inst}:
+        if not holders:
             break
     if holders != {inst}:
         return None
@@ -472,15 +590,65 @@ def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country
         return None
     if AcronymScript().value(q, index.profile(name)):
         return None
-    inst = index.name_inst[name]
-    countries = index.countries
-    for key in ("a:", "d:", "k:"):
-        for i in index.posting(key + q.acronym):
-            other = index.name_inst[i]
-            if other != inst and (country is None or not countries[other] or countries[other] == country):
-                return None
+    if _acronym_rivals(index, q.acronym, index.name_inst[name], country):
+        return None
     where = " in that country" if country else ""
     return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
+
+
+def _acronym_rivals(index: Index, acronym: str, inst: int, country: str | None, limit: int = 4) -> dict[int, int]:
+    """Other institutions (in the hinted country) that carry ``acronym``: institution -> one name id.
+
+    Written as an acronym, as the initials of one of their names, or as a whole name.
+    """
+    countries = index.countries
+    out: dict[int, int] = {}
+    for key in ("a:", "d:", "k:"):
+        for i in index.posting(key + acronym):
+            other = index.name_inst[i]
+            if (
+                other != inst
+                and other not in out
+                and (country is None or not countries[other] or countries[other] == country)
+            ):
+                out[other] = i
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def _acronym_read(index: Index, rules: RuleSet, name: str, found: list[Match], country: str | None) -> list[Match]:
+    """An acronym read as a registered name ("MTC" for "MTC Co., Ltd.") is a MATCH only when it stands out.
+
+    When another institution (in the hinted country) carries the acronym too, written or
+    as its initials ("Military Technological College"), all are POSSIBLE.
+    """
+    q = Profile.from_name(name, country=country)
+    if q.acronym is None or not found or found[0].decision is not Decision.MATCH:
+        return found
+    top = found[0]
+    inst = index.ids.get(top.institution.id)
+    if inst is None:
+        return found
+    rivals = _acronym_rivals(index, q.acronym, inst, country)
+    if not rivals:
+        return found
+    names = ", ".join([top.institution.name, *(index.institutions[r].name for r in rivals)])
+    many = f"{len(rivals) + 1}{' or more' if len(rivals) >= 4 else ''}"
+    note = f"Ambiguous: {many} institutions carry this acronym ({names}); give a country or another hint."
+    out = [
+        attrs.evolve(top, decision=Decision.POSSIBLE, explanation=top.explanation.with_note(note, Decision.POSSIBLE))
+    ]
+    listed = {top.institution.id}
+    for r, n in rivals.items():
+        e = rules.compare(q, index.profile(n))
+        if e.decision is Decision.NON_MATCH:
+            continue
+        e = e.with_note(note, Decision.POSSIBLE)
+        out.append(Match(index.institutions[r], min(e.score, top.score), Decision.POSSIBLE, e, index.texts[n], name))
+        listed.add(index.institutions[r].id)
+    out.extend(m for m in found[1:] if m.institution.id not in listed)
+    return out
 
 
 def match_one(
@@ -505,7 +673,7 @@ def match_one(
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
-            return read[:limit]
+            return _acronym_read(index, rules, name, read, country)[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -513,7 +681,10 @@ def match_one(
     if looks_like_affiliation(name):
         aff = parse_affiliation(name)
         country = country or aff.country
-        parts = list(aff.organisations[:3]) or list(aff.places[:2])
+        parts = list(aff.organisations[:3])
+        if not parts and len(split_affiliation(name)) > 1:
+            # a place part only when the string has several: "EA 4506" is a unit code, not the place "EA"
+            parts = list(aff.places[:2])
         if parts and parts != [name]:
             queries = [*parts, name]  # commas also occur inside names: the whole string competes
             note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
