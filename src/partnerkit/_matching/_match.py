@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from partnerkit._matching._affiliation import Reading, reader
+from partnerkit._matching._affiliation import _AND, Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution, RelationType, country_name
 from partnerkit._names import (
@@ -360,7 +360,9 @@ def _read_affiliation(
                 query=text if not h.part or h.part == whole else h.part,
             )
         )
-    return _units_named(index, rules, text, found, [h.name_id for h in reading.hits]), reading
+    if reading.parts == 1:  # a name, not an affiliation string listing units and their university
+        found = _units_named(index, rules, text, found, [h.name_id for h in reading.hits])
+    return found, reading
 
 
 def _is_place(word: str) -> bool:
@@ -389,21 +391,26 @@ def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], na
     when it shares at least half of them, both are POSSIBLE. When the words before the name
     are another institution's registered name ("Utica College of Syracuse University"), both
     are POSSIBLE too: the string names two bodies and does not say which one it means.
+    A string joining the name with "and" to others, or whose other words are only organisation and field
+    words ("School of Medicine"), is left as read.
     """
     if not any(m.decision is Decision.MATCH for m in found):
         return found
+    pieces = {normalize_name(p) for p in _AND.split(text)} if _AND.search(text) else set()
     words = normalize_name(text).split()
     out = list(found)
     for j, (m, name_id) in enumerate(zip(found, name_ids, strict=True)):
         if m.decision is not Decision.MATCH or name_id < 0:
             continue
+        if index.keys[name_id] in pieces:
+            continue  # "A and B": the string lists two bodies, the reader decides
         own = set(index.keys[name_id].split())
         rest = [w for w in words if w not in own and not w.isdigit()]
         inst = index.name_inst[name_id]
         places = _place_words(index.institutions[inst])
         distinct = frozenset(w for w in rest if w not in WEAK_TOKENS and w not in places and not _is_place(w))
-        if not distinct:
-            continue
+        if distinct <= ORG_KEYS:
+            continue  # "School of Medicine": a unit's kind, not its name
         unit = _unit_of(index, inst, own, distinct)
         other: tuple[int, int, str] | None = None
         if unit is not None:
@@ -411,7 +418,7 @@ def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], na
         else:
             entries = reader(index).entries(" ".join(dict.fromkeys(rest)))
             named = sorted({e[0] for e in entries if e[0] != inst})
-            if named and not (distinct <= ORG_KEYS):
+            if named:
                 n = next(e[3] for e in entries if e[0] == named[0])
                 other = (named[0], n, "named")
         if other is None:
@@ -555,8 +562,8 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
             return None
     countries = index.countries
     holders: set[int] | None = None
-    # every word, each as written (a typo the name lacks leaves no holder): the answer must not
-    # depend on which word is read first, nor on PYTHONHASHSEED
+    # rarest first, ties by spelling: the loop stops once the words read single out one
+    # institution, so the order must not depend on PYTHONHASHSEED
     for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):
         found = {
             index.name_inst[i]
@@ -564,7 +571,7 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
             if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
         }
         holders = found if holders is None else holders & found
-        if not holders:
+        if not holders or holders == {inst}:
             break
     if holders != {inst}:
         return None
@@ -729,7 +736,45 @@ def match_one(
                     score=max(top.score, rules.match),
                     explanation=top.explanation.with_note(why, Decision.MATCH),
                 )
-    return _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)[:limit]
+    found = _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)
+    if acronym and country is not None:
+        found = _acronym_in_country(index, found, country)
+    return found[:limit]
+
+
+#: An acronym that a country hint alone makes a MATCH has at least this many letters ...
+_HINTED_ACRONYM = 3
+#: ... and at most this many holders in other countries (written, as initials or as a name).
+_ACRONYM_ABROAD = 1
+
+
+def _acronym_in_country(index: Index, found: list[Match], country: str) -> list[Match]:
+    """An acronym that only a country hint singles out is a MATCH only when it is rare everywhere.
+
+    "BRC" or "CU" is carried by one registered institution of the country, but by many
+    abroad: the registry likely misses the country's other holders (its NIHR centres,
+    its other "C... University"), so the hint does not make it stand out.
+    """
+    top = found[0] if found else None
+    if top is None or top.decision is not Decision.MATCH or not _acronym_evidence(top.explanation):
+        return found
+    inst = index.ids.get(top.institution.id)
+    q = Profile.from_name(top.query)
+    if inst is None or q.acronym is None:
+        return found
+    abroad = _acronym_rivals(index, q.acronym, inst, None, limit=_ACRONYM_ABROAD + 1)
+    if len(q.acronym) >= _HINTED_ACRONYM and len(abroad) <= _ACRONYM_ABROAD:
+        return found
+    why = (
+        f"{len(abroad)}{' or more' if len(abroad) > _ACRONYM_ABROAD else ''} institutions elsewhere carry it"
+        if len(q.acronym) >= _HINTED_ACRONYM
+        else "two letters name too many bodies"
+    )
+    note = f"Ambiguous: the only holder of this acronym in {country}, but {why}; give a fuller name."
+    return [
+        attrs.evolve(top, decision=Decision.POSSIBLE, explanation=top.explanation.with_note(note, Decision.POSSIBLE)),
+        *found[1:],
+    ]
 
 
 def _decided(e: Explanation) -> bool:
