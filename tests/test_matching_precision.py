@@ -34,6 +34,8 @@ REGISTRY = [
     pk.Institution(id="brc-in", name="Biotech Research Council", acronyms=("BRC",), country="IN", city="Pune"),
     pk.Institution(id="itmo", name="ITMO University", acronyms=("ITMO",), country="RU", city="Saint Petersburg"),
     pk.Institution(id="ea", name="Equipe Accueil", acronyms=("EA",), country="FR", city="Paris"),
+    pk.Institution(id="old", name="Nordhaven College of Education", country="NO", city="Nordhaven", status="inactive",
+                   relationships=(pk.Relationship("successor", "nord"),)),
 ]  # fmt: skip
 
 
@@ -135,3 +137,11 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         )
         outs.add(done.stdout)
     assert len(outs) == 1
+
+
+def test_an_inactive_institution_names_its_successor(registry: pk.Registry) -> None:
+    """An old name still means the old institution; the successor is listed beside it."""
+    found = registry.match("Nordhaven College of Education")
+    assert (found[0].institution.id, found[0].decision) == ("old", Decision.MATCH)
+    assert "its successor: University of Nordhaven" in str(found[0].explanation)
+    assert ("nord", Decision.POSSIBLE) in [(m.institution.id, m.decision) for m in found]

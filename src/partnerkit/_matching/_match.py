@@ -680,7 +680,7 @@ def match_one(
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
-            return _acronym_read(index, rules, name, read, country)[:limit]
+            return _successor_note(index, rules, _acronym_read(index, rules, name, read, country))[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -739,7 +739,39 @@ def match_one(
     found = _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)
     if acronym and country is not None:
         found = _acronym_in_country(index, found, country)
-    return found[:limit]
+    return _successor_note(index, rules, found)[:limit]
+
+
+def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:
+    """A MATCH that the registry marks inactive or withdrawn names its successors, listed as POSSIBLE.
+
+    The name still means the old institution (on the held-out benchmark, an inactive
+    record's own name is meant far more often than its successor), so the decision stays;
+    the note and the listed successor let a user follow the institution to today.
+    """
+    top = found[0] if found else None
+    if top is None or top.decision is not Decision.MATCH or top.institution.status == "active":
+        return found
+    ids = index.ids
+    successors = [ids[r.id] for r in top.institution.relationships if r.type is RelationType.SUCCESSOR and r.id in ids]
+    if not successors:
+        return found
+    names = ", ".join(index.institutions[z].name for z in successors[:3])
+    note = f"Inactive: {top.institution.name} is {top.institution.status} in the registry; its successor: {names}."
+    out = [attrs.evolve(top, explanation=top.explanation.with_note(note))]
+    listed = {top.institution.id}
+    q = Profile.from_name(top.query)
+    for z in successors[:3]:
+        other = index.institutions[z]
+        key = "k:" + " ".join(sorted(set(normalize_name(other.name).split())))
+        n = next((i for i in index.posting(key) if index.name_inst[i] == z), None)
+        if n is None or other.id in listed:
+            continue
+        e = rules.compare(q, index.profile(n)).with_note(note, Decision.POSSIBLE)
+        out.append(Match(other, min(e.score, top.score), Decision.POSSIBLE, e, index.texts[n], top.query))
+        listed.add(other.id)
+    out.extend(m for m in found[1:] if m.institution.id not in listed)
+    return out
 
 
 #: An acronym that a country hint alone makes a MATCH has at least this many letters ...
