@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from partnerkit import Institution, InstitutionKind, Registry, Relationship
-from partnerkit._names import country_of, is_postcode, split_affiliation
+from partnerkit._names import country_code, country_of, is_postcode, split_affiliation
 from partnerkit.rules import Decision
 
 REGISTRY = [
@@ -225,6 +225,43 @@ CASES = [
         "text": "Aurora Photonics Laboratory (UNH)",
     },
     {"description": "nothing registered", "expected": [], "text": "Optics Group, Example Widgets Ltd"},
+    {
+        "description": "words run together are separated",
+        "expected": ["st-ca"],
+        "text": "Saint Brendan UniversityHalifax",
+    },
+    {
+        "description": "a footnote lead-in before the name",
+        "expected": ["u-nord"],
+        "text": "Current address: University of Nordhaven",
+    },
+    {"description": "an ISO country code after the name", "expected": ["u-nord"], "text": "University of Nordhaven NO"},
+    {
+        "description": "an ISO country code settles namesakes",
+        "expected": ["st-ie"],
+        "text": "Saint Brendan University IE",
+    },
+    {
+        "description": "a named unit after the name",
+        "expected": ["u-nord"],
+        "text": "University of Nordhaven Whitby School of Law",
+    },
+    {
+        "description": "an acronym whose name is spelt out elsewhere in the string",
+        "expected": ["hosp"],
+        "text": "Cardiology, Riverside Heart Institute  RHH",
+    },
+    {"description": "a name followed by its own acronym", "expected": ["hosp"], "text": "Riverside Heart Hospital RHH"},
+    {
+        "description": "a name followed by another acronym is buried",
+        "expected": [],
+        "text": "Riverside Heart Hospital XYZ",
+    },
+    {
+        "description": "a generic name with its place in the same part",
+        "expected": ["phys"],
+        "text": "Institute of Science and Technology London",
+    },
 ]
 
 
@@ -278,5 +315,12 @@ def test_split_and_address_parts() -> None:
     assert [p.subunit for p in parts] == [True, False, False, False, False]
     assert country_of("norway") == "NO"
     assert country_of("nordhaven") is None
+    assert [p.text for p in split_affiliation("Tsinghua Example University CN")] == [
+        "Tsinghua Example University",
+        "CN",
+    ]
+    assert [p.text for p in split_affiliation("Nordhaven IT")] == ["Nordhaven IT"]  # too short
+    assert country_code("CN") == "CN"
+    assert country_code("cn") is None
     assert is_postcode("5020")
     assert not is_postcode("oslo")

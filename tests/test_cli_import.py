@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner
@@ -186,24 +187,49 @@ def test_incremental_source_resumes_from_its_saved_state(tmp_path: Path) -> None
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child")
+def _open_writer(pipe: Path, child: subprocess.Popen[str]) -> IO[str]:
+    """The writing end of ``pipe`` once ``child`` has opened it (fails if the child exits first)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:  # ENXIO: nobody reads the pipe yet
+            if child.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"the import did not open the pipe: {child.communicate()}") from exc
+            time.sleep(0.02)
+        else:
+            os.set_blocking(fd, True)
+            return os.fdopen(fd, "w", encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
 def test_ctrl_c_is_one_line_exit_130_and_keeps_what_was_read(tmp_path: Path) -> None:
-    n = 20_000
-    path = tmp_path / "big.jsonl"
-    pk.dump_jsonl(
-        (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
-    )
+    # The records arrive through a named pipe that stays open, so the import is still
+    # running (waiting for more) when Ctrl-C comes, however slow or fast the machine is.
+    header = tmp_path / "header.jsonl"
+    pk.dump_jsonl([pk.Partnership(kind="mou", parties=(pk.Party("A"), pk.Party("Hub")), id="p")], header)
+    first, record = header.read_text(encoding="utf-8").splitlines()
+    pipe = tmp_path / "feed.jsonl"
+    os.mkfifo(pipe)
     db = tmp_path / "pk.db"
-    args = [sys.executable, "-m", "partnerkit", "--db", str(db), "import", "jsonl", "-o", f"path={path}"]
+    args = [sys.executable, "-m", "partnerkit", "--db", str(db), "import", "jsonl", "-o", f"path={pipe}"]
     with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
-        deadline = time.monotonic() + 60
-        done = 0
-        while done == 0 and time.monotonic() < deadline and child.poll() is None:
-            time.sleep(0.05)
-            if db.exists():
-                with pk.Store(db) as store:
-                    done = store.counts()["partnerships"]
-        child.send_signal(signal.SIGINT)
-        out, err = child.communicate(timeout=60)
+        with _open_writer(pipe, child) as feed:
+            feed.write(first + "\n")
+            for i in range(5_000):
+                feed.write(record.replace('"id":"p"', f'"id":"p{i}"').replace('"A"', f'"U{i}"') + "\n")
+            feed.flush()
+            deadline = time.monotonic() + 60
+            done = 0
+            while done == 0 and time.monotonic() < deadline:
+                time.sleep(0.05)
+                if db.exists():
+                    with pk.Store(db) as store:
+                        done = store.counts()["partnerships"]
+            assert done > 0, "the import committed nothing within 60 s"
+            assert child.poll() is None
+            child.send_signal(signal.SIGINT)
+            out, err = child.communicate(timeout=60)
         assert child.returncode == 130, (out, err)
     assert err == "partnerkit: interrupted (everything committed before is kept)\n"
     with pk.Store(db) as store:

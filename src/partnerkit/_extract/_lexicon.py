@@ -61,6 +61,8 @@ _REFERENCES = (
     "setup",
     "people",
     "existing",
+    "ceremony",
+    "official",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -13,12 +13,16 @@ import re
 
 import attrs
 
-from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._signatories import second_posts, signatories_of
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._tidy import tidy as _tidy
+from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._extract._triggers import status as _status
+from partnerkit._extract._triggers import triggers as _triggers
+from partnerkit._extract._when import date_for, inherited_date, last_date_before, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Party, Status
 
 __all__ = ["find_partnerships"]
@@ -33,89 +37,6 @@ _PLURAL_DOC = re.compile(
 )
 
 
-@attrs.frozen
-class _Trigger:
-    kind: PartnershipKind
-    start: int
-    end: int
-
-
-def _triggers(doc: Document, si: int) -> list[_Trigger]:
-    found: list[_Trigger] = []
-    sent_text = doc.sentences[si].text
-    low = doc.low(si)
-    for kind, pattern in doc.lex.kinds.items():
-        if not may_match(pattern, low):
-            continue
-        for m in pattern.finditer(sent_text):
-            if m.end() == m.start():
-                continue
-            if any(t.start < m.end() and m.start() < t.end for t in found):
-                continue
-            found.append(_Trigger(kind, m.start(), m.end()))
-    found.sort(key=lambda t: t.start)
-    # "the International Flagship Partnership Research Grant program": a capitalised trigger
-    # that runs straight into another (non-document) trigger names that object, not its own kind.
-    found = [
-        t
-        for t in found
-        if not (
-            sent_text[t.start : t.start + 1].isupper()
-            and any(
-                o.kind not in _DOCUMENTS and o.kind != t.kind and o.start - t.end == 1 and sent_text[o.start].isupper()
-                for o in found
-            )
-        )
-    ]
-    # One record per kind and sentence; scope lists inside a document get none of their own.
-    out: list[_Trigger] = []
-    docs = [t for t in found if t.kind in _DOCUMENTS]
-    scope = doc.lex.refs.get("scope")
-    for t in found:
-        if any(o.kind == t.kind for o in out):
-            continue
-        if t.kind in (K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME) and docs and scope is not None:
-            before = sent_text[docs[0].end : t.start]
-            if t.start > docs[0].start and scope.search(before):
-                continue
-        out.append(t)
-    return out
-
-
-def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
-    """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
-    got = doc.cue_cache.get(si)
-    if got is None:
-        st = doc.lex.status
-        text = doc.sentences[si].text
-        low = doc.low(si)
-        got = []
-        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
-            pat = st.get(name)
-            if pat is None or not may_match(pat, low):
-                continue
-            got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
-        doc.cue_cache[si] = got
-    return got
-
-
-def _status(doc: Document, si: int, trig: _Trigger, kind: PartnershipKind) -> Status | None:
-    """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
-    cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in _status_cues(doc, si)]
-    names = {n for _, n in cues}
-    if "negotiating" in names:
-        return Status.NEGOTIATING
-    if "hedge" in names and not ({"signed"} & names):
-        return None
-    cues.sort()
-    for _dist, name in cues:
-        if name in ("planned", "signed", "ended"):
-            return Status(name)
-        if name == "active":
-            return Status.ACTIVE
-    return Status.SIGNED if kind in _DOCUMENTS else Status.ACTIVE
-
-
 def _excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     """Mentions named as context ("within the framework of X", "close to X") are not parties."""
     ctx = doc.lex.refs.get("context")
@@ -126,54 +47,6 @@ def _excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     for c in ctx.finditer(before):
         hit = c
     return hit is not None and len(before) - hit.end() <= 6
-
-
-def _dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
-    hits = doc.date_cache.get(text)
-    if hits is None:
-        hits = doc.date_cache[text] = find_dates(text, doc.lex, published)
-    return hits
-
-
-def _last_date_before(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
-    """The last date stated before sentence ``si`` ("since then" refers to it)."""
-    for j in range(si - 1, -1, -1):
-        hits = _dates_in(doc, doc.sentences[j].text, published)
-        if hits:
-            return hits[-1].date
-    return None
-
-
-def _inherited_date(
-    doc: Document, si: int, triggers: dict[int, list[_Trigger]], published: PartialDate | None
-) -> PartialDate | None:
-    """A date the previous sentence of the paragraph gives, when it states nothing of its own."""
-    if si == 0 or _dates_in(doc, doc.sentences[si].text, published) or triggers.get(si - 1):
-        return None
-    if not _same_paragraph(doc, si - 1, si):
-        return None
-    hits = _dates_in(doc, doc.sentences[si - 1].text, published)
-    return hits[-1].date if hits else None
-
-
-def _date_for(doc: Document, text: str, trig: _Trigger, published: PartialDate | None) -> PartialDate | None:
-    hits = _dates_in(doc, text, published)
-    reported = doc.lex.dates.get("reported")
-    if reported is not None:
-        # "announced this Friday", "reported Kazinform on April 24": the date of the news, not of the deal
-        hits = [h for h in hits if not _right_after_report(reported, text, h.start)]
-    if not hits:
-        return None
-    best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
-    return best.date
-
-
-_REPORT_GAP = re.compile(r"\s*(?:\w+\s+)?(?:on|este|esta|el|le|ce|в|во|am|at)?\s*$", re.IGNORECASE)
-
-
-def _right_after_report(pattern: re.Pattern[str], text: str, pos: int) -> bool:
-    window = text[max(0, pos - 30) : pos]
-    return any(_REPORT_GAP.fullmatch(window, m.end()) for m in pattern.finditer(window))
 
 
 def _party(doc: Document, ent_id: int) -> Party:
@@ -189,11 +62,15 @@ _SETUP_HEADS = re.compile(
 _OFFICE_HEADS = re.compile(r"office|campus|branch|представительств|филиал|oficina|sede|bureau|büro|代表处|分校", re.I)
 
 
-def _set_up(doc: Document, si: int, triggers: list[_Trigger]) -> list[tuple[_Trigger, int, PartnershipKind]]:
-    """What a document of the sentence sets up: "agreement on the creation of the X Institute"."""
+def _set_up(doc: Document, si: int, triggers: list[_Trigger]) -> list[tuple[_Trigger, int, PartnershipKind | None]]:
+    """What a document of the sentence sets up: "agreement on the creation of the X Institute".
+
+    Every object of the phrase is returned ("the X Centre in A and the Y Centre in B"); the
+    kind is None for an object that an office trigger of the sentence records already.
+    """
     cue = doc.lex.refs.get("setup")
     sent = doc.sentences[si]
-    out: list[tuple[_Trigger, int, PartnershipKind]] = []
+    out: list[tuple[_Trigger, int, PartnershipKind | None]] = []
     if cue is None:
         return out
     for t in triggers:
@@ -202,17 +79,27 @@ def _set_up(doc: Document, si: int, triggers: list[_Trigger]) -> list[tuple[_Tri
         m = cue.search(sent.text, t.end, t.end + 40)
         if m is None:
             continue
+        last = m.end()
+        found = False
         for f in doc.in_sentence(si):
-            if f.entity is None or f.start - sent.start < m.end() or f.start - sent.start > m.end() + 120:
+            s, e = f.start - sent.start, f.end - sent.start
+            if f.entity is None or s < last or s > m.end() + 120 or (found and s - last > 40):
                 continue
             name = doc.entities[f.entity].best
+            kind: PartnershipKind | None = None
             if _OFFICE_HEADS.search(name):
-                out.append((t, f.entity, K.OFFICE))
+                kind = K.OFFICE
             elif _SETUP_HEADS.search(name):
-                out.append((t, f.entity, K.JOINT_LAB))
+                kind = K.JOINT_LAB
+            elif found:
+                break
             else:
                 continue
-            break
+            found = True
+            if any(o.kind is K.OFFICE and o.start >= m.end() for o in triggers):
+                kind = None  # "the X Center in Tehran": the office trigger records it
+            out.append((t, f.entity, kind))
+            last = e
     return out
 
 
@@ -280,11 +167,6 @@ def _subject(doc: Document, objects: set[int]) -> int | None:
     return None
 
 
-def _same_paragraph(doc: Document, a: int, b: int) -> bool:
-    text = doc.clean.text
-    return "\n" not in text[doc.sentences[a].end : doc.sentences[b].start]
-
-
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
@@ -304,6 +186,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
+    pending: _Pending | None = None  # a document of the previous sentence still without its parties
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
@@ -320,11 +203,19 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 marked.add(m.entity)
             if m.entity not in explicit:
                 explicit.append(m.entity)
+        posts = second_posts(doc, si)
+        explicit = [e for e in explicit if e not in posts]
         between = _between(doc, si, objects)
         if between:
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         triggers = [] if si in used_next else all_triggers[si]
+        if pending is not None and not any(t.kind in _DOCUMENTS for t in triggers):
+            got = _signed_later(doc, si, pending, explicit, out, all_triggers[pending[0]])
+            if got:
+                deal, deal_date = got, pending[3]
+        pending = None
+        n_before = len(out)
         low = doc.low(si)
         refers_to_deal = bool(anaphora and may_match(anaphora, low) and anaphora.search(text))
         for trig in triggers:
@@ -340,13 +231,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.MEMBERSHIP and _right_before(refs.get("people"), text, trig.start):
                 continue  # "several BIT grads have joined the faculty": people, not members
             existing = _right_before(refs.get("existing"), text, trig.start)
-            date = None if existing else _date_for(doc, text, trig, published)
+            date = None if existing else date_for(doc, text, trig, published)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and may_match(since, low) and since.search(text):
-                date = _last_date_before(doc, si, published)
+                date = last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
-                date = _inherited_date(doc, si, all_triggers, published)
+                date = inherited_date(doc, si, all_triggers, published)
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
@@ -406,12 +297,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 if kind in _DOCUMENTS and len(group) >= 2 and not existing:
                     deal = list(group)
                     deal_date = date
-        for trig, _obj, kind in _set_up(doc, si, triggers):
+        for trig, _obj, set_kind in _set_up(doc, si, triggers):
+            if set_kind is None:
+                continue
+            kind = set_kind
             if len(deal) >= 2 and not any(
                 r.kind is kind and set(r.parties) == {_party(doc, p) for p in deal} for r in out
             ):
                 st = Status.ACTIVE if _status(doc, si, trig, kind) is Status.ACTIVE else Status.PLANNED
-                date = _date_for(doc, text, trig, published)
+                date = date_for(doc, text, trig, published)
                 ev = Evidence(quote=text, published=published)
                 out.append(
                     Partnership(
@@ -420,7 +314,48 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 )
         if len(explicit) == 2:
             pair = (explicit[0], explicit[1])
+        doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]
+        if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):
+            pst = _status(doc, si, doc_trigs[0], doc_trigs[0].kind)
+            if pst in (Status.SIGNED, Status.PLANNED):
+                pending = (si, doc_trigs[0], pst, date_for(doc, text, doc_trigs[0], published))
     return _tidy(out)
+
+
+_Pending = tuple[int, _Trigger, Status, PartialDate | None]
+
+
+def _signed_later(  # noqa: PLR0917
+    doc: Document, si: int, pending: _Pending, explicit: list[int], out: list[Partnership], set_up: list[_Trigger]
+) -> list[int]:
+    """Record a document stated without parties when sentence ``si`` names its signatories.
+
+    What the document sets up in its own sentence (recorded there with one side only) takes
+    the same parties. Returns the parties, or [] when ``si`` does not name them.
+    """
+    psi, trig, status, date = pending
+    if psi != si - 1 or not same_paragraph(doc, psi, si):
+        return []
+    parties = signatories_of(doc, si, explicit)
+    if not parties:
+        return []
+    first = doc.sentences[psi].text
+    ev = (Evidence(quote=first, published=None), Evidence(quote=doc.sentences[si].text, published=None))
+    group = tuple(_party(doc, p) for p in parties)
+    done: set[PartnershipKind] = set()
+    for i, rec in enumerate(out):
+        if rec.kind not in _DOCUMENTS and len(rec.parties) == 1 and rec.evidence[0].quote == first:
+            out[i] = attrs.evolve(rec, parties=group)
+            done.add(rec.kind)
+    cue = doc.lex.refs.get("setup")
+    for t in set_up:
+        if t.kind in done or t.kind in _DOCUMENTS or t.kind is K.MEMBERSHIP or t.start < trig.end or cue is None:
+            continue
+        if cue.search(first, trig.end, t.end) is not None:
+            st = Status.ACTIVE if _status(doc, psi, t, t.kind) is Status.ACTIVE else Status.PLANNED
+            out.append(Partnership(kind=t.kind, parties=group, status=st, date=date, evidence=ev))
+    out.append(Partnership(kind=trig.kind, parties=group, status=status, date=date, evidence=ev))
+    return parties
 
 
 _CJK_CLAUSE = re.compile(r"[,，;；]")

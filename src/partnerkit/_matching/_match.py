@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from partnerkit._matching._affiliation import _AND, Reading, reader
+from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._model import Institution, RelationType, country_name
 from partnerkit._names import (
@@ -28,6 +29,8 @@ from partnerkit.rules._profile import WEAK_TOKENS
 
 __all__ = ["Match", "match_batch", "match_one"]
 
+#: A conjunction joining two names ("Medical College of Wisconsin and Marquette University").
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 #: How many indexed names, ranked by blocking score, the rules look at per query.
 CANDIDATES = 8
 #: Posting lists longer than this (very common words) are read only when nothing rarer hits.

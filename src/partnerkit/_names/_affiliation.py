@@ -27,6 +27,7 @@ __all__ = [
     "SUBUNIT_WORDS",
     "Affiliation",
     "Part",
+    "country_code",
     "country_of",
     "is_postcode",
     "looks_like_affiliation",
@@ -105,11 +106,35 @@ def split_affiliation(text: str) -> list[Part]:
         if not toks:
             continue
         offset = start + piece.find(stripped)
+        tail = _TAIL_CODE.match(stripped)
+        if tail and country_code(tail.group(2)) and len(toks) > 2:
+            # "Tsinghua University CN": an ISO country code written after the name
+            head = tail.group(1)
+            parts.append(Part(head, offset, tuple(tokens(head)), toks[0] in SUBUNIT_WORDS and _headed(head)))
+            parts.append(Part(tail.group(2), offset + tail.start(2), (toks[-1],), False))
+            continue
         unit = toks[0] in SUBUNIT_WORDS and _headed(stripped)
         if not unit and parts and parts[-1].subunit and _CONTINUED.match(stripped):
             unit = True  # "Department of A, B, and C": the list of the unit goes on
         parts.append(Part(stripped, offset, toks, unit))
     return parts
+
+
+_TAIL_CODE = re.compile(r"^(.*\S)\s+([A-Z]{2})$")
+
+
+@functools.cache
+def _alpha2() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def country_code(text: str) -> str | None:
+    """``text`` if it is an ISO 3166 two-letter country code written in capitals, else None.
+
+    >>> country_code("CN"), country_code("cn"), country_code("XX")
+    ('CN', None, None)
+    """
+    return text if len(text) == 2 and text.isupper() and text in _alpha2() else None
 
 
 _CONTINUED = re.compile(r"^(?:and|&|und|et|y|e)\s", re.I)

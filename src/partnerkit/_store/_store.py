@@ -24,10 +24,10 @@ from partnerkit._model import (
     PartnershipKind,
     Provenance,
     country_code,
-    to_partial_date_or_none,
 )
 from partnerkit._store._keys import date_span, encode, name_key, state_key, unpack
 from partnerkit._store._paths import resolve_path
+from partnerkit._store._query import partnership_conditions
 from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
 from partnerkit._store._schema import migrate, user_version
 from partnerkit.rules import Decision
@@ -490,29 +490,6 @@ class Store:
             raise ConfigError(f"{institution[:80]!r} is ambiguous: it names {shown}; give one id instead")
         return ids
 
-    @staticmethod
-    def _party_condition(institution: str, ids: list[str], alias: str) -> tuple[str, list[Any]]:
-        """SQL on party row ``alias``: the party is ``institution`` (by id, or by a name of it)."""
-        marks = ",".join("?" * len(ids))
-        by_id = f"{alias}.institution_id IN ({marks}) OR " if ids else ""
-        # Parties not linked to an institution count when their stated name is a name of it.
-        condition = (
-            f"({by_id}({alias}.institution_id IS NULL AND {alias}.name_key IN "
-            f"(SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)))"
-        )
-        return condition, [*ids, *ids, name_key(institution)]
-
-    @staticmethod
-    def _party_rowids(institution: str, ids: list[str]) -> tuple[str, list[Any]]:
-        """SQL selecting the partnerships with a party that is ``institution`` (through the indexes)."""
-        marks = ",".join("?" * len(ids))
-        sql = (
-            f"SELECT partnership FROM party WHERE institution_id IN ({marks})"
-            " UNION SELECT partnership FROM party WHERE institution_id IS NULL AND name_key IN"
-            f" (SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)"
-        )
-        return sql, [*ids, *ids, name_key(institution)]
-
     def partnerships(
         self,
         *,
@@ -542,42 +519,10 @@ class Store:
             RecordError: a date or country is not valid.
             ConfigError: ``institution`` or ``partner`` is ambiguous.
         """
-        where: list[str] = []
-        args: list[Any] = []
         resolved = {who: self._resolve_one(who) for who in (institution, partner) if who is not None}
-        for who, ids in resolved.items():
-            # Narrow down through the party indexes first ...
-            sql, more = self._party_rowids(who, ids)
-            where.append(f"partnership.rowid IN ({sql})")
-            args.extend(more)
-        if institution is not None and partner is not None:
-            # ... then ask for two different parties: one is ``institution``, one ``partner``.
-            first, first_args = self._party_condition(institution, resolved[institution], "p0")
-            second, second_args = self._party_condition(partner, resolved[partner], "p1")
-            where.append(
-                "EXISTS (SELECT 1 FROM party p0 JOIN party p1 ON p1.partnership = p0.partnership"
-                f" AND p1.position != p0.position WHERE p0.partnership = partnership.rowid AND {first} AND {second})"
-            )
-            args.extend([*first_args, *second_args])
-        if kind is not None:
-            kinds = [kind] if isinstance(kind, str) else list(kind)
-            values = [PartnershipKind(k).value if not isinstance(k, PartnershipKind) else k.value for k in kinds]
-            where.append(f"kind IN ({','.join('?' * len(values))})")
-            args.extend(values)
-        start = to_partial_date_or_none(since)
-        end = to_partial_date_or_none(until)
-        if start is not None:
-            where.append("last_day >= ?")
-            args.append(start.first_day().isoformat())
-        if end is not None:
-            where.append("first_day <= ?")
-            args.append(end.last_day().isoformat())
-        if country is not None:
-            where.append(
-                "EXISTS (SELECT 1 FROM party c JOIN institution i ON i.id = c.institution_id"
-                " WHERE c.partnership = partnership.rowid AND i.country = ?)"
-            )
-            args.append(country_code(country))
+        where, args = partnership_conditions(
+            resolved, institution=institution, partner=partner, kind=kind, since=since, until=until, country=country
+        )
         sql = "SELECT data FROM partnership"
         if where:
             sql += " WHERE " + " AND ".join(f"({w})" for w in where)

@@ -51,7 +51,7 @@ class JsonlSource(Source):
     def items(self, state: State | None) -> Generator[SourceItem | RecordError, None, State | None]:
         path = self.config.path
         cls = _TYPES[self.config.type] if self.config.type else None
-        if not os.path.isfile(path):
+        if not os.path.exists(path) or os.path.isdir(path):  # a named pipe or /dev/stdin is fine
             raise SourceError(f"{path}: no such file", source=self.name, locator=path)
 
         def choose(header: dict[str, Any] | None) -> type[Any] | None:

@@ -1,39 +1,21 @@
-"""Affiliation strings against a registry: which registered organisations a string names.
-
-How a string is read (each step shows up in the explanation of a hit):
-
-1. It is split into parts (:func:`partnerkit._names.split_affiliation`).
-   Parts that are addresses (countries, states/provinces, cities of the registry, post
-   codes, streets) become *hints*; they are never candidates.
-2. In every other part the longest runs of tokens that are a registered name (display
-   name, alias or label, normalised) are found. A run counts when it is the whole part,
-   or the rest of the part is a sub-unit ("School of Medicine" after the name, "Dept. of
-   X" before it) or a place; a name found inside unrelated words does not count.
-3. A name that several organisations share is settled by the hints: a country named in
-   the string (a conflict is a hard NON_MATCH), then a city or state; else it stays
-   ambiguous (POSSIBLE). Generic names ("Institute of Physics") need a place to agree.
-4. Acronyms count only with corroboration: a place of the string that agrees, or the
-   organisation (or its parent or child) named in full elsewhere in the string.
-5. Of the organisations found, the most specific wins: a parent of another one found is
-   dropped (ROR's parent/child relationships), so a unit and its university are never
-   two answers.
-"""
+"""The affiliation reader: parts, places and registered names of a string."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-import attrs
-
+from partnerkit._matching._affiliation._choose import choose, units_of_others
+from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
 from partnerkit._matching._index import _TYPES, Index
-from partnerkit._model import Institution, InstitutionKind, NameType, RelationType
+from partnerkit._model import NameType, RelationType
 from partnerkit._names import (
     ORG_KEYS,
     STREET_WORDS,
     SUBUNIT_WORDS,
     Part,
     acronym_key,
+    country_code,
     country_of,
     fold,
     is_acronym,
@@ -43,9 +25,8 @@ from partnerkit._names import (
     subdivision_countries,
     tokens,
 )
-from partnerkit.rules import Decision, Explanation, RuleResult
 
-__all__ = ["AffiliationReader", "Hit", "Reading", "reader"]
+__all__ = ["AffiliationReader", "reader"]
 
 _MAX_SPAN = 14
 #: A registered organisation with this many members of its kind that carry its name is a system.
@@ -56,73 +37,18 @@ _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
 _UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
+#: Words anywhere after a registered name that make the rest a unit of it ("X University Whiting School of ...").
+_UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
+#: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
+_GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-Z])(?=[A-Z][a-zß-ÿ]{2,})")
+_GLUED_WORD = re.compile(r"\S*(?:[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2})\S*")
+#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at".
+_LEAD_IN = re.compile(
+    r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
+    re.I,
+)
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
-#: Heads of names that are often a unit of a larger body named after them ("Institute of X").
-_HEADS = frozenset(("institute", "centre", "laboratory"))
-_HEADED = re.compile(r"^\s*(?:the\s+)?\S+\s+(?:of|for|on|de|d'|für|fuer|di|del|des|du|voor|per|po|na)\s", re.I)
-#: Words of the larger bodies that have institutes and centres as units.
-_LARGER = frozenset(("university", "academy", "hospital", "college", "polytechnic"))
-
-
-@attrs.frozen
-class Hit:
-    """One organisation an affiliation string names, with the reasons.
-
-    Attributes:
-        institution: the registered organisation.
-        score: confidence in 0..1.
-        decision: MATCH (the answer), POSSIBLE (named but ambiguous, or not the answer)
-            or NON_MATCH (its name is there but the string's country conflicts).
-        explanation: which part of the string matched which name, by which rules.
-        name: the registered name (or acronym) that the string carries.
-        part: the part of the string that carries it.
-    """
-
-    institution: Institution
-    score: float
-    decision: Decision
-    explanation: Explanation
-    name: str = ""
-    part: str = ""
-    name_id: int = -1
-
-
-@attrs.define
-class _Found:
-    index: int
-    score: float
-    reasons: list[tuple[str, str]]
-    decided: str = "match"
-    name: str = ""
-    part: str = ""
-    name_id: int = -1
-
-
-@attrs.define
-class _Hints:
-    countries: set[str] = attrs.Factory(set)  # named in the string (or given): a hard filter
-    soft: set[str] = attrs.Factory(set)  # implied by a state or a city (for tie-breaks)
-    cities: set[str] = attrs.Factory(set)
-    texts: list[str] = attrs.Factory(list)
-    words: set[str] = attrs.Factory(set)  # every normalised word of the string
-
-
-@attrs.frozen
-class Reading:
-    """What :meth:`AffiliationReader.read` made of a string.
-
-    Attributes:
-        hits: the organisations found, best first.
-        unread: parts that look like organisations but named nothing registered.
-        hints: the places the string (or the caller) gave.
-        parts: how many parts the string has.
-    """
-
-    hits: list[Hit]
-    unread: tuple[str, ...]
-    hints: _Hints
-    parts: int
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -225,12 +151,12 @@ class AffiliationReader:
         """The institutions whose ROR ``parent`` link points to institution ``i``."""
         return self._children.get(i, ())
 
-    def _related(self, i: int, j: int) -> bool:
+    def related(self, i: int, j: int) -> bool:
         return i == j or i in self.ancestors(j) or j in self.ancestors(i)
 
     # --- hints -----------------------------------------------------------------------------
 
-    def _place(self, part: Part, hints: _Hints) -> bool:
+    def _place(self, part: Part, hints: Hints) -> bool:
         """Record the place a part names; True if the part is an address (never a candidate)."""
         folded = fold(part.text)
         code = country_of(folded)
@@ -248,6 +174,11 @@ class AffiliationReader:
             return True
         if states:
             hints.soft.update(states)
+            hints.texts.append(part.text)
+            return True
+        code = country_code(part.text)
+        if code is not None:  # "CN" after a name: a hint for ties, not a filter ("IT" may be a unit)
+            hints.soft.add(code)
             hints.texts.append(part.text)
             return True
         words = folded.split()
@@ -281,8 +212,9 @@ class AffiliationReader:
 
     def read(self, text: str, country: str | None = None, city: str | None = None) -> Reading:
         """Like :meth:`find`, with the parts that named nothing and the string's places."""
+        text = self._unglue(text)
         parts = split_affiliation(text)
-        hints = _Hints()
+        hints = Hints()
         if country:
             hints.countries.add(country)
             hints.texts.append(country)
@@ -293,8 +225,8 @@ class AffiliationReader:
             hints.texts.append(city)
         hints.words.update(t for p in parts for t in p.tokens)
         orgs: list[Part] = [p for p in self._join(parts) if not self._place(p, hints)]
-        found: dict[int, _Found] = {}
-        rejected: dict[int, _Found] = {}
+        found: dict[int, Found] = {}
+        rejected: dict[int, Found] = {}
         pieces: list[Part] = []
         for part in orgs:
             hit = False
@@ -308,10 +240,41 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
-        self._units_of_others(orgs, found)
+        units_of_others(self, orgs, found)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
-        return Reading(self._choose(text, found, rejected), rest, hints, len(parts))
+        return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _unglue(self, text: str) -> str:
+        """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
+        footnote lead-ins ("Current address:") from the names around them.
+
+        A glued word is split only when it is no registered word itself and every piece is
+        one ("McGill", "ShanghaiTech" stay whole).
+        """
+        if _GLUED_WORD.search(text):
+
+            def split(m: re.Match[str]) -> str:
+                word = m.group(0)
+                if self._known_word(word):
+                    return word
+                pieces = _GLUED.sub(" ", word).split()
+                if all(self._known_word(w) for w in pieces):
+                    return " ".join(pieces)
+                return word
+
+            text = _GLUED_WORD.sub(split, text)
+        if _LEAD_IN.search(text):
+            text = _LEAD_IN.sub(", ", text).strip(" ,")
+        return text
+
+    def _known_word(self, word: str) -> bool:
+        """A word of a registered name, a registered acronym, a registry city or a country."""
+        count = self.index.count
+        if count("a:" + acronym_key(word)) or normalize_name(word) in self._cities or country_of(fold(word)):
+            return True
+        toks = tokens(word)
+        return bool(toks) and all(count("t:" + t) for t in toks)
 
     def nearby_names(self, text: str, reading: Reading, limit: int = 64) -> list[int]:
         """Names (ids) that share the rarest word of ``text`` and sit where the string says.
@@ -335,29 +298,6 @@ class AffiliationReader:
                 if len(out) >= limit:
                     break
         return out
-
-    def _units_of_others(self, orgs: list[Part], found: dict[int, _Found]) -> None:
-        """A part headed by a unit word ("Department of Biotechnology") that is a registered
-        name does not answer when another organisation is named in the string: it is most
-        likely that one's unit."""
-        units = {p.text for p in orgs if p.subunit}
-        # "Institute of Virology, Ulm University": a part headed by an institute, centre or
-        # laboratory "of/for" a subject is, before a university, academy or hospital, its unit.
-        heads = {p.text for p in orgs if p.tokens[0] in _HEADS and _HEADED.match(p.text)}
-        if not units and not heads:
-            return
-        for f in found.values():
-            if f.decided != "match" or f.part not in units | heads:
-                continue
-            if f.part in units:
-                other = [p.text for p in orgs if not p.subunit and p.text != f.part]
-            else:
-                other = [p.text for p in orgs if p.text not in heads and not p.subunit and set(p.tokens) & _LARGER]
-            related = [g for g in found.values() if g is not f and self._related(f.index, g.index)]
-            if other and not related:
-                f.decided = "possible"
-                f.score = min(f.score, 0.7)
-                f.reasons.append(("unit of another", f"headed by a unit word, and {other[0]!r} is also named"))
 
     def placed(self, c: int, reading: Reading) -> bool:
         """Institution ``c`` is where the string says: its city if one is named, else its country."""
@@ -429,7 +369,7 @@ class AffiliationReader:
         # drop runs inside a longer one
         return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
 
-    def _context(self, toks: tuple[str, ...], start: int, end: int, hints: _Hints) -> str | None:
+    def _context(self, toks: tuple[str, ...], start: int, end: int, hints: Hints) -> str | None:
         """Why the rest of a part does not stop a name found in it, or None if it does."""
         before, after = toks[:start], toks[end:]
         if not before and not after:
@@ -440,7 +380,7 @@ class AffiliationReader:
 
         if before and not placeish(before) and not set(before) & (SUBUNIT_WORDS | _UNIT_OF):
             return None
-        if after and not placeish(after) and after[0] not in _UNIT_AFTER:
+        if after and not placeish(after) and not (after[0] in _UNIT_AFTER or set(after[1:4]) & _UNIT_LATER):
             return None
         if after and not placeish(after):
             return f"followed by a unit ({' '.join(after)})"
@@ -455,18 +395,28 @@ class AffiliationReader:
         end: int,
         key: str,
         *,
-        hints: _Hints,
-        found: dict[int, _Found],
-        rejected: dict[int, _Found],
+        hints: Hints,
+        found: dict[int, Found],
+        rejected: dict[int, Found],
     ) -> bool:
         """Record the organisations a run of a part names; False if the run does not count."""
         context = self._context(part.tokens, start, end, hints)
-        if context is None or (context != "whole part" and " " not in key):
-            return False  # a lone registered word among other words is not a name
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
+        if context is None and start == 0 and end == len(part.tokens) - 1 and " " in key:
+            # "Instituto de Física ... Complejos IFISC": a name followed by its own acronym
+            last = part.text.split()[-1]
+            own = set(self._acronym_insts(acronym_key(last))) if is_acronym(last) else set()
+            if own & set(cands):
+                cands = sorted(own & set(cands))
+                context = f"followed by its acronym ({last})"
+        if context is None or (context != "whole part" and " " not in key):
+            return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if places and "unit" not in context:
+        if "acronym" in context:
+            places = []
+        beside = bool(places) and "unit" not in context
+        if beside:
             # "Jiaxing Center for Disease Control", "University of North Carolina": a place
             # beside the name must be the organisation's, else the run is not that name.
             cands = [c for c in cands if self._place_agrees(c, places)]
@@ -484,7 +434,7 @@ class AffiliationReader:
                     why = f"the string names {'/'.join(sorted(hints.countries))}, the registry {inst.country}"
                     name = next(e[2] for e in entries if e[0] == c)
                     rejected.setdefault(
-                        c, _Found(c, 0.0, [*base, ("country conflict", why)], "non_match", name, part.text)
+                        c, Found(c, 0.0, [*base, ("country conflict", why)], "non_match", name, part.text)
                     )
                 return True
             if len(agree) < len(cands) or len(cands) == 1:
@@ -523,7 +473,7 @@ class AffiliationReader:
                         )
                     )
                     written, name_id = self._entry_of(picked[0])
-                    self._put(found, _Found(picked[0], 0.9, reasons, "match", written, part.text, name_id))
+                    self._put(found, Found(picked[0], 0.9, reasons, "match", written, part.text, name_id))
                     return True
                 decided = "possible"
                 score = 0.6
@@ -536,8 +486,12 @@ class AffiliationReader:
                 reasons.append(
                     ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
                 )
-            elif generic and not (
-                self.institutions[c].country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+            elif (
+                generic
+                and not beside
+                and not (
+                    self.institutions[c].country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+                )
             ):
                 decided = "possible"
                 score = 0.6
@@ -549,11 +503,11 @@ class AffiliationReader:
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
             mine = [e for e in entries if e[0] == c]
             entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
-            self._put(found, _Found(c, score, reasons, decided, entry[2], part.text, entry[3]))
+            self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3]))
         return True
 
     @staticmethod
-    def _put(found: dict[int, _Found], new: _Found) -> None:
+    def _put(found: dict[int, Found], new: Found) -> None:
         old = found.get(new.index)
         if old is None or (old.decided != "match" and new.decided == "match") or old.score < new.score:
             found[new.index] = new
@@ -569,7 +523,7 @@ class AffiliationReader:
                 return True
         return False
 
-    def _placed(self, c: int, hints: _Hints) -> bool:
+    def _placed(self, c: int, hints: Hints) -> bool:
         inst = self.institutions[c]
         return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
 
@@ -596,14 +550,24 @@ class AffiliationReader:
                 out.append(ch)
         return out if len(out) >= _MEMBERS else []
 
-    def _acronym_hit(self, part: Part, hints: _Hints, found: dict[int, _Found]) -> None:
+    def _spelt_out(self, c: int, words: set[str]) -> str | None:
+        """A name of institution ``c`` whose distinctive words are all in the string, if any."""
+        inst = self.institutions[c]
+        for name in (inst.name, *inst.aliases, *inst.labels.values()):
+            toks = tokens(name)
+            rare = [t for t in toks if not self._generic(t)]
+            if rare and all(t in words for t in rare):
+                return name
+        return None
+
+    def _acronym_hit(self, part: Part, hints: Hints, found: dict[int, Found]) -> None:
         cands = self._acronym_insts(acronym_key(part.text))
         if not cands:
             return
         support: list[tuple[int, str]] = []
         for c in cands:
             inst = self.institutions[c]
-            named = [f for f in found.values() if f.decided == "match" and self._related(c, f.index)]
+            named = [f for f in found.values() if f.decided == "match" and self.related(c, f.index)]
             if named:
                 support.append(
                     (c, f"its name or a relative's is in the string ({self.institutions[named[0].index].name})")
@@ -612,70 +576,14 @@ class AffiliationReader:
                 support.append((c, f"the string names its country {inst.country}"))
             elif inst.city and self._city_of[c] in hints.cities:
                 support.append((c, f"the string names its city {inst.city}"))
+            elif spelt := self._spelt_out(c, hints.words):
+                support.append((c, f"its name is spelt out in the string ({spelt})"))
         if len(support) != 1:
             return
         c, why = support[0]
         reasons = [("acronym", f"{part.text!r} is its acronym"), ("corroborated", why)]
         old = found.get(c)
         if old is None:
-            found[c] = _Found(c, 0.9, reasons, "match", part.text, part.text)
+            found[c] = Found(c, 0.9, reasons, "match", part.text, part.text)
         else:
             old.reasons.extend(reasons)
-
-    def _choose(self, text: str, found: dict[int, _Found], rejected: dict[int, _Found]) -> list[Hit]:
-        matched = [f for f in found.values() if f.decided == "match"]
-        for g in [g for g in matched if g.reasons[0][0] == "acronym"]:
-            # "Instituto Cajal (CSIC)": a parent written only as an acronym beside its unit
-            # named in full is the unit's context, and the unit answers.
-            unit = next(
-                (f for f in matched if f.reasons[0][0] != "acronym" and g.index in self.ancestors(f.index)), None
-            )
-            if unit is not None:
-                g.decided = "possible"
-                g.score = min(g.score, 0.8)
-                g.reasons.append(
-                    ("parent acronym", f"the parent of {self.institutions[unit.index].name}, named in full")
-                )
-                matched.remove(g)
-        top = [f for f in matched if not any(g.index in self.ancestors(f.index) for g in matched if g is not f)]
-        for f in matched:
-            if f not in top:
-                parent = next(g for g in top if g.index in self.ancestors(f.index))
-                f.decided = "possible"
-                f.score = min(f.score, 0.8)
-                f.reasons.append(
-                    ("unit", f"a unit of {self.institutions[parent.index].name}, also named: that one answers")
-                )
-        if len(top) > 1:
-            edu = [f for f in top if self.institutions[f.index].kind is InstitutionKind.EDUCATION]
-            for f in top:
-                if len(edu) == 1 and f is not edu[0]:
-                    f.decided = "possible"
-                    f.score = min(f.score, 0.75)
-                    f.reasons.append(
-                        ("other body", f"the string's university answers: {self.institutions[edu[0].index].name}")
-                    )
-                elif len(edu) != 1:
-                    f.decided = "possible"
-                    f.score = min(f.score, 0.75)
-                    f.reasons.append(("several", f"{len(top)} unrelated organisations are named"))
-        order = {"match": 0, "possible": 1, "non_match": 2}
-        every = [*found.values(), *(r for i, r in rejected.items() if i not in found)]
-        every.sort(key=lambda f: (order[f.decided], -f.score, f.index))
-        return [self._hit(text, f) for f in every]
-
-    def _hit(self, text: str, f: _Found) -> Hit:
-        inst = self.institutions[f.index]
-        decision = Decision(f.decided)
-        results = tuple(
-            RuleResult(
-                rule=f"affiliation.{rule.replace(' ', '_')}",
-                value=True,
-                weight=None if i == len(f.reasons) - 1 else 0.0,
-                decision=decision if i == len(f.reasons) - 1 else None,
-                text=detail,
-            )
-            for i, (rule, detail) in enumerate(f.reasons)
-        )
-        explanation = Explanation(decision=decision, score=f.score, results=results, left=text, right=inst.name)
-        return Hit(inst, f.score, decision, explanation, f.name or inst.name, f.part, f.name_id)

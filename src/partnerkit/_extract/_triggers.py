@@ -1,0 +1,105 @@
+"""Trigger phrases and status cues of one sentence, read with the language's lexicon.
+
+One record per kind and sentence; a capitalised trigger running into another names that
+object ("the Flagship Partnership Research Grant program"); scope lists inside a document
+("exchange of students and joint research") get no trigger of their own. The status is the
+one of the cue closest to the trigger; a hedge ("hopes to", "could") gives none.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from partnerkit._extract._document import Document
+from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
+from partnerkit._model import PartnershipKind, Status
+
+__all__ = ["Trigger", "status", "triggers"]
+
+K = PartnershipKind
+
+
+@attrs.frozen
+class Trigger:
+    """A trigger phrase of a sentence: the kind it states and where (sentence offsets)."""
+
+    kind: PartnershipKind
+    start: int
+    end: int
+
+
+def triggers(doc: Document, si: int) -> list[Trigger]:
+    found: list[Trigger] = []
+    sent_text = doc.sentences[si].text
+    low = doc.low(si)
+    for kind, pattern in doc.lex.kinds.items():
+        if not may_match(pattern, low):
+            continue
+        for m in pattern.finditer(sent_text):
+            if m.end() == m.start():
+                continue
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            found.append(Trigger(kind, m.start(), m.end()))
+    found.sort(key=lambda t: t.start)
+    # "the International Flagship Partnership Research Grant program": a capitalised trigger
+    # that runs straight into another (non-document) trigger names that object, not its own kind.
+    found = [
+        t
+        for t in found
+        if not (
+            sent_text[t.start : t.start + 1].isupper()
+            and any(
+                o.kind not in _DOCUMENTS and o.kind != t.kind and o.start - t.end == 1 and sent_text[o.start].isupper()
+                for o in found
+            )
+        )
+    ]
+    # One record per kind and sentence; scope lists inside a document get none of their own.
+    out: list[Trigger] = []
+    docs = [t for t in found if t.kind in _DOCUMENTS]
+    scope = doc.lex.refs.get("scope")
+    for t in found:
+        if any(o.kind == t.kind for o in out):
+            continue
+        if t.kind in (K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME) and docs and scope is not None:
+            before = sent_text[docs[0].end : t.start]
+            if t.start > docs[0].start and scope.search(before):
+                continue
+        out.append(t)
+    return out
+
+
+def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
+    """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
+    got = doc.cue_cache.get(si)
+    if got is None:
+        st = doc.lex.status
+        text = doc.sentences[si].text
+        low = doc.low(si)
+        got = []
+        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
+            pat = st.get(name)
+            if pat is None or not may_match(pat, low):
+                continue
+            got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
+        doc.cue_cache[si] = got
+    return got
+
+
+def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Status | None:
+    """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
+    cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in _status_cues(doc, si)]
+    names = {n for _, n in cues}
+    if "negotiating" in names:
+        return Status.NEGOTIATING
+    if "hedge" in names and not ({"signed"} & names):
+        return None
+    cues.sort()
+    for _dist, name in cues:
+        if name in ("planned", "signed", "ended"):
+            return Status(name)
+        if name == "active":
+            return Status.ACTIVE
+    return Status.SIGNED if kind in _DOCUMENTS else Status.ACTIVE

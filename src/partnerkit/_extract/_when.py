@@ -1,0 +1,101 @@
+"""When a statement happened: the date its sentence gives, or the one its paragraph gives.
+
+A signing that states no date takes the last date of the nearest earlier sentence of its
+paragraph that states no deal of its own, or the date of the next sentence when that one
+reports the signing ("The ceremony took place on 5 May."). "Since then" refers to the last
+date stated before. A date right after a reporting verb ("announced on Friday") is the date
+of the news, not of the deal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from partnerkit._extract._dates import DateHit, find_dates
+from partnerkit._extract._document import Document
+from partnerkit._model import PartialDate
+
+__all__ = ["date_for", "dates_in", "inherited_date", "last_date_before", "same_paragraph"]
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
+    hits = doc.date_cache.get(text)
+    if hits is None:
+        hits = doc.date_cache[text] = find_dates(text, doc.lex, published)
+    return hits
+
+
+def last_date_before(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The last date stated before sentence ``si`` ("since then" refers to it)."""
+    for j in range(si - 1, -1, -1):
+        hits = dates_in(doc, doc.sentences[j].text, published)
+        if hits:
+            return hits[-1].date
+    return None
+
+
+def inherited_date(
+    doc: Document, si: int, triggers: Mapping[int, Sequence[object]], published: PartialDate | None
+) -> PartialDate | None:
+    """The date a neighbouring sentence of the paragraph gives a signing that states none.
+
+    Back: the last date of the nearest earlier sentence (two at most) that states no deal of
+    its own ("On 5 May the delegation visited X. The universities signed an MoU.").
+    Forward: the next sentence when it reports the signing itself and no deal of its own
+    ("... signed an MoU. The ceremony took place on 5 May.").
+    """
+    if dates_in(doc, doc.sentences[si].text, published):
+        return None
+    for j in range(si - 1, max(-1, si - 3), -1):
+        if triggers.get(j) or not same_paragraph(doc, j, si):
+            break
+        hits = dates_in(doc, doc.sentences[j].text, published)
+        if hits:
+            return hits[-1].date
+    nxt = si + 1
+    if nxt < len(doc.sentences) and not triggers.get(nxt) and same_paragraph(doc, si, nxt):
+        hits = dates_in(doc, doc.sentences[nxt].text, published)
+        if hits and _reports_signing(doc, nxt):
+            return hits[0].date
+    return None
+
+
+def _reports_signing(doc: Document, si: int) -> bool:
+    """True when sentence ``si`` speaks of a signing ("the ceremony", "the signing", "was signed")."""
+    text = doc.sentences[si].text
+    pats = (doc.lex.status.get("signed"), doc.lex.refs.get("ceremony"), doc.lex.refs.get("anaphora"))
+    return any(p is not None and p.search(text) is not None for p in pats)
+
+
+def date_for(doc: Document, text: str, trig: _Spanned, published: PartialDate | None) -> PartialDate | None:
+    hits = dates_in(doc, text, published)
+    reported = doc.lex.dates.get("reported")
+    if reported is not None:
+        # "announced this Friday", "reported Kazinform on April 24": the date of the news, not of the deal
+        hits = [h for h in hits if not _right_after_report(reported, text, h.start)]
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
+    return best.date
+
+
+_REPORT_GAP = re.compile(r"\s*(?:\w+\s+)?(?:on|este|esta|el|le|ce|в|во|am|at)?\s*$", re.IGNORECASE)
+
+
+def _right_after_report(pattern: re.Pattern[str], text: str, pos: int) -> bool:
+    window = text[max(0, pos - 30) : pos]
+    return any(_REPORT_GAP.fullmatch(window, m.end()) for m in pattern.finditer(window))
+
+
+def same_paragraph(doc: Document, a: int, b: int) -> bool:
+    text = doc.clean.text
+    return "\n" not in text[doc.sentences[a].end : doc.sentences[b].start]

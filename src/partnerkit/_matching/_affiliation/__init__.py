@@ -1,0 +1,25 @@
+"""Affiliation strings against a registry: which registered organisations a string names.
+
+How a string is read (each step shows up in the explanation of a hit):
+
+1. It is split into parts (:func:`partnerkit._names.split_affiliation`).
+   Parts that are addresses (countries, states/provinces, cities of the registry, post
+   codes, streets) become *hints*; they are never candidates.
+2. In every other part the longest runs of tokens that are a registered name (display
+   name, alias or label, normalised) are found. A run counts when it is the whole part,
+   or the rest of the part is a sub-unit ("School of Medicine" after the name, "Dept. of
+   X" before it) or a place; a name found inside unrelated words does not count.
+3. A name that several organisations share is settled by the hints: a country named in
+   the string (a conflict is a hard NON_MATCH), then a city or state; else it stays
+   ambiguous (POSSIBLE). Generic names ("Institute of Physics") need a place to agree.
+4. Acronyms count only with corroboration: a place of the string that agrees, or the
+   organisation (or its parent or child) named in full elsewhere in the string.
+5. Of the organisations found, the most specific wins: a parent of another one found is
+   dropped (ROR's parent/child relationships), so a unit and its university are never
+   two answers.
+"""
+
+from partnerkit._matching._affiliation._model import Hit, Reading
+from partnerkit._matching._affiliation._reader import AffiliationReader, reader
+
+__all__ = ["AffiliationReader", "Hit", "Reading", "reader"]

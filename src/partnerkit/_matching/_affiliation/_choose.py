@@ -1,0 +1,100 @@
+"""Choosing among the organisations one string names: units, parents, unrelated bodies."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from partnerkit._matching._affiliation._model import Found, Hit
+from partnerkit._model import InstitutionKind
+from partnerkit._names import Part
+from partnerkit.rules import Decision, Explanation, RuleResult
+
+if TYPE_CHECKING:
+    from partnerkit._matching._affiliation._reader import AffiliationReader
+
+__all__ = ["choose", "to_hit", "units_of_others"]
+
+#: Heads of names that are often a unit of a larger body named after them ("Institute of X").
+_HEADS = frozenset(("institute", "centre", "laboratory"))
+_HEADED = re.compile(r"^\s*(?:the\s+)?\S+\s+(?:of|for|on|de|d'|für|fuer|di|del|des|du|voor|per|po|na)\s", re.I)
+#: Words of the larger bodies that have institutes and centres as units.
+_LARGER = frozenset(("university", "academy", "hospital", "college", "polytechnic"))
+
+
+def units_of_others(r: AffiliationReader, orgs: list[Part], found: dict[int, Found]) -> None:
+    """A part headed by a unit word ("Department of Biotechnology") that is a registered
+    name does not answer when another organisation is named in the string: it is most
+    likely that one's unit."""
+    units = {p.text for p in orgs if p.subunit}
+    # "Institute of Virology, Ulm University": a part headed by an institute, centre or
+    # laboratory "of/for" a subject is, before a university, academy or hospital, its unit.
+    heads = {p.text for p in orgs if p.tokens[0] in _HEADS and _HEADED.match(p.text)}
+    if not units and not heads:
+        return
+    for f in found.values():
+        if f.decided != "match" or f.part not in units | heads:
+            continue
+        if f.part in units:
+            other = [p.text for p in orgs if not p.subunit and p.text != f.part]
+        else:
+            other = [p.text for p in orgs if p.text not in heads and not p.subunit and set(p.tokens) & _LARGER]
+        related = [g for g in found.values() if g is not f and r.related(f.index, g.index)]
+        if other and not related:
+            f.decided = "possible"
+            f.score = min(f.score, 0.7)
+            f.reasons.append(("unit of another", f"headed by a unit word, and {other[0]!r} is also named"))
+
+
+def choose(r: AffiliationReader, text: str, found: dict[int, Found], rejected: dict[int, Found]) -> list[Hit]:
+    matched = [f for f in found.values() if f.decided == "match"]
+    for g in [g for g in matched if g.reasons[0][0] == "acronym"]:
+        # "Instituto Cajal (CSIC)": a parent written only as an acronym beside its unit
+        # named in full is the unit's context, and the unit answers.
+        unit = next((f for f in matched if f.reasons[0][0] != "acronym" and g.index in r.ancestors(f.index)), None)
+        if unit is not None:
+            g.decided = "possible"
+            g.score = min(g.score, 0.8)
+            g.reasons.append(("parent acronym", f"the parent of {r.institutions[unit.index].name}, named in full"))
+            matched.remove(g)
+    top = [f for f in matched if not any(g.index in r.ancestors(f.index) for g in matched if g is not f)]
+    for f in matched:
+        if f not in top:
+            parent = next(g for g in top if g.index in r.ancestors(f.index))
+            f.decided = "possible"
+            f.score = min(f.score, 0.8)
+            f.reasons.append(("unit", f"a unit of {r.institutions[parent.index].name}, also named: that one answers"))
+    if len(top) > 1:
+        edu = [f for f in top if r.institutions[f.index].kind is InstitutionKind.EDUCATION]
+        for f in top:
+            if len(edu) == 1 and f is not edu[0]:
+                f.decided = "possible"
+                f.score = min(f.score, 0.75)
+                f.reasons.append(
+                    ("other body", f"the string's university answers: {r.institutions[edu[0].index].name}")
+                )
+            elif len(edu) != 1:
+                f.decided = "possible"
+                f.score = min(f.score, 0.75)
+                f.reasons.append(("several", f"{len(top)} unrelated organisations are named"))
+    order = {"match": 0, "possible": 1, "non_match": 2}
+    every = [*found.values(), *(r for i, r in rejected.items() if i not in found)]
+    every.sort(key=lambda f: (order[f.decided], -f.score, f.index))
+    return [to_hit(r, text, f) for f in every]
+
+
+def to_hit(r: AffiliationReader, text: str, f: Found) -> Hit:
+    inst = r.institutions[f.index]
+    decision = Decision(f.decided)
+    results = tuple(
+        RuleResult(
+            rule=f"affiliation.{rule.replace(' ', '_')}",
+            value=True,
+            weight=None if i == len(f.reasons) - 1 else 0.0,
+            decision=decision if i == len(f.reasons) - 1 else None,
+            text=detail,
+        )
+        for i, (rule, detail) in enumerate(f.reasons)
+    )
+    explanation = Explanation(decision=decision, score=f.score, results=results, left=text, right=inst.name)
+    return Hit(inst, f.score, decision, explanation, f.name or inst.name, f.part, f.name_id)

@@ -1,0 +1,70 @@
+"""What the affiliation reader finds: hits, the places a string gives, the reading."""
+
+from __future__ import annotations
+
+import attrs
+
+from partnerkit._model import Institution
+from partnerkit.rules import Decision, Explanation
+
+__all__ = ["Found", "Hints", "Hit", "Reading"]
+
+
+@attrs.frozen
+class Hit:
+    """One organisation an affiliation string names, with the reasons.
+
+    Attributes:
+        institution: the registered organisation.
+        score: confidence in 0..1.
+        decision: MATCH (the answer), POSSIBLE (named but ambiguous, or not the answer)
+            or NON_MATCH (its name is there but the string's country conflicts).
+        explanation: which part of the string matched which name, by which rules.
+        name: the registered name (or acronym) that the string carries.
+        part: the part of the string that carries it.
+    """
+
+    institution: Institution
+    score: float
+    decision: Decision
+    explanation: Explanation
+    name: str = ""
+    part: str = ""
+    name_id: int = -1
+
+
+@attrs.define
+class Found:
+    index: int
+    score: float
+    reasons: list[tuple[str, str]]
+    decided: str = "match"
+    name: str = ""
+    part: str = ""
+    name_id: int = -1
+
+
+@attrs.define
+class Hints:
+    countries: set[str] = attrs.Factory(set)  # named in the string (or given): a hard filter
+    soft: set[str] = attrs.Factory(set)  # implied by a state or a city (for tie-breaks)
+    cities: set[str] = attrs.Factory(set)
+    texts: list[str] = attrs.Factory(list)
+    words: set[str] = attrs.Factory(set)  # every normalised word of the string
+
+
+@attrs.frozen
+class Reading:
+    """What :meth:`AffiliationReader.read` made of a string.
+
+    Attributes:
+        hits: the organisations found, best first.
+        unread: parts that look like organisations but named nothing registered.
+        hints: the places the string (or the caller) gave.
+        parts: how many parts the string has.
+    """
+
+    hits: list[Hit]
+    unread: tuple[str, ...]
+    hints: Hints
+    parts: int
