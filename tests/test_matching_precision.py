@@ -33,6 +33,8 @@ REGISTRY = [
                    city="Raleigh"),
     pk.Institution(id="brc-in", name="Biotech Research Council", acronyms=("BRC",), country="IN", city="Pune"),
     pk.Institution(id="itmo", name="ITMO University", acronyms=("ITMO",), country="RU", city="Saint Petersburg"),
+    pk.Institution(id="duke", name="Duke University", country="US", city="Durham"),
+    pk.Institution(id="dukemc", name="Duke Medical Center", country="US", city="Durham"),
     pk.Institution(id="ea", name="Equipe Accueil", acronyms=("EA",), country="FR", city="Paris"),
     pk.Institution(id="old", name="Nordhaven College of Education", country="NO", city="Nordhaven", status="inactive",
                    relationships=(pk.Relationship("successor", "nord"),)),
@@ -72,6 +74,12 @@ CASES = [
         "text": "Utica College of Syracuse University",
         "match": None,
         "possible": {"syr", "utica"},
+    },
+    {
+        "description": "another registered name made of the string's words: both POSSIBLE",
+        "text": "Duke University Medical Center",
+        "match": None,
+        "possible": {"duke", "dukemc"},
     },
     {
         "description": "an acronym read as a company's name, also the initials of another: both POSSIBLE",

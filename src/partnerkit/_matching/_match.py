@@ -394,8 +394,11 @@ def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], na
     when it shares at least half of them, both are POSSIBLE. When the words before the name
     are another institution's registered name ("Utica College of Syracuse University"), both
     are POSSIBLE too: the string names two bodies and does not say which one it means.
-    A string joining the name with "and" to others, or whose other words are only organisation and field
-    words ("School of Medicine"), is left as read.
+    So are they when another registered name is made of the string's words, its other words
+    included ("Duke Medical Center" in "Duke University Medical Center"). A string joining
+    the name with "and" to others is left as read, and other words that are only
+    organisation and field words ("School of Medicine") count only when a registered name
+    has them all, kind words too.
     """
     if not any(m.decision is Decision.MATCH for m in found):
         return found
@@ -412,18 +415,28 @@ def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], na
         inst = index.name_inst[name_id]
         places = _place_words(index.institutions[inst])
         distinct = frozenset(w for w in rest if w not in WEAK_TOKENS and w not in places and not _is_place(w))
-        if distinct <= ORG_KEYS:
-            continue  # "School of Medicine": a unit's kind, not its name
-        unit = _unit_of(index, inst, own, distinct)
+        if not distinct:
+            continue
+        # field words only ("School of Medicine"): a unit's kind, unless a listed unit has
+        # exactly these words and its kind words ("Research Institute for Mathematical Sciences")
+        generic = distinct <= ORG_KEYS
+        kinds = frozenset(w for w in rest if w in WEAK_TOKENS)
+        unit = _unit_of(index, inst, own, distinct, kinds if generic else None)
+        if generic and unit is not None and not unit[2]:
+            unit = None
         other: tuple[int, int, str] | None = None
         if unit is not None:
             other = (unit[0], unit[1], "unit")
         else:
-            entries = reader(index).entries(" ".join(dict.fromkeys(rest)))
+            entries = reader(index).entries(" ".join(dict.fromkeys(rest))) if not generic else []
             named = sorted({e[0] for e in entries if e[0] != inst})
             if named:
                 n = next(e[3] for e in entries if e[0] == named[0])
                 other = (named[0], n, "named")
+            else:
+                body = _body_of_words(index, inst, own, frozenset(words), distinct | kinds)
+                if body is not None:
+                    other = (*body, "named")
         if other is None:
             continue
         c, n, how = other
@@ -456,8 +469,38 @@ def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], na
     return out
 
 
-def _unit_of(index: Index, inst: int, own: set[str], distinct: frozenset[str]) -> tuple[int, int, bool] | None:
-    """The unit of ``inst`` (institution, name id, exact) whose name's own words best fit ``distinct``."""
+def _body_of_words(
+    index: Index, inst: int, own: set[str], words: frozenset[str], unit: frozenset[str]
+) -> tuple[int, int] | None:
+    """Another institution (and name id) whose name is made of the string's words, its unit words included.
+
+    "Duke University Medical Center" carries Duke University's name, and "Duke Medical
+    Center" is registered too: a name of the string's words only, with all the words beyond
+    the university's ("medical center") and at least one distinctive word of the university's
+    name, is another body the string may mean.
+    """
+    mine = sorted(
+        (w for w in own if w not in WEAK_TOKENS and w not in ORG_KEYS), key=lambda t: (index.count("t:" + t), t)
+    )
+    if not mine or index.count("t:" + mine[0]) > RARE:
+        return None
+    for n in index.posting("t:" + mine[0]):
+        c = index.name_inst[n]
+        if c == inst or index.acronyms[n]:
+            continue
+        name = frozenset(index.keys[n].split())
+        if unit <= name <= words and name != words:
+            return c, n
+    return None
+
+
+def _unit_of(
+    index: Index, inst: int, own: set[str], distinct: frozenset[str], kinds: frozenset[str] | None = None
+) -> tuple[int, int, bool] | None:
+    """The unit of ``inst`` (institution, name id, exact) whose name's own words best fit ``distinct``.
+
+    With ``kinds``, only a name carrying those organisation words too counts.
+    """
     relatives = _relatives(index, inst)
     if not relatives:
         return None
@@ -469,7 +512,10 @@ def _unit_of(index: Index, inst: int, own: set[str], distinct: frozenset[str]) -
             c = index.name_inst[n]
             if c not in relatives or index.acronyms[n]:
                 continue
-            extra = frozenset(index.keys[n].split()) - own - WEAK_TOKENS
+            words = frozenset(index.keys[n].split())
+            if kinds is not None and not kinds <= words:
+                continue
+            extra = words - own - WEAK_TOKENS
             overlap = len(extra & distinct)
             if 2 * overlap < len(distinct) or 2 * overlap < len(extra):
                 continue
