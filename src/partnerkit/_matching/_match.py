@@ -17,6 +17,7 @@ from partnerkit._names import (
     ORG_KEYS,
     country_of,
     fold,
+    is_acronym,
     looks_like_affiliation,
     normalize_name,
     parse_affiliation,
@@ -412,6 +413,8 @@ def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], na
             continue  # "A and B": the string lists two bodies, the reader decides
         own = set(index.keys[name_id].split())
         rest = [w for w in words if w not in own and not w.isdigit()]
+        if all(w in WEAK_TOKENS for w in rest):
+            continue
         inst = index.name_inst[name_id]
         places = _place_words(index.institutions[inst])
         distinct = frozenset(w for w in rest if w not in WEAK_TOKENS and w not in places and not _is_place(w))
@@ -679,8 +682,10 @@ def _acronym_read(index: Index, rules: RuleSet, name: str, found: list[Match], c
     When another institution (in the hinted country) carries the acronym too, written or
     as its initials ("Military Technological College"), all are POSSIBLE.
     """
+    if not found or found[0].decision is not Decision.MATCH or not is_acronym(name):
+        return found
     q = Profile.from_name(name, country=country)
-    if q.acronym is None or not found or found[0].decision is not Decision.MATCH:
+    if q.acronym is None:
         return found
     top = found[0]
     inst = index.ids.get(top.institution.id)
