@@ -456,3 +456,46 @@ def test_dedupe_joins_one_letter_typos_without_a_registry() -> None:
     assert frozenset(names[4:6]) in clusters
     assert frozenset(names[6:7]) in clusters
     assert frozenset(names[7:8]) in clusters
+
+
+def test_with_a_country_hint_the_initials_of_one_institution_there_match() -> None:
+    """'TUHH' with the hint Germany is the one German institution whose name it abbreviates.
+
+    Without a hint, or with three letters only (too many acronyms are no one's initials),
+    it stays POSSIBLE; a second institution of that country with those initials keeps both POSSIBLE.
+    """
+    tuhh = pk.Institution(id="tuhh", name="Technische Universität Hamburg Harburg", country="DE")
+    other = pk.Institution(id="x", name="Tallinn University Health Hub", country="EE")
+    reg = pk.Registry([tuhh, other, pk.Institution(id="tum", name="Technische Universität München", country="DE")])
+    best = reg.match("TUHH", country="DE")[0]
+    assert (best.institution.id, best.decision) == ("tuhh", pk.Decision.MATCH)
+    assert "only institution in that country" in str(best.explanation)
+    assert all(m.decision is not pk.Decision.MATCH for m in reg.match("TUHH"))
+    assert all(m.decision is not pk.Decision.MATCH for m in reg.match("TUM", country="DE"))
+    twin = pk.Institution(id="y", name="Thüringer Universität Halle Hochschule", country="DE")
+    assert all(m.decision is not pk.Decision.MATCH for m in pk.Registry([tuhh, twin]).match("TUHH", country="DE"))
+
+
+def test_a_peoples_name_finds_the_name_written_with_its_country() -> None:
+    """'Kazakh-Russian Medical University' is the one registered 'Kazakhstan-Russian Medical University'."""
+    reg = pk.Registry(
+        [
+            pk.Institution(id="krmu", name="Kazakhstan-Russian Medical University", country="KZ"),
+            pk.Institution(id="rnrmu", name="Russian National Research Medical University", country="RU"),
+        ]
+    )
+    best = reg.match("Kazakh-Russian Medical University")[0]
+    assert (best.institution.id, best.decision) == ("krmu", pk.Decision.MATCH)
+    assert "Unique" in str(best.explanation)
+
+
+def test_dedupe_clusters_a_russian_name_with_its_english_form() -> None:
+    """Without a registry, 'Томский государственный университет' joins 'Tomsk State University' only."""
+    clusters = pk.dedupe(
+        ["Томский государственный университет", "Tomsk State University", "Tomsk Polytechnic University"]
+    )
+    members = sorted(sorted(c.members) for c in clusters)
+    assert members == [
+        ["Tomsk Polytechnic University"],
+        ["Tomsk State University", "Томский государственный университет"],
+    ]

@@ -200,3 +200,58 @@ def test_indic_vowel_signs_stay_inside_words() -> None:
 def test_script_of(text: str, expected: str | None) -> None:
     """The non-Latin script a name is written in (None for Latin with any accents)."""
     assert names.script_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("kana", "romaji"),
+    [
+        ("ケンキュウジョ", "kenkyujo"),  # small yu joins ki; long vowel uu written once
+        ("シケンジョウ", "shikenjo"),  # jo + ou
+        ("トウキョウ", "tokyo"),
+        ("ビョウイン", "byoin"),
+        ("ニッポン", "nippon"),  # small tsu doubles the next consonant
+        ("マッチャ", "matcha"),
+        ("ファミリー", "famiri"),  # small vowels of loan words; the long mark is dropped
+    ],
+)
+def test_kana_read_as_hepburn(kana: str, romaji: str) -> None:
+    """Katakana and hiragana names transliterate as romanised Japanese names are written."""
+    assert names.normalize_name(kana) == romaji
+
+
+def test_katakana_label_and_romanised_alias_share_a_key() -> None:
+    """'ナラケン サンギョウ シンコウ ソウゴウ センター' and 'Naraken Sangyo Shinko Sogo Senta' compare equal."""
+    assert names.normalize_name("ナラケン サンギョウ シンコウ ソウゴウ センター") == names.normalize_name(
+        "Naraken Sangyo Shinko Sogo Senta"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("Acorde technologies, S.A.", "acorde technology"),
+        ("Allegheny Technologies Incorporated", "allegheny technology"),
+        ("Volvo AB", "volvo"),
+        ("SA Pathology", "sa pathology"),  # not at the end: a word of the name (South Australia)
+        ("Stichting Amsterdams Universiteitsfonds", "foundation amsterdams universiteitsfonds"),
+    ],
+)
+def test_trailing_legal_forms_and_foundation_words(written: str, normal: str) -> None:
+    """Legal forms at the end of a name never count; "Stichting"/"Stiftelsen"/"Säätiö" are foundation."""
+    assert names.normalize_name(written) == normal
+
+
+@pytest.mark.parametrize(
+    ("written", "normal"),
+    [
+        ("Томский государственный университет", "tomsk state university"),
+        ("Tomskiy Gosudarstvennyy Universitet", "tomsk state university"),
+        ("Moskovsky Gosudarstvenny Universitet", "moskovsk state university"),
+        ("Permskaya Gosudarstvennaya Meditsinskaya Akademiya", "permsk state medical academy"),
+        ("Новосибирский государственный технический университет", "novosibirsk state technology university"),
+        ("University of Nebraska", "university nebraska"),  # no Slavic ending: unchanged
+    ],
+)
+def test_slavic_adjectives_read_by_their_stem(written: str, normal: str) -> None:
+    """Any gender, case or transliteration of an organisation adjective finds its key; "Tomskiy" is Tomsk."""
+    assert names.normalize_name(written) == normal

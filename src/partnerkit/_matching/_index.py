@@ -17,6 +17,7 @@ from typing import overload
 
 import attrs
 
+from partnerkit._matching._translate import mine_translations, translate_key
 from partnerkit._model import Institution, NameType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
@@ -24,7 +25,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -100,6 +101,8 @@ class Index:
         "offsets",
         "postings",
         "texts",
+        "translated_from",
+        "translations",
         "types",
         "version",
     )
@@ -146,6 +149,9 @@ class Index:
                 self._add_name(i, label, NameType.LABEL, postings, seen)
             for acr in written:  # "HUST" finds the institution through its display name too
                 postings["a:" + acr].append(first_name)
+        #: names from this id on are keys read with mined translations, not names as written
+        self.translated_from = len(self.texts)
+        self.translations = self._translate(postings)
         # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
         self.postings: dict[str, int] = {}
         offsets = [0]
@@ -213,6 +219,55 @@ class Index:
                 postings["t:" + token].append(idx)
             for acr in derived:
                 postings["d:" + acr].append(idx)
+
+    def _translate(self, postings: dict[str, list[int]]) -> dict[str, str]:
+        """Mine word translations from the names (see ``_translate``) and index each name's translated key too."""
+        own: dict[int, list[str]] = defaultdict(list)
+        owners: dict[str, set[int]] = defaultdict(set)
+        count = len(self.keys)
+        for n in range(count):
+            if self.acronyms[n]:
+                continue
+            inst = self.name_inst[n]
+            owners[_sorted_key(self.keys[n])].add(inst)
+            if n == 0 or self.texts[n] != self.texts[n - 1] or self.name_inst[n - 1] != inst:  # not an umlaut variant
+                own[inst].append(self.keys[n])
+        if not any(len(v) > 1 for v in own.values()):
+            return {}
+        frozen = {k: frozenset(v) for k, v in owners.items()}
+        keys = self.keys
+        table = mine_translations(
+            own,
+            count=lambda w: len(postings.get("t:" + w, ())),
+            holders=lambda w: [keys[i] for i in postings.get("t:" + w, ())],
+            owners=frozen,
+        )
+        if not table:
+            return table
+        for n in range(count):
+            if self.acronyms[n]:
+                continue
+            key = translate_key(self.keys[n], table)
+            if key is None:
+                continue
+            inst = self.name_inst[n]
+            sorted_key = _sorted_key(key)
+            if inst in owners.get(sorted_key, ()):
+                continue  # the institution already has a name of these words
+            owners[sorted_key].add(inst)
+            idx = len(self.texts)
+            self.name_inst.append(inst)
+            self.texts.append(self.texts[n])
+            self.keys.append(key)
+            self.types.append(self.types[n])
+            self.acronyms.append("")
+            self.derived.append(self.derived[n])
+            postings["k:" + sorted_key].append(idx)
+            for token in set(key.split()):
+                postings["t:" + token].append(idx)
+            for acr in self.derived[n].split():
+                postings["d:" + acr].append(idx)
+        return table
 
     # --- reading -------------------------------------------------------------------
 

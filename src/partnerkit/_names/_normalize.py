@@ -117,6 +117,10 @@ STOP_WORDS: frozenset[str] = frozenset(
 #: Legal forms of companies and associations (folded): like stop words, they never count.
 _LEGAL = "inc ltd limited llc plc gmbh ggmbh co kk ag bv nv ev pty pvt spa sas sarl ltda oy kabushiki kaisha gaisha"
 LEGAL_FORMS: frozenset[str] = frozenset(_LEGAL.split())
+#: Legal forms that are dropped only at the end of a name of other words ("Acorde Technologies,
+#: S.A."): elsewhere they may be a word of the name ("SA Pathology" is South Australia's).
+_TRAILING = "sa ab as aps asa oyj sl sro doo dd jsc pjsc ojsc cjsc incorporated sgps bhd sdn tbk kft zrt"
+TRAILING_LEGAL_FORMS: frozenset[str] = frozenset(_TRAILING.split())
 
 # Organisation words of scripts written without spaces: replaced before transliteration.
 _CJK_WORDS = {
@@ -240,12 +244,53 @@ class Word(NamedTuple):
     start: int
 
 
+_KANA = re.compile("[\u3041-\u30ff]")
+_SMALL_Y = dict.fromkeys("ゃャ", "a") | dict.fromkeys("ゅュ", "u") | dict.fromkeys("ょョ", "o")
+_SMALL_VOWEL = {k: v for ks, v in zip(("ぁァ", "ぃィ", "ぅゥ", "ぇェ", "ぉォ"), "aiueo", strict=True) for k in ks}
+_PALATAL = ("sh", "ch", "j")
+_LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"))
+
+
+def _romaji(token: str) -> str:
+    """Japanese kana as Hepburn writes them without macrons: "ケンキュウジョ" -> "kenkyujo".
+
+    anyascii reads each kana alone ("kenkiyuujiyo"); here a small ya/yu/yo joins the
+    syllable before it (kyu, sho, ja), a small tsu doubles the next consonant, and the
+    long vowels ou/uu/oo are written once, as romanised names write them ("Tokyo").
+    """
+    out: list[str] = []
+    double = False
+    for ch in token:
+        prev = out[-1] if out else ""
+        if ch in _SMALL_Y and len(prev) >= 2 and prev.endswith("i"):
+            stem = prev[:-1]
+            out[-1] = stem + ("" if stem.endswith(_PALATAL) else "y") + _SMALL_Y[ch]
+            continue
+        if ch in _SMALL_VOWEL and len(prev) >= 2 and prev[-1] in "iu":  # "fa", "ti", "we" of loan words
+            out[-1] = prev[:-1] + _SMALL_VOWEL[ch]
+            continue
+        if ch in "っッ":
+            double = True
+            continue
+        r = anyascii(ch).lower()
+        if double and r[:1].isalpha() and r[0] not in "aeiou":
+            r = ("t" if r.startswith("ch") else r[0]) + r
+        double = False
+        out.append(r)
+    text = "".join(out)
+    for long, short in _LONG_VOWELS:
+        text = text.replace(long, short)
+    return text
+
+
 @functools.lru_cache(maxsize=200_000)
 def _fold_token(token: str) -> str:
     if token == "&":
         return "and"
     if token.isascii():
         return _NON_ALNUM.sub("", token.lower())
+    if _KANA.search(token):
+        return _NON_ALNUM.sub("", _romaji(token))
     return _NON_ALNUM.sub("", anyascii(token).lower())
 
 
@@ -344,11 +389,49 @@ def _join_initials(ws: list[Word]) -> Iterator[str]:
         i += 1
 
 
+# Endings of Russian/Ukrainian adjectives as transliterated (any system, any gender or case).
+_ADJECTIVE = re.compile(r"(?<=[a-z]{4})(?:iy|ii|ij|yi|yy|yj|y|iye|yye|aya|aia|aja|oye|oe|oj|oi|oy|ogo|ovo|ikh|ykh)$")
+# "Tomskiy", "Tomskaya", "Tomsky": an adjective of a place in -sk is the place ("Tomsk").
+_PLACE_ADJECTIVE = re.compile(
+    r"(?<=[a-z]{2}sk)(?:iy|ii|ij|yi|yy|yj|y|iye|yye|aya|aia|aja|oye|oe|oj|oi|oy|ogo|ikh|ykh)$"
+)
+
+
+@functools.cache
+def _org_stems() -> dict[str, str]:
+    """Stems of the dictionary's Russian/Ukrainian adjectives -> key ("gosudarstvenn" -> state)."""
+    stems: dict[str, str | None] = {}
+    for variant, key in org_words().items():
+        if _ADJECTIVE.search(variant):
+            stem = _ADJECTIVE.sub("", variant)
+            stems[stem] = key if stems.get(stem, key) == key else None
+    return {k: v for k, v in stems.items() if v is not None}
+
+
+def _slavic(token: str) -> str:
+    """A transliterated Slavic adjective read by its stem.
+
+    An organisation word in any gender or case, or any transliteration, finds its key
+    ("gosudarstvennaya", "meditsinskaya" -> state, medical), and an adjective of a place in
+    -sk is the place ("tomskiy", "Tomsky", "novosibirskaya" -> "tomsk", "novosibirsk"), so
+    "Томский государственный университет" reads as "Tomsk State University".
+    """
+    if len(token) < 6:
+        return token
+    if _ADJECTIVE.search(token):
+        key = _org_stems().get(_ADJECTIVE.sub("", token))
+        if key is not None:
+            return key
+    return _PLACE_ADJECTIVE.sub("", token)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _map_token(token: str) -> str | None:
     if token in STOP_WORDS or token in LEGAL_FORMS:
         return None
-    mapped = org_words().get(token, token)
+    mapped = org_words().get(token)
+    if mapped is None:
+        mapped = _slavic(token)
     return None if mapped in STOP_WORDS else mapped
 
 
@@ -389,6 +472,8 @@ def _tokens(text: str, umlauts_as_e: bool) -> tuple[str, ...]:
         mapped = _map_token(token)
         if mapped:
             out.append(mapped)
+    while len(out) > 1 and out[-1] in TRAILING_LEGAL_FORMS:
+        out.pop()
     return tuple(out)
 
 

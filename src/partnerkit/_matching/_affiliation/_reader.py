@@ -115,7 +115,7 @@ class AffiliationReader:
         out: list[tuple[int, NameType, str, int]] = []
         seen: set[int] = set()
         for n in index.posting("k:" + " ".join(sorted(set(key.split())))):
-            if index.keys[n] == key and not index.acronyms[n]:
+            if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
                 inst = index.name_inst[n]
                 if inst not in seen:
                     seen.add(inst)

@@ -1,0 +1,121 @@
+"""Word translations mined from the registry itself, at build time.
+
+Many institutions carry their name in several languages ("University of Vienna" and
+"Universität Wien", "Pukaskwa National Park" and "Parc national de Pukaskwa"). Two
+names of one institution that differ in exactly one word on each side are evidence
+that the two words say the same thing. A pair seen in the names of at least
+:data:`MIN_INSTITUTIONS` institutions, never written together in one name, and that
+never turns a name of one institution into a name of another, is kept: both words then
+have one canonical form (the more frequent one) that the index adds as an extra key of
+every name carrying them and that a query is also read with. So "Universität Wien"
+finds the University of Vienna, and "Parque Nacional X" a "X National Park", in any
+registry whose other institutions teach it those words; nothing is hard-coded.
+
+The table is a plain ``dict`` (word -> canonical word) of a few hundred entries:
+picklable and cheap.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from partnerkit._names import ORG_KEYS, STOP_WORDS
+
+__all__ = ["MIN_INSTITUTIONS", "mine_translations", "translate_key"]
+
+#: A word pair must be seen in the names of at least this many institutions.
+MIN_INSTITUTIONS = 2
+#: Words shorter than this are not translated (initials and unit codes: "us", "umr"...).
+MIN_LENGTH = 4
+#: Names compared per institution at most (pairs grow quadratically).
+_MAX_NAMES = 12
+#: Words joined into one canonical group at most (no chains through loose pairs).
+_MAX_GROUP = 4
+
+
+def _word_ok(word: str) -> bool:
+    return len(word) >= MIN_LENGTH and not word.isdigit() and word not in ORG_KEYS and word not in STOP_WORDS
+
+
+def mine_translations(
+    institution_keys: Mapping[int, Sequence[str]],
+    count: Callable[[str], int],
+    holders: Callable[[str], Sequence[str]],
+    owners: Mapping[str, frozenset[int]],
+) -> dict[str, str]:
+    """Word -> canonical word, from names of one institution that differ in one word each.
+
+    Args:
+        institution_keys: per institution, the normalised keys of its full names.
+        count: how many indexed names carry a word (the more frequent word is canonical).
+        holders: the normalised keys of the names carrying a word.
+        owners: sorted-token key -> the institutions with a name of exactly those tokens.
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    for keys in institution_keys.values():
+        sets = list(dict.fromkeys(frozenset(k.split()) for k in keys))[:_MAX_NAMES]
+        found: set[tuple[str, str]] = set()
+        for i, a in enumerate(sets):
+            for b in sets[i + 1 :]:
+                left, right = a - b, b - a
+                if len(left) != 1 or len(right) != 1:
+                    continue
+                x, y = next(iter(left)), next(iter(right))
+                if _word_ok(x) and _word_ok(y):
+                    found.add((x, y) if x < y else (y, x))
+        pairs.update(found)
+    table: dict[str, str] = {}
+    groups: dict[str, set[str]] = {}
+    for (x, y), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n < MIN_INSTITUTIONS or not _translation(x, y, holders, owners):
+            continue
+        gx, gy = groups.get(x, {x}), groups.get(y, {y})
+        if gx is gy or len(gx | gy) > _MAX_GROUP:
+            continue
+        merged = gx | gy
+        for w in merged:
+            groups[w] = merged
+    seen: set[int] = set()
+    for group in groups.values():
+        if id(group) in seen:
+            continue
+        seen.add(id(group))
+        canonical = min(group, key=lambda w: (-count(w), w))
+        for w in group:
+            if w != canonical:
+                table[w] = canonical
+    return dict(sorted(table.items()))
+
+
+def _translation(x: str, y: str, holders: Callable[[str], Sequence[str]], owners: Mapping[str, frozenset[int]]) -> bool:
+    """``x`` and ``y`` are never written in one name, and swapping them never makes one institution's name another's."""
+    for a, b in ((x, y), (y, x)):
+        mine: dict[str, set[int]] = defaultdict(set)
+        for key in holders(a):
+            tokens = set(key.split())
+            if b in tokens:
+                return False
+            swapped = " ".join(sorted((tokens - {a}) | {b}))
+            other = owners.get(swapped)
+            if other is not None:
+                mine[swapped].update(owners.get(" ".join(sorted(tokens)), frozenset()))
+        for swapped, own in mine.items():
+            if owners[swapped] - own:
+                return False
+    return True
+
+
+def translate_key(key: str, table: Mapping[str, str]) -> str | None:
+    """``key`` with every word of ``table`` replaced by its canonical form, or ``None`` if none is.
+
+    >>> translate_key("university wien", {"wien": "vienna"})
+    'university vienna'
+    >>> translate_key("university graz", {"wien": "vienna"}) is None
+    True
+    """
+    if not table:
+        return None
+    words = key.split()
+    out = [table.get(w, w) for w in words]
+    return " ".join(out) if out != words else None

@@ -1,0 +1,96 @@
+"""Word translations mined from a registry's own names (partnerkit._matching._translate).
+
+What a user relies on: a registry whose institutions carry names in two languages
+teaches it those words, so a name written in the other language finds its institution;
+a pair of words that would turn one institution's name into another's is never learned.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import partnerkit as pk
+from partnerkit._matching import Index
+from partnerkit._matching._translate import translate_key
+
+
+def _inst(id: str, name: str, *aliases: str, country: str = "AT") -> pk.Institution:
+    return pk.Institution(id=id, name=name, aliases=aliases, country=country)
+
+
+TEACHERS = [
+    _inst("tu", "Vienna University of Technology", "Technische Universität Wien"),
+    _inst("mu", "Medical University of Vienna", "Medizinische Universität Wien"),
+    _inst("vet", "University of Veterinary Medicine Vienna", "Veterinärmedizinische Universität Wien"),
+]
+
+
+def _one(table: dict[str, str], a: str, b: str) -> bool:
+    """``a`` and ``b`` read as one word (either may be the canonical one: the more frequent)."""
+    return table.get(a, a) == table.get(b, b)
+
+
+def test_a_word_pair_seen_in_two_institutions_is_learned() -> None:
+    """Three institutions named in German and English teach "wien" = "vienna"."""
+    index = Index(TEACHERS)
+    assert len(index.translations) == 1
+    assert _one(index.translations, "wien", "vienna")
+
+
+def test_a_pair_seen_once_is_not_learned() -> None:
+    """One institution's two names are not enough: it may simply have been renamed."""
+    index = Index(TEACHERS[:1])
+    assert index.translations == {}
+
+
+def test_translated_name_matches_its_institution() -> None:
+    """'Universität Wien' finds the University of Vienna, which the registry names only in English."""
+    reg = pk.Registry([*TEACHERS, _inst("uw", "University of Vienna")])
+    best = reg.match("Universität Wien")[0]
+    assert best.institution.id == "uw"
+    assert best.decision is pk.Decision.MATCH
+    assert "wien = vienna" in str(best.explanation)
+
+
+def test_registry_name_in_other_language_is_found_from_english() -> None:
+    """The translated key is indexed too: 'University of Vienna' finds a registry entry written 'Universität Wien'."""
+    reg = pk.Registry([*TEACHERS, _inst("uw", "Universität Wien")])
+    best = reg.match("University of Vienna")[0]
+    assert best.institution.id == "uw"
+    assert best.decision is pk.Decision.MATCH
+
+
+def test_a_pair_that_would_merge_two_institutions_is_not_learned() -> None:
+    """ "Parque X" and "X Park" both registered as different institutions: parque/park stays unlearned."""
+    insts = [
+        _inst("a", "Alpha National Park", "Parque Nacional Alpha"),
+        _inst("b", "Beta National Park", "Parque Nacional Beta"),
+        _inst("c", "Gamma Park"),
+        _inst("d", "Parque Gamma"),
+    ]
+    assert "parque" not in Index(insts).translations
+    assert "parque" in Index(insts[:2]).translations
+
+
+def test_words_written_together_are_not_translations() -> None:
+    """A name carrying both words ("Business and Management School") shows they are not one word."""
+    insts = [
+        _inst("a", "Alpha School of Business", "Alpha School of Management"),
+        _inst("b", "Beta School of Business", "Beta School of Management"),
+    ]
+    assert _one(Index(insts).translations, "business", "management")
+    assert Index([*insts, _inst("c", "Gamma Business and Management School")]).translations == {}
+
+
+def test_index_with_translations_pickles() -> None:
+    """The table travels with the index (Dask/Spark workers, saved registries)."""
+    index = Index(TEACHERS)
+    again = pickle.loads(pickle.dumps(index))
+    assert again.translations == index.translations
+    assert again.translated_from == index.translated_from
+
+
+def test_translate_key() -> None:
+    assert translate_key("university wien", {"wien": "vienna"}) == "university vienna"
+    assert translate_key("university graz", {"wien": "vienna"}) is None
+    assert translate_key("university wien", {}) is None
