@@ -116,11 +116,10 @@ def test_a_unit_code_is_not_its_prefix(registry: pk.Registry) -> None:
     ("text", "country", "expected"),
     [
         ("CU", "DE", Decision.POSSIBLE),  # two letters name too many bodies
-        ("BRC", "GB", Decision.POSSIBLE),  # the only one in GB, but two more abroad
         ("ITMO", "RU", Decision.MATCH),  # rare everywhere
     ],
 )
-def test_an_acronym_and_a_country_match_only_when_rare_everywhere(
+def test_a_two_letter_acronym_and_a_country_are_not_enough(
     registry: pk.Registry, text: str, country: str, expected: Decision
 ) -> None:
     assert registry.match(text, country)[0].decision is expected
