@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
@@ -145,6 +146,10 @@ class AffiliationReader:
         result = frozenset(out)
         self._ancestors_cache[i] = result
         return result
+
+    def children(self, i: int) -> Sequence[int]:
+        """The institutions whose ROR ``parent`` link points to institution ``i``."""
+        return self._children.get(i, ())
 
     def related(self, i: int, j: int) -> bool:
         return i == j or i in self.ancestors(j) or j in self.ancestors(i)
