@@ -127,7 +127,8 @@ def _objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
                 if inside or (defined and t.kind is not K.MEMBERSHIP):
                     out.add(m.entity)
         out.update(ent for _t, ent, _k in _set_up(doc, si, trigs))
-        out.update(_created(doc, si))
+        if trigs:
+            out.update(_created(doc, si))
     return out
 
 
