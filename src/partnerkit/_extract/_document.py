@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import Memo, automaton_for
-from partnerkit._extract._lexicon import Lexicon, lowered, may_match
+from partnerkit._extract._lexicon import Lexicon, Prefilter, lowered, may_match
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
@@ -91,12 +91,28 @@ class Document:
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
     lows: list[str | None] = attrs.field(factory=list)
     cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
+    prefilter: Prefilter | None = None
 
     def low(self, index: int) -> str | None:
         """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""
         if not self.lows:
             self.lows = [lowered(s.text) for s in self.sentences]
         return self.lows[index]
+
+    def scope(self) -> Prefilter:
+        """The literal prefilter of this text (for :func:`may_match` on its sentences)."""
+        pf = self.prefilter
+        if pf is None:
+            if not self.lows:
+                self.lows = [lowered(s.text) for s in self.sentences]
+            # (a literal of a sentence is in the joined text; the joining character is in no literal)
+            pf = self.prefilter = Prefilter("\0".join(x for x in self.lows if x is not None))
+        return pf
+
+    def may(self, pattern: re.Pattern[str], index: int) -> bool:
+        """``may_match(pattern, self.low(index))``: False only when the sentence cannot match."""
+        pf = self.prefilter or self.scope()
+        return pf.may(pattern, self.lows[index])
 
     def in_sentence(self, index: int) -> list[Found]:
         if not self.by_sentence:

@@ -23,6 +23,7 @@ from partnerkit._model import PartnershipKind, Status
 __all__ = [
     "KIND_ORDER",
     "Lexicon",
+    "Prefilter",
     "detect_language",
     "languages",
     "lexicon",
@@ -302,6 +303,42 @@ def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
     if len(needles) == 1:
         return needles[0] in low
     return any(n in low for n in needles)
+
+
+class Prefilter:
+    """:func:`may_match` narrowed to one document: each pattern's literals that occur in it.
+
+    ``text_low`` is the lowered text of the whole document (any text that contains every
+    lowered part later asked about). A literal absent from it is absent from every part, so
+    it is dropped once per document instead of searched for in every sentence.
+    """
+
+    __slots__ = ("_kept", "_text")
+
+    def __init__(self, text_low: str) -> None:
+        self._text = text_low
+        self._kept: dict[int, tuple[str, ...] | None] = {}
+
+    def may(self, pattern: re.Pattern[str], low: str | None) -> bool:
+        """Same answer as ``may_match(pattern, low)`` for a part ``low`` of the document."""
+        if low is None:
+            return True
+        key = id(pattern)  # patterns outlive a document (lexicons and module constants)
+        try:
+            needles = self._kept[key]
+        except KeyError:
+            got = _NEEDLES.get(key)
+            every = got[1] if got is not None and got[0] is pattern else _needles(pattern)
+            text = self._text
+            needles = None if every is None else tuple(n for n in every if n in text)
+            self._kept[key] = needles
+        if needles is None:
+            return True
+        if not needles:
+            return False
+        if len(needles) == 1:
+            return needles[0] in low
+        return any(n in low for n in needles)
 
 
 def status_of(value: str) -> Status:

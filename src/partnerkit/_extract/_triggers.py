@@ -11,7 +11,6 @@ from __future__ import annotations
 import attrs
 
 from partnerkit._extract._document import Document
-from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
@@ -32,9 +31,8 @@ class Trigger:
 def triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
-    low = doc.low(si)
     for kind, pattern in doc.lex.kinds.items():
-        if not may_match(pattern, low):
+        if not doc.may(pattern, si):
             continue
         for m in pattern.finditer(sent_text):
             if m.end() == m.start():
@@ -77,11 +75,10 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     if got is None:
         st = doc.lex.status
         text = doc.sentences[si].text
-        low = doc.low(si)
         got = []
         for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
             pat = st.get(name)
-            if pat is None or not may_match(pat, low):
+            if pat is None or not doc.may(pat, si):
                 continue
             got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
         doc.cue_cache[si] = got
