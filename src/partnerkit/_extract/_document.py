@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -27,6 +28,8 @@ from partnerkit._names import acronym_fits as _acronym_fits
 from partnerkit._names import parse_name
 
 __all__ = ["Document", "Entity", "Found", "read_document"]
+
+_K = TypeVar("_K")
 
 # A pure function of two strings, asked again and again for the same pairs (names recur).
 acronym_fits = functools.lru_cache(maxsize=65536)(_acronym_fits)
@@ -92,6 +95,7 @@ class Document:
     lows: list[str | None] = attrs.field(factory=list)
     cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
     prefilter: Prefilter | None = None
+    live_cache: dict[int, dict[Any, re.Pattern[str]]] = attrs.field(factory=dict)
 
     def low(self, index: int) -> str | None:
         """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""
@@ -106,8 +110,16 @@ class Document:
             if not self.lows:
                 self.lows = [lowered(s.text) for s in self.sentences]
             # (a literal of a sentence is in the joined text; the joining character is in no literal)
-            pf = self.prefilter = Prefilter("\0".join(x for x in self.lows if x is not None))
+            pf = self.prefilter = Prefilter("\0".join(x for x in self.lows if x is not None), None not in self.lows)
         return pf
+
+    def live(self, patterns: Mapping[_K, re.Pattern[str]]) -> dict[_K, re.Pattern[str]]:
+        """The items of ``patterns`` (a lexicon table) that may match somewhere in this text, in order."""
+        got = self.live_cache.get(id(patterns))  # (the tables live as long as their lexicon)
+        if got is None:
+            scope = self.scope()
+            got = self.live_cache[id(patterns)] = {k: p for k, p in patterns.items() if scope.anywhere(p)}
+        return got
 
     def may(self, pattern: re.Pattern[str], index: int) -> bool:
         """``may_match(pattern, self.low(index))``: False only when the sentence cannot match."""
@@ -421,10 +433,15 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
     hints = Counter(p.country for ps in doc.places.values() for p in ps)
     match = getattr(registry, "match", None)
     get = getattr(registry, "get", None)
+    said_in: dict[int, list[int]] = {}  # entity -> the sentence of each of its mentions, in order
+    for m in doc.mentions:
+        if m.entity is not None:
+            said_in.setdefault(m.entity, []).append(m.sentence)
+    places = doc.places
     for ent in doc.entities.values():
         if ent.kind != "org":
             continue
-        near = [p.country for m in doc.mentions if m.entity == ent.id for p in doc.places.get(m.sentence, [])]
+        near = [p.country for si in said_in.get(ent.id, ()) for p in places.get(si, ())]
         order = [c for c, _ in Counter(near).most_common()] + [c for c, _ in hints.most_common()]
         countries = list(dict.fromkeys(order))[:3]
         inst = None

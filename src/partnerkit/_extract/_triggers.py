@@ -31,7 +31,7 @@ class Trigger:
 def triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
-    for kind, pattern in doc.lex.kinds.items():
+    for kind, pattern in doc.live(doc.lex.kinds).items():
         if not doc.may(pattern, si):
             continue
         for m in pattern.finditer(sent_text):
@@ -73,7 +73,7 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
     got = doc.cue_cache.get(si)
     if got is None:
-        st = doc.lex.status
+        st = doc.live(doc.lex.status)
         text = doc.sentences[si].text
         got = []
         for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
