@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
-from partnerkit._extract._lexicon import Lexicon, Prefilter, lowered, may_match
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match
 from partnerkit._model import PartialDate
 
 __all__ = ["DateHit", "find_dateline", "find_dates"]
@@ -48,12 +48,9 @@ def _valid(year: int, month: int | None = None, day: int | None = None) -> Parti
 
 
 _DIGIT = re.compile(r"\d")
-_May = Callable[[re.Pattern[str], str | None], bool]
 
 
-def _may_have_words(
-    text: str, low: str | None, lex: Lexicon, published: PartialDate | None, may_match: _May = may_match
-) -> bool:
+def _may_have_words(text: str, low: str | None, lex: Lexicon, published: PartialDate | None) -> bool:
     """A worded or relative date may be in ``text`` (quick filter before the full reading)."""
     months, weekdays = _any_month_or_weekday(lex)
     if may_match(months, low) and months.search(text):
@@ -119,10 +116,8 @@ def _fill_year(month: int, day: int | None, published: PartialDate | None) -> Pa
     return _valid(year, month, day)
 
 
-def find_dates(text: str, lex: Lexicon, published: PartialDate | None, scope: Prefilter | None = None) -> list[DateHit]:
+def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[DateHit]:
     """Every date in ``text`` with its span, absolute ones as given, relative ones resolved.
-
-    ``scope``: the prefilter of a document ``text`` is part of (a quicker literal check).
 
     Example:
         >>> from partnerkit._extract._lexicon import lexicon
@@ -136,8 +131,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, scope: Pr
     taken: list[tuple[int, int]] = []
     digits = _DIGIT.search(text) is not None
     low = lowered(text)
-    may = may_match if scope is None else scope.may
-    words = _may_have_words(text, low, lex, published, may)
+    words = _may_have_words(text, low, lex, published)
     if not digits and not words:
         return hits
 
@@ -162,13 +156,13 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, scope: Pr
                         add(m.start(), m.end(), _valid(int(m[1]), mo, dy))
                     elif m[2]:
                         add(m.start(), m.end(), _fill_year(int(m[2]), int(m[3]) if m[3] else None, published), True)
-    if may(_any_month_or_weekday(lex)[0], low):
+    if may_match(_any_month_or_weekday(lex)[0], low):
         _worded(text, lex, published, add)
     if digits:
         for m in _YEAR.finditer(text):
             add(m.start(), m.end(), _valid(int(m[1])))
     if words:
-        _relative(text, low, lex, published, add, may_match=may)
+        _relative(text, low, lex, published, add)
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -226,13 +220,7 @@ def _day(word: str) -> int | None:
 
 
 def _relative(
-    text: str,
-    low: str | None,
-    lex: Lexicon,
-    published: PartialDate | None,
-    add: Callable[..., None],
-    *,
-    may_match: _May = may_match,
+    text: str, low: str | None, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]
 ) -> None:
     if published is None:
         return

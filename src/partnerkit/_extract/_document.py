@@ -12,13 +12,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from partnerkit._extract._automaton import Memo, automaton_for
-from partnerkit._extract._lexicon import Lexicon, Prefilter, lowered, may_match
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer
 from partnerkit._extract._text import CleanText, Sentence
@@ -28,8 +27,6 @@ from partnerkit._names import acronym_fits as _acronym_fits
 from partnerkit._names import parse_name
 
 __all__ = ["Document", "Entity", "Found", "read_document"]
-
-_K = TypeVar("_K")
 
 # A pure function of two strings, asked again and again for the same pairs (names recur).
 acronym_fits = functools.lru_cache(maxsize=65536)(_acronym_fits)
@@ -94,37 +91,12 @@ class Document:
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
     lows: list[str | None] = attrs.field(factory=list)
     cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
-    prefilter: Prefilter | None = None
-    live_cache: dict[int, dict[Any, re.Pattern[str]]] = attrs.field(factory=dict)
 
     def low(self, index: int) -> str | None:
         """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""
         if not self.lows:
             self.lows = [lowered(s.text) for s in self.sentences]
         return self.lows[index]
-
-    def scope(self) -> Prefilter:
-        """The literal prefilter of this text (for :func:`may_match` on its sentences)."""
-        pf = self.prefilter
-        if pf is None:
-            if not self.lows:
-                self.lows = [lowered(s.text) for s in self.sentences]
-            # (a literal of a sentence is in the joined text; the joining character is in no literal)
-            pf = self.prefilter = Prefilter("\0".join(x for x in self.lows if x is not None), None not in self.lows)
-        return pf
-
-    def live(self, patterns: Mapping[_K, re.Pattern[str]]) -> dict[_K, re.Pattern[str]]:
-        """The items of ``patterns`` (a lexicon table) that may match somewhere in this text, in order."""
-        got = self.live_cache.get(id(patterns))  # (the tables live as long as their lexicon)
-        if got is None:
-            scope = self.scope()
-            got = self.live_cache[id(patterns)] = {k: p for k, p in patterns.items() if scope.anywhere(p)}
-        return got
-
-    def may(self, pattern: re.Pattern[str], index: int) -> bool:
-        """``may_match(pattern, self.low(index))``: False only when the sentence cannot match."""
-        pf = self.prefilter or self.scope()
-        return pf.may(pattern, self.lows[index])
 
     def in_sentence(self, index: int) -> list[Found]:
         if not self.by_sentence:

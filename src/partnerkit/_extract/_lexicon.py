@@ -23,7 +23,6 @@ from partnerkit._model import PartnershipKind, Status
 __all__ = [
     "KIND_ORDER",
     "Lexicon",
-    "Prefilter",
     "detect_language",
     "languages",
     "lexicon",
@@ -303,61 +302,6 @@ def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
     if len(needles) == 1:
         return needles[0] in low
     return any(n in low for n in needles)
-
-
-class Prefilter:
-    """:func:`may_match` narrowed to one document: each pattern's literals that occur in it.
-
-    ``text_low`` is the lowered text of the whole document (any text that contains every
-    lowered part later asked about); ``complete`` is False when some part could not be
-    lowered. A literal absent from ``text_low`` is absent from every part, so it is dropped
-    once per document instead of searched for in every sentence.
-    """
-
-    __slots__ = ("_complete", "_has_literal", "_kept", "_text")
-
-    def __init__(self, text_low: str, complete: bool = True) -> None:
-        self._text = text_low
-        self._complete = complete  # False: a part of the document is not in ``text_low``
-        self._kept: dict[int, tuple[str, ...] | None] = {}
-        self._has_literal: dict[str, bool] = {}  # patterns share literals: each searched once
-
-    def _has(self, literal: str) -> bool:
-        got = self._has_literal.get(literal)
-        if got is None:
-            got = self._has_literal[literal] = literal in self._text
-        return got
-
-    def _kept_of(self, pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-        key = id(pattern)  # patterns outlive a document (lexicons and module constants)
-        try:
-            return self._kept[key]
-        except KeyError:
-            got = _NEEDLES.get(key)
-            every = got[1] if got is not None and got[0] is pattern else _needles(pattern)
-            needles = None if every is None else tuple(n for n in every if self._has(n))
-            self._kept[key] = needles
-            return needles
-
-    def anywhere(self, pattern: re.Pattern[str]) -> bool:
-        """False only when ``pattern`` matches no part of the document."""
-        return not self._complete or self._kept_of(pattern) != ()
-
-    def may(self, pattern: re.Pattern[str], low: str | None) -> bool:
-        """Same answer as ``may_match(pattern, low)`` for a part ``low`` of the document."""
-        if low is None:
-            return True
-        try:
-            needles = self._kept[id(pattern)]
-        except KeyError:
-            needles = self._kept_of(pattern)
-        if needles is None:
-            return True
-        if not needles:
-            return False
-        if len(needles) == 1:
-            return needles[0] in low
-        return any(n in low for n in needles)
 
 
 def status_of(value: str) -> Status:

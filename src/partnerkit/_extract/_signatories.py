@@ -15,6 +15,7 @@ import itertools
 import re
 
 from partnerkit._extract._document import Document, Found
+from partnerkit._extract._lexicon import may_match
 
 __all__ = ["second_posts", "signatories_of"]
 
@@ -29,7 +30,7 @@ _COMMA = re.compile(r"\s*,\s*")
 def _titled(doc: Document, si: int, mentions: list[Found]) -> dict[int, int]:
     """For each mention (by start) introduced by an official's title, the title's start."""
     official = doc.lex.refs.get("official")
-    if official is None or not doc.may(official, si):
+    if official is None or not may_match(official, doc.low(si)):
         return {}
     sent = doc.sentences[si]
     titles = [(m.start(), m.end()) for m in official.finditer(sent.text)]
@@ -75,6 +76,6 @@ def signatories_of(doc: Document, si: int, explicit: list[int]) -> list[int]:
     text = doc.sentences[si].text
     if anaphora is None or signed is None or len(explicit) < 2:
         return []
-    if not (doc.may(anaphora, si) and anaphora.search(text) and signed.search(text)):
+    if not (may_match(anaphora, doc.low(si)) and anaphora.search(text) and signed.search(text)):
         return []
     return explicit

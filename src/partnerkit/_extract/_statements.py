@@ -14,6 +14,7 @@ import re
 import attrs
 
 from partnerkit._extract._document import Document, Found
+from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._signatories import second_posts, signatories_of
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
@@ -138,7 +139,7 @@ def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
 def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
     """The parties named in a "between X and Y" phrase of the sentence (empty when there is none)."""
     sent = doc.sentences[si]
-    m = _BETWEEN.search(sent.text) if doc.may(_BETWEEN, si) else None
+    m = _BETWEEN.search(sent.text) if may_match(_BETWEEN, doc.low(si)) else None
     if m is None:
         return []
     stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
@@ -171,7 +172,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     sents = doc.sentences
     any_kind = doc.lex.any_kind
     all_triggers = {
-        si: (_triggers(doc, si) if any_kind is None or doc.may(any_kind, si) else []) for si in range(len(sents))
+        si: (_triggers(doc, si) if any_kind is None or may_match(any_kind, doc.low(si)) else [])
+        for si in range(len(sents))
     }
     objects = _objects(doc, all_triggers)
     subject = _subject(doc, objects)
@@ -214,7 +216,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 deal, deal_date = got, pending[3]
         pending = None
         n_before = len(out)
-        refers_to_deal = bool(triggers and anaphora and doc.may(anaphora, si) and anaphora.search(text))
+        low = doc.low(si)
+        refers_to_deal = bool(triggers and anaphora and may_match(anaphora, low) and anaphora.search(text))
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)
@@ -231,11 +234,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             date = None if existing else date_for(doc, text, trig, published)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
-            if date is None and since is not None and doc.may(since, si) and since.search(text):
+            if date is None and since is not None and may_match(since, low) and since.search(text):
                 date = last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
                 date = inherited_date(doc, si, all_triggers, published)
-            is_generic = bool(generic and doc.may(generic, si) and generic.search(text))
+            is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
             if is_anaphora and kind in _DOCUMENTS and deal:
@@ -256,7 +259,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 date = date or deal_date
             elif not parties:
                 if (has_pair and pair is not None) or (
-                    si > 0 and pair is not None and since is not None and doc.may(since, si) and since.search(text)
+                    si > 0 and pair is not None and since is not None and may_match(since, low) and since.search(text)
                 ):
                     parties = list(pair)
                 elif doc.publisher is not None and (

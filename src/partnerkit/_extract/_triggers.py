@@ -11,6 +11,7 @@ from __future__ import annotations
 import attrs
 
 from partnerkit._extract._document import Document
+from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
@@ -31,8 +32,9 @@ class Trigger:
 def triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
-    for kind, pattern in doc.live(doc.lex.kinds).items():
-        if not doc.may(pattern, si):
+    low = doc.low(si)
+    for kind, pattern in doc.lex.kinds.items():
+        if not may_match(pattern, low):
             continue
         for m in pattern.finditer(sent_text):
             if m.end() == m.start():
@@ -73,12 +75,13 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
     got = doc.cue_cache.get(si)
     if got is None:
-        st = doc.live(doc.lex.status)
+        st = doc.lex.status
         text = doc.sentences[si].text
+        low = doc.low(si)
         got = []
         for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
             pat = st.get(name)
-            if pat is None or not doc.may(pat, si):
+            if pat is None or not may_match(pat, low):
                 continue
             got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
         doc.cue_cache[si] = got

@@ -30,7 +30,7 @@ class _Spanned(Protocol):
 def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
     hits = doc.date_cache.get(text)
     if hits is None:
-        hits = doc.date_cache[text] = find_dates(text, doc.lex, published, doc.scope())
+        hits = doc.date_cache[text] = find_dates(text, doc.lex, published)
     return hits
 
 
