@@ -52,6 +52,7 @@ class PeakMemory:
         self.peaks: dict[str, int] = {}
         self.cpu: dict[str, float] = {}  # CPU seconds (user + system) each process used
         self._stop = threading.Event()
+        self._cpu_done = False
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> None:
@@ -65,7 +66,22 @@ class PeakMemory:
             except psutil.Error:
                 continue
             self.peaks[label] = max(self.peaks.get(label, 0), rss)
-            self.cpu[label] = max(self.cpu.get(label, 0.0), times.user + times.system)
+            if not self._cpu_done:
+                self.cpu[label] = max(self.cpu.get(label, 0.0), times.user + times.system)
+
+    def mark(self) -> None:
+        """Count CPU from now on: what each process (and the main one) used before is left out."""
+        self._sample()
+        self._marks = dict(self.cpu)
+        t = psutil.Process().cpu_times()
+        self._base = t.user + t.system
+
+    def stop_cpu(self) -> None:
+        """Stop counting CPU (the measured work is over; shutting engines down is not counted)."""
+        self._sample()
+        t = psutil.Process().cpu_times()
+        self._main_end = t.user + t.system
+        self._cpu_done = True
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -92,10 +108,12 @@ class PeakMemory:
             kind = label.split(":")[0]
             key = f"{kind}_max_mib"
             out[key] = max(out.get(key, 0.0), rss / 2**20)
+        marks = getattr(self, "_marks", {})
         for label, total in self.cpu.items():
             kind = "main" if label == "main" else label.split(":")[0]
-            used = total - (self._base if label == "main" else 0.0)
+            used = getattr(self, "_main_end", total) - self._base if label == "main" else total - marks.get(label, 0.0)
             out[f"cpu_s_{kind}"] = out.get(f"cpu_s_{kind}", 0.0) + used
+        out["cpu_s_total"] = sum(v for k, v in out.items() if k.startswith("cpu_s_"))
         return out
 
 

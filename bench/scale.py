@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from _common import OUT, ROR, PeakMemory, Timer, load_rows, pairwise_scores
 
@@ -31,7 +32,10 @@ REGISTRY = OUT / "ror.pkreg"
 
 def registry() -> pk.Registry:
     if REGISTRY.exists():
-        return pk.Registry.load(REGISTRY)
+        try:
+            return pk.Registry.load(REGISTRY)
+        except pk.ConfigError:  # saved by another partnerkit version: rebuild
+            pass
     import partnerkit_ror  # type: ignore[import-not-found]
 
     institutions = [i for p in sorted(ROR.glob("*.jsonl")) for i in partnerkit_ror.read_institutions(p)]
@@ -43,7 +47,7 @@ def registry() -> pk.Registry:
 def _dask_cluster() -> tuple[object, object]:
     from distributed import Client, LocalCluster
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     return cluster, Client(cluster)
 
 
@@ -57,8 +61,16 @@ def _worker_peaks(client: object) -> dict[str, float]:
     return {f"worker{i}_mib": round(v / 1024, 1) for i, v in enumerate(sorted(peaks.values()))}
 
 
-def run_match(engine: str, n: int, partitions: int) -> dict[str, object]:
-    df = load_rows(OUT / "affiliations.csv", n)
+def _cpu() -> float:
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run_match(engine: str, n: int, partitions: int, file: Path | None = None) -> dict[str, object]:
+    """Match ``n`` strings on one engine; the timed part is the matching (data already loaded)."""
+    df = load_rows(file or OUT / "affiliations.csv", n)
     reg = registry()
     out_path = OUT / f"match-{engine}.parquet"
     figures: dict[str, object] = {"task": "match", "engine": engine, "n": len(df)}
@@ -66,18 +78,25 @@ def run_match(engine: str, n: int, partitions: int) -> dict[str, object]:
         if engine == "single":
             from partnerkit._matching._batch import match_frame
 
+            mem.mark()
             with Timer() as t:
                 result = match_frame(df, reg, "text", "country", "match_")
+            mem.stop_cpu()
         elif engine == "dask":
             import dask.dataframe as dd
 
             import partnerkit.dask as pkd
 
             cluster, client = _dask_cluster()
+            ddf = dd.from_pandas(df, npartitions=partitions)
+            before = client.run(_cpu)  # type: ignore[attr-defined]
+            mem.mark()
             with Timer() as t:
-                result = pkd.match(
-                    dd.from_pandas(df, npartitions=partitions), reg, column="text", country_column="country"
-                ).compute()
+                result = pkd.match(ddf, reg, column="text", country_column="country").compute()
+            mem.stop_cpu()
+            after = client.run(_cpu)  # type: ignore[attr-defined]
+            figures["partitions"] = partitions
+            figures["cpu_s_workers"] = round(sum(after.values()) - sum(before.values()), 1)
             figures.update(_worker_peaks(client))
             client.close()  # type: ignore[attr-defined]
             cluster.close()  # type: ignore[attr-defined]
@@ -87,12 +106,17 @@ def run_match(engine: str, n: int, partitions: int) -> dict[str, object]:
             spark = pks.local_session(2, memory="6g")
             spark.sparkContext.setLogLevel("ERROR")
             sdf = spark.createDataFrame(df).repartition(partitions)
+            figures["partitions"] = partitions
+            mem.mark()
             with Timer() as t:
                 result = pks.match(sdf, reg, column="text", country_column="country").toPandas()
+            mem.stop_cpu()
             spark.stop()
     result = result.sort_values("row")[["row", "match_id", "match_score", "match_decision", "match_explanation"]]
     result.to_parquet(out_path, index=False)
     figures.update({"seconds": round(t.seconds, 1), "strings_per_s": round(len(df) / t.seconds), **_mib(mem)})
+    cpu = float(figures["cpu_s_total"])  # type: ignore[arg-type]
+    figures["strings_per_cpu_s"] = round(len(df) / cpu) if cpu else None
     gold = df.set_index("row")["ror_id"]
     matched = result[result["match_decision"] == "match"]
     figures["match_rate"] = round(len(matched) / len(df), 3)
@@ -108,13 +132,15 @@ def _mib(mem: PeakMemory) -> dict[str, float]:
     return {k: round(v, 1) for k, v in mem.summary().items()}
 
 
-def run_dedupe(engine: str, n: int, partitions: int) -> dict[str, object]:
-    df = load_rows(OUT / "names.csv", n)
+def run_dedupe(engine: str, n: int, partitions: int, file: Path | None = None) -> dict[str, object]:
+    df = load_rows(file or OUT / "names.csv", n)
     figures: dict[str, object] = {"task": "dedupe", "engine": engine, "n": len(df)}
     with PeakMemory() as mem:
         if engine == "single":
+            mem.mark()
             with Timer() as t:
                 clusters = pk.dedupe(df["text"].tolist())
+            mem.stop_cpu()
             label = {m: i for i, c in enumerate(clusters) for m in c.members}
             ids = [label[" ".join(s.split())] for s in df["text"]]
         elif engine == "dask":
@@ -123,10 +149,15 @@ def run_dedupe(engine: str, n: int, partitions: int) -> dict[str, object]:
             import partnerkit.dask as pkd
 
             cluster, client = _dask_cluster()
+            ddf = dd.from_pandas(df, npartitions=partitions)
+            before = client.run(_cpu)  # type: ignore[attr-defined]
+            mem.mark()
             with Timer() as t:
-                ids = list(
-                    pkd.dedupe(dd.from_pandas(df, npartitions=partitions), column="text").compute()["cluster_id"]
-                )
+                ids = list(pkd.dedupe(ddf, column="text").compute()["cluster_id"])
+            mem.stop_cpu()
+            after = client.run(_cpu)  # type: ignore[attr-defined]
+            figures["partitions"] = partitions
+            figures["cpu_s_workers"] = round(sum(after.values()) - sum(before.values()), 1)
             figures.update(_worker_peaks(client))
             client.close()  # type: ignore[attr-defined]
             cluster.close()  # type: ignore[attr-defined]
@@ -135,9 +166,12 @@ def run_dedupe(engine: str, n: int, partitions: int) -> dict[str, object]:
 
             spark = pks.local_session(2, memory="8g")
             spark.sparkContext.setLogLevel("ERROR")
-            sdf = spark.createDataFrame(df[["row", "text"]]).repartition(partitions)
+            # no repartition: dedupe takes the DataFrame order as the input order, as pk.dedupe does
+            sdf = spark.createDataFrame(df[["row", "text"]])
+            mem.mark()
             with Timer() as t:
                 out = pks.dedupe(sdf, column="text").toPandas().sort_values("row")
+            mem.stop_cpu()
             ids = list(out["cluster_id"])
             spark.stop()
     import pandas as pd
@@ -161,18 +195,49 @@ def compare(task: str, engines: list[str]) -> dict[str, bool]:
     return {e: bool(frames[e].reset_index(drop=True).equals(base.reset_index(drop=True))) for e in engines[1:]}
 
 
+def _table(rows: list[dict[str, object]], same: dict[str, bool], base: str) -> None:
+    """One line per engine: wall time, throughput, CPU of all its processes, peak memory."""
+    per_s = "strings_per_s" if rows[0]["task"] == "match" else "names_per_s"
+    print(
+        f"{'engine':<7} {'n':>9} {'wall s':>7} {per_s:>13} {'speedup':>7} {'CPU s':>7} {'per CPU s':>9}"
+        f" {'main MiB':>8} {'worker MiB':>16} identical"
+    )
+    for r in rows:
+        workers = [v for k, v in sorted(r.items()) if k.startswith("worker") and k.endswith("_mib")]
+        if not workers and r["engine"] == "spark":
+            workers = [r.get("python_max_mib", 0.0), r.get("java_max_mib", 0.0)]  # Python worker, JVM
+        cpu = float(r.get("cpu_s_total", 0.0))  # type: ignore[arg-type]
+        n = int(r["n"])  # type: ignore[call-overload]
+        print(
+            f"{r['engine']:<7} {n:>9,} {r['seconds']:>7} {r[per_s]:>13,} {r['speedup']:>7} {cpu:>7.1f}"
+            f" {round(n / cpu) if cpu else 0:>9,} {r['main_mib']:>8} {'/'.join(map(str, workers)):>16}"
+            f" {'(base)' if r['engine'] == base else same.get(str(r['engine']))}"
+        )
+    if rows[0]["engine"] == "single" and any(r["engine"] == "spark" for r in rows):
+        print("spark worker MiB: largest Python worker / JVM (driver and executors)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("task", choices=("match", "dedupe"))
     ap.add_argument("--n", type=int, default=None)
     ap.add_argument("--engines", default="single,dask,spark")
-    ap.add_argument("--partitions", type=int, default=16)
+    ap.add_argument(
+        "--partitions",
+        type=int,
+        default=None,
+        help="default: one per 2,500 strings (at least 16) to match, 16 to dedupe",
+    )
+    ap.add_argument("--file", type=Path, help="input CSV (default: bench/out/affiliations.csv or names.csv)")
     ap.add_argument("--engine", help=argparse.SUPPRESS)  # one engine, in a child process
     args = ap.parse_args(argv)
     n = args.n or (50_000 if args.task == "match" else 1_000_000)
+    if args.partitions is None:
+        # small partitions even out the two workers' last tasks; each costs a few milliseconds
+        args.partitions = max(16, n // 2500) if args.task == "match" else 16
     if args.engine:
         run = run_match if args.task == "match" else run_dedupe
-        print(json.dumps(run(args.engine, n, args.partitions)))
+        print(json.dumps(run(args.engine, n, args.partitions, args.file)))
         return 0
     if args.task == "match":
         registry()  # compile once, outside the timings
@@ -189,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             engine,
             "--partitions",
             str(args.partitions),
+            *(["--file", str(args.file.resolve())] if args.file else []),
         ]
         started = time.perf_counter()
         proc = subprocess.run(
@@ -202,11 +268,14 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(figures)
         print(json.dumps(figures), flush=True)
     same = compare(args.task, engines)
-    print(f"identical to {engines[0]}: {same}")
-    print(f"load average during the run: {os.getloadavg()}")
+    load = os.getloadavg()
     base = rows[0].get("seconds")
     for r in rows:
         r["speedup"] = round(float(base) / float(r["seconds"]), 2) if base else None  # type: ignore[arg-type]
+    _table(rows, same, engines[0])
+    print(
+        f"load average at the end (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on {os.cpu_count()} cores"
+    )
     (OUT / f"scale-{args.task}.json").write_text(json.dumps({"rows": rows, "identical": same}, indent=1))
     return 0 if all(same.values()) else 2
 

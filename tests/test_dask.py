@@ -25,7 +25,7 @@ def client() -> Iterator[Any]:
     scale_data.require("dask.dataframe")
     distributed = scale_data.require("distributed")
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         distributed.Client(cluster) as c,
     ):
         yield c

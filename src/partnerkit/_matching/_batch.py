@@ -21,6 +21,9 @@ The ``*_frame`` helpers take and return pandas DataFrames; pandas is imported wh
 
 from __future__ import annotations
 
+import gc
+import pickle
+import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,11 +33,13 @@ from partnerkit._matching._dedupe import _key
 from partnerkit._matching._index import Index
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
+from partnerkit._names import country_of, subdivision_countries
 from partnerkit.rules import Decision, Profile, RuleSet
 
 __all__ = [
     "MATCH_COLUMNS",
     "DedupePlan",
+    "Packed",
     "edges_for",
     "guarded_union",
     "match_batch",
@@ -42,9 +47,77 @@ __all__ = [
     "plan_groups",
     "stable_ids",
     "text_frame",
+    "unpack",
+    "warm_up",
 ]
 
 MATCH_COLUMNS = ("id", "name", "score", "decision", "explanation")
+
+
+_UNSET: Any = object()
+
+
+class Packed:
+    """A value pickled once where it is shipped from, unpickled once in each process using it.
+
+    Dask sends a scattered value to one worker and from worker to worker (broadcast),
+    pickling and unpickling it at each hop; a compiled registry is millions of small
+    objects, so each hop costs a second or more. A ``Packed`` value travels as one bytes
+    object instead, and a process unpickles it on first use (:meth:`get`), with the cyclic
+    collector paused as :meth:`partnerkit.Registry.load` does, keeping the result.
+
+    Example:
+        >>> box = pickle.loads(pickle.dumps(Packed({"a": 1})))
+        >>> box.get()
+        {'a': 1}
+    """
+
+    __slots__ = ("_blob", "_lock", "_value")
+
+    def __init__(self, value: Any) -> None:
+        self._blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._value = value
+        self._lock = threading.Lock()
+
+    def __getstate__(self) -> bytes:
+        return self._blob
+
+    def __setstate__(self, blob: bytes) -> None:
+        self._blob = blob
+        self._value = _UNSET
+        self._lock = threading.Lock()
+
+    def __sizeof__(self) -> int:  # what Dask counts for worker memory
+        return object.__sizeof__(self) + len(self._blob) * 4
+
+    def get(self) -> Any:
+        """The value (unpickled on the first call in this process)."""
+        if self._value is _UNSET:
+            with self._lock:
+                if self._value is _UNSET:
+                    enabled = gc.isenabled()
+                    gc.disable()
+                    try:
+                        self._value = pickle.loads(self._blob)
+                    finally:
+                        if enabled:
+                            gc.enable()
+        return self._value
+
+
+def unpack(value: Any) -> Any:
+    """``value.get()`` for a :class:`Packed` value, ``value`` itself otherwise."""
+    return value.get() if isinstance(value, Packed) else value
+
+
+def warm_up() -> None:
+    """Build this process's registry-independent tables (country and state names in every language).
+
+    Reading affiliation strings needs them; a worker can build them while the registry is
+    still being packed and shipped to it.
+    """
+    subdivision_countries()
+    country_of("")
 
 
 def _short(explanation: Any, limit: int = 200) -> str:

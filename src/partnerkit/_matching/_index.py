@@ -12,20 +12,20 @@ import gc
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from typing import overload
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 
 from partnerkit._matching._translate import mine_translations, translate_key
-from partnerkit._model import Institution, NameType
+from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
 
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -38,6 +38,9 @@ class _Institutions(Sequence[Institution]):
     """Institutions kept as tuples of field values; an Institution is made when first read.
 
     Loading a saved registry then costs one tuple per institution, not one validated object.
+    The tuples hold plain values only (the kind and relationship types as strings,
+    relationships as tuples), which pickle several times faster than enums and attrs objects:
+    a registry is pickled for every save and every Dask or Spark shipment.
     """
 
     __slots__ = ("_made", "_rows")
@@ -59,18 +62,62 @@ class _Institutions(Sequence[Institution]):
         made = self._made[i]
         if made is None:
             assert self._rows is not None
-            made = object.__new__(Institution)
-            for name, value in zip(_FIELDS, self._rows[i], strict=True):
-                object.__setattr__(made, name, value)
-            self._made[i] = made
+            made = self._made[i] = _from_row(self._rows[i])
         return made
 
     def __getstate__(self) -> list[tuple[object, ...]]:
-        return [tuple(getattr(self[i], f) for f in _FIELDS) for i in range(len(self))]
+        rows = self._rows  # rows never read since loading are pickled as they came
+        return [rows[i] if made is None and rows is not None else _to_row(self[i]) for i, made in enumerate(self._made)]
 
     def __setstate__(self, rows: list[tuple[object, ...]]) -> None:
         self._rows = rows
         self._made = [None] * len(rows)
+
+    def plain(self, *fields: str) -> Iterator[tuple[Any, ...]]:
+        """The values of ``fields`` of every institution in their pickled form, making no Institution.
+
+        The kind and relationship types are strings there, and a relationship is a
+        ``(type, id, label)`` tuple.
+        """
+        at = [_FIELDS.index(f) for f in fields]
+        rows = self._rows
+        for i, made in enumerate(self._made):
+            row = rows[i] if made is None and rows is not None else _to_row(self[i])
+            yield tuple(row[j] for j in at)
+
+
+_KIND = _FIELDS.index("kind")
+_KINDS: dict[object, InstitutionKind] = {k.value: k for k in InstitutionKind}
+_RELATION_TYPES = {t.value: t for t in RelationType}
+_RELATIONSHIPS = _FIELDS.index("relationships")
+
+
+def _to_row(inst: Institution) -> tuple[object, ...]:
+    row = [getattr(inst, f) for f in _FIELDS]
+    row[_KIND] = inst.kind.value
+    row[_RELATIONSHIPS] = tuple((r.type.value, r.id, r.label) for r in inst.relationships)
+    return tuple(row)
+
+
+def _from_row(row: tuple[object, ...]) -> Institution:
+    # the values were validated when the registry was built: no converters run again
+    made = object.__new__(Institution)
+    for name, value in zip(_FIELDS, row, strict=True):
+        object.__setattr__(made, name, value)
+    object.__setattr__(made, "kind", _KINDS[row[_KIND]])
+    rels = row[_RELATIONSHIPS]
+    assert isinstance(rels, tuple)
+    if rels:
+        object.__setattr__(made, "relationships", tuple(_relationship(*r) for r in rels))
+    return made
+
+
+def _relationship(type: str, id: str, label: str | None) -> Relationship:
+    made = object.__new__(Relationship)
+    object.__setattr__(made, "type", _RELATION_TYPES[type])
+    object.__setattr__(made, "id", id)
+    object.__setattr__(made, "label", label)
+    return made
 
 
 def _sorted_key(key: str) -> str:

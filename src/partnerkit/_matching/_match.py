@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import heapq
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -12,22 +13,26 @@ import attrs
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._matching._translate import translate_key
-from partnerkit._model import Institution, country_name
+from partnerkit._model import Institution, RelationType, country_name
 from partnerkit._names import (
     ORG_KEYS,
     country_of,
     fold,
+    is_acronym,
     looks_like_affiliation,
     normalize_name,
     parse_affiliation,
     script_of,
+    split_affiliation,
 )
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
-from partnerkit.rules._profile import distinctive_tokens
+from partnerkit.rules._profile import WEAK_TOKENS, distinctive_tokens
 
 __all__ = ["Match", "match_batch", "match_one"]
 
+#: A conjunction joining two names ("Medical College of Wisconsin and Marquette University").
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 #: How many indexed names, ranked by blocking score, the rules look at per query.
 CANDIDATES = 8
 #: Posting lists longer than this (very common words) are read only when nothing rarer hits.
@@ -360,7 +365,168 @@ def _read_affiliation(
                 query=text if not h.part or h.part == whole else h.part,
             )
         )
+    if reading.parts == 1:  # a name, not an affiliation string listing units and their university
+        found = _units_named(index, rules, text, found, [h.name_id for h in reading.hits])
     return found, reading
+
+
+def _is_place(word: str) -> bool:
+    return country_of(word) is not None
+
+
+def _relatives(index: Index, inst: int) -> frozenset[int]:
+    """Institutions the registry lists as units of ``inst`` or related to it (ROR child/related links)."""
+    read = reader(index)
+    out = set(read.children(inst))
+    ids = index.ids
+    for rel in index.institutions[inst].relationships:
+        if rel.type in (RelationType.CHILD, RelationType.RELATED) and rel.id in ids:
+            out.add(ids[rel.id])
+    out.discard(inst)
+    return frozenset(out)
+
+
+def _units_named(index: Index, rules: RuleSet, text: str, found: list[Match], name_ids: list[int]) -> list[Match]:
+    """A registered name found in a longer string, whose other words name another registered body.
+
+    "Institut für Chemie und Biologie des Meeres der Carl von Ossietzky Universität
+    Oldenburg" carries the university's name, but its other words are those of a unit the
+    registry lists under it (a ROR child or related record): when a name of that unit has
+    exactly the string's other words, the unit is the MATCH and the university POSSIBLE;
+    when it shares at least half of them, both are POSSIBLE. When the words before the name
+    are another institution's registered name ("Utica College of Syracuse University"), both
+    are POSSIBLE too: the string names two bodies and does not say which one it means.
+    So are they when another registered name is made of the string's words, its other words
+    included ("Duke Medical Center" in "Duke University Medical Center"). A string joining
+    the name with "and" to others is left as read, and other words that are only
+    organisation and field words ("School of Medicine") count only when a registered name
+    has them all, kind words too.
+    """
+    if not any(m.decision is Decision.MATCH for m in found):
+        return found
+    pieces = {normalize_name(p) for p in _AND.split(text)} if _AND.search(text) else set()
+    words = normalize_name(text).split()
+    out = list(found)
+    for j, (m, name_id) in enumerate(zip(found, name_ids, strict=True)):
+        if m.decision is not Decision.MATCH or name_id < 0:
+            continue
+        if index.keys[name_id] in pieces:
+            continue  # "A and B": the string lists two bodies, the reader decides
+        own = set(index.keys[name_id].split())
+        rest = [w for w in words if w not in own and not w.isdigit()]
+        if all(w in WEAK_TOKENS for w in rest):
+            continue
+        inst = index.name_inst[name_id]
+        places = _place_words(index.institutions[inst])
+        distinct = frozenset(w for w in rest if w not in WEAK_TOKENS and w not in places and not _is_place(w))
+        if not distinct:
+            continue
+        # field words only ("School of Medicine"): a unit's kind, unless a listed unit has
+        # exactly these words and its kind words ("Research Institute for Mathematical Sciences")
+        generic = distinct <= ORG_KEYS
+        kinds = frozenset(w for w in rest if w in WEAK_TOKENS)
+        unit = _unit_of(index, inst, own, distinct, kinds if generic else None)
+        if generic and unit is not None and not unit[2]:
+            unit = None
+        other: tuple[int, int, str] | None = None
+        if unit is not None:
+            other = (unit[0], unit[1], "unit")
+        else:
+            entries = reader(index).entries(" ".join(dict.fromkeys(rest))) if not generic else []
+            named = sorted({e[0] for e in entries if e[0] != inst})
+            if named:
+                n = next(e[3] for e in entries if e[0] == named[0])
+                other = (named[0], n, "named")
+            else:
+                body = _body_of_words(index, inst, own, frozenset(words), distinct | kinds)
+                if body is not None:
+                    other = (*body, "named")
+        if other is None:
+            continue
+        c, n, how = other
+        child = index.institutions[c]
+        if any(x.institution.id == child.id for x in found):
+            continue  # the reader saw both names and chose between them (a unit's university answers)
+        if how == "unit" and unit is not None and unit[2]:
+            note = f"Unit: the string's other words are the name of {child.name}, listed under {m.institution.name}."
+            out[j] = attrs.evolve(
+                m, decision=Decision.POSSIBLE, score=min(m.score, 0.8),
+                explanation=m.explanation.with_note(note, Decision.POSSIBLE),
+            )  # fmt: skip
+            decision, score = Decision.MATCH, m.score
+        else:
+            what = "may name its unit" if how == "unit" else "also names"
+            note = f"Ambiguous: the string {what} {child.name}, besides {m.institution.name}; give a fuller name."
+            out[j] = attrs.evolve(
+                m, decision=Decision.POSSIBLE, score=min(m.score, 0.8),
+                explanation=m.explanation.with_note(note, Decision.POSSIBLE),
+            )  # fmt: skip
+            decision, score = Decision.POSSIBLE, 0.7
+        said = " ".join(dict.fromkeys(rest))  # the string's words beyond the name found
+        e = attrs.evolve(rules.compare(Profile.from_name(said), index.profile(n)), score=score, left=text).with_note(
+            note, decision
+        )
+        rival = Match(child, score, decision, e, index.texts[n], text)
+        out = [x for x in out if x.institution.id != child.id]
+        out.insert(0 if decision is Decision.MATCH else j + 1, rival)
+        break
+    return out
+
+
+def _body_of_words(
+    index: Index, inst: int, own: set[str], words: frozenset[str], unit: frozenset[str]
+) -> tuple[int, int] | None:
+    """Another institution (and name id) whose name is made of the string's words, its unit words included.
+
+    "Duke University Medical Center" carries Duke University's name, and "Duke Medical
+    Center" is registered too: a name of the string's words only, with all the words beyond
+    the university's ("medical center") and at least one distinctive word of the university's
+    name, is another body the string may mean.
+    """
+    mine = sorted(
+        (w for w in own if w not in WEAK_TOKENS and w not in ORG_KEYS), key=lambda t: (index.count("t:" + t), t)
+    )
+    if not mine or index.count("t:" + mine[0]) > RARE:
+        return None
+    for n in index.posting("t:" + mine[0]):
+        c = index.name_inst[n]
+        if c == inst or index.acronyms[n]:
+            continue
+        name = frozenset(index.keys[n].split())
+        if unit <= name <= words and name != words:
+            return c, n
+    return None
+
+
+def _unit_of(
+    index: Index, inst: int, own: set[str], distinct: frozenset[str], kinds: frozenset[str] | None = None
+) -> tuple[int, int, bool] | None:
+    """The unit of ``inst`` (institution, name id, exact) whose name's own words best fit ``distinct``.
+
+    With ``kinds``, only a name carrying those organisation words too counts.
+    """
+    relatives = _relatives(index, inst)
+    if not relatives:
+        return None
+    best: tuple[int, int, int, bool] | None = None  # (overlap, name, institution, exact)
+    for w in sorted(distinct, key=lambda t: (index.count("t:" + t), t)):
+        if index.count("t:" + w) > MAX_POSTING:
+            continue
+        for n in index.posting("t:" + w):
+            c = index.name_inst[n]
+            if c not in relatives or index.acronyms[n]:
+                continue
+            words = frozenset(index.keys[n].split())
+            if kinds is not None and not kinds <= words:
+                continue
+            extra = words - own - WEAK_TOKENS
+            overlap = len(extra & distinct)
+            if 2 * overlap < len(distinct) or 2 * overlap < len(extra):
+                continue
+            exact = extra == distinct
+            if best is None or (exact, overlap, -n) > (best[3], best[0], -best[1]):
+                best = (overlap, n, c, exact)
+    return None if best is None else (best[2], best[1], best[3])
 
 
 def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str | None, city: str | None) -> list[Match]:
@@ -461,7 +627,9 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
             return None
     countries = index.countries
     holders: set[int] | None = None
-    for word in sorted(core, key=lambda t: index.count("t:" + t)):
+    # rarest first, ties by spelling: the loop stops once the words read single out one
+    # institution, so the order must not depend on PYTHONHASHSEED
+    for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):
         # a word the name carries in another form ("kazakh" / "kazakhstan") is looked up in that form too
         forms = [word] if foreign or word in c.distinctive else [word, *_longer_forms(word, c.distinctive)]
         found = {
@@ -505,15 +673,67 @@ def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country
         return None
     if AcronymScript().value(q, index.profile(name)):
         return None
-    inst = index.name_inst[name]
-    countries = index.countries
-    for key in ("a:", "d:", "k:"):
-        for i in index.posting(key + q.acronym):
-            other = index.name_inst[i]
-            if other != inst and (country is None or not countries[other] or countries[other] == country):
-                return None
+    if _acronym_rivals(index, q.acronym, index.name_inst[name], country):
+        return None
     where = " in that country" if country else ""
     return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
+
+
+def _acronym_rivals(index: Index, acronym: str, inst: int, country: str | None, limit: int = 4) -> dict[int, int]:
+    """Other institutions (in the hinted country) that carry ``acronym``: institution -> one name id.
+
+    Written as an acronym, as the initials of one of their names, or as a whole name.
+    """
+    countries = index.countries
+    out: dict[int, int] = {}
+    for key in ("a:", "d:", "k:"):
+        for i in index.posting(key + acronym):
+            other = index.name_inst[i]
+            if (
+                other != inst
+                and other not in out
+                and (country is None or not countries[other] or countries[other] == country)
+            ):
+                out[other] = i
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def _acronym_read(index: Index, rules: RuleSet, name: str, found: list[Match], country: str | None) -> list[Match]:
+    """An acronym read as a registered name ("MTC" for "MTC Co., Ltd.") is a MATCH only when it stands out.
+
+    When another institution (in the hinted country) carries the acronym too, written or
+    as its initials ("Military Technological College"), all are POSSIBLE.
+    """
+    if not found or found[0].decision is not Decision.MATCH or not is_acronym(name):
+        return found
+    q = Profile.from_name(name, country=country)
+    if q.acronym is None:
+        return found
+    top = found[0]
+    inst = index.ids.get(top.institution.id)
+    if inst is None:
+        return found
+    rivals = _acronym_rivals(index, q.acronym, inst, country)
+    if not rivals:
+        return found
+    names = ", ".join([top.institution.name, *(index.institutions[r].name for r in rivals)])
+    many = f"{len(rivals) + 1}{' or more' if len(rivals) >= 4 else ''}"
+    note = f"Ambiguous: {many} institutions carry this acronym ({names}); give a country or another hint."
+    out = [
+        attrs.evolve(top, decision=Decision.POSSIBLE, explanation=top.explanation.with_note(note, Decision.POSSIBLE))
+    ]
+    listed = {top.institution.id}
+    for r, n in rivals.items():
+        e = rules.compare(q, index.profile(n))
+        if e.decision is Decision.NON_MATCH:
+            continue
+        e = e.with_note(note, Decision.POSSIBLE)
+        out.append(Match(index.institutions[r], min(e.score, top.score), Decision.POSSIBLE, e, index.texts[n], name))
+        listed.add(index.institutions[r].id)
+    out.extend(m for m in found[1:] if m.institution.id not in listed)
+    return out
 
 
 def match_one(
@@ -540,7 +760,7 @@ def match_one(
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
-            return read[:limit]
+            return _successor_note(index, rules, _acronym_read(index, rules, name, read, country))[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -548,7 +768,10 @@ def match_one(
     if looks_like_affiliation(name):
         aff = parse_affiliation(name)
         country = country or aff.country
-        parts = list(aff.organisations[:3]) or list(aff.places[:2])
+        parts = list(aff.organisations[:3])
+        if not parts and len(split_affiliation(name)) > 1:
+            # a place part only when the string has several: "EA 4506" is a unit code, not the place "EA"
+            parts = list(aff.places[:2])
         if parts and parts != [name]:
             queries = [*parts, name]  # commas also occur inside names: the whole string competes
             note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
@@ -600,7 +823,70 @@ def match_one(
                     score=max(top.score, rules.match),
                     explanation=top.explanation.with_note(why, Decision.MATCH),
                 )
-    return _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)[:limit]
+    found = _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)
+    if acronym and country is not None:
+        found = _acronym_in_country(index, found, country)
+    return _successor_note(index, rules, found)[:limit]
+
+
+def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:
+    """A MATCH that the registry marks inactive or withdrawn names its successors, listed as POSSIBLE.
+
+    The name still means the old institution (on the held-out benchmark, an inactive
+    record's own name is meant far more often than its successor), so the decision stays;
+    the note and the listed successor let a user follow the institution to today.
+    """
+    top = found[0] if found else None
+    if top is None or top.decision is not Decision.MATCH or top.institution.status == "active":
+        return found
+    ids = index.ids
+    successors = [ids[r.id] for r in top.institution.relationships if r.type is RelationType.SUCCESSOR and r.id in ids]
+    if not successors:
+        return found
+    names = ", ".join(index.institutions[z].name for z in successors[:3])
+    note = f"Inactive: {top.institution.name} is {top.institution.status} in the registry; its successor: {names}."
+    out = [attrs.evolve(top, explanation=top.explanation.with_note(note))]
+    listed = {top.institution.id}
+    q = Profile.from_name(top.query)
+    for z in successors[:3]:
+        other = index.institutions[z]
+        key = "k:" + " ".join(sorted(set(normalize_name(other.name).split())))
+        n = next((i for i in index.posting(key) if index.name_inst[i] == z), None)
+        if n is None or other.id in listed:
+            continue
+        e = rules.compare(q, index.profile(n)).with_note(note, Decision.POSSIBLE)
+        out.append(Match(other, min(e.score, top.score), Decision.POSSIBLE, e, index.texts[n], top.query))
+        listed.add(other.id)
+    out.extend(m for m in found[1:] if m.institution.id not in listed)
+    return out
+
+
+#: An acronym that a country hint alone makes a MATCH has at least this many letters.
+_HINTED_ACRONYM = 3
+
+
+def _acronym_in_country(index: Index, found: list[Match], country: str) -> list[Match]:
+    """A two-letter acronym is not made a MATCH by a country hint alone.
+
+    "CU" is carried by one registered institution of the country, but two letters name too
+    many bodies, and the registry likely misses the country's other holders. (Requiring
+    longer acronyms to be rare abroad too cost more right MATCHes than wrong ones on the
+    held-out benchmark, so they are left to the other checks.)
+    """
+    top = found[0] if found else None
+    if top is None or top.decision is not Decision.MATCH or not _acronym_evidence(top.explanation):
+        return found
+    q = Profile.from_name(top.query)
+    if q.acronym is None or len(q.acronym) >= _HINTED_ACRONYM:
+        return found
+    note = (
+        f"Ambiguous: the only holder of this acronym in {country}, but two letters name too many bodies;"
+        " give a fuller name."
+    )
+    return [
+        attrs.evolve(top, decision=Decision.POSSIBLE, explanation=top.explanation.with_note(note, Decision.POSSIBLE)),
+        *found[1:],
+    ]
 
 
 def _translated(index: Index, q: Profile) -> tuple[Profile, str] | None:

@@ -23,8 +23,10 @@ _SPACE = re.compile(r"\s+")
 
 
 def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    if not text.isascii():  # ASCII has nothing to decompose
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _PUNCT.sub(" ", text)
     return _SPACE.sub(" ", text).strip()
 
@@ -49,10 +51,13 @@ def country_names() -> dict[str, str]:
     and ``"de"`` are words); use :func:`country_code` for codes.
     """
     names: dict[str, str] = {}
+    keys: dict[str, str] = {}  # translations repeat many names
 
     def add(name: str | None, code: str) -> None:
         if name:
-            key = _key(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = _key(name)
             if len(key) > 2 or not key.isascii():
                 names.setdefault(key, code)
 

@@ -25,6 +25,7 @@ from partnerkit._matching._batch import (
     plan_groups,
     stable_ids,
     text_frame,
+    unpack,
 )
 from partnerkit.dask._match import check_columns, current_client, ship
 from partnerkit.rules import RuleSet, default_rules
@@ -72,20 +73,21 @@ def _texts(df: Any, column: str, offsets: list[int], partition_info: Any = None)
     return text_frame(df, column, offsets[partition_info["number"]] if partition_info else 0)
 
 
-def _edges(df: Any, plan: DedupePlan) -> Any:
+def _edges(df: Any, plan: Any) -> Any:
     import pandas as pd
 
-    found = edges_for(plan, df["g"].tolist())
+    found = edges_for(unpack(plan), df["g"].tolist())
     return pd.DataFrame(found, columns=["score", "g", "h"]).astype({"score": "float64", "g": "int64", "h": "int64"})
 
 
 def _with_component(df: Any, components: Any) -> Any:
-    return df.assign(comp=df["g"].map(components).astype("int64"))
+    return df.assign(comp=df["g"].map(unpack(components)).astype("int64"))
 
 
-def _union(df: Any, plan: DedupePlan) -> Any:
+def _union(df: Any, plan: Any) -> Any:
     import pandas as pd
 
+    plan = unpack(plan)
     rows: list[tuple[int, int]] = []
     for _comp, part in df.groupby("comp", sort=False):
         edges = zip(part["score"].tolist(), part["g"].tolist(), part["h"].tolist(), strict=True)
@@ -97,7 +99,7 @@ def _label_rows(df: Any, cluster_of: Any, column: str, out: str) -> Any:
     import pandas as pd
 
     texts = pd.Series([clean(v) for v in df[column].tolist()], index=df.index, dtype=object)
-    return df.assign(**{out: texts.map(cluster_of).astype("Int64")})
+    return df.assign(**{out: texts.map(unpack(cluster_of)).astype("Int64")})
 
 
 def cluster_table(plan: DedupePlan, roots: dict[int, int]) -> Any:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from typing import Any
 
 from partnerkit._errors import ConfigError
-from partnerkit._matching._batch import MATCH_COLUMNS, match_frame
+from partnerkit._matching._batch import MATCH_COLUMNS, Packed, match_frame, unpack, warm_up
 
 log = logging.getLogger("partnerkit")
 
@@ -25,12 +26,26 @@ def current_client() -> Any:
 
 
 def ship(value: Any, client: Any) -> Any:
-    """``value`` sent once to every worker of ``client`` (a Future), or ``value`` itself without one."""
+    """``value`` sent once to every worker of ``client`` (a Future), or ``value`` itself without one.
+
+    The value travels pickled once (:class:`~partnerkit._matching._batch.Packed`): the task
+    functions take it through :func:`~partnerkit._matching._batch.unpack`.
+    """
     if client is None:
         return value
-    if isinstance(value, (dict, list, tuple, set)):
-        raise TypeError("ship() takes one object; Client.scatter would split a container")
-    return client.scatter(value, broadcast=True, hash=False)
+    return client.scatter(Packed(value), broadcast=True, hash=False)
+
+
+def warm_workers(client: Any) -> None:
+    """Have every worker of ``client`` build its name tables now, without waiting (see ``warm_up``)."""
+    from distributed import fire_and_forget
+
+    workers = list(client.scheduler_info().get("workers", ()))
+    fire_and_forget([client.submit(warm_up, pure=False, workers=[w], allow_other_workers=True) for w in workers])
+
+
+def _match_part(df: Any, registry: Any, column: str, country_column: str | None, prefix: str) -> Any:
+    return match_frame(df, unpack(registry), column, country_column, prefix)
 
 
 def check_columns(columns: Any, needed: tuple[str | None, ...], added: tuple[str, ...]) -> None:
@@ -78,9 +93,11 @@ def match(
     added = tuple(prefix + c for c in MATCH_COLUMNS)
     check_columns(ddf.columns, (column, country_column), added)
     client = client if client is not None else current_client()
+    if client is not None:
+        warm_workers(client)  # while the registry is packed here
     shipped = ship(registry, client)
     meta = match_frame(ddf._meta, None, column, country_column, prefix)
-    return ddf.map_partitions(match_frame, shipped, column, country_column, prefix, meta=meta)
+    return ddf.map_partitions(_match_part, shipped, column, country_column, prefix, meta=meta)
 
 
 def match_csv(
@@ -90,7 +107,7 @@ def match_csv(
     column: str,
     country_column: str | None = None,
     workers: int | None = None,
-    blocksize: str = "16MB",
+    blocksize: str | int | None = None,
 ) -> Iterator[tuple[Any, int, int]]:
     """Match a CSV file on Dask, yielding ``(frame, done, total)`` per partition, in file order.
 
@@ -98,6 +115,8 @@ def match_csv(
     the current ``distributed.Client``, or starts a ``LocalCluster`` of ``workers`` processes
     (default: one per core) for the duration. ``done``/``total`` count partitions, for a
     progress bar; each ``frame`` is a pandas DataFrame with the match columns added.
+    ``blocksize`` (bytes of CSV per partition) defaults to an eighth of the file per worker,
+    between 256 KB and 16 MB, so that every worker has work and the last partitions are short.
 
     Raises:
         ConfigError: a column is missing.
@@ -105,14 +124,17 @@ def match_csv(
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
     client = current_client()
     own: list[Any] = []
     if client is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         client = Client(cluster)
         own = [client, cluster]
     try:
+        if blocksize is None:
+            n = max(1, len(client.scheduler_info().get("workers", ())))
+            blocksize = min(16 << 20, max(256 << 10, os.path.getsize(path) // (8 * n)))
+        ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
         parts = match(ddf, registry, column=column, country_column=country_column, client=client).to_delayed()
         futures = client.compute(parts)
         for done, future in enumerate(futures, start=1):

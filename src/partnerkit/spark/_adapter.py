@@ -18,6 +18,7 @@ from typing import Any
 from partnerkit._errors import ConfigError
 from partnerkit._matching._batch import (
     MATCH_COLUMNS,
+    Packed,
     clean,
     edges_for,
     guarded_union,
@@ -94,10 +95,10 @@ def match(sdf: Any, registry: Any, *, column: str, country_column: str | None = 
     schema = StructType(
         [*sdf.schema.fields, *(StructField(prefix + c, types.get(c, StringType())) for c in MATCH_COLUMNS)]
     )
-    shared = sdf.sparkSession.sparkContext.broadcast(registry)
+    shared = sdf.sparkSession.sparkContext.broadcast(Packed(registry))  # unpickled once per worker
 
     def run(batches: Iterator[Any]) -> Iterator[Any]:
-        reg = shared.value
+        reg = shared.value.get()
         for pdf in batches:
             yield match_frame(pdf, reg, column, country_column, prefix)
 
@@ -168,12 +169,12 @@ def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
     table = stats.mapInPandas(_keyed, "text string, size long, min long, key string").toPandas()
     plan = plan_groups(zip(table["text"], table["key"], table["size"], table["min"], strict=True), rules)
     del table
-    shared = sc.broadcast(plan)
+    shared = sc.broadcast(Packed(plan))
     parts = max(2, sc.defaultParallelism * 2)
 
     def edges_of(batches: Iterator[Any]) -> Iterator[Any]:
         for pdf in batches:
-            found = edges_for(shared.value, pdf["id"].tolist())
+            found = edges_for(shared.value.get(), pdf["id"].tolist())
             yield pd.DataFrame(found, columns=["score", "g", "h"]).astype({"g": "int64", "h": "int64"})
 
     edges = spark.range(len(plan.reps)).repartition(parts).mapInPandas(edges_of, "score double, g long, h long")
@@ -190,10 +191,11 @@ def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
             if not frames:
                 return
             whole = pd.concat(frames, ignore_index=True)
+            kept = shared.value.get()
             found: list[tuple[int, int]] = []
             for _c, part in whole.groupby("comp", sort=False):
                 edges = zip(part["score"].tolist(), part["g"].tolist(), part["h"].tolist(), strict=True)
-                found.extend(guarded_union(edges, shared.value.reps, shared.value.counts, shared.value.rules).items())
+                found.extend(guarded_union(edges, kept.reps, kept.counts, kept.rules).items())
             yield pd.DataFrame(found, columns=["g", "root"], dtype="int64")
 
         united = edges.join(comp, "g").repartition(parts, "comp").mapInPandas(union_of, "g long, root long")

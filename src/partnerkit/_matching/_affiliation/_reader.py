@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
@@ -74,13 +75,13 @@ class AffiliationReader:
         self._cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
         self._city_of: list[str] = []  # each institution's city, normalised
-        for inst in self.institutions:
-            if inst.city:
-                self._cities.setdefault(normalize_name(inst.city), set()).update({inst.country} if inst.country else ())
-            self._city_of.append(normalize_name(inst.city) if inst.city else "")
-            self._parents.append(
-                tuple(by_id[r.id] for r in inst.relationships if r.type is RelationType.PARENT and r.id in by_id)
-            )
+        parent = RelationType.PARENT.value
+        # plain field values: reading a loaded registry's places makes no Institution objects
+        for city, country, rels in self.institutions.plain("city", "country", "relationships"):
+            if city:
+                self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
+            self._city_of.append(normalize_name(city) if city else "")
+            self._parents.append(tuple(by_id[r] for t, r, _label in rels if t == parent and r in by_id))
         self._cities.pop("", None)
         self._children: dict[int, list[int]] = {}
         for i, ps in enumerate(self._parents):
@@ -145,6 +146,10 @@ class AffiliationReader:
         result = frozenset(out)
         self._ancestors_cache[i] = result
         return result
+
+    def children(self, i: int) -> Sequence[int]:
+        """The institutions whose ROR ``parent`` link points to institution ``i``."""
+        return self._children.get(i, ())
 
     def related(self, i: int, j: int) -> bool:
         return i == j or i in self.ancestors(j) or j in self.ancestors(i)
