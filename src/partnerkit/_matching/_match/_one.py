@@ -1,0 +1,177 @@
+"""Resolving one free-text name against a compiled index: blocking, scoring, ambiguity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from partnerkit._matching._index import Index
+from partnerkit._matching._match._candidates import _score
+from partnerkit._matching._match._order import _word_order
+from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
+from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
+from partnerkit._matching._match._units import _read_affiliation, _unread_parts
+from partnerkit._matching._translate import translate_key
+from partnerkit._model import RelationType
+from partnerkit._names import (
+    looks_like_affiliation,
+    normalize_name,
+    parse_affiliation,
+    split_affiliation,
+)
+from partnerkit.rules import Decision, Profile, RuleSet, default_rules
+from partnerkit.rules._profile import distinctive_tokens
+
+
+def match_one(
+    index: Index,
+    name: str,
+    *,
+    country: str | None = None,
+    limit: int = 5,
+    rules: RuleSet | None = None,
+    city: str | None = None,
+    identifiers: Mapping[str, str] | None = None,
+    domains: Sequence[str] = (),
+    unique_acronyms: bool = False,
+) -> list[Match]:
+    """Candidates for ``name``, best first (see :meth:`partnerkit.Registry.match`).
+
+    With ``unique_acronyms``, an acronym that the registry writes for one institution and
+    that no other carries is a MATCH (:func:`partnerkit.dedupe` uses it: a partial registry
+    does not know every holder of an acronym, so :meth:`~partnerkit.Registry.match` does not
+    without a hint). With a ``country`` hint, an acronym that one institution of that country
+    alone carries, written or (four letters or more) as its initials, is a MATCH.
+    """
+    rules = rules or default_rules()
+    if not identifiers and not domains:
+        read, reading = _read_affiliation(index, rules, name, country, city)
+        if read:
+            return _successor_note(index, rules, _acronym_read(index, rules, name, read, country))[:limit]
+        if reading.parts > 1:
+            return _unread_parts(index, rules, reading, country, city)[:limit]
+    queries = [name]
+    note = None
+    if looks_like_affiliation(name):
+        aff = parse_affiliation(name)
+        country = country or aff.country
+        parts = list(aff.organisations[:3])
+        if not parts and len(split_affiliation(name)) > 1:
+            # a place part only when the string has several: "EA 4506" is a unit code, not the place "EA"
+            parts = list(aff.places[:2])
+        if parts and parts != [name]:
+            queries = [*parts, name]  # commas also occur inside names: the whole string competes
+            note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
+    best: dict[int, tuple[float, int, Profile]] = {}
+    read_as: dict[int, tuple[Profile, str]] = {}  # id -> (query read with translated words, the note)
+    acronym = False
+    for text in queries:
+        q = Profile.from_name(
+            text, country=country, city=city, identifiers=identifiers, domains=tuple(domains) if domains else ()
+        )
+        if not q.tokens:
+            continue
+        acronym = acronym or (q.acronym is not None and text == name)
+        translated = _translated(index, q)
+        if translated is not None:
+            read_as[id(translated[0])] = translated  # kept alive here, so the id stays its own
+        for p in (q,) if translated is None else (q, translated[0]):
+            for inst, (score, n) in _score(index, rules, p, country).items():
+                old = best.get(inst)
+                if old is None or score > old[0]:
+                    best[inst] = (score, n, p)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: max(limit, _EXPLAINED)]
+    found = []
+    for inst, (_, n, q) in ranked:
+        e = rules.compare(q, index.profile(n))
+        if id(q) in read_as:
+            e = e.with_note(read_as[id(q)][1])
+        found.append(
+            Match(
+                institution=index.institutions[inst],
+                score=e.score,
+                decision=e.decision,
+                explanation=e.with_note(note) if note else e,
+                name=index.texts[n],
+                query=q.text,
+            )
+        )
+    if found and not any(m.decision is Decision.MATCH for m in found):
+        top = found[0]
+        inst, (_, n, q) = ranked[0]
+        if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
+            why = _unique_cover(index, q, n, country)
+            if why is None and (unique_acronyms or country is not None):
+                why = _unique_acronym(index, q, n, top.explanation, country)
+            if why is not None:
+                found[0] = attrs.evolve(
+                    top,
+                    decision=Decision.MATCH,
+                    score=max(top.score, rules.match),
+                    explanation=top.explanation.with_note(why, Decision.MATCH),
+                )
+    found = _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)
+    if acronym and country is not None:
+        found = _acronym_in_country(index, found, country)
+    return _successor_note(index, rules, found)[:limit]
+
+
+def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:
+    """A MATCH that the registry marks inactive or withdrawn names its successors, listed as POSSIBLE.
+
+    The name still means the old institution (on the held-out benchmark, an inactive
+    record's own name is meant far more often than its successor), so the decision stays;
+    the note and the listed successor let a user follow the institution to today.
+    """
+    top = found[0] if found else None
+    if top is None or top.decision is not Decision.MATCH or top.institution.status == "active":
+        return found
+    ids = index.ids
+    successors = [ids[r.id] for r in top.institution.relationships if r.type is RelationType.SUCCESSOR and r.id in ids]
+    if not successors:
+        return found
+    names = ", ".join(index.institutions[z].name for z in successors[:3])
+    note = f"Inactive: {top.institution.name} is {top.institution.status} in the registry; its successor: {names}."
+    out = [attrs.evolve(top, explanation=top.explanation.with_note(note))]
+    listed = {top.institution.id}
+    q = Profile.from_name(top.query)
+    for z in successors[:3]:
+        other = index.institutions[z]
+        key = "k:" + " ".join(sorted(set(normalize_name(other.name).split())))
+        n = next((i for i in index.posting(key) if index.name_inst[i] == z), None)
+        if n is None or other.id in listed:
+            continue
+        e = rules.compare(q, index.profile(n)).with_note(note, Decision.POSSIBLE)
+        out.append(Match(other, min(e.score, top.score), Decision.POSSIBLE, e, index.texts[n], top.query))
+        listed.add(other.id)
+    out.extend(m for m in found[1:] if m.institution.id not in listed)
+    return out
+
+
+def _translated(index: Index, q: Profile) -> tuple[Profile, str] | None:
+    """``q`` read with the registry's mined word translations (see ``_translate``) and a note, if a word has one."""
+    table = index.translations
+    if q.acronym is not None or not table:
+        return None
+    key = translate_key(q.key, table)
+    if key is None:
+        return None
+    tokens = frozenset(key.split())
+    pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(q.key.split()) if w in table)
+    note = f"Read with word translations learned from the registry's own names: {pairs}."
+    return attrs.evolve(q, key=key, tokens=tokens, distinctive=distinctive_tokens(tokens)), note
+
+
+def match_batch(
+    index: Index,
+    names: Iterable[str],
+    countries: Iterable[str | None] | None = None,
+    *,
+    limit: int = 5,
+    rules: RuleSet | None = None,
+) -> list[list[Match]]:
+    """Match a batch of names: a pure function of its arguments (for Dask/Spark partitions)."""
+    names = list(names)
+    hints = list(countries) if countries is not None else [None] * len(names)
+    return [match_one(index, n, country=c, limit=limit, rules=rules) for n, c in zip(names, hints, strict=True)]
