@@ -116,6 +116,8 @@ class Automaton:
             self.size += 1
         # the folded forms of the acronyms (a token equal to an acronym folds to one of these)
         self._acronym_keys = frozenset(_fold(a) for a in self.acronyms)
+        # every folded word that can start a hit (one C-level look-up per word of a text)
+        self._starts = frozenset(self.root).union(self._acronym_keys)
 
     def _add(self, name: str, ident: str) -> None:
         toks = [t for _, _, t in tokens(name)]
@@ -144,7 +146,7 @@ class Automaton:
         acronym_keys = self._acronym_keys
         # only a word that starts a name or folds like an acronym can start a hit
         free = 0  # the first word not inside an earlier hit
-        for i in [i for i, w in enumerate(words) if w in root or w in acronym_keys]:
+        for i in list(itertools.compress(itertools.count(), map(self._starts.__contains__, words))):
             if i < free:
                 continue
             node = root.get(words[i])

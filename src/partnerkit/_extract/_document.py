@@ -405,10 +405,15 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
     hints = Counter(p.country for ps in doc.places.values() for p in ps)
     match = getattr(registry, "match", None)
     get = getattr(registry, "get", None)
+    said_in: dict[int, list[int]] = {}  # entity -> the sentence of each of its mentions, in order
+    for m in doc.mentions:
+        if m.entity is not None:
+            said_in.setdefault(m.entity, []).append(m.sentence)
+    places = doc.places
     for ent in doc.entities.values():
         if ent.kind != "org":
             continue
-        near = [p.country for m in doc.mentions if m.entity == ent.id for p in doc.places.get(m.sentence, [])]
+        near = [p.country for si in said_in.get(ent.id, ()) for p in places.get(si, ())]
         order = [c for c, _ in Counter(near).most_common()] + [c for c, _ in hints.most_common()]
         countries = list(dict.fromkeys(order))[:3]
         inst = None
