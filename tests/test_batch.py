@@ -18,7 +18,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partnerkit as pk
-from partnerkit._matching._batch import Packed, guarded_union, match_batch, plan_groups, unpack
+from partnerkit._matching._batch import (
+    Packed,
+    components_of,
+    edges_for,
+    guarded_union,
+    match_batch,
+    plan_groups,
+    unpack,
+)
 from partnerkit.rules import default_rules
 from tests import scale_data
 from tests import strategies as pst
@@ -74,6 +82,50 @@ def test_plan_and_guarded_union_follow_dedupe() -> None:
         frozenset({"ITMO University"}),
         frozenset({"Wuhan University"}),
     }
+
+
+edge_lists = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=40)
+
+
+@settings(max_examples=100, deadline=None)
+@given(edge_lists, st.data())
+def test_components_merge_in_any_grouping(edges: list[tuple[int, int]], data: st.DataObject) -> None:
+    """The Dask dedupe merges partitions' forests in a tree: any split gives the same labels."""
+    whole = components_of(edges)
+    # the label is the smallest node of the component, and joined nodes share it
+    for a, b in edges:
+        assert whole[a] == whole[b] <= min(a, b)
+    assert all(label == min(n for n, lab in whole.items() if lab == label) for label in whole.values())
+    shuffled = data.draw(st.permutations(edges))
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(edges)), max_size=4)))
+    pieces = [shuffled[i:j] for i, j in zip([0, *cuts], [*cuts, len(edges)], strict=True)]
+    forests = [components_of(piece) for piece in pieces]
+    assert components_of(pair for forest in forests for pair in forest.items()) == whole
+
+
+def test_edges_are_the_same_in_any_partitioning_and_scored_once_per_process() -> None:
+    """Partitions of the groups give the edges of the whole; a pair seen twice is not rescored."""
+    names = [r[1] for r in scale_data.rows(300, "names")]
+    stats: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        text = " ".join(name.split())
+        stats.setdefault(text, [0, i])[0] += 1
+    rules = default_rules()
+    from partnerkit._matching._dedupe import _key
+
+    rows = [(t, _key(t) or "\x00" + t, c, first) for t, (c, first) in stats.items()]
+    plan = plan_groups(rows, rules)
+    groups = len(plan.reps)
+    whole = sorted(edges_for(plan_groups(rows, rules), range(groups)))
+    parts = [edges_for(plan, range(lo, min(lo + 37, groups))) for lo in range(0, groups, 37)]
+    assert sorted(set().union(*map(set, parts))) == whole
+    assert whole, "the sample should have MATCH edges"
+    scored = len(plan.memo.tried)
+    edges_for(plan, range(groups))  # all pairs known: nothing new is scored
+    assert len(plan.memo.tried) == scored
+    shipped = pickle.loads(pickle.dumps(plan))
+    assert not shipped.memo.tried  # each process fills its own
+    assert not shipped.memo.profiles
 
 
 @settings(max_examples=25, deadline=None)

@@ -24,7 +24,8 @@ from __future__ import annotations
 import gc
 import pickle
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import attrs
@@ -40,6 +41,7 @@ __all__ = [
     "MATCH_COLUMNS",
     "DedupePlan",
     "Packed",
+    "components_of",
     "edges_for",
     "guarded_union",
     "match_batch",
@@ -55,6 +57,18 @@ MATCH_COLUMNS = ("id", "name", "score", "decision", "explanation")
 
 
 _UNSET: Any = object()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic collector off for the block (building or reading millions of small objects)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Packed:
@@ -95,13 +109,8 @@ class Packed:
         if self._value is _UNSET:
             with self._lock:
                 if self._value is _UNSET:
-                    enabled = gc.isenabled()
-                    gc.disable()
-                    try:
+                    with gc_paused():
                         self._value = pickle.loads(self._blob)
-                    finally:
-                        if enabled:
-                            gc.enable()
         return self._value
 
 
@@ -191,6 +200,35 @@ def key_frame(df: Any) -> Any:
     return df.assign(key=[_key(t) or "\x00" + t for t in df["text"].tolist()])
 
 
+class _Memo:
+    """What a process learns while scoring a plan's pairs: profiles of groups, pairs already scored.
+
+    Tasks of one plan in one worker process share it, so a name's profile is built once per
+    process (not once per partition) and a pair found from both of its sides in two
+    partitions is scored once. It travels empty (each process fills its own) and is bounded.
+    """
+
+    __slots__ = ("matches", "profiles", "tried")
+
+    LIMIT = 2_000_000
+
+    def __init__(self) -> None:
+        self.profiles: dict[int, Profile] = {}
+        self.tried: set[int] = set()  # pair keys (x * groups + y) already scored
+        self.matches: dict[int, float] = {}  # the MATCH scores among them
+
+    def __reduce__(self) -> tuple[type[_Memo], tuple[()]]:
+        return (_Memo, ())
+
+    def trim(self) -> None:
+        """Forget everything once a cache outgrows ``LIMIT`` entries (memory stays bounded)."""
+        if len(self.profiles) > self.LIMIT:
+            self.profiles.clear()
+        if len(self.tried) > self.LIMIT:
+            self.tried.clear()
+            self.matches.clear()
+
+
 @attrs.frozen
 class DedupePlan:
     """Step 2: the groups of one normal form, in the order :func:`partnerkit.dedupe` numbers them.
@@ -209,6 +247,7 @@ class DedupePlan:
     index: Index
     gid: list[int]
     rules: RuleSet
+    memo: _Memo = attrs.field(factory=_Memo, eq=False, repr=False)
 
 
 def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> DedupePlan:
@@ -233,8 +272,17 @@ def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> D
 
 
 def edges_for(plan: DedupePlan, groups: Iterable[int]) -> list[tuple[float, int, int]]:
-    """Step 3: the MATCH edges ``(score, g, h)``, ``g < h``, from the candidates of ``groups``."""
-    profiles: dict[int, Profile] = {}
+    """Step 3: the MATCH edges ``(score, g, h)``, ``g < h``, from the candidates of ``groups``.
+
+    The score is the one :meth:`RuleSet.compare` gives (computed without the explanation, as
+    :func:`partnerkit.dedupe` ranks); a pair is a MATCH edge when its score reaches
+    ``rules.match``. Profiles and scores are remembered in the plan's per-process memo.
+    """
+    memo = plan.memo
+    memo.trim()
+    profiles = memo.profiles
+    rules = plan.rules
+    n = len(plan.reps)
 
     def profile(g: int) -> Profile:
         p = profiles.get(g)
@@ -245,22 +293,60 @@ def edges_for(plan: DedupePlan, groups: Iterable[int]) -> list[tuple[float, int,
     out: list[tuple[float, int, int]] = []
     pos = {g: i for i, g in enumerate(plan.gid)}
     tried: set[tuple[int, int]] = set()
-    for g in groups:
-        q = profile(g)
-        if not q.tokens:
-            continue
-        # as in partnerkit.dedupe: a pair counts from either side (a typo is found from the
-        # misspelt name only); a pair found in two partitions gives the same edge twice,
-        # which the union ignores
-        for n in _candidates(plan.index, q, own=pos.get(g)):
-            x, y = sorted((g, plan.gid[plan.index.name_inst[n]]))
-            if x == y or (x, y) in tried:
+    with gc_paused():
+        for g in groups:
+            q = profile(g)
+            if not q.tokens:
                 continue
-            tried.add((x, y))
-            e = plan.rules.compare(profile(x), profile(y))
-            if e.decision is Decision.MATCH:
-                out.append((e.score, x, y))
+            # as in partnerkit.dedupe: a pair counts from either side (a typo is found from the
+            # misspelt name only); a pair found in two partitions gives the same edge twice,
+            # which the union ignores
+            for c in _candidates(plan.index, q, own=pos.get(g)):
+                x, y = sorted((g, plan.gid[plan.index.name_inst[c]]))
+                if x == y or (x, y) in tried:
+                    continue
+                tried.add((x, y))
+                key = x * n + y
+                if key in memo.tried:
+                    score = memo.matches.get(key)
+                else:
+                    value = rules.score(profile(x), profile(y))
+                    score = value if value >= rules.match else None
+                    memo.tried.add(key)
+                    if score is not None:
+                        memo.matches[key] = score
+                if score is not None:
+                    out.append((score, x, y))
     return out
+
+
+def components_of(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Connected components of an edge list: each node -> the smallest node of its component.
+
+    The labels do not depend on the order of the pairs, so partial results (the
+    ``(node, label)`` pairs of pieces of a graph) can be merged by calling this again on
+    their concatenation, in any grouping (a tree reduction).
+
+    >>> components_of([(5, 3), (3, 9), (7, 8)])
+    {3: 3, 5: 3, 9: 3, 7: 7, 8: 7}
+    """
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            parent[rb] = ra
+    return {x: find(x) for x in sorted(parent, key=lambda v: (find(v), v))}
 
 
 def guarded_union(
@@ -273,6 +359,13 @@ def guarded_union(
     keeps its root. Groups not in ``edges`` are their own root (and are left out).
     """
     parent: dict[int, int] = {}
+    profiles: dict[int, Profile] = {}
+
+    def profile(g: int) -> Profile:
+        p = profiles.get(g)
+        if p is None:
+            p = profiles[g] = Profile.from_name(reps[g])
+        return p
 
     def find(x: int) -> int:
         parent.setdefault(x, x)
@@ -285,9 +378,8 @@ def guarded_union(
         a, b = find(g), find(h)
         if a == b:
             continue
-        if (a, b) != (g, h) and rules.compare(Profile.from_name(reps[a]), Profile.from_name(reps[b])).decision is (
-            Decision.NON_MATCH
-        ):
+        # compare(...).decision is NON_MATCH exactly when the score is below ``possible``
+        if (a, b) != (g, h) and rules.score(profile(a), profile(b)) < rules.possible:
             continue
         if counts[b] > counts[a]:
             a, b = b, a

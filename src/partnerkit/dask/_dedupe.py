@@ -4,8 +4,8 @@ The steps of :mod:`partnerkit._matching._batch`: the distinct texts are counted 
 group-by over the partitions; the client forms the groups of one normal form and compiles
 the index of their representatives (one row per distinct text), which is sent to every
 worker once; the workers score the candidate pairs with the rules (the heavy part); the
-connected components of the MATCH edges come from minimum-label propagation with pointer
-jumping in DataFrame operations; a shuffle by component brings each component's edges
+connected components of the MATCH edges come from a union-find per partition whose forests
+are merged in a tree reduction; a shuffle by component brings each component's edges
 together, where the same guarded union as :func:`partnerkit.dedupe` runs. Each row then gets
 its cluster's id.
 """
@@ -19,6 +19,7 @@ from typing import Any
 from partnerkit._matching._batch import (
     DedupePlan,
     clean,
+    components_of,
     edges_for,
     guarded_union,
     key_frame,
@@ -32,41 +33,31 @@ from partnerkit.rules import RuleSet, default_rules
 
 log = logging.getLogger("partnerkit")
 
-MAX_ROUNDS = 64
+FAN_IN = 8
 
 
-def connected_components(edges: Any, max_rounds: int = MAX_ROUNDS) -> Any:
-    """The component label (smallest node id) of every node of a Dask edge list ``(a, b)``.
+def _forest(df: Any) -> dict[int, int]:
+    return components_of(zip(df["g"].tolist(), df["h"].tolist(), strict=True))
 
-    Minimum-label propagation with pointer jumping: each round, a node takes the smallest label
-    among itself and its neighbours, then the label of its label, so a component of diameter d
-    settles in O(log d) rounds. Returns a computed pandas Series ``node id -> label`` for the
-    nodes with at least one edge.
+
+def _merge_forests(*forests: dict[int, int]) -> dict[int, int]:
+    return components_of(pair for forest in forests for pair in forest.items())
+
+
+def connected_components(edges: Any, fan_in: int = FAN_IN) -> Any:
+    """The component label (smallest node) of every node of a Dask edge list with columns ``g``, ``h``.
+
+    Union-find per partition, then a tree reduction merging the partitions' forests
+    (``fan_in`` at a time): each step keeps one ``(node, label)`` pair per node, so the data
+    moved is about the number of nodes with an edge, and there are no iteration rounds.
+    Returns a ``Delayed`` dict ``node -> label`` (computed where it is used).
     """
-    import dask.dataframe as dd
+    from dask import delayed
 
-    both = dd.concat([edges, edges.rename(columns={"a": "b", "b": "a"})])
-    both = both.rename(columns={"a": "node", "b": "nbr"}).persist()
-    first = both.groupby("node")["nbr"].min().reset_index()
-    labels = first.assign(label=first["nbr"].where(first["nbr"] < first["node"], first["node"]))[["node", "label"]]
-    labels = labels.persist()
-    for rounds in range(1, max_rounds + 1):
-        hop = both.merge(labels, on="node")[["nbr", "label"]].rename(columns={"nbr": "node"})
-        merged = dd.concat([labels, hop]).groupby("node")["label"].min().reset_index()
-        up = merged.rename(columns={"node": "label", "label": "label2"})
-        jumped = merged.merge(up, on="label", how="left")
-        best = jumped["label2"].fillna(jumped["label"]).astype("int64")
-        new = jumped.assign(label=best.where(best < jumped["label"], jumped["label"]))[["node", "label"]].persist()
-        joined = new.merge(labels.rename(columns={"label": "old"}), on="node", how="left")
-        changed = int((joined["label"] != joined["old"]).sum().compute())
-        labels = new
-        log.debug("dedupe: label propagation round %d, %d labels changed", rounds, changed)
-        if changed == 0:
-            break
-    else:  # pragma: no cover - pathological graphs
-        raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
-    result = labels.compute()
-    return result.set_index("node")["label"]
+    level = [delayed(_forest)(part) for part in edges.to_delayed()]
+    while len(level) > 1:
+        level = [delayed(_merge_forests)(*level[i : i + fan_in]) for i in range(0, len(level), fan_in)]
+    return level[0] if level else delayed(dict)()
 
 
 def _texts(df: Any, column: str, offsets: list[int], partition_info: Any = None) -> Any:
@@ -80,8 +71,8 @@ def _edges(df: Any, plan: Any) -> Any:
     return pd.DataFrame(found, columns=["score", "g", "h"]).astype({"score": "float64", "g": "int64", "h": "int64"})
 
 
-def _with_component(df: Any, components: Any) -> Any:
-    return df.assign(comp=df["g"].map(unpack(components)).astype("int64"))
+def _with_component(df: Any, components: dict[int, int]) -> Any:
+    return df.assign(comp=df["g"].map(components).astype("int64"))
 
 
 def _union(df: Any, plan: Any) -> Any:
@@ -157,17 +148,15 @@ def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
         {"score": pd.Series(dtype="float64"), "g": pd.Series(dtype="int64"), "h": pd.Series(dtype="int64")}
     )
     edges = groups.map_partitions(_edges, shipped, meta=edge_meta).persist()
-    components = connected_components(edges[["g", "h"]].rename(columns={"g": "a", "h": "b"}))
-    roots: dict[int, int] = {}
-    if len(components):
-        comp_edges = edges.map_partitions(
-            _with_component, ship(components, client), meta=edge_meta.assign(comp=pd.Series(dtype="int64"))
-        )
-        comp_edges = comp_edges.shuffle(on="comp", npartitions=parts)
-        united = comp_edges.map_partitions(
-            _union, shipped, meta=pd.DataFrame({"g": pd.Series(dtype="int64"), "root": pd.Series(dtype="int64")})
-        ).compute()
-        roots = dict(zip(united["g"].tolist(), united["root"].tolist(), strict=True))
+    components = connected_components(edges)
+    comp_edges = edges.map_partitions(_with_component, components, meta=edge_meta.assign(comp=pd.Series(dtype="int64")))
+    # the MATCH edges are few (about one per ten names): a task-based shuffle moves them
+    # cheaply and runs on any scheduler (p2p needs the distributed one)
+    comp_edges = comp_edges.shuffle(on="comp", npartitions=parts, shuffle_method="tasks")
+    united = comp_edges.map_partitions(
+        _union, shipped, meta=pd.DataFrame({"g": pd.Series(dtype="int64"), "root": pd.Series(dtype="int64")})
+    ).compute()
+    roots = dict(zip(united["g"].tolist(), united["root"].tolist(), strict=True))
     table = ship(cluster_table(plan, roots), client)
     meta = ddf._meta.assign(**{out: pd.Series(dtype="Int64")})
     return ddf.map_partitions(_label_rows, table, column, out, meta=meta)

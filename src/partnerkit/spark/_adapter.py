@@ -1,10 +1,11 @@
 """``partnerkit.spark.match`` and ``.dedupe``: the same work as ``partnerkit.dask``, on PySpark.
 
 The compiled registry travels once per executor as a broadcast variable; rows are processed
-by ``mapInPandas`` with the engine's batch functions; connected components use the same
-minimum-label propagation with pointer jumping as the Dask adapter, in Spark DataFrame
-operations. Workers must run the same Python environment: ``PYSPARK_PYTHON`` defaults to the
-running interpreter (set before the first ``SparkSession`` starts).
+by ``mapInPandas`` with the engine's batch functions; connected components use
+minimum-label propagation with pointer jumping in Spark DataFrame operations (the Dask
+adapter merges per-partition union-finds instead). Workers must run the same Python
+environment: ``PYSPARK_PYTHON`` defaults to the running interpreter (set before the first
+``SparkSession`` starts).
 """
 
 from __future__ import annotations
