@@ -386,6 +386,16 @@ def test_state_university_is_not_the_university_of_the_state() -> None:
     ]
 
 
+def test_a_name_of_heads_only_goes_on_with_its_place() -> None:
+    """ "University College London" is one name (not dropped as two bare heads); "The University" stays a reference."""
+    ex = pk.extract("University College London signed a memorandum of understanding with ITMO University.")
+    assert [sorted(x.name for x in p.parties) for p in ex.partnerships] == [
+        ["ITMO University", "University College London"]
+    ]
+    ex = pk.extract("The University and the Institute signed an agreement.")
+    assert ex.partnerships == ()
+
+
 def test_a_partnership_being_strengthened_already_exists() -> None:
     """ "signed on 1 June 2020 ... to strengthen the strategic partnership": the partnership is running,
     and the signing date is the agreement's, not the partnership's."""

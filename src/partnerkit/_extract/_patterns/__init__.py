@@ -323,7 +323,17 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     head_first = head in _HEADS_HEAD_FIRST or head == "hochschule"
     # After an English head only "of/for ..." continues the name.
     if not head_first and last + 1 < len(part) and part[last + 1][2].lower() not in _KEEP_AFTER:
-        part = part[: last + 1]
+        keep = last + 1
+        # A name of heads only goes on with the capitalised word after it: "University College London".
+        after = part[keep][2]
+        if (
+            _is_cap(after)
+            and after.lower() not in _CONNECTORS
+            and after.lower() not in _DETERMINERS
+            and all(_head_of(w) is not None or w.lower() in _CONNECTORS for _, _, w in part[:keep])
+        ):
+            keep += 1
+        part = part[:keep]
     while part and (
         part[-1][2].lower() in _CONNECTORS or part[-1][2].lower() in _DETERMINERS or not _is_cap(part[-1][2])
     ):
