@@ -330,6 +330,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
             _is_cap(after)
             and after.lower() not in _CONNECTORS
             and after.lower() not in _DETERMINERS
+            and after.lower().rstrip(".") not in _TITLES
             and all(_head_of(w) is not None or w.lower() in _CONNECTORS for _, _, w in part[:keep])
         ):
             keep += 1
