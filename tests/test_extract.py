@@ -396,6 +396,19 @@ def test_a_name_of_heads_only_goes_on_with_its_place() -> None:
     assert ex.partnerships == ()
 
 
+def test_the_universities_are_the_pair_in_play() -> None:
+    """ "The universities will launch ..." after a deal between two names gives both as parties; "the universities of" does not."""
+    ex = pk.extract(
+        "Kazan Federal University and the University of Bologna signed an agreement. "
+        "The universities will launch a double degree programme in 2024.\n\n"
+        "The universities of the region signed a memorandum."
+    )
+    assert [(p.kind.value, sorted(x.name for x in p.parties)) for p in ex.partnerships] == [
+        ("agreement", ["Kazan Federal University", "University of Bologna"]),
+        ("double_degree", ["Kazan Federal University", "University of Bologna"]),
+    ]
+
+
 def test_a_partnership_being_strengthened_already_exists() -> None:
     """ "signed on 1 June 2020 ... to strengthen the strategic partnership": the partnership is running,
     and the signing date is the agreement's, not the partnership's."""
