@@ -397,7 +397,7 @@ def test_a_name_of_heads_only_goes_on_with_its_place() -> None:
 
 
 def test_the_universities_are_the_pair_in_play() -> None:
-    """ "The universities will launch ..." after a deal between two names gives both as parties; "the universities of" does not."""
+    """ "The universities will ..." after a deal between two names: both are parties ("the universities of" is not)."""
     ex = pk.extract(
         "Kazan Federal University and the University of Bologna signed an agreement. "
         "The universities will launch a double degree programme in 2024.\n\n"
