@@ -196,6 +196,11 @@ CASES = [
         ("agreement", ["Hochschule Nordhausen", "Universität Kassel"], "signed", "2019", None),
     ),
     (
+        "Die Universität Kassel und die Universität Wien planen einen Doppelabschluss in Physik.",
+        None,
+        ("double_degree", ["Universität Kassel", "Universität Wien"], "planned", None, None),
+    ),
+    (
         "L'Université Mohammed V de Rabat et l'Université Cheikh Anta Diop de Dakar ont signé une convention de "
         "coopération le 21 mai 2015.",
         None,
