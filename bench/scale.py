@@ -21,11 +21,15 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from _common import OUT, ROR, PeakMemory, Timer, load_rows, pairwise_scores
 
 import partnerkit as pk
+
+T = TypeVar("T")
 
 REGISTRY = OUT / "ror.pkreg"
 
@@ -68,6 +72,23 @@ def _cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _on_dask(mem: PeakMemory, figures: dict[str, object], partitions: int, work: Callable[[], T]) -> tuple[Timer, T]:
+    """Run ``work`` on a fresh 2-worker LocalCluster, timed, adding the workers' CPU and peaks to ``figures``."""
+    cluster, client = _dask_cluster()
+    before = client.run(_cpu)  # type: ignore[attr-defined]
+    mem.mark()
+    with Timer() as t:
+        result = work()
+    mem.stop_cpu()
+    after = client.run(_cpu)  # type: ignore[attr-defined]
+    figures["partitions"] = partitions
+    figures["cpu_s_workers"] = round(sum(after.values()) - sum(before.values()), 1)
+    figures.update(_worker_peaks(client))
+    client.close()  # type: ignore[attr-defined]
+    cluster.close()  # type: ignore[attr-defined]
+    return t, result
+
+
 def run_match(engine: str, n: int, partitions: int, file: Path | None = None) -> dict[str, object]:
     """Match ``n`` strings on one engine; the timed part is the matching (data already loaded)."""
     df = load_rows(file or OUT / "affiliations.csv", n)
@@ -87,19 +108,10 @@ def run_match(engine: str, n: int, partitions: int, file: Path | None = None) ->
 
             import partnerkit.dask as pkd
 
-            cluster, client = _dask_cluster()
             ddf = dd.from_pandas(df, npartitions=partitions)
-            before = client.run(_cpu)  # type: ignore[attr-defined]
-            mem.mark()
-            with Timer() as t:
-                result = pkd.match(ddf, reg, column="text", country_column="country").compute()
-            mem.stop_cpu()
-            after = client.run(_cpu)  # type: ignore[attr-defined]
-            figures["partitions"] = partitions
-            figures["cpu_s_workers"] = round(sum(after.values()) - sum(before.values()), 1)
-            figures.update(_worker_peaks(client))
-            client.close()  # type: ignore[attr-defined]
-            cluster.close()  # type: ignore[attr-defined]
+            t, result = _on_dask(
+                mem, figures, partitions, lambda: pkd.match(ddf, reg, column="text", country_column="country").compute()
+            )
         else:
             import partnerkit.spark as pks
 
@@ -148,19 +160,10 @@ def run_dedupe(engine: str, n: int, partitions: int, file: Path | None = None) -
 
             import partnerkit.dask as pkd
 
-            cluster, client = _dask_cluster()
             ddf = dd.from_pandas(df, npartitions=partitions)
-            before = client.run(_cpu)  # type: ignore[attr-defined]
-            mem.mark()
-            with Timer() as t:
-                ids = list(pkd.dedupe(ddf, column="text").compute()["cluster_id"])
-            mem.stop_cpu()
-            after = client.run(_cpu)  # type: ignore[attr-defined]
-            figures["partitions"] = partitions
-            figures["cpu_s_workers"] = round(sum(after.values()) - sum(before.values()), 1)
-            figures.update(_worker_peaks(client))
-            client.close()  # type: ignore[attr-defined]
-            cluster.close()  # type: ignore[attr-defined]
+            t, ids = _on_dask(
+                mem, figures, partitions, lambda: list(pkd.dedupe(ddf, column="text").compute()["cluster_id"])
+            )
         else:
             import partnerkit.spark as pks
 
