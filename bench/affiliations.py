@@ -99,50 +99,33 @@ def _predictions(path: Path, n: int, texts: list[str]) -> list[frozenset[str]]:
     return [gold_ids(r["predicted_ror_id"]) for r in rows]
 
 
+def _with_peers(name: str, gold: str, peers: dict[str, str]) -> Dataset:
+    """A dataset of ``EXP/gold`` with each peer's per-string predictions read from ``RESULTS``."""
+    rows = [Row(r["affiliation"], gold_ids(r["ror_id"])) for r in _read_csv(EXP / gold)]
+    texts = [r.text for r in rows]
+    return Dataset(name, rows, peers={p: _predictions(RESULTS / f, len(rows), texts) for p, f in peers.items()})
+
+
 def load_train() -> list[Dataset]:
-    out: list[Dataset] = []
-    rows = [
-        Row(r["affiliation"], gold_ids(r["ror_id"]))
-        for r in _read_csv(EXP / "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_train.csv")
-    ]
-    texts = [r.text for r in rows]
-    out.append(
-        Dataset(
+    out: list[Dataset] = [
+        _with_peers(
             "Crossref train",
-            rows,
-            peers={
-                "ROR multisearch": _predictions(
-                    RESULTS / "20230628_Crossref_publisher_asserted_affiliation_string_ror-affiliation_results.csv",
-                    len(rows),
-                    texts,
-                ),
-                "S2AFF": _predictions(
-                    RESULTS / "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_train_S2AFF_results.csv",
-                    len(rows),
-                    texts,
-                ),
+            "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_train.csv",
+            {
+                "ROR multisearch": "20230628_Crossref_publisher_asserted_affiliation_string"
+                "_ror-affiliation_results.csv",
+                "S2AFF": "20230628_Crossref_publisher_asserted_affiliation_string_ROR_IDs_train_S2AFF_results.csv",
             },
-        )
-    )
-    rows = [
-        Row(r["affiliation"], gold_ids(r["ror_id"]))
-        for r in _read_csv(EXP / "20230903_affiliation_matching_logs_train.csv")
-    ]
-    texts = [r.text for r in rows]
-    out.append(
-        Dataset(
+        ),
+        _with_peers(
             "Logs train",
-            rows,
-            peers={
-                "ROR multisearch": _predictions(
-                    RESULTS / "20230903_affiliation_matching_logs_valid_ror-affiliation_results.csv", len(rows), texts
-                ),
-                "S2AFF": _predictions(
-                    RESULTS / "20230903_affiliation_matching_logs_train_S2AFF_results.csv", len(rows), texts
-                ),
+            "20230903_affiliation_matching_logs_train.csv",
+            {
+                "ROR multisearch": "20230903_affiliation_matching_logs_valid_ror-affiliation_results.csv",
+                "S2AFF": "20230903_affiliation_matching_logs_train_S2AFF_results.csv",
             },
-        )
-    )
+        ),
+    ]
     oa = _read_csv(BENCH / "openalex-gold" / "openalex_gold_w_ror_ids.csv")
     rows = [Row(r["affiliation_string"], gold_ids(r["ror_id"])) for r in oa]
     multi = _read_csv(BENCH / "openalex-gold" / "multi_search_per_string.csv")
