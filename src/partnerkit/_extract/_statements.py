@@ -298,6 +298,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
                     parties = [doc.publisher]
+                elif not is_generic and _lone_document(doc, si, trig, status, subject, deal):
+                    parties, is_anaphora = [subject], False  # type: ignore[list-item]
             elif len(parties) == 1 and kind is not K.OFFICE:
                 other = doc.publisher
                 if other is None and parties[0] in marked:
@@ -353,6 +355,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 pending = (si, doc_trigs[0], pst, date_for(doc, text, doc_trigs[0], published))
     return _tidy(out)
 
+
+# Plural document words (not Russian "соглашения", which is also the genitive singular).
+_SEVERAL_DOCS = re.compile(
+    r"(?:agreements|memoranda|memorandums|mous|pacts|treaties|convenios|acuerdos|memorandos|accords"
+    r"|conventions|vereinbarungen|verträge|соглашений|договоры|меморандумы)\b",
+    re.IGNORECASE,
+)
 
 _Pending = tuple[int, _Trigger, Status, PartialDate | None]
 
@@ -439,14 +448,42 @@ def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
     return last is not None and len(window) - last.end() <= 1
 
 
+def _lone_document(  # noqa: PLR0917
+    doc: Document, si: int, trig: _Trigger, status: Status, subject: int | None, deal: list[int]
+) -> bool:
+    """A document signed or planned in a sentence naming no organisation and no place, before
+    any deal of the text ("Планируется подписание соглашения ...", "Eine Vereinbarung ist
+    unterzeichnet"), is the document of the organisation the text is about, partner unnamed.
+    Not so for several documents ("signed agreements") or a place as the actor ("Kazakhstan
+    signed an agreement")."""
+    sent = doc.sentences[si]
+    return (
+        subject is not None
+        and trig.kind in _DOCUMENTS
+        and status in (Status.SIGNED, Status.PLANNED)
+        and not deal
+        and not any(m.entity is not None for m in doc.in_sentence(si))
+        and not doc.places.get(si)
+        and not _SEVERAL_DOCS.search(sent.text[trig.start : trig.end])
+    )
+
+
 def _set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
     cue = doc.lex.refs.get("setup")
     return cue is not None and cue.search(text, max(0, trig.start - 80), trig.start) is not None
 
 
 def _scoped(doc: Document, text: str, trig: _Trigger) -> bool:
+    """True when a scope cue ("including", "such as") comes before the trigger, unless what it
+    introduces is a signing ("the visit included the signing of a mobility agreement")."""
     scope = doc.lex.refs.get("scope")
-    return scope is not None and scope.search(text, 0, trig.start) is not None
+    if scope is None:
+        return False
+    cue = scope.search(text, 0, trig.start)
+    if cue is None:
+        return False
+    signing = doc.lex.refs.get("ceremony")
+    return signing is None or signing.search(text, cue.end(), trig.start) is None
 
 
 def _explicit_event(doc: Document, text: str) -> bool:

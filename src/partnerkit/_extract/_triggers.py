@@ -56,6 +56,15 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
             )
         )
     ]
+    # "a student mobility agreement": an agreement named by its mobility object is the exchange.
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind is K.AGREEMENT
+            and any(o.kind is K.EXCHANGE and o.end <= t.start and not sent_text[o.end : t.start].strip() for o in found)
+        )
+    ]
     # One record per kind and sentence; scope lists inside a document get none of their own.
     out: list[Trigger] = []
     docs = [t for t in found if t.kind in _DOCUMENTS]
@@ -90,7 +99,11 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
 
 def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Status | None:
     """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
-    cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in _status_cues(doc, si)]
+    raw = _status_cues(doc, si)
+    # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
+    planned_ends = [e for _s, e, n in raw if n == "planned"]
+    raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 for e in planned_ends))]
+    cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in raw]
     names = {n for _, n in cues}
     if "negotiating" in names:
         near = min(d for d, n in cues if n == "negotiating")

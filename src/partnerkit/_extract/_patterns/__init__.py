@@ -312,6 +312,9 @@ def _starts_name_after_of(part: list[tuple[int, int, str]]) -> bool:
     return bool(heads) and _is_cap(words[0]) and heads[0] > 0
 
 
+_PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
+
+
 def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     while part and (part[0][2].lower() in _CONNECTORS or part[0][2].lower() in _DETERMINERS):
         part = part[1:]
@@ -349,6 +352,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if all(_head_of(w) is not None or w.lower() in _CONNECTORS for w in words):
         return None
     first_head = next(_head_of(w) for w in words if _head_of(w) is not None)
+    if first_head in _PLURAL_HEADS_EN and _head_of(words[-1]) == first_head:
+        return None  # "South Korean Universities", "Leading Institutes": a category, not a name
     kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
     start, end = part[0][0], part[-1][1]
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):

@@ -1,0 +1,90 @@
+"""Extraction on short news texts written for these tests (general behaviour, several languages).
+
+A user relies on: an agreement named by its mobility object ("a student mobility agreement",
+"un convenio de movilidad estudiantil") being one exchange record, also when the sentence says
+the visit "included the signing" of it; a document signed or planned in a sentence that names
+no organisation being the document of the organisation the text is about (partner unnamed),
+but not several documents or a country's; a category such as "South Korean Universities" not
+being an organisation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _records(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str], str]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+
+
+RIV_LAKE = frozenset({"Riverton University", "Lakeside University"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A delegation of Riverton University visited Lakeside University. The visit included the signing "
+            "of a student mobility agreement between both institutions.",
+            {("exchange", RIV_LAKE, "signed")},
+        ),
+        (
+            "Una delegación de la Universidad de Montoro visitó la Universidad del Valle Alto. El encuentro "
+            "incluyó la firma de un convenio de movilidad estudiantil entre ambas instituciones.",
+            {("exchange", frozenset({"Universidad de Montoro", "Universidad del Valle Alto"}), "signed")},
+        ),
+    ],
+)
+def test_mobility_agreement_is_one_exchange(text: str, expected: set[tuple[str, frozenset[str], str]]) -> None:
+    assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Северный технический университет расширяет сеть филиалов\n"
+            "Северный технический университет развивает международное сотрудничество, сообщил ректор.\n"
+            "Планируется подписание соглашения о расширении сети филиалов.",
+            {("agreement", frozenset({"Северный технический университет"}), "planned")},
+        ),
+        (
+            "Hochschule Talheim baut Kontakte aus\n"
+            "Die Hochschule Talheim will den Austausch mit Partnern in Asien verstärken. "
+            "Eine Kooperationsvereinbarung ist unterzeichnet.",
+            {("agreement", frozenset({"Hochschule Talheim"}), "signed")},
+        ),
+    ],
+)
+def test_document_without_named_parties_belongs_to_the_subject(
+    text: str, expected: set[tuple[str, frozenset[str], str]]
+) -> None:
+    assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # several documents with unnamed partners, and a country as the actor: no one-sided record
+        "Riverton University grows abroad\nRiverton University hosted a forum. Later, agreements were signed.",
+        "Riverton University grows abroad\nRiverton University hosted a forum. Kazakhstan signed an agreement.",
+        # a deal already recorded: a later unnamed document is not a new one-sided record
+        "Riverton University and Lakeside University signed a memorandum of understanding. "
+        "An agreement was signed as well.",
+    ],
+)
+def test_no_one_sided_document_when_unclear(text: str) -> None:
+    assert all(len(p.parties) >= 2 for p in pk.extract(text, published="2024-05-01").partnerships)
+
+
+def test_plural_category_is_not_an_organisation() -> None:
+    text = (
+        "Kazakhstan advances research partnership with American, South Korean Universities. "
+        "The Association of Sino-Russian Technical Universities met in Harbin."
+    )
+    names = {m.text for m in pk.extract(text).mentions}
+    assert "South Korean Universities" not in names
+    assert "Association of Sino-Russian Technical Universities" in names
