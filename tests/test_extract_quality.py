@@ -88,3 +88,58 @@ def test_plural_category_is_not_an_organisation() -> None:
     names = {m.text for m in pk.extract(text).mentions}
     assert "South Korean Universities" not in names
     assert "Association of Sino-Russian Technical Universities" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Riverton University delegation visits Tashkent\n"
+            "A delegation of Riverton University visited Tashkent last week. The programme included talks on "
+            "future cooperation with Lakeside University and Hillcrest University. As a result of the talks, a "
+            "memorandum of understanding was signed with Hillcrest University.",
+            {
+                ("agreement", frozenset({"Riverton University", "Lakeside University"}), "negotiating"),
+                ("mou", frozenset({"Riverton University", "Hillcrest University"}), "signed"),
+            },
+        ),
+        (
+            "Делегация Северного технического университета посетила Ташкент\n"
+            "Делегация Северного технического университета посетила Ташкент. Прошли переговоры о "
+            "сотрудничестве с Ташкентским педагогическим университетом и Самаркандским государственным "
+            "университетом. По итогам переговоров подписан меморандум о сотрудничестве с Самаркандским "
+            "государственным университетом.",
+            {
+                (
+                    "agreement",
+                    frozenset({"Северного технического университета", "Ташкентским педагогическим университетом"}),
+                    "negotiating",
+                ),
+                (
+                    "mou",
+                    frozenset({"Северного технического университета", "Самаркандским государственным университетом"}),
+                    "signed",
+                ),
+            },
+        ),
+    ],
+)
+def test_talks_with_a_list_pair_each_with_the_subject(
+    text: str, expected: set[tuple[str, frozenset[str], str]]
+) -> None:
+    """Talks "with X and Y" are talks of the text's subject with each; talks that end in a
+    signing with Y are that document's history, not a second record."""
+    assert _records(text) == expected
+
+
+def test_units_venues_and_names_are_not_parties() -> None:
+    """An office "of" its parent is a unit; a meeting's venue is no party; a network named in
+    passing states no consortium."""
+    text = (
+        "The International Relations Office of the two universities prepared the second staff mobility "
+        "with the Northern Academic Association. "
+        "Today, the Baltic Network of Academic Libraries held its annual meeting at Riverton University."
+    )
+    assert _records(text) == set()
+    kinds = {m.text: m.kind for m in pk.extract(text).mentions}
+    assert kinds["International Relations Office"] == "unit"

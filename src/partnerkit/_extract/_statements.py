@@ -22,6 +22,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._extract._triggers import _status_cues as _status_cues_of
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import date_for, inherited_date, last_date_before, same_paragraph
@@ -260,6 +261,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue
             if _between_countries(doc, si, trig):
                 continue  # "the strategic partnership between Tanzania and India"
+            if kind is K.CONSORTIUM and _names_itself(doc, si, trig, explicit):
+                continue  # "the Central Asian Network of Academic Societies held a meeting": a name
             if kind is K.MEMBERSHIP and _right_before(refs.get("people"), text, trig.start):
                 continue  # "several BIT grads have joined the faculty": people, not members
             existing = _right_before(refs.get("existing"), text, trig.start)
@@ -286,6 +289,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
+            if subject is not None and subject not in parties and _with_list(doc, si, trig, parties, status):
+                parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 date = date or deal_date
@@ -446,6 +451,38 @@ def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
     for m in pattern.finditer(window):
         last = m
     return last is not None and len(window) - last.end() <= 1
+
+
+def _names_itself(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> bool:
+    """True when a consortium trigger only spells the name of the one organisation the sentence
+    names, and nothing is founded, joined or signed there (no status cue, no creation cue)."""
+    base = doc.sentences[si].start
+    holder = [
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and m.start - base <= trig.start and trig.end <= m.end - base
+    ]
+    if not holder or any(e not in holder for e in explicit) or any(True for _ in _status_cues_of(doc, si)):
+        return False
+    creation = doc.lex.refs.get("creation")
+    return creation is None or creation.search(doc.sentences[si].text) is None
+
+
+def _with_list(doc: Document, si: int, trig: _Trigger, parties: list[int], status: Status) -> bool:
+    """True when every party is listed after a partner cue right after a negotiation or several
+    documents ("переговоры о сотрудничестве с X, Y", "talks on cooperation with X and Y")."""
+    sent = doc.sentences[si]
+    cue = doc.lex.refs.get("partner")
+    if len(parties) < 2 or cue is None:
+        return False
+    several = _SEVERAL_DOCS.search(sent.text[trig.start : trig.end]) is not None
+    if status is not Status.NEGOTIATING and not several:
+        return False
+    starts = [m.start - sent.start for m in doc.in_sentence(si) if m.entity in parties]
+    if not starts or min(starts) < trig.end:
+        return False
+    m = cue.match(sent.text, trig.end + 1) if sent.text[trig.end : trig.end + 1].isspace() else None
+    return m is not None and _DET_TAIL.fullmatch(sent.text, m.end(), min(starts)) is not None
 
 
 def _lone_document(  # noqa: PLR0917

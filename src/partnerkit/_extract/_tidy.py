@@ -152,6 +152,7 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
             out.append(rec)
     out = _merge_offices(out)
     out = _absorb_one_sided(out)
+    out = _talks_that_led_to_a_signing(out)
     # an office without a place is dropped when the same owner has one with a place
     return [
         r
@@ -186,4 +187,21 @@ def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
                 out[j] = attrs.evolve(out[j], date=out[j].date or rec.date, evidence=out[j].evidence + extra)
                 dropped.add(i)
                 break
+    return [r for i, r in enumerate(out) if i not in dropped]
+
+
+def _talks_that_led_to_a_signing(records: list[Partnership]) -> list[Partnership]:
+    """Talks on a document between parties that sign one in the same text are that document's
+    history ("talks on cooperation with X" + "as a result, a memorandum was signed with X")."""
+    signed = {
+        frozenset(r.parties): i for i, r in enumerate(records) if r.kind in DOCUMENTS and r.status is Status.SIGNED
+    }
+    out = list(records)
+    dropped: set[int] = set()
+    for i, rec in enumerate(records):
+        j = signed.get(frozenset(rec.parties))
+        if rec.kind in DOCUMENTS and rec.status is Status.NEGOTIATING and j is not None:
+            extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
+            out[j] = attrs.evolve(out[j], evidence=out[j].evidence + extra)
+            dropped.add(i)
     return [r for i, r in enumerate(out) if i not in dropped]

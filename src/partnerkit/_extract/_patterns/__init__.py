@@ -312,6 +312,7 @@ def _starts_name_after_of(part: list[tuple[int, int, str]]) -> bool:
     return bool(heads) and _is_cap(words[0]) and heads[0] > 0
 
 
+_OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 
 
@@ -356,6 +357,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
         return None  # "South Korean Universities", "Leading Institutes": a category, not a name
     kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
     start, end = part[0][0], part[-1][1]
+    if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
+        kind = "unit"  # "the International Relations Office of the two universities": a part of them
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
         end -= 1
     return Span(start, end, text[start:end], kind, first_head)
