@@ -143,3 +143,20 @@ def test_units_venues_and_names_are_not_parties() -> None:
     assert _records(text) == set()
     kinds = {m.text: m.kind for m in pk.extract(text).mentions}
     assert kinds["International Relations Office"] == "unit"
+
+
+def test_campus_of_an_owner_in_a_place() -> None:
+    """ "Setting up the campus of X in Y" is a planned office of X (not of the other signatories)
+    in Y, the place after the office words rather than the countries named before them."""
+    text = (
+        "A memorandum for setting up the campus of Riverton University in Nairobi was signed between "
+        "Kenya's Ministry of Education and Riverton University on 3 March 2024. "
+        "Recognising the friendship between Kenya and Canada, the document provides for the setting up of the "
+        "proposed campus of Riverton University in Nairobi."
+    )
+    offices = [p for p in pk.extract(text, published="2024-03-05").partnerships if p.kind.value == "office"]
+    assert [(o.parties[0].name, len(o.parties), o.status.value) for o in offices] == [
+        ("Riverton University", 1, "planned")
+    ]
+    assert offices[0].location is not None
+    assert offices[0].location.city == "Nairobi"

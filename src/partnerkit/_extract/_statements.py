@@ -593,6 +593,21 @@ def _membership(  # noqa: PLR0917
     return out
 
 
+_OF_OWNER = re.compile(r"\s+(?:of|de|de la|del|du|de l['’]|des|der)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _owner_named(doc: Document, si: int, trig: _Trigger) -> int | None:
+    """The organisation named right after an office word ("the campus of X", "la sede de X")."""
+    sent = doc.sentences[si]
+    m = _OF_OWNER.match(sent.text, trig.end)
+    if m is None:
+        return None
+    for f in doc.in_sentence(si):
+        if f.start - sent.start == m.end() and f.entity is not None and doc.entities[f.entity].kind == "org":
+            return f.entity
+    return None
+
+
 def _offices(  # noqa: PLR0917
     doc: Document,
     si: int,
@@ -606,9 +621,18 @@ def _offices(  # noqa: PLR0917
 ) -> list[Partnership]:
     sent = doc.sentences[si]
     spans = [(m.start, m.end) for m in doc.mentions]
-    places = [p for p in doc.places.get(si, []) if not any(a <= p.start and p.end <= b for a, b in spans)]
+    acronym_ends = {m.end for m in doc.in_sentence(si) if m.kind == "acronym"}
+    # a place inside a name or right after an acronym ("IIT Madras") is part of the name
+    places = [
+        p
+        for p in doc.places.get(si, [])
+        if not any(a <= p.start and p.end <= b for a, b in spans) and p.start - 1 not in acronym_ends
+    ]
     text = sent.text
     base = sent.start
+    after = [p for p in places if p.start - base >= trig.start]
+    if after and len(after) < len(places):
+        places = after  # "between Tanzania and India, ... the campus of X in Zanzibar": the office's own place
     if not places and si + 1 < len(doc.sentences):
         nxt = doc.sentences[si + 1]
         nplaces = [p for p in doc.places.get(si + 1, []) if not any(a <= p.start and p.end <= b for a, b in spans)]
@@ -628,6 +652,9 @@ def _offices(  # noqa: PLR0917
     subject = _subject(doc, set())
     owner = owners[0] if owners else (subject if subject is not None else parties[0])
     hosts = [e for e in explicit if e != owner][:1]
+    named = _owner_named(doc, si, trig)
+    if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
+        owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
     party_objs = tuple(_party(doc, p) for p in [owner, *hosts])
     locs = _locations(places, doc.clean.text)
     if not locs:
