@@ -160,3 +160,48 @@ def test_campus_of_an_owner_in_a_place() -> None:
     ]
     assert offices[0].location is not None
     assert offices[0].location.city == "Nairobi"
+
+
+def _dated(text: str, published: str | None) -> set[tuple[str, str | None]]:
+    return {(p.kind.value, str(p.date) if p.date else None) for p in pk.extract(text, published=published).partnerships}
+
+
+def test_dateline_dates_the_news_and_a_later_signing_sentence_dates_the_deal() -> None:
+    text = (
+        "Northgate University and Kyoto Prefectural University sign double degree agreement\n"
+        "SHEFFIELD, 14 March 2024 — Northgate University has signed a double degree agreement with Kyoto "
+        "Prefectural University, Japan. The agreement was signed on Tuesday by Vice-Chancellor Helen Marsh and "
+        "President Takeshi Ono during a ceremony in Kyoto.\n"
+        "The two universities have cooperated since 2017, when they signed a memorandum of understanding."
+    )
+    ex = pk.extract(text, published="2024-03-14")
+    assert all(p.parties[0].name != "SHEFFIELD" for p in ex.partnerships)  # a dateline city is no party
+    assert ("agreement", "2024-03-12") in _dated(text, "2024-03-14")
+    assert ("mou", "2017") in _dated(text, "2024-03-14")
+
+
+def test_german_day_number_does_not_end_the_sentence() -> None:
+    text = (
+        "Die Technische Universität Halden und die Universität Linköping haben am 8. November 2021 eine "
+        "Vereinbarung über die Gründung eines gemeinsamen Forschungszentrums unterzeichnet."
+    )
+    recs = pk.extract(text).partnerships
+    assert {(p.kind.value, len(p.parties), str(p.date)) for p in recs} == {
+        ("agreement", 2, "2021-11-08"),
+        ("joint_lab", 2, "2021-11-08"),
+    }
+
+
+def test_signing_at_a_dated_event_takes_the_event_date() -> None:
+    text = (
+        "The Second Forum of Rectors of Baltic and Nordic Universities was held in Riga on 14 May 2019.\n"
+        "Within the framework of the Forum, Riga Technical University and Lakeside University signed an "
+        "agreement on academic cooperation."
+    )
+    assert _dated(text, None) == {("agreement", "2019-05-14")}
+    # a year inside a quoted goal is not the date of the deal
+    quoted = (
+        "Riverton University and Lakeside University signed an agreement. "
+        'The rector stressed that the agreement matters for the goal "to double exchanges by 2030".'
+    )
+    assert _dated(quoted, None) == {("agreement", None)}

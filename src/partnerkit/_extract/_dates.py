@@ -186,7 +186,7 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             j >= 0
             and tokens[j][2][0].isdigit()
             and _day(tokens[j][2]) is not None
-            and text[tokens[j][1] : s].strip(" ,ofde") == ""
+            and text[tokens[j][1] : s].strip(" ,.ofde") == ""  # "8. November" (German)
         ):
             day, start = _day(tokens[j][2]), tokens[j][0]
         k = i + 1

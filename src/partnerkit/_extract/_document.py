@@ -105,6 +105,19 @@ class Document:
         return self.by_sentence.get(index, [])
 
 
+_DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
+
+
+def _dateline_city(text: str, span: Span) -> bool:
+    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ": a capitalised city opening a line is a dateline."""
+    return (
+        len(span.text) >= 4
+        and span.text.isupper()
+        and (span.start == 0 or text[span.start - 1] == "\n")
+        and _DATELINE_TAIL.match(text, span.end) is not None
+    )
+
+
 def _sentence_of(sentences: list[Sentence], pos: int) -> int:
     lo, hi = 0, len(sentences) - 1
     while lo < hi:
@@ -140,7 +153,11 @@ def read_document(
         places[sent.index] = find_places(sent.text, sent.start, cities)
     # Acronyms that are places ("ASTANA") are not organisations.
     place_spans = {(p.start, p.end) for ps in places.values() for p in ps}
-    spans = [s for s in spans if not (s[0].kind == "acronym" and (s[0].start, s[0].end) in place_spans)]
+    spans = [
+        s
+        for s in spans
+        if not (s[0].kind == "acronym" and ((s[0].start, s[0].end) in place_spans or _dateline_city(text, s[0])))
+    ]
     chosen = _resolve_overlaps(spans)
     # Definitions: "Name (ACR)" makes ACR a form of Name; then find every later use of ACR.
     aliases: dict[str, int] = {}

@@ -25,7 +25,7 @@ from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import _status_cues as _status_cues_of
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
-from partnerkit._extract._when import date_for, inherited_date, last_date_before, same_paragraph
+from partnerkit._extract._when import date_after, date_for, event_date, inherited_date, last_date_before, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Party, Status
 
 __all__ = ["find_partnerships"]
@@ -272,11 +272,14 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if date is None and since is not None and may_match(since, low) and since.search(text):
                 date = last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
-                date = inherited_date(doc, si, all_triggers, published)
+                date = inherited_date(doc, si, all_triggers, published) or event_date(doc, si, published)
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
             if is_anaphora and kind in _DOCUMENTS and deal:
+                when = date_after(doc, text, trig, published) if status is Status.SIGNED else None
+                if when is not None:
+                    _date_the_deal(doc, out, deal, when)  # "The agreement was signed on Tuesday"
                 continue  # "the agreement", "该协议": the deal already recorded
             if (
                 kind in _SCOPE
@@ -357,7 +360,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):
             pst = _status(doc, si, doc_trigs[0], doc_trigs[0].kind)
             if pst in (Status.SIGNED, Status.PLANNED):
-                pending = (si, doc_trigs[0], pst, date_for(doc, text, doc_trigs[0], published))
+                when = date_for(doc, text, doc_trigs[0], published)
+                if when is None and pst is Status.SIGNED:
+                    when = event_date(doc, si, published)
+                pending = (si, doc_trigs[0], pst, when)
     return _tidy(out)
 
 
@@ -451,6 +457,17 @@ def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
     for m in pattern.finditer(window):
         last = m
     return last is not None and len(window) - last.end() <= 1
+
+
+def _date_the_deal(doc: Document, out: list[Partnership], deal: list[int], date: PartialDate) -> None:
+    """A later "the agreement was signed on X" dates the recorded deal and what its sentence set up."""
+    parties = {_party(doc, p) for p in deal}
+    quote = next(
+        (r.evidence[0].quote for r in reversed(out) if r.kind in _DOCUMENTS and set(r.parties) == parties), None
+    )
+    for i, r in enumerate(out):
+        if r.date is None and set(r.parties) == parties and r.evidence[0].quote == quote:
+            out[i] = attrs.evolve(r, date=date)
 
 
 def _names_itself(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> bool:

@@ -209,6 +209,11 @@ def _split_line(text: str, line: str, offset: int, out: list[Sentence]) -> None:
     _emit(text, offset + start, offset + len(line), out, bullet)
 
 
+_GERMAN_MONTH = re.compile(
+    r"\s*(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+)
+
+
 def _is_boundary(line: str, punct: int, end: int) -> bool:
     mark = line[punct]
     if mark in "。！？;；":
@@ -228,6 +233,8 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
     if word is None:
         return True
     token = word.group(1)
+    if token.isdigit() and len(token) <= 2 and _GERMAN_MONTH.match(line, end):
+        return False  # "am 8. November 2021": a German day number, not a sentence end
     if token.lower().rstrip(".") in _ABBREVIATIONS or token.lower() in _ABBREVIATIONS:
         return False
     if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"

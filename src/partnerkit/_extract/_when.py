@@ -17,7 +17,7 @@ from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
 from partnerkit._model import PartialDate
 
-__all__ = ["date_for", "dates_in", "inherited_date", "last_date_before", "same_paragraph"]
+__all__ = ["date_after", "date_for", "dates_in", "event_date", "inherited_date", "last_date_before", "same_paragraph"]
 
 
 class _Spanned(Protocol):
@@ -30,8 +30,18 @@ class _Spanned(Protocol):
 def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
     hits = doc.date_cache.get(text)
     if hits is None:
-        hits = doc.date_cache[text] = find_dates(text, doc.lex, published)
+        hits = [h for h in find_dates(text, doc.lex, published) if not _dateline(text, h)]
+        doc.date_cache[text] = hits
     return hits
+
+
+_DATELINE_HEAD = re.compile(r"(?:[^\W\d_][\w .'’-]{0,30},\s*)?")
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[–—-]\s|\s*\([^()]{1,20}\)\s")
+
+
+def _dateline(text: str, hit: DateHit) -> bool:
+    """ "SHEFFIELD, 14 March 2024 — ...", "New Delhi, July 6 (IANS) ...": the date of the news."""
+    return _DATELINE_HEAD.fullmatch(text, 0, hit.start) is not None and _DATELINE_END.match(text, hit.end) is not None
 
 
 def last_date_before(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
@@ -99,3 +109,48 @@ def _right_after_report(pattern: re.Pattern[str], text: str, pos: int) -> bool:
 def same_paragraph(doc: Document, a: int, b: int) -> bool:
     text = doc.clean.text
     return "\n" not in text[doc.sentences[a].end : doc.sentences[b].start]
+
+
+_EVENT = re.compile(
+    r"forum|summit|conference|congress|meeting|symposium|форум|саммит|конференц|съезд|foro|cumbre|congreso"
+    r"|conferencia|sommet|congrès|colloque|konferenz|kongress|gipfel|论坛|峰会|会议",
+    re.IGNORECASE,
+)
+
+
+def event_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The date of an event a statement is made at ("Within the framework of the Forum, ... was
+    signed"), given where the text first dates an event ("The Forum was held on 28 October 2015"):
+    a date to the month or day, close after the event's name in an earlier sentence."""
+    if not any(m.entity is not None and _is_event(doc, m.entity) for m in doc.in_sentence(si)):
+        return None
+    for j in range(si):
+        sent = doc.sentences[j]
+        for e in doc.in_sentence(j):
+            if e.entity is None or not _is_event(doc, e.entity):
+                continue
+            at = e.end - sent.start
+            near = [
+                h
+                for h in dates_in(doc, sent.text, published)
+                if h.date is not None and h.date.month is not None and 0 <= h.start - at <= 160
+            ]
+            if near:
+                return near[0].date
+    return None
+
+
+def _is_event(doc: Document, ent: int) -> bool:
+    return any(_EVENT.search(n) for n in doc.entities[ent].names)
+
+
+_BREAK = re.compile(r"[\"“”«»「」,，;；:]")
+
+
+def date_after(doc: Document, text: str, trig: _Spanned, published: PartialDate | None) -> PartialDate | None:
+    """The first date after the trigger in the same clause, outside quotes ("The agreement was
+    signed on Tuesday"; not "its signing matters for the goal 'by 2020 ...'")."""
+    for h in dates_in(doc, text, published):
+        if h.start >= trig.end and not _BREAK.search(text, trig.end, h.start):
+            return h.date
+    return None
