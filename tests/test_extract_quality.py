@@ -205,3 +205,179 @@ def test_signing_at_a_dated_event_takes_the_event_date() -> None:
         'The rector stressed that the agreement matters for the goal "to double exchanges by 2030".'
     )
     assert _dated(quoted, None) == {("agreement", None)}
+
+
+EAST_UFMG = frozenset({"Eastbrook University", "Federal University of Minas Gerais"})
+SIB_KAZ = frozenset({"Сибирского технологического университета", "Казахского национального аграрного университета"})
+MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lakeshore Institute of Technology to open campus in Abu Dhabi\n"
+            "Lakeshore Institute of Technology (LIT) will open a branch campus in Abu Dhabi in 2026, the "
+            "institute announced on Monday.\n"
+            "The campus will offer undergraduate programmes in computer science and mechanical engineering. LIT "
+            "already operates a campus in Singapore, which opened in 2019.\n"
+            '"This is an important step for our global strategy," said LIT President Dr. Anna Keller.',
+            {
+                ("office", frozenset({"Lakeshore Institute of Technology"}), "planned", "2026", "AE"),
+                ("office", frozenset({"Lakeshore Institute of Technology"}), "active", "2019", "SG"),
+            },
+            id="02",
+        ),
+        pytest.param(
+            "Greenfield University joins the European University Association\n"
+            "Greenfield University has become a full member of the European University Association (EUA), the "
+            "university said on 2 February 2023.\n"
+            "The membership was approved by the EUA Council at its meeting in Brussels. Greenfield University is "
+            "also a member of the Coimbra Group and the Santander Group.",
+            {
+                (
+                    "membership",
+                    frozenset({"Greenfield University", "European University Association"}),
+                    "active",
+                    None,
+                    None,
+                ),
+                ("membership", frozenset({"Greenfield University", "Coimbra Group"}), "active", None, None),
+                ("membership", frozenset({"Greenfield University", "Santander Group"}), "active", None, None),
+            },
+            id="03",
+        ),
+        pytest.param(
+            "Talks with Brazilian partner\n"
+            "Representatives of Eastbrook University met with a delegation from the Federal University of Minas "
+            "Gerais (UFMG) on 5 May 2022 to discuss a possible joint master's programme in public health.\n"
+            "The two universities are negotiating a cooperation agreement, which could be signed later this "
+            "year. No agreement has been signed yet.",
+            {
+                ("joint_programme", EAST_UFMG, "negotiating", "2022-05-05", None),
+                ("agreement", EAST_UFMG, "negotiating", "2024", None),
+            },
+            id="04",
+        ),
+        pytest.param(
+            "University of Westmoor ends partnership with Harbin Institute of Technology\n"
+            "The University of Westmoor has terminated its exchange agreement with Harbin Institute of "
+            "Technology, citing security concerns, a spokesperson said on Friday.\n"
+            "The agreement, signed in 2015, allowed up to 20 students a year to study at the partner institution.",
+            {
+                (
+                    "agreement",
+                    frozenset({"University of Westmoor", "Harbin Institute of Technology"}),
+                    "ended",
+                    None,
+                    None,
+                )
+            },
+            id="05",
+        ),
+        pytest.param(
+            "Сибирский технологический университет и Казахский национальный аграрный университет подписали "
+            "соглашение о сотрудничестве\n"
+            "12 апреля 2023 года ректор Сибирского технологического университета Иван Петров и ректор Казахского "
+            "национального аграрного университета Ержан Сейтказы подписали соглашение о сотрудничестве в области "
+            "подготовки кадров.\n"
+            "Соглашение предусматривает обмен студентами и преподавателями, а также реализацию совместных "
+            "образовательных программ. Вузы также планируют открыть совместную лабораторию.",
+            {
+                ("agreement", SIB_KAZ, "signed", "2023-04-12", None),
+                ("joint_lab", SIB_KAZ, "planned", None, None),
+            },
+            id="06",
+        ),
+        pytest.param(
+            "La Universidad de Montoro y la Universidad Nacional de Cuyo firman un convenio marco\n"
+            "La Universidad de Montoro firmó el pasado 3 de octubre de 2022 un convenio marco de colaboración "
+            "con la Universidad Nacional de Cuyo (UNCuyo), Argentina. El acuerdo permitirá la movilidad de "
+            "estudiantes y profesores y el desarrollo de proyectos de investigación conjuntos.\n"
+            "Ambas universidades prevén crear un programa de doble titulación en ingeniería agronómica.",
+            {
+                ("agreement", MONT_CUYO, "signed", "2022-10-03", None),
+                ("double_degree", MONT_CUYO, "planned", None, None),
+            },
+            id="07",
+        ),
+        pytest.param(
+            "L'Université de Valmont ouvre un bureau à Dakar\n"
+            "L'Université de Valmont a inauguré le 15 janvier 2024 un bureau de représentation à Dakar, au "
+            "Sénégal. Ce bureau facilitera la coopération avec l'Université Cheikh Anta Diop et les autres "
+            "établissements de la région.\n"
+            "L'Université de Valmont a signé en 2020 un accord de coopération avec l'Université Gaston Berger de "
+            "Saint-Louis.",
+            {
+                ("office", frozenset({"Université de Valmont"}), "active", "2024-01-15", "SN"),
+                (
+                    "agreement",
+                    frozenset({"Université de Valmont", "Université Gaston Berger de Saint-Louis"}),
+                    "signed",
+                    "2020",
+                    None,
+                ),
+            },
+            id="09",
+        ),
+        pytest.param(
+            "Westbridge College London partners with Seoul National University\n"
+            "Westbridge College London and Seoul National University have launched a joint research centre on "
+            "artificial intelligence, the two institutions announced today.\n"
+            "The centre will be hosted by Seoul National University. It will open an office in London next year.",
+            {
+                (
+                    "joint_lab",
+                    frozenset({"Westbridge College London", "Seoul National University"}),
+                    "active",
+                    None,
+                    None,
+                ),
+                ("office", frozenset({"Westbridge College London"}), "planned", None, "GB"),
+            },
+            id="10",
+        ),
+        pytest.param(
+            "Rector's visit\n"
+            "The Rector of Northgate University, Prof. Helen Marsh, visited Riga Technical University last week "
+            "and gave a lecture on climate policy. She also met students from the Latvian Academy of Sciences.",
+            set(),
+            id="11",
+        ),
+    ],
+)
+def test_news_texts(text: str, expected: set[tuple[str, frozenset[str], str, str | None, str | None]]) -> None:
+    """Whole short news texts in several styles and languages (title, dateline, quotes, history):
+    each record's kind, parties, status, date and office country; none for a visit without a deal."""
+    ex = pk.extract(text, published="2024-06-01")
+    got = {
+        (
+            p.kind.value,
+            frozenset(x.name for x in p.parties),
+            p.status.value,
+            str(p.date) if p.date else None,
+            p.location.country if p.location else None,
+        )
+        for p in ex.partnerships
+    }
+    assert got == expected
+
+
+def test_bare_russian_plural_refers_to_the_pair_but_a_modified_one_does_not() -> None:
+    pair = (
+        "Сибирский технологический университет и Казахский национальный аграрный университет подписали "
+        "соглашение. Вузы также планируют открыть совместную лабораторию."
+    )
+    labs = [p for p in pk.extract(pair).partnerships if p.kind.value == "joint_lab"]
+    assert [len(p.parties) for p in labs] == [2]
+    generic = (
+        "Сибирский технологический университет и Казахский национальный аграрный университет подписали "
+        "соглашение. Многие российские вузы также планируют открыть совместные лаборатории с Китаем."
+    )
+    assert not [p for p in pk.extract(generic).partnerships if p.kind.value == "joint_lab"]
+
+
+def test_college_names_keep_their_city() -> None:
+    text = "Imperial College London and Trinity College Dublin signed an agreement. The college in London grew."
+    names = {m.text for m in pk.extract(text).mentions if m.kind == "name"}
+    assert {"Imperial College London", "Trinity College Dublin"} <= names

@@ -144,8 +144,13 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
             if not _same_office(old, rec):
                 continue
             evidence = old.evidence + tuple(e for e in rec.evidence if e not in old.evidence)
+            status = Status.ENDED if Status.ENDED in (old.status, rec.status) else old.status  # an end is news
             out[i] = attrs.evolve(
-                old, date=old.date or rec.date, location=old.location or rec.location, evidence=evidence
+                old,
+                date=old.date or rec.date,
+                location=old.location or rec.location,
+                evidence=evidence,
+                status=status,
             )
             break
         else:

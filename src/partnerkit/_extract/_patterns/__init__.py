@@ -33,6 +33,8 @@ from partnerkit._extract._patterns._words import (
     _tokens,
     is_acronym_token,
 )
+from partnerkit._extract._places import gazetteer
+from partnerkit._model._countries import _key
 
 __all__ = ["Span", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
 
@@ -338,6 +340,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
             and all(_head_of(w) is not None or w.lower() in _CONNECTORS for _, _, w in part[:keep])
         ):
             keep += 1
+        elif head == "college" and _is_cap(after) and _key(after) in gazetteer():
+            keep += 1  # "Imperial College London", "Trinity College Dublin": the city is part of the name
         part = part[:keep]
     while part and (
         part[-1][2].lower() in _CONNECTORS or part[-1][2].lower() in _DETERMINERS or not _is_cap(part[-1][2])
