@@ -5,7 +5,10 @@ A user relies on: an agreement named by its mobility object ("a student mobility
 the visit "included the signing" of it; a document signed or planned in a sentence that names
 no organisation being the document of the organisation the text is about (partner unnamed),
 but not several documents or a country's; a category such as "South Korean Universities" not
-being an organisation.
+being an organisation; talks "with X and Y" pairing each with the subject; units, venues and
+networks named in passing giving no party; "the campus of X in Y"; datelines, event dates and
+"the agreement was signed on Tuesday"; Russian and German ministers acting for their ministry;
+whole news texts (own, several styles and languages) giving exactly their records.
 """
 
 from __future__ import annotations
@@ -209,6 +212,8 @@ def test_signing_at_a_dated_event_takes_the_event_date() -> None:
 
 EAST_UFMG = frozenset({"Eastbrook University", "Federal University of Minas Gerais"})
 SIB_KAZ = frozenset({"Сибирского технологического университета", "Казахского национального аграрного университета"})
+VALMONT_LAVAL = frozenset({"Université de Valmont", "Université Laval"})
+NORTH_LAGOS = frozenset({"Northgate University", "University of Lagos"})
 MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"})
 
 
@@ -343,6 +348,95 @@ MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"}
             "and gave a lecture on climate policy. She also met students from the Latvian Academy of Sciences.",
             set(),
             id="11",
+        ),
+        pytest.param(
+            "Riverton University expands presence in Asia\n"
+            "Riverton University has opened a representative office in Hanoi, Vietnam. It will also open an "
+            "office in Jakarta, Indonesia, later this year.\n"
+            "The Hanoi office will support student recruitment and research partnerships in the region.",
+            {
+                ("office", frozenset({"Riverton University"}), "active", None, "VN"),
+                ("office", frozenset({"Riverton University"}), "planned", "2024", "ID"),
+            },
+            id="21",
+        ),
+        pytest.param(
+            "Министр науки и высшего образования России Валерий Фальков и ректор Университета Хоккайдо подписали "
+            "меморандум о сотрудничестве 15 мая 2023 года.\n"
+            "Документ предусматривает обмен студентами и совместные исследования.",
+            {
+                (
+                    "mou",
+                    frozenset({"Министр науки и высшего образования России", "Университета Хоккайдо"}),
+                    "signed",
+                    "2023-05-15",
+                    None,
+                )
+            },
+            id="22",
+        ),
+        pytest.param(
+            "Bundesministerin für Bildung und Forschung Anja Karliczek und der Präsident der Universität Tokio "
+            "unterzeichneten am 3. März 2021 eine Absichtserklärung.",
+            {
+                (
+                    "mou",
+                    frozenset({"Bundesministerin für Bildung und Forschung", "Universität Tokio"}),
+                    "signed",
+                    "2021-03-03",
+                    None,
+                )
+            },
+            id="23",
+        ),
+        pytest.param(
+            "Eastbrook University signs MoUs with three Indian universities\n"
+            "Eastbrook University has signed memoranda of understanding with the University of Delhi, Jadavpur "
+            "University and the University of Hyderabad. The agreements were signed during a visit to New Delhi "
+            "on 10 February 2024.",
+            {
+                ("mou", frozenset({"Eastbrook University", "University of Delhi"}), "signed", "2024-02-10", None),
+                ("mou", frozenset({"Eastbrook University", "Jadavpur University"}), "signed", "2024-02-10", None),
+                ("mou", frozenset({"Eastbrook University", "University of Hyderabad"}), "signed", "2024-02-10", None),
+            },
+            id="24",
+        ),
+        pytest.param(
+            "La Universidad de Montoro inauguró una oficina en Shanghái\n"
+            "La Universidad de Montoro inauguró el 2 de junio de 2023 una oficina de representación en Shanghái, "
+            "China. La oficina se encuentra en el campus de la Universidad Fudan.",
+            {
+                (
+                    "office",
+                    frozenset({"Universidad de Montoro", "Universidad Fudan"}),
+                    "active",
+                    "2023-06-02",
+                    "CN",
+                )
+            },
+            id="25",
+        ),
+        pytest.param(
+            "L'Université de Valmont et l'Université Laval renouvellent leur partenariat\n"
+            "L'Université de Valmont et l'Université Laval ont renouvelé le 4 avril 2022 leur accord de "
+            "coopération, signé pour la première fois en 2012. Les deux universités prévoient de lancer un "
+            "programme de double diplôme en 2023.",
+            {
+                ("agreement", VALMONT_LAVAL, "signed", "2022-04-04", None),
+                ("double_degree", VALMONT_LAVAL, "planned", "2023", None),
+            },
+            id="26",
+        ),
+        pytest.param(
+            "Northgate University and the University of Lagos launch joint master's programme\n"
+            "Northgate University and the University of Lagos have launched a joint master's programme in public "
+            "health. The programme, which starts in September, was developed under a cooperation agreement "
+            "signed in 2021.",
+            {
+                ("joint_programme", NORTH_LAGOS, "active", None, None),
+                ("agreement", NORTH_LAGOS, "signed", "2021", None),
+            },
+            id="28",
         ),
     ],
 )

@@ -307,7 +307,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 ):
                     parties = [doc.publisher]
                 elif not is_generic and _lone_document(doc, si, trig, status, subject, deal):
-                    parties, is_anaphora = [subject], False  # type: ignore[list-item]
+                    # the pair in play ("X and Y launched a programme ... under an agreement signed
+                    # in 2021"), else the subject alone
+                    parties, is_anaphora = (list(pair) if pair is not None else [subject]), False  # type: ignore[list-item]
             elif len(parties) == 1 and kind is not K.OFFICE:
                 other = doc.publisher
                 if other is None and parties[0] in marked:
@@ -465,8 +467,8 @@ def _date_the_deal(doc: Document, out: list[Partnership], deal: list[int], date:
     quote = next(
         (r.evidence[0].quote for r in reversed(out) if r.kind in _DOCUMENTS and set(r.parties) == parties), None
     )
-    for i, r in enumerate(out):
-        if r.date is None and set(r.parties) == parties and r.evidence[0].quote == quote:
+    for i, r in enumerate(out):  # every record of that sentence ("signed MoUs with X, Y and Z")
+        if r.date is None and r.evidence[0].quote == quote:
             out[i] = attrs.evolve(r, date=date)
 
 

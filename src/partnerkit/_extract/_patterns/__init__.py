@@ -58,7 +58,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     if not plain and _CYRILLIC_CHAR.search(text):
         out.extend(_find_ru(text, toks, offset))
     out.extend(_find_quoted(text, offset, out))
-    if "inist" in text:
+    if "inist" in text or "инистр" in text:
         out.extend(find_ministers(text, offset))
     if _CITY_WORDS.search(text):
         out.extend(find_cities(text, offset))

@@ -38,6 +38,35 @@ _MINISTER = re.compile(
     + ")?"
     r"(?:,? (?:y|et|e) (?:de la |de l['’]|del |de |des |d['’])?[A-ZÉ][\w-]+(?: " + _ADJ + ")?)*"
 )
+# Russian: "Министр науки и высшего образования России", "министр просвещения РФ" (genitive fields).
+_RU_FIELD = (
+    r"(?:науки|высшего|среднего|профессионального|образования|просвещения|культуры|здравоохранения|"
+    r"иностранных|дел|экономического|цифрового|развития|труда|социальной|защиты|сельского|хозяйства|"
+    r"промышленности|торговли|финансов|спорта|молод[её]жной|политики)"
+)
+_RU_PLACE = r"(?: (?:России|РФ|Российской Федерации|Республики [А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+(?:ии|ана|ии)))?"
+# German: "Bundesministerin für Bildung und Forschung" (the field named with "für").
+_DE_FIELD = (
+    r"(?:Bildung|Forschung|Wissenschaft|Kunst|Kultur|Wirtschaft|Technologie|Digitales|Gesundheit|Arbeit|"
+    r"Soziales|Jugend|Familie|Umwelt|Energie|Verkehr|Finanzen|Auswärtiges|Innovation|Europa|Entwicklung)"
+)
+_MINISTER_OTHER = re.compile(
+    r"\b[Мм]инистр[аоуем]? "
+    + _RU_FIELD
+    + r"(?:,? (?:и )?"
+    + _RU_FIELD
+    + r")*"
+    + _RU_PLACE
+    + r"|\b(?:Bundes|Landes|Staats)?[Mm]inister(?:in)? für "
+    + _DE_FIELD
+    + r"(?:,? (?:und )?"
+    + _DE_FIELD
+    + r")*"
+)
+_RU_DE_SPEECH = re.compile(
+    r"(?:,? (?:[A-ZА-ЯЁ][\w.'’-]* ){0,3}[A-ZА-ЯЁ][\w'’-]*)?,? (?:заявил\w*|сказал\w*|сообщил\w*|отметил\w*|"
+    r"подчеркнул\w*|sagte|erklärte|betonte)\b"
+)
 _PERSON_AND_SPEECH = re.compile(
     r"(?:,? (?:[A-Z][\w.'’-]* ){0,3}[A-Z][\w'’-]*)?,? (?:said|says|announced|noted|stated|told|added|stressed|"
     r"emphasi[sz]ed|explained|declared|a (?:dit|déclaré|annoncé|souligné)|dijo|señaló|afirmó|declaró|anunció)\b"
@@ -53,6 +82,10 @@ def find_ministers(text: str, offset: int = 0) -> list[Span]:
         ['Kazakh Minister of Science and Higher Education']
         >>> find_ministers("Minister of Education John Smith said the agreement was signed.")
         []
+        >>> [s.text for s in find_ministers("Министр науки и высшего образования России Иван Петров подписал")]
+        ['Министр науки и высшего образования России']
+        >>> [s.text for s in find_ministers("Bundesministerin für Bildung und Forschung Anna Weber unterzeichnete")]
+        ['Bundesministerin für Bildung und Forschung']
     """
     out: list[Span] = []
     for m in _MINISTER.finditer(text):
@@ -60,6 +93,12 @@ def find_ministers(text: str, offset: int = 0) -> list[Span]:
             continue
         s, e = m.start(), m.end()
         out.append(Span(s + offset, e + offset, text[s:e], "name", "ministry"))
+    if "инистр" in text or "inister" in text:
+        for m in _MINISTER_OTHER.finditer(text):
+            if _RU_DE_SPEECH.match(text, m.end()):
+                continue
+            s, e = m.start(), m.end()
+            out.append(Span(s + offset, e + offset, text[s:e], "name", "ministry"))
     return out
 
 

@@ -48,7 +48,7 @@ _DETERMINERS = frozenset(
 )
 _SPLITTERS = frozenset(["and", "y", "et", "und", "e", "&"])
 _KEEP_AFTER = frozenset(
-    """of for de del des du d' d’ di da do für""".split()  # noqa: SIM905
+    """of for de del des du d' d’ di da do für der""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[\u3400-\u9fff]+|(?:[lLdD]['’])|[^\W_]+(?:[-'’.][^\W_]+)*(?:(?<=s)['’](?!\w))?\.?|[«»\"“”„(),;:]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{0,3})$")
