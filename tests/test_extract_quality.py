@@ -475,3 +475,47 @@ def test_college_names_keep_their_city() -> None:
     text = "Imperial College London and Trinity College Dublin signed an agreement. The college in London grew."
     names = {m.text for m in pk.extract(text).mentions if m.kind == "name"}
     assert {"Imperial College London", "Trinity College Dublin"} <= names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Riverton University climbs in world rankings\n"
+            "Riverton University rose to 85th place in the QS World University Rankings, ahead of Lakeside "
+            "University and the University of Tartu. The rector thanked staff and the university's partners, "
+            "including Hillcrest University, with which it signed an agreement in 2018.",
+            id="31",
+        ),
+        pytest.param(
+            "Professor from Lakeside University joins Riverton University\n"
+            "Dr. Maria Lopez, formerly of Lakeside University, has joined Riverton University as professor of "
+            "chemistry. She previously worked at the Max Planck Institute for Chemistry.",
+            id="32",
+        ),
+        pytest.param(
+            "Students of Riverton University won the international robotics contest held at the Technical "
+            "University of Munich in May. Teams from Lakeside University and Tsinghua University took second and "
+            "third place.",
+            id="33",
+        ),
+        pytest.param(
+            "Riverton University hosted a conference on climate policy\n"
+            "The conference, organised with the support of the Ministry of Education, gathered researchers from "
+            "Lakeside University, Hillcrest University and the University of Oslo. Participants discussed future "
+            "research directions.",
+            id="34",
+        ),
+        pytest.param(
+            "Ректор Сибирского технологического университета принял участие в форуме ректоров в Казани. На "
+            "форуме выступили представители Казанского федерального университета и Томского государственного "
+            "университета.",
+            id="36",
+        ),
+    ],
+)
+def test_no_partnership_between_unrelated_mentions(text: str) -> None:
+    """Rankings, contests, conferences, a professor changing jobs, a forum's speakers: several
+    institutions named, no deal between them (only one stated deal, with its own partner)."""
+    recs = _records(text)
+    assert recs <= {("agreement", frozenset({"Riverton University", "Hillcrest University"}), "signed")}

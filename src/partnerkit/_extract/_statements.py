@@ -58,6 +58,11 @@ def _party(doc: Document, ent_id: int) -> Party:
     return Party(ent.best, institution_id=inst.id if inst is not None else None)
 
 
+# A sentence about a person ("Professor from X joins Y", "Dr. Anna Lee joined ...").
+_PERSON_FIRST = re.compile(
+    r"\W*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Researcher|Scientist|Alumn(?:us|a|i)|Graduate|Lecturer|Dean|"
+    r"Профессор|Доктор|Profesora?|Doctora?|Professeure?)\b\.?"
+)
 _SETUP_HEADS = re.compile(
     r"institut|институт|cent(?:er|re|ro)|zentrum|центр|laborator|лаборатор|研究院|研究所|中心|实验室",
     re.IGNORECASE,
@@ -263,8 +268,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "the strategic partnership between Tanzania and India"
             if kind is K.CONSORTIUM and _names_itself(doc, si, trig, explicit):
                 continue  # "the Central Asian Network of Academic Societies held a meeting": a name
-            if kind is K.MEMBERSHIP and _right_before(refs.get("people"), text, trig.start):
-                continue  # "several BIT grads have joined the faculty": people, not members
+            if kind is K.MEMBERSHIP and (
+                _right_before(refs.get("people"), text, trig.start) or _PERSON_FIRST.match(text) is not None
+            ):
+                continue  # "several BIT grads have joined the faculty", "Professor from X joins Y": people
             existing = _right_before(refs.get("existing"), text, trig.start)
             date = None if existing else date_for(doc, text, trig, published)
             if existing and status is not Status.ENDED:
