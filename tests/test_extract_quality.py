@@ -214,6 +214,8 @@ EAST_UFMG = frozenset({"Eastbrook University", "Federal University of Minas Gera
 SIB_KAZ = frozenset({"Сибирского технологического университета", "Казахского национального аграрного университета"})
 VALMONT_LAVAL = frozenset({"Université de Valmont", "Université Laval"})
 NORTH_LAGOS = frozenset({"Northgate University", "University of Lagos"})
+SIB_TSING = frozenset({"Сибирский технологический университет", "Университет Цинхуа"})
+EAST_RIV = frozenset({"Eastbrook University", "Riverton University"})
 MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"})
 
 
@@ -437,6 +439,110 @@ MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"}
                 ("agreement", NORTH_LAGOS, "signed", "2021", None),
             },
             id="28",
+        ),
+        pytest.param(
+            "Riverton University partners with Osaka Metropolitan University\n"
+            "Riverton University has entered into a strategic partnership with Osaka Metropolitan University. "
+            "The two sides agreed to establish a joint laboratory for materials science and to develop a joint "
+            "PhD programme.",
+            {
+                (
+                    "strategic_partnership",
+                    frozenset({"Riverton University", "Osaka Metropolitan University"}),
+                    "signed",
+                    None,
+                    None,
+                ),
+                (
+                    "joint_lab",
+                    frozenset({"Riverton University", "Osaka Metropolitan University"}),
+                    "planned",
+                    None,
+                    None,
+                ),
+                (
+                    "joint_programme",
+                    frozenset({"Riverton University", "Osaka Metropolitan University"}),
+                    "planned",
+                    None,
+                    None,
+                ),
+            },
+            id="41",
+        ),
+        pytest.param(
+            "Lakeside University inks deal with Nanyang Technological University\n"
+            "Lakeside University and Nanyang Technological University (NTU) inked a memorandum of understanding "
+            "on 7 September 2023 to collaborate on sustainability research. Under the MoU, NTU will host "
+            "Lakeside students for summer research placements.",
+            {
+                (
+                    "mou",
+                    frozenset({"Lakeside University", "Nanyang Technological University"}),
+                    "signed",
+                    "2023-09-07",
+                    None,
+                )
+            },
+            id="42",
+        ),
+        pytest.param(
+            "La Universidad de Montoro y la Universidad de Sevilla firmaron ayer un memorando de entendimiento "
+            "para impulsar la investigación conjunta en energías renovables.",
+            {("mou", frozenset({"Universidad de Montoro", "Universidad de Sevilla"}), "signed", "2024-05-31", None)},
+            id="43",
+        ),
+        pytest.param(
+            "L'Université de Valmont et l'Université de Montréal ont signé une convention-cadre de coopération "
+            "le 12 mars 2024. Cette convention prévoit la mobilité des étudiants et des enseignants.",
+            {
+                (
+                    "agreement",
+                    frozenset({"Université de Valmont", "Université de Montréal"}),
+                    "signed",
+                    "2024-03-12",
+                    None,
+                )
+            },
+            id="44",
+        ),
+        pytest.param(
+            "Die Hochschule Talheim und die Universität Graz haben einen Kooperationsvertrag unterzeichnet. Der "
+            "Vertrag sieht einen Austausch von Studierenden vor.",
+            {("agreement", frozenset({"Hochschule Talheim", "Universität Graz"}), "signed", None, None)},
+            id="45",
+        ),
+        pytest.param(
+            "Сибирский технологический университет и Университет Цинхуа заключили договор о сотрудничестве. "
+            "Стороны договорились о создании совместного научного центра.",
+            {
+                ("agreement", SIB_TSING, "signed", None, None),
+                ("joint_lab", SIB_TSING, "planned", None, None),
+            },
+            id="46",
+        ),
+        pytest.param(
+            "Hillcrest University became the newest member of the Association of Pacific Rim Universities (APRU) "
+            "in January 2022.",
+            {
+                (
+                    "membership",
+                    frozenset({"Hillcrest University", "Association of Pacific Rim Universities"}),
+                    "active",
+                    "2022-01",
+                    None,
+                )
+            },
+            id="48",
+        ),
+        pytest.param(
+            "Eastbrook University and Riverton University signed a letter of intent to create a dual degree "
+            "programme in data science. The programme is expected to launch in 2025.",
+            {
+                ("mou", EAST_RIV, "signed", None, None),
+                ("double_degree", EAST_RIV, "planned", None, None),
+            },
+            id="49",
         ),
     ],
 )

@@ -103,6 +103,8 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
     planned_ends = [e for _s, e, n in raw if n == "planned"]
     raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 for e in planned_ends))]
+    if kind in _DOCUMENTS and any(n == "signed" and 0 <= trig.start - e <= 12 for _s, e, n in raw):
+        return Status.SIGNED  # "signed a letter of intent to create ...": the purpose is the object's plan
     cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in raw]
     names = {n for _, n in cues}
     if "negotiating" in names:
