@@ -625,3 +625,32 @@ def test_no_partnership_between_unrelated_mentions(text: str) -> None:
     institutions named, no deal between them (only one stated deal, with its own partner)."""
     recs = _records(text)
     assert recs <= {("agreement", frozenset({"Riverton University", "Hillcrest University"}), "signed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Riverton University looks to Asia\nRiverton University is growing. It has a representative office in "
+            "Tallinn and will open one in Taipei.",
+            {("active", "EE"), ("planned", "TW")},
+        ),
+        (
+            "La Universidad de Montoro crece\nLa Universidad de Montoro abrirá una oficina en Bogotá. Actualmente "
+            "la universidad tiene oficinas en Lima y Quito.",
+            {("planned", "CO"), ("active", "PE"), ("active", "EC")},
+        ),
+        (
+            "Сибирский технологический университет растёт\nСибирский технологический университет откроет филиал "
+            "в Алматы. Университет уже имеет представительство в Пекине.",
+            {("planned", "KZ"), ("active", "CN")},
+        ),
+    ],
+)
+def test_offices_the_subject_has_told_by_it_or_the_university(text: str, places: set[tuple[str, str]]) -> None:
+    """ "It has an office in X", "la universidad tiene oficinas en X y Y", "Университет имеет
+    представительство в X": running offices of the text's subject, one per place, also when no
+    publisher is given; capitals and university cities of many countries are known places."""
+    offices = [p for p in pk.extract(text).partnerships if p.kind.value == "office"]
+    assert {(o.status.value, o.location.country if o.location else "") for o in offices} == places
+    assert len({o.parties for o in offices}) == 1

@@ -313,6 +313,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
                     parties = [doc.publisher]
+                elif subject is not None and kind in _SINGLE_OK and _refers_to_subject(doc, text):
+                    parties = [subject]  # "The university / It has an office in X" (no publisher given)
                 elif not is_generic and _lone_document(doc, si, trig, status, subject, deal):
                     # the pair in play ("X and Y launched a programme ... under an agreement signed
                     # in 2021"), else the subject alone
@@ -466,6 +468,16 @@ def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
     for m in pattern.finditer(window):
         last = m
     return last is not None and len(window) - last.end() <= 1
+
+
+_PRONOUN_FIRST = re.compile(r"\W*(?:It|Он|Она|Оно|Il|Elle|Er|Sie|Es)\b")
+
+
+def _refers_to_subject(doc: Document, text: str) -> bool:
+    """True when the sentence speaks of "the university" ("la universidad", "университет") or
+    opens with "It"; the text's subject is then meant, also when no publisher was given."""
+    ref = doc.lex.refs.get("publisher")
+    return _PRONOUN_FIRST.match(text) is not None or (ref is not None and ref.search(text) is not None)
 
 
 def _date_the_deal(doc: Document, out: list[Partnership], deal: list[int], date: PartialDate) -> None:
