@@ -654,3 +654,24 @@ def test_offices_the_subject_has_told_by_it_or_the_university(text: str, places:
     offices = [p for p in pk.extract(text).partnerships if p.kind.value == "office"]
     assert {(o.status.value, o.location.country if o.location else "") for o in offices} == places
     assert len({o.parties for o in offices}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riverton University goes global\nRiverton University opened two Riverton Centres for Global Studies "
+        "(RCGS): in Boston and in Berlin. The RCGS in Boston is located on the campus of Lakeside University.",
+        "La Universidad de Montoro crece\nLa Universidad de Montoro abrió dos nuevos centros de Estudios "
+        "Iberoamericanos (CEI): en Boston y en Berlín. El CEI de Boston se ubica en la biblioteca central de la "
+        "Universidad de Lakeside.",
+    ],
+)
+def test_office_named_before_and_located_later_has_its_host(text: str) -> None:
+    """An office named with an acronym and later said to be located at another organisation has
+    that organisation as host; the other office keeps its owner alone."""
+    offices = {
+        (o.location.city if o.location else None, len(o.parties))
+        for o in pk.extract(text).partnerships
+        if o.kind.value == "office"
+    }
+    assert offices == {("Boston", 2), ("Berlin", 1)}

@@ -210,6 +210,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         for si in range(len(sents))
     }
     objects = _objects(doc, all_triggers)
+    _located_offices(doc, all_triggers, objects)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
     partner_cue = refs.get("partner")
@@ -489,6 +490,31 @@ def _date_the_deal(doc: Document, out: list[Partnership], deal: list[int], date:
     for i, r in enumerate(out):  # every record of that sentence ("signed MoUs with X, Y and Z")
         if r.date is None and r.evidence[0].quote == quote:
             out[i] = attrs.evolve(r, date=date)
+
+
+def _located_offices(doc: Document, triggers: dict[int, list[_Trigger]], objects: set[int]) -> None:
+    """An office named before ("tres nuevos centros de Estudios Mexicanos (CEM)") said later to sit
+    somewhere ("El CEM de Boston se ubica en ... la Universidad de Massachusetts", "The centre is
+    located at X") is an office statement of that sentence (its owner and host found as usual)."""
+    cue = doc.lex.refs.get("located")
+    if cue is None:
+        return
+    offices = {
+        m.entity
+        for si, ts in triggers.items()
+        if any(t.kind is K.OFFICE for t in ts)
+        for m in doc.in_sentence(si)
+        if m.entity in objects
+    }
+    if not offices:
+        return
+    for si, sent in enumerate(doc.sentences):
+        if triggers[si]:
+            continue
+        for m in doc.in_sentence(si):
+            if m.entity in offices and cue.search(sent.text, m.end - sent.start, m.end - sent.start + 60):
+                triggers[si] = [_Trigger(K.OFFICE, m.start - sent.start, m.end - sent.start)]
+                break
 
 
 def _names_itself(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> bool:
