@@ -675,3 +675,14 @@ def test_office_named_before_and_located_later_has_its_host(text: str) -> None:
         if o.kind.value == "office"
     }
     assert offices == {("Boston", 2), ("Berlin", 1)}
+
+
+def test_talks_after_a_signing_are_a_new_deal_and_adverbs_are_no_name() -> None:
+    text = (
+        "Riverton University and Lakeside University signed a memorandum of understanding in 2015. "
+        "Now Riverton University and Lakeside University are negotiating a new cooperation agreement."
+    )
+    assert _records(text) == {
+        ("mou", RIV_LAKE, "signed"),
+        ("agreement", RIV_LAKE, "negotiating"),
+    }

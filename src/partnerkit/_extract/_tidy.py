@@ -196,8 +196,9 @@ def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
 
 
 def _talks_that_led_to_a_signing(records: list[Partnership]) -> list[Partnership]:
-    """Talks on a document between parties that sign one in the same text are that document's
-    history ("talks on cooperation with X" + "as a result, a memorandum was signed with X")."""
+    """Talks on a document between parties that sign one later in the text are that document's
+    history ("talks on cooperation with X" + "as a result, a memorandum was signed with X"); talks
+    told after a signing are on a new deal."""
     signed = {
         frozenset(r.parties): i for i, r in enumerate(records) if r.kind in DOCUMENTS and r.status is Status.SIGNED
     }
@@ -205,7 +206,7 @@ def _talks_that_led_to_a_signing(records: list[Partnership]) -> list[Partnership
     dropped: set[int] = set()
     for i, rec in enumerate(records):
         j = signed.get(frozenset(rec.parties))
-        if rec.kind in DOCUMENTS and rec.status is Status.NEGOTIATING and j is not None:
+        if rec.kind in DOCUMENTS and rec.status is Status.NEGOTIATING and j is not None and j > i:
             extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
             out[j] = attrs.evolve(out[j], evidence=out[j].evidence + extra)
             dropped.add(i)

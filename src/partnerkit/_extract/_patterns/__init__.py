@@ -314,12 +314,20 @@ def _starts_name_after_of(part: list[tuple[int, int, str]]) -> bool:
     return bool(heads) and _is_cap(words[0]) and heads[0] > 0
 
 
+# Sentence adverbs a capitalised run may start with ("Now Riverton University and ...").
+_ADVERBS = frozenset(
+    """now today yesterday also meanwhile recently earlier later then however moreover furthermore
+    additionally currently previously subsequently finally thus hence still already next
+    hoy ayer además actualmente también aujourd'hui hier également actuellement heute gestern auch""".split()  # noqa: SIM905
+)
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 
 
 def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
-    while part and (part[0][2].lower() in _CONNECTORS or part[0][2].lower() in _DETERMINERS):
+    while part and (
+        part[0][2].lower() in _CONNECTORS or part[0][2].lower() in _DETERMINERS or part[0][2].lower() in _ADVERBS
+    ):
         part = part[1:]
     heads = [i for i, (_, _, w) in enumerate(part) if _head_of(w) is not None]
     if not heads:
