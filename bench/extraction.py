@@ -98,7 +98,7 @@ def score(folder: Path, verbose: bool = False) -> None:
                     used_l.add(i)
                     tp_l += 1
                     break
-        rows.append((nn, len(gp), len(pred), tp_s, tp_l))
+        rows.append((nn, len(gp), len(pred), tp_s, tp_l, f"{d_ok}/{d_n}"))
         for k, v in (
             ("tp_s", tp_s),
             ("tp_l", tp_l),
@@ -121,9 +121,9 @@ def score(folder: Path, verbose: bool = False) -> None:
         f = 2 * p * r / (p + r) if p + r else 0.0
         return f"P={p:.2f} R={r:.2f} F1={f:.2f}"
 
-    print(f"{'file':>4} {'gold':>4} {'pred':>4} {'strict':>6} {'loose':>5}")
-    for nn, g, p, s, lo in rows:
-        print(f"{nn:>4} {g:>4} {p:>4} {s:>6} {lo:>5}")
+    print(f"{'file':>4} {'gold':>4} {'pred':>4} {'strict':>6} {'loose':>5} {'dates':>5}")
+    for nn, g, p, s, lo, d in rows:
+        print(f"{nn:>4} {g:>4} {p:>4} {s:>6} {lo:>5} {d:>5}")
     print(f"strict: {prf(tot['tp_s'], tot['pred'], tot['gold'])}")
     print(f"loose:  {prf(tot['tp_l'], tot['pred'], tot['gold'])}")
     acc = tot["dates_ok"] / tot["dates"] if tot["dates"] else 0.0
