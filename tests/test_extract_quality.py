@@ -216,6 +216,7 @@ VALMONT_LAVAL = frozenset({"Université de Valmont", "Université Laval"})
 NORTH_LAGOS = frozenset({"Northgate University", "University of Lagos"})
 SIB_TSING = frozenset({"Сибирский технологический университет", "Университет Цинхуа"})
 EAST_RIV = frozenset({"Eastbrook University", "Riverton University"})
+VALMONT_AUF = frozenset({"Université de Valmont", "Agence universitaire de la Francophonie"})
 MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"})
 
 
@@ -543,6 +544,54 @@ MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"}
                 ("double_degree", EAST_RIV, "planned", None, None),
             },
             id="49",
+        ),
+        pytest.param(
+            "2023年5月10日,河海大学与莫斯科国立大学签署了合作备忘录。双方将在水利工程领域开展学生交流和联合研究。",
+            {("mou", frozenset({"河海大学", "莫斯科国立大学"}), "signed", "2023-05-10", None)},
+            id="61",
+        ),
+        pytest.param(
+            "L'Université de Valmont rejoint l'Agence universitaire de la Francophonie\n"
+            "L'Université de Valmont est devenue membre de l'Agence universitaire de la Francophonie (AUF) le 3 "
+            "mai 2023. Elle a également ouvert un bureau à Abidjan.",
+            {
+                ("membership", VALMONT_AUF, "active", "2023-05-03", None),
+                ("office", frozenset({"Université de Valmont"}), "active", None, "CI"),
+            },
+            id="62",
+        ),
+        pytest.param(
+            "Die Universität Talheim hat ein Büro in Peking eröffnet. Außerdem plant die Hochschule, im "
+            "kommenden Jahr eine Vertretung in São Paulo zu eröffnen.",
+            {
+                ("office", frozenset({"Universität Talheim"}), "active", None, "CN"),
+                ("office", frozenset({"Universität Talheim"}), "planned", None, "BR"),
+            },
+            id="63",
+        ),
+        pytest.param(
+            "Riverton University and Lakeside University signed a memorandum of understanding on Wednesday, "
+            "establishing a joint research centre on climate adaptation. The centre will be based at Lakeside "
+            "University.",
+            {
+                ("mou", RIV_LAKE, "signed", "2024-05-29", None),
+                ("joint_lab", RIV_LAKE, "planned", "2024-05-29", None),
+            },
+            id="64",
+        ),
+        pytest.param(
+            "Ural Federal University (UrFU) and Harbin Institute of Technology (HIT) agreed to launch a double "
+            "degree programme in materials science. UrFU and HIT have cooperated since 2012.",
+            {
+                (
+                    "double_degree",
+                    frozenset({"Ural Federal University", "Harbin Institute of Technology"}),
+                    "planned",
+                    None,
+                    None,
+                )
+            },
+            id="65",
         ),
     ],
 )
