@@ -261,6 +261,71 @@ def run_partnerkit(reg: Any, rows: list[Row]) -> tuple[list[frozenset[str]], lis
     return chosen, answers, elapsed
 
 
+# --- error analysis (train only) ---------------------------------------------------------------
+
+
+def _rule_names(m: Any) -> list[str]:
+    return [r.rule for r in m.explanation.results]
+
+
+def fp_class(by_id: dict[str, Any], row: Row, cid: str, ms: list[Any]) -> str:
+    """Why a chosen id is not in the gold, as one of a few classes (first that applies).
+
+    ``np``: the gold is empty (the string names nothing, says the gold); ``parent``/``child``:
+    the answer is an ancestor/descendant of a gold id (ROR parent links, either direction
+    written); ``related``: a ROR related link; ``other named``: a gold organisation is also
+    among the answers (the string names both, the gold picked the other); ``country``: the
+    gold organisation is in another country; ``acronym``: chosen through an acronym;
+    ``gold unsupported``: no distinctive word of any gold name is in the string; else
+    ``similar name`` (another organisation with a similar name).
+    """
+    if not row.gold:
+        return "np"
+    inst = by_id.get(cid)
+
+    def links(i: Any, kinds: set[str]) -> set[str]:
+        return {ror_id(r.id) for r in i.relationships if r.type.value in kinds} if i is not None else set()
+
+    def up(start: str) -> set[str]:
+        out: set[str] = set()
+        todo = [start]
+        while todo:
+            x = todo.pop()
+            for p in links(by_id.get(x), {"parent"}):
+                if p not in out:
+                    out.add(p)
+                    todo.append(p)
+        return out
+
+    if row.gold & up(cid):
+        return "child"  # the answer is a unit of the gold organisation
+    if any(cid in up(g) for g in row.gold):
+        return "parent"  # the answer is the gold organisation's parent
+    if row.gold & links(inst, {"related", "child"}) or any(cid in links(by_id.get(g), {"related"}) for g in row.gold):
+        return "related"
+    answers = {institution_ror_id(m.institution) for m in ms}
+    if row.gold & answers:
+        return "other named"
+    gold = [by_id[g] for g in row.gold if g in by_id]
+    if inst is not None and gold and all(g.country and g.country != inst.country for g in gold):
+        return "country"
+    chosen = next((m for m in ms if institution_ror_id(m.institution) == cid), None)
+    if chosen is not None and any("acronym" in r for r in _rule_names(chosen)):
+        return "acronym"
+    from partnerkit._names import normalize_name
+
+    words = set(normalize_name(row.text).split())
+    generic = {"university", "of", "institute", "de", "the", "and", "for", "research", "national", "college"}
+    if gold and not any(
+        (set(normalize_name(n).split()) - generic) & words
+        or (set(g.acronyms) & set(row.text.replace(",", " ").split()))
+        for g in gold
+        for n in (g.name, *g.aliases, *g.labels.values())
+    ):
+        return "gold unsupported"
+    return "similar name"
+
+
 # --- output ------------------------------------------------------------------------------------
 
 
@@ -303,7 +368,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| data (rows) | coverage | system | P | R | F1 | F0.5 | strings/s |")
     print("|---|---|---|---|---|---|---|---|")
-    errors: list[tuple[str, str, str, str, str, str]] = []
+    errors: list[tuple[str, ...]] = []
+    by_id = {institution_ror_id(i): i for i in institutions}
+    classes: dict[str, dict[str, int]] = {}
     for ds in datasets:
         rows = ds.rows[: args.limit] if args.limit else ds.rows
         n = len(rows)
@@ -336,6 +403,11 @@ def main(argv: list[str] | None = None) -> int:
                 if not wrong and not missed:
                     continue
                 kind = "FP" if wrong else "FN"
+                why_wrong = ",".join(sorted({fp_class(by_id, row, c, ms) for c in wrong})) if wrong else ""
+                if wrong and covered(row):
+                    for cid in wrong:
+                        k = fp_class(by_id, row, cid, ms)
+                        classes.setdefault(ds.name, {})[k] = classes.setdefault(ds.name, {}).get(k, 0) + 1
                 best = "; ".join(
                     f"{institution_ror_id(m.institution)}={m.institution.name}[{m.decision.name} {m.score:.2f}]"
                     for m in ms[:3]
@@ -345,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
                     (
                         ds.name,
                         kind,
+                        why_wrong,
                         "cov" if covered(row) else "uncov",
                         row.text.replace("\t", " ").replace("\n", " "),
                         ";".join(sorted(row.gold)) or "NP",
@@ -353,10 +426,17 @@ def main(argv: list[str] | None = None) -> int:
                 )
     if args.dump_errors:
         with args.dump_errors.open("w", encoding="utf-8") as fh:
-            fh.write("set\tkind\tcoverage\ttext\tgold\tanswers\texplanation\n")
+            fh.write("set\tkind\tclass\tcoverage\ttext\tgold\tanswers\texplanation\n")
             for e in errors:
                 fh.write("\t".join(e) + "\n")
         print(f"\n{len(errors):,} error rows written to {args.dump_errors}", file=sys.stderr)
+        print("\nWrong answers (false positives) on covered rows, by class:")
+        for name, counts in classes.items():
+            total = sum(counts.values())
+            print(
+                f"- {name} ({total}): "
+                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+            )
     return 0
 
 

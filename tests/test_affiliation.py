@@ -324,3 +324,51 @@ def test_split_and_address_parts() -> None:
     assert country_code("cn") is None
     assert is_postcode("5020")
     assert not is_postcode("oslo")
+
+
+#: Twelve geological surveys: "applied" and "geology" are subject words, carried in many countries.
+SURVEYS = [
+    Institution(id=f"survey-{code}", name=f"Applied Geology Survey of {name}", country=code, kind="government")
+    for code, name in (
+        ("FR", "France"), ("DE", "Germany"), ("IT", "Italy"), ("ES", "Spain"), ("PL", "Poland"), ("SE", "Sweden"),
+        ("FI", "Finland"), ("JP", "Japan"), ("BR", "Brazil"), ("AR", "Argentina"), ("KE", "Kenya"), ("IN", "India"),
+    )
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def surveyed() -> Registry:
+    lab = Institution(
+        id="bml",
+        name="Brendan Marine Lab",
+        country="IE",
+        kind="facility",
+        relationships=(Relationship("parent", "st-ie"),),
+    )
+    return Registry([*REGISTRY, *SURVEYS, Institution(id="agi", name="Applied Geology Institute", country="AU"), lab])
+
+
+def test_descriptive_name_beside_another_country_organisation_is_not_the_answer(surveyed: Registry) -> None:
+    """A name of subject words only ("Applied Geology Institute") that the registry holds once
+    is a MATCH alone, but not when the string names another organisation elsewhere and
+    nothing in the string is in its country: that one answers."""
+    assert answers(surveyed, "Applied Geology Institute") == ["agi"]
+    text = "Applied Geology Institute, Riverside Heart Hospital"
+    assert answers(surveyed, text) == ["hosp"]
+    agi = next(m for m in surveyed.match(text) if m.institution.id == "agi")
+    assert agi.decision is Decision.POSSIBLE
+    assert "affiliation.descriptive_name" in [r.rule for r in agi.explanation.results]
+    # its country named in the string: it answers
+    assert answers(surveyed, "Applied Geology Institute, Riverside Heart Hospital, Australia") == ["agi"]
+    assert answers(surveyed, "Applied Geology Institute, Perth, Australia") == ["agi"]
+
+
+def test_namesakes_settled_by_a_linked_organisation_in_the_string(surveyed: Registry) -> None:
+    """A name two organisations share, with no place in the string, is settled by another
+    organisation the string names: the namesake that is its parent is the one meant (and,
+    parent and unit both named, the parent answers)."""
+    assert answers(surveyed, "Saint Brendan University") == []
+    got = surveyed.match("Brendan Marine Lab, Saint Brendan University")
+    assert [m.institution.id for m in got if m.decision is Decision.MATCH] == ["st-ie"]
+    assert "affiliation.namesake_settled" in [r.rule for r in got[0].explanation.results]
+    assert next(m for m in got if m.institution.id == "st-ca").decision is Decision.POSSIBLE

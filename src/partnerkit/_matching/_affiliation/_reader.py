@@ -49,6 +49,10 @@ _LEAD_IN = re.compile(
 )
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: A word found in names of organisations in this many countries, none holding most of them, is a
+#: subject word ("molecular", "energy"), not a proper name ("Oxford", "Planck", "German").
+_SPREAD = 12
+_SPREAD_TOP = 0.6
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -76,12 +80,18 @@ class AffiliationReader:
         self._parents: list[tuple[int, ...]] = []
         self._city_of: list[str] = []  # each institution's city, normalised
         parent = RelationType.PARENT.value
+        related = RelationType.RELATED.value
+        self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
         for city, country, rels in self.institutions.plain("city", "country", "relationships"):
             if city:
                 self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
             self._parents.append(tuple(by_id[r] for t, r, _label in rels if t == parent and r in by_id))
+            for t, r, _label in rels:
+                if t == related and r in by_id:
+                    self._links.setdefault(len(self._parents) - 1, set()).add(by_id[r])
+                    self._links.setdefault(by_id[r], set()).add(len(self._parents) - 1)
         self._cities.pop("", None)
         self._children: dict[int, list[int]] = {}
         for i, ps in enumerate(self._parents):
@@ -91,6 +101,7 @@ class AffiliationReader:
         # a word on more names than this (about 0.4% of them) is generic ("university", "physics")
         self._generic_names = max(30, len(index.keys) // 250)
         self._generic_cache: dict[str, bool] = {}
+        self._spread_cache: dict[str, bool] = {}
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         subdivision_countries()  # build the gazetteers now, not on the first string
@@ -105,6 +116,21 @@ class AffiliationReader:
             if len(self._generic_cache) < 200_000:
                 self._generic_cache[token] = g
         return g
+
+    def _subject(self, token: str) -> bool:
+        """A word that organisations in several countries carry ("molecular", "aging"): no proper name."""
+        got = self._spread_cache.get(token)
+        if got is None:
+            index = self.index
+            seen: dict[str, int] = {}
+            for n in index.posting("t:" + token):
+                country = index.countries[index.name_inst[n]]
+                seen[country] = seen.get(country, 0) + 1
+            total = sum(seen.values())
+            got = len(seen) >= _SPREAD and max(seen.values()) < _SPREAD_TOP * total
+            if len(self._spread_cache) < 200_000:
+                self._spread_cache[token] = got
+        return got
 
     def entries(self, key: str) -> list[tuple[int, NameType, str, int]]:
         """(institution, name type, name as written, name id) of every full name whose normal form is ``key``."""
@@ -153,6 +179,10 @@ class AffiliationReader:
 
     def related(self, i: int, j: int) -> bool:
         return i == j or i in self.ancestors(j) or j in self.ancestors(i)
+
+    def linked(self, i: int, j: int) -> bool:
+        """``i`` and ``j`` are one tree (parent links) or ROR lists them as related."""
+        return self.related(i, j) or j in self._links.get(i, ())
 
     # --- hints -----------------------------------------------------------------------------
 
@@ -455,6 +485,7 @@ class AffiliationReader:
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)
+        descriptive = all(self._generic(t) or self._subject(t) for t in words)
         for c in cands:
             reasons = list(base)
             decided = "match"
@@ -503,7 +534,8 @@ class AffiliationReader:
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
             mine = [e for e in entries if e[0] == c]
             entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
-            self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3]))
+            loose = decided == "match" and descriptive and not beside and not self._placed(c, hints)
+            self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3], loose))
         return True
 
     @staticmethod
