@@ -258,6 +258,21 @@ CASES = [
         "text": "Riverside Heart Hospital XYZ",
     },
     {
+        "description": "an acronym spelt out elsewhere but the string names another country",
+        "expected": [],
+        "text": "Cardiology, Riverside Heart Institute  RHH, Ireland",
+    },
+    {
+        "description": "what the organisation is a member of does not answer",
+        "expected": ["hosp"],
+        "text": "Cardiology, Riverside Heart Hospital, corporate member of University of Nordhaven",
+    },
+    {
+        "description": "a membership alone names its organisation",
+        "expected": ["u-nord"],
+        "text": "Member of the University of Nordhaven",
+    },
+    {
         "description": "a generic name with its place in the same part",
         "expected": ["phys"],
         "text": "Institute of Science and Technology London",

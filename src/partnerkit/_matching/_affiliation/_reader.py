@@ -47,6 +47,14 @@ _LEAD_IN = re.compile(
     r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
     re.I,
 )
+#: A part that names what the organisation before it belongs to: "corporate member of X and Y".
+_RELATION = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+)?(?:(?:corporate|full|associate)\s+)?(?:member|part)\s+of\b\s*"
+    r"|^\s*(?:affiliated|associated)\s+(?:with|to)\b\s*|^\s*in\s+(?:collaboration|partnership|affiliation)\s+with\b\s*",
+    re.I,
+)
+_RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
+_RELATION_KINDS = frozenset(("corporate", "full", "associate"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
 #: A word found in names of organisations in this many countries, none holding most of them, is a
@@ -267,6 +275,8 @@ class AffiliationReader:
         for part in pieces:
             for start, end, key in self._spans(part.tokens):
                 self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected)
+        if any(_RELATION.match(p.text) for p in orgs):
+            self._relations(orgs, pieces, found)
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
@@ -274,6 +284,34 @@ class AffiliationReader:
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _relations(self, orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> None:
+        """ "X, corporate member of Y and Z": Y and Z are what X belongs to, not answers, when
+        the string names X (or anything else) outside that relation."""
+        marked: set[str] = set()
+        inside = seen_and = False
+        for p in orgs:
+            low = p.text.lower()
+            if _RELATION.match(p.text):
+                inside, seen_and = True, " and " in low
+            elif not inside:
+                continue
+            elif low.startswith("and "):
+                inside = False
+            elif seen_and:
+                inside = False
+                continue
+            else:
+                seen_and = " and " in low
+            marked.add(p.text)
+        marked.update(q.text for q in pieces if any(q.text in m for m in marked))
+        if not any(f.decided == "match" and f.part not in marked for f in found.values()):
+            return
+        for f in found.values():
+            if f.decided == "match" and f.part in marked:
+                f.decided = "possible"
+                f.score = min(f.score, 0.75)
+                f.reasons.append(("relation", f"named as what the string's organisation belongs to ({f.part!r})"))
 
     def _unglue(self, text: str) -> str:
         """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
@@ -408,6 +446,8 @@ class AffiliationReader:
         def placeish(ws: tuple[str, ...]) -> bool:
             return all(_DIGITS.match(w) or w in self._cities or country_of(w) for w in ws)
 
+        if before and not after and before[-1] in _RELATION_WORDS and set(before) <= _RELATION_WORDS | _RELATION_KINDS:
+            return f"after a relation ({' '.join(before)})"  # "Member of the X"
         if before and not placeish(before) and not set(before) & (SUBUNIT_WORDS | _UNIT_OF):
             return None
         if after and not placeish(after) and not (after[0] in _UNIT_AFTER or set(after[1:4]) & _UNIT_LATER):
@@ -443,7 +483,7 @@ class AffiliationReader:
         if context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if "acronym" in context:
+        if "acronym" in context or "relation" in context:
             places = []
         beside = bool(places) and "unit" not in context
         if beside:
@@ -599,6 +639,8 @@ class AffiliationReader:
         support: list[tuple[int, str]] = []
         for c in cands:
             inst = self.institutions[c]
+            if hints.countries and inst.country and inst.country not in hints.countries:
+                continue  # the string names another country: a conflict, never support
             named = [f for f in found.values() if f.decided == "match" and self.related(c, f.index)]
             if named:
                 support.append(
