@@ -360,7 +360,12 @@ def surveyed() -> Registry:
         kind="facility",
         relationships=(Relationship("parent", "st-ie"),),
     )
-    return Registry([*REGISTRY, *SURVEYS, Institution(id="agi", name="Applied Geology Institute", country="AU"), lab])
+    more = [
+        Institution(id="agi", name="Applied Geology Institute", country="AU"),
+        Institution(id="nv2", name="Université Nordhaven 2 Vestland", country="NO", kind="education"),
+        Institution(id="el", name="Engineering Laboratory", country="NO", kind="facility"),
+    ]
+    return Registry([*REGISTRY, *SURVEYS, *more, lab])
 
 
 def test_descriptive_name_beside_another_country_organisation_is_not_the_answer(surveyed: Registry) -> None:
@@ -387,3 +392,17 @@ def test_namesakes_settled_by_a_linked_organisation_in_the_string(surveyed: Regi
     assert [m.institution.id for m in got if m.decision is Decision.MATCH] == ["st-ie"]
     assert "affiliation.namesake_settled" in [r.rule for r in got[0].explanation.results]
     assert next(m for m in got if m.institution.id == "st-ca").decision is Decision.POSSIBLE
+
+
+def test_a_number_inside_a_name_is_no_footnote_mark(surveyed: Registry) -> None:
+    """ "Université Nordhaven 2 Vestland" is its own university, not "Université Nordhaven"
+    with a footnote mark; "University of Nordhaven 2" still is."""
+    assert answers(surveyed, "Université Nordhaven 2 Vestland") == ["nv2"]
+    assert answers(surveyed, "Dept. of Law, University of Nordhaven 2, Norway") == ["u-nord"]
+
+
+def test_a_common_name_cut_out_of_a_longer_one_by_and_is_not_found(surveyed: Registry) -> None:
+    """ "Cold Fjord Research and Engineering Laboratory" is one name: its tail after "and" is a
+    registered name of common words only, which it does not mean."""
+    assert answers(surveyed, "Cold Fjord Research and Engineering Laboratory, Nordhaven, Norway") == []
+    assert answers(surveyed, "Engineering Laboratory, Nordhaven, Norway") == ["el"]

@@ -262,7 +262,7 @@ class AffiliationReader:
             hints.soft.update(self._cities.get(key, ()))
             hints.texts.append(city)
         hints.words.update(t for p in parts for t in p.tokens)
-        orgs: list[Part] = [p for p in self._join(parts) if not self._place(p, hints)]
+        orgs: list[Part] = [p for p in self._join(parts, text) if not self._place(p, hints)]
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
@@ -274,6 +274,8 @@ class AffiliationReader:
                 pieces.extend(self._and_pieces(part))
         for part in pieces:
             for start, end, key in self._spans(part.tokens):
+                if all(self._generic(t) for t in key.split()):
+                    continue  # "... Research and Engineering Laboratory": a common name cut out of a longer one
                 self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected)
         if any(_RELATION.match(p.text) for p in orgs):
             self._relations(orgs, pieces, found)
@@ -390,8 +392,9 @@ class AffiliationReader:
             pos = m.end() if m else len(text)
         return out if len(out) > 1 else []
 
-    def _join(self, parts: list[Part]) -> list[Part]:
-        """Rejoin a name that commas split ("University of California, San Diego")."""
+    def _join(self, parts: list[Part], text: str) -> list[Part]:
+        """Rejoin a name that commas or a number split ("University of California, San Diego",
+        "Université Paris 1 Panthéon-Sorbonne")."""
         out: list[Part] = []
         i = 0
         while i < len(parts):
@@ -401,10 +404,14 @@ class AffiliationReader:
                     toks = tuple(t for p in group for t in p.tokens)
                     while toks and toks[-1].isdigit():
                         toks = toks[:-1]  # a footnote mark: "San Diego 3"
-                    if self.entries(" ".join(toks)):
-                        first = group[0]
-                        text = ", ".join(p.text for p in group)
-                        out.append(Part(text, first.start, toks, False))
+                    joined = ", ".join(p.text for p in group)
+                    if not self.entries(" ".join(toks)):
+                        # a number between the parts is part of the name, not a footnote mark
+                        joined = text[group[0].start : group[-1].start + len(group[-1].text)]
+                        key = normalize_name(joined) if any(c.isdigit() for c in joined) else ""
+                        toks = tuple(key.split()) if key and self.entries(key) else ()
+                    if toks:
+                        out.append(Part(joined, group[0].start, toks, False))
                         i += k
                         break
             else:
