@@ -735,3 +735,18 @@ def test_talks_after_a_signing_are_a_new_deal_and_adverbs_are_no_name() -> None:
         ("mou", RIV_LAKE, "signed"),
         ("agreement", RIV_LAKE, "negotiating"),
     }
+
+
+def test_signing_during_a_dated_visit_takes_its_month() -> None:
+    """A day range ("from 10 to 15 October 2023") is known to the month; a signing "during the
+    visit" takes the date the text gave the visit; other universities met stay without a deal."""
+    text = (
+        "Riverton University delegation visits China\n"
+        "A delegation of Riverton University led by Rector John Smith visited Beijing and Shanghai from 10 to 15 "
+        "October 2023. The delegation met with representatives of Peking University, Tsinghua University and "
+        "Fudan University.\n"
+        "During the visit, Riverton University and Fudan University signed an agreement on academic cooperation. "
+        "At Peking University, the rector gave a lecture on sustainable development."
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in pk.extract(text).partnerships}
+    assert got == {("agreement", frozenset({"Riverton University", "Fudan University"}), "2023-10")}

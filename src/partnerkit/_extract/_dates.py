@@ -201,10 +201,15 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             while k + 1 < len(tokens) and tokens[k + 1][2].lower() in ("года", "г", "г.", "год"):
                 k += 1
                 end = tokens[k][1]
+        if day is not None and _DAY_RANGE.search(text, max(0, start - 12), start):
+            day = None  # "from 10 to 15 October 2023", "с 25 января по 1 февраля": the month only
         if year is not None:
             add(start, end, _valid(year, month, day))
         else:
             add(start, end, _fill_year(month, day, published), True)
+
+
+_DAY_RANGE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\.?\s*(?:to|till|until|-|–|—|по|al|au|bis)\s*$", re.IGNORECASE)
 
 
 def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:

@@ -25,7 +25,15 @@ from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import _status_cues as _status_cues_of
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
-from partnerkit._extract._when import date_after, date_for, event_date, inherited_date, last_date_before, same_paragraph
+from partnerkit._extract._when import (
+    date_after,
+    date_for,
+    during_date,
+    event_date,
+    inherited_date,
+    last_date_before,
+    same_paragraph,
+)
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Party, Status
 
 __all__ = ["find_partnerships"]
@@ -280,7 +288,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if date is None and since is not None and may_match(since, low) and since.search(text):
                 date = last_date_before(doc, si, published)
             if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
-                date = inherited_date(doc, si, all_triggers, published) or event_date(doc, si, published)
+                date = (
+                    inherited_date(doc, si, all_triggers, published)
+                    or event_date(doc, si, published)
+                    or during_date(doc, si, published)
+                )
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
@@ -374,7 +386,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if pst in (Status.SIGNED, Status.PLANNED):
                 when = date_for(doc, text, doc_trigs[0], published)
                 if when is None and pst is Status.SIGNED:
-                    when = event_date(doc, si, published)
+                    when = event_date(doc, si, published) or during_date(doc, si, published)
                 pending = (si, doc_trigs[0], pst, when)
     return _tidy(out)
 

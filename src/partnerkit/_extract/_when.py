@@ -17,7 +17,16 @@ from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
 from partnerkit._model import PartialDate
 
-__all__ = ["date_after", "date_for", "dates_in", "event_date", "inherited_date", "last_date_before", "same_paragraph"]
+__all__ = [
+    "date_after",
+    "date_for",
+    "dates_in",
+    "during_date",
+    "event_date",
+    "inherited_date",
+    "last_date_before",
+    "same_paragraph",
+]
 
 
 class _Spanned(Protocol):
@@ -116,6 +125,34 @@ _EVENT = re.compile(
     r"|conferencia|sommet|congrès|colloque|konferenz|kongress|gipfel|论坛|峰会|会议",
     re.IGNORECASE,
 )
+
+
+# "During the visit ...", "в ходе визита", "durante la visita": a statement made at an event the
+# text dated before.
+_DURING = re.compile(
+    r"\b(?:during|in the course of|at|within) (?:the|this|their|his|her) (visit|trip|forum|meeting|conference|summit)"
+    r"|в ходе (визит|форум|встреч|конференц)|durante (?:la|el|esta|este) (visita|foro|reuni[oó]n|conferencia)"
+    r"|lors (?:de la|du|de cette) (visite|forum|r[ée]union|conf[ée]rence)"
+    r"|während (?:des|der|dieses) (Besuch|Forum|Treffen|Konferenz)",
+    re.IGNORECASE,
+)
+
+
+def during_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The date an earlier sentence gives the event a statement is made at ("A delegation visited
+    X from 10 to 15 October 2023. ... During the visit, X and Y signed an agreement"): the first
+    earlier sentence naming the same event word with a date to the month or day."""
+    m = _DURING.search(doc.sentences[si].text)
+    if m is None:
+        return None
+    stem = next(g for g in m.groups() if g)[:5].lower()
+    for j in range(si):
+        text = doc.sentences[j].text
+        if stem in text.lower():
+            hits = [h for h in dates_in(doc, text, published) if h.date.month is not None]
+            if hits:
+                return hits[0].date
+    return None
 
 
 def event_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
