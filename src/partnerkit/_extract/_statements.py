@@ -17,12 +17,22 @@ from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._places_status import clause_status as _clause_status
 from partnerkit._extract._places_status import place_statuses as _place_statuses
+from partnerkit._extract._roles import (
+    DET_TAIL,
+    PERSON_FIRST,
+    date_the_deal,
+    located_offices,
+    lone_document,
+    names_itself,
+    owner_named,
+    refers_to_subject,
+    with_list,
+)
 from partnerkit._extract._signatories import second_posts, signatories_of
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._extract._triggers import _status_cues as _status_cues_of
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
@@ -40,7 +50,6 @@ __all__ = ["find_partnerships"]
 
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
-_DET_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
 _PLURAL_DOC = re.compile(
@@ -66,11 +75,6 @@ def _party(doc: Document, ent_id: int) -> Party:
     return Party(ent.best, institution_id=inst.id if inst is not None else None)
 
 
-# A sentence about a person ("Professor from X joins Y", "Dr. Anna Lee joined ...").
-_PERSON_FIRST = re.compile(
-    r"\W*(?:Dr|Prof|Professor|Mr|Mrs|Ms|Researcher|Scientist|Alumn(?:us|a|i)|Graduate|Lecturer|Dean|"
-    r"Профессор|Доктор|Profesora?|Doctora?|Professeure?)\b\.?"
-)
 _SETUP_HEADS = re.compile(
     r"institut|институт|cent(?:er|re|ro)|zentrum|центр|laborator|лаборатор|研究院|研究所|中心|实验室",
     re.IGNORECASE,
@@ -173,7 +177,7 @@ def _marked(pattern: re.Pattern[str] | None, before: str) -> bool:
     if pattern is None:
         return False
     tail = before[-40:]
-    return any(_DET_TAIL.fullmatch(tail, m.end()) is not None for m in pattern.finditer(tail))
+    return any(DET_TAIL.fullmatch(tail, m.end()) is not None for m in pattern.finditer(tail))
 
 
 def _between(doc: Document, si: int, objects: set[int]) -> list[int]:
@@ -218,7 +222,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         for si in range(len(sents))
     }
     objects = _objects(doc, all_triggers)
-    _located_offices(doc, all_triggers, objects)
+    located_offices(doc, all_triggers, objects)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
     partner_cue = refs.get("partner")
@@ -275,10 +279,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue
             if _between_countries(doc, si, trig):
                 continue  # "the strategic partnership between Tanzania and India"
-            if kind is K.CONSORTIUM and _names_itself(doc, si, trig, explicit):
+            if kind is K.CONSORTIUM and names_itself(doc, si, trig, explicit):
                 continue  # "the Central Asian Network of Academic Societies held a meeting": a name
             if kind is K.MEMBERSHIP and (
-                _right_before(refs.get("people"), text, trig.start) or _PERSON_FIRST.match(text) is not None
+                _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):
                 continue  # "several BIT grads have joined the faculty", "Professor from X joins Y": people
             existing = _right_before(refs.get("existing"), text, trig.start)
@@ -299,7 +303,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if is_anaphora and kind in _DOCUMENTS and deal:
                 when = date_after(doc, text, trig, published) if status is Status.SIGNED else None
                 if when is not None:
-                    _date_the_deal(doc, out, deal, when)  # "The agreement was signed on Tuesday"
+                    date_the_deal(doc, out, deal, when, _party)  # "The agreement was signed on Tuesday"
                 continue  # "the agreement", "该协议": the deal already recorded
             if (
                 kind in _SCOPE
@@ -312,7 +316,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
-            if subject is not None and subject not in parties and _with_list(doc, si, trig, parties, status):
+            if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
@@ -326,9 +330,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
                     parties = [doc.publisher]
-                elif subject is not None and kind in _SINGLE_OK and _refers_to_subject(doc, text):
+                elif subject is not None and kind in _SINGLE_OK and refers_to_subject(doc, text):
                     parties = [subject]  # "The university / It has an office in X" (no publisher given)
-                elif not is_generic and _lone_document(doc, si, trig, status, subject, deal):
+                elif not is_generic and lone_document(doc, si, trig, status, subject, deal):
                     # the pair in play ("X and Y launched a programme ... under an agreement signed
                     # in 2021"), else the subject alone
                     parties, is_anaphora = (list(pair) if pair is not None else [subject]), False  # type: ignore[list-item]
@@ -390,13 +394,6 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 pending = (si, doc_trigs[0], pst, when)
     return _tidy(out)
 
-
-# Plural document words (not Russian "соглашения", which is also the genitive singular).
-_SEVERAL_DOCS = re.compile(
-    r"(?:agreements|memoranda|memorandums|mous|pacts|treaties|convenios|acuerdos|memorandos|accords"
-    r"|conventions|vereinbarungen|verträge|соглашений|договоры|меморандумы)\b",
-    re.IGNORECASE,
-)
 
 _Pending = tuple[int, _Trigger, Status, PartialDate | None]
 
@@ -481,104 +478,6 @@ def _right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
     for m in pattern.finditer(window):
         last = m
     return last is not None and len(window) - last.end() <= 1
-
-
-_PRONOUN_FIRST = re.compile(r"\W*(?:It|Он|Она|Оно|Il|Elle|Er|Sie|Es)\b")
-
-
-def _refers_to_subject(doc: Document, text: str) -> bool:
-    """True when the sentence speaks of "the university" ("la universidad", "университет") or
-    opens with "It"; the text's subject is then meant, also when no publisher was given."""
-    ref = doc.lex.refs.get("publisher")
-    return _PRONOUN_FIRST.match(text) is not None or (ref is not None and ref.search(text) is not None)
-
-
-def _date_the_deal(doc: Document, out: list[Partnership], deal: list[int], date: PartialDate) -> None:
-    """A later "the agreement was signed on X" dates the recorded deal and what its sentence set up."""
-    parties = {_party(doc, p) for p in deal}
-    quote = next(
-        (r.evidence[0].quote for r in reversed(out) if r.kind in _DOCUMENTS and set(r.parties) == parties), None
-    )
-    for i, r in enumerate(out):  # every record of that sentence ("signed MoUs with X, Y and Z")
-        if r.date is None and r.evidence[0].quote == quote:
-            out[i] = attrs.evolve(r, date=date)
-
-
-def _located_offices(doc: Document, triggers: dict[int, list[_Trigger]], objects: set[int]) -> None:
-    """An office named before ("tres nuevos centros de Estudios Mexicanos (CEM)") said later to sit
-    somewhere ("El CEM de Boston se ubica en ... la Universidad de Massachusetts", "The centre is
-    located at X") is an office statement of that sentence (its owner and host found as usual)."""
-    cue = doc.lex.refs.get("located")
-    if cue is None:
-        return
-    offices = {
-        m.entity
-        for si, ts in triggers.items()
-        if any(t.kind is K.OFFICE for t in ts)
-        for m in doc.in_sentence(si)
-        if m.entity in objects
-    }
-    if not offices:
-        return
-    for si, sent in enumerate(doc.sentences):
-        if triggers[si]:
-            continue
-        for m in doc.in_sentence(si):
-            if m.entity in offices and cue.search(sent.text, m.end - sent.start, m.end - sent.start + 60):
-                triggers[si] = [_Trigger(K.OFFICE, m.start - sent.start, m.end - sent.start)]
-                break
-
-
-def _names_itself(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> bool:
-    """True when a consortium trigger only spells the name of the one organisation the sentence
-    names, and nothing is founded, joined or signed there (no status cue, no creation cue)."""
-    base = doc.sentences[si].start
-    holder = [
-        m.entity
-        for m in doc.in_sentence(si)
-        if m.entity is not None and m.start - base <= trig.start and trig.end <= m.end - base
-    ]
-    if not holder or any(e not in holder for e in explicit) or any(True for _ in _status_cues_of(doc, si)):
-        return False
-    creation = doc.lex.refs.get("creation")
-    return creation is None or creation.search(doc.sentences[si].text) is None
-
-
-def _with_list(doc: Document, si: int, trig: _Trigger, parties: list[int], status: Status) -> bool:
-    """True when every party is listed after a partner cue right after a negotiation or several
-    documents ("переговоры о сотрудничестве с X, Y", "talks on cooperation with X and Y")."""
-    sent = doc.sentences[si]
-    cue = doc.lex.refs.get("partner")
-    if len(parties) < 2 or cue is None:
-        return False
-    several = _SEVERAL_DOCS.search(sent.text[trig.start : trig.end]) is not None
-    if status is not Status.NEGOTIATING and not several:
-        return False
-    starts = [m.start - sent.start for m in doc.in_sentence(si) if m.entity in parties]
-    if not starts or min(starts) < trig.end:
-        return False
-    m = cue.match(sent.text, trig.end + 1) if sent.text[trig.end : trig.end + 1].isspace() else None
-    return m is not None and _DET_TAIL.fullmatch(sent.text, m.end(), min(starts)) is not None
-
-
-def _lone_document(  # noqa: PLR0917
-    doc: Document, si: int, trig: _Trigger, status: Status, subject: int | None, deal: list[int]
-) -> bool:
-    """A document signed or planned in a sentence naming no organisation and no place, before
-    any deal of the text ("Планируется подписание соглашения ...", "Eine Vereinbarung ist
-    unterzeichnet"), is the document of the organisation the text is about, partner unnamed.
-    Not so for several documents ("signed agreements") or a place as the actor ("Kazakhstan
-    signed an agreement")."""
-    sent = doc.sentences[si]
-    return (
-        subject is not None
-        and trig.kind in _DOCUMENTS
-        and status in (Status.SIGNED, Status.PLANNED)
-        and not deal
-        and not any(m.entity is not None for m in doc.in_sentence(si))
-        and not doc.places.get(si)
-        and not _SEVERAL_DOCS.search(sent.text[trig.start : trig.end])
-    )
 
 
 def _set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
@@ -669,21 +568,6 @@ def _membership(  # noqa: PLR0917
     return out
 
 
-_OF_OWNER = re.compile(r"\s+(?:of|de|de la|del|du|de l['’]|des|der)\s+(?:the\s+)?", re.IGNORECASE)
-
-
-def _owner_named(doc: Document, si: int, trig: _Trigger) -> int | None:
-    """The organisation named right after an office word ("the campus of X", "la sede de X")."""
-    sent = doc.sentences[si]
-    m = _OF_OWNER.match(sent.text, trig.end)
-    if m is None:
-        return None
-    for f in doc.in_sentence(si):
-        if f.start - sent.start == m.end() and f.entity is not None and doc.entities[f.entity].kind == "org":
-            return f.entity
-    return None
-
-
 def _offices(  # noqa: PLR0917
     doc: Document,
     si: int,
@@ -728,7 +612,7 @@ def _offices(  # noqa: PLR0917
     subject = _subject(doc, set())
     owner = owners[0] if owners else (subject if subject is not None else parties[0])
     hosts = [e for e in explicit if e != owner][:1]
-    named = _owner_named(doc, si, trig)
+    named = owner_named(doc, si, trig)
     if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
         owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
     party_objs = tuple(_party(doc, p) for p in [owner, *hosts])
