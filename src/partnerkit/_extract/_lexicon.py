@@ -11,13 +11,14 @@ import importlib
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
 import attrs
 
 from partnerkit._errors import ConfigError
+from partnerkit._extract._trie import literal_trie
 from partnerkit._model import PartnershipKind, Status
 
 __all__ = [
@@ -257,7 +258,9 @@ def _literals(sub: Any) -> frozenset[str] | None:
 
 
 # By id (hashing a compiled pattern hashes its whole code); the pattern is held, so ids stay unique.
-_NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+# With many literals, one search of their trie beats a substring search per literal.
+_NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, Callable[[str], object] | None]] = {}
+_TRIE_FROM = 20  # literals (measured: 40-70 literals, 1.5-2.5x faster; a handful, slower)
 
 
 def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -281,7 +284,8 @@ def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         needles = tuple(kept)
     if len(_NEEDLES) >= 4096:  # patterns are made once per lexicon; a bound all the same
         _NEEDLES.clear()
-    _NEEDLES[id(pattern)] = (pattern, needles)
+    search = literal_trie(needles).search if needles is not None and len(needles) >= _TRIE_FROM else None
+    _NEEDLES[id(pattern)] = (pattern, needles, search)
     return needles
 
 
@@ -296,10 +300,15 @@ def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
     if low is None:
         return True
     got = _NEEDLES.get(id(pattern))
-    needles = got[1] if got is not None and got[0] is pattern else _needles(pattern)
-    # ``in`` (a fast substring search in C) beats one regular expression of the literals
+    if got is None or got[0] is not pattern:
+        _needles(pattern)
+        got = _NEEDLES[id(pattern)]
+    needles = got[1]
     if needles is None:
         return True
+    if got[2] is not None:
+        return got[2](low) is not None
+    # with a few literals ``in`` (a fast substring search in C) beats one regular expression
     if len(needles) == 1:
         return needles[0] in low
     return any(n in low for n in needles)

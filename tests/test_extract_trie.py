@@ -1,0 +1,40 @@
+"""The literal trie behind the extraction prefilters: a user relies on it never skipping a text
+that holds one of the words (extraction output must not depend on the prefilter)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._trie import literal_trie
+
+_ALPHABET = st.sampled_from(list("abcé. -уни大学"))
+_WORDS = st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=40)
+
+
+@given(words=_WORDS, text=st.text(_ALPHABET, max_size=60))
+def test_search_finds_a_word_exactly_when_one_occurs(words: list[str], text: str) -> None:
+    assert (literal_trie(words).search(text) is not None) == any(w in text for w in words)
+
+
+def test_prefix_words_and_special_characters() -> None:
+    p = literal_trie(["univ.", "university", "universität", "a+b"])
+    assert p.search("the univ. of x")
+    assert p.search("universität")
+    assert p.search("a+b")
+    assert p.search("univ") is None
+    assert p.search("ab") is None
+    assert literal_trie([]).search("anything") is None
+    assert literal_trie(["", "x"]).search("") is not None
+
+
+def test_may_match_with_many_literals_uses_the_trie_and_agrees() -> None:
+
+    words = [f"w{i:02d}x" for i in range(30)]  # 30 literals: past the trie threshold
+    pattern = re.compile("(?<!\\w)(?:" + "|".join(words) + ")(?!\\w)", re.IGNORECASE)
+    assert may_match(pattern, "a w17x b")
+    assert not may_match(pattern, "a w17 b")
+    assert may_match(pattern, None)  # no lower-cased text: never skipped
