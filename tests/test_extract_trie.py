@@ -38,3 +38,19 @@ def test_may_match_with_many_literals_uses_the_trie_and_agrees() -> None:
     assert may_match(pattern, "a w17x b")
     assert not may_match(pattern, "a w17 b")
     assert may_match(pattern, None)  # no lower-cased text: never skipped
+
+
+def test_may_match_which_agrees_with_may_match_per_pattern() -> None:
+    from partnerkit._extract._lexicon import lexicon, lowered, may_match_which
+
+    lex = lexicon(("ru", "en"))
+    for text in [
+        "The universities signed a memorandum of understanding and will open a joint laboratory.",
+        "Университет открыл представительство; стороны планируют обмен студентами.",
+        "Nothing here.",
+    ]:
+        low = lowered(text)
+        for patterns in (lex.kinds, lex.status, lex.refs, lex.dates):
+            which = may_match_which(patterns, low)
+            assert {k for k in patterns if k in which} == {k for k, p in patterns.items() if may_match(p, low)}
+    assert may_match_which(lex.kinds, None) is lex.kinds  # no lower-cased text: nothing skipped
