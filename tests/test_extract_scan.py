@@ -1,5 +1,6 @@
-"""The literal trie behind the extraction prefilters: a user relies on it never skipping a text
-that holds one of the words (extraction output must not depend on the prefilter)."""
+"""The scanning helpers behind extraction (literal trie, literal index of a pattern table,
+whole-word search): a user relies on them finding exactly what the regular expressions they
+replace find, so extraction output never depends on how the text is scanned."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from partnerkit._extract._document import _whole_word
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._trie import literal_trie
 
@@ -54,3 +56,14 @@ def test_may_match_which_agrees_with_may_match_per_pattern() -> None:
             which = may_match_which(patterns, low)
             assert {k for k in patterns if k in which} == {k for k, p in patterns.items() if may_match(p, low)}
     assert may_match_which(lex.kinds, None) is lex.kinds  # no lower-cased text: nothing skipped
+
+
+@given(word=st.text(_ALPHABET, max_size=3), text=st.text(_ALPHABET, max_size=40))
+def test_whole_word_finds_what_the_bounded_pattern_finds(word: str, text: str) -> None:
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    assert _whole_word(word, text) == expected
+
+
+def test_whole_word_examples() -> None:
+    assert _whole_word("ITMO", "ITMO-X, ITMO and ITMOs; (ITMO)") == [(8, 12), (25, 29)]
+    assert _whole_word("HUST", "HUST") == [(0, 4)]
