@@ -67,3 +67,22 @@ def test_whole_word_finds_what_the_bounded_pattern_finds(word: str, text: str) -
 def test_whole_word_examples() -> None:
     assert _whole_word("ITMO", "ITMO-X, ITMO and ITMOs; (ITMO)") == [(8, 12), (25, 29)]
     assert _whole_word("HUST", "HUST") == [(0, 4)]
+
+
+@given(
+    before=st.text(st.sampled_from(list("ab é.\n大")), max_size=20),
+    after=st.text(st.sampled_from(list("ab é.")), max_size=20),
+)
+def test_cleaned_offsets_point_into_the_original(before: str, after: str) -> None:
+    from partnerkit._extract._text import clean
+
+    plain = clean(before)  # nothing to repair: every character stays at its own index
+    assert plain.text == before
+    assert list(plain.origin) == list(range(len(before)))
+    text = before + "<b>x</b>&amp;" + after
+    ct = clean(text)
+    for k, ch in enumerate(ct.text):
+        if ch not in " &":  # the tags became spaces and the entity a "&"
+            assert text[ct.origin[k]] == ch
+    start = ct.text.rindex("&")
+    assert ct.span(start, start + 1) == (text.index("&amp;"), text.index("&amp;") + 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import attrs
 
@@ -43,7 +44,7 @@ class CleanText:
     """A cleaned text and, for each of its characters, the index in the original text."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # (a ``range`` when every character stayed where it was)
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -57,17 +58,30 @@ class CleanText:
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.origin: list[int] = []
+        self.origin: list[int] | None = None  # None while every character is at its own index
+        self.size = 0
+
+    def _offsets(self) -> list[int]:
+        if self.origin is None:
+            self.origin = list(range(self.size))
+        return self.origin
 
     def add(self, text: str, pos: int) -> None:
+        origin = self._offsets()
         for ch in text:
             self.chars.append(ch)
-            self.origin.append(pos)
+            origin.append(pos)
 
     def add_run(self, text: str, pos: int) -> None:
         """Characters kept as they are, each at its own offset."""
         self.chars.append(text)
-        self.origin.extend(range(pos, pos + len(text)))
+        if self.origin is None and pos == self.size:
+            self.size += len(text)  # (most texts: one offset list never made)
+            return
+        self._offsets().extend(range(pos, pos + len(text)))
+
+    def offsets(self) -> Sequence[int]:
+        return range(self.size) if self.origin is None else tuple(self.origin)
 
 
 def _fix_single_byte(segment: str) -> str:
@@ -101,7 +115,7 @@ def clean(text: str) -> CleanText:
             out.add(" ", m.start())
         pos = m.end()
     _add_plain(out, text, pos, len(text))
-    return CleanText("".join(out.chars), tuple(out.origin), text)
+    return CleanText("".join(out.chars), out.offsets(), text)
 
 
 def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
