@@ -193,6 +193,8 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])
 _INITIAL = re.compile(r"(?:^|[\s(])[A-ZА-ЯЁ]$")
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
 _LAST_WORD = re.compile(r"([\w.\-]+)$")
+# the same word read from the reversed text (a search for the one above tries every position)
+_LAST_WORD_REVERSED = re.compile(r"[\w.\-]+")
 _WINDOW = 64
 
 
@@ -238,10 +240,14 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
     # Only the end of the line before the mark matters (a bounded window: no quadratic scan
     # of long lines; a word longer than the window is no abbreviation either way).
     before = line[max(0, punct - _WINDOW) : punct]
-    word = _LAST_WORD.search(before)
-    if word is None:
+    if before.endswith("\n"):  # ("$" also matches before a final newline; a line holds none)
+        last = _LAST_WORD.search(before)
+        token = last.group(1) if last is not None else ""
+    else:
+        rev = _LAST_WORD_REVERSED.match(before[::-1])
+        token = rev.group(0)[::-1] if rev is not None else ""
+    if not token:
         return True
-    token = word.group(1)
     if token.lower().rstrip(".") in _ABBREVIATIONS or token.lower() in _ABBREVIATIONS:
         return False
     if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"

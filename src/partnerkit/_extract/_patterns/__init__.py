@@ -33,6 +33,7 @@ from partnerkit._extract._patterns._words import (
     _tokens,
     is_acronym_token,
 )
+from partnerkit._extract._trie import literal_trie
 
 __all__ = ["Span", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
 
@@ -71,7 +72,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
-_CITY_WORDS = re.compile(r"[Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicip")
+# [Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicip, as a trie (only asked whether one is in a sentence)
+_CITY_WORDS = literal_trie(["City", "city", "Ciudad", "ciudad", "Ville", "ville", "Stadt", "Municip", "municip"])
 _Info = tuple[bool, bool, bool, bool, bool, str | None, bool, bool, bool]
 
 
