@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
-from partnerkit._extract._lexicon import Lexicon, lowered, may_match
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match, may_match_which
 from partnerkit._model import PartialDate
 
 __all__ = ["DateHit", "find_dateline", "find_dates"]
@@ -57,9 +57,10 @@ def _may_have_words(text: str, low: str | None, lex: Lexicon, published: Partial
         return True
     if published is None:
         return False
-    return (may_match(weekdays, low) and weekdays.search(text) is not None) or any(
-        may_match(p, low) and p.search(text) for p in lex.dates.values()
-    )
+    if may_match(weekdays, low) and weekdays.search(text) is not None:
+        return True
+    which = may_match_which(lex.dates, low)
+    return any(name in which and p.search(text) for name, p in lex.dates.items())
 
 
 _ANY: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
@@ -230,8 +231,9 @@ def _relative(
     if published is None:
         return
     full = published.precision == "day"
+    which = may_match_which(lex.dates, low)
     for name, pattern in lex.dates.items():
-        if not may_match(pattern, low):
+        if name not in which:
             continue
         for m in pattern.finditer(text):
             if name == "today" and full:

@@ -177,9 +177,9 @@ def read_document(
         if q and q.group(1).isupper():
             aliases[q.group(1)] = idx  # 'Saint Petersburg Electrotechnical University "LETI"'
     for alias in aliases:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-            if not any(s.start < m.end() and m.start() < s.end for s, _, _ in chosen):
-                chosen.append((Span(m.start(), m.end(), alias, "acronym"), 0, ()))
+        for start, end in _whole_word(alias, text):
+            if not any(s.start < end and start < s.end for s, _, _ in chosen):
+                chosen.append((Span(start, end, alias, "acronym"), 0, ()))
     chosen.sort(key=lambda c: c[0].start)
     entities, mentions = _group(chosen, aliases, sentences)
     doc = Document(ct, sentences, lex, mentions, entities, None, places, cities)
@@ -188,6 +188,30 @@ def read_document(
     doc.publisher = _publisher(doc, publisher)
     _references(doc)
     return doc
+
+
+def _is_word_char(ch: str) -> bool:
+    """``re``'s ``\\w`` or a hyphen."""
+    return ch.isalnum() or ch in "_-"
+
+
+def _whole_word(word: str, text: str) -> list[tuple[int, int]]:
+    """Spans of ``word`` in ``text`` with no word character or hyphen on either side, left to
+    right, not overlapping: what ``(?<![\\w-])word(?![\\w-])`` finds, by substring search
+    (no pattern to compile per word, no regular-expression scan of the text)."""
+    if not word:
+        return [m.span() for m in re.finditer(r"(?<![\w-])(?![\w-])", text)]
+    out: list[tuple[int, int]] = []
+    n = len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            out.append((at, end))
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return out
 
 
 _PLAIN: dict[int, tuple[Any, _PlainRegistry]] = {}

@@ -176,6 +176,14 @@ _START = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u34
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+@functools.lru_cache(maxsize=100_000)
+def _starts_no_base_place(word: str) -> bool:
+    """True when no place of the built-in gazetteer starts with ``word`` (nor, for a Russian
+    word, with one of its stems): a word asked again and again (names recur)."""
+    parts = _word_key(word)
+    return bool(parts) and parts[0] not in _base_trie()[0] and not _CYRILLIC.search(word)
+
+
 def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, bool]] | None = None) -> list[Place]:
     """Countries and cities named in ``text`` (offsets shifted by ``start``), longest first.
 
@@ -208,13 +216,8 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
             # nor the extra cities, and no Russian case ending hides it (what _walk would find)
             wm = _WORD.match(text, s0)
             if wm is not None:
-                parts = _word_key(wm.group(0))
-                if (
-                    parts
-                    and parts[0] not in trie
-                    and (not extra or " ".join(parts) not in extra)
-                    and not _CYRILLIC.search(wm.group(0))
-                ):
+                word = wm.group(0)
+                if _starts_no_base_place(word) and (not extra or " ".join(_word_key(word)) not in extra):
                     continue
             found = _walk(text, s0, trie, extra)
         else:

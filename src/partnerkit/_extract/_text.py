@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import attrs
 
@@ -43,7 +44,7 @@ class CleanText:
     """A cleaned text and, for each of its characters, the index in the original text."""
 
     text: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # (a ``range`` when every character stayed where it was)
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -57,17 +58,30 @@ class CleanText:
 class _Builder:
     def __init__(self) -> None:
         self.chars: list[str] = []
-        self.origin: list[int] = []
+        self.origin: list[int] | None = None  # None while every character is at its own index
+        self.size = 0
+
+    def _offsets(self) -> list[int]:
+        if self.origin is None:
+            self.origin = list(range(self.size))
+        return self.origin
 
     def add(self, text: str, pos: int) -> None:
+        origin = self._offsets()
         for ch in text:
             self.chars.append(ch)
-            self.origin.append(pos)
+            origin.append(pos)
 
     def add_run(self, text: str, pos: int) -> None:
         """Characters kept as they are, each at its own offset."""
         self.chars.append(text)
-        self.origin.extend(range(pos, pos + len(text)))
+        if self.origin is None and pos == self.size:
+            self.size += len(text)  # (most texts: one offset list never made)
+            return
+        self._offsets().extend(range(pos, pos + len(text)))
+
+    def offsets(self) -> Sequence[int]:
+        return range(self.size) if self.origin is None else tuple(self.origin)
 
 
 def _fix_single_byte(segment: str) -> str:
@@ -101,7 +115,7 @@ def clean(text: str) -> CleanText:
             out.add(" ", m.start())
         pos = m.end()
     _add_plain(out, text, pos, len(text))
-    return CleanText("".join(out.chars), tuple(out.origin), text)
+    return CleanText("".join(out.chars), out.offsets(), text)
 
 
 def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
@@ -179,6 +193,8 @@ _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])
 _INITIAL = re.compile(r"(?:^|[\s(])[A-ZА-ЯЁ]$")
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
 _LAST_WORD = re.compile(r"([\w.\-]+)$")
+# the same word read from the reversed text (a search for the one above tries every position)
+_LAST_WORD_REVERSED = re.compile(r"[\w.\-]+")
 _WINDOW = 64
 
 
@@ -229,10 +245,14 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
     # Only the end of the line before the mark matters (a bounded window: no quadratic scan
     # of long lines; a word longer than the window is no abbreviation either way).
     before = line[max(0, punct - _WINDOW) : punct]
-    word = _LAST_WORD.search(before)
-    if word is None:
+    if before.endswith("\n"):  # ("$" also matches before a final newline; a line holds none)
+        last = _LAST_WORD.search(before)
+        token = last.group(1) if last is not None else ""
+    else:
+        rev = _LAST_WORD_REVERSED.match(before[::-1])
+        token = rev.group(0)[::-1] if rev is not None else ""
+    if not token:
         return True
-    token = word.group(1)
     if token.isdigit() and len(token) <= 2 and _GERMAN_MONTH.match(line, end):
         return False  # "am 8. November 2021": a German day number, not a sentence end
     if token.lower().rstrip(".") in _ABBREVIATIONS or token.lower() in _ABBREVIATIONS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 from partnerkit._extract._document import Document
-from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._lexicon import may_match_which
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
@@ -32,9 +32,11 @@ class Trigger:
 def triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
-    low = doc.low(si)
+    kinds = may_match_which(doc.lex.kinds, doc.low(si))
+    if not kinds:
+        return []
     for kind, pattern in doc.lex.kinds.items():
-        if not may_match(pattern, low):
+        if kind not in kinds:
             continue
         for m in pattern.finditer(sent_text):
             if m.end() == m.start():
@@ -86,11 +88,11 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     if got is None:
         st = doc.lex.status
         text = doc.sentences[si].text
-        low = doc.low(si)
+        names = may_match_which(st, doc.low(si))
         got = []
         for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
             pat = st.get(name)
-            if pat is None or not may_match(pat, low):
+            if pat is None or name not in names:
                 continue
             got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
         doc.cue_cache[si] = got

@@ -34,6 +34,7 @@ from partnerkit._extract._patterns._words import (
     is_acronym_token,
 )
 from partnerkit._extract._places import gazetteer
+from partnerkit._extract._trie import literal_trie
 from partnerkit._model._countries import _key
 
 __all__ = ["Span", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
@@ -73,7 +74,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
-_CITY_WORDS = re.compile(r"[Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicip")
+# [Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicip, as a trie (only asked whether one is in a sentence)
+_CITY_WORDS = literal_trie(["City", "city", "Ciudad", "ciudad", "Ville", "ville", "Stadt", "Municip", "municip"])
 _Info = tuple[bool, bool, bool, bool, bool, str | None, bool, bool, bool]
 
 

@@ -8,6 +8,8 @@ import re
 
 import attrs
 
+from partnerkit._extract._trie import literal_trie
+
 __all__ = ["Span", "is_acronym_token"]
 
 # Heads after which a name continues with "of ..." only (English word order).
@@ -31,14 +33,9 @@ _UNIT_HEADS = frozenset(
     fakultät département laboratorio laboratoire lehrstuhl hospital""".split()  # noqa: SIM905
 )
 # Every head as a substring of lower-cased text (a superset of what _head_of accepts).
-_HEAD_STEMS = re.compile(
-    "|".join(
-        re.escape(w)
-        for w in sorted(
-            _HEADS_EN | _HEADS_HEAD_FIRST | _UNIT_HEADS | {"universität", "hochschule", "akademie", "institut"},
-            key=lambda w: (-len(w), w),
-        )
-    )
+# (a trie, not a flat alternation: only asked whether a head word is in a text)
+_HEAD_STEMS = literal_trie(
+    _HEADS_EN | _HEADS_HEAD_FIRST | _UNIT_HEADS | {"universität", "hochschule", "akademie", "institut"}
 )
 _CONNECTORS = frozenset(
     """of for and the de del la las los el des du d' d’ di da do dos der für und y et e &""".split()  # noqa: SIM905

@@ -1,0 +1,88 @@
+"""The scanning helpers behind extraction (literal trie, literal index of a pattern table,
+whole-word search): a user relies on them finding exactly what the regular expressions they
+replace find, so extraction output never depends on how the text is scanned."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partnerkit._extract._document import _whole_word
+from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._trie import literal_trie
+
+_ALPHABET = st.sampled_from(list("abcé. -уни大学"))
+_WORDS = st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=40)
+
+
+@given(words=_WORDS, text=st.text(_ALPHABET, max_size=60))
+def test_search_finds_a_word_exactly_when_one_occurs(words: list[str], text: str) -> None:
+    assert (literal_trie(words).search(text) is not None) == any(w in text for w in words)
+
+
+def test_prefix_words_and_special_characters() -> None:
+    p = literal_trie(["univ.", "university", "universität", "a+b"])
+    assert p.search("the univ. of x")
+    assert p.search("universität")
+    assert p.search("a+b")
+    assert p.search("univ") is None
+    assert p.search("ab") is None
+    assert literal_trie([]).search("anything") is None
+    assert literal_trie(["", "x"]).search("") is not None
+
+
+def test_may_match_with_many_literals_uses_the_trie_and_agrees() -> None:
+
+    words = [f"w{i:02d}x" for i in range(30)]  # 30 literals: past the trie threshold
+    pattern = re.compile("(?<!\\w)(?:" + "|".join(words) + ")(?!\\w)", re.IGNORECASE)
+    assert may_match(pattern, "a w17x b")
+    assert not may_match(pattern, "a w17 b")
+    assert may_match(pattern, None)  # no lower-cased text: never skipped
+
+
+def test_may_match_which_agrees_with_may_match_per_pattern() -> None:
+    from partnerkit._extract._lexicon import lexicon, lowered, may_match_which
+
+    lex = lexicon(("ru", "en"))
+    for text in [
+        "The universities signed a memorandum of understanding and will open a joint laboratory.",
+        "Университет открыл представительство; стороны планируют обмен студентами.",
+        "Nothing here.",
+    ]:
+        low = lowered(text)
+        for patterns in (lex.kinds, lex.status, lex.refs, lex.dates):
+            which = may_match_which(patterns, low)
+            assert {k for k in patterns if k in which} == {k for k, p in patterns.items() if may_match(p, low)}
+    assert may_match_which(lex.kinds, None) is lex.kinds  # no lower-cased text: nothing skipped
+
+
+@given(word=st.text(_ALPHABET, max_size=3), text=st.text(_ALPHABET, max_size=40))
+def test_whole_word_finds_what_the_bounded_pattern_finds(word: str, text: str) -> None:
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    assert _whole_word(word, text) == expected
+
+
+def test_whole_word_examples() -> None:
+    assert _whole_word("ITMO", "ITMO-X, ITMO and ITMOs; (ITMO)") == [(8, 12), (25, 29)]
+    assert _whole_word("HUST", "HUST") == [(0, 4)]
+
+
+@given(
+    before=st.text(st.sampled_from(list("ab é.\n大")), max_size=20),
+    after=st.text(st.sampled_from(list("ab é.")), max_size=20),
+)
+def test_cleaned_offsets_point_into_the_original(before: str, after: str) -> None:
+    from partnerkit._extract._text import clean
+
+    plain = clean(before)  # nothing to repair: every character stays at its own index
+    assert plain.text == before
+    assert list(plain.origin) == list(range(len(before)))
+    text = before + "<b>x</b>&amp;" + after
+    ct = clean(text)
+    for k, ch in enumerate(ct.text):
+        if ch not in " &":  # the tags became spaces and the entity a "&"
+            assert text[ct.origin[k]] == ch
+    start = ct.text.rindex("&")
+    assert ct.span(start, start + 1) == (text.index("&amp;"), text.index("&amp;") + 1)
