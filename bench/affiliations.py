@@ -21,7 +21,8 @@ Usage::
 
     python bench/affiliations.py                    # train splits + OpenAlex gold + S2AFF train
     python bench/affiliations.py --limit 500        # first 500 rows of each set
-    python bench/affiliations.py --dump-errors errors.tsv   # train error analysis
+    python bench/affiliations.py --dump-errors errors.tsv   # train error analysis, wrong answers by class
+    python bench/affiliations.py --trade            # P/R if answers with weak evidence were withheld
     python bench/affiliations.py --split test       # the judging sets: run ONCE at the end
 """
 
@@ -247,18 +248,114 @@ def institution_ror_id(inst: Any) -> str:
     return ror_id(inst.identifiers.get("ror", inst.id))
 
 
-def run_partnerkit(reg: Any, rows: list[Row]) -> tuple[list[frozenset[str]], list[list[Any]], float]:
+def run_partnerkit(reg: Any, rows: list[Row]) -> tuple[list[frozenset[str]], list[list[Any]], float, float]:
+    """Chosen ids per row, the answers, and the wall and CPU seconds the matching took."""
     from partnerkit.rules import Decision
 
     answers: list[list[Any]] = []
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for row in rows:
         answers.append(reg.match(row.text))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     chosen = [
         frozenset(institution_ror_id(m.institution) for m in ms if m.decision is Decision.MATCH) for ms in answers
     ]
-    return chosen, answers, elapsed
+    return chosen, answers, elapsed, cpu
+
+
+# --- error analysis (train only) ---------------------------------------------------------------
+
+
+def _rule_names(m: Any) -> list[str]:
+    return [r.rule for r in m.explanation.results]
+
+
+def fp_class(by_id: dict[str, Any], row: Row, cid: str, ms: list[Any]) -> str:
+    """Why a chosen id is not in the gold, as one of a few classes (first that applies).
+
+    ``np``: the gold is empty (the string names nothing, says the gold); ``parent``/``child``:
+    the answer is an ancestor/descendant of a gold id (ROR parent links, either direction
+    written); ``related``: a ROR related link; ``other named``: a gold organisation is also
+    among the answers (the string names both, the gold picked the other); ``country``: the
+    gold organisation is in another country; ``acronym``: chosen through an acronym;
+    ``gold unsupported``: no distinctive word of any gold name is in the string; else
+    ``similar name`` (another organisation with a similar name).
+    """
+    if not row.gold:
+        return "np"
+    inst = by_id.get(cid)
+
+    def links(i: Any, kinds: set[str]) -> set[str]:
+        return {ror_id(r.id) for r in i.relationships if r.type.value in kinds} if i is not None else set()
+
+    def up(start: str) -> set[str]:
+        out: set[str] = set()
+        todo = [start]
+        while todo:
+            x = todo.pop()
+            for p in links(by_id.get(x), {"parent"}):
+                if p not in out:
+                    out.add(p)
+                    todo.append(p)
+        return out
+
+    if row.gold & up(cid):
+        return "child"  # the answer is a unit of the gold organisation
+    if any(cid in up(g) for g in row.gold):
+        return "parent"  # the answer is the gold organisation's parent
+    if row.gold & links(inst, {"related", "child"}) or any(cid in links(by_id.get(g), {"related"}) for g in row.gold):
+        return "related"
+    answers = {institution_ror_id(m.institution) for m in ms}
+    if row.gold & answers:
+        return "other named"
+    gold = [by_id[g] for g in row.gold if g in by_id]
+    if inst is not None and gold and all(g.country and g.country != inst.country for g in gold):
+        return "country"
+    chosen = next((m for m in ms if institution_ror_id(m.institution) == cid), None)
+    if chosen is not None and any("acronym" in r for r in _rule_names(chosen)):
+        return "acronym"
+    from partnerkit._names import normalize_name
+
+    words = set(normalize_name(row.text).split())
+    generic = {"university", "of", "institute", "de", "the", "and", "for", "research", "national", "college"}
+    if gold and not any(
+        (set(normalize_name(n).split()) - generic) & words
+        or (set(g.acronyms) & set(row.text.replace(",", " ").split()))
+        for g in gold
+        for n in (g.name, *g.aliases, *g.labels.values())
+    ):
+        return "gold unsupported"
+    return "similar name"
+
+
+# Evidence below which an answer could be withheld (MATCH -> no answer), for --trade.
+TRADES: dict[str, Callable[[Any, list[Any]], bool]] = {
+    "score < 0.93 (a unit, a place or an acronym around the name)": lambda m, ms: m.score < 0.93,
+    "score < 0.97 (not the whole part)": lambda m, ms: m.score < 0.97,
+    "read by the fuzzy rules": lambda m, ms: (
+        not any(r.rule.startswith("affiliation.") for r in m.explanation.results)
+        and "same_name" not in {r.rule for r in m.explanation.results}
+    ),
+    "an acronym alone": lambda m, ms: m.explanation.results[0].rule == "affiliation.acronym",
+    "1+ other organisation named": lambda m, ms: sum(o.decision.name == "POSSIBLE" and o.score >= 0.7 for o in ms) >= 1,
+    "2+ other organisations named": lambda m, ms: (
+        sum(o.decision.name == "POSSIBLE" and o.score >= 0.7 for o in ms) >= 2
+    ),
+}
+
+
+def trade(rows: list[Row], answers: list[list[Any]], keep: Callable[[Row], bool]) -> list[str]:
+    """P/R/F1/F0.5 on the covered rows when the answers with weak evidence are withheld."""
+    from partnerkit.rules import Decision
+
+    out = []
+    for what, weak in TRADES.items():
+        chosen = [
+            frozenset(institution_ror_id(m.institution) for m in ms if m.decision is Decision.MATCH and not weak(m, ms))
+            for ms in answers
+        ]
+        out.append(f"| withhold when {what} | {fmt(score(chosen, rows, keep))} |")
+    return out
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -273,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("train", "test"), default="train")
     ap.add_argument("--limit", type=int, default=None, help="first N rows of each set")
     ap.add_argument("--dump-errors", type=Path, default=None, help="write FP/FN rows (train only) to this TSV")
+    ap.add_argument("--trade", action="store_true", help="P/R when answers with weak evidence are withheld")
     ap.add_argument("--only", default=None, help="only the sets whose name contains this text")
     args = ap.parse_args(argv)
     if args.dump_errors and args.split == "test":
@@ -298,12 +396,15 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"registry: {len(institutions):,} records read in {t1 - t0:.1f}s, indexed in {t2 - t1:.1f}s, "
         f"affiliation reader built in {t3 - t2:.1f}s (on the first affiliation string); "
-        "strings/s below exclude these"
+        "strings/s below (wall, and per CPU second) exclude these"
     )
     print()
     print("| data (rows) | coverage | system | P | R | F1 | F0.5 | strings/s |")
     print("|---|---|---|---|---|---|---|---|")
-    errors: list[tuple[str, str, str, str, str, str]] = []
+    errors: list[tuple[str, ...]] = []
+    trades: list[str] = []
+    by_id = {institution_ror_id(i): i for i in institutions}
+    classes: dict[str, dict[str, int]] = {}
     for ds in datasets:
         rows = ds.rows[: args.limit] if args.limit else ds.rows
         n = len(rows)
@@ -313,14 +414,15 @@ def main(argv: list[str] | None = None) -> int:
 
         n_cov = sum(1 for r in rows if covered(r))
         n_np = sum(1 for r in rows if not r.gold)
-        chosen, answers, elapsed = run_partnerkit(reg, rows)
+        chosen, answers, elapsed, cpu = run_partnerkit(reg, rows)
         speed = n / elapsed if elapsed else float("inf")
+        speeds = f"{speed:,.0f} ({n / cpu if cpu else float('inf'):,.0f} CPU)"
         label = f"{ds.name} ({n:,}; {n_np:,} with no answer)"
         for scope, keep, cov in (
             ("all", lambda r: True, f"{n:,}"),
             ("covered", covered, f"{n_cov:,} ({n_cov / n:.0%})"),
         ):
-            print(f"| {label} | {scope} {cov} | **partnerkit** | {fmt(score(chosen, rows, keep))} | {speed:,.0f} |")
+            print(f"| {label} | {scope} {cov} | **partnerkit** | {fmt(score(chosen, rows, keep))} | {speeds} |")
             for system, preds in ds.peers.items():
                 pp = preds[: len(rows)]
                 sp = PUBLISHED_SPEED.get(system)
@@ -329,6 +431,9 @@ def main(argv: list[str] | None = None) -> int:
             f1 = 2 * p * r / (p + r)
             f05 = 1.25 * p * r / (0.25 * p + r)
             print(f"| {label} | all {n:,} | {system} | {p:.3f} | {r:.3f} | {f1:.3f} | {f05:.3f} | 1.6 |")
+        if args.trade:
+            trades += [f"\n{ds.name}, covered rows:", "| policy | P | R | F1 | F0.5 |", "|---|---|---|---|---|"]
+            trades += trade(rows, answers, covered)
         if args.dump_errors:
             for row, c, ms in zip(rows, chosen, answers, strict=True):
                 wrong = c - row.gold
@@ -336,6 +441,11 @@ def main(argv: list[str] | None = None) -> int:
                 if not wrong and not missed:
                     continue
                 kind = "FP" if wrong else "FN"
+                why_wrong = ",".join(sorted({fp_class(by_id, row, c, ms) for c in wrong})) if wrong else ""
+                if wrong and covered(row):
+                    for cid in wrong:
+                        k = fp_class(by_id, row, cid, ms)
+                        classes.setdefault(ds.name, {})[k] = classes.setdefault(ds.name, {}).get(k, 0) + 1
                 best = "; ".join(
                     f"{institution_ror_id(m.institution)}={m.institution.name}[{m.decision.name} {m.score:.2f}]"
                     for m in ms[:3]
@@ -345,18 +455,29 @@ def main(argv: list[str] | None = None) -> int:
                     (
                         ds.name,
                         kind,
+                        why_wrong,
                         "cov" if covered(row) else "uncov",
                         row.text.replace("\t", " ").replace("\n", " "),
                         ";".join(sorted(row.gold)) or "NP",
                         f"{best}\t{why}",
                     )
                 )
+    if trades:
+        print("\nThe precision/recall trade of withholding answers (MATCH -> no answer) with weak evidence:")
+        print("\n".join(trades))
     if args.dump_errors:
         with args.dump_errors.open("w", encoding="utf-8") as fh:
-            fh.write("set\tkind\tcoverage\ttext\tgold\tanswers\texplanation\n")
+            fh.write("set\tkind\tclass\tcoverage\ttext\tgold\tanswers\texplanation\n")
             for e in errors:
                 fh.write("\t".join(e) + "\n")
         print(f"\n{len(errors):,} error rows written to {args.dump_errors}", file=sys.stderr)
+        print("\nWrong answers (false positives) on covered rows, by class:")
+        for name, counts in classes.items():
+            total = sum(counts.values())
+            print(
+                f"- {name} ({total}): "
+                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+            )
     return 0
 
 

@@ -258,6 +258,21 @@ CASES = [
         "text": "Riverside Heart Hospital XYZ",
     },
     {
+        "description": "an acronym spelt out elsewhere but the string names another country",
+        "expected": [],
+        "text": "Cardiology, Riverside Heart Institute  RHH, Ireland",
+    },
+    {
+        "description": "what the organisation is a member of does not answer",
+        "expected": ["hosp"],
+        "text": "Cardiology, Riverside Heart Hospital, corporate member of University of Nordhaven",
+    },
+    {
+        "description": "a membership alone names its organisation",
+        "expected": ["u-nord"],
+        "text": "Member of the University of Nordhaven",
+    },
+    {
         "description": "a generic name with its place in the same part",
         "expected": ["phys"],
         "text": "Institute of Science and Technology London",
@@ -324,3 +339,70 @@ def test_split_and_address_parts() -> None:
     assert country_code("cn") is None
     assert is_postcode("5020")
     assert not is_postcode("oslo")
+
+
+#: Twelve geological surveys: "applied" and "geology" are subject words, carried in many countries.
+SURVEYS = [
+    Institution(id=f"survey-{code}", name=f"Applied Geology Survey of {name}", country=code, kind="government")
+    for code, name in (
+        ("FR", "France"), ("DE", "Germany"), ("IT", "Italy"), ("ES", "Spain"), ("PL", "Poland"), ("SE", "Sweden"),
+        ("FI", "Finland"), ("JP", "Japan"), ("BR", "Brazil"), ("AR", "Argentina"), ("KE", "Kenya"), ("IN", "India"),
+    )
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def surveyed() -> Registry:
+    lab = Institution(
+        id="bml",
+        name="Brendan Marine Lab",
+        country="IE",
+        kind="facility",
+        relationships=(Relationship("parent", "st-ie"),),
+    )
+    more = [
+        Institution(id="agi", name="Applied Geology Institute", country="AU"),
+        Institution(id="nv2", name="Université Nordhaven 2 Vestland", country="NO", kind="education"),
+        Institution(id="el", name="Engineering Laboratory", country="NO", kind="facility"),
+    ]
+    return Registry([*REGISTRY, *SURVEYS, *more, lab])
+
+
+def test_descriptive_name_beside_another_country_organisation_is_not_the_answer(surveyed: Registry) -> None:
+    """A name of subject words only ("Applied Geology Institute") that the registry holds once
+    is a MATCH alone, but not when the string names another organisation elsewhere and
+    nothing in the string is in its country: that one answers."""
+    assert answers(surveyed, "Applied Geology Institute") == ["agi"]
+    text = "Applied Geology Institute, Riverside Heart Hospital"
+    assert answers(surveyed, text) == ["hosp"]
+    agi = next(m for m in surveyed.match(text) if m.institution.id == "agi")
+    assert agi.decision is Decision.POSSIBLE
+    assert "affiliation.descriptive_name" in [r.rule for r in agi.explanation.results]
+    # its country named in the string: it answers
+    assert answers(surveyed, "Applied Geology Institute, Riverside Heart Hospital, Australia") == ["agi"]
+    assert answers(surveyed, "Applied Geology Institute, Perth, Australia") == ["agi"]
+
+
+def test_namesakes_settled_by_a_linked_organisation_in_the_string(surveyed: Registry) -> None:
+    """A name two organisations share, with no place in the string, is settled by another
+    organisation the string names: the namesake that is its parent is the one meant (and,
+    parent and unit both named, the parent answers)."""
+    assert answers(surveyed, "Saint Brendan University") == []
+    got = surveyed.match("Brendan Marine Lab, Saint Brendan University")
+    assert [m.institution.id for m in got if m.decision is Decision.MATCH] == ["st-ie"]
+    assert "affiliation.namesake_settled" in [r.rule for r in got[0].explanation.results]
+    assert next(m for m in got if m.institution.id == "st-ca").decision is Decision.POSSIBLE
+
+
+def test_a_number_inside_a_name_is_no_footnote_mark(surveyed: Registry) -> None:
+    """ "Université Nordhaven 2 Vestland" is its own university, not "Université Nordhaven"
+    with a footnote mark; "University of Nordhaven 2" still is."""
+    assert answers(surveyed, "Université Nordhaven 2 Vestland") == ["nv2"]
+    assert answers(surveyed, "Dept. of Law, University of Nordhaven 2, Norway") == ["u-nord"]
+
+
+def test_a_common_name_cut_out_of_a_longer_one_by_and_is_not_found(surveyed: Registry) -> None:
+    """ "Cold Fjord Research and Engineering Laboratory" is one name: its tail after "and" is a
+    registered name of common words only, which it does not mean."""
+    assert answers(surveyed, "Cold Fjord Research and Engineering Laboratory, Nordhaven, Norway") == []
+    assert answers(surveyed, "Engineering Laboratory, Nordhaven, Norway") == ["el"]

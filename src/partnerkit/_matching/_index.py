@@ -17,6 +17,7 @@ from typing import Any, overload
 
 import attrs
 
+from partnerkit._matching._cjk import mine_segments
 from partnerkit._matching._translate import mine_translations, translate_key
 from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
@@ -25,7 +26,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -151,6 +152,7 @@ class Index:
         "name_weight",
         "offsets",
         "postings",
+        "segments",
         "texts",
         "translated_from",
         "translations",
@@ -203,6 +205,7 @@ class Index:
         #: names from this id on are keys read with mined translations, not names as written
         self.translated_from = len(self.texts)
         self.translations = self._translate(postings)
+        self.segments = self._segments(postings)
         # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
         self.postings: dict[str, int] = {}
         offsets = [0]
@@ -320,6 +323,16 @@ class Index:
             for acr in self.derived[n].split():
                 postings["d:" + acr].append(idx)
         return table
+
+    def _segments(self, postings: dict[str, list[int]]) -> dict[str, str]:
+        """Mine CJK segment translations from the institutions' names (see ``_cjk``)."""
+        name_inst = self.name_inst
+
+        def owners(key: str) -> frozenset[int]:
+            return frozenset(name_inst[n] for n in postings.get("k:" + key, ()))
+
+        names = ([inst.name, *inst.aliases, *inst.labels.values()] for inst in self.institutions)
+        return mine_segments(names, owners)
 
     # --- reading -------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from partnerkit._names._normalize import (
     name_keys,
     normalize_name,
     org_words,
+    prepare,
     tokens,
     words,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "org_words",
     "parse_affiliation",
     "parse_name",
+    "prepare",
     "script_of",
     "split_affiliation",
     "subdivision_countries",

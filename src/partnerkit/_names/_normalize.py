@@ -162,6 +162,29 @@ _CJK_WORDS = {
     "研究": "research",
     "学校": "school",
     "學校": "school",
+    # Japanese legal forms (company, incorporated foundation/association, school, medical and
+    # administrative corporations): like GmbH or e.V., they never count ("kk" is dropped)
+    **dict.fromkeys(
+        [
+            "株式会社",
+            "有限会社",
+            "一般社団法人",
+            "公益社団法人",
+            "一般財団法人",
+            "公益財団法人",
+            "社団法人",
+            "財団法人",
+            "財團法人",
+            "独立行政法人",
+            "国立研究開発法人",
+            "地方独立行政法人",
+            "学校法人",
+            "医療法人",
+            "社会福祉法人",
+            "特定非営利活動法人",
+        ],
+        "kk",
+    ),
 }
 _CJK_PATTERN = re.compile("|".join(sorted(map(re.escape, _CJK_WORDS), key=len, reverse=True)))
 _ELISION = re.compile(r"\b([dlDL])['’ʼ](?=\w)")

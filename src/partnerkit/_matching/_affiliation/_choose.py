@@ -46,7 +46,56 @@ def units_of_others(r: AffiliationReader, orgs: list[Part], found: dict[int, Fou
             f.reasons.append(("unit of another", f"headed by a unit word, and {other[0]!r} is also named"))
 
 
+#: Reasons that leave a name found too weak to place another one ("Department of Biology").
+_WEAK = frozenset(("generic name", "unit-like", "descriptive name"))
+
+
+def descriptive_alone(r: AffiliationReader, found: dict[int, Found]) -> None:
+    """A descriptive name ("Institute of Molecular Biology": words that organisations in
+    many countries carry) is a MATCH only when the string places it: a place of the string,
+    or another organisation the string names, in its country. A partial registry's only
+    holder of such a name is not the only one in the world."""
+    for f in found.values():
+        if f.decided != "match" or not f.loose:
+            continue
+        country = r.institutions[f.index].country
+        others = [g for g in found.values() if g.part != f.part and g.reasons[-1][0] not in _WEAK]
+        if not others or any(r.institutions[g.index].country == country for g in others):
+            continue
+        f.decided = "possible"
+        f.score = min(f.score, 0.7)
+        f.reasons.append(
+            ("descriptive name", "its words are common to organisations in many countries; no place agrees")
+        )
+
+
+def settle_namesakes(r: AffiliationReader, found: dict[int, Found]) -> None:
+    """Namesakes that no place of the string tells apart ("National Institutes of Health",
+    "Institut Pasteur") are settled by the other organisations the string names: the one
+    namesake that is their parent, unit or related body (ROR links)."""
+    groups: dict[tuple[str, str], list[Found]] = {}
+    for f in found.values():
+        if f.decided == "possible" and f.reasons[-1][0] == "ambiguous":
+            groups.setdefault((f.part, f.reasons[0][1]), []).append(f)
+    for (part, _), group in groups.items():
+        context = [g for g in found.values() if g.decided == "match" and g.part != part]
+        if len(group) < 2 or not context:
+            continue
+        pick = [f for f in group if any(r.linked(f.index, g.index) for g in context)]
+        if len(pick) != 1:
+            continue
+        f = pick[0]
+        other = next(g for g in context if r.linked(f.index, g.index))
+        f.decided = "match"
+        f.score = 0.9
+        f.reasons.append(
+            ("namesake settled", f"of its namesakes, the one linked to {r.institutions[other.index].name}")
+        )
+
+
 def choose(r: AffiliationReader, text: str, found: dict[int, Found], rejected: dict[int, Found]) -> list[Hit]:
+    settle_namesakes(r, found)
+    descriptive_alone(r, found)
     matched = [f for f in found.values() if f.decided == "match"]
     for g in [g for g in matched if g.reasons[0][0] == "acronym"]:
         # "Instituto Cajal (CSIC)": a parent written only as an acronym beside its unit

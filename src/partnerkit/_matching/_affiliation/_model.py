@@ -42,6 +42,7 @@ class Found:
     name: str = ""
     part: str = ""
     name_id: int = -1
+    loose: bool = False  # a descriptive name with no place of the string agreeing
 
 
 @attrs.define

@@ -47,8 +47,20 @@ _LEAD_IN = re.compile(
     r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
     re.I,
 )
+#: A part that names what the organisation before it belongs to: "corporate member of X and Y".
+_RELATION = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+)?(?:(?:corporate|full|associate)\s+)?(?:member|part)\s+of\b\s*"
+    r"|^\s*(?:affiliated|associated)\s+(?:with|to)\b\s*|^\s*in\s+(?:collaboration|partnership|affiliation)\s+with\b\s*",
+    re.I,
+)
+_RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
+_RELATION_KINDS = frozenset(("corporate", "full", "associate"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: A word found in names of organisations in this many countries, none holding most of them, is a
+#: subject word ("molecular", "energy"), not a proper name ("Oxford", "Planck", "German").
+_SPREAD = 12
+_SPREAD_TOP = 0.6
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -76,12 +88,18 @@ class AffiliationReader:
         self._parents: list[tuple[int, ...]] = []
         self._city_of: list[str] = []  # each institution's city, normalised
         parent = RelationType.PARENT.value
+        related = RelationType.RELATED.value
+        self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
         for city, country, rels in self.institutions.plain("city", "country", "relationships"):
             if city:
                 self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
             self._parents.append(tuple(by_id[r] for t, r, _label in rels if t == parent and r in by_id))
+            for t, r, _label in rels:
+                if t == related and r in by_id:
+                    self._links.setdefault(len(self._parents) - 1, set()).add(by_id[r])
+                    self._links.setdefault(by_id[r], set()).add(len(self._parents) - 1)
         self._cities.pop("", None)
         self._children: dict[int, list[int]] = {}
         for i, ps in enumerate(self._parents):
@@ -91,6 +109,7 @@ class AffiliationReader:
         # a word on more names than this (about 0.4% of them) is generic ("university", "physics")
         self._generic_names = max(30, len(index.keys) // 250)
         self._generic_cache: dict[str, bool] = {}
+        self._spread_cache: dict[str, bool] = {}
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         subdivision_countries()  # build the gazetteers now, not on the first string
@@ -105,6 +124,21 @@ class AffiliationReader:
             if len(self._generic_cache) < 200_000:
                 self._generic_cache[token] = g
         return g
+
+    def _subject(self, token: str) -> bool:
+        """A word that organisations in several countries carry ("molecular", "aging"): no proper name."""
+        got = self._spread_cache.get(token)
+        if got is None:
+            index = self.index
+            seen: dict[str, int] = {}
+            for n in index.posting("t:" + token):
+                country = index.countries[index.name_inst[n]]
+                seen[country] = seen.get(country, 0) + 1
+            total = sum(seen.values())
+            got = len(seen) >= _SPREAD and max(seen.values()) < _SPREAD_TOP * total
+            if len(self._spread_cache) < 200_000:
+                self._spread_cache[token] = got
+        return got
 
     def entries(self, key: str) -> list[tuple[int, NameType, str, int]]:
         """(institution, name type, name as written, name id) of every full name whose normal form is ``key``."""
@@ -153,6 +187,10 @@ class AffiliationReader:
 
     def related(self, i: int, j: int) -> bool:
         return i == j or i in self.ancestors(j) or j in self.ancestors(i)
+
+    def linked(self, i: int, j: int) -> bool:
+        """``i`` and ``j`` are one tree (parent links) or ROR lists them as related."""
+        return self.related(i, j) or j in self._links.get(i, ())
 
     # --- hints -----------------------------------------------------------------------------
 
@@ -224,7 +262,7 @@ class AffiliationReader:
             hints.soft.update(self._cities.get(key, ()))
             hints.texts.append(city)
         hints.words.update(t for p in parts for t in p.tokens)
-        orgs: list[Part] = [p for p in self._join(parts) if not self._place(p, hints)]
+        orgs: list[Part] = [p for p in self._join(parts, text) if not self._place(p, hints)]
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
@@ -236,7 +274,11 @@ class AffiliationReader:
                 pieces.extend(self._and_pieces(part))
         for part in pieces:
             for start, end, key in self._spans(part.tokens):
+                if all(self._generic(t) for t in key.split()):
+                    continue  # "... Research and Engineering Laboratory": a common name cut out of a longer one
                 self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected)
+        if any(_RELATION.match(p.text) for p in orgs):
+            self._relations(orgs, pieces, found)
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
@@ -244,6 +286,34 @@ class AffiliationReader:
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _relations(self, orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> None:
+        """ "X, corporate member of Y and Z": Y and Z are what X belongs to, not answers, when
+        the string names X (or anything else) outside that relation."""
+        marked: set[str] = set()
+        inside = seen_and = False
+        for p in orgs:
+            low = p.text.lower()
+            if _RELATION.match(p.text):
+                inside, seen_and = True, " and " in low
+            elif not inside:
+                continue
+            elif low.startswith("and "):
+                inside = False
+            elif seen_and:
+                inside = False
+                continue
+            else:
+                seen_and = " and " in low
+            marked.add(p.text)
+        marked.update(q.text for q in pieces if any(q.text in m for m in marked))
+        if not any(f.decided == "match" and f.part not in marked for f in found.values()):
+            return
+        for f in found.values():
+            if f.decided == "match" and f.part in marked:
+                f.decided = "possible"
+                f.score = min(f.score, 0.75)
+                f.reasons.append(("relation", f"named as what the string's organisation belongs to ({f.part!r})"))
 
     def _unglue(self, text: str) -> str:
         """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
@@ -322,8 +392,9 @@ class AffiliationReader:
             pos = m.end() if m else len(text)
         return out if len(out) > 1 else []
 
-    def _join(self, parts: list[Part]) -> list[Part]:
-        """Rejoin a name that commas split ("University of California, San Diego")."""
+    def _join(self, parts: list[Part], text: str) -> list[Part]:
+        """Rejoin a name that commas or a number split ("University of California, San Diego",
+        "Université Paris 1 Panthéon-Sorbonne")."""
         out: list[Part] = []
         i = 0
         while i < len(parts):
@@ -333,10 +404,14 @@ class AffiliationReader:
                     toks = tuple(t for p in group for t in p.tokens)
                     while toks and toks[-1].isdigit():
                         toks = toks[:-1]  # a footnote mark: "San Diego 3"
-                    if self.entries(" ".join(toks)):
-                        first = group[0]
-                        text = ", ".join(p.text for p in group)
-                        out.append(Part(text, first.start, toks, False))
+                    joined = ", ".join(p.text for p in group)
+                    if not self.entries(" ".join(toks)):
+                        # a number between the parts is part of the name, not a footnote mark
+                        joined = text[group[0].start : group[-1].start + len(group[-1].text)]
+                        key = normalize_name(joined) if any(c.isdigit() for c in joined) else ""
+                        toks = tuple(key.split()) if key and self.entries(key) else ()
+                    if toks:
+                        out.append(Part(joined, group[0].start, toks, False))
                         i += k
                         break
             else:
@@ -378,6 +453,8 @@ class AffiliationReader:
         def placeish(ws: tuple[str, ...]) -> bool:
             return all(_DIGITS.match(w) or w in self._cities or country_of(w) for w in ws)
 
+        if before and not after and before[-1] in _RELATION_WORDS and set(before) <= _RELATION_WORDS | _RELATION_KINDS:
+            return f"after a relation ({' '.join(before)})"  # "Member of the X"
         if before and not placeish(before) and not set(before) & (SUBUNIT_WORDS | _UNIT_OF):
             return None
         if after and not placeish(after) and not (after[0] in _UNIT_AFTER or set(after[1:4]) & _UNIT_LATER):
@@ -413,7 +490,7 @@ class AffiliationReader:
         if context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if "acronym" in context:
+        if "acronym" in context or "relation" in context:
             places = []
         beside = bool(places) and "unit" not in context
         if beside:
@@ -455,6 +532,7 @@ class AffiliationReader:
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)
+        descriptive = all(self._generic(t) or self._subject(t) for t in words)
         for c in cands:
             reasons = list(base)
             decided = "match"
@@ -503,7 +581,8 @@ class AffiliationReader:
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
             mine = [e for e in entries if e[0] == c]
             entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
-            self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3]))
+            loose = decided == "match" and descriptive and not beside and not self._placed(c, hints)
+            self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3], loose))
         return True
 
     @staticmethod
@@ -567,6 +646,8 @@ class AffiliationReader:
         support: list[tuple[int, str]] = []
         for c in cands:
             inst = self.institutions[c]
+            if hints.countries and inst.country and inst.country not in hints.countries:
+                continue  # the string names another country: a conflict, never support
             named = [f for f in found.values() if f.decided == "match" and self.related(c, f.index)]
             if named:
                 support.append(

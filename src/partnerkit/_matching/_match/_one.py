@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from partnerkit._matching._cjk import has_cjk, read_segments, segment_note
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
@@ -150,17 +151,30 @@ def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Ma
 
 
 def _translated(index: Index, q: Profile) -> tuple[Profile, str] | None:
-    """``q`` read with the registry's mined word translations (see ``_translate``) and a note, if a word has one."""
-    table = index.translations
-    if q.acronym is not None or not table:
+    """``q`` read with the registry's mined translations and a note, if a word or CJK segment has one.
+
+    CJK segments first ("東京大学" -> "tokyo university", see ``_cjk``), then words (see ``_translate``).
+    The profile keeps the text as written, so rules that read the script still see it.
+    """
+    if q.acronym is not None:
         return None
-    key = translate_key(q.key, table)
-    if key is None:
+    key = q.key
+    notes = []
+    if index.segments and has_cjk(q.text):
+        read, used = read_segments(q.text, index.segments)
+        if used:
+            key = normalize_name(read)
+            notes.append(segment_note(used, index.segments))
+    table = index.translations
+    translated = translate_key(key, table) if table else None
+    if translated is not None:
+        pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(key.split()) if w in table)
+        notes.append(f"Read with word translations learned from the registry's own names: {pairs}.")
+        key = translated
+    if not notes or key == q.key or not key:
         return None
     tokens = frozenset(key.split())
-    pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(q.key.split()) if w in table)
-    note = f"Read with word translations learned from the registry's own names: {pairs}."
-    return attrs.evolve(q, key=key, tokens=tokens, distinctive=distinctive_tokens(tokens)), note
+    return attrs.evolve(q, key=key, tokens=tokens, distinctive=distinctive_tokens(tokens)), " ".join(notes)
 
 
 def match_batch(

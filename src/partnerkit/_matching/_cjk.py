@@ -1,0 +1,218 @@
+"""Chinese, Japanese and Korean segment translations mined from the registry itself.
+
+Han characters transliterate as Mandarin pinyin, so "東京大学" reads "dongjing
+university" and never meets "University of Tokyo"; Korean "고려대학교" reads "goryeo
+university", not "Korea University". Many institutions carry a CJK label beside their
+Latin names, so the registry teaches the translation: a run of two to four Han or Hangul
+characters that, across institutions, comes with one English word more than with any
+other (by the Dice coefficient of the institutions carrying each) is that word's
+translation, when at least :data:`MIN_INSTITUTIONS` institutions show the pair, more
+than half of the institutions writing the segment carry the word, and no longer or
+shorter segment overlapping it reads as the same word better ("東京" = tokyo, not
+"東京大"). A pair that turns one institution's label into another institution's name
+(and never into its own) is dropped.
+
+A name is then read by cutting each Han or Hangul run into known segments (the cut that
+leaves the fewest characters unknown, then the fewest pieces); unknown characters stay
+as written and transliterate as before. Nothing is hard-coded; the table is a plain
+``dict`` that travels with the index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from partnerkit._names import STOP_WORDS, normalize_name, prepare, script_of
+
+__all__ = ["MIN_INSTITUTIONS", "has_cjk", "mine_segments", "read_segments", "segment_note"]
+
+#: A segment/word pair must be seen in the names of at least this many institutions.
+MIN_INSTITUTIONS = 2
+#: Dice coefficient of the institutions carrying the segment and the word, at least.
+MIN_DICE = 0.3
+_SHORTEST, _LONGEST = 2, 4
+#: Han (CJK unified, extension A, compatibility) and Hangul syllables.
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` carries a Han or Hangul character.
+
+    >>> has_cjk("東京大学"), has_cjk("University of Tokyo")
+    (True, False)
+    """
+    return not text.isascii() and _RUN.search(text) is not None
+
+
+def _runs(text: str) -> list[str]:
+    """The Han/Hangul runs of ``text`` left once the built-in organisation words ("大学") are read."""
+    return _RUN.findall(prepare(text))
+
+
+def _segments(text: str) -> set[str]:
+    out: set[str] = set()
+    for run in _runs(text):
+        n = len(run)
+        for i in range(n):
+            for j in range(i + _SHORTEST, min(n, i + _LONGEST) + 1):
+                out.add(run[i:j])
+    return out
+
+
+def mine_segments(
+    institution_names: Iterable[Sequence[str]],
+    owners: Callable[[str], frozenset[int]] | None = None,
+) -> dict[str, str]:
+    """Segment -> English word, learned from institutions with both CJK and Latin names.
+
+    Args:
+        institution_names: per institution, all its names as written, its display name first.
+        owners: the institutions with a name of exactly these sorted normalised words
+            (``"tokyo university"``); used to drop pairs that read one institution's
+            label as another's name.
+    """
+    seg_count: Counter[str] = Counter()
+    word_count: Counter[str] = Counter()
+    pair_count: Counter[tuple[str, str]] = Counter()
+    labelled: list[tuple[int, list[str]]] = []
+    for inst, names in enumerate(institution_names):
+        cjk = [n for n in names if has_cjk(n)]
+        if not cjk:
+            continue
+        latin = names[0]  # the display name: aliases are often romanised ("Tokyo Kogyo Daigaku")
+        if script_of(latin) is not None:
+            continue
+        segs: set[str] = set()
+        for n in cjk:
+            segs |= _segments(n)
+        said = {w for n in cjk for w in normalize_name(n).split()}  # what the label already says ("university")
+        words = {w for w in normalize_name(latin).split() if w not in STOP_WORDS and w not in said and not w.isdigit()}
+        if not segs or not words:
+            continue
+        labelled.append((inst, cjk))
+        seg_count.update(segs)
+        word_count.update(words)
+        pair_count.update((s, w) for s in segs for w in words)
+    best: dict[str, tuple[float, str]] = {}
+    for (s, w), c in pair_count.items():
+        if c < MIN_INSTITUTIONS or 2 * c <= seg_count[s]:
+            continue
+        dice = 2 * c / (seg_count[s] + word_count[w])
+        if dice < MIN_DICE:
+            continue
+        old = best.get(s)
+        if old is None or (dice, w) > old:  # (ties: the later word in order, fixed)
+            best[s] = (dice, w)
+    table = _unbeaten(best, labelled)
+    if owners is not None:
+        table = _own_names_only(table, labelled, owners)
+    return dict(sorted(table.items()))
+
+
+def _unbeaten(best: Mapping[str, tuple[float, str]], labelled: list[tuple[int, list[str]]]) -> dict[str, str]:
+    """The segments that, where they occur, are mostly not overlapped by a better segment of the same word.
+
+    "京工" reads "tokyo" as often as "東京" does, but wherever it occurs "東京" overlaps
+    it with a better score: it is a piece of "東京工業", not a word.
+    """
+    kept: Counter[str] = Counter()
+    beaten: Counter[str] = Counter()
+    for _, names in labelled:
+        for name in names:
+            for run in _runs(name):
+                spans = [
+                    (i, j, run[i:j], *best[run[i:j]])
+                    for i in range(len(run))
+                    for j in range(i + _SHORTEST, min(len(run), i + _LONGEST) + 1)
+                    if run[i:j] in best
+                ]
+                for i, j, s, dice, w in spans:
+                    lost = any(w2 == w and a < j and i < b and (d2, b - a) > (dice, j - i) for a, b, _, d2, w2 in spans)
+                    (beaten if lost else kept)[s] += 1
+    return {s: w for s, (_, w) in best.items() if kept[s] > beaten[s]}
+
+
+def _own_names_only(
+    table: dict[str, str],
+    labelled: list[tuple[int, list[str]]],
+    owners: Callable[[str], frozenset[int]],
+) -> dict[str, str]:
+    good: Counter[str] = Counter()
+    bad: Counter[str] = Counter()
+    for inst, names in labelled:
+        for name in names:
+            read, used = read_segments(name, table)
+            if not used:
+                continue
+            key = " ".join(sorted(set(normalize_name(read).split())))
+            who = owners(key)
+            if not who:
+                continue
+            tally = good if inst in who else bad
+            tally.update(set(used))
+    return {s: w for s, w in table.items() if bad[s] <= good[s]}
+
+
+def read_segments(text: str, table: Mapping[str, str]) -> tuple[str, list[str]]:
+    """``text`` with known Han/Hangul segments replaced by their word, and the segments used.
+
+    >>> read_segments("東京工業大学", {"東京": "tokyo"})
+    ('tokyo technology university', ['東京'])
+    >>> read_segments("東北大学", {"東京": "tokyo"})
+    ('東北 university', [])
+    """
+    if not table or not has_cjk(text):
+        return text, []
+    used: list[str] = []
+
+    def cut(m: re.Match[str]) -> str:
+        run = m.group(0)
+        pieces = _cut(run, table)
+        out: list[str] = []
+        for piece, known in pieces:
+            if known:
+                used.append(piece)
+                out.append(f" {table[piece]} ")
+            else:
+                out.append(piece)
+        return "".join(out)
+
+    read = _RUN.sub(cut, prepare(text))
+    return " ".join(read.split()), used
+
+
+def _cut(run: str, table: Mapping[str, str]) -> list[tuple[str, bool]]:
+    """The cut of ``run`` into known segments leaving the fewest characters unknown, then the fewest pieces."""
+    n = len(run)
+    # cost[i]: (unknown characters, pieces) of the best cut of run[i:]
+    cost: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    step: list[int] = [1] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        u, p = cost[i + 1]
+        best, at = (u + 1, p + 1), 1
+        for j in range(i + _SHORTEST, min(n, i + _LONGEST) + 1):
+            if run[i:j] in table:
+                u, p = cost[j]
+                if (u, p + 1) < best:
+                    best, at = (u, p + 1), j - i
+        cost[i], step[i] = best, at
+    pieces: list[tuple[str, bool]] = []
+    i = 0
+    while i < n:
+        j = i + step[i]
+        piece = run[i:j]
+        known = j - i > 1 or piece in table
+        if not known and pieces and not pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0] + piece, False)  # unknown characters stay one word
+        else:
+            pieces.append((piece, known))
+        i = j
+    return pieces
+
+
+def segment_note(used: Sequence[str], table: Mapping[str, str]) -> str:
+    """The explanation's sentence for a name read with segment translations."""
+    pairs = ", ".join(f"{s} = {table[s]}" for s in dict.fromkeys(used))
+    return f"Read with CJK segment translations learned from the registry's own names: {pairs}."

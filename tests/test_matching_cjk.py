@@ -1,0 +1,73 @@
+"""CJK segment translations mined from the registry: what a user relies on.
+
+A Chinese, Japanese or Korean name finds the institution the registry names in English
+when other institutions of the registry teach the segments ("東京" = tokyo), the
+explanation says which segments were read, and nothing is learned from one example.
+"""
+
+from __future__ import annotations
+
+import partnerkit as pk
+from partnerkit._matching._cjk import mine_segments, read_segments
+
+_PAIRS = [
+    ("tm", "Tokyo Medical University", "東京医科大学"),
+    ("ti", "Tokyo International University", "東京国際大学"),
+    ("km", "Kyoto Medical University", "京都医科大学"),
+    ("ki", "Kyoto International University", "京都国際大学"),
+    ("ut", "University of Tokyo", None),
+    ("ku", "Kyoto University", None),
+]
+
+
+def _registry() -> pk.Registry:
+    return pk.Registry(
+        pk.Institution(id=i, name=n, country="JP", labels={"ja": label} if label else {}) for i, n, label in _PAIRS
+    )
+
+
+def test_segments_learned_from_two_institutions() -> None:
+    table = mine_segments([[n, label] if label else [n] for _, n, label in _PAIRS])
+    assert table["東京"] == "tokyo"
+    assert table["京都"] == "kyoto"
+    assert "医科" not in table  # an organisation word: read by the built-in table, not learned
+
+
+def test_one_institution_teaches_nothing() -> None:
+    assert mine_segments([["Tokyo Medical University", "東京医科大学"], ["Nara University", "奈良大学"]]) == {}
+
+
+def test_held_out_label_matches_and_is_explained() -> None:
+    best = _registry().match("東京大学")[0]
+    assert (best.institution.id, best.decision) == ("ut", pk.Decision.MATCH)
+    assert "東京 = tokyo" in str(best.explanation)
+    assert _registry().match("京都大学")[0].institution.id == "ku"
+
+
+def test_unknown_segment_keeps_names_apart() -> None:
+    # "奈良" is taught by no institution: it stays a word of its own, never a MATCH for Tokyo
+    found = _registry().match("奈良大学")
+    assert all(m.decision is not pk.Decision.MATCH for m in found)
+
+
+def test_cut_leaves_fewest_characters_unknown() -> None:
+    table = {"東京": "tokyo", "京都": "kyoto", "東京都": "metropolitan"}
+    assert read_segments("東京都立大学", table) == ("metropolitan 立 university", ["東京都"])
+    assert read_segments("Tokyo", table) == ("Tokyo", [])
+
+
+def test_pair_turning_a_label_into_another_name_is_dropped() -> None:
+    # "北辰" is read "tokyo" by two institutions, but that reading makes one's label another's name
+    names = [
+        ["Tokyo Medical University", "北辰医科大学"],
+        ["Tokyo Art University", "北辰芸術大学"],
+        ["Hokushin Medical University", "Tokyo Medical University"],
+    ]
+    owners = {"medical tokyo university": frozenset({2})}
+    assert mine_segments(names)["北辰"] == "tokyo"
+    assert "北辰" not in mine_segments(names, lambda key: owners.get(key, frozenset()))
+
+
+def test_japanese_legal_forms_never_count() -> None:
+    assert pk.normalize_name("株式会社日立製作所") == pk.normalize_name("日立製作所")
+    assert pk.normalize_name("公益財団法人 日本建築学会") == pk.normalize_name("日本建築学会")
