@@ -49,9 +49,11 @@ def registry() -> pk.Registry:
 
 
 def _dask_cluster() -> tuple[object, object]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+    from partnerkit.dask._match import local_cluster  # what `partnerkit match --engine dask` starts
+
+    cluster = local_cluster(2)
     return cluster, Client(cluster)
 
 

@@ -24,10 +24,9 @@ pytestmark = pytest.mark.scale
 def client() -> Iterator[Any]:
     scale_data.require("dask.dataframe")
     distributed = scale_data.require("distributed")
-    with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
-        distributed.Client(cluster) as c,
-    ):
+    from partnerkit.dask._match import local_cluster  # what `partnerkit match --engine dask` starts
+
+    with local_cluster(2) as cluster, distributed.Client(cluster) as c:
         yield c
 
 
@@ -70,6 +69,19 @@ def test_match_is_identical_to_single_process(client: Any, pkd: Any) -> None:
         first = next(iter(best.explanation))
         assert why.startswith(f"{first.rule}: {first.text}"[:60])  # the rules that fired, in words
     assert (out["match_decision"] == "match").mean() > 0.5  # the generated strings are mostly findable
+
+
+def test_own_local_cluster_runs_no_statistical_profiler(client: Any) -> None:
+    """The cluster the command line starts does not sample stacks every 10 ms (CPU for nothing)."""
+
+    def callbacks(dask_worker: Any) -> list[str]:
+        return sorted(dask_worker.periodic_callbacks)
+
+    found = client.run(callbacks)
+    assert len(found) == 2
+    for names in found.values():
+        assert "heartbeat" in names  # a live worker
+        assert not any(n.startswith("profile") for n in names)
 
 
 def test_match_without_a_distributed_client_uses_local_threads(pkd: Any) -> None:

@@ -324,3 +324,12 @@ def test_one_letter_typo_is_explained() -> None:
     assert "one-letter difference" in str(e)
     assert OneLetter().value(P("Tsinhua University"), P("Tsinghua University")) is True
     assert OneLetter().value(P("Tsinghua University"), P("Tsinghua University")) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(pst.names, st.sampled_from(["MIT", "HUST (Wuhan)", "Univ. of X - Y", '"ITMO" University', "«МГУ»"])))
+def test_tokens_of_is_the_profiles_tokens(name: str) -> None:
+    """The distributed dedupe's plan reads only a name's words: the very words its profile has."""
+    from partnerkit.rules._profile import tokens_of
+
+    assert tokens_of(name) == Profile.from_name(name).tokens

@@ -95,3 +95,25 @@ def test_dedupe_ids_agree_with_dask_and_keep_nulls(spark: Any, pks: Any) -> None
     with dask.config.set(scheduler="sync"):
         other = pkd.dedupe(dd.from_pandas(df, npartitions=1), column="name").compute()
     assert list(other["cluster_id"].dropna()) == [i for i in ids if not pd.isna(i)]
+
+
+@pytest.mark.parametrize("fan_in", [2, 8])
+def test_components_merge_partition_forests_like_one_union_find(spark: Any, fan_in: int) -> None:
+    """Chains and stars cut across 9 partitions get the labels one union-find over all edges gives."""
+    import random
+
+    import pandas as pd
+
+    from partnerkit._matching._batch import components_of
+    from partnerkit.spark._adapter import connected_components
+
+    rng = random.Random(7)
+    edges = [(i, i + 1) for i in range(0, 60)]  # one long chain: every partition holds a piece
+    edges += [(100, 100 + k) for k in range(1, 30)] + [
+        (rng.randrange(200, 400), rng.randrange(200, 400)) for _ in range(150)
+    ]
+    rng.shuffle(edges)
+    sdf = spark.createDataFrame(pd.DataFrame(edges, columns=["a", "b"]), "a long, b long").repartition(9)
+    labels = connected_components(sdf, fan_in=fan_in)
+    assert labels.to_dict() == components_of(edges)
+    assert connected_components(sdf.limit(0), fan_in=fan_in).empty

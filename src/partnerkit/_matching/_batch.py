@@ -36,6 +36,7 @@ from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
 from partnerkit._names import country_of, subdivision_countries
 from partnerkit.rules import Decision, Profile, RuleSet
+from partnerkit.rules._profile import tokens_of
 
 __all__ = [
     "MATCH_COLUMNS",
@@ -43,6 +44,7 @@ __all__ = [
     "Packed",
     "components_of",
     "edges_for",
+    "forest_of",
     "guarded_union",
     "match_batch",
     "match_frame",
@@ -265,8 +267,7 @@ def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> D
         counts.append(sum(c for _t, c in members))
         for text, _c in members:
             group_of[text] = g
-    profiles = [Profile.from_name(r) for r in reps]
-    index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if profiles[g].tokens)
+    index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if tokens_of(r))
     gid = [int(inst.id) for inst in index.institutions]
     return DedupePlan(reps=reps, counts=counts, group_of=group_of, index=index, gid=gid, rules=rules)
 
@@ -347,6 +348,15 @@ def components_of(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
                 ra, rb = rb, ra
             parent[rb] = ra
     return {x: find(x) for x in sorted(parent, key=lambda v: (find(v), v))}
+
+
+def forest_of(frames: Iterable[Any], a: str = "g", b: str = "h") -> dict[int, int]:
+    """:func:`components_of` the edges in columns ``a``, ``b`` of some pandas DataFrames.
+
+    A partition's forest, to be merged with the others' by :func:`components_of` (the Dask
+    and Spark adapters both reduce their edge partitions this way).
+    """
+    return components_of(pair for df in frames for pair in zip(df[a].tolist(), df[b].tolist(), strict=True))
 
 
 def guarded_union(

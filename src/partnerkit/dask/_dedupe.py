@@ -21,6 +21,7 @@ from partnerkit._matching._batch import (
     clean,
     components_of,
     edges_for,
+    forest_of,
     guarded_union,
     key_frame,
     plan_groups,
@@ -37,7 +38,7 @@ FAN_IN = 8
 
 
 def _forest(df: Any) -> dict[int, int]:
-    return components_of(zip(df["g"].tolist(), df["h"].tolist(), strict=True))
+    return forest_of([df])
 
 
 def _merge_forests(*forests: dict[int, int]) -> dict[int, int]:

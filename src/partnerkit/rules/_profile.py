@@ -9,6 +9,7 @@ import attrs
 from partnerkit._model import Institution, NameType
 from partnerkit._names import (
     ORG_KEYS,
+    ParsedName,
     acronym_key,
     derive_acronyms,
     fold,
@@ -17,7 +18,7 @@ from partnerkit._names import (
     parse_name,
 )
 
-__all__ = ["WEAK_TOKENS", "Profile", "profiles"]
+__all__ = ["WEAK_TOKENS", "Profile", "profiles", "tokens_of"]
 
 #: Tokens that say what kind of organisation it is but not which one: they neither
 #: make two names agree nor conflict. Field words (technology, medical, ...) are not
@@ -100,18 +101,12 @@ class Profile:
         >>> p.key, sorted(p.distinctive), sorted(p.acronyms), sorted(p.derived)
         ('huazhong university science technology', ['huazhong', 'science', 'technology'], ['hust'], ['huosat', 'hust'])
         """
-        parsed = parse_name(text) if ("(" in text or '"' in text or "«" in text or " - " in text) else None
-        base = parsed.base if parsed is not None else text
-        acronym = acronym_key(text) if (name_type is NameType.ACRONYM or is_acronym(text)) else None
+        parsed, base, acronym, key, toks = _read(text, name_type)
         written = {k for k in map(acronym_key, acronyms) if k}
         derived: frozenset[str] = frozenset()
         if acronym is not None:
-            toks: frozenset[str] = frozenset((acronym,)) if acronym else frozenset()
-            key = acronym
             written.add(acronym)
         else:
-            key = normalize_name(base)
-            toks = frozenset(key.split())
             if parsed is not None:
                 written.update(k for k in map(acronym_key, parsed.acronyms) if k)
             derived = derive_acronyms(base)
@@ -130,6 +125,26 @@ class Profile:
             institution_id=institution_id,
             name_type=name_type,
         )
+
+
+def tokens_of(text: str) -> frozenset[str]:
+    """``Profile.from_name(text).tokens``, without the rest of the profile (acronyms derived, ...).
+
+    >>> sorted(tokens_of("Huazhong University of Science and Technology (HUST)"))
+    ['huazhong', 'science', 'technology', 'university']
+    """
+    return _read(text, None)[4]
+
+
+def _read(text: str, name_type: NameType | None) -> tuple[ParsedName | None, str, str | None, str, frozenset[str]]:
+    """``(parsed, base, acronym, key, tokens)`` of a name: how a profile reads its text."""
+    parsed = parse_name(text) if ("(" in text or '"' in text or "«" in text or " - " in text) else None
+    base = parsed.base if parsed is not None else text
+    acronym = acronym_key(text) if (name_type is NameType.ACRONYM or is_acronym(text)) else None
+    if acronym is not None:
+        return parsed, base, acronym, acronym, frozenset((acronym,)) if acronym else frozenset()
+    key = normalize_name(base)
+    return parsed, base, None, key, frozenset(key.split())
 
 
 def distinctive_tokens(tokens: frozenset[str]) -> frozenset[str]:

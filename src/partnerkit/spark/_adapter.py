@@ -1,16 +1,15 @@
 """``partnerkit.spark.match`` and ``.dedupe``: the same work as ``partnerkit.dask``, on PySpark.
 
 The compiled registry travels once per executor as a broadcast variable; rows are processed
-by ``mapInPandas`` with the engine's batch functions; connected components use
-minimum-label propagation with pointer jumping in Spark DataFrame operations (the Dask
-adapter merges per-partition union-finds instead). Workers must run the same Python
+by ``mapInPandas`` with the engine's batch functions; connected components come from a
+union-find per partition whose forests are merged ``FAN_IN`` partitions at a time, as in
+the Dask adapter (the same functions). Workers must run the same Python
 environment: ``PYSPARK_PYTHON`` defaults to the running interpreter (set before the first
 ``SparkSession`` starts).
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from partnerkit._matching._batch import (
     Packed,
     clean,
     edges_for,
+    forest_of,
     guarded_union,
     key_frame,
     match_frame,
@@ -30,9 +30,7 @@ from partnerkit._matching._batch import (
 )
 from partnerkit.rules import RuleSet, default_rules
 
-log = logging.getLogger("partnerkit")
-
-MAX_ROUNDS = 64
+FAN_IN = 8
 
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
@@ -106,33 +104,28 @@ def match(sdf: Any, registry: Any, *, column: str, country_column: str | None = 
     return sdf.mapInPandas(run, schema)
 
 
-def connected_components(edges: Any, max_rounds: int = MAX_ROUNDS) -> Any:
-    """Component labels (smallest node id) of a Spark edge list ``(a, b)``, as a pandas Series."""
-    from pyspark.sql import functions as F
+def _forests(batches: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
 
-    both = edges.select(F.col("a").alias("node"), F.col("b").alias("nbr")).union(
-        edges.select(F.col("b").alias("node"), F.col("a").alias("nbr"))
-    )
-    both = both.localCheckpoint()
-    labels = both.groupBy("node").agg(F.least(F.min("nbr"), F.first("node")).alias("label")).localCheckpoint()
-    for rounds in range(1, max_rounds + 1):
-        hop = both.join(labels, "node").select(F.col("nbr").alias("node"), "label")
-        merged = labels.unionByName(hop).groupBy("node").agg(F.min("label").alias("label"))
-        up = merged.select(F.col("node").alias("label"), F.col("label").alias("label2"))
-        new = (
-            merged.join(up, "label", "left")
-            .select("node", F.least("label", F.coalesce("label2", "label")).alias("label"))
-            .localCheckpoint()
-        )
-        changed = new.join(labels.withColumnRenamed("label", "old"), "node").where("label != old").count()
-        labels = new
-        log.debug("dedupe: label propagation round %d, %d labels changed", rounds, changed)
-        if changed == 0:
-            break
-    else:  # pragma: no cover - pathological graphs
-        raise RuntimeError(f"connected components did not converge in {max_rounds} rounds")
-    pdf = labels.toPandas()
-    return pdf.set_index("node")["label"]
+    forest = forest_of(batches, "a", "b")
+    yield pd.DataFrame({"a": list(forest), "b": list(forest.values())}, dtype="int64")
+
+
+def connected_components(edges: Any, fan_in: int = FAN_IN) -> Any:
+    """Component labels (smallest node id) of a Spark edge list ``(a, b)``, as a pandas Series.
+
+    A union-find per partition gives each partition's forest (one ``(node, label)`` pair per
+    node it touches); forests are merged ``fan_in`` partitions at a time (``coalesce``, no
+    shuffle) until one is left: one pass over the edges, no rounds of joins.
+    """
+    schema = "a long, b long"
+    level = edges.mapInPandas(_forests, schema).localCheckpoint()
+    n = level.rdd.getNumPartitions()
+    while n > 1:
+        n = -(-n // fan_in)
+        level = level.coalesce(n).mapInPandas(_forests, schema).localCheckpoint()
+    pdf = level.toPandas()
+    return pdf.set_index("a")["b"].rename_axis("node").rename("label")
 
 
 def _texts(batches: Iterator[Any]) -> Iterator[Any]:
