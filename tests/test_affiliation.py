@@ -406,3 +406,18 @@ def test_a_common_name_cut_out_of_a_longer_one_by_and_is_not_found(surveyed: Reg
     registered name of common words only, which it does not mean."""
     assert answers(surveyed, "Cold Fjord Research and Engineering Laboratory, Nordhaven, Norway") == []
     assert answers(surveyed, "Engineering Laboratory, Nordhaven, Norway") == ["el"]
+
+
+def test_an_address_written_after_the_name_in_one_part(surveyed: Registry) -> None:
+    """Strings without commas ("Dept. of X Saint Brendan University Cork 12345 Ireland") carry
+    their address after the name: the trailing city, state, post code and country are places
+    (they settle namesakes and conflict like an address part), not words that bury the name."""
+    assert answers(surveyed, "Department of Law Saint Brendan University Cork Ireland") == ["st-ie"]
+    assert answers(surveyed, "Saint Brendan University Halifax Nova Scotia Canada") == ["st-ca"]
+    got = surveyed.match("Department of Law Saint Brendan University Lima Peru")
+    assert {m.decision for m in got if m.institution.id.startswith("st-")} == {Decision.NON_MATCH}
+    # a place word alone, or codes alone, after a name are not an address
+    assert answers(surveyed, "Riverside Heart Hospital Leeds") == []
+    assert answers(surveyed, "Palmetto University, US 41") == ["palm"]
+    # a part that is only an address is a place, never a candidate
+    assert answers(surveyed, "Saint Brendan University, Halifax NS 12345 Canada") == ["st-ca"]
