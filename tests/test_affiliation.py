@@ -421,3 +421,29 @@ def test_an_address_written_after_the_name_in_one_part(surveyed: Registry) -> No
     assert answers(surveyed, "Palmetto University, US 41") == ["palm"]
     # a part that is only an address is a place, never a candidate
     assert answers(surveyed, "Saint Brendan University, Halifax NS 12345 Canada") == ["st-ca"]
+
+
+def test_a_company_and_its_national_branches_share_a_name_the_root_answers() -> None:
+    """ "Fjordtech" named in a string, with branches of the same name in Canada and Germany
+    under the Norwegian parent: the parent answers (ROR parent links), as for a unit and its
+    parent; namesakes that are not one family stay ambiguous."""
+    reg = Registry(
+        [
+            Institution(id="ft", name="Fjordtech", country="NO", kind="company"),
+            *(
+                Institution(
+                    id=f"ft-{c.lower()}",
+                    name="Fjordtech",
+                    country=c,
+                    kind="company",
+                    relationships=(Relationship("parent", "ft"),),
+                )
+                for c in ("CA", "DE")
+            ),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Sensor Division, Fjordtech") == ["ft"]
+    assert "affiliation.family" in [r.rule for r in reg.match("Sensor Division, Fjordtech")[0].explanation.results]
+    assert answers(reg, "Fjordtech, Halifax, Canada") == ["ft-ca"]
+    assert answers(reg, "Saint Brendan University") == []

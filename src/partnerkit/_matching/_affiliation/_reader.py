@@ -586,6 +586,14 @@ class AffiliationReader:
             if len(main) == 1:
                 base.append(("name type", "the only one with this as its name rather than an alias"))
                 cands = main
+        if len(cands) > 1:
+            # "Lockheed Martin": the company and its national branches share the name; the root answers
+            # (not when one of them is the name's own holder: "University of Minnesota", the campus)
+            root = [c for c in cands if all(c in self.ancestors(o) for o in cands if o != c)]
+            display = {e[0] for e in entries if e[0] in cands and e[1] is NameType.DISPLAY}
+            if len(root) == 1 and (root[0] in display or not display):
+                base.append(("family", f"the parent of its {len(cands) - 1} namesakes (ROR parent links)"))
+                cands = root
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)
