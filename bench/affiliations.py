@@ -33,6 +33,7 @@ import ast
 import csv
 import gc
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -328,6 +329,50 @@ def fp_class(by_id: dict[str, Any], row: Row, cid: str, ms: list[Any]) -> str:
     return "similar name"
 
 
+_SCHOOL = re.compile(
+    r"\b(?:medical|law|business|dental)\s+school\b|\bschool\s+of\s+(?:medicine|public health|law|nursing)\b", re.I
+)
+_COMPANY = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|corporation|co|company|limited|ag|sa|plc)\b\\.?", re.I)
+
+
+def fn_class(by_id: dict[str, Any], row: Row, ms: list[Any]) -> str:
+    """Why a row with gold got no answer, as one of a few classes (first that applies).
+
+    ``possible: R``: a gold organisation is among the candidates, POSSIBLE by the rule R
+    (``ambiguous``, ``system``, ``several``, ...); ``country conflict``: NON_MATCH by the
+    string's country; ``other script``: the string has letters outside Latin; ``school of
+    parent``: a medical/law/business school of the gold university ("Harvard Medical
+    School"); ``company``: a company suffix (Inc, Ltd, GmbH...); ``name with extra words``:
+    every distinctive word of a gold name is in the string but no reading took it;
+    ``acronym``: a gold acronym is written; ``variant name``: some distinctive words only
+    (typos, abbreviations, another language); ``gold unsupported``: none.
+    """
+    from partnerkit._names import normalize_name
+
+    gold = [by_id[g] for g in row.gold if g in by_id]
+    for m in ms:
+        if institution_ror_id(m.institution) in row.gold and m.decision.name == "POSSIBLE":
+            return "possible: " + _rule_names(m)[-1].removeprefix("affiliation.")
+    for m in ms:
+        if institution_ror_id(m.institution) in row.gold and "affiliation.country_conflict" in _rule_names(m):
+            return "country conflict"
+    if any(ch.isalpha() and ord(ch) > 0x24F for ch in row.text):
+        return "other script"
+    words = set(normalize_name(row.text).split())
+    generic = {"university", "of", "institute", "de", "the", "and", "for", "research", "national", "college"}
+    names = [set(normalize_name(n).split()) - generic for g in gold for n in (g.name, *g.aliases, *g.labels.values())]
+    some = any(n & words for n in names)
+    if _SCHOOL.search(row.text) and some:
+        return "school of parent"
+    if _COMPANY.search(row.text) or any(g.kind.value == "company" for g in gold):
+        return "company"
+    if any(n and n <= words for n in names):
+        return "name with extra words"
+    if any(set(g.acronyms) & set(re.split(r"[\s,;()/-]+", row.text)) for g in gold):
+        return "acronym"
+    return "variant name" if some else "gold unsupported"
+
+
 # Evidence below which an answer could be withheld (MATCH -> no answer), for --trade.
 TRADES: dict[str, Callable[[Any, list[Any]], bool]] = {
     "score < 0.93 (a unit, a place or an acronym around the name)": lambda m, ms: m.score < 0.93,
@@ -405,6 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     trades: list[str] = []
     by_id = {institution_ror_id(i): i for i in institutions}
     classes: dict[str, dict[str, int]] = {}
+    misses: dict[str, dict[str, int]] = {}
     for ds in datasets:
         rows = ds.rows[: args.limit] if args.limit else ds.rows
         n = len(rows)
@@ -441,7 +487,14 @@ def main(argv: list[str] | None = None) -> int:
                 if not wrong and not missed:
                     continue
                 kind = "FP" if wrong else "FN"
-                why_wrong = ",".join(sorted({fp_class(by_id, row, c, ms) for c in wrong})) if wrong else ""
+                why_wrong = (
+                    ",".join(sorted({fp_class(by_id, row, c, ms) for c in wrong}))
+                    if wrong
+                    else fn_class(by_id, row, ms)
+                )
+                if missed and covered(row):
+                    k = fn_class(by_id, row, ms)
+                    misses.setdefault(ds.name, {})[k] = misses.setdefault(ds.name, {}).get(k, 0) + 1
                 if wrong and covered(row):
                     for cid in wrong:
                         k = fp_class(by_id, row, cid, ms)
@@ -473,6 +526,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(errors):,} error rows written to {args.dump_errors}", file=sys.stderr)
         print("\nWrong answers (false positives) on covered rows, by class:")
         for name, counts in classes.items():
+            total = sum(counts.values())
+            print(
+                f"- {name} ({total}): "
+                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+            )
+        print("\nMissed rows (gold, no answer) on covered rows, by class:")
+        for name, counts in misses.items():
             total = sum(counts.values())
             print(
                 f"- {name} ({total}): "

@@ -406,3 +406,44 @@ def test_a_common_name_cut_out_of_a_longer_one_by_and_is_not_found(surveyed: Reg
     registered name of common words only, which it does not mean."""
     assert answers(surveyed, "Cold Fjord Research and Engineering Laboratory, Nordhaven, Norway") == []
     assert answers(surveyed, "Engineering Laboratory, Nordhaven, Norway") == ["el"]
+
+
+def test_an_address_written_after_the_name_in_one_part(surveyed: Registry) -> None:
+    """Strings without commas ("Dept. of X Saint Brendan University Cork 12345 Ireland") carry
+    their address after the name: the trailing city, state, post code and country are places
+    (they settle namesakes and conflict like an address part), not words that bury the name."""
+    assert answers(surveyed, "Department of Law Saint Brendan University Cork Ireland") == ["st-ie"]
+    assert answers(surveyed, "Saint Brendan University Halifax Nova Scotia Canada") == ["st-ca"]
+    got = surveyed.match("Department of Law Saint Brendan University Lima Peru")
+    assert {m.decision for m in got if m.institution.id.startswith("st-")} == {Decision.NON_MATCH}
+    # a place word alone, or codes alone, after a name are not an address
+    assert answers(surveyed, "Riverside Heart Hospital Leeds") == []
+    assert answers(surveyed, "Palmetto University, US 41") == ["palm"]
+    # a part that is only an address is a place, never a candidate
+    assert answers(surveyed, "Saint Brendan University, Halifax NS 12345 Canada") == ["st-ca"]
+
+
+def test_a_company_and_its_national_branches_share_a_name_the_root_answers() -> None:
+    """ "Fjordtech" named in a string, with branches of the same name in Canada and Germany
+    under the Norwegian parent: the parent answers (ROR parent links), as for a unit and its
+    parent; namesakes that are not one family stay ambiguous."""
+    reg = Registry(
+        [
+            Institution(id="ft", name="Fjordtech", country="NO", kind="company"),
+            *(
+                Institution(
+                    id=f"ft-{c.lower()}",
+                    name="Fjordtech",
+                    country=c,
+                    kind="company",
+                    relationships=(Relationship("parent", "ft"),),
+                )
+                for c in ("CA", "DE")
+            ),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Sensor Division, Fjordtech") == ["ft"]
+    assert "affiliation.family" in [r.rule for r in reg.match("Sensor Division, Fjordtech")[0].explanation.results]
+    assert answers(reg, "Fjordtech, Halifax, Canada") == ["ft-ca"]
+    assert answers(reg, "Saint Brendan University") == []

@@ -52,6 +52,7 @@ class Hints:
     cities: set[str] = attrs.Factory(set)
     texts: list[str] = attrs.Factory(list)
     words: set[str] = attrs.Factory(set)  # every normalised word of the string
+    tails: dict[str, int] = attrs.Factory(dict)  # part text -> first token of its trailing address
 
 
 @attrs.frozen

@@ -194,7 +194,7 @@ class AffiliationReader:
 
     # --- hints -----------------------------------------------------------------------------
 
-    def _place(self, part: Part, hints: Hints) -> bool:
+    def _place(self, part: Part, hints: Hints, deep: bool = True) -> bool:
         """Record the place a part names; True if the part is an address (never a candidate)."""
         folded = fold(part.text)
         code = country_of(folded)
@@ -231,12 +231,63 @@ class AffiliationReader:
             hints.soft.update(self._cities[city])
             hints.texts.append(part.text)
             return True
+        if deep and self._places_in(folded) == 0 and not self.entries(" ".join(part.tokens)):
+            self._places_in(folded, hints)
+            return True  # "Brookings SD 57007 USA", "India 632014": places only
         # "0316 Blindern": a post code and a place not in the registry (not "University X 2900")
         return (
             len(rest) < len(words)
             and is_postcode(" ".join(w for w in words if w not in rest))
             and not set(city.split()) & ORG_KEYS
         )
+
+    def _places_in(self, folded: str, hints: Hints | None = None) -> int:
+        """How many leading words of ``folded`` are not its trailing address (cities, states,
+        countries, post codes: "... University Brookings SD 57007 USA"); the address's places
+        go to ``hints``. The whole text (no address) when the tail is only numbers or codes."""
+        words = folded.split()
+        i = len(words)
+        chunks: list[str] = []
+        while i > 0:
+            for j in range(max(0, i - 5), i):  # the longest chunk first
+                chunk = " ".join(words[j:i])
+                if _DIGITS.match(chunk) or is_postcode(chunk) or self._place_word(chunk):
+                    break
+            else:
+                break
+            chunks.append(chunk)
+            i = j
+        named = [c for c in chunks if not (_DIGITS.match(c) or is_postcode(c))]
+        # one place word alone may be a word of the name ("... Research on Pain"): two, or a post code
+        # and codes alone ("US 41", "ESH 7009") are no address: one place written out
+        if not any(len(c) > 3 for c in named) or (len(chunks) < 2 and not any(is_postcode(c) for c in chunks)):
+            return len(words)
+        if hints is not None:
+            for chunk in chunks:
+                if not (_DIGITS.match(chunk) or is_postcode(chunk)):
+                    self._place(Part(chunk, 0, tuple(tokens(chunk)), False), hints, deep=False)
+        return i
+
+    def _place_word(self, chunk: str) -> bool:
+        if len(chunk) < 2 or not tokens(chunk):
+            return False  # "on", "de": words of a name, not Ontario or Delaware
+        if country_of(chunk) or chunk in subdivision_countries():
+            return True
+        return normalize_name(chunk) in self._cities and not set(chunk.split()) & ORG_KEYS
+
+    def _tail(self, part: Part, hints: Hints) -> None:
+        """Record the trailing address of an organisation part as hints, when no registered
+        name runs into it ("Vellore Institute of Technology Vellore": yes; "University of Georgia": no)."""
+        folded = fold(part.text)
+        words = folded.split()
+        keep = self._places_in(folded)
+        if keep == len(words) or keep == 0:
+            return
+        cut = len(part.tokens) - len(tokens(" ".join(words[keep:])))
+        if cut <= 0 or any(s < cut < e for s, e, _ in self._spans(part.tokens)):
+            return
+        self._places_in(folded, hints)
+        hints.tails[part.text] = cut
 
     # --- the reading -----------------------------------------------------------------------
 
@@ -263,6 +314,8 @@ class AffiliationReader:
             hints.texts.append(city)
         hints.words.update(t for p in parts for t in p.tokens)
         orgs: list[Part] = [p for p in self._join(parts, text) if not self._place(p, hints)]
+        for part in orgs:
+            self._tail(part, hints)
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
@@ -444,14 +497,18 @@ class AffiliationReader:
         # drop runs inside a longer one
         return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
 
-    def _context(self, toks: tuple[str, ...], start: int, end: int, hints: Hints) -> str | None:
-        """Why the rest of a part does not stop a name found in it, or None if it does."""
+    def _context(self, toks: tuple[str, ...], start: int, end: int, tail: int) -> str | None:
+        """Why the rest of a part does not stop a name found in it, or None if it does.
+
+        ``tail``: where the part's trailing address starts (its length if it has none)."""
         before, after = toks[:start], toks[end:]
         if not before and not after:
             return "whole part"
 
         def placeish(ws: tuple[str, ...]) -> bool:
-            return all(_DIGITS.match(w) or w in self._cities or country_of(w) for w in ws)
+            return (ws is after and end >= tail) or all(
+                _DIGITS.match(w) or w in self._cities or country_of(w) for w in ws
+            )
 
         if before and not after and before[-1] in _RELATION_WORDS and set(before) <= _RELATION_WORDS | _RELATION_KINDS:
             return f"after a relation ({' '.join(before)})"  # "Member of the X"
@@ -477,7 +534,7 @@ class AffiliationReader:
         rejected: dict[int, Found],
     ) -> bool:
         """Record the organisations a run of a part names; False if the run does not count."""
-        context = self._context(part.tokens, start, end, hints)
+        context = self._context(part.tokens, start, end, hints.tails.get(part.text, len(part.tokens)))
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
         if context is None and start == 0 and end == len(part.tokens) - 1 and " " in key:
@@ -529,6 +586,14 @@ class AffiliationReader:
             if len(main) == 1:
                 base.append(("name type", "the only one with this as its name rather than an alias"))
                 cands = main
+        if len(cands) > 1:
+            # "Lockheed Martin": the company and its national branches share the name; the root answers
+            # (not when one of them is the name's own holder: "University of Minnesota", the campus)
+            root = [c for c in cands if all(c in self.ancestors(o) for o in cands if o != c)]
+            display = {e[0] for e in entries if e[0] in cands and e[1] is NameType.DISPLAY}
+            if len(root) == 1 and (root[0] in display or not display):
+                base.append(("family", f"the parent of its {len(cands) - 1} namesakes (ROR parent links)"))
+                cands = root
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)
