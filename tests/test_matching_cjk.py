@@ -125,3 +125,14 @@ def test_one_institution_teaches_no_reading() -> None:
 def test_korean_organisation_words_are_built_in() -> None:
     assert pk.normalize_name("한국전자통신연구원").endswith("research institute")
     assert pk.normalize_name("서울대학교병원") == "seoul university hospital"
+
+
+def test_label_leaving_a_weak_word_unsaid_teaches_it() -> None:
+    korean = [
+        ("Chungbuk National University", "충북대학교"),
+        ("Kangwon National University", "강원대학교"),
+        ("Kyungpook National University", "경북대학교"),
+        ("Yonsei University", "연세대학교"),
+    ]
+    readings = mine_org_readings([list(pair) for pair in korean], {})
+    assert readings["대학교"] == ("national university",)

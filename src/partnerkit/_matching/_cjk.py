@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from partnerkit._names import ORG_KEYS, STOP_WORDS, cjk_org_spans, country_of, normalize_name, prepare, script_of
+from partnerkit.rules import WEAK_TOKENS
 
 __all__ = ["MIN_INSTITUTIONS", "has_cjk", "mine_segments", "read_segments", "segment_note"]
 
@@ -234,9 +235,12 @@ def mine_org_readings(
     organisation word that its Latin display name does not say, the Latin words the label's
     reading leaves unsaid are evidence for that word; a word seen so for at least
     :data:`MIN_ORG_READING` institutions and in at least :data:`MIN_ORG_SHARE` of the
-    institutions where the organisation word is not said is kept.
+    institutions where the organisation word is not said is kept. Likewise a label whose one
+    organisation word is said may leave a weak organisation word unsaid ("제주대학교" is
+    Jeju National University): seen so often enough, "national university" is a reading too.
     """
     unsaid: Counter[str] = Counter()
+    alone: Counter[str] = Counter()  # the institutions whose label's one organisation word is said
     pairs: Counter[tuple[str, str]] = Counter()
     for names in institution_names:
         cjk = [n for n in names if has_cjk(n)]
@@ -246,28 +250,37 @@ def mine_org_readings(
         if not latin:
             continue
         here: dict[str, set[str]] = {}
+        more: dict[str, set[str]] = defaultdict(set)
         for n in cjk:
             spans = cjk_org_spans(n)
             text = unicodedata.normalize("NFKC", n)
             missing = [(a, b, key) for a, b, key in spans if not set(key.split()) <= latin]
             for a, b, _ in spans:
                 here.setdefault(text[a:b], set())
+            if len(spans) == 1 and not missing:
+                # the one organisation word is said, with an organisation word more ("Jeju National University")
+                a, b, key = spans[0]
+                said = set(normalize_name(read_segments(n, table)[0]).split())
+                more[text[a:b]] |= {f"{w} {key}" for w in latin - said if w in WEAK_TOKENS}
+                more[text[a:b]].add("")
             if len(missing) != 1:
                 continue
             a, b, _ = missing[0]
             said = set(normalize_name(read_segments(n, table)[0]).split())
             here[text[a:b]] |= {w for w in latin - said if len(w) > 2}
             here[text[a:b]].add("")  # marks: not said
-        for word, left in here.items():
-            if "" in left:
-                unsaid[word] += 1
-                pairs.update((word, w) for w in left if w)
+        for tally, evidence in ((unsaid, here), (alone, more)):
+            for word, left in evidence.items():
+                if "" in left:
+                    tally[word] += 1
+                    pairs.update((word, w) for w in left if w)
     out: dict[str, list[str]] = {}
     for (word, w), c in sorted(pairs.items()):
-        if c < MIN_ORG_READING or c < MIN_ORG_SHARE * unsaid[word] or country_of(w) is not None:
+        among = alone[word] if " " in w else unsaid[word]
+        if c < MIN_ORG_READING or c < MIN_ORG_SHARE * among or country_of(w) is not None:
             continue
         # an organisation word of the built-in table ("university"), or what most such names say ("normal")
-        if w in ORG_KEYS or 2 * c >= unsaid[word]:
+        if w in ORG_KEYS or 2 * c >= among or " " in w:
             out.setdefault(word, []).append(w)
     return {word: tuple(ws) for word, ws in sorted(out.items())}
 
