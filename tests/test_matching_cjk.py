@@ -8,7 +8,7 @@ explanation says which segments were read, and nothing is learned from one examp
 from __future__ import annotations
 
 import partnerkit as pk
-from partnerkit._matching._cjk import mine_org_readings, mine_segments, read_segments
+from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings, read_segments
 
 _PAIRS = [
     ("tm", "Tokyo Medical University", "東京医科大学"),
@@ -136,3 +136,25 @@ def test_label_leaving_a_weak_word_unsaid_teaches_it() -> None:
     ]
     readings = mine_org_readings([list(pair) for pair in korean], {})
     assert readings["대학교"] == ("national university",)
+
+
+def test_pinyin_words_read_as_the_han_words_they_spell() -> None:
+    # 师范 is read "pedagogical" by the built-in table and "normal" by the registry; "Shīfàn" spells it
+    best = _colleges().match("Běijīng Shīfàn Dàxué")[0]
+    assert (best.institution.id, best.decision) == ("bj", pk.Decision.MATCH)
+    assert "Read shifan (师范) as normal" in str(best.explanation)
+    table = pinyin_readings({"东北": "northeast", "東北": "tohoku"}, {"师范": ("normal",)})
+    assert table["shifan"] == ("师范", ("pedagogical", "normal"))
+    assert "dongbei" not in table  # spells two words read differently: left out
+
+
+def test_pinyin_reading_needs_a_unique_match() -> None:
+    # "Jinzhong Xueyuan" may be the University or the Institute: POSSIBLE, never a guess
+    inst = pk.Institution(id="ji", name="Jinzhong Institute")
+    extra = tuple(
+        pk.Institution(id=f"i{k}", name=f"{c} Institute", labels={"zh": f"{z}学院"})
+        for k, (c, z) in enumerate([("Anshan", "鞍山"), ("Dalian", "大连"), ("Harbin", "哈尔滨")])
+    )
+    found = _colleges((inst, *extra)).match("Jinzhong Xueyuan")
+    assert all(m.decision is not pk.Decision.MATCH for m in found)
+    assert _colleges().match("Jinzhong Xueyuan")[0].decision is pk.Decision.MATCH

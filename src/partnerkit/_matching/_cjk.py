@@ -25,7 +25,18 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from partnerkit._names import ORG_KEYS, STOP_WORDS, cjk_org_spans, country_of, normalize_name, prepare, script_of
+from anyascii import anyascii
+
+from partnerkit._names import (
+    ORG_KEYS,
+    STOP_WORDS,
+    cjk_org_spans,
+    cjk_org_words,
+    country_of,
+    normalize_name,
+    prepare,
+    script_of,
+)
 from partnerkit.rules import WEAK_TOKENS
 
 __all__ = ["MIN_INSTITUTIONS", "has_cjk", "mine_segments", "read_segments", "segment_note"]
@@ -38,6 +49,8 @@ MIN_DICE = 0.3
 MIN_ORG_READING = 3
 #: ... and in this share of the institutions whose Latin name does not say the built-in reading.
 MIN_ORG_SHARE = 0.1
+#: Pinyin spellings shorter than this are not read (syllables spell too many words).
+MIN_PINYIN = 4
 _SHORTEST, _LONGEST = 2, 4
 #: Han (CJK unified, extension A, compatibility) and Hangul syllables.
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
@@ -324,4 +337,63 @@ def _product(options: list[list[str | None]]) -> list[tuple[str | None, ...]]:
     out: list[tuple[str | None, ...]] = [()]
     for opts in options:
         out = [(*c, x) for c in out for x in opts]
+    return out
+
+
+def pinyin_readings(
+    segments: Mapping[str, str], org_readings: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Pinyin spelling of a known Han word -> (the word, its readings): "shifan" -> ("师范", ("pedagogical", "normal")).
+
+    Chinese names are often written in pinyin ("Guǎngxī Shīfàn Dàxué"); the Han words the
+    built-in table and the registry's segments read are read in their pinyin spelling too.
+    A spelling of fewer than :data:`MIN_PINYIN` letters, one that spells words of
+    different readings, or one that is its own reading ("anhui") is left out.
+    """
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    clash: set[str] = set()
+    sources = [(w, (k, *org_readings.get(w, ()))) for w, k in cjk_org_words().items()]
+    sources += [(s, (w,)) for s, w in segments.items()]
+    for word, readings in sources:
+        if not all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in word):
+            continue  # Han only: Hangul and kana have romanisations of their own
+        spelling = anyascii(word).lower()  # (not fold: it reads the organisation words first)
+        if len(spelling) < MIN_PINYIN or spelling in readings or not spelling.isalpha():
+            continue
+        old = found.get(spelling)
+        if old is not None and old[1][0] != readings[0]:
+            clash.add(spelling)
+        elif old is None or len(readings) > len(old[1]):
+            found[spelling] = (word, readings)
+    return {s: v for s, v in sorted(found.items()) if s not in clash}
+
+
+def pinyin_variants(key: str, pinyin: Mapping[str, tuple[str, Sequence[str]]], limit: int = 8) -> list[tuple[str, str]]:
+    """``key`` (a normalised name) with its pinyin words read as the Han words they spell, and a note.
+
+    >>> pinyin_variants("guangxi shifan university", {"shifan": ("师范", ("pedagogical", "normal"))})[1]
+    ('guangxi normal university', 'Read shifan (师范) as normal (the registry writes 师范 as normal or pedagogical).')
+    """
+    if not pinyin:
+        return []
+    words = key.split()
+    slots = [(i, w, *pinyin[w]) for i, w in enumerate(words) if w in pinyin]
+    if not slots:
+        return []
+    options: list[list[str | None]] = [[*readings, None] for *_, readings in slots]
+    combos = [c for c in _product(options) if any(x is not None for x in c)]
+    combos.sort(key=lambda c: -sum(x is not None for x in c))  # (stable: every word read first)
+    out: list[tuple[str, str]] = []
+    for combo in combos[:limit]:
+        read = list(words)
+        said = []
+        for (i, w, han, readings), r in zip(slots, combo, strict=True):
+            if r is None:
+                continue
+            read[i] = r
+            others = " or ".join(", ".join(sorted(readings)).rsplit(", ", 1))
+            said.append(
+                f"{w} ({han}) as {r}" + (f" (the registry writes {han} as {others})" if len(readings) > 1 else "")
+            )
+        out.append((" ".join(read), "Read " + "; ".join(said) + "."))
     return out

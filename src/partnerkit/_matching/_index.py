@@ -17,7 +17,7 @@ from typing import Any, overload
 
 import attrs
 
-from partnerkit._matching._cjk import mine_org_readings, mine_segments
+from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings
 from partnerkit._matching._translate import mine_translations, translate_key
 from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
@@ -152,6 +152,7 @@ class Index:
         "name_weight",
         "offsets",
         "org_readings",
+        "pinyin",
         "postings",
         "segments",
         "texts",
@@ -210,6 +211,8 @@ class Index:
         names = ([inst.name, *inst.aliases, *inst.labels.values()] for inst in self.institutions)
         #: built-in CJK organisation word -> the other words the registry writes for it (学院 -> university)
         self.org_readings = mine_org_readings(names, self.segments)
+        #: pinyin spelling of a Han word read above -> (the word, its readings): "shifan" -> 师范
+        self.pinyin = pinyin_readings(self.segments, self.org_readings)
         # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
         self.postings: dict[str, int] = {}
         offsets = [0]

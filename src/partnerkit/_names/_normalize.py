@@ -365,6 +365,11 @@ def token_info(token: str) -> tuple[str, bool]:
     return _fold_token(token), len(token) >= 2 and token.isupper()
 
 
+def cjk_org_words() -> dict[str, str]:
+    """The built-in CJK organisation words and their English keys (legal forms left out)."""
+    return {w: k for w, k in _CJK_WORDS.items() if k != "kk"}
+
+
 def cjk_org_spans(text: str) -> list[tuple[int, int, str]]:
     """The built-in CJK organisation words of ``text`` (NFKC) as (start, end, English key).
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from partnerkit._matching._cjk import has_cjk, org_variants, read_segments, segment_note
+from partnerkit._matching._cjk import has_cjk, org_variants, pinyin_variants, read_segments, segment_note
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
@@ -19,6 +19,7 @@ from partnerkit._names import (
     looks_like_affiliation,
     normalize_name,
     parse_affiliation,
+    script_of,
     split_affiliation,
 )
 from partnerkit.rules import Decision, Profile, RuleSet, default_rules
@@ -148,10 +149,17 @@ def _found(
 
 
 def _org_variants(index: Index, q: Profile) -> list[tuple[str, str]]:
-    """Texts of ``q`` with CJK organisation words read otherwise (see ``_cjk.org_variants``)."""
-    if q.acronym is not None or not index.org_readings or not has_cjk(q.text):
+    """Texts of ``q`` with CJK organisation words read otherwise, or pinyin words read as the Han words they spell.
+
+    See ``_cjk.org_variants`` and ``_cjk.pinyin_variants``.
+    """
+    if q.acronym is not None:
         return []
-    return org_variants(q.text, index.org_readings)
+    if has_cjk(q.text):
+        return org_variants(q.text, index.org_readings)
+    if script_of(q.text) is None:
+        return pinyin_variants(q.key, index.pinyin)
+    return []
 
 
 def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:
