@@ -18,7 +18,7 @@ from typing import Any, overload
 import attrs
 
 from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings
-from partnerkit._matching._translate import mine_translations, translate_key
+from partnerkit._matching._translate import mine_org_swaps, mine_translations, translate_key
 from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
@@ -152,6 +152,7 @@ class Index:
         "name_weight",
         "offsets",
         "org_readings",
+        "org_swaps",
         "pinyin",
         "postings",
         "segments",
@@ -294,6 +295,8 @@ class Index:
             owners[_sorted_key(self.keys[n])].add(inst)
             if n == 0 or self.texts[n] != self.texts[n - 1] or self.name_inst[n - 1] != inst:  # not an umlaut variant
                 own[inst].append(self.keys[n])
+        #: organisation words one institution's names swap ("college" / "university"), both orders
+        self.org_swaps = mine_org_swaps(own)
         if not any(len(v) > 1 for v in own.values()):
             return {}
         frozen = {k: frozenset(v) for k, v in owners.items()}
