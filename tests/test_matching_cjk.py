@@ -8,7 +8,7 @@ explanation says which segments were read, and nothing is learned from one examp
 from __future__ import annotations
 
 import partnerkit as pk
-from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings, read_segments
+from partnerkit._matching._cjk import mine_org_readings, mine_segments, org_variants, pinyin_readings, read_segments
 
 _PAIRS = [
     ("tm", "Tokyo Medical University", "東京医科大学"),
@@ -158,3 +158,9 @@ def test_pinyin_reading_needs_a_unique_match() -> None:
     found = _colleges((inst, *extra)).match("Jinzhong Xueyuan")
     assert all(m.decision is not pk.Decision.MATCH for m in found)
     assert _colleges().match("Jinzhong Xueyuan")[0].decision is pk.Decision.MATCH
+
+
+def test_reading_that_another_word_already_says_is_not_tried() -> None:
+    # 병원 read "university" in "조선대학교병원" would name the university, not its hospital
+    readings = {"병원": ("centre", "university")}
+    assert [text for text, _ in org_variants("조선대학교병원", readings)] == ["조선대학교 centre "]

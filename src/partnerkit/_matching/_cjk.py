@@ -48,7 +48,7 @@ MIN_DICE = 0.3
 #: An organisation word's other reading must be seen in this many institutions...
 MIN_ORG_READING = 3
 #: ... and in this share of the institutions whose Latin name does not say the built-in reading.
-MIN_ORG_SHARE = 0.1
+MIN_ORG_SHARE = 0.2
 #: Pinyin spellings shorter than this are not read (syllables spell too many words).
 MIN_PINYIN = 4
 _SHORTEST, _LONGEST = 2, 4
@@ -310,7 +310,15 @@ def org_variants(text: str, readings: Mapping[str, Sequence[str]], limit: int = 
     if not readings:
         return []
     nfkc = unicodedata.normalize("NFKC", text)
-    slots = [(a, b, key, readings[nfkc[a:b]]) for a, b, key in cjk_org_spans(text) if nfkc[a:b] in readings]
+    spans = cjk_org_spans(text)
+    slots = []
+    for a, b, key in spans:
+        # a reading another organisation word of the name already says would only drop this one
+        # ("서울대학교병원": 병원 read as "university" would be the university, not its hospital)
+        elsewhere = {w for a2, _, k2 in spans if a2 != a for w in k2.split()}
+        alts = [r for r in readings.get(nfkc[a:b], ()) if not set(r.split()) <= elsewhere]
+        if alts:
+            slots.append((a, b, key, alts))
     if not slots:
         return []
     options = [[None, *alts] for *_, alts in slots]
