@@ -11,7 +11,7 @@ import pickle
 
 import partnerkit as pk
 from partnerkit._matching import Index
-from partnerkit._matching._translate import translate_key
+from partnerkit._matching._translate import mine_org_swaps, translate_key
 
 
 def _inst(id: str, name: str, *aliases: str, country: str = "AT") -> pk.Institution:
@@ -94,3 +94,38 @@ def test_translate_key() -> None:
     assert translate_key("university wien", {"wien": "vienna"}) == "university vienna"
     assert translate_key("university graz", {"wien": "vienna"}) is None
     assert translate_key("university wien", {}) is None
+
+
+def _renamed(extra: tuple[pk.Institution, ...] = ()) -> pk.Registry:
+    # five colleges that became universities teach the swap; Belhaven University lost its old name
+    renamed = [
+        pk.Institution(id=f"r{k}", name=f"{p} University", aliases=(f"{p} College",))
+        for k, p in enumerate(["Alvernia", "Chaminade", "Manhattanville", "Cardinal Stritch", "Bishop Grosseteste"])
+    ]
+    return pk.Registry([*renamed, pk.Institution(id="bh", name="Belhaven University"), *extra])
+
+
+def test_organisation_words_swapped_within_institutions_are_learned() -> None:
+    keys = {i: [f"{p} college", f"{p} university"] for i, p in enumerate("abcde")}
+    both = {("college", "university"), ("university", "college")}
+    assert mine_org_swaps(keys) == both
+
+    def apart(n: int) -> dict[int, list[str]]:
+        # names of two institutions differing only in the pair: "Boston College", "Boston University"
+        places = [f"place{k}" for k in range(n)]
+        return {100 + k: [f"{p} college"] for k, p in enumerate(places)} | {
+            200 + k: [f"{p} university"] for k, p in enumerate(places)
+        }
+
+    assert mine_org_swaps(keys | apart(10)) == both  # swapped half as often as apart: kept
+    assert mine_org_swaps(keys | apart(11)) == frozenset()
+    assert mine_org_swaps({i: v for i, v in keys.items() if i < 4}) == frozenset()  # four institutions: too few
+
+
+def test_former_college_name_finds_the_university_it_became() -> None:
+    best = _renamed().match("Belhaven College")[0]
+    assert (best.institution.id, best.decision) == ("bh", pk.Decision.MATCH)
+    assert "college for university, as institutions' names swap them" in str(best.explanation)
+    # another institution carrying the name's words: no guess
+    other = pk.Institution(id="bs", name="Belhaven Hospital")
+    assert _renamed((other,)).match("Belhaven College")[0].decision is not pk.Decision.MATCH

@@ -21,10 +21,23 @@ as written and transliterate as before. Nothing is hard-coded; the table is a pl
 from __future__ import annotations
 
 import re
-from collections import Counter
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from partnerkit._names import STOP_WORDS, normalize_name, prepare, script_of
+from anyascii import anyascii
+
+from partnerkit._names import (
+    ORG_KEYS,
+    STOP_WORDS,
+    cjk_org_spans,
+    cjk_org_words,
+    country_of,
+    normalize_name,
+    prepare,
+    script_of,
+)
+from partnerkit.rules import WEAK_TOKENS
 
 __all__ = ["MIN_INSTITUTIONS", "has_cjk", "mine_segments", "read_segments", "segment_note"]
 
@@ -32,6 +45,12 @@ __all__ = ["MIN_INSTITUTIONS", "has_cjk", "mine_segments", "read_segments", "seg
 MIN_INSTITUTIONS = 2
 #: Dice coefficient of the institutions carrying the segment and the word, at least.
 MIN_DICE = 0.3
+#: An organisation word's other reading must be seen in this many institutions...
+MIN_ORG_READING = 3
+#: ... and in this share of the institutions whose Latin name does not say the built-in reading.
+MIN_ORG_SHARE = 0.2
+#: Pinyin spellings shorter than this are not read (syllables spell too many words).
+MIN_PINYIN = 4
 _SHORTEST, _LONGEST = 2, 4
 #: Han (CJK unified, extension A, compatibility) and Hangul syllables.
 _RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
@@ -216,3 +235,173 @@ def segment_note(used: Sequence[str], table: Mapping[str, str]) -> str:
     """The explanation's sentence for a name read with segment translations."""
     pairs = ", ".join(f"{s} = {table[s]}" for s in dict.fromkeys(used))
     return f"Read with CJK segment translations learned from the registry's own names: {pairs}."
+
+
+def mine_org_readings(
+    institution_names: Iterable[Sequence[str]], table: Mapping[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """Built-in CJK organisation word -> the other English words the registry writes for it.
+
+    The built-in table reads one word one way (学院 = college, 师范 = pedagogical), but
+    institutions name themselves otherwise ("晋中学院" is Jinzhong University, "遵义师范学院"
+    Zunyi Normal College). In each institution whose CJK label carries exactly one
+    organisation word that its Latin display name does not say, the Latin words the label's
+    reading leaves unsaid are evidence for that word; a word seen so for at least
+    :data:`MIN_ORG_READING` institutions and in at least :data:`MIN_ORG_SHARE` of the
+    institutions where the organisation word is not said is kept. Likewise a label whose one
+    organisation word is said may leave a weak organisation word unsaid ("제주대학교" is
+    Jeju National University): seen so often enough, "national university" is a reading too.
+    """
+    unsaid: Counter[str] = Counter()
+    alone: Counter[str] = Counter()  # the institutions whose label's one organisation word is said
+    pairs: Counter[tuple[str, str]] = Counter()
+    for names in institution_names:
+        cjk = [n for n in names if has_cjk(n)]
+        if not cjk or script_of(names[0]) is not None:
+            continue
+        latin = {w for w in normalize_name(names[0]).split() if w not in STOP_WORDS and not w.isdigit()}
+        if not latin:
+            continue
+        here: dict[str, set[str]] = {}
+        more: dict[str, set[str]] = defaultdict(set)
+        for n in cjk:
+            spans = cjk_org_spans(n)
+            text = unicodedata.normalize("NFKC", n)
+            missing = [(a, b, key) for a, b, key in spans if not set(key.split()) <= latin]
+            for a, b, _ in spans:
+                here.setdefault(text[a:b], set())
+            if len(spans) == 1 and not missing:
+                # the one organisation word is said, with an organisation word more ("Jeju National University")
+                a, b, key = spans[0]
+                said = set(normalize_name(read_segments(n, table)[0]).split())
+                more[text[a:b]] |= {f"{w} {key}" for w in latin - said if w in WEAK_TOKENS}
+                more[text[a:b]].add("")
+            if len(missing) != 1:
+                continue
+            a, b, _ = missing[0]
+            said = set(normalize_name(read_segments(n, table)[0]).split())
+            here[text[a:b]] |= {w for w in latin - said if len(w) > 2}
+            here[text[a:b]].add("")  # marks: not said
+        for tally, evidence in ((unsaid, here), (alone, more)):
+            for word, left in evidence.items():
+                if "" in left:
+                    tally[word] += 1
+                    pairs.update((word, w) for w in left if w)
+    out: dict[str, list[str]] = {}
+    for (word, w), c in sorted(pairs.items()):
+        among = alone[word] if " " in w else unsaid[word]
+        if c < MIN_ORG_READING or c < MIN_ORG_SHARE * among or country_of(w) is not None:
+            continue
+        # an organisation word of the built-in table ("university"), or what most such names say ("normal")
+        if w in ORG_KEYS or 2 * c >= among or " " in w:
+            out.setdefault(word, []).append(w)
+    return {word: tuple(ws) for word, ws in sorted(out.items())}
+
+
+def org_variants(text: str, readings: Mapping[str, Sequence[str]], limit: int = 8) -> list[tuple[str, str]]:
+    """``text`` with its CJK organisation words read otherwise, as the registry writes them, and a note.
+
+    Each organisation word with other readings is a slot; every combination of readings
+    but the built-in one is a variant (at most ``limit``, fewest slots changed first).
+
+    >>> org_variants("晋中学院", {"学院": ("institute", "university")})[0]
+    ('晋中 institute ', 'Read 学院 as institute (the registry writes 学院 as college, institute or university).')
+    """
+    if not readings:
+        return []
+    nfkc = unicodedata.normalize("NFKC", text)
+    spans = cjk_org_spans(text)
+    slots = []
+    for a, b, key in spans:
+        # a reading another organisation word of the name already says would only drop this one
+        # ("서울대학교병원": 병원 read as "university" would be the university, not its hospital)
+        elsewhere = {w for a2, _, k2 in spans if a2 != a for w in k2.split()}
+        alts = [r for r in readings.get(nfkc[a:b], ()) if not set(r.split()) <= elsewhere]
+        if alts:
+            slots.append((a, b, key, alts))
+    if not slots:
+        return []
+    options = [[None, *alts] for *_, alts in slots]
+    combos = [c for c in _product(options) if any(x is not None for x in c)]
+    combos.sort(key=lambda c: sum(x is not None for x in c))  # (stable: the table's order within)
+    out: list[tuple[str, str]] = []
+    for combo in combos[:limit]:
+        pieces, said, end = [], [], 0
+        for (a, b, key, alts), read in zip(slots, combo, strict=True):
+            if read is None:
+                continue
+            word = nfkc[a:b]
+            pieces += [nfkc[end:a], f" {read} "]
+            end = b
+            others = ", ".join(sorted({key, *alts}))
+            others = " or ".join(others.rsplit(", ", 1))
+            said.append(f"{word} as {read} (the registry writes {word} as {others})")
+        pieces.append(nfkc[end:])
+        out.append(("".join(pieces), "Read " + "; ".join(said) + "."))
+    return out
+
+
+def _product(options: list[list[str | None]]) -> list[tuple[str | None, ...]]:
+    out: list[tuple[str | None, ...]] = [()]
+    for opts in options:
+        out = [(*c, x) for c in out for x in opts]
+    return out
+
+
+def pinyin_readings(
+    segments: Mapping[str, str], org_readings: Mapping[str, Sequence[str]]
+) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Pinyin spelling of a known Han word -> (the word, its readings): "shifan" -> ("师范", ("pedagogical", "normal")).
+
+    Chinese names are often written in pinyin ("Guǎngxī Shīfàn Dàxué"); the Han words the
+    built-in table and the registry's segments read are read in their pinyin spelling too.
+    A spelling of fewer than :data:`MIN_PINYIN` letters, one that spells words of
+    different readings, or one that is its own reading ("anhui") is left out.
+    """
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    clash: set[str] = set()
+    sources = [(w, (k, *org_readings.get(w, ()))) for w, k in cjk_org_words().items()]
+    sources += [(s, (w,)) for s, w in segments.items()]
+    for word, readings in sources:
+        if not all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in word):
+            continue  # Han only: Hangul and kana have romanisations of their own
+        spelling = anyascii(word).lower()  # (not fold: it reads the organisation words first)
+        if len(spelling) < MIN_PINYIN or spelling in readings or not spelling.isalpha():
+            continue
+        old = found.get(spelling)
+        if old is not None and old[1][0] != readings[0]:
+            clash.add(spelling)
+        elif old is None or len(readings) > len(old[1]):
+            found[spelling] = (word, readings)
+    return {s: v for s, v in sorted(found.items()) if s not in clash}
+
+
+def pinyin_variants(key: str, pinyin: Mapping[str, tuple[str, Sequence[str]]], limit: int = 8) -> list[tuple[str, str]]:
+    """``key`` (a normalised name) with its pinyin words read as the Han words they spell, and a note.
+
+    >>> pinyin_variants("guangxi shifan university", {"shifan": ("师范", ("pedagogical", "normal"))})[1]
+    ('guangxi normal university', 'Read shifan (师范) as normal (the registry writes 师范 as normal or pedagogical).')
+    """
+    if not pinyin:
+        return []
+    words = key.split()
+    slots = [(i, w, *pinyin[w]) for i, w in enumerate(words) if w in pinyin]
+    if not slots:
+        return []
+    options: list[list[str | None]] = [[*readings, None] for *_, readings in slots]
+    combos = [c for c in _product(options) if any(x is not None for x in c)]
+    combos.sort(key=lambda c: -sum(x is not None for x in c))  # (stable: every word read first)
+    out: list[tuple[str, str]] = []
+    for combo in combos[:limit]:
+        read = list(words)
+        said = []
+        for (i, w, han, readings), r in zip(slots, combo, strict=True):
+            if r is None:
+                continue
+            read[i] = r
+            others = " or ".join(", ".join(sorted(readings)).rsplit(", ", 1))
+            said.append(
+                f"{w} ({han}) as {r}" + (f" (the registry writes {han} as {others})" if len(readings) > 1 else "")
+            )
+        out.append((" ".join(read), "Read " + "; ".join(said) + "."))
+    return out

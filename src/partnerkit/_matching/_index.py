@@ -17,8 +17,8 @@ from typing import Any, overload
 
 import attrs
 
-from partnerkit._matching._cjk import mine_segments
-from partnerkit._matching._translate import mine_translations, translate_key
+from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings
+from partnerkit._matching._translate import mine_org_swaps, mine_translations, translate_key
 from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
@@ -26,7 +26,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -151,6 +151,9 @@ class Index:
         "name_inst",
         "name_weight",
         "offsets",
+        "org_readings",
+        "org_swaps",
+        "pinyin",
         "postings",
         "segments",
         "texts",
@@ -206,6 +209,11 @@ class Index:
         self.translated_from = len(self.texts)
         self.translations = self._translate(postings)
         self.segments = self._segments(postings)
+        names = ([inst.name, *inst.aliases, *inst.labels.values()] for inst in self.institutions)
+        #: built-in CJK organisation word -> the other words the registry writes for it (学院 -> university)
+        self.org_readings = mine_org_readings(names, self.segments)
+        #: pinyin spelling of a Han word read above -> (the word, its readings): "shifan" -> 师范
+        self.pinyin = pinyin_readings(self.segments, self.org_readings)
         # one flat array of name ids; key -> (start, end) into it: fast to pickle and load
         self.postings: dict[str, int] = {}
         offsets = [0]
@@ -287,6 +295,8 @@ class Index:
             owners[_sorted_key(self.keys[n])].add(inst)
             if n == 0 or self.texts[n] != self.texts[n - 1] or self.name_inst[n - 1] != inst:  # not an umlaut variant
                 own[inst].append(self.keys[n])
+        #: organisation words one institution's names swap ("college" / "university"), both orders
+        self.org_swaps = mine_org_swaps(own)
         if not any(len(v) > 1 for v in own.values()):
             return {}
         frozen = {k: frozenset(v) for k, v in owners.items()}

@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from partnerkit._names import ORG_KEYS, STOP_WORDS
 
-__all__ = ["MIN_INSTITUTIONS", "mine_translations", "translate_key"]
+__all__ = ["MIN_INSTITUTIONS", "mine_org_swaps", "mine_translations", "translate_key"]
 
 #: A word pair must be seen in the names of at least this many institutions.
 MIN_INSTITUTIONS = 2
@@ -119,3 +119,51 @@ def translate_key(key: str, table: Mapping[str, str]) -> str | None:
     words = key.split()
     out = [table.get(w, w) for w in words]
     return " ".join(out) if out != words else None
+
+
+#: An organisation word swap must be seen within this many institutions' names...
+MIN_SWAPS = 5
+#: ... and at least this share as often as it tells two institutions' names apart.
+SWAP_SHARE = 0.5
+
+
+def mine_org_swaps(institution_keys: Mapping[int, Sequence[str]]) -> frozenset[tuple[str, str]]:
+    """Organisation words one institution's names swap more often than two institutions' names do.
+
+    "Belhaven College" became Belhaven University: two names of one institution differing
+    only in one organisation word each ("college" / "university") are a swap. A pair swapped
+    within at least :data:`MIN_SWAPS` institutions, and at least half as often as it tells
+    two institutions apart (names of two institutions differing only in that pair, "Boston
+    College" / "Boston University"), is returned in both orders. (The matcher uses a swap
+    only for the one institution carrying every distinctive word of a query.)
+
+    >>> keys = {i: [f"{p} college", f"{p} university"] for i, p in enumerate("abcdef")}
+    >>> sorted(mine_org_swaps(keys))
+    [('college', 'university'), ('university', 'college')]
+    """
+    within: Counter[tuple[str, str]] = Counter()
+    rest: dict[frozenset[str], dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for inst, keys in institution_keys.items():
+        sets = list(dict.fromkeys(frozenset(k.split()) for k in keys))[:_MAX_NAMES]
+        found: set[tuple[str, str]] = set()
+        for i, a in enumerate(sets):
+            for w in a & ORG_KEYS:
+                rest[a - {w}][w].add(inst)
+            for b in sets[i + 1 :]:
+                left, right = a - b, b - a
+                if len(left) == 1 and len(right) == 1 and left <= ORG_KEYS and right <= ORG_KEYS:
+                    x, y = next(iter(left)), next(iter(right))
+                    found.add((x, y) if x < y else (y, x))
+        within.update(found)
+    if not within:
+        return frozenset()
+    between: Counter[tuple[str, str]] = Counter()
+    for words in rest.values():
+        if len(words) < 2:
+            continue
+        for x, xs in words.items():
+            for y, ys in words.items():
+                if x < y and (x, y) in within and xs - ys and ys - xs:
+                    between[x, y] += 1
+    kept = {p for p, n in within.items() if n >= MIN_SWAPS and n >= SWAP_SHARE * between[p]}
+    return frozenset(kept | {(y, x) for x, y in kept})

@@ -162,6 +162,44 @@ _CJK_WORDS = {
     "研究": "research",
     "学校": "school",
     "學校": "school",
+    "实验室": "laboratory",
+    "實驗室": "laboratory",
+    "研究中心": "research centre",
+    "协会": "association",
+    "協會": "association",
+    "協会": "association",
+    "学会": "society",
+    "學會": "society",
+    "基金会": "foundation",
+    "基金會": "foundation",
+    "財団": "foundation",
+    "博物馆": "museum",
+    "博物館": "museum",
+    "图书馆": "library",
+    "圖書館": "library",
+    "天文台": "observatory",
+    # Korean (Hangul) organisation words
+    "대학원대학교": "graduate university",
+    "대학원": "graduate school",
+    "연구원": "research institute",
+    "연구소": "institute",
+    "연구센터": "research centre",
+    "센터": "centre",
+    "병원": "hospital",
+    "의과": "medical",
+    "의학": "medical",
+    "공과": "technology",
+    "과학기술": "science technology",
+    "과학": "science",
+    "기술": "technology",
+    "국립": "national",
+    "학교": "school",
+    "재단": "foundation",
+    "협회": "association",
+    "학회": "society",
+    "박물관": "museum",
+    "도서관": "library",
+    "교육": "pedagogical",
     # Japanese legal forms (company, incorporated foundation/association, school, medical and
     # administrative corporations): like GmbH or e.V., they never count ("kk" is dropped)
     **dict.fromkeys(
@@ -321,6 +359,26 @@ def _fold_token(token: str) -> str:
 def token_info(token: str) -> tuple[str, bool]:
     """A raw token's folded form and whether it is written in capitals (internal, for acronyms)."""
     return _fold_token(token), len(token) >= 2 and token.isupper()
+
+
+def cjk_org_words() -> dict[str, str]:
+    """The built-in CJK organisation words and their English keys (legal forms left out)."""
+    return {w: k for w, k in _CJK_WORDS.items() if k != "kk"}
+
+
+def cjk_org_spans(text: str) -> list[tuple[int, int, str]]:
+    """The built-in CJK organisation words of ``text`` (NFKC) as (start, end, English key).
+
+    Offsets are into ``unicodedata.normalize("NFKC", text)``; legal forms ("株式会社") are
+    left out (they never count).
+
+    >>> cjk_org_spans("遵义师范学院")
+    [(2, 4, 'pedagogical'), (4, 6, 'college')]
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if text.isascii():
+        return []
+    return [(m.start(), m.end(), key) for m in _CJK_PATTERN.finditer(text) if (key := _CJK_WORDS[m.group(0)]) != "kk"]
 
 
 def prepare(text: str, umlauts_as_e: bool = False) -> str:

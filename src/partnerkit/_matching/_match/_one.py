@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from partnerkit._matching._cjk import has_cjk, read_segments, segment_note
+from partnerkit._matching._cjk import has_cjk, org_variants, pinyin_variants, read_segments, segment_note
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
@@ -19,6 +19,7 @@ from partnerkit._names import (
     looks_like_affiliation,
     normalize_name,
     parse_affiliation,
+    script_of,
     split_affiliation,
 )
 from partnerkit.rules import Decision, Profile, RuleSet, default_rules
@@ -64,8 +65,7 @@ def match_one(
         if parts and parts != [name]:
             queries = [*parts, name]  # commas also occur inside names: the whole string competes
             note = "Read from the affiliation string: " + "; ".join(repr(p) for p in parts) + "."
-    best: dict[int, tuple[float, int, Profile]] = {}
-    read_as: dict[int, tuple[Profile, str]] = {}  # id -> (query read with translated words, the note)
+    profiles: list[tuple[Profile, str | None]] = []  # (profile, note when read with translations)
     acronym = False
     for text in queries:
         q = Profile.from_name(
@@ -74,33 +74,25 @@ def match_one(
         if not q.tokens:
             continue
         acronym = acronym or (q.acronym is not None and text == name)
+        profiles.append((q, None))
         translated = _translated(index, q)
         if translated is not None:
-            read_as[id(translated[0])] = translated  # kept alive here, so the id stays its own
-        for p in (q,) if translated is None else (q, translated[0]):
-            for inst, (score, n) in _score(index, rules, p, country).items():
-                old = best.get(inst)
-                if old is None or score > old[0]:
-                    best[inst] = (score, n, p)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: max(limit, _EXPLAINED)]
-    found = []
-    for inst, (_, n, q) in ranked:
-        e = rules.compare(q, index.profile(n))
-        if id(q) in read_as:
-            e = e.with_note(read_as[id(q)][1])
-        found.append(
-            Match(
-                institution=index.institutions[inst],
-                score=e.score,
-                decision=e.decision,
-                explanation=e.with_note(note) if note else e,
-                name=index.texts[n],
-                query=q.text,
-            )
-        )
+            profiles.append(translated)
+    ranked, found = _found(index, rules, profiles, country=country, limit=limit, note=note)
+    if len(queries) == 1 and profiles and not any(m.decision is Decision.MATCH for m in found):
+        # CJK organisation words read as the registry writes them (学院 = university), when the
+        # built-in reading finds no MATCH; a reading is taken only when it MATCHes one institution
+        q = profiles[0][0]
+        variants = [v for text, why in _org_variants(index, q) if (v := _translated(index, q, text, why))]
+        if variants:
+            ranked2, found2 = _found(index, rules, variants, country=country, limit=limit, note=note)
+            hits = {m.institution.id for m in found2 if m.decision is Decision.MATCH}
+            if len(hits) == 1 and found2[0].decision is Decision.MATCH:
+                ranked = ranked2
+                found = [*found2[:1], *(m for m in found if m.institution.id not in hits)]
     if found and not any(m.decision is Decision.MATCH for m in found):
         top = found[0]
-        inst, (_, n, q) = ranked[0]
+        _, (_, n, q) = ranked[0]
         if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
             why = _unique_cover(index, q, n, country)
             if why is None and (unique_acronyms or country is not None):
@@ -116,6 +108,58 @@ def match_one(
     if acronym and country is not None:
         found = _acronym_in_country(index, found, country)
     return _successor_note(index, rules, found)[:limit]
+
+
+def _found(
+    index: Index,
+    rules: RuleSet,
+    profiles: Sequence[tuple[Profile, str | None]],
+    *,
+    country: str | None,
+    limit: int,
+    note: str | None,
+) -> tuple[list[tuple[int, tuple[float, int, Profile]]], list[Match]]:
+    """The best-scoring institutions for any of ``profiles``, explained, best first."""
+    best: dict[int, tuple[float, int, Profile]] = {}
+    notes: dict[int, str] = {}  # id(profile) -> its note (the profiles stay alive in ``profiles``)
+    for p, why in profiles:
+        if why is not None:
+            notes[id(p)] = why
+        for inst, (score, n) in _score(index, rules, p, country).items():
+            old = best.get(inst)
+            if old is None or score > old[0]:
+                best[inst] = (score, n, p)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: max(limit, _EXPLAINED)]
+    found = []
+    for inst, (_, n, q) in ranked:
+        e = rules.compare(q, index.profile(n))
+        if id(q) in notes:
+            e = e.with_note(notes[id(q)])
+        found.append(
+            Match(
+                institution=index.institutions[inst],
+                score=e.score,
+                decision=e.decision,
+                explanation=e.with_note(note) if note else e,
+                name=index.texts[n],
+                query=q.text,
+            )
+        )
+    return ranked, found
+
+
+def _org_variants(index: Index, q: Profile) -> list[tuple[str, str]]:
+    """Texts of ``q`` with CJK organisation words read otherwise, or pinyin words read as the Han words they spell.
+
+    See ``_cjk.org_variants`` and ``_cjk.pinyin_variants``.
+    """
+    if q.acronym is not None:
+        return []
+    if has_cjk(q.text):
+        return org_variants(q.text, index.org_readings)
+    if script_of(q.text) is None:
+        return pinyin_variants(q.key, index.pinyin)
+    return []
 
 
 def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:
@@ -150,18 +194,21 @@ def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Ma
     return out
 
 
-def _translated(index: Index, q: Profile) -> tuple[Profile, str] | None:
+def _translated(
+    index: Index, q: Profile, text: str | None = None, why: str | None = None
+) -> tuple[Profile, str] | None:
     """``q`` read with the registry's mined translations and a note, if a word or CJK segment has one.
 
     CJK segments first ("東京大学" -> "tokyo university", see ``_cjk``), then words (see ``_translate``).
-    The profile keeps the text as written, so rules that read the script still see it.
+    The profile keeps the text as written, so rules that read the script still see it. ``text``
+    (with ``why``, its note) is another reading of ``q``'s text to start from.
     """
     if q.acronym is not None:
         return None
-    key = q.key
-    notes = []
-    if index.segments and has_cjk(q.text):
-        read, used = read_segments(q.text, index.segments)
+    key = q.key if text is None else normalize_name(text)
+    notes = [why] if why else []
+    if index.segments and has_cjk(text or q.text):
+        read, used = read_segments(text or q.text, index.segments)
         if used:
             key = normalize_name(read)
             notes.append(segment_note(used, index.segments))

@@ -19,6 +19,8 @@ from partnerkit.rules._comparisons import AcronymScript, unmatched_words
 #: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
 #: technology do count: "Wuhan University" is not "Wuhan University of Technology".
 _QUALIFIERS = frozenset({"applied", "science"})
+#: Organisation words are swapped ("college" for "university") only for a query with a distinctive word this long.
+_SWAP_WORD = 4
 #: Distinctive words a query in a non-Latin script needs, without a country hint, to be unique.
 _FOREIGN_CORE = 2
 
@@ -40,7 +42,9 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     Evidence of the registry as a whole, beyond the pair: every distinctive word of the
     query is in that name, the name's other distinctive words are only its city, its
     country or the qualifier "applied sciences", the query's organisation words (university,
-    college, hospital...) are all in that name too, a query in a non-Latin script without a
+    college, hospital...) are all in that name too (or, in a Latin-script query with a distinctive
+    word of four letters or more, swapped for one the registry's institutions swap in their own
+    names: "Belhaven College" for Belhaven University), a query in a non-Latin script without a
     country hint has at least two distinctive words, and no other institution (in the
     hinted country) has a name carrying all the query's distinctive words (a people's name
     that the name writes as its country, "Kazakh" for "Kazakhstan", is looked up in both forms).
@@ -50,7 +54,12 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     c = index.profile(name)
     if c.acronym is not None or not c.tokens:
         return None
-    if not (q.tokens - q.distinctive) <= c.tokens:
+    missing = (q.tokens - q.distinctive) - c.tokens
+    swapped: list[tuple[str, str]] = []
+    if missing and script_of(q.text) is None and max(map(len, q.distinctive)) >= _SWAP_WORD:
+        # an organisation word the registry's institutions swap in their names ("college" / "university")
+        swapped = [(w, o) for w in sorted(missing) for o in sorted(c.tokens - q.tokens) if (w, o) in index.org_swaps]
+    if len({w for w, _ in swapped}) < len(missing):
         return None
     core = q.distinctive - _QUALIFIERS
     # a transliterated word has no typos or stems to forgive ("jiaoyujigou" is not "jiaoyujigoushuichan")
@@ -86,7 +95,8 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
         return None
     words = " ".join(sorted(core))
     where = " in that country" if country else ""
-    return f"Unique: the only institution{where} whose names carry every distinctive word ({words})."
+    swaps = "".join(f"; {w} for {o}, as institutions' names swap them" for w, o in dict(swapped).items())
+    return f"Unique: the only institution{where} whose names carry every distinctive word ({words}){swaps}."
 
 
 #: Acronyms shorter than this are never taken as unique: two letters name too many bodies.
