@@ -179,3 +179,28 @@ def test_a_descriptive_name_needs_a_place() -> None:
     assert reg.match("Institute of Plant Protection", "GB")[0].decision is Decision.MATCH
     planck = reg.match("Planck Institute of Plant Protection")[0]
     assert (planck.institution.id, planck.decision) == ("planck", Decision.MATCH)
+
+
+def test_an_abbreviated_unit_of_the_match_answers() -> None:
+    """ "Czech Acad Sci, Inst Biophys" (Web of Science style) names a unit the registry lists
+    under the academy: the unit is the MATCH, the academy POSSIBLE; an abbreviation two units
+    fit leaves all POSSIBLE; a department (no unit registered) and a unit written in full keep
+    the reader's answer, the academy."""
+    parent = (pk.Relationship("parent", "cas"),)
+    reg = pk.Registry(
+        [
+            pk.Institution(id="cas", name="Czech Academy of Sciences", country="CZ", city="Prague"),
+            pk.Institution(id="bio", name="Czech Academy of Sciences, Institute of Biophysics", country="CZ",
+                           relationships=parent),
+            pk.Institution(id="phys", name="Institute of Physics of the Czech Academy of Sciences", country="CZ",
+                           relationships=parent),
+            pk.Institution(id="physl", name="Institute of Physiology of the Czech Academy of Sciences", country="CZ",
+                           relationships=parent),
+        ]
+    )  # fmt: skip
+    found = reg.match("Czech Acad Sci, Inst Biophys")
+    assert [(m.institution.id, m.decision) for m in found[:2]] == [("bio", Decision.MATCH), ("cas", Decision.POSSIBLE)]
+    assert "Unit:" in str(found[0].explanation)
+    assert {m.decision for m in reg.match("Czech Acad Sci, Inst Phys")} == {Decision.POSSIBLE}
+    assert decisions(reg, "Czech Acad Sci, Dept Chem") == {"cas": Decision.MATCH}
+    assert decisions(reg, "Institute of Biophysics, Czech Academy of Sciences")["cas"] is Decision.MATCH

@@ -103,6 +103,7 @@ class AffiliationReader:
             for p in ps:
                 self._children.setdefault(p, []).append(i)
         self._child_words: dict[int, tuple[str, ...]] = {}
+        self._names_of: dict[int, tuple[str, ...]] = {}
         spread = word_spread(index)  # generic and subject words: one notion with Registry.match
         self._generic = spread.generic
         self._subject = spread.subject
@@ -578,6 +579,18 @@ class AffiliationReader:
     def _placed(self, c: int, hints: Hints) -> bool:
         inst = self.institutions[c]
         return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+
+    def names_of(self, c: int) -> tuple[str, ...]:
+        """The normal forms of institution ``c``'s name and aliases (kept once read)."""
+        got = self._names_of.get(c)
+        if got is None:
+            inst = self.institutions[c]
+            got = self._names_of[c] = tuple(dict.fromkeys(normalize_name(t) for t in (inst.name, *inst.aliases)))
+        return got
+
+    def entry_of(self, c: int) -> tuple[str, int]:
+        """Institution ``c``'s name as written and its name id (-1 if the index lacks it)."""
+        return self._entry_of(c)
 
     def _entry_of(self, c: int) -> tuple[str, int]:
         inst = self.institutions[c]

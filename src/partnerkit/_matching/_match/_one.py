@@ -12,7 +12,7 @@ from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
-from partnerkit._matching._match._units import _read_affiliation, _unread_parts
+from partnerkit._matching._match._units import _read_affiliation, _unit_in_part, _unread_parts
 from partnerkit._matching._spread import NAMESAKE_COUNTRIES, word_spread
 from partnerkit._matching._translate import translate_key
 from partnerkit._model import RelationType
@@ -50,7 +50,7 @@ def match_one(
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
-            found = _acronym_read(index, rules, name, read, country)
+            found = _unit_in_part(index, rules, reading, _acronym_read(index, rules, name, read, country))
             return _successor_note(index, rules, _descriptive(index, name, found, country, city))[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
