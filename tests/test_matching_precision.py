@@ -204,3 +204,12 @@ def test_an_abbreviated_unit_of_the_match_answers() -> None:
     assert {m.decision for m in reg.match("Czech Acad Sci, Inst Phys")} == {Decision.POSSIBLE}
     assert decisions(reg, "Czech Acad Sci, Dept Chem") == {"cas": Decision.MATCH}
     assert decisions(reg, "Institute of Biophysics, Czech Academy of Sciences")["cas"] is Decision.MATCH
+
+
+def test_a_descriptive_name_inside_a_longer_one_needs_a_place() -> None:
+    """A descriptive registered name read as a piece of a longer name ("... and Institute of
+    Plant Protection") is POSSIBLE too when nothing in the string places it."""
+    reg = _plant_registry()
+    top = reg.match("Vahl Seed Bank and Institute of Plant Protection")[0]
+    assert (top.institution.id, top.decision) == ("phys", Decision.POSSIBLE)
+    assert "Descriptive name" in str(top.explanation)

@@ -51,7 +51,10 @@ def match_one(
         read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
             found = _unit_in_part(index, rules, reading, _acronym_read(index, rules, name, read, country))
-            return _successor_note(index, rules, _descriptive(index, name, found, country, city))[:limit]
+            found = _descriptive(index, name, found, country, city)
+            if reading.parts == 1 and not (reading.hints.countries or reading.hints.cities or reading.hints.soft):
+                found = _descriptive_piece(index, name, found, country, city)
+            return _successor_note(index, rules, found)[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -141,6 +144,20 @@ def _descriptive(index: Index, name: str, found: list[Match], country: str | Non
     )
     e = top.explanation.with_note(note, Decision.POSSIBLE)
     return [attrs.evolve(top, decision=Decision.POSSIBLE, explanation=e), *found[1:]]
+
+
+def _descriptive_piece(
+    index: Index, name: str, found: list[Match], country: str | None, city: str | None
+) -> list[Match]:
+    """A descriptive registered name found as a piece of a longer string that places nothing
+    ("Progress" in "Andrei Sakharov Museum and Public Center for Peace, Progress, and Human
+    Rights") is POSSIBLE, as the whole name would be (see :func:`_descriptive`)."""
+    if country is not None or city is not None or not found or found[0].decision is not Decision.MATCH:
+        return found
+    top = found[0]
+    if normalize_name(top.query) == normalize_name(name):
+        return found
+    return _descriptive(index, top.query, found, None, None)
 
 
 def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:
