@@ -152,3 +152,64 @@ def test_an_inactive_institution_names_its_successor(registry: pk.Registry) -> N
     assert (found[0].institution.id, found[0].decision) == ("old", Decision.MATCH)
     assert "its successor: University of Nordhaven" in str(found[0].explanation)
     assert ("nord", Decision.POSSIBLE) in [(m.institution.id, m.decision) for m in found]
+
+
+def _plant_registry() -> pk.Registry:
+    """Plant protection institutes in 14 countries; one of them registered by the bare name."""
+    countries = ["NO", "DE", "FR", "PL", "UA", "CZ", "SK", "HU", "BR", "IN", "JP", "KR", "MX", "RS"]
+    cities = ["Tromso", "Bonn", "Lyon", "Lodz", "Kharkiv", "Brno", "Kosice", "Szeged", "Recife", "Pune", "Sendai",
+              "Daejeon", "Puebla", "Nis"]  # fmt: skip
+    insts = [
+        pk.Institution(id=f"phys-{c}", name=f"{city} Institute of Plant Protection", country=c, city=city)
+        for c, city in zip(countries, cities, strict=True)
+    ]
+    insts.append(pk.Institution(id="phys", name="Institute of Plant Protection", country="GB", city="London"))
+    insts.append(pk.Institution(id="planck", name="Planck Institute of Plant Protection", country="DE", city="Munich"))
+    return pk.Registry(insts)
+
+
+def test_a_descriptive_name_needs_a_place() -> None:
+    """A name of subject and organisation words that bodies in many countries carry is no MATCH
+    without a country or city, even when one registered institution carries it alone; a hint
+    decides, and a proper name among the words keeps the MATCH."""
+    reg = _plant_registry()
+    top = reg.match("Institute of Plant Protection")[0]
+    assert (top.institution.id, top.decision) == ("phys", Decision.POSSIBLE)
+    assert "Descriptive name" in str(top.explanation)
+    assert reg.match("Institute of Plant Protection", "GB")[0].decision is Decision.MATCH
+    planck = reg.match("Planck Institute of Plant Protection")[0]
+    assert (planck.institution.id, planck.decision) == ("planck", Decision.MATCH)
+
+
+def test_an_abbreviated_unit_of_the_match_answers() -> None:
+    """ "Czech Acad Sci, Inst Biophys" (Web of Science style) names a unit the registry lists
+    under the academy: the unit is the MATCH, the academy POSSIBLE; an abbreviation two units
+    fit leaves all POSSIBLE; a department (no unit registered) and a unit written in full keep
+    the reader's answer, the academy."""
+    parent = (pk.Relationship("parent", "cas"),)
+    reg = pk.Registry(
+        [
+            pk.Institution(id="cas", name="Czech Academy of Sciences", country="CZ", city="Prague"),
+            pk.Institution(id="bio", name="Czech Academy of Sciences, Institute of Biophysics", country="CZ",
+                           relationships=parent),
+            pk.Institution(id="phys", name="Institute of Physics of the Czech Academy of Sciences", country="CZ",
+                           relationships=parent),
+            pk.Institution(id="physl", name="Institute of Physiology of the Czech Academy of Sciences", country="CZ",
+                           relationships=parent),
+        ]
+    )  # fmt: skip
+    found = reg.match("Czech Acad Sci, Inst Biophys")
+    assert [(m.institution.id, m.decision) for m in found[:2]] == [("bio", Decision.MATCH), ("cas", Decision.POSSIBLE)]
+    assert "Unit:" in str(found[0].explanation)
+    assert {m.decision for m in reg.match("Czech Acad Sci, Inst Phys")} == {Decision.POSSIBLE}
+    assert decisions(reg, "Czech Acad Sci, Dept Chem") == {"cas": Decision.MATCH}
+    assert decisions(reg, "Institute of Biophysics, Czech Academy of Sciences")["cas"] is Decision.MATCH
+
+
+def test_a_descriptive_name_inside_a_longer_one_needs_a_place() -> None:
+    """A descriptive registered name read as a piece of a longer name ("... and Institute of
+    Plant Protection") is POSSIBLE too when nothing in the string places it."""
+    reg = _plant_registry()
+    top = reg.match("Vahl Seed Bank and Institute of Plant Protection")[0]
+    assert (top.institution.id, top.decision) == ("phys", Decision.POSSIBLE)
+    assert "Descriptive name" in str(top.explanation)

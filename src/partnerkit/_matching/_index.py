@@ -161,6 +161,7 @@ class Index:
         "translations",
         "types",
         "version",
+        "word_spread",
     )
 
     def __init__(self, institutions: Iterable[Institution]) -> None:
@@ -243,6 +244,7 @@ class Index:
         self._alphabet: str | None = None
         self._near: dict[tuple[str, int], list[str]] = {}
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
+        self.word_spread: object | None = None  # built by _spread.word_spread on first use
 
     def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
         if text in seen:
@@ -432,7 +434,7 @@ class Index:
         return {
             s: getattr(self, s)
             for s in self.__slots__
-            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader")
+            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader", "word_spread")
         }
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -443,3 +445,4 @@ class Index:
         self._alphabet = None
         self._near = {}
         self.affiliation_reader = None
+        self.word_spread = None

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
 from partnerkit._matching._index import _TYPES, Index
+from partnerkit._matching._spread import word_spread
 from partnerkit._model import NameType, RelationType
 from partnerkit._names import (
     ORG_KEYS,
@@ -57,10 +58,6 @@ _RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
 _RELATION_KINDS = frozenset(("corporate", "full", "associate"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
-#: A word found in names of organisations in this many countries, none holding most of them, is a
-#: subject word ("molecular", "energy"), not a proper name ("Oxford", "Planck", "German").
-_SPREAD = 12
-_SPREAD_TOP = 0.6
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -106,39 +103,16 @@ class AffiliationReader:
             for p in ps:
                 self._children.setdefault(p, []).append(i)
         self._child_words: dict[int, tuple[str, ...]] = {}
-        # a word on more names than this (about 0.4% of them) is generic ("university", "physics")
-        self._generic_names = max(30, len(index.keys) // 250)
-        self._generic_cache: dict[str, bool] = {}
-        self._spread_cache: dict[str, bool] = {}
+        self._names_of: dict[int, tuple[str, ...]] = {}
+        spread = word_spread(index)  # generic and subject words: one notion with Registry.match
+        self._generic = spread.generic
+        self._subject = spread.subject
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 
     # --- the index's names -------------------------------------------------------------------
-
-    def _generic(self, token: str) -> bool:
-        g = self._generic_cache.get(token)
-        if g is None:
-            g = token in ORG_KEYS or self.index.count("t:" + token) > self._generic_names
-            if len(self._generic_cache) < 200_000:
-                self._generic_cache[token] = g
-        return g
-
-    def _subject(self, token: str) -> bool:
-        """A word that organisations in several countries carry ("molecular", "aging"): no proper name."""
-        got = self._spread_cache.get(token)
-        if got is None:
-            index = self.index
-            seen: dict[str, int] = {}
-            for n in index.posting("t:" + token):
-                country = index.countries[index.name_inst[n]]
-                seen[country] = seen.get(country, 0) + 1
-            total = sum(seen.values())
-            got = len(seen) >= _SPREAD and max(seen.values()) < _SPREAD_TOP * total
-            if len(self._spread_cache) < 200_000:
-                self._spread_cache[token] = got
-        return got
 
     def entries(self, key: str) -> list[tuple[int, NameType, str, int]]:
         """(institution, name type, name as written, name id) of every full name whose normal form is ``key``."""
@@ -670,6 +644,18 @@ class AffiliationReader:
     def _placed(self, c: int, hints: Hints) -> bool:
         inst = self.institutions[c]
         return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+
+    def names_of(self, c: int) -> tuple[str, ...]:
+        """The normal forms of institution ``c``'s name and aliases (kept once read)."""
+        got = self._names_of.get(c)
+        if got is None:
+            inst = self.institutions[c]
+            got = self._names_of[c] = tuple(dict.fromkeys(normalize_name(t) for t in (inst.name, *inst.aliases)))
+        return got
+
+    def entry_of(self, c: int) -> tuple[str, int]:
+        """Institution ``c``'s name as written and its name id (-1 if the index lacks it)."""
+        return self._entry_of(c)
 
     def _entry_of(self, c: int) -> tuple[str, int]:
         inst = self.institutions[c]

@@ -12,7 +12,8 @@ from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
-from partnerkit._matching._match._units import _read_affiliation, _unread_parts
+from partnerkit._matching._match._units import _read_affiliation, _unit_in_part, _unread_parts
+from partnerkit._matching._spread import NAMESAKE_COUNTRIES, word_spread
 from partnerkit._matching._translate import translate_key
 from partnerkit._model import RelationType
 from partnerkit._names import (
@@ -50,7 +51,11 @@ def match_one(
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
         if read:
-            return _successor_note(index, rules, _acronym_read(index, rules, name, read, country))[:limit]
+            found = _unit_in_part(index, rules, reading, _acronym_read(index, rules, name, read, country))
+            found = _descriptive(index, name, found, country, city)
+            if reading.parts == 1 and not (reading.hints.countries or reading.hints.cities or reading.hints.soft):
+                found = _descriptive_piece(index, name, found, country, city)
+            return _successor_note(index, rules, found)[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -107,6 +112,8 @@ def match_one(
     found = _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)
     if acronym and country is not None:
         found = _acronym_in_country(index, found, country)
+    elif not acronym and not identifiers and not domains:
+        found = _descriptive(index, name, found, country, city)
     return _successor_note(index, rules, found)[:limit]
 
 
@@ -160,6 +167,41 @@ def _org_variants(index: Index, q: Profile) -> list[tuple[str, str]]:
     if script_of(q.text) is None:
         return pinyin_variants(q.key, index.pinyin)
     return []
+
+
+def _descriptive(index: Index, name: str, found: list[Match], country: str | None, city: str | None) -> list[Match]:
+    """A descriptive name ("Institute of Physics", "Faculty of Medicine": words that organisations
+    in many countries carry, see ``_spread``), whose words together are on registered names of
+    several countries, is not a MATCH without a country or city: a partial registry's only holder
+    of such a name is not the only one in the world. The top MATCH becomes POSSIBLE, and the
+    explanation says why."""
+    if country is not None or city is not None or not found or found[0].decision is not Decision.MATCH:
+        return found
+    words = normalize_name(name).split()
+    spread = word_spread(index)
+    if not spread.descriptive(words) or spread.countries_carrying(words) < NAMESAKE_COUNTRIES:
+        return found
+    top = found[0]
+    note = (
+        "Descriptive name: its words are common to organisations in many countries, so it may denote "
+        "another body than the registered one; give a country or city to decide."
+    )
+    e = top.explanation.with_note(note, Decision.POSSIBLE)
+    return [attrs.evolve(top, decision=Decision.POSSIBLE, explanation=e), *found[1:]]
+
+
+def _descriptive_piece(
+    index: Index, name: str, found: list[Match], country: str | None, city: str | None
+) -> list[Match]:
+    """A descriptive registered name found as a piece of a longer string that places nothing
+    ("Progress" in "Andrei Sakharov Museum and Public Center for Peace, Progress, and Human
+    Rights") is POSSIBLE, as the whole name would be (see :func:`_descriptive`)."""
+    if country is not None or city is not None or not found or found[0].decision is not Decision.MATCH:
+        return found
+    top = found[0]
+    if normalize_name(top.query) == normalize_name(name):
+        return found
+    return _descriptive(index, top.query, found, None, None)
 
 
 def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Match]:

@@ -242,3 +242,75 @@ def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str |
         normalize_name(t) for t in places.texts
     }  # places.cities leaves out ambiguous ones
     return _resolve_ambiguity(_word_order(index, found, hint, rules.match, written))
+
+
+#: A word of a part shorter than this must be a whole word of a unit's name, not an abbreviation of one.
+_ABBREVIATION = 3
+
+
+def _unit_in_part(index: Index, rules: RuleSet, reading: Reading, found: list[Match]) -> list[Match]:
+    """A part of the string that names, abbreviated, a unit the registry lists under the MATCH.
+
+    "Czech Acad Sci, Inst Biophys": the reader finds the academy, and the other part is
+    "Institute of Biophysics" abbreviated, a name of a unit the registry lists under it (a
+    ROR child). Every word of the part must begin a word of the unit's name beyond the
+    parent's ("Inst", "Biophys", "Macromol"), every such word of the unit's name must be so
+    written, and at least one word must be abbreviated by two letters or more (a part
+    written in full, or with a plural's "s" less, is the reader's to find). One unit fits:
+    it is the MATCH and the parent POSSIBLE; several ("Inst Phys": physics or physiology):
+    all POSSIBLE.
+    """
+    top = found[0] if found else None
+    if top is None or top.decision is not Decision.MATCH or reading.parts < 2 or not reading.unread:
+        return found
+    inst = index.ids.get(top.institution.id)
+    read = reader(index)
+    children = read.children(inst) if inst is not None else ()
+    if not children:
+        return found
+    own = set(normalize_name(top.name).split())
+    for part in reading.unread:
+        words = [w for w in normalize_name(part).split() if w not in own and w not in WEAK_TOKENS]
+        if not any(w not in ORG_KEYS for w in words):
+            continue
+        fits = []
+        for c in children:
+            for name in read.names_of(c):
+                theirs = [x for x in name.split() if x not in own and x not in WEAK_TOKENS]
+                begun = [[x for x in theirs if x.startswith(w)] for w in words]
+                if (
+                    all(begun)
+                    and any(len(x) > len(w) + 1 for w, xs in zip(words, begun, strict=True) for x in xs)
+                    and all(len(w) >= _ABBREVIATION or w in xs for w, xs in zip(words, begun, strict=True))
+                    and all(any(x.startswith(w) for w in words) for x in theirs)
+                ):
+                    fits.append(c)
+                    break
+        if not fits:
+            continue
+        units = [index.institutions[c] for c in fits[:4]]
+        if len(fits) == 1:
+            note = f"Unit: the part {part!r} names {units[0].name}, listed under {top.institution.name}."
+            decision, score = Decision.MATCH, top.score
+        else:
+            listed = ", ".join(u.name for u in units)
+            note = (
+                f"Ambiguous: the part {part!r} may name {len(fits)} units listed under "
+                f"{top.institution.name} ({listed})."
+            )
+            decision, score = Decision.POSSIBLE, 0.7
+        parent = attrs.evolve(
+            top, decision=Decision.POSSIBLE, score=min(top.score, 0.8),
+            explanation=top.explanation.with_note(note, Decision.POSSIBLE),
+        )  # fmt: skip
+        q = Profile.from_name(part)
+        rivals = []
+        for c in fits[:4]:
+            written, n = read.entry_of(c)
+            e = rules.compare(q, index.profile(n)) if n >= 0 else top.explanation
+            e = attrs.evolve(e, score=score, left=top.query).with_note(note, decision)
+            rivals.append(Match(index.institutions[c], score, decision, e, written, part))
+        ids = {m.institution.id for m in rivals}
+        rest = [m for m in found[1:] if m.institution.id not in ids]
+        return [*rivals, parent, *rest] if decision is Decision.MATCH else [parent, *rivals, *rest]
+    return found
