@@ -125,3 +125,15 @@ def test_finditer_near_reads_lookaheads_past_the_stretch_and_falls_back() -> Non
     unbounded = re.compile(r"univ\w*", re.IGNORECASE)  # no longest match: one plain scan
     assert _spans(finditer_near(unbounded, "a University b univ", "a university b univ")) == [(2, 12), (15, 19)]
     assert finditer_near(p, "İ the university", None)[0].span() == (2, 16)  # no lower-cased text: plain scan
+
+
+def test_the_cities_a_registry_adds_find_what_the_whole_gazetteer_finds() -> None:
+    from partnerkit._extract._places import find_places, gazetteer, more_cities
+
+    extra = [("Kemerovo", "RU"), ("Brussels", "FR"), ("Ulaanbaatar", "MN"), ("Zhytomyr", "UA")]
+    added = more_cities(extra)
+    assert "brussels" not in added  # the built-in gazetteer's own entry stands
+    assert gazetteer(extra) == {**gazetteer(), **added}
+    text = "Offices in Kemerovo, Brussels and Zhytomyr; talks in China."
+    assert find_places(text, 0, added) == find_places(text, 0, gazetteer(extra))
+    assert [p.city for p in find_places(text, 0, added)] == ["Kemerovo", "Brussels", "Zhytomyr", None]

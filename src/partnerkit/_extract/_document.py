@@ -388,6 +388,8 @@ def _join_cjk_short_forms(
         if ent.id not in entities or ent.kind != "org":
             continue
         shorts = [n for n in ent.names if _CJK.match(n) and len(n) >= 4]
+        if not shorts:
+            continue
         for other in list(entities.values()):
             if other.id == ent.id or other.kind != "org":
                 continue
@@ -559,8 +561,10 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
             if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
                 partnered[m.entity] += 1
 
+    titled = {m.entity for m in doc.mentions if m.start < title_end}
+
     def weight(ent: Entity) -> tuple[int, int]:
-        in_title = any(m.entity == ent.id and m.start < title_end for m in doc.mentions)
+        in_title = ent.id in titled
         lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
         return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
 

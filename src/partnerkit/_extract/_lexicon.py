@@ -75,6 +75,7 @@ _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_CJK_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+")
 _STOPWORDS = {
     "en": frozenset(
@@ -462,7 +463,7 @@ def detect_language(text: str) -> str:
         ('ru', 'es')
     """
     sample = text[:4000]
-    if not sample.isascii():  # no CJK or Cyrillic letter otherwise
+    if not sample.isascii() and _CJK_OR_CYRILLIC.search(sample):  # (one scan, no objects, when there is none)
         cjk = sum(map(len, _CJK_RUN.findall(sample)))  # runs, not characters: fewer objects
         cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
         if cjk or cyr:  # (no ratio to work out otherwise)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 from partnerkit._extract._document import Document
-from partnerkit._extract._lexicon import finditer_near, may_match_which
+from partnerkit._extract._lexicon import may_match_which
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
@@ -32,14 +32,13 @@ class Trigger:
 def triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
-    low = doc.low(si)
-    kinds = may_match_which(doc.lex.kinds, low)
+    kinds = may_match_which(doc.lex.kinds, doc.low(si))
     if not kinds:
         return []
     for kind, pattern in doc.lex.kinds.items():
         if kind not in kinds:
             continue
-        for m in finditer_near(pattern, sent_text, low):
+        for m in pattern.finditer(sent_text):
             if m.end() == m.start():
                 continue
             if any(t.start < m.end() and m.start() < t.end for t in found):
@@ -89,14 +88,13 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     if got is None:
         st = doc.lex.status
         text = doc.sentences[si].text
-        low = doc.low(si)
-        names = may_match_which(st, low)
+        names = may_match_which(st, doc.low(si))
         got = []
         for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
             pat = st.get(name)
             if pat is None or name not in names:
                 continue
-            got.extend((m.start(), m.end(), name) for m in finditer_near(pat, text, low))
+            got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
         doc.cue_cache[si] = got
     return got
 
