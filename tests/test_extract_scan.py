@@ -86,3 +86,54 @@ def test_cleaned_offsets_point_into_the_original(before: str, after: str) -> Non
             assert text[ct.origin[k]] == ch
     start = ct.text.rindex("&")
     assert ct.span(start, start + 1) == (text.index("&amp;"), text.index("&amp;") + 1)
+
+
+_REF_WORDS = st.sampled_from(
+    ["the", "university", "universities", "of", "two", "both", "our", "institute", "Union", "la", "Red", "-", ".", ","]
+)
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]
+
+
+@given(
+    words=st.lists(_REF_WORDS, max_size=40), gaps=st.lists(st.sampled_from([" ", "  ", "\n", "x" * 70]), max_size=40)
+)
+def test_finditer_near_finds_what_finditer_finds(words: list[str], gaps: list[str]) -> None:
+    """Reading only near the literals gives the matches of one scan of the whole text."""
+    from partnerkit._extract._document import _DEFINITE
+    from partnerkit._extract._lexicon import finditer_near, lexicon, lowered
+
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    low = lowered(text)
+    lex = lexicon(("ru", "en"))
+    for pattern in (*lex.refs.values(), *lex.kinds.values(), *lex.status.values(), _DEFINITE):
+        assert _spans(finditer_near(pattern, text, low)) == _spans(list(pattern.finditer(text)))
+
+
+def test_finditer_near_reads_lookaheads_past_the_stretch_and_falls_back() -> None:
+    from partnerkit._extract._lexicon import finditer_near, lowered
+
+    p = re.compile(r"(?<![\w-])the (?:university|institute)(?! of)(?!\w)", re.IGNORECASE)
+    text = ("The University of X. " + "filler " * 20) * 2 + "the institute agreed"
+    assert (
+        _spans(finditer_near(p, text, lowered(text)))
+        == _spans(list(p.finditer(text)))
+        == [(len(text) - 20, len(text) - 7)]
+    )
+    unbounded = re.compile(r"univ\w*", re.IGNORECASE)  # no longest match: one plain scan
+    assert _spans(finditer_near(unbounded, "a University b univ", "a university b univ")) == [(2, 12), (15, 19)]
+    assert finditer_near(p, "İ the university", None)[0].span() == (2, 16)  # no lower-cased text: plain scan
+
+
+def test_the_cities_a_registry_adds_find_what_the_whole_gazetteer_finds() -> None:
+    from partnerkit._extract._places import find_places, gazetteer, more_cities
+
+    extra = [("Kemerovo", "RU"), ("Brussels", "FR"), ("Ulaanbaatar", "MN"), ("Zhytomyr", "UA")]
+    added = more_cities(extra)
+    assert "brussels" not in added  # the built-in gazetteer's own entry stands
+    assert gazetteer(extra) == {**gazetteer(), **added}
+    text = "Offices in Kemerovo, Brussels and Zhytomyr; talks in China."
+    assert find_places(text, 0, added) == find_places(text, 0, gazetteer(extra))
+    assert [p.city for p in find_places(text, 0, added)] == ["Kemerovo", "Brussels", "Zhytomyr", None]

@@ -44,6 +44,9 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
+# Without CJK characters and underscores, a token is a run of ``\w``: a faster split, the same parts.
+_SPLIT_PLAIN = re.compile(r"(\w+)")
+_CJK_OR_UNDERSCORE = re.compile(r"[_\u3400-\u9fff]")
 
 
 def _columns(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -56,7 +59,7 @@ def _columns(text: str) -> tuple[list[int], list[int], list[str]]:
         return [t[0] for t in found], [t[1] for t in found], [t[2] for t in found]
     # Folding the text once keeps every offset. Splitting it around the tokens gives
     # separator, token, separator, ...: the running sum of their lengths is every offset.
-    parts = _SPLIT.split(low)
+    parts = (_SPLIT if _CJK_OR_UNDERSCORE.search(low) else _SPLIT_PLAIN).split(low)
     bounds = list(itertools.accumulate(map(len, parts)))
     words = parts[1::2]
     if not low.isascii():

@@ -17,9 +17,9 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import Memo, automaton_for
-from partnerkit._extract._lexicon import Lexicon, lowered, may_match
+from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
-from partnerkit._extract._places import Place, find_places, gazetteer
+from partnerkit._extract._places import Place, find_places, more_cities
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._matching import Registry
 from partnerkit._model import Institution
@@ -86,7 +86,7 @@ class Document:
     entities: dict[int, Entity]
     publisher: int | None
     places: dict[int, list[Place]]
-    cities: dict[str, tuple[str, str, bool]]
+    cities: dict[str, tuple[str, str, bool]]  # the cities the registry adds to the built-in gazetteer
     by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
     lows: list[str | None] = attrs.field(factory=list)
@@ -144,7 +144,7 @@ def read_document(
     places: dict[int, list[Place]] = {}
     if registry is not None:
         extra_cities = [(i.city, i.country) for i in _registry_insts(registry, spans) if i.city and i.country]
-    cities = gazetteer(extra_cities)
+    cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
     for sent in sentences:
         for span in find_names(sent.text, sent.start):
             spans.append((span, 1, ()))
@@ -388,6 +388,8 @@ def _join_cjk_short_forms(
         if ent.id not in entities or ent.kind != "org":
             continue
         shorts = [n for n in ent.names if _CJK.match(n) and len(n) >= 4]
+        if not shorts:
+            continue
         for other in list(entities.values()):
             if other.id == ent.id or other.kind != "org":
                 continue
@@ -451,11 +453,12 @@ def _resolve(doc: Document, registry: Any, chosen: list[tuple[Span, int, tuple[s
         if m.entity is not None:
             said_in.setdefault(m.entity, []).append(m.sentence)
     places = doc.places
+    everywhere = [c for c, _ in hints.most_common()]
     for ent in doc.entities.values():
         if ent.kind != "org":
             continue
         near = [p.country for si in said_in.get(ent.id, ()) for p in places.get(si, ())]
-        order = [c for c, _ in Counter(near).most_common()] + [c for c, _ in hints.most_common()]
+        order = [c for c, _ in Counter(near).most_common()] + everywhere if near else everywhere
         countries = list(dict.fromkeys(order))[:3]
         inst = None
         if ent.candidates and get is not None:
@@ -486,16 +489,19 @@ def _match(match: Any, ent: Entity, countries: list[str], memo: Memo | None = No
     """
     full = [n for n in ent.names if n not in ent.acronyms] or ent.names
     name = max(full, key=len)
-    results = memo.get(name) if memo is not None else None
-    if results is None:
+    held = memo.get(name) if memo is not None else None
+    if held is None:
         try:
             results = list(match(name, country=None, limit=5))
         except Exception:  # a registry that cannot answer leaves the entity unresolved
             return None
+        # kept sorted by decision (the MATCHes, the POSSIBLEs): most answers are asked again
+        held = ([r for r in results if _decision(r) == "match"], [r for r in results if _decision(r) == "possible"])
         if memo is not None:
-            memo.put(name, results)
-    sure = [r for r in results if _decision(r) == "match"]
-    maybe = [r for r in results if _decision(r) == "possible"]
+            memo.put(name, held)
+    sure, maybe = held
+    if not sure and not maybe:
+        return None
     for country in countries:
         local = [r for r in sure if r.institution.country == country]
         if len(local) == 1:
@@ -555,8 +561,10 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
             if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
                 partnered[m.entity] += 1
 
+    titled = {m.entity for m in doc.mentions if m.start < title_end}
+
     def weight(ent: Entity) -> tuple[int, int]:
-        in_title = any(m.entity == ent.id and m.start < title_end for m in doc.mentions)
+        in_title = ent.id in titled
         lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
         return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
 
@@ -580,9 +588,9 @@ def _references(doc: Document) -> None:
     low = lowered(text)  # literal prefilters (speed only: may_match never skips a match)
     for kind in ("pair", "publisher"):
         pattern = refs.get(kind)
-        if pattern is None or (kind == "publisher" and doc.publisher is None) or not may_match(pattern, low):
+        if pattern is None or (kind == "publisher" and doc.publisher is None):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer_near(pattern, text, low):
             if not free(m.start(), m.end()):
                 continue
             ent = doc.publisher if kind == "publisher" else None
@@ -590,7 +598,7 @@ def _references(doc: Document) -> None:
                 continue
             new.append(Found(m.start(), m.end(), m.group(0), kind, _sentence_of(doc.sentences, m.start()), ent))
             taken.append((m.start(), m.end()))
-    for m in _DEFINITE.finditer(text) if may_match(_DEFINITE, low) else ():
+    for m in finditer_near(_DEFINITE, text, low):
         if not free(m.start(), m.end()):
             continue
         head = m.group(1).lower()

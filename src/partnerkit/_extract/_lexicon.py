@@ -27,6 +27,7 @@ __all__ = [
     "KIND_ORDER",
     "Lexicon",
     "detect_language",
+    "finditer_near",
     "languages",
     "lexicon",
     "lowered",
@@ -74,6 +75,7 @@ _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+_CJK_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+")
 _STOPWORDS = {
     "en": frozenset(
@@ -318,6 +320,94 @@ def may_match(pattern: re.Pattern[str], low: str | None) -> bool:
     return any(n in low for n in needles)
 
 
+# Per pattern (by id, held): the longest match and how far its lookaheads and word
+# boundaries read past a match's end; None when either is unbounded or unknown.
+_REACH: dict[int, tuple[re.Pattern[str], tuple[int, int] | None]] = {}
+
+
+def _reach(pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    got = _REACH.get(id(pattern))
+    if got is not None and got[0] is pattern:
+        return got[1]
+    c = importlib.import_module("re._constants")
+    reach: tuple[int, int] | None = None
+    try:
+        parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+        lo, hi = parsed.getwidth()
+        ahead = [1]  # a word boundary or an end reads one character on
+
+        def walk(sub: Any) -> None:
+            for op, av in sub:
+                if op in (c.ASSERT, c.ASSERT_NOT) and av[0] == 1:
+                    ahead.append(av[1].getwidth()[1])
+                for arg in av if isinstance(av, (tuple, list)) else ():
+                    if isinstance(arg, (tuple, list)):
+                        for x in arg:
+                            if hasattr(x, "getwidth"):
+                                walk(x)
+                    elif hasattr(arg, "getwidth"):
+                        walk(arg)
+
+        walk(parsed)
+        limit = 1 << 16
+        if lo > 0 and hi < limit and all(a < limit for a in ahead):
+            reach = (hi, sum(ahead))
+    except Exception:  # pragma: no cover - an unknown parser: the plain scan
+        reach = None
+    if len(_REACH) >= 4096:
+        _REACH.clear()
+    _REACH[id(pattern)] = (pattern, reach)
+    return reach
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[re.Match[str]]:
+    r"""``list(pattern.finditer(text))``, read only around the literals every match holds.
+
+    ``low`` is :func:`lowered` ``text``. Every match contains one of the pattern's literals
+    (see :func:`may_match`) and is at most ``width`` long, so a match can only start within
+    ``width`` before an occurrence of one; each such stretch is searched with the text cut
+    where no attempt starting in it can read (its longest match plus its lookaheads), and a
+    match is kept only when it starts in the stretch: the same matches as one scan of the
+    whole text, without reading the long stretches between the literals.
+
+    Example:
+        >>> p = re.compile(r"(?<![\w-])the (?:university|institute)(?! of)(?!\w)", re.IGNORECASE)
+        >>> t = "The University said. " * 3 + "The University of X and the institute agreed."
+        >>> [m.span() for m in finditer_near(p, t, lowered(t))] == [m.span() for m in p.finditer(t)]
+        True
+    """
+    needles = _needles(pattern)
+    reach = _reach(pattern)
+    if low is None or needles is None or reach is None or len(low) != len(text):
+        return list(pattern.finditer(text))
+    width, ahead = reach
+    spots: list[int] = []
+    for needle in needles:
+        at = low.find(needle)
+        while at >= 0:
+            spots.append(at)
+            at = low.find(needle, at + 1)
+    if not spots:
+        return []
+    spots.sort()
+    out: list[re.Match[str]] = []
+    done = 0  # where the last match ended: the next one starts there or later
+    search = pattern.search
+    n = len(text)
+    for spot in spots:
+        if spot < done:
+            continue  # a needle before ``done`` is in no later match
+        start = max(done, spot - width)
+        cut = min(n, spot + width + ahead)
+        while True:
+            m = search(text, start, cut)
+            if m is None or m.start() > spot:
+                break  # no match starts in this stretch (a later one is read with its own literal)
+            out.append(m)
+            done = start = m.end()
+    return out
+
+
 # The literal index of a mapping of patterns (held, so ids stay unique): each literal once,
 # with the keys of the patterns it serves; and the keys of the patterns without literals.
 _INDEXES: dict[int, tuple[Mapping[Any, re.Pattern[str]], tuple[tuple[str, frozenset[Any]], ...], frozenset[Any]]] = {}
@@ -373,7 +463,7 @@ def detect_language(text: str) -> str:
         ('ru', 'es')
     """
     sample = text[:4000]
-    if not sample.isascii():  # no CJK or Cyrillic letter otherwise
+    if not sample.isascii() and _CJK_OR_CYRILLIC.search(sample):  # (one scan, no objects, when there is none)
         cjk = sum(map(len, _CJK_RUN.findall(sample)))  # runs, not characters: fewer objects
         cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
         if cjk or cyr:  # (no ratio to work out otherwise)

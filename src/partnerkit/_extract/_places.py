@@ -17,7 +17,7 @@ import attrs
 from partnerkit._model import country_names
 from partnerkit._model._countries import _key
 
-__all__ = ["Place", "find_places", "gazetteer"]
+__all__ = ["Place", "find_places", "gazetteer", "more_cities"]
 
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -59,12 +59,18 @@ def _base_gazetteer() -> dict[str, tuple[str, str, bool]]:
 def gazetteer(extra: Iterable[tuple[str, str]] = ()) -> dict[str, tuple[str, str, bool]]:
     """City keys -> (English name, country, is capital); ``extra`` adds (city, country) pairs."""
     base = _base_gazetteer()
-    if not extra:
-        return base
-    out = dict(base)
+    added = more_cities(extra)
+    return {**base, **added} if added else base
+
+
+def more_cities(extra: Iterable[tuple[str, str]]) -> dict[str, tuple[str, str, bool]]:
+    """The entries (city, country) pairs add to the built-in gazetteer (a city it lacks), for
+    :func:`find_places`' ``cities``: the same places as the whole :func:`gazetteer`."""
+    base = _base_gazetteer()
+    out: dict[str, tuple[str, str, bool]] = {}
     for city, code in extra:
         key = _key(city)
-        if len(key) > 3:
+        if len(key) > 3 and key not in base:
             out.setdefault(key, (city, code, False))
     return out
 

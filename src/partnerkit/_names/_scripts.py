@@ -54,6 +54,8 @@ def script_of(text: str) -> str | None:
     >>> script_of("МГУ"), script_of("MGU"), script_of("清华大学"), script_of("Université"), script_of("42")
     ('CYRILLIC', None, 'CJK', None, None)
     """
+    if text.isascii():
+        return None  # every letter (if any) is Latin
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():
