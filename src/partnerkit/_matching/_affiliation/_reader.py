@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
+from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._index import _TYPES, Index
 from partnerkit._model import NameType, RelationType
 from partnerkit._names import (
@@ -57,6 +58,8 @@ _RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
 _RELATION_KINDS = frozenset(("corporate", "full", "associate"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: Words that make a name a university's own rather than a short form of it.
+_OWN = frozenset(("university", "college"))
 #: A word found in names of organisations in this many countries, none holding most of them, is a
 #: subject word ("molecular", "energy"), not a proper name ("Oxford", "Planck", "German").
 _SPREAD = 12
@@ -91,7 +94,9 @@ class AffiliationReader:
         related = RelationType.RELATED.value
         self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
-        for city, country, rels in self.institutions.plain("city", "country", "relationships"):
+        self._education: list[bool] = []
+        for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
+            self._education.append(kind == "education")
             if city:
                 self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
@@ -112,6 +117,7 @@ class AffiliationReader:
         self._spread_cache: dict[str, bool] = {}
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
+        self._short: dict[str, set[tuple[int, int]]] | None = None
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 
@@ -158,6 +164,30 @@ class AffiliationReader:
             self._entry_cache.clear()
         self._entry_cache[key] = out
         return out
+
+    def university_of(self, words: tuple[str, ...]) -> tuple[int, str, int] | None:
+        """The one active university (institution, name as written, name id) that ``words`` name
+        short of "University" ("yale") or short of its city ("washington university"), if any."""
+        if self._short is None:
+            self._short = {}
+            index = self.index
+            for n in range(index.translated_from):
+                inst = index.name_inst[n]
+                city = self._city_of[inst]
+                key = index.keys[n]
+                if city and self._education[inst] and not index.acronyms[n] and key.endswith(" " + city):
+                    short = key[: -len(city) - 1]
+                    if " " in short and set(short.split()) & _OWN:
+                        self._short.setdefault(short, set()).add((inst, n))
+        key = " ".join(words)
+        got = {(e[0], e[3]) for e in self.entries(key if set(words) & _OWN else key + " university")}
+        got |= self._short.get(key, set())
+        cands = {c for c, _n in got if self._education[c] and self.institutions[c].status == "active"}
+        if len(cands) != 1:
+            return None
+        c = cands.pop()
+        n = min(n for i, n in got if i == c)
+        return c, self.index.texts[n], n
 
     def _acronym_insts(self, key: str) -> list[int]:
         index = self.index
@@ -335,6 +365,8 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
+        if not any(f.decided == "match" for f in found.values()):
+            schools(self, orgs, pieces, hints, found)
         units_of_others(self, orgs, found)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
