@@ -492,3 +492,27 @@ def test_a_school_named_after_its_university_that_has_no_record() -> None:
     assert answers(reg, "Aldmoor School of Nursing, Norway") == []
     # the words before the school must name one university
     assert answers(reg, "Westfield Medical School") == []
+
+
+def test_legal_forms_own_initials_and_campus_after_a_name() -> None:
+    """A company's legal form after its name ("Fjordtech International Inc", "Corp. Ltd"), an
+    association's "e V", the name's own initials written apart ("Universidad de Vestfold U de
+    V") and a campus in its city ("... Bergen Campus") do not bury the name; a common word with
+    a legal form, another acronym, or a campus elsewhere do."""
+    reg = Registry(
+        [
+            Institution(id="ft", name="Fjordtech", country="NO", kind="company"),
+            Institution(id="ud", name="Universidad de Vestfold", acronyms=("UdeV",), country="NO", city="Bergen"),
+            Institution(id="fz", name="Forschungszentrum Nordhaven", country="DE", kind="facility"),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Fjordtech International Inc") == ["ft"]
+    assert answers(reg, "Fjordtech Corporation Ltd") == ["ft"]
+    assert "legal form" in str(reg.match("Fjordtech Group")[0].explanation)
+    assert answers(reg, "Forschungszentrum Nordhaven e V") == ["fz"]
+    assert answers(reg, "Universidad de Vestfold U de V") == ["ud"]
+    assert answers(reg, "Universidad de Vestfold Bergen Campus") == ["ud"]
+    assert answers(reg, "Universidad de Vestfold Halifax Campus") == []
+    assert answers(reg, "Universidad de Vestfold X de Y") == []
+    assert answers(reg, "Riverside Heart Hospital Group") == []  # not a company

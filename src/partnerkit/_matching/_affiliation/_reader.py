@@ -58,6 +58,13 @@ _RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
 _RELATION_KINDS = frozenset(("corporate", "full", "associate"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: Words of a company's legal form after its name, as normalised ("Corp." -> "company"; Ltd,
+#: GmbH, AG, S.A. leave no word): "Honeywell International Inc", "ZTE Corporation Ltd".
+_LEGAL = frozenset(("company", "incorporated", "holdings", "group", "international", "kg"))
+#: A registered association's "e. V." written without its dots leaves this word.
+_EV = "v"
+#: Words of a name that makes the words around it its campus ("... Medellin Campus").
+_CAMPUS = "campus"
 #: Words that make a name a university's own rather than a short form of it.
 _OWN = frozenset(("university", "college"))
 #: A word found in names of organisations in this many countries, none holding most of them, is a
@@ -94,9 +101,9 @@ class AffiliationReader:
         related = RelationType.RELATED.value
         self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
-        self._education: list[bool] = []
+        self._kind: list[str] = []  # each institution's kind (the InstitutionKind value)
         for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
-            self._education.append(kind == "education")
+            self._kind.append(kind)
             if city:
                 self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
@@ -175,14 +182,14 @@ class AffiliationReader:
                 inst = index.name_inst[n]
                 city = self._city_of[inst]
                 key = index.keys[n]
-                if city and self._education[inst] and not index.acronyms[n] and key.endswith(" " + city):
+                if city and self._kind[inst] == "education" and not index.acronyms[n] and key.endswith(" " + city):
                     short = key[: -len(city) - 1]
                     if " " in short and set(short.split()) & _OWN:
                         self._short.setdefault(short, set()).add((inst, n))
         key = " ".join(words)
         got = {(e[0], e[3]) for e in self.entries(key if set(words) & _OWN else key + " university")}
         got |= self._short.get(key, set())
-        cands = {c for c, _n in got if self._education[c] and self.institutions[c].status == "active"}
+        cands = {c for c, _n in got if self._kind[c] == "education" and self.institutions[c].status == "active"}
         if len(cands) != 1:
             return None
         c = cands.pop()
@@ -539,8 +546,11 @@ class AffiliationReader:
 
         def placeish(ws: tuple[str, ...]) -> bool:
             return (ws is after and end >= tail) or all(
-                _DIGITS.match(w) or w in self._cities or country_of(w) for w in ws
+                _DIGITS.match(w) or w in self._cities or country_of(w) or (w == _CAMPUS and len(ws) > 1) for w in ws
             )
+
+        if after and not before and (after == (_EV,) or set(after) <= _LEGAL):
+            return f"followed by a legal form ({' '.join(after)})"
 
         if before and not after and before[-1] in _RELATION_WORDS and set(before) <= _RELATION_WORDS | _RELATION_KINDS:
             return f"after a relation ({' '.join(before)})"  # "Member of the X"
@@ -569,17 +579,35 @@ class AffiliationReader:
         context = self._context(part.tokens, start, end, hints.tails.get(part.text, len(part.tokens)))
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
-        if context is None and start == 0 and end == len(part.tokens) - 1 and " " in key:
-            # "Instituto de Física ... Complejos IFISC": a name followed by its own acronym
-            last = part.text.split()[-1]
-            own = set(self._acronym_insts(acronym_key(last))) if is_acronym(last) else set()
-            if own & set(cands):
-                cands = sorted(own & set(cands))
-                context = f"followed by its acronym ({last})"
-        if context is None or (context != "whole part" and " " not in key):
+        if context is None and start == 0 and 0 < len(part.tokens) - end <= 3 and " " in key:
+            # "Instituto de Física ... Complejos IFISC", "Universidad de Antioquia U de A": a name
+            # followed by its own acronym (or initials written apart)
+            words = part.text.split()
+            for k in (1, 2, 3):
+                last = " ".join(words[-k:])
+                if len(tokens(last)) != len(part.tokens) - end or not (
+                    is_acronym(last) and end == len(part.tokens) - 1
+                    if k == 1
+                    else all(len(w) <= 3 for w in words[-k:]) and last[0].isupper()
+                ):
+                    continue
+                own = set(self._acronym_insts(acronym_key(last))) & set(cands)
+                if own:
+                    cands = sorted(own)
+                    context = f"followed by its acronym ({last})"
+                    break
+        if context is not None and context.startswith("followed by a legal form"):
+            if part.tokens[end:] != (_EV,):
+                # "Honeywell International Inc": a company's own word, not a common one ("Power Group Ltd")
+                if " " not in key and (self._generic(key) or self._subject(key)):
+                    return False
+                cands = [c for c in cands if self._kind[c] == "company"]
+                if not cands:
+                    return False
+        elif context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if "acronym" in context or "relation" in context:
+        if "acronym" in context or "relation" in context or "legal form" in context:
             places = []
         beside = bool(places) and "unit" not in context
         if beside:
