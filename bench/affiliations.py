@@ -446,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("| data (rows) | coverage | system | P | R | F1 | F0.5 | strings/s |")
     print("|---|---|---|---|---|---|---|---|")
+    tallies: list[str] = []
     errors: list[tuple[str, ...]] = []
     trades: list[str] = []
     by_id = {institution_ror_id(i): i for i in institutions}
@@ -468,7 +469,10 @@ def main(argv: list[str] | None = None) -> int:
             ("all", lambda r: True, f"{n:,}"),
             ("covered", covered, f"{n_cov:,} ({n_cov / n:.0%})"),
         ):
-            print(f"| {label} | {scope} {cov} | **partnerkit** | {fmt(score(chosen, rows, keep))} | {speeds} |")
+            mine = score(chosen, rows, keep)
+            print(f"| {label} | {scope} {cov} | **partnerkit** | {fmt(mine)} | {speeds} |")
+            if scope == "covered":
+                tallies.append(f"- {ds.name}: TP {mine.tp:,}, FP {mine.fp:,}, FN {mine.fn:,}, P {mine.precision:.4f}")
             for system, preds in ds.peers.items():
                 pp = preds[: len(rows)]
                 sp = PUBLISHED_SPEED.get(system)
@@ -523,6 +527,7 @@ def main(argv: list[str] | None = None) -> int:
             fh.write("set\tkind\tclass\tcoverage\ttext\tgold\tanswers\texplanation\n")
             for e in errors:
                 fh.write("\t".join(e) + "\n")
+        print("\npartnerkit on covered rows, counts:\n" + "\n".join(tallies))
         print(f"\n{len(errors):,} error rows written to {args.dump_errors}", file=sys.stderr)
         print("\nWrong answers (false positives) on covered rows, by class:")
         for name, counts in classes.items():

@@ -447,3 +447,72 @@ def test_a_company_and_its_national_branches_share_a_name_the_root_answers() -> 
     assert "affiliation.family" in [r.rule for r in reg.match("Sensor Division, Fjordtech")[0].explanation.results]
     assert answers(reg, "Fjordtech, Halifax, Canada") == ["ft-ca"]
     assert answers(reg, "Saint Brendan University") == []
+
+
+def test_a_school_named_after_its_university_that_has_no_record() -> None:
+    """ "Aldmoor School of Medicine", "Kestrel University School of Law": a school named after its
+    university, where the school has no record, is the university's ("Aldmoor University",
+    "Kestrel University in Tromsø" known without its city); a registered school answers itself,
+    the school's registered short form ("Aldmoor Medicine") answers for it, and a hospital or
+    another university named beside the school is what the string means."""
+    reg = Registry(
+        [
+            Institution(id="ald", name="Aldmoor University", country="US", city="Aldmoor", kind="education"),
+            Institution(id="kes", name="Kestrel University in Tromsø", country="NO", city="Tromsø", kind="education"),
+            Institution(
+                id="ald-law",
+                name="Aldmoor Law School",
+                country="US",
+                city="Aldmoor",
+                kind="education",
+                relationships=(Relationship("parent", "ald"),),
+            ),
+            Institution(
+                id="ald-med",
+                name="Aldmoor Medicine",
+                country="US",
+                city="Aldmoor",
+                kind="healthcare",
+                relationships=(Relationship("related", "ald"),),
+            ),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Department of Nursing Science, Aldmoor School of Nursing") == ["ald"]
+    assert answers(reg, "Aldmoor Kerr Business School") == ["ald"]  # a donor's name between
+    assert answers(reg, "Kestrel University School of Public Health, Norway") == ["kes"]
+    got = reg.match("Aldmoor Business School")
+    assert "affiliation.school_of_its_university" in [r.rule for r in got[0].explanation.results]
+    assert answers(reg, "Aldmoor Law School") == ["ald-law"]  # registered: itself
+    assert answers(reg, "Department of Surgery, Aldmoor School of Medicine") == ["ald-med"]
+    assert answers(reg, "Aldmoor Medical School") == ["ald-med"]
+    # a hospital or another university beside the school is meant; a place elsewhere conflicts
+    assert answers(reg, "Riverside Heart Hospital, Aldmoor School of Nursing") == ["hosp"]
+    assert answers(reg, "Aldmoor School of Nursing, University of Nordhaven") == ["u-nord"]
+    assert answers(reg, "Aldmoor School of Nursing, Norway") == []
+    # the words before the school must name one university
+    assert answers(reg, "Westfield Medical School") == []
+
+
+def test_legal_forms_own_initials_and_campus_after_a_name() -> None:
+    """A company's legal form after its name ("Fjordtech International Inc", "Corp. Ltd"), an
+    association's "e V", the name's own initials written apart ("Universidad de Vestfold U de
+    V") and a campus in its city ("... Bergen Campus") do not bury the name; a common word with
+    a legal form, another acronym, or a campus elsewhere do."""
+    reg = Registry(
+        [
+            Institution(id="ft", name="Fjordtech", country="NO", kind="company"),
+            Institution(id="ud", name="Universidad de Vestfold", acronyms=("UdeV",), country="NO", city="Bergen"),
+            Institution(id="fz", name="Forschungszentrum Nordhaven", country="DE", kind="facility"),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Fjordtech International Inc") == ["ft"]
+    assert answers(reg, "Fjordtech Corporation Ltd") == ["ft"]
+    assert "legal form" in str(reg.match("Fjordtech Group")[0].explanation)
+    assert answers(reg, "Forschungszentrum Nordhaven e V") == ["fz"]
+    assert answers(reg, "Universidad de Vestfold U de V") == ["ud"]
+    assert answers(reg, "Universidad de Vestfold Bergen Campus") == ["ud"]
+    assert answers(reg, "Universidad de Vestfold Halifax Campus") == []
+    assert answers(reg, "Universidad de Vestfold X de Y") == []
+    assert answers(reg, "Riverside Heart Hospital Group") == []  # not a company

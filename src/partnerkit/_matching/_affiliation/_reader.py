@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
+from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._index import _TYPES, Index
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import NameType, RelationType
@@ -58,6 +59,15 @@ _RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
 _RELATION_KINDS = frozenset(("corporate", "full", "associate"))
 #: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
 _UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: Words of a company's legal form after its name, as normalised ("Corp." -> "company"; Ltd,
+#: GmbH, AG, S.A. leave no word): "Honeywell International Inc", "ZTE Corporation Ltd".
+_LEGAL = frozenset(("company", "incorporated", "holdings", "group", "international", "kg"))
+#: A registered association's "e. V." written without its dots leaves this word.
+_EV = "v"
+#: Words of a name that makes the words around it its campus ("... Medellin Campus").
+_CAMPUS = "campus"
+#: Words that make a name a university's own rather than a short form of it.
+_OWN = frozenset(("university", "college"))
 
 
 def reader(index: Index) -> AffiliationReader:
@@ -88,7 +98,9 @@ class AffiliationReader:
         related = RelationType.RELATED.value
         self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
-        for city, country, rels in self.institutions.plain("city", "country", "relationships"):
+        self._kind: list[str] = []  # each institution's kind (the InstitutionKind value)
+        for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
+            self._kind.append(kind)
             if city:
                 self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
@@ -109,6 +121,7 @@ class AffiliationReader:
         self._subject = spread.subject
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
+        self._short: dict[str, set[tuple[int, int]]] | None = None
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 
@@ -132,6 +145,30 @@ class AffiliationReader:
             self._entry_cache.clear()
         self._entry_cache[key] = out
         return out
+
+    def university_of(self, words: tuple[str, ...]) -> tuple[int, str, int] | None:
+        """The one active university (institution, name as written, name id) that ``words`` name
+        short of "University" ("yale") or short of its city ("washington university"), if any."""
+        if self._short is None:
+            self._short = {}
+            index = self.index
+            for n in range(index.translated_from):
+                inst = index.name_inst[n]
+                city = self._city_of[inst]
+                key = index.keys[n]
+                if city and self._kind[inst] == "education" and not index.acronyms[n] and key.endswith(" " + city):
+                    short = key[: -len(city) - 1]
+                    if " " in short and set(short.split()) & _OWN:
+                        self._short.setdefault(short, set()).add((inst, n))
+        key = " ".join(words)
+        got = {(e[0], e[3]) for e in self.entries(key if set(words) & _OWN else key + " university")}
+        got |= self._short.get(key, set())
+        cands = {c for c, _n in got if self._kind[c] == "education" and self.institutions[c].status == "active"}
+        if len(cands) != 1:
+            return None
+        c = cands.pop()
+        n = min(n for i, n in got if i == c)
+        return c, self.index.texts[n], n
 
     def _acronym_insts(self, key: str) -> list[int]:
         index = self.index
@@ -309,6 +346,8 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 self._acronym_hit(part, hints, found)
+        if not any(f.decided == "match" for f in found.values()):
+            schools(self, orgs, pieces, hints, found)
         units_of_others(self, orgs, found)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
@@ -481,8 +520,11 @@ class AffiliationReader:
 
         def placeish(ws: tuple[str, ...]) -> bool:
             return (ws is after and end >= tail) or all(
-                _DIGITS.match(w) or w in self._cities or country_of(w) for w in ws
+                _DIGITS.match(w) or w in self._cities or country_of(w) or (w == _CAMPUS and len(ws) > 1) for w in ws
             )
+
+        if after and not before and (after == (_EV,) or set(after) <= _LEGAL):
+            return f"followed by a legal form ({' '.join(after)})"
 
         if before and not after and before[-1] in _RELATION_WORDS and set(before) <= _RELATION_WORDS | _RELATION_KINDS:
             return f"after a relation ({' '.join(before)})"  # "Member of the X"
@@ -511,17 +553,35 @@ class AffiliationReader:
         context = self._context(part.tokens, start, end, hints.tails.get(part.text, len(part.tokens)))
         entries = self.entries(key)
         cands = sorted({e[0] for e in entries})
-        if context is None and start == 0 and end == len(part.tokens) - 1 and " " in key:
-            # "Instituto de Física ... Complejos IFISC": a name followed by its own acronym
-            last = part.text.split()[-1]
-            own = set(self._acronym_insts(acronym_key(last))) if is_acronym(last) else set()
-            if own & set(cands):
-                cands = sorted(own & set(cands))
-                context = f"followed by its acronym ({last})"
-        if context is None or (context != "whole part" and " " not in key):
+        if context is None and start == 0 and 0 < len(part.tokens) - end <= 3 and " " in key:
+            # "Instituto de Física ... Complejos IFISC", "Universidad de Antioquia U de A": a name
+            # followed by its own acronym (or initials written apart)
+            words = part.text.split()
+            for k in (1, 2, 3):
+                last = " ".join(words[-k:])
+                if len(tokens(last)) != len(part.tokens) - end or not (
+                    is_acronym(last) and end == len(part.tokens) - 1
+                    if k == 1
+                    else all(len(w) <= 3 for w in words[-k:]) and last[0].isupper()
+                ):
+                    continue
+                own = set(self._acronym_insts(acronym_key(last))) & set(cands)
+                if own:
+                    cands = sorted(own)
+                    context = f"followed by its acronym ({last})"
+                    break
+        if context is not None and context.startswith("followed by a legal form"):
+            if part.tokens[end:] != (_EV,):
+                # "Honeywell International Inc": a company's own word, not a common one ("Power Group Ltd")
+                if " " not in key and (self._generic(key) or self._subject(key)):
+                    return False
+                cands = [c for c in cands if self._kind[c] == "company"]
+                if not cands:
+                    return False
+        elif context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if "acronym" in context or "relation" in context:
+        if "acronym" in context or "relation" in context or "legal form" in context:
             places = []
         beside = bool(places) and "unit" not in context
         if beside:
