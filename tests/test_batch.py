@@ -28,6 +28,7 @@ from partnerkit._matching._batch import (
     pairs_for,
     plan_groups,
     plan_of,
+    reading_frame,
     score_pairs,
     unpack,
 )
@@ -144,7 +145,7 @@ _SAMPLE = [r[1] for r in scale_data.rows(120, "names")]
 @settings(max_examples=30, deadline=None)
 @given(st.data())
 def test_groups_formed_per_partition_are_the_plans_groups(data: st.DataObject) -> None:
-    """Texts shuffled by key into any partitions, grouped and numbered by first row, give ``plan_groups``."""
+    """Texts shuffled by key into partitions, grouped, numbered by first row, read per partition: ``plan_groups``."""
     import pandas as pd
 
     names = data.draw(st.lists(st.sampled_from(_SAMPLE), min_size=1, max_size=80))
@@ -157,7 +158,19 @@ def test_groups_formed_per_partition_are_the_plans_groups(data: st.DataObject) -
     groups = pd.concat([group_frame(frame[owner == b]) for b in range(buckets)]).sort_values("first")
     assert groups["rep"].tolist() == plan.reps
     assert groups["count"].tolist() == plan.counts
-    assert plan_of(plan.reps, plan.counts, RULES).gid == plan.gid
+    read = reading_frame(groups)
+    built = plan_of(plan.reps, plan.counts, RULES, readings=read["reading"].tolist())
+    assert built.gid == plan.gid
+    a, b = built.index, plan.index
+    assert (a.texts, a.keys, list(a.name_inst), a.acronyms, a.derived) == (
+        b.texts,
+        b.keys,
+        list(b.name_inst),
+        b.acronyms,
+        b.derived,
+    )
+    assert {k: list(a.posting(k)) for k in a.postings} == {k: list(b.posting(k)) for k in b.postings}
+    assert list(a.name_weight) == list(b.name_weight)
 
 
 @settings(max_examples=25, deadline=None)

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from partnerkit._matching._dedupe import _key
-from partnerkit._matching._index import Index
+from partnerkit._matching._index import Index, Reading, read_name
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
 from partnerkit._names import country_of, subdivision_countries
@@ -53,6 +53,7 @@ __all__ = [
     "pairs_for",
     "plan_groups",
     "plan_of",
+    "reading_frame",
     "score_pairs",
     "stable_ids",
     "text_frame",
@@ -279,11 +280,38 @@ def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> D
     return plan_of(reps, counts, rules, group_of)
 
 
-def plan_of(reps: list[str], counts: list[int], rules: RuleSet, group_of: dict[str, int] | None = None) -> DedupePlan:
-    """The plan of groups numbered as :func:`partnerkit.dedupe` numbers them: the index of their representatives."""
-    index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if tokens_of(r))
+def plan_of(
+    reps: list[str],
+    counts: list[int],
+    rules: RuleSet,
+    group_of: dict[str, int] | None = None,
+    readings: Sequence[Reading | None] | None = None,
+) -> DedupePlan:
+    """The plan of groups numbered as :func:`partnerkit.dedupe` numbers them: the index of their representatives.
+
+    ``readings`` (from :func:`reading_frame`, computed per partition) is each representative's
+    :func:`read_name`, or ``None`` for one without words (left out of the index); without
+    it the same is computed here.
+    """
+    if readings is None:
+        readings = [read_name(r) if tokens_of(r) else None for r in reps]
+    kept = [g for g, reading in enumerate(readings) if reading is not None]
+    index = Index(
+        (Institution(id=str(g), name=reps[g]) for g in kept),
+        readings=[r for r in readings if r is not None],
+    )
     gid = [int(inst.id) for inst in index.institutions]
     return DedupePlan(reps=reps, counts=counts, group_of=group_of or {}, index=index, gid=gid, rules=rules)
+
+
+def reading_frame(df: Any) -> Any:
+    """``df`` (with ``rep``) with the column ``reading``: how the index reads each representative.
+
+    The per-name part of compiling the plan's index (:func:`read_name`, ``None`` for a name
+    without words), done per partition so that the one task compiling the index only
+    assembles the posting lists.
+    """
+    return df.assign(reading=[read_name(r) if tokens_of(r) else None for r in df["rep"].tolist()])
 
 
 def group_frame(df: Any) -> Any:

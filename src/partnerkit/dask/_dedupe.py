@@ -29,6 +29,7 @@ from partnerkit._matching._batch import (
     key_frame,
     pairs_for,
     plan_of,
+    reading_frame,
     score_pairs,
     stable_ids,
     text_frame,
@@ -109,7 +110,8 @@ def _build_plan(parts: list[Any], rules: RuleSet) -> Packed:
     """The plan from the numbered groups' partitions (in group order), packed to travel to the other workers."""
     reps = [r for df in parts for r in df["rep"].tolist()]
     counts = [c for df in parts for c in df["count"].tolist()]
-    return Packed(plan_of(reps, counts, rules))
+    readings = [r for df in parts for r in df["reading"].tolist()]
+    return Packed(plan_of(reps, counts, rules, readings=readings))
 
 
 def _cluster_ids(df: Any) -> Any:
@@ -200,8 +202,12 @@ def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
     groups = _persist(
         groups.map_partitions(_numbered, starts, meta=group_meta.assign(g=pd.Series(dtype="int64"))), client
     )
-    # the index of the representatives, compiled by one worker (the client holds no row of it)
-    plan = _persist(delayed(_build_plan)(groups[["rep", "count"]].to_delayed(), rules), client)
+    # the index of the representatives: each partition reads its names, one worker assembles
+    # the posting lists (the client holds no row of it)
+    read = groups[["rep", "count"]].map_partitions(
+        reading_frame, meta=group_meta[["rep", "count"]].assign(reading=pd.Series(dtype=object))
+    )
+    plan = _persist(delayed(_build_plan)(read.to_delayed(), rules), client)
     log.info("dedupe: %d groups", sum(int(n) for n in sizes))
     # 3. candidate pairs per partition of groups, made unique by a shuffle on the pair key, scored
     edge_meta = pd.DataFrame(
