@@ -1,0 +1,69 @@
+"""Cue phrases around a trigger or a mention: a partner or host marker right before it, a
+set-up or scope cue, "between" and a country, an explicit signing."""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit._extract._document import Document
+from partnerkit._extract._roles import DET_TAIL
+from partnerkit._extract._triggers import Trigger as _Trigger
+
+__all__ = ["between_countries", "explicit_event", "marked", "right_before", "scoped", "set_up_cue"]
+
+
+def marked(pattern: re.Pattern[str] | None, before: str) -> bool:
+    """True when ``before`` (the text up to a mention) ends with a phrase of ``pattern``."""
+    if pattern is None:
+        return False
+    tail = before[-40:]
+    return any(DET_TAIL.fullmatch(tail, m.end()) is not None for m in pattern.finditer(tail))
+
+
+_BETWEEN_AFTER = re.compile(r"\s+(?:between|entre|между|zwischen)\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.IGNORECASE)
+
+
+def between_countries(doc: Document, si: int, trig: _Trigger) -> bool:
+    """True when the trigger is followed by "between" and a country (not an organisation)."""
+    sent = doc.sentences[si]
+    m = _BETWEEN_AFTER.match(sent.text, trig.end)
+    if m is None:
+        return False
+    pos = sent.start + m.end()
+    if any(f.start == pos and f.entity is not None for f in doc.in_sentence(si)):
+        return False
+    return any(p.start == pos and p.city is None for p in doc.places.get(si, []))
+
+
+def right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
+    """True when a phrase of ``pattern`` ends right before ``pos`` (a space apart at most)."""
+    if pattern is None:
+        return False
+    window = text[max(0, pos - 60) : pos]
+    last = None
+    for m in pattern.finditer(window):
+        last = m
+    return last is not None and len(window) - last.end() <= 1
+
+
+def set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
+    cue = doc.lex.refs.get("setup")
+    return cue is not None and cue.search(text, max(0, trig.start - 80), trig.start) is not None
+
+
+def scoped(doc: Document, text: str, trig: _Trigger) -> bool:
+    """True when a scope cue ("including", "such as") comes before the trigger, unless what it
+    introduces is a signing ("the visit included the signing of a mobility agreement")."""
+    scope = doc.lex.refs.get("scope")
+    if scope is None:
+        return False
+    cue = scope.search(text, 0, trig.start)
+    if cue is None:
+        return False
+    signing = doc.lex.refs.get("ceremony")
+    return signing is None or signing.search(text, cue.end(), trig.start) is None
+
+
+def explicit_event(doc: Document, text: str) -> bool:
+    st = doc.lex.status
+    return any(st.get(n) is not None and st[n].search(text) for n in ("signed", "planned"))

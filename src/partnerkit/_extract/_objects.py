@@ -1,0 +1,114 @@
+"""What a statement sets up or creates ("the creation of the X Institute", "汉学研究中心"):
+objects of the statement, never its parties."""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit._extract._document import Document
+from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
+from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._model import PartnershipKind
+
+__all__ = ["objects", "set_up"]
+
+K = PartnershipKind
+
+
+_SETUP_HEADS = re.compile(
+    r"institut|институт|cent(?:er|re|ro)|zentrum|центр|laborator|лаборатор|研究院|研究所|中心|实验室",
+    re.IGNORECASE,
+)
+
+_OFFICE_HEADS = re.compile(r"office|campus|branch|представительств|филиал|oficina|sede|bureau|büro|代表处|分校", re.I)
+
+
+def set_up(doc: Document, si: int, triggers: list[_Trigger]) -> list[tuple[_Trigger, int, PartnershipKind | None]]:
+    """What a document of the sentence sets up: "agreement on the creation of the X Institute".
+
+    Every object of the phrase is returned ("the X Centre in A and the Y Centre in B"); the
+    kind is None for an object that an office trigger of the sentence records already.
+    """
+    cue = doc.lex.refs.get("setup")
+    sent = doc.sentences[si]
+    out: list[tuple[_Trigger, int, PartnershipKind | None]] = []
+    if cue is None:
+        return out
+    for t in triggers:
+        if t.kind not in _DOCUMENTS:
+            continue
+        m = cue.search(sent.text, t.end, t.end + 40)
+        if m is None:
+            continue
+        last = m.end()
+        found = False
+        for f in doc.in_sentence(si):
+            s, e = f.start - sent.start, f.end - sent.start
+            if f.entity is None or s < last or s > m.end() + 120 or (found and s - last > 40):
+                continue
+            name = doc.entities[f.entity].best
+            kind: PartnershipKind | None = None
+            if _OFFICE_HEADS.search(name):
+                kind = K.OFFICE
+            elif _SETUP_HEADS.search(name):
+                kind = K.JOINT_LAB
+            elif found:
+                break
+            else:
+                continue
+            found = True
+            if any(o.kind is K.OFFICE and o.start >= m.end() for o in triggers):
+                kind = None  # "the X Center in Tehran": the office trigger records it
+            out.append((t, f.entity, kind))
+            last = e
+    return out
+
+
+def objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
+    """Entities that name the object of a statement (a joint centre, an institute set up), not a party.
+
+    A mention is an object when it holds the end of a trigger phrase ("汉学研究中心" for the
+    trigger "研究中心") or is the acronym given in parentheses right after one ("centros de
+    Estudios Mexicanos (CEM)").
+    """
+    out: set[int] = set()
+    for si, trigs in triggers.items():
+        base = doc.sentences[si].start
+        for m in doc.in_sentence(si):
+            if m.entity is None or m.kind in ("pair", "publisher"):
+                continue
+            s, e = m.start - base, m.end - base
+            for t in trigs:
+                inside = s < t.end <= e and t.kind not in _DOCUMENTS and t.kind is not K.MEMBERSHIP
+                defined = (
+                    m.kind == "acronym" and re.fullmatch(r"\s*\(\s*", doc.sentences[si].text[t.end : s]) is not None
+                )
+                if inside or (defined and t.kind is not K.MEMBERSHIP):
+                    out.add(m.entity)
+        out.update(ent for _t, ent, _k in set_up(doc, si, trigs))
+        if trigs:
+            out.update(_created(doc, si))
+    return out
+
+
+_WITH = re.compile(r"\b(?:with|between|con|entre|avec|mit|zwischen|между|со?)\b", re.IGNORECASE)
+
+
+def _created(doc: Document, si: int) -> set[int]:
+    """Centres, institutes and labs named in a "the creation of ..." list are what is created,
+    not parties ("la creación de un Laboratorio conjunto ... y del Centro de Investigación X")."""
+    cue = doc.lex.refs.get("creation")
+    if cue is None or not may_match(cue, doc.low(si)):
+        return set()
+    sent = doc.sentences[si]
+    ends = [m.end() for m in cue.finditer(sent.text)]
+    out: set[int] = set()
+    for f in doc.in_sentence(si):
+        if f.entity is None or f.kind in ("pair", "publisher") or not _SETUP_HEADS.search(f.text):
+            continue
+        rel = f.start - sent.start
+        near = [e for e in ends if e <= rel < e + 120]
+        if near and not _WITH.search(sent.text, near[-1], rel):
+            out.add(f.entity)
+    return out

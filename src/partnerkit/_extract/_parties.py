@@ -1,0 +1,105 @@
+"""The parties of a statement: the organisations a sentence names as such (not as context),
+those of a "between X and Y" phrase or of the trigger's own clause, and the text's subject."""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit._extract._document import Document, Found
+from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._model import Party
+
+__all__ = ["between", "clause_parties", "excluded", "group_parties", "party", "subject"]
+
+
+_BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
+
+_PLURAL_DOC = re.compile(
+    r"(?:agreements|memorand(?:a|ums)|mous|pacts|соглашения|меморандумы|convenios|acuerdos|协议)", re.I
+)
+
+
+def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
+    """Mentions named as context ("within the framework of X", "close to X") are not parties."""
+    ctx = doc.lex.refs.get("context")
+    if ctx is None:
+        return False
+    before = text[max(0, m.start - sent_start - 45) : m.start - sent_start]
+    hit = None
+    for c in ctx.finditer(before):
+        hit = c
+    return hit is not None and len(before) - hit.end() <= 6
+
+
+def party(doc: Document, ent_id: int) -> Party:
+    ent = doc.entities[ent_id]
+    inst = ent.institution
+    return Party(ent.best, institution_id=inst.id if inst is not None else None)
+
+
+def between(doc: Document, si: int, objects: set[int]) -> list[int]:
+    """The parties named in a "between X and Y" phrase of the sentence (empty when there is none)."""
+    sent = doc.sentences[si]
+    m = _BETWEEN.search(sent.text) if may_match(_BETWEEN, doc.low(si)) else None
+    if m is None:
+        return []
+    stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
+    end_m = stop.search(sent.text, m.end())
+    end = sent.start + (end_m.start() if end_m else len(sent.text))
+    start = sent.start + m.end()
+    out: list[int] = []
+    for f in doc.in_sentence(si):
+        if f.entity is None or f.kind == "pair" or not start <= f.start < end or f.entity in objects:
+            continue
+        if excluded(doc, sent.start, sent.text, f):
+            continue  # "between X and Y ... in the presence of Z"
+        if doc.entities[f.entity].kind == "org" and f.entity not in out:
+            out.append(f.entity)
+    return out if len(out) >= 2 else []
+
+
+def subject(doc: Document, objects: set[int]) -> int | None:
+    """The organisation the text is about: the publisher, else the first one its title or lead names."""
+    if doc.publisher is not None:
+        return doc.publisher
+    for m in doc.mentions:
+        if m.sentence > 1:
+            break
+        if m.entity is not None and m.entity not in objects and doc.entities[m.entity].kind == "org":
+            return m.entity
+    return None
+
+
+_CJK_CLAUSE = re.compile(r"[,，;；]")
+
+_CLAUSE = re.compile(r"[;；]")
+
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> list[int]:
+    """The parties named in the trigger's own clause when it names two or more of them
+    (Chinese clauses end at commas; others at semicolons), else all of ``explicit``."""
+    sent = doc.sentences[si]
+    text = sent.text
+    sep = _CJK_CLAUSE if _HAS_CJK.search(text) else _CLAUSE
+    lo = max((m.end() for m in sep.finditer(text, 0, trig.start)), default=0)
+    hi_m = sep.search(text, trig.end)
+    hi = hi_m.start() if hi_m else len(text)
+    inside = [
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity in explicit and lo <= m.start - sent.start and m.end - sent.start <= hi
+    ]
+    inside = [e for e in dict.fromkeys(inside) if e is not None]
+    return inside if len(inside) >= 2 else list(explicit)
+
+
+def group_parties(text: str, parties: list[int], trig: _Trigger) -> list[list[int]]:
+    if len(parties) <= 2:
+        return [parties]
+    if _BETWEEN.search(text) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
+        return [parties]
+    head = parties[0]
+    return [[head, p] for p in parties[1:]]

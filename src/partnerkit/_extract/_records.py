@@ -1,0 +1,178 @@
+"""Records built apart from a plain statement: memberships, offices (one per place) and a
+document whose signatories the next sentence names."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from partnerkit._extract._cues import marked as _marked
+from partnerkit._extract._document import Document
+from partnerkit._extract._parties import party as _party
+from partnerkit._extract._parties import subject as _subject
+from partnerkit._extract._places_status import clause_status as _clause_status
+from partnerkit._extract._places_status import place_statuses as _place_statuses
+from partnerkit._extract._roles import owner_named
+from partnerkit._extract._signatories import signatories_of
+from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
+from partnerkit._extract._tidy import locations as _locations
+from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._extract._triggers import status as _status
+from partnerkit._extract._when import same_paragraph
+from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
+
+__all__ = ["Pending", "membership", "offices", "signed_later"]
+
+K = PartnershipKind
+
+
+Pending = tuple[int, _Trigger, Status, PartialDate | None]
+
+
+def signed_later(  # noqa: PLR0917
+    doc: Document, si: int, pending: Pending, explicit: list[int], out: list[Partnership], set_up: list[_Trigger]
+) -> list[int]:
+    """Record a document stated without parties when sentence ``si`` names its signatories.
+
+    What the document sets up in its own sentence (recorded there with one side only) takes
+    the same parties. Returns the parties, or [] when ``si`` does not name them.
+    """
+    psi, trig, status, date = pending
+    if psi != si - 1 or not same_paragraph(doc, psi, si):
+        return []
+    parties = signatories_of(doc, si, explicit)
+    if not parties:
+        return []
+    first = doc.sentences[psi].text
+    ev = (Evidence(quote=first, published=None), Evidence(quote=doc.sentences[si].text, published=None))
+    group = tuple(_party(doc, p) for p in parties)
+    done: set[PartnershipKind] = set()
+    for i, rec in enumerate(out):
+        if rec.kind not in _DOCUMENTS and len(rec.parties) == 1 and rec.evidence[0].quote == first:
+            out[i] = attrs.evolve(rec, parties=group)
+            done.add(rec.kind)
+    cue = doc.lex.refs.get("setup")
+    for t in set_up:
+        if t.kind in done or t.kind in _DOCUMENTS or t.kind is K.MEMBERSHIP or t.start < trig.end or cue is None:
+            continue
+        if cue.search(first, trig.end, t.end) is not None:
+            st = Status.ACTIVE if _status(doc, psi, t, t.kind) is Status.ACTIVE else Status.PLANNED
+            out.append(Partnership(kind=t.kind, parties=group, status=st, date=date, evidence=ev))
+    out.append(Partnership(kind=trig.kind, parties=group, status=status, date=date, evidence=ev))
+    return parties
+
+
+def membership(  # noqa: PLR0917
+    doc: Document, si: int, trig: _Trigger, explicit: list[int], status: Status, date: PartialDate | None, ev: Evidence
+) -> list[Partnership]:
+    sent = doc.sentences[si]
+    pos = sent.start + trig.end
+    before = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start < pos]
+    after = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start >= pos]
+    before = [e for e in dict.fromkeys(before) if doc.entities[e].kind == "org"]
+    after = [e for e in dict.fromkeys(after) if doc.entities[e].kind == "org"]
+    listed: list[int] = []
+    if sent.ends_with_colon:
+        for nxt in doc.sentences[si + 1 :]:
+            if not nxt.bullet:
+                break
+            listed.extend(m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None)
+        listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
+    members, orgs = before, after
+    colon = sent.text.find(":", trig.end)
+    if colon > 0 and not listed:
+        inline = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start > sent.start + colon]
+        if inline and not members:
+            members = list(dict.fromkeys(inline))
+            orgs = [o for o in orgs if o not in members]
+    if listed:
+        if members and not orgs:
+            orgs = listed
+        elif not members:
+            members = listed
+    if not members and doc.publisher is not None:
+        members = [doc.publisher]
+    if not orgs:
+        assoc = [
+            e.id
+            for e in doc.entities.values()
+            if e.kind == "org"
+            and e.id not in members
+            and re.search(r"associa|agen|network|union|alliance|consorti", " ".join(e.names), re.I)
+        ]
+        orgs = assoc[:1]
+    out = []
+    for org in orgs:
+        for member in members:
+            if member == org:
+                continue
+            out.append(
+                Partnership(
+                    kind=K.MEMBERSHIP,
+                    parties=(_party(doc, member), _party(doc, org)),
+                    status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
+                    date=date,
+                    evidence=(ev,),
+                )
+            )
+    return out
+
+
+def offices(  # noqa: PLR0917
+    doc: Document,
+    si: int,
+    trig: _Trigger,
+    parties: list[int],
+    explicit: list[int],
+    status: Status,
+    date: PartialDate | None,
+    ev: Evidence,
+    used_next: set[int],
+) -> list[Partnership]:
+    sent = doc.sentences[si]
+    spans = [(m.start, m.end) for m in doc.mentions]
+    acronym_ends = {m.end for m in doc.in_sentence(si) if m.kind == "acronym"}
+    # a place inside a name or right after an acronym ("IIT Madras") is part of the name
+    places = [
+        p
+        for p in doc.places.get(si, [])
+        if not any(a <= p.start and p.end <= b for a, b in spans) and p.start - 1 not in acronym_ends
+    ]
+    text = sent.text
+    base = sent.start
+    after = [p for p in places if p.start - base >= trig.start]
+    if after and len(after) < len(places):
+        places = after  # "between Tanzania and India, ... the campus of X in Zanzibar": the office's own place
+    if not places and si + 1 < len(doc.sentences):
+        nxt = doc.sentences[si + 1]
+        nplaces = [p for p in doc.places.get(si + 1, []) if not any(a <= p.start and p.end <= b for a, b in spans)]
+        if nplaces and not doc.in_sentence(si + 1):
+            places, text, base = nplaces, nxt.text, nxt.start
+            ev = Evidence(quote=f"{sent.text} {nxt.text}", published=ev.published)
+            used_next.add(si + 1)
+            status = Status.ACTIVE if status is not Status.PLANNED else status
+    # hosts: organisations the office sits at ("at X", "en la Universidad de X")
+    hosted = doc.lex.refs.get("hosted")
+    marked = {
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and _marked(hosted, doc.clean.text[sent.start : m.start])
+    }
+    owners = [p for p in parties if p not in marked]
+    subject = _subject(doc, set())
+    owner = owners[0] if owners else (subject if subject is not None else parties[0])
+    hosts = [e for e in explicit if e != owner][:1]
+    named = owner_named(doc, si, trig)
+    if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
+        owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
+    party_objs = tuple(_party(doc, p) for p in [owner, *hosts])
+    locs = _locations(places, doc.clean.text)
+    if not locs:
+        return [Partnership(kind=K.OFFICE, parties=party_objs, status=status, date=date, evidence=(ev,))]
+    out = []
+    own = _place_statuses(doc, si, [pos - base for _, pos in locs], status) if base == sent.start else None
+    for k, (loc, pos) in enumerate(locs):
+        st = _clause_status(doc, text, pos - base, own[k] if own else status)
+        out.append(Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,)))
+    return out

@@ -1,0 +1,76 @@
+"""Acronyms in an affiliation string: a name followed by its own acronym, a lone acronym corroborated."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from partnerkit._matching._affiliation._model import Found, Hints
+from partnerkit._names import Part, acronym_key, is_acronym, tokens
+
+if TYPE_CHECKING:
+    from partnerkit._matching._affiliation._reader import AffiliationReader
+
+__all__ = ["acronym_hit", "acronym_insts", "own_acronym"]
+
+
+def acronym_insts(r: AffiliationReader, key: str) -> list[int]:
+    """The institutions that have ``key`` as an acronym, each once."""
+    index = r.index
+    return list(dict.fromkeys(index.name_inst[n] for n in index.posting("a:" + key)))
+
+
+def own_acronym(r: AffiliationReader, part: Part, end: int, cands: list[int]) -> tuple[list[int], str] | None:
+    """Those of ``cands`` whose acronym ends the part after their name, and the context that says so."""
+    words = part.text.split()
+    for k in (1, 2, 3):
+        last = " ".join(words[-k:])
+        if len(tokens(last)) != len(part.tokens) - end or not (
+            is_acronym(last) and end == len(part.tokens) - 1
+            if k == 1
+            else all(len(w) <= 3 for w in words[-k:]) and last[0].isupper()
+        ):
+            continue
+        own = set(acronym_insts(r, acronym_key(last))) & set(cands)
+        if own:
+            return sorted(own), f"followed by its acronym ({last})"
+    return None
+
+
+def _spelt_out(r: AffiliationReader, c: int, words: set[str]) -> str | None:
+    """A name of institution ``c`` whose distinctive words are all in the string, if any."""
+    inst = r.institutions[c]
+    for name in (inst.name, *inst.aliases, *inst.labels.values()):
+        toks = tokens(name)
+        rare = [t for t in toks if not r._generic(t)]
+        if rare and all(t in words for t in rare):
+            return name
+    return None
+
+
+def acronym_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, Found]) -> None:
+    cands = acronym_insts(r, acronym_key(part.text))
+    if not cands:
+        return
+    support: list[tuple[int, str]] = []
+    for c in cands:
+        inst = r.institutions[c]
+        if hints.countries and inst.country and inst.country not in hints.countries:
+            continue  # the string names another country: a conflict, never support
+        named = [f for f in found.values() if f.decided == "match" and r.related(c, f.index)]
+        if named:
+            support.append((c, f"its name or a relative's is in the string ({r.institutions[named[0].index].name})"))
+        elif inst.country and inst.country in hints.countries:
+            support.append((c, f"the string names its country {inst.country}"))
+        elif inst.city and r._city_of[c] in hints.cities:
+            support.append((c, f"the string names its city {inst.city}"))
+        elif spelt := _spelt_out(r, c, hints.words):
+            support.append((c, f"its name is spelt out in the string ({spelt})"))
+    if len(support) != 1:
+        return
+    c, why = support[0]
+    reasons = [("acronym", f"{part.text!r} is its acronym"), ("corroborated", why)]
+    old = found.get(c)
+    if old is None:
+        found[c] = Found(c, 0.9, reasons, "match", part.text, part.text)
+    else:
+        old.reasons.extend(reasons)

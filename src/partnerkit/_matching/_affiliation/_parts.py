@@ -1,0 +1,208 @@
+"""Parts of an affiliation string: words run together, names split by commas or "and", the
+runs of registered names in a part and what the words around a run say about it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from partnerkit._matching._affiliation._model import Found
+from partnerkit._names import SUBUNIT_WORDS, Part, acronym_key, country_of, fold, normalize_name, tokens
+
+if TYPE_CHECKING:
+    from partnerkit._matching._affiliation._reader import AffiliationReader
+
+__all__ = ["and_pieces", "join_parts", "relations", "run_context", "spans", "unglue"]
+
+_MAX_SPAN = 14
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
+_DIGITS = re.compile(r"^[\d\W]+$")
+#: Words that, after a registered name, start a unit of it ("X University School of Medicine").
+_UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
+#: Words anywhere after a registered name that make the rest a unit of it ("X University Whiting School of ...").
+_UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
+#: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
+_GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-Z])(?=[A-Z][a-zß-ÿ]{2,})")
+_GLUED_WORD = re.compile(r"\S*(?:[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2})\S*")
+#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at".
+_LEAD_IN = re.compile(
+    r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
+    re.I,
+)
+#: A part that names what the organisation before it belongs to: "corporate member of X and Y".
+_RELATION = re.compile(
+    r"^\s*(?:(?:a|an|the)\s+)?(?:(?:corporate|full|associate)\s+)?(?:member|part)\s+of\b\s*"
+    r"|^\s*(?:affiliated|associated)\s+(?:with|to)\b\s*|^\s*in\s+(?:collaboration|partnership|affiliation)\s+with\b\s*",
+    re.I,
+)
+_RELATION_WORDS = frozenset(("member", "part", "affiliated", "associated"))
+_RELATION_KINDS = frozenset(("corporate", "full", "associate"))
+#: Words that, before a registered name, make the start a unit of it ("Institute X of <name>").
+_UNIT_OF = frozenset(("school", "faculty", "college", "institute", "centre", "hospital", "laboratory"))
+#: Words of a company's legal form after its name, as normalised ("Corp." -> "company"; Ltd,
+#: GmbH, AG, S.A. leave no word): "Honeywell International Inc", "ZTE Corporation Ltd".
+_LEGAL = frozenset(("company", "incorporated", "holdings", "group", "international", "kg"))
+#: A registered association's "e. V." written without its dots leaves this word.
+_EV = "v"
+#: Words of a name that makes the words around it its campus ("... Medellin Campus").
+_CAMPUS = "campus"
+
+
+def relations(orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> None:
+    """ "X, corporate member of Y and Z": Y and Z are what X belongs to, not answers, when
+    the string names X (or anything else) outside that relation."""
+    marked: set[str] = set()
+    inside = seen_and = False
+    for p in orgs:
+        low = p.text.lower()
+        if _RELATION.match(p.text):
+            inside, seen_and = True, " and " in low
+        elif not inside:
+            continue
+        elif low.startswith("and "):
+            inside = False
+        elif seen_and:
+            inside = False
+            continue
+        else:
+            seen_and = " and " in low
+        marked.add(p.text)
+    marked.update(q.text for q in pieces if any(q.text in m for m in marked))
+    if not any(f.decided == "match" and f.part not in marked for f in found.values()):
+        return
+    for f in found.values():
+        if f.decided == "match" and f.part in marked:
+            f.decided = "possible"
+            f.score = min(f.score, 0.75)
+            f.reasons.append(("relation", f"named as what the string's organisation belongs to ({f.part!r})"))
+
+
+def unglue(r: AffiliationReader, text: str) -> str:
+    """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
+    footnote lead-ins ("Current address:") from the names around them.
+
+    A glued word is split only when it is no registered word itself and every piece is
+    one ("McGill", "ShanghaiTech" stay whole).
+    """
+    if _GLUED_WORD.search(text):
+
+        def split(m: re.Match[str]) -> str:
+            word = m.group(0)
+            if _known_word(r, word):
+                return word
+            pieces = _GLUED.sub(" ", word).split()
+            if all(_known_word(r, w) for w in pieces):
+                return " ".join(pieces)
+            return word
+
+        text = _GLUED_WORD.sub(split, text)
+    if _LEAD_IN.search(text):
+        text = _LEAD_IN.sub(", ", text).strip(" ,")
+    return text
+
+
+def _known_word(r: AffiliationReader, word: str) -> bool:
+    """A word of a registered name, a registered acronym, a registry city or a country."""
+    count = r.index.count
+    if count("a:" + acronym_key(word)) or normalize_name(word) in r._cities or country_of(fold(word)):
+        return True
+    toks = tokens(word)
+    return bool(toks) and all(count("t:" + t) for t in toks)
+
+
+def and_pieces(part: Part) -> list[Part]:
+    """ "University of A and B Hospital": two organisations joined by "and" (read when the whole is none)."""
+    out: list[Part] = []
+    pos = 0
+    text = part.text
+    for m in [*_AND.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[pos:end].strip()
+        toks = tuple(tokens(piece))
+        if toks:
+            out.append(Part(piece, part.start + pos, toks, part.subunit and not out))
+        pos = m.end() if m else len(text)
+    return out if len(out) > 1 else []
+
+
+def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]:
+    """Rejoin a name that commas or a number split ("University of California, San Diego",
+    "Université Paris 1 Panthéon-Sorbonne")."""
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        for k in (3, 2):
+            group = parts[i : i + k]
+            if len(group) == k and not group[0].subunit:
+                toks = tuple(t for p in group for t in p.tokens)
+                while toks and toks[-1].isdigit():
+                    toks = toks[:-1]  # a footnote mark: "San Diego 3"
+                joined = ", ".join(p.text for p in group)
+                if not r.entries(" ".join(toks)):
+                    # a number between the parts is part of the name, not a footnote mark
+                    joined = text[group[0].start : group[-1].start + len(group[-1].text)]
+                    key = normalize_name(joined) if any(c.isdigit() for c in joined) else ""
+                    toks = tuple(key.split()) if key and r.entries(key) else ()
+                if toks:
+                    out.append(Part(joined, group[0].start, toks, False))
+                    i += k
+                    break
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
+def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Longest runs of ``toks`` that are registered names (none inside another)."""
+    out: list[tuple[int, int, str]] = []
+    n = len(toks)
+    known = [r.index.count("t:" + t) > 0 for t in toks]
+    i = 0
+    while i < n:
+        best = None
+        stop = i
+        while stop < min(n, i + _MAX_SPAN) and known[stop]:
+            stop += 1
+        for j in range(stop, i, -1):
+            key = " ".join(toks[i:j])
+            if r.entries(key):
+                best = (i, j, key)
+                break
+        if best is None:
+            i += 1
+            continue
+        if not out or best[1] > out[-1][1]:
+            out.append(best)
+        i += 1
+    # drop runs inside a longer one
+    return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
+
+
+def run_context(r: AffiliationReader, toks: tuple[str, ...], start: int, end: int, tail: int) -> str | None:
+    """Why the rest of a part does not stop a name found in it, or None if it does.
+
+    ``tail``: where the part's trailing address starts (its length if it has none)."""
+    before, after = toks[:start], toks[end:]
+    if not before and not after:
+        return "whole part"
+
+    def placeish(ws: tuple[str, ...]) -> bool:
+        return (ws is after and end >= tail) or all(
+            _DIGITS.match(w) or w in r._cities or country_of(w) or (w == _CAMPUS and len(ws) > 1) for w in ws
+        )
+
+    if after and not before and (after == (_EV,) or set(after) <= _LEGAL):
+        return f"followed by a legal form ({' '.join(after)})"
+
+    if before and not after and before[-1] in _RELATION_WORDS and set(before) <= _RELATION_WORDS | _RELATION_KINDS:
+        return f"after a relation ({' '.join(before)})"  # "Member of the X"
+    if before and not placeish(before) and not set(before) & (SUBUNIT_WORDS | _UNIT_OF):
+        return None
+    if after and not placeish(after) and not (after[0] in _UNIT_AFTER or set(after[1:4]) & _UNIT_LATER):
+        return None
+    if after and not placeish(after):
+        return f"followed by a unit ({' '.join(after)})"
+    if before and not placeish(before):
+        return f"after a unit ({' '.join(before)})"
+    return "with a place"

@@ -1,0 +1,136 @@
+"""Places in an affiliation string: address parts, trailing addresses and places beside a name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from partnerkit._matching._affiliation._model import Hints
+from partnerkit._matching._affiliation._parts import _DIGITS, spans
+from partnerkit._names import (
+    ORG_KEYS,
+    STREET_WORDS,
+    Part,
+    country_code,
+    country_of,
+    fold,
+    is_postcode,
+    normalize_name,
+    subdivision_countries,
+    tokens,
+)
+
+if TYPE_CHECKING:
+    from partnerkit._matching._affiliation._reader import AffiliationReader
+
+__all__ = ["address_tail", "place", "place_agrees", "places_in"]
+
+
+def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> bool:
+    """Record the place a part names; True if the part is an address (never a candidate)."""
+    folded = fold(part.text)
+    code = country_of(folded)
+    states = subdivision_countries().get(folded)
+    if code is not None:
+        city = normalize_name(part.text)
+        if code not in r._cities.get(city, {code}):  # "Columbia" (SC), a misspelt country: soft
+            hints.cities.add(city)
+            hints.soft.update({code, *r._cities[city]})
+        else:
+            hints.countries.add(code)
+            if states:
+                hints.countries.update(states)
+        hints.texts.append(part.text)
+        return True
+    if states:
+        hints.soft.update(states)
+        hints.texts.append(part.text)
+        return True
+    code = country_code(part.text)
+    if code is not None:  # "CN" after a name: a hint for ties, not a filter ("IT" may be a unit)
+        hints.soft.add(code)
+        hints.texts.append(part.text)
+        return True
+    words = folded.split()
+    rest = [w for w in words if not (w in STREET_WORDS or _DIGITS.match(w) or is_postcode(w))]
+    if not rest:
+        return True
+    if len(rest) < len(words) and any(w in STREET_WORDS for w in words) and any(w.isdigit() for w in words):
+        return True  # "Blindern 12 Street"
+    city = normalize_name(" ".join(rest))
+    if city in r._cities:
+        hints.cities.add(city)
+        hints.soft.update(r._cities[city])
+        hints.texts.append(part.text)
+        return True
+    if deep and places_in(r, folded) == 0 and not r.entries(" ".join(part.tokens)):
+        places_in(r, folded, hints)
+        return True  # "Brookings SD 57007 USA", "India 632014": places only
+    # "0316 Blindern": a post code and a place not in the registry (not "University X 2900")
+    return (
+        len(rest) < len(words)
+        and is_postcode(" ".join(w for w in words if w not in rest))
+        and not set(city.split()) & ORG_KEYS
+    )
+
+
+def places_in(r: AffiliationReader, folded: str, hints: Hints | None = None) -> int:
+    """How many leading words of ``folded`` are not its trailing address (cities, states,
+    countries, post codes: "... University Brookings SD 57007 USA"); the address's places
+    go to ``hints``. The whole text (no address) when the tail is only numbers or codes."""
+    words = folded.split()
+    i = len(words)
+    chunks: list[str] = []
+    while i > 0:
+        for j in range(max(0, i - 5), i):  # the longest chunk first
+            chunk = " ".join(words[j:i])
+            if _DIGITS.match(chunk) or is_postcode(chunk) or _place_word(r, chunk):
+                break
+        else:
+            break
+        chunks.append(chunk)
+        i = j
+    named = [c for c in chunks if not (_DIGITS.match(c) or is_postcode(c))]
+    # one place word alone may be a word of the name ("... Research on Pain"): two, or a post code
+    # and codes alone ("US 41", "ESH 7009") are no address: one place written out
+    if not any(len(c) > 3 for c in named) or (len(chunks) < 2 and not any(is_postcode(c) for c in chunks)):
+        return len(words)
+    if hints is not None:
+        for chunk in chunks:
+            if not (_DIGITS.match(chunk) or is_postcode(chunk)):
+                place(r, Part(chunk, 0, tuple(tokens(chunk)), False), hints, deep=False)
+    return i
+
+
+def _place_word(r: AffiliationReader, chunk: str) -> bool:
+    if len(chunk) < 2 or not tokens(chunk):
+        return False  # "on", "de": words of a name, not Ontario or Delaware
+    if country_of(chunk) or chunk in subdivision_countries():
+        return True
+    return normalize_name(chunk) in r._cities and not set(chunk.split()) & ORG_KEYS
+
+
+def address_tail(r: AffiliationReader, part: Part, hints: Hints) -> None:
+    """Record the trailing address of an organisation part as hints, when no registered
+    name runs into it ("Vellore Institute of Technology Vellore": yes; "University of Georgia": no)."""
+    folded = fold(part.text)
+    words = folded.split()
+    keep = places_in(r, folded)
+    if keep == len(words) or keep == 0:
+        return
+    cut = len(part.tokens) - len(tokens(" ".join(words[keep:])))
+    if cut <= 0 or any(s < cut < e for s, e, _ in spans(r, part.tokens)):
+        return
+    places_in(r, folded, hints)
+    hints.tails[part.text] = cut
+
+
+def place_agrees(r: AffiliationReader, c: int, words: list[str]) -> bool:
+    """A place word written beside a name (a country or a registry city) is institution ``c``'s."""
+    inst = r.institutions[c]
+    for w in words:
+        code = country_of(w)
+        if code is not None and code == inst.country:
+            return True
+        if w == r._city_of[c] or (inst.country and inst.country in r._cities.get(w, ())):
+            return True
+    return False
