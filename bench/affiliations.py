@@ -529,20 +529,14 @@ def main(argv: list[str] | None = None) -> int:
                 fh.write("\t".join(e) + "\n")
         print("\npartnerkit on covered rows, counts:\n" + "\n".join(tallies))
         print(f"\n{len(errors):,} error rows written to {args.dump_errors}", file=sys.stderr)
-        print("\nWrong answers (false positives) on covered rows, by class:")
-        for name, counts in classes.items():
-            total = sum(counts.values())
-            print(
-                f"- {name} ({total}): "
-                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
-            )
-        print("\nMissed rows (gold, no answer) on covered rows, by class:")
-        for name, counts in misses.items():
-            total = sum(counts.values())
-            print(
-                f"- {name} ({total}): "
-                + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
-            )
+        for title, table in (
+            ("Wrong answers (false positives) on covered rows, by class:", classes),
+            ("Missed rows (gold, no answer) on covered rows, by class:", misses),
+        ):
+            print("\n" + title)
+            for name, counts in table.items():
+                ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+                print(f"- {name} ({sum(counts.values())}): " + ", ".join(f"{k} {v}" for k, v in ranked))
     return 0
 
 
