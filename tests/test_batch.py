@@ -22,14 +22,21 @@ from partnerkit._matching._batch import (
     Packed,
     components_of,
     edges_for,
+    group_frame,
     guarded_union,
     match_batch,
+    pairs_for,
     plan_groups,
+    plan_of,
+    reading_frame,
+    score_pairs,
     unpack,
 )
 from partnerkit.rules import default_rules
 from tests import scale_data
 from tests import strategies as pst
+
+RULES = default_rules()
 
 SCRIPT = """
 import json, sys
@@ -103,29 +110,67 @@ def test_components_merge_in_any_grouping(edges: list[tuple[int, int]], data: st
     assert components_of(pair for forest in forests for pair in forest.items()) == whole
 
 
-def test_edges_are_the_same_in_any_partitioning_and_scored_once_per_process() -> None:
-    """Partitions of the groups give the edges of the whole; a pair seen twice is not rescored."""
-    names = [r[1] for r in scale_data.rows(300, "names")]
+def _distinct(names: list[str]) -> list[tuple[str, str, int, int]]:
+    """``(text, key, count, first_row)`` of each distinct text, as the adapters' group-by gives them."""
+    from partnerkit._matching._dedupe import _key
+
     stats: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         text = " ".join(name.split())
         stats.setdefault(text, [0, i])[0] += 1
-    rules = default_rules()
-    from partnerkit._matching._dedupe import _key
+    return [(t, _key(t) or "\x00" + t, c, first) for t, (c, first) in stats.items()]
 
-    rows = [(t, _key(t) or "\x00" + t, c, first) for t, (c, first) in stats.items()]
+
+def test_edges_are_the_same_in_any_partitioning_and_each_pair_is_scored_once() -> None:
+    """Partitions of the groups give the pairs of the whole; the unique pairs' edges are the whole's."""
+    rows = _distinct([r[1] for r in scale_data.rows(300, "names")])
+    rules = default_rules()
     plan = plan_groups(rows, rules)
     groups = len(plan.reps)
     whole = sorted(edges_for(plan_groups(rows, rules), range(groups)))
-    parts = [edges_for(plan, range(lo, min(lo + 37, groups))) for lo in range(0, groups, 37)]
-    assert sorted(set().union(*map(set, parts))) == whole
+    parts = [pairs_for(plan, range(lo, min(lo + 37, groups))) for lo in range(0, groups, 37)]
+    for part in parts:
+        assert len(part) == len(set(part))  # a batch gives a pair once
+    found = [key for part in parts for key in part]
+    assert len(found) > len(set(found)), "the sample should have pairs found from both sides"
+    assert sorted(score_pairs(plan, set(found))) == whole
     assert whole, "the sample should have MATCH edges"
-    scored = len(plan.memo.tried)
-    edges_for(plan, range(groups))  # all pairs known: nothing new is scored
-    assert len(plan.memo.tried) == scored
     shipped = pickle.loads(pickle.dumps(plan))
-    assert not shipped.memo.tried  # each process fills its own
-    assert not shipped.memo.profiles
+    assert not shipped.memo.profiles  # each process fills its own
+
+
+_SAMPLE = [r[1] for r in scale_data.rows(120, "names")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_groups_formed_per_partition_are_the_plans_groups(data: st.DataObject) -> None:
+    """Texts shuffled by key into partitions, grouped, numbered by first row, read per partition: ``plan_groups``."""
+    import pandas as pd
+
+    names = data.draw(st.lists(st.sampled_from(_SAMPLE), min_size=1, max_size=80))
+    rows = _distinct(names)
+    plan = plan_groups(rows, RULES)
+    buckets = data.draw(st.integers(1, 4))
+    seed = data.draw(st.integers(0, 2**16))
+    frame = pd.DataFrame(rows, columns=["text", "key", "size", "min"])
+    owner = frame["key"].map(lambda k: hash((k, seed)) % buckets)
+    groups = pd.concat([group_frame(frame[owner == b]) for b in range(buckets)]).sort_values("first")
+    assert groups["rep"].tolist() == plan.reps
+    assert groups["count"].tolist() == plan.counts
+    read = reading_frame(groups)
+    built = plan_of(plan.reps, plan.counts, RULES, readings=read["reading"].tolist())
+    assert built.gid == plan.gid
+    a, b = built.index, plan.index
+    assert (a.texts, a.keys, list(a.name_inst), a.acronyms, a.derived) == (
+        b.texts,
+        b.keys,
+        list(b.name_inst),
+        b.acronyms,
+        b.derived,
+    )
+    assert {k: list(a.posting(k)) for k in a.postings} == {k: list(b.posting(k)) for k in b.postings}
+    assert list(a.name_weight) == list(b.name_weight)
 
 
 @settings(max_examples=25, deadline=None)

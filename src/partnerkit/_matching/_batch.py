@@ -9,8 +9,9 @@ its batch exactly what the single-process calls give (:meth:`Registry.match`,
    form (:func:`text_frame`, per partition; then a group-by);
 2. form the groups of one normal form and their representatives (:func:`plan_groups`, on the
    client: one row per distinct text) and compile the index of the representatives;
-3. score the candidate pairs of groups with the rules (:func:`edges_for`, per partition,
-   the heavy part);
+3. find the candidate pairs of groups (:func:`pairs_for`, per partition, the heavy part),
+   make them unique (a shuffle on the pair key) and score each once with the rules
+   (:func:`score_pairs`);
 4. connected components of the MATCH edges (in the engine's DataFrame operations);
 5. within each component, the same score-ordered union with the chaining guard as
    :func:`partnerkit.dedupe` (:func:`guarded_union`): union-find never crosses components,
@@ -31,7 +32,7 @@ from typing import Any
 import attrs
 
 from partnerkit._matching._dedupe import _key
-from partnerkit._matching._index import Index
+from partnerkit._matching._index import Index, Reading, read_name
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
 from partnerkit._names import country_of, subdivision_countries
@@ -45,10 +46,15 @@ __all__ = [
     "components_of",
     "edges_for",
     "forest_of",
+    "group_frame",
     "guarded_union",
     "match_batch",
     "match_frame",
+    "pairs_for",
     "plan_groups",
+    "plan_of",
+    "reading_frame",
+    "score_pairs",
     "stable_ids",
     "text_frame",
     "unpack",
@@ -203,32 +209,31 @@ def key_frame(df: Any) -> Any:
 
 
 class _Memo:
-    """What a process learns while scoring a plan's pairs: profiles of groups, pairs already scored.
+    """The profiles of a plan's groups a process has built while scoring its pairs.
 
     Tasks of one plan in one worker process share it, so a name's profile is built once per
-    process (not once per partition) and a pair found from both of its sides in two
-    partitions is scored once. It travels empty (each process fills its own) and is bounded.
+    process (not once per partition). It travels empty (each process fills its own) and is
+    bounded.
     """
 
-    __slots__ = ("matches", "profiles", "tried")
+    __slots__ = ("profiles",)
 
     LIMIT = 2_000_000
 
     def __init__(self) -> None:
         self.profiles: dict[int, Profile] = {}
-        self.tried: set[int] = set()  # pair keys (x * groups + y) already scored
-        self.matches: dict[int, float] = {}  # the MATCH scores among them
 
     def __reduce__(self) -> tuple[type[_Memo], tuple[()]]:
         return (_Memo, ())
 
-    def trim(self) -> None:
-        """Forget everything once a cache outgrows ``LIMIT`` entries (memory stays bounded)."""
-        if len(self.profiles) > self.LIMIT:
-            self.profiles.clear()
-        if len(self.tried) > self.LIMIT:
-            self.tried.clear()
-            self.matches.clear()
+    def profile(self, plan: DedupePlan, g: int) -> Profile:
+        """The profile of group ``g``'s representative (built on first use)."""
+        p = self.profiles.get(g)
+        if p is None:
+            if len(self.profiles) > self.LIMIT:
+                self.profiles.clear()  # memory stays bounded
+            p = self.profiles[g] = Profile.from_name(plan.reps[g])
+        return p
 
 
 @attrs.frozen
@@ -252,6 +257,11 @@ class DedupePlan:
     memo: _Memo = attrs.field(factory=_Memo, eq=False, repr=False)
 
 
+def _rep_first(members: list[tuple[str, int]]) -> None:
+    """Sort a group's ``(text, count)`` members as :func:`partnerkit.dedupe` does: the representative first."""
+    members.sort(key=lambda m: (-m[1], -len(m[0]), m[0]))
+
+
 def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> DedupePlan:
     """Step 2 from ``(text, key, count, first_row)`` of every distinct text."""
     ordered = sorted(texts, key=lambda r: r[3])
@@ -262,63 +272,126 @@ def plan_groups(texts: Iterable[tuple[str, str, int, int]], rules: RuleSet) -> D
     counts: list[int] = []
     group_of: dict[str, int] = {}
     for g, members in enumerate(groups.values()):
-        members.sort(key=lambda m: (-m[1], -len(m[0]), m[0]))
+        _rep_first(members)
         reps.append(members[0][0])
         counts.append(sum(c for _t, c in members))
         for text, _c in members:
             group_of[text] = g
-    index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if tokens_of(r))
+    return plan_of(reps, counts, rules, group_of)
+
+
+def plan_of(
+    reps: list[str],
+    counts: list[int],
+    rules: RuleSet,
+    group_of: dict[str, int] | None = None,
+    readings: Sequence[Reading | None] | None = None,
+) -> DedupePlan:
+    """The plan of groups numbered as :func:`partnerkit.dedupe` numbers them: the index of their representatives.
+
+    ``readings`` (from :func:`reading_frame`, computed per partition) is each representative's
+    :func:`read_name`, or ``None`` for one without words (left out of the index); without
+    it the same is computed here.
+    """
+    if readings is None:
+        readings = [read_name(r) if tokens_of(r) else None for r in reps]
+    kept = [g for g, reading in enumerate(readings) if reading is not None]
+    index = Index(
+        (Institution(id=str(g), name=reps[g]) for g in kept),
+        readings=[r for r in readings if r is not None],
+    )
     gid = [int(inst.id) for inst in index.institutions]
-    return DedupePlan(reps=reps, counts=counts, group_of=group_of, index=index, gid=gid, rules=rules)
+    return DedupePlan(reps=reps, counts=counts, group_of=group_of or {}, index=index, gid=gid, rules=rules)
+
+
+def reading_frame(df: Any) -> Any:
+    """``df`` (with ``rep``) with the column ``reading``: how the index reads each representative.
+
+    The per-name part of compiling the plan's index (:func:`read_name`, ``None`` for a name
+    without words), done per partition so that the one task compiling the index only
+    assembles the posting lists.
+    """
+    return df.assign(reading=[read_name(r) if tokens_of(r) else None for r in df["rep"].tolist()])
+
+
+def group_frame(df: Any) -> Any:
+    """Step 2 per partition, on distinct texts shuffled by key: one row per key (pandas).
+
+    ``df`` has ``text``, ``size``, ``min`` and ``key`` (every text of a key in this partition);
+    the result has ``key``, ``rep`` (the representative :func:`partnerkit.dedupe` picks),
+    ``count`` (rows of the group) and ``first`` (the group's first row: the groups numbered in
+    that order are :func:`partnerkit.dedupe`'s numbers).
+    """
+    import pandas as pd
+
+    members: dict[str, list[tuple[str, int]]] = {}
+    firsts: dict[str, int] = {}
+    for text, size, first, key in zip(
+        df["text"].tolist(), df["size"].tolist(), df["min"].tolist(), df["key"].tolist(), strict=True
+    ):
+        members.setdefault(key, []).append((text, size))
+        firsts[key] = min(first, firsts.get(key, first))
+    reps: list[str] = []
+    counts: list[int] = []
+    for group in members.values():
+        _rep_first(group)
+        reps.append(group[0][0])
+        counts.append(sum(c for _t, c in group))
+    return pd.DataFrame(
+        {
+            "key": pd.Series(list(members), dtype=object),
+            "rep": pd.Series(reps, dtype=object),
+            "count": pd.Series(counts, dtype="int64"),
+            "first": pd.Series(list(firsts.values()), dtype="int64"),
+        }
+    )
+
+
+def pairs_for(plan: DedupePlan, groups: Iterable[int]) -> list[int]:
+    """Step 3a: the candidate pairs of ``groups``, as pair keys ``g * len(plan.reps) + h`` with ``g < h``.
+
+    The candidates :func:`partnerkit.dedupe` tries: a pair counts from either side (a typo is
+    found from the misspelt name only), so a pair can come from two batches; each batch gives
+    a pair once. :func:`score_pairs` scores them once the keys are made unique (a shuffle on
+    the key in the engine).
+    """
+    n = len(plan.reps)
+    pos = {g: i for i, g in enumerate(plan.gid)}
+    found: dict[int, None] = {}
+    with gc_paused():
+        for g in groups:
+            q = plan.memo.profile(plan, g)
+            if not q.tokens:
+                continue
+            for c in _candidates(plan.index, q, own=pos.get(g)):
+                h = plan.gid[plan.index.name_inst[c]]
+                if h != g:
+                    found[min(g, h) * n + max(g, h)] = None
+    return list(found)
+
+
+def score_pairs(plan: DedupePlan, keys: Iterable[int]) -> list[tuple[float, int, int]]:
+    """Step 3b: the MATCH edges ``(score, g, h)`` among pair keys of :func:`pairs_for` (each scored once).
+
+    The score is the one :meth:`RuleSet.compare` gives (computed without the explanation, as
+    :func:`partnerkit.dedupe` ranks); a pair is a MATCH edge when its score reaches ``rules.match``.
+    """
+    n = len(plan.reps)
+    rules = plan.rules
+    profile = plan.memo.profile
+    out: list[tuple[float, int, int]] = []
+    with gc_paused():
+        for key in dict.fromkeys(keys):
+            x, y = divmod(key, n)
+            score = rules.score(profile(plan, x), profile(plan, y))
+            if score >= rules.match:
+                out.append((score, x, y))
+    return out
 
 
 def edges_for(plan: DedupePlan, groups: Iterable[int]) -> list[tuple[float, int, int]]:
-    """Step 3: the MATCH edges ``(score, g, h)``, ``g < h``, from the candidates of ``groups``.
-
-    The score is the one :meth:`RuleSet.compare` gives (computed without the explanation, as
-    :func:`partnerkit.dedupe` ranks); a pair is a MATCH edge when its score reaches
-    ``rules.match``. Profiles and scores are remembered in the plan's per-process memo.
-    """
-    memo = plan.memo
-    memo.trim()
-    profiles = memo.profiles
-    rules = plan.rules
-    n = len(plan.reps)
-
-    def profile(g: int) -> Profile:
-        p = profiles.get(g)
-        if p is None:
-            p = profiles[g] = Profile.from_name(plan.reps[g])
-        return p
-
-    out: list[tuple[float, int, int]] = []
-    pos = {g: i for i, g in enumerate(plan.gid)}
-    tried: set[tuple[int, int]] = set()
-    with gc_paused():
-        for g in groups:
-            q = profile(g)
-            if not q.tokens:
-                continue
-            # as in partnerkit.dedupe: a pair counts from either side (a typo is found from the
-            # misspelt name only); a pair found in two partitions gives the same edge twice,
-            # which the union ignores
-            for c in _candidates(plan.index, q, own=pos.get(g)):
-                x, y = sorted((g, plan.gid[plan.index.name_inst[c]]))
-                if x == y or (x, y) in tried:
-                    continue
-                tried.add((x, y))
-                key = x * n + y
-                if key in memo.tried:
-                    score = memo.matches.get(key)
-                else:
-                    value = rules.score(profile(x), profile(y))
-                    score = value if value >= rules.match else None
-                    memo.tried.add(key)
-                    if score is not None:
-                        memo.matches[key] = score
-                if score is not None:
-                    out.append((score, x, y))
-    return out
+    """Steps 3a and 3b in one: the MATCH edges among the candidate pairs of ``groups``."""
+    return score_pairs(plan, pairs_for(plan, groups))
 
 
 def components_of(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:

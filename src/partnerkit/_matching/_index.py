@@ -23,7 +23,7 @@ from partnerkit._model import Institution, InstitutionKind, NameType, Relationsh
 from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
 
-__all__ = ["FORMAT_VERSION", "Index"]
+__all__ = ["FORMAT_VERSION", "Index", "Reading", "read_name"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
 FORMAT_VERSION = 6
@@ -125,6 +125,26 @@ def _sorted_key(key: str) -> str:
     return " ".join(sorted(set(key.split())))
 
 
+#: How the index reads one written name: ``(acronym key, None, None)``-like for a name
+#: written as an acronym, else ``(None, its normal forms, its derived acronyms space-joined)``.
+Reading = tuple[str | None, tuple[str, ...], str]
+
+
+def read_name(text: str, acronym: bool = False) -> Reading:
+    """The per-name work of indexing ``text`` (``acronym``: it is listed as an acronym).
+
+    >>> read_name("HUST")
+    ('hust', (), '')
+    >>> read_name("Huazhong University of Science and Technology")
+    (None, ('huazhong university science technology',), 'huosat hust')
+    """
+    if acronym or is_acronym(text):
+        return acronym_key(text), (), ""
+    base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
+    derived = derive_acronyms(base)
+    return None, tuple(k for k in name_keys(base) if k), " ".join(sorted(derived))
+
+
 _NEAR_MEMO = 65_536  # words whose one-edit neighbours are kept (a query word recurs across names)
 
 
@@ -164,16 +184,21 @@ class Index:
         "word_spread",
     )
 
-    def __init__(self, institutions: Iterable[Institution]) -> None:
+    def __init__(self, institutions: Iterable[Institution], readings: Sequence[Reading] | None = None) -> None:
+        """Index ``institutions``; ``readings[i]``, when given, is :func:`read_name` of the i-th one's display name.
+
+        The readings are the per-name part of the work: they can be computed elsewhere (on
+        other processes, in parallel) and give the very index computed here without them.
+        """
         enabled = gc.isenabled()
         gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
         try:
-            self._build(institutions)
+            self._build(institutions, readings)
         finally:
             if enabled:
                 gc.enable()
 
-    def _build(self, institutions: Iterable[Institution]) -> None:
+    def _build(self, institutions: Iterable[Institution], readings: Sequence[Reading] | None) -> None:
         self.version = FORMAT_VERSION
         self.institutions = _Institutions(institutions)
         self.ids: dict[str, int] = {}
@@ -197,7 +222,7 @@ class Index:
             self.countries.append(inst.country or "")
             seen: set[str] = set()
             first_name = len(self.texts)
-            self._add_name(i, inst.name, NameType.DISPLAY, postings, seen)
+            self._add_name(i, inst.name, NameType.DISPLAY, postings, seen, reading=readings[i] if readings else None)
             for alias in inst.aliases:
                 self._add_name(i, alias, NameType.ALIAS, postings, seen)
             for acronym in inst.acronyms:
@@ -246,13 +271,23 @@ class Index:
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
         self.word_spread: object | None = None  # built by _spread.word_spread on first use
 
-    def _add_name(self, inst: int, text: str, type_: NameType, postings: dict[str, list[int]], seen: set[str]) -> None:
+    def _add_name(
+        self,
+        inst: int,
+        text: str,
+        type_: NameType,
+        postings: dict[str, list[int]],
+        seen: set[str],
+        *,
+        reading: Reading | None = None,
+    ) -> None:
         if text in seen:
             return
         seen.add(text)
         code = _TYPE_CODES[type_]
-        if type_ is NameType.ACRONYM or is_acronym(text):
-            key = acronym_key(text)
+        acronym, keys, joined = reading if reading is not None else read_name(text, type_ is NameType.ACRONYM)
+        if acronym is not None:
+            key = acronym
             if not key:
                 return
             idx = len(self.texts)
@@ -265,12 +300,8 @@ class Index:
             postings["a:" + key].append(idx)
             postings["k:" + key].append(idx)
             return
-        base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
-        derived = derive_acronyms(base)
-        joined = " ".join(sorted(derived))
-        for key in name_keys(base):
-            if not key:
-                continue
+        derived = joined.split()
+        for key in keys:
             idx = len(self.texts)
             self.name_inst.append(inst)
             self.texts.append(text)

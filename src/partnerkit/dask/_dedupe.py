@@ -1,13 +1,16 @@
 """``partnerkit.dask.dedupe``: cluster a column of names across partitions.
 
-The steps of :mod:`partnerkit._matching._batch`: the distinct texts are counted with a
-group-by over the partitions; the client forms the groups of one normal form and compiles
-the index of their representatives (one row per distinct text), which is sent to every
-worker once; the workers score the candidate pairs with the rules (the heavy part); the
+The steps of :mod:`partnerkit._matching._batch`, all in Dask (the client holds no row of
+the data): the distinct texts are counted with a group-by over the partitions and keyed by
+normal form per partition; a shuffle by key brings each key's texts together, where the
+group's representative and row count are found; a sort by first row numbers the groups as
+:func:`partnerkit.dedupe` does; one worker compiles the index of the representatives (the
+blocking structure), which every other worker fetches once; the candidate pairs are found
+per partition of groups, made unique by a shuffle on the pair key and scored once each; the
 connected components of the MATCH edges come from a union-find per partition whose forests
 are merged in a tree reduction; a shuffle by component brings each component's edges
-together, where the same guarded union as :func:`partnerkit.dedupe` runs. Each row then gets
-its cluster's id.
+together, where the same guarded union as :func:`partnerkit.dedupe` runs; joins give each
+distinct text its cluster's id, and each row gets it from a table built on a worker.
 """
 
 from __future__ import annotations
@@ -17,19 +20,22 @@ import logging
 from typing import Any
 
 from partnerkit._matching._batch import (
-    DedupePlan,
+    Packed,
     clean,
     components_of,
-    edges_for,
     forest_of,
+    group_frame,
     guarded_union,
     key_frame,
-    plan_groups,
+    pairs_for,
+    plan_of,
+    reading_frame,
+    score_pairs,
     stable_ids,
     text_frame,
     unpack,
 )
-from partnerkit.dask._match import check_columns, current_client, ship
+from partnerkit.dask._match import check_columns, current_client
 from partnerkit.rules import RuleSet, default_rules
 
 log = logging.getLogger("partnerkit")
@@ -65,10 +71,16 @@ def _texts(df: Any, column: str, offsets: list[int], partition_info: Any = None)
     return text_frame(df, column, offsets[partition_info["number"]] if partition_info else 0)
 
 
+def _pairs(df: Any, plan: Any) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({"pair": pd.Series(pairs_for(unpack(plan), df["g"].tolist()), dtype="int64")})
+
+
 def _edges(df: Any, plan: Any) -> Any:
     import pandas as pd
 
-    found = edges_for(unpack(plan), df["g"].tolist())
+    found = score_pairs(unpack(plan), df["pair"].tolist())
     return pd.DataFrame(found, columns=["score", "g", "h"]).astype({"score": "float64", "g": "int64", "h": "int64"})
 
 
@@ -77,6 +89,7 @@ def _with_component(df: Any, components: dict[int, int]) -> Any:
 
 
 def _union(df: Any, plan: Any) -> Any:
+    """The guarded union of each component's edges: ``(g, cid)``, the cluster id of each group with an edge."""
     import pandas as pd
 
     plan = unpack(plan)
@@ -84,25 +97,54 @@ def _union(df: Any, plan: Any) -> Any:
     for _comp, part in df.groupby("comp", sort=False):
         edges = zip(part["score"].tolist(), part["g"].tolist(), part["h"].tolist(), strict=True)
         rows.extend(guarded_union(edges, plan.reps, plan.counts, plan.rules).items())
-    return pd.DataFrame(rows, columns=["g", "root"], dtype="int64")
+    ids = stable_ids([plan.reps[root] for _g, root in rows])
+    return pd.DataFrame({"g": [g for g, _r in rows], "cid": ids}, dtype="int64")
 
 
-def _label_rows(df: Any, cluster_of: Any, column: str, out: str) -> Any:
+def _numbered(df: Any, offsets: list[int], partition_info: Any = None) -> Any:
+    start = offsets[partition_info["number"]] if partition_info else 0
+    return df.assign(g=range(start, start + len(df)))
+
+
+def _build_plan(parts: list[Any], rules: RuleSet) -> Packed:
+    """The plan from the numbered groups' partitions (in group order), packed to travel to the other workers."""
+    reps = [r for df in parts for r in df["rep"].tolist()]
+    counts = [c for df in parts for c in df["count"].tolist()]
+    readings = [r for df in parts for r in df["reading"].tolist()]
+    return Packed(plan_of(reps, counts, rules, readings=readings))
+
+
+def _cluster_ids(df: Any) -> Any:
+    """A group's cluster id: its union's (``cid``), or that of its own representative."""
+    import pandas as pd
+
+    own = pd.Series(stable_ids(df["rep"].tolist()), index=df.index, dtype="int64")
+    cid = df["cid"].astype("Int64").fillna(own).astype("int64") if len(df) else own
+    return pd.DataFrame({"key": df["key"], "cid": cid})
+
+
+def _table(parts: list[Any]) -> Any:
+    """Distinct text -> cluster id, one pandas Series (built on a worker, fetched once by each)."""
+    import pandas as pd
+
+    frames = [df for df in parts if len(df)]
+    if not frames:
+        return pd.Series([], index=pd.Index([], dtype=object), dtype="int64")
+    whole = pd.concat(frames)
+    return pd.Series(whole["cid"].to_numpy(), index=pd.Index(whole["text"].tolist(), dtype=object), dtype="int64")
+
+
+def _label_rows(df: Any, table: Any, column: str, out: str) -> Any:
     import pandas as pd
 
     texts = pd.Series([clean(v) for v in df[column].tolist()], index=df.index, dtype=object)
-    return df.assign(**{out: texts.map(unpack(cluster_of)).astype("Int64")})
+    return df.assign(**{out: texts.map(unpack(table)).astype("Int64")})
 
 
-def cluster_table(plan: DedupePlan, roots: dict[int, int]) -> Any:
-    """Distinct text -> cluster id (the stable id of the cluster's canonical name), a pandas Series."""
-    import pandas as pd
+def _persist(value: Any, client: Any) -> Any:
+    import dask
 
-    ids = stable_ids(plan.reps)
-    texts = list(plan.group_of)
-    return pd.Series(
-        [ids[roots.get(g, g)] for g in plan.group_of.values()], index=pd.Index(texts, dtype=object), dtype="int64"
-    )
+    return client.persist(value) if client is not None else dask.persist(value)[0]
 
 
 def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None, client: Any = None) -> Any:
@@ -126,38 +168,74 @@ def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
     Raises:
         ConfigError: ``column`` is missing or ``out`` already exists.
     """
-    import dask.dataframe as dd
     import pandas as pd
+    from dask import delayed
 
     check_columns(ddf.columns, (column,), (out,))
     client = client if client is not None else current_client()
     rules = rules or default_rules()
+    parts = max(2, ddf.npartitions)
+    split = max(1, ddf.npartitions // 4)
     lengths = ddf.map_partitions(len).compute()
     offsets = [0, *itertools.accumulate(int(n) for n in lengths)][:-1]
     texts = ddf.map_partitions(
         _texts, column, offsets, meta=pd.DataFrame({"text": pd.Series(dtype=object), "pos": pd.Series(dtype="int64")})
     )
-    stats = texts.groupby("text")["pos"].agg(["size", "min"], split_out=max(1, ddf.npartitions // 4)).reset_index()
-    stats = stats.map_partitions(key_frame).compute()
-    plan = plan_groups(zip(stats["text"], stats["key"], stats["size"], stats["min"], strict=True), rules)
-    log.info("dedupe: %d distinct names in %d groups", len(stats), len(plan.reps))
-    del stats
-    shipped = ship(plan, client)
-    parts = max(2, ddf.npartitions)
-    groups = dd.from_pandas(pd.DataFrame({"g": range(len(plan.reps))}), npartitions=parts)
+    # 1. the distinct texts, their row counts, first rows and normal-form keys (never on the client)
+    stats = texts.groupby("text")["pos"].agg(["size", "min"], split_out=split).reset_index()
+    stats = _persist(stats.map_partitions(key_frame), client)
+    # 2. the groups: a shuffle by key brings a key's texts together; numbered in first-row order
+    group_meta = pd.DataFrame(
+        {
+            "key": pd.Series(dtype=object),
+            "rep": pd.Series(dtype=object),
+            "count": pd.Series(dtype="int64"),
+            "first": pd.Series(dtype="int64"),
+        }
+    )
+    groups = stats.shuffle(on="key", npartitions=split, shuffle_method="tasks").map_partitions(
+        group_frame, meta=group_meta
+    )
+    groups = _persist(groups.sort_values("first", npartitions=split, shuffle_method="tasks"), client)
+    sizes = groups.map_partitions(len).compute()
+    starts = [0, *itertools.accumulate(int(n) for n in sizes)][:-1]
+    groups = _persist(
+        groups.map_partitions(_numbered, starts, meta=group_meta.assign(g=pd.Series(dtype="int64"))), client
+    )
+    # the index of the representatives: each partition reads its names, one worker assembles
+    # the posting lists (the client holds no row of it)
+    read = groups[["rep", "count"]].map_partitions(
+        reading_frame, meta=group_meta[["rep", "count"]].assign(reading=pd.Series(dtype=object))
+    )
+    plan = _persist(delayed(_build_plan)(read.to_delayed(), rules), client)
+    log.info("dedupe: %d groups", sum(int(n) for n in sizes))
+    # 3. candidate pairs per partition of groups, made unique by a shuffle on the pair key, scored
     edge_meta = pd.DataFrame(
         {"score": pd.Series(dtype="float64"), "g": pd.Series(dtype="int64"), "h": pd.Series(dtype="int64")}
     )
-    edges = groups.map_partitions(_edges, shipped, meta=edge_meta).persist()
+    pairs = (
+        groups[["g"]]
+        .repartition(npartitions=parts)
+        .map_partitions(_pairs, plan, meta=pd.DataFrame({"pair": pd.Series(dtype="int64")}))
+    )
+    # a pair found from both sides in two partitions meets its twin here and is scored once
+    pairs = pairs.shuffle(on="pair", npartitions=parts, shuffle_method="tasks")
+    edges = pairs.map_partitions(_edges, plan, meta=edge_meta).persist()
+    # 4. components of the MATCH edges: union-find per partition, forests merged in a tree
     components = connected_components(edges)
     comp_edges = edges.map_partitions(_with_component, components, meta=edge_meta.assign(comp=pd.Series(dtype="int64")))
     # the MATCH edges are few (about one per ten names): a task-based shuffle moves them
     # cheaply and runs on any scheduler (p2p needs the distributed one)
     comp_edges = comp_edges.shuffle(on="comp", npartitions=parts, shuffle_method="tasks")
+    # 5. the guarded union per component, then each distinct text's cluster id, by joins
     united = comp_edges.map_partitions(
-        _union, shipped, meta=pd.DataFrame({"g": pd.Series(dtype="int64"), "root": pd.Series(dtype="int64")})
-    ).compute()
-    roots = dict(zip(united["g"].tolist(), united["root"].tolist(), strict=True))
-    table = ship(cluster_table(plan, roots), client)
+        _union, plan, meta=pd.DataFrame({"g": pd.Series(dtype="int64"), "cid": pd.Series(dtype="int64")})
+    )
+    keyed = groups[["g", "key", "rep"]].merge(united, on="g", how="left", shuffle_method="tasks")
+    keyed = keyed.map_partitions(
+        _cluster_ids, meta=pd.DataFrame({"key": pd.Series(dtype=object), "cid": pd.Series(dtype="int64")})
+    )
+    cids = stats[["text", "key"]].merge(keyed, on="key", how="inner", shuffle_method="tasks")[["text", "cid"]]
+    table = _persist(delayed(_table)(cids.to_delayed()), client)
     meta = ddf._meta.assign(**{out: pd.Series(dtype="Int64")})
     return ddf.map_partitions(_label_rows, table, column, out, meta=meta)

@@ -20,12 +20,13 @@ from partnerkit._matching._batch import (
     MATCH_COLUMNS,
     Packed,
     clean,
-    edges_for,
     forest_of,
     guarded_union,
     key_frame,
     match_frame,
+    pairs_for,
     plan_groups,
+    score_pairs,
     stable_ids,
 )
 from partnerkit.rules import RuleSet, default_rules
@@ -166,12 +167,18 @@ def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
     shared = sc.broadcast(Packed(plan))
     parts = max(2, sc.defaultParallelism * 2)
 
+    def pairs_of(batches: Iterator[Any]) -> Iterator[Any]:
+        for pdf in batches:
+            yield pd.DataFrame({"pair": pd.Series(pairs_for(shared.value.get(), pdf["id"].tolist()), dtype="int64")})
+
     def edges_of(batches: Iterator[Any]) -> Iterator[Any]:
         for pdf in batches:
-            found = edges_for(shared.value.get(), pdf["id"].tolist())
+            found = score_pairs(shared.value.get(), pdf["pair"].tolist())
             yield pd.DataFrame(found, columns=["score", "g", "h"]).astype({"g": "int64", "h": "int64"})
 
-    edges = spark.range(len(plan.reps)).repartition(parts).mapInPandas(edges_of, "score double, g long, h long")
+    # a pair found from both sides in two partitions is scored once (dropDuplicates shuffles on the key)
+    pairs = spark.range(len(plan.reps)).repartition(parts).mapInPandas(pairs_of, "pair long").dropDuplicates()
+    edges = pairs.mapInPandas(edges_of, "score double, g long, h long")
     edges = edges.localCheckpoint()
     components = connected_components(edges.select(F.col("g").alias("a"), F.col("h").alias("b")))
     roots: dict[int, int] = {}
