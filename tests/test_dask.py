@@ -129,6 +129,34 @@ def test_dedupe_keeps_missing_names_as_na(pkd: Any) -> None:
     assert pd.isna(ids[4])
 
 
+def test_dedupe_keeps_names_without_normal_form_apart(pkd: Any) -> None:
+    """Names whose normal form is empty (only legal forms or stop words) stay separate clusters.
+
+    Each is its own group, keyed by its text: the keys must stay distinct in pandas group-bys
+    and joins (a NUL-prefixed key once made them one key, and their rows got mixed ids).
+    """
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from partnerkit._matching._batch import key_frame
+    from partnerkit._matching._dedupe import _key
+
+    empty = ["Zu", "ILE SAS", "T.D.I. Co., Ltd.", "S.E.S. Co., Ltd.", "公益社団法人"]
+    assert not any(_key(n) for n in empty)
+    keys = key_frame(pd.DataFrame({"text": empty}))["key"]
+    # what Dask partitions and pandas groups by: distinct keys must hash apart
+    assert pd.util.hash_pandas_object(keys, index=False).nunique() == len(empty) == keys.nunique()
+    names = [*empty, "ITMO University", *empty[::-1], "Wuhan University", "Zu"]
+    df = pd.DataFrame({"name": names})
+    with dask.config.set(scheduler="sync"):
+        out = pkd.dedupe(dd.from_pandas(df, npartitions=3), column="name").compute()
+    assert out["cluster_id"].notna().all()
+    assert scale_data.clusters_of(list(out["name"]), list(out["cluster_id"])) == (
+        scale_data.single_process_clusters(names)
+    )
+
+
 def test_wrong_columns_are_config_errors(pkd: Any) -> None:
     import dask.dataframe as dd
     import pandas as pd

@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from partnerkit._matching._dedupe import _key
+from partnerkit._matching._dedupe import group_key
 from partnerkit._matching._index import Index, Reading, read_name
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
@@ -205,7 +205,7 @@ def text_frame(df: Any, column: str, offset: int) -> Any:
 
 def key_frame(df: Any) -> Any:
     """The normal-form key of each distinct text (``df`` has ``text``, ``count``, ``first``)."""
-    return df.assign(key=[_key(t) or "\x00" + t for t in df["text"].tolist()])
+    return df.assign(key=[group_key(t) for t in df["text"].tolist()])
 
 
 class _Memo:

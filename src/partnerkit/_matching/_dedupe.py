@@ -84,6 +84,17 @@ def _key(text: str) -> str:
     return ("a:" + acronym_key(text)) if is_acronym(text) else normalize_name(text)
 
 
+def group_key(text: str) -> str:
+    """The key of a text's group: its normal form, or the text itself (marked) when that is empty.
+
+    The mark ``t:`` never starts a normal form (which has no ``:``) nor an acronym key
+    (``a:``). It holds no NUL character: pandas hashes object strings as C strings, so keys
+    differing only after a NUL would be taken for one key in the group-bys and joins of the
+    Dask adapter.
+    """
+    return _key(text) or "t:" + text
+
+
 def dedupe(
     names: Iterable[str],
     registry: Registry | None = None,
@@ -175,7 +186,7 @@ def _dedupe(
     # 1. names with one normal form form a group; the group's most frequent name speaks for it
     groups: dict[str, list[str]] = {}
     for text in counts:
-        groups.setdefault(_key(text) or "\x00" + text, []).append(text)
+        groups.setdefault(group_key(text), []).append(text)
     group_list = list(groups.values())
     for members in group_list:
         members.sort(key=lambda t: (-counts[t], -len(t), t))
