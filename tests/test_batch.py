@@ -142,11 +142,12 @@ def test_edges_are_the_same_in_any_partitioning_and_each_pair_is_scored_once() -
 _SAMPLE = [r[1] for r in scale_data.rows(120, "names")]
 
 
+@pytest.mark.scale  # pandas comes with the dask extra: .ci/run runs this in its scale step
 @settings(max_examples=30, deadline=None)
 @given(st.data())
 def test_groups_formed_per_partition_are_the_plans_groups(data: st.DataObject) -> None:
     """Texts shuffled by key into partitions, grouped, numbered by first row, read per partition: ``plan_groups``."""
-    import pandas as pd
+    pd = scale_data.require("pandas")
 
     names = data.draw(st.lists(st.sampled_from(_SAMPLE), min_size=1, max_size=80))
     rows = _distinct(names)
