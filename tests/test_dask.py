@@ -48,7 +48,7 @@ def test_match_is_identical_to_single_process(client: Any, pkd: Any) -> None:
     import dask.dataframe as dd
 
     reg = scale_data.registry()
-    df = scale_data.frame(scale_data.scale_rows(20000) // 25, "affiliations")
+    df = scale_data.frame(scale_data.scale_rows(20000), "affiliations")
     out = pkd.match(dd.from_pandas(df, npartitions=4), reg, column="text", country_column="country").compute()
     assert list(out["row"]) == list(df["row"])  # order and rows kept
     for text, country, mid, score, decision, why in zip(

@@ -51,7 +51,7 @@ def test_workers_run_this_interpreter(spark: Any) -> None:
 
 def test_match_is_identical_to_single_process(spark: Any, pks: Any) -> None:
     reg = scale_data.registry()
-    df = scale_data.frame(scale_data.scale_rows(20000) // 25, "affiliations")
+    df = scale_data.frame(scale_data.scale_rows(20000), "affiliations")
     sdf = spark.createDataFrame(df[["row", "text", "country"]])
     out = pks.match(sdf, reg, column="text", country_column="country").toPandas().sort_values("row")
     assert list(out["row"]) == list(df["row"])
