@@ -12,8 +12,8 @@ import gc
 import math
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, overload
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar, overload
 
 import attrs
 
@@ -477,3 +477,17 @@ class Index:
         self._near = {}
         self.affiliation_reader = None
         self.word_spread = None
+
+
+_T = TypeVar("_T")
+
+
+def kept(index: Index, slot: str, make: Callable[[Index], _T], kind: type[_T]) -> _T:
+    """What ``index`` keeps in ``slot`` (``affiliation_reader``, ``word_spread``), made by
+    ``make(index)`` on first use: built once per index, never pickled."""
+    made = getattr(index, slot)
+    if made is None:
+        made = make(index)
+        setattr(index, slot, made)
+    assert isinstance(made, kind)
+    return made

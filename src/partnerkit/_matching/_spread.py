@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from partnerkit._matching._index import Index
+from partnerkit._matching._index import Index, kept
 from partnerkit._names import ORG_KEYS
 
 __all__ = ["WordSpread", "word_spread"]
@@ -29,11 +29,7 @@ _CACHE = 200_000
 
 def word_spread(index: Index) -> WordSpread:
     """The word statistics of ``index``, built on first use and kept with the index."""
-    made = index.word_spread
-    if made is None:
-        made = index.word_spread = WordSpread(index)
-    assert isinstance(made, WordSpread)
-    return made
+    return kept(index, "word_spread", WordSpread, WordSpread)
 
 
 class WordSpread:

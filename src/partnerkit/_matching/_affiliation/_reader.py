@@ -22,7 +22,7 @@ from partnerkit._matching._affiliation._parts import (
 )
 from partnerkit._matching._affiliation._places import address_tail, place, place_agrees
 from partnerkit._matching._affiliation._schools import schools
-from partnerkit._matching._index import _TYPES, Index
+from partnerkit._matching._index import _TYPES, Index, kept
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import NameType, RelationType
 from partnerkit._names import (
@@ -47,11 +47,7 @@ _OWN = frozenset(("university", "college"))
 
 def reader(index: Index) -> AffiliationReader:
     """The affiliation reader of ``index``, built on first use and kept with the index."""
-    made = index.affiliation_reader
-    if made is None:
-        made = index.affiliation_reader = AffiliationReader(index)
-    assert isinstance(made, AffiliationReader)
-    return made
+    return kept(index, "affiliation_reader", AffiliationReader, AffiliationReader)
 
 
 class AffiliationReader:
