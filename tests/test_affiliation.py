@@ -231,6 +231,21 @@ CASES = [
         "text": "Saint Brendan UniversityHalifax",
     },
     {
+        "description": "a stop word run into the name is separated",
+        "expected": ["u-nord"],
+        "text": "Division of Optics of theUniversity of Nordhaven",
+    },
+    {
+        "description": "a distinctive name after the unit's words in one part is the unit's body",
+        "expected": ["u-nord"],
+        "text": "Division of Applied Optics of the University of Nordhaven",
+    },
+    {
+        "description": "a descriptive name after unit words in one part may be the unit",
+        "expected": [],
+        "text": "Department of Science and Technology Institute",
+    },
+    {
         "description": "a footnote lead-in before the name",
         "expected": ["u-nord"],
         "text": "Current address: University of Nordhaven",

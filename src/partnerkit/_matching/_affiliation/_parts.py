@@ -82,7 +82,7 @@ def unglue(r: AffiliationReader, text: str) -> str:
     footnote lead-ins ("Current address:") from the names around them.
 
     A glued word is split only when it is no registered word itself and every piece is
-    one ("McGill", "ShanghaiTech" stay whole).
+    one or a stop word ("McGill", "ShanghaiTech" stay whole; "laUniversidad" is split).
     """
     if _GLUED_WORD.search(text):
 
@@ -91,7 +91,10 @@ def unglue(r: AffiliationReader, text: str) -> str:
             if _known_word(r, word):
                 return word
             pieces = _GLUED.sub(" ", word).split()
-            if all(_known_word(r, w) for w in pieces):
+            # a stop word glued to a name ("laUniversidad", "ofUniversity") is no word of its own
+            if all(_known_word(r, w) or (w.isalpha() and w.islower() and not tokens(w)) for w in pieces) and any(
+                tokens(w) for w in pieces
+            ):
                 return " ".join(pieces)
             return word
 

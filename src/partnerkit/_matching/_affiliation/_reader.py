@@ -379,7 +379,9 @@ class AffiliationReader:
                 score = 0.6
                 reasons.append(("generic name", "every word is common; no place in the string agrees"))
 
-            elif part.subunit and not located:
+            elif part.subunit and not located and (descriptive or not context.startswith("after a unit")):
+                # (a distinctive name after the unit's words is the unit's body: "Division of X de la
+                # Universidad de Guanajuato"; a descriptive one may be the unit: "Dept. of Molecular Microbiology")
                 decided = "possible"
                 score = 0.7
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
