@@ -262,6 +262,11 @@ CASES = [
         "text": "University of Nordhaven Whitby School of Law",
     },
     {
+        "description": "a centre or institute named after the university",
+        "expected": ["u-nord"],
+        "text": "University of Nordhaven Centre for Coastal Studies",
+    },
+    {
         "description": "an acronym whose name is spelt out elsewhere in the string",
         "expected": ["hosp"],
         "text": "Cardiology, Riverside Heart Institute  RHH",
@@ -531,3 +536,20 @@ def test_legal_forms_own_initials_and_campus_after_a_name() -> None:
     assert answers(reg, "Universidad de Vestfold Halifax Campus") == []
     assert answers(reg, "Universidad de Vestfold X de Y") == []
     assert answers(reg, "Riverside Heart Hospital Group") == []  # not a company
+
+
+def test_a_name_that_starts_a_longer_one_named_elsewhere_is_its_short_form() -> None:
+    """ "Trinity College Institute of Neuroscience, Trinity College Dublin": the shorter name
+    (another organisation's, unrelated) is the longer one written short; the longer answers."""
+    reg = Registry(
+        [
+            Institution(id="tc", name="Trinity College", country="US", city="Hartford", kind="education"),
+            Institution(id="tcd", name="Trinity College Dublin", country="IE", city="Dublin", kind="education"),
+        ]
+    )
+    assert answers(reg, "Trinity College Institute of Neuroscience, Trinity College Dublin") == ["tcd"]
+    hits = reg.match("Trinity College Institute of Neuroscience, Trinity College Dublin")
+    short = next(h for h in hits if h.institution.id == "tc")
+    assert short.decision is Decision.POSSIBLE
+    assert "short_form" in str(short.explanation)
+    assert answers(reg, "Trinity College Institute of Neuroscience") == ["tc"]

@@ -18,7 +18,9 @@ _MAX_SPAN = 14
 _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
-_UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
+_UNIT_AFTER = frozenset(
+    ("school", "faculty", "department", "college", "graduate", "division", "laboratory", "institute", "centre")
+)
 #: Words anywhere after a registered name that make the rest a unit of it ("X University Whiting School of ...").
 _UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
 #: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
