@@ -273,9 +273,19 @@ CASES = [
     },
     {"description": "a name followed by its own acronym", "expected": ["hosp"], "text": "Riverside Heart Hospital RHH"},
     {
-        "description": "a name followed by another acronym is buried",
+        "description": "other bodies' acronyms or unit codes beside a name do not bury it",
+        "expected": ["hosp"],
+        "text": "INSERM Riverside Heart Hospital XYZ/U1234",
+    },
+    {
+        "description": "in a part written in capitals no word reads as an acronym",
         "expected": [],
-        "text": "Riverside Heart Hospital XYZ",
+        "text": "FRIENDS OF RIVERSIDE HEART HOSPITAL",
+    },
+    {
+        "description": "ordinary words beside the acronyms still bury the name",
+        "expected": [],
+        "text": "XYZ Friends of Riverside Heart Hospital",
     },
     {
         "description": "an acronym spelt out elsewhere but the string names another country",

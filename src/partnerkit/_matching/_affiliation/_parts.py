@@ -7,16 +7,28 @@ import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found
-from partnerkit._names import SUBUNIT_WORDS, Part, acronym_key, country_of, fold, normalize_name, tokens
+from partnerkit._names import (
+    SUBUNIT_WORDS,
+    Part,
+    acronym_key,
+    country_of,
+    fold,
+    is_acronym,
+    normalize_name,
+    tokens,
+)
 
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["and_pieces", "join_parts", "relations", "run_context", "spans", "unglue"]
+__all__ = ["acronym_words", "and_pieces", "join_parts", "relations", "run_context", "spans", "unglue"]
 
 _MAX_SPAN = 14
 _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
+_WORDS = re.compile(r"[\s/]+")
+#: A unit code: "U1234", "UMR-7534", "EA 4506" written as one word.
+_CODE = re.compile(r"^[A-Z]{1,6}-?\d{2,5}$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
 _UNIT_AFTER = frozenset(
     ("school", "faculty", "department", "college", "graduate", "division", "laboratory", "institute", "centre")
@@ -184,11 +196,40 @@ def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, s
     return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
 
 
-def run_context(r: AffiliationReader, toks: tuple[str, ...], start: int, end: int, tail: int) -> str | None:
+def acronym_words(part: Part) -> frozenset[str]:
+    """Tokens of the words of ``part`` written as acronyms or unit codes ("INSERM", "CNyN",
+    "UMR7534"); none when the part is written in capitals throughout."""
+    text = part.text
+    if sum(c.isupper() for c in text) * 2 > sum(c.isalpha() for c in text):
+        return frozenset()
+    out: set[str] = set()
+    for written in _WORDS.split(text):
+        word = written.strip(".:'\"()")
+        if is_acronym(word) or _CODE.match(word):
+            out.update(tokens(word))
+    return frozenset(out)
+
+
+def run_context(
+    r: AffiliationReader,
+    toks: tuple[str, ...],
+    start: int,
+    end: int,
+    tail: int,
+    *,
+    others: frozenset[str] = frozenset(),
+) -> str | None:
     """Why the rest of a part does not stop a name found in it, or None if it does.
 
-    ``tail``: where the part's trailing address starts (its length if it has none)."""
+    ``tail``: where the part's trailing address starts (its length if it has none);
+    ``others``: words of the part written as acronyms, read as other bodies' beside the name."""
     before, after = toks[:start], toks[end:]
+    if others:
+        before = tuple(w for w in before if w not in others)
+        after = tuple(w for w in after if w not in others)
+        if not before and not after:
+            return "beside acronyms (" + " ".join(sorted(others)) + ")"
+        tail = len(toks)
     if not before and not after:
         return "whole part"
 

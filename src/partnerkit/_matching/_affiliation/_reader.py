@@ -13,6 +13,7 @@ from partnerkit._matching._affiliation._parts import (
     _DIGITS,
     _EV,
     _RELATION,
+    acronym_words,
     and_pieces,
     join_parts,
     relations,
@@ -275,6 +276,13 @@ class AffiliationReader:
             own = own_acronym(self, part, end, cands)
             if own is not None:
                 cands, context = own
+        others: frozenset[str] = frozenset()
+        if context is None and " " in key:
+            # "Sorbonne University INSERM CNRS", "CONICET Universidad de Buenos Aires": other
+            # bodies' acronyms or unit codes beside the name do not bury it
+            others = acronym_words(part) - set(part.tokens[start:end])
+            if others:
+                context = run_context(self, part.tokens, start, end, len(part.tokens), others=others)
         if context is not None and context.startswith("followed by a legal form"):
             if part.tokens[end:] != (_EV,):
                 # "Honeywell International Inc": a company's own word, not a common one ("Power Group Ltd")
@@ -285,7 +293,7 @@ class AffiliationReader:
                     return False
         elif context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
-        places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
+        places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w) and w not in others]
         if "acronym" in context or "relation" in context or "legal form" in context:
             places = []
         beside = bool(places) and "unit" not in context
