@@ -372,9 +372,9 @@ class AffiliationReader:
             elif len(cands) > 1:
                 decided = "possible"
                 score = 0.6
-                others = ", ".join(self.institutions[o].name for o in cands[:5])
+                holders = ", ".join(self.institutions[o].name for o in cands[:5])
                 reasons.append(
-                    ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
+                    ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({holders}); give a place")
                 )
             elif (
                 generic
