@@ -271,6 +271,9 @@ CASES = [
         "expected": ["hosp"],
         "text": "Cardiology, Riverside Heart Institute  RHH",
     },
+    {"description": "an acronym and its city in one part", "expected": ["hosp"], "text": "RHH Dayton"},
+    {"description": "a city and an acronym in one part", "expected": ["rhh-uk"], "text": "Leeds RHH"},
+    {"description": "an acronym and a street word is no place", "expected": [], "text": "RHH Campus"},
     {"description": "a name followed by its own acronym", "expected": ["hosp"], "text": "Riverside Heart Hospital RHH"},
     {
         "description": "other bodies' acronyms or unit codes beside a name do not bury it",

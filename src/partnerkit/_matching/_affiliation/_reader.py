@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from partnerkit._matching._affiliation._acronyms import acronym_hit, own_acronym
+from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place, own_acronym
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
 from partnerkit._matching._affiliation._parts import (
@@ -201,12 +201,15 @@ class AffiliationReader:
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
+        lone: list[Part] = []  # acronyms written with a place in one part
         for part in orgs:
             hit = False
             for start, end, key in spans(self, part.tokens):
                 hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
             if not hit and _AND.search(part.text):
                 pieces.extend(and_pieces(part))
+            elif not hit and (acro := acronym_with_place(self, part, hints)) is not None:
+                lone.append(acro)
         for part in pieces:
             for start, end, key in spans(self, part.tokens):
                 if all(self._generic(t) for t in key.split()):
@@ -217,6 +220,8 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 acronym_hit(self, part, hints, found)
+        for part in lone:
+            acronym_hit(self, part, hints, found)
         if not any(f.decided == "match" for f in found.values()):
             schools(self, orgs, pieces, hints, found)
         units_of_others(self, orgs, found)
