@@ -271,6 +271,26 @@ CASES = [
         "expected": ["hosp"],
         "text": "Cardiology, Riverside Heart Institute  RHH",
     },
+    {
+        "description": "a role at the organisation",
+        "expected": ["u-nord"],
+        "text": "Assistant Professor at the University of Nordhaven",
+    },
+    {
+        "description": "a subject's unit of the organisation",
+        "expected": ["u-nord"],
+        "text": "Science and Technology of the University of Nordhaven",
+    },
+    {
+        "description": "other words of a name are no unit",
+        "expected": [],
+        "text": "Friends of the Riverside Heart Hospital",
+    },
+    {
+        "description": "without a connector the role buries the name",
+        "expected": [],
+        "text": "Assistant Professor University of Nordhaven",
+    },
     {"description": "an acronym and its city in one part", "expected": ["hosp"], "text": "RHH Dayton"},
     {"description": "a city and an acronym in one part", "expected": ["rhh-uk"], "text": "Leeds RHH"},
     {"description": "an acronym and a street word is no place", "expected": [], "text": "RHH Campus"},

@@ -21,7 +21,16 @@ from partnerkit._names import (
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["acronym_words", "and_pieces", "join_parts", "relations", "run_context", "spans", "unglue"]
+__all__ = [
+    "acronym_words",
+    "and_pieces",
+    "connector_before",
+    "join_parts",
+    "relations",
+    "run_context",
+    "spans",
+    "unglue",
+]
 
 _MAX_SPAN = 14
 _AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
@@ -208,6 +217,31 @@ def acronym_words(part: Part) -> frozenset[str]:
         if is_acronym(word) or _CODE.match(word):
             out.update(tokens(word))
     return frozenset(out)
+
+
+#: Words written just before a name that make what precedes it part of it or a role at it:
+#: "Professor at X", "Library of the X", "Universitätsbibliothek der X".
+_CONNECTORS = frozenset(("at", "of", "der", "des", "du", "de", "di", "del", "della", "dell", "van", "von"))
+_ARTICLES = frozenset(("the", "la", "le", "l", "les", "los"))
+
+
+def connector_before(part: Part, start: int) -> str | None:
+    """The connector word ("at", "of", "der"...) written just before token ``start`` of ``part``
+    (an article between them allowed: "of the"), if any."""
+    words = part.text.split()
+    n = 0
+    for i, word in enumerate(words):
+        if n == start and tokens(word):
+            before = [w.lower().strip(".,'’") for w in words[max(0, i - 2) : i]]
+            if before and before[-1] in _ARTICLES:
+                before = before[:-1]
+            if before and before[-1] in _CONNECTORS and i > 1:
+                return before[-1]
+            return None
+        n += len(tokens(word))
+        if n > start:
+            return None
+    return None
 
 
 def run_context(

@@ -15,6 +15,7 @@ from partnerkit._matching._affiliation._parts import (
     _RELATION,
     acronym_words,
     and_pieces,
+    connector_before,
     join_parts,
     relations,
     run_context,
@@ -281,6 +282,17 @@ class AffiliationReader:
             own = own_acronym(self, part, end, cands)
             if own is not None:
                 cands, context = own
+        role = 0
+        conn = connector_before(part, start) if context is None and start > 0 and " " in key else None
+        if conn is not None and (
+            conn == "at" or all(self._generic(t) or self._subject(t) for t in part.tokens[:start])
+        ):
+            # "Assistant Professor at X", "Electrical Engineering of X": a role at X or a subject's unit of X
+            rest = run_context(self, part.tokens[start:], 0, end - start, len(part.tokens) - start)
+            if rest is not None:
+                role = start  # the words before are no place of the name's
+                lead = " ".join(part.tokens[:start])
+                context = f"after {lead!r} {conn}" + ("" if rest == "whole part" else f", {rest}")
         others: frozenset[str] = frozenset()
         if context is None and " " in key:
             # "Sorbonne University INSERM CNRS", "CONICET Universidad de Buenos Aires": other
@@ -298,7 +310,7 @@ class AffiliationReader:
                     return False
         elif context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
-        places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w) and w not in others]
+        places = [w for w in (*part.tokens[role:start], *part.tokens[end:]) if not _DIGITS.match(w) and w not in others]
         if "acronym" in context or "relation" in context or "legal form" in context:
             places = []
         beside = bool(places) and "unit" not in context
