@@ -586,3 +586,21 @@ def test_a_name_that_starts_a_longer_one_named_elsewhere_is_its_short_form() -> 
     assert short.decision is Decision.POSSIBLE
     assert "short_form" in str(short.explanation)
     assert answers(reg, "Trinity College Institute of Neuroscience") == ["tc"]
+
+
+def test_a_name_with_its_kind_word_or_short_of_its_city() -> None:
+    """ "Jamia Hamdard University" for the registered "Jamia Hamdard" (a university: the word
+    of its kind may be written), and "Purdue University" for "Purdue University West
+    Lafayette" (one university's name short of its city), unless a place says otherwise."""
+    reg = Registry(
+        [
+            Institution(id="jh", name="Jamia Hamdard", country="IN", city="New Delhi", kind="education"),
+            Institution(id="rw", name="Ridgeway University Westport", country="US", city="Westport", kind="education"),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Department of Botany, Jamia Hamdard University") == ["jh"]
+    assert answers(reg, "Jamia Hamdard Hospital, New Delhi") == []  # not a hospital
+    assert answers(reg, "Department of Physics, Ridgeway University") == ["rw"]
+    assert "short of its city" in str(reg.match("Ridgeway University")[0].explanation)
+    assert answers(reg, "Ridgeway University, Lima, Peru") == []

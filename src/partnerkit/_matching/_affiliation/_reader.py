@@ -43,6 +43,8 @@ __all__ = ["AffiliationReader", "reader"]
 _MEMBERS = 3
 #: A part's rarest word must be on at most this many names for the rules to look at it.
 _FUZZY_POSTING = 5_000
+#: A word of an organisation's kind written after its registered name, and that kind.
+_KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
 #: Words that make a name a university's own rather than a short form of it.
 _OWN = frozenset(("university", "college"))
 
@@ -207,6 +209,13 @@ class AffiliationReader:
             hit = False
             for start, end, key in spans(self, part.tokens):
                 hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+            if (
+                not hit
+                and not part.subunit
+                and set(part.tokens) & _OWN
+                and not all(self._generic(t) or self._subject(t) for t in part.tokens)  # "College of Engineering"
+            ):
+                hit = self._short_of_city(part, hints, found)
             if not hit and _AND.search(part.text):
                 pieces.extend(and_pieces(part))
             elif not hit and (acro := acronym_with_place(self, part, hints)) is not None:
@@ -229,6 +238,19 @@ class AffiliationReader:
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _short_of_city(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
+        """ "Purdue University" for "Purdue University West Lafayette": a part that is one
+        university's registered name short of its city (and no other place contradicts)."""
+        got = self.university_of(part.tokens)
+        if got is None:
+            return False
+        c, name, name_id = got
+        if (hints.countries or hints.soft or hints.cities) and not self._placed(c, hints):
+            return False
+        reasons = [("name", f"{part.text!r} is {name!r} short of its city"), ("context", "whole part")]
+        self._put(found, Found(c, 0.93, reasons, "match", name, part.text, name_id))
+        return True
 
     def nearby_names(self, text: str, reading: Reading, limit: int = 64) -> list[int]:
         """Names (ids) that share the rarest word of ``text`` and sit where the string says.
@@ -293,6 +315,12 @@ class AffiliationReader:
                 role = start  # the words before are no place of the name's
                 lead = " ".join(part.tokens[:start])
                 context = f"after {lead!r} {conn}" + ("" if rest == "whole part" else f", {rest}")
+        if context is None and start == 0 and end == len(part.tokens) - 1 and part.tokens[end] in _KIND_WORDS:
+            # "Jamia Hamdard University": the registered name without the word of its kind
+            kind = _KIND_WORDS[part.tokens[end]]
+            cands = [c for c in cands if self._kind[c] == kind]
+            if cands:
+                context = f"followed by the word of its kind ({part.tokens[end]})"
         others: frozenset[str] = frozenset()
         if context is None and " " in key:
             # "Sorbonne University INSERM CNRS", "CONICET Universidad de Buenos Aires": other
@@ -311,7 +339,7 @@ class AffiliationReader:
         elif context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
         places = [w for w in (*part.tokens[role:start], *part.tokens[end:]) if not _DIGITS.match(w) and w not in others]
-        if "acronym" in context or "relation" in context or "legal form" in context:
+        if "acronym" in context or "relation" in context or "legal form" in context or "its kind" in context:
             places = []
         beside = bool(places) and "unit" not in context
         if beside:
