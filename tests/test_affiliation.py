@@ -604,3 +604,24 @@ def test_a_name_with_its_kind_word_or_short_of_its_city() -> None:
     assert answers(reg, "Department of Physics, Ridgeway University") == ["rw"]
     assert "short of its city" in str(reg.match("Ridgeway University")[0].explanation)
     assert answers(reg, "Ridgeway University, Lima, Peru") == []
+
+
+def test_namesakes_by_normal_form_told_apart_by_the_name_as_written() -> None:
+    """ "University of Freiburg" and Fribourg's German label "Universität Freiburg" have one
+    normal form; the organisation whose name is written as the string writes it answers."""
+    reg = Registry(
+        [
+            Institution(id="fr-de", name="University of Freiburg", country="DE", kind="education"),
+            Institution(
+                id="fr-ch",
+                name="University of Fribourg",
+                labels={"de": "Universität Freiburg"},
+                country="CH",
+                kind="education",
+            ),
+        ]
+    )
+    assert answers(reg, "Institute of Biology III, University of Freiburg") == ["fr-de"]
+    assert "written_as_is" in str(reg.match("Institute of Biology III, University of Freiburg")[0].explanation)
+    assert answers(reg, "Institut für Biologie, Universität Freiburg") == ["fr-ch"]
+    assert answers(reg, "Institut für Biologie, Univ. Freiburg") == []  # neither as written: ambiguous

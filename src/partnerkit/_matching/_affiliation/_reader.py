@@ -30,6 +30,7 @@ from partnerkit._model import NameType, RelationType
 from partnerkit._names import (
     Part,
     country_of,
+    fold,
     is_acronym,
     normalize_name,
     split_affiliation,
@@ -373,6 +374,14 @@ class AffiliationReader:
             if near and len(near) < len(cands):
                 base.append(("place", f"{', '.join(hints.texts)} settles {len(cands)} namesakes"))
                 cands = near
+        if len(cands) > 1:
+            # "University of Freiburg" (and not "Universität Freiburg", Fribourg's German name),
+            # "Institut Pasteur" (not "Instituto Pasteur"): the one whose name is written as is
+            written = f" {fold(part.text)} "
+            exact = sorted({e[0] for e in entries if e[0] in cands and f" {fold(e[2])} " in written})
+            if len(exact) == 1:
+                base.append(("written as is", "the only one with this name as written, not read through another form"))
+                cands = exact
         if len(cands) > 1:
             main = sorted({e[0] for e in entries if e[0] in cands and e[1] is not NameType.ALIAS})
             if len(main) == 1:
