@@ -291,6 +291,11 @@ CASES = [
         "expected": [],
         "text": "Assistant Professor University of Nordhaven",
     },
+    {
+        "description": "names joined by a slash are read apart",
+        "expected": ["hosp"],
+        "text": "Riverside Heart Hospital/Example Widgets Lab",
+    },
     {"description": "an acronym and its city in one part", "expected": ["hosp"], "text": "RHH Dayton"},
     {"description": "a city and an acronym in one part", "expected": ["rhh-uk"], "text": "Leeds RHH"},
     {"description": "an acronym and a street word is no place", "expected": [], "text": "RHH Campus"},

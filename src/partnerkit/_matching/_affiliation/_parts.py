@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _MAX_SPAN = 14
-_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|(?<=[^\W\d])\s*\\?/\s*(?=[^\W\d]{2})", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
 _WORDS = re.compile(r"[\s/]+")
 #: A unit code: "U1234", "UMR-7534", "EA 4506" written as one word.
