@@ -294,7 +294,7 @@ CASES = [
     {
         "description": "names joined by a slash are read apart",
         "expected": ["hosp"],
-        "text": "Riverside Heart Hospital/Example Widgets Lab",
+        "text": "Example Widgets Foundation/Riverside Heart Hospital",
     },
     {"description": "an acronym and its city in one part", "expected": ["hosp"], "text": "RHH Dayton"},
     {"description": "a city and an acronym in one part", "expected": ["rhh-uk"], "text": "Leeds RHH"},
