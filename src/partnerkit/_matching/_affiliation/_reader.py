@@ -208,15 +208,15 @@ class AffiliationReader:
         lone: list[Part] = []  # acronyms written with a place in one part
         for part in orgs:
             hit = False
+            descriptive = all(self._generic(t) or self._subject(t) for t in part.tokens)
             for start, end, key in spans(self, part.tokens):
                 hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
             if (
-                not hit
-                and not part.subunit
-                and set(part.tokens) & _OWN
-                and not all(self._generic(t) or self._subject(t) for t in part.tokens)  # "College of Engineering"
+                not hit and not part.subunit and set(part.tokens) & _OWN and not descriptive  # "College of Engineering"
             ):
                 hit = self._short_of_city(part, hints, found)
+            if not hit and not part.subunit and len(part.tokens) > 1 and not descriptive:
+                hit = self._reordered(part, hints, found)
             if not hit and _AND.search(part.text):
                 pieces.extend(and_pieces(part))
             elif not hit and (acro := acronym_with_place(self, part, hints)) is not None:
@@ -239,6 +239,42 @@ class AffiliationReader:
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _reordered(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
+        """ "Copenhagen University" for "University of Copenhagen": a part that is one
+        organisation's registered name with its words in another order, where no place of the
+        string says otherwise (namesakes in either order, "York University" and "University
+        of York", are both registered and found as written)."""
+        index = self.index
+        key = " ".join(part.tokens)
+        names = [
+            n
+            for n in index.posting("k:" + " ".join(sorted(set(part.tokens))))
+            if not index.acronyms[n] and n < index.translated_from and len(index.keys[n].split()) == len(part.tokens)
+        ]
+        insts = {index.name_inst[n] for n in names}
+        if len(insts) != 1 or self.entries(key):
+            return False
+        c = insts.pop()
+        if self.institutions[c].status != "active" or self._starts_other(key, c):
+            return False  # "Washington University": also "Washington University in St. Louis" as written
+        if (hints.countries or hints.soft or hints.cities) and not self._placed(c, hints):
+            return False
+        n = names[0]
+        reasons = [
+            ("name", f"{part.text!r} is {index.texts[n]!r} with its words in another order"),
+            ("context", "whole part"),
+        ]
+        if self._placed(c, hints):
+            reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
+        self._put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
+        return True
+
+    def _starts_other(self, key: str, c: int) -> bool:
+        """A registered name of another institution than ``c`` starts with the words ``key``."""
+        index = self.index
+        rare = min(key.split(), key=lambda t: index.count("t:" + t))
+        return any(index.keys[n].startswith(key + " ") and index.name_inst[n] != c for n in index.posting("t:" + rare))
 
     def _short_of_city(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
         """ "Purdue University" for "Purdue University West Lafayette": a part that is one
