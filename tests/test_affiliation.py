@@ -297,6 +297,11 @@ CASES = [
         "text": "Assistant Professor University of Nordhaven",
     },
     {
+        "description": "HTML entities are read",
+        "expected": ["u-nord"],
+        "text": "FSBEI of HE &quot;University of Nordhaven&quot;",
+    },
+    {
         "description": "names joined by a slash are read apart",
         "expected": ["hosp"],
         "text": "Example Widgets Foundation/Riverside Heart Hospital",

@@ -3,6 +3,7 @@ runs of registered names in a part and what the words around a run say about it.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING
 
@@ -102,11 +103,13 @@ def relations(orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> 
 
 def unglue(r: AffiliationReader, text: str) -> str:
     """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
-    footnote lead-ins ("Current address:") from the names around them.
+    footnote lead-ins ("Current address:") from the names around them; HTML entities are read.
 
     A glued word is split only when it is no registered word itself and every piece is
     one or a stop word ("McGill", "ShanghaiTech" stay whole; "laUniversidad" is split).
     """
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # "&quot;Irkutsk State University&quot;"
     if _GLUED_WORD.search(text):
 
         def split(m: re.Match[str]) -> str:
