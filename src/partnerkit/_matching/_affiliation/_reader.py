@@ -208,15 +208,13 @@ class AffiliationReader:
         lone: list[Part] = []  # acronyms written with a place in one part
         for part in orgs:
             hit = False
-            descriptive = all(self._generic(t) or self._subject(t) for t in part.tokens)
             for start, end, key in spans(self, part.tokens):
                 hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
-            if (
-                not hit and not part.subunit and set(part.tokens) & _OWN and not descriptive  # "College of Engineering"
-            ):
-                hit = self._short_of_city(part, hints, found)
-            if not hit and not part.subunit and len(part.tokens) > 1 and not descriptive:
-                hit = self._reordered(part, hints, found)
+            if not hit and not part.subunit and len(part.tokens) > 1 and not self._descriptive(part.tokens):
+                # "Purdue University" short of its city; "Copenhagen University" in another order
+                # (not "College of Engineering", "Life Sciences Centre": names of common words)
+                hit = bool(set(part.tokens) & _OWN) and self._short_of_city(part, hints, found)
+                hit = hit or self._reordered(part, hints, found)
             if not hit and _AND.search(part.text):
                 pieces.extend(and_pieces(part))
             elif not hit and (acro := acronym_with_place(self, part, hints)) is not None:
@@ -269,6 +267,10 @@ class AffiliationReader:
             reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
         self._put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
         return True
+
+    def _descriptive(self, words: Sequence[str]) -> bool:
+        """Every word is a common one or a subject's."""
+        return all(self._generic(t) or self._subject(t) for t in words)
 
     def _starts_other(self, key: str, c: int) -> bool:
         """A registered name of another institution than ``c`` starts with the words ``key``."""
@@ -434,7 +436,7 @@ class AffiliationReader:
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)
-        descriptive = all(self._generic(t) or self._subject(t) for t in words)
+        descriptive = self._descriptive(words)
         for c in cands:
             reasons = list(base)
             decided = "match"
