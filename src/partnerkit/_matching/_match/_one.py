@@ -8,6 +8,7 @@ import attrs
 
 from partnerkit._matching._cjk import has_cjk, org_variants, pinyin_variants, read_segments, segment_note
 from partnerkit._matching._index import Index
+from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
@@ -260,6 +261,10 @@ def _translated(
         pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(key.split()) if w in table)
         notes.append(f"Read with word translations learned from the registry's own names: {pairs}.")
         key = translated
+    key, inflected = read_inflected(index, key, distinctive_tokens(frozenset(key.split())))
+    if inflected:
+        pairs = ", ".join(f"{w} = {v}" for w, v in sorted(inflected.items()))
+        notes.append(f"Read words no registered name carries as the registry's inflected forms: {pairs}.")
     if not notes or key == q.key or not key:
         return None
     tokens = frozenset(key.split())
