@@ -87,3 +87,12 @@ def test_a_word_written_beside_many_others_is_not_a_translation() -> None:
     others = [pk.Institution(id=f"o{k}", name=f"Other{k} Central Hospital") for k in range(30)]
     assert "central" in Index(pairs).translations or "centre" in Index(pairs).translations
     assert Index(pairs + others).translations.get("central") is None
+
+
+def test_unvowelled_word_aligns_with_the_word_it_spells() -> None:
+    assert aligned_pairs(_words("جامعة حلوان"), _words("Helwan University")) == [
+        ("helwan", "hlwn"),
+        ("jmh", "university"),
+    ]
+    assert aligned_pairs(_words("Brln Zoo"), _words("Berlin Zoo")) == [("berlin", "brln")]
+    assert aligned_pairs(_words("Jdr Alpha Zoo"), _words("Jordan Gamma Zoo")) == []  # jrdn is not jdr

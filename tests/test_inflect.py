@@ -64,3 +64,19 @@ def test_the_vocabulary_is_not_pickled() -> None:
     again = pickle.loads(pickle.dumps(index))
     assert again.inflections is None
     assert inflections(again).forms("kamchatsk") == ["kamchatka"]
+
+
+def test_arabic_word_without_vowels_finds_the_word_it_spells() -> None:
+    """Other institutions teach جامعة = university; "جدارا" (jdr) spells the consonants of Jadara."""
+    reg = pk.Registry(
+        [
+            pk.Institution(id="h", name="Helwan University", labels={"ar": "جامعة حلوان"}),
+            pk.Institution(id="b", name="University of Baghdad", labels={"ar": "جامعة بغداد"}),
+            pk.Institution(id="j", name="Jadara University"),
+        ]
+    )
+    best = reg.match("جامعة جدارا")[0]
+    assert (best.institution.id, best.decision) == ("j", pk.Decision.MATCH)
+    assert "jdr = jadara" in str(best.explanation)
+    index = Index([pk.Institution(id="j", name="Jadara University")])
+    assert read_inflected(index, "university jdr", frozenset({"jdr"})) == ("university jdr", {})  # Latin script: no

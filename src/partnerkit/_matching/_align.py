@@ -9,7 +9,9 @@ and Business". The words the two names do not share are aligned in two steps:
 1. *Inflected forms*: a word of one name and a word of the other that start alike (at
    least :data:`MIN_STEM` letters, and :data:`STEM_SHARE` of the shorter word) and that
    no other unshared word of the other name starts alike with ("volgogradsk" /
-   "volgograd", "wroclawiu" / "wroclaw", "developpement" / "development").
+   "volgograd", "wroclawiu" / "wroclaw", "developpement" / "development"); and a word
+   written without vowels (Arabic, Persian and Hebrew write few: "جدارا" reads "jdr")
+   beside the word whose consonants it spells (:func:`skeleton`: "jdr" / "jadara").
 2. *Translations*: when exactly one unshared word is left on each side, the two are a
    candidate pair ("politechnika" / "technology" is not: two words are left on the
    English side; "prifysgol" / "university" is).
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from partnerkit._names import ORG_KEYS, STOP_WORDS
 
-__all__ = ["MIN_STEM", "STEM_SHARE", "aligned_pairs", "common_start", "word_ok"]
+__all__ = ["MIN_STEM", "STEM_SHARE", "aligned_pairs", "common_start", "is_unvowelled", "skeleton", "word_ok"]
 
 #: Inflected forms share a start of at least this many letters...
 MIN_STEM = 4
@@ -47,14 +49,51 @@ def common_start(x: str, y: str) -> int:
     return i
 
 
+_VOWELS = str.maketrans("", "", "aeiouyw'`")
+#: Skeletons shorter than this are not compared (too many words share them).
+MIN_SKELETON = 3
+
+
+def skeleton(word: str) -> str:
+    """The consonants of ``word`` as an abjad writes them: vowels, y and w dropped, an Arabic article
+    ("al-", transliterated "l") and a final h (ta marbuta) left out, doubled letters written once.
+
+    >>> skeleton("jadara"), skeleton("jdr"), skeleton("lmnstyr"), skeleton("monastir"), skeleton("maragheh")
+    ('jdr', 'jdr', 'mnstr', 'mnstr', 'mrg')
+    """
+    s = word.translate(_VOWELS)
+    out = "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
+    if out.endswith("h") and len(out) > MIN_SKELETON:
+        out = out[:-1]
+    if out.startswith("l") and len(out) > MIN_SKELETON and not word.startswith(("la", "le", "li", "lo", "lu")):
+        out = out[1:]
+    return out
+
+
+def is_unvowelled(word: str) -> bool:
+    """A word written without the vowels a, e, i, o, u: a transliterated abjad word ("jdr", "mrghh")."""
+    return len(word) >= MIN_SKELETON and not any(v in word for v in "aeiou")
+
+
+def _spelled(x: str, y: str) -> bool:
+    """One word written without vowels spells the other's consonants."""
+    if is_unvowelled(x) == is_unvowelled(y) or x in ORG_KEYS or y in ORG_KEYS:
+        return False
+    k = skeleton(x)
+    return len(k) >= MIN_SKELETON and k == skeleton(y)
+
+
 def word_ok(word: str) -> bool:
-    """A word that may be aligned: four letters or more, not a number, not a stop word."""
-    return len(word) >= MIN_LENGTH and not word.isdigit() and word not in STOP_WORDS
+    """A word that may be aligned: four letters or more (three without vowels), not a number, not a stop word."""
+    shortest = MIN_SKELETON if is_unvowelled(word) else MIN_LENGTH
+    return len(word) >= shortest and not word.isdigit() and word not in STOP_WORDS
 
 
 def _inflected(x: str, y: str) -> bool:
     k = common_start(x, y)
-    return k >= MIN_STEM and k >= STEM_SHARE * min(len(x), len(y)) and x not in ORG_KEYS and y not in ORG_KEYS
+    if k >= MIN_STEM and k >= STEM_SHARE * min(len(x), len(y)) and x not in ORG_KEYS and y not in ORG_KEYS:
+        return True
+    return _spelled(x, y)
 
 
 def aligned_pairs(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]:
@@ -70,6 +109,8 @@ def aligned_pairs(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]
     [('prifysgol', 'university')]
     >>> aligned_pairs(frozenset("polytechnic gdanska".split()), frozenset("gdansk university technology".split()))
     [('gdansk', 'gdanska')]
+    >>> aligned_pairs(frozenset("jmh jdr".split()), frozenset("jadara university".split()))
+    [('jadara', 'jdr'), ('jmh', 'university')]
     """
     left, right = sorted(a - b), sorted(b - a)
     if not left or not right or len(left) > MAX_UNSHARED or len(right) > MAX_UNSHARED:

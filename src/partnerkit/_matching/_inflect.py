@@ -8,7 +8,9 @@ reads "lublinie" (the registry writes "Lublin"), "Saimaan ammattikorkeakoulu" re
 one indexed word that differs from it only in an ending: both share a start of at least
 :data:`MIN_START` letters, and neither goes on for more than :data:`MAX_ENDING` letters
 after it; the form must be the only one ("kamchatka" for "kamchatsk": with "Polymer" and
-"Polymers" both registered, "polymere" is left as written). A one-word name is a brand or
+"Polymers" both registered, "polymere" is left as written). In a name written in an
+abjad (Arabic, Persian, Hebrew: "جامعة حلوان" reads "jmh hlwn"), a word written without
+vowels is read as the one indexed word whose consonants it spells ("hlwn" -> "helwan"). A one-word name is a brand or
 a code ("Anatel" is not "Anatech") and is never read so. Words the registry carries are
 never reread, so this only ever reads words the registry could not match otherwise; the
 explanation names each word read.
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 
-from partnerkit._matching._align import common_start
+from partnerkit._matching._align import MIN_SKELETON, common_start, is_unvowelled, skeleton
 from partnerkit._matching._index import Index, kept
 
 __all__ = ["MAX_ENDING", "MIN_START", "Inflections", "inflections", "read_inflected"]
@@ -38,6 +40,23 @@ class Inflections:
 
     def __init__(self, index: Index) -> None:
         self.words = sorted(k[2:] for k in index.postings if k.startswith("t:") and len(k) >= MIN_START + 2)
+        self._postings = index.postings  # (not copied: the index never changes)
+        self._skeletons: dict[str, list[str]] | None = None
+
+    def spelled(self, word: str) -> list[str]:
+        """Indexed words with vowels whose consonants ``word`` (written without vowels) spells.
+
+        See ``_align.skeleton``; the table is built on the first call.
+        """
+        if self._skeletons is None:
+            table: dict[str, list[str]] = {}
+            for key in self._postings:
+                v = key[2:]
+                if key.startswith("t:") and len(v) >= MIN_SKELETON and not is_unvowelled(v):
+                    table.setdefault(skeleton(v), []).append(v)
+            self._skeletons = table
+        k = skeleton(word)
+        return list(self._skeletons.get(k, ())) if len(k) >= MIN_SKELETON else []
 
     def forms(self, word: str) -> list[str]:
         """Indexed words differing from ``word`` only in an ending (see the module), sorted.
@@ -67,8 +86,13 @@ def inflections(index: Index) -> Inflections:
     return kept(index, "inflections", Inflections, Inflections)
 
 
-def read_inflected(index: Index, key: str, distinctive: frozenset[str]) -> tuple[str, dict[str, str]]:
+def read_inflected(
+    index: Index, key: str, distinctive: frozenset[str], *, abjad: bool = False
+) -> tuple[str, dict[str, str]]:
     """``key`` with each distinctive word no indexed name carries read as its one inflected form.
+
+    With ``abjad`` (a name written in Arabic or Hebrew script), a word written without vowels
+    is read as the one indexed word whose consonants it spells ("jdr" -> "jadara").
 
     Returns the key (unchanged when nothing is read) and the words read (word -> form).
     """
@@ -76,9 +100,10 @@ def read_inflected(index: Index, key: str, distinctive: frozenset[str]) -> tuple
     if " " not in key:
         return key, read  # a one-word name is a brand or a code ("Anatel"), not a declined word
     for w in distinctive:
-        if w.isdigit() or len(w) < MIN_START or index.count("t:" + w):
+        if w.isdigit() or len(w) < MIN_SKELETON or index.count("t:" + w):
             continue
-        forms = inflections(index).forms(w)
+        found = inflections(index)
+        forms = found.spelled(w) if abjad and is_unvowelled(w) else found.forms(w)
         if len(forms) == 1:
             read[w] = forms[0]
     if not read:

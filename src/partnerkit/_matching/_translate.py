@@ -70,8 +70,11 @@ def mine_translations(
         if n < MIN_INSTITUTIONS or n < MIN_SHARE * carriers[_rewritten(x, y, carriers)]:
             continue
         gx, gy = groups.get(x, {x}), groups.get(y, {y})
-        if gx is gy or len(gx | gy) > _MAX_GROUP or len((gx | gy) & ORG_KEYS) > 1:
+        org = (gx | gy) & ORG_KEYS
+        if gx is gy or len(org) > 1:
             continue
+        if len(gx | gy) > _MAX_GROUP and not (org and (x in org or y in org)):
+            continue  # (a word read as an organisation word directly joins its group at any size: no chain)
         if not _translation(x, y, holders, owners):
             continue
         merged = gx | gy

@@ -237,6 +237,9 @@ def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Ma
     return out
 
 
+_ABJADS = frozenset({"ARABIC", "HEBREW"})
+
+
 def _translated(
     index: Index, q: Profile, text: str | None = None, why: str | None = None
 ) -> tuple[Profile, str] | None:
@@ -261,10 +264,11 @@ def _translated(
         pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(key.split()) if w in table)
         notes.append(f"Read with word translations learned from the registry's own names: {pairs}.")
         key = translated
-    key, inflected = read_inflected(index, key, distinctive_tokens(frozenset(key.split())))
+    abjad = script_of(q.text) in _ABJADS
+    key, inflected = read_inflected(index, key, distinctive_tokens(frozenset(key.split())), abjad=abjad)
     if inflected:
         pairs = ", ".join(f"{w} = {v}" for w, v in sorted(inflected.items()))
-        notes.append(f"Read words no registered name carries as the registry's inflected forms: {pairs}.")
+        notes.append(f"Read words no registered name carries as registered words they inflect or spell: {pairs}.")
     if not notes or key == q.key or not key:
         return None
     tokens = frozenset(key.split())
