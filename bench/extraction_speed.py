@@ -34,8 +34,8 @@ from pathlib import Path
 
 import partnerkit as pk
 from partnerkit._extract._automaton import automaton_for
-from partnerkit._extract._document import _plain
 from partnerkit._extract._lexicon import detect_language
+from partnerkit._extract._resolve import plain as _plain
 from partnerkit._extract._text import clean
 
 ROOT = Path(__file__).resolve().parent.parent

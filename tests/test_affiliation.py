@@ -640,3 +640,17 @@ def test_namesakes_by_normal_form_told_apart_by_the_name_as_written() -> None:
     assert "written_as_is" in str(reg.match("Institute of Biology III, University of Freiburg")[0].explanation)
     assert answers(reg, "Institut für Biologie, Universität Freiburg") == ["fr-ch"]
     assert answers(reg, "Institut für Biologie, Univ. Freiburg") == []  # neither as written: ambiguous
+
+
+def test_trailing_address_answer_kept_for_the_last_part_only_is_the_fresh_answer() -> None:
+    """A part is asked twice where its address starts (is it an address? where does it begin?):
+    the kept answer is the one a fresh reading gives, whatever was asked in between."""
+    from partnerkit._matching._affiliation import reader
+    from partnerkit._matching._affiliation._places import _places_in, places_in
+
+    reg = Registry([Institution(id="b", name="Brookings Institute", city="Brookings", country="US")])
+    r = reader(reg._index)
+    texts = ["south dakota state university brookings sd 57007 usa", "university of georgia", "india 632014"]
+    for text in [*texts, *reversed(texts), texts[0], texts[0]]:
+        assert places_in(r, text) == _places_in(r, text, None)
+    assert places_in(r, texts[0]) < len(texts[0].split())  # "brookings sd 57007 usa" is its address

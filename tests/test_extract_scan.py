@@ -137,3 +137,22 @@ def test_the_cities_a_registry_adds_find_what_the_whole_gazetteer_finds() -> Non
     text = "Offices in Kemerovo, Brussels and Zhytomyr; talks in China."
     assert find_places(text, 0, added) == find_places(text, 0, gazetteer(extra))
     assert [p.city for p in find_places(text, 0, added)] == ["Kemerovo", "Brussels", "Zhytomyr", None]
+
+
+_PLACE_ALPHABET = st.sampled_from(list("aZé É-'’ 1_.Мм大,\nßÿ"))
+
+
+@given(text=st.text(_PLACE_ALPHABET, max_size=40))
+def test_place_starts_read_the_word_in_the_same_search(text: str) -> None:
+    """find_places reads a capitalised word where a place may start in one search: the same
+    starts as the start pattern alone, and the same word as _WORD matched there."""
+    from partnerkit._extract._places import _START, _WORD
+
+    alone = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff])")
+    got = [(m.span(), m.group(1)) for m in _START.finditer(text)]
+    want = []
+    for m in alone.finditer(text):
+        cjk = "\u3400" <= text[m.start()] <= "\u9fff"
+        word = _WORD.match(text, m.start())
+        want.append((m.span(), None if cjk else word.group(0) if word else "?"))
+    assert got == want

@@ -19,7 +19,8 @@ from partnerkit._model._countries import _key
 
 __all__ = ["Place", "find_places", "gazetteer", "more_cities"]
 
-_WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*")
+_LETTERS = r"[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*"  # a word not in CJK
+_WORD = re.compile(r"[\u3400-\u9fff]|" + _LETTERS)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _RU_ENDINGS = ("ами", "ями", "ией", "ии", "ие", "ом", "ем", "ой", "ей", "ах", "ях", "е", "и", "у", "ю", "а", "я", "ы")
 _CAPITAL_OF = re.compile(
@@ -177,8 +178,10 @@ def _walk(
     return best
 
 
-# Where a place may start: a capitalised word or a CJK character, not inside a word.
-_START = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff])")
+# Where a place may start: a capitalised word or a CJK character, not inside a word. The
+# match is that one character (as a search goes on at the next one); group 1 is the word
+# _WORD matches there (read in the same search), None at a CJK character.
+_START = re.compile(r"(?<![^\W\d_])(?:(?=[^\W\d_a-zß-ÿа-яё\u3400-\u9fff])(?=(" + _LETTERS + r")).|[\u3400-\u9fff])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -215,16 +218,14 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
         s0 = sm.start()
         if s0 < taken_to:
             continue
-        if _CJK.match(text, s0):
+        word = sm.group(1)  # (what _WORD matches at s0; None at a CJK character)
+        if word is None:
             found = _cjk_place(text, s0, cjk, extra)
         elif sm.group(0).isupper():
             # most capitalised words start no place: their first word is in neither the trie
             # nor the extra cities, and no Russian case ending hides it (what _walk would find)
-            wm = _WORD.match(text, s0)
-            if wm is not None:
-                word = wm.group(0)
-                if _starts_no_base_place(word) and (not extra or " ".join(_word_key(word)) not in extra):
-                    continue
+            if _starts_no_base_place(word) and (not extra or " ".join(_word_key(word)) not in extra):
+                continue
             found = _walk(text, s0, trie, extra)
         else:
             continue

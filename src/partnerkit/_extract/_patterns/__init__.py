@@ -234,6 +234,9 @@ def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) 
 
 
 def _split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    # A cut falls only at a splitter or an "of" word inside the run: most runs have none.
+    if not any(w.lower() in _CUT_WORDS for _s, _e, w in run[1:-1]):
+        return [run]
     parts = [run]
     changed = True
     while changed:
@@ -276,6 +279,9 @@ def _split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str
                 changed = True
         parts = new
     return parts
+
+
+_CUT_WORDS = _SPLITTERS | _KEEP_AFTER
 
 
 def _has_head(part: list[tuple[int, int, str]]) -> bool:

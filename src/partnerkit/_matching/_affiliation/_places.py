@@ -77,6 +77,18 @@ def places_in(r: AffiliationReader, folded: str, hints: Hints | None = None) -> 
     """How many leading words of ``folded`` are not its trailing address (cities, states,
     countries, post codes: "... University Brookings SD 57007 USA"); the address's places
     go to ``hints``. The whole text (no address) when the tail is only numbers or codes."""
+    if hints is not None:
+        return _places_in(r, folded, hints)
+    # asked twice for one part (is it an address? where does its address start?): the last answer is kept
+    last = r._last_address
+    if last[0] == folded:
+        return last[1]
+    n = _places_in(r, folded, None)
+    r._last_address = (folded, n)
+    return n
+
+
+def _places_in(r: AffiliationReader, folded: str, hints: Hints | None) -> int:
     words = folded.split()
     i = len(words)
     chunks: list[str] = []

@@ -98,6 +98,7 @@ class AffiliationReader:
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None
+        self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 

@@ -1,0 +1,237 @@
+"""Mentions grouped into entities: every surface form a text uses for one organisation.
+
+Names with the same key, a long name and the short form the text defines for it
+("Name (ACR)"), quoted and CJK short forms, and acronyms that fit a name already met
+join one :class:`Entity`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from partnerkit._extract._patterns import Span, name_key
+from partnerkit._extract._text import Sentence
+from partnerkit._model import Institution
+from partnerkit._names import acronym_fits as _acronym_fits
+from partnerkit._names import parse_name
+
+__all__ = ["Entity", "Found", "acronym_fits", "group", "sentence_of"]
+
+# A pure function of two strings, asked again and again for the same pairs (names recur).
+acronym_fits = functools.lru_cache(maxsize=65536)(_acronym_fits)
+
+
+@attrs.define
+class Entity:
+    """One organisation a text speaks of, with every surface form it uses."""
+
+    id: int
+    names: list[str]
+    acronyms: list[str]
+    first: int
+    kind: str = "org"  # "org" or "unit"
+    count: int = 0
+    institution: Institution | None = None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def best(self) -> str:
+        if self.institution is not None:
+            return self.institution.name
+        full = [n for n in self.names if n not in self.acronyms]
+        if full:
+            return max(full, key=lambda n: (len(n.split()), len(n), -self.names.index(n)))
+        return self.names[0]
+
+    def name_keys(self) -> set[frozenset[str]]:
+        return {k for k in (name_key(n) for n in self.names) if k}
+
+
+@attrs.define
+class Found:
+    """A mention: a span of the cleaned text and the entity it denotes."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "acronym", "publisher", "pair", "definite", "unit"
+    sentence: int
+    entity: int | None = None
+
+
+def sentence_of(sentences: list[Sentence], pos: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def group(
+    chosen: list[tuple[Span, int, tuple[str, ...]]], aliases: dict[str, int], sentences: list[Sentence]
+) -> tuple[dict[int, Entity], list[Found]]:
+    entities: dict[int, Entity] = {}
+    mentions: list[Found] = []
+    by_key: dict[frozenset[str], int] = {}
+    by_ids: dict[tuple[str, ...], int] = {}
+    alias_entity: dict[str, int] = {}
+    pending: list[Found] = []
+    for idx, (span, _prio, ids) in enumerate(chosen):
+        sent = sentence_of(sentences, span.start)
+        found = Found(span.start, span.end, span.text, span.kind if span.kind != "name" else "name", sent)
+        mentions.append(found)
+        if span.kind == "acronym" and not ids:
+            pending.append(found)
+            continue
+        key = name_key(_EPONYM.sub("", span.text))
+        ent_id = by_ids.get(ids) if ids else None
+        if ent_id is None and key:
+            ent_id = by_key.get(key)
+        if ent_id is None:
+            ent_id = max(entities, default=-1) + 1
+            entities[ent_id] = Entity(ent_id, [], [], span.start, "unit" if span.kind == "unit" else "org")
+            entities[ent_id].candidates = ids
+        ent = entities[ent_id]
+        if span.text not in ent.names:
+            ent.names.append(span.text)
+        ent.count += 1
+        found.entity = ent_id
+        if key:
+            by_key.setdefault(key, ent_id)
+        if ids:
+            by_ids.setdefault(ids, ent_id)
+        for alias, owner_idx in aliases.items():
+            if owner_idx == idx:
+                alias_entity[alias] = ent_id
+    # "Long Name (Short Name)": the entity of the short name is the long name's.
+    for alias, owner_idx in aliases.items():
+        owner_or_none = next((f.entity for f in mentions if f.start == chosen[owner_idx][0].start), None)
+        if owner_or_none is None:
+            continue
+        owner: int = owner_or_none
+        key = name_key(alias)
+        for ent in list(entities.values()):
+            if ent.id != owner and (alias in ent.names or (key and key in ent.name_keys())):
+                _absorb(entities, mentions, by_key, owner, ent.id)
+        alias_entity[alias] = owner
+    _join_quoted(entities, mentions, by_key)
+    _join_cjk_short_forms(entities, mentions, by_key)
+    known: dict[tuple[str, str], bool] = {}  # an acronym recurs: each (acronym, name) is tried once
+
+    def fits(acr: str, name: str) -> bool:
+        got = known.get((acr, name))
+        if got is None:
+            got = known[acr, name] = acronym_fits(acr, name)
+        return got
+
+    for found in pending:
+        acr = found.text
+        ent_id = alias_entity.get(acr)
+        if ent_id is None:
+            key = name_key(acr)
+            ent_id = by_key.get(key) if key else None
+        if ent_id is None and "-" in acr:
+            # "U of S-BIT relationship": a known short form glued to another by a hyphen
+            for part in reversed(acr.split("-")):
+                ent_id = alias_entity.get(part) or next(
+                    (e.id for e in entities.values() if part in e.acronyms or part in e.names), None
+                )
+                if ent_id is not None:
+                    break
+        if ent_id is None:
+            for ent in entities.values():
+                if ent.kind == "org" and any(fits(acr, n) for n in ent.names if n not in ent.acronyms):
+                    ent_id = ent.id
+                    break
+        if ent_id is None:
+            ent_id = max(entities, default=-1) + 1
+            entities[ent_id] = Entity(ent_id, [], [], found.start)
+            by_key[name_key(acr)] = ent_id
+        ent = entities[ent_id]
+        if acr not in ent.names:
+            ent.names.append(acr)
+        if acr not in ent.acronyms:
+            ent.acronyms.append(acr)
+        ent.first = min(ent.first, found.start)
+        ent.count += 1
+        found.entity = ent_id
+    return entities, mentions
+
+
+_EPONYM = re.compile(r"\s+(?:им\.|имени|named after)\s.*$", re.IGNORECASE)
+_CJK = re.compile(r"^[\u3400-\u9fff—-]+$")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def _join_cjk_short_forms(
+    entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]
+) -> None:
+    """ "上合组织经贸学院" is a short form of "中国—上海合作组织经贸学院": its characters are a
+    subsequence of the long name and both end in the same distinctive tail (4+ characters)."""
+    if not any(_CJK.match(n) for e in entities.values() for n in e.names):
+        return
+    for ent in sorted(entities.values(), key=lambda e: max(map(len, e.names), default=0)):
+        if ent.id not in entities or ent.kind != "org":
+            continue
+        shorts = [n for n in ent.names if _CJK.match(n) and len(n) >= 4]
+        if not shorts:
+            continue
+        for other in list(entities.values()):
+            if other.id == ent.id or other.kind != "org":
+                continue
+            if any(
+                len(full) > len(short) and full[-4:] == short[-4:] and _subsequence(short, full)
+                for short in shorts
+                for full in other.names
+                if _CJK.match(full)
+            ):
+                _absorb(entities, mentions, by_key, other.id, ent.id)
+                break
+
+
+def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]) -> None:
+    """'REC "Kuzbass"' and "Kuzbass Research and Education Center" are one organisation."""
+    for ent in list(entities.values()):
+        if ent.id not in entities:
+            continue
+        for name in ent.names:
+            if name.isascii() and '"' not in name:
+                continue  # no quoted part (the only quote mark ASCII has is '"')
+            parsed = parse_name(name)
+            if not parsed.quoted or not parsed.acronyms:
+                continue
+            proper, acr = parsed.quoted, parsed.acronyms[0]
+            for other in list(entities.values()):
+                if other.id == ent.id or other.kind != "org":
+                    continue
+                for full in other.names:
+                    rest = re.sub(rf"(?<!\w){re.escape(proper)}(?!\w)", " ", full)
+                    if rest != full and acronym_fits(acr, rest):
+                        _absorb(entities, mentions, by_key, ent.id, other.id)
+                        break
+
+
+def _absorb(
+    entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int], keep: int, drop: int
+) -> None:
+    a, b = entities[keep], entities.pop(drop)
+    a.names.extend(n for n in b.names if n not in a.names)
+    a.acronyms.extend(n for n in b.acronyms if n not in a.acronyms)
+    a.count += b.count
+    a.first = min(a.first, b.first)
+    for m in mentions:
+        if m.entity == drop:
+            m.entity = keep
+    for k, v in list(by_key.items()):
+        if v == drop:
+            by_key[k] = keep
