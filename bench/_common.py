@@ -53,7 +53,8 @@ class PeakMemory:
         self.cpu: dict[str, float] = {}  # CPU seconds (user + system) each process used
         self._stop = threading.Event()
         self._cpu_done = False
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread = threading.Thread(target=self._run, daemon=True, name="peak-memory")
+        self._sampler_cpu = 0.0  # this sampler's own CPU seconds, left out of the main process's figure
 
     def _sample(self) -> None:
         me = psutil.Process()
@@ -73,6 +74,7 @@ class PeakMemory:
         """Count CPU from now on: what each process (and the main one) used before is left out."""
         self._sample()
         self._marks = dict(self.cpu)
+        self._sampler_mark = self._sampler_cpu
         t = psutil.Process().cpu_times()
         self._base = t.user + t.system
 
@@ -80,12 +82,13 @@ class PeakMemory:
         """Stop counting CPU (the measured work is over; shutting engines down is not counted)."""
         self._sample()
         t = psutil.Process().cpu_times()
-        self._main_end = t.user + t.system
+        self._main_end = t.user + t.system - (self._sampler_cpu - getattr(self, "_sampler_mark", 0.0))
         self._cpu_done = True
 
     def _run(self) -> None:
         while not self._stop.is_set():
             self._sample()
+            self._sampler_cpu = time.thread_time()
             self._stop.wait(self.interval)
 
     def __enter__(self) -> PeakMemory:

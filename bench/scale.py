@@ -67,42 +67,85 @@ def _worker_peaks(client: object) -> dict[str, float]:
     return {f"worker{i}_mib": round(v / 1024, 1) for i, v in enumerate(sorted(peaks.values()))}
 
 
-def _cpu() -> float:
-    import resource
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds of this process's threads so far: ``tasks`` (Dask's task threads), ``main``, ``loop`` (the rest)."""
+    import threading
 
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
+    import psutil
+
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    out = {"tasks": 0.0, "main": 0.0, "loop": 0.0}
+    for t in psutil.Process().threads():
+        name = names.get(t.id, "")
+        if name == "peak-memory":  # the bench's own sampler
+            continue
+        kind = "tasks" if "Dask-Default-Threads" in name else "main" if name == "MainThread" else "loop"
+        out[kind] += t.user_time + t.system_time
+    return out
 
 
 def _on_dask(mem: PeakMemory, figures: dict[str, object], partitions: int, work: Callable[[], T]) -> tuple[Timer, T]:
-    """Run ``work`` on a fresh 2-worker LocalCluster, timed, adding the workers' CPU and peaks to ``figures``."""
+    """Run ``work`` on a fresh 2-worker LocalCluster, timed, adding CPU per component and peaks to ``figures``.
+
+    Components: the client process's main thread (the caller: graph, packing, results) and
+    its other threads (the scheduler and the client's event loop, in this process for a
+    LocalCluster); in the workers, the task threads and everything else (event loop:
+    receiving tasks, sending results, heartbeats, monitors).
+    """
     cluster, client = _dask_cluster()
-    before = client.run(_cpu)  # type: ignore[attr-defined]
+    before = client.run(_thread_cpu)  # type: ignore[attr-defined]
+    here = _thread_cpu()
     mem.mark()
     with Timer() as t:
         result = work()
     mem.stop_cpu()
-    after = client.run(_cpu)  # type: ignore[attr-defined]
+    after = client.run(_thread_cpu)  # type: ignore[attr-defined]
+    there = _thread_cpu()
     figures["partitions"] = partitions
-    figures["cpu_s_workers"] = round(sum(after.values()) - sum(before.values()), 1)
+    figures["cpu_s_client_main"] = round(there["main"] - here["main"], 2)
+    figures["cpu_s_client_scheduler"] = round(there["loop"] + there["tasks"] - here["loop"] - here["tasks"], 2)
+    for kind, parts in (("tasks", ("tasks",)), ("loop", ("main", "loop"))):  # a worker's loop is its main thread
+        used = sum(after[w][k] - before[w][k] for w in after for k in parts)
+        figures[f"cpu_s_worker_{kind}"] = round(used, 2)
+    figures["cpu_s_workers"] = round(figures["cpu_s_worker_tasks"] + figures["cpu_s_worker_loop"], 1)  # type: ignore[operator]
     figures.update(_worker_peaks(client))
     client.close()  # type: ignore[attr-defined]
     cluster.close()  # type: ignore[attr-defined]
     return t, result
 
 
+def rows_file(source: Path, n: int) -> Path:
+    """A CSV of the first ``n`` rows of ``source`` (written once), which every engine reads itself."""
+    out = OUT / f"{source.stem}-{n}.csv"
+    if not out.exists() or out.stat().st_mtime < source.stat().st_mtime:
+        tmp = out.with_suffix(".tmp")
+        with source.open("rb") as src, tmp.open("wb") as dst:
+            for i, line in enumerate(src):
+                if i > n:
+                    break
+                dst.write(line)
+        tmp.replace(out)
+    return out
+
+
 def run_match(engine: str, n: int, partitions: int, file: Path | None = None) -> dict[str, object]:
-    """Match ``n`` strings on one engine; the timed part is the matching (data already loaded)."""
-    df = load_rows(file or OUT / "affiliations.csv", n)
+    """Match the ``n`` strings of ``file`` on one engine; the timed part reads the CSV and matches.
+
+    Each engine reads the CSV itself: the single process with pandas, Dask in its workers
+    (``dd.read_csv``, one block per partition), Spark from a pandas frame made before the
+    timing (its CSV reader types columns differently).
+    """
+    path = rows_file(file or OUT / "affiliations.csv", n)
     reg = registry()
     out_path = OUT / f"match-{engine}.parquet"
-    figures: dict[str, object] = {"task": "match", "engine": engine, "n": len(df)}
+    figures: dict[str, object] = {"task": "match", "engine": engine, "n": n}
     with PeakMemory() as mem:
         if engine == "single":
             from partnerkit._matching._batch import match_frame
 
             mem.mark()
             with Timer() as t:
+                df = load_rows(path)
                 result = match_frame(df, reg, "text", "country", "match_")
             mem.stop_cpu()
         elif engine == "dask":
@@ -110,13 +153,21 @@ def run_match(engine: str, n: int, partitions: int, file: Path | None = None) ->
 
             import partnerkit.dask as pkd
 
-            ddf = dd.from_pandas(df, npartitions=partitions)
-            t, result = _on_dask(
-                mem, figures, partitions, lambda: pkd.match(ddf, reg, column="text", country_column="country").compute()
-            )
+            def work() -> object:
+                ddf = dd.read_csv(
+                    path,
+                    blocksize=max(1, path.stat().st_size // partitions),
+                    dtype={"row": "int64", "text": str, "country": str, "ror_id": str, "variant": str},
+                    keep_default_na=False,
+                )
+                return pkd.match(ddf, reg, column="text", country_column="country").compute()
+
+            t, result = _on_dask(mem, figures, partitions, work)  # type: ignore[arg-type]
+            df = load_rows(path)
         else:
             import partnerkit.spark as pks
 
+            df = load_rows(path)
             spark = pks.local_session(2, memory="6g")
             spark.sparkContext.setLogLevel("ERROR")
             sdf = spark.createDataFrame(df).repartition(partitions)
@@ -127,10 +178,12 @@ def run_match(engine: str, n: int, partitions: int, file: Path | None = None) ->
             mem.stop_cpu()
             spark.stop()
     result = result.sort_values("row")[["row", "match_id", "match_score", "match_decision", "match_explanation"]]
+    result = result.astype({"match_id": object, "match_decision": object, "match_explanation": object})
     result.to_parquet(out_path, index=False)
     figures.update({"seconds": round(t.seconds, 1), "strings_per_s": round(len(df) / t.seconds), **_mib(mem)})
     cpu = float(figures["cpu_s_total"])  # type: ignore[arg-type]
     figures["strings_per_cpu_s"] = round(len(df) / cpu) if cpu else None
+    figures["cpu_s_per_1k"] = round(1000 * cpu / len(df), 4)
     gold = df.set_index("row")["ror_id"]
     matched = result[result["match_decision"] == "match"]
     figures["match_rate"] = round(len(matched) / len(df), 3)
@@ -218,6 +271,28 @@ def _table(rows: list[dict[str, object]], same: dict[str, bool], base: str) -> N
             f" {round(n / cpu) if cpu else 0:>9,} {r['main_mib']:>8} {'/'.join(map(str, workers)):>16}"
             f" {'(base)' if r['engine'] == base else same.get(str(r['engine']))}"
         )
+    single = next((r for r in rows if r["engine"] == "single"), None)
+    for r in rows:
+        if r["engine"] != "dask" or "cpu_s_client_main" not in r:
+            continue
+        per = 1000 / int(r["n"])  # type: ignore[call-overload]
+        parts = {
+            k: float(r[f"cpu_s_{k}"]) * per for k in ("client_main", "client_scheduler", "worker_tasks", "worker_loop")
+        }  # type: ignore[arg-type]
+        line = ", ".join(f"{k.replace('_', ' ')} {v:.4f}" for k, v in parts.items())
+        total = float(r["cpu_s_total"]) * per  # type: ignore[arg-type]
+        print(
+            f"dask CPU s per 1,000 {'strings' if per_s.startswith('strings') else 'names'}: {line}; total {total:.4f}",
+            end="",
+        )
+        if single is not None:
+            base = float(single["cpu_s_total"]) * 1000 / int(single["n"])  # type: ignore[arg-type, call-overload]
+            print(
+                f" (single {base:.4f}); ideal speed-up on 2 free cores"
+                f" 2 x {base:.4f} / {total:.4f} = {2 * base / total:.2f}"
+            )
+        else:
+            print()
     if rows[0]["engine"] == "single" and any(r["engine"] == "spark" for r in rows):
         print("spark worker MiB: largest Python worker / JVM (driver and executors)")
 

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 import partnerkit as pk
+from partnerkit._matching._dedupe import text_of
 from tests.conftest import ROOT, require_shared
 
 
@@ -81,5 +82,5 @@ def single_process_clusters(names: list[str]) -> set[frozenset[str]]:
 def clusters_of(texts: list[str], ids: list[Any]) -> set[frozenset[str]]:
     groups: dict[Any, set[str]] = {}
     for text, cid in zip(texts, ids, strict=True):
-        groups.setdefault(cid, set()).add(" ".join(text.split()))
+        groups.setdefault(cid, set()).add(text_of(text))
     return {frozenset(g) for g in groups.values()}

@@ -72,16 +72,24 @@ def test_match_is_identical_to_single_process(client: Any, pkd: Any) -> None:
 
 
 def test_own_local_cluster_runs_no_statistical_profiler(client: Any) -> None:
-    """The cluster the command line starts does not sample stacks every 10 ms (CPU for nothing)."""
+    """The cluster the command line starts does not sample stacks every 10 ms (CPU for nothing).
 
-    def callbacks(dask_worker: Any) -> list[str]:
-        return sorted(dask_worker.periodic_callbacks)
+    Nor does it run its diagnostics (event-loop tick, system and memory monitors) more often
+    than every half second, in the workers and in the scheduler.
+    """
+
+    def callbacks(dask_worker: Any = None, dask_scheduler: Any = None) -> dict[str, float]:
+        server = dask_worker if dask_worker is not None else dask_scheduler
+        return {name: pc.callback_time for name, pc in server.periodic_callbacks.items()}
 
     found = client.run(callbacks)
     assert len(found) == 2
-    for names in found.values():
-        assert "heartbeat" in names  # a live worker
-        assert not any(n.startswith("profile") for n in names)
+    for times in found.values():
+        assert "heartbeat" in times  # a live worker
+        assert not any(n.startswith("profile") for n in times)
+        assert min(times["tick"], times["monitor"], times["memory_monitor"]) >= 500
+    on_scheduler = client.run_on_scheduler(callbacks)
+    assert min(on_scheduler["tick"], on_scheduler["monitor"]) >= 500
 
 
 def test_match_without_a_distributed_client_uses_local_threads(pkd: Any) -> None:
@@ -155,6 +163,35 @@ def test_dedupe_keeps_names_without_normal_form_apart(pkd: Any) -> None:
     assert scale_data.clusters_of(list(out["name"]), list(out["cluster_id"])) == (
         scale_data.single_process_clusters(names)
     )
+
+
+def test_dedupe_names_holding_nul_as_one_process_does(pkd: Any) -> None:
+    """A NUL (or another control character) inside a name reads as a space in every engine alike.
+
+    pandas takes object strings differing only after a NUL for one key in its group-bys, so
+    without a shared cleaning such names were merged on Dask and kept apart in one process.
+    """
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    names = [
+        "Kyoto University\x00Hospital",
+        "Kyoto University\x00 Press",
+        "Kyoto University\x00",
+        "Kyoto University",
+        "ITMO\x00\x01 University",
+        "Wuhan\x7f University",
+        "Tohoku\x00University",
+    ]
+    clusters = scale_data.single_process_clusters(names)
+    assert not any("\x00" in m or "\x7f" in m for c in clusters for m in c)
+    assert {"Kyoto University", "Tohoku University", "ITMO University"} <= {m for c in clusters for m in c}
+    df = pd.DataFrame({"name": names * 2})
+    with dask.config.set(scheduler="sync"):
+        out = pkd.dedupe(dd.from_pandas(df, npartitions=3), column="name").compute()
+    assert out["cluster_id"].notna().all()
+    assert scale_data.clusters_of(list(out["name"]), list(out["cluster_id"])) == clusters
 
 
 def test_wrong_columns_are_config_errors(pkd: Any) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from partnerkit._matching._dedupe import group_key
+from partnerkit._matching._dedupe import group_key, text_of
 from partnerkit._matching._index import Index, Reading, read_name
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
@@ -187,11 +187,10 @@ def match_frame(df: Any, registry: Any, column: str, country_column: str | None,
 
 
 def clean(value: Any) -> str | None:
-    """The text :func:`partnerkit.dedupe` works on (whitespace collapsed), None for a blank or missing one."""
+    """The text :func:`partnerkit.dedupe` works on (:func:`text_of`), None for a blank or missing one."""
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
-    return text or None
+    return text_of(value) or None
 
 
 def text_frame(df: Any, column: str, offset: int) -> Any:

@@ -80,6 +80,28 @@ class _Union:
         return x
 
 
+# control characters that str.split does not take for spaces read as a space (a NUL between
+# two words separates them); zero-width characters are dropped
+_CONTROL: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x1C), *range(0x7F, 0x85)], " ")
+_CONTROL.update(dict.fromkeys(range(0x86, 0xA0), " "))
+_CONTROL.update({0x200B: None, 0xFEFF: None})
+
+
+def text_of(name: str) -> str:
+    r"""The text :func:`dedupe` works on: control characters (NUL included) read as spaces, whitespace collapsed.
+
+    Every engine cleans names with this one function, so a name holding a NUL is the same
+    text in one process and in Dask or Spark (whose group-bys would otherwise take texts
+    differing only after a NUL for one).
+
+    >>> text_of("  ITMO\x00University\x00\x00\t")
+    'ITMO University'
+    """
+    if not name.isprintable():  # spaces other than " " and control characters are not printable
+        name = name.translate(_CONTROL)
+    return " ".join(name.split())
+
+
 def _key(text: str) -> str:
     return ("a:" + acronym_key(text)) if is_acronym(text) else normalize_name(text)
 
@@ -176,7 +198,7 @@ def _dedupe(
     for i, name in enumerate(names):
         if not isinstance(name, str):
             raise RecordError(f"item {i}: expected a name (str), got {type(name).__name__}")
-        text = " ".join(name.split())
+        text = text_of(name)
         counts[text] += 1
         if countries is not None:
             texts.append(text)

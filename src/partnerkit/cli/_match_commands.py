@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 import partnerkit as pk
+from partnerkit._matching._dedupe import text_of
 from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
 from partnerkit.cli._inputs import load_registry, read_table
 
@@ -209,10 +210,10 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
             decision = "canonical" if member == cluster.canonical else joined.get(member, pk.Decision.MATCH.value)
             if cluster.decision is pk.Decision.POSSIBLE and len(cluster.members) == 1:
                 decision = pk.Decision.POSSIBLE.value  # fits several institutions of the registry
-            placed[" ".join(member.split())] = (i, cluster, decision)
+            placed[member] = (i, cluster, decision)  # members are texts as dedupe cleaned them
     out = []
     for row in rows.rows:
-        cid, cluster, decision = placed[" ".join(row[rows.column].split())]
+        cid, cluster, decision = placed[text_of(row[rows.column])]
         out.append([*row, cid, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
     write_csv(out, (*rows.header, "cluster_id", "canonical_name", "institution_id", "decision"))
 
