@@ -16,7 +16,8 @@ for reporting. Every institution is in the registry; only the queries are split.
 Usage:
     python bench/accuracy.py [MAX_RECORDS=50000] [--split all|train|dev] [--folds K]
                              [--errors FILE]   (TSV of wrong MATCHes and misses, for analysis;
-                             the last columns are the right id and the MATCHed ids)
+                             then the right id, the MATCHed ids, and the
+                             top candidate's registered name and the query text it was read from)
 """
 
 from __future__ import annotations
@@ -167,6 +168,8 @@ def main() -> None:
                                 str(top.explanation).replace("\t", " ").replace("\n", " ") if top else "",
                                 inst_id,
                                 " ".join(m.institution.id for m in found if m.decision is pk.Decision.MATCH),
+                                top.name if top else "",
+                                top.query if top else "",
                             ]
                         )
                         + "\n"

@@ -12,6 +12,7 @@ from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
+from partnerkit._matching._match._short import short_form
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
 from partnerkit._matching._match._units import _read_affiliation, _unit_in_part, _unread_parts
 from partnerkit._matching._spread import NAMESAKE_COUNTRIES, word_spread
@@ -100,7 +101,7 @@ def match_one(
         top = found[0]
         _, (_, n, q) = ranked[0]
         if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
-            why = _unique_cover(index, q, n, country)
+            why = _unique_cover(index, q, n, country) or short_form(index, q, n, country)
             if why is None and (unique_acronyms or country is not None):
                 why = _unique_acronym(index, q, n, top.explanation, country)
             if why is not None:

@@ -1,0 +1,105 @@
+"""Short forms of registered names: a company without its legal words, a brand, a city beside a name.
+
+Evidence of the registry as a whole, like ``_unique``: each reading is taken only for the
+top candidate of a query that found no MATCH, and only when no other institution's names
+compete for it.
+"""
+
+from __future__ import annotations
+
+from partnerkit._matching._index import Index
+from partnerkit._matching._match._result import _place_words
+from partnerkit._matching._match._unique import _unique_cover
+from partnerkit._model import InstitutionKind
+from partnerkit._names import script_of
+from partnerkit.rules import Profile
+
+#: Words a company's registered name carries beside its name proper that tell its legal or
+#: corporate form, not which company it is ("Shinnihon Corporation" -> company; "NMD Pharma A/S"
+#: -> s; "Foo Sp. z o.o."). Legal forms such as Ltd or GmbH are dropped by normalisation already.
+COMPANY_WORDS: frozenset[str] = frozenset({"company", "public", "kg", "llp", "slu", "ooo", "sp", "oo", "s"})
+#: Words that tell a corporate form only in a company's name: elsewhere a group is a research group.
+_GROUP_WORDS = frozenset({"group", "holding", "holdings"})
+#: Any company's words, for finding rivals: "Menarini Group" competes for "Menarini".
+_CORPORATE = COMPANY_WORDS | _GROUP_WORDS
+#: A brand (the leading words of a company's name) needs a distinctive word this long.
+_BRAND_WORD = 4
+
+
+def short_form(index: Index, q: Profile, name: int, country: str | None) -> str | None:
+    """Why query ``q`` is a short form of indexed ``name`` and names its institution, or ``None``.
+
+    Three readings, first that holds wins:
+
+    - the query is the name without its legal or company words ("Shinnihon" for "Shinnihon
+      Corporation (Japan)"), and no other institution has a name that reads so;
+    - the institution is a company and the query is the start of its name, the brand
+      ("Amphastar" for "Amphastar Pharmaceuticals, Inc."), whose words no other institution carries;
+    - the query is a name plus words of the institution's own city ("Neuroelectrics Barcelona"
+      for Neuroelectrics in Barcelona) and, without them, names that institution alone
+      (see ``_unique._unique_cover``).
+    """
+    if q.acronym is not None or not q.distinctive or q.generic:
+        return None
+    c = index.profile(name)
+    if c.acronym is not None or not c.tokens:
+        return None
+    inst = index.name_inst[name]
+    if q.tokens < c.tokens:
+        extra = c.tokens - q.tokens
+        company = index.institutions[inst].kind is InstitutionKind.COMPANY
+        allowed = _CORPORATE if company else COMPANY_WORDS
+        if extra <= allowed and not _rivals(index, q, inst, country, exact=True):
+            words = ", ".join(sorted(extra))
+            return (
+                f"Same name: the registered name without its legal or company words ({words}),"
+                " and no other institution's name reads so."
+            )
+        if company and _brand(index, q, name) and not _rivals(index, q, inst, country, exact=False):
+            return (
+                "Brand: the query is the start of the company's registered name,"
+                " and no other institution's names carry its words."
+            )
+    return _city_beside(index, q, name, inst, country)
+
+
+def _brand(index: Index, q: Profile, name: int) -> bool:
+    """``q``'s words, in order, start the name ``name``: a brand, written in the Latin script.
+
+    A CJK brand is read through segment translations, whose first word may be another company's too.
+    """
+    if script_of(q.text) is not None or max(map(len, q.distinctive)) < _BRAND_WORD:
+        return False
+    words = q.key.split()
+    return index.keys[name].split()[: len(words)] == words
+
+
+def _rivals(index: Index, q: Profile, inst: int, country: str | None, *, exact: bool) -> bool:
+    """Another institution (in the hinted country) has a name with all of ``q``'s distinctive words.
+
+    With ``exact``, only a name whose words are the query's, company words aside, competes.
+    """
+    rarest = min(q.distinctive, key=lambda t: (index.count("t:" + t), t))
+    countries = index.countries
+    for i in index.posting("t:" + rarest):
+        other = index.name_inst[i]
+        if other == inst or (country is not None and countries[other] and countries[other] != country):
+            continue
+        words = frozenset(index.keys[i].split())
+        if (words - _CORPORATE == q.tokens - _CORPORATE) if exact else q.distinctive <= words:
+            return True
+    return False
+
+
+def _city_beside(index: Index, q: Profile, name: int, inst: int, country: str | None) -> str | None:
+    """``q`` is a name plus words of the institution's city, and the name alone is unique (``_unique_cover``)."""
+    places = _place_words(index.institutions[inst])
+    c = index.profile(name)
+    extra = q.distinctive - c.tokens
+    if not extra or not extra <= places or not (q.distinctive - extra):
+        return None
+    rest = " ".join(w for w in q.key.split() if w not in extra)
+    why = _unique_cover(index, Profile.from_name(rest), name, country)
+    if why is None:
+        return None
+    return f"City beside the name: {', '.join(sorted(extra))} is the institution's city. {why}"

@@ -1,0 +1,84 @@
+"""Short forms of registered names (partnerkit._matching._match._short).
+
+What a user relies on: a company written without its legal or company words ("Shinnihon"
+for "Shinnihon Corporation (Japan)") or by its brand ("Amphastar" for "Amphastar
+Pharmaceuticals, Inc."), and a name written with its own city beside it are a MATCH with an
+explanation saying so, but only when no other registered institution competes for the short
+form; otherwise they stay undecided.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+COMPANY = pk.InstitutionKind.COMPANY
+
+
+def _inst(i: str, name: str, **kw: object) -> pk.Institution:
+    return pk.Institution(id=i, name=name, **kw)  # type: ignore[arg-type]
+
+
+def _top(reg: pk.Registry, query: str, country: str | None = None) -> tuple[str, pk.Decision, str]:
+    best = reg.match(query, country)[0]
+    return best.institution.id, best.decision, str(best.explanation)
+
+
+FILLER = [
+    _inst("u", "University of Kent", country="GB"),
+    _inst("w", "Wuhan University", country="CN"),
+    # carries "Shinnihon" too: the query is not unique by its words, only by the whole name
+    _inst("s", "The Shinnihon Foundation of Advanced Medical Treatment Research", country="JP"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "note"),
+    [
+        ("Shinnihon", "Shinnihon Corporation (Japan)", "Same name"),
+        ("Kent Scientific", "Kent Scientific Corporation (United States)", "Same name"),
+        ("Amphastar", "Amphastar Pharmaceuticals, Inc. (United States)", "Brand"),
+        ("Eversource", "Eversource Energy (United States)", "Brand"),
+    ],
+)
+def test_company_short_forms_match(query: str, name: str, note: str) -> None:
+    reg = pk.Registry([_inst("c", name, kind=COMPANY), *FILLER])
+    assert _top(reg, query)[:2] == ("c", pk.Decision.MATCH)
+    assert note in _top(reg, query)[2]
+
+
+def test_a_rival_with_the_same_short_form_keeps_it_undecided() -> None:
+    reg = pk.Registry(
+        [
+            _inst("g", "Menarini Group (Germany)", kind=COMPANY),
+            _inst("l", "Menarini Group (Luxembourg)", kind=COMPANY),
+            _inst("p", "Amphastar Pharmaceuticals (United States)", kind=COMPANY),
+            _inst("x", "Amphastar Research Foundation"),
+            *FILLER,
+        ]
+    )
+    assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Menarini"))
+    assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Amphastar"))
+
+
+def test_a_brand_is_read_for_companies_only() -> None:
+    reg = pk.Registry([_inst("e", "Eversource Energy Institute"), *FILLER])
+    assert _top(reg, "Eversource")[1] is not pk.Decision.MATCH
+
+
+def test_a_group_is_a_company_word_only_for_companies() -> None:
+    reg = pk.Registry([_inst("f", "Fraunhofer ICT Group"), *FILLER])
+    assert _top(reg, "Fraunhofer ICT")[1] is not pk.Decision.MATCH
+
+
+def test_the_institutions_own_city_beside_its_name() -> None:
+    reg = pk.Registry([_inst("n", "Neuroelectrics", city="Barcelona", country="ES"), *FILLER])
+    ident, decision, why = _top(reg, "Neuroelectrics Barcelona")
+    assert (ident, decision) == ("n", pk.Decision.MATCH)
+    assert "barcelona is the institution's city" in why
+
+
+def test_another_city_beside_the_name_is_not_read() -> None:
+    reg = pk.Registry([_inst("n", "Neuroelectrics", city="Barcelona", country="ES"), *FILLER])
+    assert _top(reg, "Neuroelectrics Madrid")[1] is not pk.Decision.MATCH
