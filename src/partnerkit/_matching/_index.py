@@ -165,6 +165,7 @@ class Index:
         "data",
         "derived",
         "ids",
+        "inflections",
         "inst_acronyms",
         "institutions",
         "keys",
@@ -270,6 +271,7 @@ class Index:
         self._near: dict[tuple[str, int], list[str]] = {}
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
         self.word_spread: object | None = None  # built by _spread.word_spread on first use
+        self.inflections: object | None = None  # built by _inflect.inflections on first use
 
     def _add_name(
         self,
@@ -465,7 +467,7 @@ class Index:
         return {
             s: getattr(self, s)
             for s in self.__slots__
-            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader", "word_spread")
+            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader", "word_spread", "inflections")
         }
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -477,13 +479,14 @@ class Index:
         self._near = {}
         self.affiliation_reader = None
         self.word_spread = None
+        self.inflections = None
 
 
 _T = TypeVar("_T")
 
 
 def kept(index: Index, slot: str, make: Callable[[Index], _T], kind: type[_T]) -> _T:
-    """What ``index`` keeps in ``slot`` (``affiliation_reader``, ``word_spread``), made by
+    """What ``index`` keeps in ``slot`` (``affiliation_reader``, ``word_spread``, ``inflections``), made by
     ``make(index)`` on first use: built once per index, never pickled."""
     made = getattr(index, slot)
     if made is None:

@@ -1,17 +1,20 @@
 """Word translations mined from the registry itself, at build time.
 
 Many institutions carry their name in several languages ("University of Vienna" and
-"Universität Wien", "Pukaskwa National Park" and "Parc national de Pukaskwa"). Two
-names of one institution that differ in exactly one word on each side are evidence
-that the two words say the same thing. A pair seen in the names of at least
-:data:`MIN_INSTITUTIONS` institutions, never written together in one name, and that
-never turns a name of one institution into a name of another, is kept: both words then
-have one canonical form (the more frequent one) that the index adds as an extra key of
-every name carrying them and that a query is also read with. So "Universität Wien"
-finds the University of Vienna, and "Parque Nacional X" a "X National Park", in any
-registry whose other institutions teach it those words; nothing is hard-coded.
+"Universität Wien", "Pukaskwa National Park" and "Parc national de Pukaskwa"). The words
+two names of one institution do not share are aligned (``_align``: inflected forms first,
+"volgogradsk" / "volgograd", then the one word left on each side, "wien" / "vienna" or
+"prifysgol" / "university"). A pair seen in the names of at least :data:`MIN_INSTITUTIONS`
+institutions, and in at least :data:`MIN_SHARE` of those writing the word to be read
+otherwise, never written together in one name, and that never turns a name of one
+institution into a name of another, is kept: both words then have one canonical form (an
+organisation word when one is, else the more frequent word) that the index adds as an
+extra key of every name carrying them and that a query is also read with. So "Universität
+Wien" finds the University of Vienna, "Parque Nacional X" a "X National Park", and
+"Волгоградский государственный университет" Volgograd State University, in any registry
+whose other institutions teach it those words; nothing is hard-coded.
 
-The table is a plain ``dict`` (word -> canonical word) of a few hundred entries:
+The table is a plain ``dict`` (word -> canonical word) of about a thousand entries on ROR:
 picklable and cheap.
 """
 
@@ -20,22 +23,21 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
-from partnerkit._names import ORG_KEYS, STOP_WORDS
+from partnerkit._matching._align import aligned_pairs
+from partnerkit._names import ORG_KEYS
 
 __all__ = ["MIN_INSTITUTIONS", "mine_org_swaps", "mine_translations", "translate_key"]
 
 #: A word pair must be seen in the names of at least this many institutions.
 MIN_INSTITUTIONS = 2
-#: Words shorter than this are not translated (initials and unit codes: "us", "umr"...).
-MIN_LENGTH = 4
+#: ... and in at least this share of the institutions writing the word to be read otherwise
+#: (the one not an organisation word, else the rarer): "central" is written beside "centre"
+#: by a few of the thousands writing it, so it is not a translation.
+MIN_SHARE = 0.1
 #: Names compared per institution at most (pairs grow quadratically).
 _MAX_NAMES = 12
 #: Words joined into one canonical group at most (no chains through loose pairs).
 _MAX_GROUP = 4
-
-
-def _word_ok(word: str) -> bool:
-    return len(word) >= MIN_LENGTH and not word.isdigit() and word not in ORG_KEYS and word not in STOP_WORDS
 
 
 def mine_translations(
@@ -53,25 +55,27 @@ def mine_translations(
         owners: sorted-token key -> the institutions with a name of exactly those tokens.
     """
     pairs: Counter[tuple[str, str]] = Counter()
+    carriers: Counter[str] = Counter()  # word -> institutions writing it
     for keys in institution_keys.values():
         sets = list(dict.fromkeys(frozenset(k.split()) for k in keys))[:_MAX_NAMES]
+        carriers.update(frozenset().union(*sets))
         found: set[tuple[str, str]] = set()
         for i, a in enumerate(sets):
             for b in sets[i + 1 :]:
-                left, right = a - b, b - a
-                if len(left) != 1 or len(right) != 1:
-                    continue
-                x, y = next(iter(left)), next(iter(right))
-                if _word_ok(x) and _word_ok(y):
-                    found.add((x, y) if x < y else (y, x))
+                found.update(aligned_pairs(a, b))
         pairs.update(found)
     table: dict[str, str] = {}
     groups: dict[str, set[str]] = {}
     for (x, y), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
-        if n < MIN_INSTITUTIONS or not _translation(x, y, holders, owners):
+        if n < MIN_INSTITUTIONS or n < MIN_SHARE * carriers[_rewritten(x, y, carriers)]:
             continue
         gx, gy = groups.get(x, {x}), groups.get(y, {y})
-        if gx is gy or len(gx | gy) > _MAX_GROUP:
+        org = (gx | gy) & ORG_KEYS
+        if gx is gy or len(org) > 1:
+            continue
+        if len(gx | gy) > _MAX_GROUP and not (org and (x in org or y in org)):
+            continue  # (a word read as an organisation word directly joins its group at any size: no chain)
+        if not _translation(x, y, holders, owners):
             continue
         merged = gx | gy
         for w in merged:
@@ -81,11 +85,18 @@ def mine_translations(
         if id(group) in seen:
             continue
         seen.add(id(group))
-        canonical = min(group, key=lambda w: (-count(w), w))
+        canonical = min(group, key=lambda w: (w not in ORG_KEYS, -count(w), w))  # an organisation word stays one
         for w in group:
             if w != canonical:
                 table[w] = canonical
     return dict(sorted(table.items()))
+
+
+def _rewritten(x: str, y: str, carriers: Mapping[str, int]) -> str:
+    """The word of a pair that names will be read without: not an organisation word, else the rarer."""
+    if x in ORG_KEYS or y in ORG_KEYS:
+        return y if x in ORG_KEYS else x
+    return min((x, y), key=lambda w: (carriers[w], w))
 
 
 def _translation(x: str, y: str, holders: Callable[[str], Sequence[str]], owners: Mapping[str, frozenset[int]]) -> bool:

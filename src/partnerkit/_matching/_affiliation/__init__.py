@@ -8,9 +8,12 @@ How a string is read (each step shows up in the explanation of a hit):
 2. In every other part the longest runs of tokens that are a registered name (display
    name, alias or label, normalised) are found. A run counts when it is the whole part,
    or the rest of the part is a sub-unit ("School of Medicine" after the name, "Dept. of
-   X" before it) or a place; a name found inside unrelated words does not count.
+   X" before it), a place, other bodies' acronyms, a role before "at", or the word of its
+   kind; a name found inside unrelated words does not count. A part naming nothing may be
+   one university's name short of its city, or one organisation's name in another order.
 3. A name that several organisations share is settled by the hints: a country named in
-   the string (a conflict is a hard NON_MATCH), then a city or state; else it stays
+   the string (a conflict is a hard NON_MATCH), then a city or state, then the name as
+   written (not through another language's form); else it stays
    ambiguous (POSSIBLE). Generic names ("Institute of Physics") need a place to agree.
 4. Acronyms count only with corroboration: a place of the string that agrees, or the
    organisation (or its parent or child) named in full elsewhere in the string.

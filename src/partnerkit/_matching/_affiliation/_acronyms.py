@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found, Hints
+from partnerkit._matching._affiliation._places import place
 from partnerkit._names import Part, acronym_key, is_acronym, tokens
 
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["acronym_hit", "acronym_insts", "own_acronym"]
+__all__ = ["acronym_hit", "acronym_insts", "acronym_with_place", "own_acronym"]
 
 
 def acronym_insts(r: AffiliationReader, key: str) -> list[int]:
@@ -74,3 +75,24 @@ def acronym_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int,
         found[c] = Found(c, 0.9, reasons, "match", part.text, part.text)
     else:
         old.reasons.extend(reasons)
+
+
+def acronym_with_place(r: AffiliationReader, part: Part, hints: Hints) -> Part | None:
+    """ "IIT Chennai", "Kiel CAU": a part that is an acronym and a place (a registry city, a
+    country or a state) written together. The place goes to ``hints``; the acronym, as a part of
+    its own, is returned for :func:`acronym_hit` (which still wants corroboration)."""
+    words = part.text.split()
+    if not 2 <= len(words) <= 4:
+        return None
+    for acro, rest in ((words[0], words[1:]), (words[-1], words[:-1])):
+        if not is_acronym(acro) or any(is_acronym(w) for w in rest):
+            continue
+        text = " ".join(rest)
+        where = Part(text, part.start, tuple(tokens(text)), False)
+        named = len(hints.texts)
+        if where.tokens and place(r, where, hints, deep=False) and len(hints.texts) > named:  # not "IISc Campus"
+            city = " ".join(where.tokens)
+            if city in r._cities:  # "Iasi": a county too, and the city
+                hints.cities.add(city)
+            return Part(acro, part.start, tuple(tokens(acro)), False)
+    return None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found, Hit
 from partnerkit._model import InstitutionKind
-from partnerkit._names import Part
+from partnerkit._names import Part, normalize_name
 from partnerkit.rules import Decision, Explanation, RuleResult
 
 if TYPE_CHECKING:
@@ -93,9 +93,35 @@ def settle_namesakes(r: AffiliationReader, found: dict[int, Found]) -> None:
         )
 
 
+def short_forms(r: AffiliationReader, found: dict[int, Found]) -> None:
+    """A name found in one part that starts a longer name found in another, of an unrelated
+    organisation ("Trinity College Institute of Neuroscience, Trinity College Dublin"), is
+    most likely that one written short: the longer name answers."""
+    matched = [f for f in found.values() if f.decided == "match" and f.name]
+    words = {f.index: normalize_name(f.name).split() for f in matched}
+    for f in matched:
+        n = len(words[f.index])
+        longer = next(
+            (
+                g
+                for g in matched
+                if g.part != f.part
+                and len(words[g.index]) > n
+                and words[g.index][:n] == words[f.index]
+                and not r.linked(f.index, g.index)
+            ),
+            None,
+        )
+        if longer is not None:
+            f.decided = "possible"
+            f.score = min(f.score, 0.75)
+            f.reasons.append(("short form", f"it starts {longer.name!r}, also named: that one answers"))
+
+
 def choose(r: AffiliationReader, text: str, found: dict[int, Found], rejected: dict[int, Found]) -> list[Hit]:
     settle_namesakes(r, found)
     descriptive_alone(r, found)
+    short_forms(r, found)
     matched = [f for f in found.values() if f.decided == "match"]
     for g in [g for g in matched if g.reasons[0][0] == "acronym"]:
         # "Instituto Cajal (CSIC)": a parent written only as an acronym beside its unit

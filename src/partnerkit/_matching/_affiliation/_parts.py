@@ -3,22 +3,46 @@ runs of registered names in a part and what the words around a run say about it.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found
-from partnerkit._names import SUBUNIT_WORDS, Part, acronym_key, country_of, fold, normalize_name, tokens
+from partnerkit._names import (
+    SUBUNIT_WORDS,
+    Part,
+    acronym_key,
+    country_of,
+    fold,
+    is_acronym,
+    normalize_name,
+    tokens,
+)
 
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["and_pieces", "join_parts", "relations", "run_context", "spans", "unglue"]
+__all__ = [
+    "acronym_words",
+    "and_pieces",
+    "connector_before",
+    "join_parts",
+    "relations",
+    "run_context",
+    "spans",
+    "unglue",
+]
 
 _MAX_SPAN = 14
-_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+", re.I)
+_AND = re.compile(r"\s+(?:and|&|und|et|y|e)\s+|(?<=[^\W\d])\s*\\?/\s*(?=[^\W\d]{2})", re.I)
 _DIGITS = re.compile(r"^[\d\W]+$")
+_WORDS = re.compile(r"[\s/]+")
+#: A unit code: "U1234", "UMR-7534", "EA 4506" written as one word.
+_CODE = re.compile(r"^[A-Z]{1,6}-?\d{2,5}$")
 #: Words that, after a registered name, start a unit of it ("X University School of Medicine").
-_UNIT_AFTER = frozenset(("school", "faculty", "department", "college", "graduate", "division", "laboratory"))
+_UNIT_AFTER = frozenset(
+    ("school", "faculty", "department", "college", "graduate", "division", "laboratory", "institute", "centre")
+)
 #: Words anywhere after a registered name that make the rest a unit of it ("X University Whiting School of ...").
 _UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
 #: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
@@ -79,11 +103,13 @@ def relations(orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> 
 
 def unglue(r: AffiliationReader, text: str) -> str:
     """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
-    footnote lead-ins ("Current address:") from the names around them.
+    footnote lead-ins ("Current address:") from the names around them; HTML entities are read.
 
     A glued word is split only when it is no registered word itself and every piece is
-    one ("McGill", "ShanghaiTech" stay whole).
+    one or a stop word ("McGill", "ShanghaiTech" stay whole; "laUniversidad" is split).
     """
+    if "&" in text and ";" in text:
+        text = html.unescape(text)  # "&quot;Irkutsk State University&quot;"
     if _GLUED_WORD.search(text):
 
         def split(m: re.Match[str]) -> str:
@@ -91,7 +117,10 @@ def unglue(r: AffiliationReader, text: str) -> str:
             if _known_word(r, word):
                 return word
             pieces = _GLUED.sub(" ", word).split()
-            if all(_known_word(r, w) for w in pieces):
+            # a stop word glued to a name ("laUniversidad", "ofUniversity") is no word of its own
+            if all(_known_word(r, w) or (w.isalpha() and w.islower() and not tokens(w)) for w in pieces) and any(
+                tokens(w) for w in pieces
+            ):
                 return " ".join(pieces)
             return word
 
@@ -179,11 +208,65 @@ def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, s
     return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
 
 
-def run_context(r: AffiliationReader, toks: tuple[str, ...], start: int, end: int, tail: int) -> str | None:
+def acronym_words(part: Part) -> frozenset[str]:
+    """Tokens of the words of ``part`` written as acronyms or unit codes ("INSERM", "CNyN",
+    "UMR7534"); none when the part is written in capitals throughout."""
+    text = part.text
+    if sum(c.isupper() for c in text) * 2 > sum(c.isalpha() for c in text):
+        return frozenset()
+    out: set[str] = set()
+    for written in _WORDS.split(text):
+        word = written.strip(".:'\"()")
+        if is_acronym(word) or _CODE.match(word):
+            out.update(tokens(word))
+    return frozenset(out)
+
+
+#: Words written just before a name that make what precedes it part of it or a role at it:
+#: "Professor at X", "Library of the X", "Universitätsbibliothek der X".
+_CONNECTORS = frozenset(("at", "of", "der", "des", "du", "de", "di", "del", "della", "dell", "van", "von"))
+_ARTICLES = frozenset(("the", "la", "le", "l", "les", "los"))
+
+
+def connector_before(part: Part, start: int) -> str | None:
+    """The connector word ("at", "of", "der"...) written just before token ``start`` of ``part``
+    (an article between them allowed: "of the"), if any."""
+    words = part.text.split()
+    n = 0
+    for i, word in enumerate(words):
+        if n == start and tokens(word):
+            before = [w.lower().strip(".,'’") for w in words[max(0, i - 2) : i]]
+            if before and before[-1] in _ARTICLES:
+                before = before[:-1]
+            if before and before[-1] in _CONNECTORS and i > 1:
+                return before[-1]
+            return None
+        n += len(tokens(word))
+        if n > start:
+            return None
+    return None
+
+
+def run_context(
+    r: AffiliationReader,
+    toks: tuple[str, ...],
+    start: int,
+    end: int,
+    tail: int,
+    *,
+    others: frozenset[str] = frozenset(),
+) -> str | None:
     """Why the rest of a part does not stop a name found in it, or None if it does.
 
-    ``tail``: where the part's trailing address starts (its length if it has none)."""
+    ``tail``: where the part's trailing address starts (its length if it has none);
+    ``others``: words of the part written as acronyms, read as other bodies' beside the name."""
     before, after = toks[:start], toks[end:]
+    if others:
+        before = tuple(w for w in before if w not in others)
+        after = tuple(w for w in after if w not in others)
+        if not before and not after:
+            return "beside acronyms (" + " ".join(sorted(others)) + ")"
+        tail = len(toks)
     if not before and not after:
         return "whole part"
 

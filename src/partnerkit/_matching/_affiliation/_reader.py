@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from partnerkit._matching._affiliation._acronyms import acronym_hit, own_acronym
+from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place, own_acronym
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
 from partnerkit._matching._affiliation._parts import (
@@ -13,7 +13,9 @@ from partnerkit._matching._affiliation._parts import (
     _DIGITS,
     _EV,
     _RELATION,
+    acronym_words,
     and_pieces,
+    connector_before,
     join_parts,
     relations,
     run_context,
@@ -28,6 +30,7 @@ from partnerkit._model import NameType, RelationType
 from partnerkit._names import (
     Part,
     country_of,
+    fold,
     is_acronym,
     normalize_name,
     split_affiliation,
@@ -41,6 +44,8 @@ __all__ = ["AffiliationReader", "reader"]
 _MEMBERS = 3
 #: A part's rarest word must be on at most this many names for the rules to look at it.
 _FUZZY_POSTING = 5_000
+#: A word of an organisation's kind written after its registered name, and that kind.
+_KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
 #: Words that make a name a university's own rather than a short form of it.
 _OWN = frozenset(("university", "college"))
 
@@ -200,12 +205,20 @@ class AffiliationReader:
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
+        lone: list[Part] = []  # acronyms written with a place in one part
         for part in orgs:
             hit = False
             for start, end, key in spans(self, part.tokens):
                 hit = self._name_hit(part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+            if not hit and not part.subunit and len(part.tokens) > 1 and not self._descriptive(part.tokens):
+                # "Purdue University" short of its city; "Copenhagen University" in another order
+                # (not "College of Engineering", "Life Sciences Centre": names of common words)
+                hit = bool(set(part.tokens) & _OWN) and self._short_of_city(part, hints, found)
+                hit = hit or self._reordered(part, hints, found)
             if not hit and _AND.search(part.text):
                 pieces.extend(and_pieces(part))
+            elif not hit and (acro := acronym_with_place(self, part, hints)) is not None:
+                lone.append(acro)
         for part in pieces:
             for start, end, key in spans(self, part.tokens):
                 if all(self._generic(t) for t in key.split()):
@@ -216,12 +229,67 @@ class AffiliationReader:
         for part in orgs:
             if len(part.tokens) == 1 and len(parts) > 1 and is_acronym(part.text):  # a lone acronym: the rules
                 acronym_hit(self, part, hints, found)
+        for part in lone:
+            acronym_hit(self, part, hints, found)
         if not any(f.decided == "match" for f in found.values()):
             schools(self, orgs, pieces, hints, found)
         units_of_others(self, orgs, found)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _reordered(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
+        """ "Copenhagen University" for "University of Copenhagen": a part that is one
+        organisation's registered name with its words in another order, where no place of the
+        string says otherwise (namesakes in either order, "York University" and "University
+        of York", are both registered and found as written)."""
+        index = self.index
+        key = " ".join(part.tokens)
+        names = [
+            n
+            for n in index.posting("k:" + " ".join(sorted(set(part.tokens))))
+            if not index.acronyms[n] and n < index.translated_from and len(index.keys[n].split()) == len(part.tokens)
+        ]
+        insts = {index.name_inst[n] for n in names}
+        if len(insts) != 1 or self.entries(key):
+            return False
+        c = insts.pop()
+        if self.institutions[c].status != "active" or self._starts_other(key, c):
+            return False  # "Washington University": also "Washington University in St. Louis" as written
+        if (hints.countries or hints.soft or hints.cities) and not self._placed(c, hints):
+            return False
+        n = names[0]
+        reasons = [
+            ("name", f"{part.text!r} is {index.texts[n]!r} with its words in another order"),
+            ("context", "whole part"),
+        ]
+        if self._placed(c, hints):
+            reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
+        self._put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
+        return True
+
+    def _descriptive(self, words: Sequence[str]) -> bool:
+        """Every word is a common one or a subject's."""
+        return all(self._generic(t) or self._subject(t) for t in words)
+
+    def _starts_other(self, key: str, c: int) -> bool:
+        """A registered name of another institution than ``c`` starts with the words ``key``."""
+        index = self.index
+        rare = min(key.split(), key=lambda t: index.count("t:" + t))
+        return any(index.keys[n].startswith(key + " ") and index.name_inst[n] != c for n in index.posting("t:" + rare))
+
+    def _short_of_city(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
+        """ "Purdue University" for "Purdue University West Lafayette": a part that is one
+        university's registered name short of its city (and no other place contradicts)."""
+        got = self.university_of(part.tokens)
+        if got is None:
+            return False
+        c, name, name_id = got
+        if (hints.countries or hints.soft or hints.cities) and not self._placed(c, hints):
+            return False
+        reasons = [("name", f"{part.text!r} is {name!r} short of its city"), ("context", "whole part")]
+        self._put(found, Found(c, 0.93, reasons, "match", name, part.text, name_id))
+        return True
 
     def nearby_names(self, text: str, reading: Reading, limit: int = 64) -> list[int]:
         """Names (ids) that share the rarest word of ``text`` and sit where the string says.
@@ -275,6 +343,30 @@ class AffiliationReader:
             own = own_acronym(self, part, end, cands)
             if own is not None:
                 cands, context = own
+        role = 0
+        conn = connector_before(part, start) if context is None and start > 0 and " " in key else None
+        if conn is not None and (
+            conn == "at" or all(self._generic(t) or self._subject(t) for t in part.tokens[:start])
+        ):
+            # "Assistant Professor at X", "Electrical Engineering of X": a role at X or a subject's unit of X
+            rest = run_context(self, part.tokens[start:], 0, end - start, len(part.tokens) - start)
+            if rest is not None:
+                role = start  # the words before are no place of the name's
+                lead = " ".join(part.tokens[:start])
+                context = f"after {lead!r} {conn}" + ("" if rest == "whole part" else f", {rest}")
+        if context is None and start == 0 and end == len(part.tokens) - 1 and part.tokens[end] in _KIND_WORDS:
+            # "Jamia Hamdard University": the registered name without the word of its kind
+            kind = _KIND_WORDS[part.tokens[end]]
+            cands = [c for c in cands if self._kind[c] == kind]
+            if cands:
+                context = f"followed by the word of its kind ({part.tokens[end]})"
+        others: frozenset[str] = frozenset()
+        if context is None and " " in key:
+            # "Sorbonne University INSERM CNRS", "CONICET Universidad de Buenos Aires": other
+            # bodies' acronyms or unit codes beside the name do not bury it
+            others = acronym_words(part) - set(part.tokens[start:end])
+            if others:
+                context = run_context(self, part.tokens, start, end, len(part.tokens), others=others)
         if context is not None and context.startswith("followed by a legal form"):
             if part.tokens[end:] != (_EV,):
                 # "Honeywell International Inc": a company's own word, not a common one ("Power Group Ltd")
@@ -285,8 +377,8 @@ class AffiliationReader:
                     return False
         elif context is None or (context != "whole part" and " " not in key):
             return False  # a lone registered word among other words is not a name
-        places = [w for w in (*part.tokens[:start], *part.tokens[end:]) if not _DIGITS.match(w)]
-        if "acronym" in context or "relation" in context or "legal form" in context:
+        places = [w for w in (*part.tokens[role:start], *part.tokens[end:]) if not _DIGITS.match(w) and w not in others]
+        if "acronym" in context or "relation" in context or "legal form" in context or "its kind" in context:
             places = []
         beside = bool(places) and "unit" not in context
         if beside:
@@ -321,6 +413,14 @@ class AffiliationReader:
                 base.append(("place", f"{', '.join(hints.texts)} settles {len(cands)} namesakes"))
                 cands = near
         if len(cands) > 1:
+            # "University of Freiburg" (and not "Universität Freiburg", Fribourg's German name),
+            # "Institut Pasteur" (not "Instituto Pasteur"): the one whose name is written as is
+            written = f" {fold(part.text)} "
+            exact = sorted({e[0] for e in entries if e[0] in cands and f" {fold(e[2])} " in written})
+            if len(exact) == 1:
+                base.append(("written as is", "the only one with this name as written, not read through another form"))
+                cands = exact
+        if len(cands) > 1:
             main = sorted({e[0] for e in entries if e[0] in cands and e[1] is not NameType.ALIAS})
             if len(main) == 1:
                 base.append(("name type", "the only one with this as its name rather than an alias"))
@@ -336,7 +436,7 @@ class AffiliationReader:
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)
-        descriptive = all(self._generic(t) or self._subject(t) for t in words)
+        descriptive = self._descriptive(words)
         for c in cands:
             reasons = list(base)
             decided = "match"
@@ -364,9 +464,9 @@ class AffiliationReader:
             elif len(cands) > 1:
                 decided = "possible"
                 score = 0.6
-                others = ", ".join(self.institutions[o].name for o in cands[:5])
+                holders = ", ".join(self.institutions[o].name for o in cands[:5])
                 reasons.append(
-                    ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({others}); give a place")
+                    ("ambiguous", f"Ambiguous: {len(cands)} organisations have this name ({holders}); give a place")
                 )
             elif (
                 generic
@@ -379,7 +479,9 @@ class AffiliationReader:
                 score = 0.6
                 reasons.append(("generic name", "every word is common; no place in the string agrees"))
 
-            elif part.subunit and not located:
+            elif part.subunit and not located and (descriptive or not context.startswith("after a unit")):
+                # (a distinctive name after the unit's words is the unit's body: "Division of X de la
+                # Universidad de Guanajuato"; a descriptive one may be the unit: "Dept. of Molecular Microbiology")
                 decided = "possible"
                 score = 0.7
                 reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))

@@ -8,6 +8,7 @@ import attrs
 
 from partnerkit._matching._cjk import has_cjk, org_variants, pinyin_variants, read_segments, segment_note
 from partnerkit._matching._index import Index
+from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
@@ -239,6 +240,9 @@ def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Ma
     return out
 
 
+_ABJADS = frozenset({"ARABIC", "HEBREW"})
+
+
 def _translated(
     index: Index, q: Profile, text: str | None = None, why: str | None = None
 ) -> tuple[Profile, str] | None:
@@ -263,6 +267,11 @@ def _translated(
         pairs = ", ".join(f"{w} = {table[w]}" for w in dict.fromkeys(key.split()) if w in table)
         notes.append(f"Read with word translations learned from the registry's own names: {pairs}.")
         key = translated
+    abjad = script_of(q.text) in _ABJADS
+    key, inflected = read_inflected(index, key, distinctive_tokens(frozenset(key.split())), abjad=abjad)
+    if inflected:
+        pairs = ", ".join(f"{w} = {v}" for w, v in sorted(inflected.items()))
+        notes.append(f"Read words no registered name carries as registered words they inflect or spell: {pairs}.")
     if not notes or key == q.key or not key:
         return None
     tokens = frozenset(key.split())
