@@ -24,7 +24,16 @@ from partnerkit._matching._index import Index
 from partnerkit._matching._match._result import _AND, Match, _place_words
 from partnerkit._matching._match._units import _relatives
 from partnerkit._matching._spread import WordSpread, word_spread
-from partnerkit._names import ORG_KEYS, country_of, is_acronym, normalize_name, split_affiliation, subdivision_countries
+from partnerkit._names import (
+    ORG_KEYS,
+    STREET_WORDS,
+    SUBUNIT_WORDS,
+    country_of,
+    is_acronym,
+    normalize_name,
+    split_affiliation,
+    subdivision_countries,
+)
 from partnerkit.rules import Decision, Profile, RuleSet
 from partnerkit.rules._profile import WEAK_TOKENS
 
@@ -43,7 +52,8 @@ BODY_WORDS = frozenset(
 COLLEGE_WORDS = frozenset(("campus", "college", "school"))
 #: A part of the string of at most this many words, none an organisation word, may be a place.
 PLACE_WORDS = 3
-_OWN = frozenset(("university", "college"))
+_OWN = frozenset(("university", "college", "campus"))
+_NOT_PLACE = WEAK_TOKENS | ORG_KEYS | SUBUNIT_WORDS | STREET_WORDS | {"hub", "centre", "center"}
 #: Names scanned for namesakes: the rarest word of the name found must be on at most this many.
 FAMILY_POSTING = 3_000
 #: Other institutions listed beside a name made POSSIBLE.
@@ -120,8 +130,9 @@ def beyond_name(index: Index, rules: RuleSet, name: str, found: list[Match]) -> 
 
 
 def _place_like(words: Sequence[str]) -> bool:
-    """A part of a few words, none an organisation word but a university's: a place or a campus's name."""
-    return len(words) <= PLACE_WORDS and not any(w in WEAK_TOKENS - _OWN or w in ORG_KEYS - _OWN for w in words)
+    """A part of a few words, none an organisation, unit or street word but a university's or campus's:
+    a place or a campus's name ("Raipur", "Daytona Beach Campus"; not "Division of Infection")."""
+    return len(words) <= PLACE_WORDS and not any(w in _NOT_PLACE and w not in _OWN for w in words)
 
 
 def _college(home: Sequence[str], here: Sequence[str], extra: Sequence[str]) -> bool:
@@ -164,7 +175,9 @@ def _unit_whole(found: list[Match], unit: Match) -> list[Match]:
 def _proper(word: str, spread: WordSpread, *, address: bool = False) -> bool:
     """A word that says which body is meant: no organisation, field, common or subject word, no
     country, no number; in a part of its own (``address``), no state or province either."""
-    if word in WEAK_TOKENS or word.isdigit() or len(word) < 3 or spread.generic(word) or spread.subject(word):
+    if word in WEAK_TOKENS or any(c.isdigit() for c in word) or len(word) < 3:
+        return False
+    if spread.generic(word) or spread.subject(word):
         return False
     return country_of(word) is None and not (address and word in subdivision_countries())
 
