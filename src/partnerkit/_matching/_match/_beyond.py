@@ -81,8 +81,8 @@ def beyond_name(index: Index, rules: RuleSet, name: str, found: list[Match]) -> 
         return found
     inst = index.ids.get(top.institution.id)
     own = normalize_name(top.name).split()
-    if inst is None or not own or _quoted(name, top.name):
-        return found
+    if inst is None or not own or set(normalize_name(name).split()) <= set(own) or _quoted(name, top.name):
+        return found  # nothing written beyond the name (most MATCHes): no more work
     parts = [normalize_name(p.text).split() for p in split_affiliation(name)]
     home = next((p for p in parts if set(own) <= set(p)), None)
     if home is None:
