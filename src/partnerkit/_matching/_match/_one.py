@@ -9,6 +9,7 @@ import attrs
 from partnerkit._matching._cjk import has_cjk, org_variants, pinyin_variants, read_segments, segment_note
 from partnerkit._matching._index import Index
 from partnerkit._matching._inflect import read_inflected
+from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
@@ -57,7 +58,7 @@ def match_one(
             found = _descriptive(index, name, found, country, city)
             if reading.parts == 1 and not (reading.hints.countries or reading.hints.cities or reading.hints.soft):
                 found = _descriptive_piece(index, name, found, country, city)
-            return _successor_note(index, rules, found)[:limit]
+            return _successor_note(index, rules, beyond_name(index, rules, name, found))[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -116,6 +117,8 @@ def match_one(
         found = _acronym_in_country(index, found, country)
     elif not acronym and not identifiers and not domains:
         found = _descriptive(index, name, found, country, city)
+    if not identifiers and not domains:
+        found = beyond_name(index, rules, name, found)
     return _successor_note(index, rules, found)[:limit]
 
 
