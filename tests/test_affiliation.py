@@ -654,3 +654,48 @@ def test_trailing_address_answer_kept_for_the_last_part_only_is_the_fresh_answer
     for text in [*texts, *reversed(texts), texts[0], texts[0]]:
         assert places_in(r, text) == _places_in(r, text, None)
     assert places_in(r, texts[0]) < len(texts[0].split())  # "brookings sd 57007 usa" is its address
+
+
+def test_short_of_its_city_refused_when_another_campus_extends_the_name_or_the_city_differs() -> None:
+    """ "Cihan University" when "Cihan University-Erbil" and "Cihan University - Duhok" are both
+    registered names one university of several, not the one registered with its city; "ICFAI
+    University, Jaipur" is not "ICFAI University, Dehradun" (the string names another city). A
+    unit of the university extending its name ("... Medical Center") does not make it ambiguous."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(id="ke", name="Karsa University Erbil", country="IQ", city="Erbil", kind=edu),
+            Institution(id="kd", name="Karsa University - Duhok", country="IQ", city="Dahuk", kind=edu),
+            Institution(id="ld", name="Lakshan University, Dehradun", country="IN", city="Dehradun", kind=edu),
+            Institution(id="rn", name="Ridgeway University Westport", country="US", city="Westport", kind=edu),
+            Institution(
+                id="rn-med",
+                name="Ridgeway University Medical Center",
+                country="US",
+                city="Westport",
+                kind=InstitutionKind.HEALTHCARE,
+                relationships=(Relationship("parent", "rn"),),
+            ),
+            Institution(id="jp", name="Jaipur Hospital", country="IN", city="Jaipur", kind=InstitutionKind.HEALTHCARE),
+        ]
+    )
+    assert answers(reg, "Karsa University") == []
+    assert answers(reg, "Lakshan University") == ["ld"]
+    assert answers(reg, "Lakshan University, Jaipur") == []
+    assert answers(reg, "Ridgeway University") == ["rn"]
+
+
+def test_an_acronym_is_not_spelt_out_by_itself() -> None:
+    """A name made of the acronym and common words ("Laboratoire GEC", "ARS University") is not
+    spelt out in a string by the acronym alone when other bodies share the acronym; a body that
+    is the acronym's only holder is still read from it with its place."""
+    reg = Registry(
+        [
+            Institution(id="lqec", name="Laboratoire QEC", acronyms=("QEC",), country="FR", city="Cergy"),
+            Institution(id="qec", name="Quarry Engineering College", acronyms=("QEC",), country="IN", city="Banka"),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Physics, QEC Nordhaven") == []
+    alone = Registry([Institution(id="lqec", name="Laboratoire QEC", acronyms=("QEC",), country="FR", city="Cergy")])
+    assert answers(alone, "Physics, QEC, Paris") == ["lqec"]

@@ -37,12 +37,15 @@ def own_acronym(r: AffiliationReader, part: Part, end: int, cands: list[int]) ->
     return None
 
 
-def _spelt_out(r: AffiliationReader, c: int, words: set[str]) -> str | None:
-    """A name of institution ``c`` whose distinctive words are all in the string, if any."""
+def _spelt_out(r: AffiliationReader, c: int, words: set[str], acronym: tuple[str, ...]) -> str | None:
+    """A name of institution ``c`` whose distinctive words are all in the string, if any.
+
+    The words of ``acronym`` do not count (given when several bodies share it): "Laboratoire
+    GEC" is not spelt out by "GEC Bhavnagar", nor "ARS University" by "ARS Hauts-de-France"."""
     inst = r.institutions[c]
     for name in (inst.name, *inst.aliases, *inst.labels.values()):
         toks = tokens(name)
-        rare = [t for t in toks if not r._generic(t)]
+        rare = [t for t in toks if not r._generic(t) and t not in acronym]
         if rare and all(t in words for t in rare):
             return name
     return None
@@ -64,7 +67,7 @@ def acronym_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int,
             support.append((c, f"the string names its country {inst.country}"))
         elif inst.city and r._city_of[c] in hints.cities:
             support.append((c, f"the string names its city {inst.city}"))
-        elif spelt := _spelt_out(r, c, hints.words):
+        elif spelt := _spelt_out(r, c, hints.words, part.tokens if len(cands) > 1 else ()):
             support.append((c, f"its name is spelt out in the string ({spelt})"))
     if len(support) != 1:
         return

@@ -273,11 +273,18 @@ class AffiliationReader:
         """Every word is a common one or a subject's."""
         return all(self._generic(t) or self._subject(t) for t in words)
 
-    def _starts_other(self, key: str, c: int) -> bool:
-        """A registered name of another institution than ``c`` starts with the words ``key``."""
+    def _starts_other(self, key: str, c: int, *, namesakes: bool = False) -> bool:
+        """A registered name of another institution than ``c`` starts with the words ``key``
+        (with ``namesakes``: only one of ``c``'s kind outside its family, as another campus is)."""
         index = self.index
         rare = min(key.split(), key=lambda t: index.count("t:" + t))
-        return any(index.keys[n].startswith(key + " ") and index.name_inst[n] != c for n in index.posting("t:" + rare))
+        for n in index.posting("t:" + rare):
+            o = index.name_inst[n]
+            if o == c or not index.keys[n].startswith(key + " "):
+                continue
+            if not namesakes or (self._kind[o] == self._kind[c] and not self.related(o, c)):
+                return True
+        return False
 
     def _short_of_city(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
         """ "Purdue University" for "Purdue University West Lafayette": a part that is one
@@ -288,6 +295,10 @@ class AffiliationReader:
         c, name, name_id = got
         if (hints.countries or hints.soft or hints.cities) and not self._placed(c, hints):
             return False
+        if hints.cities and self._city_of[c] not in hints.cities:
+            return False  # "ICFAI University, Jaipur": the string names another city than its own
+        if self._starts_other(" ".join(part.tokens), c, namesakes=True):
+            return False  # "Cihan University": "Cihan University - Duhok" extends the name as well
         reasons = [("name", f"{part.text!r} is {name!r} short of its city"), ("context", "whole part")]
         self._put(found, Found(c, 0.93, reasons, "match", name, part.text, name_id))
         return True
