@@ -699,3 +699,45 @@ def test_an_acronym_is_not_spelt_out_by_itself() -> None:
     assert answers(reg, "Physics, QEC Nordhaven") == []
     alone = Registry([Institution(id="lqec", name="Laboratoire QEC", acronyms=("QEC",), country="FR", city="Cergy")])
     assert answers(alone, "Physics, QEC, Paris") == ["lqec"]
+
+
+def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
+    """ "CEITEC Masaryk University" is the institute registered as "Central European Institute of
+    Technology - Masaryk University", "GC University Hyderabad" is "Government College University
+    Hyderabad", and "HICAST Purbanchal University" a college of that university registered with
+    the acronym: that body answers and the name's holder is only possible. A laboratory's acronym
+    beside its university ("Sorbonne University INSERM" style) still answers the university."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(id="mu", name="Mirek University", country="CZ", city="Brno", kind=edu),
+            Institution(id="ceit", name="Central European Institute of Technology - Mirek University", country="CZ"),
+            Institution(id="uh", name="University of Hallabad", country="IN", city="Hallabad", kind=edu),
+            Institution(id="gcu", name="Government College University Hallabad", country="PK", kind=edu),
+            Institution(id="pu", name="Purvan University", country="NP", kind=edu),
+            Institution(
+                id="hc",
+                name="Himal College of Agricultural Sciences",
+                acronyms=("HICAS",),
+                country="NP",
+                kind=edu,
+                relationships=(Relationship("parent", "pu"),),
+            ),
+            Institution(
+                id="lab",
+                name="Centre for Quiet Studies",
+                acronyms=("CQS",),
+                country="NP",
+                kind=InstitutionKind.FACILITY,
+                relationships=(Relationship("parent", "pu"),),
+            ),
+        ]
+    )
+    assert answers(reg, "CEITEC Mirek University") == ["ceit"]
+    assert answers(reg, "GC University Hallabad") == ["gcu"]
+    assert answers(reg, "HICAS Purvan University") == ["hc"]
+    assert answers(reg, "CQS Purvan University") == ["pu"]
+    assert answers(reg, "Mirek University") == ["mu"]
+    explained = next(h for h in reg.match("CEITEC Mirek University") if h.institution.id == "mu")
+    assert explained.decision is Decision.POSSIBLE
+    assert "another body's acronym" in str(explained.explanation)

@@ -11,7 +11,7 @@ from partnerkit._names import Part, acronym_key, is_acronym, tokens
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["acronym_hit", "acronym_insts", "acronym_with_place", "own_acronym"]
+__all__ = ["acronym_hit", "acronym_insts", "acronym_with_place", "explained_by_acronym", "own_acronym"]
 
 
 def acronym_insts(r: AffiliationReader, key: str) -> list[int]:
@@ -35,6 +35,62 @@ def own_acronym(r: AffiliationReader, part: Part, end: int, cands: list[int]) ->
         if own:
             return sorted(own), f"followed by its acronym ({last})"
     return None
+
+
+#: A registered name's rarest word on more names than this is not searched for the bodies an
+#: acronym beside it may name.
+_BESIDE_POSTING = 2_000
+
+
+def _spells(acro: str, words: list[str]) -> bool:
+    """``acro`` is the words' beginnings in order, each word giving one or more letters
+    ("hicast": Himalayan College Agricultural Science Technology; "ceitec": Central European
+    Institute Technology)."""
+    if not words:
+        return not acro
+    word = words[0]
+    return any(
+        acro.startswith(word[:n]) and _spells(acro[n:], words[1:]) for n in range(1, min(len(word), len(acro)) + 1)
+    )
+
+
+def explained_by_acronym(r: AffiliationReader, key: str, others: frozenset[str], cands: list[int]) -> dict[int, str]:
+    """Other bodies than ``cands`` (the holders of the registered name ``key``) that an acronym
+    written beside that name names together with it, each with the acronym: "CEITEC Masaryk
+    University" is the Central European Institute of Technology - Masaryk University, "GC
+    University Hyderabad" Government College University Hyderabad, "HICAST Purbanchal
+    University" a college of Purbanchal University registered with that acronym.
+
+    A body counts when it holds the acronym and carries the name or is a member of its holder
+    of the same kind (a college of the university; a laboratory's acronym beside its university
+    is read as the university's, as affiliation data does), or when one of its names carries
+    the name's words and the acronym spells the other words."""
+    index = r.index
+    words = key.split()
+    need = set(words)
+    out: dict[int, str] = {}
+    for w in sorted(others):
+        if len(w) < 2 or w.isdigit():
+            continue
+        for d in acronym_insts(r, acronym_key(w)):
+            if d not in cands and (
+                any(need <= set(n.split()) for n in r.names_of(d))
+                or any(c in r.ancestors(d) and r._kind[c] == r._kind[d] for c in cands)
+            ):
+                out.setdefault(d, w)
+        rare = min(words, key=lambda t: index.count("t:" + t))
+        if index.count("t:" + rare) > _BESIDE_POSTING:
+            continue
+        for n in index.posting("t:" + rare):
+            d = index.name_inst[n]
+            if d in cands or d in out or index.acronyms[n]:
+                continue
+            toks = index.keys[n].split()
+            if need <= set(toks):
+                rest = [t for t in toks if t not in need]
+                if rest and _spells(w, rest):
+                    out[d] = w
+    return out
 
 
 def _spelt_out(r: AffiliationReader, c: int, words: set[str], acronym: tuple[str, ...]) -> str | None:

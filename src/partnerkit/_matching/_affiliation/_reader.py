@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place, own_acronym
+from partnerkit._matching._affiliation._acronyms import (
+    acronym_hit,
+    acronym_with_place,
+    explained_by_acronym,
+    own_acronym,
+)
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Found, Hints, Hit, Reading
 from partnerkit._matching._affiliation._parts import (
@@ -379,6 +384,10 @@ class AffiliationReader:
             others = acronym_words(part) - set(part.tokens[start:end])
             if others:
                 context = run_context(self, part.tokens, start, end, len(part.tokens), others=others)
+            if context is not None and (named := explained_by_acronym(self, key, others, cands)):
+                # "CEITEC Masaryk University": the acronym and the name are one body's, not two
+                self._acronym_body(part, key, named, cands, found)
+                return True
         if context is not None and context.startswith("followed by a legal form"):
             if part.tokens[end:] != (_EV,):
                 # "Honeywell International Inc": a company's own word, not a common one ("Power Group Ltd")
@@ -502,6 +511,26 @@ class AffiliationReader:
             loose = decided == "match" and descriptive and not beside and not self._placed(c, hints)
             self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3], loose))
         return True
+
+    def _acronym_body(
+        self, part: Part, key: str, named: dict[int, str], cands: list[int], found: dict[int, Found]
+    ) -> None:
+        """Record the bodies an acronym beside the registered name ``key`` names with it (one:
+        the answer; several: each possible), and the name's holders as possible."""
+        decided, score = ("match", 0.9) if len(named) == 1 else ("possible", 0.6)
+        holders = ", ".join(self.institutions[c].name for c in cands[:3])
+        for d, acro in named.items():
+            written, name_id = self._entry_of(d)
+            why = f"{acro.upper()} beside {key!r} names {written!r}, not {holders}"
+            reasons = [("name", f"{part.text!r} names {written!r}"), ("acronym beside", why)]
+            if len(named) > 1:
+                reasons.append(("ambiguous", f"{len(named)} bodies read so"))
+            self._put(found, Found(d, score, reasons, decided, written, part.text, name_id))
+        for c in cands:
+            written, name_id = self._entry_of(c)
+            why = f"written with {'/'.join(sorted({a.upper() for a in named.values()}))}, another body's acronym"
+            reasons = [("name", f"{part.text!r} carries {written!r}"), ("beside another body", why)]
+            self._put(found, Found(c, 0.5, reasons, "possible", written, part.text, name_id))
 
     @staticmethod
     def _put(found: dict[int, Found], new: Found) -> None:
