@@ -201,6 +201,23 @@ def test_packed_is_unpickled_once_per_process() -> None:
     assert first.match("Wuhan University")[0].to_dict() == reg.match("Wuhan University")[0].to_dict()
 
 
+def test_packed_value_read_again_in_one_process_is_not_unpickled_again() -> None:
+    """PySpark reads a broadcast variable afresh for every task on a reused worker: the registry
+    it carries is unpickled once per process, and only the last few values are kept."""
+    from partnerkit._matching import _batch
+
+    box = Packed({"n": 1})
+    blob = pickle.dumps(box)
+    first = pickle.loads(blob).get()
+    assert pickle.loads(blob).get() is first  # a second task in this process: the kept value
+    for n in range(_batch.KEPT_VALUES + 1):
+        pickle.loads(pickle.dumps(Packed({"n": n + 2}))).get()
+    assert len(_batch._UNPACKED) <= _batch.KEPT_VALUES
+    again = pickle.loads(blob).get()  # evicted: unpickled afresh, still equal
+    assert again == first
+    assert again is not first
+
+
 TIE = """
 import partnerkit as pk
 reg = pk.Registry([
