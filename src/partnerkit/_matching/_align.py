@@ -116,20 +116,21 @@ def aligned_pairs(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]
     if not left or not right or len(left) > MAX_UNSHARED or len(right) > MAX_UNSHARED:
         return []
     out: list[tuple[str, str]] = []
+    ok = {w for w in (*left, *right) if word_ok(w)}
     for x in list(left):
-        if not word_ok(x):
+        if x not in ok:
             continue
-        fits = [y for y in right if word_ok(y) and _inflected(x, y)]
+        fits = [y for y in right if y in ok and _inflected(x, y)]
         if len(fits) != 1:
             continue
         y = fits[0]
-        if sum(_inflected(z, y) for z in left if word_ok(z)) != 1:
+        if sum(_inflected(z, y) for z in left if z in ok) != 1:
             continue
         out.append((x, y) if x < y else (y, x))
         left.remove(x)
         right.remove(y)
     if len(left) == 1 and len(right) == 1:
         x, y = left[0], right[0]
-        if word_ok(x) and word_ok(y) and not (x in ORG_KEYS and y in ORG_KEYS):
+        if x in ok and y in ok and not (x in ORG_KEYS and y in ORG_KEYS):
             out.append((x, y) if x < y else (y, x))
     return out

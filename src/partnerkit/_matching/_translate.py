@@ -66,6 +66,7 @@ def mine_translations(
         pairs.update(found)
     table: dict[str, str] = {}
     groups: dict[str, set[str]] = {}
+    rests = _Rests(holders)
     for (x, y), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         if n < MIN_INSTITUTIONS or n < MIN_SHARE * carriers[_rewritten(x, y, carriers)]:
             continue
@@ -75,7 +76,7 @@ def mine_translations(
             continue
         if len(gx | gy) > _MAX_GROUP and not (org and (x in org or y in org)):
             continue  # (a word read as an organisation word directly joins its group at any size: no chain)
-        if not _translation(x, y, holders, owners):
+        if not _translation(x, y, rests, owners):
             continue
         merged = gx | gy
         for w in merged:
@@ -99,21 +100,38 @@ def _rewritten(x: str, y: str, carriers: Mapping[str, int]) -> str:
     return min((x, y), key=lambda w: (carriers[w], w))
 
 
-def _translation(x: str, y: str, holders: Callable[[str], Sequence[str]], owners: Mapping[str, frozenset[int]]) -> bool:
+class _Rests:
+    """Per word, the other words of each name carrying it (word sets, cached: a common word such
+    as "university" is asked about for hundreds of pairs)."""
+
+    def __init__(self, holders: Callable[[str], Sequence[str]]) -> None:
+        self._holders = holders
+        self._rests: dict[str, frozenset[frozenset[str]]] = {}
+
+    def __call__(self, word: str) -> frozenset[frozenset[str]]:
+        rests = self._rests.get(word)
+        if rests is None:
+            rests = frozenset(frozenset(key.split()) - {word} for key in self._holders(word))
+            self._rests[word] = rests
+        return rests
+
+
+def _translation(x: str, y: str, rests: _Rests, owners: Mapping[str, frozenset[int]]) -> bool:
     """``x`` and ``y`` are never written in one name, and swapping them never makes one institution's name another's."""
-    for a, b in ((x, y), (y, x)):
-        mine: dict[str, set[int]] = defaultdict(set)
-        for key in holders(a):
-            tokens = set(key.split())
-            if b in tokens:
-                return False
-            swapped = " ".join(sorted((tokens - {a}) | {b}))
-            other = owners.get(swapped)
-            if other is not None:
-                mine[swapped].update(owners.get(" ".join(sorted(tokens)), frozenset()))
-        for swapped, own in mine.items():
-            if owners[swapped] - own:
-                return False
+    rx, ry = rests(x), rests(y)
+    small, big, other = (rx, ry, y) if len(rx) <= len(ry) else (ry, rx, x)
+    if any(other in rest for rest in small):
+        return False  # a name carries both words
+    none: frozenset[int] = frozenset()
+    for rest in small:
+        if rest not in big:
+            continue  # no name of the other word has the same other words
+        with_x = owners.get(" ".join(sorted(rest | {x})))
+        with_y = owners.get(" ".join(sorted(rest | {y})))
+        if with_y is not None and with_y - (with_x or none):
+            return False  # "rest + x" read as "rest + y" would be another institution's name
+        if with_x is not None and with_x - (with_y or none):
+            return False
     return True
 
 
