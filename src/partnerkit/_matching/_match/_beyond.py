@@ -21,7 +21,7 @@ import attrs
 
 from partnerkit._matching._affiliation import reader
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import _AND, Match, _place_words
+from partnerkit._matching._match._result import _AND, Match, _city_name_words, _place_words
 from partnerkit._matching._match._units import _relatives
 from partnerkit._matching._spread import WordSpread, word_spread
 from partnerkit._names import (
@@ -261,8 +261,7 @@ def _written(key: str, said: set[str]) -> bool:
 
 def _city_words(index: Index, c: int) -> frozenset[str]:
     """The words of institution ``c``'s city ("Amity University Chhatisgarh": Raipur); none: a set no string has."""
-    city = index.institutions[c].city
-    return frozenset(normalize_name(city).split()) if city else frozenset(("",))
+    return _city_name_words(index.institutions[c]) or frozenset(("",))
 
 
 def _carries(theirs: frozenset[str], own: Sequence[str], extra: Sequence[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import RARE, Match, _decided, _place_words
+from partnerkit._matching._match._result import RARE, Match, _city_name_words, _decided, _place_words
 from partnerkit._model import Institution
 from partnerkit._names import (
     normalize_name,
@@ -51,10 +51,7 @@ def _order_holders(index: Index, q: Profile, country: str | None) -> dict[int, s
 
 def _city_words(index: Index, inst: int) -> frozenset[str]:
     institution = index.institutions[inst]
-    words = set(_place_words(institution))
-    if institution.city:
-        words.update(normalize_name(institution.city).split())  # "St. Louis" is written "saint louis"
-    return frozenset(words)
+    return _place_words(institution) | _city_name_words(institution)
 
 
 def _city_key(institution: Institution) -> str:

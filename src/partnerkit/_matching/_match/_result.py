@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from partnerkit._model import Institution, country_name
-from partnerkit._names import fold
+from partnerkit._names import fold, normalize_name
 from partnerkit.rules import Decision, Explanation
 
 #: A conjunction joining two names ("Medical College of Wisconsin and Marquette University").
@@ -108,6 +108,11 @@ def _resolve_ambiguity(found: list[Match], acronym: bool = False) -> list[Match]
 def _decided(e: Explanation) -> bool:
     """A deciding rule (different identifiers, different countries) ended the run."""
     return any(r.decision is not None for r in e)
+
+
+def _city_name_words(inst: Institution) -> frozenset[str]:
+    """The normalised words of ``inst``'s city ("St. Louis" is written "saint louis"); none without a city."""
+    return frozenset(normalize_name(inst.city).split()) if inst.city else frozenset()
 
 
 def _place_words(inst: Institution) -> frozenset[str]:
