@@ -69,6 +69,8 @@ def explained_by_acronym(r: AffiliationReader, key: str, others: frozenset[str],
     words = key.split()
     need = set(words)
     out: dict[int, str] = {}
+    rare = min(words, key=lambda t: index.count("t:" + t))
+    spelled = index.count("t:" + rare) <= _BESIDE_POSTING
     for w in sorted(others):
         if len(w) < 2 or w.isdigit():
             continue
@@ -78,8 +80,7 @@ def explained_by_acronym(r: AffiliationReader, key: str, others: frozenset[str],
                 or any(c in r.ancestors(d) and r._kind[c] == r._kind[d] for c in cands)
             ):
                 out.setdefault(d, w)
-        rare = min(words, key=lambda t: index.count("t:" + t))
-        if index.count("t:" + rare) > _BESIDE_POSTING:
+        if not spelled:
             continue
         for n in index.posting("t:" + rare):
             d = index.name_inst[n]
