@@ -1,6 +1,9 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout] [--verbose]
+
+``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
+before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -27,6 +30,7 @@ from partnerkit._names import acronym_fits
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
+HELDOUT = ROOT / "tests" / "data" / "news_heldout"
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -133,4 +137,5 @@ def score(folder: Path, verbose: bool = False) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    score(Path(args[0]) if args else DEFAULT, verbose="--verbose" in sys.argv)
+    folder = Path(args[0]) if args else HELDOUT if "--heldout" in sys.argv else DEFAULT
+    score(folder, verbose="--verbose" in sys.argv)
