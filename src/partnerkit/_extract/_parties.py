@@ -8,7 +8,7 @@ import re
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._model import Party
+from partnerkit._model import PartnershipKind, Party
 
 __all__ = ["between", "clause_parties", "excluded", "group_parties", "party", "subject"]
 
@@ -97,8 +97,8 @@ def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) 
 
 
 def group_parties(text: str, parties: list[int], trig: _Trigger) -> list[list[int]]:
-    if len(parties) <= 2:
-        return [parties]
+    if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
+        return [parties]  # a consortium is one record with all its named members
     if _BETWEEN.search(text) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
         return [parties]
     head = parties[0]

@@ -9,6 +9,8 @@ several places yields one office per place, each with the status of its own clau
 
 from __future__ import annotations
 
+import re
+
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
 from partnerkit._extract._cues import marked as _marked
@@ -58,6 +60,11 @@ __all__ = ["find_partnerships"]
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
+# "attended by X and the Y": what a conjunction joins to a context mention is context too
+_CONJUNCT = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:、|,?\s*(?:(?:and|or|y|e|et|und|и|или)\b|与|和))\s*(?:the\s+|la\s+|el\s+|l'|le\s+|die\s+|der\s+|dem\s+|des\s+)?$",
+    re.I,
+)
 
 
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
@@ -87,11 +94,17 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         mentions = doc.in_sentence(si)
         explicit: list[int] = []
         marked: set[int] = set()
+        aside_end = -1  # end of the last mention named as context: its conjuncts are context too
         for m in mentions:
             if m.entity is None or m.kind == "pair" or m.entity in objects:
                 continue
             ent = doc.entities[m.entity]
-            if ent.kind != "org" or _excluded(doc, sent.start, text, m):
+            if ent.kind != "org":
+                continue
+            if _excluded(doc, sent.start, text, m) or (
+                aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start)
+            ):
+                aside_end = m.end - sent.start
                 continue
             if all_triggers[si] and _marked(partner_cue, text[: m.start - sent.start]):  # (only read by triggers)
                 marked.add(m.entity)
@@ -211,7 +224,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         evidence=(evidence,),
                     )
                 )
-                if kind in _DOCUMENTS and len(group) >= 2 and not existing:
+                if (kind in _DOCUMENTS or kind is K.EXCHANGE) and len(group) >= 2 and not existing:
                     deal = list(group)
                     deal_date = date
         for trig, _obj, set_kind in _set_up(doc, si, triggers):
@@ -229,7 +242,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         kind=kind, parties=tuple(_party(doc, p) for p in deal), status=st, date=date, evidence=(ev,)
                     )
                 )
-        if len(explicit) == 2:
+        if len(explicit) == 2 and (triggers or pair is None):  # the pair in play: of a statement
             pair = (explicit[0], explicit[1])
         doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]
         if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):
