@@ -43,6 +43,7 @@ from partnerkit._extract._roles import (
 from partnerkit._extract._signatories import second_posts
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
+from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
@@ -65,6 +66,17 @@ _CONJUNCT = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*(?:、|,?\s*(?:(?:and|or|y|e|et|und|и|или)\b|与|和))\s*(?:the\s+|la\s+|el\s+|l'|le\s+|die\s+|der\s+|dem\s+|des\s+)?$",
     re.I,
 )
+
+
+def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger], parties: list[int]) -> list[int]:
+    """An office's owner and host come before the next statement of another kind in the
+    sentence ("has campuses in A and B, and a joint centre with X": X is the centre's)."""
+    cut = min((t.start for t in triggers if t.start > trig.end and t.kind is not trig.kind), default=None)
+    if cut is None or len(parties) < 2:
+        return parties
+    start = doc.sentences[si].start
+    before = {m.entity for m in doc.in_sentence(si) if m.start - start < cut}
+    return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
@@ -210,7 +222,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
                     continue
             if kind is K.OFFICE:
-                recs = _offices(doc, si, trig, parties, explicit, status, date, evidence, used_next)
+                parties = _own_clause(doc, si, trig, triggers, parties)
+                hosts = _own_clause(doc, si, trig, triggers, explicit)
+                recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 continue
             groups = _group_parties(text, parties, trig)
