@@ -466,7 +466,12 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             and _head_of(nxt_word) is None
             and text[e : e + 1] == " "
         ):
+            if _key(nxt_word) in gazetteer():  # "RWTH Aachen", "TU Delft": an acronym and its city
+                end = toks[i + 1][1]
+                out.append(Span(s + offset, end + offset, text[s:end], "name", "university"))
             continue  # "WANG Fei", "LI Jung": a surname in capitals
+        if nxt_word.lower() in _PLURAL_HEADS and core.isupper():
+            continue  # "three ASEAN universities": an adjective, not a name
         e = s + len(core)  # noqa: PLW2901
         prev = toks[i - 1][2].lower().rstrip(".") if i else ""
         after = text[e : e + 16]
