@@ -96,6 +96,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     generic = refs.get("generic")
     anaphora = refs.get("anaphora")
     countries = refs.get("countries")
+    also = refs.get("also")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
@@ -169,6 +170,16 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     or event_date(doc, si, published)
                     or during_date(doc, si, published)
                 )
+            if (
+                date is None
+                and out
+                and out[-1].kind is kind
+                and also is not None
+                and also.search(text, max(0, trig.start - 40), trig.end) is not None
+            ):
+                prev = out[-1]
+                if si > 0 and prev.evidence[0].quote == sents[si - 1].text:
+                    date = prev.date  # "X joined Y on 10 May. Z also joined": the same event
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
@@ -185,7 +196,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
+                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
@@ -216,6 +227,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     parties = [other, parties[0]]
             if not parties:
                 continue
+            if is_anaphora and len(parties) < 2 and pair is not None and set(parties) <= set(pair):
+                parties = list(pair)  # "The agreement will be signed in July": the pair in play's
             if is_anaphora and len(parties) < 2 and not has_pair:
                 continue
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
