@@ -71,6 +71,7 @@ _REFERENCES = (
     "official",
     "located",
     "also",
+    "welcome",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

@@ -88,6 +88,9 @@ def membership(  # noqa: PLR0917
             listed.extend(m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
+    welcome = doc.lex.refs.get("welcome")
+    if welcome is not None and welcome.match(sent.text, trig.start) and before and after:
+        members, orgs = after, before[:1]  # "X welcomed four new members: A, B, ...": X is the organisation
     colon = sent.text.find(":", trig.end)
     if colon > 0 and not listed:
         inline = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start > sent.start + colon]

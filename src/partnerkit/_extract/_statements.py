@@ -25,6 +25,7 @@ from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
+from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
@@ -199,6 +200,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
+            parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
