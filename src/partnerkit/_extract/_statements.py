@@ -62,6 +62,7 @@ __all__ = ["find_partnerships"]
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
+_JOINT = frozenset({K.EXCHANGE, K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
 # "attended by X and the Y": what a conjunction joins to a context mention is context too
 _CONJUNCT = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*(?:、|,?\s*(?:(?:and|or|y|e|et|und|и|или)\b|与|和))\s*(?:the\s+|la\s+|el\s+|l'|le\s+|die\s+|der\s+|dem\s+|des\s+)?$",
@@ -221,6 +222,23 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     # the pair in play ("X and Y launched a programme ... under an agreement signed
                     # in 2021"), else the subject alone
                     parties, is_anaphora = (list(pair) if pair is not None else [subject]), False  # type: ignore[list-item]
+                elif (
+                    pair is not None
+                    and kind in _JOINT
+                    and not (is_generic or existing)
+                    and _right_before(refs.get("own"), text, trig.start)
+                ):
+                    parties = list(pair)  # "Our joint laboratory has grown since it opened in 2018"
+            elif (
+                len(parties) == 1
+                and pair is not None
+                and parties[0] in pair
+                and (has_pair or kind in _JOINT)
+                and not (is_generic or existing)
+            ):
+                # "The two institutions are negotiating ..., said the rector of X", "'Our joint
+                # laboratory ...,' said X's president": a joint object of the pair in play
+                parties = list(pair)
             elif len(parties) == 1 and kind is not K.OFFICE:
                 other = doc.publisher
                 if other is None and parties[0] in marked:
