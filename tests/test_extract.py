@@ -536,3 +536,55 @@ def test_welcomed_members_and_also_joined_share_the_event() -> None:
         (frozenset({u, net}), "2022-05-03")
         for u in ("Alpha University", "Beta University", "Gamma University", "Delta University")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a joint object with the pair in play, its speaker named only as an official's employer
+            "Alpha University and Beta University opened a joint office. The two universities are also "
+            "negotiating a staff exchange programme, said the rector of Alpha University.",
+            ("exchange", {"Alpha University", "Beta University"}, "negotiating"),
+        ),
+        (  # "Our joint laboratory ...": the pair in play's, dated by its own clause
+            "Alpha University and Beta University renewed their strategic partnership on 2 May 2024. "
+            '"Our joint photonics laboratory has grown since it opened in 2018," said the president.',
+            ("joint_lab", {"Alpha University", "Beta University"}, "active"),
+        ),
+        (  # a funder after "with funding from" is context, not a party
+            "Alpha University and Beta University signed an agreement. The two universities already run a "
+            "staff exchange programme, launched in 2019 with funding from the Gamma Foundation University.",
+            ("exchange", {"Alpha University", "Beta University"}, "active"),
+        ),
+        (  # "includes a mobility programme": an object of its own, not a scope list item
+            "La Universidad Alfa y la Universidad Beta renovaron su convenio marco. El nuevo texto incluye "
+            "un programa de movilidad estudiantil.",
+            ("exchange", {"Universidad Alfa", "Universidad Beta"}, "active"),
+        ),
+        (  # an alliance name with digits and a plus sign, next to the word alliance
+            "Alpha University is a member of the European university alliance 4EU+ since 2019.",
+            ("membership", {"Alpha University", "4EU+"}, "active"),
+        ),
+    ],
+)
+def test_objects_of_the_pair_in_play_and_alliance_names(text: str, expected: tuple[str, set[str], str]) -> None:
+    kind, parties, status = expected
+    got = [(p.kind.value, {x.name for x in p.parties}, p.status.value) for p in pk.extract(text).partnerships]
+    assert (kind, parties, status) in got
+
+
+def test_one_document_per_sentence_and_deal() -> None:
+    """'its second agreement, after a memorandum with X' is the memorandum only; 'a member of the
+    BRICS network university' is a membership, not also a consortium; an ended exchange agreement
+    reported as an ended partnership is one exchange."""
+    ex = pk.extract(
+        "Alpha University signed an agreement with Beta University. It is its second agreement in the region, "
+        "after a memorandum with Gamma University signed in 2019."
+    )
+    gamma = [p.kind.value for p in ex.partnerships if "Gamma University" in {x.name for x in p.parties}]
+    assert gamma == ["mou"]
+    ended = pk.extract(
+        "Alpha University ends partnership with Beta University\n"
+        "Alpha University has terminated its exchange agreement with Beta University."
+    )
+    assert [(p.kind.value, p.status.value) for p in ended.partnerships] == [("exchange", "ended")]

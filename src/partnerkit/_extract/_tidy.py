@@ -162,8 +162,19 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
         if not (
             r.kind is K.CONSORTIUM
             and any(
-                o.kind is K.MEMBERSHIP and set(o.parties) == set(r.parties) and set(o.evidence) & set(r.evidence)
+                o.kind is K.MEMBERSHIP and set(r.parties) <= set(o.parties) and set(o.evidence) & set(r.evidence)
                 for o in out
+            )
+        )
+    ]
+    # "its second agreement, after a memorandum with X": one document, the memorandum
+    out = [
+        r
+        for r in out
+        if not (
+            r.kind is K.AGREEMENT
+            and any(
+                o.kind is K.MOU and set(o.parties) == set(r.parties) and set(o.evidence) & set(r.evidence) for o in out
             )
         )
     ]
