@@ -127,7 +127,7 @@ class AffiliationReader:
         self._generic = spread.generic
         self._subject = spread.subject
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
-        self._qualifiers: dict[int, tuple[str, ...]] = {}  # name id -> its bracketed distinguishing words
+        self._qualifiers: dict[int, tuple[tuple[str, ...], bool]] = {}  # name id -> bracketed words, applied?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
@@ -563,37 +563,32 @@ class AffiliationReader:
 
     def written_for(self, n: int, text: str, hints: Hints) -> bool:
         """Registered name ``n`` may be what ``text`` (a part of a string with places ``hints``)
-        writes: the string carries the words the name has in brackets to tell it from a namesake,
-        and a name of a university of applied sciences is not read from a plain "University"."""
-        return self._qualified(n, hints) and self._same_kind(self.index.texts[n], text)
+        writes.
 
-    def _qualified(self, n: int, hints: Hints) -> bool:
-        """The string carries the words that registered name ``n`` has in brackets to tell it from
-        a namesake ("University of Frankfurt (Oder)", "Indian Institute of Technology (Banaras
-        Hindu University)"); acronyms, countries, states and common words in brackets tell nothing
-        apart (the string's places are weighed as places)."""
-        words = self._qualifiers.get(n)
-        if words is None:
-            text = self.index.texts[n]
-            words = ()
-            if "(" in text or "[" in text:
+        The string carries the words the name has in brackets to tell it from a namesake
+        ("University of Frankfurt (Oder)", "Indian Institute of Technology (Banaras Hindu
+        University)"; acronyms, countries, states and common words in brackets tell nothing
+        apart: the string's places are weighed as places), and a name written with a word of a
+        university of applied sciences ("Fachhochschule Kiel", read as "University Kiel") is not
+        read from a string that writes none ("University at Kiel").
+        """
+        got = self._qualifiers.get(n)
+        if got is None:
+            written = self.index.texts[n]
+            words: tuple[str, ...] = ()
+            if "(" in written or "[" in written:
                 words = tuple(
                     t
-                    for inner in parse_name(text).aliases
+                    for inner in parse_name(written).aliases
                     if country_of(fold(inner)) is None and fold(inner) not in subdivision_countries()
                     for t in tokens(inner)
                     if not self._generic(t)
                 )
-            self._qualifiers[n] = words
-        return all(t in hints.words for t in words)
-
-    @staticmethod
-    def _same_kind(written: str, text: str) -> bool:
-        """A registered name written with a word of a university of applied sciences ("Fachhochschule
-        Kiel", read as "University Kiel") is not named by a string that writes none ("University at Kiel")."""
-        if not _APPLIED.intersection(fold(written).split()):
-            return True
-        return bool(_APPLIED.intersection(fold(text).split()))
+            got = self._qualifiers[n] = (words, bool(_APPLIED.intersection(fold(written).split())))
+        words, applied = got
+        if not all(t in hints.words for t in words):
+            return False
+        return not applied or bool(_APPLIED.intersection(fold(text).split()))
 
     def _acronym_body(
         self, part: Part, key: str, named: dict[int, str], cands: list[int], found: dict[int, Found]
