@@ -741,3 +741,54 @@ def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
     explained = next(h for h in reg.match("CEITEC Mirek University") if h.institution.id == "mu")
     assert explained.decision is Decision.POSSIBLE
     assert "another body's acronym" in str(explained.explanation)
+
+
+def test_a_unit_in_its_own_right_and_its_parent_named_leave_the_level_open() -> None:
+    """A string naming an organisation in its own right and its parent does not say which
+    level it means: an academy's institute (its parent is no university) or a body with
+    units of its own leaves both POSSIBLE, with the reason; a university's centre named
+    with its university leaves the university the answer; either named alone answers."""
+    reg = Registry(
+        [
+            Institution(id="acad", name="Borealis Academy of Sciences", country="NO", kind="government"),
+            Institution(
+                id="zoo",
+                name="Tromsdal Institute of Zoology",
+                country="NO",
+                kind="facility",
+                relationships=(Relationship("parent", "acad"),),
+            ),
+            Institution(id="uni", name="University of Vestmark", country="NO", kind="education"),
+            Institution(
+                id="ctr",
+                name="Vestmark Centre for Sea Ice Studies",
+                country="NO",
+                kind="facility",
+                relationships=(Relationship("parent", "uni"),),
+            ),
+            Institution(
+                id="inst",
+                name="Vestmark Institute of Polar Medicine",
+                country="NO",
+                kind="facility",
+                relationships=(Relationship("parent", "uni"),),
+            ),
+            Institution(
+                id="lab",
+                name="Vestmark Laboratory of Frost Biology",
+                country="NO",
+                kind="facility",
+                relationships=(Relationship("parent", "inst"),),
+            ),
+        ]
+    )
+    text = "Tromsdal Institute of Zoology, Borealis Academy of Sciences"
+    assert answers(reg, text) == []
+    hits = {h.institution.id: h for h in reg.match(text)}
+    assert hits["acad"].decision is Decision.POSSIBLE
+    assert "affiliation.family" in str(hits["acad"].explanation)
+    assert hits["zoo"].decision is Decision.POSSIBLE
+    assert answers(reg, "Vestmark Institute of Polar Medicine, University of Vestmark") == []
+    assert answers(reg, "Vestmark Centre for Sea Ice Studies, University of Vestmark") == ["uni"]
+    assert answers(reg, "Tromsdal Institute of Zoology, Norway") == ["zoo"]
+    assert answers(reg, "Department of Genetics, Borealis Academy of Sciences") == ["acad"]

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import partnerkit as pk
 from partnerkit._extract._automaton import _TOKEN, _fold, tokens
 from partnerkit._extract._lexicon import lexicon, lowered, markdown_tables, may_match, raw_tables
+from partnerkit._extract._patterns import find_acronyms, find_names
 from tests.conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -487,3 +488,51 @@ def test_registry_tokens_fold_each_word_as_written(text: str) -> None:
     """The automaton reads a text with the same offsets and folded words, however it is cased."""
     expected = [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
     assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Universitas Gadjah Mada and Universiti Sains Malaysia met.",
+            ["Universitas Gadjah Mada", "Universiti Sains Malaysia"],
+        ),
+        (
+            "La Universitat de Girona y el Tecnológico de Costa Rica firmaron.",
+            ["Universitat de Girona", "Tecnológico de Costa Rica"],
+        ),
+        ("TU Delft hosted the meeting.", ["TU Delft"]),
+        ("It signed MoUs with three ASEAN universities.", []),
+        ("Bosch GmbH and Lund University met.", ["Bosch GmbH", "Lund University"]),
+    ],
+)
+def test_name_shapes_of_other_languages_acronym_city_and_companies(sentence: str, names: list[str]) -> None:
+    """Head words of other languages, an acronym before a known city and a legal form make names;
+    an acronym used as an adjective before a plural head does not."""
+    assert [s.text for s in find_names(sentence) + find_acronyms(sentence) if s.kind == "name"] == names
+
+
+def test_several_deals_in_one_sentence_each_keep_their_partner() -> None:
+    ex = pk.extract(
+        "Alpha University signed a memorandum of understanding with Beta University, a student exchange "
+        "agreement with Gamma University, and a research agreement with Delta University."
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("mou", frozenset({"Alpha University", "Beta University"})),
+        ("exchange", frozenset({"Alpha University", "Gamma University"})),
+        ("agreement", frozenset({"Alpha University", "Delta University"})),
+    }
+
+
+def test_welcomed_members_and_also_joined_share_the_event() -> None:
+    ex = pk.extract(
+        "The Northern Universities Network welcomed two new members on 3 May 2022: Alpha University and "
+        "Beta University. Gamma University and Delta University also joined the Northern Universities Network."
+    )
+    got = {(frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships if p.kind.value == "membership"}
+    net = "Northern Universities Network"
+    assert got == {
+        (frozenset({u, net}), "2022-05-03")
+        for u in ("Alpha University", "Beta University", "Gamma University", "Delta University")
+    }

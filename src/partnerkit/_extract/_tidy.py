@@ -155,6 +155,18 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
             break
         else:
             out.append(rec)
+    # "a member of the X network": the network's membership, not a new consortium
+    out = [
+        r
+        for r in out
+        if not (
+            r.kind is K.CONSORTIUM
+            and any(
+                o.kind is K.MEMBERSHIP and set(o.parties) == set(r.parties) and set(o.evidence) & set(r.evidence)
+                for o in out
+            )
+        )
+    ]
     out = _merge_offices(out)
     out = _absorb_one_sided(out)
     out = _talks_that_led_to_a_signing(out)

@@ -456,9 +456,13 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             all_caps_line = sum(map(str.isupper, (t[2] for t in toks))) > 0.6 * max(1, len(toks)) and len(toks) > 3
         if all_caps_line:
             continue
+        nxt_word = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if core.isupper() and nxt_word[:1].isupper() and text[e : e + 1] == " " and _key(nxt_word) in gazetteer():
+            end = toks[i + 1][1]  # "RWTH Aachen", "TU Delft": an acronym and its city
+            out.append(Span(s + offset, end + offset, text[s:end], "name", "university"))
+            continue
         if len(core) < 3:
             continue
-        nxt_word = toks[i + 1][2] if i + 1 < len(toks) else ""
         if (
             core.isupper()
             and nxt_word[:1].isupper()
@@ -467,6 +471,8 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             and text[e : e + 1] == " "
         ):
             continue  # "WANG Fei", "LI Jung": a surname in capitals
+        if nxt_word.lower() in _PLURAL_HEADS and core.isupper():
+            continue  # "three ASEAN universities": an adjective, not a name
         e = s + len(core)  # noqa: PLW2901
         prev = toks[i - 1][2].lower().rstrip(".") if i else ""
         after = text[e : e + 16]
