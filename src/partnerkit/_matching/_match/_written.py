@@ -288,7 +288,7 @@ def unlisted_unit(index: Index, rules: RuleSet, text: str, found: list[Match], h
         out.append(
             Match(
                 other,
-                min(r.score, 0.8),
+                0.7,
                 Decision.POSSIBLE,
                 attrs.evolve(r, decision=Decision.POSSIBLE),
                 index.texts[n],
