@@ -290,7 +290,7 @@ def unlisted_unit(index: Index, rules: RuleSet, text: str, found: list[Match], h
                 other,
                 0.7,
                 Decision.POSSIBLE,
-                attrs.evolve(r, decision=Decision.POSSIBLE),
+                attrs.evolve(r, decision=Decision.POSSIBLE, score=0.7),
                 index.texts[n],
                 text,
             )
