@@ -46,8 +46,10 @@ def _read_affiliation(
                 query=text if not h.part or h.part == whole else h.part,
             )
         )
-    plain = reading.parts == 1 and not (reading.hints.countries or reading.hints.cities or reading.hints.soft)
-    found, rivals = settle_found_names(index, rules, text, found, reading.hits, plain=plain)
+    hints = reading.hints
+    given = {country} if country else set()
+    plain = reading.parts == 1 and not (hints.cities or hints.soft) and hints.countries <= given
+    found, rivals = settle_found_names(index, rules, text, found, reading.hits, plain=plain, country=country)
     if reading.parts == 1:  # a name, not an affiliation string listing units and their university
         found = _units_named(index, rules, text, found, [h.name_id for h in reading.hits])
     if rivals:

@@ -53,13 +53,21 @@ _LISTED = 3
 
 
 def settle_found_names(
-    index: Index, rules: RuleSet, text: str, found: list[Match], hits: Sequence[Hit], *, plain: bool
+    index: Index,
+    rules: RuleSet,
+    text: str,
+    found: list[Match],
+    hits: Sequence[Hit],
+    *,
+    plain: bool,
+    country: str | None = None,
 ) -> tuple[list[Match], list[Match]]:
     """``found`` (the reader's hits as matches, in the same order) with a guessed MATCH made POSSIBLE,
     and the rivals to list after them (POSSIBLE).
 
-    See the module docstring. ``plain``: the string is a name (one part, no place): only then
-    are names written alike or numbered settled (in an affiliation string the reader's pick stands).
+    See the module docstring. ``plain``: the string is a name (one part, no place but the
+    caller's ``country``): only then are names written alike or numbered settled (in an
+    affiliation string the reader's pick stands); with a ``country``, rivals are of that country.
     """
     out = list(found)
     for j, (m, h) in enumerate(zip(found, hits, strict=True)):
@@ -69,6 +77,10 @@ def settle_found_names(
         why, rivals = _written_alike(index, text, h) if plain else (None, [])
         if why is None and plain:
             why, rivals = _numbered(index, part, h)
+        if why is not None and rivals and country is not None:
+            rivals = [(c, n) for c, n in rivals if index.institutions[c].country == country]
+            if not rivals:
+                why = None  # the country hint settles the namesakes
         if why is None:
             why, rivals = _capitals_dropped(index, part, h), []
         if why is None:
