@@ -237,6 +237,8 @@ def _unread_parts(index: Index, rules: RuleSet, reading: Reading, country: str |
         if not q.tokens:
             continue
         for n in read.nearby_names(text, reading):
+            if not read.written_for(n, text, places):
+                continue  # a namesake's name the part does not write ("University of Frankfurt (Oder)")
             e = rules.compare(q, index.profile(n))
             inst = index.name_inst[n]
             old = best.get(inst)
