@@ -1,17 +1,25 @@
-"""Acronyms in an affiliation string: a name followed by its own acronym, a lone acronym corroborated."""
+"""Acronyms in an affiliation string: a name followed by its own acronym, another body's acronym beside a
+name, a lone acronym corroborated."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from partnerkit._matching._affiliation._model import Found, Hints
+from partnerkit._matching._affiliation._model import Found, Hints, put
 from partnerkit._matching._affiliation._places import place
 from partnerkit._names import Part, acronym_key, is_acronym, tokens
 
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["acronym_hit", "acronym_insts", "acronym_with_place", "explained_by_acronym", "own_acronym"]
+__all__ = [
+    "acronym_body",
+    "acronym_hit",
+    "acronym_insts",
+    "acronym_with_place",
+    "explained_by_acronym",
+    "own_acronym",
+]
 
 
 def acronym_insts(r: AffiliationReader, key: str) -> list[int]:
@@ -92,6 +100,28 @@ def explained_by_acronym(r: AffiliationReader, key: str, others: frozenset[str],
                 if rest and _spells(w, rest):
                     out[d] = w
     return out
+
+
+def acronym_body(
+    r: AffiliationReader, part: Part, key: str, *, named: dict[int, str], cands: list[int], found: dict[int, Found]
+) -> None:
+    """Record the bodies an acronym beside the registered name ``key`` names with it (``named``,
+    from :func:`explained_by_acronym`; one: the answer; several: each possible), and the name's
+    holders ``cands`` as possible."""
+    decided, score = ("match", 0.9) if len(named) == 1 else ("possible", 0.6)
+    holders = ", ".join(r.institutions[c].name for c in cands[:3])
+    for d, acro in named.items():
+        written, name_id = r.entry_of(d)
+        why = f"{acro.upper()} beside {key!r} names {written!r}, not {holders}"
+        reasons = [("name", f"{part.text!r} names {written!r}"), ("acronym beside", why)]
+        if len(named) > 1:
+            reasons.append(("ambiguous", f"{len(named)} bodies read so"))
+        put(found, Found(d, score, reasons, decided, written, part.text, name_id))
+    for c in cands:
+        written, name_id = r.entry_of(c)
+        why = f"written with {'/'.join(sorted({a.upper() for a in named.values()}))}, another body's acronym"
+        reasons = [("name", f"{part.text!r} carries {written!r}"), ("beside another body", why)]
+        put(found, Found(c, 0.5, reasons, "possible", written, part.text, name_id))
 
 
 def _spelt_out(r: AffiliationReader, c: int, words: set[str], acronym: tuple[str, ...]) -> str | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import attrs
 
-from partnerkit._model import Institution
+from partnerkit._model import Institution, NameType
 from partnerkit.rules import Decision, Explanation
 
-__all__ = ["Found", "Hints", "Hit", "Reading"]
+__all__ = ["Entry", "Found", "Hints", "Hit", "Reading", "put"]
+
+#: A registered name: (institution, name type, name as written, name id).
+Entry = tuple[int, NameType, str, int]
 
 
 @attrs.frozen
@@ -45,6 +48,14 @@ class Found:
     loose: bool = False  # a descriptive name with no place of the string agreeing
 
 
+def put(found: dict[int, Found], new: Found) -> None:
+    """Record ``new`` in ``found`` unless the organisation is there already with a better finding
+    (a MATCH over a POSSIBLE, else the higher score)."""
+    old = found.get(new.index)
+    if old is None or (old.decided != "match" and new.decided == "match") or old.score < new.score:
+        found[new.index] = new
+
+
 @attrs.define
 class Hints:
     countries: set[str] = attrs.Factory(set)  # named in the string (or given): a hard filter
@@ -53,6 +64,10 @@ class Hints:
     texts: list[str] = attrs.Factory(list)
     words: set[str] = attrs.Factory(set)  # every normalised word of the string
     tails: dict[str, int] = attrs.Factory(dict)  # part text -> first token of its trailing address
+
+    def located(self) -> bool:
+        """The string (or the caller) names a country, a state or a city."""
+        return bool(self.countries or self.soft or self.cities)
 
 
 @attrs.frozen

@@ -27,6 +27,7 @@ __all__ = [
     "and_pieces",
     "connector_before",
     "join_parts",
+    "organisations",
     "relations",
     "run_context",
     "spans",
@@ -70,6 +71,16 @@ _LEGAL = frozenset(("company", "incorporated", "holdings", "group", "internation
 _EV = "v"
 #: Words of a name that makes the words around it its campus ("... Medellin Campus").
 _CAMPUS = "campus"
+#: Words that head the name of an organisation or a unit of one ("... Hospital", "Institute of ...").
+_HEAD_WORDS = frozenset(
+    (
+        "university", "academy", "polytechnic", "college", "institute", "hospital", "centre", "foundation",
+        "society", "department", "faculty", "laboratory", "school", "division", "clinic", "museum",
+        "library", "agency", "ministry", "council", "company", "observatory", "association", "station",
+    )
+)  # fmt: skip
+#: "Institute of ...", "Centre for ...": a head word and the subject it is of.
+_OF_SUBJECT = re.compile(r"^\s*(?:the\s+)?\S+\s+(?:of|for|on|de|d'|für|fuer|di|del|des|du|voor|per)\s", re.I)
 
 
 def relations(orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> None:
@@ -152,6 +163,30 @@ def and_pieces(part: Part) -> list[Part]:
             out.append(Part(piece, part.start + pos, toks, part.subunit and not out))
         pos = m.end() if m else len(text)
     return out if len(out) > 1 else []
+
+
+def organisations(r: AffiliationReader, pieces: list[Part]) -> list[Part]:
+    """The pieces of a part cut at "and", "&" or "/" (:func:`and_pieces`) that read as
+    organisations of their own.
+
+    A piece of common or subject words only, with no word that heads a name ("Life
+    Sciences", "Forestry Applications"), is none; nor is a piece ending in such words before
+    one ("Centre for Ecological Research and Forestry Applications", "Institute of Anatomy
+    and Cell Biology": one name with "and" in it), unless a place ends it ("University of
+    Bremen and Life Sciences")."""
+    headed = [bool(set(p.tokens) & _HEAD_WORDS) or is_acronym(p.text) for p in pieces]
+    own = [h or not r._descriptive(p.tokens) for h, p in zip(headed, pieces, strict=True)]
+    return [
+        p
+        for i, p in enumerate(pieces)
+        if own[i]
+        and (
+            i + 1 == len(pieces)
+            or headed[i + 1]
+            or (own[i + 1] and not _OF_SUBJECT.match(p.text))
+            or p.tokens[-1] in r._cities
+        )
+    ]
 
 
 def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]:

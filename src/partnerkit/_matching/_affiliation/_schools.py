@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from partnerkit._matching._affiliation._model import Found, Hints
+from partnerkit._matching._affiliation._model import Found, Hints, put
+from partnerkit._matching._affiliation._variants import OWN, university_of
 from partnerkit._names import Part
 
 if TYPE_CHECKING:
@@ -12,10 +13,8 @@ if TYPE_CHECKING:
 
 __all__ = ["schools"]
 
-#: Words of a university's own name ("University of KwaZulu-Natal").
-_OWN = frozenset(("university", "college"))
 #: Words of another part that make the school not the answer: a university's or a hospital's own part.
-_BESIDE = _OWN | {"hospital"}
+_BESIDE = OWN | {"hospital"}
 
 #: Schools a university has under its own name, as normalised words ("School of Medicine" ->
 #: "school medical"). Not hospitals: a university hospital is mostly an organisation of its own.
@@ -80,11 +79,11 @@ def _school_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int,
     for run in runs:
         if all(r._generic(t) for t in run):
             continue
-        got = r.university_of(run)
+        got = university_of(r, run)
         if got is None:
             continue
         c, name, name_id = got
-        if (hints.countries or hints.soft or hints.cities) and not r._placed(c, hints):
+        if r.elsewhere(c, hints):
             return False  # "Loyola Law School, Los Angeles": not the Loyola University in Spain
         reasons = [
             (
@@ -94,12 +93,12 @@ def _school_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int,
         ]
         # "Johns Hopkins School of Medicine": the registry may hold the school without "School"
         # ("Johns Hopkins Medicine"), as an organisation tied to the university
-        own = " ".join((*run, *(w for w in school if w not in _OWN and w != "school")))
+        own = " ".join((*run, *(w for w in school if w not in OWN and w != "school")))
         units = {(e[0], e[2], e[3]) for e in r.entries(own) if e[0] != c and r.linked(e[0], c)}
         if len(units) == 1:
             c, written, name_id = units.pop()
             reasons.append(("registered as", f"the registry holds the school as {written!r}, tied to {name!r}"))
             name = written
-        r._put(found, Found(c, 0.9, reasons, "match", name, part.text, name_id))
+        put(found, Found(c, 0.9, reasons, "match", name, part.text, name_id))
         return True
     return False

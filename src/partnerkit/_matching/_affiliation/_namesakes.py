@@ -1,0 +1,132 @@
+"""Namesakes in an affiliation string: which of the organisations that hold a name the string means.
+
+A registered name may be held by several organisations. They are told apart, in this
+order, by what the string writes: the words a name carries in brackets ("University of
+Frankfurt (Oder)") and a university of applied sciences' own word ("Fachhochschule"), which
+the string must write too; being active; the string's country (a conflict is a hard
+NON_MATCH); its city, state or a country it implies; the name written as is rather than
+read through another form ("University of Freiburg", not "Universität Freiburg"); holding it
+as a name rather than an alias; and being the parent of the others. What is left stays
+ambiguous.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from partnerkit._matching._affiliation._model import Entry, Found, Hints
+from partnerkit._model import NameType
+from partnerkit._names import Part, country_of, fold, parse_name, subdivision_countries, tokens
+
+if TYPE_CHECKING:
+    from partnerkit._matching._affiliation._reader import AffiliationReader
+
+__all__ = ["settle", "written_for"]
+
+#: Words of universities of applied sciences (and university colleges) that the organisation-word
+#: table reads as "university", as written (folded).
+_APPLIED = frozenset(
+    (
+        "fachhochschule",
+        "hochschule",
+        "hogeschool",
+        "hogskola",
+        "hogskolan",
+        "hoegskole",
+        "hogskole",
+        "ammattikorkeakoulu",
+    )
+)
+
+
+def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
+    """Registered name ``n`` may be what ``text`` (a part of a string with places ``hints``)
+    writes.
+
+    The string carries the words the name has in brackets to tell it from a namesake
+    ("University of Frankfurt (Oder)", "Indian Institute of Technology (Banaras Hindu
+    University)"; acronyms, countries, states and common words in brackets tell nothing
+    apart: the string's places are weighed as places), and a name written with a word of a
+    university of applied sciences ("Fachhochschule Kiel", read as "University Kiel") is not
+    read from a string that writes none ("University at Kiel").
+    """
+    got = r._qualifiers.get(n)
+    if got is None:
+        written = r.index.texts[n]
+        words: tuple[str, ...] = ()
+        if "(" in written or "[" in written:
+            words = tuple(
+                t
+                for inner in parse_name(written).aliases
+                if country_of(fold(inner)) is None and fold(inner) not in subdivision_countries()
+                for t in tokens(inner)
+                if not r._generic(t)
+            )
+        got = r._qualifiers[n] = (words, bool(_APPLIED.intersection(fold(written).split())))
+    words, applied = got
+    if not all(t in hints.words for t in words):
+        return False
+    return not applied or bool(_APPLIED.intersection(fold(text).split()))
+
+
+def settle(
+    r: AffiliationReader,
+    part: Part,
+    entries: list[Entry],
+    cands: list[int],
+    *,
+    hints: Hints,
+    base: list[tuple[str, str]],
+    rejected: dict[int, Found],
+) -> list[int] | None:
+    """The holders of a registered name (``entries``, held by ``cands``) that ``part`` may mean,
+    fewest first by the steps of the module docstring, each step that narrows them added to the
+    reasons ``base``; None when the string's country conflicts with every one of them (each is
+    then recorded in ``rejected`` as a NON_MATCH)."""
+    active = [c for c in cands if r.institutions[c].status == "active"]
+    if active and len(active) < len(cands):
+        cands = active
+    if hints.countries:
+        agree = [c for c in cands if r.institutions[c].country in hints.countries]
+        if not agree:
+            for c in cands:
+                inst = r.institutions[c]
+                why = f"the string names {'/'.join(sorted(hints.countries))}, the registry {inst.country}"
+                name = next(e[2] for e in entries if e[0] == c)
+                rejected.setdefault(c, Found(c, 0.0, [*base, ("country conflict", why)], "non_match", name, part.text))
+            return None
+        if len(agree) < len(cands) or len(cands) == 1:
+            base.append(("country", f"{'/'.join(sorted(hints.countries))} agrees"))
+        cands = agree
+    if len(cands) > 1 and (hints.cities or hints.soft):
+        near = [c for c in cands if r._city_of[c] in hints.cities]
+        if not near:
+            near = [c for c in cands if r.institutions[c].country in hints.soft]
+        if near and len(near) < len(cands):
+            base.append(("place", f"{', '.join(hints.texts)} settles {len(cands)} namesakes"))
+            cands = near
+    if len(cands) > 1:
+        # "University of Freiburg" (and not "Universität Freiburg", Fribourg's German name),
+        # "Institut Pasteur" (not "Instituto Pasteur"): the one whose name is written as is
+        # (their display names first: "Universidad de Los Andes" over another's Spanish label)
+        written = f" {fold(part.text)} "
+        as_is = [e for e in entries if e[0] in cands and f" {fold(e[2])} " in written]
+        shown = {e[0] for e in as_is if e[1] is NameType.DISPLAY}
+        exact = sorted(shown if len(shown) == 1 else {e[0] for e in as_is})
+        if len(exact) == 1:
+            base.append(("written as is", "the only one with this name as written, not read through another form"))
+            cands = exact
+    if len(cands) > 1:
+        main = sorted({e[0] for e in entries if e[0] in cands and e[1] is not NameType.ALIAS})
+        if len(main) == 1:
+            base.append(("name type", "the only one with this as its name rather than an alias"))
+            cands = main
+    if len(cands) > 1:
+        # "Lockheed Martin": the company and its national branches share the name; the root answers
+        # (not when one of them is the name's own holder: "University of Minnesota", the campus)
+        root = [c for c in cands if all(c in r.ancestors(o) for o in cands if o != c)]
+        display = {e[0] for e in entries if e[0] in cands and e[1] is NameType.DISPLAY}
+        if len(root) == 1 and (root[0] in display or not display):
+            base.append(("family", f"the parent of its {len(cands) - 1} namesakes (ROR parent links)"))
+            cands = root
+    return cands

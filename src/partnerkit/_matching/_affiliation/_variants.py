@@ -1,0 +1,112 @@
+"""Registered names written otherwise: the fallbacks for a part whose words are no registered name.
+
+A part that names nothing as written may still be one organisation's name: a university's
+name short of "University" ("Yale") or of its city ("Purdue University" for "Purdue
+University West Lafayette"), or a name with its words in another order ("Copenhagen
+University" for "University of Copenhagen"). Each reading holds only when exactly one
+active organisation reads so, no place of the string says otherwise, and no other
+organisation's registered name begins with the same words.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from partnerkit._matching._affiliation._model import Found, Hints, put
+from partnerkit._names import Part
+
+if TYPE_CHECKING:
+    from partnerkit._matching._affiliation._reader import AffiliationReader
+
+__all__ = ["OWN", "reordered", "short_of_city", "university_of"]
+
+#: Words that make a name a university's own rather than a short form of it.
+OWN = frozenset(("university", "college"))
+
+
+def university_of(r: AffiliationReader, words: tuple[str, ...]) -> tuple[int, str, int] | None:
+    """The one active university (institution, name as written, name id) that ``words`` name
+    short of "University" ("yale") or short of its city ("washington university"), if any."""
+    if r._short is None:
+        r._short = {}
+        index = r.index
+        for n in range(index.translated_from):
+            inst = index.name_inst[n]
+            city = r._city_of[inst]
+            key = index.keys[n]
+            if city and r._kind[inst] == "education" and not index.acronyms[n] and key.endswith(" " + city):
+                short = key[: -len(city) - 1]
+                if " " in short and set(short.split()) & OWN:
+                    r._short.setdefault(short, set()).add((inst, n))
+    key = " ".join(words)
+    got = {(e[0], e[3]) for e in r.entries(key if set(words) & OWN else key + " university")}
+    got |= r._short.get(key, set())
+    cands = {c for c, _n in got if r._kind[c] == "education" and r.institutions[c].status == "active"}
+    if len(cands) != 1:
+        return None
+    c = cands.pop()
+    n = min(n for i, n in got if i == c)
+    return c, r.index.texts[n], n
+
+
+def short_of_city(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
+    """ "Purdue University" for "Purdue University West Lafayette": a part that is one
+    university's registered name short of its city (and no other place contradicts)."""
+    got = university_of(r, part.tokens)
+    if got is None:
+        return False
+    c, name, name_id = got
+    if r.elsewhere(c, hints):
+        return False
+    if hints.cities and r._city_of[c] not in hints.cities:
+        return False  # "ICFAI University, Jaipur": the string names another city than its own
+    if _starts_other(r, " ".join(part.tokens), c, namesakes=True):
+        return False  # "Cihan University": "Cihan University - Duhok" extends the name as well
+    reasons = [("name", f"{part.text!r} is {name!r} short of its city"), ("context", "whole part")]
+    put(found, Found(c, 0.93, reasons, "match", name, part.text, name_id))
+    return True
+
+
+def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
+    """ "Copenhagen University" for "University of Copenhagen": a part that is one
+    organisation's registered name with its words in another order, where no place of the
+    string says otherwise (namesakes in either order, "York University" and "University
+    of York", are both registered and found as written)."""
+    index = r.index
+    key = " ".join(part.tokens)
+    names = [
+        n
+        for n in index.posting("k:" + " ".join(sorted(set(part.tokens))))
+        if not index.acronyms[n] and n < index.translated_from and len(index.keys[n].split()) == len(part.tokens)
+    ]
+    insts = {index.name_inst[n] for n in names}
+    if len(insts) != 1 or r.entries(key):
+        return False
+    c = insts.pop()
+    if r.institutions[c].status != "active" or _starts_other(r, key, c):
+        return False  # "Washington University": also "Washington University in St. Louis" as written
+    if r.elsewhere(c, hints):
+        return False
+    n = names[0]
+    reasons = [
+        ("name", f"{part.text!r} is {index.texts[n]!r} with its words in another order"),
+        ("context", "whole part"),
+    ]
+    if r._placed(c, hints):
+        reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
+    put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
+    return True
+
+
+def _starts_other(r: AffiliationReader, key: str, c: int, *, namesakes: bool = False) -> bool:
+    """A registered name of another institution than ``c`` starts with the words ``key``
+    (with ``namesakes``: only one of ``c``'s kind outside its family, as another campus is)."""
+    index = r.index
+    rare = min(key.split(), key=lambda t: index.count("t:" + t))
+    for n in index.posting("t:" + rare):
+        o = index.name_inst[n]
+        if o == c or not index.keys[n].startswith(key + " "):
+            continue
+        if not namesakes or (r._kind[o] == r._kind[c] and not r.related(o, c)):
+            return True
+    return False
