@@ -1,0 +1,142 @@
+"""Mentions grouped into entities (``_extract/_entities.py``): what a user relies on.
+
+Every surface form a text uses for one organisation is one entity, so each mention carries
+that organisation's name (``Mention.name``) and a partnership stated with a short form names
+the organisation in full: a short form the text defines ("Name (ACR)", also before the
+definition), an acronym that fits a name met in the text, the same name in another word
+order, a quoted short form ('REC "Kuzbass"'), a CJK short form, a short form glued to
+another by a hyphen. Different organisations never share an entity.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import partnerkit as pk
+from partnerkit._extract._entities import Entity, sentence_of
+from partnerkit._extract._text import Sentence
+
+_SPIFMO = "Saint-Petersburg State University of Information Technologies, Mechanics and Optics"
+
+GROUPING = [
+    {
+        "description": "a short form defined in brackets names the long name in later sentences",
+        "text": "Huazhong University of Science and Technology (HUST) is in Wuhan. "
+        "HUST and Gamma University signed an MoU.",
+        "expected": {"HUST": "Huazhong University of Science and Technology", "Gamma University": "Gamma University"},
+    },
+    {
+        "description": "a short form used before its definition joins the long name too",
+        "text": "HUST and Gamma University signed an MoU. "
+        "Huazhong University of Science and Technology (HUST) is in Wuhan.",
+        "expected": {"HUST": "Huazhong University of Science and Technology"},
+    },
+    {
+        "description": "a short name defined in brackets joins the long name (issue 5's ITMO example)",
+        "text": "Saint-Petersburg State University of Information Technologies, Mechanics and Optics (ITMO University)"
+        " is in Russia. ITMO University signed an MoU with Omega University.",
+        "expected": {"ITMO University": _SPIFMO, "Omega University": "Omega University"},
+    },
+    {
+        "description": "a short name used before its definition joins the long name too",
+        "text": "ITMO University signed an MoU with Omega University. It was founded as "
+        "Saint-Petersburg State University of Information Technologies, Mechanics and Optics (ITMO University).",
+        "expected": {"ITMO University": _SPIFMO},
+    },
+    {
+        "description": "an acronym that fits a name met in the text is that name",
+        "text": "Gamma Delta University signed an MoU with Omega University. GDU will host students.",
+        "expected": {"GDU": "Gamma Delta University", "Omega University": "Omega University"},
+    },
+    {
+        "description": "the same name in another word order is one organisation",
+        "text": "The University of Turbat signed an MoU with Omega University. Turbat University will host students.",
+        "expected": {"Turbat University": "University of Turbat"},
+    },
+    {
+        "description": "a quoted short form is the name its acronym and quoted word spell",
+        "text": 'REC "Kuzbass" opened an office in Ulaanbaatar. '
+        "The Kuzbass Research and Education Center is in Kemerovo.",
+        "expected": {'REC "Kuzbass"': "Kuzbass Research and Education Center"},
+    },
+    {
+        "description": "a CJK short form (a subsequence with the same tail) is the long name",
+        "text": "中国—上海合作组织经贸学院与上海大学签署合作协议。上合组织经贸学院将接收学生。",
+        "expected": {"上合组织经贸学院": "中国—上海合作组织经贸学院", "上海大学": "上海大学"},
+    },
+    {
+        "description": "a defined short form glued to another by a hyphen is read as one of them",
+        "text": "The University of Saskatchewan (U of S) and the Beijing Institute of Technology (BIT) signed an MoU. "
+        "The U of S-BIT relationship began in 2010.",
+        "expected": {"U of S": "University of Saskatchewan", "BIT": "Beijing Institute of Technology"},
+    },
+]
+
+
+@pytest.mark.parametrize("case", GROUPING, ids=[c["description"] for c in GROUPING])
+def test_forms_of_one_organisation_are_one_entity(case: dict[str, object]) -> None:
+    ex = pk.extract(str(case["text"]))
+    expected = case["expected"]
+    assert isinstance(expected, dict)
+    seen = {m.text for m in ex.mentions}
+    assert set(expected) <= seen  # every form of the row is found as a mention
+    for m in ex.mentions:
+        if m.text in expected:
+            assert m.name == expected[m.text], m
+
+
+def test_a_defined_short_form_names_the_organisation_in_full_in_partnerships() -> None:
+    """A partnership stated with the short form lists the organisation under its full name."""
+    ex = pk.extract(
+        "Huazhong University of Science and Technology (HUST) is in Wuhan. HUST and Gamma University signed an MoU."
+    )
+    assert [[x.name for x in p.parties] for p in ex.partnerships] == [
+        ["Huazhong University of Science and Technology", "Gamma University"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arizona State University and the University of Arizona signed an agreement.",
+        "Gamma University and Gamma Institute of Technology signed an agreement.",
+    ],
+)
+def test_different_organisations_are_never_one_entity(text: str) -> None:
+    """Names that share words but are different organisations keep their own names."""
+    ex = pk.extract(text)
+    names = [m.name for m in ex.mentions if m.kind == "name"]
+    assert len(names) == 2
+    assert len(set(names)) == 2
+    assert all(m.name == m.text for m in ex.mentions if m.kind == "name")
+
+
+def test_an_acronym_that_fits_no_name_stays_its_own_organisation() -> None:
+    ex = pk.extract("XYZQ signed an MoU with Omega University.")
+    by_text = {m.text: m.name for m in ex.mentions}
+    assert by_text == {"XYZQ": "XYZQ", "Omega University": "Omega University"}
+
+
+def test_an_entity_is_named_by_its_registry_record_else_its_fullest_name() -> None:
+    """The name a mention and a party carry: the registry's record when resolved, else the
+    fullest name the text writes (not an acronym, not a shorter form)."""
+    ent = Entity(0, ["HUST", "Huazhong University", "Huazhong University of Science and Technology"], ["HUST"], 0)
+    assert ent.best == "Huazhong University of Science and Technology"
+    assert Entity(1, ["HUST"], ["HUST"], 0).best == "HUST"  # only an acronym: that is its name
+    ent.institution = pk.Institution(id="hust", name="Huazhong Univ. of Sci. & Tech.", country="CN")
+    assert ent.best == "Huazhong Univ. of Sci. & Tech."
+
+
+@given(st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=20), st.data())
+def test_each_position_belongs_to_the_sentence_that_starts_before_it(lengths: list[int], data: st.DataObject) -> None:
+    """A mention is counted in the sentence it stands in (the last one starting at or before it)."""
+    sentences = []
+    pos = 0
+    for i, n in enumerate(lengths):
+        sentences.append(Sentence(pos, pos + n, "x" * n, i))
+        pos += n + 1
+    at = data.draw(st.integers(min_value=0, max_value=pos))
+    expected = max(i for i, s in enumerate(sentences) if s.start <= at)
+    assert sentence_of(sentences, at) == expected
