@@ -23,9 +23,18 @@ def _together(clusters: list[pk.Cluster], *names: str) -> bool:
 
 
 CASES = [
-    {"description": "an acronym spelling one name joins it",
-     "names": ["TUM", "Technical University of Munich", "Wuhan University"],
+    {"description": "an acronym spelling one cluster joins it",
+     "names": ["TUM", "Technical University of Munich", "Technische Universität München", "Wuhan University"],
      "together": [("TUM", "Technical University of Munich")], "apart": ["Wuhan University"]},
+    {"description": "three letters beside a name written once: chance, the acronym stays apart",
+     "names": ["TUM", "Technical University of Munich"], "together": [], "apart": ["TUM"]},
+    {"description": "four letters beside a name written once: the acronym stays apart",
+     "names": ["UNAM", "Universidad Nacional Autónoma de México"], "together": [], "apart": ["UNAM"]},
+    {"description": "five letters beside a name written once join it",
+     "names": ["UFRGS", "Universidade Federal do Rio Grande do Sul"],
+     "together": [("UFRGS", "Universidade Federal do Rio Grande do Sul")], "apart": []},
+    {"description": "a legal form is no one's acronym",
+     "names": ["LLC", "Laboratoire de Droit Civil", "Laboratory of Law, Civil"], "together": [], "apart": ["LLC"]},
     {"description": "an acronym in the name's own language",
      "names": ["UBA", "Universidad de Buenos Aires", "University of Buenos Aires"],
      "together": [("UBA", "Universidad de Buenos Aires", "University of Buenos Aires")], "apart": []},
@@ -56,32 +65,35 @@ def test_acronym_links_table(case: dict[str, object]) -> None:
         assert any(c.members == (name,) for c in clusters), name
 
 
+NUS = ["NUS", "National University of Singapore", "Natl. Univ. of Singapore"]
+
+
 def test_the_link_is_explained_and_the_full_name_is_canonical() -> None:
-    (cluster,) = pk.dedupe(["NUS", "National University of Singapore"])
+    (cluster,) = pk.dedupe(NUS)
     assert cluster.canonical == "National University of Singapore"
-    (link,) = cluster.links
+    (link,) = (link for link in cluster.links if link.explanation.notes)
     assert link.explanation.decision is pk.Decision.MATCH
     assert "'NUS' is written alone and spells 'National University of Singapore'" in str(link.explanation)
 
 
 def test_countries_keep_an_acronym_from_another_countrys_name() -> None:
-    clusters = pk.dedupe(["NUS", "National University of Singapore"], countries=["SG", "US"])
-    assert len(clusters) == 2
-    clusters = pk.dedupe(["NUS", "National University of Singapore"], countries=["SG", None])
-    assert len(clusters) == 1
+    assert len(pk.dedupe(NUS, countries=["SG", "US", None])) == 2
+    assert len(pk.dedupe(NUS, countries=["SG", None, None])) == 1
 
 
 def test_acronyms_off_joins_by_match_pairs_only() -> None:
-    assert len(pk.dedupe(["TUM", "Technical University of Munich"], acronyms=False)) == 2
+    names = ["UFRGS", "Universidade Federal do Rio Grande do Sul"]
+    assert len(pk.dedupe(names, acronyms=False)) == 2
+    assert len(pk.dedupe(names)) == 1
 
 
 def test_a_registry_that_finds_the_acronym_ambiguous_keeps_it_apart() -> None:
     reg = pk.Registry(pk.load_jsonl(pk.Institution, EXAMPLES / "institutions.jsonl"))
-    clusters = pk.dedupe(
-        ["HUST", "Huazhong University of Science and Technology", "UBA", "Universidad de Buenos Aires"], reg
-    )
+    names = ["HUST", "Huazhong University of Science and Technology", "Huazhong Univ. of Sci. & Tech.", "UFRGS",
+             "Universidade Federal do Rio Grande do Sul"]  # fmt: skip
+    clusters = pk.dedupe(names, reg)
     assert any(c.members == ("HUST",) and c.decision is pk.Decision.POSSIBLE for c in clusters)
-    assert _together(clusters, "UBA", "Universidad de Buenos Aires")  # not in the registry: the list decides
+    assert _together(clusters, "UFRGS", "Universidade Federal do Rio Grande do Sul")  # unknown to the registry
 
 
 def test_a_cluster_whose_acronyms_point_to_two_clusters_links_to_neither() -> None:
@@ -95,7 +107,7 @@ def test_a_cluster_whose_acronyms_point_to_two_clusters_links_to_neither() -> No
     def union(g: int, h: int, note: str) -> None:
         links.append((g, h))
 
-    acronym_links(profiles, lambda g: root.get(g, g), [None] * len(profiles), union)
+    acronym_links(profiles, lambda g: root.get(g, g), [None] * len(profiles), union, forms=[1, 1, 2, 2, 1, 2])
     assert links == [(4, 5)]
 
 

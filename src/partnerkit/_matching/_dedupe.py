@@ -309,6 +309,7 @@ def _dedupe(
             uf.find,
             hints,
             join_acronym,
+            forms=[len(m) for m in group_list],
             skip=(lambda g: fits[g] is Decision.POSSIBLE) if registry is not None else None,
         )
     # 5. clusters

@@ -15,12 +15,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from typing import NamedTuple
 
 from anyascii import anyascii
 
-from partnerkit._names._places import place_names
+from partnerkit._names._places import place_names, word_table
 
 __all__ = [
     "ORG_KEYS",
@@ -267,18 +266,11 @@ def org_words() -> dict[str, str]:
     Read from ``partnerkit/data/org_words.tsv`` (``key<TAB>variant, variant, ...``).
     Every key maps to itself.
     """
-    text = resources.files("partnerkit").joinpath("data/org_words.tsv").read_text("utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, _, variants = line.partition("\t")
-        key = key.strip()
+    for key, variants in word_table("org_words.tsv"):
         table[key] = key
-        for written in variants.split(","):
-            variant = written.strip()
-            if variant and variant not in table:
-                table[variant] = key
+        for variant in variants:
+            table.setdefault(variant, key)
     return table
 
 

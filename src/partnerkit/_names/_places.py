@@ -11,9 +11,19 @@ languages, see ``partnerkit._matching._translate``).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from importlib import resources
 
-__all__ = ["place_names"]
+__all__ = ["place_names", "word_table"]
+
+
+def word_table(name: str) -> Iterator[tuple[str, list[str]]]:
+    """The lines ``key<TAB>variant, variant, ...`` of ``partnerkit/data/<name>`` (comments and blanks skipped)."""
+    text = resources.files("partnerkit").joinpath("data", name).read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, variants = line.partition("\t")
+            yield key.strip(), [v for v in (w.strip() for w in variants.split(",")) if v]
 
 
 @functools.cache
@@ -23,14 +33,9 @@ def place_names() -> dict[str, str]:
     >>> place_names()["wien"], place_names()["moskovsk"]
     ('vienna', 'moscow')
     """
-    text = resources.files("partnerkit").joinpath("data/place_names.tsv").read_text("utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, _, variants = line.partition("\t")
-        for written in variants.split(","):
-            variant = written.strip()
-            if variant and variant != key.strip():
-                table.setdefault(variant, key.strip())
+    for key, variants in word_table("place_names.tsv"):
+        for variant in variants:
+            if variant != key:
+                table.setdefault(variant, key)
     return table
