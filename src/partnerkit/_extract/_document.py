@@ -232,6 +232,74 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
     return best.id if best.count >= 2 else None
 
 
+# "University of X" / "X University": a later bare "X" names it ("Lancaster already has ...")
+_SHORTENS = re.compile(
+    r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) (?:University|AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC))$",
+    re.IGNORECASE,
+)
+_NOT_SHORT = frozenset(
+    [
+        "state",
+        "national",
+        "technical",
+        "technological",
+        "federal",
+        "central",
+        "international",
+        "public",
+        "private",
+        "open",
+        "free",
+        "new",
+        "catholic",
+        "pedagogical",
+        "medical",
+        "agricultural",
+        "polytechnic",
+        "american",
+        "european",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+    ]
+)
+# a place, not the university: "visited Auckland", "in Cairo and Leeds"
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|of|visited|visit|around|across|outside|via|and|or)|[-–])\s+(?:the\s+)?$", re.IGNORECASE
+)
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|de\b)")
+
+
+def _short_forms(doc: Document, free: Any) -> list[Found]:
+    """Bare head words of names met earlier ("Lancaster" after "Lancaster University")."""
+    words: dict[str, int] = {}
+    for ent in doc.entities.values():
+        if ent.kind != "org":
+            continue
+        for name in ent.names:
+            m = _SHORTENS.match(name)
+            word = m and (m.group(1) or m.group(2))
+            if word and word[0].isupper() and word.casefold() not in _NOT_SHORT:
+                words.setdefault(word, ent.id)
+    if not words:
+        return []
+    text = doc.clean.text
+    out: list[Found] = []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    for m in pattern.finditer(text):
+        ent_id = words[m.group(0)]
+        if (
+            m.start() < doc.entities[ent_id].first
+            or not free(m.start(), m.end())
+            or _NAME_AFTER.match(text, m.end())
+            or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        ):
+            continue
+        out.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), ent_id))
+    return out
+
+
 def _references(doc: Document) -> None:
     text = doc.clean.text
     refs = doc.lex.refs
@@ -269,6 +337,7 @@ def _references(doc: Document) -> None:
                 target = cand.id
         if target is not None:
             new.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), target))
+    new.extend(_short_forms(doc, free))
     doc.mentions.extend(new)
     doc.mentions.sort(key=lambda f: f.start)
     doc.by_sentence.clear()

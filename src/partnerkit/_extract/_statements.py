@@ -9,6 +9,8 @@ several places yields one office per place, each with the status of its own clau
 
 from __future__ import annotations
 
+import re
+
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
 from partnerkit._extract._cues import marked as _marked
@@ -23,6 +25,7 @@ from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
+from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
@@ -41,6 +44,7 @@ from partnerkit._extract._roles import (
 from partnerkit._extract._signatories import second_posts
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
+from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
@@ -58,6 +62,23 @@ __all__ = ["find_partnerships"]
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
+_JOINT = frozenset({K.EXCHANGE, K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
+# "attended by X and the Y": what a conjunction joins to a context mention is context too
+_CONJUNCT = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:、|,?\s*(?:(?:and|or|y|e|et|und|и|или)\b|与|和))\s*(?:the\s+|la\s+|el\s+|l'|le\s+|die\s+|der\s+|dem\s+|des\s+)?$",
+    re.I,
+)
+
+
+def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger], parties: list[int]) -> list[int]:
+    """An office's owner and host come before the next statement of another kind in the
+    sentence ("has campuses in A and B, and a joint centre with X": X is the centre's)."""
+    cut = min((t.start for t in triggers if t.start > trig.end and t.kind is not trig.kind), default=None)
+    if cut is None or len(parties) < 2:
+        return parties
+    start = doc.sentences[si].start
+    before = {m.entity for m in doc.in_sentence(si) if m.start - start < cut}
+    return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
@@ -77,6 +98,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     generic = refs.get("generic")
     anaphora = refs.get("anaphora")
     countries = refs.get("countries")
+    also = refs.get("also")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
@@ -87,11 +109,17 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         mentions = doc.in_sentence(si)
         explicit: list[int] = []
         marked: set[int] = set()
+        aside_end = -1  # end of the last mention named as context: its conjuncts are context too
         for m in mentions:
             if m.entity is None or m.kind == "pair" or m.entity in objects:
                 continue
             ent = doc.entities[m.entity]
-            if ent.kind != "org" or _excluded(doc, sent.start, text, m):
+            if ent.kind != "org":
+                continue
+            if _excluded(doc, sent.start, text, m) or (
+                aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start)
+            ):
+                aside_end = m.end - sent.start
                 continue
             if all_triggers[si] and _marked(partner_cue, text[: m.start - sent.start]):  # (only read by triggers)
                 marked.add(m.entity)
@@ -144,6 +172,16 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     or event_date(doc, si, published)
                     or during_date(doc, si, published)
                 )
+            if (
+                date is None
+                and out
+                and out[-1].kind is kind
+                and also is not None
+                and also.search(text, max(0, trig.start - 40), trig.end) is not None
+            ):
+                prev = out[-1]
+                if si > 0 and prev.evidence[0].quote == sents[si - 1].text:
+                    date = prev.date  # "X joined Y on 10 May. Z also joined": the same event
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
@@ -160,9 +198,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
+                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
+            parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
@@ -183,6 +222,23 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     # the pair in play ("X and Y launched a programme ... under an agreement signed
                     # in 2021"), else the subject alone
                     parties, is_anaphora = (list(pair) if pair is not None else [subject]), False  # type: ignore[list-item]
+                elif (
+                    pair is not None
+                    and kind in _JOINT
+                    and not (is_generic or existing)
+                    and _right_before(refs.get("own"), text, trig.start)
+                ):
+                    parties = list(pair)  # "Our joint laboratory has grown since it opened in 2018"
+            elif (
+                len(parties) == 1
+                and pair is not None
+                and parties[0] in pair
+                and (has_pair or kind in _JOINT)
+                and not (is_generic or existing)
+            ):
+                # "The two institutions are negotiating ..., said the rector of X", "'Our joint
+                # laboratory ...,' said X's president": a joint object of the pair in play
+                parties = list(pair)
             elif len(parties) == 1 and kind is not K.OFFICE:
                 other = doc.publisher
                 if other is None and parties[0] in marked:
@@ -191,13 +247,17 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     parties = [other, parties[0]]
             if not parties:
                 continue
+            if is_anaphora and len(parties) < 2 and pair is not None and set(parties) <= set(pair):
+                parties = list(pair)  # "The agreement will be signed in July": the pair in play's
             if is_anaphora and len(parties) < 2 and not has_pair:
                 continue
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
                 if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
                     continue
             if kind is K.OFFICE:
-                recs = _offices(doc, si, trig, parties, explicit, status, date, evidence, used_next)
+                parties = _own_clause(doc, si, trig, triggers, parties)
+                hosts = _own_clause(doc, si, trig, triggers, explicit)
+                recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 continue
             groups = _group_parties(text, parties, trig)
@@ -211,7 +271,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         evidence=(evidence,),
                     )
                 )
-                if kind in _DOCUMENTS and len(group) >= 2 and not existing:
+                if (kind in _DOCUMENTS or kind is K.EXCHANGE) and len(group) >= 2 and not existing:
                     deal = list(group)
                     deal_date = date
         for trig, _obj, set_kind in _set_up(doc, si, triggers):
@@ -229,7 +289,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         kind=kind, parties=tuple(_party(doc, p) for p in deal), status=st, date=date, evidence=(ev,)
                     )
                 )
-        if len(explicit) == 2:
+        if len(explicit) == 2 and (triggers or pair is None):  # the pair in play: of a statement
             pair = (explicit[0], explicit[1])
         doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]
         if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):

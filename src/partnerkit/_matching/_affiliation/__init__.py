@@ -17,9 +17,11 @@ How a string is read (each step shows up in the explanation of a hit):
    ambiguous (POSSIBLE). Generic names ("Institute of Physics") need a place to agree.
 4. Acronyms count only with corroboration: a place of the string that agrees, or the
    organisation (or its parent or child) named in full elsewhere in the string.
-5. Of the organisations found, the most specific wins: a parent of another one found is
-   dropped (ROR's parent/child relationships), so a unit and its university are never
-   two answers.
+5. Of the organisations found, one per family answers (ROR's parent/child relationships),
+   so a unit and its university are never two answers: the parent, unless it is written
+   only as an acronym (then the unit named in full). A unit that is an organisation in its
+   own right (units of its own, or a parent that is no university) named apart from its
+   parent leaves both POSSIBLE: the string does not say which level it means.
 """
 
 from partnerkit._matching._affiliation._model import Hit, Reading

@@ -118,6 +118,38 @@ def short_forms(r: AffiliationReader, found: dict[int, Found]) -> None:
             f.reasons.append(("short form", f"it starts {longer.name!r}, also named: that one answers"))
 
 
+def own_right(r: AffiliationReader, unit: int, parent: int) -> bool:
+    """``unit`` is an organisation in its own right, not a university's centre: the registry
+    lists units of its own, or its parent is of a known kind other than a university's (an
+    academy's institute, an agency's laboratory, a network's member)."""
+    kind = r.institutions[parent].kind
+    return bool(r.children(unit)) or kind not in (InstitutionKind.EDUCATION, InstitutionKind.OTHER)
+
+
+def family_levels(r: AffiliationReader, matched: list[Found], top: list[Found]) -> None:
+    """A string naming an organisation in its own right and its parent ("Kunming Institute
+    of Zoology, Chinese Academy of Sciences") does not say which level it means: the
+    institute is the most specific body, the academy the one the author is employed by.
+    The parent is then no answer either (both stay POSSIBLE): an honest no rather than a
+    coin toss between two members of one family. A university's centre or department
+    registered as a unit ("Scripps Institution of Oceanography, University of California
+    San Diego") leaves the university the answer; so do both names in one part (one name
+    carrying both, which the name rules read: "Unit named whole")."""
+    for p in top:
+        if p.decided != "match":
+            continue
+        units = [
+            f
+            for f in matched
+            if f.part != p.part and p.index in r.ancestors(f.index) and own_right(r, f.index, p.index)
+        ]
+        if units:
+            p.decided = "possible"
+            p.score = min(p.score, 0.8)
+            unit = r.institutions[units[0].index].name
+            p.reasons.append(("family", f"also named: {unit}, its unit and an organisation in its own right"))
+
+
 def choose(r: AffiliationReader, text: str, found: dict[int, Found], rejected: dict[int, Found]) -> list[Hit]:
     settle_namesakes(r, found)
     descriptive_alone(r, found)
@@ -139,6 +171,7 @@ def choose(r: AffiliationReader, text: str, found: dict[int, Found], rejected: d
             f.decided = "possible"
             f.score = min(f.score, 0.8)
             f.reasons.append(("unit", f"a unit of {r.institutions[parent.index].name}, also named: that one answers"))
+    family_levels(r, matched, top)
     if len(top) > 1:
         edu = [f for f in top if r.institutions[f.index].kind is InstitutionKind.EDUCATION]
         for f in top:
