@@ -26,7 +26,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index", "Reading", "read_name"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}

@@ -28,7 +28,7 @@ from partnerkit._names import (
     split_affiliation,
 )
 from partnerkit.rules import Decision, Profile, RuleSet, default_rules
-from partnerkit.rules._profile import distinctive_tokens
+from partnerkit.rules._profile import distinctive_tokens, tokens_of
 
 
 def match_one(
@@ -54,6 +54,8 @@ def match_one(
     rules = rules or default_rules()
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
+        if read and reading.parts == 1 and _whole_elsewhere(index, name, read):
+            read = []  # the rules find the institution whose registered name has the string's very words
         if read:
             found = _unit_in_part(index, rules, reading, _acronym_read(index, rules, name, read, country))
             found = _descriptive(index, name, found, country, city)
@@ -125,6 +127,29 @@ def match_one(
     if not identifiers and not domains:
         found = beyond_name(index, rules, name, found)
     return _successor_note(index, rules, found)[:limit]
+
+
+def _whole_elsewhere(index: Index, name: str, read: Sequence[Match]) -> bool:
+    """The reader found a name in ``name`` with its city beside it, and the whole ``name`` has the
+    very words of a registered name of another institution.
+
+    "Universidade Lusíada de Lisboa" is read as "Universidade Lusíada" (a foundation's name)
+    in its city, Lisbon, while "Lusíada University of Lisbon" has the string's words in
+    another order: the rules then decide between them.
+    """
+    words = tokens_of(name)
+    hits = set()
+    for m in read:
+        if m.decision is not Decision.MATCH:
+            continue
+        extra = words - tokens_of(m.name)
+        if not extra or not extra <= tokens_of(m.institution.city or ""):
+            return False  # the reader read more than a name and its city
+        hits.add(index.ids[m.institution.id])
+    if not hits:
+        return False
+    owners = {index.name_inst[n] for n in index.posting("k:" + " ".join(sorted(words)))}
+    return bool(owners) and not owners & hits
 
 
 def _found(
