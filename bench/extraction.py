@@ -1,9 +1,12 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | --heldout3] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
+``--heldout2`` scores ``tests/data/news_heldout2`` (24 more, written and labelled in the fifth
+session after the first set had been tuned on). ``--heldout3`` scores ``tests/data/news_heldout3``
+(24 more, written and labelled before the extractor ran on them, after the second set had been tuned on).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -31,6 +34,8 @@ from partnerkit._names import acronym_fits
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 HELDOUT = ROOT / "tests" / "data" / "news_heldout"
+HELDOUT2 = ROOT / "tests" / "data" / "news_heldout2"
+HELDOUT3 = ROOT / "tests" / "data" / "news_heldout3"
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -137,5 +142,12 @@ def score(folder: Path, verbose: bool = False) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    folder = Path(args[0]) if args else HELDOUT if "--heldout" in sys.argv else DEFAULT
+    if args:
+        folder = Path(args[0])
+    elif "--heldout3" in sys.argv:
+        folder = HELDOUT3
+    elif "--heldout2" in sys.argv:
+        folder = HELDOUT2
+    else:
+        folder = HELDOUT if "--heldout" in sys.argv else DEFAULT
     score(folder, verbose="--verbose" in sys.argv)

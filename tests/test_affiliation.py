@@ -743,6 +743,76 @@ def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
     assert "another body's acronym" in str(explained.explanation)
 
 
+def test_a_bracketed_qualifier_of_a_registered_name_must_be_written() -> None:
+    """ "University of Tarrow (Oder)" is registered to tell it from another Tarrow university:
+    a string writing "University of Tarrow" without "Oder" does not name it (brackets holding
+    an acronym or a country tell nothing apart and need not be written)."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(
+                id="oder", name="Marsh Valley University", aliases=("University of Tarrow (Oder)",), country="DE"
+            ),
+            Institution(id="cap", name="Capella Tools (Germany)", country="DE", kind=InstitutionKind.COMPANY),
+            Institution(id="qi", name="Quarry Institute of Optics (QIO)", country="DE", kind=edu),
+        ]
+    )
+    assert answers(reg, "Institute of Physics, University of Tarrow, Germany") == []
+    assert answers(reg, "Institute of Physics, University of Tarrow (Oder), Germany") == ["oder"]
+    assert answers(reg, "Sales, Capella Tools, Germany") == ["cap"]
+    assert answers(reg, "Lab 3, Quarry Institute of Optics, Germany") == ["qi"]
+
+
+def test_and_inside_a_name_does_not_cut_out_a_shorter_registered_one() -> None:
+    """ "Centre for Ecological Studies and Forestry Applications" is one name with "and" in it:
+    the registered "Centre for Ecological Studies" is not cut out of it; "University of
+    Nordhaven and Life Sciences" still names the university (a place ends that piece)."""
+    reg = Registry(
+        [
+            Institution(id="ces", name="Centre for Ecological Studies", country="HU", city="Budapest"),
+            *REGISTRY,
+        ]
+    )
+    assert answers(reg, "Forest Unit, Centre for Ecological Studies and Forestry Applications") == []
+    assert answers(reg, "Institute of Physics, Centre for Ecological Studies, Budapest") == ["ces"]
+    assert answers(reg, "University of Nordhaven and Life Sciences, Norway") == ["u-nord"]
+
+
+def test_a_university_of_applied_sciences_is_not_read_from_a_plain_university() -> None:
+    """The organisation-word table reads "Fachhochschule Tarrow" as "University Tarrow"; a string
+    writing "University of Tarrow" does not name it, one writing "Fachhochschule" does."""
+    reg = Registry([Institution(id="fh", name="Fachhochschule Tarrow", country="DE", city="Tarrow", kind="education")])
+    assert answers(reg, "Department of Physics, Fachhochschule Tarrow, Germany") == ["fh"]
+    assert answers(reg, "Department of Physics, University of Tarrow, Germany") == []
+
+
+def test_namesakes_written_as_is_by_their_display_name_first() -> None:
+    """Two universities carry "Universidad de Los Pinos" (one as its name, one as a Spanish label
+    of its English name): the one whose own name the string writes answers; where both are
+    only labels or aliases as written, the string does not say which."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(id="co", name="Universidad de Los Pinos", country="CO", kind=edu),
+            Institution(
+                id="cl",
+                name="University of the Pinos",
+                labels={"es": "Universidad de los Pinos"},
+                country="CL",
+                kind=edu,
+            ),
+            Institution(
+                id="us", name="Verano University", labels={"es": "Universidad de Verano"}, country="US", kind=edu
+            ),
+            Institution(
+                id="mx", name="University of Verano", labels={"es": "Universidad de Verano"}, country="MX", kind=edu
+            ),
+        ]
+    )
+    assert answers(reg, "Department of Physics, Universidad de Los Pinos") == ["co"]
+    assert answers(reg, "Department of Physics, Universidad de Verano") == []
+
+
 def test_a_unit_in_its_own_right_and_its_parent_named_leave_the_level_open() -> None:
     """A string naming an organisation in its own right and its parent does not say which
     level it means: an academy's institute (its parent is no university) or a body with

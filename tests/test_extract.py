@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import partnerkit as pk
 from partnerkit._extract._automaton import _TOKEN, _fold, tokens
 from partnerkit._extract._lexicon import lexicon, lowered, markdown_tables, may_match, raw_tables
+from partnerkit._extract._patterns import find_acronyms, find_names
 from tests.conftest import require_shared
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -487,3 +488,103 @@ def test_registry_tokens_fold_each_word_as_written(text: str) -> None:
     """The automaton reads a text with the same offsets and folded words, however it is cased."""
     expected = [(m.start(), m.end(), _fold(m.group(0))) for m in _TOKEN.finditer(text)]
     assert tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Universitas Gadjah Mada and Universiti Sains Malaysia met.",
+            ["Universitas Gadjah Mada", "Universiti Sains Malaysia"],
+        ),
+        (
+            "La Universitat de Girona y el Tecnológico de Costa Rica firmaron.",
+            ["Universitat de Girona", "Tecnológico de Costa Rica"],
+        ),
+        ("TU Delft hosted the meeting.", ["TU Delft"]),
+        ("It signed MoUs with three ASEAN universities.", []),
+        ("Bosch GmbH and Lund University met.", ["Bosch GmbH", "Lund University"]),
+    ],
+)
+def test_name_shapes_of_other_languages_acronym_city_and_companies(sentence: str, names: list[str]) -> None:
+    """Head words of other languages, an acronym before a known city and a legal form make names;
+    an acronym used as an adjective before a plural head does not."""
+    assert [s.text for s in find_names(sentence) + find_acronyms(sentence) if s.kind == "name"] == names
+
+
+def test_several_deals_in_one_sentence_each_keep_their_partner() -> None:
+    ex = pk.extract(
+        "Alpha University signed a memorandum of understanding with Beta University, a student exchange "
+        "agreement with Gamma University, and a research agreement with Delta University."
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("mou", frozenset({"Alpha University", "Beta University"})),
+        ("exchange", frozenset({"Alpha University", "Gamma University"})),
+        ("agreement", frozenset({"Alpha University", "Delta University"})),
+    }
+
+
+def test_welcomed_members_and_also_joined_share_the_event() -> None:
+    ex = pk.extract(
+        "The Northern Universities Network welcomed two new members on 3 May 2022: Alpha University and "
+        "Beta University. Gamma University and Delta University also joined the Northern Universities Network."
+    )
+    got = {(frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships if p.kind.value == "membership"}
+    net = "Northern Universities Network"
+    assert got == {
+        (frozenset({u, net}), "2022-05-03")
+        for u in ("Alpha University", "Beta University", "Gamma University", "Delta University")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a joint object with the pair in play, its speaker named only as an official's employer
+            "Alpha University and Beta University opened a joint office. The two universities are also "
+            "negotiating a staff exchange programme, said the rector of Alpha University.",
+            ("exchange", {"Alpha University", "Beta University"}, "negotiating"),
+        ),
+        (  # "Our joint laboratory ...": the pair in play's, dated by its own clause
+            "Alpha University and Beta University renewed their strategic partnership on 2 May 2024. "
+            '"Our joint photonics laboratory has grown since it opened in 2018," said the president.',
+            ("joint_lab", {"Alpha University", "Beta University"}, "active"),
+        ),
+        (  # a funder after "with funding from" is context, not a party
+            "Alpha University and Beta University signed an agreement. The two universities already run a "
+            "staff exchange programme, launched in 2019 with funding from the Gamma Foundation University.",
+            ("exchange", {"Alpha University", "Beta University"}, "active"),
+        ),
+        (  # "includes a mobility programme": an object of its own, not a scope list item
+            "La Universidad Alfa y la Universidad Beta renovaron su convenio marco. El nuevo texto incluye "
+            "un programa de movilidad estudiantil.",
+            ("exchange", {"Universidad Alfa", "Universidad Beta"}, "active"),
+        ),
+        (  # an alliance name with digits and a plus sign, next to the word alliance
+            "Alpha University is a member of the European university alliance 4EU+ since 2019.",
+            ("membership", {"Alpha University", "4EU+"}, "active"),
+        ),
+    ],
+)
+def test_objects_of_the_pair_in_play_and_alliance_names(text: str, expected: tuple[str, set[str], str]) -> None:
+    kind, parties, status = expected
+    got = [(p.kind.value, {x.name for x in p.parties}, p.status.value) for p in pk.extract(text).partnerships]
+    assert (kind, parties, status) in got
+
+
+def test_one_document_per_sentence_and_deal() -> None:
+    """'its second agreement, after a memorandum with X' is the memorandum only; 'a member of the
+    BRICS network university' is a membership, not also a consortium; an ended exchange agreement
+    reported as an ended partnership is one exchange."""
+    ex = pk.extract(
+        "Alpha University signed an agreement with Beta University. It is its second agreement in the region, "
+        "after a memorandum with Gamma University signed in 2019."
+    )
+    gamma = [p.kind.value for p in ex.partnerships if "Gamma University" in {x.name for x in p.parties}]
+    assert gamma == ["mou"]
+    ended = pk.extract(
+        "Alpha University ends partnership with Beta University\n"
+        "Alpha University has terminated its exchange agreement with Beta University."
+    )
+    assert [(p.kind.value, p.status.value) for p in ended.partnerships] == [("exchange", "ended")]

@@ -273,8 +273,8 @@ MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"}
             "Technology, citing security concerns, a spokesperson said on Friday.\n"
             "The agreement, signed in 2015, allowed up to 20 students a year to study at the partner institution.",
             {
-                (
-                    "agreement",
+                (  # an agreement whose object is mobility is the exchange (news-dev SOURCE.md)
+                    "exchange",
                     frozenset({"University of Westmoor", "Harbin Institute of Technology"}),
                     "ended",
                     None,

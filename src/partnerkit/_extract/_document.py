@@ -233,7 +233,10 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
 
 
 # "University of X" / "X University": a later bare "X" names it ("Lancaster already has ...")
-_SHORTENS = re.compile(r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) University)$", re.IGNORECASE)
+_SHORTENS = re.compile(
+    r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) (?:University|AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC))$",
+    re.IGNORECASE,
+)
 _NOT_SHORT = frozenset(
     [
         "state",

@@ -70,6 +70,9 @@ _REFERENCES = (
     "ceremony",
     "official",
     "located",
+    "also",
+    "welcome",
+    "own",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

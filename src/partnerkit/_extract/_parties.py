@@ -3,6 +3,7 @@ those of a "between X and Y" phrase or of the trigger's own clause, and the text
 
 from __future__ import annotations
 
+import functools
 import re
 
 from partnerkit._extract._document import Document, Found
@@ -35,7 +36,13 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
 def party(doc: Document, ent_id: int) -> Party:
     ent = doc.entities[ent_id]
     inst = ent.institution
-    return Party(ent.best, institution_id=inst.id if inst is not None else None)
+    return _party(ent.best, inst.id if inst is not None else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _party(name: str, institution_id: str | None) -> Party:
+    """One (frozen) Party per name and id: a record per trigger names the same few parties."""
+    return Party(name, institution_id=institution_id)
 
 
 def between(doc: Document, si: int, objects: set[int]) -> list[int]:
@@ -103,3 +110,21 @@ def group_parties(text: str, parties: list[int], trig: _Trigger) -> list[list[in
         return [parties]
     head = parties[0]
     return [[head, p] for p in parties[1:]]
+
+
+def own_partners(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger], parties: list[int]) -> list[int]:
+    """A sentence listing several deals of its subject ("signed an MoU with A, an exchange
+    agreement with B and a research agreement with C"): each trigger keeps the partners named
+    between it and the next trigger, when it has any; the subject is named before the first."""
+    if len(parties) <= 2 or len(triggers) < 2:
+        return parties
+    sent = doc.sentences[si]
+    hi = min((t.start for t in triggers if t.start >= trig.end), default=len(sent.text))
+    pos: dict[int, int] = {}
+    for m in doc.in_sentence(si):
+        if m.entity is not None:
+            pos.setdefault(m.entity, m.start - sent.start)
+    if pos.get(parties[0], len(sent.text)) >= min(t.start for t in triggers):
+        return parties
+    own = [p for p in parties[1:] if trig.end <= pos.get(p, -1) < hi]
+    return [parties[0], *own] if own else parties

@@ -64,12 +64,20 @@ def signed_later(  # noqa: PLR0917
 
 
 def membership(  # noqa: PLR0917
-    doc: Document, si: int, trig: _Trigger, explicit: list[int], status: Status, date: PartialDate | None, ev: Evidence
+    doc: Document,
+    si: int,
+    trig: _Trigger,
+    explicit: list[int],
+    status: Status,
+    date: PartialDate | None,
+    ev: Evidence,
+    pair: tuple[int, int] | None = None,
 ) -> list[Partnership]:
     sent = doc.sentences[si]
     pos = sent.start + trig.end
-    before = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start < pos]
-    after = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start >= pos]
+    # a name the trigger runs into ("forman parte de la red CINDA") comes after it
+    before = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.end <= pos]
+    after = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.end > pos]
     before = [e for e in dict.fromkeys(before) if doc.entities[e].kind == "org"]
     after = [e for e in dict.fromkeys(after) if doc.entities[e].kind == "org"]
     listed: list[int] = []
@@ -80,6 +88,9 @@ def membership(  # noqa: PLR0917
             listed.extend(m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
+    welcome = doc.lex.refs.get("welcome")
+    if welcome is not None and welcome.match(sent.text, trig.start) and before and after:
+        members, orgs = after, before[:1]  # "X welcomed four new members: A, B, ...": X is the organisation
     colon = sent.text.find(":", trig.end)
     if colon > 0 and not listed:
         inline = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start > sent.start + colon]
@@ -91,6 +102,8 @@ def membership(  # noqa: PLR0917
             orgs = listed
         elif not members:
             members = listed
+    if not members and pair is not None and any(m.kind == "pair" and m.start < pos for m in doc.in_sentence(si)):
+        members = [e for e in pair if e not in orgs]  # "Both institutions are members of X"
     if not members and doc.publisher is not None:
         members = [doc.publisher]
     if not orgs:

@@ -25,6 +25,7 @@ from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
+from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
@@ -61,6 +62,7 @@ __all__ = ["find_partnerships"]
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
+_JOINT = frozenset({K.EXCHANGE, K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
 # "attended by X and the Y": what a conjunction joins to a context mention is context too
 _CONJUNCT = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*(?:、|,?\s*(?:(?:and|or|y|e|et|und|и|или)\b|与|和))\s*(?:the\s+|la\s+|el\s+|l'|le\s+|die\s+|der\s+|dem\s+|des\s+)?$",
@@ -96,6 +98,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     generic = refs.get("generic")
     anaphora = refs.get("anaphora")
     countries = refs.get("countries")
+    also = refs.get("also")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
@@ -169,6 +172,16 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     or event_date(doc, si, published)
                     or during_date(doc, si, published)
                 )
+            if (
+                date is None
+                and out
+                and out[-1].kind is kind
+                and also is not None
+                and also.search(text, max(0, trig.start - 40), trig.end) is not None
+            ):
+                prev = out[-1]
+                if si > 0 and prev.evidence[0].quote == sents[si - 1].text:
+                    date = prev.date  # "X joined Y on 10 May. Z also joined": the same event
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
@@ -185,9 +198,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                out.extend(_membership(doc, si, trig, explicit, status, date, evidence))
+                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
+            parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
@@ -208,6 +222,23 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     # the pair in play ("X and Y launched a programme ... under an agreement signed
                     # in 2021"), else the subject alone
                     parties, is_anaphora = (list(pair) if pair is not None else [subject]), False  # type: ignore[list-item]
+                elif (
+                    pair is not None
+                    and kind in _JOINT
+                    and not (is_generic or existing)
+                    and _right_before(refs.get("own"), text, trig.start)
+                ):
+                    parties = list(pair)  # "Our joint laboratory has grown since it opened in 2018"
+            elif (
+                len(parties) == 1
+                and pair is not None
+                and parties[0] in pair
+                and (has_pair or kind in _JOINT)
+                and not (is_generic or existing)
+            ):
+                # "The two institutions are negotiating ..., said the rector of X", "'Our joint
+                # laboratory ...,' said X's president": a joint object of the pair in play
+                parties = list(pair)
             elif len(parties) == 1 and kind is not K.OFFICE:
                 other = doc.publisher
                 if other is None and parties[0] in marked:
@@ -216,6 +247,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     parties = [other, parties[0]]
             if not parties:
                 continue
+            if is_anaphora and len(parties) < 2 and pair is not None and set(parties) <= set(pair):
+                parties = list(pair)  # "The agreement will be signed in July": the pair in play's
             if is_anaphora and len(parties) < 2 and not has_pair:
                 continue
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102

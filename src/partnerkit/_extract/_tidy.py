@@ -162,12 +162,24 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
         if not (
             r.kind is K.CONSORTIUM
             and any(
-                o.kind is K.MEMBERSHIP and set(o.parties) == set(r.parties) and set(o.evidence) & set(r.evidence)
+                o.kind is K.MEMBERSHIP and set(r.parties) <= set(o.parties) and set(o.evidence) & set(r.evidence)
                 for o in out
             )
         )
     ]
+    # "its second agreement, after a memorandum with X": one document, the memorandum
+    out = [
+        r
+        for r in out
+        if not (
+            r.kind is K.AGREEMENT
+            and any(
+                o.kind is K.MOU and set(o.parties) == set(r.parties) and set(o.evidence) & set(r.evidence) for o in out
+            )
+        )
+    ]
     out = _merge_offices(out)
+    out = _ended_exchange_is_the_agreement(out)
     out = _absorb_one_sided(out)
     out = _talks_that_led_to_a_signing(out)
     # an office without a place is dropped when the same owner has one with a place
@@ -221,5 +233,22 @@ def _talks_that_led_to_a_signing(records: list[Partnership]) -> list[Partnership
         if rec.kind in DOCUMENTS and rec.status is Status.NEGOTIATING and j is not None and j > i:
             extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
             out[j] = attrs.evolve(out[j], evidence=out[j].evidence + extra)
+            dropped.add(i)
+    return [r for i, r in enumerate(out) if i not in dropped]
+
+
+def _ended_exchange_is_the_agreement(records: list[Partnership]) -> list[Partnership]:
+    """ "X ends partnership with Y" + "X has terminated its exchange agreement with Y": one deal
+    that ended, the exchange (an agreement whose object is mobility is the exchange)."""
+    ended = {
+        frozenset(r.parties): i for i, r in enumerate(records) if r.kind is K.EXCHANGE and r.status is Status.ENDED
+    }
+    out = list(records)
+    dropped: set[int] = set()
+    for i, rec in enumerate(records):
+        j = ended.get(frozenset(rec.parties))
+        if rec.kind is K.AGREEMENT and rec.status is Status.ENDED and j is not None:
+            extra = tuple(e for e in rec.evidence if e not in out[j].evidence)
+            out[j] = attrs.evolve(out[j], date=out[j].date or rec.date, evidence=out[j].evidence + extra)
             dropped.add(i)
     return [r for i, r in enumerate(out) if i not in dropped]

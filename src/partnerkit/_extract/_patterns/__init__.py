@@ -328,14 +328,13 @@ _ADVERBS = frozenset(
     additionally currently previously subsequently finally thus hence still already next
     hoy ayer además actualmente también aujourd'hui hier également actuellement heute gestern auch""".split()  # noqa: SIM905
 )
+_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 
 
 def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
-    while part and (
-        part[0][2].lower() in _CONNECTORS or part[0][2].lower() in _DETERMINERS or part[0][2].lower() in _ADVERBS
-    ):
+    while part and part[0][2].lower() in _LEADING_FILLERS:
         part = part[1:]
     heads = [i for i, (_, _, w) in enumerate(part) if _head_of(w) is not None]
     if not heads:
@@ -395,8 +394,9 @@ def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int
         before = text[max(0, m.start() - 80) : m.start()]
         if any(_head_of(w) in _HEADS_HEAD_FIRST for w in before.split()):
             out.append(Span(m.start(1) + offset, m.end(1) + offset, m.group(1), "name", "university"))
-    if "universit" not in text.lower():  # every plural head holds it
-        return out
+    low = text.lower()
+    if "universit" not in low or not any(h in low for h in _PLURAL_HEADS):
+        return out  # (a token that lower-cases to a plural head is in the lower-cased text)
     for _i, (_s, e, w) in enumerate(toks):
         if w.lower() not in _PLURAL_HEADS or not w[0].islower():
             continue
@@ -450,15 +450,24 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
         if w.islower() or w[1:].islower():
             continue  # what is_acronym_token rejects first, without the call
         core = w.rstrip(".")
-        if not is_acronym_token(core) or "." in core or any(c.isdigit() for c in core):
+        if any(c.isdigit() for c in core):
+            if _alliance_name(toks, i):  # "the 4EU+ alliance", "l'alliance européenne 4EU+", "EC2U"
+                end = e + (text[e : e + 1] == "+")
+                out.append(Span(s + offset, end + offset, text[s:end], "acronym", None))
+            continue
+        if not is_acronym_token(core) or "." in core:
             continue
         if all_caps_line is None:
             all_caps_line = sum(map(str.isupper, (t[2] for t in toks))) > 0.6 * max(1, len(toks)) and len(toks) > 3
         if all_caps_line:
             continue
+        nxt_word = toks[i + 1][2] if i + 1 < len(toks) else ""
+        if core.isupper() and nxt_word[:1].isupper() and text[e : e + 1] == " " and _key(nxt_word) in gazetteer():
+            end = toks[i + 1][1]  # "RWTH Aachen", "TU Delft": an acronym and its city
+            out.append(Span(s + offset, end + offset, text[s:end], "name", "university"))
+            continue
         if len(core) < 3:
             continue
-        nxt_word = toks[i + 1][2] if i + 1 < len(toks) else ""
         if (
             core.isupper()
             and nxt_word[:1].isupper()
@@ -467,6 +476,8 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             and text[e : e + 1] == " "
         ):
             continue  # "WANG Fei", "LI Jung": a surname in capitals
+        if nxt_word.lower() in _PLURAL_HEADS and core.isupper():
+            continue  # "three ASEAN universities": an adjective, not a name
         e = s + len(core)  # noqa: PLW2901
         prev = toks[i - 1][2].lower().rstrip(".") if i else ""
         after = text[e : e + 16]
@@ -485,6 +496,19 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             continue
         out.append(Span(s + offset, e + offset, core, "acronym", None))
     return out
+
+
+_ALLIANCE_WORD = re.compile(r"(?:alliance|allianz|alianza|альянс|network|netzwerk|red|r[ée]seau|сеть|consorti)", re.I)
+
+
+def _alliance_name(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
+    """A token with digits ("4EU", "EC2U") is a name only beside an alliance word: capitals
+    and digits alone are too often a model, a grant or a group of states ("G20", "H2020")."""
+    w = toks[i][2]
+    if sum(c.isupper() for c in w) < 2 or not all(c.isupper() or c.isdigit() for c in w):
+        return False
+    near = [t[2] for t in toks[max(0, i - 2) : i]] + [t[2] for t in toks[i + 1 : i + 2]]
+    return any(_ALLIANCE_WORD.search(x) for x in near)
 
 
 _NAME_AFTER_HEAD = re.compile(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]")

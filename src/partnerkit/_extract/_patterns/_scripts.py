@@ -76,8 +76,10 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
             if not ("-" in w and w[0].isupper()):
                 continue
             j = i
+        if not left_ok:
+            j = i  # lower-case words before a capitalised head ("членом Ассоциации ...") are not the name's
         start = words[j][0] if left_ok else s
-        if (j < i and not words[j][2][0].isupper()) or (start == s and not head_cap):
+        if start == s and not head_cap:
             continue
         out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
     return out

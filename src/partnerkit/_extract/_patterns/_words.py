@@ -17,7 +17,7 @@ _HEADS_EN = frozenset(
     """university universities institute institutes college academy association union network agency
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation
-    conservatory school fund bank administration group""".split()  # noqa: SIM905
+    conservatory school fund bank administration group ag gmbh inc ltd llc plc""".split()  # noqa: SIM905
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(
@@ -25,7 +25,8 @@ _HEADS_HEAD_FIRST = frozenset(
     fachhochschule instituto institut istituto escuela école ecole scuola academia académie akademie
     agence agencia stiftung fundación fondation ayuntamiento ministerio ministère ministerium bundesland
     bundesstaat centro consejo conseil zentrum colegio collège asociación associação politécnico
-    politecnico red réseau netzwerk""".split()  # noqa: SIM905
+    politecnico red réseau netzwerk universitat universitas universiti universiteit uniwersytet univerzita
+    politécnica politècnica politecnica tecnológico tecnologico""".split()  # noqa: SIM905
 )
 _PLURAL_HEADS = frozenset(["universités", "universidades", "universities", "università", "universitäten"])
 _UNIT_HEADS = frozenset(

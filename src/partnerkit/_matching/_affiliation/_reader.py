@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from partnerkit._matching._affiliation._acronyms import (
@@ -38,6 +39,7 @@ from partnerkit._names import (
     fold,
     is_acronym,
     normalize_name,
+    parse_name,
     split_affiliation,
     subdivision_countries,
     tokens,
@@ -51,6 +53,30 @@ _MEMBERS = 3
 _FUZZY_POSTING = 5_000
 #: A word of an organisation's kind written after its registered name, and that kind.
 _KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
+#: Words that head the name of an organisation or a unit of one ("... Hospital", "Institute of ...").
+_HEAD_WORDS = frozenset(
+    (
+        "university", "academy", "polytechnic", "college", "institute", "hospital", "centre", "foundation",
+        "society", "department", "faculty", "laboratory", "school", "division", "clinic", "museum",
+        "library", "agency", "ministry", "council", "company", "observatory", "association", "station",
+    )
+)  # fmt: skip
+#: "Institute of ...", "Centre for ...": a head word and the subject it is of.
+_OF_SUBJECT = re.compile(r"^\s*(?:the\s+)?\S+\s+(?:of|for|on|de|d'|für|fuer|di|del|des|du|voor|per)\s", re.I)
+#: Words of universities of applied sciences (and university colleges) that the organisation-word
+#: table reads as "university", as written (folded).
+_APPLIED = frozenset(
+    (
+        "fachhochschule",
+        "hochschule",
+        "hogeschool",
+        "hogskola",
+        "hogskolan",
+        "hoegskole",
+        "hogskole",
+        "ammattikorkeakoulu",
+    )
+)
 #: Words that make a name a university's own rather than a short form of it.
 _OWN = frozenset(("university", "college"))
 
@@ -101,6 +127,7 @@ class AffiliationReader:
         self._generic = spread.generic
         self._subject = spread.subject
         self._entry_cache: dict[str, list[tuple[int, NameType, str, int]]] = {}
+        self._qualifiers: dict[int, tuple[tuple[str, ...], bool]] = {}  # name id -> bracketed words, applied?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
@@ -110,19 +137,16 @@ class AffiliationReader:
     # --- the index's names -------------------------------------------------------------------
 
     def entries(self, key: str) -> list[tuple[int, NameType, str, int]]:
-        """(institution, name type, name as written, name id) of every full name whose normal form is ``key``."""
+        """(institution, name type, name as written, name id) of every full name whose normal form is
+        ``key`` (an institution may hold several: "Universidad de X" and "University of X")."""
         got = self._entry_cache.get(key)
         if got is not None:
             return got
         index = self.index
         out: list[tuple[int, NameType, str, int]] = []
-        seen: set[int] = set()
         for n in index.posting("k:" + " ".join(sorted(set(key.split())))):
             if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
-                inst = index.name_inst[n]
-                if inst not in seen:
-                    seen.add(inst)
-                    out.append((inst, _TYPES[index.types[n]], index.texts[n], n))
+                out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
             self._entry_cache.clear()
         self._entry_cache[key] = out
@@ -222,7 +246,7 @@ class AffiliationReader:
                 hit = bool(set(part.tokens) & _OWN) and self._short_of_city(part, hints, found)
                 hit = hit or self._reordered(part, hints, found)
             if not hit and _AND.search(part.text):
-                pieces.extend(and_pieces(part))
+                pieces.extend(self._organisations(and_pieces(part)))
             elif not hit and (acro := acronym_with_place(self, part, hints)) is not None:
                 lone.append(acro)
         for part in pieces:
@@ -273,6 +297,28 @@ class AffiliationReader:
             reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
         self._put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
         return True
+
+    def _organisations(self, pieces: list[Part]) -> list[Part]:
+        """The pieces of a part cut at "and", "&" or "/" that read as organisations of their own.
+
+        A piece of common or subject words only, with no word that heads a name ("Life
+        Sciences", "Forestry Applications"), is none; nor is a piece ending in such words before
+        one ("Centre for Ecological Research and Forestry Applications", "Institute of Anatomy
+        and Cell Biology": one name with "and" in it), unless a place ends it ("University of
+        Bremen and Life Sciences")."""
+        headed = [bool(set(p.tokens) & _HEAD_WORDS) or is_acronym(p.text) for p in pieces]
+        own = [h or not self._descriptive(p.tokens) for h, p in zip(headed, pieces, strict=True)]
+        return [
+            p
+            for i, p in enumerate(pieces)
+            if own[i]
+            and (
+                i + 1 == len(pieces)
+                or headed[i + 1]
+                or (own[i + 1] and not _OF_SUBJECT.match(p.text))
+                or p.tokens[-1] in self._cities
+            )
+        ]
 
     def _descriptive(self, words: Sequence[str]) -> bool:
         """Every word is a common one or a subject's."""
@@ -352,7 +398,7 @@ class AffiliationReader:
     ) -> bool:
         """Record the organisations a run of a part names; False if the run does not count."""
         context = run_context(self, part.tokens, start, end, hints.tails.get(part.text, len(part.tokens)))
-        entries = self.entries(key)
+        entries = [e for e in self.entries(key) if self.written_for(e[3], part.text, hints)]
         cands = sorted({e[0] for e in entries})
         if context is None and start == 0 and 0 < len(part.tokens) - end <= 3 and " " in key:
             # "Instituto de Física ... Complejos IFISC", "Universidad de Antioquia U de A": a name
@@ -436,8 +482,11 @@ class AffiliationReader:
         if len(cands) > 1:
             # "University of Freiburg" (and not "Universität Freiburg", Fribourg's German name),
             # "Institut Pasteur" (not "Instituto Pasteur"): the one whose name is written as is
+            # (their display names first: "Universidad de Los Andes" over another's Spanish label)
             written = f" {fold(part.text)} "
-            exact = sorted({e[0] for e in entries if e[0] in cands and f" {fold(e[2])} " in written})
+            as_is = [e for e in entries if e[0] in cands and f" {fold(e[2])} " in written]
+            shown = {e[0] for e in as_is if e[1] is NameType.DISPLAY}
+            exact = sorted(shown if len(shown) == 1 else {e[0] for e in as_is})
             if len(exact) == 1:
                 base.append(("written as is", "the only one with this name as written, not read through another form"))
                 cands = exact
@@ -511,6 +560,35 @@ class AffiliationReader:
             loose = decided == "match" and descriptive and not beside and not self._placed(c, hints)
             self._put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3], loose))
         return True
+
+    def written_for(self, n: int, text: str, hints: Hints) -> bool:
+        """Registered name ``n`` may be what ``text`` (a part of a string with places ``hints``)
+        writes.
+
+        The string carries the words the name has in brackets to tell it from a namesake
+        ("University of Frankfurt (Oder)", "Indian Institute of Technology (Banaras Hindu
+        University)"; acronyms, countries, states and common words in brackets tell nothing
+        apart: the string's places are weighed as places), and a name written with a word of a
+        university of applied sciences ("Fachhochschule Kiel", read as "University Kiel") is not
+        read from a string that writes none ("University at Kiel").
+        """
+        got = self._qualifiers.get(n)
+        if got is None:
+            written = self.index.texts[n]
+            words: tuple[str, ...] = ()
+            if "(" in written or "[" in written:
+                words = tuple(
+                    t
+                    for inner in parse_name(written).aliases
+                    if country_of(fold(inner)) is None and fold(inner) not in subdivision_countries()
+                    for t in tokens(inner)
+                    if not self._generic(t)
+                )
+            got = self._qualifiers[n] = (words, bool(_APPLIED.intersection(fold(written).split())))
+        words, applied = got
+        if not all(t in hints.words for t in words):
+            return False
+        return not applied or bool(_APPLIED.intersection(fold(text).split()))
 
     def _acronym_body(
         self, part: Part, key: str, named: dict[int, str], cands: list[int], found: dict[int, Found]
