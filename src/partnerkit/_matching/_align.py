@@ -169,11 +169,11 @@ def cognate(x: str, y: str) -> bool:
     """Two words of five letters or more that one stem writes in two languages or forms.
 
     Their sound-folded spellings (:func:`sound_fold`) share a start of at least :data:`MIN_COGNATE`
-    letters and 70% of the shorter one ("geografski" / "geographical", "tecnologicos" /
-    "technology"), or are 80% alike ("acuicultura" / "aquaculture", "gerona" / "girona"), or
-    one is an inflected form of the other ("volgogradsk" / "volgograd"). Two organisation words
-    are not (the registry's own swaps say which of those are one word), nor are names of two
-    different countries ("austria" / "australia").
+    letters and 70% of the shorter one, and neither goes on for more than four letters after it
+    ("geografski" / "geographical", "tecnologicos" / "technology"; not "nationalbibliothek" /
+    "nationalbank"). Words merely alike are not ("gerona" / "girona", but also "unipa" / "unipi",
+    "huzhou" / "suzhou"). Two organisation words are not (the registry's own swaps say which of
+    those are one word), nor are names of two different countries ("austria" / "australia").
 
     >>> cognate("geografski", "geographical"), cognate("leukemic", "leucemique"), cognate("physics", "physiology")
     (True, True, False)

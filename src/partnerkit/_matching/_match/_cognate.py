@@ -1,13 +1,14 @@
 """The top candidate read word for word: a query whose words are the registered name's in another form.
 
-"Geografski inštitut Antona Melika" is the Anton Melik Geographical Institute, "Universidad
-de Gerona" the Universitat de Girona, "Instituto Nacional de Educación Física de Cataluña"
-the Institut Nacional d'Educació Física de Catalunya: each word the query and the
-registered name do not share has one cognate on the other side (``_align.cognate``: the
-same stem in another language or inflection, or a pair that another institution's names
-align, see ``_translate``). Evidence of the registry as a whole, like ``_unique``: the query
-read with the registered words must name that institution alone (``_unique_cover``), and no
-other institution may carry the query's words as written either.
+"Geografski inštitut Antona Melika" is the Anton Melik Geographical Institute, "Harbin
+Commercial University" the Harbin University of Commerce, "Instituto Nacional de Educación
+Física de Cataluña" the Institut Nacional d'Educació Física de Catalunya: each word the query
+and the registered name do not share has one cognate on the other side (``_align.cognate``:
+the same stem in another language or inflection, or a pair that the names of two or more
+other institutions align, ``Index.aligned``, see ``_translate``). Evidence of the registry as
+a whole, like ``_unique``: the query read with the registered words must name that
+institution alone (``_unique_cover``), and no other institution may carry the query's words
+as written either.
 """
 
 from __future__ import annotations
