@@ -82,12 +82,41 @@ def test_words_written_together_are_not_translations() -> None:
     assert Index([*insts, _inst("c", "Gamma Business and Management School")]).translations == {}
 
 
+def test_aligned_pairs_are_kept_even_when_not_learned() -> None:
+    """A pair several institutions align but that another name refutes as a translation stays known
+    as aligned: weaker evidence, used only beside a whole registered name (``_match._cognate``)."""
+    insts = [
+        _inst("a", "Alpha School of Business", "Alpha School of Management"),
+        _inst("b", "Beta School of Business", "Beta School of Management"),
+        _inst("c", "Gamma Business and Management School"),
+    ]
+    index = Index(insts)
+    assert index.translations == {}
+    assert ("business", "management") in index.aligned
+    assert ("business", "management") not in Index(insts[:1]).aligned  # one institution is not enough
+
+
+def test_a_pair_aligned_elsewhere_reads_the_best_candidate() -> None:
+    """'Delta School of Business' is the registered 'Delta School of Management' when two other
+    institutions' names align the words and no other institution carries the query's."""
+    insts = [
+        _inst("d", "Delta School of Management"),  # first: the candidates tie on score, the first is read
+        _inst("a", "Alpha School of Business", "Alpha School of Management"),
+        _inst("b", "Beta School of Business", "Beta School of Management"),
+        _inst("c", "Gamma Business and Management School"),
+    ]
+    best = pk.Registry(insts).match("Delta School of Business")[0]
+    assert (best.institution.id, best.decision) == ("d", pk.Decision.MATCH)
+    assert "business = management" in str(best.explanation)
+
+
 def test_index_with_translations_pickles() -> None:
     """The table travels with the index (Dask/Spark workers, saved registries)."""
     index = Index(TEACHERS)
     again = pickle.loads(pickle.dumps(index))
     assert again.translations == index.translations
     assert again.translated_from == index.translated_from
+    assert again.aligned == index.aligned
 
 
 def test_translate_key() -> None:

@@ -47,6 +47,7 @@ def mine_translations(
     count: Callable[[str], int],
     holders: Callable[[str], Sequence[str]],
     owners: Mapping[str, frozenset[int]],
+    aligned: set[tuple[str, str]] | None = None,
 ) -> dict[str, str]:
     """Word -> canonical word, from names of one institution that differ in one word each.
 
@@ -55,6 +56,9 @@ def mine_translations(
         count: how many indexed names carry a word (the more frequent word is canonical).
         holders: the normalised keys of the names carrying a word.
         owners: sorted-token key -> the institutions with a name of exactly those tokens.
+        aligned: if given, filled with every pair (sorted) that the names of at least
+            :data:`MIN_INSTITUTIONS` institutions align, kept as a translation or not: weaker
+            evidence, which the matcher uses only beside a whole registered name (``_match._cognate``).
     """
     pairs: Counter[tuple[str, str]] = Counter()
     carriers: Counter[str] = Counter()  # word -> institutions writing it
@@ -66,6 +70,8 @@ def mine_translations(
             for b in sets[i + 1 :]:
                 found.update(aligned_pairs(a, b))
         pairs.update(found)
+    if aligned is not None:
+        aligned.update(p for p, n in pairs.items() if n >= MIN_INSTITUTIONS)
     table: dict[str, str] = {}
     groups: dict[str, set[str]] = {}
     rests = _Rests(holders)

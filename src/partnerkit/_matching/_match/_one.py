@@ -11,6 +11,7 @@ from partnerkit._matching._index import Index
 from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
+from partnerkit._matching._match._cognate import cognate_reading
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
 from partnerkit._matching._match._short import short_form
@@ -110,6 +111,7 @@ def match_one(
         _, (_, n, q) = ranked[0]
         if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
             why = _unique_cover(index, q, n, country) or short_form(index, q, n, country)
+            why = why or cognate_reading(index, q, n, country)
             if why is None and (unique_acronyms or country is not None):
                 why = _unique_acronym(index, q, n, top.explanation, country)
             if why is not None:
