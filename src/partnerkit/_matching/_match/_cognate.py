@@ -17,7 +17,7 @@ import attrs
 
 from partnerkit._matching._align import cognate
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._unique import _unique_cover
+from partnerkit._matching._match._unique import _unique_cover, holders_of
 from partnerkit._names import ORG_KEYS, script_of
 from partnerkit.rules import Profile
 from partnerkit.rules._profile import distinctive_tokens
@@ -68,17 +68,10 @@ def cognate_reading(index: Index, q: Profile, name: int, country: str | None) ->
 def _written_rivals(index: Index, q: Profile, read: dict[str, str], inst: int, country: str | None) -> bool:
     """Another institution (in the hinted country) carries every distinctive word of ``q``, each as
     written or as read."""
-    countries = index.countries
     holders: set[int] | None = None
     words = sorted(q.distinctive, key=lambda t: (index.count("t:" + t), t))
     for w in words:
-        forms = {w, read[w]} if w in read else {w}
-        found = {
-            index.name_inst[i]
-            for form in forms
-            for i in index.posting("t:" + form)
-            if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
-        }
+        found = holders_of(index, {w, read[w]} if w in read else {w}, country)
         holders = found if holders is None else holders & found
         if not holders - {inst}:
             return False
