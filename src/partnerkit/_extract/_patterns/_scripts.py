@@ -18,6 +18,13 @@ _ZH_BREAK = re.compile(
     r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进"
 )
 
+# a country before a transliterated name; not before the words of a name that holds the
+# country ("新加坡国立大学", "俄罗斯人民友谊大学", "澳大利亚国立大学", "英国开放大学")
+_ZH_COUNTRY = re.compile(
+    r"(?:美国|英国|法国|德国|俄罗斯|意大利|西班牙|加拿大|澳大利亚|日本|韩国|新加坡|荷兰|瑞士|瑞典|比利时|芬兰|丹麦|挪威|"
+    r"奥地利|爱尔兰|新西兰|以色列|巴西|墨西哥|阿根廷|印度|马来西亚|泰国|越南|哈萨克斯坦|乌兹别克斯坦|埃及|南非)"
+    r"(?!国立|国家|人民|科学|科技|管理|国际|技术|理工|联邦|高等|师范|开放|大学|学院|研究|中央|天主教|皇家)"
+)
 _RU_EPONYM = re.compile(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+")
 _ZH_NAME_CHAR = re.compile(r"[\u3400-\u9fff—\-·.]")
 
@@ -97,6 +104,9 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             start -= 1
         if end - start < 4:
             continue
+        pre = _ZH_COUNTRY.match(text, start, end)
+        if pre is not None and end - pre.end() >= 4:
+            start = pre.end()  # "美国密歇根大学": the country is a hint, not part of the name
         out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
     # keep the longest span per start; drop spans nested in a longer one
     out.sort(key=lambda s: (s.start, -s.end))
