@@ -588,3 +588,67 @@ def test_one_document_per_sentence_and_deal() -> None:
         "Alpha University has terminated its exchange agreement with Beta University."
     )
     assert [(p.kind.value, p.status.value) for p in ended.partnerships] == [("exchange", "ended")]
+
+
+def _kinds_parties_dates(ex: pk.Extraction) -> set[tuple[str, frozenset[str], str]]:
+    return {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+
+
+def test_memberships_listed_in_a_table_or_bullets_take_their_row_dates() -> None:
+    """A pipe table under a networks heading, and bullets after "a member of the following
+    networks:", give one membership per row, dated by the row; bullets under a heading with no
+    such cue give none."""
+    table = (
+        "Alpha University: international networks\nNetwork | Member since\nCESAER | 1990\n"
+        "Northern Universities Network | 2006\nAlpha University is active in both."
+    )
+    assert _kinds_parties_dates(pk.extract(table)) == {
+        ("membership", frozenset({"Alpha University", "CESAER"}), "1990"),
+        ("membership", frozenset({"Alpha University", "Northern Universities Network"}), "2006"),
+    }
+    bullets = (
+        "Alpha University is a member of the following networks:\n- Northern Universities Network, since 2002\n"
+        "- European University Association (EUA)\nSince 2020 Alpha University has also been part of the "
+        "European university alliance EUGLOH."
+    )
+    got = _kinds_parties_dates(pk.extract(bullets))
+    assert ("membership", frozenset({"Alpha University", "Northern Universities Network"}), "2002") in got
+    assert ("membership", frozenset({"Alpha University", "European University Association"}), "None") in got
+    assert len([g for g in got if g[2] == "2020"]) == 1
+    unrelated = "Alpha University: open days\n- Beta University, 2002\n- Gamma University, 2003"
+    assert pk.extract(unrelated).partnerships == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Die Universität Bremen kündigte die Vereinbarung mit der Shandong-Universität.",
+            ["Universität Bremen", "Shandong-Universität"],
+        ),
+        ("Die Partner-Universität in Bremen", []),
+        ("上海交通大学与美国密歇根大学共建", ["上海交通大学", "密歇根大学"]),
+        ("新加坡国立大学与澳大利亚国立大学签署", ["新加坡国立大学", "澳大利亚国立大学"]),
+    ],
+)
+def test_german_compounds_and_chinese_country_prefixes(sentence: str, names: list[str]) -> None:
+    """A German compound of a proper word and a head is a name; a country before a Chinese
+    transliterated name is not part of it, unless the name holds the country."""
+    assert [s.text for s in find_names(sentence) if s.kind == "name"] == names
+
+
+def test_first_word_of_a_college_name_is_its_short_form_unless_a_city() -> None:
+    """ "Trinity" after "Trinity College Dublin" is that college, also after "X and"; "Boston"
+    after "Boston College" stays the city."""
+    ex = pk.extract(
+        "Trinity College Dublin signed an agreement with KU Leuven. KU Leuven and Trinity are both members "
+        "of the League of European Research Universities."
+    )
+    got = _kinds_parties_dates(ex)
+    assert (
+        "membership",
+        frozenset({"Trinity College Dublin", "League of European Research Universities"}),
+        "None",
+    ) in got
+    ex = pk.extract("Boston College opened an office in Rome. Boston is a city.")
+    assert [m.text for m in ex.mentions] == ["Boston College"]

@@ -72,6 +72,7 @@ _REFERENCES = (
     "located",
     "also",
     "welcome",
+    "listing",
     "own",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")

@@ -19,7 +19,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status as _status
-from partnerkit._extract._when import same_paragraph
+from partnerkit._extract._when import dates_in, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 
 __all__ = ["Pending", "membership", "offices", "signed_later"]
@@ -72,6 +72,7 @@ def membership(  # noqa: PLR0917
     date: PartialDate | None,
     ev: Evidence,
     pair: tuple[int, int] | None = None,
+    published: PartialDate | None = None,
 ) -> list[Partnership]:
     sent = doc.sentences[si]
     pos = sent.start + trig.end
@@ -81,11 +82,16 @@ def membership(  # noqa: PLR0917
     before = [e for e in dict.fromkeys(before) if doc.entities[e].kind == "org"]
     after = [e for e in dict.fromkeys(after) if doc.entities[e].kind == "org"]
     listed: list[int] = []
+    own_date: dict[int, PartialDate] = {}  # "- League of European Research Universities, since 2002"
     if sent.ends_with_colon:
         for nxt in doc.sentences[si + 1 :]:
             if not nxt.bullet:
                 break
-            listed.extend(m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None)
+            here = [m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None]
+            listed.extend(here)
+            hits = dates_in(doc, nxt.text, published) if here else []
+            if hits:
+                own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
     welcome = doc.lex.refs.get("welcome")
@@ -125,7 +131,7 @@ def membership(  # noqa: PLR0917
                     kind=K.MEMBERSHIP,
                     parties=(_party(doc, member), _party(doc, org)),
                     status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
-                    date=date,
+                    date=own_date.get(org, own_date.get(member, date)),
                     evidence=(ev,),
                 )
             )

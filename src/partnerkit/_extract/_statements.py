@@ -42,6 +42,7 @@ from partnerkit._extract._roles import (
     with_list,
 )
 from partnerkit._extract._signatories import second_posts
+from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
@@ -198,7 +199,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair))
+                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair, published))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             parties = _own_partners(doc, si, trig, triggers, parties)
@@ -299,4 +300,6 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 if when is None and pst is Status.SIGNED:
                     when = event_date(doc, si, published) or during_date(doc, si, published)
                 pending = (si, doc_trigs[0], pst, when)
+    if "|" in doc.clean.text or "\n" in doc.clean.text:
+        out.extend(listed_memberships(doc, published, subject))
     return _tidy(out)

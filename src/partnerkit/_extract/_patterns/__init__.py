@@ -374,7 +374,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if not part:
         return None
     words = [w for _, _, w in part]
-    compound = len(words) == 1 and _HYPHEN_NAME.match(words[0]) is not None
+    compound = len(words) == 1 and _HYPHEN_NAME.match(words[0].rstrip(".")) is not None
     if len(words) == 1 and not compound:
         return None  # a bare head is a reference, not a name ("Shandong-Universität" is one)
     if not compound and all(_head_of(w) is not None or w.lower() in _CONNECTORS for w in words):
