@@ -71,6 +71,14 @@ _CONJUNCT = re.compile(
 )
 
 
+# "the University of Edinburgh, with which Wits has run ...": the partner of a relative clause
+_WITH_WHICH = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?,?\s+(?:with which|with whom|con (?:la|el) (?:que|cual)|avec (?:laquelle|lequel)|"
+    r"mit (?:der|dem|denen)|с (?:которым|которой))\b",
+    re.I,
+)
+
+
 def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger], parties: list[int]) -> list[int]:
     """An office's owner and host come before the next statement of another kind in the
     sentence ("has campuses in A and B, and a joint centre with X": X is the centre's)."""
@@ -122,8 +130,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 aside_end = m.end - sent.start
                 continue
-            if all_triggers[si] and _marked(partner_cue, text[: m.start - sent.start]):  # (only read by triggers)
-                marked.add(m.entity)
+            if all_triggers[si] and (
+                _marked(partner_cue, text[: m.start - sent.start]) or _WITH_WHICH.match(text, m.end - sent.start)
+            ):  # (only read by triggers)
+                marked.add(m.entity)  # "with X", "X, with which Y has run an exchange"
             if m.entity not in explicit:
                 explicit.append(m.entity)
         posts = second_posts(doc, si)
