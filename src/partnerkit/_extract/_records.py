@@ -22,12 +22,17 @@ from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._when import dates_in, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 
-__all__ = ["Pending", "membership", "offices", "signed_later"]
+__all__ = ["Pending", "hosts_named_next", "membership", "offices", "signed_later"]
 
 K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
+_LATER_CLAUSE = re.compile(
+    r",?\s(?:after|when|once|because|following|before|while|nachdem|als|weil|después de que|cuando|porque|"
+    r"après que|lorsque|parce que|после того как|когда|потому что)\s",
+    re.I,
+)
 
 
 def signed_later(  # noqa: PLR0917
@@ -181,7 +186,11 @@ def offices(  # noqa: PLR0917
     owners = [p for p in parties if p not in marked]
     subject = _subject(doc, set())
     owner = owners[0] if owners else (subject if subject is not None else parties[0])
-    hosts = [e for e in explicit if e != owner][:1]
+    # not one named in a later clause of time or reason ("..., after the Commission approved it")
+    later = _LATER_CLAUSE.search(text, trig.end) if base == sent.start else None
+    cut = sent.start + later.start() if later is not None else None
+    late = {m.entity for m in doc.in_sentence(si) if cut is not None and m.start >= cut and m.entity not in marked}
+    hosts = [e for e in explicit if e != owner and e not in late][:1]
     named = owner_named(doc, si, trig)
     if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
         owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
@@ -195,3 +204,28 @@ def offices(  # noqa: PLR0917
         st = _clause_status(doc, text, pos - base, own[k] if own else status)
         out.append(Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,)))
     return out
+
+
+def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, list[_Trigger]]) -> None:
+    """An office followed by a sentence that only says where it sits ("Новое представительство
+    разместилось в главном корпусе X", "The office is located at X") gets X as its host."""
+    cue = doc.lex.refs.get("located")
+    if cue is None:
+        return
+    by_quote = {s.text: s.index for s in doc.sentences}
+    for i, rec in enumerate(out):
+        if rec.kind is not K.OFFICE or len(rec.parties) != 1 or len(rec.evidence) != 1:
+            continue
+        si = by_quote.get(rec.evidence[0].quote)
+        if si is None or si + 1 >= len(doc.sentences) or triggers.get(si + 1) or not same_paragraph(doc, si, si + 1):
+            continue
+        nxt = doc.sentences[si + 1]
+        m = cue.search(nxt.text)
+        orgs = [x for x in doc.in_sentence(si + 1) if x.entity is not None and doc.entities[x.entity].kind == "org"]
+        if m is None or not orgs or orgs[0].start - nxt.start < m.end() or orgs[0].start - nxt.start > m.end() + 60:
+            continue  # the host must follow the cue, and nothing named before it
+        host = _party(doc, orgs[0].entity)  # type: ignore[arg-type]
+        if host.name == rec.parties[0].name:
+            continue
+        ev = (*rec.evidence, Evidence(quote=nxt.text, published=rec.evidence[0].published))
+        out[i] = attrs.evolve(rec, parties=(*rec.parties, host), evidence=ev)

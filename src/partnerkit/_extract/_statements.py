@@ -29,6 +29,7 @@ from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
+from partnerkit._extract._records import hosts_named_next as _hosts_named_next
 from partnerkit._extract._records import membership as _membership
 from partnerkit._extract._records import offices as _offices
 from partnerkit._extract._records import signed_later as _signed_later
@@ -312,4 +313,5 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 pending = (si, doc_trigs[0], pst, when)
     if "|" in doc.clean.text or "\n" in doc.clean.text:
         out.extend(listed_memberships(doc, published, subject))
+    _hosts_named_next(doc, out, all_triggers)
     return _tidy(out)
