@@ -190,7 +190,13 @@ def offices(  # noqa: PLR0917
     later = _LATER_CLAUSE.search(text, trig.end) if base == sent.start else None
     cut = sent.start + later.start() if later is not None else None
     late = {m.entity for m in doc.in_sentence(si) if cut is not None and m.start >= cut and m.entity not in marked}
-    hosts = [e for e in explicit if e != owner and e not in late][:1]
+    # nor the office's own name ("清华大学东南亚中心" of 清华大学: the office, not a host)
+    own_names = doc.entities[owner].names
+    hosts = [
+        e
+        for e in explicit
+        if e != owner and e not in late and not any(n in x for n in own_names for x in doc.entities[e].names)
+    ][:1]
     named = owner_named(doc, si, trig)
     if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
         owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
