@@ -652,3 +652,50 @@ def test_first_word_of_a_college_name_is_its_short_form_unless_a_city() -> None:
     ) in got
     ex = pk.extract("Boston College opened an office in Rome. Boston is a city.")
     assert [m.text for m in ex.mentions] == ["Boston College"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner of a relative clause; the subject from the lead paragraph under a title without names
+        (
+            "Record intake\nAlpha University welcomed 900 students. Most came from Beta University, with which "
+            "Alpha has run a student exchange since 2016.",
+            ("exchange", {"Alpha University", "Beta University"}, "2016"),
+        ),
+        # a Russian acronym of word beginnings names the same university; the host is named in the next sentence
+        (
+            "ИРНИТУ открыл представительство в Улан-Баторе\n12 сентября 2024 года Иркутский "
+            "национальный "
+            "исследовательский технический университет открыл представительство в Улан-Баторе. Новое "
+            "представительство разместилось в главном корпусе Монгольского государственного "
+            "университета науки и технологий.",
+            (
+                "office",
+                {
+                    "Иркутский национальный исследовательский технический университет",
+                    "Монгольского государственного университета науки и технологий",
+                },
+                "2024-09-12",
+            ),
+        ),
+        # a body named in a later clause of time is not the office's host
+        (
+            "The University of Liverpool will open a branch campus in Bengaluru in August 2026, after the University "
+            "Grants Commission issued its approval.",
+            ("office", {"University of Liverpool"}, "2026-08"),
+        ),
+        # a short French text is read as French ("l'", "d'")
+        (
+            "L'Université de Lomé est devenue membre titulaire de l'Agence universitaire de la Francophonie "
+            "en mai 2021.",
+            ("membership", {"Université de Lomé", "Agence universitaire de la Francophonie"}, "2021-05"),
+        ),
+    ],
+)
+def test_relative_clause_partner_acronyms_of_syllables_and_office_hosts(
+    text: str, expected: tuple[str, set[str], str]
+) -> None:
+    """Partners and hosts as writers name them in passing; each text yields exactly one record."""
+    ex = pk.extract(text)
+    assert [(p.kind.value, {x.name for x in p.parties}, str(p.date)) for p in ex.partnerships] == [expected]

@@ -62,6 +62,10 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
         else:
             while k + 1 < n and text[words[k][1] : words[k + 1][0]] == " ":
                 nxt = words[k + 1][2]
+                if nxt.endswith(".") and nxt[:1].islower() and _RU_GENITIVE.match(nxt[:-1]) and k > i:
+                    k += 1  # "... науки и технологий." at the end of a sentence
+                    end = words[k][1] - 1
+                    break
                 if is_acronym_token(nxt) or (nxt.upper() in ("СНГ", "ШОС", "БРИКС")):
                     k += 1
                     end = words[k][1]
@@ -76,7 +80,7 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
                     and (_RU_GENITIVE.match(nxt) or nxt in ("и", "наук"))
                     and not _RU_VERBISH.match(nxt)
                 ):
-                    if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2])):
+                    if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2].rstrip("."))):
                         break
                     k += 1
                     end = words[k][1]
