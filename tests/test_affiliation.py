@@ -862,3 +862,53 @@ def test_a_unit_in_its_own_right_and_its_parent_named_leave_the_level_open() -> 
     assert answers(reg, "Vestmark Centre for Sea Ice Studies, University of Vestmark") == ["uni"]
     assert answers(reg, "Tromsdal Institute of Zoology, Norway") == ["zoo"]
     assert answers(reg, "Department of Genetics, Borealis Academy of Sciences") == ["acad"]
+
+
+def test_a_system_name_held_by_one_member_is_settled_by_the_words_and_the_hospital() -> None:
+    """A system's short name that one member bears as an alias ("University of Illinois") answers
+    that member, unless the string writes the words of a longer registered name ("..., Chicago":
+    the Chicago campus; "Queens College ..., CUNY" is no college of which "Queen's College" was
+    an old name) or names a medical unit, which is the member ROR relates to a hospital bearing
+    the system's name ("University of Maryland School of Medicine" lives at Baltimore)."""
+    edu = InstitutionKind.EDUCATION
+    system = (Relationship("parent", "sys"),)
+    reg = Registry(
+        [
+            Institution(id="sys", name="Eastvale University System", country="US", city="Riverton", kind=edu),
+            Institution(
+                id="riv",
+                name="University of Eastvale, Riverton",
+                aliases=("University of Eastvale",),
+                country="US",
+                city="Riverton",
+                kind=edu,
+                relationships=system,
+            ),
+            Institution(
+                id="har",
+                name="University of Eastvale, Harborough",
+                country="US",
+                city="Harborough",
+                kind=edu,
+                relationships=(*system, Relationship("related", "hosp")),
+            ),
+            Institution(
+                id="hosp",
+                name="University of Eastvale Hospital",
+                country="US",
+                city="Harborough",
+                kind=InstitutionKind.HEALTHCARE,
+                relationships=(Relationship("related", "har"),),
+            ),
+            Institution(id="old", name="Hudsonia University", aliases=("Kestrel College",), country="US", kind=edu),
+            Institution(id="kc", name="Kestrel College, Lindmark University", country="US", kind=edu),
+        ]
+    )
+    assert answers(reg, "Department of Physics, University of Eastvale") == ["riv"]
+    assert answers(reg, "Department of Psychiatry, University of Eastvale College of Medicine") == ["har"]
+    assert answers(reg, "Department of Physics, University of Eastvale, Harborough") == ["har"]
+    assert answers(reg, "Department of Surgery, University of Eastvale, Riverton") == ["riv"]
+    assert answers(reg, "Department of Biology, Kestrel College") == ["old"]
+    assert answers(reg, "Department of Biology, Kestrel College and the Graduate Center, Lindmark University") == ["kc"]
+    hit = reg.match("Department of Biology, Kestrel College and the Graduate Center, Lindmark University")[0]
+    assert any(r.rule == "affiliation.longer_name" for r in hit.explanation.results)

@@ -149,10 +149,31 @@ def test_place_starts_read_the_word_in_the_same_search(text: str) -> None:
     from partnerkit._extract._places import _START, _WORD
 
     alone = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff])")
-    got = [(m.span(), m.group(1)) for m in _START.finditer(text)]
+    got = [(m.span(), None if m.end(1) < 0 else text[m.start() : m.end(1)]) for m in _START.finditer(text)]
     want = []
     for m in alone.finditer(text):
         cjk = "\u3400" <= text[m.start()] <= "\u9fff"
         word = _WORD.match(text, m.start())
         want.append((m.span(), None if cjk else word.group(0) if word else "?"))
     assert got == want
+
+
+def test_parties_are_shared_per_name_and_id() -> None:
+    """The records of one text name the same few parties: one frozen Party per name and id."""
+    from partnerkit._extract._parties import _party
+    from partnerkit._model import Party
+
+    a = _party("Alpha University", "alpha")
+    assert a == Party("Alpha University", institution_id="alpha")
+    assert _party("Alpha University", "alpha") is a
+    assert _party("Alpha University", None) != a
+    assert _party("Alpha University", None).institution_id is None
+
+
+def test_an_entity_is_an_event_when_one_of_its_names_is() -> None:
+    from partnerkit._extract._when import _names_event
+
+    assert _names_event(("Alpha University", "Eurasian Forum of Rectors"))
+    assert _names_event(("Международный форум",))
+    assert not _names_event(("Alpha University", "ITMO"))
+    assert not _names_event(())

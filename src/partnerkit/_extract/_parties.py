@@ -3,6 +3,7 @@ those of a "between X and Y" phrase or of the trigger's own clause, and the text
 
 from __future__ import annotations
 
+import functools
 import re
 
 from partnerkit._extract._document import Document, Found
@@ -35,7 +36,13 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
 def party(doc: Document, ent_id: int) -> Party:
     ent = doc.entities[ent_id]
     inst = ent.institution
-    return Party(ent.best, institution_id=inst.id if inst is not None else None)
+    return _party(ent.best, inst.id if inst is not None else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _party(name: str, institution_id: str | None) -> Party:
+    """One (frozen) Party per name and id: a record per trigger names the same few parties."""
+    return Party(name, institution_id=institution_id)
 
 
 def between(doc: Document, si: int, objects: set[int]) -> list[int]:

@@ -179,9 +179,14 @@ def _walk(
 
 
 # Where a place may start: a capitalised word or a CJK character, not inside a word. The
-# match is that one character (as a search goes on at the next one); group 1 is the word
-# _WORD matches there (read in the same search), None at a CJK character.
-_START = re.compile(r"(?<![^\W\d_])(?:(?=[^\W\d_a-zß-ÿа-яё\u3400-\u9fff])(?=(" + _LETTERS + r")).|[\u3400-\u9fff])")
+# match is that one character (as a search goes on at the next one); group 1 is the rest of
+# the word _WORD matches there (read in the same search), None at a CJK character. The
+# pattern opens with the character class, so ``re`` skips to the next capital in C (a pattern
+# opening with the look-behind is tried at every character).
+_START = re.compile(
+    r"[^\W\d_a-zß-ÿа-яё](?<![^\W\d_].)(?:(?<=[\u3400-\u9fff])|(?=("
+    r"[^\W\d_\u3400-\u9fff]*(?:[-'’][^\W\d_\u3400-\u9fff]+)*)))"
+)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -218,12 +223,13 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
         s0 = sm.start()
         if s0 < taken_to:
             continue
-        word = sm.group(1)  # (what _WORD matches at s0; None at a CJK character)
-        if word is None:
+        rest = sm.end(1)  # (where the word _WORD matches at s0 ends; -1 at a CJK character)
+        if rest < 0:
             found = _cjk_place(text, s0, cjk, extra)
         elif sm.group(0).isupper():
             # most capitalised words start no place: their first word is in neither the trie
             # nor the extra cities, and no Russian case ending hides it (what _walk would find)
+            word = text[s0:rest]
             if _starts_no_base_place(word) and (not extra or " ".join(_word_key(word)) not in extra):
                 continue
             found = _walk(text, s0, trie, extra)

@@ -9,6 +9,7 @@ of the news, not of the deal.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
@@ -178,7 +179,13 @@ def event_date(doc: Document, si: int, published: PartialDate | None) -> Partial
 
 
 def _is_event(doc: Document, ent: int) -> bool:
-    return any(_EVENT.search(n) for n in doc.entities[ent].names)
+    return _names_event(tuple(doc.entities[ent].names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_event(names: tuple[str, ...]) -> bool:
+    """An entity named as an event (asked for every mention of every earlier sentence)."""
+    return any(_EVENT.search(n) for n in names)
 
 
 _BREAK = re.compile(r"[\"“”«»「」,，;；:]")

@@ -334,14 +334,13 @@ _HYPHEN_NAME = re.compile(
     r"^(?!(?:Partner|Exzellenz|Elite|Volks|Hoch|Fach|Gast|Heimat|Mutter|Schwester)-)[A-Z][a-z]+(?:-[A-Z][a-z]+)*-"
     r"(?:Universität|Hochschule|Akademie|Institut)$"
 )
+_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 
 
 def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
-    while part and (
-        part[0][2].lower() in _CONNECTORS or part[0][2].lower() in _DETERMINERS or part[0][2].lower() in _ADVERBS
-    ):
+    while part and part[0][2].lower() in _LEADING_FILLERS:
         part = part[1:]
     heads = [i for i, (_, _, w) in enumerate(part) if _head_of(w) is not None]
     if not heads:
@@ -402,8 +401,9 @@ def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int
         before = text[max(0, m.start() - 80) : m.start()]
         if any(_head_of(w) in _HEADS_HEAD_FIRST for w in before.split()):
             out.append(Span(m.start(1) + offset, m.end(1) + offset, m.group(1), "name", "university"))
-    if "universit" not in text.lower():  # every plural head holds it
-        return out
+    low = text.lower()
+    if "universit" not in low or not any(h in low for h in _PLURAL_HEADS):
+        return out  # (a token that lower-cases to a plural head is in the lower-cased text)
     for _i, (_s, e, w) in enumerate(toks):
         if w.lower() not in _PLURAL_HEADS or not w[0].islower():
             continue

@@ -15,6 +15,9 @@ How a string is read (each step shows up in the explanation of a hit):
    the string (a conflict is a hard NON_MATCH), then a city or state, then the name as
    written (not through another language's form); else it stays
    ambiguous (POSSIBLE). Generic names ("Institute of Physics") need a place to agree.
+   A system's short name that one member bears only as an alias or label ("University of
+   Illinois") yields to a longer registered name whose extra words the string writes
+   ("..., Chicago"), or, with a medical unit, to the member related to the system's hospital.
 4. Acronyms count only with corroboration: a place of the string that agrees, or the
    organisation (or its parent or child) named in full elsewhere in the string.
 5. Of the organisations found, one per family answers (ROR's parent/child relationships),

@@ -77,6 +77,8 @@ _APPLIED = frozenset(
         "ammattikorkeakoulu",
     )
 )
+#: Words of a medical unit (normalised: "Medicine" reads "medical").
+_MEDICAL = frozenset(("medical",))
 #: Words that make a name a university's own rather than a short form of it.
 _OWN = frozenset(("university", "college"))
 
@@ -337,6 +339,59 @@ class AffiliationReader:
                 return True
         return False
 
+    def _longer(self, key: str, c: int, hints: Hints) -> tuple[int, str, int] | None:
+        """The one active organisation (with its name as written and name id) other than ``c`` whose
+        registered name is ``key`` and more words, at least one of them distinctive, all written in
+        the string; None if none or several."""
+        index = self.index
+        words = set(key.split())
+        rare = min(words, key=lambda t: index.count("t:" + t))
+        got: dict[int, int] = {}
+        for n in index.posting("t:" + rare):
+            o = index.name_inst[n]
+            if index.acronyms[n] or n >= index.translated_from or not index.keys[n].startswith(key + " "):
+                continue
+            extra = set(index.keys[n].split()) - words
+            if extra <= hints.words and not all(self._generic(t) for t in extra):
+                got.setdefault(o, n)
+        if len(got) != 1:
+            return None
+        o, n = got.popitem()
+        if o == c or self.institutions[o].status != "active" or c in self.ancestors(o):
+            return None  # (a unit's name extending its parent's: the family rules weigh the two)
+        return o, index.texts[n], n
+
+    def _medical_member(self, key: str, c: int, hints: Hints) -> tuple[int, str, int] | None:
+        """ "University of Maryland School of Medicine": a medical unit of a system's short name
+        (``key`` begins the names of ``c`` and of its sister members) is the member's that
+        ROR relates to a hospital bearing that name (the system's medical campus)."""
+        if not _MEDICAL & hints.words or self._city_of[c] in hints.cities:
+            return None
+        kind = self._kind[c]
+        words = key.split()
+        for p in self._parents[c]:
+            members = [
+                m
+                for m in self._children.get(p, ())
+                if self._kind[m] == kind
+                and self.institutions[m].status == "active"
+                and any(n.startswith(key + " ") for n in self.names_of(m))
+            ]
+            if c not in members or len(members) < 2:
+                continue
+            clinical = [
+                m
+                for m in members
+                if any(
+                    self._kind[h] == "healthcare" and any(all(w in n.split() for w in words) for n in self.names_of(h))
+                    for h in self._links.get(m, ())
+                )
+            ]
+            if len(clinical) == 1 and clinical[0] != c:
+                written, name_id = self._entry_of(clinical[0])
+                return clinical[0], written, name_id
+        return None
+
     def _short_of_city(self, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
         """ "Purdue University" for "Purdue University West Lafayette": a part that is one
         university's registered name short of its city (and no other place contradicts)."""
@@ -503,6 +558,17 @@ class AffiliationReader:
             if len(root) == 1 and (root[0] in display or not display):
                 base.append(("family", f"the parent of its {len(cands) - 1} namesakes (ROR parent links)"))
                 cands = root
+        if len(cands) == 1 and not any(e[1] is NameType.DISPLAY for e in entries):
+            # "University of Illinois ..., Chicago", "Queens College ..., CUNY": a name its holder
+            # bears only as an alias or label, that another registered name extends with words the
+            # string writes, is that name written apart
+            longer = self._longer(key, cands[0], hints) or self._medical_member(key, cands[0], hints)
+            if longer is not None:
+                o, written, name_id = longer
+                why = f"{written!r} extends it with words the string writes"
+                reasons = [*base, ("longer name", why)]
+                self._put(found, Found(o, 0.9, reasons, "match", written, part.text, name_id))
+                return True
         located = bool(hints.countries or hints.cities or hints.soft)
         words = key.split()
         generic = all(self._generic(t) for t in words)

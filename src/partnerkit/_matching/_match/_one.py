@@ -16,6 +16,7 @@ from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _re
 from partnerkit._matching._match._short import short_form
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
 from partnerkit._matching._match._units import _read_affiliation, _unit_in_part, _unread_parts
+from partnerkit._matching._match._written import unlisted_unit
 from partnerkit._matching._spread import NAMESAKE_COUNTRIES, word_spread
 from partnerkit._matching._translate import translate_key
 from partnerkit._model import RelationType
@@ -56,9 +57,13 @@ def match_one(
         if read:
             found = _unit_in_part(index, rules, reading, _acronym_read(index, rules, name, read, country))
             found = _descriptive(index, name, found, country, city)
-            if reading.parts == 1 and not (reading.hints.countries or reading.hints.cities or reading.hints.soft):
+            plain = reading.parts == 1 and not (reading.hints.countries or reading.hints.cities or reading.hints.soft)
+            if plain:
                 found = _descriptive_piece(index, name, found, country, city)
-            return _successor_note(index, rules, beyond_name(index, rules, name, found))[:limit]
+            found = beyond_name(index, rules, name, found)
+            if plain:
+                found = unlisted_unit(index, rules, name, found, reading.hits)
+            return _successor_note(index, rules, found)[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]

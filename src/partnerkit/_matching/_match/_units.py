@@ -8,6 +8,7 @@ from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _AND, MAX_POSTING, RARE, Match, _place_words, _resolve_ambiguity
+from partnerkit._matching._match._written import settle_found_names
 from partnerkit._model import RelationType
 from partnerkit._names import (
     ORG_KEYS,
@@ -45,8 +46,15 @@ def _read_affiliation(
                 query=text if not h.part or h.part == whole else h.part,
             )
         )
+    hints = reading.hints
+    given = {country} if country else set()
+    plain = reading.parts == 1 and not (hints.cities or hints.soft) and hints.countries <= given
+    found, rivals = settle_found_names(index, rules, text, found, reading.hits, plain=plain, country=country)
     if reading.parts == 1:  # a name, not an affiliation string listing units and their university
         found = _units_named(index, rules, text, found, [h.name_id for h in reading.hits])
+    if rivals:
+        listed = {m.institution.id for m in found}
+        found.extend(m for m in rivals if m.institution.id not in listed)
     return found, reading
 
 
