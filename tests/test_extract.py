@@ -699,3 +699,17 @@ def test_relative_clause_partner_acronyms_of_syllables_and_office_hosts(
     """Partners and hosts as writers name them in passing; each text yields exactly one record."""
     ex = pk.extract(text)
     assert [(p.kind.value, {x.name for x in p.parties}, str(p.date)) for p in ex.partnerships] == [expected]
+
+
+def test_member_of_the_network_points_back_to_the_network_named_before() -> None:
+    """ "a member of the network" is a membership in the network named earlier, never one
+    university a member of another; "the Association of X" is still a name."""
+    ex = pk.extract(
+        "Alpha University joined the Northern Universities Network on 3 May 2022. Alpha University is the "
+        "third member of the network, after Beta University and Gamma University."
+    )
+    for p in ex.partnerships:
+        assert "Northern Universities Network" in {x.name for x in p.parties}
+    assert {frozenset(x.name for x in p.parties) for p in ex.partnerships} == {
+        frozenset({"Alpha University", "Northern Universities Network"})
+    }

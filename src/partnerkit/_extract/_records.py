@@ -28,6 +28,12 @@ K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
+_ORG_WORD = re.compile(r"associa|network|alliance|union|consorti|league|group|netzwerk|réseau|red\b|ассоциац|сет", re.I)
+_ORG_BACK = re.compile(
+    r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
+    r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
+    r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])",
+)  # case-sensitive: "the network" points back; "the Association of African Universities" is a name
 _LATER_CLAUSE = re.compile(
     r",?\s(?:after|when|once|because|following|before|while|nachdem|als|weil|después de que|cuando|porque|"
     r"après que|lorsque|parce que|после того как|когда|потому что)\s",
@@ -99,6 +105,18 @@ def membership(  # noqa: PLR0917
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
+    back = _ORG_BACK.match(sent.text, trig.end)
+    if back is not None:  # "a member of the network": the organisation named before
+        earlier = [
+            m.entity
+            for m in doc.mentions
+            if m.entity is not None
+            and m.end <= sent.start
+            and doc.entities[m.entity].kind == "org"
+            and _ORG_WORD.search(" ".join(doc.entities[m.entity].names))
+        ]
+        if earlier:
+            orgs = [earlier[-1]]
     welcome = doc.lex.refs.get("welcome")
     if welcome is not None and welcome.match(sent.text, trig.start) and before and after:
         members, orgs = after, before[:1]  # "X welcomed four new members: A, B, ...": X is the organisation
