@@ -284,7 +284,12 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         for name in ent.names:
             m = _SHORTENS.match(name)
             word = m and (m.group(1) or m.group(2))
-            if not word and (m := _FIRST_OF.match(name)) is not None and m.group(1).casefold() not in gazetteer():
+            if (
+                not word
+                and (" College" in name or " Institute" in name)
+                and (m := _FIRST_OF.match(name)) is not None
+                and m.group(1).casefold() not in gazetteer()
+            ):
                 word = m.group(1)
             if word and word[0].isupper() and word.casefold() not in _NOT_SHORT:
                 words.setdefault(word, ent.id)
@@ -293,12 +298,14 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
     text = doc.clean.text
     out: list[Found] = []
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
-    org_ends = {m.end for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"}
+    org_ends: set[int] | None = None
     for m in pattern.finditer(text):
         ent_id = words[m.group(0)]
         before = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         conj = _AND_BEFORE.search(text, max(0, m.start() - 8), m.start()) if before is not None else None
-        if conj is not None and conj.start() in org_ends:
+        if conj is not None and org_ends is None:
+            org_ends = {x.end for x in doc.mentions if x.entity is not None and doc.entities[x.entity].kind == "org"}
+        if conj is not None and org_ends is not None and conj.start() in org_ends:
             before = None  # "KU Leuven and Trinity": joined to an institution, not to a place
         if (
             m.start() < doc.entities[ent_id].first

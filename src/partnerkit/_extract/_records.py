@@ -234,7 +234,7 @@ def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, 
     """An office followed by a sentence that only says where it sits ("Новое представительство
     разместилось в главном корпусе X", "The office is located at X") gets X as its host."""
     cue = doc.lex.refs.get("located")
-    if cue is None:
+    if cue is None or not any(r.kind is K.OFFICE and len(r.parties) == 1 for r in out):
         return
     by_quote = {s.text: s.index for s in doc.sentences}
     for i, rec in enumerate(out):

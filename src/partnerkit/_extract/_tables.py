@@ -21,6 +21,7 @@ from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKin
 __all__ = ["listed_memberships"]
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])\s+")
+_ANY_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])\s+", re.M)
 _RULE = re.compile(r"^[\s|:\-–—=+]*$")  # a separator row ("|---|---|")
 
 
@@ -55,8 +56,8 @@ def _blocks(lines: list[tuple[int, str]]) -> list[tuple[int, int, bool]]:
 def listed_memberships(doc: Document, published: PartialDate | None, subject: int | None) -> list[Partnership]:
     text = doc.clean.text
     cue = doc.lex.refs.get("listing")
-    if cue is None or ("|" not in text and "\n" not in text):
-        return []
+    if cue is None or ("|" not in text and _ANY_BULLET.search(text) is None):
+        return []  # (most texts: no table row, no bullet line)
     trigger = doc.lex.kinds.get(PartnershipKind.MEMBERSHIP)
     lines = _lines(text)
     out: list[Partnership] = []
