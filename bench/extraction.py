@@ -1,12 +1,13 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | --heldout3] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | --heldout3 | --heldout4] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
 ``--heldout2`` scores ``tests/data/news_heldout2`` (24 more, written and labelled in the fifth
 session after the first set had been tuned on). ``--heldout3`` scores ``tests/data/news_heldout3``
 (24 more, written and labelled before the extractor ran on them, after the second set had been tuned on).
+``--heldout4`` scores ``tests/data/news_heldout4`` (24 more, the same way, after the third set had been tuned on).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -36,6 +37,7 @@ DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 HELDOUT = ROOT / "tests" / "data" / "news_heldout"
 HELDOUT2 = ROOT / "tests" / "data" / "news_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "news_heldout3"
+HELDOUT4 = ROOT / "tests" / "data" / "news_heldout4"
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -144,6 +146,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if args:
         folder = Path(args[0])
+    elif "--heldout4" in sys.argv:
+        folder = HELDOUT4
     elif "--heldout3" in sys.argv:
         folder = HELDOUT3
     elif "--heldout2" in sys.argv:

@@ -76,7 +76,7 @@ def frame(n: int, mode: str) -> Any:
 
 
 def single_process_clusters(names: list[str]) -> set[frozenset[str]]:
-    return {frozenset(c.members) for c in pk.dedupe(names)}
+    return {frozenset(c.members) for c in pk.dedupe(names, acronyms=False)}  # the distributed engines' clusters
 
 
 def clusters_of(texts: list[str], ids: list[Any]) -> set[frozenset[str]]:

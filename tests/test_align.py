@@ -11,7 +11,7 @@ import pytest
 
 import partnerkit as pk
 from partnerkit._matching import Index
-from partnerkit._matching._align import aligned_pairs
+from partnerkit._matching._align import aligned_pairs, cognate
 
 
 def _words(name: str) -> frozenset[str]:
@@ -96,3 +96,22 @@ def test_unvowelled_word_aligns_with_the_word_it_spells() -> None:
     ]
     assert aligned_pairs(_words("Brln Zoo"), _words("Berlin Zoo")) == [("berlin", "brln")]
     assert aligned_pairs(_words("Jdr Alpha Zoo"), _words("Jordan Gamma Zoo")) == []  # jrdn is not jdr
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("geografski", "geographical", True),
+        ("tecnologicos", "technology", True),
+        ("leukemic", "leucemique", True),
+        ("singapur", "singapore", True),
+        ("physics", "physiology", False),  # a shared start, but the words go on differently
+        ("nationalbibliothek", "nationalbank", False),  # compounds sharing their first part
+        ("austria", "australia", False),  # two countries
+        ("marina", "mariana", False),  # one letter apart, but not one stem
+        ("unipa", "unipi", False),  # short words
+    ],
+)
+def test_cognate(x: str, y: str, expected: bool) -> None:
+    assert cognate(x, y) is expected
+    assert cognate(y, x) is expected

@@ -588,3 +588,128 @@ def test_one_document_per_sentence_and_deal() -> None:
         "Alpha University has terminated its exchange agreement with Beta University."
     )
     assert [(p.kind.value, p.status.value) for p in ended.partnerships] == [("exchange", "ended")]
+
+
+def _kinds_parties_dates(ex: pk.Extraction) -> set[tuple[str, frozenset[str], str]]:
+    return {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+
+
+def test_memberships_listed_in_a_table_or_bullets_take_their_row_dates() -> None:
+    """A pipe table under a networks heading, and bullets after "a member of the following
+    networks:", give one membership per row, dated by the row; bullets under a heading with no
+    such cue give none."""
+    table = (
+        "Alpha University: international networks\nNetwork | Member since\nCESAER | 1990\n"
+        "Northern Universities Network | 2006\nAlpha University is active in both."
+    )
+    assert _kinds_parties_dates(pk.extract(table)) == {
+        ("membership", frozenset({"Alpha University", "CESAER"}), "1990"),
+        ("membership", frozenset({"Alpha University", "Northern Universities Network"}), "2006"),
+    }
+    bullets = (
+        "Alpha University is a member of the following networks:\n- Northern Universities Network, since 2002\n"
+        "- European University Association (EUA)\nSince 2020 Alpha University has also been part of the "
+        "European university alliance EUGLOH."
+    )
+    got = _kinds_parties_dates(pk.extract(bullets))
+    assert ("membership", frozenset({"Alpha University", "Northern Universities Network"}), "2002") in got
+    assert ("membership", frozenset({"Alpha University", "European University Association"}), "None") in got
+    assert len([g for g in got if g[2] == "2020"]) == 1
+    unrelated = "Alpha University: open days\n- Beta University, 2002\n- Gamma University, 2003"
+    assert pk.extract(unrelated).partnerships == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Die Universität Bremen kündigte die Vereinbarung mit der Shandong-Universität.",
+            ["Universität Bremen", "Shandong-Universität"],
+        ),
+        ("Die Partner-Universität in Bremen", []),
+        ("上海交通大学与美国密歇根大学共建", ["上海交通大学", "密歇根大学"]),
+        ("新加坡国立大学与澳大利亚国立大学签署", ["新加坡国立大学", "澳大利亚国立大学"]),
+    ],
+)
+def test_german_compounds_and_chinese_country_prefixes(sentence: str, names: list[str]) -> None:
+    """A German compound of a proper word and a head is a name; a country before a Chinese
+    transliterated name is not part of it, unless the name holds the country."""
+    assert [s.text for s in find_names(sentence) if s.kind == "name"] == names
+
+
+def test_first_word_of_a_college_name_is_its_short_form_unless_a_city() -> None:
+    """ "Trinity" after "Trinity College Dublin" is that college, also after "X and"; "Boston"
+    after "Boston College" stays the city."""
+    ex = pk.extract(
+        "Trinity College Dublin signed an agreement with KU Leuven. KU Leuven and Trinity are both members "
+        "of the League of European Research Universities."
+    )
+    got = _kinds_parties_dates(ex)
+    assert (
+        "membership",
+        frozenset({"Trinity College Dublin", "League of European Research Universities"}),
+        "None",
+    ) in got
+    ex = pk.extract("Boston College opened an office in Rome. Boston is a city.")
+    assert [m.text for m in ex.mentions] == ["Boston College"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the partner of a relative clause; the subject from the lead paragraph under a title without names
+        (
+            "Record intake\nAlpha University welcomed 900 students. Most came from Beta University, with which "
+            "Alpha has run a student exchange since 2016.",
+            ("exchange", {"Alpha University", "Beta University"}, "2016"),
+        ),
+        # a Russian acronym of word beginnings names the same university; the host is named in the next sentence
+        (
+            "ИРНИТУ открыл представительство в Улан-Баторе\n12 сентября 2024 года Иркутский "
+            "национальный "
+            "исследовательский технический университет открыл представительство в Улан-Баторе. Новое "
+            "представительство разместилось в главном корпусе Монгольского государственного "
+            "университета науки и технологий.",
+            (
+                "office",
+                {
+                    "Иркутский национальный исследовательский технический университет",
+                    "Монгольского государственного университета науки и технологий",
+                },
+                "2024-09-12",
+            ),
+        ),
+        # a body named in a later clause of time is not the office's host
+        (
+            "The University of Liverpool will open a branch campus in Bengaluru in August 2026, after the University "
+            "Grants Commission issued its approval.",
+            ("office", {"University of Liverpool"}, "2026-08"),
+        ),
+        # a short French text is read as French ("l'", "d'")
+        (
+            "L'Université de Lomé est devenue membre titulaire de l'Agence universitaire de la Francophonie "
+            "en mai 2021.",
+            ("membership", {"Université de Lomé", "Agence universitaire de la Francophonie"}, "2021-05"),
+        ),
+    ],
+)
+def test_relative_clause_partner_acronyms_of_syllables_and_office_hosts(
+    text: str, expected: tuple[str, set[str], str]
+) -> None:
+    """Partners and hosts as writers name them in passing; each text yields exactly one record."""
+    ex = pk.extract(text)
+    assert [(p.kind.value, {x.name for x in p.parties}, str(p.date)) for p in ex.partnerships] == [expected]
+
+
+def test_member_of_the_network_points_back_to_the_network_named_before() -> None:
+    """ "a member of the network" is a membership in the network named earlier, never one
+    university a member of another; "the Association of X" is still a name."""
+    ex = pk.extract(
+        "Alpha University joined the Northern Universities Network on 3 May 2022. Alpha University is the "
+        "third member of the network, after Beta University and Gamma University."
+    )
+    for p in ex.partnerships:
+        assert "Northern Universities Network" in {x.name for x in p.parties}
+    assert {frozenset(x.name for x in p.parties) for p in ex.partnerships} == {
+        frozenset({"Alpha University", "Northern Universities Network"})
+    }

@@ -499,3 +499,19 @@ def test_dedupe_clusters_a_russian_name_with_its_english_form() -> None:
         ["Tomsk Polytechnic University"],
         ["Tomsk State University", "Томский государственный университет"],
     ]
+
+
+def test_a_name_with_its_city_defers_to_a_name_of_the_very_same_words() -> None:
+    """ "Universidade Lusíada de Lisboa" is not "Universidade Lusíada" (a foundation) in Lisbon:
+    another institution's registered name has the string's very words, in another order."""
+    reg = pk.Registry(
+        [
+            pk.Institution(id="fm", name="Fundação Minerva", aliases=("Universidade Lusíada",), city="Lisbon"),
+            pk.Institution(id="ull", name="Lusíada University of Lisbon", city="Lisbon"),
+            pk.Institution(id="ulp", name="Lusíada University of Porto", city="Porto"),
+        ]
+    )
+    best = reg.match("Universidade Lusíada de Lisboa")[0]
+    assert (best.institution.id, best.decision) == ("ull", pk.Decision.MATCH)
+    best = reg.match("Universidade Lusíada, Lisboa")[0]  # a name and a place: the reader's reading stands
+    assert best.institution.id == "fm"

@@ -14,6 +14,7 @@ import pytest
 
 import partnerkit as pk
 from partnerkit.rules import Decision
+from tests.match_cases import check_match_case
 
 REGISTRY = [
     pk.Institution(id="gxnu", name="Guangxi Normal University", country="CN", city="Guilin"),
@@ -139,19 +140,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c["description"] for c in CASES])
 def test_words_beyond_the_name(registry: pk.Registry, case: dict[str, object]) -> None:
-    found = registry.match(str(case["text"]))
-    got = {m.institution.id: m.decision for m in found}
-    matches = [i for i, d in got.items() if d is Decision.MATCH]
-    assert matches == ([case["match"]] if case["match"] else [])
-    possible = {i for i, d in got.items() if d is Decision.POSSIBLE}
-    assert case["possible"] <= possible  # type: ignore[operator]
-    notes = " ".join(n for m in found for n in m.explanation.notes)
-    if case["note"]:
-        assert str(case["note"]) in notes
-        assert str(case["note"]) in str(found[0].explanation)
-    else:
-        for rule in ("College:", "Namesake:", "Namesakes:", "Unit named whole:"):
-            assert rule not in notes
+    check_match_case(registry, case, ("College:", "Namesake:", "Namesakes:", "Unit named whole:"))
 
 
 def test_the_rules_decide_alike_with_a_country_hint(registry: pk.Registry) -> None:

@@ -17,6 +17,7 @@ import pytest
 import partnerkit as pk
 from partnerkit._matching._match._written import numerals
 from partnerkit.rules import Decision
+from tests.match_cases import check_match_case
 
 REGISTRY = [
     pk.Institution(id="crg", name="Conseil régional de la Guadeloupe", country="GP", city="Basse-Terre"),
@@ -111,18 +112,7 @@ CASES = [
 
 @pytest.mark.parametrize("case", CASES, ids=[c["description"] for c in CASES])
 def test_names_found_whole(registry: pk.Registry, case: dict[str, object]) -> None:
-    found = registry.match(str(case["text"]))
-    got = {m.institution.id: m.decision for m in found}
-    matches = [i for i, d in got.items() if d is Decision.MATCH]
-    assert matches == ([case["match"]] if case["match"] else [])
-    possible = {i for i, d in got.items() if d is Decision.POSSIBLE}
-    assert case["possible"] <= possible  # type: ignore[operator]
-    notes = " ".join(n for m in found for n in m.explanation.notes)
-    if case["note"]:
-        assert str(case["note"]) in str(found[0].explanation)
-    else:
-        for rule in ("Written alike:", "Numbered:", "Not written whole:", "Unit:"):
-            assert rule not in notes
+    check_match_case(registry, case, ("Written alike:", "Numbered:", "Not written whole:", "Unit:"))
 
 
 def test_a_place_written_beside_the_name_settles_namesakes_written_alike(registry: pk.Registry) -> None:

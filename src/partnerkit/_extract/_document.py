@@ -19,7 +19,7 @@ from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
 from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
-from partnerkit._extract._places import Place, find_places, more_cities
+from partnerkit._extract._places import Place, find_places, gazetteer, more_cities
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._text import CleanText, Sentence
 
@@ -268,7 +268,11 @@ _NOT_SHORT = frozenset(
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|of|visited|visit|around|across|outside|via|and|or)|[-–])\s+(?:the\s+)?$", re.IGNORECASE
 )
+_AND_BEFORE = re.compile(r"\s+(?:and|or)\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|de\b)")
+# the distinctive first word of "Trinity College Dublin", "Imperial College London": a short
+# form too, unless it is a place ("Boston College": bare "Boston" is the city)
+_FIRST_OF = re.compile(r"^(?:the )?([A-Z][\w'-]{3,}) (?:College|Institute)(?: [A-Z][\w'-]+)?$")
 
 
 def _short_forms(doc: Document, free: Any) -> list[Found]:
@@ -280,6 +284,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         for name in ent.names:
             m = _SHORTENS.match(name)
             word = m and (m.group(1) or m.group(2))
+            if (
+                not word
+                and (" College" in name or " Institute" in name)
+                and (m := _FIRST_OF.match(name)) is not None
+                and m.group(1).casefold() not in gazetteer()
+            ):
+                word = m.group(1)
             if word and word[0].isupper() and word.casefold() not in _NOT_SHORT:
                 words.setdefault(word, ent.id)
     if not words:
@@ -287,13 +298,20 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
     text = doc.clean.text
     out: list[Found] = []
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    org_ends: set[int] | None = None
     for m in pattern.finditer(text):
         ent_id = words[m.group(0)]
+        before = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        conj = _AND_BEFORE.search(text, max(0, m.start() - 8), m.start()) if before is not None else None
+        if conj is not None and org_ends is None:
+            org_ends = {x.end for x in doc.mentions if x.entity is not None and doc.entities[x.entity].kind == "org"}
+        if conj is not None and org_ends is not None and conj.start() in org_ends:
+            before = None  # "KU Leuven and Trinity": joined to an institution, not to a place
         if (
             m.start() < doc.entities[ent_id].first
             or not free(m.start(), m.end())
             or _NAME_AFTER.match(text, m.end())
-            or _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or before is not None
         ):
             continue
         out.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), ent_id))

@@ -20,8 +20,39 @@ from partnerkit._names import parse_name
 
 __all__ = ["Entity", "Found", "acronym_fits", "group", "sentence_of"]
 
-# A pure function of two strings, asked again and again for the same pairs (names recur).
-acronym_fits = functools.lru_cache(maxsize=65536)(_acronym_fits)
+_CYR_ACRONYM = re.compile(r"^[А-ЯЁ][А-ЯЁа-яё]{3,9}$")
+_CYR_SKIP = frozenset(["и", "в", "на", "по"])
+_EPONYM = re.compile(r"\s(?:им\.|имени)\s.*$")
+
+
+def _syllables_fit(acronym: str, name: str) -> bool:
+    """A Russian acronym of word beginnings, one to three letters each ("КазНУ", "ИРНИТУ" for
+    "Иркутский национальный исследовательский технический университет"): every word of the
+    name (before an eponym "им. ...") gives the next letters, in order."""
+    if not _CYR_ACRONYM.match(acronym):
+        return False
+    words = [w for w in re.split(r"[\s\-]+", _EPONYM.sub("", name).casefold()) if w and w not in _CYR_SKIP]
+    acr = acronym.casefold()
+    if not 2 <= len(words) <= len(acr) or not all(w.isalpha() for w in words):
+        return False
+
+    def fit(ai: int, wi: int) -> bool:
+        if wi == len(words):
+            return ai == len(acr)
+        word = words[wi]
+        return any(
+            acr.startswith(word[:k], ai) and fit(ai + k, wi + 1)
+            for k in (1, 2, 3)
+            if k <= len(word) and ai + k <= len(acr)
+        )
+
+    return fit(0, 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def acronym_fits(acronym: str, name: str) -> bool:
+    """``partnerkit._names.acronym_fits``, or (in texts only) a Russian acronym of word beginnings."""
+    return _acronym_fits(acronym, name) or _syllables_fit(acronym, name)
 
 
 @attrs.define

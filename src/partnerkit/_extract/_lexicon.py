@@ -72,6 +72,7 @@ _REFERENCES = (
     "located",
     "also",
     "welcome",
+    "listing",
     "own",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
@@ -88,7 +89,7 @@ _STOPWORDS = {
         """el la los las de del y con que por para una un se""".split()  # noqa: SIM905
     ),
     "fr": frozenset(
-        """le les des et du avec une un est sur dans pour la de""".split()  # noqa: SIM905
+        """le les des et du avec une un est sur dans pour la de l d au aux à ont""".split()  # noqa: SIM905
     ),
     "de": frozenset(
         """der die das und mit ist ein eine den dem des im zu von""".split()  # noqa: SIM905

@@ -70,8 +70,14 @@ def subject(doc: Document, objects: set[int]) -> int | None:
     """The organisation the text is about: the publisher, else the first one its title or lead names."""
     if doc.publisher is not None:
         return doc.publisher
+    # the title and the lead paragraph (a leading "# source: ..." line is neither)
+    text = doc.clean.text
+    pos = text.find("\n") + 1 if text.startswith("#") else 0
+    for _ in range(2):  # the end of the title line, then of the lead paragraph
+        nl = text.find("\n", pos)
+        pos = len(text) if nl < 0 else nl + 1
     for m in doc.mentions:
-        if m.sentence > 1:
+        if m.start >= pos:
             break
         if m.entity is not None and m.entity not in objects and doc.entities[m.entity].kind == "org":
             return m.entity

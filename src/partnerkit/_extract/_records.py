@@ -19,15 +19,26 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status as _status
-from partnerkit._extract._when import same_paragraph
+from partnerkit._extract._when import dates_in, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 
-__all__ = ["Pending", "membership", "offices", "signed_later"]
+__all__ = ["Pending", "hosts_named_next", "membership", "offices", "signed_later"]
 
 K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
+_ORG_WORD = re.compile(r"associa|network|alliance|union|consorti|league|group|netzwerk|réseau|red\b|ассоциац|сет", re.I)
+_ORG_BACK = re.compile(
+    r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
+    r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
+    r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])",
+)  # case-sensitive: "the network" points back; "the Association of African Universities" is a name
+_LATER_CLAUSE = re.compile(
+    r",?\s(?:after|when|once|because|following|before|while|nachdem|als|weil|después de que|cuando|porque|"
+    r"après que|lorsque|parce que|после того как|когда|потому что)\s",
+    re.I,
+)
 
 
 def signed_later(  # noqa: PLR0917
@@ -72,6 +83,7 @@ def membership(  # noqa: PLR0917
     date: PartialDate | None,
     ev: Evidence,
     pair: tuple[int, int] | None = None,
+    published: PartialDate | None = None,
 ) -> list[Partnership]:
     sent = doc.sentences[si]
     pos = sent.start + trig.end
@@ -81,13 +93,30 @@ def membership(  # noqa: PLR0917
     before = [e for e in dict.fromkeys(before) if doc.entities[e].kind == "org"]
     after = [e for e in dict.fromkeys(after) if doc.entities[e].kind == "org"]
     listed: list[int] = []
+    own_date: dict[int, PartialDate] = {}  # "- League of European Research Universities, since 2002"
     if sent.ends_with_colon:
         for nxt in doc.sentences[si + 1 :]:
             if not nxt.bullet:
                 break
-            listed.extend(m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None)
+            here = [m.entity for m in doc.in_sentence(nxt.index) if m.entity is not None]
+            listed.extend(here)
+            hits = dates_in(doc, nxt.text, published) if here else []
+            if hits:
+                own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
+    back = _ORG_BACK.match(sent.text, trig.end)
+    if back is not None:  # "a member of the network": the organisation named before
+        earlier = [
+            m.entity
+            for m in doc.mentions
+            if m.entity is not None
+            and m.end <= sent.start
+            and doc.entities[m.entity].kind == "org"
+            and _ORG_WORD.search(" ".join(doc.entities[m.entity].names))
+        ]
+        if earlier:
+            orgs = [earlier[-1]]
     welcome = doc.lex.refs.get("welcome")
     if welcome is not None and welcome.match(sent.text, trig.start) and before and after:
         members, orgs = after, before[:1]  # "X welcomed four new members: A, B, ...": X is the organisation
@@ -125,7 +154,7 @@ def membership(  # noqa: PLR0917
                     kind=K.MEMBERSHIP,
                     parties=(_party(doc, member), _party(doc, org)),
                     status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
-                    date=date,
+                    date=own_date.get(org, own_date.get(member, date)),
                     evidence=(ev,),
                 )
             )
@@ -175,7 +204,17 @@ def offices(  # noqa: PLR0917
     owners = [p for p in parties if p not in marked]
     subject = _subject(doc, set())
     owner = owners[0] if owners else (subject if subject is not None else parties[0])
-    hosts = [e for e in explicit if e != owner][:1]
+    # not one named in a later clause of time or reason ("..., after the Commission approved it")
+    later = _LATER_CLAUSE.search(text, trig.end) if base == sent.start else None
+    cut = sent.start + later.start() if later is not None else None
+    late = {m.entity for m in doc.in_sentence(si) if cut is not None and m.start >= cut and m.entity not in marked}
+    # nor the office's own name ("清华大学东南亚中心" of 清华大学: the office, not a host)
+    own_names = doc.entities[owner].names
+    hosts = [
+        e
+        for e in explicit
+        if e != owner and e not in late and not any(n in x for n in own_names for x in doc.entities[e].names)
+    ][:1]
     named = owner_named(doc, si, trig)
     if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
         owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
@@ -189,3 +228,28 @@ def offices(  # noqa: PLR0917
         st = _clause_status(doc, text, pos - base, own[k] if own else status)
         out.append(Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,)))
     return out
+
+
+def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, list[_Trigger]]) -> None:
+    """An office followed by a sentence that only says where it sits ("Новое представительство
+    разместилось в главном корпусе X", "The office is located at X") gets X as its host."""
+    cue = doc.lex.refs.get("located")
+    if cue is None or not any(r.kind is K.OFFICE and len(r.parties) == 1 for r in out):
+        return
+    by_quote = {s.text: s.index for s in doc.sentences}
+    for i, rec in enumerate(out):
+        if rec.kind is not K.OFFICE or len(rec.parties) != 1 or len(rec.evidence) != 1:
+            continue
+        si = by_quote.get(rec.evidence[0].quote)
+        if si is None or si + 1 >= len(doc.sentences) or triggers.get(si + 1) or not same_paragraph(doc, si, si + 1):
+            continue
+        nxt = doc.sentences[si + 1]
+        m = cue.search(nxt.text)
+        orgs = [x for x in doc.in_sentence(si + 1) if x.entity is not None and doc.entities[x.entity].kind == "org"]
+        if m is None or not orgs or orgs[0].start - nxt.start < m.end() or orgs[0].start - nxt.start > m.end() + 60:
+            continue  # the host must follow the cue, and nothing named before it
+        host = _party(doc, orgs[0].entity)  # type: ignore[arg-type]
+        if host.name == rec.parties[0].name:
+            continue
+        ev = (*rec.evidence, Evidence(quote=nxt.text, published=rec.evidence[0].published))
+        out[i] = attrs.evolve(rec, parties=(*rec.parties, host), evidence=ev)

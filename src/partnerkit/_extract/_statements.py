@@ -29,6 +29,7 @@ from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
+from partnerkit._extract._records import hosts_named_next as _hosts_named_next
 from partnerkit._extract._records import membership as _membership
 from partnerkit._extract._records import offices as _offices
 from partnerkit._extract._records import signed_later as _signed_later
@@ -42,6 +43,7 @@ from partnerkit._extract._roles import (
     with_list,
 )
 from partnerkit._extract._signatories import second_posts
+from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
@@ -66,6 +68,14 @@ _JOINT = frozenset({K.EXCHANGE, K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB}
 # "attended by X and the Y": what a conjunction joins to a context mention is context too
 _CONJUNCT = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*(?:、|,?\s*(?:(?:and|or|y|e|et|und|и|или)\b|与|和))\s*(?:the\s+|la\s+|el\s+|l'|le\s+|die\s+|der\s+|dem\s+|des\s+)?$",
+    re.I,
+)
+
+
+# "the University of Edinburgh, with which Wits has run ...": the partner of a relative clause
+_WITH_WHICH = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?,?\s+(?:with which|with whom|con (?:la|el) (?:que|cual)|avec (?:laquelle|lequel)|"
+    r"mit (?:der|dem|denen)|с (?:которым|которой))\b",
     re.I,
 )
 
@@ -121,8 +131,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 aside_end = m.end - sent.start
                 continue
-            if all_triggers[si] and _marked(partner_cue, text[: m.start - sent.start]):  # (only read by triggers)
-                marked.add(m.entity)
+            if all_triggers[si] and (
+                _marked(partner_cue, text[: m.start - sent.start]) or _WITH_WHICH.match(text, m.end - sent.start)
+            ):  # (only read by triggers)
+                marked.add(m.entity)  # "with X", "X, with which Y has run an exchange"
             if m.entity not in explicit:
                 explicit.append(m.entity)
         posts = second_posts(doc, si)
@@ -198,7 +210,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair))
+                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair, published))
                 continue
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             parties = _own_partners(doc, si, trig, triggers, parties)
@@ -299,4 +311,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 if when is None and pst is Status.SIGNED:
                     when = event_date(doc, si, published) or during_date(doc, si, published)
                 pending = (si, doc_trigs[0], pst, when)
+    if "|" in doc.clean.text or "\n" in doc.clean.text:
+        out.extend(listed_memberships(doc, published, subject))
+    _hosts_named_next(doc, out, all_triggers)
     return _tidy(out)

@@ -215,6 +215,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _split_line(text: str, line: str, offset: int, out: list[Sentence]) -> None:
     bullet = bool(_BULLET.match(line))
+    if " | " in line:  # a table row ("UNITE! | 2019") is one sentence
+        _emit(text, offset, offset + len(line), out, bullet)
+        return
     start = 0
     for m in _END.finditer(line):
         end = m.end()

@@ -22,9 +22,18 @@ never turn one institution's name into another's. The functions here are pure.
 
 from __future__ import annotations
 
-from partnerkit._names import ORG_KEYS, STOP_WORDS
+from partnerkit._names import ORG_KEYS, STOP_WORDS, country_of
 
-__all__ = ["MIN_STEM", "STEM_SHARE", "aligned_pairs", "common_start", "is_unvowelled", "skeleton", "word_ok"]
+__all__ = [
+    "MIN_STEM",
+    "STEM_SHARE",
+    "aligned_pairs",
+    "cognate",
+    "common_start",
+    "is_unvowelled",
+    "skeleton",
+    "word_ok",
+]
 
 #: Inflected forms share a start of at least this many letters...
 MIN_STEM = 4
@@ -134,3 +143,57 @@ def aligned_pairs(a: frozenset[str], b: frozenset[str]) -> list[tuple[str, str]]
         if x in ok and y in ok and not (x in ORG_KEYS and y in ORG_KEYS):
             out.append((x, y) if x < y else (y, x))
     return out
+
+
+#: Spellings that say one sound in the languages names are written in, folded to one letter
+#: (longest first): "geographical" / "geografski", "aquaculture" / "acuicultura", "leukemic" / "leucemique".
+_SOUNDS = (("ph", "f"), ("th", "t"), ("ck", "k"), ("ch", "k"), ("c", "k"), ("q", "k"), ("y", "i"))
+_SOUNDS_MORE = (("z", "s"), ("w", "v"), ("x", "ks"), ("j", "i"))
+#: Cognates have at least this many letters each.
+MIN_COGNATE = 5
+
+
+def sound_fold(word: str) -> str:
+    """``word`` with spellings of one sound written alike and doubled letters once (see :func:`cognate`).
+
+    >>> sound_fold("geographical"), sound_fold("aquaculture"), sound_fold("acuicultura")
+    ('geografikal', 'akuakulture', 'akuikultura')
+    """
+    for a, b in (*_SOUNDS, *_SOUNDS_MORE):
+        if a in word:
+            word = word.replace(a, b)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+def cognate(x: str, y: str) -> bool:
+    """Two words of five letters or more that one stem writes in two languages or forms.
+
+    Their sound-folded spellings (:func:`sound_fold`) share a start of at least :data:`MIN_COGNATE`
+    letters and 70% of the shorter one, and neither goes on for more than four letters after it
+    ("geografski" / "geographical", "tecnologicos" / "technology"; not "nationalbibliothek" /
+    "nationalbank"). Words merely alike are not ("gerona" / "girona", but also "unipa" / "unipi",
+    "huzhou" / "suzhou"). Two organisation words are not (the registry's own swaps say which of
+    those are one word), nor are names of two different countries ("austria" / "australia").
+
+    >>> cognate("geografski", "geographical"), cognate("leukemic", "leucemique"), cognate("physics", "physiology")
+    (True, True, False)
+    >>> cognate("singapur", "singapore"), cognate("austria", "australia")
+    (True, False)
+    """
+    if len(x) < MIN_COGNATE or len(y) < MIN_COGNATE or x == y or (x in ORG_KEYS and y in ORG_KEYS):
+        return False
+    if (country_of(x) or country_of(y)) and country_of(x) != country_of(y):
+        return False
+    fx, fy = sound_fold(x), sound_fold(y)
+    k = common_start(fx, fy)
+    return (
+        k >= MIN_COGNATE
+        and k >= _COGNATE_SHARE * min(len(fx), len(fy))
+        and max(len(fx), len(fy)) - k <= _COGNATE_ENDING
+    )
+
+
+#: Sound-folded cognates share a start of at least this share of the shorter word...
+_COGNATE_SHARE = 0.7
+#: ... and go on for at most this many letters after it ("nationalbibliothek" is not "nationalbank").
+_COGNATE_ENDING = 4

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 import attrs
 
 from partnerkit._errors import RecordError
+from partnerkit._matching._acronym_links import acronym_links
 from partnerkit._matching._index import Index
 from partnerkit._matching._match import _candidates, match_one
 from partnerkit._matching._registry import Registry
@@ -123,6 +124,7 @@ def dedupe(
     *,
     rules: RuleSet | None = None,
     countries: Iterable[str | None] | None = None,
+    acronyms: bool = True,
 ) -> list[Cluster]:
     """Group names into clusters that denote the same institution.
 
@@ -141,6 +143,13 @@ def dedupe(
         rules: the rule set (default: the registry's, else :func:`partnerkit.rules.default_rules`).
         countries: a country hint (code or name, or ``None``) per name, parallel to ``names``:
             names in different countries never join, and the registry is asked with the hint.
+        acronyms: read acronyms against the whole list (default): an acronym ("UBA") joins the
+            one cluster whose names it spells ("Universidad de Buenos Aires") when no other
+            cluster of the list spells it too ("MSU" beside Moscow and Michigan State University
+            stays apart), and a bracketed acronym its own name does not spell ("Royal Institute
+            of Technology (KTH)") joins the one name spelling it ("Kungliga Tekniska högskolan").
+            ``False`` joins by MATCH pairs only, as ``partnerkit.dask.dedupe`` and
+            ``partnerkit.spark.dedupe`` do.
 
     Returns:
         Clusters, biggest first; each with its canonical name, members and links.
@@ -156,7 +165,7 @@ def dedupe(
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
     try:
-        return _dedupe(names, registry, rules, countries)
+        return _dedupe(names, registry, rules, countries, acronyms)
     finally:
         if enabled:
             gc.enable()
@@ -190,7 +199,11 @@ def _one_hint(found: set[str | None]) -> str | None:
 
 
 def _dedupe(
-    names: Iterable[str], registry: Registry | None, rules: RuleSet | None, countries: Iterable[str | None] | None
+    names: Iterable[str],
+    registry: Registry | None,
+    rules: RuleSet | None,
+    countries: Iterable[str | None] | None,
+    acronyms: bool,
 ) -> list[Cluster]:
     rules = rules or (registry.rules if registry is not None else default_rules())
     counts: Counter[str] = Counter()
@@ -255,6 +268,16 @@ def _dedupe(
     canon = list(range(len(reps)))
     inst_of = list(found)
     cross: list[Link] = []
+
+    def join(g: int, h: int, e: Explanation) -> None:
+        a, b = uf.find(g), uf.find(h)
+        ca, cb = canon[a], canon[b]
+        if sum(counts[t] for t in group_list[cb]) > sum(counts[t] for t in group_list[ca]):
+            a, b = b, a
+        uf.parent[b] = a
+        inst_of[a] = inst_of[a] or inst_of[b]
+        cross.append(Link(reps[g], reps[h], e))
+
     for _score, g, h, e in sorted(edges, key=lambda x: (-x[0], x[1], x[2])):
         a, b = uf.find(g), uf.find(h)
         if a == b:
@@ -270,11 +293,25 @@ def _dedupe(
             and rules.compare(rep_profiles[ca], rep_profiles[cb]).decision is Decision.NON_MATCH
         ):
             continue
-        if sum(counts[t] for t in group_list[cb]) > sum(counts[t] for t in group_list[ca]):
-            a, b, ca, cb = b, a, cb, ca
-        uf.parent[b] = a
-        inst_of[a] = ia or ib
-        cross.append(Link(reps[g], reps[h], e))
+        join(g, h, e)
+    # 4b. acronyms read against the whole list (see ``_acronym_links``)
+    if acronyms:
+
+        def join_acronym(g: int, h: int, note: str) -> None:
+            ia, ib = inst_of[uf.find(g)], inst_of[uf.find(h)]
+            if uf.find(g) == uf.find(h) or (ia is not None and ib is not None and ia.id != ib.id):
+                return
+            e = rules.compare(rep_profiles[h], rep_profiles[g]).with_note(note, Decision.MATCH)
+            join(h, g, e)  # the full name keeps the root on a tie: the canonical name is not the acronym
+
+        acronym_links(
+            rep_profiles,
+            uf.find,
+            hints,
+            join_acronym,
+            forms=[len(m) for m in group_list],
+            skip=(lambda g: fits[g] is Decision.POSSIBLE) if registry is not None else None,
+        )
     # 5. clusters
     members_of: dict[int, list[int]] = {}
     for g in range(len(reps)):

@@ -26,7 +26,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index", "Reading", "read_name"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -161,6 +161,7 @@ class Index:
         "_view",
         "acronyms",
         "affiliation_reader",
+        "aligned",
         "countries",
         "data",
         "derived",
@@ -332,16 +333,21 @@ class Index:
                 own[inst].append(self.keys[n])
         #: organisation words one institution's names swap ("college" / "university"), both orders
         self.org_swaps = mine_org_swaps(own)
+        #: word pairs (sorted) that several institutions' names align, translations or not (see ``_translate``)
+        self.aligned: frozenset[tuple[str, str]] = frozenset()
         if not any(len(v) > 1 for v in own.values()):
             return {}
         frozen = {k: frozenset(v) for k, v in owners.items()}
         keys = self.keys
+        aligned: set[tuple[str, str]] = set()
         table = mine_translations(
             own,
             count=lambda w: len(postings.get("t:" + w, ())),
             holders=lambda w: [keys[i] for i in postings.get("t:" + w, ())],
             owners=frozen,
+            aligned=aligned,
         )
+        self.aligned = frozenset(aligned)
         if not table:
             return table
         for n in range(count):

@@ -1,18 +1,20 @@
 """Word translations mined from the registry itself, at build time.
 
-Many institutions carry their name in several languages ("University of Vienna" and
-"Universität Wien", "Pukaskwa National Park" and "Parc national de Pukaskwa"). The words
+Many institutions carry their name in several languages ("University of Bruges" and
+"Universiteit Brugge", "Pukaskwa National Park" and "Parc national de Pukaskwa"). The words
 two names of one institution do not share are aligned (``_align``: inflected forms first,
-"volgogradsk" / "volgograd", then the one word left on each side, "wien" / "vienna" or
+"volgogradsk" / "volgograd", then the one word left on each side, "brugge" / "bruges" or
 "prifysgol" / "university"). A pair seen in the names of at least :data:`MIN_INSTITUTIONS`
 institutions, and in at least :data:`MIN_SHARE` of those writing the word to be read
 otherwise, never written together in one name, and that never turns a name of one
 institution into a name of another, is kept: both words then have one canonical form (an
 organisation word when one is, else the more frequent word) that the index adds as an
-extra key of every name carrying them and that a query is also read with. So "Universität
-Wien" finds the University of Vienna, "Parque Nacional X" a "X National Park", and
+extra key of every name carrying them and that a query is also read with. So "Universiteit
+Brugge" finds the University of Bruges, "Parque Nacional X" a "X National Park", and
 "Волгоградский государственный университет" Volgograd State University, in any registry
-whose other institutions teach it those words; nothing is hard-coded.
+whose other institutions teach it those words; nothing is hard-coded (the normaliser's
+short table of city exonyms, ``partnerkit/data/place_names.tsv``, reads "Wien" as "vienna"
+before any of this).
 
 The table is a plain ``dict`` (word -> canonical word) of about a thousand entries on ROR:
 picklable and cheap.
@@ -45,6 +47,7 @@ def mine_translations(
     count: Callable[[str], int],
     holders: Callable[[str], Sequence[str]],
     owners: Mapping[str, frozenset[int]],
+    aligned: set[tuple[str, str]] | None = None,
 ) -> dict[str, str]:
     """Word -> canonical word, from names of one institution that differ in one word each.
 
@@ -53,6 +56,9 @@ def mine_translations(
         count: how many indexed names carry a word (the more frequent word is canonical).
         holders: the normalised keys of the names carrying a word.
         owners: sorted-token key -> the institutions with a name of exactly those tokens.
+        aligned: if given, filled with every pair (sorted) that the names of at least
+            :data:`MIN_INSTITUTIONS` institutions align, kept as a translation or not: weaker
+            evidence, which the matcher uses only beside a whole registered name (``_match._cognate``).
     """
     pairs: Counter[tuple[str, str]] = Counter()
     carriers: Counter[str] = Counter()  # word -> institutions writing it
@@ -64,6 +70,8 @@ def mine_translations(
             for b in sets[i + 1 :]:
                 found.update(aligned_pairs(a, b))
         pairs.update(found)
+    if aligned is not None:
+        aligned.update(p for p, n in pairs.items() if n >= MIN_INSTITUTIONS)
     table: dict[str, str] = {}
     groups: dict[str, set[str]] = {}
     rests = _Rests(holders)

@@ -44,6 +44,7 @@ from partnerkit._names._normalize import (
     tokens,
     words,
 )
+from partnerkit._names._places import place_names
 from partnerkit._names._scripts import SCRIPT_COUNTRIES, script_of
 
 __all__ = [
@@ -72,6 +73,7 @@ __all__ = [
     "org_words",
     "parse_affiliation",
     "parse_name",
+    "place_names",
     "prepare",
     "script_of",
     "split_affiliation",

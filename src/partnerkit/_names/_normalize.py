@@ -3,7 +3,8 @@
 The pipeline, for any ``str``: Unicode NFKC; CJK and Korean organisation words replaced
 by their English key; apostrophes and elisions handled; split into word tokens (Unicode
 letters and digits); each token transliterated to ASCII (anyascii), case-folded and
-mapped through the organisation-word dictionary (``partnerkit/data/org_words.tsv``);
+mapped through the organisation-word dictionary (``partnerkit/data/org_words.tsv``) and
+the table of cities' names in other languages (``partnerkit/data/place_names.tsv``: "wien" -> "vienna");
 stop words, "named after" / "im." and initials of persons dropped; dotted letter groups
 ("M.I.T.") joined.
 """
@@ -14,10 +15,11 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from typing import NamedTuple
 
 from anyascii import anyascii
+
+from partnerkit._names._places import place_names, word_table
 
 __all__ = [
     "ORG_KEYS",
@@ -264,18 +266,11 @@ def org_words() -> dict[str, str]:
     Read from ``partnerkit/data/org_words.tsv`` (``key<TAB>variant, variant, ...``).
     Every key maps to itself.
     """
-    text = resources.files("partnerkit").joinpath("data/org_words.tsv").read_text("utf-8")
     table: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, _, variants = line.partition("\t")
-        key = key.strip()
+    for key, variants in word_table("org_words.tsv"):
         table[key] = key
-        for written in variants.split(","):
-            variant = written.strip()
-            if variant and variant not in table:
-                table[variant] = key
+        for variant in variants:
+            table.setdefault(variant, key)
     return table
 
 
@@ -506,6 +501,23 @@ def _slavic(token: str) -> str:
     return _PLACE_ADJECTIVE.sub("", token)
 
 
+# "имени" / "им." (named after) is followed by the person's name in the genitive.
+_NAMED_AFTER = frozenset({"imeni", "im"})
+_GENITIVE = re.compile(r"(?<=[a-z]{3}[bcdfghklmnprstvz])a$")
+
+
+def _nominative(token: str) -> str:
+    """A Russian or Ukrainian surname in the genitive read in the nominative.
+
+    "Lomonosova" -> "lomonosov", "Baumana" -> "bauman", "Shevchenka" -> "shevchenko" (the
+    words after "imeni"/"im.": "Московский государственный университет имени М. В.
+    Ломоносова" is Lomonosov Moscow State University).
+    """
+    if token.endswith("enka") and len(token) > 6:
+        return token[:-1] + "o"
+    return _GENITIVE.sub("", token)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _map_token(token: str) -> str | None:
     if token in STOP_WORDS or token in LEGAL_FORMS:
@@ -513,6 +525,7 @@ def _map_token(token: str) -> str | None:
     mapped = org_words().get(token)
     if mapped is None:
         mapped = _slavic(token)
+        mapped = place_names().get(mapped, mapped)  # "wien", "moskovsk" (of "moskovskiy") -> "vienna", "moscow"
     return None if mapped in STOP_WORDS else mapped
 
 
@@ -523,7 +536,7 @@ def tokens(text: str, *, umlauts_as_e: bool = False) -> list[str]:
     becomes lower-case ASCII.
 
     >>> tokens("Technische Universität München")
-    ['technology', 'university', 'munchen']
+    ['technology', 'university', 'munich']
     >>> tokens("Moscow State University named after M.V. Lomonosov")
     ['moscow', 'state', 'university', 'lomonosov']
     """
@@ -542,15 +555,24 @@ def _tokens(text: str, umlauts_as_e: bool) -> tuple[str, ...]:
     out: list[str] = []
     i = 0
     n = len(raw)
+    named = 0  # words left to read as a person's name in the genitive ("imeni Lomonosova")
     while i < n:
         token = raw[i]
         phrase = _PHRASES.get((token, raw[i + 1])) if i + 1 < n else None
         if phrase is not None:
             out.append(phrase)
             i += 2
+            named = 0
             continue
         i += 1
+        if token in _NAMED_AFTER:
+            named = 3
+            continue
         mapped = _map_token(token)
+        if named:
+            named = 0 if mapped in ORG_KEYS else named - 1
+            if named and mapped == token:
+                mapped = _nominative(token)
         if mapped:
             out.append(mapped)
     while len(out) > 1 and out[-1] in TRAILING_LEGAL_FORMS:
@@ -584,8 +606,8 @@ def name_keys(name: str) -> tuple[str, ...]:
 
     A registry indexes all of them so "Universitaet Muenchen" finds "Universität München".
 
-    >>> name_keys("Universität München")
-    ('university munchen', 'university muenchen')
+    >>> name_keys("Universität Göttingen")
+    ('university gottingen', 'university goettingen')
     """
     first = normalize_name(name)
     if not any(c in name for c in "äöüÄÖÜ"):

@@ -150,8 +150,9 @@ def _persist(value: Any, client: Any) -> Any:
 def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None, client: Any = None) -> Any:
     """Cluster the names of a Dask DataFrame column: a cluster id per row.
 
-    Rows get the same ``cluster_id`` exactly when :func:`partnerkit.dedupe` puts their names in
-    one cluster (the names as the column has them); the id is a 63-bit integer derived from the
+    Rows get the same ``cluster_id`` exactly when :func:`partnerkit.dedupe` with ``acronyms=False``
+    puts their names in one cluster (the names as the column has them; reading acronyms against
+    the whole list is not distributed yet); the id is a 63-bit integer derived from the
     cluster's canonical name, the same in every run and engine (``partnerkit.spark.dedupe``
     gives the same ids). Rows with a missing or blank name get ``<NA>``.
 

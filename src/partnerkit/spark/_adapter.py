@@ -146,7 +146,8 @@ def _keyed(batches: Iterator[Any]) -> Iterator[Any]:
 def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None) -> Any:
     """Cluster the names of a Spark DataFrame column: a cluster id per row (see :func:`partnerkit.dask.dedupe`).
 
-    Rows get the same id exactly when :func:`partnerkit.dedupe` puts their names in one cluster,
+    Rows get the same id exactly when :func:`partnerkit.dedupe` with ``acronyms=False`` puts their
+    names in one cluster,
     taking the DataFrame's order as the input order; the ids are the same 63-bit integers as the
     Dask adapter's. Rows with a null or blank name get null.
     """

@@ -328,6 +328,12 @@ _ADVERBS = frozenset(
     additionally currently previously subsequently finally thus hence still already next
     hoy ayer además actualmente también aujourd'hui hier également actuellement heute gestern auch""".split()  # noqa: SIM905
 )
+# a German compound of a proper word and a head: "Shandong-Universität", "Tsinghua-Universität"
+# (not a common noun before the hyphen: "Partner-Universität", "Exzellenz-Universität")
+_HYPHEN_NAME = re.compile(
+    r"^(?!(?:Partner|Exzellenz|Elite|Volks|Hoch|Fach|Gast|Heimat|Mutter|Schwester)-)[A-Z][a-z]+(?:-[A-Z][a-z]+)*-"
+    r"(?:Universität|Hochschule|Akademie|Institut)$"
+)
 _LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
@@ -367,9 +373,10 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if not part:
         return None
     words = [w for _, _, w in part]
-    if len(words) == 1 and not (False):
-        return None  # a bare head is a reference, not a name
-    if all(_head_of(w) is not None or w.lower() in _CONNECTORS for w in words):
+    compound = len(words) == 1 and _HYPHEN_NAME.match(words[0].rstrip(".")) is not None
+    if len(words) == 1 and not compound:
+        return None  # a bare head is a reference, not a name ("Shandong-Universität" is one)
+    if not compound and all(_head_of(w) is not None or w.lower() in _CONNECTORS for w in words):
         return None
     first_head = next(_head_of(w) for w in words if _head_of(w) is not None)
     if first_head in _PLURAL_HEADS_EN and _head_of(words[-1]) == first_head:

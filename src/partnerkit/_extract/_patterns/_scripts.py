@@ -15,9 +15,22 @@ _RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|л
 _ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|合作署|使馆|部|委员会|公司|集团|学校")
 _ZH_BREAK = re.compile(
     r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
-    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进"
+    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个"
 )
 
+# a country before a transliterated name; not before the words of a name that holds the
+# country ("新加坡国立大学", "俄罗斯人民友谊大学", "澳大利亚国立大学", "英国开放大学")
+_ZH_COUNTRY = re.compile(
+    r"(?:美国|英国|法国|德国|俄罗斯|意大利|西班牙|加拿大|澳大利亚|日本|韩国|新加坡|荷兰|瑞士|瑞典|比利时|芬兰|丹麦|挪威|"
+    r"奥地利|爱尔兰|新西兰|以色列|巴西|墨西哥|阿根廷|印度|马来西亚|泰国|越南|哈萨克斯坦|乌兹别克斯坦|埃及|南非)"
+    r"(?!国立|国家|人民|科学|科技|管理|国际|技术|理工|联邦|高等|师范|开放|大学|学院|研究|中央|天主教|皇家)"
+)
+_RU_NATIONALITY = re.compile(
+    r"(?:финск|американск|китайск|российск|немецк|германск|французск|британск|английск|японск|корейск|индийск|"
+    r"казахстанск|узбекск|итальянск|испанск|монгольск|вьетнамск|турецк|иранск|белорусск|европейск|азиатск|"
+    r"зарубежн|иностранн|местн|ведущ|крупнейш|партнерск|партнёрск)\w*$",
+    re.IGNORECASE,
+)
 _RU_EPONYM = re.compile(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+")
 _ZH_NAME_CHAR = re.compile(r"[\u3400-\u9fff—\-·.]")
 
@@ -49,6 +62,10 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
         else:
             while k + 1 < n and text[words[k][1] : words[k + 1][0]] == " ":
                 nxt = words[k + 1][2]
+                if nxt.endswith(".") and nxt[:1].islower() and _RU_GENITIVE.match(nxt[:-1]) and k > i:
+                    k += 1  # "... науки и технологий." at the end of a sentence
+                    end = words[k][1] - 1
+                    break
                 if is_acronym_token(nxt) or (nxt.upper() in ("СНГ", "ШОС", "БРИКС")):
                     k += 1
                     end = words[k][1]
@@ -63,7 +80,7 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
                     and (_RU_GENITIVE.match(nxt) or nxt in ("и", "наук"))
                     and not _RU_VERBISH.match(nxt)
                 ):
-                    if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2])):
+                    if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2].rstrip("."))):
                         break
                     k += 1
                     end = words[k][1]
@@ -81,6 +98,8 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
         start = words[j][0] if left_ok else s
         if start == s and not head_cap:
             continue
+        if left_ok and j == i - 1 and end == e and _RU_NATIONALITY.match(words[j][2]):
+            continue  # "Финский университет": a description ("a Finnish university"), not a name
         out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
     return out
 
@@ -97,6 +116,9 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             start -= 1
         if end - start < 4:
             continue
+        pre = _ZH_COUNTRY.match(text, start, end)
+        if pre is not None and end - pre.end() >= 4:
+            start = pre.end()  # "美国密歇根大学": the country is a hint, not part of the name
         out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
     # keep the longest span per start; drop spans nested in a longer one
     out.sort(key=lambda s: (s.start, -s.end))

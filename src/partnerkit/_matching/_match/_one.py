@@ -11,6 +11,7 @@ from partnerkit._matching._index import Index
 from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
+from partnerkit._matching._match._cognate import cognate_reading
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
 from partnerkit._matching._match._short import short_form
@@ -28,7 +29,7 @@ from partnerkit._names import (
     split_affiliation,
 )
 from partnerkit.rules import Decision, Profile, RuleSet, default_rules
-from partnerkit.rules._profile import distinctive_tokens
+from partnerkit.rules._profile import distinctive_tokens, tokens_of
 
 
 def match_one(
@@ -54,6 +55,8 @@ def match_one(
     rules = rules or default_rules()
     if not identifiers and not domains:
         read, reading = _read_affiliation(index, rules, name, country, city)
+        if read and reading.parts == 1 and _whole_elsewhere(index, name, read):
+            read = []  # the rules find the institution whose registered name has the string's very words
         if read:
             found = _unit_in_part(index, rules, reading, _acronym_read(index, rules, name, read, country))
             found = _descriptive(index, name, found, country, city)
@@ -108,6 +111,7 @@ def match_one(
         _, (_, n, q) = ranked[0]
         if top.decision is not Decision.NON_MATCH or not _decided(top.explanation):
             why = _unique_cover(index, q, n, country) or short_form(index, q, n, country)
+            why = why or cognate_reading(index, q, n, country)
             if why is None and (unique_acronyms or country is not None):
                 why = _unique_acronym(index, q, n, top.explanation, country)
             if why is not None:
@@ -125,6 +129,29 @@ def match_one(
     if not identifiers and not domains:
         found = beyond_name(index, rules, name, found)
     return _successor_note(index, rules, found)[:limit]
+
+
+def _whole_elsewhere(index: Index, name: str, read: Sequence[Match]) -> bool:
+    """The reader found a name in ``name`` with its city beside it, and the whole ``name`` has the
+    very words of a registered name of another institution.
+
+    "Universidade Lusíada de Lisboa" is read as "Universidade Lusíada" (a foundation's name)
+    in its city, Lisbon, while "Lusíada University of Lisbon" has the string's words in
+    another order: the rules then decide between them.
+    """
+    words = tokens_of(name)
+    hits = set()
+    for m in read:
+        if m.decision is not Decision.MATCH:
+            continue
+        extra = words - tokens_of(m.name)
+        if not extra or not extra <= tokens_of(m.institution.city or ""):
+            return False  # the reader read more than a name and its city
+        hits.add(index.ids[m.institution.id])
+    if not hits:
+        return False
+    owners = {index.name_inst[n] for n in index.posting("k:" + " ".join(sorted(words)))}
+    return bool(owners) and not owners & hits
 
 
 def _found(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from partnerkit._matching._index import Index
@@ -34,6 +36,18 @@ def _longer_forms(word: str, words: frozenset[str]) -> list[str]:
     if len(word) < _STEM:
         return []
     return sorted(w for w in words if w.startswith(word) and w != word and country_of(w) is not None)
+
+
+def holders_of(index: Index, forms: Iterable[str], country: str | None) -> set[int]:
+    """The institutions with a name carrying one of the words ``forms``: those of the hinted
+    ``country`` or of no country when there is a hint."""
+    countries = index.countries
+    return {
+        index.name_inst[i]
+        for form in forms
+        for i in index.posting("t:" + form)
+        if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
+    }
 
 
 def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> str | None:
@@ -75,19 +89,13 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
         allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | _place_words(index.institutions[inst])
         if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
             return None
-    countries = index.countries
     holders: set[int] | None = None
     # rarest first, ties by spelling: the loop stops once the words read single out one
     # institution, so the order must not depend on PYTHONHASHSEED
     for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):
         # a word the name carries in another form ("kazakh" / "kazakhstan") is looked up in that form too
         forms = [word] if foreign or word in c.distinctive else [word, *_longer_forms(word, c.distinctive)]
-        found = {
-            index.name_inst[i]
-            for form in forms
-            for i in index.posting("t:" + form)
-            if country is None or not countries[index.name_inst[i]] or countries[index.name_inst[i]] == country
-        }
+        found = holders_of(index, forms, country)
         holders = found if holders is None else holders & found
         if not holders or holders == {inst}:
             break
