@@ -74,6 +74,8 @@ _REFERENCES = (
     "welcome",
     "listing",
     "own",
+    "prior",
+    "founded",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
