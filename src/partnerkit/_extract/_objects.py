@@ -89,8 +89,6 @@ def objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
         out.update(ent for _t, ent, _k in set_up(doc, si, trigs))
         if trigs:
             out.update(_created(doc, si))
-        out.update(ent for ent, _p in named_after(doc, si))
-        out.update(ent for ent, _p, _k, _e in founded_by(doc, si))
     return out
 
 
@@ -139,6 +137,8 @@ def _orgs(doc: Document, si: int) -> list[tuple[int, int, int]]:
 def named_after(doc: Document, si: int) -> list[tuple[int, list[int]]]:
     """Institutes and centres named after two institutions of the sentence ("the Sichuan
     University-Pittsburgh Institute"): a joint lab of the two, (object, parties) each."""
+    if not _SETUP_HEADS.search(doc.sentences[si].text):
+        return []
     orgs = _orgs(doc, si)
     if len({e for e, _s, _e in orgs}) < 3:
         return []

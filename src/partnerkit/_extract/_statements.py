@@ -96,6 +96,8 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
 def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
     """Joint bodies a sentence names with their founders: "the X University-Y Institute",
     "Z University, founded in 2016 by X and Y"."""
+    if len(doc.in_sentence(si)) < 3:
+        return []  # (a body and two founders: three mentions at least)
     named = [(ent, parts, K.JOINT_LAB, 0) for ent, parts in _named_after(doc, si)]
     return named + _founded_by(doc, si)
 
@@ -109,6 +111,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         for si in range(len(sents))
     }
     objects = _objects(doc, all_triggers)
+    named_objects = {si: found for si in range(len(sents)) if (found := _named_objects(doc, si))}
+    objects.update(ent for got in named_objects.values() for ent, _p, _k, _e in got)
     located_offices(doc, all_triggers, objects)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
@@ -321,7 +325,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         kind=kind, parties=tuple(_party(doc, p) for p in deal), status=st, date=date, evidence=(ev,)
                     )
                 )
-        for named, parts, kind, at in _named_objects(doc, si):
+        for named, parts, kind, at in named_objects.get(si, ()):
             made = {_party(doc, p) for p in parts}
             if any(r.kind is kind and set(r.parties) == made for r in out[n_before:]):
                 continue
