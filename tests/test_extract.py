@@ -711,5 +711,115 @@ def test_member_of_the_network_points_back_to_the_network_named_before() -> None
     for p in ex.partnerships:
         assert "Northern Universities Network" in {x.name for x in p.parties}
     assert {frozenset(x.name for x in p.parties) for p in ex.partnerships} == {
-        frozenset({"Alpha University", "Northern Universities Network"})
+        frozenset({"Alpha University", "Northern Universities Network"}),
+        # "the third member ..., after B and C": B and C were members before
+        frozenset({"Beta University", "Northern Universities Network"}),
+        frozenset({"Gamma University", "Northern Universities Network"}),
     }
+
+
+_PARAPHRASES = [
+    # (text, kind, status, date): negations, suspensions and paraphrases of every language
+    (
+        "Alpha University and Beta University are in talks about a staff exchange, but nothing has been signed yet.",
+        "exchange",
+        "negotiating",
+        None,
+    ),
+    (
+        "Университет Альфа приостановил действие соглашения о сотрудничестве с Университетом Бета, "
+        "заключенного в 2017 году.",
+        "agreement",
+        "ended",
+        "2017",
+    ),
+    (
+        "La Universidad de Alfa suspendió el convenio de colaboración con la Universidad de Beta, firmado en 2018.",
+        "agreement",
+        "ended",
+        "2018",
+    ),
+    (
+        "L'Université de Lyon et l'Université de Montréal n'ont pas encore signé l'accord de coopération.",
+        "agreement",
+        "planned",
+        None,
+    ),
+    (
+        "Die Universität Heidelberg und die Universität Tokio haben den Kooperationsvertrag noch nicht unterzeichnet.",
+        "agreement",
+        "planned",
+        None,
+    ),
+    ("复旦大学与墨尔本大学尚未签署合作协议。", "agreement", "planned", None),
+    (
+        "Alpha University became a full member of the Northern Universities Network in March 2021.",
+        "membership",
+        "active",
+        "2021-03",
+    ),
+    (
+        "Alpha University and Beta University launched a dual master's degree in data science in 2022.",
+        "double_degree",
+        "active",
+        "2022",
+    ),
+    ("Alpha University and Beta University run a student exchange scheme since 2015.", "exchange", "active", "2015"),
+    (
+        "Московский государственный университет присоединился к Ассоциации азиатских университетов в 2020 году.",
+        "membership",
+        "active",
+        "2020",
+    ),
+    (
+        "Томский государственный университет и Университет Тампере запустили программу двух дипломов в 2019 году.",
+        "double_degree",
+        "active",
+        "2019",
+    ),
+    (
+        "Seit 2010 tauschen die Universität Heidelberg und die Universität Tokio jährlich Studierende aus.",
+        "exchange",
+        "active",
+        "2010",
+    ),
+    (
+        "La Universidad de Chile fue aceptada como miembro pleno de la Red CINDA en 2019.",
+        "membership",
+        "active",
+        "2019",
+    ),
+    (
+        "Alpha Institute, founded in 2016 by Alpha University and Beta University, opened a new building.",
+        "joint_lab",
+        "active",
+        "2016",
+    ),
+    (
+        "Alpha University and Beta University opened the Alpha-Beta Institute for Energy on 3 May 2023.",
+        "joint_lab",
+        "active",
+        "2023-05-03",
+    ),
+    ("北京大学与牛津大学签署合作意向书。", "mou", "signed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "status", "date"), _PARAPHRASES)
+def test_paraphrases_negations_and_suspensions(text: str, kind: str, status: str, date: str | None) -> None:
+    """Unseen wordings of a deal give one two-party record of the right kind, status and date
+    ("nothing has been signed yet" is no signing; "suspended the agreement signed in 2017" ended it)."""
+    got = pk.extract(text, published="2024-05-01").partnerships
+    assert [(p.kind.value, len(p.parties), p.status.value, None if p.date is None else str(p.date)) for p in got] == [
+        (kind, 2, status, date)
+    ]
+
+
+def test_a_university_founded_by_two_is_other_and_not_a_party() -> None:
+    ex = pk.extract(
+        "Shenzhen Alpha-Beta University, founded in 2016 by Alpha University and Beta University, admitted its "
+        "first students."
+    )
+    assert [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
+        ("other", {"Alpha University", "Beta University"})
+    ]

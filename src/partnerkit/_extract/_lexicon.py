@@ -52,7 +52,7 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
     PartnershipKind.MOU,
     PartnershipKind.AGREEMENT,
 )
-_STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge")
+_STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge", "unsigned")
 _REFERENCES = (
     "creation",
     "publisher",
@@ -74,6 +74,8 @@ _REFERENCES = (
     "welcome",
     "listing",
     "own",
+    "prior",
+    "founded",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

@@ -11,7 +11,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind
 
-__all__ = ["objects", "set_up"]
+__all__ = ["founded_by", "named_after", "objects", "set_up"]
 
 K = PartnershipKind
 
@@ -111,4 +111,86 @@ def _created(doc: Document, si: int) -> set[int]:
         near = [e for e in ends if e <= rel < e + 120]
         if near and not _WITH.search(sent.text, near[-1], rel):
             out.add(f.entity)
+    return out
+
+
+# Words that do not tell one institution from another ("University of X": X tells).
+_PLAIN = frozenset(
+    """university universities universität universidad université universidade università of the and for de del
+    la le des du institute institut instituto college academy school state national technology
+    technological polytechnic research""".split()  # noqa: SIM905
+)
+_TOKENS = re.compile(r"[^\W_]+")
+_UNIVERSITY_HEAD = re.compile(r"universit|universidad|университет|大学", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|and|y|et|und|и|&|与|和)?\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _orgs(doc: Document, si: int) -> list[tuple[int, int, int]]:
+    """(entity, start, end) of every organisation named in sentence ``si`` (document offsets)."""
+    return [
+        (m.entity, m.start, m.end)
+        for m in doc.in_sentence(si)
+        if m.entity is not None and m.kind not in ("pair", "publisher") and doc.entities[m.entity].kind == "org"
+    ]
+
+
+def named_after(doc: Document, si: int) -> list[tuple[int, list[int]]]:
+    """Institutes and centres named after two institutions of the sentence ("the Sichuan
+    University-Pittsburgh Institute"): a joint lab of the two, (object, parties) each."""
+    if not _SETUP_HEADS.search(doc.sentences[si].text):
+        return []
+    orgs = _orgs(doc, si)
+    if len({e for e, _s, _e in orgs}) < 3:
+        return []
+    out: list[tuple[int, list[int]]] = []
+    ids = list(dict.fromkeys(e for e, _s, _e in orgs))
+    for cand in ids:
+        best = doc.entities[cand].best
+        if not _SETUP_HEADS.search(best):
+            continue
+        words = set(_TOKENS.findall(best.casefold()))
+        parts = []
+        for other in ids:
+            if other == cand:
+                continue
+            own = set(_TOKENS.findall(doc.entities[other].best.casefold())) - _PLAIN
+            if own and own <= words and not own >= words - _PLAIN:
+                parts.append(other)
+        if len(parts) >= 2:
+            out.append((cand, parts[:2]))
+    return out
+
+
+def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
+    """ "X, founded in 2016 by A and B": (X, [A, B], kind, end of the cue in the sentence); a
+    university so founded is `other`, an institute or centre a joint lab."""
+    cue = doc.lex.refs.get("founded")
+    if cue is None or not may_match(cue, doc.low(si)):
+        return []
+    sent = doc.sentences[si]
+    orgs = _orgs(doc, si)
+    out: list[tuple[int, list[int], PartnershipKind, int]] = []
+    for m in cue.finditer(sent.text):
+        before = [o for o in orgs if o[2] - sent.start <= m.start()]
+        if not before or not re.fullmatch(
+            r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*", sent.text[before[-1][2] - sent.start : m.start()]
+        ):
+            continue
+        obj = before[-1][0]
+        name = doc.entities[obj].best
+        kind = K.OTHER if _UNIVERSITY_HEAD.search(name) else K.JOINT_LAB if _SETUP_HEADS.search(name) else None
+        if kind is None:
+            continue
+        parties: list[int] = []
+        last = m.end()
+        for ent, s, e in orgs:
+            if s - sent.start < last:
+                continue
+            if not _JOINED.fullmatch(sent.text[last : s - sent.start]) or ent == obj:
+                break
+            if ent not in parties:
+                parties.append(ent)
+            last = e - sent.start
+        if len(parties) >= 2:
+            out.append((obj, parties, kind, m.end()))
     return out

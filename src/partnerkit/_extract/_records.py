@@ -74,6 +74,11 @@ def signed_later(  # noqa: PLR0917
     return parties
 
 
+def _first(doc: Document, si: int, entity: int) -> int:
+    """Where ``entity`` is first named in sentence ``si`` (document offsets)."""
+    return min(m.start for m in doc.in_sentence(si) if m.entity == entity)
+
+
 def membership(  # noqa: PLR0917
     doc: Document,
     si: int,
@@ -93,7 +98,7 @@ def membership(  # noqa: PLR0917
     before = [e for e in dict.fromkeys(before) if doc.entities[e].kind == "org"]
     after = [e for e in dict.fromkeys(after) if doc.entities[e].kind == "org"]
     listed: list[int] = []
-    own_date: dict[int, PartialDate] = {}  # "- League of European Research Universities, since 2002"
+    own_date: dict[int, PartialDate | None] = {}  # "- League of European Research Universities, since 2002"
     if sent.ends_with_colon:
         for nxt in doc.sentences[si + 1 :]:
             if not nxt.bullet:
@@ -135,6 +140,15 @@ def membership(  # noqa: PLR0917
         members = [e for e in pair if e not in orgs]  # "Both institutions are members of X"
     if not members and doc.publisher is not None:
         members = [doc.publisher]
+    prior = doc.lex.refs.get("prior")
+    cue = prior.search(sent.text, trig.end) if prior is not None and orgs else None
+    if cue is not None and sent.text[: cue.start()].rstrip().endswith(","):
+        # "the third member of the network, after A and B": A and B were members before
+        earlier_members = [e for e in after if e not in members and sent.start + cue.end() <= _first(doc, si, e)]
+        if set(orgs) - set(earlier_members):
+            orgs = [o for o in orgs if o not in earlier_members]
+            members = [*members, *earlier_members]
+            own_date.update(dict.fromkeys(earlier_members))  # (their own dates are not given)
     if not orgs:
         assoc = [
             e.id

@@ -19,6 +19,8 @@ from partnerkit._extract._cues import scoped as _scoped
 from partnerkit._extract._cues import set_up_cue as _set_up_cue
 from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._objects import founded_by as _founded_by
+from partnerkit._extract._objects import named_after as _named_after
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
 from partnerkit._extract._parties import between as _between
@@ -91,6 +93,15 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
+def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
+    """Joint bodies a sentence names with their founders: "the X University-Y Institute",
+    "Z University, founded in 2016 by X and Y"."""
+    if len(doc.in_sentence(si)) < 3:
+        return []  # (a body and two founders: three mentions at least)
+    named = [(ent, parts, K.JOINT_LAB, 0) for ent, parts in _named_after(doc, si)]
+    return named + _founded_by(doc, si)
+
+
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
@@ -100,6 +111,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         for si in range(len(sents))
     }
     objects = _objects(doc, all_triggers)
+    named_objects = {si: found for si in range(len(sents)) if (found := _named_objects(doc, si))}
+    objects.update(ent for got in named_objects.values() for ent, _p, _k, _e in got)
     located_offices(doc, all_triggers, objects)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
@@ -263,10 +276,21 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 parties = list(pair)  # "The agreement will be signed in July": the pair in play's
             if is_anaphora and len(parties) < 2 and not has_pair:
                 continue
+            if (
+                len(parties) == 1
+                and kind not in _SINGLE_OK
+                and parties[0] in marked
+                and _right_before(refs.get("own"), text, trig.start)
+            ):
+                continue  # "Renewed: our partnership with X": "our" is not X, and not known here
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
                 if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
                     continue
             if kind is K.OFFICE:
+                if all(p in marked for p in parties) and any(
+                    t.kind in _DOCUMENTS and 0 <= trig.start - t.end <= 20 for t in triggers
+                ):
+                    continue  # "an agreement on opening the office was signed with X": X owns no office
                 parties = _own_clause(doc, si, trig, triggers, parties)
                 hosts = _own_clause(doc, si, trig, triggers, explicit)
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
@@ -301,6 +325,25 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         kind=kind, parties=tuple(_party(doc, p) for p in deal), status=st, date=date, evidence=(ev,)
                     )
                 )
+        for named, parts, kind, at in named_objects.get(si, ()):
+            made = {_party(doc, p) for p in parts}
+            if any(r.kind is kind and set(r.parties) == made for r in out[n_before:]):
+                continue
+            base = doc.sentences[si].start
+            span = next(m for m in doc.in_sentence(si) if m.entity == named)
+            trig = _Trigger(kind, span.start - base, max(span.end - base, at))
+            st = _status(doc, si, trig, kind) or Status.ACTIVE
+            out.append(
+                Partnership(
+                    kind=kind,
+                    parties=tuple(_party(doc, p) for p in parts),
+                    status=Status.ACTIVE if st in (Status.SIGNED, Status.ACTIVE) else st,
+                    date=date_for(doc, text, trig, published),
+                    evidence=(Evidence(quote=text, published=published),),
+                )
+            )
+            if len(explicit) != 2:
+                pair = (parts[0], parts[1])
         if len(explicit) == 2 and (triggers or pair is None):  # the pair in play: of a statement
             pair = (explicit[0], explicit[1])
         doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]

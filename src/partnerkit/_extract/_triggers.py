@@ -90,7 +90,7 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
         text = doc.sentences[si].text
         names = may_match_which(st, doc.low(si))
         got = []
-        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge"):
+        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge", "unsigned"):
             pat = st.get(name)
             if pat is None or name not in names:
                 continue
@@ -105,6 +105,11 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
     planned_ends = [e for _s, e, n in raw if n == "planned"]
     raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 for e in planned_ends))]
+    # "nothing has been signed yet", "не подписано", "尚未签署": a negated signing is no signing
+    unsigned = [(s, e) for s, e, n in raw if n == "unsigned"]
+    if unsigned:
+        raw = [c for c in raw if c[2] != "signed" or not any(s <= c[0] < e for s, e in unsigned)]
+        raw = [(s, e, "planned" if n == "unsigned" else n) for s, e, n in raw]
     if kind in _DOCUMENTS and any(n == "signed" and 0 <= trig.start - e <= 12 for _s, e, n in raw):
         return Status.SIGNED  # "signed a letter of intent to create ...": the purpose is the object's plan
     cues = [(min(abs(s - trig.end), abs(trig.start - e)), name) for s, e, name in raw]
@@ -115,6 +120,8 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
             return Status.NEGOTIATING  # (not "as a result of the talks, a memorandum was signed")
     if "hedge" in names and not ({"signed"} & names):
         return None
+    if "ended" in names and "planned" not in names and not any(n == "signed" and s < trig.start for s, _e, n in raw):
+        return Status.ENDED  # "suspended the agreement signed in 2017": the signing only describes it
     cues.sort()
     for _dist, name in cues:
         if name in ("planned", "signed", "ended"):

@@ -17,7 +17,7 @@ _HEADS_EN = frozenset(
     """university universities institute institutes college academy association union network agency
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation
-    conservatory school fund bank administration group league ag gmbh inc ltd llc plc""".split()  # noqa: SIM905
+    conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc""".split()  # noqa: SIM905
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(
