@@ -76,7 +76,7 @@ def frame(n: int, mode: str) -> Any:
 
 
 def single_process_clusters(names: list[str]) -> set[frozenset[str]]:
-    return {frozenset(c.members) for c in pk.dedupe(names, acronyms=False)}  # the distributed engines' clusters
+    return {frozenset(c.members) for c in pk.dedupe(names)}  # the default: acronyms read against the whole list
 
 
 def clusters_of(texts: list[str], ids: list[Any]) -> set[frozenset[str]]:
@@ -84,3 +84,33 @@ def clusters_of(texts: list[str], ids: list[Any]) -> set[frozenset[str]]:
     for text, cid in zip(texts, ids, strict=True):
         groups.setdefault(cid, set()).add(text_of(text))
     return {frozenset(g) for g in groups.values()}
+
+
+def canonical_ids(names: list[str]) -> dict[str, int]:
+    """The id each name's cluster must get in every engine: derived from the single process's canonical name."""
+    from partnerkit._matching._batch import stable_ids
+
+    clusters = pk.dedupe(names)
+    ids = stable_ids([c.canonical for c in clusters])
+    return {m: i for c, i in zip(clusters, ids, strict=True) for m in c.members}
+
+
+#: Acronyms read against the whole list: one that joins the one cluster spelling it, one that
+#: two clusters spell and that stays apart; ``(names, clusters of partnerkit.dedupe)``.
+ACRONYM_CASES = {
+    "joins": (
+        ["UBA", "Universidad de Buenos Aires", "University of Buenos Aires", "Wuhan University", "UBA"],
+        {
+            frozenset({"UBA", "Universidad de Buenos Aires", "University of Buenos Aires"}),
+            frozenset({"Wuhan University"}),
+        },
+    ),
+    "two expansions": (
+        ["MSU", "Moscow State University", "Michigan State University", "Moscow State Univ.", "MSU"],
+        {
+            frozenset({"MSU"}),
+            frozenset({"Moscow State University", "Moscow State Univ."}),
+            frozenset({"Michigan State University"}),
+        },
+    ),
+}

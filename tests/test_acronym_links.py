@@ -107,7 +107,7 @@ def test_a_cluster_whose_acronyms_point_to_two_clusters_links_to_neither() -> No
     def union(g: int, h: int, note: str) -> None:
         links.append((g, h))
 
-    acronym_links(profiles, lambda g: root.get(g, g), [None] * len(profiles), union, forms=[1, 1, 2, 2, 1, 2])
+    acronym_links(dict(enumerate(profiles)), lambda g: root.get(g, g), union, forms=dict(enumerate([1, 1, 2, 2, 1, 2])))
     assert links == [(4, 5)]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import partnerkit as pk
+from partnerkit._matching._dedupe import text_of
 from tests import scale_data
 
 pytestmark = pytest.mark.scale
@@ -107,20 +108,47 @@ def test_match_without_a_distributed_client_uses_local_threads(pkd: Any) -> None
 
 
 def test_dedupe_is_identical_to_single_process(client: Any, pkd: Any) -> None:
-    """The clusters of ``partnerkit.dedupe`` over the same names, row by row, with stable ids."""
+    """The clusters of ``partnerkit.dedupe`` (its default: acronyms read against the whole list), with stable ids.
+
+    Each row's id is the one derived from its cluster's canonical name in the single process.
+    """
     import dask.dataframe as dd
 
     df = scale_data.frame(scale_data.scale_rows(20000), "names")
+    names = list(df["text"])
     out = pkd.dedupe(dd.from_pandas(df, npartitions=4), column="text").compute()
     assert out["cluster_id"].notna().all()
-    assert scale_data.clusters_of(list(out["text"]), list(out["cluster_id"])) == scale_data.single_process_clusters(
-        list(df["text"])
-    )
+    expected = scale_data.single_process_clusters(names)
+    assert expected != {frozenset(c.members) for c in pk.dedupe(names, acronyms=False)}  # acronyms join some
+    assert scale_data.clusters_of(list(out["text"]), list(out["cluster_id"])) == expected
+    ids = scale_data.canonical_ids(names)
+    assert [ids[text_of(t)] for t in out["text"]] == list(out["cluster_id"])
     part = df.iloc[:3000]
     again = pkd.dedupe(dd.from_pandas(part, npartitions=3), column="text").compute()
     assert scale_data.clusters_of(list(again["text"]), list(again["cluster_id"])) == (
         scale_data.single_process_clusters(list(part["text"]))
     )  # another partitioning, the same clusters
+
+
+@pytest.mark.parametrize("case", sorted(scale_data.ACRONYM_CASES))  # type: ignore[misc]
+def test_dedupe_reads_acronyms_against_the_whole_column(pkd: Any, case: str) -> None:
+    """An acronym joins the one cluster spelling it across partitions ("UBA"); spelt by two ("MSU"), it stays apart."""
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    names, expected = scale_data.ACRONYM_CASES[case]
+    assert scale_data.single_process_clusters(names) == expected
+    df = pd.DataFrame({"name": names})
+    with dask.config.set(scheduler="sync"):
+        out = pkd.dedupe(dd.from_pandas(df, npartitions=3), column="name").compute()
+        off = pkd.dedupe(dd.from_pandas(df, npartitions=3), column="name", acronyms=False).compute()
+    assert scale_data.clusters_of(names, list(out["cluster_id"])) == expected
+    ids = scale_data.canonical_ids(names)
+    assert list(out["cluster_id"]) == [ids[n] for n in names]
+    assert scale_data.clusters_of(names, list(off["cluster_id"])) == {
+        frozenset(c.members) for c in pk.dedupe(names, acronyms=False)
+    }
 
 
 def test_dedupe_keeps_missing_names_as_na(pkd: Any) -> None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+import partnerkit as pk
+from partnerkit._matching._dedupe import text_of
 from tests import scale_data
 
 pytestmark = pytest.mark.scale
@@ -66,14 +68,35 @@ def test_match_is_identical_to_single_process(spark: Any, pks: Any) -> None:
 
 
 def test_dedupe_is_identical_to_single_process(spark: Any, pks: Any) -> None:
+    """The clusters of ``partnerkit.dedupe``'s default (acronyms included), ids from the canonical names."""
     df = scale_data.frame(scale_data.scale_rows(20000), "names")
     sdf = spark.createDataFrame(df[["row", "text"]])
     out = pks.dedupe(sdf, column="text").toPandas()
     assert len(out) == len(df)
     assert out["cluster_id"].notna().all()
+    names = list(df["text"])
     assert scale_data.clusters_of(list(out["text"]), list(out["cluster_id"])) == scale_data.single_process_clusters(
-        list(df["text"])
+        names
     )
+    ids = scale_data.canonical_ids(names)
+    assert [ids[text_of(t)] for t in out["text"]] == list(out["cluster_id"])
+
+
+@pytest.mark.parametrize("case", sorted(scale_data.ACRONYM_CASES))  # type: ignore[misc]
+def test_dedupe_reads_acronyms_against_the_whole_column(spark: Any, pks: Any, case: str) -> None:
+    """An acronym joins the one cluster spelling it ("UBA"); spelt by two clusters ("MSU"), it stays apart."""
+    import pandas as pd
+
+    names, expected = scale_data.ACRONYM_CASES[case]
+    sdf = spark.createDataFrame(pd.DataFrame({"row": range(len(names)), "name": names})).repartition(3)
+    out = pks.dedupe(sdf, column="name").toPandas()
+    assert scale_data.clusters_of(list(out["name"]), list(out["cluster_id"])) == expected
+    ids = scale_data.canonical_ids(names)
+    assert [ids[n] for n in out["name"]] == list(out["cluster_id"])
+    off = pks.dedupe(sdf, column="name", acronyms=False).toPandas()
+    assert scale_data.clusters_of(list(off["name"]), list(off["cluster_id"])) == {
+        frozenset(c.members) for c in pk.dedupe(names, acronyms=False)
+    }
 
 
 def test_dedupe_ids_agree_with_dask_and_keep_nulls(spark: Any, pks: Any) -> None:

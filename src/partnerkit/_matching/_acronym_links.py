@@ -30,13 +30,13 @@ union-find's roots.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping
 
 from partnerkit._names import acronym_key
 from partnerkit._names._normalize import LEGAL_FORMS, TRAILING_LEGAL_FORMS
 from partnerkit.rules import Profile
 
-__all__ = ["MIN_LETTERS", "acronym_links"]
+__all__ = ["MIN_LETTERS", "acronym_links", "bracket_key", "claims_of", "roles", "spelt_by"]
 
 #: Acronyms shorter than this ("TU", "UC") are not linked by the list.
 MIN_LETTERS = 3
@@ -63,66 +63,100 @@ def _written(p: Profile) -> frozenset[str]:
     return frozenset(out)
 
 
+def bracket_key(p: Profile) -> frozenset[str] | None:
+    """Link 1's key of a name written with an acronym beside its words: its words and acronyms, else ``None``."""
+    return p.tokens | p.acronyms if p.acronym is None and p.acronyms else None
+
+
+def claims_of(p: Profile) -> frozenset[str]:
+    """The acronyms a name claims (links 2 and 3): written alone, or bracketed and not spelt by its own words."""
+    if p.acronym is not None:
+        return frozenset((p.acronym,)) if len(p.acronym) >= MIN_LETTERS and p.acronym not in _LEGAL else frozenset()
+    return _written(p)
+
+
+def spelt_by(p: Profile, claimed: Collection[str]) -> frozenset[str]:
+    """The claimed acronyms that a full name spells (:func:`~partnerkit._names.derive_acronyms`)."""
+    return p.derived.intersection(claimed) if p.acronym is None else frozenset()
+
+
+def roles(p: Profile, bracketed: Collection[frozenset[str]], claimed: Collection[str]) -> tuple[bool, frozenset[str]]:
+    """How a name can take part in a link, given every :func:`bracket_key` and :func:`claims_of` of the list.
+
+    Returns whether it takes part whatever its cluster (it has a bracket key, claims an
+    acronym, or is link 1's other name: the same words with the acronym as a word) and the
+    claimed acronyms it spells. Of the names of one cluster spelling an acronym, the first
+    (by group number) stands for the others: :func:`acronym_links` over the names taking part
+    whatever their cluster and those first spellers links what it links over the whole list,
+    so an engine holding the list in pieces can select them piece by piece.
+    """
+    spelt = spelt_by(p, claimed)
+    if bracket_key(p) is not None or claims_of(p):
+        return True, spelt
+    return p.acronym is None and p.tokens in bracketed, spelt
+
+
 def acronym_links(
-    profiles: Sequence[Profile],
+    profiles: Mapping[int, Profile],
     find: Callable[[int], int],
-    hints: Sequence[str | None],
     union: Callable[[int, int, str], object],
     *,
-    forms: Sequence[int] | None = None,
+    hints: Mapping[int, str] | None = None,
+    forms: Mapping[int, int] | None = None,
     skip: Callable[[int], bool] | None = None,
 ) -> None:
     """Link groups by acronym (see the module), calling ``union(g, h, note)`` for each link.
 
     Args:
-        profiles: one profile per group (its representative name).
+        profiles: the profile (of its representative name) of each group that can take part
+            (every group, or those :func:`roles` selects), by group number.
         find: the root of a group's cluster, after the clusters of MATCH pairs.
-        hints: the country of each group, or ``None``.
         union: joins the clusters of groups ``g`` (the acronym's) and ``h`` (its expansion's),
             unless it refuses (two institutions of a registry).
-        forms: how many distinct written forms each group holds (default: one each).
+        hints: the country of the groups that have one.
+        forms: how many distinct written forms each node holds, a node being a group or a
+            root standing for its whole cluster (default: one per group of ``profiles``);
+            ``find`` gives each node's cluster.
         skip: groups whose acronym must not be linked (a registry finds it ambiguous).
     """
+    hints = hints or {}
+    order = sorted(profiles)
     # 1. the same words, the acronym once a word and once in brackets
     bracketed: dict[frozenset[str], list[int]] = {}
-    for g, p in enumerate(profiles):
-        if p.acronym is None and p.acronyms:
-            bracketed.setdefault(p.tokens | p.acronyms, []).append(g)
+    for g in order:
+        key = bracket_key(profiles[g])
+        if key is not None:
+            bracketed.setdefault(key, []).append(g)
     if bracketed:
-        for g, p in enumerate(profiles):
+        for g in order:
+            p = profiles[g]
             if p.acronym is None:
                 for h in bracketed.get(p.tokens, ()):
                     if h != g and _compatible(hints, g, h) and find(g) != find(h):
                         union(h, g, f"{p.text!r} is {profiles[h].text!r} with its acronym written as a word.")
     # 2./3. an acronym alone, or bracketed and unexplained, and the one cluster spelling it
     claims: dict[str, list[int]] = {}
-    for g, p in enumerate(profiles):
+    for g in order:
         if skip is not None and skip(g):
             continue
-        if p.acronym is not None:
-            if len(p.acronym) >= MIN_LETTERS and p.acronym not in _LEGAL:
-                claims.setdefault(p.acronym, []).append(g)
-        else:
-            for k in _written(p):
-                claims.setdefault(k, []).append(g)
+        for k in claims_of(profiles[g]):
+            claims.setdefault(k, []).append(g)
     if not claims:
         return
     spellers: dict[str, list[int]] = {}
-    for g, p in enumerate(profiles):
-        if p.acronym is None:
-            for k in p.derived & claims.keys():
-                spellers.setdefault(k, []).append(g)
+    for g in order:
+        for k in spelt_by(profiles[g], claims.keys()):
+            spellers.setdefault(k, []).append(g)
     if not spellers:
         return
     # per cluster: how many ways the list writes it, and the countries its names are given
     size: dict[int, int] = {}
+    for node, n in forms.items() if forms is not None else ((g, 1) for g in order):
+        r = find(node)
+        size[r] = size.get(r, 0) + n
     countries: dict[int, set[str]] = {}
-    for g in range(len(profiles)):
-        r = find(g)
-        size[r] = size.get(r, 0) + (forms[g] if forms is not None else 1)
-        known = hints[g]
-        if known is not None:
-            countries.setdefault(r, set()).add(known)
+    for g, known in hints.items():
+        countries.setdefault(find(g), set()).add(known)
     # decided on the clusters as they are (no link depends on another's order); a cluster
     # whose acronyms point to two clusters links to neither (it would chain them)
     targets: dict[int, dict[int, tuple[int, int, str]]] = {}
@@ -140,7 +174,7 @@ def acronym_links(
             a = find(c)
             if r == a:
                 continue
-            hint = hints[c]
+            hint = hints.get(c)
             if hint is not None and countries.get(r, {hint}) != {hint}:
                 continue  # the cluster names another country
             if alone and len(k) <= SHORT and size[r] < 2:
@@ -161,6 +195,6 @@ def acronym_links(
         )
 
 
-def _compatible(hints: Sequence[str | None], g: int, h: int) -> bool:
-    a, b = hints[g], hints[h]
+def _compatible(hints: Mapping[int, str], g: int, h: int) -> bool:
+    a, b = hints.get(g), hints.get(h)
     return a is None or b is None or a == b

@@ -15,7 +15,12 @@ its batch exactly what the single-process calls give (:meth:`Registry.match`,
 4. connected components of the MATCH edges (in the engine's DataFrame operations);
 5. within each component, the same score-ordered union with the chaining guard as
    :func:`partnerkit.dedupe` (:func:`guarded_union`): union-find never crosses components,
-   so doing it per component gives the very same clusters.
+   so doing it per component gives the very same clusters;
+6. the acronyms read against the whole list (:mod:`partnerkit._matching._acronym_links`):
+   per partition of groups, the acronyms written and claimed (:func:`acronym_keys`), then the
+   groups that can take part, with their clusters (:func:`acronym_parts`); on the client, the
+   links among those few (:func:`acronym_roots`, the single process's very function), which
+   give some clusters a new root, hence a new id (a join relabels them).
 
 The ``*_frame`` helpers take and return pandas DataFrames; pandas is imported when they run.
 """
@@ -26,12 +31,13 @@ import gc
 import pickle
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import attrs
 
+from partnerkit._matching._acronym_links import acronym_links, bracket_key, claims_of, roles
 from partnerkit._matching._dedupe import group_key, text_of
 from partnerkit._matching._index import Index, Reading, read_name
 from partnerkit._matching._match import _candidates
@@ -42,8 +48,12 @@ from partnerkit.rules._profile import tokens_of
 
 __all__ = [
     "MATCH_COLUMNS",
+    "AcronymKeys",
     "DedupePlan",
     "Packed",
+    "acronym_keys",
+    "acronym_parts",
+    "acronym_roots",
     "components_of",
     "edges_for",
     "forest_of",
@@ -343,8 +353,8 @@ def group_frame(df: Any) -> Any:
 
     ``df`` has ``text``, ``size``, ``min`` and ``key`` (every text of a key in this partition);
     the result has ``key``, ``rep`` (the representative :func:`partnerkit.dedupe` picks),
-    ``count`` (rows of the group) and ``first`` (the group's first row: the groups numbered in
-    that order are :func:`partnerkit.dedupe`'s numbers).
+    ``count`` (rows of the group), ``forms`` (its distinct texts) and ``first`` (the group's
+    first row: the groups numbered in that order are :func:`partnerkit.dedupe`'s numbers).
     """
     import pandas as pd
 
@@ -366,6 +376,7 @@ def group_frame(df: Any) -> Any:
             "key": pd.Series(list(members), dtype=object),
             "rep": pd.Series(reps, dtype=object),
             "count": pd.Series(counts, dtype="int64"),
+            "forms": pd.Series([len(group) for group in members.values()], dtype="int64"),
             "first": pd.Series(list(firsts.values()), dtype="int64"),
         }
     )
@@ -499,3 +510,92 @@ def stable_ids(texts: Sequence[str]) -> list[int]:
     import hashlib
 
     return [int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "big") >> 1 for t in texts]
+
+
+# --- the acronyms of the whole list (step 6) ------------------------------------------------
+
+#: Per partition of groups: the link-1 keys (a name's words and bracketed acronyms) and the acronyms claimed.
+AcronymKeys = tuple[set[frozenset[str]], set[str]]
+
+
+def acronym_keys(plan: DedupePlan, groups: Iterable[int]) -> AcronymKeys:
+    """Step 6a: the :func:`bracket_key` and :func:`claims_of` of some groups' representatives (merge them by union)."""
+    bracketed: set[frozenset[str]] = set()
+    claimed: set[str] = set()
+    with gc_paused():
+        for g in groups:
+            p = plan.memo.profile(plan, g)
+            key = bracket_key(p)
+            if key is not None:
+                bracketed.add(key)
+            claimed.update(claims_of(p))
+    return bracketed, claimed
+
+
+def acronym_parts(plan: DedupePlan, groups: Iterable[tuple[int, int]], keys: AcronymKeys) -> list[tuple[int, int, str]]:
+    """Step 6b: ``(g, root, acronym)`` of the groups ``(g, root)`` that can take part in an acronym link.
+
+    ``acronym`` is ``""`` for a group taking part whatever its cluster, else a claimed acronym
+    it spells; of the groups of one cluster spelling an acronym only the first is kept (see
+    :func:`roles`). :func:`acronym_roots` reads the rows of every partition.
+    """
+    bracketed, claimed = keys
+    out: list[tuple[int, int, str]] = []
+    first: dict[tuple[str, int], int] = {}
+    with gc_paused():
+        for g, root in groups:
+            whole, spelt = roles(plan.memo.profile(plan, g), bracketed, claimed)
+            if whole:
+                out.append((g, root, ""))
+            for k in spelt:
+                if first.setdefault((k, root), g) > g:
+                    first[k, root] = g
+    out.extend((g, root, k) for (k, root), g in first.items())
+    return out
+
+
+def acronym_roots(
+    rows: Iterable[tuple[int, int, str]],
+    rep: Callable[[int], str],
+    counts: Callable[[int], int],
+    forms: Callable[[Collection[int]], dict[int, int]],
+) -> dict[int, int]:
+    """Step 6c: the clusters the acronyms join, as ``old root -> new root`` (roots joined to another only).
+
+    ``rows`` come from :func:`acronym_parts`; ``rep(g)`` is a group's representative,
+    ``counts(g)`` its rows, ``forms(roots)`` the distinct texts of each of these roots'
+    clusters. The links are :func:`acronym_links`'s over the groups taking part, joined as
+    :func:`partnerkit.dedupe` joins them: the cluster with more rows in its root group keeps
+    its root, the expansion's on a tie.
+    """
+    root_of: dict[int, int] = {}
+    first: dict[tuple[str, int], int] = {}
+    for g, root, k in rows:
+        if k:
+            if first.setdefault((k, root), g) > g:
+                first[k, root] = g
+        else:
+            root_of[g] = root
+    for (_k, root), g in first.items():
+        root_of[g] = root
+    if not root_of:
+        return {}
+    roots = set(root_of.values())
+    parent = {**root_of, **{r: r for r in roots}}
+    count = {r: counts(r) for r in roots}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def union(g: int, h: int, _note: str) -> None:
+        a, b = find(h), find(g)
+        if a != b:
+            if count[b] > count[a]:
+                a, b = b, a
+            parent[b] = a
+
+    profiles = {g: Profile.from_name(rep(g)) for g in sorted(root_of)}
+    acronym_links(profiles, find, union, forms=forms(roots))
+    return {r: find(r) for r in sorted(roots) if find(r) != r}

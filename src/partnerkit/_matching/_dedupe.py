@@ -305,11 +305,11 @@ def _dedupe(
             join(h, g, e)  # the full name keeps the root on a tie: the canonical name is not the acronym
 
         acronym_links(
-            rep_profiles,
+            dict(enumerate(rep_profiles)),
             uf.find,
-            hints,
             join_acronym,
-            forms=[len(m) for m in group_list],
+            hints={g: h for g, h in enumerate(hints) if h is not None},
+            forms={g: len(m) for g, m in enumerate(group_list)},
             skip=(lambda g: fits[g] is Decision.POSSIBLE) if registry is not None else None,
         )
     # 5. clusters

@@ -9,8 +9,10 @@ blocking structure), which every other worker fetches once; the candidate pairs 
 per partition of groups, made unique by a shuffle on the pair key and scored once each; the
 connected components of the MATCH edges come from a union-find per partition whose forests
 are merged in a tree reduction; a shuffle by component brings each component's edges
-together, where the same guarded union as :func:`partnerkit.dedupe` runs; joins give each
-distinct text its cluster's id, and each row gets it from a table built on a worker.
+together, where the same guarded union as :func:`partnerkit.dedupe` runs; the acronyms are
+read against the whole list (per partition, the acronyms claimed and the few groups that can
+take part; the links decided on the client by the single process's function); joins give
+each distinct text its cluster's id, and each row gets it from a table built on a worker.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ import logging
 from typing import Any
 
 from partnerkit._matching._batch import (
+    AcronymKeys,
     Packed,
+    acronym_keys,
+    acronym_parts,
+    acronym_roots,
     clean,
     components_of,
     forest_of,
@@ -89,7 +95,7 @@ def _with_component(df: Any, components: dict[int, int]) -> Any:
 
 
 def _union(df: Any, plan: Any) -> Any:
-    """The guarded union of each component's edges: ``(g, cid)``, the cluster id of each group with an edge."""
+    """The guarded union of each component's edges: ``(g, root, cid)`` of each group with an edge."""
     import pandas as pd
 
     plan = unpack(plan)
@@ -98,7 +104,76 @@ def _union(df: Any, plan: Any) -> Any:
         edges = zip(part["score"].tolist(), part["g"].tolist(), part["h"].tolist(), strict=True)
         rows.extend(guarded_union(edges, plan.reps, plan.counts, plan.rules).items())
     ids = stable_ids([plan.reps[root] for _g, root in rows])
-    return pd.DataFrame({"g": [g for g, _r in rows], "cid": ids}, dtype="int64")
+    # nullable integers: the left join giving every group its root and id keeps them exact (not float64)
+    return pd.DataFrame(
+        {
+            "g": pd.Series([g for g, _r in rows], dtype="int64"),
+            "root": pd.Series([r for _g, r in rows], dtype="Int64"),
+            "cid": pd.Series(ids, dtype="Int64"),
+        }
+    )
+
+
+def _keys(parts: list[Any], plan: Any) -> AcronymKeys:
+    """Step 6a over some partitions of groups: the link-1 keys and the acronyms claimed."""
+    bracketed: set[frozenset[str]] = set()
+    claimed: set[str] = set()
+    for df in parts:
+        b, c = acronym_keys(unpack(plan), df["g"].tolist())
+        bracketed |= b
+        claimed |= c
+    return bracketed, claimed
+
+
+def _parts(df: Any, plan: Any, keys: AcronymKeys) -> Any:
+    import pandas as pd
+
+    rows = acronym_parts(unpack(plan), zip(df["g"].tolist(), df["root"].tolist(), strict=True), keys)
+    return pd.DataFrame(
+        {
+            "g": pd.Series([r[0] for r in rows], dtype="int64"),
+            "root": pd.Series([r[1] for r in rows], dtype="int64"),
+            "k": pd.Series([r[2] for r in rows], dtype=object),
+        }
+    )
+
+
+def _relabel(df: Any, moved: dict[int, int]) -> Any:
+    """``cid`` of the groups whose cluster the acronyms joined to another: ``moved`` maps old root to new id."""
+    if not moved:
+        return df
+    import pandas as pd
+
+    cid = [moved.get(r, c) for r, c in zip(df["root"].tolist(), df["cid"].tolist(), strict=True)]
+    return df.assign(cid=pd.Series(cid, index=df.index, dtype="int64"))
+
+
+def _acronyms(keyed: Any, plan: Any) -> dict[int, int]:
+    """Step 6: old root -> new cluster id of the clusters the acronyms join (small tables on the client)."""
+    import dask
+    from dask import delayed
+
+    parts = keyed.to_delayed()
+    level = [delayed(_keys)(parts[i : i + FAN_IN], plan) for i in range(0, len(parts), FAN_IN)]
+    found = dask.compute(*level)
+    keys: AcronymKeys = (set().union(*(b for b, _c in found)), set().union(*(c for _b, c in found)))
+    if not keys[1] and not keys[0]:
+        return {}
+    meta = {"g": "int64", "root": "int64", "k": object}
+    rows = keyed[["g", "root"]].map_partitions(_parts, plan, keys, meta=meta).compute()
+    triples = list(zip(rows["g"].tolist(), rows["root"].tolist(), rows["k"].tolist(), strict=True))
+    groups = sorted({g for g, _r, _k in triples} | {r for _g, r, _k in triples})
+    roots = sorted({r for _g, r, _k in triples})
+    info, forms = dask.compute(
+        keyed[keyed["g"].isin(groups)][["g", "rep", "count"]],
+        keyed[keyed["root"].isin(roots)].groupby("root")["forms"].sum(),
+    )
+    rep = dict(zip(info["g"].tolist(), info["rep"].tolist(), strict=True))
+    count = dict(zip(info["g"].tolist(), info["count"].tolist(), strict=True))
+    by_root = {int(r): int(n) for r, n in forms.items()}
+    moved = acronym_roots(triples, rep.__getitem__, count.__getitem__, lambda rs: {r: by_root[r] for r in rs})
+    log.info("dedupe: %d clusters joined by acronym", len(moved))
+    return dict(zip(moved, stable_ids([rep[r] for r in moved.values()]), strict=True))
 
 
 def _numbered(df: Any, offsets: list[int], partition_info: Any = None) -> Any:
@@ -115,12 +190,14 @@ def _build_plan(parts: list[Any], rules: RuleSet) -> Packed:
 
 
 def _cluster_ids(df: Any) -> Any:
-    """A group's cluster id: its union's (``cid``), or that of its own representative."""
+    """A group's cluster root and id: its union's (``root``, ``cid``), or its own and that of its representative."""
     import pandas as pd
 
     own = pd.Series(stable_ids(df["rep"].tolist()), index=df.index, dtype="int64")
-    cid = df["cid"].astype("Int64").fillna(own).astype("int64") if len(df) else own
-    return pd.DataFrame({"key": df["key"], "cid": cid})
+    if not len(df):
+        return df.assign(root=df["g"], cid=own)
+    root = df["root"].astype("Int64").fillna(df["g"]).astype("int64")  # Int64 from the join: exact
+    return df.assign(root=root, cid=df["cid"].astype("Int64").fillna(own).astype("int64"))
 
 
 def _table(parts: list[Any]) -> Any:
@@ -147,14 +224,23 @@ def _persist(value: Any, client: Any) -> Any:
     return client.persist(value) if client is not None else dask.persist(value)[0]
 
 
-def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None, client: Any = None) -> Any:
+def dedupe(
+    ddf: Any,
+    *,
+    column: str,
+    out: str = "cluster_id",
+    rules: RuleSet | None = None,
+    client: Any = None,
+    acronyms: bool = True,
+) -> Any:
     """Cluster the names of a Dask DataFrame column: a cluster id per row.
 
-    Rows get the same ``cluster_id`` exactly when :func:`partnerkit.dedupe` with ``acronyms=False``
-    puts their names in one cluster (the names as the column has them; reading acronyms against
-    the whole list is not distributed yet); the id is a 63-bit integer derived from the
-    cluster's canonical name, the same in every run and engine (``partnerkit.spark.dedupe``
-    gives the same ids). Rows with a missing or blank name get ``<NA>``.
+    Rows get the same ``cluster_id`` exactly when :func:`partnerkit.dedupe` puts their names in
+    one cluster (the names as the column has them), acronyms read against the whole list
+    included: "UBA" joins "Universidad de Buenos Aires" when no other cluster of the column
+    spells it. The id is a 63-bit integer derived from the cluster's canonical name, the same
+    in every run and engine (``partnerkit.spark.dedupe`` gives the same ids). Rows with a
+    missing or blank name get ``<NA>``.
 
     Args:
         ddf: a ``dask.dataframe.DataFrame``.
@@ -162,6 +248,11 @@ def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
         out: the name of the added column.
         rules: the rule set (default: :func:`partnerkit.rules.default_rules`).
         client: the ``distributed.Client`` to use; the current one by default.
+        acronyms: read acronyms against the whole list, as :func:`partnerkit.dedupe` does by
+            default; ``False`` joins by MATCH pairs only (``dedupe(..., acronyms=False)``). The
+            client receives the acronyms the column writes and the few groups that can take
+            part in a link (acronyms written alone or bracketed, and one name per cluster
+            spelling one of them), never the whole column.
 
     Returns:
         ``ddf`` with the column ``out`` added (lazy; the clustering itself is computed here).
@@ -191,6 +282,7 @@ def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
             "key": pd.Series(dtype=object),
             "rep": pd.Series(dtype=object),
             "count": pd.Series(dtype="int64"),
+            "forms": pd.Series(dtype="int64"),
             "first": pd.Series(dtype="int64"),
         }
     )
@@ -230,13 +322,22 @@ def dedupe(ddf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
     comp_edges = comp_edges.shuffle(on="comp", npartitions=parts, shuffle_method="tasks")
     # 5. the guarded union per component, then each distinct text's cluster id, by joins
     united = comp_edges.map_partitions(
-        _union, plan, meta=pd.DataFrame({"g": pd.Series(dtype="int64"), "cid": pd.Series(dtype="int64")})
+        _union,
+        plan,
+        meta=pd.DataFrame(
+            {"g": pd.Series(dtype="int64"), "root": pd.Series(dtype="Int64"), "cid": pd.Series(dtype="Int64")}
+        ),
     )
-    keyed = groups[["g", "key", "rep"]].merge(united, on="g", how="left", shuffle_method="tasks")
-    keyed = keyed.map_partitions(
-        _cluster_ids, meta=pd.DataFrame({"key": pd.Series(dtype=object), "cid": pd.Series(dtype="int64")})
-    )
-    cids = stats[["text", "key"]].merge(keyed, on="key", how="inner", shuffle_method="tasks")[["text", "cid"]]
+    keyed = groups[["g", "key", "rep", "count", "forms"]].merge(united, on="g", how="left", shuffle_method="tasks")
+    keyed_meta = group_meta[["key", "rep", "count", "forms"]].assign(
+        g=pd.Series(dtype="int64"), root=pd.Series(dtype="int64"), cid=pd.Series(dtype="int64")
+    )[["g", "key", "rep", "count", "forms", "root", "cid"]]
+    keyed = _persist(keyed.map_partitions(_cluster_ids, meta=keyed_meta), client)
+    # 6. the acronyms read against the whole list: the clusters they join get a new id
+    if acronyms:
+        keyed = keyed.map_partitions(_relabel, _acronyms(keyed, plan), meta=keyed_meta)
+    cids = stats[["text", "key"]].merge(keyed[["key", "cid"]], on="key", how="inner", shuffle_method="tasks")
+    cids = cids[["text", "cid"]]
     table = _persist(delayed(_table)(cids.to_delayed()), client)
     meta = ddf._meta.assign(**{out: pd.Series(dtype="Int64")})
     return ddf.map_partitions(_label_rows, table, column, out, meta=meta)

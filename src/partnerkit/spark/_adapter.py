@@ -3,7 +3,9 @@
 The compiled registry travels once per executor as a broadcast variable; rows are processed
 by ``mapInPandas`` with the engine's batch functions; connected components come from a
 union-find per partition whose forests are merged ``FAN_IN`` partitions at a time, as in
-the Dask adapter (the same functions). Workers must run the same Python
+the Dask adapter (the same functions), and so are the acronyms read against the whole
+list (the executors find the few groups that can take part, the driver links them with the
+single process's function). Workers must run the same Python
 environment: ``PYSPARK_PYTHON`` defaults to the running interpreter (set before the first
 ``SparkSession`` starts).
 """
@@ -18,7 +20,12 @@ from typing import Any
 from partnerkit._errors import ConfigError
 from partnerkit._matching._batch import (
     MATCH_COLUMNS,
+    AcronymKeys,
+    DedupePlan,
     Packed,
+    acronym_keys,
+    acronym_parts,
+    acronym_roots,
     clean,
     forest_of,
     guarded_union,
@@ -143,13 +150,48 @@ def _keyed(batches: Iterator[Any]) -> Iterator[Any]:
         yield key_frame(pdf)
 
 
-def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None) -> Any:
+def _acronyms(sc: Any, shared: Any, plan: DedupePlan, roots: dict[int, int], parts: int) -> dict[int, int]:
+    """The clusters the acronyms join (old root -> new root): executors select, the driver links."""
+    groups = sc.parallelize(range(len(plan.reps)), parts)
+
+    def keys_of(ids: Iterator[int]) -> Iterator[AcronymKeys]:
+        yield acronym_keys(shared.value.get(), ids)
+
+    found = groups.mapPartitions(keys_of).collect()
+    keys: AcronymKeys = (set().union(*(b for b, _c in found)), set().union(*(c for _b, c in found)))
+    if not keys[0] and not keys[1]:
+        return {}
+    rooted = sc.broadcast(roots)
+
+    def parts_of(ids: Iterator[int]) -> Iterator[tuple[int, int, str]]:
+        root = rooted.value
+        yield from acronym_parts(shared.value.get(), ((g, root.get(g, g)) for g in ids), keys)
+
+    rows = groups.mapPartitions(parts_of).collect()
+    rooted.unpersist()
+    forms = [0] * len(plan.reps)
+    for g in plan.group_of.values():
+        forms[g] += 1
+
+    def cluster_forms(wanted: Any) -> dict[int, int]:
+        out = {r: forms[r] for r in wanted}
+        for g, r in roots.items():
+            if r in out and g != r:
+                out[r] += forms[g]
+        return out
+
+    return acronym_roots(rows, plan.reps.__getitem__, plan.counts.__getitem__, cluster_forms)
+
+
+def dedupe(
+    sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | None = None, acronyms: bool = True
+) -> Any:
     """Cluster the names of a Spark DataFrame column: a cluster id per row (see :func:`partnerkit.dask.dedupe`).
 
-    Rows get the same id exactly when :func:`partnerkit.dedupe` with ``acronyms=False`` puts their
-    names in one cluster,
-    taking the DataFrame's order as the input order; the ids are the same 63-bit integers as the
-    Dask adapter's. Rows with a null or blank name get null.
+    Rows get the same id exactly when :func:`partnerkit.dedupe` puts their names in one cluster
+    (acronyms read against the whole list included; ``acronyms=False`` as
+    ``dedupe(..., acronyms=False)``), taking the DataFrame's order as the input order; the ids
+    are the same 63-bit integers as the Dask adapter's. Rows with a null or blank name get null.
     """
     import pandas as pd
     from pyspark.sql import functions as F
@@ -203,6 +245,9 @@ def dedupe(sdf: Any, *, column: str, out: str = "cluster_id", rules: RuleSet | N
         united = edges.join(comp, "g").repartition(parts, "comp").mapInPandas(union_of, "g long, root long")
         result = united.toPandas()
         roots = dict(zip(result["g"].tolist(), result["root"].tolist(), strict=True))
+    if acronyms:  # the clusters the acronyms join take the root (and id) of the one they join
+        moved = _acronyms(sc, shared, plan, roots, parts)
+        roots = {g: moved.get(r, r) for g, r in roots.items()} | moved
     ids = stable_ids(plan.reps)
     cluster_of = {text: ids[roots.get(g, g)] for text, g in plan.group_of.items()}
     labels = sc.broadcast(cluster_of)
