@@ -823,3 +823,41 @@ def test_a_university_founded_by_two_is_other_and_not_a_party() -> None:
     assert [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
         ("other", {"Alpha University", "Beta University"})
     ]
+
+
+def test_a_name_before_a_lower_case_kind_word_and_its_roster() -> None:
+    """ "The Harbor Nine alliance" names the alliance "Harbor Nine" (and its later bare uses);
+    "Its members already include A and B" makes A and B its members."""
+    ex = pk.extract(
+        "The Harbor Nine alliance has admitted a new member, Alpha University. "
+        "Harbor Nine was founded in 2015. Its members already include Beta University and Gamma University."
+    )
+    got = sorted(tuple(sorted(x.name for x in p.parties)) for p in ex.partnerships if p.kind.value == "membership")
+    assert got == [
+        ("Alpha University", "Harbor Nine"),
+        ("Beta University", "Harbor Nine"),
+        ("Gamma University", "Harbor Nine"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both Alpha University and Beta University belong to the Association of Harbor Universities.",
+        "La Universidad Alfa y la Universidad Beta pertenecen a la Asociación de Universidades del Puerto.",
+        "L'Université Alpha et l'Université Bêta appartiennent au Réseau Harbor.",
+    ],
+)
+def test_belong_to_is_membership(text: str) -> None:
+    """ "belong to" an association (and its paraphrases) is a membership of each member."""
+    got = [p for p in pk.extract(text).partnerships if p.kind.value == "membership"]
+    assert len(got) == 2
+    assert all(p.status.value == "active" for p in got)
+
+
+def test_a_code_name_member_of_a_network_is_a_name() -> None:
+    """A name of capitals and digits beside a membership word ("Mitglied der TU9, des Verbands") is an organisation."""
+    ex = pk.extract("Die Universität Alpha ist Mitglied der TX7, des Verbands führender Hochschulen.")
+    assert [(p.kind.value, sorted(x.name for x in p.parties)) for p in ex.partnerships] == [
+        ("membership", ["TX7", "Universität Alpha"])
+    ]

@@ -18,7 +18,7 @@ import attrs
 from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
-from partnerkit._extract._patterns import Span, find_acronyms, find_names, name_key
+from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._text import CleanText, Sentence
@@ -110,6 +110,9 @@ def read_document(
     aliases: dict[str, int] = {}
     for idx, (span, _prio, _ids) in enumerate(chosen):
         if span.kind == "acronym":
+            continue
+        if _prio == 1 and bare_name(span) and " " in span.text:
+            aliases[span.text] = idx
             continue
         m = _DEFINITION.match(text, span.end)
         if (

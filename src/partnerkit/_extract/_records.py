@@ -79,6 +79,19 @@ def _first(doc: Document, si: int, entity: int) -> int:
     return min(m.start for m in doc.in_sentence(si) if m.entity == entity)
 
 
+def _network_before(doc: Document, pos: int) -> list[int]:
+    """The last network, association or alliance named before ``pos`` (as a one-item list)."""
+    earlier = [
+        m.entity
+        for m in doc.mentions
+        if m.entity is not None
+        and m.end <= pos
+        and doc.entities[m.entity].kind == "org"
+        and _ORG_WORD.search(" ".join(doc.entities[m.entity].names))
+    ]
+    return earlier[-1:]
+
+
 def membership(  # noqa: PLR0917
     doc: Document,
     si: int,
@@ -112,19 +125,13 @@ def membership(  # noqa: PLR0917
     members, orgs = before, after
     back = _ORG_BACK.match(sent.text, trig.end)
     if back is not None:  # "a member of the network": the organisation named before
-        earlier = [
-            m.entity
-            for m in doc.mentions
-            if m.entity is not None
-            and m.end <= sent.start
-            and doc.entities[m.entity].kind == "org"
-            and _ORG_WORD.search(" ".join(doc.entities[m.entity].names))
-        ]
-        if earlier:
-            orgs = [earlier[-1]]
+        orgs = _network_before(doc, sent.start) or orgs
     welcome = doc.lex.refs.get("welcome")
-    if welcome is not None and welcome.match(sent.text, trig.start) and before and after:
-        members, orgs = after, before[:1]  # "X welcomed four new members: A, B, ...": X is the organisation
+    if welcome is not None and welcome.match(sent.text, trig.start) and after:
+        if before:
+            members, orgs = after, before[:1]  # "X welcomed four new members: A, B, ...": X is the organisation
+        elif earlier := _network_before(doc, sent.start):
+            members, orgs = after, earlier  # "Its members already include A, B and C": the network named before
     colon = sent.text.find(":", trig.end)
     if colon > 0 and not listed:
         inline = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start > sent.start + colon]

@@ -37,7 +37,7 @@ from partnerkit._extract._places import gazetteer
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model._countries import _key
 
-__all__ = ["Span", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
+__all__ = ["Span", "bare_name", "find_acronyms", "find_names", "is_acronym_token", "name_key"]
 
 
 def find_names(text: str, offset: int = 0) -> list[Span]:
@@ -59,6 +59,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     if not plain and _CYRILLIC_CHAR.search(text):
         out.extend(_find_ru(text, toks, offset))
     out.extend(_find_quoted(text, offset, out))
+    if _KIND_AFTER.search(text):
+        out.extend(_kind_named(text, offset))
     if "inist" in text or "инистр" in text:
         out.extend(find_ministers(text, offset))
     if _CITY_WORDS.search(text):
@@ -72,6 +74,47 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     if not plain and len(kept) > 1 and _CYRILLIC_CHAR.search(text):
         kept = ru_units(text, kept, offset)
     return kept
+
+
+# "the Una Europa alliance", "The Coimbra network": a proper name before a lower-case kind word
+# (a literal check first, then the shape; the kind word is not part of the name)
+_KIND_AFTER = literal_trie([" alliance", " network", " consortium", " association", " league"])
+_KIND_NAMED = re.compile(
+    r"(?<![\w-])(?:the|The) ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,2})"
+    r" (alliance|network|consortium|association|league)(?![\w-])"
+)
+# capitalised words that describe rather than name ("the European network", "the Nordic alliance")
+_DESCRIBING = re.compile(r"(?:an|ish|ese|ic|ch|wide|International|Global|National|Regional|Universities)$")
+
+
+def _kind_named(text: str, offset: int) -> list[Span]:
+    out: list[Span] = []
+    for m in _KIND_NAMED.finditer(text):
+        words = m.group(1).split()
+        if any(_head_of(w) is not None for w in words):
+            continue  # a name with its own head is found by its shape
+        if all(_DESCRIBING.search(w.rstrip("'’s")) or _key(w) in gazetteer() for w in words):
+            continue
+        if words[0].lower() in _LEADING_STOP or (words[0].isupper() and len(words) == 1):
+            continue  # an acronym ("the TU9 association") is found as an acronym
+        s, e = m.start(1), m.end(1)
+        out.append(Span(s + offset, e + offset, text[s:e], "name", m.group(2)))
+    return out
+
+
+def bare_name(span: Span) -> bool:
+    """A name found before a lower-case kind word (no head word of its own): its later bare uses
+    ("Una Europa was founded in 2019") name the same organisation."""
+    return (
+        span.kind == "name"
+        and span.head in _KIND_WORDS
+        and span.text[:1].isascii()
+        and not any(_head_of(w) is not None for w in span.text.split())
+        and _KIND_NAMED.search(f"the {span.text} {span.head}") is not None
+    )
+
+
+_KIND_WORDS = frozenset(["alliance", "network", "consortium", "association", "league"])
 
 
 # [Cc]ity|[Cc]iudad|[Vv]ille|Stadt|[Mm]unicip, as a trie (only asked whether one is in a sentence)
@@ -505,7 +548,11 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     return out
 
 
-_ALLIANCE_WORD = re.compile(r"(?:alliance|allianz|alianza|альянс|network|netzwerk|red|r[ée]seau|сеть|consorti)", re.I)
+_ALLIANCE_WORD = re.compile(
+    r"(?:alliance|allianz|alianza|альянс|network|netzwerk|red|r[ée]seau|сеть|consorti|associa|asociaci|verband|ассоциац"
+    r"|member|mitglied|miembro|membre|член)",
+    re.I,
+)
 
 
 def _alliance_name(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
@@ -515,6 +562,8 @@ def _alliance_name(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
     if sum(c.isupper() for c in w) < 2 or not all(c.isupper() or c.isdigit() for c in w):
         return False
     near = [t[2] for t in toks[max(0, i - 2) : i]] + [t[2] for t in toks[i + 1 : i + 2]]
+    if toks[i + 1 : i + 2] and toks[i + 1][2] == ",":  # "der TU9, des Verbands ...": the apposition
+        near += [t[2] for t in toks[i + 2 : i + 4]]
     return any(_ALLIANCE_WORD.search(x) for x in near)
 
 
