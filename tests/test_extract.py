@@ -861,3 +861,25 @@ def test_a_code_name_member_of_a_network_is_a_name() -> None:
     assert [(p.kind.value, sorted(x.name for x in p.parties)) for p in ex.partnerships] == [
         ("membership", ["TX7", "Universität Alpha"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alpha University has become a member of the Northern Association of Universities. "
+        "Its partnership with Beta University is growing. "
+        "The two universities opened a joint laboratory of genomics in 2021.",
+        "Университет Альфа стал членом Северной ассоциации университетов. "
+        "Партнерство с Университетом Бета расширяется. "
+        "Два вуза в 2021 году открыли совместную лабораторию геномики.",
+    ],
+)
+def test_the_pair_in_play_is_not_a_member_and_its_association(text: str) -> None:
+    """ "The two universities" after a membership means the subject and the partner named since
+    ("partnership with X"), not the member and the association that frames it."""
+    labs = [p for p in pk.extract(text).partnerships if p.kind.value == "joint_lab"]
+    assert len(labs) == 1
+    names = " ".join(x.name for x in labs[0].parties)
+    assert "ssoc" not in names
+    assert "ссоц" not in names
+    assert "Beta" in names or "Бета" in names

@@ -93,6 +93,12 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
+def _framed(triggers: list[_Trigger]) -> bool:
+    """True when a sentence's statements are all memberships: a member and its network are no
+    pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
+    return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
+
+
 def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
     """Joint bodies a sentence names with their founders: "the X University-Y Institute",
     "Z University, founded in 2016 by X and Y"."""
@@ -344,8 +350,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             )
             if len(explicit) != 2:
                 pair = (parts[0], parts[1])
-        if len(explicit) == 2 and (triggers or pair is None):  # the pair in play: of a statement
-            pair = (explicit[0], explicit[1])
+        if len(explicit) == 2 and (triggers or pair is None) and not _framed(triggers):
+            pair = (explicit[0], explicit[1])  # the pair in play: of a statement (not member and network)
+        elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
+            m1 = next(m for m in mentions if m.entity == explicit[0])
+            if _marked(partner_cue, text[: m1.start - sent.start]):
+                pair = (subject, explicit[0])  # "the partnership with X ...": the subject and X
         doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]
         if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):
             pst = _status(doc, si, doc_trigs[0], doc_trigs[0].kind)
