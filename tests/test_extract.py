@@ -883,3 +883,15 @@ def test_the_pair_in_play_is_not_a_member_and_its_association(text: str) -> None
     assert "ssoc" not in names
     assert "ссоц" not in names
     assert "Beta" in names or "Бета" in names
+
+
+def test_partners_of_a_relative_clause_are_no_pair_in_play() -> None:
+    """ "A and B, with which X is studying deals": A and B are X's partners, so "both universities"
+    later still means the pair of the last statement, not A and B."""
+    text = (
+        "La Universidad Alfa y la Universidad Beta firmaron un convenio marco. La delegación se reunió "
+        "además con autoridades de la Universidad Gamma y de la Universidad Delta, con las que Alfa "
+        "estudia posibles acuerdos. Ambas universidades lanzarán un programa de doble titulación."
+    )
+    degrees = [p for p in pk.extract(text).partnerships if p.kind.value == "double_degree"]
+    assert [sorted(x.name for x in p.parties) for p in degrees] == [["Universidad Alfa", "Universidad Beta"]]

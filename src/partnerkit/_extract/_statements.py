@@ -76,8 +76,8 @@ _CONJUNCT = re.compile(
 
 # "the University of Edinburgh, with which Wits has run ...": the partner of a relative clause
 _WITH_WHICH = re.compile(
-    r"(?:\s*\([^()]{1,20}\))?,?\s+(?:with which|with whom|con (?:la|el) (?:que|cual)|avec (?:laquelle|lequel)|"
-    r"mit (?:der|dem|denen)|с (?:которым|которой))\b",
+    r"(?:\s*\([^()]{1,20}\))?,?\s+(?:with which|with whom|con (?:la|el|las|los) (?:que|cual|cuales)|"
+    r"avec (?:laquelle|lequel|lesquel(?:le)?s)|mit (?:der|dem|denen)|с (?:которым|которой))\b",
     re.I,
 )
 
@@ -350,7 +350,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             )
             if len(explicit) != 2:
                 pair = (parts[0], parts[1])
-        if len(explicit) == 2 and (triggers or pair is None) and not _framed(triggers):
+        relative = any(m.entity in explicit and _WITH_WHICH.match(text, m.end - sent.start) for m in mentions)
+        if len(explicit) == 2 and (triggers or pair is None) and not _framed(triggers) and not relative:
             pair = (explicit[0], explicit[1])  # the pair in play: of a statement (not member and network)
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
