@@ -105,6 +105,16 @@ def test_a_name_absent_from_the_registry_stays_unresolved(registry: Any) -> None
     assert party == {"Zeta Institute of Art": None, "ITMO University": "itmo"}
 
 
+def test_a_plain_list_appended_to_between_calls_is_read_again() -> None:
+    """A plain list used as a registry is read afresh when its contents change: an institution
+    appended after a first extraction resolves in the next one."""
+    registry = [ITMO]
+    text = "Omega University signed an agreement with ITMO University."
+    assert _ids(pk.extract(text, registry=registry))["Omega University"] == {None}
+    registry.append(pk.Institution(id="omega", name="Omega University", country="DE"))
+    assert _ids(pk.extract(text, registry=registry))["Omega University"] == {"omega"}
+
+
 def test_a_registry_that_cannot_answer_leaves_names_unresolved() -> None:
     """A registry whose ``match`` fails does not stop extraction; what it would answer stays unresolved."""
 

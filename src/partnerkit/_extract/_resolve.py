@@ -18,16 +18,18 @@ _PLAIN: dict[int, tuple[Any, _PlainRegistry]] = {}
 
 
 def plain(collection: Any) -> _PlainRegistry:
-    """The registry view of a plain collection of institutions, made once per collection object.
+    """The registry view of a plain collection of institutions, made once per collection object
+    and rebuilt when the collection's contents change (a list appended to between calls).
 
     The collection is held (a few at most) so its automaton is built once, not per call.
     """
+    items = tuple(collection)
     got = _PLAIN.get(id(collection))
-    if got is not None and got[0] is collection:
+    if got is not None and got[0] is collection and got[1].institutions == items:
         return got[1]
     if len(_PLAIN) >= 4:
         _PLAIN.pop(next(iter(_PLAIN)))
-    view = _PlainRegistry(tuple(collection))
+    view = _PlainRegistry(items)
     _PLAIN[id(collection)] = (collection, view)
     return view
 

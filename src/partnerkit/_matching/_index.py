@@ -20,7 +20,7 @@ import attrs
 from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings
 from partnerkit._matching._translate import mine_org_swaps, mine_translations, translate_key
 from partnerkit._model import Institution, InstitutionKind, NameType, Relationship, RelationType
-from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, parse_name
+from partnerkit._names import acronym_key, derive_acronyms, fold, is_acronym, name_keys, normalize_name, parse_name
 from partnerkit.rules import WEAK_TOKENS, Profile
 
 __all__ = ["FORMAT_VERSION", "Index", "Reading", "read_name"]
@@ -429,6 +429,17 @@ class Index:
             self._near.clear()
         self._near[word, limit] = near
         return list(near)
+
+    def with_words(self, words: Iterable[str]) -> Sequence[int]:
+        """The names (ids) whose words, taken as a set, are exactly ``words`` (any order)."""
+        return self.posting("k:" + " ".join(sorted(set(words))))
+
+    def own_name(self, inst: int) -> int:
+        """The id of institution ``inst``'s own (display) name in the index; -1 if it has none."""
+        for n in self.with_words(normalize_name(self.institutions[inst].name).split()):
+            if self.name_inst[n] == inst:
+                return n
+        return -1
 
     def posting(self, key: str) -> Sequence[int]:
         """The names (ids) carrying a blocking key."""

@@ -112,7 +112,7 @@ class AffiliationReader:
             return got
         index = self.index
         out: list[Entry] = []
-        for n in index.posting("k:" + " ".join(sorted(set(key.split())))):
+        for n in index.with_words(key.split()):
             if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
                 out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
@@ -130,11 +130,7 @@ class AffiliationReader:
 
     def entry_of(self, c: int) -> tuple[str, int]:
         """Institution ``c``'s name as written and its name id (-1 if the index lacks it)."""
-        inst = self.institutions[c]
-        for n in self.index.posting("k:" + " ".join(sorted(set(normalize_name(inst.name).split())))):
-            if self.index.name_inst[n] == c:
-                return inst.name, n
-        return inst.name, -1
+        return self.institutions[c].name, self.index.own_name(c)
 
     # --- relationships ---------------------------------------------------------------------
 

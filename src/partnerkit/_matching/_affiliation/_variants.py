@@ -76,7 +76,7 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
     key = " ".join(part.tokens)
     names = [
         n
-        for n in index.posting("k:" + " ".join(sorted(set(part.tokens))))
+        for n in index.with_words(part.tokens)
         if not index.acronyms[n] and n < index.translated_from and len(index.keys[n].split()) == len(part.tokens)
     ]
     insts = {index.name_inst[n] for n in names}

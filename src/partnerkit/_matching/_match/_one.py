@@ -150,7 +150,7 @@ def _whole_elsewhere(index: Index, name: str, read: Sequence[Match]) -> bool:
         hits.add(index.ids[m.institution.id])
     if not hits:
         return False
-    owners = {index.name_inst[n] for n in index.posting("k:" + " ".join(sorted(words)))}
+    owners = {index.name_inst[n] for n in index.with_words(words)}
     return bool(owners) and not owners & hits
 
 
@@ -262,9 +262,8 @@ def _successor_note(index: Index, rules: RuleSet, found: list[Match]) -> list[Ma
     q = Profile.from_name(top.query)
     for z in successors[:3]:
         other = index.institutions[z]
-        key = "k:" + " ".join(sorted(set(normalize_name(other.name).split())))
-        n = next((i for i in index.posting(key) if index.name_inst[i] == z), None)
-        if n is None or other.id in listed:
+        n = index.own_name(z)
+        if n < 0 or other.id in listed:
             continue
         e = rules.compare(q, index.profile(n)).with_note(note, Decision.POSSIBLE)
         out.append(Match(other, min(e.score, top.score), Decision.POSSIBLE, e, index.texts[n], top.query))

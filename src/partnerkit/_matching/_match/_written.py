@@ -126,8 +126,9 @@ def _surface(text: str) -> tuple[str, ...]:
 def _holders(index: Index, name_id: int) -> list[tuple[int, int]]:
     """(institution, name id) of other institutions carrying a name with the words of ``name_id``."""
     inst = index.name_inst[name_id]
-    key = "k:" + " ".join(sorted(set(index.keys[name_id].split())))
-    return [(index.name_inst[n], n) for n in index.posting(key) if index.name_inst[n] != inst]
+    return [
+        (index.name_inst[n], n) for n in index.with_words(index.keys[name_id].split()) if index.name_inst[n] != inst
+    ]
 
 
 def _written_alike(index: Index, text: str, h: Hit) -> tuple[str | None, list[tuple[int, int]]]:
