@@ -137,8 +137,8 @@ def _orgs(doc: Document, si: int) -> list[tuple[int, int, int]]:
 def named_after(doc: Document, si: int) -> list[tuple[int, list[int]]]:
     """Institutes and centres named after two institutions of the sentence ("the Sichuan
     University-Pittsburgh Institute"): a joint lab of the two, (object, parties) each."""
-    if not _SETUP_HEADS.search(doc.sentences[si].text):
-        return []
+    if not (may_match(_SETUP_HEADS, doc.low(si)) and _SETUP_HEADS.search(doc.sentences[si].text)):
+        return []  # (the literal test first: the search tries every position of the sentence)
     orgs = _orgs(doc, si)
     if len({e for e, _s, _e in orgs}) < 3:
         return []
