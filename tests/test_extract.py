@@ -895,3 +895,26 @@ def test_partners_of_a_relative_clause_are_no_pair_in_play() -> None:
     )
     degrees = [p for p in pk.extract(text).partnerships if p.kind.value == "double_degree"]
     assert [sorted(x.name for x in p.parties) for p in degrees] == [["Universidad Alfa", "Universidad Beta"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Universidad Alfa se reunió con la Universidad Beta, con la que estudia posibles acuerdos en el futuro.",
+        "Alpha University and Beta University are weighing potential partnerships in engineering.",
+        "Alpha University and Beta University could sign an agreement on student exchange.",
+        "Университет Альфа и университет Бета рассматривают возможное сотрудничество в области химии.",
+        "L'Université Alpha et l'Université Bêta envisagent d'éventuels accords dans le domaine du droit.",
+        "Die Universität Alpha und die Universität Beta prüfen eine mögliche Kooperation in der Medizin.",
+    ],
+)
+def test_a_speculative_deal_is_no_deal(text: str) -> None:
+    """ "possible agreements", "could sign", "возможное сотрудничество": a deal only thought of is
+    no partnership record (talks about one, "discussed a possible agreement", stay `negotiating`)."""
+    assert pk.extract(text).partnerships == ()
+
+
+def test_talks_about_a_possible_deal_are_negotiating() -> None:
+    """A talk verb beside "possible" still reports talks."""
+    text = "Alpha University and Beta University discussed a possible cooperation agreement."
+    assert [p.status.value for p in pk.extract(text).partnerships] == ["negotiating"]
