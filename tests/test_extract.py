@@ -918,3 +918,18 @@ def test_talks_about_a_possible_deal_are_negotiating() -> None:
     """A talk verb beside "possible" still reports talks."""
     text = "Alpha University and Beta University discussed a possible cooperation agreement."
     assert [p.status.value for p in pk.extract(text).partnerships] == ["negotiating"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Председателем ассоциации является ректор Томского университета Иван Петров.",
+        "Президентом союза является ректор Томского университета Иван Петров.",
+        "Членом консорциума стал ректор Томского университета Иван Петров.",
+    ],
+)
+def test_a_sentence_initial_role_noun_is_no_name(sentence: str) -> None:
+    """A capitalised role noun opening a sentence ("Председателем ассоциации является ...") is a
+    person's title: the head word after it ("ассоциации") does not make it an organisation name."""
+    names = [m.text for m in pk.extract(sentence).mentions]
+    assert names == ["Томского университета"]

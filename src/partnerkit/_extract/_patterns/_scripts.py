@@ -10,7 +10,14 @@ __all__: list[str] = []
 
 _RU_ADJ = re.compile(r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
 _RU_GENITIVE = re.compile(r"[\w-]+(?:ии|ий|ых|их|ого|его|ой|ей|ов|ев|ства|ки|ры|ния|ний|ции|ций|ики|ы|и|а|я|ия)$")
-_RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|ли|ло|лся|ться|ть|ти)$")
+_RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|ли|ло|ся|сь|ть|ти)$")
+# A role noun ("Председателем ассоциации является ...", "Членом союза стал ...") is a person's title,
+# not the first word of a name, though it is capitalised at the start of a sentence.
+_RU_ROLE = re.compile(
+    r"(?:председател|руководител|заместител|представител|ректор|проректор|президент|директор|декан|член|"
+    r"секретар|министр|сотрудник|участник|партн[её]р|основател|учредител)(?:ь|я|ю|ем|е|и|ей|ям|ями|ях|а|у|ом|ы|ов)?$",
+    re.IGNORECASE,
+)
 # Chinese.
 _ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|合作署|使馆|部|委员会|公司|集团|学校")
 _ZH_BREAK = re.compile(
@@ -46,7 +53,12 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
             continue
         # Left: capitalised first word and adjectives.
         j = i
-        while j > 0 and _RU_ADJ.match(words[j - 1][2]) and text[words[j - 1][1] : words[j][0]] == " ":
+        while (
+            j > 0
+            and _RU_ADJ.match(words[j - 1][2])
+            and text[words[j - 1][1] : words[j][0]] == " "
+            and not _RU_ROLE.match(words[j - 1][2])
+        ):
             j -= 1
             if words[j][2][0].isupper():
                 break
