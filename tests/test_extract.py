@@ -933,3 +933,13 @@ def test_a_sentence_initial_role_noun_is_no_name(sentence: str) -> None:
     person's title: the head word after it ("ассоциации") does not make it an organisation name."""
     names = [m.text for m in pk.extract(sentence).mentions]
     assert names == ["Томского университета"]
+
+
+def test_two_subjects_that_each_plan_a_campus_get_one_office_each() -> None:
+    """ "A and B have both announced plans for campuses in X": each runs its own office (planned),
+    neither hosts the other's; a joint office of the two stays one record."""
+    text = "Alpha University and the University of Beta have both announced plans for campuses in Kenya."
+    got = sorted((p.parties[0].name, len(p.parties), p.status.value) for p in pk.extract(text).partnerships)
+    assert got == [("Alpha University", 1, "planned"), ("University of Beta", 1, "planned")]
+    joint = "Alpha University and the University of Beta will open a joint office in Nairobi."
+    assert [len(p.parties) for p in pk.extract(joint).partnerships] == [2]

@@ -34,6 +34,22 @@ _ORG_BACK = re.compile(
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
     r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])",
 )  # case-sensitive: "the network" points back; "the Association of African Universities" is a name
+# Two subjects joined by "and" ("A and the University of B", "A y la Universidad de B", "A и B").
+_COORDINATED = re.compile(
+    r"\s*(?:,|and|as well as|y|e|et|und|и|а также|和|与|及)\s*(?:the |la |el |las |los |le |les |l['’]|die |der )?",
+    re.I,
+)
+_EACH = re.compile(
+    r"\b(?:both|each|respectively|ambas|ambos|cada una|cada uno|les deux|chacune|chacun|beide|jeweils|оба|обе|"
+    r"каждый|каждая|каждое)\b|各自|分别",
+    re.I,
+)
+_PLURAL_OFFICES = re.compile(
+    r"\b(?:offices|campuses|branches|outposts|oficinas|sedes|bureaux|antennes|büros|niederlassungen|филиалы|"
+    r"представительства|филиалов|представительств)\b",
+    re.I,
+)
+_JOINT = re.compile(r"\b(?:joint|shared|conjunt[oa]s?|commune?s?|gemeinsame\w*|совместн\w+)\b|联合|共同", re.I)
 _LATER_CLAUSE = re.compile(
     r",?\s(?:after|when|once|because|following|before|while|nachdem|als|weil|después de que|cuando|porque|"
     r"après que|lorsque|parce que|после того как|когда|потому что)\s",
@@ -239,16 +255,48 @@ def offices(  # noqa: PLR0917
     named = owner_named(doc, si, trig)
     if named is not None:  # "the campus of X": X owns it; only a marked host sits beside it
         owner, hosts = named, [e for e in explicit if e in marked and e != named][:1]
-    party_objs = tuple(_party(doc, p) for p in [owner, *hosts])
+    groups = [[owner, *hosts]]
+    if hosts and _each_owns(doc, si, trig, owner, hosts[0]):
+        groups = [[owner], [hosts[0]]]  # "A and B have both announced plans for campuses in India"
     locs = _locations(places, doc.clean.text)
     if not locs:
-        return [Partnership(kind=K.OFFICE, parties=party_objs, status=status, date=date, evidence=(ev,))]
+        return [
+            Partnership(
+                kind=K.OFFICE, parties=tuple(_party(doc, p) for p in g), status=status, date=date, evidence=(ev,)
+            )
+            for g in groups
+        ]
     out = []
     own = _place_statuses(doc, si, [pos - base for _, pos in locs], status) if base == sent.start else None
-    for k, (loc, pos) in enumerate(locs):
-        st = _clause_status(doc, text, pos - base, own[k] if own else status)
-        out.append(Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,)))
+    for g in groups:
+        party_objs = tuple(_party(doc, p) for p in g)
+        for k, (loc, pos) in enumerate(locs):
+            st = _clause_status(doc, text, pos - base, own[k] if own else status)
+            out.append(
+                Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,))
+            )
     return out
+
+
+def _each_owns(doc: Document, si: int, trig: _Trigger, owner: int, host: int) -> bool:
+    """Whether two subjects joined by "and" before an office phrase each run their own office:
+    "both" / "each" or a plural office noun says so ("A and B have both announced plans for
+    campuses"), unless the office is joint ("A and B will open a joint office")."""
+    sent = doc.sentences[si]
+    text = sent.text
+    firsts: dict[int, tuple[int, int]] = {}
+    for m in doc.in_sentence(si):
+        if m.entity in (owner, host) and m.entity not in firsts:
+            firsts[m.entity] = (m.start - sent.start, m.end - sent.start)
+    if len(firsts) < 2:
+        return False
+    (_s1, e1), (s2, e2) = sorted(firsts.values())
+    if e2 > trig.start or not _COORDINATED.fullmatch(text[e1:s2]):
+        return False
+    window = text[e2 : trig.end + 12]
+    return bool(_EACH.search(window) or _PLURAL_OFFICES.search(text, trig.start, trig.end + 12)) and not _JOINT.search(
+        text, e2, trig.end + 12
+    )
 
 
 def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, list[_Trigger]]) -> None:
