@@ -943,3 +943,16 @@ def test_two_subjects_that_each_plan_a_campus_get_one_office_each() -> None:
     assert got == [("Alpha University", 1, "planned"), ("University of Beta", 1, "planned")]
     joint = "Alpha University and the University of Beta will open a joint office in Nairobi."
     assert [len(p.parties) for p in pk.extract(joint).partnerships] == [2]
+
+
+def test_a_city_of_two_words_is_a_short_form_of_its_university() -> None:
+    """ "São Paulo" after "the University of São Paulo" is the university, also right after
+    another short form ("Both Lisbon and São Paulo belong to ..."); a visited city is a place."""
+    text = (
+        "The University of Lisbon works with the University of São Paulo. "
+        "Both Lisbon and São Paulo belong to the Alpha Network of Universities."
+    )
+    members = sorted(p.parties[0].name for p in pk.extract(text).partnerships if p.kind.value == "membership")
+    assert members == ["University of Lisbon", "University of São Paulo"]
+    visited = "The University of Buenos Aires signed an agreement with Alpha University. We visited Buenos Aires."
+    assert [m.text for m in pk.extract(visited).mentions if m.text == "Buenos Aires"] == []

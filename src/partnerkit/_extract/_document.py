@@ -22,6 +22,7 @@ from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_n
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._text import CleanText, Sentence
+from partnerkit._model._countries import _key
 
 __all__ = ["Document", "Entity", "Found", "read_document"]
 
@@ -273,6 +274,9 @@ _PLACE_BEFORE = re.compile(
 )
 _AND_BEFORE = re.compile(r"\s+(?:and|or)\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|de\b)")
+# a city of two or three words after "University of" ("São Paulo", "Buenos Aires"): a short form
+# when the gazetteer knows it as a city (words like "Applied Sciences" never are)
+_SHORTENS_CITY = re.compile(r"^(?:the )?University of ([A-ZÀ-Ý][\w'-]+(?: [A-ZÀ-Ý][\w'-]+){1,2})$")
 # the distinctive first word of "Trinity College Dublin", "Imperial College London": a short
 # form too, unless it is a place ("Boston College": bare "Boston" is the city)
 _FIRST_OF = re.compile(r"^(?:the )?([A-Z][\w'-]{3,}) (?:College|Institute)(?: [A-Z][\w'-]+)?$")
@@ -294,6 +298,8 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
                 and m.group(1).casefold() not in gazetteer()
             ):
                 word = m.group(1)
+            if not word and (m := _SHORTENS_CITY.match(name)) is not None and _key(m.group(1)) in gazetteer():
+                word = m.group(1)
             if word and word[0].isupper() and word.casefold() not in _NOT_SHORT:
                 words.setdefault(word, ent.id)
     if not words:
@@ -308,8 +314,12 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         conj = _AND_BEFORE.search(text, max(0, m.start() - 8), m.start()) if before is not None else None
         if conj is not None and org_ends is None:
             org_ends = {x.end for x in doc.mentions if x.entity is not None and doc.entities[x.entity].kind == "org"}
-        if conj is not None and org_ends is not None and conj.start() in org_ends:
-            before = None  # "KU Leuven and Trinity": joined to an institution, not to a place
+        if (
+            conj is not None
+            and org_ends is not None
+            and (conj.start() in org_ends or any(f.end == conj.start() for f in out))
+        ):
+            before = None  # "KU Leuven and Trinity", "Lisbon and São Paulo": joined to an institution, not to a place
         if (
             m.start() < doc.entities[ent_id].first
             or not free(m.start(), m.end())
