@@ -856,7 +856,7 @@ def test_a_unit_in_its_own_right_and_its_parent_named_leave_the_level_open() -> 
     assert answers(reg, text) == []
     hits = {h.institution.id: h for h in reg.match(text)}
     assert hits["acad"].decision is Decision.POSSIBLE
-    assert "affiliation.family" in str(hits["acad"].explanation)
+    assert "affiliation.level" in str(hits["acad"].explanation)
     assert hits["zoo"].decision is Decision.POSSIBLE
     assert answers(reg, "Vestmark Institute of Polar Medicine, University of Vestmark") == []
     assert answers(reg, "Vestmark Centre for Sea Ice Studies, University of Vestmark") == ["uni"]

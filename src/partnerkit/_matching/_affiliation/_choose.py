@@ -147,7 +147,7 @@ def family_levels(r: AffiliationReader, matched: list[Found], top: list[Found]) 
             p.decided = "possible"
             p.score = min(p.score, 0.8)
             unit = r.institutions[units[0].index].name
-            p.reasons.append(("family", f"also named: {unit}, its unit and an organisation in its own right"))
+            p.reasons.append(("level", f"also named: {unit}, its unit and an organisation in its own right"))
 
 
 def choose(r: AffiliationReader, text: str, found: dict[int, Found], rejected: dict[int, Found]) -> list[Hit]:
