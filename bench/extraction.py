@@ -100,10 +100,12 @@ def score(folder: Path, verbose: bool = False) -> None:
         used_s: set[int] = set()
         used_l: set[int] = set()
         tp_s = tp_l = d_n = d_ok = 0
-        for kind, parties, date in pred:
+        right: set[int] = set()
+        for j, (kind, parties, date) in enumerate(pred):
             for i, (gk, gparties, gdate) in enumerate(gp):
                 if i not in used_s and parties == gparties and FAMILY.get(kind, kind) == FAMILY.get(gk, gk):
                     used_s.add(i)
+                    right.add(j)
                     tp_s += 1
                     if gdate:
                         d_n += 1
@@ -126,8 +128,8 @@ def score(folder: Path, verbose: bool = False) -> None:
             tot[k] += v
         if verbose:
             print(f"--- {nn}")
-            for kind, parties, date in pred:
-                print("  pred", kind, sorted(parties), date)
+            for j, (kind, parties, date) in enumerate(pred):
+                print("  pred", kind, sorted(parties), date, "" if j in right else "  <- wrong")
             for i, (gk, gparties, gdate) in enumerate(gp):
                 print("  gold", gk, sorted(gparties), gdate, "" if i in used_s else "  <- missed")
 

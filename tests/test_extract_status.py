@@ -90,3 +90,41 @@ def test_what_is_created_is_no_party_but_a_partner_with_it_is(text: str, parties
     assert [(p.kind.value, p.status.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
         ("joint_lab", "planned", parties)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain denial is no deal; "not yet" keeps one to come
+        ("Delegates of Riverton University visited Lakeside University, but no agreements were announced.", set()),
+        (
+            "Vertreter der Universität Riverton besuchten die Universität Lakeside; "
+            "Vereinbarungen wurden nicht unterzeichnet.",
+            set(),
+        ),
+        ("河畔大学代表团访问了湖滨大学，但双方并未签署协议。", set()),
+        (
+            "Riverton University and Lakeside University are in talks on an agreement, "
+            "but nothing has been signed yet.",
+            {("agreement", "negotiating")},
+        ),
+        (
+            "Riverton University and Lakeside University have not yet signed the agreement on a joint laboratory.",
+            {("agreement", "planned"), ("joint_lab", "planned")},
+        ),
+        # a hedge in another clause is about something else; in the trigger's own clause it is speculation
+        (
+            "Riverton University and Lakeside University plan to create a joint laboratory, which could open in 2025.",
+            {("joint_lab", "planned")},
+        ),
+        (
+            "La Universidad de Riverton y la Universidad de Lakeside prevén crear un laboratorio conjunto, que podría "
+            "abrir en 2025.",
+            {("joint_lab", "planned")},
+        ),
+        ("Officials said Riverton University and Lakeside University could set up a joint laboratory.", set()),
+    ],
+)
+def test_denials_and_hedges_in_their_own_clause(text: str, expected: set[tuple[str, str]]) -> None:
+    """A denied deal gives no record; a hedge drops a deal only in the clause of its trigger."""
+    assert _statuses(text) == expected
