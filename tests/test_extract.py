@@ -956,3 +956,17 @@ def test_a_city_of_two_words_is_a_short_form_of_its_university() -> None:
     assert members == ["University of Lisbon", "University of São Paulo"]
     visited = "The University of Buenos Aires signed an agreement with Alpha University. We visited Buenos Aires."
     assert [m.text for m in pk.extract(visited).mentions if m.text == "Buenos Aires"] == []
+
+
+def test_joining_without_a_network_is_no_membership() -> None:
+    """ "expected to join in 2025" names no network: no membership with some association of the text,
+    while "Three institutions are members: A, B and C" in a text about one association is one each."""
+    text = (
+        "Alpha University and Beta University are members of the Gamma Research Alliance. "
+        "Students in law will be the first to benefit, with engineering expected to join in 2025."
+    )
+    got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+    assert got == {
+        ("membership", ("Alpha University", "Gamma Research Alliance")),
+        ("membership", ("Beta University", "Gamma Research Alliance")),
+    }

@@ -28,7 +28,17 @@ K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
-_ORG_WORD = re.compile(r"associa|network|alliance|union|consorti|league|group|netzwerk|réseau|red\b|ассоциац|сет", re.I)
+_ORG_WORD = re.compile(
+    r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|group|guild|federation|netzwerk|verbund|"
+    r"réseau|red\b|ассоциац|сет|союз|альянс|联盟|协会",
+    re.I,
+)
+# a network named by a common noun after a membership trigger ("joined the association")
+_NETWORK_NOUN = re.compile(
+    r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|guild|federation|netzwerk|verbund|"
+    r"réseau|\bred\b|ассоциац|сет[иьюей]|союз|альянс|консорциум|联盟|协会|联合会",
+    re.I,
+)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
@@ -172,7 +182,10 @@ def membership(  # noqa: PLR0917
             orgs = [o for o in orgs if o not in earlier_members]
             members = [*members, *earlier_members]
             own_date.update(dict.fromkeys(earlier_members))  # (their own dates are not given)
-    if not orgs:
+    in_sentence = {m.entity for m in doc.in_sentence(si)}
+    if not orgs and (_NETWORK_NOUN.search(sent.text, trig.start) or in_sentence & set(members)):
+        # "joined the association in 2019", "Three institutions are members: A, B and C": the one
+        # association of the text ("with engineering expected to join in 2025": none)
         assoc = [
             e.id
             for e in doc.entities.values()
