@@ -962,11 +962,13 @@ def test_joining_without_a_network_is_no_membership() -> None:
     """ "expected to join in 2025" names no network: no membership with some association of the text,
     while "Three institutions are members: A, B and C" in a text about one association is one each."""
     text = (
-        "Alpha University and Beta University are members of the Gamma Research Alliance. "
+        "Alpha University signs exchange deal\n"
+        "Alpha University and Beta University have signed a student exchange agreement. "
+        "Alpha University has been a member of the Gamma Research Alliance since 2015. "
         "Students in law will be the first to benefit, with engineering expected to join in 2025."
     )
-    got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+    got = {(p.kind.value, tuple(x.name for x in p.parties), str(p.date)) for p in pk.extract(text).partnerships}
     assert got == {
-        ("membership", ("Alpha University", "Gamma Research Alliance")),
-        ("membership", ("Beta University", "Gamma Research Alliance")),
+        ("exchange", ("Alpha University", "Beta University"), "None"),
+        ("membership", ("Alpha University", "Gamma Research Alliance"), "2015"),
     }
