@@ -972,3 +972,32 @@ def test_joining_without_a_network_is_no_membership() -> None:
         ("exchange", ("Alpha University", "Beta University"), "None"),
         ("membership", ("Alpha University", "Gamma Research Alliance"), "2015"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names joined by a dash name a joint body of both, not one organisation
+        (
+            "南京大学与伦敦理工学院签署合作协议。两校将共建“南京大学—伦敦理工学院智能医学联合实验室”。",
+            {("agreement", ("南京大学", "伦敦理工学院")), ("joint_lab", ("南京大学", "伦敦理工学院"))},
+        ),
+        # the networks are named inside "是 ... 成员"; a full-width bracket defines a short form
+        (
+            "南京大学是环太平洋大学联盟（APRU）成员，也是中国九校联盟成员之一。",
+            {("membership", ("南京大学", "环太平洋大学联盟")), ("membership", ("南京大学", "中国九校联盟"))},
+        ),
+        # the document of a negotiated programme, not signed yet, is that one deal
+        (
+            "Alpha University is negotiating a double degree programme with Beta University, but the agreement "
+            "has not been signed yet.",
+            {("double_degree", ("Alpha University", "Beta University"))},
+        ),
+    ],
+)
+def test_joint_bodies_chinese_memberships_and_unsigned_documents(
+    text: str, expected: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    """What a user relies on for these shapes: the right parties and one record per deal."""
+    got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+    assert got == expected

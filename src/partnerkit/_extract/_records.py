@@ -149,6 +149,18 @@ def membership(  # noqa: PLR0917
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
+    inside = [
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and sent.start + trig.start <= m.start and m.end <= pos
+    ]
+    if inside:  # "浙江大学是环太平洋大学联盟成员": the networks are named inside the trigger, the member before it
+        orgs = [e for e in dict.fromkeys(inside) if doc.entities[e].kind == "org"]
+        members = [
+            e
+            for e in before
+            if e not in orgs and any(m.entity == e and m.end <= sent.start + trig.start for m in doc.in_sentence(si))
+        ]
     back = _ORG_BACK.match(sent.text, trig.end)
     if back is not None:  # "a member of the network": the organisation named before
         orgs = _network_before(doc, sent.start) or orgs
