@@ -1001,3 +1001,30 @@ def test_joint_bodies_chinese_memberships_and_unsigned_documents(
     """What a user relies on for these shapes: the right parties and one record per deal."""
     got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a funder named by the words after it is context, not a party
+        (
+            "Alpha University will coordinate a new research consortium with Beta University, after the Gamma "
+            "Research Council approved a grant of EUR 12 million.",
+            {("consortium", ("Alpha University", "Beta University"))},
+        ),
+        (
+            "A consortium of Alpha University, Beta University and Delta University has been awarded 9.8 million "
+            "euros by the Gamma Research Council.",
+            {("consortium", ("Alpha University", "Beta University", "Delta University"))},
+        ),
+        (
+            "Alpha University and Beta University opened a joint laboratory, and the Gamma Foundation will fund two "
+            "doctoral positions in it.",
+            {("joint_lab", ("Alpha University", "Beta University"))},
+        ),
+    ],
+)
+def test_funders_are_no_parties(text: str, expected: set[tuple[str, tuple[str, ...]]]) -> None:
+    """Funders ("X approved a grant", "awarded ... by X") stay out of a deal's parties."""
+    got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+    assert got == expected

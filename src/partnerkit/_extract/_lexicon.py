@@ -59,6 +59,7 @@ _REFERENCES = (
     "pair",
     "generic",
     "context",
+    "context_after",
     "anaphora",
     "scope",
     "hosted",
