@@ -128,3 +128,31 @@ def test_what_is_created_is_no_party_but_a_partner_with_it_is(text: str, parties
 def test_denials_and_hedges_in_their_own_clause(text: str, expected: set[tuple[str, str]]) -> None:
     """A denied deal gives no record; a hedge drops a deal only in the clause of its trigger."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trigger word used for something else is no deal
+        ("There was broad agreement among Alpha University and Beta University that rankings matter.", set()),
+        ("The rector of Alpha University joined a panel with the rector of Beta University.", set()),
+        (
+            "Les candidatures sont ouvertes jusqu'au 15 mars auprès des bureaux internationaux de l'Université "
+            "Alpha et de l'Université Beta.",
+            set(),
+        ),
+        # an agreement named by its mobility object is the exchange; a joint programme with a double degree is one
+        (
+            "L'Université Alpha et l'Université Beta ont signé mardi un accord d'échange d'étudiants.",
+            {("exchange", "signed")},
+        ),
+        (
+            "Die Universität Alpha und die Universität Beta planen einen gemeinsamen Masterstudiengang mit "
+            "Doppelabschluss.",
+            {("double_degree", "planned")},
+        ),
+    ],
+)
+def test_trigger_words_used_otherwise_and_one_record_per_object(text: str, expected: set[tuple[str, str]]) -> None:
+    """Consensus, panels and international offices give no record; one object gives one record."""
+    assert _statuses(text) == expected

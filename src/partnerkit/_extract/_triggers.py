@@ -69,6 +69,24 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
             and any(o.kind is K.EXCHANGE and o.end <= t.start and not sent_text[o.end : t.start].strip() for o in found)
         )
     ]
+    # "accord d'échange d'étudiants", "agreement on student exchange": the agreement is the exchange.
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind is K.AGREEMENT
+            and any(o.kind is K.EXCHANGE and _OBJECT_GAP.fullmatch(sent_text, t.end, o.start) for o in found)
+        )
+    ]
+    # "a joint master's programme with a double degree": one programme, the double degree
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind is K.JOINT_PROGRAMME
+            and any(o.kind is K.DOUBLE_DEGREE and max(o.start - t.end, t.start - o.end) <= 60 for o in found)
+        )
+    ]
     # One record per kind and sentence; scope lists inside a document get none of their own.
     out: list[Trigger] = []
     docs = [t for t in found if t.kind in _DOCUMENTS]
@@ -101,6 +119,10 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     return got
 
 
+# what joins a document to its mobility object ("accord d'échange", "agreement on exchange")
+_OBJECT_GAP = re.compile(
+    r"\s*(?:d['’]|de |del |of |on |for |об |о |über (?:den |einen )?|zum |zur |sobre (?:el )?)?\s*", re.I
+)
 _NEAR = 25  # "not yet signed", "пока не подписано": how close a "yet" is to its negated signing
 # a clause boundary: a hedge beyond one is about something else ("set up a lab, which could open in 2024")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|，|；|：")
@@ -125,7 +147,7 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
         return any(ys < end + _NEAR and start - _NEAR < ye for ys, ye in yet)
 
     # "no agreements were announced", "did not involve any agreement": the object itself is denied
-    if any(s <= trig.start and trig.end <= e and not not_yet(s, e) for s, e, n in raw if n == "negated"):
+    if any(s < trig.end and trig.start < e and not not_yet(s, e) for s, e, n in raw if n == "negated"):
         return None
     # "nothing has been signed yet", "не подписано", "尚未签署": a negated signing is no signing
     unsigned = [(s, e) for s, e, n in raw if n == "unsigned"]
