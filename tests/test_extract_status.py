@@ -156,3 +156,14 @@ def test_denials_and_hedges_in_their_own_clause(text: str, expected: set[tuple[s
 def test_trigger_words_used_otherwise_and_one_record_per_object(text: str, expected: set[tuple[str, str]]) -> None:
     """Consensus, panels and international offices give no record; one object gives one record."""
     assert _statuses(text) == expected
+
+
+def test_a_running_exchange_with_a_partner_is_an_exchange() -> None:
+    """ "X's long-standing exchange with Y, which began in 2009, will continue": an active exchange."""
+    ex = pk.extract(
+        "Alpha University signs deal\nAlpha University signed an agreement with Beta University. "
+        "Alpha University's long-standing exchange with Gamma University, which began in 2009, will continue.",
+        published="2024-05-01",
+    )
+    got = {(p.kind.value, p.status.value, tuple(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+    assert ("exchange", "active", ("Alpha University", "Gamma University"), "2009") in got
