@@ -168,14 +168,21 @@ class CsvSource(Source):
         with text:
             try:
                 delimiter = config.delimiter or _sniff(text, path, self.name)
-                reader = csv.reader(text, delimiter=delimiter)
+                reader = csv.reader(text, delimiter=delimiter, strict=True)
                 header = next(reader, None)
                 if header is None:
                     return None
                 mapping = self._mapping(header)
                 build = self._builder(mapping, header)
-                for cells in reader:
+                while True:
                     row += 1
+                    try:
+                        cells = next(reader)
+                    except StopIteration:
+                        break
+                    except csv.Error as exc:
+                        yield RecordError(_csv_reason(exc), row=row, locator=path)
+                        continue
                     if not any(c.strip() for c in cells):
                         continue
                     if len(cells) > len(header):
@@ -263,13 +270,19 @@ class CsvSource(Source):
                     out[target] = cell
             return out
 
-        def institution(cells: list[str], row: int) -> Institution:
+        def values_with(cells: list[str], required: str) -> dict[str, Any]:
             data = values(cells)
+            if required not in data:
+                raise RecordError("the cell is empty, but a value is required", field=required)
+            return data
+
+        def institution(cells: list[str], row: int) -> Institution:
+            data = values_with(cells, "name")
             data.setdefault("id", f"{stem}-{row}")
             return Institution(**data)
 
         def partnership(cells: list[str], row: int) -> Partnership:
-            data = values(cells)
+            data = values_with(cells, "kind")
             names = data.pop("parties", [])
             ids = data.pop("party_ids", [])
             if ids and len(ids) != len(names):
@@ -286,6 +299,16 @@ class CsvSource(Source):
             return Partnership(**data)
 
         return institution if is_institution else partnership
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    """What a csv.Error means, for a person fixing the file."""
+    reason = str(exc)
+    if reason == "unexpected end of data":
+        return "a quote opened in this row is never closed: the rest of the file was read into one value"
+    if reason.startswith("field larger than field limit"):
+        return f"a value is longer than {csv.field_size_limit():,} characters (a quote never closed?)"
+    return f"not readable as CSV ({reason}; a quote inside a value must be doubled)"
 
 
 def _sniff(text: io.TextIOBase | Any, path: str, source: str) -> str:

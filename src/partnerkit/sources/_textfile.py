@@ -5,7 +5,8 @@
   that are not valid in it are an error that names the row and suggests the option.
 - A stated single-byte encoding (cp1251, latin-1...) for a file whose non-ASCII bytes are
   valid UTF-8 is refused: cp1251 would decode them without complaint, into mojibake.
-- A stated UTF-16 for a file without NUL bytes (so not UTF-16) is refused too.
+- A stated UTF-16 for a file without NUL bytes (so not UTF-16) is refused too, and so is
+  a stated ``utf-16`` / ``utf-32`` without a byte-order mark (say ``utf-16-le`` or ``-be``).
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ def check_encoding(sample: bytes, encoding: str | None, path: str, source: str |
         if len(sample) >= 32 and b"\x00" not in sample:
             raise SourceError(
                 f"{path}: encoding {encoding!r} was given but the file has no NUL bytes, so it is not {name}",
+                source=source,
+                locator=path,
+            )
+        if name in ("utf-16", "utf-32"):  # these need a byte-order mark to know the byte order
+            raise SourceError(
+                f"{path}: encoding {encoding!r} was given but the file has no byte-order mark; "
+                f"give {name}-le or {name}-be",
                 source=source,
                 locator=path,
             )
