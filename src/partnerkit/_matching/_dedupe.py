@@ -158,9 +158,10 @@ def dedupe(
         RecordError: an item is not a string, or a hint is not a country (the message gives its position);
             ``countries`` is not as long as ``names``.
 
-    >>> import partnerkit as pk
-    >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
-    [('ITMO University', 'ITMO Univ.', 'Университет ИТМО'), ('Wuhan University',)]
+    Examples:
+        >>> import partnerkit as pk
+        >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
+        [('ITMO University', 'ITMO Univ.', 'Университет ИТМО'), ('Wuhan University',)]
     """
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often

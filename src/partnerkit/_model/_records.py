@@ -308,7 +308,7 @@ class Institution:
     empty; ``country`` takes an ISO 3166-1 code or a country name in any language and keeps
     the alpha-2 code.
 
-    Example:
+    Examples:
         >>> itmo = Institution(id="itmo", name="ITMO University", acronyms=("ITMO",),
         ...                    labels={"ru": "Университет ИТМО"}, country="Russia")
         >>> itmo.country
