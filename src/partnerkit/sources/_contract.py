@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from partnerkit._errors import PluginError, RecordError
+from partnerkit._errors import PartnerkitError, PluginError, RecordError, SourceError
 from partnerkit._model import Article, Institution, Partnership, Provenance
 from partnerkit.sources._config import structure_config
 
@@ -194,7 +194,8 @@ class Source:
 
         Raises:
             RecordError: a bad record, in strict mode.
-            SourceError: the source cannot be read.
+            SourceError: the source cannot be read; also any other exception the source's
+                ``items()`` raised (chained as its ``__cause__``).
         """
         self.summary = summary = ReadSummary()
         self._started = _dt.datetime.now(_dt.UTC)
@@ -207,6 +208,13 @@ class Source:
             except StopIteration as stop:
                 new_state = stop.value
                 break
+            except PartnerkitError:
+                raise
+            except Exception as exc:  # a plugin's own failure: one error type for every source
+                reason = " ".join(str(exc).split())[:200]
+                raise SourceError(
+                    f"source {self.name!r} failed while reading: {type(exc).__name__}: {reason}", source=self.name
+                ) from exc
             if isinstance(out, RecordError):
                 if self.strict:
                     generator.close()
