@@ -189,7 +189,7 @@ def test_partnerships(tmp_path: Path) -> None:
         ("name\nA\n", {"columns": {"Nope": "name"}}, pk.ConfigError, "config.columns.Nope"),
         ("name\nA\n", {"columns": {"name": "colour"}}, pk.ConfigError, "config.columns.name"),
         ("name\nA\n", {"type": "Planet"}, pk.ConfigError, "config.type"),
-        ("name\nA\n", {"encoding": "klingon"}, pk.SourceError, "unknown encoding"),
+        ("name\nA\n", {"encoding": "klingon"}, pk.ConfigError, "config.encoding: unknown encoding"),
     ],
 )
 def test_file_level_problems(

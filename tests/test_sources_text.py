@@ -80,3 +80,20 @@ def test_undecodable_and_empty_files_are_reported_and_others_read(news: Path) ->
 def test_missing_path_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(pk.SourceError, match="no such file"):
         list(pk.open_source("text", paths=[str(tmp_path / "nope")]).read())
+
+
+def test_a_binary_file_given_as_text_is_reported(news: Path) -> None:
+    """A PDF or image named like a text file is a bad record naming it, not an article of garbage."""
+    (news / "report.txt").write_bytes(b"%PDF-1.4\n\x00\x00\x01binary")
+    source = pk.open_source("text", paths=[str(news)])
+    assert len(list(source.read())) == 2
+    reasons = {Path(e.locator or "").name: e.reason for e in source.summary.errors}
+    assert reasons == {"report.txt": "holds NUL characters: a binary file (PDF, image, archive?), not text"}
+
+
+def test_an_unknown_encoding_is_a_config_error_on_open(news: Path) -> None:
+    """Options are checked when the source is opened (it was one error per file, at read time)."""
+    with pytest.raises(pk.ConfigError) as info:
+        pk.open_source("text", paths=[str(news)], encoding="klingon")
+    assert info.value.path == "config.encoding"
+    assert "klingon" not in str(info.value)

@@ -24,7 +24,7 @@ import attrs
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Evidence, Institution, Location, Partnership, Party
 from partnerkit.sources._contract import Source, SourceItem, State
-from partnerkit.sources._textfile import decode_error, open_text
+from partnerkit.sources._textfile import decode_error, known_encoding, open_text
 
 __all__ = ["CsvSource"]
 
@@ -148,7 +148,7 @@ class CsvSource(Source):
 
         path: str
         type: str = attrs.field(default="Institution", validator=_check_type)
-        encoding: str | None = None
+        encoding: str | None = attrs.field(default=None, validator=known_encoding)
         delimiter: str | None = attrs.field(default=None, validator=_check_delimiter)
         columns: dict[str, str] = attrs.field(factory=dict)
         separators: str = attrs.field(default="|;", validator=_check_separators)

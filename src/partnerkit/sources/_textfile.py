@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import codecs
 import io
-from typing import IO
+from typing import IO, Any
 
-from partnerkit._errors import SourceError
+from partnerkit._errors import ConfigError, SourceError
 
-__all__ = ["check_encoding", "open_text"]
+__all__ = ["check_encoding", "known_encoding", "open_text"]
 
 _SAMPLE = 64 * 1024
 _BOMS = (
@@ -25,6 +25,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
+
+
+def known_encoding(_instance: Any, attribute: Any, value: str | None) -> None:
+    """An attrs validator: the ``encoding`` option names a codec Python has (checked on open)."""
+    if value is None:
+        return
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise ConfigError("unknown encoding (try utf-8, cp1251, utf-16, latin-1)", path=attribute.name) from None
 
 
 def _normal(encoding: str, path: str, source: str | None) -> str:
