@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit.cli import cli
@@ -199,3 +201,24 @@ def test_dedupe_reads_a_name_with_a_quoted_line_break_as_one_row(tmp_path: Path)
     code, out, err = run("dedupe", str(path), "--format", "csv")
     assert code == 0, err
     assert [r["name"] for r in csv.DictReader(io.StringIO(out))] == ["ITMO University", "Tomsk State University"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from(["names.csv", "names.txt"]))
+def test_any_bytes_as_a_names_file_give_names_or_a_partnerkit_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, filename: str
+) -> None:
+    """Whatever a names file holds, reading it gives a table or a PartnerkitError naming the file."""
+    from partnerkit.cli._inputs import read_table
+
+    path = tmp_path_factory.mktemp("n") / filename
+    path.write_bytes(data)
+    message = ""
+    try:
+        table = read_table(str(path), None)
+    except pk.PartnerkitError as error:
+        message = str(error)
+    if message:
+        assert str(path) in message
+    else:
+        assert all(len(row) == len(table.header) for row in table.rows)
