@@ -162,7 +162,8 @@ class CsvSource(Source):
         config = self.config
         path = config.path
         if not os.path.isfile(path):
-            raise SourceError(f"{path}: no such file", source=self.name, locator=path)
+            what = "a folder, not a file" if os.path.isdir(path) else "no such file"
+            raise SourceError(f"{path}: {what}", source=self.name, locator=path)
         text, encoding = open_text(path, config.encoding, self.name)
         row = 1
         with text:
