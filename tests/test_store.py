@@ -459,5 +459,8 @@ def test_import_rejects_a_second_record_with_the_same_id(tmp_path: Path) -> None
             )
         ]
         assert s.institution("x").name == "ITMO University"
+        assert dict(report.by_reason) == {
+            "id: … was already imported from another record of this import, with other values; the first one is kept": 1
+        }, "grouped without the value, so many repeated ids make one line"
         again = s.import_source(pk.open_source("csv", path=str(path)))
         assert (again.added, again.updated, again.rejected) == (0, 0, 1), "a re-import is not a duplicate"

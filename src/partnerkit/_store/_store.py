@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from partnerkit._codec import from_dict, to_dict
-from partnerkit._errors import ConfigError, RecordError
+from partnerkit._errors import ConfigError, RecordError, reason_key
 from partnerkit._matching import Registry
 from partnerkit._model import (
     Article,
@@ -257,7 +257,7 @@ class Store:
                     where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
                     if strict:
                         raise RecordError(str(exc), locator=where) from None
-                    reason = exc.reason if isinstance(exc, RecordError) else str(exc)
+                    reason = reason_key(exc) if isinstance(exc, RecordError) else str(exc)
                     report.reject(where, str(exc), key=reason)
                     log.info("rejected %s: %s", where, exc)
                 else:
