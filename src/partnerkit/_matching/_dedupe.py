@@ -29,6 +29,7 @@ class Link:
     explanation: Explanation
 
     def to_dict(self) -> dict[str, object]:
+        """The link as JSON-safe values: ``left``, ``right`` and the explanation's dict."""
         return {"left": self.left, "right": self.right, "explanation": self.explanation.to_dict()}
 
 
@@ -60,6 +61,7 @@ class Cluster:
         return [link.explanation for link in self.links]
 
     def to_dict(self) -> dict[str, object]:
+        """The cluster as JSON-safe values: canonical, members, count, institution_id, decision, links."""
         return {
             "canonical": self.canonical,
             "members": list(self.members),

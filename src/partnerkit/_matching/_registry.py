@@ -167,7 +167,14 @@ class Registry:
     # --- persistence -------------------------------------------------------------------
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the compiled registry to a file that :meth:`load` reads back quickly."""
+        """Write the compiled registry to a file that :meth:`load` reads back quickly.
+
+        The institutions and their index are saved, not the rule set: pass the same
+        ``rules`` to :meth:`load`.
+
+        Args:
+            path: the file to write (replaced whole, never left half-written).
+        """
         p = Path(path)
         tmp = p.with_name(p.name + ".tmp")
         with tmp.open("wb") as f:
@@ -180,6 +187,11 @@ class Registry:
         """Read a registry written by :meth:`save`.
 
         Only load files you wrote yourself: the format is pickle.
+
+        Args:
+            path: the file :meth:`save` wrote.
+            rules: the rule set to match with (not saved in the file); the default rules
+                when ``None``.
 
         Raises:
             ConfigError: the file is missing, not a registry, or of another format version.
