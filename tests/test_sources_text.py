@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit.sources._text import TextSource
@@ -97,3 +99,18 @@ def test_an_unknown_encoding_is_a_config_error_on_open(news: Path) -> None:
         pk.open_source("text", paths=[str(news)], encoding="klingon")
     assert info.value.path == "config.encoding"
     assert "klingon" not in str(info.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.html"]))
+def test_any_bytes_give_an_article_or_a_reported_file(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, name: str
+) -> None:
+    """Whatever a news file holds, the read gives its article or one error naming it, never a crash."""
+    folder = tmp_path_factory.mktemp("t")
+    (folder / name).write_bytes(data)
+    source = pk.open_source("text", paths=[str(folder)])
+    articles = [item.record for item in source.read()]
+    assert len(articles) + source.summary.rejected == 1
+    assert all(e.locator == str(folder / name) for e in source.summary.errors)
+    assert all("\x00" not in a.text for a in articles)
