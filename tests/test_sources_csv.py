@@ -200,7 +200,9 @@ def test_file_level_problems(
 
 
 def test_empty_file_reads_nothing(tmp_path: Path) -> None:
-    assert read(write(tmp_path, ""))[0] == []
+    records, source = read(write(tmp_path, ""))
+    assert records == []
+    assert source.summary.notices == [f"{tmp_path / 'unis.csv'}: the file is empty (no header row)"]
     assert read(write(tmp_path, "name\n"))[0] == []
 
 

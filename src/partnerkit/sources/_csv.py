@@ -172,6 +172,7 @@ class CsvSource(Source):
                 reader = csv.reader(text, delimiter=delimiter, strict=True)
                 header = next(reader, None)
                 if header is None:
+                    self.summary.notices.append(f"{path}: the file is empty (no header row)")
                     return None
                 mapping = self._mapping(header)
                 build = self._builder(mapping, header)
