@@ -1,6 +1,6 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout5 | --heldout7] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
@@ -9,7 +9,9 @@ session after the first set had been tuned on). ``--heldout3`` scores ``tests/da
 (24 more, written and labelled before the extractor ran on them, after the second set had been tuned on).
 ``--heldout4`` scores ``tests/data/news_heldout4`` (24 more, the same way, after the third set had been tuned on).
 ``--heldout5`` scores ``tests/data/news_heldout5`` (16 article-length texts of 3-5 KB, the same way,
-after the fourth set had been tuned on).
+after the fourth set had been tuned on). ``--heldout7`` scores ``tests/data/news_heldout7`` (28 short
+texts in Russian, Spanish, German, French and Chinese only, written and labelled the same way in
+the sixth session).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -41,6 +43,7 @@ HELDOUT2 = ROOT / "tests" / "data" / "news_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "news_heldout3"
 HELDOUT4 = ROOT / "tests" / "data" / "news_heldout4"
 HELDOUT5 = ROOT / "tests" / "data" / "news_heldout5"
+HELDOUT7 = ROOT / "tests" / "data" / "news_heldout7"
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -149,6 +152,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if args:
         folder = Path(args[0])
+    elif "--heldout7" in sys.argv:
+        folder = HELDOUT7
     elif "--heldout5" in sys.argv:
         folder = HELDOUT5
     elif "--heldout4" in sys.argv:
