@@ -93,6 +93,19 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
+def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Pattern[str] | None) -> bool:
+    """ "the two countries", "中俄" near the trigger, outside a name ("中俄工科大学联盟" is a name)."""
+    if countries is None:
+        return False
+    text = doc.sentences[si].text
+    lo = max(0, trig.start - 60)
+    base = doc.sentences[si].start
+    names = [(m.start - base, m.end - base) for m in doc.mentions if m.sentence == si]
+    return any(
+        not any(s <= m.start() and m.end() <= e for s, e in names) for m in countries.finditer(text, lo, trig.end + 60)
+    )
+
+
 def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
@@ -180,8 +193,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 # "signed an agreement on the establishment of the X Centre": set up, not yet running
                 after_doc = any(t.kind in _DOCUMENTS and t.end <= trig.start for t in triggers)
                 status = Status.PLANNED if after_doc else Status.ACTIVE
-            window = text[max(0, trig.start - 60) : trig.end + 60]
-            if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
+            if _countries_near(doc, si, trig, countries) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
             if _between_countries(doc, si, trig):
                 continue  # "the strategic partnership between Tanzania and India"

@@ -22,7 +22,9 @@ _RU_ROLE = re.compile(
 _ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|合作署|使馆|部|委员会|公司|集团|学校")
 _ZH_BREAK = re.compile(
     r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
-    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个"
+    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个|"
+    # verbs and adverbs that open a clause before a name ("代表团访问X大学", "武汉大学加入X联盟", "经教育部批准")
+    r"访问|加入|率团|成为|正式|还有|出席|参观|拜会|会见|已是|此前|近日|批准|共建|领域|有关|经(?!济|贸|营|管|典|纬)"
 )
 
 # a country before a transliterated name; not before the words of a name that holds the

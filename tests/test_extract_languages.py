@@ -1,0 +1,78 @@
+"""Extraction from news written in Russian, Spanish, German, French and Chinese (own texts).
+
+A user relies on: a short form used in a title before the body defines it ("La UC y ...",
+"l'EPFL") being the organisation the definition names, not a neighbour; "TU Dresden" and
+"Technische Universität Dresden" being one university; a title that repeats part of a
+consortium being that consortium; Chinese names not swallowing the verb before them
+("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _records(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str]]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+
+
+def test_acronym_in_a_title_before_its_definition_is_the_defined_name() -> None:
+    text = (
+        "La UCM y la Universidad de Lund crean un laboratorio conjunto\n"
+        "La Universidad Central de Montoro (UCM) y la Universidad de Lund inauguraron un laboratorio conjunto."
+    )
+    ex = pk.extract(text)
+    names = {m.text: m.name for m in ex.mentions}
+    assert names["UCM"] == "Universidad Central de Montoro"
+    assert _records(text) == {
+        ("joint_lab", frozenset({"Universidad Central de Montoro", "Universidad de Lund"})),
+    }
+
+
+def test_title_naming_part_of_a_consortium_is_that_consortium() -> None:
+    text = (
+        "Riverton, l'IPR et l'UBA lancent un consortium\n"
+        "L'Université de Riverton, l'Institut polytechnique de Ravel (IPR) et l'Université de Bastia (UBA) "
+        "ont lancé le 12 janvier 2024 un consortium sur les batteries."
+    )
+    assert _records(text) == {
+        (
+            "consortium",
+            frozenset({"Université de Riverton", "Institut polytechnique de Ravel", "Université de Bastia"}),
+        )
+    }
+
+
+def test_german_tu_is_technische_universitaet() -> None:
+    text = (
+        "TU Riverstadt und Lakeside-Universität vereinbaren Doppelmaster\n"
+        "Die Technische Universität Riverstadt und die Lakeside-Universität haben am 27. April 2021 einen "
+        "Kooperationsvertrag über einen Doppelmasterstudiengang unterzeichnet."
+    )
+    got = _records(text)
+    assert {k for k, _ in got} == {"agreement", "double_degree"}
+    assert all(len(p) == 2 for _, p in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3月15日，中山大学代表团访问圣彼得堡国立大学，双方签署合作协议。",
+            {("agreement", frozenset({"中山大学", "圣彼得堡国立大学"}))},
+        ),
+        (
+            "近日，武汉大学正式成为环太平洋大学联盟成员。",
+            {("membership", frozenset({"武汉大学", "环太平洋大学联盟"}))},
+        ),
+        (
+            "此前，武汉大学已是中俄工科大学联盟的成员高校。",
+            {("membership", frozenset({"武汉大学", "中俄工科大学联盟"}))},
+        ),
+    ],
+)
+def test_chinese_names_and_memberships(text: str, expected: set[tuple[str, frozenset[str]]]) -> None:
+    assert _records(text) == expected
