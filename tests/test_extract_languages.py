@@ -76,3 +76,50 @@ def test_german_tu_is_technische_universitaet() -> None:
 )
 def test_chinese_names_and_memberships(text: str, expected: set[tuple[str, frozenset[str]]]) -> None:
     assert _records(text) == expected
+
+
+def _with_status(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str], str]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+
+
+def test_russian_list_of_signatories_signs_one_document() -> None:
+    text = (
+        "Ривертонский государственный университет, Озёрский университет и Харбинский горный университет "
+        "12 ноября подписали соглашение о сотрудничестве."
+    )
+    assert _records(text) == {
+        (
+            "agreement",
+            frozenset(
+                {"Ривертонский государственный университет", "Озёрский университет", "Харбинский горный университет"}
+            ),
+        )
+    }
+
+
+def test_russian_admission_to_a_named_alliance_and_generic_plural_programmes() -> None:
+    text = (
+        "17.10.2023 Ривертонский государственный университет был принят в Азиатский университетский альянс. "
+        "Университет будет заниматься продвижением совместных образовательных программ."
+    )
+    assert _records(text) == {
+        ("membership", frozenset({"Ривертонский государственный университет", "Азиатский университетский альянс"}))
+    }
+
+
+def test_spanish_funder_and_council_are_no_parties_and_leaving_ends_a_membership() -> None:
+    text = (
+        "La Universidad de Montoro y la Universidad de Lund inauguraron un laboratorio conjunto. Además, ambas "
+        "instituciones desarrollarán un proyecto conjunto de investigación, financiado por la Agencia Nacional "
+        "de Ciencia (ANC). El Consejo de Gobierno de la Universidad de Montoro decidió darse de baja de la "
+        "Asociación Columbus."
+    )
+    pair = frozenset({"Universidad de Montoro", "Universidad de Lund"})
+    got = _with_status(text)
+    assert {(k, p) for k, p, _ in got} == {
+        ("joint_lab", pair),
+        ("research_project", pair),
+        ("membership", frozenset({"Universidad de Montoro", "Asociación Columbus"})),
+    }
+    assert ("membership", frozenset({"Universidad de Montoro", "Asociación Columbus"}), "ended") in got

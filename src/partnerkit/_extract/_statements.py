@@ -152,16 +152,20 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         explicit: list[int] = []
         marked: set[int] = set()
         aside_end = -1  # end of the last mention named as context: its conjuncts are context too
+        aside: set[int] = set()  # entities named as context ("financiado por la Agencia X (AX)")
         for m in mentions:
             if m.entity is None or m.kind == "pair" or m.entity in objects:
                 continue
             ent = doc.entities[m.entity]
             if ent.kind != "org":
                 continue
-            if _excluded(doc, sent.start, text, m) or (
-                aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start)
+            if (
+                _excluded(doc, sent.start, text, m)
+                or (aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start))
+                or (m.entity in aside and m.entity not in explicit)
             ):
                 aside_end = m.end - sent.start
+                aside.add(m.entity)
                 continue
             if all_triggers[si] and (
                 _marked(partner_cue, text[: m.start - sent.start]) or _WITH_WHICH.match(text, m.end - sent.start)
@@ -314,7 +318,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 continue
-            groups = _group_parties(text, parties, trig)
+            groups = _group_parties(doc, si, parties, trig)
             for group in groups:
                 out.append(
                     Partnership(
