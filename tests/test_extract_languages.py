@@ -123,3 +123,29 @@ def test_spanish_funder_and_council_are_no_parties_and_leaving_ends_a_membership
         ("membership", frozenset({"Universidad de Montoro", "Asociación Columbus"})),
     }
     assert ("membership", frozenset({"Universidad de Montoro", "Asociación Columbus"}), "ended") in got
+
+
+def test_german_verb_final_membership_dotted_acronym_and_exchange_agreement() -> None:
+    text = (
+        "Die Universität Riverstadt ist zum 1. Januar 2024 dem europäischen Hochschulverband CESAER "
+        "beigetreten. Die Mitgliedschaft im Netzwerk T.I.M.E. (Top Industrial Managers for Europe) hat die "
+        "Universität dagegen gekündigt. Die Universität Riverstadt und die Universität Lund haben eine "
+        "Vereinbarung über den Austausch von Studierenden unterzeichnet."
+    )
+    ex = pk.extract(text, published="2024-01-05")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+    assert ("membership", frozenset({"Universität Riverstadt", "CESAER"}), "active") in got
+    assert ("exchange", frozenset({"Universität Riverstadt", "Universität Lund"}), "signed") in got
+    ended = [p for p in ex.partnerships if p.status.value == "ended"]
+    assert len(ended) == 1
+    assert ended[0].kind.value == "membership"
+    assert "T.I.M.E." in ended[0].parties[1].name
+    assert ended[0].evidence[0].quote.endswith("gekündigt.")  # the dotted acronym ended no sentence
+    assert not any(p.kind.value == "agreement" for p in ex.partnerships)
+
+
+def test_french_exchange_agreement_is_the_exchange() -> None:
+    got = _with_status(
+        "Par ailleurs, l'Université de Riverton a suspendu en mars 2022 son accord d'échange avec l'Université de Lund."
+    )
+    assert got == {("exchange", frozenset({"Université de Riverton", "Université de Lund"}), "ended")}

@@ -76,6 +76,7 @@ _REFERENCES = (
     "own",
     "prior",
     "founded",
+    "joined_last",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

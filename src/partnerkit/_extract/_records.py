@@ -172,6 +172,10 @@ def membership(  # noqa: PLR0917
             orgs = [o for o in orgs if o not in earlier_members]
             members = [*members, *earlier_members]
             own_date.update(dict.fromkeys(earlier_members))  # (their own dates are not given)
+    last = doc.lex.refs.get("joined_last")
+    if not orgs and len(members) >= 2 and last is not None and last.fullmatch(sent.text, trig.start, trig.end):
+        # a verb at the clause's end ("X ist dem Verband Y beigetreten"): the last name is the organisation
+        orgs, members = members[-1:], members[:-1]
     if not orgs:
         assoc = [
             e.id

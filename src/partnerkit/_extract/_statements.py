@@ -187,7 +187,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         pending = None
         n_before = len(out)
         low = doc.low(si)
-        refers_to_deal = bool(triggers and anaphora and may_match(anaphora, low) and anaphora.search(text))
+        refers_to_deal = bool(
+            triggers
+            and anaphora
+            and may_match(anaphora, low)
+            and any(  # (not "eine Vereinbarung" of "eine Vereinbarung über den Austausch von ...")
+                not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
+                for a in anaphora.finditer(text)
+            )
+        )
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)

@@ -233,6 +233,9 @@ _GERMAN_MONTH = re.compile(
 )
 
 
+_DOTTED = re.compile(r"(?:\w\.)+\w")
+
+
 def _is_boundary(line: str, punct: int, end: int) -> bool:
     mark = line[punct]
     if mark in "。！？;；":
@@ -262,7 +265,8 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
         return False
     if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"
         return False
-    if "." in token and len(token) <= 6 and token.replace(".", "").isalpha():  # "U.S.", "e.g"
+    if "." in token and token.replace(".", "").isalpha() and (len(token) <= 6 or _DOTTED.fullmatch(token)):
+        # "U.S.", "e.g", "T.I.M.E. (Top Industrial Managers for Europe)"
         return bool(nxt) and nxt.isupper() and len(token.replace(".", "")) > 3
     return True
 

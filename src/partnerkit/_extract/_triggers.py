@@ -8,6 +8,8 @@ one of the cue closest to the trigger; a hedge ("hopes to", "could") gives none.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from partnerkit._extract._document import Document
@@ -27,6 +29,13 @@ class Trigger:
     kind: PartnershipKind
     start: int
     end: int
+
+
+# the few words between a document and its object ("agreement on the", "Vereinbarung über den", "acuerdo de")
+_ON_OBJECT = re.compile(
+    r"\s*(?:(?:on|for|über|zum|zur|für|sobre|de|del|sur|pour|d['’]|об?|по)\s*)(?:(?:the|den|die|das|dem|el|la|le|les|l['’])\s*)?",
+    re.IGNORECASE,
+)
 
 
 def triggers(doc: Document, si: int) -> list[Trigger]:
@@ -67,6 +76,20 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
             and any(o.kind is K.EXCHANGE and o.end <= t.start and not sent_text[o.end : t.start].strip() for o in found)
         )
     ]
+    # "eine Vereinbarung über den Austausch von Studierenden", "an agreement on the exchange of
+    # students": the exchange too, named from the document's word on
+    for t in [t for t in found if t.kind is K.AGREEMENT]:
+        o = next(
+            (
+                o
+                for o in found
+                if o.kind is K.EXCHANGE and t.end <= o.start and _ON_OBJECT.fullmatch(sent_text, t.end, o.start)
+            ),
+            None,
+        )
+        if o is not None:
+            found = [x for x in found if x is not t and x is not o] + [Trigger(K.EXCHANGE, t.start, o.end)]
+    found.sort(key=lambda t: t.start)
     # One record per kind and sentence; scope lists inside a document get none of their own.
     out: list[Trigger] = []
     docs = [t for t in found if t.kind in _DOCUMENTS]
