@@ -149,3 +149,24 @@ def test_french_exchange_agreement_is_the_exchange() -> None:
         "Par ailleurs, l'Université de Riverton a suspendu en mars 2022 son accord d'échange avec l'Université de Lund."
     )
     assert got == {("exchange", frozenset({"Université de Riverton", "Université de Lund"}), "ended")}
+
+
+def test_pronoun_subject_gives_the_pair_in_play_its_joint_programme() -> None:
+    text = (
+        "L'Université de Riverton et l'Université de Lund ont renouvelé lundi leur partenariat stratégique. "
+        "Il comprend un programme d'échange d'étudiants de master."
+    )
+    pair = frozenset({"Université de Riverton", "Université de Lund"})
+    assert _records(text, "2024-05-15") == {("strategic_partnership", pair), ("exchange", pair)}
+
+
+def test_offices_in_russian_locative_and_german_talks_about_an_office() -> None:
+    ex = pk.extract("22 апреля Ривертонский государственный университет открыл своё представительство в Ханое.")
+    assert [(p.location.city, p.location.country) for p in ex.partnerships if p.location] == [("Hanoi", "VN")]
+    ex = pk.extract(
+        "Über ein weiteres Büro in Mexiko-Stadt führt die Freie Universität Riverstadt derzeit Gespräche mit der "
+        "Universidad Nacional Autónoma de México."
+    )
+    assert [(p.kind.value, p.status.value) for p in ex.partnerships] == [("office", "negotiating")]
+    assert ex.partnerships[0].location is not None
+    assert ex.partnerships[0].location.city == "Mexico City"

@@ -77,6 +77,7 @@ _REFERENCES = (
     "prior",
     "founded",
     "joined_last",
+    "pronoun",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

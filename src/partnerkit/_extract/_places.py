@@ -124,7 +124,7 @@ def _stems(word: str) -> list[str]:
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
-            out.extend((stem, stem + "а", stem + "я", stem + "ь", stem + "й", stem + "ия"))
+            out.extend((stem, stem + "а", stem + "я", stem + "ь", stem + "й", stem + "и", stem + "ия"))
     return out
 
 

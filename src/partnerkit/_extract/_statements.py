@@ -141,6 +141,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     anaphora = refs.get("anaphora")
     countries = refs.get("countries")
     also = refs.get("also")
+    pronoun = refs.get("pronoun")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
@@ -263,9 +264,17 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 date = date or deal_date
             elif not parties:
-                if (has_pair and pair is not None) or (
-                    si > 0 and pair is not None and since is not None and may_match(since, low) and since.search(text)
-                ):
+                if (
+                    (has_pair and pair is not None)
+                    or (
+                        si > 0
+                        and pair is not None
+                        and since is not None
+                        and may_match(since, low)
+                        and since.search(text)
+                    )
+                    or (pair is not None and kind in _JOINT and pronoun is not None and pronoun.match(text))
+                ):  # ("It includes a student exchange programme": the deal of the pair in play)
                     parties = list(pair)
                 elif doc.publisher is not None and (
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
