@@ -170,3 +170,12 @@ def test_offices_in_russian_locative_and_german_talks_about_an_office() -> None:
     assert [(p.kind.value, p.status.value) for p in ex.partnerships] == [("office", "negotiating")]
     assert ex.partnerships[0].location is not None
     assert ex.partnerships[0].location.city == "Mexico City"
+
+
+def test_consortium_members_act_together() -> None:
+    text = (
+        "Ривертонский университет, Озёрский университет и Харбинский горный университет создали консорциум. "
+        "С сентября 2025 года участники консорциума запустят совместную магистерскую программу."
+    )
+    three = frozenset({"Ривертонский университет", "Озёрский университет", "Харбинский горный университет"})
+    assert _records(text) == {("consortium", three), ("joint_programme", three)}

@@ -78,6 +78,7 @@ _REFERENCES = (
     "founded",
     "joined_last",
     "pronoun",
+    "consortium_members",
 )
 _DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

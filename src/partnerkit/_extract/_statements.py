@@ -106,6 +106,19 @@ def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Patter
     )
 
 
+def _members_named(doc: Document, text: str, out: list[Partnership], kind: PartnershipKind) -> list[int]:
+    """The members of the consortium recorded last, when the sentence speaks of "its members"."""
+    cue = doc.lex.refs.get("consortium_members")
+    if cue is None or kind is K.CONSORTIUM or cue.search(text) is None:
+        return []
+    last = next((r for r in reversed(out) if r.kind is K.CONSORTIUM and len(r.parties) >= 2), None)
+    if last is None:
+        return []
+    by_name = {doc.entities[e].best: e for e in doc.entities}
+    got = [by_name.get(p.name) for p in last.parties]
+    return [e for e in got if e is not None] if all(e is not None for e in got) else []
+
+
 def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
@@ -256,6 +269,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair, published))
                 continue
+            whole = False  # (one record of all the parties, as they act together)
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
@@ -263,6 +277,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 date = date or deal_date
+            elif not parties and (consortium := _members_named(doc, text, out, kind)):
+                parties = consortium  # "the consortium members will launch a joint master's programme"
+                whole = True
             elif not parties:
                 if (
                     (has_pair and pair is not None)
@@ -335,7 +352,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 continue
-            groups = _group_parties(doc, si, parties, trig)
+            groups = [parties] if whole else _group_parties(doc, si, parties, trig)
             for group in groups:
                 out.append(
                     Partnership(
