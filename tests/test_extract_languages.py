@@ -179,3 +179,64 @@ def test_consortium_members_act_together() -> None:
     )
     three = frozenset({"Ривертонский университет", "Озёрский университет", "Харбинский горный университет"})
     assert _records(text) == {("consortium", three), ("joint_programme", three)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Universidad de Montoro y la Universidad de Lund firmarán un convenio el próximo mes.",
+            ("agreement", "planned"),
+        ),
+        ("La Universidad de Montoro rompió su convenio con la Universidad de Lund.", ("agreement", "ended")),
+        (
+            "Die Universität Riverstadt und die Universität Lund wollen im Herbst einen Kooperationsvertrag "
+            "unterzeichnen.",
+            ("agreement", "planned"),
+        ),
+        (
+            "Die Universität Riverstadt hat ihre Partnerschaft mit der Universität Lund auf Eis gelegt.",
+            ("agreement", "ended"),
+        ),
+        (
+            "L'Université de Riverton et l'Université de Lund signeront une convention en juin.",
+            ("agreement", "planned"),
+        ),
+        ("L'Université de Riverton a mis fin à son partenariat avec l'Université de Lund.", ("agreement", "ended")),
+        ("南京大学与早稻田大学签订学生交流协议。", ("exchange", "signed")),
+    ],
+)
+def test_status_words_and_document_paraphrases(text: str, expected: tuple[str, str]) -> None:
+    got = {(k, s) for k, _p, s in _with_status(text)}
+    assert got == {expected}
+
+
+def test_in_partnership_with_is_no_agreement_and_a_joint_degree_programme_is_one_record() -> None:
+    assert {
+        k
+        for k, _ in _records(
+            "L'Université de Riverton va ouvrir une antenne à Abidjan en partenariat avec l'Université de Lund."
+        )
+    } == {"office"}
+    got = _records(
+        "Die Universität Riverstadt und die Universität Lund starten einen gemeinsamen Masterstudiengang mit "
+        "Doppelabschluss."
+    )
+    assert {k for k, _ in got} == {"double_degree"}
+
+
+def test_french_east_is_no_abbreviation_and_the_partner_is_the_pair_in_play() -> None:
+    text = (
+        "L'Université de Riverton a fermé son Institut Confucius, créé en 2012 avec l'Université normale de la "
+        "Chine de l'Est. L'établissement souhaite poursuivre les échanges d'étudiants avec son partenaire chinois "
+        "dans le cadre d'une nouvelle convention d'échange, en cours de négociation."
+    )
+    got = _with_status(text)
+    pair = frozenset({"Université de Riverton", "Université normale de la Chine de l'Est"})
+    assert ("exchange", pair, "negotiating") in got
+    assert ("other", pair, "ended") in got
+
+
+def test_chinese_city_after_a_verb_is_the_office_place() -> None:
+    ex = pk.extract("浙江大学在伦敦设立海外办事处。")
+    assert [(p.kind.value, p.location.city if p.location else None) for p in ex.partnerships] == [("office", "London")]

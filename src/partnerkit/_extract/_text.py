@@ -185,7 +185,7 @@ class Sentence:
 _ABBREVIATIONS = frozenset(
     """univ prof dr mr mrs ms jr sr st ste mt inc ltd co corp dept acad inst vs etc e.g i.e eg ie approx ca
     cf fig no nr vol ave rd jan feb mar apr jun jul aug sep sept oct nov dec assoc assist gen gov sen
-    rep rev hon intl natl dir pres vice ph.d phd m.sc b.sc est tel им г гг ул проф акад д т.е англ пр
+    rep rev hon intl natl dir pres vice ph.d phd m.sc b.sc tel им г гг ул проф акад д т.е англ пр
     обл р-н в.т.ч тыс млн млрд руб др sr sra dra lic ing av núm pág bzw ca usw z.b hr fr nr m mme mlle""".split()  # noqa: SIM905
 )
 _END = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")

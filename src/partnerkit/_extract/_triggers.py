@@ -126,8 +126,9 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
     raw = _status_cues(doc, si)
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
-    planned_ends = [e for _s, e, n in raw if n == "planned"]
-    raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 for e in planned_ends))]
+    planned = [(s, e) for s, e, n in raw if n == "planned"]
+    # (also a future form both tables read: "firmarán", "signeront")
+    raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 or (s <= c[0] < e) for s, e in planned))]
     # "nothing has been signed yet", "не подписано", "尚未签署": a negated signing is no signing
     unsigned = [(s, e) for s, e, n in raw if n == "unsigned"]
     if unsigned:
