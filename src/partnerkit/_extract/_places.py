@@ -185,8 +185,8 @@ def _walk(
 # pattern opens with the character class, so ``re`` skips to the next capital in C (a pattern
 # opening with the look-behind is tried at every character).
 _START = re.compile(
-    r"[\u3400-\u9fff]|[^\W\d_a-zß-ÿа-яё\u3400-\u9fff](?<![^\W\d_].)(?=("
-    r"[^\W\d_\u3400-\u9fff]*(?:[-'’][^\W\d_\u3400-\u9fff]+)*))"
+    r"[^\W\d_a-zß-ÿа-яё](?:(?<=[\u3400-\u9fff])|(?<![^\W\d_].)(?=("
+    r"[^\W\d_\u3400-\u9fff]*(?:[-'’][^\W\d_\u3400-\u9fff]+)*)))"
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
