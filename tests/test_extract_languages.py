@@ -240,3 +240,19 @@ def test_french_east_is_no_abbreviation_and_the_partner_is_the_pair_in_play() ->
 def test_chinese_city_after_a_verb_is_the_office_place() -> None:
     ex = pk.extract("浙江大学在伦敦设立海外办事处。")
     assert [(p.kind.value, p.location.city if p.location else None) for p in ex.partnerships] == [("office", "London")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("В прошлом месяце Ривертонский университет вступил в Ассоциацию азиатских университетов.", "2024-04"),
+        ("Le mois dernier, l'Université de Riverton a rejoint le réseau Coimbra.", "2024-04"),
+        ("Im vergangenen Monat trat die Universität Riverstadt dem Netzwerk Eucor bei.", "2024-04"),
+        ("本月10日，北京大学与牛津大学签署合作协议。", "2024-05-10"),
+        ("上月10日，北京大学与牛津大学签署合作协议。", "2024-04-10"),
+    ],
+)
+def test_last_month_and_this_month_dates(text: str, date: str) -> None:
+    ex = pk.extract(text, published="2024-05-16")
+    assert [str(p.date) for p in ex.partnerships] == [date]
+    assert all(len(p.parties) == 2 for p in ex.partnerships)

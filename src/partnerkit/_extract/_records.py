@@ -176,6 +176,9 @@ def membership(  # noqa: PLR0917
     if not orgs and len(members) >= 2 and last is not None and last.fullmatch(sent.text, trig.start, trig.end):
         # a verb at the clause's end ("X ist dem Verband Y beigetreten"): the last name is the organisation
         orgs, members = members[-1:], members[:-1]
+    elif not members and len(orgs) == 2 and last is not None:
+        # the verb first, its subject and object after it ("Im Mai trat X dem Netzwerk Y bei")
+        members, orgs = orgs[:1], orgs[1:]
     if not orgs:
         assoc = [
             e.id
