@@ -167,18 +167,6 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
             )
         )
     ]
-    # "a joint master's programme with a double degree": one programme, the double degree
-    out = [
-        r
-        for r in out
-        if not (
-            r.kind is K.JOINT_PROGRAMME
-            and any(
-                o.kind is K.DOUBLE_DEGREE and set(o.parties) == set(r.parties) and set(o.evidence) & set(r.evidence)
-                for o in out
-            )
-        )
-    ]
     # "its second agreement, after a memorandum with X": one document, the memorandum
     out = [
         r
