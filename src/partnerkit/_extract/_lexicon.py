@@ -77,8 +77,21 @@ _REFERENCES = (
     "own",
     "prior",
     "founded",
+    "joined_last",
+    "pronoun",
+    "consortium_members",
 )
-_DATES = ("months", "weekdays", "today", "yesterday", "last_year", "this_year", "since_then", "reported")
+_DATES = (
+    "months",
+    "weekdays",
+    "today",
+    "yesterday",
+    "last_year",
+    "this_year",
+    "since_then",
+    "reported",
+    "last_month",
+)
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
