@@ -62,8 +62,8 @@ def test_may_match_which_agrees_with_may_match_per_pattern() -> None:
     words=st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=20, max_size=40),
     text=st.text(_ALPHABET, max_size=80),
 )
-def test_may_match_which_one_pass_scan_finds_every_literal(words: list[str], text: str) -> None:
-    """With many literals one scan finds them all (overlapping ones, and those inside longer ones)."""
+def test_may_match_which_with_many_literals_finds_every_literal(words: list[str], text: str) -> None:
+    """With many literals every one present counts (overlapping ones, and those inside longer ones)."""
     from partnerkit._extract._lexicon import may_match_which
 
     # one pattern per literal: its key is in the answer exactly when the literal is in the text
@@ -71,7 +71,7 @@ def test_may_match_which_one_pass_scan_finds_every_literal(words: list[str], tex
     assert set(may_match_which(patterns, text)) == {i for i, w in enumerate(words) if w in text}
 
 
-def test_may_match_which_one_pass_scan_examples() -> None:
+def test_may_match_which_overlapping_literals_examples() -> None:
     from partnerkit._extract._lexicon import may_match_which
 
     words = ["exchange of ", " exchange", "of intent", "mob", "mobility", "bil", *(f"z{i:02d}" for i in range(20))]

@@ -416,48 +416,15 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
 
 
 # The literal index of a mapping of patterns (held, so ids stay unique): each literal once,
-# with the keys of the patterns it serves; the keys of the patterns without literals; and,
-# for many literals, a scan that finds them all in one pass (see :func:`_longest_scan`).
-_Index = tuple[
-    Mapping[Any, re.Pattern[str]],
-    tuple[tuple[str, frozenset[Any]], ...],
-    frozenset[Any],
-    "Callable[[str], list[str]] | None",
-    dict[str, frozenset[Any]],
-]
-_INDEXES: dict[int, _Index] = {}
-
-
-def _longest_scan(needles: list[str]) -> Callable[[str], list[str]]:
-    """A ``findall`` giving, at every position of a text where some literal starts, the longest
-    literal starting there.
-
-    The literals that start at one position are all prefixes of the longest one there, so the
-    literals present in a text are exactly the prefixes (among the literals) of what this finds:
-    one pass of ``re`` instead of one substring search per literal.
-    """
-    root: dict[str, Any] = {}
-    for w in needles:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:  # a literal ends here: a longer one first, else this one
-            return "(?:" + "|".join(alts) + ")?" if alts else ""
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return re.compile(f"(?=({emit(root)}))").findall
+# with the keys of the patterns it serves; and the keys of the patterns without literals.
+_INDEXES: dict[int, tuple[Mapping[Any, re.Pattern[str]], tuple[tuple[str, frozenset[Any]], ...], frozenset[Any]]] = {}
 
 
 def may_match_which(patterns: Mapping[K, re.Pattern[str]], low: str | None) -> frozenset[K] | Mapping[K, object]:
     """The keys of ``patterns`` whose pattern :func:`may_match` the text lowered to ``low``.
 
-    One substring search per distinct literal of all the patterns (or, with many literals,
-    one scan for all of them), instead of one :func:`may_match` call per pattern (patterns
-    of one lexicon share literals).
+    One substring search per distinct literal of all the patterns, instead of one
+    :func:`may_match` call per pattern (patterns of one lexicon share literals).
 
     Example:
         >>> lex = lexicon(("en",))
@@ -479,23 +446,12 @@ def may_match_which(patterns: Mapping[K, re.Pattern[str]], low: str | None) -> f
                 by_needle.setdefault(n, set()).add(key)
         if len(_INDEXES) >= 256:  # mappings are made once per lexicon; a bound all the same
             _INDEXES.clear()
-        scan = _longest_scan(sorted(by_needle)) if len(by_needle) >= _TRIE_FROM else None
-        # per literal: the keys of every literal that is a prefix of it (present with it)
-        prefixed = {
-            n: frozenset().union(*(keys for m, keys in by_needle.items() if n.startswith(m))) for n in by_needle
-        }
         got = _INDEXES[id(patterns)] = (
             patterns,
             tuple((n, frozenset(keys)) for n, keys in by_needle.items()),
             frozenset(always),
-            scan,
-            prefixed,
         )
     out = got[2]
-    if got[3] is not None:
-        for needle in set(got[3](low)):
-            out = out | got[4][needle]
-        return out
     for needle, keys in got[1]:
         if needle in low and not keys <= out:
             out = out | keys
