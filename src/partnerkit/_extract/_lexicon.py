@@ -486,7 +486,19 @@ def detect_language(text: str) -> str:
 
 
 def _cell(phrases: list[str]) -> str:
-    return " · ".join(f"`{p.replace('|', chr(92) + '|')}`" for p in phrases)
+    return " · ".join(_code(p) for p in phrases)
+
+
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "&#92;", "*": "&#42;", "_": "&#95;",
+                           "`": "&#96;", "|": "&#124;"})  # fmt: skip
+
+
+def _code(phrase: str) -> str:
+    """One phrase as Markdown code; as an HTML ``<code>`` element when it holds ``<!``, which
+    Python-Markdown's HTML parser takes for a declaration and stops the docs build on."""
+    if "<!" in phrase:
+        return f"<code>{phrase.translate(_ENTITIES)}</code>"
+    return f"`{phrase.replace('|', chr(92) + '|')}`"
 
 
 def markdown_tables() -> str:
