@@ -242,7 +242,9 @@ def offices(  # noqa: PLR0917
     used_next: set[int],
 ) -> list[Partnership]:
     sent = doc.sentences[si]
-    spans = [(m.start, m.end) for m in doc.mentions]
+    # the mentions that reach into this sentence or the next (only they can hold a place of either)
+    lo, hi = sent.start, doc.sentences[si + 1].end if si + 1 < len(doc.sentences) else sent.end
+    spans = [(m.start, m.end) for m in doc.mentions if m.start < hi and m.end > lo]
     acronym_ends = {m.end for m in doc.in_sentence(si) if m.kind == "acronym"}
     # a place inside a name or right after an acronym ("IIT Madras") is part of the name
     places = [
