@@ -256,3 +256,40 @@ def test_last_month_and_this_month_dates(text: str, date: str) -> None:
     ex = pk.extract(text, published="2024-05-16")
     assert [str(p.date) for p in ex.partnerships] == [date]
     assert all(len(p.parties) == 2 for p in ex.partnerships)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # published on a Thursday: "last Thursday" is the Thursday before, a bare "Thursday" the day itself
+        ("Omega University and Sigma University signed an agreement last Thursday.", "2024-05-02", "2024-04-25"),
+        ("Omega University and Sigma University signed an agreement on Thursday.", "2024-05-02", "2024-05-02"),
+        ("Omega University and Sigma University signed an agreement last Tuesday.", "2024-05-02", "2024-04-30"),
+        (
+            "L'Université de Riverton et l'Université de Bastia ont signé un accord jeudi dernier.",
+            "2024-05-02",
+            "2024-04-25",
+        ),
+        (
+            "La Universidad de Montoro y la Universidad de Lund firmaron un convenio el jueves pasado.",
+            "2024-05-02",
+            "2024-04-25",
+        ),
+        (
+            "Die Universität Riverton und die Universität Bastia unterzeichneten am vergangenen Donnerstag "
+            "einen Vertrag.",
+            "2024-05-02",
+            "2024-04-25",
+        ),
+        (
+            "Университет Ривертона и Университет Бастии в прошлый четверг подписали соглашение.",
+            "2024-05-02",
+            "2024-04-25",
+        ),
+        ("河源大学与白沙大学上周四签署合作协议。", "2024-05-02", "2024-04-25"),
+        ("河源大学与白沙大学于周二签署合作协议。", "2024-05-02", "2024-04-30"),
+    ],
+)
+def test_last_weekday_said_on_that_weekday_is_a_week_before(text: str, published: str, date: str) -> None:
+    ex = pk.extract(text, published=published)
+    assert [str(p.date) for p in ex.partnerships] == [date]

@@ -257,10 +257,29 @@ def _relative(
     weekdays = _any_month_or_weekday(lex)[1]
     if full and may_match(weekdays, low) and weekdays.search(text):
         pub = published.first_day()
+        last = _last_markers(text, lex)
         for wd, pattern in enumerate(lex.weekdays):
             for m in pattern.finditer(text):
-                back = (pub.weekday() - wd) % 7
+                # "last Thursday" / "jeudi dernier" said on a Thursday is a week before; a bare
+                # "Thursday" on a Thursday is the day itself.
+                back = (pub.weekday() - wd) % 7 or (7 if _marked_last(text, m.start(), m.end(), last) else 0)
                 add(m.start(), m.end(), PartialDate.from_date(pub - dt.timedelta(days=back)), True)
+
+
+def _last_markers(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Spans of the words that make a weekday the past one ("last", "dernier", "pasado", "прошлый")."""
+    pattern = lex.dates.get("last_weekday")
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
+def _marked_last(text: str, start: int, end: int, markers: list[tuple[int, int]]) -> bool:
+    """Whether a marker stands right before ``start`` or right after ``end`` (spaces between only)."""
+    for m_start, m_end in markers:
+        if m_end <= start and not text[m_end:start].strip():
+            return True
+        if m_start >= end and not text[end:m_start].strip():
+            return True
+    return False
 
 
 def find_dateline(lines: list[str], lex: Lexicon) -> PartialDate | None:

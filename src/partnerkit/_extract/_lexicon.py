@@ -91,6 +91,7 @@ _DATES = (
     "since_then",
     "reported",
     "last_month",
+    "last_weekday",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -188,13 +189,12 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         for i, m in enumerate(tables[lang].get("dates", {}).get("months", [])[:12]):
             months[i].append(m)
         for i, w in enumerate(tables[lang].get("dates", {}).get("weekdays", [])[:7]):
-            weekdays[i].append(w)
+            # Chinese writes no spaces: its weekdays carry no word boundaries ("上周四").
+            weekdays[i].append(w if lang == "zh" else rf"(?<!\w)(?:{w})(?!\w)")
     month_pats = tuple(
         re.compile(rf"(?:{'|'.join(m)})\.?$", re.IGNORECASE) if m else re.compile("(?!)") for m in months
     )
-    weekday_pats = tuple(
-        re.compile(rf"(?<!\w)(?:{'|'.join(w)})(?!\w)", re.IGNORECASE) if w else re.compile("(?!)") for w in weekdays
-    )
+    weekday_pats = tuple(re.compile("|".join(w), re.IGNORECASE) if w else re.compile("(?!)") for w in weekdays)
     # One pattern per language (word-boundary checks once per position, not once per kind).
     any_parts = []
     for lang in use:
