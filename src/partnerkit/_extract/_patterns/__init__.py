@@ -12,6 +12,7 @@ import functools
 import re
 
 from partnerkit._extract._patterns._keys import _CJK_CHAR, _CYRILLIC_CHAR, name_key
+from partnerkit._extract._patterns._marked import with_marked
 from partnerkit._extract._patterns._officials import find_cities, find_ministers
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
 from partnerkit._extract._patterns._units import ru_units, units_at, units_of_parents
@@ -61,6 +62,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     out.extend(_find_quoted(text, offset, out))
     if _KIND_AFTER.search(text):
         out.extend(_kind_named(text, offset))
+    out = with_marked(out, text, offset)
     if "inist" in text or "инистр" in text:
         out.extend(find_ministers(text, offset))
     if _CITY_WORDS.search(text):

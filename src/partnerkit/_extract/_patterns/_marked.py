@@ -1,0 +1,188 @@
+"""Names with no organisation word that the text itself marks as an organisation.
+
+"Vexa Open Science Cloud (VOSC)": a capitalised run followed by its own acronym;
+"the European alliance Orbit U.", "Vexa – The Northern Campus, a cross-border alliance":
+a network noun right before the name or in an apposition right after it;
+"Lorentz-Gemeinschaft", "Norvik-Stiftung": a German compound whose last part is a body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partnerkit._extract._patterns._words import _CONNECTORS, Span, _head_of, _tokens
+from partnerkit._extract._places import gazetteer
+from partnerkit._model._countries import _key
+
+__all__ = ["find_marked", "with_marked"]
+
+_NETWORK = (
+    r"(?i:alliance|network|association|league|guild|federation|verbund|allianz|netzwerk"
+    r"|alianza|red|r[ée]seau|f[ée]d[ée]ration|альянс)"
+)
+# The noun right before the name, lower case ("the alliance Orbit U."; a capitalised one is part of
+# a name: "the Russian Federation and ...", "la Red Universitaria ..."), or a German noun after a
+# lower-case article ("im Netzwerk T.I.M.E."); between them only Romance adjectives ("l'alliance
+# européenne X", "la red universitaria X"), never "of" (the tail of a longer name) or a verb.
+_ADJECTIVE = r"[a-zà-ÿ]+(?:enne|ène|éen|ienne|aire|ale|al|ano|ana|ico|ica|ario|aria|ais|aise|ique|ista|ino|ina)s?"
+_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:alliance|network|association|league|guild|federation|alianza|red"
+    r"|r[ée]seau|f[ée]d[ée]ration)|(?<=[a-zà-ÿ] )(?:Verbund|Allianz|Netzwerk))"
+    rf"(?: {_ADJECTIVE}){{0,2}} (?=[A-ZÀ-Ý])"
+)
+_APPOSITION = re.compile(
+    rf"^, (?i:a|an|the|dem|der|die|den|la|el|une|un|l['’]) ?(?:[a-zà-ÿ][\w-]* ){{0,3}}?{_NETWORK}(?![\w])"
+)
+_COMPOUND = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][\w]+-)+(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung|Konsortium)(?![\w-])"
+)
+_LEAD = frozenset(["the", "The", "la", "La", "le", "Le", "el", "El", "die", "Die", "der", "Der", "dem", "l'", "L'"])
+_OF_BEFORE = re.compile(r"(?<![\w-])(?:of|de|del|des|du|der|di|da) $")  # the run is the tail of a longer name
+_DASHES = ("–", "—", "-")
+_MAX_WORDS = 6
+
+
+def _proper(word: str) -> bool:
+    return word[:1].isupper() and word not in _LEAD and _head_of(word) is None
+
+
+# words of states and regions ("Arab Republic of Egypt (ARE)", "Eastern Europe and Central Asia (EECA)")
+_STATE_WORDS = frozenset(
+    "republic kingdom federation emirates states state europe asia africa america oceania region province".split()  # noqa: SIM905
+)
+
+
+def _place_word(word: str) -> bool:
+    return word.lower() in _STATE_WORDS or _key(word) in gazetteer()
+
+
+def _accept(words: list[str]) -> bool:
+    """A run names a body unless it is only places, holds its own head word (found by its
+    shape) or is a sentence-opening determiner."""
+    if not words or any(_head_of(w) is not None for w in words):
+        return False
+    return not all(_key(w.rstrip(".")) in gazetteer() for w in words if w[:1].isupper())
+
+
+def _run_after(text: str, pos: int) -> tuple[int, int] | None:
+    """The capitalised run starting at ``pos`` (words, "U."-like initials, inner "of")."""
+    end = None
+    count = 0
+    last = pos
+    for s, e, w in _tokens(text[pos : pos + 120]):
+        if text[last : pos + s] not in ("", " "):
+            break
+        if _proper(w) or (end is not None and (w.isdigit() or w.lower() in ("of", "for", "de"))):
+            count += 1
+            end = pos + e
+            last = end
+            if count >= _MAX_WORDS:
+                break
+            continue
+        break
+    if end is None:
+        return None
+    run = text[pos:end]
+    while run.split()[-1].lower() in _CONNECTORS:
+        run = run.rsplit(" ", 1)[0]
+    tail = run.split()[-1]
+    if tail.endswith(".") and len(tail) > 2 and "." not in tail[:-1]:
+        run = run[:-1]  # "the alliance EUGLOH.": the full stop ends the sentence ("Orbit U." keeps its own)
+    return pos, pos + len(run)
+
+
+def _run_before(text: str, end: int) -> int | None:
+    """Where the capitalised run ending at ``end`` starts ("Eucor – The European Campus")."""
+    toks = _tokens(text[:end])
+    start = None
+    count = 0
+    i = len(toks) - 1
+    while i >= 0 and count < _MAX_WORDS:
+        s, e, w = toks[i]
+        gap = text[e : (start if start is not None else end)]
+        if gap.strip() and gap.strip() not in _DASHES:
+            break
+        if gap.strip() in _DASHES and start is None:
+            break
+        if _proper(w) or (w in _LEAD and start is not None and i and text[toks[i - 1][1] : s].strip() in _DASHES):
+            start = s
+            count += 1
+        elif start is not None and w.lower() in ("of", "for") and i and _proper(toks[i - 1][2]):
+            start = s
+        else:
+            break
+        i -= 1
+    return start
+
+
+def find_marked(text: str, offset: int = 0) -> list[Span]:
+    """Names the text marks as organisations though they carry no head word.
+
+    Example:
+        >>> [s.text for s in find_marked("Riverton joined the European alliance Orbit U. in 2023.")]
+        ['Orbit U.']
+        >>> [s.text for s in find_marked("It joined Vexa – The Northern Campus, a cross-border alliance of five.")]
+        ['Vexa – The Northern Campus']
+        >>> [s.text for s in find_marked("Sie ist Mitglied der Lorentz-Gemeinschaft.")]
+        ['Lorentz-Gemeinschaft']
+        >>> [s.text for s in find_marked("The Vexa Open Science Cloud (VOSC) opened.")]
+        ['Vexa Open Science Cloud']
+    """
+    out: list[Span] = []
+    for m in _BEFORE.finditer(text):
+        run = _run_after(text, m.end())
+        if run is not None and _accept(text[run[0] : run[1]].split()):
+            out.append(Span(run[0] + offset, run[1] + offset, text[run[0] : run[1]], "name", "alliance"))
+    for m in re.finditer(",", text):
+        if _APPOSITION.match(text[m.start() : m.start() + 80]) is None:
+            continue
+        start = _run_before(text, m.start())
+        if start is not None and _OF_BEFORE.search(text, 0, start) is None and _accept(text[start : m.start()].split()):
+            out.append(Span(start + offset, m.start() + offset, text[start : m.start()], "name", "alliance"))
+    for m in _COMPOUND.finditer(text):
+        out.append(Span(m.start() + offset, m.end() + offset, m.group(), "name", "association"))
+    if "(" in text:
+        out.extend(_defined(text, offset))
+    return out
+
+
+def with_marked(found: list[Span], text: str, offset: int) -> list[Span]:
+    """``found`` plus the marked names of ``text``; a marked name wins over a run read from a
+    lower-case head word into it ("the alliance Orbit U.", not "alliance Orbit")."""
+    marked = find_marked(text, offset)
+    if not marked:
+        return found
+    kept = [s for s in found if not (s.text[:1].islower() and any(m.start < s.end <= m.end for m in marked))]
+    return kept + marked
+
+
+_PAREN_ACRONYM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _defined(text: str, offset: int) -> list[Span]:
+    """A capitalised run followed by its own acronym: the initials of its last words spell it."""
+    out: list[Span] = []
+    for m in _PAREN_ACRONYM.finditer(text):
+        acronym = m.group(1).upper()
+        toks = _tokens(text[: m.start()])
+        words: list[tuple[int, str]] = []
+        for s, e, w in reversed(toks):
+            if e != m.start() and not words:
+                break
+            if not _proper(w) and w.lower() not in ("of", "for", "and"):
+                break
+            words.insert(0, (s, w))
+        initials = ""
+        for k in range(len(words) - 1, -1, -1):
+            s, w = words[k]
+            if not _proper(w):
+                continue
+            initials = "".join(p[0] for p in w.split("-") if p).upper() + initials
+            if initials == acronym:
+                named = [x for _, x in words[k:]]
+                if _accept(named) and len(named) >= 2 and not any(_place_word(x) for x in named):
+                    out.append(Span(s + offset, m.start() + offset, text[s : m.start()], "name", "association"))
+                break
+            if len(initials) >= len(acronym):
+                break
+    return out
