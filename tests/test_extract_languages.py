@@ -58,6 +58,32 @@ def test_german_tu_is_technische_universitaet() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        (
+            "Riverton University and Delft University of Technology signed an agreement.\n"
+            "TU Delft and Riverton University also opened a joint laboratory.",
+            "Delft University of Technology",
+        ),
+        (
+            "Katholieke Universiteit Leuven and Riverton University signed an agreement.\n"
+            "KU Leuven and Riverton University also opened a joint laboratory.",
+            "Katholieke Universiteit Leuven",
+        ),
+        (
+            "Die Technische Hochschule Köln und die Universität Riverton unterzeichneten einen Vertrag.\n"
+            "Die TH Köln und die Universität Riverton eröffneten auch ein gemeinsames Labor.",
+            "Technische Hochschule Köln",
+        ),
+    ],
+)
+def test_tu_th_ku_plus_city_is_the_full_name_met_before(text: str, full: str) -> None:
+    got = _records(text)
+    assert {k for k, _ in got} == {"agreement", "joint_lab"}
+    assert all(full in parties for _, parties in got)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

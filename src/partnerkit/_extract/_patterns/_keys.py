@@ -13,15 +13,19 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC_CHAR = re.compile(r"[\u0400-\u04ff]")
 _GENERIC_KEY = frozenset(
     """university universities universidad université universite universität universitaet college the of
+    universiteit universitat università universita universidade uniwersytet univerzita
     and for de del la las los el le les des du d l di da der die das und y et state national federal
     research technical technological public autonomous nacional autónoma national nationale staatliche
     государственный государственного государственным государственном национальный федеральный
     федерального исследовательский научно университет университета университету университетом
     университете им имени""".split()  # noqa: SIM905
 )
-# German short forms that stand for the first words of a name ("TU Dresden" is
-# "Technische Universität Dresden", "FU Berlin" is "Freie Universität Berlin")
-_SHORT_WORD = {"tu": "techni", "fu": "freie"}
+# Short forms that stand for the first words of a name ("TU Dresden" is "Technische Universität
+# Dresden", "FU Berlin" is "Freie Universität Berlin", "TH Köln" is "Technische Hochschule Köln",
+# "KU Leuven" is "Katholieke Universiteit Leuven"); "TU Delft" is also "Delft University of
+# Technology": "technology" has the key of "technische".
+_SHORT_WORD = {"tu": ("techni",), "fu": ("freie",), "th": ("techni", "hochsc"), "ku": ("kathol",)}
+_TECHNOLOGY = ("technology", "technologie", "technologies")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -35,13 +39,22 @@ def name_key(name: str) -> frozenset[str]:
         True
         >>> name_key("TU Dresden") == name_key("Technische Universität Dresden")
         True
+        >>> name_key("TU Delft") == name_key("Delft University of Technology")
+        True
+        >>> name_key("KU Leuven") == name_key("Katholieke Universiteit Leuven")
+        True
     """
     words = re.findall(r"[^\W_]+", name.casefold())
     out = set()
     for w in words:
         if w in _GENERIC_KEY:
             continue
-        w = _SHORT_WORD.get(w, w)  # noqa: PLW2901
+        if w in _SHORT_WORD:
+            out.update(_SHORT_WORD[w])
+            continue
+        if w in _TECHNOLOGY:
+            out.add("techni")
+            continue
         if _CJK_CHAR.match(w):
             out.add(w)
             continue
