@@ -45,7 +45,7 @@ def name_key(name: str) -> frozenset[str]:
         True
     """
     words = re.findall(r"[^\W_]+", name.casefold())
-    out = set()
+    out: set[str] = set()
     for w in words:
         if w in _GENERIC_KEY:
             continue
