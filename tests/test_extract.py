@@ -504,11 +504,26 @@ def test_registry_tokens_fold_each_word_as_written(text: str) -> None:
         ("TU Delft hosted the meeting.", ["TU Delft"]),
         ("It signed MoUs with three ASEAN universities.", []),
         ("Bosch GmbH and Lund University met.", ["Bosch GmbH", "Lund University"]),
+        (
+            "Die Universität zu Riverstadt und die Universität Bastia unterzeichneten.",
+            ["Universität zu Riverstadt", "Universität Bastia"],
+        ),
+        (
+            "L'École normale supérieure et l'Université de Bastia ont signé un accord.",
+            ["École normale supérieure", "Université de Bastia"],
+        ),
+        (
+            "L'Université de Bastia a signé un accord avec l'École polytechnique.",
+            ["Université de Bastia", "École polytechnique"],
+        ),
+        ("Firmaron con la Universidad pública y la Universidad mexicana.", []),
     ],
 )
 def test_name_shapes_of_other_languages_acronym_city_and_companies(sentence: str, names: list[str]) -> None:
-    """Head words of other languages, an acronym before a known city and a legal form make names;
-    an acronym used as an adjective before a plural head does not."""
+    """Head words of other languages, an acronym before a known city and a legal form make names, so do
+    "Universität zu X" and a capitalised Romance head with lower-case adjectives ("École normale
+    supérieure"); an acronym used as an adjective before a plural head does not, nor a head with a
+    describing adjective ("la Universidad pública")."""
     assert [s.text for s in find_names(sentence) + find_acronyms(sentence) if s.kind == "name"] == names
 
 

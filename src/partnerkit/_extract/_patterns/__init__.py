@@ -29,6 +29,7 @@ from partnerkit._extract._patterns._words import (
     _TITLES,
     _UNIT_HEADS,
     Span,
+    _adjective_tail,
     _head_of,
     _is_cap,
     _tokens,
@@ -132,7 +133,7 @@ def _word_info(w: str) -> _Info:
     may = w[0].isalnum() and low.rstrip(".") not in _TITLES
     cap = _is_cap(w)
     conn = low in _CONNECTORS
-    romance_word = low.isalpha() and not low.isupper() and len(low) > 3
+    romance_word = low.rstrip(".").isalpha() and not low.isupper() and len(low) > 3
     head = _head_of(w)
     elision = w in ("l'", "l’", "L'", "L’", "d'", "d’", "D'", "D’")
     # A word that can never join a run, whatever came before (a comma may, inside a name).
@@ -417,7 +418,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
         elif head == "college" and _is_cap(after) and _key(after) in gazetteer():
             keep += 1  # "Imperial College London", "Trinity College Dublin": the city is part of the name
         part = part[:keep]
-    while part and (
+    tail = _adjective_tail(text, part, last, head)  # "l'École normale supérieure": lower-case words of the name
+    while len(part) > tail and (
         part[-1][2].lower() in _CONNECTORS or part[-1][2].lower() in _DETERMINERS or not _is_cap(part[-1][2])
     ):
         if _head_of(part[-1][2]) is not None and len(part) > 1:

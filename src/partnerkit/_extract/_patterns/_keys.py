@@ -13,7 +13,7 @@ _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC_CHAR = re.compile(r"[\u0400-\u04ff]")
 _GENERIC_KEY = frozenset(
     """university universities universidad université universite universität universitaet college the of
-    universiteit universitat università universita universidade uniwersytet univerzita
+    universiteit universitat zu università universita universidade uniwersytet univerzita
     and for de del la las los el le les des du d l di da der die das und y et state national federal
     research technical technological public autonomous nacional autónoma national nationale staatliche
     государственный государственного государственным государственном национальный федеральный

@@ -39,14 +39,14 @@ _HEAD_STEMS = literal_trie(
     _HEADS_EN | _HEADS_HEAD_FIRST | _UNIT_HEADS | {"universität", "hochschule", "akademie", "institut"}
 )
 _CONNECTORS = frozenset(
-    """of for and the de del la las los el des du d' d’ di da do dos der für und y et e &""".split()  # noqa: SIM905
+    """of for and the de del la las los el des du d' d’ di da do dos der für zu und y et e &""".split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(
     """the a an la las los el le les l' l’ die der das den dem des un une""".split()  # noqa: SIM905
 )
 _SPLITTERS = frozenset(["and", "y", "et", "und", "e", "&"])
 _KEEP_AFTER = frozenset(
-    """of for de del des du d' d’ di da do für der""".split()  # noqa: SIM905
+    """of for de del des du d' d’ di da do für der zu""".split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[\u3400-\u9fff]+|(?:[lLdD]['’])|[^\W_]+(?:[-'’.][^\W_]+)*(?:(?<=s)['’](?!\w))?\.?|[«»\"“”„(),;:]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{0,3})$")
@@ -67,6 +67,25 @@ _RU_HEADS = re.compile(
     r"^\w+-(?:колледж|университет|институт)\w*$",
     re.IGNORECASE,
 )
+
+
+# Romance adjectives written in lower case inside a name ("École normale supérieure",
+# "Universidad autónoma", "École polytechnique"): by their endings, never a verb's
+_ROMANCE_ADJECTIVE = re.compile(
+    r"^(?!p[uú]blic|privad|priv[ée])[a-zà-ÿ]+(?:ale|al|ique|ica|ico|ieure|eure|ior|aire|ario|aria|oma|omo|enne|éen"
+    r"|ina|ino|elle|ive|iva|ivo|ée|libre)s?\.?$"
+)
+
+
+def _adjective_tail(text: str, part: list[tuple[int, int, str]], last: int, head: str) -> int:
+    """How many words of ``part`` to keep at least: a capitalised Romance head inside a sentence and up
+    to two lower-case adjectives right after it that end the run ("l'École normale supérieure et ...")."""
+    if head not in _HEADS_HEAD_FIRST or not part[last][2][:1].isupper() or part[last][0] == 0:
+        return 0
+    after = part[last + 1 :]
+    if not 1 <= len(after) <= 2 or not all(_ROMANCE_ADJECTIVE.match(w) for _, _, w in after):
+        return 0
+    return len(part) if text[: part[last][0]].strip() else 0
 
 
 @attrs.frozen
