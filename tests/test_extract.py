@@ -1043,3 +1043,19 @@ def test_funders_are_no_parties(text: str, expected: set[tuple[str, tuple[str, .
     """Funders ("X approved a grant", "awarded ... by X") stay out of a deal's parties."""
     got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
     assert got == expected
+
+
+def test_the_head_word_of_a_network_named_once_is_its_short_form() -> None:
+    """ "the Guild" after "The Guild of Northern Research-Intensive Universities" is that network (and
+    "the Guild also admitted X" a membership); a head word two names share names neither."""
+    text = (
+        "Riverton University has become a full member of The Guild of Northern Research-Intensive "
+        "Universities, the network said. At the same meeting the Guild also admitted Bastia University."
+    )
+    ex = pk.extract(text, published="2024-05-02")
+    guild = "Guild of Northern Research-Intensive Universities"
+    assert {m.text: m.name for m in ex.mentions}["Guild"] == guild
+    got = {frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "membership"}
+    assert got == {frozenset({"Riverton University", guild}), frozenset({"Bastia University", guild})}
+    two = "Riverton University is in the Lumen Group and the Delta Group. The Group met in May."
+    assert "Group" not in {m.text for m in pk.extract(two).mentions}

@@ -127,8 +127,12 @@ def read_document(
         q = _QUOTED_TAIL.match(text, span.end)
         if q and q.group(1).isupper():
             aliases[q.group(1)] = idx  # 'Saint Petersburg Electrotechnical University "LETI"'
+    heads = {h: idx for h, idx in _head_short_forms(chosen).items() if h not in aliases}
+    aliases.update(heads)
     for alias in aliases:
         for start, end in _whole_word(alias, text):
+            if alias in heads and text[max(0, start - 4) : start].lower() != "the ":
+                continue  # a head word is a short form only as "the Guild"
             if not any(s.start < end and start < s.end for s, _, _ in chosen):
                 chosen.append((Span(start, end, alias, "acronym"), 0, ()))
     # (the owners by span: uses of an alias before its definition, as in a title, shift the indices)
@@ -143,6 +147,25 @@ def read_document(
     doc.publisher = _publisher(doc, publisher)
     _references(doc)
     return doc
+
+
+# the head words of a network's name whose "the X" later names it ("The Guild of European ...
+# Universities" ... "the Guild also admitted"; "the Coimbra Group" ... "the Group")
+_NETWORK_HEADS = frozenset(["Guild", "League", "Alliance", "Association", "Network", "Federation", "Group", "Union"])
+
+
+def _head_short_forms(chosen: list[tuple[Span, int, tuple[str, ...]]]) -> dict[str, int]:
+    """``{head word: index}`` for each network head word that exactly one name of the text holds."""
+    holders: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for idx, (span, prio, _ids) in enumerate(chosen):
+        if prio != 1 or span.kind != "name":
+            continue
+        for word in span.text.split():
+            if word in _NETWORK_HEADS:
+                holders.setdefault(word, set()).add(span.text)
+                first.setdefault(word, idx)
+    return {w: first[w] for w, names in holders.items() if len(names) == 1}
 
 
 def _is_word_char(ch: str) -> bool:
