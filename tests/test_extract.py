@@ -1059,3 +1059,20 @@ def test_the_head_word_of_a_network_named_once_is_its_short_form() -> None:
     assert got == {frozenset({"Riverton University", guild}), frozenset({"Bastia University", guild})}
     two = "Riverton University is in the Lumen Group and the Delta Group. The Group met in May."
     assert "Group" not in {m.text for m in pk.extract(two).mentions}
+
+
+def test_places_beside_the_two_universities_name_the_pair_not_the_last_negotiation() -> None:
+    """A third party's negotiation sentence makes no new pair for "the two universities" when the
+    sentence itself names the pair by their places ("zwischen Dortmund und Lyon")."""
+    text = (
+        "Das Dortmunder Institut für Technologie (DIT) und die Universität Lyon haben am 2. Mai 2024 eine "
+        "Kooperationsvereinbarung unterzeichnet.\n"
+        "Das DIT verhandelt außerdem mit der Universität Graz über einen gemeinsamen Masterstudiengang.\n"
+        "Die Zusammenarbeit zwischen Dortmund und Lyon ist nicht neu: Seit 2010 bieten die beiden Universitäten "
+        "einen Doppelabschluss an."
+    )
+    ex = pk.extract(text, published="2024-05-02")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert ("double_degree", frozenset({"Dortmunder Institut für Technologie", "Universität Lyon"})) in got
+    assert ("joint_programme", frozenset({"Dortmunder Institut für Technologie", "Universität Graz"})) in got
+    assert len(got) == 3

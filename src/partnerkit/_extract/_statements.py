@@ -61,6 +61,7 @@ from partnerkit._extract._when import (
     last_date_before,
 )
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
+from partnerkit._names import fold
 
 __all__ = ["find_partnerships"]
 
@@ -118,6 +119,28 @@ def _members_named(doc: Document, text: str, out: list[Partnership], kind: Partn
     by_name = {doc.entities[e].best: e for e in doc.entities}
     got = [by_name.get(p.name) for p in last.parties]
     return [e for e in got if e is not None] if all(e is not None for e in got) else []
+
+
+def _places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
+    """The two organisations a sentence names by their places ("between Karlsruhe and Strasbourg"
+    beside "the two universities"): each place a word (or a word's stem: "Karlsruher") of one
+    organisation's name only, and exactly two such places."""
+    places = doc.places.get(si) or []
+    if len(places) != 2:
+        return None
+    got: list[int] = []
+    for p in places:
+        word = fold(doc.clean.text[p.start : p.end]).lower()
+        owners = {
+            e.id
+            for e in doc.entities.values()
+            if e.kind == "org"
+            and any(w.startswith(word) and len(w) - len(word) <= 2 for n in e.names for w in fold(n).lower().split())
+        }
+        if len(owners) != 1:
+            return None
+        got.append(owners.pop())
+    return (got[0], got[1]) if got[0] != got[1] else None
 
 
 def _framed(triggers: list[_Trigger]) -> bool:
@@ -208,6 +231,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if between:
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
+        if has_pair and (by_place := _places_as_pair(doc, si)) is not None:
+            pair = by_place  # "the cooperation between Karlsruhe and Strasbourg: the two universities ..."
         triggers = [] if si in used_next else all_triggers[si]
         if pending is not None and not any(t.kind in _DOCUMENTS for t in triggers):
             got = _signed_later(doc, si, pending, explicit, out, all_triggers[pending[0]])
