@@ -56,3 +56,23 @@ def test_a_closer_place_refines_the_running_office() -> None:
     )
     got = _offices(text)
     assert got == {("active", "Boston", "US")}
+
+
+def test_each_place_takes_the_date_of_its_own_stretch_and_a_closed_office_ends() -> None:
+    """ "cuenta desde 2016 con una oficina en X y con otra en Y": one office per place; "tiene previsto
+    abrir una sede en Z en 2024": planned, dated 2024; "su oficina en W cerró en 2020": ended."""
+    text = (
+        "La Universidad de Riverton cuenta desde 2016 con una oficina en Pekín y con otra en Boston, y tiene "
+        "previsto abrir una sede en Berlín en 2024. Sin embargo, su oficina en Lima cerró en 2020."
+    )
+    ex = pk.extract(text, published="2024-05-01")
+    got = {(p.status.value, p.location.city if p.location else None, str(p.date)) for p in ex.partnerships}
+    assert got == {
+        ("active", "Beijing", "2016"),
+        ("active", "Boston", "2016"),
+        ("planned", "Berlin", "2024"),
+        ("ended", "Lima", "2020"),
+    }
+    two = "Riverton University opened a campus in Malaysia in 1998 and another in Indonesia in 2021."
+    dated = {(p.location.country, str(p.date)) for p in pk.extract(two).partnerships if p.location}
+    assert dated == {("MY", "1998"), ("ID", "2021")}

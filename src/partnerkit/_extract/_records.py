@@ -302,14 +302,29 @@ def offices(  # noqa: PLR0917
         ]
     out = []
     own = _place_statuses(doc, si, [pos - base for _, pos in locs], status) if base == sent.start else None
+    dates = _place_dates(doc, text, [pos - base for _, pos in locs], ev.published) if len(locs) > 1 else []
     for g in groups:
         party_objs = tuple(_party(doc, p) for p in g)
         for k, (loc, pos) in enumerate(locs):
             st = _clause_status(doc, text, pos - base, own[k] if own else status)
+            when = (dates[k] if dates else None) or date
             out.append(
-                Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=date, location=loc, evidence=(ev,))
+                Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=when, location=loc, evidence=(ev,))
             )
     return out
+
+
+def _place_dates(
+    doc: Document, text: str, positions: list[int], published: PartialDate | None
+) -> list[PartialDate | None]:
+    """The date written between each place of a multi-place office sentence and the next place
+    ("a campus in Malaysia in 1998 and another in Indonesia in 2021"; "... in Berlin in 2024")."""
+    hits = dates_in(doc, text, published)
+    ends = [*positions[1:], len(text)]
+    return [
+        next((h.date for h in hits if pos < h.start and h.end <= end), None)
+        for pos, end in zip(positions, ends, strict=True)
+    ]
 
 
 def _each_owns(doc: Document, si: int, trig: _Trigger, owner: int, host: int) -> bool:
