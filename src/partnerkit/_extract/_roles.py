@@ -51,11 +51,17 @@ PERSON_FIRST = re.compile(
 _PRONOUN_FIRST = re.compile(r"\W*(?:It|Он|Она|Оно|Il|Elle|Er|Sie|Es)\b")
 
 
-def refers_to_subject(doc: Document, text: str) -> bool:
+def refers_to_subject(doc: Document, text: str, at: int | None = None) -> bool:
     """True when the sentence speaks of "the university" ("la universidad", "университет") or
-    opens with "It"; the text's subject is then meant, also when no publisher was given."""
+    opens with "It", or a possessive stands right before position ``at`` ("its office in X", "su
+    oficina en X"); the text's subject is then meant, also when no publisher was given."""
     ref = doc.lex.refs.get("publisher")
+    if at is not None and _POSSESSIVE_BEFORE.search(text, 0, at) is not None:
+        return True
     return _PRONOUN_FIRST.match(text) is not None or (ref is not None and ref.search(text) is not None)
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]ts|[Ss]u|[Ss]on|[Ss]a|[Ii]hr|[Ii]hre|[Ss]eine?|его|её|ее)\s+$")
 
 
 def located_offices(doc: Document, triggers: dict[int, list[_Trigger]], objects: set[int]) -> None:

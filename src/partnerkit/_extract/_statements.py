@@ -342,7 +342,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
                     parties = [doc.publisher]
-                elif subject is not None and kind in _SINGLE_OK and refers_to_subject(doc, text):
+                elif subject is not None and kind in _SINGLE_OK and refers_to_subject(doc, text, trig.start):
                     parties = [subject]  # "The university / It has an office in X" (no publisher given)
                 elif not is_generic and lone_document(doc, si, trig, status, subject, deal):
                     # the pair in play ("X and Y launched a programme ... under an agreement signed
