@@ -76,3 +76,24 @@ def test_each_place_takes_the_date_of_its_own_stretch_and_a_closed_office_ends()
     two = "Riverton University opened a campus in Malaysia in 1998 and another in Indonesia in 2021."
     dated = {(p.location.country, str(p.date)) for p in pk.extract(two).partnerships if p.location}
     assert dated == {("MY", "1998"), ("ID", "2021")}
+
+
+def test_the_host_named_in_the_next_sentence_before_where_or_after_a_chinese_cue() -> None:
+    """ "... in the main building of X, where the office will be located" and "代表处设在X校内" name
+    the office's host; a sentence that names an organisation with no location cue does not."""
+    cases = [
+        (
+            "Riverton University opened an office in Hanoi. The ceremony took place in the main building of "
+            "Bastia University, where the office will be located for three years.",
+            {"Riverton University", "Bastia University"},
+        ),
+        ("河源大学欧洲代表处在巴黎揭牌成立。代表处设在白沙大学校内，将负责合作联络。", {"河源大学", "白沙大学"}),
+        (
+            "Riverton University opened an office in Hanoi. The minister thanked Bastia University, which "
+            "sent a delegation.",
+            {"Riverton University"},
+        ),
+    ]
+    for text, parties in cases:
+        offices = [p for p in pk.extract(text).partnerships if p.kind is pk.PartnershipKind.OFFICE]
+        assert [{x.name for x in p.parties} for p in offices] == [parties]

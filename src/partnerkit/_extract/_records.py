@@ -348,6 +348,10 @@ def _each_owns(doc: Document, si: int, trig: _Trigger, owner: int, host: int) ->
     )
 
 
+# "... in the building of X, where the office will be located": the place named before the cue
+_WHERE = re.compile(r"[^.;]{0,40}?,\s*(?:where|où|donde|en donde|wo|где)\s", re.IGNORECASE)
+
+
 def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, list[_Trigger]]) -> None:
     """An office followed by a sentence that only says where it sits ("Новое представительство
     разместилось в главном корпусе X", "The office is located at X") gets X as its host."""
@@ -364,8 +368,13 @@ def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, 
         nxt = doc.sentences[si + 1]
         m = cue.search(nxt.text)
         orgs = [x for x in doc.in_sentence(si + 1) if x.entity is not None and doc.entities[x.entity].kind == "org"]
-        if m is None or not orgs or orgs[0].start - nxt.start < m.end() or orgs[0].start - nxt.start > m.end() + 60:
-            continue  # the host must follow the cue, and nothing named before it
+        if m is None or not orgs:
+            continue
+        first = orgs[0].start - nxt.start
+        if first < m.end() and not _WHERE.match(nxt.text, orgs[0].end - nxt.start, m.start()):
+            continue  # the host must follow the cue, or be named before "where" it sits ("in X's building, where")
+        if first > m.end() + 60:
+            continue
         host = _party(doc, orgs[0].entity)  # type: ignore[arg-type]
         if host.name == rec.parties[0].name:
             continue
