@@ -912,3 +912,58 @@ def test_a_system_name_held_by_one_member_is_settled_by_the_words_and_the_hospit
     assert answers(reg, "Department of Biology, Kestrel College and the Graduate Center, Lindmark University") == ["kc"]
     hit = reg.match("Department of Biology, Kestrel College and the Graduate Center, Lindmark University")[0]
     assert any(r.rule == "affiliation.longer_name" for r in hit.explanation.results)
+
+
+def test_line_breaks_and_tabs_written_as_text_are_spaces() -> None:
+    """Exports write line breaks and tabs as "#N#", "#R#", "#TAB#": they separate words and
+    never hide a name, a country or a city beside them."""
+    reg = Registry(REGISTRY)
+    assert answers(reg, "University of Nordhaven#TAB#") == ["u-nord"]
+    assert answers(reg, "#N#Department of Physics,#N#University of#R##N#Nordhaven#N#") == ["u-nord"]
+    assert answers(reg, "Saint Brendan University, Cork, Ireland#TAB#") == ["st-ie"]
+    assert answers(reg, "University of Nordhaven, Lima, Peru#TAB#") == []  # the country still conflicts
+
+
+ABBREVIATED = [
+    Institution(id="git", name="Glenmoor Institute of Technology", country="US", city="Atlanta", kind="education"),
+    Institution(id="bupt", name="Beijing University of Posts and Telecommunications", country="CN", kind="education"),
+    Institution(id="lbs", name="Lakeside Business School", country="GB", kind="education"),
+    Institution(id="ues", name="University of Electronic Science of Arden", country="GB", kind="education"),
+    Institution(id="uel", name="University of Electrical Science of Arden", country="GB", kind="education"),
+    Institution(id="ont", name="Ontotext", country="BG", kind="company"),
+    *REGISTRY,
+]
+
+ABBREVIATION_CASES = [
+    ("a cut-off word before a split", "Coll. of Comput., Glenmoor Inst. of Technol., Atlanta, GA.", ["git"]),
+    ("cut-off words inside", "Sch. of Eng., Beijing Univ. of Posts & Telecommun., China", ["bupt"]),
+    ("a cut-off word that is a registered word too", "Lakeside Bus. Sch.", ["lbs"]),
+    ("a word cut where two names read on", "Univ. of Elect. Sci. of Arden", []),
+    ("an abbreviation alone names nothing", "Family Health Team, Kitchener, Ont.", []),
+    ("a cut-off word must begin the registered word", "Glenmoor Inst. of Tech. Arts", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in ABBREVIATION_CASES], ids=[c[0] for c in ABBREVIATION_CASES]
+)
+def test_abbreviated_words_read_as_the_registered_words_they_begin(text: str, expected: list[str]) -> None:
+    """ "Georgia Inst. of Technol.", "Beijing Univ. of Posts & Telecommun.": a word cut off
+    with a full stop stands for the registered words it begins; a run reads as a name when
+    exactly one such reading is registered, and the explanation says how it was read."""
+    reg = Registry(ABBREVIATED)
+    assert answers(reg, text) == expected
+
+
+def test_abbreviations_read_are_in_the_explanation() -> None:
+    """The explanation names each abbreviation and the word it was read as."""
+    reg = Registry(ABBREVIATED)
+    best = reg.match("Glenmoor Inst. of Technol., Atlanta")[0]
+    assert best.institution.id == "git"
+    assert "'Technol.' as 'technology'" in str(best.explanation)
+
+
+def test_an_abbreviation_that_reads_as_one_name_only() -> None:
+    """The same cut-off word reads as a name when only one registered name reads on."""
+    reg = Registry([i for i in ABBREVIATED if i.id != "uel"])
+    assert answers(reg, "Univ. of Elect. Sci. of Arden") == ["ues"]

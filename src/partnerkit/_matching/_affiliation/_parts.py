@@ -54,6 +54,8 @@ _LEAD_IN = re.compile(
     r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
     re.I,
 )
+#: Line breaks and tabs written as text by some exports ("#N#", "#R#", "#TAB#"; MAG/OpenAlex strings).
+_MARKUP = re.compile(r"#(?:N|R|TAB)#")
 #: A part that names what the organisation before it belongs to: "corporate member of X and Y".
 _RELATION = re.compile(
     r"^\s*(?:(?:a|an|the)\s+)?(?:(?:corporate|full|associate)\s+)?(?:member|part)\s+of\b\s*"
@@ -114,11 +116,14 @@ def relations(orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> 
 
 def unglue(r: AffiliationReader, text: str) -> str:
     """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
-    footnote lead-ins ("Current address:") from the names around them; HTML entities are read.
+    footnote lead-ins ("Current address:") from the names around them; HTML entities are read,
+    and line breaks or tabs written as text ("#N#", "#TAB#") are spaces.
 
     A glued word is split only when it is no registered word itself and every piece is
     one or a stop word ("McGill", "ShanghaiTech" stay whole; "laUniversidad" is split).
     """
+    if "#" in text:
+        text = _MARKUP.sub(" ", text)
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&quot;Irkutsk State University&quot;"
     if _GLUED_WORD.search(text):
