@@ -967,3 +967,14 @@ def test_an_abbreviation_that_reads_as_one_name_only() -> None:
     """The same cut-off word reads as a name when only one registered name reads on."""
     reg = Registry([i for i in ABBREVIATED if i.id != "uel"])
     assert answers(reg, "Univ. of Elect. Sci. of Arden") == ["ues"]
+
+
+def test_another_order_not_refused_by_a_longer_name_of_another_kind() -> None:
+    """ "Copenhagen University" is "University of Copenhagen" in another order even though
+    "Copenhagen University Hospital" (a hospital) starts with those words; a university whose
+    name starts so ("Washington University in St. Louis") still refuses the reading."""
+    uni = Institution(id="uk", name="University of Kestrel", country="DK", city="Kestrel", kind="education")
+    hosp = Institution(id="ukh", name="Kestrel University Hospital", country="DK", city="Kestrel", kind="healthcare")
+    other = Institution(id="ukl", name="Kestrel University Lakeside", country="US", kind="education")
+    assert answers(Registry([uni, hosp]), "Department of Geosciences, Kestrel University") == ["uk"]
+    assert answers(Registry([uni, hosp, other]), "Department of Geosciences, Kestrel University") == []

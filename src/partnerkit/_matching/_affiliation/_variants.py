@@ -5,7 +5,8 @@ name short of "University" ("Yale") or of its city ("Purdue University" for "Pur
 University West Lafayette"), or a name with its words in another order ("Copenhagen
 University" for "University of Copenhagen"). Each reading holds only when exactly one
 active organisation reads so, no place of the string says otherwise, and no other
-organisation's registered name begins with the same words.
+organisation's registered name begins with the same words (for another word order: no other
+organisation of its kind, so "Copenhagen University Hospital" does not refuse "Copenhagen University").
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
     if len(insts) != 1 or r.entries(key):
         return False
     c = insts.pop()
-    if r.institutions[c].status != "active" or _starts_other(r, key, c):
+    if r.institutions[c].status != "active" or _starts_other(r, key, c, namesakes=True):
         return False  # "Washington University": also "Washington University in St. Louis" as written
     if r.elsewhere(c, hints):
         return False
