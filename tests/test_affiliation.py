@@ -255,6 +255,16 @@ CASES = [
         "expected": ["u-nord"],
         "text": "Current address: University of Nordhaven",
     },
+    {
+        "description": "an on-leave lead-in before the name",
+        "expected": ["u-nord"],
+        "text": "On leave from University of Nordhaven, 5020 Nordhaven, Norway",
+    },
+    {
+        "description": "an author's address lead-in before the name",
+        "expected": ["u-nord"],
+        "text": "Author's address University of Nordhaven",
+    },
     {"description": "an ISO country code after the name", "expected": ["u-nord"], "text": "University of Nordhaven NO"},
     {
         "description": "an ISO country code settles namesakes",

@@ -49,9 +49,12 @@ _UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
 #: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
 _GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-Z])(?=[A-Z][a-zß-ÿ]{2,})")
 _GLUED_WORD = re.compile(r"\S*(?:[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2})\S*")
-#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at".
+#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at",
+#: "Permanent address", "Author's address", "Address for correspondence", "On leave from".
 _LEAD_IN = re.compile(
-    r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
+    r"\b(?:(?:current(?:ly)?|present|permanent)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with)"
+    r"|(?:the\s+)?authors?['’]?s?['’]?\s+address(?:es)?|address\s+for\s+correspondence|correspondence\s+address"
+    r"|on\s+leave\s+(?:from|at)|visiting\s+from)\s*:?\s*",
     re.I,
 )
 #: Line breaks and tabs written as text by some exports ("#N#", "#R#", "#TAB#"; MAG/OpenAlex strings).
