@@ -988,3 +988,34 @@ def test_another_order_not_refused_by_a_longer_name_of_another_kind() -> None:
     other = Institution(id="ukl", name="Kestrel University Lakeside", country="US", kind="education")
     assert answers(Registry([uni, hosp]), "Department of Geosciences, Kestrel University") == ["uk"]
     assert answers(Registry([uni, hosp, other]), "Department of Geosciences, Kestrel University") == []
+
+
+def test_a_system_name_in_another_order_answers_the_member_the_place_picks() -> None:
+    """ "Texas Univ., Austin": a system's short name (an alias) written in another word order
+    is the system's; the place picks its member, and without one the system stays POSSIBLE."""
+    reg = Registry(
+        [
+            Institution(
+                id="rs",
+                name="Ridge University System",
+                aliases=("University of Ridge",),
+                country="US",
+                kind="education",
+            ),
+            *(
+                Institution(
+                    id=f"r-{town.lower()}",
+                    name=f"University of Ridge at {town}",
+                    country="US",
+                    city=town,
+                    kind="education",
+                    relationships=(Relationship("parent", "rs"),),
+                )
+                for town in ("Northport", "Southport", "Eastport")
+            ),
+        ]
+    )
+    assert answers(reg, "Dept. of Physics, Ridge Univ., Northport, USA") == ["r-northport"]
+    hits = reg.match("Dept. of Physics, Ridge Univ., USA")
+    assert [h.institution.id for h in hits if h.decision is Decision.MATCH] == []
+    assert "system" in str(hits[0].explanation)

@@ -14,6 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found, Hints, put
+from partnerkit._matching._affiliation._systems import member_placed, members
+from partnerkit._matching._index import _TYPES
+from partnerkit._model import NameType
 from partnerkit._names import Part
 
 if TYPE_CHECKING:
@@ -93,6 +96,21 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
         ("name", f"{part.text!r} is {index.texts[n]!r} with its words in another order"),
         ("context", "whole part"),
     ]
+    display = any(_TYPES[index.types[m]] is NameType.DISPLAY for m in names)
+    # "Texas Univ., Austin": a system's short name (an alias, as in _runs) in another order
+    system = [] if display else members(r, c, index.keys[n].split())
+    if system:
+        picked = member_placed(r, system, hints)
+        if picked is None:
+            names = ", ".join(r.institutions[m].name for m in system[:4])
+            reasons.append(("system", f"names a system of {len(system)} members ({names}...); not which one"))
+            put(found, Found(c, 0.6, reasons, "possible", index.texts[n], part.text, n))
+            return True
+        why = f"names the system; the place picks its member {r.institutions[picked].name}"
+        reasons.append(("system member", why))
+        written, name_id = r.entry_of(picked)
+        put(found, Found(picked, 0.9, reasons, "match", written, part.text, name_id))
+        return True
     if r._placed(c, hints):
         reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
     put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
