@@ -102,8 +102,8 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
     if system:
         picked = member_placed(r, system, hints)
         if picked is None:
-            names = ", ".join(r.institutions[m].name for m in system[:4])
-            reasons.append(("system", f"names a system of {len(system)} members ({names}...); not which one"))
+            listed = ", ".join(r.institutions[m].name for m in system[:4])
+            reasons.append(("system", f"names a system of {len(system)} members ({listed}...); not which one"))
             put(found, Found(c, 0.6, reasons, "possible", index.texts[n], part.text, n))
             return True
         why = f"names the system; the place picks its member {r.institutions[picked].name}"
