@@ -1019,3 +1019,11 @@ def test_a_system_name_in_another_order_answers_the_member_the_place_picks() -> 
     hits = reg.match("Dept. of Physics, Ridge Univ., USA")
     assert [h.institution.id for h in hits if h.decision is Decision.MATCH] == []
     assert "system" in str(hits[0].explanation)
+
+
+def test_a_post_code_part_after_a_one_word_name_is_not_joined_to_it() -> None:
+    """ "Bayer AG, 42113, Wuppertal, Germany": a post code written as its own part after a
+    name is an address, not a footnote mark of the name ("University of X, San Diego 3" is)."""
+    reg = Registry([Institution(id="bay", name="Bayerwerk", country="DE", city="Wuppertal", kind="company")])
+    assert answers(reg, "Project Management, Bayerwerk AG, 42113, Wuppertal, Germany") == ["bay"]
+    assert answers(reg, "Bayerwerk AG, 42113 Wuppertal, Germany") == ["bay"]

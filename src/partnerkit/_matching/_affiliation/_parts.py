@@ -209,6 +209,8 @@ def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]
                 toks = tuple(t for p in group for t in p.tokens)
                 while toks and toks[-1].isdigit():
                     toks = toks[:-1]  # a footnote mark: "San Diego 3"
+                if len(toks) <= len(group[0].tokens):
+                    toks = ()  # "Bayer AG, 42113": a post code after a name is no part of it
                 joined = ", ".join(p.text for p in group)
                 if not r.entries(" ".join(toks)):
                     # a number between the parts is part of the name, not a footnote mark
