@@ -1027,3 +1027,18 @@ def test_a_post_code_part_after_a_one_word_name_is_not_joined_to_it() -> None:
     reg = Registry([Institution(id="bay", name="Bayerwerk", country="DE", city="Wuppertal", kind="company")])
     assert answers(reg, "Project Management, Bayerwerk AG, 42113, Wuppertal, Germany") == ["bay"]
     assert answers(reg, "Bayerwerk AG, 42113 Wuppertal, Germany") == ["bay"]
+
+
+def test_a_country_in_dotted_capitals_before_a_name_is_a_hint() -> None:
+    """ "U.S. Naval Academy": the dotted national prefix is the string's country (the tokens
+    drop it), so a namesake elsewhere is a conflict; a person's initials ("K.G. Jebsen") are not."""
+    reg = Registry(
+        [
+            Institution(id="na-tr", name="Naval Academy", country="TR", kind="education"),
+            Institution(id="kg", name="Jebsen Centre", country="NO", kind="facility"),
+        ]
+    )
+    assert answers(reg, "Naval Academy") == ["na-tr"]
+    hits = reg.match("U.S. Naval Academy")
+    assert [h.decision for h in hits if h.institution.id == "na-tr"] == [Decision.NON_MATCH]
+    assert answers(reg, "K.G. Jebsen Centre, Oslo") == ["kg"]

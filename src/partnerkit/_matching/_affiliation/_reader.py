@@ -27,7 +27,7 @@ from partnerkit._matching._affiliation._parts import (
     spans,
     unglue,
 )
-from partnerkit._matching._affiliation._places import address_tail, place
+from partnerkit._matching._affiliation._places import address_tail, country_before, place
 from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
@@ -215,6 +215,7 @@ class AffiliationReader:
         orgs: list[Part] = [p for p in join_parts(self, parts, text) if not place(self, p, hints)]
         for part in orgs:
             address_tail(self, part, hints)
+            country_before(part, hints)
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
