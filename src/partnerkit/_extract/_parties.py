@@ -4,6 +4,7 @@ those of a "between X and Y" phrase or of the trigger's own clause, and the text
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from partnerkit._extract._document import Document, Found
@@ -30,7 +31,35 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     hit = None
     for c in ctx.finditer(before):
         hit = c
-    return hit is not None and len(before) - hit.end() <= 6
+    return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
+
+
+# "X and Y fund ...": what joins a mention to the next one
+_AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|et|und|и)\s+(?:the\s+)?|和|与|及)\s*$", re.I)
+
+
+def _funder(doc: Document, sent_start: int, text: str, m: Found) -> bool:
+    """A mention the words right after it make a funder or sponsor ("X approved a grant", "X, which
+    funds ...", "由X和Y资助"), alone or joined by "and" to one."""
+    after_cue = doc.lex.refs.get("context_after")
+    if after_cue is None:
+        return False
+
+    def right_after(pos: int) -> bool:
+        hit = after_cue.search(text, pos, pos + 80)
+        return hit is not None and _GAP.fullmatch(text, pos, hit.start()) is not None
+
+    if right_after(m.end - sent_start):
+        return True
+    nxt = next((f for f in doc.in_sentence(m.sentence) if f.start >= m.end and f.entity is not None), None)
+    return (
+        nxt is not None
+        and _AND_NEXT.match(text[m.end - sent_start : nxt.start - sent_start]) is not None
+        and right_after(nxt.end - sent_start)
+    )
+
+
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
 
 
 def party(doc: Document, ent_id: int) -> Party:
@@ -109,13 +138,35 @@ def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) 
     return inside if len(inside) >= 2 else list(explicit)
 
 
-def group_parties(text: str, parties: list[int], trig: _Trigger) -> list[list[int]]:
+def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) -> list[list[int]]:
+    text = doc.sentences[si].text
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
     if _BETWEEN.search(text) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
         return [parties]
+    if _coordinated_subjects(doc, si, parties, trig) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
+        return [parties]  # "A, B and C signed an agreement": one document of the three
     head = parties[0]
     return [[head, p] for p in parties[1:]]
+
+
+_COORDINATION = re.compile(
+    r"(?:\s|,|\([^()]{1,40}\)|[、和与及]|\b(?:and|и|y|e|et|und|the|la|le|les|el|los|las|die|der|das)\b|\bl['’])*",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_subjects(doc: Document, si: int, parties: list[int], trig: _Trigger) -> bool:
+    """Every party is named before the trigger, in one list joined by commas and "and"."""
+    sent = doc.sentences[si]
+    first: dict[int, tuple[int, int]] = {}
+    for m in doc.in_sentence(si):
+        if m.entity in parties and m.entity not in first:
+            first[m.entity] = (m.start - sent.start, m.end - sent.start)
+    if len(first) != len(parties) or any(e > trig.start for _s, e in first.values()):
+        return False
+    spans = sorted(first.values())
+    return all(_COORDINATION.fullmatch(sent.text, a[1], b[0]) is not None for a, b in itertools.pairwise(spans))
 
 
 def own_partners(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger], parties: list[int]) -> list[int]:
