@@ -138,3 +138,19 @@ def test_a_part_is_unique_in_the_hinted_country() -> None:
     best = reg.match("Knight Cancer Institute", "US")[0]
     assert (best.institution.id, best.decision) == ("k", pk.Decision.MATCH)
     assert "in that country" in str(best.explanation)
+
+
+def test_a_part_below_the_best_candidate_and_a_unit_before_the_part() -> None:
+    """The blocking may rank another name first ("Universidad de Laredo" shares "laredo"); a part
+    after a unit's name ("Departamento de Empresa, Generalidad de Cataluña") is that unit's parent."""
+    reg = pk.Registry(
+        [
+            _inst("ul", "Universidad de Laredo", country="MX"),  # first: ranked above on a tie
+            _inst("l", "Community Health Systems - Laredo Medical Center", country="US"),
+            _inst("d", "Departamento de Empresa y Conocimiento, Generalidad de Cataluña", country="ES"),
+            *FILLER,
+        ]
+    )
+    best = reg.match("Laredo Medical Center")[0]
+    assert (best.institution.id, best.decision) == ("l", pk.Decision.MATCH)
+    assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Generalidad de Cataluña"))

@@ -14,7 +14,7 @@ from partnerkit._matching._index import Index
 from partnerkit._matching._match._result import _place_words
 from partnerkit._matching._match._unique import _unique_cover, holders_of
 from partnerkit._model import InstitutionKind
-from partnerkit._names import ORG_KEYS, normalize_name, script_of
+from partnerkit._names import ORG_KEYS, SUBUNIT_WORDS, normalize_name, script_of
 from partnerkit.rules import Profile
 from partnerkit.rules._profile import tokens_of
 
@@ -83,7 +83,9 @@ def name_part(index: Index, q: Profile, name: int, country: str | None) -> str |
     Medical School"); and no other institution (in the hinted country) has a name carrying every
     distinctive word of the query. A name's first words are never read so: "Wuhan University"
     is not "Wuhan University of Technology". Words in front that name a body ("Institut de
-    Recerca de l'Hospital de Sant Pau") make the registered body a unit of the query's, not it.
+    Recerca de l'Hospital de Sant Pau"), or a first part naming a unit ("Departamento de Empresa,
+    Generalidad de Cataluña"), make the registered body a unit of the query's, not it. A lower
+    candidate is read so too when the top one is not (``_one._part_below``).
     """
     if q.acronym is not None or not q.distinctive or q.generic or q.tokens != tokens_of(q.text):
         return None  # a query read with translations or inflections is not the name's words as written
@@ -92,6 +94,8 @@ def name_part(index: Index, q: Profile, name: int, country: str | None) -> str |
     parts = [normalize_name(p) for p in _PARTS.split(text)]
     how = None
     if len(parts) > 1 and q.key in parts:
+        if q.key != parts[0] and SUBUNIT_WORDS & set(parts[0].split()):
+            return None  # "Departamento de Empresa, Generalidad de Cataluña": a unit of the query's body
         how = "a part the registered name sets apart"
     else:
         words = index.keys[name].split()
