@@ -90,7 +90,9 @@ def name_part(index: Index, q: Profile, name: int, country: str | None) -> str |
     Generalidad de Cataluña"), make the registered body a unit of the query's, not it. A lower
     candidate is read so too when the top one is not (``_one._part_below``).
     """
-    if q.acronym is not None or not q.distinctive or q.generic or q.tokens != tokens_of(q.text):
+    if q.acronym is not None or not q.distinctive or q.generic or not q.tokens < frozenset(index.keys[name].split()):
+        return None
+    if q.tokens != tokens_of(q.text):
         return None  # a query read with translations or inflections is not the name's words as written
     text = index.texts[name]
     mine = q.key.split()
@@ -124,7 +126,9 @@ def leading_words(index: Index, q: Profile, name: int, country: str | None) -> s
     Nanjing Medical University") or number one ("Third Xiangya Hospital of Central South
     University") make another body.
     """
-    if q.acronym is not None or not q.distinctive or q.generic or q.tokens != tokens_of(q.text):
+    if q.acronym is not None or not q.distinctive or q.generic or not frozenset(index.keys[name].split()) < q.tokens:
+        return None
+    if q.tokens != tokens_of(q.text):
         return None
     c = index.profile(name)
     words = index.keys[name].split()
