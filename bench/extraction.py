@@ -1,6 +1,6 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout6] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
@@ -9,7 +9,8 @@ session after the first set had been tuned on). ``--heldout3`` scores ``tests/da
 (24 more, written and labelled before the extractor ran on them, after the second set had been tuned on).
 ``--heldout4`` scores ``tests/data/news_heldout4`` (24 more, the same way, after the third set had been tuned on).
 ``--heldout5`` scores ``tests/data/news_heldout5`` (16 article-length texts of 3-5 KB, the same way,
-after the fourth set had been tuned on).
+after the fourth set had been tuned on). ``--heldout6`` scores ``tests/data/news_heldout6`` (16 more
+article-length texts, written and labelled the same way after the fifth set had been tuned on).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -41,6 +42,7 @@ HELDOUT2 = ROOT / "tests" / "data" / "news_heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "news_heldout3"
 HELDOUT4 = ROOT / "tests" / "data" / "news_heldout4"
 HELDOUT5 = ROOT / "tests" / "data" / "news_heldout5"
+HELDOUT6 = ROOT / "tests" / "data" / "news_heldout6"
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -98,10 +100,12 @@ def score(folder: Path, verbose: bool = False) -> None:
         used_s: set[int] = set()
         used_l: set[int] = set()
         tp_s = tp_l = d_n = d_ok = 0
-        for kind, parties, date in pred:
+        right: set[int] = set()
+        for j, (kind, parties, date) in enumerate(pred):
             for i, (gk, gparties, gdate) in enumerate(gp):
                 if i not in used_s and parties == gparties and FAMILY.get(kind, kind) == FAMILY.get(gk, gk):
                     used_s.add(i)
+                    right.add(j)
                     tp_s += 1
                     if gdate:
                         d_n += 1
@@ -124,8 +128,8 @@ def score(folder: Path, verbose: bool = False) -> None:
             tot[k] += v
         if verbose:
             print(f"--- {nn}")
-            for kind, parties, date in pred:
-                print("  pred", kind, sorted(parties), date)
+            for j, (kind, parties, date) in enumerate(pred):
+                print("  pred", kind, sorted(parties), date, "" if j in right else "  <- wrong")
             for i, (gk, gparties, gdate) in enumerate(gp):
                 print("  gold", gk, sorted(gparties), gdate, "" if i in used_s else "  <- missed")
 
@@ -149,6 +153,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if args:
         folder = Path(args[0])
+    elif "--heldout6" in sys.argv:
+        folder = HELDOUT6
     elif "--heldout5" in sys.argv:
         folder = HELDOUT5
     elif "--heldout4" in sys.argv:

@@ -956,3 +956,75 @@ def test_a_city_of_two_words_is_a_short_form_of_its_university() -> None:
     assert members == ["University of Lisbon", "University of São Paulo"]
     visited = "The University of Buenos Aires signed an agreement with Alpha University. We visited Buenos Aires."
     assert [m.text for m in pk.extract(visited).mentions if m.text == "Buenos Aires"] == []
+
+
+def test_joining_without_a_network_is_no_membership() -> None:
+    """ "expected to join in 2025" names no network: no membership with some association of the text,
+    while "Three institutions are members: A, B and C" in a text about one association is one each."""
+    text = (
+        "Alpha University signs exchange deal\n"
+        "Alpha University and Beta University have signed a student exchange agreement. "
+        "Alpha University has been a member of the Gamma Research Alliance since 2015. "
+        "Students in law will be the first to benefit, with engineering expected to join in 2025."
+    )
+    got = {(p.kind.value, tuple(x.name for x in p.parties), str(p.date)) for p in pk.extract(text).partnerships}
+    assert got == {
+        ("exchange", ("Alpha University", "Beta University"), "None"),
+        ("membership", ("Alpha University", "Gamma Research Alliance"), "2015"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two names joined by a dash name a joint body of both, not one organisation
+        (
+            "南京大学与伦敦理工学院签署合作协议。两校将共建“南京大学—伦敦理工学院智能医学联合实验室”。",
+            {("agreement", ("南京大学", "伦敦理工学院")), ("joint_lab", ("南京大学", "伦敦理工学院"))},
+        ),
+        # the networks are named inside "是 ... 成员"; a full-width bracket defines a short form
+        (
+            "南京大学是环太平洋大学联盟（APRU）成员，也是中国九校联盟成员之一。",
+            {("membership", ("南京大学", "环太平洋大学联盟")), ("membership", ("南京大学", "中国九校联盟"))},
+        ),
+        # the document of a negotiated programme, not signed yet, is that one deal
+        (
+            "Alpha University is negotiating a double degree programme with Beta University, but the agreement "
+            "has not been signed yet.",
+            {("double_degree", ("Alpha University", "Beta University"))},
+        ),
+    ],
+)
+def test_joint_bodies_chinese_memberships_and_unsigned_documents(
+    text: str, expected: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    """What a user relies on for these shapes: the right parties and one record per deal."""
+    got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a funder named by the words after it is context, not a party
+        (
+            "Alpha University will coordinate a new research consortium with Beta University, after the Gamma "
+            "Research Council approved a grant of EUR 12 million.",
+            {("consortium", ("Alpha University", "Beta University"))},
+        ),
+        (
+            "A consortium of Alpha University, Beta University and Delta University has been awarded 9.8 million "
+            "euros by the Gamma Research Council.",
+            {("consortium", ("Alpha University", "Beta University", "Delta University"))},
+        ),
+        (
+            "Alpha University and Beta University opened a joint laboratory, and the Gamma Foundation will fund two "
+            "doctoral positions in it.",
+            {("joint_lab", ("Alpha University", "Beta University"))},
+        ),
+    ],
+)
+def test_funders_are_no_parties(text: str, expected: set[tuple[str, tuple[str, ...]]]) -> None:
+    """Funders ("X approved a grant", "awarded ... by X") stay out of a deal's parties."""
+    got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+    assert got == expected

@@ -140,3 +140,30 @@ def test_each_position_belongs_to_the_sentence_that_starts_before_it(lengths: li
     at = data.draw(st.integers(min_value=0, max_value=pos))
     expected = max(i for i, s in enumerate(sentences) if s.start <= at)
     assert sentence_of(sentences, at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a possessive is no part of an acronym
+        (
+            "Alpha University is a member of the Beta Research Alliance (BRA). Its staff visit BRA's centre.",
+            ["Alpha University", "Beta Research Alliance", "Beta Research Alliance", "Beta Research Alliance"],
+        ),
+        # a capitalised word and a number beside an alliance word name the alliance
+        (
+            "Alpha University is a member of the Universitas 21 network.",
+            ["Alpha University", "Universitas 21"],
+        ),
+        ("La Universidad de Chile es miembro de la red Universitas 21.", ["Universidad de Chile", "Universitas 21"]),
+        ("Alpha University opened on May 21 in the network's city.", ["Alpha University"]),
+        # a lower-case head before a demonym and a common noun describes, it names nothing
+        (
+            "Alpha University is a member of CESAER, the association of European universities of technology.",
+            ["Alpha University", "CESAER"],
+        ),
+    ],
+)
+def test_possessives_numbered_alliances_and_descriptions(text: str, names: list[str]) -> None:
+    """Mentions keep acronyms without their possessive, find "Universitas 21"-like names and skip descriptions."""
+    assert [m.name for m in pk.extract(text).mentions] == names

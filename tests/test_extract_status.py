@@ -90,3 +90,80 @@ def test_what_is_created_is_no_party_but_a_partner_with_it_is(text: str, parties
     assert [(p.kind.value, p.status.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
         ("joint_lab", "planned", parties)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain denial is no deal; "not yet" keeps one to come
+        ("Delegates of Riverton University visited Lakeside University, but no agreements were announced.", set()),
+        (
+            "Vertreter der Universität Riverton besuchten die Universität Lakeside; "
+            "Vereinbarungen wurden nicht unterzeichnet.",
+            set(),
+        ),
+        ("河畔大学代表团访问了湖滨大学，但双方并未签署协议。", set()),
+        (
+            "Riverton University and Lakeside University are in talks on an agreement, "
+            "but nothing has been signed yet.",
+            {("agreement", "negotiating")},
+        ),
+        (
+            "Riverton University and Lakeside University have not yet signed the agreement on a joint laboratory.",
+            {("agreement", "planned"), ("joint_lab", "planned")},
+        ),
+        # a hedge in another clause is about something else; in the trigger's own clause it is speculation
+        (
+            "Riverton University and Lakeside University plan to create a joint laboratory, which could open in 2025.",
+            {("joint_lab", "planned")},
+        ),
+        (
+            "La Universidad de Riverton y la Universidad de Lakeside prevén crear un laboratorio conjunto, que podría "
+            "abrir en 2025.",
+            {("joint_lab", "planned")},
+        ),
+        ("Officials said Riverton University and Lakeside University could set up a joint laboratory.", set()),
+    ],
+)
+def test_denials_and_hedges_in_their_own_clause(text: str, expected: set[tuple[str, str]]) -> None:
+    """A denied deal gives no record; a hedge drops a deal only in the clause of its trigger."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trigger word used for something else is no deal
+        ("There was broad agreement among Alpha University and Beta University that rankings matter.", set()),
+        ("The rector of Alpha University joined a panel with the rector of Beta University.", set()),
+        (
+            "Les candidatures sont ouvertes jusqu'au 15 mars auprès des bureaux internationaux de l'Université "
+            "Alpha et de l'Université Beta.",
+            set(),
+        ),
+        # an agreement named by its mobility object is the exchange; a joint programme with a double degree is one
+        (
+            "L'Université Alpha et l'Université Beta ont signé mardi un accord d'échange d'étudiants.",
+            {("exchange", "signed")},
+        ),
+        (
+            "Die Universität Alpha und die Universität Beta planen einen gemeinsamen Masterstudiengang mit "
+            "Doppelabschluss.",
+            {("double_degree", "planned")},
+        ),
+    ],
+)
+def test_trigger_words_used_otherwise_and_one_record_per_object(text: str, expected: set[tuple[str, str]]) -> None:
+    """Consensus, panels and international offices give no record; one object gives one record."""
+    assert _statuses(text) == expected
+
+
+def test_a_running_exchange_with_a_partner_is_an_exchange() -> None:
+    """ "X's long-standing exchange with Y, which began in 2009, will continue": an active exchange."""
+    ex = pk.extract(
+        "Alpha University signs deal\nAlpha University signed an agreement with Beta University. "
+        "Alpha University's long-standing exchange with Gamma University, which began in 2009, will continue.",
+        published="2024-05-01",
+    )
+    got = {(p.kind.value, p.status.value, tuple(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+    assert ("exchange", "active", ("Alpha University", "Gamma University"), "2009") in got

@@ -27,7 +27,7 @@ from partnerkit._model._countries import _key
 __all__ = ["Document", "Entity", "Found", "read_document"]
 
 _QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
-_DEFINITION = re.compile(r"\s?\(([^()]{2,40})\)")
+_DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
     r"Commission|Ministry|Foundation|Asociación|Red|Réseau|Verband|Netzwerk|Ministerio|Ministère|Fundación)(?!\w)(?! of| de)"  # noqa: E501

@@ -52,13 +52,14 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
     PartnershipKind.MOU,
     PartnershipKind.AGREEMENT,
 )
-_STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge", "unsigned")
+_STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge", "unsigned", "negated", "yet")
 _REFERENCES = (
     "creation",
     "publisher",
     "pair",
     "generic",
     "context",
+    "context_after",
     "anaphora",
     "scope",
     "hosted",

@@ -30,7 +30,35 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     hit = None
     for c in ctx.finditer(before):
         hit = c
-    return hit is not None and len(before) - hit.end() <= 6
+    return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
+
+
+# "X and Y fund ...": what joins a mention to the next one
+_AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|et|und|и)\s+(?:the\s+)?|和|与|及)\s*$", re.I)
+
+
+def _funder(doc: Document, sent_start: int, text: str, m: Found) -> bool:
+    """A mention the words right after it make a funder or sponsor ("X approved a grant", "X, which
+    funds ...", "由X和Y资助"), alone or joined by "and" to one."""
+    after_cue = doc.lex.refs.get("context_after")
+    if after_cue is None:
+        return False
+
+    def right_after(pos: int) -> bool:
+        hit = after_cue.search(text, pos, pos + 80)
+        return hit is not None and _GAP.fullmatch(text, pos, hit.start()) is not None
+
+    if right_after(m.end - sent_start):
+        return True
+    nxt = next((f for f in doc.in_sentence(m.sentence) if f.start >= m.end and f.entity is not None), None)
+    return (
+        nxt is not None
+        and _AND_NEXT.match(text[m.end - sent_start : nxt.start - sent_start]) is not None
+        and right_after(nxt.end - sent_start)
+    )
+
+
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
 
 
 def party(doc: Document, ent_id: int) -> Party:

@@ -28,7 +28,17 @@ K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
-_ORG_WORD = re.compile(r"associa|network|alliance|union|consorti|league|group|netzwerk|réseau|red\b|ассоциац|сет", re.I)
+_ORG_WORD = re.compile(
+    r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|group|guild|federation|netzwerk|verbund|"
+    r"réseau|red\b|ассоциац|сет|союз|альянс|联盟|协会",
+    re.I,
+)
+# a network named by a common noun after a membership trigger ("joined the association")
+_NETWORK_NOUN = re.compile(
+    r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|guild|federation|netzwerk|verbund|"
+    r"réseau|\bred\b|ассоциац|сет[иьюей]|союз|альянс|консорциум|联盟|协会|联合会",
+    re.I,
+)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
@@ -139,6 +149,18 @@ def membership(  # noqa: PLR0917
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
+    inside = [
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and sent.start + trig.start <= m.start and m.end <= pos
+    ]
+    if inside:  # "浙江大学是环太平洋大学联盟成员": the networks are named inside the trigger, the member before it
+        orgs = [e for e in dict.fromkeys(inside) if doc.entities[e].kind == "org"]
+        members = [
+            e
+            for e in before
+            if e not in orgs and any(m.entity == e and m.end <= sent.start + trig.start for m in doc.in_sentence(si))
+        ]
     back = _ORG_BACK.match(sent.text, trig.end)
     if back is not None:  # "a member of the network": the organisation named before
         orgs = _network_before(doc, sent.start) or orgs
@@ -172,7 +194,10 @@ def membership(  # noqa: PLR0917
             orgs = [o for o in orgs if o not in earlier_members]
             members = [*members, *earlier_members]
             own_date.update(dict.fromkeys(earlier_members))  # (their own dates are not given)
-    if not orgs:
+    in_sentence = {m.entity for m in doc.in_sentence(si)}
+    if not orgs and (_NETWORK_NOUN.search(sent.text, trig.start) or in_sentence & set(members)):
+        # "joined the association in 2019", "Three institutions are members: A, B and C": the one
+        # association of the text ("with engineering expected to join in 2025": none)
         assoc = [
             e.id
             for e in doc.entities.values()

@@ -49,6 +49,7 @@ from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._extract._triggers import _status_cues
 from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
@@ -97,6 +98,20 @@ def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
     return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
+
+
+def _inside_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
+    """True when the trigger is a word of an organisation's name ("Pacific Rim Universities Alliance")."""
+    base = doc.sentences[si].start
+    return any(m.start - base <= trig.start and trig.end <= m.end - base for m in doc.in_sentence(si))
+
+
+def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
+    """True when a document the sentence says is not signed yet follows the object it would set up
+    ("talks on a double-degree programme ..., but the agreement has not been signed yet")."""
+    if not any(t.kind not in _DOCUMENTS and t.end <= trig.start for t in triggers):
+        return False
+    return any(n == "unsigned" for _s, _e, n in _status_cues(doc, si))
 
 
 def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
@@ -185,8 +200,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue
             if _between_countries(doc, si, trig):
                 continue  # "the strategic partnership between Tanzania and India"
-            if kind is K.CONSORTIUM and names_itself(doc, si, trig, explicit):
-                continue  # "the Central Asian Network of Academic Societies held a meeting": a name
+            if kind is K.CONSORTIUM and (
+                names_itself(doc, si, trig, explicit)
+                or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig))
+            ):
+                continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
+            if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
+                continue  # "negotiating a double degree; the agreement is not signed yet": that one deal
             if kind is K.MEMBERSHIP and (
                 _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):

@@ -8,6 +8,8 @@ one of the cue closest to the trigger; a hedge ("hopes to", "could") gives none.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from partnerkit._extract._document import Document
@@ -67,6 +69,24 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
             and any(o.kind is K.EXCHANGE and o.end <= t.start and not sent_text[o.end : t.start].strip() for o in found)
         )
     ]
+    # "accord d'échange d'étudiants", "agreement on student exchange": the agreement is the exchange.
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind is K.AGREEMENT
+            and any(o.kind is K.EXCHANGE and _OBJECT_GAP.fullmatch(sent_text, t.end, o.start) for o in found)
+        )
+    ]
+    # "a joint master's programme with a double degree": one programme, the double degree
+    found = [
+        t
+        for t in found
+        if not (
+            t.kind is K.JOINT_PROGRAMME
+            and any(o.kind is K.DOUBLE_DEGREE and max(o.start - t.end, t.start - o.end) <= 60 for o in found)
+        )
+    ]
     # One record per kind and sentence; scope lists inside a document get none of their own.
     out: list[Trigger] = []
     docs = [t for t in found if t.kind in _DOCUMENTS]
@@ -90,7 +110,7 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
         text = doc.sentences[si].text
         names = may_match_which(st, doc.low(si))
         got = []
-        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge", "unsigned"):
+        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge", "unsigned", "negated", "yet"):
             pat = st.get(name)
             if pat is None or name not in names:
                 continue
@@ -99,14 +119,41 @@ def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     return got
 
 
+# what joins a document to its mobility object ("accord d'échange", "agreement on exchange")
+_OBJECT_GAP = re.compile(
+    r"\s*(?:d['’]|de |del |of |on |for |об |о |über (?:den |einen )?|zum |zur |sobre (?:el )?)?\s*", re.I
+)
+_NEAR = 25  # "not yet signed", "пока не подписано": how close a "yet" is to its negated signing
+# a clause boundary: a hedge beyond one is about something else ("set up a lab, which could open in 2024")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|，|；|：")
+
+
+def _governs(text: str, start: int, end: int, trig: Trigger) -> bool:
+    """True when a hedge cue is in the trigger's own clause (no clause boundary between them)."""
+    lo, hi = (end, trig.start) if end <= trig.start else (trig.end, start)
+    return lo >= hi or _CLAUSE.search(text, lo, hi) is None
+
+
 def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Status | None:
     """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
     raw = _status_cues(doc, si)
+    text = doc.sentences[si].text
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
     planned_ends = [e for _s, e, n in raw if n == "planned"]
     raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 for e in planned_ends))]
+    yet = [(s, e) for s, e, n in raw if n == "yet"]
+
+    def not_yet(start: int, end: int) -> bool:
+        return any(ys < end + _NEAR and start - _NEAR < ye for ys, ye in yet)
+
+    # "no agreements were announced", "did not involve any agreement": the object itself is denied
+    if any(s < trig.end and trig.start < e and not not_yet(s, e) for s, e, n in raw if n == "negated"):
+        return None
     # "nothing has been signed yet", "не подписано", "尚未签署": a negated signing is no signing
     unsigned = [(s, e) for s, e, n in raw if n == "unsigned"]
+    talks = any(n in ("negotiating", "planned") for _s, _e, n in raw)
+    if unsigned and not talks and not any(not_yet(s, e) for s, e in unsigned):
+        return None  # "Vereinbarungen wurden nicht unterzeichnet", "并未签署协议": no deal, not one to come
     if unsigned:
         raw = [c for c in raw if c[2] != "signed" or not any(s <= c[0] < e for s, e in unsigned)]
         raw = [(s, e, "planned" if n == "unsigned" else n) for s, e, n in raw]
@@ -118,7 +165,11 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
         near = min(d for d, n in cues if n == "negotiating")
         if not any(n == "signed" and d < near for d, n in cues):
             return Status.NEGOTIATING  # (not "as a result of the talks, a memorandum was signed")
-    if "hedge" in names and not ({"signed"} & names):
+    if (
+        "hedge" in names
+        and not ({"signed"} & names)
+        and any(_governs(text, s, e, trig) for s, e, n in raw if n == "hedge")
+    ):
         return None
     if "ended" in names and "planned" not in names and not any(n == "signed" and s < trig.start for s, _e, n in raw):
         return Status.ENDED  # "suspended the agreement signed in 2017": the signing only describes it

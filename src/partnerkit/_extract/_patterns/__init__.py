@@ -239,9 +239,17 @@ def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
     _s, e, w = tok
     if w[:1].isupper():
         return w.lower() not in _PLURAL_HEADS or True
-    if w.lower() in _PLURAL_HEADS:
-        return False
+    if w.lower() in _PLURAL_HEADS or _DEMONYM_AFTER.match(text, e) or text.startswith(" of ", e):
+        return False  # (English capitalises a name's head: "a consortium of KU Leuven, ..." names no consortium)
     return bool(_NAME_AFTER_HEAD.match(text[e : e + 12]))
+
+
+# "the association of European universities": a demonym and a common noun describe, they name nothing
+_DEMONYM_AFTER = re.compile(
+    r" (?:of|de|des|du|der) (?:the )?(?:European|Asian|African|American|Arab|Latin|Nordic|Baltic|Chinese|Russian|"
+    r"German|French|British|Spanish|Italian|Indian|Japanese|Korean|Australian|Canadian|Brazilian|Mexican|Central|"
+    r"Eastern|Western|Northern|Southern|Ibero-American|Iberian)\w* [a-zà-ÿ]"
+)
 
 
 def _comma_ok(text: str, pos: int) -> bool:
@@ -500,7 +508,13 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
         if w.islower() or w[1:].islower():
             continue  # what is_acronym_token rejects first, without the call
         core = w.rstrip(".")
+        if core[-2:] in ("'s", "’s") and core[:-2].isupper():
+            core = core[:-2]  # "ARUA's centre": the possessive is no part of the acronym
         if any(c.isdigit() for c in core):
+            if core.isdigit() and _word_and_number(toks, i):  # "the Universitas 21 network", "la red Universitas 21"
+                end = s + len(core)
+                out.append(Span(toks[i - 1][0] + offset, end + offset, text[toks[i - 1][0] : end], "name", None))
+                continue
             if _alliance_name(toks, i):  # "the 4EU+ alliance", "l'alliance européenne 4EU+", "EC2U"
                 end = e + (text[e : e + 1] == "+")
                 out.append(Span(s + offset, end + offset, text[s:end], "acronym", None))
@@ -565,6 +579,18 @@ def _alliance_name(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
     if toks[i + 1 : i + 2] and toks[i + 1][2] == ",":  # "der TU9, des Verbands ...": the apposition
         near += [t[2] for t in toks[i + 2 : i + 4]]
     return any(_ALLIANCE_WORD.search(x) for x in near)
+
+
+def _word_and_number(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
+    """A number after a capitalised word names an alliance when an alliance word is next to the
+    pair ("the Universitas 21 network", "la red Universitas 21"), not a date or a count."""
+    if i < 2 or len(toks[i][2]) > 3:
+        return False
+    word = toks[i - 1][2]
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 3):
+        return False
+    near = [toks[i - 2][2]] + [t[2] for t in toks[i + 1 : i + 2]]
+    return any(_ALLIANCE_WORD.fullmatch(x.strip(".,;:")) for x in near)
 
 
 _NAME_AFTER_HEAD = re.compile(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]")

@@ -19,7 +19,8 @@ _RU_ROLE = re.compile(
     re.IGNORECASE,
 )
 # Chinese.
-_ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|合作署|使馆|部|委员会|公司|集团|学校")
+_ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协会|联盟|组织|署|使馆|部|委员会|公司|集团|学校")
+_ZH_HEAD_END = re.compile(r"(?:大学|学院|研究院|研究所)$")
 _ZH_BREAK = re.compile(
     r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
     r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个"
@@ -125,6 +126,8 @@ def _find_zh(text: str, offset: int) -> list[Span]:
         while start > 0 and _ZH_NAME_CHAR.match(text[start - 1]):
             if _ZH_BREAK.match(text, start - 1) or (start > 1 and _ZH_BREAK.fullmatch(text[start - 2 : start])):
                 break
+            if text[start - 1] in "—-" and _ZH_HEAD_END.search(text, 0, start - 1):
+                break  # "浙江大学—帝国理工学院联合实验室": two names joined by a dash, not one
             start -= 1
         if end - start < 4:
             continue
