@@ -154,38 +154,3 @@ def test_a_part_below_the_best_candidate_and_a_unit_before_the_part() -> None:
     best = reg.match("Laredo Medical Center")[0]
     assert (best.institution.id, best.decision) == ("l", pk.Decision.MATCH)
     assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Generalidad de Cataluña"))
-
-
-LEADS = [
-    _inst("m", "Marathwada Agricultural University", country="IN"),
-    _inst("p", "Petersburg Nuclear Physics Institute", country="RU"),
-    _inst("x", "Xiangya Hospital Central South University", country="CN"),
-    _inst("n", "Nanjing Medical University", country="CN"),
-    # two holders of "Bouira": the name alone does not settle the institution
-    _inst("b1", "University of Bouira", country="DZ"),
-    _inst("b2", "Bouira Hospital", country="DZ"),
-    *FILLER,
-]
-
-
-@pytest.mark.parametrize(
-    ("query", "match"),
-    [
-        # a person's name or initials in front of the registered name
-        ("Vasantrao Naik Marathwada Agricultural University", "m"),
-        ("B.P. Konstantinov Petersburg Nuclear Physics Institute", "p"),
-        # words in front that name a body, or number one, make another body
-        ("Kangda College of Nanjing Medical University", None),
-        ("Third Xiangya Hospital Central South University", None),
-        # a registered name that another institution's names also carry
-        ("Akli Mohand Oulhadj University of Bouira", None),
-    ],
-)
-def test_leading_words_before_a_registered_name(query: str, match: str | None) -> None:
-    found = pk.Registry(LEADS).match(query)
-    got = [m.institution.id for m in found if m.decision is pk.Decision.MATCH]
-    assert got == ([match] if match else [])
-    if match:
-        assert "Leading words" in str(found[0].explanation)
-    else:
-        assert all("Leading words" not in str(m.explanation) for m in found)

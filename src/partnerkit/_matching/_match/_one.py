@@ -14,7 +14,7 @@ from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._cognate import cognate_reading
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
-from partnerkit._matching._match._short import part_reading, short_form
+from partnerkit._matching._match._short import name_part, short_form
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
 from partnerkit._matching._match._units import _read_affiliation, _unit_in_part, _unread_parts
 from partnerkit._matching._match._written import unlisted_unit
@@ -140,17 +140,16 @@ def _part_below(
     found: list[Match],
     country: str | None,
 ) -> list[Match]:
-    """A lower candidate whose registered name the query is a part of, or carries after words in
-    front (rules "name part" and "leading words", see ``_short``), is the MATCH, put first: those
-    words name it alone, though the blocking ranked another name higher ("Laredo Medical Center"
-    below "Universidad Panamericana de Nuevo Laredo" for "Community Health Systems - Laredo
-    Medical Center")."""
+    """A lower candidate whose registered name the query is a part of (rule "name part", see
+    ``_short.name_part``) is the MATCH, put first: the query's words name it alone, though the
+    blocking ranked another name higher ("Laredo Medical Center" below "Universidad Panamericana
+    de Nuevo Laredo" for "Community Health Systems - Laredo Medical Center")."""
     read = {index.institutions[inst].id: (n, q) for inst, (_, n, q) in ranked}
     for i, m in enumerate(found[1:], 1):
         if m.institution.id not in read or (m.decision is Decision.NON_MATCH and _decided(m.explanation)):
             continue
         n, q = read[m.institution.id]
-        why = part_reading(index, q, n, country)
+        why = name_part(index, q, n, country)
         if why is not None:  # the query's words name this institution alone: no other can qualify
             e = m.explanation.with_note(why, Decision.MATCH)
             chosen = attrs.evolve(m, decision=Decision.MATCH, score=max(m.score, rules.match), explanation=e)

@@ -28,8 +28,6 @@ _GROUP_WORDS = frozenset({"group", "holding", "holdings"})
 _CORPORATE = COMPANY_WORDS | _GROUP_WORDS
 #: A brand (the leading words of a company's name) needs a distinctive word this long.
 _BRAND_WORD = 4
-#: Ordinal words in front of a name number one of several bodies ("Third Xiangya Hospital").
-_ORDINALS = frozenset(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"))
 #: Where a registered name joins two parts ("Community Health Systems - Gadsden Regional Medical
 #: Center", "Frontier Research Institute for Interdisciplinary Sciences, Tohoku University").
 _PARTS = re.compile(r"\s+[-–—]\s+|,\s+|:\s+")
@@ -47,8 +45,7 @@ def short_form(index: Index, q: Profile, name: int, country: str | None) -> str 
     - the query is a name plus words of the institution's own city ("Neuroelectrics Barcelona"
       for Neuroelectrics in Barcelona) and, without them, names that institution alone
       (see ``_unique._unique_cover``);
-    - the query is a part of the registered name, or the name after words in front
-      (see :func:`name_part`, :func:`leading_words`).
+    - the query is a part of the registered name (see :func:`name_part`).
     """
     if q.acronym is not None or not q.distinctive or q.generic:
         return None
@@ -71,7 +68,7 @@ def short_form(index: Index, q: Profile, name: int, country: str | None) -> str 
                 "Brand: the query is the start of the company's registered name,"
                 " and no other institution's names carry its words."
             )
-    return _city_beside(index, q, name, inst, country) or part_reading(index, q, name, country)
+    return _city_beside(index, q, name, inst, country) or name_part(index, q, name, country)
 
 
 def name_part(index: Index, q: Profile, name: int, country: str | None) -> str | None:
@@ -111,50 +108,6 @@ def name_part(index: Index, q: Profile, name: int, country: str | None) -> str |
         return None
     where = " in that country" if country else ""
     return f"Name part: the query is {how}, and no other institution{where} has a name carrying all its words."
-
-
-def leading_words(index: Index, q: Profile, name: int, country: str | None) -> str | None:
-    """Why query ``q`` is the registered ``name`` with words in front that name its institution, or ``None``.
-
-    The rule "leading words", the converse of "name part": the query is a registered name
-    written whole at its end, after words that are no organisation or unit word (a person's
-    name, a founder's initials, an acronym: "Vasantrao Naik Marathwada Agricultural University"
-    for "Marathwada Agricultural University", "B.P. Konstantinov Petersburg Nuclear Physics
-    Institute"); the registered name says what kind of body it is (an organisation word) and
-    which (a distinctive word), and no other institution (in the hinted country) has a name
-    carrying all its distinctive words. Words in front that name a body ("Kangda College of
-    Nanjing Medical University") or number one ("Third Xiangya Hospital of Central South
-    University") make another body.
-    """
-    if q.acronym is not None or not q.distinctive or q.generic or not frozenset(index.keys[name].split()) < q.tokens:
-        return None
-    if q.tokens != tokens_of(q.text):
-        return None
-    c = index.profile(name)
-    words = index.keys[name].split()
-    mine = q.key.split()
-    lead = mine[: len(mine) - len(words)]
-    if not lead or mine[len(lead) :] != words or c.acronym is not None or c.generic or not c.distinctive:
-        return None
-    if not c.tokens & ORG_KEYS or any(w in ORG_KEYS or w in SUBUNIT_WORDS or _numbered(w) for w in lead):
-        return None  # "Third Xiangya Hospital": a number in front tells one of several bodies apart
-    if not _alone(index, c.distinctive, index.name_inst[name], country):
-        return None
-    where = " in that country" if country else ""
-    return (
-        f"Leading words: the query is the registered name after {' '.join(lead)!r}, no organisation or unit"
-        f" word, and no other institution{where} has a name carrying all the registered name's words."
-    )
-
-
-def _numbered(word: str) -> bool:
-    """``word`` is a number or an ordinal ("3", "third")."""
-    return word in _ORDINALS or any(ch.isdigit() for ch in word)
-
-
-def part_reading(index: Index, q: Profile, name: int, country: str | None) -> str | None:
-    """The rule "name part" or "leading words" for query ``q`` and the registered ``name``."""
-    return name_part(index, q, name, country) or leading_words(index, q, name, country)
 
 
 def _alone(index: Index, words: frozenset[str], inst: int, country: str | None) -> bool:
