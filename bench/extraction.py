@@ -1,6 +1,6 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout6] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout6 | --heldout7] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
@@ -11,6 +11,8 @@ session after the first set had been tuned on). ``--heldout3`` scores ``tests/da
 ``--heldout5`` scores ``tests/data/news_heldout5`` (16 article-length texts of 3-5 KB, the same way,
 after the fourth set had been tuned on). ``--heldout6`` scores ``tests/data/news_heldout6`` (16 more
 article-length texts, written and labelled the same way after the fifth set had been tuned on).
+``--heldout7`` scores ``tests/data/news_heldout7`` (28 short texts in Russian, Spanish, German,
+French and Chinese only, written and labelled the same way in the sixth session).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -43,6 +45,7 @@ HELDOUT3 = ROOT / "tests" / "data" / "news_heldout3"
 HELDOUT4 = ROOT / "tests" / "data" / "news_heldout4"
 HELDOUT5 = ROOT / "tests" / "data" / "news_heldout5"
 HELDOUT6 = ROOT / "tests" / "data" / "news_heldout6"
+HELDOUT7 = ROOT / "tests" / "data" / "news_heldout7"
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -153,6 +156,8 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if args:
         folder = Path(args[0])
+    elif "--heldout7" in sys.argv:
+        folder = HELDOUT7
     elif "--heldout6" in sys.argv:
         folder = HELDOUT6
     elif "--heldout5" in sys.argv:

@@ -106,3 +106,31 @@ def test_tables_align_wide_characters() -> None:
     out = runner.invoke(show).stdout.splitlines()
     assert out[2] == "清华大学  x"
     assert out[3] == "Tsinghua  y"
+
+
+def test_summary_of_a_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    """A Latin-1 file given to summary: exit 2 and one line naming the file, no traceback."""
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(b'{"id": "m", "name": "M\xfcnchen"}\n')
+    result = CliRunner().invoke(cli, ["summary", str(path)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"partnerkit: error: {path} row 1: not valid UTF-8 text; write JSON Lines in UTF-8\n",
+    )
+
+
+def test_an_unexpected_exception_is_still_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A bug inside a command gives one line naming the exception and exit 2; --debug re-raises it."""
+
+    def broken(_path: str) -> list[object]:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr("partnerkit.cli._main._read_any", broken)
+    path = tmp_path / "x.jsonl"
+    path.write_text("{}\n")
+    result = CliRunner().invoke(cli, ["summary", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("partnerkit: internal error: ZeroDivisionError: division by zero (a bug:")
+    assert result.stderr.count("\n") == 1
+    loud = CliRunner().invoke(cli, ["--debug", "summary", str(path)])
+    assert isinstance(loud.exception, ZeroDivisionError)

@@ -113,3 +113,18 @@ def test_a_registry_links_parties_to_institutions(tmp_path: Path) -> None:
     with pk.Store(db) as store:
         store.add(pk.load_jsonl(pk.Institution, registry))
         assert [p.kind.value for p in store.partnerships(country="SE")] == ["mou"]
+
+
+def test_a_text_that_is_not_utf8_is_refused_not_garbled(tmp_path: Path) -> None:
+    """A cp1251 news file read as UTF-8 would lose every letter and state nothing: it is an error."""
+    news = tmp_path / "news.txt"
+    news.write_bytes("ТГУ и МГУ подписали соглашение о сотрудничестве.\n".encode("cp1251"))
+    result = CliRunner().invoke(cli, ["extract", str(news)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"partnerkit: error: {news} row 1: not valid UTF-8 text (invalid")
+    assert result.stderr.count("\n") == 1
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes("\ufeffHUST and ITMO University signed a strategic partnership agreement.".encode())
+    result = CliRunner().invoke(cli, ["extract", str(bom)])
+    assert result.exit_code == 0
+    assert '"kind":"strategic_partnership"' in result.stdout

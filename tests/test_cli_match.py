@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit.cli import cli
@@ -172,3 +174,51 @@ def test_registry_specs_ror_dump_and_csv(tmp_path: Path) -> None:
     code, out, err = run("match", "Tomsk State Univ", "--registry", str(table), "--format", "csv")
     assert code == 0, err
     assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "tsu"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"name\nITMO\nM\xfcnchen\n", "row 3: not valid UTF-8 text (invalid start byte); save the file as UTF-8"),
+        (b"name\nA\n" + b"B" * 200_000 + b"\n", "row 3: not readable as CSV (field larger than field limit"),
+        (b"name,country\nA,RU\nB\n", "row 3: 1 fields, the header has 2"),
+        (b"", "row 1: the file is empty; expected a header row"),
+    ],
+)
+def test_dedupe_messy_input_is_one_line_naming_file_and_row(tmp_path: Path, content: bytes, expected: str) -> None:
+    """Bytes that are not UTF-8, an oversized field, a short row: exit 2, one line, no traceback."""
+    path = tmp_path / "names.csv"
+    path.write_bytes(content)
+    code, out, err = run("dedupe", str(path))
+    assert (code, out, err.count("\n")) == (2, "", 1)
+    assert err.startswith(f"partnerkit: error: {path} {expected}")
+
+
+def test_dedupe_reads_a_name_with_a_quoted_line_break_as_one_row(tmp_path: Path) -> None:
+    """A quoted cell may hold a line break (spreadsheets write them); its row is one row."""
+    path = tmp_path / "names.csv"
+    path.write_text('name,note\n"ITMO University","two\nlines"\nTomsk State University,x\n', encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert [r["name"] for r in csv.DictReader(io.StringIO(out))] == ["ITMO University", "Tomsk State University"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from(["names.csv", "names.txt"]))
+def test_any_bytes_as_a_names_file_give_names_or_a_partnerkit_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, filename: str
+) -> None:
+    """Whatever a names file holds, reading it gives a table or a PartnerkitError naming the file."""
+    from partnerkit.cli._inputs import read_table
+
+    path = tmp_path_factory.mktemp("n") / filename
+    path.write_bytes(data)
+    message = ""
+    try:
+        table = read_table(str(path), None)
+    except pk.PartnerkitError as error:
+        message = str(error)
+    if message:
+        assert str(path) in message
+    else:
+        assert all(len(row) == len(table.header) for row in table.rows)

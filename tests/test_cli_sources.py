@@ -60,3 +60,19 @@ def test_read_option_errors_name_the_option() -> None:
     result = CliRunner().invoke(cli, ["read", "csv", "-o", "pth=x.csv"])
     assert result.exit_code == 2
     assert "config.pth: unknown option" in result.output
+
+
+def test_a_table_option_takes_dotted_keys(tmp_path: Path) -> None:
+    """``-o columns.HEADER=field`` maps a column from the command line; a plain value for a
+    table option says what is expected (it said "config.columns: AttributeError")."""
+    path = tmp_path / "ru.csv"
+    path.write_text("Название;country\nITMO University;RU\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["read", "csv", "-o", f"path={path}", "-o", "columns.Название=name"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.splitlines()[0])["name"] == "ITMO University"
+    result = CliRunner().invoke(cli, ["read", "csv", "-o", f"path={path}", "-o", "columns=Название"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "partnerkit: error: config.columns: expected a table of KEY = VALUE pairs "
+        "(on the command line: -o NAME.KEY=VALUE)\n"
+    )

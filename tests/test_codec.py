@@ -134,3 +134,51 @@ def test_dump_of_nothing_writes_a_header_only(tmp_path: Path) -> None:
     path = tmp_path / "empty.jsonl"
     assert pk.dump_jsonl([], path) == 0
     assert list(pk.load_jsonl(pk.Institution, path)) == []
+
+
+def test_load_jsonl_reads_past_a_byte_order_mark(tmp_path: Path) -> None:
+    """A file saved by a Windows editor (UTF-8 with a BOM) is read, not rejected on row 1."""
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"id": "x", "name": "X"}\n')
+    assert [i.id for i in pk.load_jsonl(pk.Institution, path)] == ["x"]
+    stream = io.StringIO('\ufeff{"id": "y", "name": "Y"}\n')
+    assert [i.id for i in pk.load_jsonl(pk.Institution, stream)] == ["y"]
+
+
+def test_load_jsonl_bad_bytes_are_one_bad_row(tmp_path: Path) -> None:
+    """A line that is not UTF-8 is a RecordError for its row; the other lines are still read."""
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b'{"id": "a", "name": "A"}\n{"id": "b", "name": "M\xfcnchen"}\n{"id": "c", "name": "C"}\n')
+    errors: list[pk.RecordError] = []
+    assert [i.id for i in pk.load_jsonl(pk.Institution, path, on_error=errors.append)] == ["a", "c"]
+    assert [str(e) for e in errors] == [
+        f"{path} row 2: not valid UTF-8 at byte 23 (invalid start byte); write JSON Lines in UTF-8"
+    ]
+
+
+def test_load_jsonl_control_character_message_reads_well(tmp_path: Path) -> None:
+    path = tmp_path / "nul.jsonl"
+    path.write_bytes(b'{"id": "a", "name": "A\x00"}\n')
+    with pytest.raises(pk.RecordError) as info:
+        list(pk.load_jsonl(pk.Institution, path))
+    assert str(info.value) == f"{path} row 1: not valid JSON (Invalid control character at column 23)"
+
+
+@pytest.mark.parametrize("make", [lambda p: p / "missing.jsonl", lambda p: p])
+def test_load_jsonl_unreadable_path_is_a_source_error(tmp_path: Path, make: Any) -> None:
+    """A missing file or a folder is a SourceError naming the path, not a bare OSError."""
+    path = make(tmp_path)
+    with pytest.raises(pk.SourceError, match=f"^{path}: cannot open "):
+        list(pk.load_jsonl(pk.Institution, path))
+
+
+@given(st.binary(max_size=300))
+def test_load_jsonl_hostile_bytes_never_escape_as_other_errors(data: bytes) -> None:
+    """Whatever the bytes, reading gives records or partnerkit errors, never a crash."""
+    errors: list[pk.RecordError] = []
+    try:
+        records = list(pk.load_jsonl(pk.Institution, io.BytesIO(data), on_error=errors.append))
+    except pk.PartnerkitError:
+        return
+    lines = [line for line in data.split(b"\n") if line.strip()]
+    assert len(records) + len(errors) + 1 >= len(lines), "every non-blank line is a record, an error or the header"

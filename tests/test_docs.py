@@ -56,3 +56,47 @@ def test_docstring_examples_run() -> None:
     assert failures == 0
     assert os.path.isdir(src)
     assert partnerkit.__name__ == "partnerkit"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_page_has_no_markup_the_docs_build_stops_on(page: Path) -> None:
+    """`mkdocs build` reads ``<!`` outside fenced blocks as an HTML declaration and fails
+    (it did on the trigger tables); only HTML comments may start so."""
+    text = re.sub(r"^```.*?^```", "", page.read_text("utf-8"), flags=re.S | re.M)
+    bad = [line for line in text.splitlines() if re.search(r"<!(?!--)", line)]
+    assert bad == [], f"{page.name}: write '<!' inside code as <code>&lt;!</code>: {bad[0][:80]}"
+
+
+def test_docstrings_the_docs_render_name_their_examples_section_examples() -> None:
+    """mkdocstrings reads a Google-style "Example:" section as prose, so a ``>>>`` result in
+    brackets becomes a broken cross-reference and `mkdocs build --strict` fails; an
+    "Examples:" section is read as code. Checked for what the pages render (``::: name``)."""
+    import importlib
+    import inspect
+
+    targets = {m for page in PAGES for m in re.findall(r"^::: ([\w.]+)", page.read_text("utf-8"), re.M)}
+    assert "partnerkit" in targets, "docs/reference.md renders the public API"
+    objects: list[object] = []
+    for target in sorted(targets):
+        module_name, obj = target, None
+        while True:
+            try:
+                module = importlib.import_module(module_name)
+                break
+            except ModuleNotFoundError:
+                module_name, _, attr = module_name.rpartition(".")
+                obj = attr
+        if obj is not None:
+            objects.append(getattr(module, obj))
+        else:
+            names = getattr(module, "__all__", [n for n in vars(module) if not n.startswith("_")])
+            objects += [getattr(module, n) for n in names]
+    offenders = []
+    for obj in objects:
+        section = ""
+        for line in (inspect.getdoc(obj) or "").splitlines() if not isinstance(obj, str) else []:
+            if re.fullmatch(r"[A-Z][\w ]*:", line):
+                section = line
+            elif line.strip().startswith("[") and not line.startswith(" " * 12) and section != "Examples:":
+                offenders.append(f"{getattr(obj, '__qualname__', obj)} ({section or 'no section'})")
+    assert offenders == [], "a doctest whose result is a list belongs in an 'Examples:' section"

@@ -58,6 +58,29 @@ def test_may_match_which_agrees_with_may_match_per_pattern() -> None:
     assert may_match_which(lex.kinds, None) is lex.kinds  # no lower-cased text: nothing skipped
 
 
+@given(
+    words=st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=20, max_size=40),
+    text=st.text(_ALPHABET, max_size=80),
+)
+def test_may_match_which_with_many_literals_finds_every_literal(words: list[str], text: str) -> None:
+    """With many literals every one present counts (overlapping ones, and those inside longer ones)."""
+    from partnerkit._extract._lexicon import may_match_which
+
+    # one pattern per literal: its key is in the answer exactly when the literal is in the text
+    patterns = {i: re.compile(re.escape(w)) for i, w in enumerate(words)}
+    assert set(may_match_which(patterns, text)) == {i for i, w in enumerate(words) if w in text}
+
+
+def test_may_match_which_overlapping_literals_examples() -> None:
+    from partnerkit._extract._lexicon import may_match_which
+
+    words = ["exchange of ", " exchange", "of intent", "mob", "mobility", "bil", *(f"z{i:02d}" for i in range(20))]
+    patterns = {w: re.compile(re.escape(w)) for w in words}
+    got = may_match_which(patterns, "an exchange of intent; mobility")
+    assert set(got) == {"exchange of ", " exchange", "of intent", "mob", "mobility", "bil"}
+    assert set(may_match_which(patterns, "nothing")) == set()
+
+
 @given(word=st.text(_ALPHABET, max_size=3), text=st.text(_ALPHABET, max_size=40))
 def test_whole_word_finds_what_the_bounded_pattern_finds(word: str, text: str) -> None:
     expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
@@ -145,10 +168,11 @@ _PLACE_ALPHABET = st.sampled_from(list("aZé É-'’ 1_.Мм大,\nßÿ"))
 @given(text=st.text(_PLACE_ALPHABET, max_size=40))
 def test_place_starts_read_the_word_in_the_same_search(text: str) -> None:
     """find_places reads a capitalised word where a place may start in one search: the same
-    starts as the start pattern alone, and the same word as _WORD matched there."""
+    starts as the start pattern alone (a capital not inside a word, or any CJK character:
+    Chinese has no spaces), and the same word as _WORD matched there."""
     from partnerkit._extract._places import _START, _WORD
 
-    alone = re.compile(r"(?<![^\W\d_])(?:[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff])")
+    alone = re.compile(r"(?<![^\W\d_])[^\W\d_a-zß-ÿа-яё\u3400-\u9fff]|[\u3400-\u9fff]")
     got = [(m.span(), None if m.end(1) < 0 else text[m.start() : m.end(1)]) for m in _START.finditer(text)]
     want = []
     for m in alone.finditer(text):

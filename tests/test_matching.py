@@ -515,3 +515,19 @@ def test_a_name_with_its_city_defers_to_a_name_of_the_very_same_words() -> None:
     assert (best.institution.id, best.decision) == ("ull", pk.Decision.MATCH)
     best = reg.match("Universidade Lusíada, Lisboa")[0]  # a name and a place: the reader's reading stands
     assert best.institution.id == "fm"
+
+
+def test_registry_from_source_names_the_records_it_leaves_out(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """Bad rows of a registry file are never dropped silently; strict=True stops at the first."""
+    path = tmp_path / "unis.csv"
+    path.write_text("id,name,country\nitmo,ITMO University,RU\nx,Somewhere,Rusia\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        registry = pk.Registry.from_source("csv", path=str(path))
+    assert [i.id for i in registry] == ["itmo"]
+    assert [r.getMessage() for r in caplog.records] == [
+        f"source csv: 1 bad record(s) left out of the registry: {path} row 3: "
+        "country: 'Rusia' is not an ISO 3166 country"
+    ]
+    with pytest.raises(pk.RecordError) as info:
+        pk.Registry.from_source("csv", path=str(path), strict=True)
+    assert info.value.row == 3

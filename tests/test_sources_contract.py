@@ -126,3 +126,34 @@ def test_sources_is_a_function_and_the_module_is_importable() -> None:
     import partnerkit.sources as bound
 
     assert bound is pk.sources
+
+
+class Failing(Source):
+    """A plugin whose reading fails in a way it did not plan for (bytes that are not UTF-8)."""
+
+    name = "failing"
+
+    @attrs.frozen
+    class Config:
+        pass
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        yield SourceItem(pk.Institution(id="a", name="A"), self.provenance("x row 1", "a"))
+        b"M\xfcnchen".decode("utf-8")
+        return None
+
+
+def test_an_unplanned_exception_of_a_source_is_a_source_error_naming_it() -> None:
+    """Whatever a plugin raises while reading reaches the user as a SourceError naming the source,
+    with the original chained, after the records read before it."""
+    source = Failing()
+    got: list[str] = []
+    with pytest.raises(pk.SourceError) as info:
+        got.extend(item.record.id for item in source.read())  # type: ignore[union-attr]
+    assert got == ["a"]
+    assert str(info.value) == (
+        "source 'failing' failed while reading: UnicodeDecodeError: "
+        "'utf-8' codec can't decode byte 0xfc in position 1: invalid start byte"
+    )
+    assert isinstance(info.value.__cause__, UnicodeDecodeError)
+    assert info.value.source == "failing"

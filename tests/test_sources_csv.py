@@ -189,7 +189,7 @@ def test_partnerships(tmp_path: Path) -> None:
         ("name\nA\n", {"columns": {"Nope": "name"}}, pk.ConfigError, "config.columns.Nope"),
         ("name\nA\n", {"columns": {"name": "colour"}}, pk.ConfigError, "config.columns.name"),
         ("name\nA\n", {"type": "Planet"}, pk.ConfigError, "config.type"),
-        ("name\nA\n", {"encoding": "klingon"}, pk.SourceError, "unknown encoding"),
+        ("name\nA\n", {"encoding": "klingon"}, pk.ConfigError, "config.encoding: unknown encoding"),
     ],
 )
 def test_file_level_problems(
@@ -200,7 +200,9 @@ def test_file_level_problems(
 
 
 def test_empty_file_reads_nothing(tmp_path: Path) -> None:
-    assert read(write(tmp_path, ""))[0] == []
+    records, source = read(write(tmp_path, ""))
+    assert records == []
+    assert source.summary.notices == [f"{tmp_path / 'unis.csv'}: the file is empty (no header row)"]
     assert read(write(tmp_path, "name\n"))[0] == []
 
 
@@ -275,3 +277,80 @@ def test_institutions_written_as_csv_read_back_equal(
     records, source = read(path)
     assert source.summary.rejected == 0
     assert records == [attrs.evolve(i, relationships=()) for i in institutions]
+
+
+def test_an_oversized_value_is_one_bad_row_and_the_rest_is_read(tmp_path: Path) -> None:
+    """A value beyond the csv module's limit rejects its row, not the whole file."""
+    path = write(tmp_path, "name,country\n" + "A" * 200_000 + ",RU\nTomsk State University,RU\n")
+    records, source = read(path)
+    assert [r.name for r in records] == ["Tomsk State University"]
+    assert [str(e) for e in source.summary.errors] == [
+        f"{path} row 2: a value is longer than 131,072 characters (a quote never closed?)"
+    ]
+
+
+def test_a_quote_never_closed_is_reported_not_swallowed(tmp_path: Path) -> None:
+    """An unterminated quote would read every later row into one name: it is an error for its row."""
+    path = write(tmp_path, 'name,country\nITMO University,RU\n"Tomsk State University,RU\nHUST,CN\n')
+    records, source = read(path)
+    assert [r.name for r in records] == ["ITMO University"]
+    assert [str(e) for e in source.summary.errors] == [
+        f"{path} row 3: a quote opened in this row is never closed: the rest of the file was read into one value"
+    ]
+
+
+def test_text_after_a_closing_quote_is_one_bad_row(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name,country\n"ITMO" University,RU\nHUST,CN\n')
+    records, source = read(path)
+    assert [r.name for r in records] == ["HUST"]
+    assert source.summary.errors[0].row == 2
+    assert "a quote inside a value must be doubled" in str(source.summary.errors[0])
+
+
+def test_utf16_without_a_byte_order_mark_asks_for_the_byte_order(tmp_path: Path) -> None:
+    path = tmp_path / "le.csv"
+    path.write_bytes(UNIS.encode("utf-16-le"))
+    with pytest.raises(pk.SourceError, match="no byte-order mark; give utf-16-le or utf-16-be"):
+        read(str(path), encoding="utf-16")
+    assert [r.id for r in read(str(path), encoding="utf-16-le")[0]] == ["itmo", "hust"]
+
+
+_CELL = st.text(st.sampled_from('ab ,;"\t\x00é\r'), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=4), max_size=6), st.binary(max_size=8))
+def test_hostile_csv_gives_records_or_partnerkit_errors(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[list[str]], junk: bytes
+) -> None:
+    """Ragged rows, stray quotes, NULs, stray bytes: records or reported errors, never a crash; counts add up."""
+    body = "name,country\n" + "".join(",".join(cells) + "\n" for cells in rows)
+    path = tmp_path_factory.mktemp("x") / "hostile.csv"
+    path.write_bytes(body.encode("utf-8") + junk)
+    source = pk.open_source("csv", path=str(path), delimiter=",")
+    try:
+        records = list(source.read())
+    except pk.SourceError:
+        return  # file-level: bad bytes, no name column
+    assert source.summary.read == len(records) + source.summary.rejected
+    assert all(e.row is not None and e.locator == str(path) for e in source.summary.errors)
+    if not any('"' in c or "\r" in c for cells in rows for c in cells) and not junk:
+        data_rows = [cells for cells in rows if ",".join(cells).replace(",", "").strip()]
+        assert source.summary.read == len(data_rows), "no row is dropped without a word"
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "field"),
+    [
+        ("name,country\n,RU\nHUST,CN\n", {}, "name"),
+        ("kind,parties\n,A|B\nmou,C|D\n", {"type": "Partnership"}, "kind"),
+    ],
+)
+def test_an_empty_required_cell_is_one_bad_row(tmp_path: Path, text: str, options: dict[str, str], field: str) -> None:
+    """A row whose name (or kind) cell is empty is reported; it stopped the whole import with a TypeError."""
+    path = write(tmp_path, text)
+    records, source = read(path, **options)
+    assert len(records) == 1
+    assert [str(e) for e in source.summary.errors] == [
+        f"{path} row 2: {field}: the cell is empty, but a value is required"
+    ]

@@ -60,3 +60,10 @@ def test_headerless_file_needs_a_type(tmp_path: Path) -> None:
 def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(pk.SourceError, match="no such file"):
         list(pk.open_source("jsonl", path=str(tmp_path / "nope.jsonl")).read())
+
+
+@pytest.mark.parametrize("name", ["jsonl", "csv"])
+def test_a_folder_given_as_the_path_is_named_a_folder(tmp_path: Path, name: str) -> None:
+    """A folder where a file is expected: the error says so (it said "no such file")."""
+    with pytest.raises(pk.SourceError, match=f"^{tmp_path}: a folder, not a file$"):
+        list(pk.open_source(name, path=str(tmp_path)).read())

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit.sources._text import TextSource
@@ -80,3 +82,35 @@ def test_undecodable_and_empty_files_are_reported_and_others_read(news: Path) ->
 def test_missing_path_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(pk.SourceError, match="no such file"):
         list(pk.open_source("text", paths=[str(tmp_path / "nope")]).read())
+
+
+def test_a_binary_file_given_as_text_is_reported(news: Path) -> None:
+    """A PDF or image named like a text file is a bad record naming it, not an article of garbage."""
+    (news / "report.txt").write_bytes(b"%PDF-1.4\n\x00\x00\x01binary")
+    source = pk.open_source("text", paths=[str(news)])
+    assert len(list(source.read())) == 2
+    reasons = {Path(e.locator or "").name: e.reason for e in source.summary.errors}
+    assert reasons == {"report.txt": "holds NUL characters: a binary file (PDF, image, archive?), not text"}
+
+
+def test_an_unknown_encoding_is_a_config_error_on_open(news: Path) -> None:
+    """Options are checked when the source is opened (it was one error per file, at read time)."""
+    with pytest.raises(pk.ConfigError) as info:
+        pk.open_source("text", paths=[str(news)], encoding="klingon")
+    assert info.value.path == "config.encoding"
+    assert "klingon" not in str(info.value)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.html"]))
+def test_any_bytes_give_an_article_or_a_reported_file(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, name: str
+) -> None:
+    """Whatever a news file holds, the read gives its article or one error naming it, never a crash."""
+    folder = tmp_path_factory.mktemp("t")
+    (folder / name).write_bytes(data)
+    source = pk.open_source("text", paths=[str(folder)])
+    articles = [item.record for item in source.read()]
+    assert len(articles) + source.summary.rejected == 1
+    assert all(e.locator == str(folder / name) for e in source.summary.errors)
+    assert all("\x00" not in a.text for a in articles)

@@ -442,3 +442,25 @@ def test_the_compiled_registry_is_kept_beside_the_store(tmp_path: Path) -> None:
     newer.write_bytes(b"damaged")
     with pk.Store(path) as s:
         assert len(s.registry()) == 3
+
+
+def test_import_rejects_a_second_record_with_the_same_id(tmp_path: Path) -> None:
+    """Two rows of one file with one id: the first is kept, the second reported (it silently replaced it)."""
+    path = tmp_path / "unis.csv"
+    path.write_text("id,name,country\nx,ITMO University,RU\nx,Tomsk State University,RU\nx,ITMO University,RU\n")
+    with pk.Store(tmp_path / "pk.db") as s:
+        report = s.import_source(pk.open_source("csv", path=str(path)))
+        assert (report.added, report.unchanged, report.rejected) == (1, 1, 1)
+        assert report.errors == [
+            (
+                f"{path} row 3",
+                "id: 'x' was already imported from another record of this import, with other values; "
+                "the first one is kept",
+            )
+        ]
+        assert s.institution("x").name == "ITMO University"
+        assert dict(report.by_reason) == {
+            "id: … was already imported from another record of this import, with other values; the first one is kept": 1
+        }, "grouped without the value, so many repeated ids make one line"
+        again = s.import_source(pk.open_source("csv", path=str(path)))
+        assert (again.added, again.updated, again.rejected) == (0, 0, 1), "a re-import is not a duplicate"

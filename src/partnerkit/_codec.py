@@ -8,6 +8,7 @@ str``) and never echo the record.
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import enum
 import gzip
@@ -17,7 +18,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import IO, Any, Literal, TypeVar, get_args, get_origin
+from typing import IO, Any, Literal, TypeVar, cast, get_args, get_origin
 
 import cattrs
 from cattrs.errors import (
@@ -282,7 +283,7 @@ def load_jsonl(
 
     The header line written by :func:`dump_jsonl` is checked (a newer schema version or
     another record type is an error); a file without a header is read as it is. Blank
-    lines are skipped.
+    lines and a UTF-8 byte-order mark are skipped.
 
     Args:
         cls: the record class, e.g. ``pk.Institution``.
@@ -291,8 +292,10 @@ def load_jsonl(
             on; without it the first bad line raises.
 
     Raises:
-        RecordError: a line is not valid JSON or not a valid record (names file and row).
-        SourceError: the file was written by a newer schema version or holds another type.
+        RecordError: a line is not valid UTF-8, not valid JSON or not a valid record (names
+            file and row).
+        SourceError: the file cannot be opened, was written by a newer schema version or
+            holds another type.
     """
     for _row, result in read_jsonl(path_or_file, lambda _header: cls):
         if isinstance(result, RecordError):
@@ -316,30 +319,66 @@ def read_jsonl(
     """
     name = _name_of(path_or_file)
     cls: type[Any] | None = None
-    with _open(path_or_file, "r") as fh:
-        first = True
-        for row, line in enumerate(fh, start=1):
-            if not line.strip():
+    first = True
+    for row, line in _lines(path_or_file, name):
+        if isinstance(line, RecordError):
+            yield row, line
+            continue
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            reason = exc.msg.removesuffix(" at")  # "Invalid control character at"
+            yield row, RecordError(f"not valid JSON ({reason} at column {exc.colno})", row=row, locator=name)
+            continue
+        if first:
+            first = False
+            header = data if _is_header(data) else None
+            cls = choose(header)
+            if cls is None:
+                raise SourceError(f"{name}: no header line names the record type", locator=name)
+            if header is not None:
+                _check_header(header, cls, name)
                 continue
+        assert cls is not None
+        try:
+            yield row, from_dict(cls, data)
+        except RecordError as exc:
+            yield row, exc.at(row=row, locator=name)
+
+
+def _lines(target: PathOrFile, name: str) -> Iterator[tuple[int, str | RecordError]]:
+    """The numbered lines of a JSON Lines file, decoded one by one.
+
+    A byte-order mark before the first line is dropped; a line that is not valid UTF-8 is
+    a :class:`RecordError` for that row and the next lines are still read. A file that
+    cannot be opened is a :class:`SourceError` naming it.
+    """
+    if isinstance(target, (str, os.PathLike)):
+        path = os.fspath(target)
+        try:
+            raw = cast(IO[bytes], gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb"))  # noqa: SIM115
+        except OSError as exc:
+            raise SourceError(f"{path}: cannot open ({exc.strerror or exc})", locator=path) from None
+        with raw:
             try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield row, RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=name)
-                continue
-            if first:
-                first = False
-                header = data if _is_header(data) else None
-                cls = choose(header)
-                if cls is None:
-                    raise SourceError(f"{name}: no header line names the record type", locator=name)
-                if header is not None:
-                    _check_header(header, cls, name)
-                    continue
-            assert cls is not None
-            try:
-                yield row, from_dict(cls, data)
-            except RecordError as exc:
-                yield row, exc.at(row=row, locator=name)
+                for row, data in enumerate(raw, start=1):
+                    try:
+                        yield row, (data.removeprefix(codecs.BOM_UTF8) if row == 1 else data).decode("utf-8")
+                    except UnicodeDecodeError as exc:
+                        reason = f"not valid UTF-8 at byte {exc.start + 1} ({exc.reason}); write JSON Lines in UTF-8"
+                        yield row, RecordError(reason, row=row, locator=name)
+            except (OSError, EOFError) as exc:  # a truncated or corrupt .gz
+                raise SourceError(f"{path}: cannot be read ({exc})", locator=path) from None
+        return
+    row = 0
+    try:
+        for row, line in enumerate(target, start=1):
+            text = line.decode("utf-8") if isinstance(line, bytes) else line
+            yield row, text.removeprefix("\ufeff") if row == 1 else text
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{name} near row {row + 1}: not valid UTF-8 ({exc.reason})", locator=name) from None
 
 
 def _check_header(header: dict[str, Any], cls: type[Any], name: str) -> None:

@@ -14,6 +14,8 @@ never echo a whole record or a configuration value (it may be a secret).
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["ConfigError", "PartnerkitError", "PluginError", "RecordError", "SourceError"]
 
 
@@ -104,3 +106,13 @@ class PluginError(PartnerkitError):
     def __init__(self, message: str, *, plugin: str | None = None) -> None:
         self.plugin = plugin
         super().__init__(f"plugin {plugin!r}: {message}" if plugin else message)
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+
+
+def reason_key(error: RecordError) -> str:
+    """A grouping key for an error: its field and reason, without the quoted values, so that
+    the same problem with different values counts as one reason in a summary."""
+    reason = _QUOTED.sub("…", error.reason)
+    return f"{error.field}: {reason}" if error.field else reason

@@ -52,3 +52,15 @@ def test_second_read_yields_only_new_lines(register: Path) -> None:
     second = pk.open_source("example", path=str(register))
     assert [str(i.record.date) for i in second.read(state=first.state)] == ["2024-05-01"]
     assert second.state == {"lines": 5}
+
+
+def test_a_line_that_is_not_utf8_is_one_bad_line(register: Path) -> None:
+    with register.open("ab") as fh:
+        fh.write("2024-05-01 | exchange | Universität Wien ; KTH\n".encode("latin-1"))
+        fh.write(b"2024-06-01 | exchange | ITMO University ; KTH\n")
+    source = pk.open_source("example", path=str(register))
+    assert [str(i.record.date) for i in source.read()] == ["2021-04-27", "2022-01", "2024-06-01"]
+    assert [(e.row, e.reason) for e in source.summary.errors][-1] == (
+        5,
+        "not valid UTF-8 (invalid continuation byte); save the register as UTF-8",
+    )

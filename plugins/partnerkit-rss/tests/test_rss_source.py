@@ -251,6 +251,21 @@ def test_not_a_feed_is_an_error(httpserver: HTTPServer) -> None:
         list(open_rss(httpserver.url_for("/feed.xml")).read())
 
 
+@pytest.mark.parametrize(
+    ("body", "what"), [("", "an empty response"), ("<html><body><p>Login</p></body></html>", "no RSS or Atom element")]
+)
+def test_an_empty_or_feedless_response_is_an_error_not_nothing_new(
+    httpserver: HTTPServer, body: str, what: str
+) -> None:
+    """A 200 with an empty body or a well-formed page that is no feed read as "no entries" without a word."""
+    httpserver.expect_request("/feed.xml").respond_with_data(body, content_type="application/xml")
+    with pytest.raises(pk.SourceError, match=f"not a readable RSS or Atom feed \\({what}\\)"):
+        list(open_rss(httpserver.url_for("/feed.xml")).read())
+    empty = rss().replace("<item>", "<!--").replace("</item>", "-->")
+    httpserver.expect_request("/empty.xml").respond_with_data(empty, content_type="application/rss+xml")
+    assert list(open_rss(httpserver.url_for("/empty.xml")).read()) == [], "a feed with no items is no error"
+
+
 def test_entries_without_title_or_text_are_reported(httpserver: HTTPServer) -> None:
     body = rss("<item><guid>empty</guid></item>")
     httpserver.expect_request("/feed.xml").respond_with_data(body, content_type="application/rss+xml")

@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|º|°)?|[^\W\d_]+\.?")
 _NUMERIC = re.compile(r"(?<![\d.:/$€£])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
 _ISO = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,:/$€£#№-])((?:19|20)\d{2})(?![\d%])(?!-\d)")
+_CJK_THIS_MONTH = re.compile(r"(本|上)月(\d{1,2})日")
 _CJK_DATE = re.compile(r"(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 _DATELINE_LABEL = re.compile(
     r"^(?:published|publication date|date|posted|опубликовано|дата|publicado|fecha|publié|veröffentlicht)\b",
@@ -157,6 +158,12 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                         add(m.start(), m.end(), _valid(int(m[1]), mo, dy))
                     elif m[2]:
                         add(m.start(), m.end(), _fill_year(int(m[2]), int(m[3]) if m[3] else None, published), True)
+            if published is not None and published.month is not None:
+                for m in _CJK_THIS_MONTH.finditer(text):  # "本月10日" (this month), "上月10日" (last month)
+                    year, month = published.year, published.month
+                    if m[1] == "上":
+                        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+                    add(m.start(), m.end(), _valid(year, month, int(m[2])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
         _worded(text, lex, published, add)
     if digits:
@@ -244,6 +251,9 @@ def _relative(
                 add(m.start(), m.end(), PartialDate(published.year - 1), True)
             elif name == "this_year":
                 add(m.start(), m.end(), PartialDate(published.year), True)
+            elif name == "last_month" and published.month is not None:
+                year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+                add(m.start(), m.end(), PartialDate(year, month), True)
     weekdays = _any_month_or_weekday(lex)[1]
     if full and may_match(weekdays, low) and weekdays.search(text):
         pub = published.first_day()

@@ -27,7 +27,7 @@ from partnerkit._model._countries import _key
 __all__ = ["Document", "Entity", "Found", "read_document"]
 
 _QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
-_DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")
+_DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")  # (full-width brackets in Chinese)
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
     r"Commission|Ministry|Foundation|Asociación|Red|Réseau|Verband|Netzwerk|Ministerio|Ministère|Fundación)(?!\w)(?! of| de)"  # noqa: E501
@@ -131,7 +131,11 @@ def read_document(
         for start, end in _whole_word(alias, text):
             if not any(s.start < end and start < s.end for s, _, _ in chosen):
                 chosen.append((Span(start, end, alias, "acronym"), 0, ()))
+    # (the owners by span: uses of an alias before its definition, as in a title, shift the indices)
+    owners = {alias: chosen[idx][0] for alias, idx in aliases.items()}
     chosen.sort(key=lambda c: c[0].start)
+    where = {id(c[0]): i for i, c in enumerate(chosen)}
+    aliases = {alias: where[id(span)] for alias, span in owners.items()}
     entities, mentions = group(chosen, aliases, sentences)
     doc = Document(ct, sentences, lex, mentions, entities, None, places, cities)
     if registry is not None:

@@ -56,7 +56,7 @@ def extract(
     Returns:
         An :class:`Extraction`.
 
-    Example:
+    Examples:
         >>> ex = extract("Alpha University and Beta University signed a memorandum of understanding "
         ...              "on 27.04.2021.")
         >>> [(p.kind.value, [x.name for x in p.parties], str(p.date)) for p in ex.partnerships]

@@ -272,7 +272,7 @@ def merge_partnerships(
     Returns:
         The merged records, in the order their first report came.
 
-    Example:
+    Examples:
         >>> from partnerkit._model import Evidence, Party
         >>> a = Partnership(kind="agreement", parties=(Party("HUST"), Party("ITMO University")),
         ...                 date="2021-04-27", evidence=(Evidence(quote="HUST news"),))

@@ -4,6 +4,7 @@ those of a "between X and Y" phrase or of the trigger's own clause, and the text
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from partnerkit._extract._document import Document, Found
@@ -137,13 +138,35 @@ def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) 
     return inside if len(inside) >= 2 else list(explicit)
 
 
-def group_parties(text: str, parties: list[int], trig: _Trigger) -> list[list[int]]:
+def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) -> list[list[int]]:
+    text = doc.sentences[si].text
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
     if _BETWEEN.search(text) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
         return [parties]
+    if _coordinated_subjects(doc, si, parties, trig) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
+        return [parties]  # "A, B and C signed an agreement": one document of the three
     head = parties[0]
     return [[head, p] for p in parties[1:]]
+
+
+_COORDINATION = re.compile(
+    r"(?:\s|,|\([^()]{1,40}\)|[、和与及]|\b(?:and|и|y|e|et|und|the|la|le|les|el|los|las|die|der|das)\b|\bl['’])*",
+    re.IGNORECASE,
+)
+
+
+def _coordinated_subjects(doc: Document, si: int, parties: list[int], trig: _Trigger) -> bool:
+    """Every party is named before the trigger, in one list joined by commas and "and"."""
+    sent = doc.sentences[si]
+    first: dict[int, tuple[int, int]] = {}
+    for m in doc.in_sentence(si):
+        if m.entity in parties and m.entity not in first:
+            first[m.entity] = (m.start - sent.start, m.end - sent.start)
+    if len(first) != len(parties) or any(e > trig.start for _s, e in first.values()):
+        return False
+    spans = sorted(first.values())
+    return all(_COORDINATION.fullmatch(sent.text, a[1], b[0]) is not None for a, b in itertools.pairwise(spans))
 
 
 def own_partners(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger], parties: list[int]) -> list[int]:

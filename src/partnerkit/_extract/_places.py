@@ -124,7 +124,7 @@ def _stems(word: str) -> list[str]:
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
-            out.extend((stem, stem + "а", stem + "я", stem + "ь", stem + "й", stem + "ия"))
+            out.extend((stem, stem + "а", stem + "я", stem + "ь", stem + "й", stem + "и", stem + "ия"))
     return out
 
 
@@ -178,13 +178,14 @@ def _walk(
     return best
 
 
-# Where a place may start: a capitalised word or a CJK character, not inside a word. The
+# Where a place may start: a capitalised word not inside a word, or any CJK character (Chinese
+# has no spaces: "在伦敦设立" names London after a verb). The
 # match is that one character (as a search goes on at the next one); group 1 is the rest of
 # the word _WORD matches there (read in the same search), None at a CJK character. The
 # pattern opens with the character class, so ``re`` skips to the next capital in C (a pattern
 # opening with the look-behind is tried at every character).
 _START = re.compile(
-    r"[^\W\d_a-zß-ÿа-яё](?<![^\W\d_].)(?:(?<=[\u3400-\u9fff])|(?=("
+    r"[^\W\d_a-zß-ÿа-яё](?:(?<=[\u3400-\u9fff])|(?<![^\W\d_].)(?=("
     r"[^\W\d_\u3400-\u9fff]*(?:[-'’][^\W\d_\u3400-\u9fff]+)*)))"
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

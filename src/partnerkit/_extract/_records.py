@@ -194,6 +194,13 @@ def membership(  # noqa: PLR0917
             orgs = [o for o in orgs if o not in earlier_members]
             members = [*members, *earlier_members]
             own_date.update(dict.fromkeys(earlier_members))  # (their own dates are not given)
+    last = doc.lex.refs.get("joined_last")
+    if not orgs and len(members) >= 2 and last is not None and last.fullmatch(sent.text, trig.start, trig.end):
+        # a verb at the clause's end ("X ist dem Verband Y beigetreten"): the last name is the organisation
+        orgs, members = members[-1:], members[:-1]
+    elif not members and len(orgs) == 2 and last is not None:
+        # the verb first, its subject and object after it ("Im Mai trat X dem Netzwerk Y bei")
+        members, orgs = orgs[:1], orgs[1:]
     in_sentence = {m.entity for m in doc.in_sentence(si)}
     if not orgs and (_NETWORK_NOUN.search(sent.text, trig.start) or in_sentence & set(members)):
         # "joined the association in 2019", "Three institutions are members: A, B and C": the one
@@ -235,7 +242,9 @@ def offices(  # noqa: PLR0917
     used_next: set[int],
 ) -> list[Partnership]:
     sent = doc.sentences[si]
-    spans = [(m.start, m.end) for m in doc.mentions]
+    # the mentions that reach into this sentence or the next (only they can hold a place of either)
+    lo, hi = sent.start, doc.sentences[si + 1].end if si + 1 < len(doc.sentences) else sent.end
+    spans = [(m.start, m.end) for m in doc.mentions if m.start < hi and m.end > lo]
     acronym_ends = {m.end for m in doc.in_sentence(si) if m.kind == "acronym"}
     # a place inside a name or right after an acronym ("IIT Madras") is part of the name
     places = [

@@ -94,6 +94,32 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
+def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Pattern[str] | None) -> bool:
+    """ "the two countries", "中俄" near the trigger, outside a name ("中俄工科大学联盟" is a name)."""
+    if countries is None:
+        return False
+    text = doc.sentences[si].text
+    lo = max(0, trig.start - 60)
+    base = doc.sentences[si].start
+    names = [(m.start - base, m.end - base) for m in doc.mentions if m.sentence == si]
+    return any(
+        not any(s <= m.start() and m.end() <= e for s, e in names) for m in countries.finditer(text, lo, trig.end + 60)
+    )
+
+
+def _members_named(doc: Document, text: str, out: list[Partnership], kind: PartnershipKind) -> list[int]:
+    """The members of the consortium recorded last, when the sentence speaks of "its members"."""
+    cue = doc.lex.refs.get("consortium_members")
+    if cue is None or kind is K.CONSORTIUM or cue.search(text) is None:
+        return []
+    last = next((r for r in reversed(out) if r.kind is K.CONSORTIUM and len(r.parties) >= 2), None)
+    if last is None:
+        return []
+    by_name = {doc.entities[e].best: e for e in doc.entities}
+    got = [by_name.get(p.name) for p in last.parties]
+    return [e for e in got if e is not None] if all(e is not None for e in got) else []
+
+
 def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
@@ -143,6 +169,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     anaphora = refs.get("anaphora")
     countries = refs.get("countries")
     also = refs.get("also")
+    pronoun = refs.get("pronoun")
     pair: tuple[int, int] | None = None
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
@@ -154,16 +181,20 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         explicit: list[int] = []
         marked: set[int] = set()
         aside_end = -1  # end of the last mention named as context: its conjuncts are context too
+        aside: set[int] = set()  # entities named as context ("financiado por la Agencia X (AX)")
         for m in mentions:
             if m.entity is None or m.kind == "pair" or m.entity in objects:
                 continue
             ent = doc.entities[m.entity]
             if ent.kind != "org":
                 continue
-            if _excluded(doc, sent.start, text, m) or (
-                aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start)
+            if (
+                _excluded(doc, sent.start, text, m)
+                or (aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start))
+                or (m.entity in aside and m.entity not in explicit)
             ):
                 aside_end = m.end - sent.start
+                aside.add(m.entity)
                 continue
             if all_triggers[si] and (
                 _marked(partner_cue, text[: m.start - sent.start]) or _WITH_WHICH.match(text, m.end - sent.start)
@@ -185,7 +216,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         pending = None
         n_before = len(out)
         low = doc.low(si)
-        refers_to_deal = bool(triggers and anaphora and may_match(anaphora, low) and anaphora.search(text))
+        refers_to_deal = bool(
+            triggers
+            and anaphora
+            and may_match(anaphora, low)
+            and any(  # (not "eine Vereinbarung" of "eine Vereinbarung über den Austausch von ...")
+                not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
+                for a in anaphora.finditer(text)
+            )
+        )
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)
@@ -195,8 +234,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 # "signed an agreement on the establishment of the X Centre": set up, not yet running
                 after_doc = any(t.kind in _DOCUMENTS and t.end <= trig.start for t in triggers)
                 status = Status.PLANNED if after_doc else Status.ACTIVE
-            window = text[max(0, trig.start - 60) : trig.end + 60]
-            if countries is not None and countries.search(window) and (kind not in _DOCUMENTS or len(explicit) < 2):
+            if _countries_near(doc, si, trig, countries) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue
             if _between_countries(doc, si, trig):
                 continue  # "the strategic partnership between Tanzania and India"
@@ -251,6 +289,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.MEMBERSHIP:
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair, published))
                 continue
+            whole = False  # (one record of all the parties, as they act together)
             parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
             parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
@@ -258,10 +297,21 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 date = date or deal_date
+            elif not parties and (consortium := _members_named(doc, text, out, kind)):
+                parties = consortium  # "the consortium members will launch a joint master's programme"
+                whole = True
             elif not parties:
-                if (has_pair and pair is not None) or (
-                    si > 0 and pair is not None and since is not None and may_match(since, low) and since.search(text)
-                ):
+                if (
+                    (has_pair and pair is not None)
+                    or (
+                        si > 0
+                        and pair is not None
+                        and since is not None
+                        and may_match(since, low)
+                        and since.search(text)
+                    )
+                    or (pair is not None and kind in _JOINT and pronoun is not None and pronoun.match(text))
+                ):  # ("It includes a student exchange programme": the deal of the pair in play)
                     parties = list(pair)
                 elif doc.publisher is not None and (
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
@@ -322,7 +372,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 continue
-            groups = _group_parties(text, parties, trig)
+            groups = [parties] if whole else _group_parties(doc, si, parties, trig)
             for group in groups:
                 out.append(
                     Partnership(

@@ -185,7 +185,7 @@ class Sentence:
 _ABBREVIATIONS = frozenset(
     """univ prof dr mr mrs ms jr sr st ste mt inc ltd co corp dept acad inst vs etc e.g i.e eg ie approx ca
     cf fig no nr vol ave rd jan feb mar apr jun jul aug sep sept oct nov dec assoc assist gen gov sen
-    rep rev hon intl natl dir pres vice ph.d phd m.sc b.sc est tel им г гг ул проф акад д т.е англ пр
+    rep rev hon intl natl dir pres vice ph.d phd m.sc b.sc tel им г гг ул проф акад д т.е англ пр
     обл р-н в.т.ч тыс млн млрд руб др sr sra dra lic ing av núm pág bzw ca usw z.b hr fr nr m mme mlle""".split()  # noqa: SIM905
 )
 _END = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
@@ -233,6 +233,9 @@ _GERMAN_MONTH = re.compile(
 )
 
 
+_DOTTED = re.compile(r"(?:\w\.)+\w")
+
+
 def _is_boundary(line: str, punct: int, end: int) -> bool:
     mark = line[punct]
     if mark in "。！？;；":
@@ -262,7 +265,8 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
         return False
     if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"
         return False
-    if "." in token and len(token) <= 6 and token.replace(".", "").isalpha():  # "U.S.", "e.g"
+    if "." in token and token.replace(".", "").isalpha() and (len(token) <= 6 or _DOTTED.fullmatch(token)):
+        # "U.S.", "e.g", "T.I.M.E. (Top Industrial Managers for Europe)"
         return bool(nxt) and nxt.isupper() and len(token.replace(".", "")) > 3
     return True
 

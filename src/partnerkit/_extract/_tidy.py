@@ -198,18 +198,21 @@ def tidy(records: list[Partnership]) -> list[Partnership]:
 
 def _absorb_one_sided(records: list[Partnership]) -> list[Partnership]:
     """A one-party record whose party also has a record of the same kind with a named partner
-    is that record seen from one side (a title, a follow-up sentence): it joins it as evidence."""
+    is that record seen from one side (a title, a follow-up sentence): it joins it as evidence.
+    So does a record naming some of a larger record's parties ("Paris-Saclay, l'EPFL et
+    l'UCLouvain lancent un consortium" in a title whose first name is a short form)."""
     out = list(records)
     dropped: set[int] = set()
     for i, rec in enumerate(records):
-        if len(rec.parties) != 1 or rec.kind is K.OFFICE:
+        if rec.kind is K.OFFICE or (len(rec.parties) != 1 and rec.kind is not K.CONSORTIUM):
             continue
         for j, o in enumerate(records):
             if (
                 j not in dropped
                 and o.kind is rec.kind
                 and len(o.parties) >= 2
-                and rec.parties[0] in o.parties
+                and len(o.parties) > len(rec.parties)
+                and set(rec.parties) <= set(o.parties)
                 and not (o.date and rec.date and not o.date.overlaps(rec.date))
             ):
                 extra = tuple(e for e in rec.evidence if e not in out[j].evidence)

@@ -69,15 +69,20 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
             and any(o.kind is K.EXCHANGE and o.end <= t.start and not sent_text[o.end : t.start].strip() for o in found)
         )
     ]
-    # "accord d'échange d'étudiants", "agreement on student exchange": the agreement is the exchange.
-    found = [
-        t
-        for t in found
-        if not (
-            t.kind is K.AGREEMENT
-            and any(o.kind is K.EXCHANGE and _OBJECT_GAP.fullmatch(sent_text, t.end, o.start) for o in found)
+    # "eine Vereinbarung über den Austausch von Studierenden", "an agreement on the exchange of
+    # students": the exchange too, named from the document's word on
+    for t in [t for t in found if t.kind is K.AGREEMENT]:
+        o = next(
+            (
+                o
+                for o in found
+                if o.kind is K.EXCHANGE and t.end <= o.start and _OBJECT_GAP.fullmatch(sent_text, t.end, o.start)
+            ),
+            None,
         )
-    ]
+        if o is not None:
+            found = [x for x in found if x is not t and x is not o] + [Trigger(K.EXCHANGE, t.start, o.end)]
+    found.sort(key=lambda t: t.start)
     # "a joint master's programme with a double degree": one programme, the double degree
     found = [
         t
@@ -139,8 +144,9 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     raw = _status_cues(doc, si)
     text = doc.sentences[si].text
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
-    planned_ends = [e for _s, e, n in raw if n == "planned"]
-    raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 for e in planned_ends))]
+    planned = [(s, e) for s, e, n in raw if n == "planned"]
+    # (also a future form both tables read: "firmarán", "signeront")
+    raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 or (s <= c[0] < e) for s, e in planned))]
     yet = [(s, e) for s, e, n in raw if n == "yet"]
 
     def not_yet(start: int, end: int) -> bool:

@@ -29,6 +29,7 @@ class Link:
     explanation: Explanation
 
     def to_dict(self) -> dict[str, object]:
+        """The link as JSON-safe values: ``left``, ``right`` and the explanation's dict."""
         return {"left": self.left, "right": self.right, "explanation": self.explanation.to_dict()}
 
 
@@ -60,6 +61,7 @@ class Cluster:
         return [link.explanation for link in self.links]
 
     def to_dict(self) -> dict[str, object]:
+        """The cluster as JSON-safe values: canonical, members, count, institution_id, decision, links."""
         return {
             "canonical": self.canonical,
             "members": list(self.members),
@@ -158,9 +160,10 @@ def dedupe(
         RecordError: an item is not a string, or a hint is not a country (the message gives its position);
             ``countries`` is not as long as ``names``.
 
-    >>> import partnerkit as pk
-    >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
-    [('ITMO University', 'ITMO Univ.', 'Университет ИТМО'), ('Wuhan University',)]
+    Examples:
+        >>> import partnerkit as pk
+        >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
+        [('ITMO University', 'ITMO Univ.', 'Университет ИТМО'), ('Wuhan University',)]
     """
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often

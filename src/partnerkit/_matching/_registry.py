@@ -167,7 +167,14 @@ class Registry:
     # --- persistence -------------------------------------------------------------------
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the compiled registry to a file that :meth:`load` reads back quickly."""
+        """Write the compiled registry to a file that :meth:`load` reads back quickly.
+
+        The institutions and their index are saved, not the rule set: pass the same
+        ``rules`` to :meth:`load`.
+
+        Args:
+            path: the file to write (replaced whole, never left half-written).
+        """
         p = Path(path)
         tmp = p.with_name(p.name + ".tmp")
         with tmp.open("wb") as f:
@@ -180,6 +187,11 @@ class Registry:
         """Read a registry written by :meth:`save`.
 
         Only load files you wrote yourself: the format is pickle.
+
+        Args:
+            path: the file :meth:`save` wrote.
+            rules: the rule set to match with (not saved in the file); the default rules
+                when ``None``.
 
         Raises:
             ConfigError: the file is missing, not a registry, or of another format version.
@@ -210,8 +222,9 @@ class Registry:
     def from_source(cls, name: str, *, rules: RuleSet | None = None, strict: bool = False, **config: Any) -> Registry:
         """Build a registry from the institutions of a source (``"ror"``, ``"jsonl"``, ``"csv"``...).
 
-        Records of the source that are not institutions are skipped; a bad record is
-        logged and skipped unless ``strict``.
+        Records of the source that are not institutions are skipped; bad records are left
+        out with one warning on the ``partnerkit`` logger naming them, unless ``strict``,
+        where the first bad record raises.
 
         Args:
             name: the source's registered name (see :func:`partnerkit.sources`).
@@ -220,12 +233,13 @@ class Registry:
             **config: the source's configuration (``path=...``).
 
         Raises:
+            RecordError: a bad record, with ``strict``.
             SourceError, ConfigError, PluginError: from the source.
         """
         import importlib
 
         sources = importlib.import_module("partnerkit.sources")  # the sources layer is below matching
-        source = sources.open_source(name, **config)
+        source = sources.open_source(name, strict=strict, **config)
         institutions: dict[str, Institution] = {}
         for item in source.read():
             record = getattr(item, "record", item)
@@ -237,4 +251,9 @@ class Registry:
                 log.warning("source %s: duplicate institution id %r skipped", name, record.id[:60])
                 continue
             institutions[record.id] = record
+        errors = source.summary.errors
+        if errors:
+            shown = "; ".join(str(e) for e in errors[:3])
+            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+            log.warning("source %s: %d bad record(s) left out of the registry: %s%s", name, len(errors), shown, more)
         return cls(institutions.values(), rules=rules)

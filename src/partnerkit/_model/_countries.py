@@ -91,7 +91,7 @@ def country_names() -> dict[str, str]:
 def country_code(value: str) -> str:
     """Turn a country code or name, in any language pycountry knows, into its alpha-2 code.
 
-    Example:
+    Examples:
         >>> [country_code(v) for v in ("RU", "rus", "Russia", "Russian Federation", "Россия")]
         ['RU', 'RU', 'RU', 'RU', 'RU']
 

@@ -200,7 +200,18 @@ class InstitutionKind(enum.StrEnum):
 
 
 class PartnershipKind(enum.StrEnum):
-    """How two or more institutions cooperate."""
+    """How two or more institutions cooperate.
+
+    ``AGREEMENT`` a cooperation agreement of no more specific kind; ``STRATEGIC_PARTNERSHIP``
+    one called strategic; ``MOU`` a memorandum of understanding (or letter of intent);
+    ``DOUBLE_DEGREE`` double or joint degrees; ``JOINT_PROGRAMME`` a joint study programme or
+    school; ``EXCHANGE`` student or staff exchange (Erasmus+ agreements); ``JOINT_LAB`` a joint
+    laboratory, centre or institute; ``RESEARCH_PROJECT`` a joint research project or grant;
+    ``MEMBERSHIP`` a member of a network, alliance or association (the network is a party);
+    ``OFFICE`` an office, branch or campus of one institution at or near another (see
+    ``Partnership.location``); ``CONSORTIUM`` several bodies in one consortium;
+    ``OTHER`` anything else. Strings convert: ``Partnership(kind="mou", ...)``.
+    """
 
     AGREEMENT = "agreement"
     STRATEGIC_PARTNERSHIP = "strategic_partnership"
@@ -217,7 +228,13 @@ class PartnershipKind(enum.StrEnum):
 
 
 class Status(enum.StrEnum):
-    """Where a partnership stands."""
+    """Where a partnership stands.
+
+    ``PLANNED`` announced, intended or set up by a document but not yet in force (a signing
+    to come, a lab an agreement establishes); ``NEGOTIATING`` talks are named but nothing is
+    signed; ``SIGNED`` a document was signed; ``ACTIVE`` said to be running (an office that
+    operates, students exchanged); ``ENDED`` ended, terminated or suspended. Strings convert.
+    """
 
     PLANNED = "planned"
     NEGOTIATING = "negotiating"
@@ -227,7 +244,11 @@ class Status(enum.StrEnum):
 
 
 class NameType(enum.StrEnum):
-    """The type of one name of an institution."""
+    """The type of one name of an institution (see ``Institution.names()``).
+
+    ``DISPLAY`` its ``name``; ``ALIAS`` another full name (former or informal); ``ACRONYM``
+    an abbreviation; ``LABEL`` its name in a language (``Institution.labels``).
+    """
 
     DISPLAY = "display"
     ALIAS = "alias"
@@ -236,7 +257,12 @@ class NameType(enum.StrEnum):
 
 
 class RelationType(enum.StrEnum):
-    """How one institution relates to another."""
+    """How one institution relates to another (``Relationship.type``, as ROR lists them).
+
+    ``PARENT`` the other is the one this belongs to; ``CHILD`` the other belongs to this;
+    ``RELATED`` otherwise linked (a university hospital); ``PREDECESSOR`` / ``SUCCESSOR`` the
+    other is what this was before / became after a merger or renaming.
+    """
 
     PARENT = "parent"
     CHILD = "child"
@@ -308,7 +334,7 @@ class Institution:
     empty; ``country`` takes an ISO 3166-1 code or a country name in any language and keeps
     the alpha-2 code.
 
-    Example:
+    Examples:
         >>> itmo = Institution(id="itmo", name="ITMO University", acronyms=("ITMO",),
         ...                    labels={"ru": "Университет ИТМО"}, country="Russia")
         >>> itmo.country

@@ -385,7 +385,7 @@ def reconciliation_app(
     Raises:
         ConfigError: an option is out of range.
 
-    Example:
+    Examples:
         >>> import json, partnerkit as pk
         >>> from wsgiref.util import setup_testing_defaults
         >>> registry = pk.Registry([pk.Institution(id="itmo", name="ITMO University", country="RU")])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from partnerkit._codec import from_dict, to_dict
-from partnerkit._errors import ConfigError, RecordError
+from partnerkit._errors import ConfigError, RecordError, reason_key
 from partnerkit._matching import Registry
 from partnerkit._model import (
     Article,
@@ -90,6 +90,7 @@ class Store:
         self._parties: list[tuple[Any, ...]] = []
         self._registry: tuple[tuple[int, int], Registry] | None = None
         self._institution_writes = 0
+        self._this_run: dict[tuple[str, str], str] | None = None  # (kind, key) -> digest, during add()
         self._evidence: list[tuple[Any, ...]] = []
 
     # --- lifecycle -------------------------------------------------------------------
@@ -157,26 +158,43 @@ class Store:
             The :class:`ImportReport`; bad records are counted in ``.rejected``, with
             where and why in ``.errors``.
         """
+        return self._add(items, batch_size=batch_size, strict=strict, progress=progress, unique=False)
+
+    def _add(
+        self,
+        items: Iterable[Any],
+        *,
+        batch_size: int,
+        strict: bool,
+        progress: Callable[[int], None] | None,
+        unique: bool,
+    ) -> ImportReport:
+        """``add``; with ``unique``, a record whose key an earlier, different record of this
+        call had is rejected instead of replacing it (one source's read names each once)."""
         report = ImportReport()
         pending: list[tuple[Any, Provenance | None]] = []
         iterator = iter(items)
-        while True:
-            try:
-                item = next(iterator)
-            except StopIteration:
-                break
-            except BaseException:
-                # The input failed (a strict source's bad record, a network error, Ctrl-C):
-                # keep the good records read before it, then let the error go on.
-                if pending:
+        self._this_run = {} if unique else None
+        try:
+            while True:
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    break
+                except BaseException:
+                    # The input failed (a strict source's bad record, a network error, Ctrl-C):
+                    # keep the good records read before it, then let the error go on.
+                    if pending:
+                        self._write(pending, report, strict=strict, progress=progress)
+                    raise
+                pending.append(unpack(item))
+                if len(pending) >= batch_size:
                     self._write(pending, report, strict=strict, progress=progress)
-                raise
-            pending.append(unpack(item))
-            if len(pending) >= batch_size:
+                    pending.clear()
+            if pending:
                 self._write(pending, report, strict=strict, progress=progress)
-                pending.clear()
-        if pending:
-            self._write(pending, report, strict=strict, progress=progress)
+        finally:
+            self._this_run = None
         return report
 
     def import_source(
@@ -196,7 +214,9 @@ class Store:
 
         Args:
             source: an opened source (``pk.open_source(...)``); in strict mode it raises at
-                the first bad record, after committing the records before it.
+                the first bad record, after committing the records before it. A record
+                whose id an earlier record of the same read already had, with other values,
+                is rejected (the first is kept), never silently replaced.
             batch_size: records per transaction.
             progress: called with the number of records handled so far.
 
@@ -206,7 +226,9 @@ class Store:
         """
         name = str(source.name)
         key = state_key(source)
-        report = self.add(source.read(self.state(key)), batch_size=batch_size, progress=progress)
+        report = self._add(
+            source.read(self.state(key)), batch_size=batch_size, strict=False, progress=progress, unique=True
+        )
         summary = source.summary
         report.read += summary.rejected
         report.rejected += summary.rejected
@@ -235,7 +257,7 @@ class Store:
                     where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
                     if strict:
                         raise RecordError(str(exc), locator=where) from None
-                    reason = exc.reason if isinstance(exc, RecordError) else str(exc)
+                    reason = reason_key(exc) if isinstance(exc, RecordError) else str(exc)
                     report.reject(where, str(exc), key=reason)
                     log.info("rejected %s: %s", where, exc)
                 else:
@@ -253,12 +275,22 @@ class Store:
         if kind is None:
             raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
         text, digest = encode(to_dict(record))
+        key = _key(record, digest, provenance)
+        if self._this_run is not None:
+            earlier = self._this_run.setdefault((kind, key), digest)
+            if earlier != digest:
+                shown = key if isinstance(record, Institution) else key.partition(":")[2]
+                raise RecordError(
+                    f"{shown[:60]!r} was already imported from another record of this import, with other "
+                    "values; the first one is kept",
+                    field="id",
+                )
         if isinstance(record, Institution):
-            key, outcome = record.id, self._put_institution(record, text, digest)
+            outcome = self._put_institution(record, text, digest)
         elif isinstance(record, Partnership):
-            key, outcome = self._put_partnership(record, text, digest, provenance)
+            outcome = self._put_partnership(record, key, text, digest)
         else:
-            key, outcome = self._put_article(record, text, digest, provenance)
+            outcome = self._put_article(record, key, text, digest)
         if provenance is not None:
             self._conn.execute(
                 "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -291,19 +323,10 @@ class Store:
         )
         return "added" if row is None else "updated"
 
-    def _put_partnership(
-        self, p: Partnership, text: str, digest: str, provenance: Provenance | None
-    ) -> tuple[str, str]:
-        # Identity: the source's own id, else the record's id, else its content.
-        if provenance is not None and provenance.native_id:
-            key = f"native:{provenance.source}:{provenance.native_id}"
-        elif p.id is not None:
-            key = f"id:{p.id}"
-        else:
-            key = f"sha256:{digest}"
+    def _put_partnership(self, p: Partnership, key: str, text: str, digest: str) -> str:
         row = self._conn.execute("SELECT rowid, digest FROM partnership WHERE key = ?", (key,)).fetchone()
         if row is not None and row[1] == digest:
-            return key, "unchanged"
+            return "unchanged"
         first, last = date_span(p.date, p.started, p.ended)
         values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), text)
         if row is None:
@@ -331,7 +354,7 @@ class Store:
             (rowid, i, e.quote, e.source, e.locator, str(e.published) if e.published else None)
             for i, e in enumerate(p.evidence)
         )
-        return key, "added" if row is None else "updated"
+        return "added" if row is None else "updated"
 
     def _flush(self) -> None:
         if self._parties:
@@ -341,16 +364,10 @@ class Store:
             self._conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self._evidence)
             self._evidence.clear()
 
-    def _put_article(self, a: Article, text: str, digest: str, provenance: Provenance | None) -> tuple[str, str]:
-        if provenance is not None and provenance.native_id:
-            key = f"native:{provenance.source}:{provenance.native_id}"
-        elif a.url:
-            key = f"url:{a.url}"
-        else:
-            key = f"sha256:{digest}"
+    def _put_article(self, a: Article, key: str, text: str, digest: str) -> str:
         row = self._conn.execute("SELECT digest FROM article WHERE key = ?", (key,)).fetchone()
         if row is not None and row[0] == digest:
-            return key, "unchanged"
+            return "unchanged"
         first, _ = date_span(a.published)
         self._conn.execute(
             "INSERT INTO article (key, digest, publisher, first_day, data) VALUES (?, ?, ?, ?, ?)"
@@ -358,7 +375,7 @@ class Store:
             " first_day = excluded.first_day, data = excluded.data",
             (key, digest, a.publisher, first, text),
         )
-        return key, "added" if row is None else "updated"
+        return "added" if row is None else "updated"
 
     # --- source state ----------------------------------------------------------------
 
@@ -590,3 +607,16 @@ class Store:
     def integrity_check(self) -> str:
         """SQLite's own check of the file: ``"ok"`` when it is sound."""
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def _key(record: Any, digest: str, provenance: Provenance | None) -> str:
+    """A record's identity in the store: an institution's id; for partnerships and articles
+    the source's own id, else the record's id (an article's URL), else its content."""
+    if isinstance(record, Institution):
+        return record.id
+    if provenance is not None and provenance.native_id:
+        return f"native:{provenance.source}:{provenance.native_id}"
+    own = record.id if isinstance(record, Partnership) else record.url
+    if own:
+        return f"{'id' if isinstance(record, Partnership) else 'url'}:{own}"
+    return f"sha256:{digest}"

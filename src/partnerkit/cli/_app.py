@@ -50,6 +50,17 @@ class _Group(click.Group):
                 raise
             click.echo("partnerkit: interrupted (everything committed before is kept)", err=True)
             ctx.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, the traceback with --debug
+            if ctx.meta.get("partnerkit.debug"):
+                raise
+            click.echo(
+                f"partnerkit: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                "(a bug: run again with --debug for the traceback and report it)",
+                err=True,
+            )
+            ctx.exit(EXIT_ERROR)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -22,8 +22,18 @@ def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[s
         elif path == "-":
             yield "<stdin>", pk.Article(text=sys.stdin.read(), publisher=publisher)
         else:
-            with open(path, encoding="utf-8", errors="replace") as fh:
-                yield path, pk.Article(text=fh.read(), publisher=publisher)
+            with open(path, "rb") as fh:
+                data = fh.read()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:  # never mojibake: a garbled text states no partnership
+                raise pk.RecordError(
+                    f"not valid UTF-8 text ({exc.reason}); convert it to UTF-8, or import it with "
+                    "'partnerkit import text -o paths=FILE -o encoding=...' and use --from-store",
+                    row=data[: exc.start].count(b"\n") + 1,
+                    locator=path,
+                ) from None
+            yield path, pk.Article(text=text, publisher=publisher)
 
 
 def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partnership:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -54,27 +55,40 @@ def read_table(path: str, column: str | None) -> Table:
         ConfigError: the column is missing or cannot be guessed.
         RecordError: a row is malformed (names the file and row).
     """
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        text = fh.read()
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise pk.RecordError(
+            f"not valid UTF-8 text ({exc.reason}); save the file as UTF-8",
+            row=data[: exc.start].count(b"\n") + 1,
+            locator=path,
+        ) from None
     if path.endswith(".txt"):
-        names = [line.strip() for line in text.splitlines()]
+        names = [line.strip() for line in text.split("\n")]
         return Table(path, ("name",), tuple((n,) for n in names if n), 0)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(text.splitlines(), dialect)
-    try:
-        header = tuple(h.strip() for h in next(reader))
-    except StopIteration:
-        raise pk.RecordError("the file is empty; expected a header row", row=1, locator=path) from None
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
     rows: list[tuple[str, ...]] = []
-    for number, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            raise pk.RecordError(f"{len(row)} fields, the header has {len(header)}", row=number, locator=path)
-        rows.append(tuple(row))
+    number = 1
+    try:
+        first = next(reader, None)
+        if first is None:
+            raise pk.RecordError("the file is empty; expected a header row", row=1, locator=path)
+        header = tuple(h.strip() for h in first)
+        for row in reader:
+            number += 1
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                raise pk.RecordError(f"{len(row)} fields, the header has {len(header)}", row=number, locator=path)
+            rows.append(tuple(row))
+    except csv.Error as exc:
+        raise pk.RecordError(f"not readable as CSV ({exc})", row=number + 1, locator=path) from None
     table = Table(path, header, tuple(rows), 0)
     if column is not None:
         return attrs.evolve(table, column=table.index(column, "--column"))

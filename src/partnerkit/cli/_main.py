@@ -21,8 +21,11 @@ _RECORD_TYPES: dict[str, type[Any]] = {"Institution": pk.Institution, "Partnersh
 
 def _read_any(path: str) -> list[Any]:
     """Read a JSON Lines file of institutions or partnerships, guessing the type from its header."""
-    with open(path, encoding="utf-8") as fh:
-        first = fh.readline()
+    with open(path, "rb") as fh:
+        try:
+            first = fh.readline().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise pk.RecordError("not valid UTF-8 text; write JSON Lines in UTF-8", row=1, locator=path) from None
     try:
         header = json.loads(first) if first.strip() else {}
     except json.JSONDecodeError:

@@ -62,13 +62,20 @@ def sources(strict: bool, fmt: str) -> None:
 
 
 def _parse_options(options: tuple[str, ...]) -> dict[str, Any]:
-    """``KEY=VALUE`` strings as a config mapping; a repeated key builds a list (``paths=a paths=b``)."""
+    """``KEY=VALUE`` strings as a config mapping; a repeated key builds a list (``paths=a paths=b``),
+    and ``NAME.KEY=VALUE`` an entry of the table option NAME (``columns.Название=name``)."""
     config: dict[str, Any] = {}
     for number, option in enumerate(options, start=1):
         key, sep, value = option.partition("=")
         if not sep or not key.strip():
             raise pk.ConfigError("expected KEY=VALUE", path=f"option {number}")
         key = key.strip()
+        table, dot, entry = key.partition(".")
+        if dot and table and entry:
+            if not isinstance(config.setdefault(table, {}), dict):
+                raise pk.ConfigError("given both as a value and as a table", path=f"config.{table}")
+            config[table][entry] = value
+            continue
         if key in config:
             previous = config[key]
             config[key] = [*previous, value] if isinstance(previous, list) else [previous, value]

@@ -136,6 +136,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         yield (_join(path, exc.field) if exc.field else path), exc.reason
     elif isinstance(exc, KeyError):
         yield path, "required option is missing"
+    elif isinstance(exc, AttributeError):  # a plain value where a table (mapping) is expected
+        yield path, "expected a table of KEY = VALUE pairs (on the command line: -o NAME.KEY=VALUE)"
     elif isinstance(exc, (TypeError, ValueError)):
         message = str(exc)
         if not message or len(message) > 120 or "not a valid" in message:

@@ -14,13 +14,12 @@ import functools
 import importlib.metadata
 import json
 import logging
-import re
 from collections.abc import Generator, Iterator, Mapping
 from typing import Any, ClassVar
 
 import attrs
 
-from partnerkit._errors import PluginError, RecordError
+from partnerkit._errors import PartnerkitError, PluginError, RecordError, SourceError, reason_key
 from partnerkit._model import Article, Institution, Partnership, Provenance
 from partnerkit.sources._config import structure_config
 
@@ -47,7 +46,6 @@ Record = Institution | Partnership | Article
 State = dict[str, Any]
 
 _MAX_KEPT_ERRORS = 1000
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 @attrs.frozen
@@ -56,12 +54,6 @@ class SourceItem:
 
     record: Record
     provenance: Provenance
-
-
-def _reason_key(error: RecordError) -> str:
-    """A grouping key for an error: its field and reason, without the quoted values."""
-    reason = _QUOTED.sub("…", error.reason)
-    return f"{error.field}: {reason}" if error.field else reason
 
 
 @attrs.define
@@ -88,7 +80,7 @@ class ReadSummary:
     def _reject(self, error: RecordError) -> None:
         self.read += 1
         self.rejected += 1
-        self.by_reason[_reason_key(error)] += 1
+        self.by_reason[reason_key(error)] += 1
         if len(self.errors) < _MAX_KEPT_ERRORS:
             self.errors.append(error)
 
@@ -194,7 +186,8 @@ class Source:
 
         Raises:
             RecordError: a bad record, in strict mode.
-            SourceError: the source cannot be read.
+            SourceError: the source cannot be read; also any other exception the source's
+                ``items()`` raised (chained as its ``__cause__``).
         """
         self.summary = summary = ReadSummary()
         self._started = _dt.datetime.now(_dt.UTC)
@@ -207,6 +200,13 @@ class Source:
             except StopIteration as stop:
                 new_state = stop.value
                 break
+            except PartnerkitError:
+                raise
+            except Exception as exc:  # a plugin's own failure: one error type for every source
+                reason = " ".join(str(exc).split())[:200]
+                raise SourceError(
+                    f"source {self.name!r} failed while reading: {type(exc).__name__}: {reason}", source=self.name
+                ) from exc
             if isinstance(out, RecordError):
                 if self.strict:
                     generator.close()

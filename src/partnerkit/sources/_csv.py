@@ -24,7 +24,7 @@ import attrs
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Evidence, Institution, Location, Partnership, Party
 from partnerkit.sources._contract import Source, SourceItem, State
-from partnerkit.sources._textfile import decode_error, open_text
+from partnerkit.sources._textfile import decode_error, known_encoding, open_text
 
 __all__ = ["CsvSource"]
 
@@ -148,7 +148,7 @@ class CsvSource(Source):
 
         path: str
         type: str = attrs.field(default="Institution", validator=_check_type)
-        encoding: str | None = None
+        encoding: str | None = attrs.field(default=None, validator=known_encoding)
         delimiter: str | None = attrs.field(default=None, validator=_check_delimiter)
         columns: dict[str, str] = attrs.field(factory=dict)
         separators: str = attrs.field(default="|;", validator=_check_separators)
@@ -162,20 +162,29 @@ class CsvSource(Source):
         config = self.config
         path = config.path
         if not os.path.isfile(path):
-            raise SourceError(f"{path}: no such file", source=self.name, locator=path)
+            what = "a folder, not a file" if os.path.isdir(path) else "no such file"
+            raise SourceError(f"{path}: {what}", source=self.name, locator=path)
         text, encoding = open_text(path, config.encoding, self.name)
         row = 1
         with text:
             try:
                 delimiter = config.delimiter or _sniff(text, path, self.name)
-                reader = csv.reader(text, delimiter=delimiter)
+                reader = csv.reader(text, delimiter=delimiter, strict=True)
                 header = next(reader, None)
                 if header is None:
+                    self.summary.notices.append(f"{path}: the file is empty (no header row)")
                     return None
                 mapping = self._mapping(header)
                 build = self._builder(mapping, header)
-                for cells in reader:
+                while True:
                     row += 1
+                    try:
+                        cells = next(reader)
+                    except StopIteration:
+                        break
+                    except csv.Error as exc:
+                        yield RecordError(_csv_reason(exc), row=row, locator=path)
+                        continue
                     if not any(c.strip() for c in cells):
                         continue
                     if len(cells) > len(header):
@@ -263,13 +272,19 @@ class CsvSource(Source):
                     out[target] = cell
             return out
 
-        def institution(cells: list[str], row: int) -> Institution:
+        def values_with(cells: list[str], required: str) -> dict[str, Any]:
             data = values(cells)
+            if required not in data:
+                raise RecordError("the cell is empty, but a value is required", field=required)
+            return data
+
+        def institution(cells: list[str], row: int) -> Institution:
+            data = values_with(cells, "name")
             data.setdefault("id", f"{stem}-{row}")
             return Institution(**data)
 
         def partnership(cells: list[str], row: int) -> Partnership:
-            data = values(cells)
+            data = values_with(cells, "kind")
             names = data.pop("parties", [])
             ids = data.pop("party_ids", [])
             if ids and len(ids) != len(names):
@@ -286,6 +301,16 @@ class CsvSource(Source):
             return Partnership(**data)
 
         return institution if is_institution else partnership
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    """What a csv.Error means, for a person fixing the file."""
+    reason = str(exc)
+    if reason == "unexpected end of data":
+        return "a quote opened in this row is never closed: the rest of the file was read into one value"
+    if reason.startswith("field larger than field limit"):
+        return f"a value is longer than {csv.field_size_limit():,} characters (a quote never closed?)"
+    return f"not readable as CSV ({reason}; a quote inside a value must be doubled)"
 
 
 def _sniff(text: io.TextIOBase | Any, path: str, source: str) -> str:

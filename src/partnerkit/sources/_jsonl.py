@@ -52,7 +52,8 @@ class JsonlSource(Source):
         path = self.config.path
         cls = _TYPES[self.config.type] if self.config.type else None
         if not os.path.exists(path) or os.path.isdir(path):  # a named pipe or /dev/stdin is fine
-            raise SourceError(f"{path}: no such file", source=self.name, locator=path)
+            what = "a folder, not a file" if os.path.isdir(path) else "no such file"
+            raise SourceError(f"{path}: {what}", source=self.name, locator=path)
 
         def choose(header: dict[str, Any] | None) -> type[Any] | None:
             if cls is not None:

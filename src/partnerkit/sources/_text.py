@@ -21,7 +21,7 @@ from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Article, PartialDate
 from partnerkit.sources._contract import Source, SourceItem, State
 from partnerkit.sources._html import parse_html
-from partnerkit.sources._textfile import check_encoding, decode_error
+from partnerkit.sources._textfile import check_encoding, decode_error, known_encoding
 
 __all__ = ["TextSource"]
 
@@ -55,7 +55,7 @@ class TextSource(Source):
 
         paths: tuple[str, ...] = attrs.field(validator=_non_empty)
         patterns: tuple[str, ...] = ("*.txt", "*.text", "*.md", "*.html", "*.htm")
-        encoding: str | None = None
+        encoding: str | None = attrs.field(default=None, validator=known_encoding)
         publisher: str | None = None
         language: str | None = None
 
@@ -94,6 +94,11 @@ class TextSource(Source):
             except UnicodeDecodeError as exc:
                 error = decode_error(exc, locator, encoding, None, self.name)
                 yield RecordError(str(error).removeprefix(f"{locator}: "), locator=locator)
+                continue
+            if "\x00" in content:
+                yield RecordError(
+                    "holds NUL characters: a binary file (PDF, image, archive?), not text", locator=locator
+                )
                 continue
             try:
                 article = self._article(path, content)

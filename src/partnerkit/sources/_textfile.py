@@ -5,18 +5,19 @@
   that are not valid in it are an error that names the row and suggests the option.
 - A stated single-byte encoding (cp1251, latin-1...) for a file whose non-ASCII bytes are
   valid UTF-8 is refused: cp1251 would decode them without complaint, into mojibake.
-- A stated UTF-16 for a file without NUL bytes (so not UTF-16) is refused too.
+- A stated UTF-16 for a file without NUL bytes (so not UTF-16) is refused too, and so is
+  a stated ``utf-16`` / ``utf-32`` without a byte-order mark (say ``utf-16-le`` or ``-be``).
 """
 
 from __future__ import annotations
 
 import codecs
 import io
-from typing import IO
+from typing import IO, Any
 
-from partnerkit._errors import SourceError
+from partnerkit._errors import ConfigError, SourceError
 
-__all__ = ["check_encoding", "open_text"]
+__all__ = ["check_encoding", "known_encoding", "open_text"]
 
 _SAMPLE = 64 * 1024
 _BOMS = (
@@ -24,6 +25,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
+
+
+def known_encoding(_instance: Any, attribute: Any, value: str | None) -> None:
+    """An attrs validator: the ``encoding`` option names a codec Python has (checked on open)."""
+    if value is None:
+        return
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise ConfigError("unknown encoding (try utf-8, cp1251, utf-16, latin-1)", path=attribute.name) from None
 
 
 def _normal(encoding: str, path: str, source: str | None) -> str:
@@ -57,6 +68,13 @@ def check_encoding(sample: bytes, encoding: str | None, path: str, source: str |
         if len(sample) >= 32 and b"\x00" not in sample:
             raise SourceError(
                 f"{path}: encoding {encoding!r} was given but the file has no NUL bytes, so it is not {name}",
+                source=source,
+                locator=path,
+            )
+        if name in ("utf-16", "utf-32"):  # these need a byte-order mark to know the byte order
+            raise SourceError(
+                f"{path}: encoding {encoding!r} was given but the file has no byte-order mark; "
+                f"give {name}-le or {name}-be",
                 source=source,
                 locator=path,
             )

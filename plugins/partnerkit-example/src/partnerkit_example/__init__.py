@@ -45,19 +45,23 @@ class AgreementRegister(Source):
         if not os.path.isfile(path):
             raise pk.SourceError(f"{path}: no such file", source=self.name, locator=path)
         row = 0
-        with open(path, encoding="utf-8") as register:
-            for row, line in enumerate(register, start=1):
-                if row <= done or not line.strip() or line.startswith("#"):
+        with open(path, "rb") as register:  # decoded line by line: one bad byte spoils one line only
+            for row, raw in enumerate(register, start=1):
+                if row <= done or not raw.strip() or raw.startswith(b"#"):
                     continue
                 try:
-                    record = self._parse(line)
+                    record = self._parse(raw)
                 except pk.RecordError as error:
                     yield error.at(row=row, locator=path)  # reported; reading goes on
                     continue
                 yield SourceItem(record, self.provenance(f"{path} row {row}", native_id=f"{path}#{row}"))
         return {"lines": max(row, done)}
 
-    def _parse(self, line: str) -> pk.Partnership:
+    def _parse(self, raw: bytes) -> pk.Partnership:
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise pk.RecordError(f"not valid UTF-8 ({exc.reason}); save the register as UTF-8") from None
         fields = [f.strip() for f in line.split("|")]
         if len(fields) != 3:
             raise pk.RecordError(f"expected DATE | KIND | PARTIES, got {len(fields)} fields")

@@ -231,6 +231,9 @@ class RssSource(Source):
             if not parsed.entries:
                 return RecordError(f"not a readable RSS or Atom feed ({problem})", locator=feed.url)
             self.summary.notices.append(f"{feed.url}: the feed is malformed ({problem}); read leniently")
+        elif not parsed.entries and not parsed.get("version"):  # an empty body, a page that is no feed
+            what = "an empty response" if not content.strip() else "no RSS or Atom element"
+            return RecordError(f"not a readable RSS or Atom feed ({what})", locator=feed.url)
         channel = parsed.get("feed", {})
         language = feed.language or channel.get("language") or None
         ids: list[str] = []

@@ -19,6 +19,9 @@ _GENERIC_KEY = frozenset(
     федерального исследовательский научно университет университета университету университетом
     университете им имени""".split()  # noqa: SIM905
 )
+# German short forms that stand for the first words of a name ("TU Dresden" is
+# "Technische Universität Dresden", "FU Berlin" is "Freie Universität Berlin")
+_SHORT_WORD = {"tu": "techni", "fu": "freie"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -30,12 +33,15 @@ def name_key(name: str) -> frozenset[str]:
         True
         >>> name_key("Казанский университет") == name_key("Казанского федерального университета")
         True
+        >>> name_key("TU Dresden") == name_key("Technische Universität Dresden")
+        True
     """
     words = re.findall(r"[^\W_]+", name.casefold())
     out = set()
     for w in words:
         if w in _GENERIC_KEY:
             continue
+        w = _SHORT_WORD.get(w, w)  # noqa: PLW2901
         if _CJK_CHAR.match(w):
             out.add(w)
             continue

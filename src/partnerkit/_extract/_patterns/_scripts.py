@@ -10,6 +10,8 @@ __all__: list[str] = []
 
 _RU_ADJ = re.compile(r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
 _RU_GENITIVE = re.compile(r"[\w-]+(?:ии|ий|ых|их|ого|его|ой|ей|ов|ев|ства|ки|ры|ния|ний|ции|ций|ики|ы|и|а|я|ия)$")
+# a collective head: "... вступил в ассоциацию университетов." keeps its one-word tail at a stop
+_RU_COLLECTIVE = re.compile(r"(?:ассоциаци|союз|консорциум|альянс|сет[ьи])\w*$", re.IGNORECASE)
 _RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|ли|ло|ся|сь|ть|ти)$")
 # A role noun ("Председателем ассоциации является ...", "Членом союза стал ...") is a person's title,
 # not the first word of a name, though it is capitalised at the start of a sentence.
@@ -23,7 +25,9 @@ _ZH_HEADS = re.compile(r"大学|学院|研究院|研究所|基金会|中心|协�
 _ZH_HEAD_END = re.compile(r"(?:大学|学院|研究院|研究所)$")
 _ZH_BREAK = re.compile(
     r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
-    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个"
+    r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个|"
+    # verbs and adverbs that open a clause before a name ("代表团访问X大学", "武汉大学加入X联盟", "经教育部批准")
+    r"访问|加入|率团|成为|正式|还有|出席|参观|拜会|会见|已是|此前|近日|批准|共建|领域|有关|经(?!济|贸|营|管|典|纬)"
 )
 
 # a country before a transliterated name; not before the words of a name that holds the
@@ -75,13 +79,18 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
         else:
             while k + 1 < n and text[words[k][1] : words[k + 1][0]] == " ":
                 nxt = words[k + 1][2]
-                if nxt.endswith(".") and nxt[:1].islower() and _RU_GENITIVE.match(nxt[:-1]) and k > i:
+                if (
+                    nxt.endswith(".")
+                    and nxt[:1].islower()
+                    and _RU_GENITIVE.match(nxt[:-1])
+                    and (k > i or _RU_COLLECTIVE.match(w))
+                ):
                     k += 1  # "... науки и технологий." at the end of a sentence
                     end = words[k][1] - 1
                     break
-                if is_acronym_token(nxt) or (nxt.upper() in ("СНГ", "ШОС", "БРИКС")):
+                if is_acronym_token(nxt) or (nxt.rstrip(".").upper() in ("СНГ", "ШОС", "БРИКС")):
                     k += 1
-                    end = words[k][1]
+                    end = words[k][1] - (1 if nxt.endswith(".") else 0)  # not the sentence stop
                     break
                 if nxt[0].isupper() and w[0].isupper() and "-" not in w and k == i and not left_ok:
                     k += 1

@@ -22,7 +22,8 @@ _Tok = tuple[int, int, str]
 _UNIT_CAPABLE = frozenset(
     """department faculty laboratory lab division office chair school departamento facultad faculté
     fakultät département laboratorio laboratoire lehrstuhl hospital college institute centre center
-    école ecole escuela instituto institut istituto centro zentrum scuola colegio collège""".split()  # noqa: SIM905
+    école ecole escuela instituto institut istituto centro zentrum scuola colegio collège
+    council consejo conseil senate senado sénat senat board rectorado rectorat""".split()  # noqa: SIM905
 )
 # Heads of the organisations such units belong to.
 _PARENT_HEADS = frozenset(

@@ -1,0 +1,258 @@
+"""Extraction from news written in Russian, Spanish, German, French and Chinese (own texts).
+
+A user relies on: a short form used in a title before the body defines it ("La UC y ...",
+"l'EPFL") being the organisation the definition names, not a neighbour; "TU Dresden" and
+"Technische Universität Dresden" being one university; a title that repeats part of a
+consortium being that consortium; Chinese names not swallowing the verb before them
+("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _records(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str]]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+
+
+def test_acronym_in_a_title_before_its_definition_is_the_defined_name() -> None:
+    text = (
+        "La UCM y la Universidad de Lund crean un laboratorio conjunto\n"
+        "La Universidad Central de Montoro (UCM) y la Universidad de Lund inauguraron un laboratorio conjunto."
+    )
+    ex = pk.extract(text)
+    names = {m.text: m.name for m in ex.mentions}
+    assert names["UCM"] == "Universidad Central de Montoro"
+    assert _records(text) == {
+        ("joint_lab", frozenset({"Universidad Central de Montoro", "Universidad de Lund"})),
+    }
+
+
+def test_title_naming_part_of_a_consortium_is_that_consortium() -> None:
+    text = (
+        "Riverton, l'IPR et l'UBA lancent un consortium\n"
+        "L'Université de Riverton, l'Institut polytechnique de Ravel (IPR) et l'Université de Bastia (UBA) "
+        "ont lancé le 12 janvier 2024 un consortium sur les batteries."
+    )
+    assert _records(text) == {
+        (
+            "consortium",
+            frozenset({"Université de Riverton", "Institut polytechnique de Ravel", "Université de Bastia"}),
+        )
+    }
+
+
+def test_german_tu_is_technische_universitaet() -> None:
+    text = (
+        "TU Riverstadt und Lakeside-Universität vereinbaren Doppelmaster\n"
+        "Die Technische Universität Riverstadt und die Lakeside-Universität haben am 27. April 2021 einen "
+        "Kooperationsvertrag über einen Doppelmasterstudiengang unterzeichnet."
+    )
+    got = _records(text)
+    assert {k for k, _ in got} == {"agreement", "double_degree"}
+    assert all(len(p) == 2 for _, p in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "3月15日，中山大学代表团访问圣彼得堡国立大学，双方签署合作协议。",
+            {("agreement", frozenset({"中山大学", "圣彼得堡国立大学"}))},
+        ),
+        (
+            "近日，武汉大学正式成为环太平洋大学联盟成员。",
+            {("membership", frozenset({"武汉大学", "环太平洋大学联盟"}))},
+        ),
+        (
+            "此前，武汉大学已是中俄工科大学联盟的成员高校。",
+            {("membership", frozenset({"武汉大学", "中俄工科大学联盟"}))},
+        ),
+    ],
+)
+def test_chinese_names_and_memberships(text: str, expected: set[tuple[str, frozenset[str]]]) -> None:
+    assert _records(text) == expected
+
+
+def _with_status(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str], str]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+
+
+def test_russian_list_of_signatories_signs_one_document() -> None:
+    text = (
+        "Ривертонский государственный университет, Озёрский университет и Харбинский горный университет "
+        "12 ноября подписали соглашение о сотрудничестве."
+    )
+    assert _records(text) == {
+        (
+            "agreement",
+            frozenset(
+                {"Ривертонский государственный университет", "Озёрский университет", "Харбинский горный университет"}
+            ),
+        )
+    }
+
+
+def test_russian_admission_to_a_named_alliance_and_generic_plural_programmes() -> None:
+    text = (
+        "17.10.2023 Ривертонский государственный университет был принят в Азиатский университетский альянс. "
+        "Университет будет заниматься продвижением совместных образовательных программ."
+    )
+    assert _records(text) == {
+        ("membership", frozenset({"Ривертонский государственный университет", "Азиатский университетский альянс"}))
+    }
+
+
+def test_spanish_funder_and_council_are_no_parties_and_leaving_ends_a_membership() -> None:
+    text = (
+        "La Universidad de Montoro y la Universidad de Lund inauguraron un laboratorio conjunto. Además, ambas "
+        "instituciones desarrollarán un proyecto conjunto de investigación, financiado por la Agencia Nacional "
+        "de Ciencia (ANC). El Consejo de Gobierno de la Universidad de Montoro decidió darse de baja de la "
+        "Asociación Columbus."
+    )
+    pair = frozenset({"Universidad de Montoro", "Universidad de Lund"})
+    got = _with_status(text)
+    assert {(k, p) for k, p, _ in got} == {
+        ("joint_lab", pair),
+        ("research_project", pair),
+        ("membership", frozenset({"Universidad de Montoro", "Asociación Columbus"})),
+    }
+    assert ("membership", frozenset({"Universidad de Montoro", "Asociación Columbus"}), "ended") in got
+
+
+def test_german_verb_final_membership_dotted_acronym_and_exchange_agreement() -> None:
+    text = (
+        "Die Universität Riverstadt ist zum 1. Januar 2024 dem europäischen Hochschulverband CESAER "
+        "beigetreten. Die Mitgliedschaft im Netzwerk T.I.M.E. (Top Industrial Managers for Europe) hat die "
+        "Universität dagegen gekündigt. Die Universität Riverstadt und die Universität Lund haben eine "
+        "Vereinbarung über den Austausch von Studierenden unterzeichnet."
+    )
+    ex = pk.extract(text, published="2024-01-05")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+    assert ("membership", frozenset({"Universität Riverstadt", "CESAER"}), "active") in got
+    assert ("exchange", frozenset({"Universität Riverstadt", "Universität Lund"}), "signed") in got
+    ended = [p for p in ex.partnerships if p.status.value == "ended"]
+    assert len(ended) == 1
+    assert ended[0].kind.value == "membership"
+    assert "T.I.M.E." in ended[0].parties[1].name
+    assert ended[0].evidence[0].quote.endswith("gekündigt.")  # the dotted acronym ended no sentence
+    assert not any(p.kind.value == "agreement" for p in ex.partnerships)
+
+
+def test_french_exchange_agreement_is_the_exchange() -> None:
+    got = _with_status(
+        "Par ailleurs, l'Université de Riverton a suspendu en mars 2022 son accord d'échange avec l'Université de Lund."
+    )
+    assert got == {("exchange", frozenset({"Université de Riverton", "Université de Lund"}), "ended")}
+
+
+def test_pronoun_subject_gives_the_pair_in_play_its_joint_programme() -> None:
+    text = (
+        "L'Université de Riverton et l'Université de Lund ont renouvelé lundi leur partenariat stratégique. "
+        "Il comprend un programme d'échange d'étudiants de master."
+    )
+    pair = frozenset({"Université de Riverton", "Université de Lund"})
+    assert _records(text, "2024-05-15") == {("strategic_partnership", pair), ("exchange", pair)}
+
+
+def test_offices_in_russian_locative_and_german_talks_about_an_office() -> None:
+    ex = pk.extract("22 апреля Ривертонский государственный университет открыл своё представительство в Ханое.")
+    assert [(p.location.city, p.location.country) for p in ex.partnerships if p.location] == [("Hanoi", "VN")]
+    ex = pk.extract(
+        "Über ein weiteres Büro in Mexiko-Stadt führt die Freie Universität Riverstadt derzeit Gespräche mit der "
+        "Universidad Nacional Autónoma de México."
+    )
+    assert [(p.kind.value, p.status.value) for p in ex.partnerships] == [("office", "negotiating")]
+    assert ex.partnerships[0].location is not None
+    assert ex.partnerships[0].location.city == "Mexico City"
+
+
+def test_consortium_members_act_together() -> None:
+    text = (
+        "Ривертонский университет, Озёрский университет и Харбинский горный университет создали консорциум. "
+        "С сентября 2025 года участники консорциума запустят совместную магистерскую программу."
+    )
+    three = frozenset({"Ривертонский университет", "Озёрский университет", "Харбинский горный университет"})
+    assert _records(text) == {("consortium", three), ("joint_programme", three)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Universidad de Montoro y la Universidad de Lund firmarán un convenio el próximo mes.",
+            ("agreement", "planned"),
+        ),
+        ("La Universidad de Montoro rompió su convenio con la Universidad de Lund.", ("agreement", "ended")),
+        (
+            "Die Universität Riverstadt und die Universität Lund wollen im Herbst einen Kooperationsvertrag "
+            "unterzeichnen.",
+            ("agreement", "planned"),
+        ),
+        (
+            "Die Universität Riverstadt hat ihre Partnerschaft mit der Universität Lund auf Eis gelegt.",
+            ("agreement", "ended"),
+        ),
+        (
+            "L'Université de Riverton et l'Université de Lund signeront une convention en juin.",
+            ("agreement", "planned"),
+        ),
+        ("L'Université de Riverton a mis fin à son partenariat avec l'Université de Lund.", ("agreement", "ended")),
+        ("南京大学与早稻田大学签订学生交流协议。", ("exchange", "signed")),
+    ],
+)
+def test_status_words_and_document_paraphrases(text: str, expected: tuple[str, str]) -> None:
+    got = {(k, s) for k, _p, s in _with_status(text)}
+    assert got == {expected}
+
+
+def test_in_partnership_with_is_no_agreement_and_a_joint_degree_programme_is_one_record() -> None:
+    assert {
+        k
+        for k, _ in _records(
+            "L'Université de Riverton va ouvrir une antenne à Abidjan en partenariat avec l'Université de Lund."
+        )
+    } == {"office"}
+    got = _records(
+        "Die Universität Riverstadt und die Universität Lund starten einen gemeinsamen Masterstudiengang mit "
+        "Doppelabschluss."
+    )
+    assert {k for k, _ in got} == {"double_degree"}
+
+
+def test_french_east_is_no_abbreviation_and_the_partner_is_the_pair_in_play() -> None:
+    text = (
+        "L'Université de Riverton a fermé son Institut Confucius, créé en 2012 avec l'Université normale de la "
+        "Chine de l'Est. L'établissement souhaite poursuivre les échanges d'étudiants avec son partenaire chinois "
+        "dans le cadre d'une nouvelle convention d'échange, en cours de négociation."
+    )
+    got = _with_status(text)
+    pair = frozenset({"Université de Riverton", "Université normale de la Chine de l'Est"})
+    assert ("exchange", pair, "negotiating") in got
+    assert ("other", pair, "ended") in got
+
+
+def test_chinese_city_after_a_verb_is_the_office_place() -> None:
+    ex = pk.extract("浙江大学在伦敦设立海外办事处。")
+    assert [(p.kind.value, p.location.city if p.location else None) for p in ex.partnerships] == [("office", "London")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("В прошлом месяце Ривертонский университет вступил в Ассоциацию азиатских университетов.", "2024-04"),
+        ("Le mois dernier, l'Université de Riverton a rejoint le réseau Coimbra.", "2024-04"),
+        ("Im vergangenen Monat trat die Universität Riverstadt dem Netzwerk Eucor bei.", "2024-04"),
+        ("本月10日，北京大学与牛津大学签署合作协议。", "2024-05-10"),
+        ("上月10日，北京大学与牛津大学签署合作协议。", "2024-04-10"),
+    ],
+)
+def test_last_month_and_this_month_dates(text: str, date: str) -> None:
+    ex = pk.extract(text, published="2024-05-16")
+    assert [str(p.date) for p in ex.partnerships] == [date]
+    assert all(len(p.parties) == 2 for p in ex.partnerships)
