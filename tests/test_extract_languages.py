@@ -9,6 +9,8 @@ consortium being that consortium; Chinese names not swallowing the verb before t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import partnerkit as pk
@@ -319,3 +321,64 @@ def test_last_month_and_this_month_dates(text: str, date: str) -> None:
 def test_last_weekday_said_on_that_weekday_is_a_week_before(text: str, published: str, date: str) -> None:
     ex = pk.extract(text, published=published)
     assert [str(p.date) for p in ex.partnerships] == [date]
+
+
+def test_no_trigger_phrase_ends_in_a_space_before_its_lookahead() -> None:
+    """A phrase is closed by a word-boundary check, so a phrase ending "в (?=...)" could never match:
+    the space belongs inside the lookahead ("в(?= ...)")."""
+    from partnerkit._extract._lexicon import raw_tables
+
+    def before_final_lookahead(phrase: str) -> str | None:
+        if not phrase.endswith(")"):
+            return None
+        depth = 0
+        for i in range(len(phrase) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(phrase[i], 0) if phrase[i - 1 : i] != "\\" else 0
+            if depth == 0:
+                return phrase[:i] if phrase.startswith("(?=", i) else None
+        return None
+
+    bad = [
+        phrase
+        for table in raw_tables().values()
+        for section in ("kinds", "status")
+        for phrases in table.get(section, {}).values()
+        for phrase in phrases
+        if (head := before_final_lookahead(phrase)) is not None and re.search(r" (?:\([^()]*\)\?)?$", head)
+    ]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Университет Ривертона и Университет Бастии подписали соглашение о создании совместной лаборатории.\n"
+            "Оба университета входят в Ассоциацию технических университетов Кении и Танзании.",
+            {
+                ("agreement", frozenset({"Университет Ривертона", "Университет Бастии"})),
+                ("joint_lab", frozenset({"Университет Ривертона", "Университет Бастии"})),
+                (
+                    "membership",
+                    frozenset({"Университет Ривертона", "Ассоциацию технических университетов Кении и Танзании"}),
+                ),
+                (
+                    "membership",
+                    frozenset({"Университет Бастии", "Ассоциацию технических университетов Кении и Танзании"}),
+                ),
+            },
+        ),
+        (
+            "La Universidad de Riverton se retiró de la red Andina Norte en 2022.",
+            {("membership", frozenset({"Universidad de Riverton", "Andina Norte"}))},
+        ),
+        (
+            "Die Universität Riverton ist Teil der Allianz Orbit.",
+            {("membership", frozenset({"Universität Riverton", "Orbit"}))},
+        ),
+    ],
+)
+def test_memberships_of_networks_named_with_places_and_after_a_network_noun(
+    text: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    assert _records(text) == expected

@@ -12,6 +12,7 @@ _RU_ADJ = re.compile(r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|о�
 _RU_GENITIVE = re.compile(r"[\w-]+(?:ии|ий|ых|их|ого|его|ой|ей|ов|ев|ства|ки|ры|ния|ний|ции|ций|ики|ы|и|а|я|ия)$")
 # a collective head: "... вступил в ассоциацию университетов." keeps its one-word tail at a stop
 _RU_COLLECTIVE = re.compile(r"(?:ассоциаци|союз|консорциум|альянс|сет[ьи])\w*$", re.IGNORECASE)
+_RU_PLACE_GENITIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ии|ая|ы|и)\.?$")
 _RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|ли|ло|ся|сь|ть|ти)$")
 # A role noun ("Председателем ассоциации является ...", "Членом союза стал ...") is a person's title,
 # not the first word of a name, though it is capitalised at the start of a sentence.
@@ -96,13 +97,24 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
                     k += 1
                     end = words[k][1]
                     continue
+                if k > i and _RU_COLLECTIVE.match(w) and _RU_PLACE_GENITIVE.match(nxt):
+                    k += 1  # "Ассоциация технических университетов России и Китая": places in the genitive
+                    end = words[k][1] - (1 if nxt.endswith(".") else 0)
+                    continue
                 if (
                     (left_ok or head_cap)
                     and nxt[0].islower()
                     and (_RU_GENITIVE.match(nxt) or nxt in ("и", "наук"))
                     and not _RU_VERBISH.match(nxt)
                 ):
-                    if nxt == "и" and not (k + 2 < n and _RU_GENITIVE.match(words[k + 2][2].rstrip("."))):
+                    after = words[k + 2][2] if k + 2 < n else ""
+                    if nxt == "и" and not (
+                        _RU_GENITIVE.match(after.rstrip("."))
+                        and (
+                            after[:1].islower()
+                            or (k > i and _RU_COLLECTIVE.match(w) and _RU_PLACE_GENITIVE.match(after))
+                        )
+                    ):
                         break
                     k += 1
                     end = words[k][1]
