@@ -108,6 +108,11 @@ def _month_of_word(word: str, lex: Lexicon) -> int | None:
     return None
 
 
+def _month_before(year: int, month: int) -> tuple[int, int]:
+    """The year and month of the month before ("last month" of a text published then)."""
+    return (year, month - 1) if month > 1 else (year - 1, 12)
+
+
 def _fill_year(month: int, day: int | None, published: PartialDate | None) -> PartialDate | None:
     """A month (and day) without a year, placed at or before the publication date."""
     if published is None:
@@ -162,7 +167,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                 for m in _CJK_THIS_MONTH.finditer(text):  # "本月10日" (this month), "上月10日" (last month)
                     year, month = published.year, published.month
                     if m[1] == "上":
-                        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+                        year, month = _month_before(year, month)
                     add(m.start(), m.end(), _valid(year, month, int(m[2])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
         _worded(text, lex, published, add)
@@ -252,8 +257,7 @@ def _relative(
             elif name == "this_year":
                 add(m.start(), m.end(), PartialDate(published.year), True)
             elif name == "last_month" and published.month is not None:
-                year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
-                add(m.start(), m.end(), PartialDate(year, month), True)
+                add(m.start(), m.end(), PartialDate(*_month_before(published.year, published.month)), True)
     weekdays = _any_month_or_weekday(lex)[1]
     if full and may_match(weekdays, low) and weekdays.search(text):
         pub = published.first_day()
