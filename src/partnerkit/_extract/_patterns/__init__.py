@@ -238,7 +238,7 @@ def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
     """A lower-case head is part of a name only before a capitalised word ("université Mohammed V")."""
     _s, e, w = tok
     if w[:1].isupper():
-        return w.lower() not in _PLURAL_HEADS or True
+        return True
     if w.lower() in _PLURAL_HEADS or _DEMONYM_AFTER.match(text, e) or text.startswith(" of ", e):
         return False  # (English capitalises a name's head: "a consortium of KU Leuven, ..." names no consortium)
     return bool(_NAME_AFTER_HEAD.match(text[e : e + 12]))
