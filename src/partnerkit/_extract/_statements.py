@@ -49,8 +49,8 @@ from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._extract._triggers import _status_cues
 from partnerkit._extract._triggers import status as _status
+from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
     date_after,
