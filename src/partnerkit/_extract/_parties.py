@@ -34,6 +34,8 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
 
 
+# what may stand between a mention and a cue right after it: an acronym in brackets, commas
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
 # "X and Y fund ...": what joins a mention to the next one
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|et|und|и)\s+(?:the\s+)?|和|与|及)\s*$", re.I)
 
@@ -57,9 +59,6 @@ def _funder(doc: Document, sent_start: int, text: str, m: Found) -> bool:
         and _AND_NEXT.match(text[m.end - sent_start : nxt.start - sent_start]) is not None
         and right_after(nxt.end - sent_start)
     )
-
-
-_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
 
 
 def party(doc: Document, ent_id: int) -> Party:
