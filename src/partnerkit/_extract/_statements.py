@@ -101,7 +101,7 @@ def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Patter
     text = doc.sentences[si].text
     lo = max(0, trig.start - 60)
     base = doc.sentences[si].start
-    names = [(m.start - base, m.end - base) for m in doc.mentions if m.sentence == si]
+    names = [(m.start - base, m.end - base) for m in doc.in_sentence(si)]
     return any(
         not any(s <= m.start() and m.end() <= e for s, e in names) for m in countries.finditer(text, lo, trig.end + 60)
     )
