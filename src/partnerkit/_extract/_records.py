@@ -28,17 +28,15 @@ K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
-_ORG_WORD = re.compile(
-    r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|group|guild|federation|netzwerk|verbund|"
-    r"réseau|red\b|ассоциац|сет|союз|альянс|联盟|协会",
-    re.I,
-)
-# a network named by a common noun after a membership trigger ("joined the association")
-_NETWORK_NOUN = re.compile(
+# stems of the words that say a name is a network, alliance or association
+_NETWORK_STEMS = (
     r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|guild|federation|netzwerk|verbund|"
-    r"réseau|\bred\b|ассоциац|сет[иьюей]|союз|альянс|консорциум|联盟|协会|联合会",
-    re.I,
+    r"réseau|ассоциац|союз|альянс|联盟|协会"
 )
+# an organisation named as a network (its name holds one of the stems, "group", "red", "сет...")
+_ORG_WORD = re.compile(rf"{_NETWORK_STEMS}|group|red\b|сет", re.I)
+# a network named by a common noun after a membership trigger ("joined the association")
+_NETWORK_NOUN = re.compile(rf"{_NETWORK_STEMS}|\bred\b|сет[иьюей]|консорциум|联合会", re.I)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
