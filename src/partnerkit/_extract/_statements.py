@@ -120,6 +120,18 @@ def _members_named(doc: Document, text: str, out: list[Partnership], kind: Partn
     return [e for e in got if e is not None] if all(e is not None for e in got) else []
 
 
+def _refers_to_deal(anaphora: re.Pattern[str] | None, low: str | None, text: str, triggers: list[_Trigger]) -> bool:
+    """True when a sentence with triggers points back to a document ("under the agreement",
+    "该协议") with words that are not part of a trigger of another kind ("eine Vereinbarung" of
+    "eine Vereinbarung über den Austausch von ..." names the exchange itself)."""
+    if not triggers or anaphora is None or not may_match(anaphora, low):
+        return False
+    return any(
+        not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
+        for a in anaphora.finditer(text)
+    )
+
+
 def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
@@ -216,15 +228,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         pending = None
         n_before = len(out)
         low = doc.low(si)
-        refers_to_deal = bool(
-            triggers
-            and anaphora
-            and may_match(anaphora, low)
-            and any(  # (not "eine Vereinbarung" of "eine Vereinbarung über den Austausch von ...")
-                not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
-                for a in anaphora.finditer(text)
-            )
-        )
+        refers_to_deal = _refers_to_deal(anaphora, low, text, triggers)
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)
