@@ -138,13 +138,15 @@ def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) 
 
 
 def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) -> list[list[int]]:
+    """The records a trigger's parties make: one of them all, or the first party paired with
+    each of the others ("X signed agreements with A and B")."""
     text = doc.sentences[si].text
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
-    if _BETWEEN.search(text) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
-        return [parties]
-    if _coordinated_subjects(doc, si, parties, trig) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
-        return [parties]  # "A, B and C signed an agreement": one document of the three
+    if not _PLURAL_DOC.search(text[trig.start : trig.end + 2]) and (
+        _BETWEEN.search(text) or _coordinated_subjects(doc, si, parties, trig)
+    ):
+        return [parties]  # "an agreement between A, B and C", "A, B and C signed an agreement": one document
     head = parties[0]
     return [[head, p] for p in parties[1:]]
 
