@@ -3,7 +3,8 @@
 One record per kind and sentence; a capitalised trigger running into another names that
 object ("the Flagship Partnership Research Grant program"); scope lists inside a document
 ("exchange of students and joint research") get no trigger of their own. The status is the
-one of the cue closest to the trigger; a hedge ("hopes to", "could") gives none.
+one of the cue closest to the trigger; a hedge in the trigger's clause ("hopes to", "could")
+or a denial ("no agreement was signed") gives none.
 """
 
 from __future__ import annotations
@@ -140,7 +141,9 @@ def _governs(text: str, start: int, end: int, trig: Trigger) -> bool:
 
 
 def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Status | None:
-    """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
+    """The status the sentence gives (closest cue to the trigger), or None when it states no
+    deal: a hedge in the trigger's clause, the object denied ("no agreements were announced"),
+    a signing negated with no talks going on ("wurden nicht unterzeichnet")."""
     raw = status_cues(doc, si)
     text = doc.sentences[si].text
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
