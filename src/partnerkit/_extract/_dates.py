@@ -20,6 +20,8 @@ from partnerkit._model import PartialDate
 __all__ = ["DateHit", "find_dateline", "find_dates"]
 
 _TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|º|°)?|[^\W\d_]+\.?")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
+_DAY_TOKEN = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?$")
 _NUMERIC = re.compile(r"(?<![\d.:/$€£])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
 _ISO = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,:/$€£#№-])((?:19|20)\d{2})(?![\d%])(?!-\d)")
@@ -209,7 +211,7 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
         # year after: "April 27th, 2021", "octubre de 2022", "2022 года", "May 2015"
         while k < len(tokens) and tokens[k][2].lower() in ("de", "del", "of", "года", "г", "г."):
             k += 1
-        if k < len(tokens) and re.fullmatch(r"(?:19|20)\d{2}", tokens[k][2]) and tokens[k][0] - end <= 6:
+        if k < len(tokens) and _YEAR_TOKEN.fullmatch(tokens[k][2]) and tokens[k][0] - end <= 6:
             year, end = int(tokens[k][2]), tokens[k][1]
             while k + 1 < len(tokens) and tokens[k + 1][2].lower() in ("года", "г", "г.", "год"):
                 k += 1
@@ -231,7 +233,7 @@ def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
 
 
 def _day(word: str) -> int | None:
-    m = re.match(r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?$", word)
+    m = _DAY_TOKEN.match(word)
     if m and 1 <= int(m[1]) <= 31:
         return int(m[1])
     return None

@@ -17,6 +17,8 @@ __all__ = ["between", "clause_parties", "excluded", "group_parties", "party", "s
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
 
+# where a "between" list ends: a comma before a lower-case word (not "and"), ";", ":", a stop
+_BETWEEN_END = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
 _PLURAL_DOC = re.compile(
     r"(?:agreements|memorand(?:a|ums)|mous|pacts|соглашения|меморандумы|convenios|acuerdos|协议)", re.I
 )
@@ -79,8 +81,7 @@ def between(doc: Document, si: int, objects: set[int]) -> list[int]:
     m = _BETWEEN.search(sent.text) if may_match(_BETWEEN, doc.low(si)) else None
     if m is None:
         return []
-    stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
-    end_m = stop.search(sent.text, m.end())
+    end_m = _BETWEEN_END.search(sent.text, m.end())
     end = sent.start + (end_m.start() if end_m else len(sent.text))
     start = sent.start + m.end()
     out: list[int] = []
