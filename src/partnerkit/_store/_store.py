@@ -90,7 +90,6 @@ class Store:
         self._parties: list[tuple[Any, ...]] = []
         self._registry: tuple[tuple[int, int], Registry] | None = None
         self._institution_writes = 0
-        self._this_run: dict[tuple[str, str], str] | None = None  # (kind, key) -> digest, during add()
         self._evidence: list[tuple[Any, ...]] = []
 
     # --- lifecycle -------------------------------------------------------------------
@@ -174,27 +173,24 @@ class Store:
         report = ImportReport()
         pending: list[tuple[Any, Provenance | None]] = []
         iterator = iter(items)
-        self._this_run = {} if unique else None
-        try:
-            while True:
-                try:
-                    item = next(iterator)
-                except StopIteration:
-                    break
-                except BaseException:
-                    # The input failed (a strict source's bad record, a network error, Ctrl-C):
-                    # keep the good records read before it, then let the error go on.
-                    if pending:
-                        self._write(pending, report, strict=strict, progress=progress)
-                    raise
-                pending.append(unpack(item))
-                if len(pending) >= batch_size:
-                    self._write(pending, report, strict=strict, progress=progress)
-                    pending.clear()
-            if pending:
-                self._write(pending, report, strict=strict, progress=progress)
-        finally:
-            self._this_run = None
+        seen: dict[tuple[str, str], str] | None = {} if unique else None  # (kind, key) -> digest
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                break
+            except BaseException:
+                # The input failed (a strict source's bad record, a network error, Ctrl-C):
+                # keep the good records read before it, then let the error go on.
+                if pending:
+                    self._write(pending, report, strict=strict, progress=progress, seen=seen)
+                raise
+            pending.append(unpack(item))
+            if len(pending) >= batch_size:
+                self._write(pending, report, strict=strict, progress=progress, seen=seen)
+                pending.clear()
+        if pending:
+            self._write(pending, report, strict=strict, progress=progress, seen=seen)
         return report
 
     def import_source(
@@ -247,12 +243,13 @@ class Store:
         *,
         strict: bool,
         progress: Callable[[int], None] | None,
+        seen: dict[tuple[str, str], str] | None,
     ) -> None:
         with self.batch():
             for record, provenance in pending:
                 report.read += 1
                 try:
-                    outcome = self._put(record, provenance)
+                    outcome = self._put(record, provenance, seen)
                 except (RecordError, TypeError) as exc:
                     where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
                     if strict:
@@ -270,14 +267,15 @@ class Store:
                 if progress is not None:
                     progress(report.read)
 
-    def _put(self, record: Any, provenance: Provenance | None) -> str:
+    def _put(self, record: Any, provenance: Provenance | None, seen: dict[tuple[str, str], str] | None) -> str:
+        """Store one record; ``seen`` (of a ``unique`` import) refuses a key seen with other values."""
         kind = _TYPES.get(type(record))
         if kind is None:
             raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
         text, digest = encode(to_dict(record))
         key = record_key(record, digest, provenance)
-        if self._this_run is not None:
-            earlier = self._this_run.setdefault((kind, key), digest)
+        if seen is not None:
+            earlier = seen.setdefault((kind, key), digest)
             if earlier != digest:
                 shown = key if isinstance(record, Institution) else key.partition(":")[2]
                 raise RecordError(
