@@ -255,6 +255,16 @@ CASES = [
         "expected": ["u-nord"],
         "text": "Current address: University of Nordhaven",
     },
+    {
+        "description": "an on-leave lead-in before the name",
+        "expected": ["u-nord"],
+        "text": "On leave from University of Nordhaven, 5020 Nordhaven, Norway",
+    },
+    {
+        "description": "an author's address lead-in before the name",
+        "expected": ["u-nord"],
+        "text": "Author's address University of Nordhaven",
+    },
     {"description": "an ISO country code after the name", "expected": ["u-nord"], "text": "University of Nordhaven NO"},
     {
         "description": "an ISO country code settles namesakes",
@@ -912,3 +922,123 @@ def test_a_system_name_held_by_one_member_is_settled_by_the_words_and_the_hospit
     assert answers(reg, "Department of Biology, Kestrel College and the Graduate Center, Lindmark University") == ["kc"]
     hit = reg.match("Department of Biology, Kestrel College and the Graduate Center, Lindmark University")[0]
     assert any(r.rule == "affiliation.longer_name" for r in hit.explanation.results)
+
+
+def test_line_breaks_and_tabs_written_as_text_are_spaces() -> None:
+    """Exports write line breaks and tabs as "#N#", "#R#", "#TAB#": they separate words and
+    never hide a name, a country or a city beside them."""
+    reg = Registry(REGISTRY)
+    assert answers(reg, "University of Nordhaven#TAB#") == ["u-nord"]
+    assert answers(reg, "#N#Department of Physics,#N#University of#R##N#Nordhaven#N#") == ["u-nord"]
+    assert answers(reg, "Saint Brendan University, Cork, Ireland#TAB#") == ["st-ie"]
+    assert answers(reg, "University of Nordhaven, Lima, Peru#TAB#") == []  # the country still conflicts
+
+
+ABBREVIATED = [
+    Institution(id="git", name="Glenmoor Institute of Technology", country="US", city="Atlanta", kind="education"),
+    Institution(id="bupt", name="Beijing University of Posts and Telecommunications", country="CN", kind="education"),
+    Institution(id="lbs", name="Lakeside Business School", country="GB", kind="education"),
+    Institution(id="ues", name="University of Electronic Science of Arden", country="GB", kind="education"),
+    Institution(id="uel", name="University of Electrical Science of Arden", country="GB", kind="education"),
+    Institution(id="ont", name="Ontotext", country="BG", kind="company"),
+    *REGISTRY,
+]
+
+ABBREVIATION_CASES = [
+    ("a cut-off word before a split", "Coll. of Comput., Glenmoor Inst. of Technol., Atlanta, GA.", ["git"]),
+    ("cut-off words inside", "Sch. of Eng., Beijing Univ. of Posts & Telecommun., China", ["bupt"]),
+    ("a cut-off word that is a registered word too", "Lakeside Bus. Sch.", ["lbs"]),
+    ("a word cut where two names read on", "Univ. of Elect. Sci. of Arden", []),
+    ("an abbreviation alone names nothing", "Family Health Team, Kitchener, Ont.", []),
+    ("a cut-off word must begin the registered word", "Glenmoor Inst. of Tech. Arts", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in ABBREVIATION_CASES], ids=[c[0] for c in ABBREVIATION_CASES]
+)
+def test_abbreviated_words_read_as_the_registered_words_they_begin(text: str, expected: list[str]) -> None:
+    """ "Georgia Inst. of Technol.", "Beijing Univ. of Posts & Telecommun.": a word cut off
+    with a full stop stands for the registered words it begins; a run reads as a name when
+    exactly one such reading is registered, and the explanation says how it was read."""
+    reg = Registry(ABBREVIATED)
+    assert answers(reg, text) == expected
+
+
+def test_abbreviations_read_are_in_the_explanation() -> None:
+    """The explanation names each abbreviation and the word it was read as."""
+    reg = Registry(ABBREVIATED)
+    best = reg.match("Glenmoor Inst. of Technol., Atlanta")[0]
+    assert best.institution.id == "git"
+    assert "'Technol.' as 'technology'" in str(best.explanation)
+
+
+def test_an_abbreviation_that_reads_as_one_name_only() -> None:
+    """The same cut-off word reads as a name when only one registered name reads on."""
+    reg = Registry([i for i in ABBREVIATED if i.id != "uel"])
+    assert answers(reg, "Univ. of Elect. Sci. of Arden") == ["ues"]
+
+
+def test_another_order_not_refused_by_a_longer_name_of_another_kind() -> None:
+    """ "Copenhagen University" is "University of Copenhagen" in another order even though
+    "Copenhagen University Hospital" (a hospital) starts with those words; a university whose
+    name starts so ("Washington University in St. Louis") still refuses the reading."""
+    uni = Institution(id="uk", name="University of Kestrel", country="DK", city="Kestrel", kind="education")
+    hosp = Institution(id="ukh", name="Kestrel University Hospital", country="DK", city="Kestrel", kind="healthcare")
+    other = Institution(id="ukl", name="Kestrel University Lakeside", country="US", kind="education")
+    assert answers(Registry([uni, hosp]), "Department of Geosciences, Kestrel University") == ["uk"]
+    assert answers(Registry([uni, hosp, other]), "Department of Geosciences, Kestrel University") == []
+
+
+def test_a_system_name_in_another_order_answers_the_member_the_place_picks() -> None:
+    """ "Texas Univ., Austin": a system's short name (an alias) written in another word order
+    is the system's; the place picks its member, and without one the system stays POSSIBLE."""
+    reg = Registry(
+        [
+            Institution(
+                id="rs",
+                name="Ridge University System",
+                aliases=("University of Ridge",),
+                country="US",
+                kind="education",
+            ),
+            *(
+                Institution(
+                    id=f"r-{town.lower()}",
+                    name=f"University of Ridge at {town}",
+                    country="US",
+                    city=town,
+                    kind="education",
+                    relationships=(Relationship("parent", "rs"),),
+                )
+                for town in ("Northport", "Southport", "Eastport")
+            ),
+        ]
+    )
+    assert answers(reg, "Dept. of Physics, Ridge Univ., Northport, USA") == ["r-northport"]
+    hits = reg.match("Dept. of Physics, Ridge Univ., USA")
+    assert [h.institution.id for h in hits if h.decision is Decision.MATCH] == []
+    assert "system" in str(hits[0].explanation)
+
+
+def test_a_post_code_part_after_a_one_word_name_is_not_joined_to_it() -> None:
+    """ "Bayer AG, 42113, Wuppertal, Germany": a post code written as its own part after a
+    name is an address, not a footnote mark of the name ("University of X, San Diego 3" is)."""
+    reg = Registry([Institution(id="bay", name="Bayerwerk", country="DE", city="Wuppertal", kind="company")])
+    assert answers(reg, "Project Management, Bayerwerk AG, 42113, Wuppertal, Germany") == ["bay"]
+    assert answers(reg, "Bayerwerk AG, 42113 Wuppertal, Germany") == ["bay"]
+
+
+def test_a_country_in_dotted_capitals_before_a_name_is_a_hint() -> None:
+    """ "U.S. Naval Academy": the dotted national prefix is the string's country (the tokens
+    drop it), so a namesake elsewhere is a conflict; a person's initials ("K.G. Jebsen") are not."""
+    reg = Registry(
+        [
+            Institution(id="na-tr", name="Naval Academy", country="TR", kind="education"),
+            Institution(id="kg", name="Jebsen Centre", country="NO", kind="facility"),
+        ]
+    )
+    assert answers(reg, "Naval Academy") == ["na-tr"]
+    hits = reg.match("U.S. Naval Academy")
+    assert [h.decision for h in hits if h.institution.id == "na-tr"] == [Decision.NON_MATCH]
+    assert answers(reg, "K.G. Jebsen Centre, Oslo") == ["kg"]

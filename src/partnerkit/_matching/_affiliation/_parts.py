@@ -49,11 +49,16 @@ _UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
 #: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
 _GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-Z])(?=[A-Z][a-zß-ÿ]{2,})")
 _GLUED_WORD = re.compile(r"\S*(?:[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2})\S*")
-#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at".
+#: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at",
+#: "Permanent address", "Author's address", "Address for correspondence", "On leave from".
 _LEAD_IN = re.compile(
-    r"\b(?:(?:current(?:ly)?|present)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with))\s*:?\s*",
+    r"\b(?:(?:current(?:ly)?|present|permanent)\s+(?:address(?:\s+is)?|at|with)|now\s+(?:at|with)|also\s+(?:at|with)"
+    r"|(?:the\s+)?authors?['’]?s?['’]?\s+address(?:es)?|address\s+for\s+correspondence|correspondence\s+address"
+    r"|on\s+leave\s+(?:from|at)|visiting\s+from)\s*:?\s*",
     re.I,
 )
+#: Line breaks and tabs written as text by some exports ("#N#", "#R#", "#TAB#"; MAG/OpenAlex strings).
+_MARKUP = re.compile(r"#(?:N|R|TAB)#")
 #: A part that names what the organisation before it belongs to: "corporate member of X and Y".
 _RELATION = re.compile(
     r"^\s*(?:(?:a|an|the)\s+)?(?:(?:corporate|full|associate)\s+)?(?:member|part)\s+of\b\s*"
@@ -114,11 +119,14 @@ def relations(orgs: list[Part], pieces: list[Part], found: dict[int, Found]) -> 
 
 def unglue(r: AffiliationReader, text: str) -> str:
     """Separate words run together ("Peking UniversityShenzhen", "CONICETUniversidad") and
-    footnote lead-ins ("Current address:") from the names around them; HTML entities are read.
+    footnote lead-ins ("Current address:") from the names around them; HTML entities are read,
+    and line breaks or tabs written as text ("#N#", "#TAB#") are spaces.
 
     A glued word is split only when it is no registered word itself and every piece is
     one or a stop word ("McGill", "ShanghaiTech" stay whole; "laUniversidad" is split).
     """
+    if "#" in text:
+        text = _MARKUP.sub(" ", text)
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&quot;Irkutsk State University&quot;"
     if _GLUED_WORD.search(text):
@@ -201,6 +209,8 @@ def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]
                 toks = tuple(t for p in group for t in p.tokens)
                 while toks and toks[-1].isdigit():
                     toks = toks[:-1]  # a footnote mark: "San Diego 3"
+                if len(toks) <= len(group[0].tokens):
+                    toks = ()  # "Bayer AG, 42113": a post code after a name is no part of it
                 joined = ", ".join(p.text for p in group)
                 if not r.entries(" ".join(toks)):
                     # a number between the parts is part of the name, not a footnote mark

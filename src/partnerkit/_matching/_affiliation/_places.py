@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Hints
@@ -22,7 +23,12 @@ from partnerkit._names import (
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["address_tail", "place", "place_agrees", "places_in"]
+__all__ = ["address_tail", "country_before", "place", "place_agrees", "places_in"]
+
+#: A country written in dotted capitals before a name: "U.S. Naval Academy", "U. K. Atomic ...".
+_DOTTED_COUNTRY = re.compile(r"^((?:[A-Z]\.\s?){2,3})\s*(?=[A-Z])")
+#: The countries English names write so, as national adjectives ("U.S. Army", "U.K. Health ...").
+_NATIONAL = frozenset(("US", "USA", "UK"))
 
 
 def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> bool:
@@ -146,3 +152,16 @@ def place_agrees(r: AffiliationReader, c: int, words: list[str]) -> bool:
         if w == r._city_of[c] or (inst.country and inst.country in r._cities.get(w, ())):
             return True
     return False
+
+
+def country_before(part: Part, hints: Hints) -> None:
+    """Record a country written in dotted capitals before a name ("U.S. Naval Academy", "U.K.
+    ..."): the tokens drop such initials, so without this the name alone would read as a
+    namesake's."""
+    m = _DOTTED_COUNTRY.match(part.text)
+    if m is None or re.sub(r"\W", "", m.group(1)) not in _NATIONAL:
+        return  # (not a person's initials: "K.G. Jebsen Centre")
+    code = country_of(fold(m.group(1)))
+    if code is not None:
+        hints.countries.add(code)
+        hints.texts.append(m.group(1).strip())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from partnerkit._matching._affiliation._abbreviations import expanded
 from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Entry, Found, Hints, Hit, Reading
@@ -26,7 +27,7 @@ from partnerkit._matching._affiliation._parts import (
     spans,
     unglue,
 )
-from partnerkit._matching._affiliation._places import address_tail, place
+from partnerkit._matching._affiliation._places import address_tail, country_before, place
 from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
@@ -99,6 +100,7 @@ class AffiliationReader:
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
+        self._vocabulary: list[str] | None = None  # every registered word, sorted (_abbreviations)
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 
@@ -131,6 +133,12 @@ class AffiliationReader:
     def entry_of(self, c: int) -> tuple[str, int]:
         """Institution ``c``'s name as written and its name id (-1 if the index lacks it)."""
         return self.institutions[c].name, self.index.own_name(c)
+
+    def vocabulary(self) -> list[str]:
+        """Every word of a registered name, sorted (built on first use)."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(k[2:] for k in self.index.postings if k.startswith("t:"))
+        return self._vocabulary
 
     # --- relationships ---------------------------------------------------------------------
 
@@ -207,6 +215,7 @@ class AffiliationReader:
         orgs: list[Part] = [p for p in join_parts(self, parts, text) if not place(self, p, hints)]
         for part in orgs:
             address_tail(self, part, hints)
+            country_before(part, hints)
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
@@ -215,6 +224,8 @@ class AffiliationReader:
             hit = False
             for start, end, key in spans(self, part.tokens):
                 hit = name_hit(self, part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+            if not hit:
+                hit = self._abbreviated(part, text, hints, found, rejected)  # "Georgia Inst. of Technol."
             if not hit and not part.subunit and len(part.tokens) > 1 and not self._descriptive(part.tokens):
                 # "Purdue University" short of its city; "Copenhagen University" in another order
                 # (not "College of Engineering", "Life Sciences Centre": names of common words)
@@ -242,6 +253,24 @@ class AffiliationReader:
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))
+
+    def _abbreviated(
+        self, part: Part, text: str, hints: Hints, found: dict[int, Found], rejected: dict[int, Found]
+    ) -> bool:
+        """Read ``part`` again with its abbreviated words written out (see ``_abbreviations``)."""
+        got = expanded(self, part, text)
+        if got is None:
+            return False
+        full, read = got
+        before = {i: f.reasons for i, f in found.items()}
+        hit = False
+        for start, end, key in spans(self, full.tokens):
+            hit = name_hit(self, full, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+        why = ", ".join(f"{a!r} as {w!r}" for a, w in read)
+        for i, f in found.items():
+            if f.part == part.text and before.get(i) is not f.reasons:
+                f.reasons.insert(1, ("abbreviation", f"abbreviated words read: {why}"))
+        return hit
 
     def _descriptive(self, words: Sequence[str]) -> bool:
         """Every word is a common one or a subject's."""

@@ -5,7 +5,8 @@ name short of "University" ("Yale") or of its city ("Purdue University" for "Pur
 University West Lafayette"), or a name with its words in another order ("Copenhagen
 University" for "University of Copenhagen"). Each reading holds only when exactly one
 active organisation reads so, no place of the string says otherwise, and no other
-organisation's registered name begins with the same words.
+organisation's registered name begins with the same words (for another word order: no other
+organisation of its kind, so "Copenhagen University Hospital" does not refuse "Copenhagen University").
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found, Hints, put
+from partnerkit._matching._affiliation._systems import member_placed, members
+from partnerkit._matching._index import _TYPES
+from partnerkit._model import NameType
 from partnerkit._names import Part
 
 if TYPE_CHECKING:
@@ -83,7 +87,7 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
     if len(insts) != 1 or r.entries(key):
         return False
     c = insts.pop()
-    if r.institutions[c].status != "active" or _starts_other(r, key, c):
+    if r.institutions[c].status != "active" or _starts_other(r, key, c, namesakes=True):
         return False  # "Washington University": also "Washington University in St. Louis" as written
     if r.elsewhere(c, hints):
         return False
@@ -92,6 +96,21 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
         ("name", f"{part.text!r} is {index.texts[n]!r} with its words in another order"),
         ("context", "whole part"),
     ]
+    display = any(_TYPES[index.types[m]] is NameType.DISPLAY for m in names)
+    # "Texas Univ., Austin": a system's short name (an alias, as in _runs) in another order
+    system = [] if display else members(r, c, index.keys[n].split())
+    if system:
+        picked = member_placed(r, system, hints)
+        if picked is None:
+            listed = ", ".join(r.institutions[m].name for m in system[:4])
+            reasons.append(("system", f"names a system of {len(system)} members ({listed}...); not which one"))
+            put(found, Found(c, 0.6, reasons, "possible", index.texts[n], part.text, n))
+            return True
+        why = f"names the system; the place picks its member {r.institutions[picked].name}"
+        reasons.append(("system member", why))
+        written, name_id = r.entry_of(picked)
+        put(found, Found(picked, 0.9, reasons, "match", written, part.text, name_id))
+        return True
     if r._placed(c, hints):
         reasons.append(("place", f"{', '.join(hints.texts)} agrees"))
     put(found, Found(c, 0.9, reasons, "match", index.texts[n], part.text, n))
