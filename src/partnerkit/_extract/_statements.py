@@ -100,11 +100,7 @@ def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Patter
         return False
     text = doc.sentences[si].text
     lo = max(0, trig.start - 60)
-    base = doc.sentences[si].start
-    names = [(m.start - base, m.end - base) for m in doc.in_sentence(si)]
-    return any(
-        not any(s <= m.start() and m.end() <= e for s, e in names) for m in countries.finditer(text, lo, trig.end + 60)
-    )
+    return any(not _inside_a_name(doc, si, m.start(), m.end()) for m in countries.finditer(text, lo, trig.end + 60))
 
 
 def _members_named(doc: Document, text: str, out: list[Partnership], kind: PartnershipKind) -> list[int]:
@@ -138,10 +134,11 @@ def _framed(triggers: list[_Trigger]) -> bool:
     return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
 
 
-def _inside_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
-    """True when the trigger is a word of an organisation's name ("Pacific Rim Universities Alliance")."""
+def _inside_a_name(doc: Document, si: int, start: int, end: int) -> bool:
+    """True when the text from ``start`` to ``end`` of sentence ``si`` is inside a name it
+    mentions: a trigger that is a word of one ("Pacific Rim Universities Alliance")."""
     base = doc.sentences[si].start
-    return any(m.start - base <= trig.start and trig.end <= m.end - base for m in doc.in_sentence(si))
+    return any(m.start - base <= start and end <= m.end - base for m in doc.in_sentence(si))
 
 
 def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
@@ -244,7 +241,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "the strategic partnership between Tanzania and India"
             if kind is K.CONSORTIUM and (
                 names_itself(doc, si, trig, explicit)
-                or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig))
+                or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig.start, trig.end))
             ):
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
