@@ -25,7 +25,8 @@ _PLURAL_DOC = re.compile(
 
 
 def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
-    """Mentions named as context ("within the framework of X", "close to X") are not parties."""
+    """Mentions named as context ("within the framework of X", "close to X") or as a funder
+    ("X approved a grant", see :func:`_funder`) are not parties."""
     ctx = doc.lex.refs.get("context")
     if ctx is None:
         return False

@@ -17,7 +17,8 @@ _LABEL_AFTER = re.compile(r"\s*[:–—-]\s")
 
 
 def find_acronyms(text: str, offset: int = 0) -> list[Span]:
-    """Acronym-like tokens that may name an organisation (``HUST``, ``EUA``, ``КФУ``)."""
+    """Acronym-like tokens that may name an organisation (``HUST``, ``EUA``, ``КФУ``), and the
+    names an acronym or number makes with its neighbour ("RWTH Aachen", "Universitas 21")."""
     out: list[Span] = []
     toks = _tokens(text)
     all_caps_line: bool | None = None  # worked out at the first candidate
