@@ -1104,30 +1104,3 @@ def test_dotted_initials_agree_with_a_name_registered_without_dots() -> None:
         assert answers(reg, text) == ["mda"]
     best = reg.match("The University of Texas M.D. Anderson Cancer Center")[0]
     assert "initials" in str(best.explanation)
-
-
-def test_an_acronym_two_bodies_of_the_named_country_share_is_read_by_the_city() -> None:
-    """ "HUT, Denver, USA": both holders of the acronym are in the named country; the city
-    named settles it (and nothing is read when no place tells them apart)."""
-    reg = Registry(
-        [
-            Institution(
-                id="bos",
-                name="Harbour University of Technology",
-                country="US",
-                city="Boston",
-                acronyms=("HUT",),
-                kind="education",
-            ),
-            Institution(
-                id="den",
-                name="Highland University of Technology",
-                country="US",
-                city="Denver",
-                acronyms=("HUT",),
-                kind="education",
-            ),
-        ]
-    )
-    assert answers(reg, "HUT, Denver, USA") == ["den"]
-    assert answers(reg, "HUT, USA") == []

@@ -156,10 +156,8 @@ def acronym_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int,
             support.append((c, f"the string names its city {inst.city}"))
         elif spelt := _spelt_out(r, c, hints.words, part.tokens if len(cands) > 1 else ()):
             support.append((c, f"its name is spelt out in the string ({spelt})"))
-    if len(support) > 1:  # several in the string's countries: the one in its city (else its region of China)
-        near = [s for s in support if r._city_of[s[0]] in hints.cities]
-        if len(near) != 1:
-            near = [s for s in support if r.institutions[s[0]].country in regions_named(hints)]
+    if len(support) > 1:  # a Hong Kong and a mainland body, the string names Hong Kong and China
+        near = [s for s in support if r.institutions[s[0]].country in regions_named(hints)]
         support = near if len(near) == 1 else support
     if len(support) != 1:
         return
