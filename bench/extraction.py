@@ -39,13 +39,8 @@ from partnerkit._names import acronym_fits
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
-HELDOUT = ROOT / "tests" / "data" / "news_heldout"
-HELDOUT2 = ROOT / "tests" / "data" / "news_heldout2"
-HELDOUT3 = ROOT / "tests" / "data" / "news_heldout3"
-HELDOUT4 = ROOT / "tests" / "data" / "news_heldout4"
-HELDOUT5 = ROOT / "tests" / "data" / "news_heldout5"
-HELDOUT6 = ROOT / "tests" / "data" / "news_heldout6"
-HELDOUT7 = ROOT / "tests" / "data" / "news_heldout7"
+# --heldout, --heldout2, ...: the held-out sets in tests/data (a new set is one more entry)
+HELDOUT = {f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7")}
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
@@ -156,18 +151,7 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     if args:
         folder = Path(args[0])
-    elif "--heldout7" in sys.argv:
-        folder = HELDOUT7
-    elif "--heldout6" in sys.argv:
-        folder = HELDOUT6
-    elif "--heldout5" in sys.argv:
-        folder = HELDOUT5
-    elif "--heldout4" in sys.argv:
-        folder = HELDOUT4
-    elif "--heldout3" in sys.argv:
-        folder = HELDOUT3
-    elif "--heldout2" in sys.argv:
-        folder = HELDOUT2
-    else:
-        folder = HELDOUT if "--heldout" in sys.argv else DEFAULT
+    else:  # --heldoutN: that held-out set (the highest N when several are named)
+        flag = next((f for f in sorted(HELDOUT, reverse=True) if f in sys.argv), None)
+        folder = HELDOUT[flag] if flag is not None else DEFAULT
     score(folder, verbose="--verbose" in sys.argv)

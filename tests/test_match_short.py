@@ -82,3 +82,75 @@ def test_the_institutions_own_city_beside_its_name() -> None:
 def test_another_city_beside_the_name_is_not_read() -> None:
     reg = pk.Registry([_inst("n", "Neuroelectrics", city="Barcelona", country="ES"), *FILLER])
     assert _top(reg, "Neuroelectrics Madrid")[1] is not pk.Decision.MATCH
+
+
+PARTS = [
+    _inst("g", "Community Health Systems - Gadsden Regional Medical Center", country="US"),
+    _inst("j", "UCLA Jonsson Comprehensive Cancer Center", country="US"),
+    _inst("r", "Rutgers New Jersey Medical School", country="US"),
+    _inst("sg", "Serviço Geológico do Brasil - CPRM", country="BR"),
+    _inst("t", "Tomsk State University of Control Systems and Radioelectronics", country="RU"),
+    _inst("p", "Institut de Recerca de l'Hospital de la Santa Creu i Sant Pau", country="ES"),
+    # two holders of "Aurora Regional Medical Center": neither part is the one
+    _inst("a1", "Community Health Systems - Aurora Regional Medical Center", country="US"),
+    _inst("a2", "Aurora Regional Medical Center Foundation", country="US"),
+    *FILLER,
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "match"),
+    [
+        # a part a separator sets apart
+        ("Gadsden Regional Medical Center", "g"),
+        ("Serviço Geológico do Brasil", "sg"),
+        # the last words, after a leading acronym or parent's name
+        ("Jonsson Comprehensive Cancer Center", "j"),
+        ("New Jersey Medical School", "r"),
+        # the first words of a name are not the name: Tomsk State University is another body
+        ("Tomsk State University", None),
+        # words in front that name a body: the registered body is a unit of the query's
+        ("Hospital de la Santa Creu i Sant Pau", None),
+        # another institution carries the query's words too
+        ("Aurora Regional Medical Center", None),
+    ],
+)
+def test_a_part_of_a_registered_name(query: str, match: str | None) -> None:
+    reg = pk.Registry(PARTS)
+    found = reg.match(query)
+    got = [m.institution.id for m in found if m.decision is pk.Decision.MATCH]
+    assert got == ([match] if match else [])
+    if match:
+        assert "Name part" in str(found[0].explanation)
+    else:
+        assert all("Name part" not in str(m.explanation) for m in found)
+
+
+def test_a_part_is_unique_in_the_hinted_country() -> None:
+    reg = pk.Registry(
+        [
+            _inst("k", "OHSU Knight Cancer Institute", country="US"),
+            _inst("k2", "Knight Cancer Institute Trust", country="GB"),
+            *FILLER,
+        ]
+    )
+    assert reg.match("Knight Cancer Institute")[0].decision is not pk.Decision.MATCH
+    best = reg.match("Knight Cancer Institute", "US")[0]
+    assert (best.institution.id, best.decision) == ("k", pk.Decision.MATCH)
+    assert "in that country" in str(best.explanation)
+
+
+def test_a_part_below_the_best_candidate_and_a_unit_before_the_part() -> None:
+    """The blocking may rank another name first ("Universidad de Laredo" shares "laredo"); a part
+    after a unit's name ("Departamento de Empresa, Generalidad de Cataluña") is that unit's parent."""
+    reg = pk.Registry(
+        [
+            _inst("ul", "Universidad de Laredo", country="MX"),  # first: ranked above on a tie
+            _inst("l", "Community Health Systems - Laredo Medical Center", country="US"),
+            _inst("d", "Departamento de Empresa y Conocimiento, Generalidad de Cataluña", country="ES"),
+            *FILLER,
+        ]
+    )
+    best = reg.match("Laredo Medical Center")[0]
+    assert (best.institution.id, best.decision) == ("l", pk.Decision.MATCH)
+    assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Generalidad de Cataluña"))

@@ -18,7 +18,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import IO, Any, Literal, TypeVar, cast, get_args, get_origin
+from typing import IO, Any, TypeVar, cast, get_args, get_origin
 
 import cattrs
 from cattrs.errors import (
@@ -225,15 +225,15 @@ def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
 
 
 @contextmanager
-def _open(target: PathOrFile, mode: str) -> Iterator[IO[str]]:
+def _open_for_writing(target: PathOrFile) -> Iterator[IO[str]]:
+    """A path opened for writing UTF-8 text (gzip-compressed for ``.gz``), or the file given."""
     if isinstance(target, (str, os.PathLike)):
         path = os.fspath(target)
         if path.endswith(".gz"):
-            text_mode: Literal["rt", "wt"] = "wt" if mode == "w" else "rt"
-            with gzip.open(path, text_mode, encoding="utf-8", newline="\n") as gz:
+            with gzip.open(path, "wt", encoding="utf-8", newline="\n") as gz:
                 yield gz
         else:
-            with open(path, mode, encoding="utf-8", newline="\n") as fh:
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 yield fh
     else:
         yield target
@@ -255,7 +255,7 @@ def dump_jsonl(records: Iterable[Any], path_or_file: PathOrFile) -> int:
         The number of records written.
     """
     count = 0
-    with _open(path_or_file, "w") as fh:
+    with _open_for_writing(path_or_file) as fh:
         header_written = False
         for record in records:
             if not header_written:

@@ -20,6 +20,8 @@ from partnerkit._model import PartialDate
 __all__ = ["DateHit", "find_dateline", "find_dates"]
 
 _TOKEN = re.compile(r"\d{1,4}(?:st|nd|rd|th|er|º|°)?|[^\W\d_]+\.?")
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
+_DAY_TOKEN = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?$")
 _NUMERIC = re.compile(r"(?<![\d.:/$€£])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?![\d.]\d)")
 _ISO = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,:/$€£#№-])((?:19|20)\d{2})(?![\d%])(?!-\d)")
@@ -108,6 +110,11 @@ def _month_of_word(word: str, lex: Lexicon) -> int | None:
     return None
 
 
+def _month_before(year: int, month: int) -> tuple[int, int]:
+    """The year and month of the month before ("last month" of a text published then)."""
+    return (year, month - 1) if month > 1 else (year - 1, 12)
+
+
 def _fill_year(month: int, day: int | None, published: PartialDate | None) -> PartialDate | None:
     """A month (and day) without a year, placed at or before the publication date."""
     if published is None:
@@ -162,7 +169,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                 for m in _CJK_THIS_MONTH.finditer(text):  # "本月10日" (this month), "上月10日" (last month)
                     year, month = published.year, published.month
                     if m[1] == "上":
-                        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+                        year, month = _month_before(year, month)
                     add(m.start(), m.end(), _valid(year, month, int(m[2])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
         _worded(text, lex, published, add)
@@ -204,7 +211,7 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
         # year after: "April 27th, 2021", "octubre de 2022", "2022 года", "May 2015"
         while k < len(tokens) and tokens[k][2].lower() in ("de", "del", "of", "года", "г", "г."):
             k += 1
-        if k < len(tokens) and re.fullmatch(r"(?:19|20)\d{2}", tokens[k][2]) and tokens[k][0] - end <= 6:
+        if k < len(tokens) and _YEAR_TOKEN.fullmatch(tokens[k][2]) and tokens[k][0] - end <= 6:
             year, end = int(tokens[k][2]), tokens[k][1]
             while k + 1 < len(tokens) and tokens[k + 1][2].lower() in ("года", "г", "г.", "год"):
                 k += 1
@@ -226,7 +233,7 @@ def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
 
 
 def _day(word: str) -> int | None:
-    m = re.match(r"(\d{1,2})(?:st|nd|rd|th|er|º|°)?$", word)
+    m = _DAY_TOKEN.match(word)
     if m and 1 <= int(m[1]) <= 31:
         return int(m[1])
     return None
@@ -252,8 +259,7 @@ def _relative(
             elif name == "this_year":
                 add(m.start(), m.end(), PartialDate(published.year), True)
             elif name == "last_month" and published.month is not None:
-                year, month = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
-                add(m.start(), m.end(), PartialDate(year, month), True)
+                add(m.start(), m.end(), PartialDate(*_month_before(published.year, published.month)), True)
     weekdays = _any_month_or_weekday(lex)[1]
     if full and may_match(weekdays, low) and weekdays.search(text):
         pub = published.first_day()

@@ -28,6 +28,7 @@ __all__ = ["Document", "Entity", "Found", "read_document"]
 
 _QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
 _DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")  # (full-width brackets in Chinese)
+_NUMBER_OR_COMMA = re.compile(r"\d{3}|,")  # a bracket holding them is no short name
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
     r"Commission|Ministry|Foundation|Asociación|Red|Réseau|Verband|Netzwerk|Ministerio|Ministère|Fundación)(?!\w)(?! of| de)"  # noqa: E501
@@ -119,7 +120,7 @@ def read_document(
         if (
             m
             and len(m.group(1).split()) <= 5
-            and not re.search(r"\d{3}|,", m.group(1))
+            and not _NUMBER_OR_COMMA.search(m.group(1))
             and (m.group(1).strip()[:1].isupper() or m.group(1).strip()[:1] in '«"“')
         ):
             aliases[m.group(1).strip()] = idx

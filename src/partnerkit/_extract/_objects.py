@@ -81,9 +81,7 @@ def objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
             s, e = m.start - base, m.end - base
             for t in trigs:
                 inside = s < t.end <= e and t.kind not in _DOCUMENTS and t.kind is not K.MEMBERSHIP
-                defined = (
-                    m.kind == "acronym" and re.fullmatch(r"\s*\(\s*", doc.sentences[si].text[t.end : s]) is not None
-                )
+                defined = m.kind == "acronym" and _OPEN_BRACKET.fullmatch(doc.sentences[si].text[t.end : s]) is not None
                 if inside or (defined and t.kind is not K.MEMBERSHIP):
                     out.add(m.entity)
         out.update(ent for _t, ent, _k in set_up(doc, si, trigs))
@@ -92,6 +90,9 @@ def objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
     return out
 
 
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+# between a name and what follows it as an apposition: an acronym in brackets, a comma
+_APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*")
 _WITH = re.compile(r"\b(?:with|between|con|entre|avec|mit|zwischen|между|со?)\b", re.IGNORECASE)
 
 
@@ -172,9 +173,7 @@ def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], Partnership
     out: list[tuple[int, list[int], PartnershipKind, int]] = []
     for m in cue.finditer(sent.text):
         before = [o for o in orgs if o[2] - sent.start <= m.start()]
-        if not before or not re.fullmatch(
-            r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*", sent.text[before[-1][2] - sent.start : m.start()]
-        ):
+        if not before or not _APPOSITION_GAP.fullmatch(sent.text[before[-1][2] - sent.start : m.start()]):
             continue
         obj = before[-1][0]
         name = doc.entities[obj].best

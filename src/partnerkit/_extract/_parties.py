@@ -17,13 +17,16 @@ __all__ = ["between", "clause_parties", "excluded", "group_parties", "party", "s
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
 
+# where a "between" list ends: a comma before a lower-case word (not "and"), ";", ":", a stop
+_BETWEEN_END = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
 _PLURAL_DOC = re.compile(
     r"(?:agreements|memorand(?:a|ums)|mous|pacts|соглашения|меморандумы|convenios|acuerdos|协议)", re.I
 )
 
 
 def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
-    """Mentions named as context ("within the framework of X", "close to X") are not parties."""
+    """Mentions named as context ("within the framework of X", "close to X") or as a funder
+    ("X approved a grant", see :func:`_funder`) are not parties."""
     ctx = doc.lex.refs.get("context")
     if ctx is None:
         return False
@@ -34,6 +37,8 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
 
 
+# what may stand between a mention and a cue right after it: an acronym in brackets, commas
+_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
 # "X and Y fund ...": what joins a mention to the next one
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|et|und|и)\s+(?:the\s+)?|和|与|及)\s*$", re.I)
 
@@ -59,9 +64,6 @@ def _funder(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     )
 
 
-_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
-
-
 def party(doc: Document, ent_id: int) -> Party:
     ent = doc.entities[ent_id]
     inst = ent.institution
@@ -80,8 +82,7 @@ def between(doc: Document, si: int, objects: set[int]) -> list[int]:
     m = _BETWEEN.search(sent.text) if may_match(_BETWEEN, doc.low(si)) else None
     if m is None:
         return []
-    stop = re.compile(r",\s+(?!(?:and|y|et|und|и)\b)[a-zà-ÿа-яё]|;|:|\.\s")
-    end_m = stop.search(sent.text, m.end())
+    end_m = _BETWEEN_END.search(sent.text, m.end())
     end = sent.start + (end_m.start() if end_m else len(sent.text))
     start = sent.start + m.end()
     out: list[int] = []
@@ -139,13 +140,15 @@ def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) 
 
 
 def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) -> list[list[int]]:
+    """The records a trigger's parties make: one of them all, or the first party paired with
+    each of the others ("X signed agreements with A and B")."""
     text = doc.sentences[si].text
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
-    if _BETWEEN.search(text) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
-        return [parties]
-    if _coordinated_subjects(doc, si, parties, trig) and not _PLURAL_DOC.search(text[trig.start : trig.end + 2]):
-        return [parties]  # "A, B and C signed an agreement": one document of the three
+    if not _PLURAL_DOC.search(text[trig.start : trig.end + 2]) and (
+        _BETWEEN.search(text) or _coordinated_subjects(doc, si, parties, trig)
+    ):
+        return [parties]  # "an agreement between A, B and C", "A, B and C signed an agreement": one document
     head = parties[0]
     return [[head, p] for p in parties[1:]]
 

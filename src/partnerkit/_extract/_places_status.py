@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from partnerkit._extract._document import Document
-from partnerkit._extract._triggers import _status_cues
+from partnerkit._extract._triggers import status_cues
 from partnerkit._model import Status
 
 __all__ = ["clause_status", "place_statuses"]
@@ -28,7 +28,7 @@ def place_statuses(doc: Document, si: int, positions: list[int], status: Status)
     and before a later place, is running."""
     if len(positions) < 2:
         return None
-    cues = [(s, e, n) for s, e, n in _status_cues(doc, si) if n in ("planned", "signed", "active", "ended")]
+    cues = [(s, e, n) for s, e, n in status_cues(doc, si) if n in ("planned", "signed", "active", "ended")]
     if not cues:
         return None
     out = []

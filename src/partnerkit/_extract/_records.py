@@ -28,17 +28,17 @@ K = PartnershipKind
 
 
 Pending = tuple[int, _Trigger, Status, PartialDate | None]
-_ORG_WORD = re.compile(
-    r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|group|guild|federation|netzwerk|verbund|"
-    r"réseau|red\b|ассоциац|сет|союз|альянс|联盟|协会",
-    re.I,
-)
-# a network named by a common noun after a membership trigger ("joined the association")
-_NETWORK_NOUN = re.compile(
+# stems of the words that say a name is a network, alliance or association
+_NETWORK_STEMS = (
     r"associa|asociaci|network|alliance|alianza|allianz|union|consorti|league|guild|federation|netzwerk|verbund|"
-    r"réseau|\bred\b|ассоциац|сет[иьюей]|союз|альянс|консорциум|联盟|协会|联合会",
-    re.I,
+    r"réseau|ассоциац|союз|альянс|联盟|协会"
 )
+# an organisation named as a network (its name holds one of the stems, "group", "red", "сет...")
+_ORG_WORD = re.compile(rf"{_NETWORK_STEMS}|group|red\b|сет", re.I)
+# a network named by a common noun after a membership trigger ("joined the association")
+_NETWORK_NOUN = re.compile(rf"{_NETWORK_STEMS}|\bred\b|сет[иьюей]|консорциум|联合会", re.I)
+# a name that may be the one association a text means ("joined the association in 2019")
+_ASSOCIATION_NAME = re.compile(r"associa|agen|network|union|alliance|consorti", re.I)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
@@ -149,18 +149,12 @@ def membership(  # noqa: PLR0917
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
-    inside = [
-        m.entity
-        for m in doc.in_sentence(si)
-        if m.entity is not None and sent.start + trig.start <= m.start and m.end <= pos
-    ]
+    trig_at = sent.start + trig.start
+    inside = [m.entity for m in doc.in_sentence(si) if m.entity is not None and trig_at <= m.start and m.end <= pos]
     if inside:  # "浙江大学是环太平洋大学联盟成员": the networks are named inside the trigger, the member before it
         orgs = [e for e in dict.fromkeys(inside) if doc.entities[e].kind == "org"]
-        members = [
-            e
-            for e in before
-            if e not in orgs and any(m.entity == e and m.end <= sent.start + trig.start for m in doc.in_sentence(si))
-        ]
+        named_before = {m.entity for m in doc.in_sentence(si) if m.end <= trig_at}
+        members = [e for e in before if e not in orgs and e in named_before]
     back = _ORG_BACK.match(sent.text, trig.end)
     if back is not None:  # "a member of the network": the organisation named before
         orgs = _network_before(doc, sent.start) or orgs
@@ -208,9 +202,7 @@ def membership(  # noqa: PLR0917
         assoc = [
             e.id
             for e in doc.entities.values()
-            if e.kind == "org"
-            and e.id not in members
-            and re.search(r"associa|agen|network|union|alliance|consorti", " ".join(e.names), re.I)
+            if e.kind == "org" and e.id not in members and _ASSOCIATION_NAME.search(" ".join(e.names))
         ]
         orgs = assoc[:1]
     out = []

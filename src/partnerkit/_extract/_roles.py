@@ -16,7 +16,7 @@ import attrs
 from partnerkit._extract._document import Document
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._extract._triggers import _status_cues as _status_cues_of
+from partnerkit._extract._triggers import status_cues
 from partnerkit._model import PartialDate, Partnership, PartnershipKind, Party, Status
 
 __all__ = [
@@ -92,7 +92,7 @@ def names_itself(doc: Document, si: int, trig: _Trigger, explicit: list[int]) ->
         for m in doc.in_sentence(si)
         if m.entity is not None and m.start - base <= trig.start and trig.end <= m.end - base
     ]
-    if not holder or any(e not in holder for e in explicit) or any(True for _ in _status_cues_of(doc, si)):
+    if not holder or any(e not in holder for e in explicit) or any(True for _ in status_cues(doc, si)):
         return False
     creation = doc.lex.refs.get("creation")
     return creation is None or creation.search(doc.sentences[si].text) is None

@@ -49,8 +49,8 @@ from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._extract._triggers import _status_cues
 from partnerkit._extract._triggers import status as _status
+from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
     date_after,
@@ -100,11 +100,7 @@ def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Patter
         return False
     text = doc.sentences[si].text
     lo = max(0, trig.start - 60)
-    base = doc.sentences[si].start
-    names = [(m.start - base, m.end - base) for m in doc.mentions if m.sentence == si]
-    return any(
-        not any(s <= m.start() and m.end() <= e for s, e in names) for m in countries.finditer(text, lo, trig.end + 60)
-    )
+    return any(not _inside_a_name(doc, si, m.start(), m.end()) for m in countries.finditer(text, lo, trig.end + 60))
 
 
 def _members_named(doc: Document, text: str, out: list[Partnership], kind: PartnershipKind) -> list[int]:
@@ -120,16 +116,29 @@ def _members_named(doc: Document, text: str, out: list[Partnership], kind: Partn
     return [e for e in got if e is not None] if all(e is not None for e in got) else []
 
 
+def _refers_to_deal(anaphora: re.Pattern[str] | None, low: str | None, text: str, triggers: list[_Trigger]) -> bool:
+    """True when a sentence with triggers points back to a document ("under the agreement",
+    "该协议") with words that are not part of a trigger of another kind ("eine Vereinbarung" of
+    "eine Vereinbarung über den Austausch von ..." names the exchange itself)."""
+    if not triggers or anaphora is None or not may_match(anaphora, low):
+        return False
+    return any(
+        not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
+        for a in anaphora.finditer(text)
+    )
+
+
 def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
     return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
 
 
-def _inside_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
-    """True when the trigger is a word of an organisation's name ("Pacific Rim Universities Alliance")."""
+def _inside_a_name(doc: Document, si: int, start: int, end: int) -> bool:
+    """True when the text from ``start`` to ``end`` of sentence ``si`` is inside a name it
+    mentions: a trigger that is a word of one ("Pacific Rim Universities Alliance")."""
     base = doc.sentences[si].start
-    return any(m.start - base <= trig.start and trig.end <= m.end - base for m in doc.in_sentence(si))
+    return any(m.start - base <= start and end <= m.end - base for m in doc.in_sentence(si))
 
 
 def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
@@ -216,15 +225,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         pending = None
         n_before = len(out)
         low = doc.low(si)
-        refers_to_deal = bool(
-            triggers
-            and anaphora
-            and may_match(anaphora, low)
-            and any(  # (not "eine Vereinbarung" of "eine Vereinbarung über den Austausch von ...")
-                not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
-                for a in anaphora.finditer(text)
-            )
-        )
+        refers_to_deal = _refers_to_deal(anaphora, low, text, triggers)
         for trig in triggers:
             kind = trig.kind
             status = _status(doc, si, trig, kind)
@@ -240,7 +241,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "the strategic partnership between Tanzania and India"
             if kind is K.CONSORTIUM and (
                 names_itself(doc, si, trig, explicit)
-                or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig))
+                or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig.start, trig.end))
             ):
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):

@@ -21,6 +21,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31}
 # Characters that single-byte mojibake of Cyrillic/typographic text produces (box drawing,
 # Polish letters from cp852 where cp1251 was meant).
 _MOJIBAKE_RUN = re.compile(r"[\u2500-\u257f\u0179\u017a\u0104\u0105\u0118\u0119\u00b5\u0102\u0103]")
+# From the symbols before such a character to the end of its word: the piece repaired as one.
+_MOJIBAKE_WORD = re.compile(r"[^\sA-Za-z0-9]*" + _MOJIBAKE_RUN.pattern + r"[^\s]*")
 # A box-drawing character touching a letter or a stop is mojibake, not a drawing.
 _BOX_IN_WORD = re.compile(r"[\w.,;:!?][\u2500-\u257f]|[\u2500-\u257f][\w]")
 # Characters that need no repair: everything but "&", the lead bytes of UTF-8 mojibake,
@@ -164,7 +166,7 @@ def _fix_single_byte_runs(segment: str) -> str:
     def repl(m: re.Match[str]) -> str:
         return _fix_single_byte(m.group(0))
 
-    return re.sub(r"[^\sA-Za-z0-9]*" + _MOJIBAKE_RUN.pattern + r"[^\s]*", repl, segment)
+    return _MOJIBAKE_WORD.sub(repl, segment)
 
 
 @attrs.frozen

@@ -3,7 +3,8 @@
 One record per kind and sentence; a capitalised trigger running into another names that
 object ("the Flagship Partnership Research Grant program"); scope lists inside a document
 ("exchange of students and joint research") get no trigger of their own. The status is the
-one of the cue closest to the trigger; a hedge ("hopes to", "could") gives none.
+one of the cue closest to the trigger; a hedge in the trigger's clause ("hopes to", "could")
+or a denial ("no agreement was signed") gives none.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from partnerkit._extract._lexicon import may_match_which
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
-__all__ = ["Trigger", "status", "triggers"]
+__all__ = ["Trigger", "status", "status_cues", "triggers"]
 
 K = PartnershipKind
 
@@ -107,7 +108,7 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
     return out
 
 
-def _status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
+def status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
     got = doc.cue_cache.get(si)
     if got is None:
@@ -140,8 +141,10 @@ def _governs(text: str, start: int, end: int, trig: Trigger) -> bool:
 
 
 def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Status | None:
-    """The status the sentence gives (closest cue to the trigger), or None for a hedge."""
-    raw = _status_cues(doc, si)
+    """The status the sentence gives (closest cue to the trigger), or None when it states no
+    deal: a hedge in the trigger's clause, the object denied ("no agreements were announced"),
+    a signing negated with no talks going on ("wurden nicht unterzeichnet")."""
+    raw = status_cues(doc, si)
     text = doc.sentences[si].text
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
     planned = [(s, e) for s, e, n in raw if n == "planned"]

@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 
 from partnerkit._names import acronym_key
-from partnerkit._names._normalize import LEGAL_FORMS, TRAILING_LEGAL_FORMS
+from partnerkit._names._vocabulary import LEGAL_FORMS, TRAILING_LEGAL_FORMS
 from partnerkit.rules import Profile
 
 __all__ = ["MIN_LETTERS", "acronym_links", "bracket_key", "claims_of", "roles", "spelt_by"]

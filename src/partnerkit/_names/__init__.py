@@ -31,22 +31,19 @@ from partnerkit._names._affiliation import (
     subdivision_countries,
 )
 from partnerkit._names._normalize import (
-    ORG_KEYS,
-    STOP_WORDS,
     Word,
     cjk_org_spans,
-    cjk_org_words,
     fold,
     initials_as_word,
     name_keys,
     normalize_name,
-    org_words,
     prepare,
     tokens,
     words,
 )
 from partnerkit._names._places import place_names
 from partnerkit._names._scripts import SCRIPT_COUNTRIES, script_of
+from partnerkit._names._vocabulary import ORG_KEYS, STOP_WORDS, cjk_org_words, org_words
 
 __all__ = [
     "ORG_KEYS",

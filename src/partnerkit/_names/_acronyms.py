@@ -8,7 +8,8 @@ import unicodedata
 
 import attrs
 
-from partnerkit._names._normalize import STOP_WORDS, TOKEN, fold, org_words, prepare, token_info, words
+from partnerkit._names._normalize import TOKEN, fold, prepare, token_info, words
+from partnerkit._names._vocabulary import STOP_WORDS, org_words
 
 __all__ = ["ParsedName", "acronym_fits", "acronym_key", "derive_acronyms", "is_acronym", "parse_name"]
 

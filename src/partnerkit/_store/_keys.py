@@ -1,4 +1,4 @@
-"""Keys of stored records: exact-lookup keys of names, content digests, state keys."""
+"""Keys of stored records: record identities, exact-lookup keys of names, content digests, state keys."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 
 import attrs
 
-from partnerkit._model import PartialDate, Provenance, clean_text
+from partnerkit._model import Institution, PartialDate, Partnership, Provenance, clean_text
 
-__all__ = ["canonical", "date_span", "encode", "name_key", "state_key", "unpack"]
+__all__ = ["canonical", "date_span", "encode", "name_key", "record_key", "state_key", "unpack"]
 
 
 def name_key(name: str) -> str:
@@ -60,6 +60,19 @@ def state_key(source: Any) -> str:
         return name
     options = json.dumps(attrs.asdict(config), sort_keys=True, default=str)
     return f"{name}:{hashlib.sha256(options.encode()).hexdigest()[:16]}"
+
+
+def record_key(record: Any, digest: str, provenance: Provenance | None) -> str:
+    """A record's identity in the store: an institution's id; for partnerships and articles
+    the source's own id, else the record's id (an article's URL), else its content."""
+    if isinstance(record, Institution):
+        return record.id
+    if provenance is not None and provenance.native_id:
+        return f"native:{provenance.source}:{provenance.native_id}"
+    own = record.id if isinstance(record, Partnership) else record.url
+    if own:
+        return f"{'id' if isinstance(record, Partnership) else 'url'}:{own}"
+    return f"sha256:{digest}"
 
 
 def unpack(item: Any) -> tuple[Any, Provenance | None]:

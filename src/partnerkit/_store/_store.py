@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import logging
 import os
@@ -25,9 +24,10 @@ from partnerkit._model import (
     Provenance,
     country_code,
 )
-from partnerkit._store._keys import date_span, encode, name_key, state_key, unpack
+from partnerkit._store._keys import date_span, encode, name_key, record_key, state_key, unpack
 from partnerkit._store._paths import resolve_path
 from partnerkit._store._query import partnership_conditions
+from partnerkit._store._registry_file import cached_registry
 from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
 from partnerkit._store._schema import migrate, user_version
 from partnerkit.rules import Decision
@@ -90,7 +90,6 @@ class Store:
         self._parties: list[tuple[Any, ...]] = []
         self._registry: tuple[tuple[int, int], Registry] | None = None
         self._institution_writes = 0
-        self._this_run: dict[tuple[str, str], str] | None = None  # (kind, key) -> digest, during add()
         self._evidence: list[tuple[Any, ...]] = []
 
     # --- lifecycle -------------------------------------------------------------------
@@ -174,27 +173,24 @@ class Store:
         report = ImportReport()
         pending: list[tuple[Any, Provenance | None]] = []
         iterator = iter(items)
-        self._this_run = {} if unique else None
-        try:
-            while True:
-                try:
-                    item = next(iterator)
-                except StopIteration:
-                    break
-                except BaseException:
-                    # The input failed (a strict source's bad record, a network error, Ctrl-C):
-                    # keep the good records read before it, then let the error go on.
-                    if pending:
-                        self._write(pending, report, strict=strict, progress=progress)
-                    raise
-                pending.append(unpack(item))
-                if len(pending) >= batch_size:
-                    self._write(pending, report, strict=strict, progress=progress)
-                    pending.clear()
-            if pending:
-                self._write(pending, report, strict=strict, progress=progress)
-        finally:
-            self._this_run = None
+        seen: dict[tuple[str, str], str] | None = {} if unique else None  # (kind, key) -> digest
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                break
+            except BaseException:
+                # The input failed (a strict source's bad record, a network error, Ctrl-C):
+                # keep the good records read before it, then let the error go on.
+                if pending:
+                    self._write(pending, report, strict=strict, progress=progress, seen=seen)
+                raise
+            pending.append(unpack(item))
+            if len(pending) >= batch_size:
+                self._write(pending, report, strict=strict, progress=progress, seen=seen)
+                pending.clear()
+        if pending:
+            self._write(pending, report, strict=strict, progress=progress, seen=seen)
         return report
 
     def import_source(
@@ -247,12 +243,13 @@ class Store:
         *,
         strict: bool,
         progress: Callable[[int], None] | None,
+        seen: dict[tuple[str, str], str] | None,
     ) -> None:
         with self.batch():
             for record, provenance in pending:
                 report.read += 1
                 try:
-                    outcome = self._put(record, provenance)
+                    outcome = self._put(record, provenance, seen)
                 except (RecordError, TypeError) as exc:
                     where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
                     if strict:
@@ -270,14 +267,15 @@ class Store:
                 if progress is not None:
                     progress(report.read)
 
-    def _put(self, record: Any, provenance: Provenance | None) -> str:
+    def _put(self, record: Any, provenance: Provenance | None, seen: dict[tuple[str, str], str] | None) -> str:
+        """Store one record; ``seen`` (of a ``unique`` import) refuses a key seen with other values."""
         kind = _TYPES.get(type(record))
         if kind is None:
             raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
         text, digest = encode(to_dict(record))
-        key = _key(record, digest, provenance)
-        if self._this_run is not None:
-            earlier = self._this_run.setdefault((kind, key), digest)
+        key = record_key(record, digest, provenance)
+        if seen is not None:
+            earlier = seen.setdefault((kind, key), digest)
             if earlier != digest:
                 shown = key if isinstance(record, Institution) else key.partition(":")[2]
                 raise RecordError(
@@ -476,24 +474,7 @@ class Store:
     def _cached_registry(self) -> Registry:
         if str(self.path) == ":memory:":
             return Registry(self.institutions())
-        digests = self._conn.execute(
-            "SELECT group_concat(digest, '') FROM (SELECT digest FROM institution ORDER BY id)"
-        )
-        stamp = hashlib.sha256((digests.fetchone()[0] or "").encode()).hexdigest()[:16]
-        cache = self.path.with_name(f"{self.path.name}.registry-{stamp}")
-        if cache.exists():
-            try:
-                return Registry.load(cache)
-            except ConfigError as exc:  # damaged or written by another version: rebuild
-                log.info("rebuilding the store's registry: %s", exc)
-        registry = Registry(self.institutions())
-        try:
-            for old in self.path.parent.glob(f"{self.path.name}.registry-*"):
-                old.unlink(missing_ok=True)
-            registry.save(cache)
-        except OSError as exc:  # a read-only folder: go on without the cache
-            log.info("cannot keep the store's registry at %s: %s", cache, exc.strerror)
-        return registry
+        return cached_registry(self._conn, self.path, self.institutions)
 
     def _name_of(self, id: str) -> str:
         row = self._conn.execute("SELECT name FROM institution WHERE id = ?", (id,)).fetchone()
@@ -607,16 +588,3 @@ class Store:
     def integrity_check(self) -> str:
         """SQLite's own check of the file: ``"ok"`` when it is sound."""
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
-
-
-def _key(record: Any, digest: str, provenance: Provenance | None) -> str:
-    """A record's identity in the store: an institution's id; for partnerships and articles
-    the source's own id, else the record's id (an article's URL), else its content."""
-    if isinstance(record, Institution):
-        return record.id
-    if provenance is not None and provenance.native_id:
-        return f"native:{provenance.source}:{provenance.native_id}"
-    own = record.id if isinstance(record, Partnership) else record.url
-    if own:
-        return f"{'id' if isinstance(record, Partnership) else 'url'}:{own}"
-    return f"sha256:{digest}"

@@ -10,7 +10,7 @@ import click
 
 import partnerkit as pk
 from partnerkit.cli._app import App, cli, pass_app, table
-from partnerkit.cli._inputs import load_registry
+from partnerkit.cli._inputs import load_registry, read_utf8
 
 
 def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[str, pk.Article]]:
@@ -22,17 +22,11 @@ def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[s
         elif path == "-":
             yield "<stdin>", pk.Article(text=sys.stdin.read(), publisher=publisher)
         else:
-            with open(path, "rb") as fh:
-                data = fh.read()
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:  # never mojibake: a garbled text states no partnership
-                raise pk.RecordError(
-                    f"not valid UTF-8 text ({exc.reason}); convert it to UTF-8, or import it with "
-                    "'partnerkit import text -o paths=FILE -o encoding=...' and use --from-store",
-                    row=data[: exc.start].count(b"\n") + 1,
-                    locator=path,
-                ) from None
+            text = read_utf8(  # never mojibake: a garbled text states no partnership
+                path,
+                "convert it to UTF-8, or import it with "
+                "'partnerkit import text -o paths=FILE -o encoding=...' and use --from-store",
+            )
             yield path, pk.Article(text=text, publisher=publisher)
 
 

@@ -1,4 +1,4 @@
-"""Reading what commands are given: names from a CSV or text file, and ``--registry SPEC``."""
+"""Reading what commands are given: UTF-8 text files, names from a CSV or text file, and ``--registry SPEC``."""
 
 from __future__ import annotations
 
@@ -45,6 +45,24 @@ class Table:
 _NAME_COLUMNS = ("name", "names", "institution", "organization", "organisation", "affiliation")
 
 
+def read_utf8(path: str, advice: str) -> str:
+    """The text of a UTF-8 file, without a byte-order mark.
+
+    Raises:
+        RecordError: a byte is not UTF-8 (names the file and row, and gives ``advice``).
+    """
+    with open(path, "rb") as fh:
+        data = fh.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise pk.RecordError(
+            f"not valid UTF-8 text ({exc.reason}); {advice}",
+            row=data[: exc.start].count(b"\n") + 1,
+            locator=path,
+        ) from None
+
+
 def read_table(path: str, column: str | None) -> Table:
     """Read a CSV (or TSV) file with a header row; a ``.txt`` file is one name per line.
 
@@ -55,16 +73,7 @@ def read_table(path: str, column: str | None) -> Table:
         ConfigError: the column is missing or cannot be guessed.
         RecordError: a row is malformed (names the file and row).
     """
-    with open(path, "rb") as fh:
-        data = fh.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise pk.RecordError(
-            f"not valid UTF-8 text ({exc.reason}); save the file as UTF-8",
-            row=data[: exc.start].count(b"\n") + 1,
-            locator=path,
-        ) from None
+    text = read_utf8(path, "save the file as UTF-8")
     if path.endswith(".txt"):
         names = [line.strip() for line in text.split("\n")]
         return Table(path, ("name",), tuple((n,) for n in names if n), 0)

@@ -24,7 +24,7 @@ import attrs
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Evidence, Institution, Location, Partnership, Party
 from partnerkit.sources._contract import Source, SourceItem, State
-from partnerkit.sources._textfile import decode_error, known_encoding, open_text
+from partnerkit.sources._textfile import decode_error, known_encoding, not_a_file, open_text
 
 __all__ = ["CsvSource"]
 
@@ -162,8 +162,7 @@ class CsvSource(Source):
         config = self.config
         path = config.path
         if not os.path.isfile(path):
-            what = "a folder, not a file" if os.path.isdir(path) else "no such file"
-            raise SourceError(f"{path}: {what}", source=self.name, locator=path)
+            raise not_a_file(path, self.name)
         text, encoding = open_text(path, config.encoding, self.name)
         row = 1
         with text:

@@ -12,6 +12,7 @@ from partnerkit._codec import read_jsonl
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Article, Institution, Partnership
 from partnerkit.sources._contract import Source, SourceItem, State
+from partnerkit.sources._textfile import not_a_file
 
 __all__ = ["JsonlSource", "native_id"]
 
@@ -52,8 +53,7 @@ class JsonlSource(Source):
         path = self.config.path
         cls = _TYPES[self.config.type] if self.config.type else None
         if not os.path.exists(path) or os.path.isdir(path):  # a named pipe or /dev/stdin is fine
-            what = "a folder, not a file" if os.path.isdir(path) else "no such file"
-            raise SourceError(f"{path}: {what}", source=self.name, locator=path)
+            raise not_a_file(path, self.name)
 
         def choose(header: dict[str, Any] | None) -> type[Any] | None:
             if cls is not None:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from typing import IO, Any
 
 from partnerkit._errors import ConfigError, SourceError
 
-__all__ = ["check_encoding", "known_encoding", "open_text"]
+__all__ = ["check_encoding", "known_encoding", "not_a_file", "open_text"]
 
 _SAMPLE = 64 * 1024
 _BOMS = (
@@ -25,6 +26,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
+
+
+def not_a_file(path: str, source: str | None) -> SourceError:
+    """The error for a ``path`` option that names no file to read: a folder, or nothing."""
+    what = "a folder, not a file" if os.path.isdir(path) else "no such file"
+    return SourceError(f"{path}: {what}", source=source, locator=path)
 
 
 def known_encoding(_instance: Any, attribute: Any, value: str | None) -> None:

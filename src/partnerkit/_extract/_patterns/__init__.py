@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from partnerkit._extract._patterns._acronyms import find_acronyms
 from partnerkit._extract._patterns._keys import _CJK_CHAR, _CYRILLIC_CHAR, name_key
 from partnerkit._extract._patterns._officials import find_cities, find_ministers
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
@@ -238,7 +239,7 @@ def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
     """A lower-case head is part of a name only before a capitalised word ("université Mohammed V")."""
     _s, e, w = tok
     if w[:1].isupper():
-        return w.lower() not in _PLURAL_HEADS or True
+        return True
     if w.lower() in _PLURAL_HEADS or _DEMONYM_AFTER.match(text, e) or text.startswith(" of ", e):
         return False  # (English capitalises a name's head: "a consortium of KU Leuven, ..." names no consortium)
     return bool(_NAME_AFTER_HEAD.match(text[e : e + 12]))
@@ -499,103 +500,6 @@ def _find_quoted(text: str, offset: int, found: list[Span]) -> list[Span]:
     return out
 
 
-def find_acronyms(text: str, offset: int = 0) -> list[Span]:
-    """Acronym-like tokens that may name an organisation (``HUST``, ``EUA``, ``КФУ``)."""
-    out: list[Span] = []
-    toks = _tokens(text)
-    all_caps_line: bool | None = None  # worked out at the first candidate
-    for i, (s, e, w) in enumerate(toks):
-        if w.islower() or w[1:].islower():
-            continue  # what is_acronym_token rejects first, without the call
-        core = w.rstrip(".")
-        if core[-2:] in ("'s", "’s") and core[:-2].isupper():
-            core = core[:-2]  # "ARUA's centre": the possessive is no part of the acronym
-        if any(c.isdigit() for c in core):
-            if core.isdigit() and _word_and_number(toks, i):  # "the Universitas 21 network", "la red Universitas 21"
-                end = s + len(core)
-                out.append(Span(toks[i - 1][0] + offset, end + offset, text[toks[i - 1][0] : end], "name", None))
-                continue
-            if _alliance_name(toks, i):  # "the 4EU+ alliance", "l'alliance européenne 4EU+", "EC2U"
-                end = e + (text[e : e + 1] == "+")
-                out.append(Span(s + offset, end + offset, text[s:end], "acronym", None))
-            continue
-        if not is_acronym_token(core) or "." in core:
-            continue
-        if all_caps_line is None:
-            all_caps_line = sum(map(str.isupper, (t[2] for t in toks))) > 0.6 * max(1, len(toks)) and len(toks) > 3
-        if all_caps_line:
-            continue
-        nxt_word = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if core.isupper() and nxt_word[:1].isupper() and text[e : e + 1] == " " and _key(nxt_word) in gazetteer():
-            end = toks[i + 1][1]  # "RWTH Aachen", "TU Delft": an acronym and its city
-            out.append(Span(s + offset, end + offset, text[s:end], "name", "university"))
-            continue
-        if len(core) < 3:
-            continue
-        if (
-            core.isupper()
-            and nxt_word[:1].isupper()
-            and nxt_word[1:2].islower()
-            and _head_of(nxt_word) is None
-            and text[e : e + 1] == " "
-        ):
-            continue  # "WANG Fei", "LI Jung": a surname in capitals
-        if nxt_word.lower() in _PLURAL_HEADS and core.isupper():
-            continue  # "three ASEAN universities": an adjective, not a name
-        e = s + len(core)  # noqa: PLW2901
-        prev = toks[i - 1][2].lower().rstrip(".") if i else ""
-        after = text[e : e + 16]
-        if prev in _TITLES or _TITLE_AFTER.match(after):
-            continue
-        if _NUMBER_AFTER.match(after) or (i == 0 and _LABEL_AFTER.match(after)):
-            continue
-        if (
-            len(core) > 5
-            and core.isupper()
-            and core.isalpha()
-            and i + 1 < len(toks)
-            and toks[i + 1][2][:1].isupper()
-            and toks[i + 1][2].isupper()
-        ):
-            continue
-        out.append(Span(s + offset, e + offset, core, "acronym", None))
-    return out
-
-
-_ALLIANCE_WORD = re.compile(
-    r"(?:alliance|allianz|alianza|альянс|network|netzwerk|red|r[ée]seau|сеть|consorti|associa|asociaci|verband|ассоциац"
-    r"|member|mitglied|miembro|membre|член)",
-    re.I,
-)
-
-
-def _alliance_name(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
-    """A token with digits ("4EU", "EC2U") is a name only beside an alliance word: capitals
-    and digits alone are too often a model, a grant or a group of states ("G20", "H2020")."""
-    w = toks[i][2]
-    if sum(c.isupper() for c in w) < 2 or not all(c.isupper() or c.isdigit() for c in w):
-        return False
-    near = [t[2] for t in toks[max(0, i - 2) : i]] + [t[2] for t in toks[i + 1 : i + 2]]
-    if toks[i + 1 : i + 2] and toks[i + 1][2] == ",":  # "der TU9, des Verbands ...": the apposition
-        near += [t[2] for t in toks[i + 2 : i + 4]]
-    return any(_ALLIANCE_WORD.search(x) for x in near)
-
-
-def _word_and_number(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
-    """A number after a capitalised word names an alliance when an alliance word is next to the
-    pair ("the Universitas 21 network", "la red Universitas 21"), not a date or a count."""
-    if i < 2 or len(toks[i][2]) > 3:
-        return False
-    word = toks[i - 1][2]
-    if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 3):
-        return False
-    near = [toks[i - 2][2]] + [t[2] for t in toks[i + 1 : i + 2]]
-    return any(_ALLIANCE_WORD.fullmatch(x.strip(".,;:")) for x in near)
-
-
 _NAME_AFTER_HEAD = re.compile(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]")
 _COMMA_TAIL = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) (?:and|y|et|und) ([A-Z]\w+)")
 _INITIAL_DOT = re.compile(r"\b\w\.$")
-_TITLE_AFTER = re.compile(r",? (?:president|rector|head|dean|the president)\b", re.IGNORECASE)
-_NUMBER_AFTER = re.compile(r"\s?[-–:]?\s?\d")
-_LABEL_AFTER = re.compile(r"\s*[:–—-]\s")

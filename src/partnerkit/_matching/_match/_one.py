@@ -14,7 +14,7 @@ from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._cognate import cognate_reading
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
-from partnerkit._matching._match._short import short_form
+from partnerkit._matching._match._short import name_part, short_form
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
 from partnerkit._matching._match._units import _read_affiliation, _unit_in_part, _unread_parts
 from partnerkit._matching._match._written import unlisted_unit
@@ -121,6 +121,8 @@ def match_one(
                     score=max(top.score, rules.match),
                     explanation=top.explanation.with_note(why, Decision.MATCH),
                 )
+        if found[0].decision is not Decision.MATCH:
+            found = _part_below(index, rules, ranked, found, country)
     found = _resolve_ambiguity(_word_order(index, found, country, rules.match), acronym)
     if acronym and country is not None:
         found = _acronym_in_country(index, found, country)
@@ -129,6 +131,30 @@ def match_one(
     if not identifiers and not domains:
         found = beyond_name(index, rules, name, found)
     return _successor_note(index, rules, found)[:limit]
+
+
+def _part_below(
+    index: Index,
+    rules: RuleSet,
+    ranked: Sequence[tuple[int, tuple[float, int, Profile]]],
+    found: list[Match],
+    country: str | None,
+) -> list[Match]:
+    """A lower candidate whose registered name the query is a part of (rule "name part", see
+    ``_short.name_part``) is the MATCH, put first: the query's words name it alone, though the
+    blocking ranked another name higher ("Laredo Medical Center" below "Universidad Panamericana
+    de Nuevo Laredo" for "Community Health Systems - Laredo Medical Center")."""
+    read = {index.institutions[inst].id: (n, q) for inst, (_, n, q) in ranked}
+    for i, m in enumerate(found[1:], 1):
+        if m.institution.id not in read or (m.decision is Decision.NON_MATCH and _decided(m.explanation)):
+            continue
+        n, q = read[m.institution.id]
+        why = name_part(index, q, n, country)
+        if why is not None:  # the query's words name this institution alone: no other can qualify
+            e = m.explanation.with_note(why, Decision.MATCH)
+            chosen = attrs.evolve(m, decision=Decision.MATCH, score=max(m.score, rules.match), explanation=e)
+            return [chosen, *found[:i], *found[i + 1 :]]
+    return found
 
 
 def _whole_elsewhere(index: Index, name: str, read: Sequence[Match]) -> bool:

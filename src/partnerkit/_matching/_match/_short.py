@@ -1,4 +1,5 @@
-"""Short forms of registered names: a company without its legal words, a brand, a city beside a name.
+"""Short forms of registered names: a company without its legal words, a brand, a city beside a
+name, a part of a name.
 
 Evidence of the registry as a whole, like ``_unique``: each reading is taken only for the
 top candidate of a query that found no MATCH, and only when no other institution's names
@@ -7,12 +8,15 @@ compete for it.
 
 from __future__ import annotations
 
+import re
+
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._result import _place_words
-from partnerkit._matching._match._unique import _unique_cover
+from partnerkit._matching._match._unique import _unique_cover, holders_of
 from partnerkit._model import InstitutionKind
-from partnerkit._names import script_of
+from partnerkit._names import ORG_KEYS, SUBUNIT_WORDS, normalize_name, script_of
 from partnerkit.rules import Profile
+from partnerkit.rules._profile import tokens_of
 
 #: Words a company's registered name carries beside its name proper that tell its legal or
 #: corporate form, not which company it is ("Shinnihon Corporation" -> company; "NMD Pharma A/S"
@@ -24,6 +28,9 @@ _GROUP_WORDS = frozenset({"group", "holding", "holdings"})
 _CORPORATE = COMPANY_WORDS | _GROUP_WORDS
 #: A brand (the leading words of a company's name) needs a distinctive word this long.
 _BRAND_WORD = 4
+#: Where a registered name joins two parts ("Community Health Systems - Gadsden Regional Medical
+#: Center", "Frontier Research Institute for Interdisciplinary Sciences, Tohoku University").
+_PARTS = re.compile(r"\s+[-–—]\s+|,\s+|:\s+")
 
 
 def short_form(index: Index, q: Profile, name: int, country: str | None) -> str | None:
@@ -37,7 +44,8 @@ def short_form(index: Index, q: Profile, name: int, country: str | None) -> str 
       ("Amphastar" for "Amphastar Pharmaceuticals, Inc."), whose words no other institution carries;
     - the query is a name plus words of the institution's own city ("Neuroelectrics Barcelona"
       for Neuroelectrics in Barcelona) and, without them, names that institution alone
-      (see ``_unique._unique_cover``).
+      (see ``_unique._unique_cover``);
+    - the query is a part of the registered name (see :func:`name_part`).
     """
     if q.acronym is not None or not q.distinctive or q.generic:
         return None
@@ -60,7 +68,57 @@ def short_form(index: Index, q: Profile, name: int, country: str | None) -> str 
                 "Brand: the query is the start of the company's registered name,"
                 " and no other institution's names carry its words."
             )
-    return _city_beside(index, q, name, inst, country)
+    return _city_beside(index, q, name, inst, country) or name_part(index, q, name, country)
+
+
+def name_part(index: Index, q: Profile, name: int, country: str | None) -> str | None:
+    """Why query ``q`` is a part of the registered ``name`` that names its institution alone, or ``None``.
+
+    The rule "name part": the query is, word for word, one of the parts a separator sets apart
+    in the registered name ("Gadsden Regional Medical Center" for "Community Health Systems -
+    Gadsden Regional Medical Center", "Serviço Geológico do Brasil" for "Serviço Geológico do
+    Brasil - CPRM"), or its last words after a leading name without organisation words (an
+    acronym, a parent's or a person's name: "Jonsson Comprehensive Cancer Center" for "UCLA
+    Jonsson Comprehensive Cancer Center", "New Jersey Medical School" for "Rutgers New Jersey
+    Medical School"); and no other institution (in the hinted country) has a name carrying every
+    distinctive word of the query. A name's first words are never read so: "Wuhan University"
+    is not "Wuhan University of Technology". Words in front that name a body ("Institut de
+    Recerca de l'Hospital de Sant Pau"), or a first part naming a unit ("Departamento de Empresa,
+    Generalidad de Cataluña"), make the registered body a unit of the query's, not it. A lower
+    candidate is read so too when the top one is not (``_one._part_below``).
+    """
+    if q.acronym is not None or not q.distinctive or q.generic or not q.tokens < frozenset(index.keys[name].split()):
+        return None
+    if q.tokens != tokens_of(q.text):
+        return None  # a query read with translations or inflections is not the name's words as written
+    text = index.texts[name]
+    mine = q.key.split()
+    parts = [normalize_name(p) for p in _PARTS.split(text)]
+    how = None
+    if len(parts) > 1 and q.key in parts:
+        if q.key != parts[0] and SUBUNIT_WORDS & set(parts[0].split()):
+            return None  # "Departamento de Empresa, Generalidad de Cataluña": a unit of the query's body
+        how = "a part the registered name sets apart"
+    else:
+        words = index.keys[name].split()
+        lead = words[: len(words) - len(mine)]
+        if lead and words[len(lead) :] == mine and not any(w in ORG_KEYS for w in lead):
+            how = f"the registered name without its leading {' '.join(lead)!r}"
+    if how is None or not _alone(index, q.distinctive, index.name_inst[name], country):
+        return None
+    where = " in that country" if country else ""
+    return f"Name part: the query is {how}, and no other institution{where} has a name carrying all its words."
+
+
+def _alone(index: Index, words: frozenset[str], inst: int, country: str | None) -> bool:
+    """Institution ``inst`` alone (in the hinted ``country``) has a name carrying every one of ``words``."""
+    holders: set[int] | None = None
+    for word in sorted(words, key=lambda t: (index.count("t:" + t), t)):
+        found = holders_of(index, [word], country)
+        holders = found if holders is None else holders & found
+        if holders <= {inst}:
+            break
+    return holders == {inst}
 
 
 def _brand(index: Index, q: Profile, name: int) -> bool:
