@@ -1042,3 +1042,65 @@ def test_a_country_in_dotted_capitals_before_a_name_is_a_hint() -> None:
     hits = reg.match("U.S. Naval Academy")
     assert [h.decision for h in hits if h.institution.id == "na-tr"] == [Decision.NON_MATCH]
     assert answers(reg, "K.G. Jebsen Centre, Oslo") == ["kg"]
+
+
+def test_a_region_of_china_written_with_china_is_no_country_conflict() -> None:
+    """ "HKUST, Kowloon, HKSAR, P. R. China", "Hong Kong University of Science & Technology,
+    China": a string that names Hong Kong (Macau, Taiwan) with China is in the region, so the
+    region's records are no conflict, and an acronym shared with a mainland body reads as the
+    region's one."""
+    reg = Registry(
+        [
+            Institution(
+                id="hk",
+                name="Harbour University of Technology",
+                country="HK",
+                city="Hong Kong",
+                acronyms=("HUT",),
+                kind="education",
+            ),
+            Institution(id="kw", name="Kowloon Institute of Optics", country="HK", city="Kowloon", kind="facility"),
+            Institution(
+                id="gz",
+                name="Harbour University of Technology (Guangzhou)",
+                country="CN",
+                city="Guangzhou",
+                acronyms=("HUT",),
+                kind="education",
+            ),
+            Institution(id="tw", name="Formosa Institute of Glass", country="TW", city="Taipei", kind="facility"),
+        ]
+    )
+    assert answers(reg, "Harbour University of Technology, Hong Kong, China") == ["hk"]
+    assert answers(reg, "Dept. of Physics, Harbour University of Technology, Kowloon, China") == ["hk"]
+    assert answers(reg, "HUT, Kowloon, HKSAR, P. R. China") == ["hk"]
+    assert answers(reg, "HUT, Hong Kong, China") == ["hk"]
+    assert answers(reg, "HUT, Guangzhou, China") == ["gz"]
+    assert answers(reg, "Formosa Institute of Glass, Taipei, Taiwan, China") == ["tw"]
+    # China alone is still a conflict for a Hong Kong record
+    hits = reg.match("Harbour University of Technology, Beijing, China")
+    assert [h.decision for h in hits if h.institution.id == "hk"] == [Decision.NON_MATCH]
+
+
+def test_dotted_initials_agree_with_a_name_registered_without_dots() -> None:
+    """ "The University of Texas M.D. Anderson Cancer Center" is the registered "... MD
+    Anderson Cancer Center" (not the system its first words name); the explanation says so."""
+    reg = Registry(
+        [
+            Institution(id="uts", name="The University of Texas System", country="US", kind="education"),
+            Institution(
+                id="mda",
+                name="The University of Texas MD Anderson Cancer Center",
+                country="US",
+                city="Houston",
+                kind="healthcare",
+            ),
+        ]
+    )
+    for text in (
+        "The University of Texas M.D. Anderson Cancer Center",
+        "Dept. of Surgery, University of Texas-M. D. Anderson Cancer Center, Houston, TX",
+    ):
+        assert answers(reg, text) == ["mda"]
+    best = reg.match("The University of Texas M.D. Anderson Cancer Center")[0]
+    assert "initials" in str(best.explanation)

@@ -33,6 +33,7 @@ def test_helpers_never_raise(text: str) -> None:
     aff = names.parse_affiliation(text)
     assert aff.country is None or len(aff.country) == 2
     assert all(k.isascii() for k in names.name_keys(text))
+    assert names.initials_as_word(names.initials_as_word(text)) == names.initials_as_word(text)
 
 
 @pytest.mark.parametrize(
@@ -300,3 +301,22 @@ def test_the_place_table_parses_and_stays_apart_from_other_words() -> None:
 def test_a_name_after_imeni_is_read_in_the_nominative(written: str, normal: str) -> None:
     """ "имени Ломоносова" (named after Lomonosov, genitive) reads "lomonosov"; other words keep their ending."""
     assert pk.normalize_name(written) == normal
+
+
+@pytest.mark.parametrize(
+    ("written", "as_word"),
+    [
+        ("The University of Texas M.D. Anderson Cancer Center", "The University of Texas MD Anderson Cancer Center"),
+        ("University of Texas-M. D. Anderson", "University of Texas-MD Anderson"),
+        ("K.G. Jebsen Centre", "KG Jebsen Centre"),
+        ("J. Craig Venter Institute", "J. Craig Venter Institute"),  # one initial: nothing to join
+        ("M.I.T.", "M.I.T."),  # no name follows
+        ("Univ. Tech. Berlin", "Univ. Tech. Berlin"),  # abbreviated words are no initials
+    ],
+)
+def test_dotted_initials_written_as_one_word(written: str, as_word: str) -> None:
+    """A person's dotted initials read as one word agree with a registry's undotted "MD
+    Anderson" (the tokens of the dotted form drop them, as "M.V. Lomonosov" is Lomonosov)."""
+    assert names.initials_as_word(written) == as_word
+    assert names.tokens("M.D. Anderson") == ["anderson"]
+    assert names.tokens(names.initials_as_word("M. D. Anderson")) == names.tokens("MD Anderson")

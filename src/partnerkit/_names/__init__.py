@@ -30,7 +30,17 @@ from partnerkit._names._affiliation import (
     split_affiliation,
     subdivision_countries,
 )
-from partnerkit._names._normalize import Word, cjk_org_spans, fold, name_keys, normalize_name, prepare, tokens, words
+from partnerkit._names._normalize import (
+    Word,
+    cjk_org_spans,
+    fold,
+    initials_as_word,
+    name_keys,
+    normalize_name,
+    prepare,
+    tokens,
+    words,
+)
 from partnerkit._names._places import place_names
 from partnerkit._names._scripts import SCRIPT_COUNTRIES, script_of
 from partnerkit._names._vocabulary import ORG_KEYS, STOP_WORDS, cjk_org_words, org_words
@@ -53,6 +63,7 @@ __all__ = [
     "country_of",
     "derive_acronyms",
     "fold",
+    "initials_as_word",
     "is_acronym",
     "is_postcode",
     "looks_like_affiliation",

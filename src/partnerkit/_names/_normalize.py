@@ -29,7 +29,7 @@ from partnerkit._names._vocabulary import (
     org_words,
 )
 
-__all__ = ["Word", "fold", "name_keys", "normalize_name", "tokens", "words"]
+__all__ = ["Word", "fold", "initials_as_word", "name_keys", "normalize_name", "tokens", "words"]
 
 _CJK_PATTERN = re.compile("|".join(sorted(map(re.escape, CJK_WORDS), key=len, reverse=True)))
 _ELISION = re.compile(r"\b([dlDL])['’ʼ](?=\w)")
@@ -240,6 +240,27 @@ def _join_initials(ws: list[Word]) -> Iterator[str]:
         # Anyascii may give several words for one token ("½" -> "1/2"); they are split here.
         yield from w.folded.split()
         i += 1
+
+
+#: Two or more dotted capital initials before a capitalised word: "M.D. Anderson", "K. G. Jebsen".
+_DOTTED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2,})(?=[A-Z][a-z])")
+
+
+def initials_as_word(text: str) -> str:
+    """``text`` with each run of a person's dotted initials written as one word.
+
+    :func:`tokens` drops a person's initials ("M.V. Lomonosov" is Lomonosov), but a registry
+    may write them undotted, as a word of the name ("MD Anderson", "KG Jebsen"); read this
+    way, "M.D. Anderson" agrees with such a name.
+
+    >>> initials_as_word("The University of Texas M. D. Anderson Cancer Center")
+    'The University of Texas MD Anderson Cancer Center'
+    >>> tokens(initials_as_word("M.D. Anderson")) == tokens("MD Anderson")
+    True
+    """
+    if "." not in text:
+        return text
+    return _DOTTED_INITIALS.sub(lambda m: re.sub(r"[.\s]", "", m.group(1)) + " ", text)
 
 
 # Endings of Russian/Ukrainian adjectives as transliterated (any system, any gender or case).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Found, Hints, put
-from partnerkit._matching._affiliation._places import place
+from partnerkit._matching._affiliation._places import place, regions_named
 from partnerkit._names import Part, acronym_key, is_acronym, tokens
 
 if TYPE_CHECKING:
@@ -156,6 +156,9 @@ def acronym_hit(r: AffiliationReader, part: Part, hints: Hints, found: dict[int,
             support.append((c, f"the string names its city {inst.city}"))
         elif spelt := _spelt_out(r, c, hints.words, part.tokens if len(cands) > 1 else ()):
             support.append((c, f"its name is spelt out in the string ({spelt})"))
+    if len(support) > 1:  # a Hong Kong and a mainland body, the string names Hong Kong and China
+        near = [s for s in support if r.institutions[s[0]].country in regions_named(hints)]
+        support = near if len(near) == 1 else support
     if len(support) != 1:
         return
     c, why = support[0]

@@ -23,12 +23,15 @@ from partnerkit._names import (
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["address_tail", "country_before", "place", "place_agrees", "places_in"]
+__all__ = ["address_tail", "country_before", "place", "place_agrees", "places_in", "regions", "regions_named"]
 
 #: A country written in dotted capitals before a name: "U.S. Naval Academy", "U. K. Atomic ...".
 _DOTTED_COUNTRY = re.compile(r"^((?:[A-Z]\.\s?){2,3})\s*(?=[A-Z])")
 #: The countries English names write so, as national adjectives ("U.S. Army", "U.K. Health ...").
 _NATIONAL = frozenset(("US", "USA", "UK"))
+#: Regions of China that have a country code of their own, and the words that name them
+#: (normalised; every word of one entry must be in the string): "HKSAR" is Hong Kong.
+_REGIONS = {"HK": ("hong kong", "hksar"), "MO": ("macau", "macao", "masar"), "TW": ("taiwan",)}
 
 
 def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> bool:
@@ -165,3 +168,29 @@ def country_before(part: Part, hints: Hints) -> None:
     if code is not None:
         hints.countries.add(code)
         hints.texts.append(m.group(1).strip())
+
+
+def regions(r: AffiliationReader, hints: Hints) -> None:
+    """A region of China named in a string that also names China counts as the string's
+    country ("HKUST, Kowloon, HKSAR, P. R. China", "Hong Kong University of Science &
+    Technology, China"): the region's records are not in a country the string contradicts.
+
+    The region is named by its name or a word for it anywhere in the string, or by a city
+    of the registry that lies in the region only ("Kowloon").
+    """
+    if "CN" not in hints.countries:
+        return
+    for code, names in _REGIONS.items():
+        if code in hints.countries:
+            continue
+        if any(all(w in hints.words for w in n.split()) for n in names) or any(
+            r._cities.get(city) == {code} for city in hints.cities
+        ):
+            hints.countries.add(code)
+
+
+def regions_named(hints: Hints) -> set[str]:
+    """The regions of China among the string's countries when China is there too: the more
+    specific place (an acronym that a Hong Kong and a mainland body share reads as the Hong
+    Kong one in "HKUST, Hong Kong, China")."""
+    return {c for c in _REGIONS if c in hints.countries} if "CN" in hints.countries else set()

@@ -27,7 +27,7 @@ from partnerkit._matching._affiliation._parts import (
     spans,
     unglue,
 )
-from partnerkit._matching._affiliation._places import address_tail, country_before, place
+from partnerkit._matching._affiliation._places import address_tail, country_before, place, regions
 from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
@@ -37,6 +37,7 @@ from partnerkit._model import RelationType
 from partnerkit._names import (
     Part,
     country_of,
+    initials_as_word,
     is_acronym,
     normalize_name,
     split_affiliation,
@@ -216,6 +217,7 @@ class AffiliationReader:
         for part in orgs:
             address_tail(self, part, hints)
             country_before(part, hints)
+        regions(self, hints)
         found: dict[int, Found] = {}
         rejected: dict[int, Found] = {}
         pieces: list[Part] = []
@@ -224,6 +226,8 @@ class AffiliationReader:
             hit = False
             for start, end, key in spans(self, part.tokens):
                 hit = name_hit(self, part, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+            if "." in part.text:
+                hit = self._initialled(part, hints, found, rejected) or hit  # "M.D. Anderson" as "MD Anderson"
             if not hit:
                 hit = self._abbreviated(part, text, hints, found, rejected)  # "Georgia Inst. of Technol."
             if not hit and not part.subunit and len(part.tokens) > 1 and not self._descriptive(part.tokens):
@@ -267,9 +271,23 @@ class AffiliationReader:
         for start, end, key in spans(self, full.tokens):
             hit = name_hit(self, full, start, end, key, hints=hints, found=found, rejected=rejected) or hit
         why = ", ".join(f"{a!r} as {w!r}" for a, w in read)
-        for i, f in found.items():
-            if f.part == part.text and before.get(i) is not f.reasons:
-                f.reasons.insert(1, ("abbreviation", f"abbreviated words read: {why}"))
+        _note(found, part, before, ("abbreviation", f"abbreviated words read: {why}"))
+        return hit
+
+    def _initialled(self, part: Part, hints: Hints, found: dict[int, Found], rejected: dict[int, Found]) -> bool:
+        """Read ``part`` again with a person's dotted initials as one word ("M.D. Anderson" as the
+        registered "MD Anderson"); only names that carry such a word count."""
+        written = initials_as_word(part.text)
+        if written == part.text:
+            return False
+        full = Part(part.text, part.start, tuple(tokens(written)), part.subunit)
+        joined = set(full.tokens) - set(part.tokens)
+        before = {i: f.reasons for i, f in found.items()}
+        hit = False
+        for start, end, key in spans(self, full.tokens):
+            if joined & set(key.split()):
+                hit = name_hit(self, full, start, end, key, hints=hints, found=found, rejected=rejected) or hit
+        _note(found, part, before, ("initials", f"initials read as one word: {written!r}"))
         return hit
 
     def _descriptive(self, words: Sequence[str]) -> bool:
@@ -302,3 +320,10 @@ class AffiliationReader:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _note(found: dict[int, Found], part: Part, before: dict[int, list[tuple[str, str]]], why: tuple[str, str]) -> None:
+    """Add ``why`` to the findings of ``part`` made since ``before`` (a second reading's)."""
+    for i, f in found.items():
+        if f.part == part.text and before.get(i) is not f.reasons:
+            f.reasons.insert(1, why)
