@@ -6,7 +6,9 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 
+from partnerkit._extract._clauses import clause_span
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._triggers import Trigger as _Trigger
@@ -121,15 +123,20 @@ _CLAUSE = re.compile(r"[;；]")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def clause_parties(doc: Document, si: int, trig: _Trigger, explicit: list[int]) -> list[int]:
+def clause_parties(
+    doc: Document, si: int, trig: _Trigger, explicit: list[int], triggers: Sequence[_Trigger] = ()
+) -> list[int]:
     """The parties named in the trigger's own clause when it names two or more of them
-    (Chinese clauses end at commas; others at semicolons), else all of ``explicit``."""
+    (Chinese clauses end at commas; others at semicolons, or at a conjunction starting a
+    clause with a trigger of its own: see :func:`clause_span`), else all of ``explicit``."""
     sent = doc.sentences[si]
     text = sent.text
     sep = _CJK_CLAUSE if _HAS_CJK.search(text) else _CLAUSE
     lo = max((m.end() for m in sep.finditer(text, 0, trig.start)), default=0)
     hi_m = sep.search(text, trig.end)
     hi = hi_m.start() if hi_m else len(text)
+    c_lo, c_hi = clause_span(text, trig.start, [t.start for t in triggers])
+    lo, hi = max(lo, c_lo), min(hi, c_hi)
     inside = [
         m.entity
         for m in doc.in_sentence(si)

@@ -316,7 +316,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair, published))
                 continue
             whole = False  # (one record of all the parties, as they act together)
-            parties = _clause_parties(doc, si, trig, explicit) if len(explicit) > 2 else list(explicit)
+            parties = _clause_parties(doc, si, trig, explicit, triggers) if len(explicit) > 2 else list(explicit)
             parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject

@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from partnerkit._extract._clauses import clause_span, joins
 from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import may_match_which
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
@@ -146,6 +147,10 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     a signing negated with no talks going on ("wurden nicht unterzeichnet")."""
     raw = status_cues(doc, si)
     text = doc.sentences[si].text
+    if raw and joins(text):
+        # "an MoU with A, while the exchange with B was suspended": each clause's own cues
+        lo, hi = clause_span(text, trig.start, [t.start for t in triggers(doc, si)])
+        raw = [c for c in raw if lo <= c[0] and c[1] <= hi]
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
     planned = [(s, e) for s, e, n in raw if n == "planned"]
     # (also a future form both tables read: "firmarán", "signeront")

@@ -1,0 +1,91 @@
+"""Coordinated clauses: one sentence stating two deals.
+
+A user relies on: "A and B have run X since 2018, and C and D signed Y" (and its German,
+Spanish and Chinese equivalents) giving X to A and B and Y to C and D, never cross-paired;
+a list joined by ", and" staying one list; a status word of one clause ("while the exchange
+was suspended") not ending the deal of another clause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _records(text: str) -> set[tuple[str, frozenset[str], str]]:
+    ex = pk.extract(text, published="2024-05-10")
+    return {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norrland University and the University of Vesta have run a joint master's programme since 2018, "
+            "and Karsten University and the University of Oberau signed a memorandum of understanding on Tuesday.",
+            {
+                ("joint_programme", frozenset({"Norrland University", "University of Vesta"}), "active"),
+                ("mou", frozenset({"Karsten University", "University of Oberau"}), "signed"),
+            },
+        ),
+        (
+            "Die Universität Norrland und die Universität Vesta betreiben seit 2018 einen gemeinsamen "
+            "Masterstudiengang, und die Universität Oberau und die Universität Karsten unterzeichneten am Montag "
+            "eine Absichtserklärung.",
+            {
+                ("joint_programme", frozenset({"Universität Norrland", "Universität Vesta"}), "active"),
+                ("mou", frozenset({"Universität Oberau", "Universität Karsten"}), "signed"),
+            },
+        ),
+        (
+            "La Universidad de Norrland y la Universidad de Vesta firmaron un convenio en 2019, mientras que la "
+            "Universidad de Karsten y la Universidad de Tarn mantienen un programa de intercambio desde 2015.",
+            {
+                ("agreement", frozenset({"Universidad de Norrland", "Universidad de Vesta"}), "signed"),
+                ("exchange", frozenset({"Universidad de Karsten", "Universidad de Tarn"}), "active"),
+            },
+        ),
+        (
+            "北岭大学与南川大学于2018年签署了合作协议，东林大学与西湖大学则于周二签署了合作备忘录。",
+            {
+                ("agreement", frozenset({"北岭大学", "南川大学"}), "signed"),
+                ("mou", frozenset({"东林大学", "西湖大学"}), "signed"),
+            },
+        ),
+        (
+            "Norrland University signed memoranda with Karsten University, the University of Oberau, and the "
+            "University of Vesta in 2019.",
+            {
+                ("mou", frozenset({"Norrland University", "Karsten University"}), "signed"),
+                ("mou", frozenset({"Norrland University", "University of Oberau"}), "signed"),
+                ("mou", frozenset({"Norrland University", "University of Vesta"}), "signed"),
+            },
+        ),
+    ],
+)
+def test_each_clause_takes_its_own_parties(text: str, expected: set[tuple[str, frozenset[str], str]]) -> None:
+    assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norrland University and the University of Vesta have had a memorandum of understanding since 2019, "
+            "while their staff exchange was suspended in 2023.",
+            {("mou", "signed"), ("exchange", "ended")},
+        ),
+        (
+            "Die Universität Norrland und die Universität Vesta unterhalten seit 2019 ein Austauschprogramm, "
+            "während der gemeinsame Masterstudiengang 2023 eingestellt wurde.",
+            {("exchange", "active"), ("joint_programme", "ended")},
+        ),
+        (
+            "北岭大学与南川大学于2019年签署了合作备忘录，而两校的学生交流项目已于2023年暂停。",
+            {("mou", "signed"), ("exchange", "ended")},
+        ),
+    ],
+)
+def test_a_status_word_ends_only_its_own_clause(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(k, s) for k, _p, s in _records(text)} == expected
