@@ -4,10 +4,13 @@ A user relies on: an office planned without a place staying apart from the offic
 running; "the branch in Egypt" joining the one running office in that country (its city
 kept); a place closer than the country ("opened an office in the US" + "it will be located in
 Boston") refining that office, not making a planned second one; and each place of one
-sentence taking the status of its own stretch ("has an office in A and will open one in B").
+sentence taking the status of its own stretch ("has an office in A and will open one in B");
+an office said to be closed ("closed its office", "schließt", "закрыл", "关闭") being ended.
 """
 
 from __future__ import annotations
+
+import pytest
 
 import partnerkit as pk
 
@@ -97,3 +100,24 @@ def test_the_host_named_in_the_next_sentence_before_where_or_after_a_chinese_cue
     for text, parties in cases:
         offices = [p for p in pk.extract(text).partnerships if p.kind is pk.PartnershipKind.OFFICE]
         assert [{x.name for x in p.parties} for p in offices] == [parties]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Norrland University closed its liaison office in Lagos in 2022.", "Lagos"),
+        ("The office of Norrland University in Lagos was closed in 2022.", "Lagos"),
+        ("Die Universität Norrland schließt ihr Büro in Lagos, wie die Hochschule am Montag mitteilte.", "Lagos"),
+        ("Норрландский университет закрыл своё представительство в Лагосе в 2022 году.", "Lagos"),
+        ("L'Université de Norrland a fermé son bureau de Lagos en 2022.", "Lagos"),
+        ("La Universidad de Norrland cerró su oficina en Lagos en 2022.", "Lagos"),
+        ("北岭大学驻柏林办事处已于2022年关闭。", "Berlin"),
+    ],
+)
+def test_a_closed_office_is_ended(text: str, city: str) -> None:
+    assert {(st, c) for st, c, _cc in _offices(text)} == {("ended", city)}
+
+
+def test_closing_a_deal_ends_nothing() -> None:
+    ex = pk.extract("Norrland University closed a deal with Karsten University on a student exchange.")
+    assert [(p.kind.value, p.status.value) for p in ex.partnerships] == [("exchange", "active")]
