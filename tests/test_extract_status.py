@@ -5,7 +5,9 @@ negotiating; what a signed document sets up ("an agreement on the establishment 
 laboratory / of the X Center in Boston") being planned while the document is signed; an
 exchange agreement staying signed; talks without a document being negotiating; "will open
 up opportunities" not planning anything; a centre named in "the creation of ..." being the
-object, not a party, while a partner named "with" it stays a party.
+object, not a party, while a partner named "with" it stays a party; a refusal ("will not take
+part in", "did not join", "nicht beitreten", "不会加入") giving no membership or consortium;
+"有望于明年签署" ("expected to be signed next year") being planned.
 """
 
 from __future__ import annotations
@@ -167,3 +169,35 @@ def test_a_running_exchange_with_a_partner_is_an_exchange() -> None:
     )
     got = {(p.kind.value, p.status.value, tuple(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
     assert ("exchange", "active", ("Alpha University", "Gamma University"), "2009") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University will not take part in the Vesta Consortium, a spokesperson said.",
+        "Norrland University did not join the Alliance of Northern Universities.",
+        "Karsten University decided not to join the Alliance of Northern Universities.",
+        "Die Universität Norrland wird dem Verbund Nordischer Universitäten nicht beitreten, teilte die "
+        "Hochschule am Montag mit.",
+        "北岭大学不会加入北方大学联盟。",
+    ],
+)
+def test_a_refusal_to_join_gives_no_record(text: str) -> None:
+    assert _statuses(text) == set()
+
+
+def test_joining_still_gives_membership() -> None:
+    assert _statuses("Norrland University joined the Alliance of Northern Universities in 2020.") == {
+        ("membership", "active")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "北岭大学与南川大学的相关协议有望于明年签署。",
+        "The agreement between Norrland University and the University of Vesta is expected to be signed next year.",
+    ],
+)
+def test_an_agreement_expected_to_be_signed_is_planned(text: str) -> None:
+    assert _statuses(text) == {("agreement", "planned")}
