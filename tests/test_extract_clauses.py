@@ -89,3 +89,34 @@ def test_each_clause_takes_its_own_parties(text: str, expected: set[tuple[str, f
 )
 def test_a_status_word_ends_only_its_own_clause(text: str, expected: set[tuple[str, str]]) -> None:
     assert {(k, s) for k, _p, s in _records(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norrland University is a member of the Alliance of Northern Universities, and Karsten University "
+            "belongs to the Network of Southern Universities.",
+            {
+                ("membership", frozenset({"Norrland University", "Alliance of Northern Universities"}), None),
+                ("membership", frozenset({"Karsten University", "Network of Southern Universities"}), None),
+            },
+        ),
+        (
+            "Norrland University joined the Alliance of Northern Universities in 2012, and Karsten University "
+            "joined the Network of Southern Universities in 2019.",
+            {
+                ("membership", frozenset({"Norrland University", "Alliance of Northern Universities"}), "2012"),
+                ("membership", frozenset({"Karsten University", "Network of Southern Universities"}), "2019"),
+            },
+        ),
+    ],
+)
+def test_each_clause_states_its_own_membership(
+    text: str, expected: set[tuple[str, frozenset[str], str | None]]
+) -> None:
+    ex = pk.extract(text, published="2024-05-10")
+    got = {
+        (p.kind.value, frozenset(x.name for x in p.parties), str(p.date) if p.date else None) for p in ex.partnerships
+    }
+    assert got == expected

@@ -20,8 +20,8 @@ _JOIN = re.compile(
     r"tandis\s+qu(?:e|['’])|mais|а|и|но|тогда\s+как)\s",
     re.I,
 )
-# Chinese: a semicolon, or a comma before a contrasting conjunction ("，而", "，但")
-_JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外)")
+# Chinese: a semicolon, or a comma before a contrasting conjunction ("，而", "，但", "，X则")
+_JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外)|[，,](?=[^，,。；;]{1,30}?则)")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -128,12 +128,20 @@ def membership(  # noqa: PLR0917
     ev: Evidence,
     pair: tuple[int, int] | None = None,
     published: PartialDate | None = None,
+    span: tuple[int, int] | None = None,
 ) -> list[Partnership]:
+    """The memberships a membership trigger states; with ``span`` (sentence offsets), only
+    those of that clause ("X is a member of A, and Y belongs to B")."""
     sent = doc.sentences[si]
     pos = sent.start + trig.end
+    found = [
+        m
+        for m in doc.in_sentence(si)
+        if span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1])
+    ]
     # a name the trigger runs into ("forman parte de la red CINDA") comes after it
-    before = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.end <= pos]
-    after = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.end > pos]
+    before = [m.entity for m in found if m.entity is not None and m.end <= pos]
+    after = [m.entity for m in found if m.entity is not None and m.end > pos]
     before = [e for e in dict.fromkeys(before) if doc.entities[e].kind == "org"]
     after = [e for e in dict.fromkeys(after) if doc.entities[e].kind == "org"]
     listed: list[int] = []
@@ -150,10 +158,10 @@ def membership(  # noqa: PLR0917
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
     members, orgs = before, after
     trig_at = sent.start + trig.start
-    inside = [m.entity for m in doc.in_sentence(si) if m.entity is not None and trig_at <= m.start and m.end <= pos]
+    inside = [m.entity for m in found if m.entity is not None and trig_at <= m.start and m.end <= pos]
     if inside:  # "浙江大学是环太平洋大学联盟成员": the networks are named inside the trigger, the member before it
         orgs = [e for e in dict.fromkeys(inside) if doc.entities[e].kind == "org"]
-        named_before = {m.entity for m in doc.in_sentence(si) if m.end <= trig_at}
+        named_before = {m.entity for m in found if m.end <= trig_at}
         members = [e for e in before if e not in orgs and e in named_before]
     back = _ORG_BACK.match(sent.text, trig.end)
     if back is not None:  # "a member of the network": the organisation named before
@@ -166,7 +174,7 @@ def membership(  # noqa: PLR0917
             members, orgs = after, earlier  # "Its members already include A, B and C": the network named before
     colon = sent.text.find(":", trig.end)
     if colon > 0 and not listed:
-        inline = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start > sent.start + colon]
+        inline = [m.entity for m in found if m.entity is not None and m.start > sent.start + colon]
         if inline and not members:
             members = list(dict.fromkeys(inline))
             orgs = [o for o in orgs if o not in members]
@@ -195,7 +203,7 @@ def membership(  # noqa: PLR0917
     elif not members and len(orgs) == 2 and last is not None:
         # the verb first, its subject and object after it ("Im Mai trat X dem Netzwerk Y bei")
         members, orgs = orgs[:1], orgs[1:]
-    in_sentence = {m.entity for m in doc.in_sentence(si)}
+    in_sentence = {m.entity for m in found}
     if not orgs and (_NETWORK_NOUN.search(sent.text, trig.start) or in_sentence & set(members)):
         # "joined the association in 2019", "Three institutions are members: A, B and C": the one
         # association of the text ("with engineering expected to join in 2025": none)

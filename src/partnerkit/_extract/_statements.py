@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from partnerkit._extract._clauses import clause_span as _clause_span
+from partnerkit._extract._clauses import joins as _joins
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
 from partnerkit._extract._cues import marked as _marked
@@ -93,6 +95,26 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     start = doc.sentences[si].start
     before = {m.entity for m in doc.in_sentence(si) if m.start - start < cut}
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
+
+
+def _membership_clauses(
+    doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
+) -> list[tuple[_Trigger, tuple[int, int] | None]]:
+    """The membership statements of a sentence, one per coordinated clause ("X is a member of A,
+    and Y belongs to B"); the one trigger with no span when the sentence has one clause."""
+    text = doc.sentences[si].text
+    pattern = doc.lex.kinds.get(K.MEMBERSHIP)
+    if pattern is None or not _joins(text):
+        return [(trig, None)]
+    hits = [_Trigger(K.MEMBERSHIP, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+    starts = sorted({t.start for t in triggers} | {t.start for t in hits})
+    out: dict[tuple[int, int], _Trigger] = {}
+    for t in [trig, *hits]:
+        if t.start >= trig.start or t is trig:
+            out.setdefault(_clause_span(text, t.start, starts), t)
+    if len(out) < 2:
+        return [(trig, None)]
+    return [(t, span) for span, t in sorted(out.items())]
 
 
 def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Pattern[str] | None) -> bool:
@@ -313,7 +335,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # the scope of a document ("to promote exchange ... and joint research")
             evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                out.extend(_membership(doc, si, trig, explicit, status, date, evidence, pair, published))
+                for t, clause in _membership_clauses(doc, si, trig, triggers):
+                    st = status if t is trig else _status(doc, si, t, kind)
+                    if st is None:
+                        continue
+                    when = date
+                    if clause is not None and not existing:  # the date written in its own clause
+                        own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
+                        when = date_for(doc, own, t, published)
+                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
             parties = _clause_parties(doc, si, trig, explicit, triggers) if len(explicit) > 2 else list(explicit)
