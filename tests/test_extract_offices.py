@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 import partnerkit as pk
+from partnerkit._extract._places import find_places
 
 
 def _offices(text: str) -> set[tuple[str, str | None, str | None]]:
@@ -121,3 +122,14 @@ def test_a_closed_office_is_ended(text: str, city: str) -> None:
 def test_closing_a_deal_ends_nothing() -> None:
     ex = pk.extract("Norrland University closed a deal with Karsten University on a student exchange.")
     assert [(p.kind.value, p.status.value) for p in ex.partnerships] == [("exchange", "active")]
+
+
+def test_a_common_word_that_names_a_country_in_some_other_language_is_no_place() -> None:
+    """German nouns are capitalised: "Ende" (India in one of pycountry's languages) is no office country,
+    while country names in the languages news is written in are still read."""
+    ex = pk.extract("Die Riverton-Universität schließt zum Ende des Jahres ihr Büro in Lagos.")
+    assert [(p.kind.value, p.location) for p in ex.partnerships] == [
+        ("office", pk.Location(city="Lagos", country="NG"))
+    ]
+    assert find_places("Ein Büro in Indien und eines in Brasilien.")[0].country == "IN"
+    assert [p.country for p in find_places("Un ufficio in Cina, uno in Giappone.")] == ["CN", "JP"]

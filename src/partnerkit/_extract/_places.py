@@ -27,6 +27,10 @@ _CAPITAL_OF = re.compile(
     r"(?:the capital of|capital of|la capitale (?:de la |du |de l'|d')|la capital de|столиц[аеуы] )\s*(?:the )?(\w[\w ]{2,30})",  # noqa: E501
     re.IGNORECASE,
 )
+# The languages whose country names running text is read for: those of the trigger tables and
+# the other languages news about universities is commonly written in. Names in every other
+# language pycountry knows collide with common words ("Ende", "Barato").
+_TEXT_LANGUAGES = ("de", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "pt_BR", "ru", "uk", "zh_CN", "zh_HK", "zh_TW")
 # Words that are country names in some language but common words in others.
 _NOT_COUNTRIES = frozenset({"chad", "guinea", "jordan", "georgia", "turkey", "china town", "man", "oman"})
 
@@ -102,7 +106,7 @@ def _base_trie() -> tuple[dict[str, Any], dict[str, tuple[str, str | None]]]:
     """Word trie of every country name and city key; and the CJK names by their characters."""
     trie: dict[str, Any] = {}
     cjk: dict[str, tuple[str, str | None]] = {}
-    for key, code in country_names().items():
+    for key, code in country_names(_TEXT_LANGUAGES).items():
         if key in _NOT_COUNTRIES:
             continue
         if _CJK.search(key):

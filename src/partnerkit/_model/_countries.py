@@ -42,13 +42,17 @@ def is_country_code(value: str) -> bool:
 
 
 @functools.cache
-def country_names() -> dict[str, str]:
+def country_names(languages: tuple[str, ...] | None = None) -> dict[str, str]:
     """Every known name of every country, normalised, mapped to its alpha-2 code.
 
     English names (short, official and common) win over translations; translations of
     ISO 3166 names into every language pycountry ships come next, then the aliases in
     ``partnerkit/data/country_aliases.tsv``. Two-letter keys are not included (``"in"``
     and ``"de"`` are words); use :func:`country_code` for codes.
+
+    ``languages`` (pycountry locale names such as ``"de"``, ``"zh_CN"``) keeps only the
+    translations into those languages: a reader of running text wants the names its
+    readers write, not every language's ("Ende" is India in one language and a German noun).
     """
     names: dict[str, str] = {}
     keys: dict[str, str] = {}  # translations repeat many names
@@ -77,6 +81,8 @@ def country_names() -> dict[str, str]:
                 names.setdefault(key, code)
     locales = pycountry.LOCALES_DIR
     for lang in sorted(os.listdir(locales)):
+        if languages is not None and lang not in languages:
+            continue
         if not os.path.exists(os.path.join(locales, lang, "LC_MESSAGES", "iso3166-1.mo")):
             continue
         tr = gettext.translation("iso3166-1", locales, languages=[lang])
