@@ -104,28 +104,43 @@ def test_config_file_and_option_errors(tmp_path: Path, examples: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
 def test_killed_import_command_resumes(tmp_path: Path) -> None:
     """Kill ``partnerkit import`` mid-run: the store opens, and the next run completes it."""
     n = 8_000
+    records = [pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)]
+    full = tmp_path / "full.jsonl"
+    pk.dump_jsonl(records, full)
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    # The first run reads part of the file through a named pipe that stays open, so it is still
+    # running when it is killed, however fast the machine; the second reads the whole file at
+    # the same path (the same source options).
     path = tmp_path / "big.jsonl"
-    pk.dump_jsonl(
-        (pk.Partnership(kind="mou", parties=(pk.Party(f"U{i}"), pk.Party("Hub")), id=f"p{i}") for i in range(n)), path
-    )
+    os.mkfifo(path)
     db = tmp_path / "pk.db"
     args = [sys.executable, "-m", "partnerkit", "--db", str(db), "import", "jsonl", "--option", f"path={path}"]
-    with subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as child:
+    with (
+        subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child,
+        _open_writer(path, child) as feed,
+    ):
+        feed.writelines(lines[: n // 2])
+        feed.flush()
         deadline = time.monotonic() + 60
         done = 0
-        while done == 0 and time.monotonic() < deadline and child.poll() is None:
+        while done == 0 and time.monotonic() < deadline:
             time.sleep(0.05)
             if db.exists():
                 with pk.Store(db) as store:
                     done = store.counts()["partnerships"]
+        assert done > 0, "the import committed nothing within 60 s"
+        assert child.poll() is None
         child.send_signal(signal.SIGKILL)
-        child.wait()
+        child.communicate(timeout=60)
     with pk.Store(db) as store:
         assert store.integrity_check() == "ok"
         assert 0 < store.counts()["partnerships"] < n
+    path.unlink()
+    full.rename(path)
     finished = subprocess.run(args, capture_output=True, text=True, check=True, env=os.environ)
     assert f"read {n}," in finished.stdout
     with pk.Store(db) as store:
