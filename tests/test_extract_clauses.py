@@ -120,3 +120,39 @@ def test_each_clause_states_its_own_membership(
         (p.kind.value, frozenset(x.name for x in p.parties), str(p.date) if p.date else None) for p in ex.partnerships
     }
     assert got == expected
+
+
+def test_a_chinese_membership_stops_at_the_comma() -> None:
+    """ "X是A成员，Y则是B的成员": the membership phrase does not run across "，", so each clause
+    states its own membership (a span over the comma gave one record that cross-paired them);
+    "X是A成员，也是B成员之一": the second clause's member is the first clause's subject."""
+    ex = pk.extract("北岭大学是北方大学联盟成员，南川大学则是南方高校联盟的成员。", published="2024-05-10")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("membership", frozenset({"北岭大学", "北方大学联盟"})),
+        ("membership", frozenset({"南川大学", "南方高校联盟"})),
+    }
+    ex = pk.extract("北岭大学是北方大学联盟成员，也是南川大学联盟成员之一。", published="2024-05-10")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("membership", frozenset({"北岭大学", "北方大学联盟"})),
+        ("membership", frozenset({"北岭大学", "南川大学联盟"})),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("北岭大学是北方大学联盟成员，也是南川大学的合作伙伴。", "是北方大学联盟成员"),
+        ("北岭大学与南川大学联合培养，培养项目将于明年开始。", None),
+        ("北岭大学设立了新的学院，办事处将于明年开放。", None),
+    ],
+)
+def test_chinese_trigger_spans_stop_at_clause_punctuation(text: str, phrase: str | None) -> None:
+    """Every zh trigger pattern with a gap stops the gap at "，" (and other clause marks)."""
+    from partnerkit._extract._lexicon import lexicon
+
+    found = [m.group(0) for p in lexicon(("zh",)).kinds.values() for m in p.finditer(text)]
+    assert all("，" not in f for f in found)
+    if phrase is not None:
+        assert phrase in found

@@ -201,3 +201,30 @@ def test_joining_still_gives_membership() -> None:
 )
 def test_an_agreement_expected_to_be_signed_is_planned(text: str) -> None:
     assert _statuses(text) == {("agreement", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University has not yet joined the Alliance of Northern Universities.",
+        "Norrland University has yet to join the Alliance of Northern Universities.",
+        "Norrland University is not yet a member of the Alliance of Northern Universities.",
+        "Die Universität Norrland ist dem Verbund Nordischer Universitäten noch nicht beigetreten.",
+        "Университет Норрланда ещё не вступил в Ассоциацию северных университетов.",
+        "北岭大学尚未加入北方大学联盟。",
+    ],
+)
+def test_not_yet_joined_is_a_planned_membership(text: str) -> None:
+    """ "has not yet joined", "noch nicht beigetreten", "ещё не вступил", "尚未加入": a membership to come."""
+    assert _statuses(text) == {("membership", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University is not a member of the Alliance of Northern Universities.",
+        "Университет Норрланда не вступил в Ассоциацию северных университетов.",
+    ],
+)
+def test_not_a_member_gives_no_membership(text: str) -> None:
+    assert _statuses(text) == set()

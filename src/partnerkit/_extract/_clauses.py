@@ -21,7 +21,7 @@ _JOIN = re.compile(
     re.I,
 )
 # Chinese: a semicolon, or a comma before a contrasting conjunction ("，而", "，但", "，X则")
-_JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外)|[，,](?=[^，,。；;]{1,30}?则)")
+_JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外|也(?=是|为))|[，,](?=[^，,。；;]{1,30}?则)")
 _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -98,9 +98,10 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CJK_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+")
+_GERMAN_WORD = re.compile(r"(?<![^\W\d_])[a-zäöüß]*[äöüß][a-zäöüß]*(?![^\W\d_])")
 _STOPWORDS = {
     "en": frozenset(
-        """the and of with for to was has have is in on by""".split()  # noqa: SIM905
+        """the and of with for to was has have is on by""".split()  # noqa: SIM905  ("in" is German too)
     ),
     "es": frozenset(
         """el la los las de del y con que por para una un se""".split()  # noqa: SIM905
@@ -109,7 +110,8 @@ _STOPWORDS = {
         """le les des et du avec une un est sur dans pour la de l d au aux à ont""".split()  # noqa: SIM905
     ),
     "de": frozenset(
-        """der die das und mit ist ein eine den dem des im zu von""".split()  # noqa: SIM905
+        """der die das und mit ist ein eine den dem des im zu von zum zur bei auf für über ihr ihre ihren sich
+        nicht wird hat sind auch wurde einen einem""".split()  # noqa: SIM905
     ),
 }
 
@@ -495,6 +497,9 @@ def detect_language(text: str) -> str:
                 return "ru"
     counts = Counter(_LATIN_WORD.findall(sample.lower()))
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    # "schließt", "eröffnet", "künftig": a lowercase word with an umlaut or ß is German (a capitalised
+    # one may be a German name in an English text: "Universität Göttingen and ...")
+    scores["de"] += len(_GERMAN_WORD.findall(sample))
     return max(scores, key=lambda k: (scores[k], k == "en"))
 
 

@@ -185,6 +185,13 @@ def membership(  # noqa: PLR0917
             members = listed
     if not members and pair is not None and any(m.kind == "pair" and m.start < pos for m in doc.in_sentence(si)):
         members = [e for e in pair if e not in orgs]  # "Both institutions are members of X"
+    if not members and span is not None and span[0] > 0:
+        # "X是A成员，也是B成员之一", "X is a member of A, and belongs to B": the subject of the first clause
+        first = next(
+            (m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start - sent.start < span[0]), None
+        )
+        if first is not None and first not in orgs and doc.entities[first].kind == "org":
+            members = [first]
     if not members and doc.publisher is not None:
         members = [doc.publisher]
     prior = doc.lex.refs.get("prior")

@@ -161,8 +161,11 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
         return any(ys < end + _NEAR and start - _NEAR < ye for ys, ye in yet)
 
     # "no agreements were announced", "did not involve any agreement": the object itself is denied
-    if any(s < trig.end and trig.start < e and not not_yet(s, e) for s, e, n in raw if n == "negated"):
+    denied = [(s, e) for s, e, n in raw if n == "negated" and s < trig.end and trig.start < e]
+    if any(not not_yet(s, e) for s, e in denied):
         return None
+    if denied and not any(n == "negotiating" for _s, _e, n in raw):
+        return Status.PLANNED  # "has not yet joined", "noch nicht beigetreten", "尚未加入": still to come
     # "nothing has been signed yet", "не подписано", "尚未签署": a negated signing is no signing
     unsigned = [(s, e) for s, e, n in raw if n == "unsigned"]
     talks = any(n in ("negotiating", "planned") for _s, _e, n in raw)
