@@ -8,6 +8,7 @@ to the clause before it. Each trigger takes the parties and status cues of its o
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -30,8 +31,7 @@ def clause_span(text: str, start: int, starts: Sequence[int]) -> tuple[int, int]
     every trigger of the sentence starts; the whole sentence when it has one clause."""
     if len(starts) < 2:
         return 0, len(text)
-    sep = _JOIN_CJK if _HAS_CJK.search(text) else _JOIN
-    cuts = [m.start() for m in sep.finditer(text)]
+    cuts = _cuts(text)
     if not cuts:
         return 0, len(text)
     bounds = [0, *cuts, len(text)]
@@ -51,4 +51,11 @@ def clause_span(text: str, start: int, starts: Sequence[int]) -> tuple[int, int]
 def joins(text: str) -> bool:
     """True when the sentence may hold coordinated clauses (a cheap test before
     :func:`clause_span`, which needs the sentence's triggers)."""
-    return (_JOIN_CJK if _HAS_CJK.search(text) else _JOIN).search(text) is not None
+    return bool(_cuts(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _cuts(text: str) -> tuple[int, ...]:
+    """Where the sentence may start a new clause, read once per sentence (its clauses are asked
+    for once per trigger and status cue)."""
+    return tuple(m.start() for m in (_JOIN_CJK if _HAS_CJK.search(text) else _JOIN).finditer(text))

@@ -51,6 +51,7 @@ class Document:
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
     lows: list[str | None] = attrs.field(factory=list)
     cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
+    trigger_cache: dict[int, tuple[Any, ...]] = attrs.field(factory=dict)  # _triggers.triggers, per sentence
 
     def low(self, index: int) -> str | None:
         """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""

@@ -34,6 +34,15 @@ class Trigger:
 
 
 def triggers(doc: Document, si: int) -> list[Trigger]:
+    """The triggers of sentence ``si`` in text order, found once per sentence (a new list each
+    call: callers may edit theirs)."""
+    got = doc.trigger_cache.get(si)
+    if got is None:
+        got = doc.trigger_cache[si] = tuple(_find_triggers(doc, si))
+    return list(got)
+
+
+def _find_triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
     kinds = may_match_which(doc.lex.kinds, doc.low(si))
