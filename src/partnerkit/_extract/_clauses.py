@@ -13,6 +13,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from partnerkit._extract._text import CJK
+
 __all__ = ["clause_span", "joins"]
 
 # a semicolon, or a comma before a conjunction that can join two main clauses
@@ -23,7 +25,6 @@ _JOIN = re.compile(
 )
 # Chinese: a semicolon, or a comma before a contrasting conjunction ("，而", "，但", "，X则")
 _JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外|也(?=是|为))|[，,](?=[^，,。；;]{1,30}?则)")
-_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def clause_span(text: str, start: int, starts: Sequence[int]) -> tuple[int, int]:
@@ -58,4 +59,4 @@ def joins(text: str) -> bool:
 def _cuts(text: str) -> tuple[int, ...]:
     """Where the sentence may start a new clause, read once per sentence (its clauses are asked
     for once per trigger and status cue)."""
-    return tuple(m.start() for m in (_JOIN_CJK if _HAS_CJK.search(text) else _JOIN).finditer(text))
+    return tuple(m.start() for m in (_JOIN_CJK if CJK.search(text) else _JOIN).finditer(text))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from partnerkit._extract._clauses import clause_span
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
 
@@ -120,8 +121,6 @@ _CJK_CLAUSE = re.compile(r"[,，;；]")
 
 _CLAUSE = re.compile(r"[;；]")
 
-_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
-
 
 def clause_parties(
     doc: Document, si: int, trig: _Trigger, explicit: list[int], triggers: Sequence[_Trigger] = ()
@@ -131,7 +130,7 @@ def clause_parties(
     clause with a trigger of its own: see :func:`clause_span`), else all of ``explicit``."""
     sent = doc.sentences[si]
     text = sent.text
-    sep = _CJK_CLAUSE if _HAS_CJK.search(text) else _CLAUSE
+    sep = _CJK_CLAUSE if CJK.search(text) else _CLAUSE
     lo = max((m.end() for m in sep.finditer(text, 0, trig.start)), default=0)
     hi_m = sep.search(text, trig.end)
     hi = hi_m.start() if hi_m else len(text)

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from partnerkit._extract._text import CJK
 from partnerkit._model import country_names
 from partnerkit._model._countries import _key
 
@@ -21,7 +22,6 @@ __all__ = ["Place", "find_places", "gazetteer", "more_cities"]
 
 _LETTERS = r"[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*"  # a word not in CJK
 _WORD = re.compile(r"[\u3400-\u9fff]|" + _LETTERS)
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _RU_ENDINGS = ("ами", "ями", "ией", "ии", "ие", "ом", "ем", "ой", "ей", "ах", "ях", "е", "и", "у", "ю", "а", "я", "ы")
 _CAPITAL_OF = re.compile(
     r"(?:the capital of|capital of|la capitale (?:de la |du |de l'|d')|la capital de|столиц[аеуы] )\s*(?:the )?(\w[\w ]{2,30})",  # noqa: E501
@@ -109,14 +109,14 @@ def _base_trie() -> tuple[dict[str, Any], dict[str, tuple[str, str | None]]]:
     for key, code in country_names(_TEXT_LANGUAGES).items():
         if key in _NOT_COUNTRIES:
             continue
-        if _CJK.search(key):
+        if CJK.search(key):
             cjk.setdefault(key, (code, None))
         else:
             _add_path(trie, key, (code, None))
     for key, (name, code, _capital) in _base_gazetteer().items():
         if key in _NOT_COUNTRIES or not key:
             continue
-        if _CJK.search(key):
+        if CJK.search(key):
             cjk.setdefault(key, (code, name))
         else:
             _add_path(trie, key, (code, name))
@@ -153,7 +153,7 @@ def _walk(
         if m is None or node is None:
             break
         w = m.group(0)
-        if _CJK.match(w):
+        if CJK.match(w):
             break
         parts = _word_key(w)
         keys.extend(parts)

@@ -13,7 +13,11 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["CleanText", "Sentence", "clean", "split_sentences"]
+__all__ = ["CJK", "CleanText", "Sentence", "clean", "split_sentences"]
+
+#: One Chinese/Japanese ideograph (CJK Unified Ideographs and Extension A): texts holding one
+#: are read without spaces between words.
+CJK = re.compile(r"[\u3400-\u9fff]")
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|<!--.*?-->", re.S)
 _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table"})

@@ -12,7 +12,7 @@ import functools
 import re
 
 from partnerkit._extract._patterns._acronyms import find_acronyms
-from partnerkit._extract._patterns._keys import _CJK_CHAR, _CYRILLIC_CHAR, name_key
+from partnerkit._extract._patterns._keys import _CYRILLIC_CHAR, name_key
 from partnerkit._extract._patterns._marked import with_marked
 from partnerkit._extract._patterns._officials import find_cities, find_ministers
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
@@ -37,6 +37,7 @@ from partnerkit._extract._patterns._words import (
     is_acronym_token,
 )
 from partnerkit._extract._places import gazetteer
+from partnerkit._extract._text import CJK
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model._countries import _key
 
@@ -55,7 +56,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     """
     out: list[Span] = []
     plain = text.isascii()
-    if not plain and _CJK_CHAR.search(text):
+    if not plain and CJK.search(text):
         out.extend(_find_zh(text, offset))
     toks = _tokens(text)
     out.extend(_find_latin(text, toks, offset))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 
+from partnerkit._extract._text import CJK
 from partnerkit._names import fold
 
 __all__ = ["name_key"]
 
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC_CHAR = re.compile(r"[\u0400-\u04ff]")
 _GENERIC_KEY = frozenset(
     """university universities universidad université universite universität universitaet college the of
@@ -55,7 +55,7 @@ def name_key(name: str) -> frozenset[str]:
         if w in _TECHNOLOGY:
             out.add("techni")
             continue
-        if _CJK_CHAR.match(w):
+        if CJK.match(w):
             out.add(w)
             continue
         if not w.isascii() and not _CYRILLIC_CHAR.match(w):
