@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 import partnerkit as pk
+from partnerkit._extract._patterns import find_names
 
 
 def _records(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str], str]]:
@@ -750,3 +751,50 @@ def test_signing_during_a_dated_visit_takes_its_month() -> None:
     )
     got = {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in pk.extract(text).partnerships}
     assert got == {("agreement", frozenset({"Riverton University", "Fudan University"}), "2023-10")}
+
+
+def test_possessive_is_no_part_of_a_name_and_its_city_form_names_it() -> None:
+    """ "The University of Riverton's office": the name is "University of Riverton" (so a later bare
+    "Riverton" names it); "Oxford University's rector" is a name; "Leeds’ staff" too."""
+    text = (
+        "The University of Riverton's new office in Lyon opened in 2020. "
+        "Riverton signed an MoU with Lakeside University in 2021."
+    )
+    assert _records(text) == {
+        ("office", frozenset({"University of Riverton"}), "active"),
+        ("mou", frozenset({"University of Riverton", "Lakeside University"}), "signed"),
+    }
+    names = [s.text for s in find_names("Oxford University's rector met the University of Leeds’ staff.")]
+    assert names == ["Oxford University", "University of Leeds"]
+
+
+def test_a_city_before_and_is_no_part_of_the_next_name() -> None:
+    """ "from both Glasgow and Nanyang Technological University": two universities, the first
+    named by its city; a shared plural head ("the Hainan and Sanya universities") is not cut."""
+    text = "Students will earn degrees from both Glasgow and Nanyang Technological University."
+    assert [s.text for s in find_names(text)] == ["Nanyang Technological University"]
+
+
+def test_subject_is_found_in_the_lead_under_a_date_line() -> None:
+    """A title naming no organisation, then a date line: the lead paragraph after it still names
+    the text's subject, the other side of "we launched an exchange with X"."""
+    text = (
+        "Global round-up: new partners in Kenya\nFriday 8 November 2024\n\n"
+        "The autumn term has been a busy one for the University of Riverton's international office, "
+        "with several new partners.\n\n"
+        "In September we launched a staff exchange with the University of Nairobi."
+    )
+    assert _records(text, "2024-11-08") == {
+        ("exchange", frozenset({"University of Riverton", "University of Nairobi"}), "active")
+    }
+
+
+def test_generic_plural_networks_name_no_membership() -> None:
+    """ "a member of large European networks" means no one network: the one association the
+    text names elsewhere is not taken for it."""
+    assert (
+        _records(
+            "Riverton University is a member of large European networks. It hosts the Nordic Association of Schools."
+        )
+        == set()
+    )

@@ -99,6 +99,16 @@ def between(doc: Document, si: int, objects: set[int]) -> list[int]:
     return out if len(out) >= 2 else []
 
 
+# a line shorter than this between the title and the lead ("Friday 8 November 2024", "By X", a
+# blank line after them)
+_SHORT_LINE = 60
+
+
+def _next_line(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
 def subject(doc: Document, objects: set[int]) -> int | None:
     """The organisation the text is about: the publisher, else the first one its title or lead names."""
     if doc.publisher is not None:
@@ -106,9 +116,11 @@ def subject(doc: Document, objects: set[int]) -> int | None:
     # the title and the lead paragraph (a leading "# source: ..." line is neither)
     text = doc.clean.text
     pos = text.find("\n") + 1 if text.startswith("#") else 0
-    for _ in range(2):  # the end of the title line, then of the lead paragraph
-        nl = text.find("\n", pos)
-        pos = len(text) if nl < 0 else nl + 1
+    pos = _next_line(text, pos)  # after the title line
+    if text[pos : _next_line(text, pos)].strip():  # a date or byline line under the title: the lead follows it
+        while pos < len(text) and _next_line(text, pos) - pos <= _SHORT_LINE:
+            pos = _next_line(text, pos)
+    pos = _next_line(text, pos)  # after the lead paragraph
     for m in doc.mentions:
         if m.start >= pos:
             break

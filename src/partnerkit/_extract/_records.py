@@ -37,6 +37,7 @@ _NETWORK_STEMS = (
 _ORG_WORD = re.compile(rf"{_NETWORK_STEMS}|group|red\b|сет", re.I)
 # a network named by a common noun after a membership trigger ("joined the association")
 _NETWORK_NOUN = re.compile(rf"{_NETWORK_STEMS}|\bred\b|сет[иьюей]|консорциум|联合会", re.I)
+_PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
 # a name that may be the one association a text means ("joined the association in 2019")
 _ASSOCIATION_NAME = re.compile(r"associa|agen|network|union|alliance|consorti", re.I)
 _ORG_BACK = re.compile(
@@ -211,7 +212,10 @@ def membership(  # noqa: PLR0917
         # the verb first, its subject and object after it ("Im Mai trat X dem Netzwerk Y bei")
         members, orgs = orgs[:1], orgs[1:]
     in_sentence = {m.entity for m in found}
-    if not orgs and (_NETWORK_NOUN.search(sent.text, trig.start) or in_sentence & set(members)):
+    noun = _NETWORK_NOUN.search(sent.text, trig.start)
+    # "members of large European networks": no one network meant
+    plural = noun is not None and _PLURAL_END.match(sent.text, noun.start()) is not None
+    if not orgs and not plural and (noun is not None or in_sentence & set(members)):
         # "joined the association in 2019", "Three institutions are members: A, B and C": the one
         # association of the text ("with engineering expected to join in 2025": none)
         assoc = [

@@ -110,6 +110,18 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(zip(bounds[0:-1:2], bounds[1::2], parts[1::2], strict=True))
 
 
+# an English possessive ending ("Glasgow's", "Leeds'"): no part of a name
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
+
+
+def without_possessive(span: Span) -> Span:
+    """The span without a possessive ending ("the University of Glasgow's partners")."""
+    m = _POSSESSIVE_END.search(span.text)
+    if m is None or span.kind != "name":
+        return span
+    return Span(span.start, span.end - (m.end() - m.start()), span.text[: m.start()], span.kind, span.head)
+
+
 @functools.lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or bool(_ROMAN.match(word))
@@ -117,7 +129,7 @@ def _is_cap(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _head_of(word: str) -> str | None:
-    low = word.lower().rstrip(".")
+    low = _POSSESSIVE_END.sub("", word.lower().rstrip("."))  # "University's" is "University"
     if low in _HEADS_EN or low in _UNIT_HEADS:
         return low
     if low in _HEADS_HEAD_FIRST:
