@@ -798,3 +798,35 @@ def test_generic_plural_networks_name_no_membership() -> None:
         )
         == set()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the consortium word is part of the name of the body joined
+            "La Universidad de Montoro es miembro del Consorcio de Universidades del Estado de Chile.",
+            {
+                (
+                    "membership",
+                    frozenset({"Universidad de Montoro", "Consorcio de Universidades del Estado de Chile"}),
+                    "active",
+                )
+            },
+        ),
+        (  # "negocia" (present tense) is a negotiation
+            "La Universidad de Montoro negocia un máster conjunto con la Universidad del Valle Alto.",
+            {("joint_programme", frozenset({"Universidad de Montoro", "Universidad del Valle Alto"}), "negotiating")},
+        ),
+        (  # "a joint PhD in X" is a programme ("joint PhD supervision" is not)
+            "Riverton University and Lakeside University are in talks on a joint PhD in data science.",
+            {("joint_programme", RIV_LAKE, "negotiating")},
+        ),
+        (  # "have exchanged students since 2010" is an exchange
+            "Riverton University and Lakeside University have exchanged students in engineering since 2010.",
+            {("exchange", RIV_LAKE, "active")},
+        ),
+    ],
+)
+def test_trigger_forms_found_in_set_nine(text: str, expected: set[tuple[str, frozenset[str], str]]) -> None:
+    """Verb forms and names that held-out set 9 showed the tables missed or misread."""
+    assert _records(text) == expected
