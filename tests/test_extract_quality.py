@@ -830,3 +830,12 @@ def test_generic_plural_networks_name_no_membership() -> None:
 def test_trigger_forms_found_in_set_nine(text: str, expected: set[tuple[str, frozenset[str], str]]) -> None:
     """Verb forms and names that held-out set 9 showed the tables missed or misread."""
     assert _records(text) == expected
+
+
+def test_hyphenated_german_compound_and_glued_acronym_names() -> None:
+    """ "ein Erasmus-Austauschabkommen mit X" is an exchange (the trigger is the compound's last
+    part); "l'UCLouvain", an acronym glued to a word, is a name of its own."""
+    de = "Die Universität Bremen unterzeichnete ein Erasmus-Austauschabkommen mit der Universität Heidelberg."
+    assert _records(de) == {("exchange", frozenset({"Universität Bremen", "Universität Heidelberg"}), "signed")}
+    fr = "Du côté européen, l'UCLouvain est membre du réseau Coimbra depuis 2020."
+    assert _records(fr) == {("membership", frozenset({"UCLouvain", "Coimbra"}), "active")}

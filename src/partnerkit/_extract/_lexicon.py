@@ -150,6 +150,8 @@ def _compile(phrases: list[str], lang: str, flags: int = re.IGNORECASE) -> re.Pa
     body = "|".join(f"(?:{p})" for p in phrases)
     if lang == "zh":
         return re.compile(body, flags)
+    if lang == "de":  # the last part of a hyphenated compound ("Erasmus-Austauschabkommen") too
+        return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
 
 

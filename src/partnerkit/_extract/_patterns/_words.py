@@ -111,6 +111,7 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(zip(bounds[0:-1:2], bounds[1::2], parts[1::2], strict=True))
 
 
+_GLUED = re.compile(r"[A-Z]{2,4}[A-Z][a-zà-ÿ]{3,}")
 # an English possessive ending ("Glasgow's", "Leeds'"): no part of a name
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 
@@ -152,4 +153,6 @@ def is_acronym_token(word: str) -> bool:
     upper = sum(c.isupper() for c in letters)
     if upper < 2 or core.upper() in _ACRONYM_STOP or _ROMAN.match(core):
         return False
+    if _GLUED.fullmatch(core):
+        return True  # an acronym glued to a capitalised word: "UCLouvain", "TUDelft"
     return upper >= len(letters) - 3 and not core[:1].isdigit()
