@@ -839,3 +839,41 @@ def test_hyphenated_german_compound_and_glued_acronym_names() -> None:
     assert _records(de) == {("exchange", frozenset({"Universität Bremen", "Universität Heidelberg"}), "signed")}
     fr = "Du côté européen, l'UCLouvain est membre du réseau Coimbra depuis 2020."
     assert _records(fr) == {("membership", frozenset({"UCLouvain", "Coimbra"}), "active")}
+
+
+def test_membership_clauses_keep_their_member() -> None:
+    """ "It is a member of A, ..., and belongs to B": the text's subject belongs to B (not A);
+    "a member of X, which also includes C and D": C and D are members of X."""
+    text = (
+        "Riverton University opens a library\nRiverton University opened a new library in March. Founded in "
+        "1829, Riverton University is the oldest university in the region. It is a founding member of the "
+        "Northern Research Alliance, which was launched in 2015, "
+        "and belongs to the Worldwide Universities Network."
+    )
+    assert _records(text) == {
+        ("membership", frozenset({"Riverton University", "Northern Research Alliance"}), "active"),
+        ("membership", frozenset({"Riverton University", "Worldwide Universities Network"}), "active"),
+    }
+    de = (
+        "Die Universität Bremen ist seit 2019 Mitglied der Hochschulallianz YUFE, zu der auch die "
+        "Universität Ostfinnland und die Universität Zypern gehören."
+    )
+    assert _records(de) == {
+        ("membership", frozenset({"Universität Bremen", "YUFE"}), "active"),
+        ("membership", frozenset({"Universität Ostfinnland", "YUFE"}), "active"),
+        ("membership", frozenset({"Universität Zypern", "YUFE"}), "active"),
+    }
+
+
+def test_a_member_like_the_subject_is_a_member() -> None:
+    """ "X est membre de A, tout comme Y" / "X is a member of A, as is Y": Y is a member of A too,
+    not an organisation X joined."""
+    fr = (
+        "L'Université de Montoro est membre de l'Agence universitaire de la Francophonie, "
+        "tout comme l'Université de Lyra."
+    )
+    auf = "Agence universitaire de la Francophonie"
+    assert _records(fr) == {
+        ("membership", frozenset({"Université de Montoro", auf}), "active"),
+        ("membership", frozenset({"Université de Lyra", auf}), "active"),
+    }
