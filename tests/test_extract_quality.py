@@ -877,3 +877,17 @@ def test_a_member_like_the_subject_is_a_member() -> None:
         ("membership", frozenset({"Université de Montoro", auf}), "active"),
         ("membership", frozenset({"Université de Lyra", auf}), "active"),
     }
+
+
+def test_russian_network_programme_and_a_branch_that_works_since() -> None:
+    """ "соглашение о создании сетевой магистерской программы" sets up a joint programme (no
+    consortium: "сетевой" is no network); "Филиал X в Y работает с 2019 года" is an office."""
+    text = (
+        "МГИМО и УМЭД подписали в понедельник соглашение о создании сетевой магистерской программы. "
+        "Филиал МГИМО в Ташкенте работает с 2019 года."
+    )
+    assert _records(text, "2025-04-15") == {
+        ("agreement", frozenset({"МГИМО", "УМЭД"}), "signed"),
+        ("joint_programme", frozenset({"МГИМО", "УМЭД"}), "planned"),
+        ("office", frozenset({"МГИМО"}), "active"),
+    }
