@@ -891,3 +891,17 @@ def test_russian_network_programme_and_a_branch_that_works_since() -> None:
         ("joint_programme", frozenset({"МГИМО", "УМЭД"}), "planned"),
         ("office", frozenset({"МГИМО"}), "active"),
     }
+
+
+def test_a_clause_naming_no_party_takes_the_pair_in_play() -> None:
+    """ "Both are members of X; a double master is still being negotiated": the double master is
+    the pair's, not a deal with X named in the other clause."""
+    text = (
+        "Die Universität Riverton und die Universität Lakeside haben ein gemeinsames Promotionsprogramm "
+        "gestartet. Beide Hochschulen sind Mitglieder der Hochschulallianz CESAER; über einen Doppelmaster "
+        "in Robotik wird noch verhandelt."
+    )
+    got = _records(text)
+    pair = frozenset({"Universität Riverton", "Universität Lakeside"})
+    assert ("double_degree", pair, "negotiating") in got
+    assert not any(kind == "double_degree" and "CESAER" in parties for kind, parties, _ in got)

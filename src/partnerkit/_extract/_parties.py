@@ -8,14 +8,14 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from partnerkit._extract._clauses import clause_span
+from partnerkit._extract._clauses import clause_span, joins
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
 
-__all__ = ["between", "clause_parties", "excluded", "group_parties", "party", "subject"]
+__all__ = ["between", "clause_parties", "excluded", "group_parties", "names_none", "party", "subject"]
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
@@ -206,3 +206,18 @@ def own_partners(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger
         return parties
     own = [p for p in parties[1:] if trig.end <= pos.get(p, -1) < hi]
     return [parties[0], *own] if own else parties
+
+
+def names_none(doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigger], parties: list[int]) -> bool:
+    """True when the trigger's own clause, in a sentence of coordinated clauses, names none of
+    ``parties`` ("Beide sind Mitglieder von X; über einen Doppelmaster wird noch verhandelt": X is
+    the first clause's, not a party to the double master)."""
+    sent = doc.sentences[si]
+    if not parties or not joins(sent.text):
+        return False
+    lo, hi = clause_span(sent.text, trig.start, [t.start for t in triggers])
+    if (lo, hi) == (0, len(sent.text)):
+        return False
+    return not any(
+        m.entity in parties and lo <= m.start - sent.start and m.end - sent.start <= hi for m in doc.in_sentence(si)
+    )

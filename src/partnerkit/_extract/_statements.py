@@ -29,6 +29,7 @@ from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
+from partnerkit._extract._parties import names_none as _names_none
 from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
@@ -348,6 +349,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             whole = False  # (one record of all the parties, as they act together)
             parties = _clause_parties(doc, si, trig, explicit, triggers) if len(explicit) > 2 else list(explicit)
             parties = _own_partners(doc, si, trig, triggers, parties)
+            if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
+                parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
