@@ -905,3 +905,17 @@ def test_a_clause_naming_no_party_takes_the_pair_in_play() -> None:
     pair = frozenset({"Universität Riverton", "Universität Lakeside"})
     assert ("double_degree", pair, "negotiating") in got
     assert not any(kind == "double_degree" and "CESAER" in parties for kind, parties, _ in got)
+
+
+def test_a_lab_set_up_with_two_partners_is_one_body() -> None:
+    """ "set up a joint laboratory with A and B" is one lab of the three; "joint laboratories
+    with A and B" are one lab with each."""
+    one = "Riverton University set up a joint laboratory with Lakeside University and Hill University in 2020."
+    assert _records(one) == {
+        ("joint_lab", frozenset({"Riverton University", "Lakeside University", "Hill University"}), "active")
+    }
+    two = "Riverton University set up joint laboratories with Lakeside University and Hill University in 2020."
+    assert _records(two) == {
+        ("joint_lab", frozenset({"Riverton University", "Lakeside University"}), "active"),
+        ("joint_lab", frozenset({"Riverton University", "Hill University"}), "active"),
+    }

@@ -157,6 +157,15 @@ def clause_parties(
     return inside if len(inside) >= 2 else list(explicit)
 
 
+# a lab, centre or project set up "with A and B" is one body of them all
+_ONE_BODY = frozenset([PartnershipKind.JOINT_LAB, PartnershipKind.RESEARCH_PROJECT])
+_PLURAL_BODY = re.compile(
+    r"(?:labs|laboratories|cent(?:er|re)s|institutes|projects|laboratorios|laboratoires|centros|centres|projets|proyectos"
+    r"|labore|zentren|projekte|лаборатории|центры|проекты)\b",
+    re.I,
+)
+
+
 def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) -> list[list[int]]:
     """The records a trigger's parties make: one of them all, or the first party paired with
     each of the others ("X signed agreements with A and B")."""
@@ -164,7 +173,9 @@ def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) ->
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
     if not _PLURAL_DOC.search(text[trig.start : trig.end + 2]) and (
-        _BETWEEN.search(text) or _coordinated_subjects(doc, si, parties, trig)
+        _BETWEEN.search(text)
+        or _coordinated_subjects(doc, si, parties, trig)
+        or (trig.kind in _ONE_BODY and not _PLURAL_BODY.search(text, trig.start, trig.end + 2))
     ):
         return [parties]  # "an agreement between A, B and C", "A, B and C signed an agreement": one document
     head = parties[0]
