@@ -919,3 +919,18 @@ def test_a_lab_set_up_with_two_partners_is_one_body() -> None:
         ("joint_lab", frozenset({"Riverton University", "Lakeside University"}), "active"),
         ("joint_lab", frozenset({"Riverton University", "Hill University"}), "active"),
     }
+
+
+def test_chinese_jointly_built_centre_is_a_joint_lab() -> None:
+    """ "并于2017年在米兰共建中意设计创新中心": a centre the pair built together is a joint lab,
+    and the double degree of the same sentence keeps the pair."""
+    text = (
+        "2024年6月14日，清华大学与米兰理工大学在米兰续签校际合作协议。"
+        "两校自2012年起合作开设建筑学双学位项目，并于2017年在米兰共建中意设计创新中心。"
+    )
+    pair = frozenset({"清华大学", "米兰理工大学"})
+    assert _records(text, "2024-06-14") == {
+        ("agreement", pair, "signed"),
+        ("double_degree", pair, "active"),
+        ("joint_lab", pair, "active"),
+    }
