@@ -24,7 +24,7 @@ import attrs
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Evidence, Institution, Location, Partnership, Party
 from partnerkit.sources._contract import Source, SourceItem, State
-from partnerkit.sources._textfile import decode_error, known_encoding, not_a_file, open_text
+from partnerkit.sources._textfile import bad_byte, decode_error, known_encoding, not_a_file, open_text
 
 __all__ = ["CsvSource"]
 
@@ -173,6 +173,12 @@ class CsvSource(Source):
                 if header is None:
                     self.summary.notices.append(f"{path}: the file is empty (no header row)")
                     return None
+                if bad_byte("".join(header)):
+                    raise SourceError(
+                        f"{path} row 1: the header is not valid {encoding} text; set the encoding option",
+                        source=self.name,
+                        locator=path,
+                    )
                 mapping = self._mapping(header)
                 build = self._builder(mapping, header)
                 while True:
@@ -185,6 +191,9 @@ class CsvSource(Source):
                         yield RecordError(_csv_reason(exc), row=row, locator=path)
                         continue
                     if not any(c.strip() for c in cells):
+                        continue
+                    if (error := _bad_bytes(cells, header, encoding)) is not None:
+                        yield error.at(row=row, locator=path)
                         continue
                     if len(cells) > len(header):
                         yield RecordError(
@@ -300,6 +309,20 @@ class CsvSource(Source):
             return Partnership(**data)
 
         return institution if is_institution else partnership
+
+
+def _bad_bytes(cells: list[str], header: list[str], encoding: str) -> RecordError | None:
+    """The error for a row with a byte that is not valid in the file's encoding, naming the column."""
+    for i, cell in enumerate(cells):
+        byte = bad_byte(cell)
+        if byte is not None:
+            column = header[i].strip() if i < len(header) and header[i].strip() else f"column {i + 1}"
+            return RecordError(
+                f"not valid {encoding} text (byte '{byte}'); fix the byte, or set the file's encoding (the csv "
+                "source's encoding option) if many rows say so",
+                field=column,
+            )
+    return None
 
 
 def _csv_reason(exc: csv.Error) -> str:
