@@ -65,6 +65,41 @@ def test_missing_file_is_one_line(tmp_path: Path) -> None:
     assert "does not exist" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["dedupe", "{tmp}/none.csv"],
+            "Invalid value for 'FILE': File '{tmp}/none.csv' does not exist. (see 'partnerkit dedupe --help')",
+        ),
+        (
+            ["dedupe", "{tmp}"],
+            "Invalid value for 'FILE': File '{tmp}' is a directory. (see 'partnerkit dedupe --help')",
+        ),
+        (["dedupe"], "Missing argument 'FILE'. (see 'partnerkit dedupe --help')"),
+        (
+            ["match", "x", "--limit", "0"],
+            "Invalid value for '--limit': 0 is not in the range x>=1. (see 'partnerkit match --help')",
+        ),
+        (["match"], "give NAMEs or --file FILE (not both) (see 'partnerkit match --help')"),
+        (["dedup", "x"], "No such command 'dedup'. Did you mean 'dedupe'? (see 'partnerkit --help')"),
+        (["--bogus", "dedupe"], "No such option '--bogus'. (see 'partnerkit --help')"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], expected: str) -> None:
+    """A missing or wrong argument is one line naming it and the help to read (click printed three)."""
+    result = CliRunner().invoke(cli, [a.format(tmp=tmp_path) for a in args], prog_name="partnerkit")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"partnerkit: error: {expected.format(tmp=tmp_path)}\n"
+
+
+def test_a_bare_command_still_shows_the_help() -> None:
+    result = CliRunner().invoke(cli, [], prog_name="partnerkit")
+    assert "Commands:" in result.output
+    assert "partnerkit: error" not in result.output
+
+
 def test_every_command_has_an_example_in_its_help() -> None:
     runner = CliRunner()
     for name in cli.commands:

@@ -29,12 +29,41 @@ EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
 
 
+#: click >= 8.2 shows the help for a bare ``partnerkit`` by raising this usage error: let it.
+_SHOW_HELP: tuple[type[Exception], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)
+)
+
+
+def _usage_line(exc: click.UsageError) -> str:
+    """A usage error as one line: what is wrong, and where the help is."""
+    command = exc.ctx.command_path if exc.ctx is not None else "partnerkit"
+    message = " ".join(exc.format_message().split())
+    return f"partnerkit: error: {message} (see '{command} --help')"
+
+
 class _Group(click.Group):
     """A click group that turns errors into one clear line on stderr and an exit code."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # an unknown option of the group itself
+            if isinstance(exc, _SHOW_HELP):
+                raise
+            click.echo(_usage_line(exc), err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # a missing file, a bad option value, an unknown command
+            if ctx.meta.get("partnerkit.debug") or isinstance(exc, _SHOW_HELP):
+                raise
+            click.echo(_usage_line(exc), err=True)
+            ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # The reader went away (``partnerkit ... | head``): stop quietly, as cat does.
             devnull = os.open(os.devnull, os.O_WRONLY)
