@@ -14,7 +14,12 @@ from partnerkit.cli._inputs import load_registry, read_utf8
 
 
 def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[str, pk.Article]]:
-    """``(locator, article)`` for each input: a ``.jsonl`` file holds articles, any other file is one text."""
+    """``(locator, article)`` for each input: a ``.jsonl`` file holds articles, any other file is one text.
+
+    A text file is read by the ``text`` source, so an HTML page is reduced to its text (its
+    title and publication date kept) as ``import text`` does; a file with no text in it is
+    left out with a warning.
+    """
     for path in files:
         if path.endswith((".jsonl", ".jsonl.gz")):
             for row, article in enumerate(pk.load_jsonl(pk.Article, path), start=1):
@@ -22,12 +27,24 @@ def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[s
         elif path == "-":
             yield "<stdin>", pk.Article(text=sys.stdin.read(), publisher=publisher)
         else:
-            text = read_utf8(  # never mojibake: a garbled text states no partnership
+            read_utf8(  # never mojibake: a garbled text states no partnership
                 path,
                 "convert it to UTF-8, or import it with "
                 "'partnerkit import text -o paths=FILE -o encoding=...' and use --from-store",
             )
-            yield path, pk.Article(text=text, publisher=publisher)
+            source = pk.open_source("text", paths=(path,), publisher=publisher)
+            for item in source.read():
+                if isinstance(item.record, pk.Article):  # the text source reads nothing else
+                    yield path, item.record
+            for error in source.summary.errors:
+                click.echo(f"partnerkit: warning: {error} (left out)", err=True)
+
+
+def _text_of(article: pk.Article) -> str:
+    """The text to read partnerships from: the title (unless the text starts with it), then the text."""
+    if article.title and not article.text.startswith(article.title):
+        return f"{article.title}\n{article.text}"
+    return article.text
 
 
 def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partnership:
@@ -73,7 +90,8 @@ def extract(  # noqa: PLR0917 - one parameter per option
 ) -> None:
     """Find the partnerships that news texts state, merged across all inputs.
 
-    FILE is a text file (one article; '-' reads stdin) or a JSON Lines file of articles.
+    FILE is a text or HTML file (one article; '-' reads stdin) or a JSON Lines file of
+    articles. An HTML page is reduced to its text, as 'import text' does.
     The same deal reported by several texts comes out once, with every sentence that
     states it as evidence.
 
@@ -95,9 +113,8 @@ def extract(  # noqa: PLR0917 - one parameter per option
         inputs = _articles(files, publisher)
     found: list[tuple[str, pk.Partnership]] = []
     for locator, article in inputs:
-        text = "\n".join(part for part in (article.title, article.text) if part)
         by = publisher or article.publisher
-        extraction = pk.extract(text, published=when or article.published, publisher=by, registry=registry)
+        extraction = pk.extract(_text_of(article), published=when or article.published, publisher=by, registry=registry)
         found.extend((locator, _located(p, locator, by)) for p in extraction.partnerships)
     merged = pk.merge_partnerships([p for _, p in found], registry)
     if save:
