@@ -176,6 +176,32 @@ def test_registry_specs_ror_dump_and_csv(tmp_path: Path) -> None:
     assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "tsu"
 
 
+def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> None:
+    """--registry has no encoding option: the error points to what works instead."""
+    table = tmp_path / "unis.csv"
+    table.write_bytes("name,country\nМГУ,RU\nITMO,RU\nСПбГУ,RU\n".encode("cp1251"))
+    code, out, err = run("match", "ITMO", "--registry", str(table))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"partnerkit: error: {table} lines 2, 4: not valid utf-8 text (invalid continuation byte); --registry "
+        "reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import it with 'partnerkit import "
+        f"csv -o path={table} -o encoding=cp1251' and use --registry store\n"
+    )
+
+
+def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A JSON Lines registry whose first line is not UTF-8: a warning naming the row (it was an internal error)."""
+    dump = tmp_path / "unis.jsonl"
+    dump.write_bytes(b'{"id": "x", "name": "M\xfcnchen"}\n{"id": "itmo", "name": "ITMO University"}\n')
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        code, out, err = run("match", "ITMO University", "--registry", str(dump), "--format", "csv")
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "itmo"
+    assert [f"{dump} row 1: not valid UTF-8" in r.getMessage() for r in caplog.records] == [True]
+
+
 @pytest.mark.parametrize(
     ("content", "expected"),
     [

@@ -131,7 +131,18 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
         raise pk.ConfigError(f"--registry: {spec}: no such file or directory (nor 'store')")
     suffixes = [s.lower() for s in path.suffixes]
     if path.is_file() and suffixes and suffixes[-1] in (".csv", ".tsv"):
-        return pk.Registry.from_source("csv", path=spec)
+        try:
+            return pk.Registry.from_source("csv", path=spec)
+        except pk.SourceError as exc:
+            what, hint, _ = str(exc).partition("; set the encoding option")
+            if not hint:
+                raise
+            raise pk.SourceError(  # --registry takes no encoding option: say what to do instead
+                f"{what}; --registry reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import "
+                f"it with 'partnerkit import csv -o path={spec} -o encoding=cp1251' and use --registry store",
+                source="csv",
+                locator=spec,
+            ) from None
     if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not _is_ror(path):
         return pk.Registry.from_source("jsonl", path=spec, type="Institution")
     return pk.Registry.from_source("ror", path=spec)
@@ -139,11 +150,12 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
 
 def _is_ror(path: Path) -> bool:
     """Whether a JSON Lines file holds ROR records (ids ``https://ror.org/...``), not partnerkit's."""
-    with gzip.open(path, "rt", encoding="utf-8") if path.suffix.lower() == ".gz" else path.open(encoding="utf-8") as fh:
+    # bytes, not text: a line that is not UTF-8 is for the reader to report with its row
+    with gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb") as fh:
         for line in fh:
             if line.strip():
                 try:
-                    first = json.loads(line)
+                    first = json.loads(line.decode("utf-8-sig", errors="replace"))
                 except json.JSONDecodeError:
                     return False
                 return isinstance(first, dict) and str(first.get("id", "")).startswith("https://ror.org/")
