@@ -176,6 +176,25 @@ def test_registry_specs_ror_dump_and_csv(tmp_path: Path) -> None:
     assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "tsu"
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "options"),
+    [
+        ("names.txt", "name\tcountry\r\nМГУ\tRU\r\nTUM\tDE\r\n".encode("utf-16"), []),  # Excel "Unicode Text"
+        ("names.csv", "name,country\r\nМГУ,RU\r\nTUM,DE\r\n".encode("utf-16"), []),  # Excel "CSV UTF-16"
+        ("names.csv", "name;country\r\nМГУ;RU\r\nTUM;DE\r\n".encode("cp1251"), ["--encoding", "cp1251"]),
+    ],
+)
+def test_dedupe_reads_excel_exports(tmp_path: Path, name: str, content: bytes, options: list[str]) -> None:
+    """UTF-16 with a byte-order mark (tab- or comma-separated) and a stated cp1251 give the same rows."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("dedupe", str(path), "--format", "csv", *options)
+    assert code == 0, err
+    assert [(r["name"], r["country"]) for r in csv.DictReader(io.StringIO(out))] == [("МГУ", "RU"), ("TUM", "DE")]
+    code, out, err = run("match", "--file", str(path), "--registry", str(tmp_path / "none.csv"), *options)
+    assert "encoding" not in err  # the names file was read; only the registry is missing
+
+
 def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> None:
     """--registry has no encoding option: the error points to what works instead."""
     table = tmp_path / "unis.csv"
@@ -205,7 +224,11 @@ def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"name\nITMO\nM\xfcnchen\n", "row 3: not valid UTF-8 text (invalid start byte); save the file as UTF-8"),
+        (
+            b"name\nITMO\nM\xfcnchen\n",
+            "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding (cp1251 for "
+            "Russian Windows programs) or save it as UTF-8",
+        ),
         (b"name\nA\n" + b"B" * 200_000 + b"\n", "row 3: not readable as CSV (field larger than field limit"),
         (b"name,country\nA,RU\nB\n", "row 3: 1 fields, the header has 2"),
         (b"", "row 1: the file is empty; expected a header row"),

@@ -13,6 +13,9 @@ import attrs
 
 import partnerkit as pk
 from partnerkit.cli._app import App
+from partnerkit.sources._textfile import check_encoding
+
+_SAMPLE = 64 * 1024
 
 
 @attrs.frozen
@@ -45,36 +48,45 @@ class Table:
 _NAME_COLUMNS = ("name", "names", "institution", "organization", "organisation", "affiliation")
 
 
-def read_utf8(path: str, advice: str) -> str:
-    """The text of a UTF-8 file, without a byte-order mark.
+def read_utf8(path: str, advice: str, encoding: str | None = None) -> str:
+    """The text of a file, without a byte-order mark: UTF-8 unless ``encoding`` says otherwise.
+
+    A UTF-16 byte-order mark (Excel's "Unicode Text" and "CSV UTF-16") decides, as in the
+    sources; a stated encoding that cannot be right for the bytes is refused.
 
     Raises:
-        RecordError: a byte is not UTF-8 (names the file and row, and gives ``advice``).
+        RecordError: a byte is not valid in the encoding (names the file and row, and gives ``advice``).
+        SourceError: the stated encoding is unknown or cannot be right for this file.
     """
     with open(path, "rb") as fh:
         data = fh.read()
+    used = check_encoding(data[:_SAMPLE], encoding, path)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(used)
     except UnicodeDecodeError as exc:
+        name = "UTF-8" if used == "utf-8" else used
         raise pk.RecordError(
-            f"not valid UTF-8 text ({exc.reason}); {advice}",
-            row=data[: exc.start].count(b"\n") + 1,
+            f"not valid {name} text ({exc.reason}); {advice}",
+            row=data[: exc.start].decode(used, errors="replace").count("\n") + 1,
             locator=path,
         ) from None
 
 
-def read_table(path: str, column: str | None) -> Table:
+def read_table(path: str, column: str | None, encoding: str | None = None) -> Table:
     """Read a CSV (or TSV) file with a header row; a ``.txt`` file is one name per line.
 
+    A ``.txt`` file whose first line holds a tab is a table (Excel's "Unicode Text").
     Without ``column``, the first of name / institution / organization / affiliation
     present is used, else the only column.
 
     Raises:
         ConfigError: the column is missing or cannot be guessed.
         RecordError: a row is malformed (names the file and row).
+        SourceError: ``encoding`` is unknown or cannot be right for the file.
     """
-    text = read_utf8(path, "save the file as UTF-8")
-    if path.endswith(".txt"):
+    advice = "give its encoding with --encoding (cp1251 for Russian Windows programs) or save it as UTF-8"
+    text = read_utf8(path, advice, encoding)
+    if path.endswith(".txt") and "\t" not in text.partition("\n")[0]:
         names = [line.strip() for line in text.split("\n")]
         return Table(path, ("name",), tuple((n,) for n in names if n), 0)
     try:
