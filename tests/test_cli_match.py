@@ -145,7 +145,10 @@ def test_dedupe_reads_text_files_and_reports_bad_csv(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("name,country\nA,RU\nB,RU,extra\n")
     code, _, err = run("dedupe", str(bad))
-    assert (code, err) == (2, f"partnerkit: error: {bad} row 3: 3 fields, the header has 2\n")
+    assert (code, err) == (
+        2,
+        f"partnerkit: error: {bad} row 3: 3 fields, the header has 2 (a delimiter or quote inside a value?)\n",
+    )
 
 
 ROR_RECORD = {
@@ -229,8 +232,13 @@ def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
             "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding (cp1251 for "
             "Russian Windows programs) or save it as UTF-8",
         ),
-        (b"name\nA\n" + b"B" * 200_000 + b"\n", "row 3: not readable as CSV (field larger than field limit"),
-        (b"name,country\nA,RU\nB\n", "row 3: 1 fields, the header has 2"),
+        (
+            b"name\nA\n" + b"B" * 200_000 + b"\n",
+            "row 3: a value is longer than 131,072 characters (a quote never closed?)",
+        ),
+        (b"name,country\nA,RU\nB\n", "row 3: 1 fields, the header has 2 (a delimiter or quote inside a value?)"),
+        (b'name,country\nA,RU\n"B, DE\nC,FR\n', "row 3: a quote opened in this row is never closed"),
+        (b'name,country\n"ITMO" University,RU\n', "row 2: not readable as CSV (',' expected after '\"'"),
         (b"", "row 1: the file is empty; expected a header row"),
     ],
 )
@@ -241,6 +249,16 @@ def test_dedupe_messy_input_is_one_line_naming_file_and_row(tmp_path: Path, cont
     code, out, err = run("dedupe", str(path))
     assert (code, out, err.count("\n")) == (2, "", 1)
     assert err.startswith(f"partnerkit: error: {path} {expected}")
+
+
+def test_a_doubled_quote_after_the_first_rows_is_read_right(tmp_path: Path) -> None:
+    """The quoting rules are CSV's, not guessed from the first rows (a guess read '"The ""Best"" U"' wrong)."""
+    path = tmp_path / "names.csv"
+    lines = ["name,country", *(f"University number {i},RU" for i in range(400)), '"The ""Best"" University",US']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert list(csv.DictReader(io.StringIO(out)))[-1]["name"] == 'The "Best" University'
 
 
 def test_dedupe_reads_a_name_with_a_quoted_line_break_as_one_row(tmp_path: Path) -> None:

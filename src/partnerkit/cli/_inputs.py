@@ -13,6 +13,7 @@ import attrs
 
 import partnerkit as pk
 from partnerkit.cli._app import App
+from partnerkit.sources._csv import csv_reason, sniff_delimiter
 from partnerkit.sources._textfile import check_encoding
 
 _SAMPLE = 64 * 1024
@@ -89,11 +90,9 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
     if path.endswith(".txt") and "\t" not in text.partition("\n")[0]:
         names = [line.strip() for line in text.split("\n")]
         return Table(path, ("name",), tuple((n,) for n in names if n), 0)
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    # the delimiter only: a sniffed quoting dialect can misread a doubled quote after the sample
+    delimiter = sniff_delimiter(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[str, ...]] = []
     number = 1
     try:
@@ -106,10 +105,14 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                raise pk.RecordError(f"{len(row)} fields, the header has {len(header)}", row=number, locator=path)
+                raise pk.RecordError(
+                    f"{len(row)} fields, the header has {len(header)} (a delimiter or quote inside a value?)",
+                    row=number,
+                    locator=path,
+                )
             rows.append(tuple(row))
     except csv.Error as exc:
-        raise pk.RecordError(f"not readable as CSV ({exc})", row=number + 1, locator=path) from None
+        raise pk.RecordError(csv_reason(exc), row=number + 1, locator=path) from None
     table = Table(path, header, tuple(rows), 0)
     if column is not None:
         return attrs.evolve(table, column=table.index(column, "--column"))

@@ -26,7 +26,7 @@ from partnerkit._model import Evidence, Institution, Location, Partnership, Part
 from partnerkit.sources._contract import Source, SourceItem, State
 from partnerkit.sources._textfile import bad_byte, decode_error, known_encoding, not_a_file, open_text
 
-__all__ = ["CsvSource"]
+__all__ = ["CsvSource", "csv_reason", "sniff_delimiter"]
 
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = ",;\t|"
@@ -167,7 +167,7 @@ class CsvSource(Source):
         row = 1
         with text:
             try:
-                delimiter = config.delimiter or _sniff(text, path, self.name)
+                delimiter = config.delimiter or sniff_delimiter(text)
                 reader = csv.reader(text, delimiter=delimiter, strict=True)
                 header = next(reader, None)
                 if header is None:
@@ -188,7 +188,7 @@ class CsvSource(Source):
                     except StopIteration:
                         break
                     except csv.Error as exc:
-                        yield RecordError(_csv_reason(exc), row=row, locator=path)
+                        yield RecordError(csv_reason(exc), row=row, locator=path)
                         continue
                     if not any(c.strip() for c in cells):
                         continue
@@ -325,7 +325,7 @@ def _bad_bytes(cells: list[str], header: list[str], encoding: str) -> RecordErro
     return None
 
 
-def _csv_reason(exc: csv.Error) -> str:
+def csv_reason(exc: csv.Error) -> str:
     """What a csv.Error means, for a person fixing the file."""
     reason = str(exc)
     if reason == "unexpected end of data":
@@ -335,7 +335,7 @@ def _csv_reason(exc: csv.Error) -> str:
     return f"not readable as CSV ({reason}; a quote inside a value must be doubled)"
 
 
-def _sniff(text: io.TextIOBase | Any, path: str, source: str) -> str:
+def sniff_delimiter(text: io.TextIOBase | Any) -> str:
     """The delimiter, sniffed from whole lines of the start of the file (then rewound)."""
     sample = text.read(_SNIFF_BYTES)
     text.seek(0)
