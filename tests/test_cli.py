@@ -83,6 +83,11 @@ def test_missing_file_is_one_line(tmp_path: Path) -> None:
         ),
         (["match"], "give NAMEs or --file FILE (not both) (see 'partnerkit match --help')"),
         (["dedup", "x"], "No such command 'dedup'. Did you mean 'dedupe'? (see 'partnerkit --help')"),
+        (
+            ["dedupe", "examples/names.csv", "--explain"],
+            "--explain needs --format json (the links that joined each cluster) (see 'partnerkit dedupe --help')",
+        ),
+        (["match", "ITMO", "--workers", "2"], "--workers needs --engine dask (see 'partnerkit match --help')"),
         (["--bogus", "dedupe"], "No such option '--bogus'. (see 'partnerkit --help')"),
     ],
 )

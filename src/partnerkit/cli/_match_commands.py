@@ -69,6 +69,8 @@ def match(  # noqa: PLR0917 - one parameter per option
     """
     if bool(names) == bool(file):
         raise click.UsageError("give NAMEs or --file FILE (not both)")
+    if workers is not None and engine != "dask":
+        raise click.UsageError("--workers needs --engine dask")
     if engine == "dask":
         if file is None:
             raise click.UsageError("--engine dask needs --file")
@@ -191,6 +193,8 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
       partnerkit dedupe examples/names.csv --format csv > names-clustered.csv
       partnerkit dedupe names.txt --registry ror-dump.zip --format json
     """
+    if explain and fmt != "json":
+        raise click.UsageError("--explain needs --format json (the links that joined each cluster)")
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
     if country_column is None and "country" in (h.casefold() for h in rows.header):
