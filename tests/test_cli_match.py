@@ -73,6 +73,16 @@ def test_match_a_file_with_a_country_column(registry: str, tmp_path: Path) -> No
     assert rows[2]["query"] == "Nowhere Institute of Nothing"
 
 
+def test_match_a_file_reads_a_country_column_by_default_as_dedupe_does(registry: str, tmp_path: Path) -> None:
+    """A column named 'country' gives the hints without --country-column (it was ignored: HUST stayed ambiguous)."""
+    names = tmp_path / "names.csv"
+    names.write_text("name,Country\nHUST,CN\nHUST,VN\n", encoding="utf-8")
+    code, out, err = run("match", "--file", str(names), "--registry", registry, "--limit", "1", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["institution_id"], r["decision"]) for r in rows] == [("hust", "match"), ("hust-vn", "match")]
+
+
 def test_match_against_the_store(registry: str, tmp_path: Path) -> None:
     db = str(tmp_path / "pk.db")
     code, _, err = run("--db", db, "match", "ITMO")

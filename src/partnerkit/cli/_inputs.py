@@ -36,6 +36,14 @@ class Table:
             return [None] * len(self.rows)
         return [row[column] or None for row in self.rows]
 
+    def country_hints(self, column: str | None) -> list[str | None] | None:
+        """The country hint of each row: from ``column``, else from a column named ``country`` if any."""
+        if column is None:
+            if "country" not in (h.casefold() for h in self.header):
+                return None
+            column = "country"
+        return self.values(self.index(column, "--country-column"))
+
     def index(self, name: str, option: str) -> int:
         """The position of column ``name``; a ConfigError naming the columns there are if absent."""
         if name in self.header:

@@ -25,7 +25,11 @@ def _indent(text: str, prefix: str = "       ") -> str:
 @click.option("--file", "-f", "file", type=click.Path(exists=True, dir_okay=False), help="Names from a CSV file.")
 @click.option("--column", metavar="COL", help="The column of --file that holds the names.")
 @click.option("--country", metavar="CC", help="A country hint for every name (code or name).")
-@click.option("--country-column", metavar="COL", help="The column of --file that holds a country hint per name.")
+@click.option(
+    "--country-column",
+    metavar="COL",
+    help="The column of --file that holds a country hint per name (default: a column named 'country', if any).",
+)
 @click.option("--encoding", metavar="NAME", help=_ENCODING_HELP)
 @click.option("--registry", "registry_spec", metavar="SPEC", help=_REGISTRY_HELP)
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1), help="Candidates per name.")
@@ -82,7 +86,7 @@ def match(  # noqa: PLR0917 - one parameter per option
     if file is not None:
         rows = read_table(file, column, encoding)
         queries = rows.names()
-        hints = rows.values(rows.index(country_column, "--country-column")) if country_column else None
+        hints = rows.country_hints(country_column)
     else:
         if country_column or encoding:
             raise click.UsageError(f"{'--country-column' if country_column else '--encoding'} needs --file")
@@ -197,9 +201,7 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
         raise click.UsageError("--explain needs --format json (the links that joined each cluster)")
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
-    if country_column is None and "country" in (h.casefold() for h in rows.header):
-        country_column = "country"
-    hints = rows.values(rows.index(country_column, "--country-column")) if country_column else None
+    hints = rows.country_hints(country_column)
     clusters = pk.dedupe(rows.names(), registry, countries=hints)
     if fmt == "json":
         write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))
