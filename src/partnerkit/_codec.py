@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO, Any, TypeVar, cast, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -249,22 +250,36 @@ def dump_jsonl(records: Iterable[Any], path_or_file: PathOrFile) -> int:
     """Write records as JSON Lines, one per line, after a header line with the schema version.
 
     Streams: records are written as they come, never held in memory. A path ending in
-    ``.gz`` is gzip-compressed.
+    ``.gz`` is gzip-compressed. A file holds one record type, named in its header line, so
+    that :func:`load_jsonl` can read it back.
 
     Returns:
         The number of records written.
+
+    Raises:
+        TypeError: a record is not a partnerkit record (a dict, None...).
+        RecordError: a record is of another type than the first one (names the line).
     """
     count = 0
     with _open_for_writing(path_or_file) as fh:
-        header_written = False
+        kind: type[Any] | None = None
         for record in records:
-            if not header_written:
-                header = {"schema_version": SCHEMA_VERSION, "type": type(record).__name__}
+            if kind is None:
+                if not attrs.has(type(record)):
+                    raise TypeError(f"dump_jsonl writes partnerkit records, got {type(record).__name__}")
+                kind = type(record)
+                header = {"schema_version": SCHEMA_VERSION, "type": kind.__name__}
                 fh.write(json.dumps(header) + "\n")
-                header_written = True
+            elif type(record) is not kind:
+                raise RecordError(
+                    f"a {type(record).__name__} in a file of {kind.__name__} records: write each record type "
+                    "to its own file",
+                    row=count + 2,
+                    locator=_name_of(path_or_file),
+                )
             fh.write(json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
-        if not header_written:
+        if kind is None:
             fh.write(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n")
     return count
 
