@@ -208,6 +208,26 @@ def test_dedupe_reads_excel_exports(tmp_path: Path, name: str, content: bytes, o
     assert "encoding" not in err  # the names file was read; only the registry is missing
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("unis.xlsx", b"PK\x03\x04", "not a file a registry is read from: give 'store', a CSV or JSON Lines file"),
+        ("unis.txt", b"ITMO University\n", "not a file a registry is read from"),
+        ("unis.csv", b"name\n\n", "no institutions could be read from it"),
+    ],
+)
+def test_a_registry_that_gives_no_institutions_is_an_error(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    """A spreadsheet, a text file or an empty table: one line saying so (they gave a JSON parse error or
+    silently matched nothing)."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("match", "ITMO", "--registry", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"partnerkit: error: --registry: {path}: {expected}")
+
+
 def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> None:
     """--registry has no encoding option: the error points to what works instead."""
     table = tmp_path / "unis.csv"

@@ -139,7 +139,8 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     institutions, or a ROR data dump (zip, JSON, JSON Lines or a folder).
 
     Raises:
-        ConfigError: SPEC is no file, or the store holds no institutions.
+        ConfigError: SPEC is no file, not a kind of file a registry is read from, or holds no
+            institutions (nor does the store).
     """
     if spec is None or spec == "store":
         store = app.store()
@@ -152,7 +153,23 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     path = Path(spec)
     if not path.exists():
         raise pk.ConfigError(f"--registry: {spec}: no such file or directory (nor 'store')")
+    registry = _registry_file(path, spec)
+    if not len(registry):
+        raise pk.ConfigError(f"--registry: {spec}: no institutions could be read from it (see the warning above)")
+    return registry
+
+
+_REGISTRY_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".zip", ".gz")
+
+
+def _registry_file(path: Path, spec: str) -> pk.Registry:
     suffixes = [s.lower() for s in path.suffixes]
+    if path.is_file() and (not suffixes or suffixes[-1] not in _REGISTRY_SUFFIXES):
+        raise pk.ConfigError(
+            f"--registry: {spec}: not a file a registry is read from: give 'store', a CSV or JSON Lines file of "
+            "institutions (.csv, .tsv, .jsonl) or a ROR dump (.zip, .json, .jsonl, a folder); save a spreadsheet "
+            "as CSV first"
+        )
     if path.is_file() and suffixes and suffixes[-1] in (".csv", ".tsv"):
         try:
             return pk.Registry.from_source("csv", path=spec)
