@@ -59,6 +59,19 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert isinstance(loud.exception, pk.RecordError)
 
 
+def test_a_reader_that_goes_away_stops_the_command_quietly_with_141(tmp_path: Path) -> None:
+    """``partnerkit read ... | head``: no traceback, and not exit 1 (which means records were rejected)."""
+    names = tmp_path / "many.csv"
+    names.write_text("name\n" + "".join(f"University number {i}\n" for i in range(50_000)), encoding="utf-8")
+    cmd = [sys.executable, "-m", "partnerkit", "read", "csv", "-o", f"path={names}"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith('{"id": "many-2"')
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err) == (141, "")
+
+
 def test_missing_file_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x" / "pk.db"), "summary", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 2

@@ -23,10 +23,12 @@ log = logging.getLogger("partnerkit")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit codes: 0 done; 1 done, but records were rejected under --strict; 2 an error.
+#: Exit codes: 0 done; 1 done, but records were rejected under --strict; 2 an error;
+#: 130 interrupted; 141 the reader of the output went away (as a shell reports SIGPIPE).
 EXIT_REJECTED = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 
 #: click >= 8.2 shows the help for a bare ``partnerkit`` by raising this usage error: let it.
@@ -68,7 +70,7 @@ class _Group(click.Group):
             # The reader went away (``partnerkit ... | head``): stop quietly, as cat does.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            ctx.exit(EXIT_REJECTED)
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (pk.PartnerkitError, OSError) as exc:
             if ctx.meta.get("partnerkit.debug"):
                 raise
@@ -135,7 +137,7 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     """partnerkit: institutions, partnerships and the evidence behind them.
 
     Exit codes: 0 done; 1 records were rejected under --strict; 2 an error (one line on
-    stderr; --debug shows the traceback).
+    stderr; --debug shows the traceback); 130 interrupted; 141 the output's reader went away.
     """
     ctx.meta["partnerkit.debug"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
