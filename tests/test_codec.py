@@ -193,5 +193,7 @@ def test_dump_jsonl_refuses_what_load_jsonl_could_not_read_back(tmp_path: Path) 
         pk.dump_jsonl([pk.Institution(id="a", name="A"), deal], path)
     with pytest.raises(TypeError, match="dump_jsonl writes partnerkit records, got dict"):
         pk.dump_jsonl([{"id": "a", "name": "A"}], tmp_path / "dicts.jsonl")
+    with pytest.raises(TypeError, match="to_dict expects a partnerkit record, got dict"):
+        pk.to_dict({"id": "a", "name": "A"})  # it was returned as it was
     assert pk.dump_jsonl([deal, deal], path) == 2
     assert list(pk.load_jsonl(pk.Partnership, path)) == [deal, deal]

@@ -191,12 +191,15 @@ def _record_error(exc: BaseException, cls: type[Any]) -> RecordError:
 def to_dict(obj: Any) -> dict[str, Any]:
     """Turn a partnerkit record into a JSON-safe dict.
 
+    Raises:
+        TypeError: ``obj`` is not a partnerkit record (a dict, a list, None...).
+
     Example:
         >>> import partnerkit as pk
         >>> pk.to_dict(pk.Party("HUST", institution_id="hust"))
         {'name': 'HUST', 'institution_id': 'hust'}
     """
-    result = converter.unstructure(obj)
+    result = converter.unstructure(obj) if attrs.has(type(obj)) else None
     if not isinstance(result, dict):
         raise TypeError(f"to_dict expects a partnerkit record, got {type(obj).__name__}")
     return result
