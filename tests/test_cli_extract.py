@@ -158,3 +158,11 @@ def test_a_file_without_text_is_left_out_with_a_warning(tmp_path: Path, texts: l
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 2  # the header and the one deal of the other texts
     assert result.stderr == f"partnerkit: warning: {empty}: the file holds no text (left out)\n"
+
+
+def test_a_bad_published_date_names_the_option(texts: list[str]) -> None:
+    result = CliRunner().invoke(cli, ["extract", *texts, "--published", "yesterday"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "partnerkit: error: Invalid value for '--published': 'yesterday' is not a date of the form YYYY"
+    )

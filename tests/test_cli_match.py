@@ -228,6 +228,25 @@ def test_a_registry_that_gives_no_institutions_is_an_error(
     assert err.startswith(f"partnerkit: error: --registry: {path}: {expected}")
 
 
+@pytest.mark.parametrize("command", ["dedupe", "match"])
+def test_a_country_cell_that_names_no_country_is_no_hint_with_a_warning(
+    registry: str, tmp_path: Path, command: str
+) -> None:
+    """'EU' or 'n/a' in a country column: those rows are read without a hint, named in one warning per value
+    (the whole file stopped with "countries item 0: ...", naming neither the file nor the row)."""
+    names = tmp_path / "names.csv"
+    names.write_text("name,Country\nITMO University,EU\nHUST,CN\n\nTUM,EU\nMIT,n/a\n", encoding="utf-8")
+    args = ["--file", str(names)] if command == "match" else [str(names)]
+    code, out, err = run(command, *args, "--registry", registry, "--format", "csv")
+    assert code == 0, err
+    assert err.splitlines() == [
+        f"partnerkit: warning: {names} rows 2, 5: Country: 'EU' is not a country; read without a country hint",
+        f"partnerkit: warning: {names} row 6: Country: 'n/a' is not a country; read without a country hint",
+    ]
+    hust = [r for r in csv.DictReader(io.StringIO(out)) if r.get("name", r.get("query")) == "HUST"]
+    assert hust[0]["institution_id"] == "hust"  # the good hint of row 3 is still used
+
+
 def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> None:
     """--registry has no encoding option: the error points to what works instead."""
     table = tmp_path / "unis.csv"

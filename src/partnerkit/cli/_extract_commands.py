@@ -103,7 +103,10 @@ def extract(  # noqa: PLR0917 - one parameter per option
     """
     if bool(files) == from_store:
         raise click.UsageError("give FILEs or --from-store (not both)")
-    when = pk.PartialDate.parse(published) if published else None
+    try:
+        when = pk.PartialDate.parse(published) if published else None
+    except pk.RecordError as exc:
+        raise click.BadParameter(exc.reason, param_hint="'--published'") from None
     registry = load_registry(registry_spec, app) if registry_spec else None
     if from_store:
         inputs: Iterator[tuple[str, pk.Article]] = (

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
+import click
 
 import partnerkit as pk
 from partnerkit.cli._app import App
@@ -27,6 +28,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     column: int
+    numbers: tuple[int, ...]  # the row of the file each row is (the header is row 1)
 
     def names(self) -> list[str]:
         return [row[self.column] for row in self.rows]
@@ -37,12 +39,33 @@ class Table:
         return [row[column] or None for row in self.rows]
 
     def country_hints(self, column: str | None) -> list[str | None] | None:
-        """The country hint of each row: from ``column``, else from a column named ``country`` if any."""
+        """The country hint of each row: from ``column``, else from a column named ``country`` if any.
+
+        A value that names no country ("EU", "n/a") is no hint for its row, with one warning
+        line per such value naming its rows, instead of stopping the whole file.
+        """
         if column is None:
             if "country" not in (h.casefold() for h in self.header):
                 return None
             column = "country"
-        return self.values(self.index(column, "--country-column"))
+        position = self.index(column, "--country-column")
+        hints = self.values(position)
+        bad: dict[str, list[int]] = {}
+        for i, value in enumerate(hints):
+            if value is not None:
+                try:
+                    pk.country_code(value)
+                except pk.RecordError:
+                    bad.setdefault(value, []).append(self.numbers[i])
+                    hints[i] = None
+        for value, rows in bad.items():
+            shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+            click.echo(
+                f"partnerkit: warning: {self.path} row{'s' if len(rows) > 1 else ''} {shown}: "
+                f"{self.header[position]}: {value[:40]!r} is not a country; read without a country hint",
+                err=True,
+            )
+        return hints
 
     def index(self, name: str, option: str) -> int:
         """The position of column ``name``; a ConfigError naming the columns there are if absent."""
@@ -96,12 +119,13 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
     advice = "give its encoding with --encoding (cp1251 for Russian Windows programs) or save it as UTF-8"
     text = read_utf8(path, advice, encoding)
     if path.endswith(".txt") and "\t" not in text.partition("\n")[0]:
-        names = [line.strip() for line in text.split("\n")]
-        return Table(path, ("name",), tuple((n,) for n in names if n), 0)
+        lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        return Table(path, ("name",), tuple((name,) for _, name in lines), 0, tuple(n for n, _ in lines))
     # the delimiter only: a sniffed quoting dialect can misread a doubled quote after the sample
     delimiter = sniff_delimiter(io.StringIO(text, newline=""))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[str, ...]] = []
+    numbers: list[int] = []
     number = 1
     try:
         first = next(reader, None)
@@ -119,9 +143,10 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
                     locator=path,
                 )
             rows.append(tuple(row))
+            numbers.append(number)
     except csv.Error as exc:
         raise pk.RecordError(csv_reason(exc), row=number + 1, locator=path) from None
-    table = Table(path, header, tuple(rows), 0)
+    table = Table(path, header, tuple(rows), 0, tuple(numbers))
     if column is not None:
         return attrs.evolve(table, column=table.index(column, "--column"))
     for candidate in _NAME_COLUMNS:
