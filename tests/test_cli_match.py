@@ -300,6 +300,16 @@ def test_dedupe_messy_input_is_one_line_naming_file_and_row(tmp_path: Path, cont
     assert err.startswith(f"partnerkit: error: {path} {expected}")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_names_txt_file_is_one_name_per_line_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    """Lines ended by CR alone (old Mac programs) are lines too (the whole file was one name)."""
+    path = tmp_path / "names.txt"
+    path.write_bytes(newline.join(["ITMO University", "", "TUM", "Tsinghua University"]).encode())
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert [r["name"] for r in csv.DictReader(io.StringIO(out))] == ["ITMO University", "TUM", "Tsinghua University"]
+
+
 def test_a_doubled_quote_after_the_first_rows_is_read_right(tmp_path: Path) -> None:
     """The quoting rules are CSV's, not guessed from the first rows (a guess read '"The ""Best"" U"' wrong)."""
     path = tmp_path / "names.csv"

@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from partnerkit.sources._csv import csv_reason, sniff_delimiter
 from partnerkit.sources._textfile import check_encoding
 
 _SAMPLE = 64 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CR alone too: old Mac programs end lines so
 
 
 @attrs.frozen
@@ -118,8 +120,8 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
     """
     advice = "give its encoding with --encoding (cp1251 for Russian Windows programs) or save it as UTF-8"
     text = read_utf8(path, advice, encoding)
-    if path.endswith(".txt") and "\t" not in text.partition("\n")[0]:
-        lines = [(n, line.strip()) for n, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if path.endswith(".txt") and "\t" not in _LINE_BREAK.split(text, maxsplit=1)[0]:
+        lines = [(n, line.strip()) for n, line in enumerate(_LINE_BREAK.split(text), start=1) if line.strip()]
         return Table(path, ("name",), tuple((name,) for _, name in lines), 0, tuple(n for n, _ in lines))
     # the delimiter only: a sniffed quoting dialect can misread a doubled quote after the sample
     delimiter = sniff_delimiter(io.StringIO(text, newline=""))
