@@ -143,7 +143,7 @@ def test_installed_console_script(tmp_path: Path, examples: Path) -> None:
         [str(script), "partnerships", "--since", "soon"], capture_output=True, text=True, env=env, check=False
     )
     assert bad.returncode == 2
-    assert bad.stderr == "partnerkit: error: 'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
+    assert bad.stderr == "partnerkit: error: since: 'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
 
 
 def test_tables_align_wide_characters() -> None:
