@@ -108,3 +108,14 @@ def test_a_state_file_that_is_not_one_is_one_line_saying_what_to_do(
     assert CliRunner().invoke(cli, ["read", "text", "-o", f"paths={news}", "--state", str(state)]).exit_code == 0
     assert list(json.loads(state.read_text(encoding="utf-8"))["seen"]) == [str(news / "a.txt")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "state.json"]  # no partial file left
+
+
+@pytest.mark.parametrize("command", ["read", "import"])
+def test_every_record_rejected_exits_1_for_read_and_import_alike(tmp_path: Path, command: str) -> None:
+    """Nothing came through: exit 1 from both commands (import said 0, read 1); some records through: 0."""
+    path = tmp_path / "unis.csv"
+    path.write_text("name,country\nX,Rusia\nY,Atlantis\n", encoding="utf-8")
+    db = ["--db", str(tmp_path / "pk.db")]
+    assert CliRunner().invoke(cli, [*db, command, "csv", "-o", f"path={path}"]).exit_code == 1
+    path.write_text("name,country\nITMO University,RU\nY,Atlantis\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, [*db, command, "csv", "-o", f"path={path}"]).exit_code == 0

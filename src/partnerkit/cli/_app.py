@@ -23,7 +23,7 @@ log = logging.getLogger("partnerkit")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit codes: 0 done; 1 done, but records were rejected under --strict; 2 an error;
+#: Exit codes: 0 done; 1 records were rejected under --strict, or every record read was; 2 an error;
 #: 130 interrupted; 141 the reader of the output went away (as a shell reports SIGPIPE).
 EXIT_REJECTED = 1
 EXIT_ERROR = 2
@@ -136,8 +136,9 @@ class App:
 def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     """partnerkit: institutions, partnerships and the evidence behind them.
 
-    Exit codes: 0 done; 1 records were rejected under --strict; 2 an error (one line on
-    stderr; --debug shows the traceback); 130 interrupted; 141 the output's reader went away.
+    Exit codes: 0 done; 1 records were rejected under --strict, or every record read was (read,
+    import); 2 an error (one line on stderr; --debug shows the traceback); 130 interrupted;
+    141 the output's reader went away.
     """
     ctx.meta["partnerkit.debug"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")

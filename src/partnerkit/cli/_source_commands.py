@@ -222,3 +222,5 @@ def import_(  # noqa: PLR0917 - one parameter per option
         click.echo(f"  ... and {report.rejected - _SHOWN_ERRORS} more rejected (--debug logs each)")
     for notice in opened.summary.notices:
         click.echo(f"  note: {notice}")
+    if report.rejected and not (report.added or report.updated or report.unchanged):
+        raise SystemExit(EXIT_REJECTED)  # every record was rejected: as for read
