@@ -86,9 +86,9 @@ def test_input_errors(tmp_path: Path) -> None:
     assert "give FILEs or --from-store" in runner.invoke(cli, ["extract"]).stderr
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"schema_version": 1, "type": "Article"}\n{"text": 5}\n')
-    result = runner.invoke(cli, ["extract", str(bad)])
-    assert result.exit_code == 2
-    assert result.stderr == f"partnerkit: error: {bad} row 2: text: expected str, got int\n"
+    result = runner.invoke(cli, ["extract", str(bad)])  # the bad line is left out, with a warning
+    assert (result.exit_code, result.stdout) == (0, '{"schema_version": 1}\n')
+    assert result.stderr == f"partnerkit: warning: {bad} row 2: text: expected str, got int (left out)\n"
     result = runner.invoke(cli, ["extract", str(bad), "--published", "yesterday"])
     assert result.exit_code == 2
     assert "'yesterday' is not a date" in result.stderr
@@ -166,3 +166,16 @@ def test_a_bad_published_date_names_the_option(texts: list[str]) -> None:
     assert result.stderr.startswith(
         "partnerkit: error: Invalid value for '--published': 'yesterday' is not a date of the form YYYY"
     )
+
+
+def test_a_bad_article_line_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """One bad line of a JSON Lines file of articles: a warning naming it, the other articles are read
+    (the whole command stopped)."""
+    path = tmp_path / "articles.jsonl"
+    lines = ['{"schema_version": 1, "type": "Article"}', json.dumps({"text": ONE}), '{"text": 5}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"partnerkit: warning: {path} row 3: text: expected str, got int (left out)\n"
+    (deal,) = [pk.from_dict(pk.Partnership, json.loads(line)) for line in result.stdout.splitlines()[1:]]
+    assert {p.name for p in deal.parties} == {"Alpha University", "Beta University"}

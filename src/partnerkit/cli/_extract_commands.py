@@ -17,12 +17,12 @@ def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[s
     """``(locator, article)`` for each input: a ``.jsonl`` file holds articles, any other file is one text.
 
     A text file is read by the ``text`` source, so an HTML page is reduced to its text (its
-    title and publication date kept) as ``import text`` does; a file with no text in it is
-    left out with a warning.
+    title and publication date kept) as ``import text`` does; a file with no text in it, and
+    a bad line of a JSON Lines file, is left out with a warning.
     """
     for path in files:
         if path.endswith((".jsonl", ".jsonl.gz")):
-            for row, article in enumerate(pk.load_jsonl(pk.Article, path), start=1):
+            for row, article in enumerate(pk.load_jsonl(pk.Article, path, on_error=_left_out), start=1):
                 yield article.url or f"{path} article {row}", article
         elif path == "-":
             yield "<stdin>", pk.Article(text=sys.stdin.read(), publisher=publisher)
@@ -37,7 +37,12 @@ def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[s
                 if isinstance(item.record, pk.Article):  # the text source reads nothing else
                     yield path, item.record
             for error in source.summary.errors:
-                click.echo(f"partnerkit: warning: {error} (left out)", err=True)
+                _left_out(error)
+
+
+def _left_out(error: pk.RecordError) -> None:
+    """One bad input (an article line, an empty file) is a warning; the others are still read."""
+    click.echo(f"partnerkit: warning: {error} (left out)", err=True)
 
 
 def _text_of(article: pk.Article) -> str:
