@@ -30,10 +30,12 @@ __all__ = [
     "finditer_near",
     "languages",
     "lexicon",
+    "literal_needles",
     "lowered",
     "markdown_tables",
     "may_match",
     "may_match_which",
+    "phrases_source",
     "raw_tables",
 ]
 
@@ -143,14 +145,15 @@ def languages() -> tuple[str, ...]:
     return tuple(raw_tables())
 
 
-def _compile(phrases: list[str], lang: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+def phrases_source(phrases: list[str], lang: str) -> str | None:
+    """One expression for the phrases of one language (word bounded, but in Chinese); None for none."""
     phrases = [p for p in phrases if p]
     if not phrases:
         return None
     body = "|".join(f"(?:{p})" for p in phrases)
     if lang == "zh":
-        return re.compile(body, flags)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+        return body
+    return rf"(?<![\w-])(?:{body})(?![\w])"
 
 
 @attrs.frozen
@@ -176,9 +179,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
     def joined(section: str, key: str) -> re.Pattern[str] | None:
         pats = []
         for lang in use:
-            pat = _compile(list(tables[lang].get(section, {}).get(key, [])), lang)
+            pat = phrases_source(list(tables[lang].get(section, {}).get(key, [])), lang)
             if pat is not None:
-                pats.append(pat.pattern)
+                pats.append(pat)
         return re.compile("|".join(pats), re.IGNORECASE) if pats else None
 
     kinds = {k: p for k in KIND_ORDER if (p := joined("kinds", k.value)) is not None}
@@ -201,9 +204,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
     any_parts = []
     for lang in use:
         every = [ph for k in KIND_ORDER for ph in tables[lang].get("kinds", {}).get(k.value, [])]
-        pat = _compile(every, lang)
+        pat = phrases_source(every, lang)
         if pat is not None:
-            any_parts.append(pat.pattern)
+            any_parts.append(pat)
     any_kind = re.compile("|".join(any_parts), re.IGNORECASE) if any_parts else None
     return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats, any_kind)
 
@@ -291,25 +294,31 @@ _NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, Callable[[str
 _TRIE_FROM = 20  # literals (measured: 40-70 literals, 1.5-2.5x faster; a handful, slower)
 
 
+def literal_needles(source: str, flags: int) -> tuple[str, ...] | None:
+    """The lower-cased literals, one of which every match of the regular expression ``source``
+    holds, shortest first (None: it has none that every match must hold)."""
+    try:
+        found = _literals(importlib.import_module("re._parser").parse(source, flags))
+    except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
+        return None
+    if found is None:
+        return None
+    # lower-casing both sides keeps every match (case-sensitive ones too)
+    words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
+    # a literal that holds a shorter one adds nothing: the shorter one is in the text too
+    kept: list[str] = []
+    for w in words:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
 def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The lower-cased literals of ``pattern``, shortest first (None: it cannot be prefiltered)."""
     got = _NEEDLES.get(id(pattern))
     if got is not None and got[0] is pattern:
         return got[1]
-    try:
-        parse = importlib.import_module("re._parser").parse
-        found = _literals(parse(pattern.pattern, pattern.flags))
-    except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
-        found = None
-    needles = None
-    if found is not None:  # lower-casing both sides keeps every match (case-sensitive ones too)
-        words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
-        # a literal that holds a shorter one adds nothing: the shorter one is in the text too
-        kept: list[str] = []
-        for w in words:
-            if not any(k in w for k in kept):
-                kept.append(w)
-        needles = tuple(kept)
+    needles = literal_needles(pattern.pattern, pattern.flags)
     if len(_NEEDLES) >= 4096:  # patterns are made once per lexicon; a bound all the same
         _NEEDLES.clear()
     search = literal_trie(needles).search if needles is not None and len(needles) >= _TRIE_FROM else None
