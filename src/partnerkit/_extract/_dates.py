@@ -245,8 +245,8 @@ def _relative(
     if published is None:
         return
     full = published.precision == "day"
-    for name, pattern in narrowed(lex, "dates", lex.dates, low):
-        for m in pattern.finditer(text):
+    for name, scan in narrowed(lex, "dates", lex.dates, low):
+        for m in scan.finditer(text):
             if name == "today" and full:
                 add(m.start(), m.end(), published, True)
             elif name == "yesterday" and full:

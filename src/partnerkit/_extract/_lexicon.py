@@ -13,15 +13,13 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from partnerkit._errors import ConfigError
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model import PartnershipKind, Status
-
-K = TypeVar("K")
 
 __all__ = [
     "KIND_ORDER",
@@ -34,7 +32,6 @@ __all__ = [
     "lowered",
     "markdown_tables",
     "may_match",
-    "may_match_which",
     "phrases_source",
     "raw_tables",
 ]
@@ -437,49 +434,6 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
                 break  # no match starts in this stretch (a later one is read with its own literal)
             out.append(m)
             done = start = m.end()
-    return out
-
-
-# The literal index of a mapping of patterns (held, so ids stay unique): each literal once,
-# with the keys of the patterns it serves; and the keys of the patterns without literals.
-_INDEXES: dict[int, tuple[Mapping[Any, re.Pattern[str]], tuple[tuple[str, frozenset[Any]], ...], frozenset[Any]]] = {}
-
-
-def may_match_which(patterns: Mapping[K, re.Pattern[str]], low: str | None) -> frozenset[K] | Mapping[K, object]:
-    """The keys of ``patterns`` whose pattern :func:`may_match` the text lowered to ``low``.
-
-    One substring search per distinct literal of all the patterns, instead of one
-    :func:`may_match` call per pattern (patterns of one lexicon share literals).
-
-    Example:
-        >>> lex = lexicon(("en",))
-        >>> sorted(k.value for k in may_match_which(lex.kinds, lowered("They signed an MoU.")))
-        ['mou']
-    """
-    if low is None:
-        return patterns
-    got = _INDEXES.get(id(patterns))
-    if got is None or got[0] is not patterns:
-        by_needle: dict[str, set[Any]] = {}
-        always: set[Any] = set()
-        for key, pattern in patterns.items():
-            needles = _needles(pattern)
-            if needles is None:
-                always.add(key)
-                continue
-            for n in needles:
-                by_needle.setdefault(n, set()).add(key)
-        if len(_INDEXES) >= 256:  # mappings are made once per lexicon; a bound all the same
-            _INDEXES.clear()
-        got = _INDEXES[id(patterns)] = (
-            patterns,
-            tuple((n, frozenset(keys)) for n, keys in by_needle.items()),
-            frozenset(always),
-        )
-    out = got[2]
-    for needle, keys in got[1]:
-        if needle in low and not keys <= out:
-            out = out | keys
     return out
 
 

@@ -65,7 +65,8 @@ class Alternation:
         pos = 0
         while True:
             best: re.Match[str] | None = None
-            for i, m in enumerate(nxt):
+            for i, hit in enumerate(nxt):
+                m = hit
                 if m is not None and m.start() < pos:  # inside the last match: the next one on
                     m = nxt[i] = self.patterns[i].search(text, pos)
                 if m is not None and (best is None or m.start() < best.start()):
