@@ -77,7 +77,7 @@ def test_an_alternation_of_phrases_matches_as_the_compiled_alternation(phrases: 
     """Phrase by phrase, and once compiled (after enough scans), the matches of ``p1|p2|...``."""
     source = "|".join(f"(?:{p})" for p in phrases)
     whole = re.compile(source, re.IGNORECASE)
-    alt = Alternation([re.compile(p, re.IGNORECASE) for p in phrases], source)
+    alt = Alternation([re.compile(p, re.IGNORECASE) for p in phrases], lambda: source)
     expected = [m.span() for m in whole.finditer(text)]
     first = whole.search(text)
     for _ in range(_COMPILE_AFTER + 1):

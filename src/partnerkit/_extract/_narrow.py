@@ -15,7 +15,7 @@ matches are exactly those of the whole table pattern.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from partnerkit._extract._lexicon import Lexicon, literal_needles, phrases_source, raw_tables
@@ -36,24 +36,20 @@ class Alternation:
 
     __slots__ = ("patterns", "source", "uses")
 
-    def __init__(self, patterns: Sequence[re.Pattern[str]], source: str = "") -> None:
+    def __init__(self, patterns: Sequence[re.Pattern[str]], source: Callable[[], str] | None = None) -> None:
         self.patterns = patterns
-        self.source = source
+        self.source = source  # (called once, when the alternation is compiled)
         self.uses = 0
 
     def _one(self) -> re.Pattern[str] | None:
         if len(self.patterns) == 1:
             return self.patterns[0]
         self.uses += 1
-        if self.uses < _COMPILE_AFTER:
+        if self.uses < _COMPILE_AFTER or self.source is None:
             return None
-        got = _COMPILED.get(self.source)
-        if got is None:
-            if len(_COMPILED) >= 4096:
-                _COMPILED.clear()
-            got = _COMPILED[self.source] = re.compile(self.source, _FLAGS)
-        self.patterns = [got]
-        return got
+        one = re.compile(self.source(), _FLAGS)
+        self.patterns = [one]
+        return one
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The matches of the alternation in ``text``, as ``list(pattern.finditer(text))``."""
@@ -90,9 +86,8 @@ class Alternation:
 
 
 # Scans of an alternation of a few phrases before it is compiled as one pattern (a compile
-# costs some 30 scans; most sets of phrases are met a few times only), and those compiled.
+# costs some 30 scans; most sets of phrases are met a few times only).
 _COMPILE_AFTER = 16
-_COMPILED: dict[str, re.Pattern[str]] = {}
 
 
 _Scans = tuple[tuple[Any, Alternation], ...]
@@ -107,8 +102,7 @@ class _Table:
         tables = raw_tables()
         self.patterns = patterns
         self.items: list[tuple[Any, re.Pattern[str]]] = list(patterns.items())
-        self.phrases: list[list[tuple[str, str]]] = []
-        self.whole: list[Alternation | None] = []  # the whole pattern, for a table not narrowed
+        self.phrases: list[list[tuple[str, str]]] = []  # none: the pattern is scanned whole
         by_needle: dict[str, set[tuple[int, int]]] = {}  # literal -> (key index, phrase index)
         flags = re.compile("", _FLAGS).flags
         for ki, (key, pattern) in enumerate(self.items):
@@ -119,11 +113,9 @@ class _Table:
             whole = pattern.flags != flags or _join(phrases, range(len(phrases))) != pattern.pattern
             if whole or any(n is None for n in needles):
                 self.phrases.append([])
-                self.whole.append(Alternation([pattern]))
                 by_needle.setdefault("", set()).add((ki, -1))
                 continue
             self.phrases.append(phrases)
-            self.whole.append(None)
             for pi, found in enumerate(needles):
                 for n in found or ():
                     by_needle.setdefault(n, set()).add((ki, pi))
@@ -133,7 +125,7 @@ class _Table:
         }
         self.find = re.compile(f"(?=({_longest_trie(by_needle)}))").findall if by_needle else None
         self.cache: dict[frozenset[str], _Scans] = {}
-        self.single: dict[tuple[int, int], re.Pattern[str]] = {}
+        self.alts: dict[tuple[int, tuple[int, ...]], Alternation] = {}  # (key index, phrase indices)
 
     def narrowed(self, low: str) -> _Scans:
         found = frozenset(self.find(low)) if self.find is not None else frozenset()
@@ -141,31 +133,33 @@ class _Table:
         if got is None:
             if len(self.cache) >= 4096:  # sets of literals recur; a bound all the same
                 self.cache.clear()
+                self.alts.clear()
             got = self.cache[found] = self._build(found)
         return got
 
     def _build(self, found: frozenset[str]) -> _Scans:
-        hits = set(self.always).union(*(self.closed[n] for n in found))
+        per: dict[int, list[int]] = {}
+        for ki, pi in sorted(self.always.union(*(self.closed[n] for n in found))):
+            per.setdefault(ki, []).append(pi)
         out = []
-        for ki, (key, pattern) in enumerate(self.items):
-            keep = sorted(pi for k, pi in hits if k == ki)
-            whole = self.whole[ki]
-            if whole is not None:
-                if keep:
-                    out.append((key, whole))
-                continue
-            if len(keep) == len(self.phrases[ki]):
-                out.append((key, Alternation([pattern])))
-            elif keep:
-                singles = [self._single(ki, pi) for pi in keep]
-                out.append((key, Alternation(singles, _join(self.phrases[ki], keep))))
+        for ki, keep in per.items():
+            alt = self.alts.get((ki, tuple(keep)))
+            if alt is None:
+                alt = self.alts[ki, tuple(keep)] = self._alternation(ki, keep)
+            out.append((self.items[ki][0], alt))
         return tuple(out)
 
-    def _single(self, ki: int, pi: int) -> re.Pattern[str]:
-        got = self.single.get((ki, pi))
-        if got is None:
-            got = self.single[ki, pi] = re.compile(_join(self.phrases[ki], [pi]), _FLAGS)
-        return got
+    def _alternation(self, ki: int, keep: list[int]) -> Alternation:
+        phrases = self.phrases[ki]
+        if not phrases or len(keep) == len(phrases):
+            return Alternation([self.items[ki][1]])  # (scanned whole)
+        singles = []
+        for pi in keep:
+            one = self.alts.get((ki, (pi,)))
+            if one is None:
+                one = self.alts[ki, (pi,)] = Alternation([re.compile(_join(phrases, [pi]), _FLAGS)])
+            singles.append(one.patterns[0])
+        return Alternation(singles, lambda: _join(phrases, keep))
 
 
 def _join(phrases: list[tuple[str, str]], keep: Sequence[int]) -> str:
