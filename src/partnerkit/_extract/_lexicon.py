@@ -164,7 +164,6 @@ class Lexicon:
     months: tuple[re.Pattern[str], ...]
     dates: Mapping[str, re.Pattern[str]]
     weekdays: tuple[re.Pattern[str], ...]
-    any_kind: re.Pattern[str] | None = None  # every trigger of every kind, to find the sentences with one
 
 
 @functools.cache
@@ -197,15 +196,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         re.compile(rf"(?:{'|'.join(m)})\.?$", re.IGNORECASE) if m else re.compile("(?!)") for m in months
     )
     weekday_pats = tuple(re.compile("|".join(w), re.IGNORECASE) if w else re.compile("(?!)") for w in weekdays)
-    # One pattern per language (word-boundary checks once per position, not once per kind).
-    any_parts = []
-    for lang in use:
-        every = [ph for k in KIND_ORDER for ph in tables[lang].get("kinds", {}).get(k.value, [])]
-        pat = phrases_source(every, lang)
-        if pat is not None:
-            any_parts.append(pat)
-    any_kind = re.compile("|".join(any_parts), re.IGNORECASE) if any_parts else None
-    return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats, any_kind)
+    return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats)
 
 
 # --- a literal prefilter for the phrase patterns ------------------------------------------
