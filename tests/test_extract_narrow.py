@@ -94,3 +94,17 @@ def test_the_longest_literal_at_each_position_gives_every_literal_present(words:
     found = set(re.findall(f"(?=({_longest_trie(dict.fromkeys(words))}))", text))
     present = {w for w in words if any(f.startswith(w) for f in found)}
     assert present == {w for w in words if w in text}
+
+
+def test_every_shipped_table_is_narrowed_phrase_by_phrase() -> None:
+    """Each table pattern of every language is made of its phrases, each with a literal: none is
+    left to a whole scan (a change in how the lexicon composes its patterns would show here)."""
+    from partnerkit._extract._narrow import _TABLES
+
+    for lang in languages():
+        lex = lexicon((lang, "en") if lang != "en" else ("en",))
+        for section, patterns in (("kinds", lex.kinds), ("status", lex.status), ("dates", lex.dates)):
+            narrowed(lex, section, patterns, "")
+            table = _TABLES[id(patterns)]
+            assert all(table.phrases), (lang, section)
+            assert not table.always, (lang, section)
