@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -108,3 +109,20 @@ def test_every_shipped_table_is_narrowed_phrase_by_phrase() -> None:
             table = _TABLES[id(patterns)]
             assert all(table.phrases), (lang, section)
             assert not table.always, (lang, section)
+
+
+def test_a_phrase_that_refers_to_a_group_leaves_its_pattern_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alone, a phrase would number its groups otherwise: its table pattern is scanned whole."""
+    import partnerkit._extract._narrow as narrow_module
+    from partnerkit._extract._lexicon import Lexicon
+
+    tables = {"en": {"status": {"x": [r"(a)\1b", "cd"], "y": ["ef", "gh"]}}}
+    monkeypatch.setattr(narrow_module, "raw_tables", lambda: tables)
+    patterns = {
+        key: re.compile(narrow_module._join([("en", p) for p in phrases], range(len(phrases))), re.IGNORECASE)
+        for key, phrases in tables["en"]["status"].items()
+    }
+    lex = Lexicon(("en",), {}, patterns, {}, (), {}, ())
+    scans = dict(narrowed(lex, "status", patterns, "cd and ef"))
+    assert scans["x"].patterns == [patterns["x"]]  # whole, though only "cd" may match
+    assert [p.pattern for p in scans["y"].patterns] == [r"(?<![\w-])(?:(?:ef))(?![\w])"]  # narrowed

@@ -91,6 +91,7 @@ _COMPILE_AFTER = 16
 
 
 _Scans = tuple[tuple[Any, Alternation], ...]
+_GROUP_REF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...)
 
 
 class _Table:
@@ -109,9 +110,10 @@ class _Table:
             name = getattr(key, "value", key)
             phrases = [(lang, p) for lang in lex.langs for p in tables[lang].get(section, {}).get(name, []) if p]
             needles = [literal_needles(p, _FLAGS) for _lang, p in phrases]
-            # a pattern not made of its phrases, or one with a phrase without literals: scanned whole
+            # a pattern not made of its phrases, or one with a phrase without literals or one that
+            # refers to a group by number (numbered otherwise on its own): scanned whole
             whole = pattern.flags != flags or _join(phrases, range(len(phrases))) != pattern.pattern
-            if whole or any(n is None for n in needles):
+            if whole or any(n is None for n in needles) or any(_GROUP_REF.search(p) for _lang, p in phrases):
                 self.phrases.append([])
                 by_needle.setdefault("", set()).add((ki, -1))
                 continue
