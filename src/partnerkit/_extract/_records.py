@@ -156,7 +156,7 @@ def membership(  # noqa: PLR0917
             if hits:
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
-    members, orgs = before, after
+    members, orgs = before, [e for e in after if e not in before]  # ("A and B belong to X, which A left")
     trig_at = sent.start + trig.start
     inside = [m.entity for m in found if m.entity is not None and trig_at <= m.start and m.end <= pos]
     if inside:  # "浙江大学是环太平洋大学联盟成员": the networks are named inside the trigger, the member before it
