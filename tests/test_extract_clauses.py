@@ -122,6 +122,57 @@ def test_each_clause_states_its_own_membership(
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Norrland University is a member of the Alliance of Northern Universities, Karsten University "
+            "belongs to the Network of Southern Universities.",
+            ("Norrland University", "Alliance of Northern Universities"),
+            ("Karsten University", "Network of Southern Universities"),
+        ),
+        (
+            "Die Universität Norrland ist Mitglied der League of Northern Universities, die Universität Karsten "
+            "gehört der Association of Southern Universities an.",
+            ("Universität Norrland", "League of Northern Universities"),
+            ("Universität Karsten", "Association of Southern Universities"),
+        ),
+        (
+            "北岭大学是北方大学联盟的成员，南川大学是南方高校联盟的成员。",
+            ("北岭大学", "北方大学联盟"),
+            ("南川大学", "南方高校联盟"),
+        ),
+    ],
+)
+def test_a_bare_comma_before_a_new_subject_starts_a_clause(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """ "X is a member of A, Y belongs to B" (no conjunction): a comma before a name that its own
+    trigger follows is a clause boundary, so X-A and Y-B, never X-Y or X-B."""
+    got = {frozenset(x.name for x in p.parties) for p in pk.extract(text, published="2024-05-10").partnerships}
+    assert got == {frozenset(first), frozenset(second)}
+
+
+def test_a_list_of_names_after_a_comma_stays_one_clause() -> None:
+    """ "X is a member of A, B Network and C": names listed after the trigger are not new subjects."""
+    got = {
+        frozenset(x.name for x in p.parties)
+        for p in pk.extract(
+            "Norrland University is a member of the Alliance of Northern Universities, the Network of Southern "
+            "Universities and the Western Universities Association.",
+            published="2024-05-10",
+        ).partnerships
+    }
+    assert got == {
+        frozenset({"Norrland University", n})
+        for n in (
+            "Alliance of Northern Universities",
+            "Network of Southern Universities",
+            "Western Universities Association",
+        )
+    }
+
+
 def test_a_chinese_membership_stops_at_the_comma() -> None:
     """ "X是A成员，Y则是B的成员": the membership phrase does not run across "，", so each clause
     states its own membership (a span over the comma gave one record that cross-paired them);
