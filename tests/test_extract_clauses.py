@@ -207,3 +207,24 @@ def test_chinese_trigger_spans_stop_at_clause_punctuation(text: str, phrase: str
     assert all("，" not in f for f in found)
     if phrase is not None:
         assert phrase in found
+
+
+def test_a_network_described_in_an_apposition_is_no_consortium() -> None:
+    """ "miembros del Grupo X, una red de universidades de ..., y de la Asociación Y": memberships of
+    both universities in X and Y ("miembros del" read; "Grupo X" a name; the apposition only
+    describes X, it states no consortium)."""
+    ex = pk.extract(
+        "La Universidad Norrland y la Universidad Vexo firmaron un convenio marco. Ambas universidades son "
+        "miembros del Grupo Norvik, una red de universidades de Brasil, España y Portugal, y de la "
+        "Asociación Universitaria Norte (AUN).",
+        published="2024-11-21",
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("agreement", frozenset({"Universidad Norrland", "Universidad Vexo"})),
+        *(
+            ("membership", frozenset({u, n}))
+            for u in ("Universidad Norrland", "Universidad Vexo")
+            for n in ("Grupo Norvik", "Asociación Universitaria Norte")
+        ),
+    }

@@ -85,6 +85,18 @@ GROUPING = [
         "expected": {"Uppsala": "Universidad de Uppsala", "Bologna": "Universidad de Bolonia"},
     },
     {
+        "description": "a name without its place tail, met after the full name, is the full name",
+        "text": "La Universidad Nacional de Colombia y la Universidad Vexo firmaron un convenio. "
+        "La rectora de la Universidad Nacional asistió.",
+        "expected": {"Universidad Nacional": "Universidad Nacional de Colombia"},
+    },
+    {
+        "description": "a name without its place tail stays apart when two names share that head",
+        "text": "The National University of Singapore and the National University of Ireland signed an MoU. "
+        "The National University hosted the ceremony.",
+        "expected": {"National University": "National University"},
+    },
+    {
         "description": "one proper word set before a name by a dash is its short name",
         "text": "Die Universität Uppsala und das Vexon – Northern Institute of Technology haben 2020 ein Abkommen "
         "unterzeichnet. Mit Uppsala verhandelt das Vexon über ein Austauschprogramm.",

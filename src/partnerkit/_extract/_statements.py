@@ -186,6 +186,21 @@ def _inside_a_name(doc: Document, si: int, start: int, end: int) -> bool:
     return any(m.start - base <= start and end <= m.end - base for m in doc.in_sentence(si))
 
 
+# ", a network of technical universities", ", una red de universidades": an apposition describing a name
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|one|un|una|une|uma|um|eine?|einer|один|одна|одно)\s+(?:[^\W\d_]+\s+){0,2}$", re.I
+)
+
+
+def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
+    """True when a consortium trigger opens an apposition right after a name ("members of the X
+    Group, a network of universities of ...": a description of X, not a consortium of its own)."""
+    text = doc.sentences[si].text
+    m = _APPOSITION.search(text, max(0, trig.start - 40), trig.start)
+    base = doc.sentences[si].start
+    return m is not None and any(x.end - base == m.start() for x in doc.in_sentence(si) if x.entity is not None)
+
+
 def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
     """True when a document the sentence says is not signed yet follows the object it would set up
     ("talks on a double-degree programme ..., but the agreement has not been signed yet")."""
@@ -289,6 +304,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.CONSORTIUM and (
                 names_itself(doc, si, trig, explicit)
                 or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig.start, trig.end))
+                or _describes_a_name(doc, si, trig)
             ):
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
