@@ -228,3 +228,33 @@ def test_a_network_described_in_an_apposition_is_no_consortium() -> None:
             for n in ("Grupo Norvik", "Asociación Universitaria Norte")
         ),
     }
+
+
+def test_a_spanish_consortium_name_is_a_network_to_be_member_of() -> None:
+    """ "miembro del Consorcio de Universidades X, una red de ...": "Consorcio de ..." is a name, the
+    statement a membership in it (not a consortium of the one university)."""
+    ex = pk.extract(
+        "La Universidad Vexo participa como miembro del Consorcio de Universidades Norteñas, una red de "
+        "universidades públicas y privadas.",
+        published="2024-11-21",
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {("membership", frozenset({"Universidad Vexo", "Consorcio de Universidades Norteñas"}))}
+
+
+def test_one_partner_per_clause_pairs_with_the_subject_and_keeps_its_own_date() -> None:
+    """ "An MoU with A, signed in 2017, was renewed, while an exchange with B was suspended": the
+    MoU is the subject's with A (2017), the exchange the subject's with B (no date), never A-B."""
+    ex = pk.extract(
+        "Norrland University reviewed its partnerships in May. A memorandum of understanding with Vexo "
+        "University, signed in 2017, was renewed for five years, while a staff exchange with Karsten "
+        "University has been suspended pending an audit.",
+        published="2024-05-10",
+    )
+    got = {
+        (p.kind.value, frozenset(x.name for x in p.parties), str(p.date) if p.date else None) for p in ex.partnerships
+    }
+    assert got == {
+        ("mou", frozenset({"Norrland University", "Vexo University"}), "2017"),
+        ("exchange", frozenset({"Norrland University", "Karsten University"}), None),
+    }

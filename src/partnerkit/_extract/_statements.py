@@ -201,6 +201,17 @@ def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
     return m is not None and any(x.end - base == m.start() for x in doc.in_sentence(si) if x.entity is not None)
 
 
+def _clause_text(text: str, trig: _Trigger, triggers: list[_Trigger]) -> str:
+    """The sentence blanked outside the trigger's own coordinated clause (offsets kept), so a date
+    of another clause is not the trigger's ("an MoU signed in 2017 ..., while an exchange ...")."""
+    if len(triggers) < 2 or not _joins(text):
+        return text
+    lo, hi = _clause_span(text, trig.start, sorted(t.start for t in triggers))
+    if (lo, hi) == (0, len(text)):
+        return text
+    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
+
+
 def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
     """True when a document the sentence says is not signed yet follows the object it would set up
     ("talks on a double-degree programme ..., but the agreement has not been signed yet")."""
@@ -314,7 +325,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "several BIT grads have joined the faculty", "Professor from X joins Y": people
             existing = _right_before(refs.get("existing"), text, trig.start)
-            date = None if existing else date_for(doc, text, trig, published)
+            date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and may_match(since, low) and since.search(text):
@@ -362,7 +373,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
-            parties = _clause_parties(doc, si, trig, explicit, triggers) if len(explicit) > 2 else list(explicit)
+            parties = (
+                _clause_parties(doc, si, trig, explicit, triggers)
+                if len(explicit) > 2 or (len(explicit) == 2 and len(triggers) > 1 and _joins(text))
+                else list(explicit)
+            )
             parties = _own_partners(doc, si, trig, triggers, parties)
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
