@@ -278,6 +278,9 @@ def test_chinese_city_after_a_verb_is_the_office_place() -> None:
         ("Im vergangenen Monat trat die Universität Riverstadt dem Netzwerk Eucor bei.", "2024-04"),
         ("本月10日，北京大学与牛津大学签署合作协议。", "2024-05-10"),
         ("上月10日，北京大学与牛津大学签署合作协议。", "2024-04-10"),
+        # a bare day: of the publication month, or of the month before when it is later than today
+        ("10日，北京大学与牛津大学签署合作协议。", "2024-05-10"),
+        ("20日，北京大学与牛津大学签署合作协议。", "2024-04-20"),
     ],
 )
 def test_last_month_and_this_month_dates(text: str, date: str) -> None:
