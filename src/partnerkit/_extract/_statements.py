@@ -201,6 +201,14 @@ def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
     return m is not None and any(x.end - base == m.start() for x in doc.in_sentence(si) if x.entity is not None)
 
 
+# "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
+_ANOTHER = re.compile(
+    r"\b(?:another|second|third|further|additional|weitere[sr]?|zweite[sn]?|otra|segunda|tercera|autre|second(?:e)?|"
+    r"deuxi[èe]me)\b",
+    re.I,
+)
+
+
 def _clause_text(text: str, trig: _Trigger, triggers: list[_Trigger]) -> str:
     """The sentence blanked outside the trigger's own coordinated clause (offsets kept), so a date
     of another clause is not the trigger's ("an MoU signed in 2017 ..., while an exchange ...")."""
@@ -254,6 +262,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
     pending: _Pending | None = None  # a document of the previous sentence still without its parties
+    office_owner: int | None = None  # the owner of the last office recorded
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
@@ -387,6 +396,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             elif not parties and (consortium := _members_named(doc, text, out, kind)):
                 parties = consortium  # "the consortium members will launch a joint master's programme"
                 whole = True
+            elif (
+                not parties
+                and kind is K.OFFICE
+                and office_owner is not None
+                and _ANOTHER.search(text, trig.start, trig.end)
+            ):
+                parties = [office_owner]  # "A second office, in Nairobi, is planned for 2026": the last office's owner
             elif not parties:
                 if (
                     (has_pair and pair is not None)
@@ -454,10 +470,19 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     t.kind in _DOCUMENTS and 0 <= trig.start - t.end <= 20 for t in triggers
                 ):
                     continue  # "an agreement on opening the office was signed with X": X owns no office
+                hosts = explicit
+                by_name = {m.entity for m in mentions if m.kind != "publisher"}
+                if len(explicit) > 1 and parties and parties[0] in by_name:
+                    # "X said a second office ..., subject to approval by the university council": the
+                    # text's publisher met only as "the university" is no host of X's office
+                    parties = [p for p in parties if p in by_name]
+                    hosts = [p for p in explicit if p in by_name]
                 parties = _own_clause(doc, si, trig, triggers, parties)
-                hosts = _own_clause(doc, si, trig, triggers, explicit)
+                hosts = _own_clause(doc, si, trig, triggers, hosts)
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
+                if recs:
+                    office_owner = parties[0]
                 continue
             groups = [parties] if whole else _group_parties(doc, si, parties, trig)
             for group in groups:
