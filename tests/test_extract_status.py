@@ -244,3 +244,20 @@ def test_not_yet_joined_is_a_planned_membership(text: str) -> None:
 )
 def test_not_a_member_gives_no_membership(text: str) -> None:
     assert _statuses(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University is a member of the Alliance of Northern Universities. The office plans to review all "
+        "agreements older than ten years before the end of 2025, in line with a recommendation of the National "
+        "Council for Higher Education.",
+        "Norrland University is Uganda's oldest university. The office plans to review every partnership older "
+        "than ten years, in line with a recommendation of the National Council for Higher Education.",
+    ],
+)
+def test_a_quantified_plural_of_deals_is_no_deal(text: str) -> None:
+    """ "review all agreements older than ten years", "a policy on joint and double degrees": deals
+    in general, not one with the organisation named beside them."""
+    got = {(p.kind.value, p.status.value) for p in pk.extract(text, published="2024-05-14").partnerships}
+    assert got <= {("membership", "active")}
