@@ -164,3 +164,10 @@ def test_another_planned_office_belongs_to_the_owner_of_the_last_one(text: str, 
     ]
     assert planned[0].location is not None
     assert planned[0].location.city == city
+
+
+def test_a_partner_named_after_a_later_deal_owns_no_office() -> None:
+    """ "X opens office and signs MoU with Y" (X not found as a name): Y is the MoU's partner, not
+    the office's owner."""
+    ex = pk.extract("Vexo opens Lagos office and signs MoU with Norrland University", published="2024-10-09")
+    assert [p.kind.value for p in ex.partnerships if p.kind.value == "office"] == []

@@ -90,10 +90,14 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     """An office's owner and host come before the next statement of another kind in the
     sentence ("has campuses in A and B, and a joint centre with X": X is the centre's)."""
     cut = min((t.start for t in triggers if t.start > trig.end and t.kind is not trig.kind), default=None)
-    if cut is None or len(parties) < 2:
+    if cut is None or not parties:
         return parties
     start = doc.sentences[si].start
     before = {m.entity for m in doc.in_sentence(si) if m.start - start < cut}
+    if not before & set(parties):
+        return []  # "X opens office and signs MoU with Y": Y is the MoU's partner, no office owner
+    if len(parties) < 2:
+        return parties
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
@@ -478,6 +482,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     parties = [p for p in parties if p in by_name]
                     hosts = [p for p in explicit if p in by_name]
                 parties = _own_clause(doc, si, trig, triggers, parties)
+                if not parties:
+                    continue
                 hosts = _own_clause(doc, si, trig, triggers, hosts)
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
