@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 import attrs
 
-from partnerkit._extract._lexicon import Lexicon, lowered, may_match, may_match_which
+from partnerkit._extract._lexicon import Lexicon, lowered, may_match
+from partnerkit._extract._narrow import narrowed
 from partnerkit._model import PartialDate
 
 __all__ = ["DateHit", "find_dateline", "find_dates"]
@@ -65,8 +66,7 @@ def _may_have_words(text: str, low: str | None, lex: Lexicon, published: Partial
         return False
     if may_match(weekdays, low) and weekdays.search(text) is not None:
         return True
-    which = may_match_which(lex.dates, low)
-    return any(name in which and p.search(text) for name, p in lex.dates.items())
+    return any(p.search(text) for _name, p in narrowed(lex, "dates", lex.dates, low))
 
 
 _ANY: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
@@ -254,11 +254,8 @@ def _relative(
     if published is None:
         return
     full = published.precision == "day"
-    which = may_match_which(lex.dates, low)
-    for name, pattern in lex.dates.items():
-        if name not in which:
-            continue
-        for m in pattern.finditer(text):
+    for name, scan in narrowed(lex, "dates", lex.dates, low):
+        for m in scan.finditer(text):
             if name == "today" and full:
                 add(m.start(), m.end(), published, True)
             elif name == "yesterday" and full:

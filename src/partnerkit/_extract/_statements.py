@@ -244,11 +244,7 @@ def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], Partner
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
-    any_kind = doc.lex.any_kind
-    all_triggers = {
-        si: (_triggers(doc, si) if any_kind is None or may_match(any_kind, doc.low(si)) else [])
-        for si in range(len(sents))
-    }
+    all_triggers = {si: _triggers(doc, si) for si in range(len(sents))}
     objects = _objects(doc, all_triggers)
     named_objects = {si: found for si in range(len(sents)) if (found := _named_objects(doc, si))}
     objects.update(ent for got in named_objects.values() for ent, _p, _k, _e in got)
