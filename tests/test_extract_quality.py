@@ -738,6 +738,32 @@ def test_talks_after_a_signing_are_a_new_deal_and_adverbs_are_no_name() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        (
+            "JAKARTA, 9 October 2024 - Riverton University has opened a representative office in Jakarta, the "
+            "university announced today. The office will support student recruitment.\n"
+            "At the opening ceremony, Riverton University and Vexo University also signed a memorandum of "
+            "understanding on cooperation in public health.",
+            "2024-10-09",
+            "2024-10-09",
+        ),
+        (
+            "新华社布达佩斯2024年11月20日电 北岭大学欧洲中心19日在布达佩斯正式揭牌。\n"
+            "揭牌仪式上，北岭大学与南川大学还签署了战略合作伙伴关系协议。",
+            "2024-11-20",
+            "2024-11-19",
+        ),
+    ],
+)
+def test_a_signing_at_a_ceremony_takes_the_date_of_the_act_it_marks(text: str, published: str, date: str) -> None:
+    """ "At the opening ceremony, X and Y signed ...", "揭牌仪式上 ... 签署": the date the text gave the
+    opening (not the dateline's)."""
+    docs = [p for p in pk.extract(text, published=published).partnerships if p.kind.value != "office"]
+    assert [str(p.date) for p in docs] == [date]
+
+
 def test_signing_during_a_dated_visit_takes_its_month() -> None:
     """A day range ("from 10 to 15 October 2023") is known to the month; a signing "during the
     visit" takes the date the text gave the visit; other universities met stay without a deal."""

@@ -154,6 +154,10 @@ def clause_parties(
         if m.entity in explicit and lo <= m.start - sent.start and m.end - sent.start <= hi
     ]
     inside = [e for e in dict.fromkeys(inside) if e is not None]
+    if len(inside) == 1 and (c_lo, c_hi) != (0, len(text)) and len(explicit) >= 2:
+        # "an MoU with A ..., while an exchange with B was suspended": one partner per clause (the
+        # other side is the subject or publisher), never A with B
+        return inside
     return inside if len(inside) >= 2 else list(explicit)
 
 

@@ -175,7 +175,7 @@ def membership(  # noqa: PLR0917
             if hits:
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
-    members, orgs = before, after
+    members, orgs = before, [e for e in after if e not in before]  # ("A and B belong to X, which A left")
     if members and orgs:
         # "X est membre de A, tout comme l'ULB", "X is a member of A, as is Y": Y is a member too
         text = doc.clean.text
