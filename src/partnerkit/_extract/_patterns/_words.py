@@ -26,8 +26,8 @@ _HEADS_HEAD_FIRST = frozenset(
     agence agencia stiftung fundación fondation ayuntamiento ministerio ministère ministerium bundesland
     bundesstaat centro consejo conseil zentrum colegio collège asociación associação politécnico
     politecnico red réseau netzwerk universitat universitas universiti universiteit uniwersytet univerzita
-    politécnica politècnica politecnica tecnológico tecnologico grupo groupe gruppo consorcio consórcio consorzio federación
-    fédération alianza""".split()  # noqa: SIM905
+    politécnica politècnica politecnica tecnológico tecnologico grupo groupe gruppo consorcio consórcio consorzio
+    federación fédération alianza""".split()  # noqa: SIM905
 )
 _PLURAL_HEADS = frozenset(["universités", "universidades", "universities", "università", "universitäten"])
 _UNIT_HEADS = frozenset(
