@@ -79,6 +79,7 @@ _REFERENCES = (
     "joined_last",
     "pronoun",
     "consortium_members",
+    "about",
 )
 _DATES = (
     "months",

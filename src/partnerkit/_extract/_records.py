@@ -10,6 +10,7 @@ import attrs
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._document import Document
 from partnerkit._extract._parties import party as _party
+from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._places_status import clause_status as _clause_status
 from partnerkit._extract._places_status import place_statuses as _place_statuses
@@ -223,9 +224,11 @@ def membership(  # noqa: PLR0917
             (m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start - sent.start < lead), None
         )
         if first is None and _PRONOUN_FIRST.match(sent.text):
-            first = _subject(doc, set())
+            first = _subject(doc, set(), sent.start)
         if first is not None and first not in orgs and doc.entities[first].kind == "org":
             members = [first]
+    if not members and (about := _about_subject(doc, sent.start)) is not None and about not in orgs:
+        members = [about]  # "About X. ... It is a member of A": X, whoever the text's publisher is
     if not members and doc.publisher is not None:
         members = [doc.publisher]
     prior = doc.lex.refs.get("prior")
@@ -327,7 +330,7 @@ def offices(  # noqa: PLR0917
         if m.entity is not None and _marked(hosted, doc.clean.text[sent.start : m.start])
     }
     owners = [p for p in parties if p not in marked]
-    subject = _subject(doc, set())
+    subject = _subject(doc, set(), sent.start)
     owner = owners[0] if owners else (subject if subject is not None else parties[0])
     # not one named in a later clause of time or reason ("..., after the Commission approved it")
     later = _LATER_CLAUSE.search(text, trig.end) if base == sent.start else None
