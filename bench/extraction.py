@@ -47,7 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 # --heldout, --heldout2, ...: the held-out sets in tests/data (a new set is one more entry)
 HELDOUT = {
-    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
+    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}"
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
 }
 FAMILY = {
     "agreement": "doc",

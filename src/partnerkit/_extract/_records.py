@@ -9,8 +9,8 @@ import attrs
 
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._document import Document
-from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import about_subject as _about_subject
+from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._places_status import clause_status as _clause_status
 from partnerkit._extract._places_status import place_statuses as _place_statuses

@@ -25,6 +25,7 @@ from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
+from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
@@ -32,7 +33,6 @@ from partnerkit._extract._parties import group_parties as _group_parties
 from partnerkit._extract._parties import names_none as _names_none
 from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
-from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
 from partnerkit._extract._records import hosts_named_next as _hosts_named_next
