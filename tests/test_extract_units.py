@@ -105,3 +105,16 @@ def test_names_with_two_heads_stay_whole(name: str) -> None:
         name,
         "Lakeside University",
     ]
+
+
+def test_russian_unit_closed_by_its_parents_acronym() -> None:
+    """ "Институт физики РГУ": a unit of the organisation its closing acronym names, so a deal
+    of that unit is the parent's; "Университет ИТМО" stays one name."""
+    found = [(s.text, s.kind) for s in find_names("Институт физики РГУ и Университет ИТМО подписали соглашение.")]
+    assert found == [("Институт физики", "unit"), ("Университет ИТМО", "name")]
+    text = (
+        "Речной государственный университет (РГУ) развивает связи с Озерным университетом. "
+        "В понедельник Институт физики РГУ и Озерный университет подписали соглашение о сотрудничестве."
+    )
+    got = _parties(text)
+    assert got == {frozenset({"Речной государственный университет", "Озерным университетом"})}

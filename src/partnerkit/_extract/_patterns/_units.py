@@ -14,7 +14,7 @@ import re
 
 from partnerkit._extract._patterns._words import _DETERMINERS, _KEEP_AFTER, Span, _head_of, _is_cap
 
-__all__ = ["ru_units", "units_at", "units_of_parents"]
+__all__ = ["RU_UNIT", "ru_units", "units_at", "units_of_parents"]
 
 _Tok = tuple[int, int, str]
 
@@ -104,7 +104,7 @@ def units_at(text: str, spans: list[Span], offset: int) -> list[Span]:
     return out
 
 
-_RU_UNIT = re.compile(
+RU_UNIT = re.compile(
     r"^(?:институт|факультет|центр|школ|высш\w+ школ|лаборатори|кафедр|колледж)\w*(?:\s|$)", re.IGNORECASE
 )
 _RU_PARENT = re.compile(r"(?:университета|академии)(?:\s|$)", re.IGNORECASE)
@@ -118,6 +118,6 @@ def ru_units(text: str, spans: list[Span], offset: int) -> list[Span]:
         a, b = out[i], out[i + 1]
         if a.kind != "name" or text[a.end - offset : b.start - offset] != " ":
             continue
-        if _RU_UNIT.match(a.text) and _RU_PARENT.search(b.text) and not _RU_PARENT.search(a.text):
+        if RU_UNIT.match(a.text) and _RU_PARENT.search(b.text) and not _RU_PARENT.search(a.text):
             out[i] = Span(a.start, a.end, a.text, "unit", a.head)
     return out
