@@ -10,6 +10,7 @@ import attrs
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._document import Document
 from partnerkit._extract._parties import about_subject as _about_subject
+from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._places_status import clause_status as _clause_status
@@ -58,7 +59,7 @@ _ITS_MEMBERS = re.compile(
 )
 _PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
 # a name that may be the one association a text means ("joined the association in 2019")
-_ASSOCIATION_NAME = re.compile(r"associa|agen|network|union|alliance|consorti", re.I)
+_ASSOCIATION_NAME = re.compile(r"associa|asocia|agen|network|union|alliance|consorti", re.I)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
@@ -157,7 +158,8 @@ def membership(  # noqa: PLR0917
     found = [
         m
         for m in doc.in_sentence(si)
-        if span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1])
+        if (span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1]))
+        and not (m.start > pos and _excluded(doc, sent.start, sent.text, m))  # "which has its seat at X"
     ]
     # a name the trigger runs into ("forman parte de la red CINDA") comes after it
     before = [m.entity for m in found if m.entity is not None and m.end <= pos]
