@@ -118,3 +118,27 @@ def test_russian_unit_closed_by_its_parents_acronym() -> None:
     )
     got = _parties(text)
     assert got == {frozenset({"Речной государственный университет", "Озерным университетом"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Das College of Marine Studies der Riverton-Universität und die Universität Seedorf unterzeichneten.",
+            [("College of Marine Studies", "unit"), ("Riverton-Universität", "name"), ("Universität Seedorf", "name")],
+        ),
+        (
+            "The RVU School of Law and Design of Riverton University signed it.",
+            [("School of Law and Design", "unit"), ("Riverton University", "name")],
+        ),
+    ],
+)
+def test_units_of_a_compound_parent_and_of_an_acronym(text: str, found: list[tuple[str, str]]) -> None:
+    """ "College of X der Riverton-Universität": the compound is the parent; "RVU School of Law":
+    a school of the organisation the acronym names."""
+    assert [(s.text, s.kind) for s in find_names(text)] == found
+
+
+def test_school_named_by_its_parents_acronym_gives_the_parent_as_party() -> None:
+    text = "News\nThe RVU School of Management signed an agreement with Lakeside University on Monday."
+    assert _parties(text) == {frozenset({"RVU", "Lakeside University"})}
