@@ -4,7 +4,8 @@ A user relies on: "miembro fundador de X", "la asamblea aprobó la incorporació
 miembros: A, B y C" (X named in the sentence before), "abandona la asociación" (ended), "fait
 également partie du réseau X" and "a intégré l'alliance X" each giving the membership; a place
 named as the network's seat ("which has its secretariat at Y", "mantiene su sede en Y") being
-no second network.
+no second network; a membership's network named before a ";" (not in a list after a colon);
+"will exchange up to twenty doctoral students" giving an exchange.
 """
 
 from __future__ import annotations
@@ -64,3 +65,26 @@ NET_ES = "Red Universitaria del Sur (RUS)"
 )
 def test_membership_forms(text: str, expected: set[tuple[frozenset[str], str]]) -> None:
     assert _records(text) == expected
+
+
+def test_a_membership_ends_at_a_semicolon_but_not_in_a_list() -> None:
+    """ "Beide sind Mitglieder der X-Rektorenkonferenz; mit der Universität Y verhandeln sie ...":
+    Y is no network the two joined; "are members: A; B and C" is one list."""
+    text = (
+        "Seedorf und Bergheim\nDie Universität Seedorf und die Universität Bergheim unterzeichneten am Montag ein "
+        "Abkommen. Beide Hochschulen sind Mitglieder der Nordsee-Rektorenkonferenz; mit der Universität Tannau "
+        "verhandeln sie über eine Erweiterung."
+    )
+    got = {parties for parties, _status in _records(text)}
+    assert got == {
+        frozenset({"Universität Seedorf", "Nordsee-Rektorenkonferenz"}),
+        frozenset({"Universität Bergheim", "Nordsee-Rektorenkonferenz"}),
+    }
+
+
+def test_will_exchange_students_is_an_exchange() -> None:
+    text = "News\nRiverton University and Lakeside University will exchange up to twenty doctoral students a year."
+    ex = pk.extract(text, published="2024-05-01")
+    assert [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
+        ("exchange", {"Riverton University", "Lakeside University"})
+    ]

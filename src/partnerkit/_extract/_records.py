@@ -155,11 +155,15 @@ def membership(  # noqa: PLR0917
     those of that clause ("X is a member of A, and Y belongs to B")."""
     sent = doc.sentences[si]
     pos = sent.start + trig.end
+    semi = sent.text.find(";", trig.end)
+    if ":" in sent.text[trig.end : max(semi, 0)]:
+        semi = -1  # "are members: A; B and C": a list, not a new clause
     found = [
         m
         for m in doc.in_sentence(si)
         if (span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1]))
         and not (m.start > pos and _excluded(doc, sent.start, sent.text, m))  # "which has its seat at X"
+        and not (semi >= 0 and m.start > sent.start + semi)  # "members of X; with Y they negotiate ..."
     ]
     # a name the trigger runs into ("forman parte de la red CINDA") comes after it
     before = [m.entity for m in found if m.entity is not None and m.end <= pos]
