@@ -12,6 +12,7 @@ or reads as a sub-unit.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._acronyms import acronym_body, explained_by_acronym, own_acronym
@@ -27,6 +28,14 @@ if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
 __all__ = ["name_hit"]
+
+#: A hospital word, then "university" as an adjective ("Hospital Clínico Universitario de X",
+#: "Centre Hospitalier Universitaire de X"): the university hospital of X, not the university.
+_UNIVERSITY_HOSPITAL = re.compile(
+    r"\b(?:hospital\w*|h[oô]pital|ospedal\w*|cl[ií]nic\w*|klinik\w*)(?:\s+[\w'’.-]+){0,3}?\s+"
+    r"universit(?:ario|aria|ari|aire|[aá]rio|[aá]ria|air|är)\w*\b",
+    re.I,
+)
 
 #: A word of an organisation's kind written after its registered name, and that kind.
 _KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
@@ -53,6 +62,9 @@ def name_hit(
         own = own_acronym(r, part, end, cands)
         if own is not None:
             cands, context = own
+    after_unit = context is not None and context.startswith("after a unit")
+    if after_unit and key.startswith("university ") and _UNIVERSITY_HOSPITAL.search(part.text):
+        return False  # the hospital's name, which the university's words end
     role = 0
     conn = connector_before(part, start) if context is None and start > 0 and " " in key else None
     if conn is not None and (conn == "at" or all(r._generic(t) or r._subject(t) for t in part.tokens[:start])):
