@@ -1177,3 +1177,42 @@ def test_a_university_hospital_named_with_the_adjective_is_not_the_university() 
     assert answers(reg, "Facultad de Medicina, Universidad de Valdoria") == ["uv"]
     assert answers(reg, "Hospital Clínico, Universidad de Valdoria") == ["uv"]
     assert answers(reg, "Hospital Clínico de la Universidad de Valdoria") == ["uv"]
+
+
+def test_a_name_numbered_i_is_read_only_where_the_string_writes_the_numeral() -> None:
+    """The normal form drops a lone "I" as an initial, so "Morlaix I University" and "Morlaix
+    University" share it: the numbered university is read only from a string that writes "I"
+    (or "1"); otherwise the string names the unnumbered one, in another order."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(
+                id="um", name="Université de Morlaix", aliases=("University of Morlaix",), country="FR", kind=edu
+            ),
+            Institution(
+                id="um1",
+                name="Université Morlaix 1",
+                aliases=("Morlaix I University", "Université de Morlaix I"),
+                country="FR",
+                kind=edu,
+            ),
+        ]
+    )
+    assert answers(reg, "Institute of Biology, Morlaix University, France") == ["um"]
+    assert answers(reg, "Institute of Biology, Morlaix I University, France") == ["um1"]
+    assert answers(reg, "Institute of Biology, Université Morlaix 1, France") == ["um1"]
+
+
+def test_a_run_whose_holders_the_string_does_not_write_leaves_the_part_to_other_readings() -> None:
+    """ "University at Tarrow" reads as "University Tarrow", the normal form of "Fachhochschule
+    Tarrow" too; the string writes no Fachhochschule, so that run names nothing and the part is
+    read as the university's name in another order ("Tarrow University")."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(id="fh", name="Fachhochschule Tarrow", country="DE", city="Tarrow", kind=edu),
+            Institution(id="tu", name="Tarrow-Universität", aliases=("Tarrow University",), country="DE", kind=edu),
+        ]
+    )
+    assert answers(reg, "Institute of Physics, University at Tarrow, Germany") == ["tu"]
+    assert answers(reg, "Institute of Physics, Fachhochschule Tarrow, Germany") == ["fh"]

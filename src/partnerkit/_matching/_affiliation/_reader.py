@@ -97,7 +97,7 @@ class AffiliationReader:
         self._generic = spread.generic
         self._subject = spread.subject
         self._entry_cache: dict[str, list[Entry]] = {}
-        self._qualifiers: dict[int, tuple[tuple[str, ...], bool]] = {}  # name id -> bracketed words, applied?
+        self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)

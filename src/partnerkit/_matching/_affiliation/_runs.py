@@ -55,6 +55,8 @@ def name_hit(
     """Record the organisations a run of a part names; False if the run does not count."""
     context = run_context(r, part.tokens, start, end, hints.tails.get(part.text, len(part.tokens)))
     entries = [e for e in r.entries(key) if written_for(r, e[3], part.text, hints)]
+    if not entries:
+        return False  # the run is no name the string writes ("Montpellier I University")
     cands = sorted({e[0] for e in entries})
     if context is None and start == 0 and 0 < len(part.tokens) - end <= 3 and " " in key:
         # "Instituto de Física ... Complejos IFISC", "Universidad de Antioquia U de A": a name
