@@ -1201,6 +1201,8 @@ def test_a_name_numbered_i_is_read_only_where_the_string_writes_the_numeral() ->
     assert answers(reg, "Institute of Biology, Morlaix University, France") == ["um"]
     assert answers(reg, "Institute of Biology, Morlaix I University, France") == ["um1"]
     assert answers(reg, "Institute of Biology, Université Morlaix 1, France") == ["um1"]
+    # a number after the name may be set apart as a footnote mark: it is still written
+    assert answers(reg, "Morlaix 1 University") == ["um1"]
 
 
 def test_a_run_whose_holders_the_string_does_not_write_leaves_the_part_to_other_readings() -> None:

@@ -22,7 +22,7 @@ from partnerkit._names import Part, country_of, fold, parse_name, subdivision_co
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["settle", "written_for"]
+__all__ = ["settle", "writes_number", "written_for"]
 
 #: Words of universities of applied sciences (and university colleges) that the organisation-word
 #: table reads as "university", as written (folded).
@@ -48,6 +48,11 @@ _NUMERAL_ONE = re.compile(r"(?<=\w) I(?= |,|$)")
 _NUMBER_WRITTEN = re.compile(r"(?<!\S)(?:\d{1,2}|[IVX]{1,4})(?=[\s,;)]|$)")
 
 
+def writes_number(text: str) -> bool:
+    """``text`` writes a number as a word ("Montpellier 1 University", "Paris XI")."""
+    return bool(_NUMBER_WRITTEN.search(text))
+
+
 def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
     """Registered name ``n`` may be what ``text`` (a part of a string with places ``hints``)
     writes.
@@ -58,7 +63,8 @@ def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
     apart: the string's places are weighed as places), and a name written with a word of a
     university of applied sciences ("Fachhochschule Kiel", read as "University Kiel") is not
     read from a string that writes none ("University at Kiel"), nor a name numbered "I"
-    ("Montpellier I University") from a string that writes no number.
+    ("Montpellier I University") from a string that writes no number (anywhere: a number
+    after a name may have been set apart as a footnote mark).
     """
     got = r._qualifiers.get(n)
     if got is None:
@@ -77,7 +83,7 @@ def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
     words, applied, numbered = got
     if not all(t in hints.words for t in words):
         return False
-    if numbered and not _NUMBER_WRITTEN.search(text):
+    if numbered and not hints.number and not writes_number(text):
         return False
     return not applied or bool(_APPLIED.intersection(fold(text).split()))
 

@@ -16,7 +16,7 @@ from partnerkit._matching._affiliation._abbreviations import expanded
 from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Entry, Found, Hints, Hit, Reading
-from partnerkit._matching._affiliation._namesakes import written_for
+from partnerkit._matching._affiliation._namesakes import writes_number, written_for
 from partnerkit._matching._affiliation._parts import (
     _AND,
     _RELATION,
@@ -201,9 +201,9 @@ class AffiliationReader:
 
     def read(self, text: str, country: str | None = None, city: str | None = None) -> Reading:
         """Like :meth:`find`, with the parts that named nothing and the string's places."""
+        hints = Hints(number=writes_number(text))
         text = unglue(self, text)
         parts = split_affiliation(text)
-        hints = Hints()
         if country:
             hints.countries.add(country)
             hints.texts.append(country)
