@@ -1177,6 +1177,7 @@ def test_a_university_hospital_named_with_the_adjective_is_not_the_university() 
     assert answers(reg, "Facultad de Medicina, Universidad de Valdoria") == ["uv"]
     assert answers(reg, "Hospital Clínico, Universidad de Valdoria") == ["uv"]
     assert answers(reg, "Hospital Clínico de la Universidad de Valdoria") == ["uv"]
+    assert answers(reg, "Hospital Clínico Universitario de la Universidad de Valdoria") == ["uv"]
 
 
 def test_a_name_numbered_i_is_read_only_where_the_string_writes_the_numeral() -> None:

@@ -36,9 +36,17 @@ _UNIVERSITY_HOSPITAL = re.compile(
     r"universit(?:ario|aria|ari|aire|[aá]rio|[aá]ria|air|är)\w*\b",
     re.I,
 )
+#: The noun "university" in the languages of those adjectives: written, the university is named.
+_UNIVERSITY_NOUN = re.compile(r"\buniversi(?:dad|dade|tat|tà|ty|té|te|tät|taet)\b", re.I)
 
 #: A word of an organisation's kind written after its registered name, and that kind.
 _KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
+
+
+def _university_hospital(text: str) -> bool:
+    """``text`` names a university hospital by the adjective ("Hospital Clínico Universitario
+    de X") and writes no university as a noun ("... de la Universidad de X")."""
+    return bool(_UNIVERSITY_HOSPITAL.search(text)) and not _UNIVERSITY_NOUN.search(text)
 
 
 def name_hit(
@@ -65,7 +73,7 @@ def name_hit(
         if own is not None:
             cands, context = own
     after_unit = context is not None and context.startswith("after a unit")
-    if after_unit and key.startswith("university ") and _UNIVERSITY_HOSPITAL.search(part.text):
+    if after_unit and key.startswith("university ") and _university_hospital(part.text):
         return False  # the hospital's name, which the university's words end
     role = 0
     conn = connector_before(part, start) if context is None and start > 0 and " " in key else None
