@@ -59,6 +59,14 @@ def test_place_elsewhere(query: str, found: str, place: str | None) -> None:
         assert f"Elsewhere: the name writes {place!r}" in str(out[0].explanation)
 
 
+def test_match_applies_the_rule() -> None:
+    """Registry.match runs it last: the registered name found whole beside a city abroad is POSSIBLE."""
+    assert REGISTRY.match("Middle East College (Muscat)")[0].decision is pk.Decision.MATCH
+    best = REGISTRY.match("Middle East College (Beirut)")[0]
+    assert (best.institution.id, best.decision) == ("mec", pk.Decision.POSSIBLE)
+    assert "Elsewhere: the name writes 'beirut'" in str(best.explanation)
+
+
 def test_affiliation_strings_are_left_to_the_reader() -> None:
     """A string with parts (commas) places units and authors, not the institution: the rule stays out."""
     found = REGISTRY.match("Department of Physics, Monash University, Melbourne, Australia")

@@ -7,7 +7,7 @@ import contextlib
 import attrs
 
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import Match
+from partnerkit._matching._match._result import _AND, Match
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import Institution, country_name
 from partnerkit._names import ORG_KEYS, country_of, looks_like_affiliation, normalize_name
@@ -35,8 +35,8 @@ def place_elsewhere(index: Index, name: str, found: list[Match]) -> list[Match]:
     Abeokuta). The explanation says which place the name writes.
     """
     top = found[0] if found else None
-    if top is None or top.decision is not Decision.MATCH or looks_like_affiliation(name):
-        return found
+    if top is None or top.decision is not Decision.MATCH or looks_like_affiliation(name) or _AND.search(name):
+        return found  # a string with parts, or naming two bodies ("... and University of Manchester")
     place = _elsewhere(index, name, top.institution)
     if place is None:
         return found
