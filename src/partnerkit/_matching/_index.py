@@ -141,7 +141,9 @@ def read_name(text: str, acronym: bool = False) -> Reading:
     if acronym or is_acronym(text):
         return acronym_key(text), (), ""
     base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
-    derived = derive_acronyms(base)
+    # not through derive_acronyms' cache: a registry's names would fill it with frozensets
+    # (one per name, kept for the process) that no query asks for again
+    derived = derive_acronyms.__wrapped__(base)
     return None, tuple(k for k in name_keys(base) if k), " ".join(sorted(derived))
 
 

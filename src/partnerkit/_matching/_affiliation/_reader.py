@@ -68,7 +68,7 @@ class AffiliationReader:
         self.index = index
         self.institutions = index.institutions
         by_id = index.ids
-        self._cities: dict[str, set[str]] = {}
+        cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
         self._city_of: list[str] = []  # each institution's city, normalised
         parent = RelationType.PARENT.value
@@ -79,14 +79,17 @@ class AffiliationReader:
         for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
             self._kind.append(kind)
             if city:
-                self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
+                cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
             self._parents.append(tuple(by_id[r] for t, r, _label in rels if t == parent and r in by_id))
             for t, r, _label in rels:
                 if t == related and r in by_id:
                     self._links.setdefault(len(self._parents) - 1, set()).add(by_id[r])
                     self._links.setdefault(by_id[r], set()).add(len(self._parents) - 1)
-        self._cities.pop("", None)
+        cities.pop("", None)
+        #: a registered city (normalised) -> the countries of the institutions there, sorted (tuples: the
+        #: collector does not track them, sets it would walk at every full pass)
+        self._cities: dict[str, tuple[str, ...]] = {c: tuple(sorted(cc)) for c, cc in cities.items()}
         self._children: dict[int, list[int]] = {}
         for i, ps in enumerate(self._parents):
             for p in ps:
