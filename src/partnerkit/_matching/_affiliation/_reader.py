@@ -104,7 +104,6 @@ class AffiliationReader:
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
-        self._vocabulary: list[str] | None = None  # every registered word, sorted (_abbreviations)
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 
@@ -140,9 +139,7 @@ class AffiliationReader:
 
     def vocabulary(self) -> list[str]:
         """Every word of a registered name, sorted (built on first use)."""
-        if self._vocabulary is None:
-            self._vocabulary = sorted(k[2:] for k in self.index.postings if k.startswith("t:"))
-        return self._vocabulary
+        return self.index.vocabulary()
 
     # --- relationships ---------------------------------------------------------------------
 
