@@ -59,10 +59,63 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     assert isinstance(loud.exception, pk.RecordError)
 
 
+def test_a_reader_that_goes_away_stops_the_command_quietly_with_141(tmp_path: Path) -> None:
+    """``partnerkit read ... | head``: no traceback, and not exit 1 (which means records were rejected)."""
+    names = tmp_path / "many.csv"
+    names.write_text("name\n" + "".join(f"University number {i}\n" for i in range(50_000)), encoding="utf-8")
+    cmd = [sys.executable, "-m", "partnerkit", "read", "csv", "-o", f"path={names}"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith('{"id": "many-2"')
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert (proc.returncode, err) == (141, "")
+
+
 def test_missing_file_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x" / "pk.db"), "summary", str(tmp_path / "none.jsonl")])
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["dedupe", "{tmp}/none.csv"],
+            "Invalid value for 'FILE': File '{tmp}/none.csv' does not exist. (see 'partnerkit dedupe --help')",
+        ),
+        (
+            ["dedupe", "{tmp}"],
+            "Invalid value for 'FILE': File '{tmp}' is a directory. (see 'partnerkit dedupe --help')",
+        ),
+        (["dedupe"], "Missing argument 'FILE'. (see 'partnerkit dedupe --help')"),
+        (
+            ["match", "x", "--limit", "0"],
+            "Invalid value for '--limit': 0 is not in the range x>=1. (see 'partnerkit match --help')",
+        ),
+        (["match"], "give NAMEs or --file FILE (not both) (see 'partnerkit match --help')"),
+        (["dedup", "x"], "No such command 'dedup'. Did you mean 'dedupe'? (see 'partnerkit --help')"),
+        (
+            ["dedupe", "examples/names.csv", "--explain"],
+            "--explain needs --format json (the links that joined each cluster) (see 'partnerkit dedupe --help')",
+        ),
+        (["match", "ITMO", "--workers", "2"], "--workers needs --engine dask (see 'partnerkit match --help')"),
+        (["--bogus", "dedupe"], "No such option '--bogus'. (see 'partnerkit --help')"),
+    ],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: list[str], expected: str) -> None:
+    """A missing or wrong argument is one line naming it and the help to read (click printed three)."""
+    result = CliRunner().invoke(cli, [a.format(tmp=tmp_path) for a in args], prog_name="partnerkit")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"partnerkit: error: {expected.format(tmp=tmp_path)}\n"
+
+
+def test_a_bare_command_still_shows_the_help() -> None:
+    result = CliRunner().invoke(cli, [], prog_name="partnerkit")
+    assert "Commands:" in result.output
+    assert "partnerkit: error" not in result.output
 
 
 def test_every_command_has_an_example_in_its_help() -> None:
@@ -90,7 +143,7 @@ def test_installed_console_script(tmp_path: Path, examples: Path) -> None:
         [str(script), "partnerships", "--since", "soon"], capture_output=True, text=True, env=env, check=False
     )
     assert bad.returncode == 2
-    assert bad.stderr == "partnerkit: error: 'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
+    assert bad.stderr == "partnerkit: error: since: 'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n"
 
 
 def test_tables_align_wide_characters() -> None:

@@ -86,9 +86,9 @@ def test_input_errors(tmp_path: Path) -> None:
     assert "give FILEs or --from-store" in runner.invoke(cli, ["extract"]).stderr
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"schema_version": 1, "type": "Article"}\n{"text": 5}\n')
-    result = runner.invoke(cli, ["extract", str(bad)])
-    assert result.exit_code == 2
-    assert result.stderr == f"partnerkit: error: {bad} row 2: text: expected str, got int\n"
+    result = runner.invoke(cli, ["extract", str(bad)])  # the bad line is left out, with a warning
+    assert (result.exit_code, result.stdout) == (0, '{"schema_version": 1}\n')
+    assert result.stderr == f"partnerkit: warning: {bad} row 2: text: expected str, got int (left out)\n"
     result = runner.invoke(cli, ["extract", str(bad), "--published", "yesterday"])
     assert result.exit_code == 2
     assert "'yesterday' is not a date" in result.stderr
@@ -128,3 +128,54 @@ def test_a_text_that_is_not_utf8_is_refused_not_garbled(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["extract", str(bom)])
     assert result.exit_code == 0
     assert '"kind":"strategic_partnership"' in result.stdout
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>Alpha and Beta sign a memorandum</title>
+<meta property="article:published_time" content="2021-05-03T10:00:00Z">
+<script>var teaser = "Gamma University and Delta University signed an agreement";</script></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<p><b>Alpha University</b> and Beta&nbsp;University signed a memorandum of understanding on April 27.</p>
+</body></html>"""
+
+
+def test_an_html_page_is_read_as_its_text(tmp_path: Path) -> None:
+    """Tags, scripts and menus are not text: a page gives the deal it states, dated from its meta tag."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    deals = [pk.from_dict(pk.Partnership, json.loads(line)) for line in result.stdout.splitlines()[1:]]
+    assert [({p.name for p in d.parties}, d.kind.value, str(d.date)) for d in deals] == [
+        ({"Alpha University", "Beta University"}, "mou", "2021-04-27")
+    ]
+    assert all("<" not in e.quote for e in deals[0].evidence)
+
+
+def test_a_file_without_text_is_left_out_with_a_warning(tmp_path: Path, texts: list[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(empty), *texts])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2  # the header and the one deal of the other texts
+    assert result.stderr == f"partnerkit: warning: {empty}: the file holds no text (left out)\n"
+
+
+def test_a_bad_published_date_names_the_option(texts: list[str]) -> None:
+    result = CliRunner().invoke(cli, ["extract", *texts, "--published", "yesterday"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "partnerkit: error: Invalid value for '--published': 'yesterday' is not a date of the form YYYY"
+    )
+
+
+def test_a_bad_article_line_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """One bad line of a JSON Lines file of articles: a warning naming it, the other articles are read
+    (the whole command stopped)."""
+    path = tmp_path / "articles.jsonl"
+    lines = ['{"schema_version": 1, "type": "Article"}', json.dumps({"text": ONE}), '{"text": 5}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"partnerkit: warning: {path} row 3: text: expected str, got int (left out)\n"
+    (deal,) = [pk.from_dict(pk.Partnership, json.loads(line)) for line in result.stdout.splitlines()[1:]]
+    assert {p.name for p in deal.parties} == {"Alpha University", "Beta University"}

@@ -73,6 +73,16 @@ def test_match_a_file_with_a_country_column(registry: str, tmp_path: Path) -> No
     assert rows[2]["query"] == "Nowhere Institute of Nothing"
 
 
+def test_match_a_file_reads_a_country_column_by_default_as_dedupe_does(registry: str, tmp_path: Path) -> None:
+    """A column named 'country' gives the hints without --country-column (it was ignored: HUST stayed ambiguous)."""
+    names = tmp_path / "names.csv"
+    names.write_text("name,Country\nHUST,CN\nHUST,VN\n", encoding="utf-8")
+    code, out, err = run("match", "--file", str(names), "--registry", registry, "--limit", "1", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["institution_id"], r["decision"]) for r in rows] == [("hust", "match"), ("hust-vn", "match")]
+
+
 def test_match_against_the_store(registry: str, tmp_path: Path) -> None:
     db = str(tmp_path / "pk.db")
     code, _, err = run("--db", db, "match", "ITMO")
@@ -145,7 +155,10 @@ def test_dedupe_reads_text_files_and_reports_bad_csv(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("name,country\nA,RU\nB,RU,extra\n")
     code, _, err = run("dedupe", str(bad))
-    assert (code, err) == (2, f"partnerkit: error: {bad} row 3: 3 fields, the header has 2\n")
+    assert (code, err) == (
+        2,
+        f"partnerkit: error: {bad} row 3: 3 fields, the header has 2 (a delimiter or quote inside a value?)\n",
+    )
 
 
 ROR_RECORD = {
@@ -177,11 +190,104 @@ def test_registry_specs_ror_dump_and_csv(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "content", "options"),
+    [
+        ("names.txt", "name\tcountry\r\nМГУ\tRU\r\nTUM\tDE\r\n".encode("utf-16"), []),  # Excel "Unicode Text"
+        ("names.csv", "name,country\r\nМГУ,RU\r\nTUM,DE\r\n".encode("utf-16"), []),  # Excel "CSV UTF-16"
+        ("names.csv", "name;country\r\nМГУ;RU\r\nTUM;DE\r\n".encode("cp1251"), ["--encoding", "cp1251"]),
+    ],
+)
+def test_dedupe_reads_excel_exports(tmp_path: Path, name: str, content: bytes, options: list[str]) -> None:
+    """UTF-16 with a byte-order mark (tab- or comma-separated) and a stated cp1251 give the same rows."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("dedupe", str(path), "--format", "csv", *options)
+    assert code == 0, err
+    assert [(r["name"], r["country"]) for r in csv.DictReader(io.StringIO(out))] == [("МГУ", "RU"), ("TUM", "DE")]
+    code, out, err = run("match", "--file", str(path), "--registry", str(tmp_path / "none.csv"), *options)
+    assert "encoding" not in err  # the names file was read; only the registry is missing
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("unis.xlsx", b"PK\x03\x04", "not a file a registry is read from: give 'store', a CSV or JSON Lines file"),
+        ("unis.txt", b"ITMO University\n", "not a file a registry is read from"),
+        ("unis.csv", b"name\n\n", "no institutions could be read from it"),
+    ],
+)
+def test_a_registry_that_gives_no_institutions_is_an_error(
+    tmp_path: Path, name: str, content: bytes, expected: str
+) -> None:
+    """A spreadsheet, a text file or an empty table: one line saying so (they gave a JSON parse error or
+    silently matched nothing)."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run("match", "ITMO", "--registry", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"partnerkit: error: --registry: {path}: {expected}")
+
+
+@pytest.mark.parametrize("command", ["dedupe", "match"])
+def test_a_country_cell_that_names_no_country_is_no_hint_with_a_warning(
+    registry: str, tmp_path: Path, command: str
+) -> None:
+    """'EU' or 'n/a' in a country column: those rows are read without a hint, named in one warning per value
+    (the whole file stopped with "countries item 0: ...", naming neither the file nor the row)."""
+    names = tmp_path / "names.csv"
+    names.write_text("name,Country\nITMO University,EU\nHUST,CN\n\nTUM,EU\nMIT,n/a\n", encoding="utf-8")
+    args = ["--file", str(names)] if command == "match" else [str(names)]
+    code, out, err = run(command, *args, "--registry", registry, "--format", "csv")
+    assert code == 0, err
+    assert err.splitlines() == [
+        f"partnerkit: warning: {names} rows 2, 5: Country: 'EU' is not a country; read without a country hint",
+        f"partnerkit: warning: {names} row 6: Country: 'n/a' is not a country; read without a country hint",
+    ]
+    hust = [r for r in csv.DictReader(io.StringIO(out)) if r.get("name", r.get("query")) == "HUST"]
+    assert hust[0]["institution_id"] == "hust"  # the good hint of row 3 is still used
+
+
+def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> None:
+    """--registry has no encoding option: the error points to what works instead."""
+    table = tmp_path / "unis.csv"
+    table.write_bytes("name,country\nМГУ,RU\nITMO,RU\nСПбГУ,RU\n".encode("cp1251"))
+    code, out, err = run("match", "ITMO", "--registry", str(table))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"partnerkit: error: {table} lines 2, 4: not valid utf-8 text (invalid continuation byte); --registry "
+        "reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import it with 'partnerkit import "
+        f"csv -o path={table} -o encoding=cp1251' and use --registry store\n"
+    )
+
+
+def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A JSON Lines registry whose first line is not UTF-8: a warning naming the row (it was an internal error)."""
+    dump = tmp_path / "unis.jsonl"
+    dump.write_bytes(b'{"id": "x", "name": "M\xfcnchen"}\n{"id": "itmo", "name": "ITMO University"}\n')
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        code, out, err = run("match", "ITMO University", "--registry", str(dump), "--format", "csv")
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["institution_id"] == "itmo"
+    assert [f"{dump} row 1: not valid UTF-8" in r.getMessage() for r in caplog.records] == [True]
+
+
+@pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"name\nITMO\nM\xfcnchen\n", "row 3: not valid UTF-8 text (invalid start byte); save the file as UTF-8"),
-        (b"name\nA\n" + b"B" * 200_000 + b"\n", "row 3: not readable as CSV (field larger than field limit"),
-        (b"name,country\nA,RU\nB\n", "row 3: 1 fields, the header has 2"),
+        (
+            b"name\nITMO\nM\xfcnchen\n",
+            "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding (cp1251 for "
+            "Russian Windows programs) or save it as UTF-8",
+        ),
+        (
+            b"name\nA\n" + b"B" * 200_000 + b"\n",
+            "row 3: a value is longer than 131,072 characters (a quote never closed?)",
+        ),
+        (b"name,country\nA,RU\nB\n", "row 3: 1 fields, the header has 2 (a delimiter or quote inside a value?)"),
+        (b'name,country\nA,RU\n"B, DE\nC,FR\n', "row 3: a quote opened in this row is never closed"),
+        (b'name,country\n"ITMO" University,RU\n', "row 2: not readable as CSV (',' expected after '\"'"),
         (b"", "row 1: the file is empty; expected a header row"),
     ],
 )
@@ -192,6 +298,26 @@ def test_dedupe_messy_input_is_one_line_naming_file_and_row(tmp_path: Path, cont
     code, out, err = run("dedupe", str(path))
     assert (code, out, err.count("\n")) == (2, "", 1)
     assert err.startswith(f"partnerkit: error: {path} {expected}")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_names_txt_file_is_one_name_per_line_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    """Lines ended by CR alone (old Mac programs) are lines too (the whole file was one name)."""
+    path = tmp_path / "names.txt"
+    path.write_bytes(newline.join(["ITMO University", "", "TUM", "Tsinghua University"]).encode())
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert [r["name"] for r in csv.DictReader(io.StringIO(out))] == ["ITMO University", "TUM", "Tsinghua University"]
+
+
+def test_a_doubled_quote_after_the_first_rows_is_read_right(tmp_path: Path) -> None:
+    """The quoting rules are CSV's, not guessed from the first rows (a guess read '"The ""Best"" U"' wrong)."""
+    path = tmp_path / "names.csv"
+    lines = ["name,country", *(f"University number {i},RU" for i in range(400)), '"The ""Best"" University",US']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert list(csv.DictReader(io.StringIO(out)))[-1]["name"] == 'The "Best" University'
 
 
 def test_dedupe_reads_a_name_with_a_quoted_line_break_as_one_row(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -122,6 +123,24 @@ def test_missing_registry_is_one_line(tmp_path: Path) -> None:
     assert out.returncode != 0
     assert "Traceback" not in out.stderr
     assert "nope.jsonl" in out.stderr
+
+
+def test_a_port_in_use_is_one_line_naming_it(registry_file: Path) -> None:
+    """Another program on the port: one line naming host and port (it was "Address already in use")."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = subprocess.run(
+            [sys.executable, "-m", "partnerkit", "serve", "--registry", str(registry_file), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"partnerkit: error: cannot listen on 127.0.0.1 port {port} (")
+    assert out.stderr.count("\n") == 1
 
 
 def test_serve_a_ror_dump_with_ror_ids(tmp_path: Path) -> None:

@@ -76,3 +76,46 @@ def test_a_table_option_takes_dotted_keys(tmp_path: Path) -> None:
         "partnerkit: error: config.columns: expected a table of KEY = VALUE pairs "
         "(on the command line: -o NAME.KEY=VALUE)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{half", "not JSON (Expecting property name enclosed in double quotes)"),
+        ("[1, 2]", "a JSON list, not an object"),
+    ],
+)
+def test_a_state_file_that_is_not_one_is_one_line_saying_what_to_do(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    """A corrupt --state file: what is wrong and what to do (it was an "internal error", or blamed the plugin)."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Alpha University and Beta University signed an MoU.", encoding="utf-8")
+    state = tmp_path / "state.json"
+    state.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["read", "text", "-o", f"paths={news}", "--state", str(state)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"partnerkit: error: --state {state}: {expected}, so not a state file 'partnerkit read' wrote; "
+        "delete it to read everything again\n"
+    )
+    missing = tmp_path / "no" / "state.json"
+    result = CliRunner().invoke(cli, ["read", "text", "-o", f"paths={news}", "--state", str(missing)])
+    assert (result.exit_code, result.stdout) == (2, "")  # said before reading, not after printing every record
+    assert result.stderr == f"partnerkit: error: --state {missing}: no such folder {missing.parent}\n"
+    state.unlink()
+    assert CliRunner().invoke(cli, ["read", "text", "-o", f"paths={news}", "--state", str(state)]).exit_code == 0
+    assert list(json.loads(state.read_text(encoding="utf-8"))["seen"]) == [str(news / "a.txt")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news", "state.json"]  # no partial file left
+
+
+@pytest.mark.parametrize("command", ["read", "import"])
+def test_every_record_rejected_exits_1_for_read_and_import_alike(tmp_path: Path, command: str) -> None:
+    """Nothing came through: exit 1 from both commands (import said 0, read 1); some records through: 0."""
+    path = tmp_path / "unis.csv"
+    path.write_text("name,country\nX,Rusia\nY,Atlantis\n", encoding="utf-8")
+    db = ["--db", str(tmp_path / "pk.db")]
+    assert CliRunner().invoke(cli, [*db, command, "csv", "-o", f"path={path}"]).exit_code == 1
+    path.write_text("name,country\nITMO University,RU\nY,Atlantis\n", encoding="utf-8")
+    assert CliRunner().invoke(cli, [*db, command, "csv", "-o", f"path={path}"]).exit_code == 0

@@ -79,7 +79,10 @@ def test_partnerships_filters_and_formats(db: str) -> None:
 
 def test_bad_query_values_are_one_line_errors(db: str) -> None:
     code, _, err = run("--db", db, "partnerships", "--since", "April")
-    assert (code, err) == (2, "partnerkit: error: 'April' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n")
+    assert (code, err) == (
+        2,
+        "partnerkit: error: since: 'April' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD\n",
+    )
     code, _, err = run("--db", db, "partnerships", "--country", "Atlantis")
     assert code == 2
     assert "Atlantis" in err

@@ -182,3 +182,18 @@ def test_load_jsonl_hostile_bytes_never_escape_as_other_errors(data: bytes) -> N
         return
     lines = [line for line in data.split(b"\n") if line.strip()]
     assert len(records) + len(errors) + 1 >= len(lines), "every non-blank line is a record, an error or the header"
+
+
+def test_dump_jsonl_refuses_what_load_jsonl_could_not_read_back(tmp_path: Path) -> None:
+    """One record type per file, named in its header: a second type or a dict was written and the file
+    then failed to load (its header named the first type, or 'dict')."""
+    path = tmp_path / "mixed.jsonl"
+    deal = pk.Partnership(kind="mou", parties=(pk.Party("A"), pk.Party("B")))
+    with pytest.raises(pk.RecordError, match=r"mixed.jsonl row 3: a Partnership in a file of Institution records"):
+        pk.dump_jsonl([pk.Institution(id="a", name="A"), deal], path)
+    with pytest.raises(TypeError, match="dump_jsonl writes partnerkit records, got dict"):
+        pk.dump_jsonl([{"id": "a", "name": "A"}], tmp_path / "dicts.jsonl")
+    with pytest.raises(TypeError, match="to_dict expects a partnerkit record, got dict"):
+        pk.to_dict({"id": "a", "name": "A"})  # it was returned as it was
+    assert pk.dump_jsonl([deal, deal], path) == 2
+    assert list(pk.load_jsonl(pk.Partnership, path)) == [deal, deal]

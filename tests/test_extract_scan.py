@@ -1,4 +1,4 @@
-"""The scanning helpers behind extraction (literal trie, literal index of a pattern table,
+"""The scanning helpers behind extraction (literal trie, literal prefilter,
 whole-word search): a user relies on them finding exactly what the regular expressions they
 replace find, so extraction output never depends on how the text is scanned."""
 
@@ -40,45 +40,6 @@ def test_may_match_with_many_literals_uses_the_trie_and_agrees() -> None:
     assert may_match(pattern, "a w17x b")
     assert not may_match(pattern, "a w17 b")
     assert may_match(pattern, None)  # no lower-cased text: never skipped
-
-
-def test_may_match_which_agrees_with_may_match_per_pattern() -> None:
-    from partnerkit._extract._lexicon import lexicon, lowered, may_match_which
-
-    lex = lexicon(("ru", "en"))
-    for text in [
-        "The universities signed a memorandum of understanding and will open a joint laboratory.",
-        "Университет открыл представительство; стороны планируют обмен студентами.",
-        "Nothing here.",
-    ]:
-        low = lowered(text)
-        for patterns in (lex.kinds, lex.status, lex.refs, lex.dates):
-            which = may_match_which(patterns, low)
-            assert {k for k in patterns if k in which} == {k for k, p in patterns.items() if may_match(p, low)}
-    assert may_match_which(lex.kinds, None) is lex.kinds  # no lower-cased text: nothing skipped
-
-
-@given(
-    words=st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=20, max_size=40),
-    text=st.text(_ALPHABET, max_size=80),
-)
-def test_may_match_which_with_many_literals_finds_every_literal(words: list[str], text: str) -> None:
-    """With many literals every one present counts (overlapping ones, and those inside longer ones)."""
-    from partnerkit._extract._lexicon import may_match_which
-
-    # one pattern per literal: its key is in the answer exactly when the literal is in the text
-    patterns = {i: re.compile(re.escape(w)) for i, w in enumerate(words)}
-    assert set(may_match_which(patterns, text)) == {i for i, w in enumerate(words) if w in text}
-
-
-def test_may_match_which_overlapping_literals_examples() -> None:
-    from partnerkit._extract._lexicon import may_match_which
-
-    words = ["exchange of ", " exchange", "of intent", "mob", "mobility", "bil", *(f"z{i:02d}" for i in range(20))]
-    patterns = {w: re.compile(re.escape(w)) for w in words}
-    got = may_match_which(patterns, "an exchange of intent; mobility")
-    assert set(got) == {"exchange of ", " exchange", "of intent", "mob", "mobility", "bil"}
-    assert set(may_match_which(patterns, "nothing")) == set()
 
 
 @given(word=st.text(_ALPHABET, max_size=3), text=st.text(_ALPHABET, max_size=40))

@@ -157,3 +157,43 @@ def test_an_unplanned_exception_of_a_source_is_a_source_error_naming_it() -> Non
     )
     assert isinstance(info.value.__cause__, UnicodeDecodeError)
     assert info.value.source == "failing"
+
+
+class Yielding(Source):
+    """Yields one good record, then whatever it is given."""
+
+    name = "yielding"
+
+    @attrs.frozen
+    class Config:
+        what: str = "bare"
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        record = pk.Institution(id="a", name="Alpha University")
+        yield SourceItem(record, self.provenance("here", "a"))
+        wrong: object = {
+            "bare": record,
+            "text": "Beta University",
+            "item": SourceItem(pk.Party("Beta University"), self.provenance("here", "b")),  # type: ignore[arg-type]
+        }[self.config.what]
+        yield wrong  # type: ignore[misc]
+        return None
+
+
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [
+        ("bare", "items() yielded a bare Institution; wrap it as SourceItem(record, self.provenance("),
+        ("text", "items() yielded a str; expected a SourceItem or a RecordError"),
+        ("item", "items() yielded a SourceItem whose record is a Party; expected an Institution"),
+    ],
+)
+def test_a_source_that_yields_something_else_is_a_plugin_error(what: str, message: str) -> None:
+    """A plugin's contract mistake stops the read with a PluginError saying what to yield (it was passed on
+    and counted as imported, to fail later in the store or the registry)."""
+    source = Yielding(what=what)
+    got = []
+    with pytest.raises(pk.PluginError) as info:
+        got.extend(item.record for item in source.read())
+    assert len(got) == 1
+    assert str(info.value).startswith(f"plugin 'yielding': {message}")

@@ -87,8 +87,11 @@ def test_encodings(tmp_path: Path, encoding: str, options: dict[str, str]) -> No
 
 
 def test_cp1251_without_the_option_is_an_error_not_mojibake(tmp_path: Path) -> None:
-    with pytest.raises(pk.SourceError, match=r"row 1: not valid utf-8 text .*encoding='cp1251'"):
-        read(write(tmp_path, UNIS, "cp1251"))
+    with pytest.raises(pk.SourceError, match=r"lines 2, 4: not valid utf-8 text .*encoding='cp1251'"):
+        read(write(tmp_path, UNIS + "msu,Московский университет,МГУ,,RU,,,,,\n", "cp1251"))
+    records, source = read(write(tmp_path, UNIS, "cp1251"))  # one such line: that row alone
+    assert [r.id for r in records] == ["hust"]
+    assert [(e.row, e.field) for e in source.summary.errors] == [(2, "label_ru")]
 
 
 def test_a_wrong_single_byte_encoding_is_refused(tmp_path: Path) -> None:
@@ -101,11 +104,30 @@ def test_a_wrong_utf16_is_refused(tmp_path: Path) -> None:
         read(write(tmp_path, UNIS), encoding="utf-16")
 
 
-def test_a_bad_byte_deep_in_the_file_names_the_row(tmp_path: Path) -> None:
-    body = "name\n" + "".join(f"University {i}\n" for i in range(20000))
+def test_a_bad_byte_deep_in_the_file_rejects_that_row_only(tmp_path: Path) -> None:
+    """One corrupt row in a big UTF-8 export: the other rows are read, the error names row and column."""
+    body = "name,country\n" + "".join(f"University {i},RU\n" for i in range(20000))
     path = tmp_path / "late.csv"
-    path.write_bytes(body.encode() + "Университет\n".encode("cp1251"))
-    with pytest.raises(pk.SourceError, match=r"near row \d+: not valid utf-8"):
+    path.write_bytes(body.encode() + "Университет,RU\n".encode("cp1251") + "Último,ES\n".encode())
+    records, source = read(str(path))
+    assert len(records) == 20001
+    assert records[-1].name == "Último"
+    assert [str(e) for e in source.summary.errors] == [
+        f"{path} row 20002: name: not valid utf-8 text (byte '\\xd3'); fix the byte, or set the file's encoding "
+        "(the csv source's encoding option) if many rows say so"
+    ]
+
+
+def test_bad_bytes_on_several_early_lines_mean_another_encoding(tmp_path: Path) -> None:
+    path = write(tmp_path, "name\nМГУ\nITMO\nСПбГУ\n", "cp1251")
+    with pytest.raises(pk.SourceError, match=r"lines 2, 4: not valid utf-8 text .*encoding='cp1251'"):
+        read(path)
+
+
+def test_a_bad_byte_in_the_header_stops_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "head.csv"
+    path.write_bytes(b"na\xffme,country\nA,RU\n")
+    with pytest.raises(pk.SourceError, match="row 1: the header is not valid utf-8 text"):
         read(str(path))
 
 

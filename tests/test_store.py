@@ -19,6 +19,7 @@ import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import attrs
@@ -464,3 +465,19 @@ def test_import_rejects_a_second_record_with_the_same_id(tmp_path: Path) -> None
         }, "grouped without the value, so many repeated ids make one line"
         again = s.import_source(pk.open_source("csv", path=str(path)))
         assert (again.added, again.updated, again.rejected) == (0, 0, 1), "a re-import is not a duplicate"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"since": "notadate"}, "since: 'notadate' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        ({"until": "2021-13"}, "until: month 13 is out of range 1..12"),
+        ({"kind": ["mou", "friendship"]}, "kind: 'friendship' is not a valid PartnershipKind"),
+        ({"country": "Narnia"}, "country: 'Narnia' is not an ISO 3166 country"),
+    ],
+)
+def test_a_bad_query_argument_is_a_record_error_naming_it(query: dict[str, Any], message: str) -> None:
+    """Which argument is wrong is in the message (a bad kind was a bare ValueError, a date named nothing)."""
+    with pk.Store(":memory:") as store, pytest.raises(pk.RecordError) as info:
+        list(store.partnerships(**query))
+    assert (str(info.value), info.value.field) == (message, next(iter(query)))

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO, Any, TypeVar, cast, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import (
     ClassValidationError,
@@ -190,12 +191,15 @@ def _record_error(exc: BaseException, cls: type[Any]) -> RecordError:
 def to_dict(obj: Any) -> dict[str, Any]:
     """Turn a partnerkit record into a JSON-safe dict.
 
+    Raises:
+        TypeError: ``obj`` is not a partnerkit record (a dict, a list, None...).
+
     Example:
         >>> import partnerkit as pk
         >>> pk.to_dict(pk.Party("HUST", institution_id="hust"))
         {'name': 'HUST', 'institution_id': 'hust'}
     """
-    result = converter.unstructure(obj)
+    result = converter.unstructure(obj) if attrs.has(type(obj)) else None
     if not isinstance(result, dict):
         raise TypeError(f"to_dict expects a partnerkit record, got {type(obj).__name__}")
     return result
@@ -249,22 +253,36 @@ def dump_jsonl(records: Iterable[Any], path_or_file: PathOrFile) -> int:
     """Write records as JSON Lines, one per line, after a header line with the schema version.
 
     Streams: records are written as they come, never held in memory. A path ending in
-    ``.gz`` is gzip-compressed.
+    ``.gz`` is gzip-compressed. A file holds one record type, named in its header line, so
+    that :func:`load_jsonl` can read it back.
 
     Returns:
         The number of records written.
+
+    Raises:
+        TypeError: a record is not a partnerkit record (a dict, None...).
+        RecordError: a record is of another type than the first one (names the line).
     """
     count = 0
     with _open_for_writing(path_or_file) as fh:
-        header_written = False
+        kind: type[Any] | None = None
         for record in records:
-            if not header_written:
-                header = {"schema_version": SCHEMA_VERSION, "type": type(record).__name__}
+            if kind is None:
+                if not attrs.has(type(record)):
+                    raise TypeError(f"dump_jsonl writes partnerkit records, got {type(record).__name__}")
+                kind = type(record)
+                header = {"schema_version": SCHEMA_VERSION, "type": kind.__name__}
                 fh.write(json.dumps(header) + "\n")
-                header_written = True
+            elif type(record) is not kind:
+                raise RecordError(
+                    f"a {type(record).__name__} in a file of {kind.__name__} records: write each record type "
+                    "to its own file",
+                    row=count + 2,
+                    locator=_name_of(path_or_file),
+                )
             fh.write(json.dumps(to_dict(record), ensure_ascii=False, separators=(",", ":")) + "\n")
             count += 1
-        if not header_written:
+        if kind is None:
             fh.write(json.dumps({"schema_version": SCHEMA_VERSION}) + "\n")
     return count
 

@@ -245,10 +245,23 @@ def test_broken_files_are_source_errors(tmp_path: Path, content: str, message: s
         list(_files.iter_raw(path, None))
 
 
+@pytest.mark.parametrize("shape", ["lines", "array", "pretty"])
+def test_a_record_that_is_not_utf8_is_one_bad_record(tmp_path: Path, shape: str) -> None:
+    """One non-UTF-8 record in a dump is reported with its row; the records around it are read."""
+    bad = json.dumps(_record(7), ensure_ascii=False).replace("University", "Universit\u00e4t").encode("latin-1")
+    good = [json.dumps(r, indent=2 if shape == "pretty" else None).encode() for r in RECORDS[:2]]
+    parts = [good[0], bad, good[1]]
+    content = {"lines": b"\n".join, "array": lambda p: b"[" + b",\n".join(p) + b"]", "pretty": b"\n".join}[shape](parts)
+    path = tmp_path / ("ror.jsonl" if shape == "lines" else "ror.json")
+    path.write_bytes(content)
+    errors: list[pk.RecordError] = []
+    assert [i.identifiers["ror"] for i in read_institutions(path, on_error=errors.append)] == IDS[:2]
+    assert [str(e) for e in errors] == [f"{path} row 2: not valid UTF-8 text (byte '\\xe4')"]
+    with pytest.raises(pk.RecordError, match="row 2: not valid UTF-8"):
+        list(read_institutions(path))
+
+
 def test_unreadable_inputs_are_source_errors(tmp_path: Path) -> None:
-    (tmp_path / "latin1.json").write_bytes(json.dumps([{"name": "Universität"}], ensure_ascii=False).encode("latin-1"))
-    with pytest.raises(pk.SourceError, match="not UTF-8"):
-        list(read_institutions(tmp_path / "latin1.json"))
     with pytest.raises(pk.SourceError, match="no such file"):
         list(read_institutions(tmp_path / "missing.zip"))
     (tmp_path / "fake.zip").write_text("PK? no")
@@ -280,7 +293,7 @@ def test_array_reader_streams_any_json_array(values: list[Any], indent: int | No
     try:
         text = io.StringIO(json.dumps(values, indent=indent, ensure_ascii=False))
         assert text.read(1) == "["
-        got = [v for v, _name, _row in _files._iter_array(text, "x.json")]
+        got = [v for v, _name, _row in _files._iter_array(text, "x.json", None)]
     finally:
         _files._CHUNK = original
     assert got == values

@@ -13,15 +13,13 @@ import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
 from partnerkit._errors import ConfigError
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model import PartnershipKind, Status
-
-K = TypeVar("K")
 
 __all__ = [
     "KIND_ORDER",
@@ -30,10 +28,11 @@ __all__ = [
     "finditer_near",
     "languages",
     "lexicon",
+    "literal_needles",
     "lowered",
     "markdown_tables",
     "may_match",
-    "may_match_which",
+    "phrases_source",
     "raw_tables",
 ]
 
@@ -143,14 +142,17 @@ def languages() -> tuple[str, ...]:
     return tuple(raw_tables())
 
 
-def _compile(phrases: list[str], lang: str, flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+def phrases_source(phrases: list[str], lang: str) -> str | None:
+    """One expression for the phrases of one language (word bounded, but in Chinese); None for none."""
     phrases = [p for p in phrases if p]
     if not phrases:
         return None
     body = "|".join(f"(?:{p})" for p in phrases)
     if lang == "zh":
-        return re.compile(body, flags)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
+        return body
+    if lang == "de":  # the last part of a hyphenated compound ("Erasmus-Austauschabkommen") too
+        return rf"(?<![\w])(?:{body})(?![\w])"
+    return rf"(?<![\w-])(?:{body})(?![\w])"
 
 
 @attrs.frozen
@@ -164,7 +166,6 @@ class Lexicon:
     months: tuple[re.Pattern[str], ...]
     dates: Mapping[str, re.Pattern[str]]
     weekdays: tuple[re.Pattern[str], ...]
-    any_kind: re.Pattern[str] | None = None  # every trigger of every kind, to find the sentences with one
 
 
 @functools.cache
@@ -176,9 +177,9 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
     def joined(section: str, key: str) -> re.Pattern[str] | None:
         pats = []
         for lang in use:
-            pat = _compile(list(tables[lang].get(section, {}).get(key, [])), lang)
+            pat = phrases_source(list(tables[lang].get(section, {}).get(key, [])), lang)
             if pat is not None:
-                pats.append(pat.pattern)
+                pats.append(pat)
         return re.compile("|".join(pats), re.IGNORECASE) if pats else None
 
     kinds = {k: p for k in KIND_ORDER if (p := joined("kinds", k.value)) is not None}
@@ -197,15 +198,7 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         re.compile(rf"(?:{'|'.join(m)})\.?$", re.IGNORECASE) if m else re.compile("(?!)") for m in months
     )
     weekday_pats = tuple(re.compile("|".join(w), re.IGNORECASE) if w else re.compile("(?!)") for w in weekdays)
-    # One pattern per language (word-boundary checks once per position, not once per kind).
-    any_parts = []
-    for lang in use:
-        every = [ph for k in KIND_ORDER for ph in tables[lang].get("kinds", {}).get(k.value, [])]
-        pat = _compile(every, lang)
-        if pat is not None:
-            any_parts.append(pat.pattern)
-    any_kind = re.compile("|".join(any_parts), re.IGNORECASE) if any_parts else None
-    return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats, any_kind)
+    return Lexicon(tuple(use), kinds, status, refs, month_pats, dates, weekday_pats)
 
 
 # --- a literal prefilter for the phrase patterns ------------------------------------------
@@ -291,25 +284,31 @@ _NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, Callable[[str
 _TRIE_FROM = 20  # literals (measured: 40-70 literals, 1.5-2.5x faster; a handful, slower)
 
 
+def literal_needles(source: str, flags: int) -> tuple[str, ...] | None:
+    """The lower-cased literals, one of which every match of the regular expression ``source``
+    holds, shortest first (None: it has none that every match must hold)."""
+    try:
+        found = _literals(importlib.import_module("re._parser").parse(source, flags))
+    except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
+        return None
+    if found is None:
+        return None
+    # lower-casing both sides keeps every match (case-sensitive ones too)
+    words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
+    # a literal that holds a shorter one adds nothing: the shorter one is in the text too
+    kept: list[str] = []
+    for w in words:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
+
+
 def _needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """The lower-cased literals of ``pattern``, shortest first (None: it cannot be prefiltered)."""
     got = _NEEDLES.get(id(pattern))
     if got is not None and got[0] is pattern:
         return got[1]
-    try:
-        parse = importlib.import_module("re._parser").parse
-        found = _literals(parse(pattern.pattern, pattern.flags))
-    except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
-        found = None
-    needles = None
-    if found is not None:  # lower-casing both sides keeps every match (case-sensitive ones too)
-        words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
-        # a literal that holds a shorter one adds nothing: the shorter one is in the text too
-        kept: list[str] = []
-        for w in words:
-            if not any(k in w for k in kept):
-                kept.append(w)
-        needles = tuple(kept)
+    needles = literal_needles(pattern.pattern, pattern.flags)
     if len(_NEEDLES) >= 4096:  # patterns are made once per lexicon; a bound all the same
         _NEEDLES.clear()
     search = literal_trie(needles).search if needles is not None and len(needles) >= _TRIE_FROM else None
@@ -428,49 +427,6 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
                 break  # no match starts in this stretch (a later one is read with its own literal)
             out.append(m)
             done = start = m.end()
-    return out
-
-
-# The literal index of a mapping of patterns (held, so ids stay unique): each literal once,
-# with the keys of the patterns it serves; and the keys of the patterns without literals.
-_INDEXES: dict[int, tuple[Mapping[Any, re.Pattern[str]], tuple[tuple[str, frozenset[Any]], ...], frozenset[Any]]] = {}
-
-
-def may_match_which(patterns: Mapping[K, re.Pattern[str]], low: str | None) -> frozenset[K] | Mapping[K, object]:
-    """The keys of ``patterns`` whose pattern :func:`may_match` the text lowered to ``low``.
-
-    One substring search per distinct literal of all the patterns, instead of one
-    :func:`may_match` call per pattern (patterns of one lexicon share literals).
-
-    Example:
-        >>> lex = lexicon(("en",))
-        >>> sorted(k.value for k in may_match_which(lex.kinds, lowered("They signed an MoU.")))
-        ['mou']
-    """
-    if low is None:
-        return patterns
-    got = _INDEXES.get(id(patterns))
-    if got is None or got[0] is not patterns:
-        by_needle: dict[str, set[Any]] = {}
-        always: set[Any] = set()
-        for key, pattern in patterns.items():
-            needles = _needles(pattern)
-            if needles is None:
-                always.add(key)
-                continue
-            for n in needles:
-                by_needle.setdefault(n, set()).add(key)
-        if len(_INDEXES) >= 256:  # mappings are made once per lexicon; a bound all the same
-            _INDEXES.clear()
-        got = _INDEXES[id(patterns)] = (
-            patterns,
-            tuple((n, frozenset(keys)) for n, keys in by_needle.items()),
-            frozenset(always),
-        )
-    out = got[2]
-    for needle, keys in got[1]:
-        if needle in low and not keys <= out:
-            out = out | keys
     return out
 
 

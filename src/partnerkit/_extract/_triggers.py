@@ -15,7 +15,7 @@ import attrs
 
 from partnerkit._extract._clauses import clause_span, joins
 from partnerkit._extract._document import Document
-from partnerkit._extract._lexicon import may_match_which
+from partnerkit._extract._narrow import narrowed
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
@@ -45,18 +45,18 @@ def triggers(doc: Document, si: int) -> list[Trigger]:
 def _find_triggers(doc: Document, si: int) -> list[Trigger]:
     found: list[Trigger] = []
     sent_text = doc.sentences[si].text
-    kinds = may_match_which(doc.lex.kinds, doc.low(si))
-    if not kinds:
+    scans = narrowed(doc.lex, "kinds", doc.lex.kinds, doc.low(si))
+    if not scans:
         return []
-    for kind, pattern in doc.lex.kinds.items():
-        if kind not in kinds:
-            continue
+    for kind, pattern in scans:
         for m in pattern.finditer(sent_text):
             if m.end() == m.start():
                 continue
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
             found.append(Trigger(kind, m.start(), m.end()))
+    if len(found) < 2:
+        return found  # (what follows weighs triggers against each other)
     found.sort(key=lambda t: t.start)
     # "the International Flagship Partnership Research Grant program": a capitalised trigger
     # that runs straight into another (non-document) trigger names that object, not its own kind.
@@ -71,6 +71,14 @@ def _find_triggers(doc: Document, si: int) -> list[Trigger]:
             )
         )
     ]
+    if any(t.kind is K.MEMBERSHIP for t in found) and any(t.kind is K.CONSORTIUM for t in found):
+        # "es miembro del Consorcio de Universidades del Estado de Chile": the consortium word is
+        # part of the name of the body joined, no consortium of the sentence's own
+        start = doc.sentences[si].start
+        names = [(m.start - start, m.end - start) for m in doc.in_sentence(si) if m.entity is not None]
+        found = [
+            t for t in found if not (t.kind is K.CONSORTIUM and any(a <= t.start and t.end <= b for a, b in names))
+        ]
     # "a student mobility agreement": an agreement named by its mobility object is the exchange.
     found = [
         t
@@ -122,13 +130,12 @@ def status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
     got = doc.cue_cache.get(si)
     if got is None:
-        st = doc.lex.status
         text = doc.sentences[si].text
-        names = may_match_which(st, doc.low(si))
+        scans = dict(narrowed(doc.lex, "status", doc.lex.status, doc.low(si)))
         got = []
         for name in ("negotiating", "planned", "signed", "ended", "active", "hedge", "unsigned", "negated", "yet"):
-            pat = st.get(name)
-            if pat is None or name not in names:
+            pat = scans.get(name)
+            if pat is None:
                 continue
             got.extend((m.start(), m.end(), name) for m in pat.finditer(text))
         doc.cue_cache[si] = got

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
+from partnerkit._errors import RecordError
 from partnerkit._model import PartialDate, PartnershipKind, country_code, to_partial_date_or_none
 from partnerkit._store._keys import name_key
 
@@ -32,6 +33,23 @@ def _party_rowids(institution: str, ids: list[str]) -> tuple[str, list[Any]]:
         f" (SELECT key FROM institution_name WHERE institution_id IN ({marks}) UNION SELECT ?)"
     )
     return sql, [*ids, *ids, name_key(institution)]
+
+
+T = TypeVar("T")
+
+
+def _argument(name: str, convert: Callable[[Any], T], value: Any) -> T:
+    """``convert(value)``; a bad value is a RecordError whose field names the argument."""
+    try:
+        return convert(value)
+    except RecordError as exc:
+        raise RecordError(exc.reason, field=name) from None
+    except ValueError as exc:
+        raise RecordError(str(exc), field=name) from None
+
+
+def _kind_value(kind: PartnershipKind | str) -> str:
+    return kind.value if isinstance(kind, PartnershipKind) else PartnershipKind(kind).value
 
 
 def partnership_conditions(
@@ -66,11 +84,11 @@ def partnership_conditions(
         args.extend([*first_args, *second_args])
     if kind is not None:
         kinds = [kind] if isinstance(kind, str) else list(kind)
-        values = [PartnershipKind(k).value if not isinstance(k, PartnershipKind) else k.value for k in kinds]
+        values = [_argument("kind", _kind_value, k) for k in kinds]
         where.append(f"kind IN ({','.join('?' * len(values))})")
         args.extend(values)
-    start = to_partial_date_or_none(since)
-    end = to_partial_date_or_none(until)
+    start = _argument("since", to_partial_date_or_none, since)
+    end = _argument("until", to_partial_date_or_none, until)
     if start is not None:
         where.append("last_day >= ?")
         args.append(start.first_day().isoformat())
@@ -82,5 +100,5 @@ def partnership_conditions(
             "EXISTS (SELECT 1 FROM party c JOIN institution i ON i.id = c.institution_id"
             " WHERE c.partnership = partnership.rowid AND i.country = ?)"
         )
-        args.append(country_code(country))
+        args.append(_argument("country", country_code, country))
     return where, args

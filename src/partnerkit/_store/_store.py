@@ -514,7 +514,7 @@ class Store:
             country: a party is an institution of this country (code or name).
 
         Raises:
-            RecordError: a date or country is not valid.
+            RecordError: a kind, date or country is not valid (``.field`` names the argument).
             ConfigError: ``institution`` or ``partner`` is ambiguous.
         """
         resolved = {who: self._resolve_one(who) for who in (institution, partner) if who is not None}

@@ -23,23 +23,54 @@ log = logging.getLogger("partnerkit")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Exit codes: 0 done; 1 done, but records were rejected under --strict; 2 an error.
+#: Exit codes: 0 done; 1 records were rejected under --strict, or every record read was; 2 an error;
+#: 130 interrupted; 141 the reader of the output went away (as a shell reports SIGPIPE).
 EXIT_REJECTED = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+
+#: click >= 8.2 shows the help for a bare ``partnerkit`` by raising this usage error: let it.
+_SHOW_HELP: tuple[type[Exception], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if isinstance(t, type)
+)
+
+
+def _usage_line(exc: click.UsageError) -> str:
+    """A usage error as one line: what is wrong, and where the help is."""
+    command = exc.ctx.command_path if exc.ctx is not None else "partnerkit"
+    message = " ".join(exc.format_message().split())
+    return f"partnerkit: error: {message} (see '{command} --help')"
 
 
 class _Group(click.Group):
     """A click group that turns errors into one clear line on stderr and an exit code."""
 
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # an unknown option of the group itself
+            if isinstance(exc, _SHOW_HELP):
+                raise
+            click.echo(_usage_line(exc), err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # a missing file, a bad option value, an unknown command
+            if ctx.meta.get("partnerkit.debug") or isinstance(exc, _SHOW_HELP):
+                raise
+            click.echo(_usage_line(exc), err=True)
+            ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # The reader went away (``partnerkit ... | head``): stop quietly, as cat does.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            ctx.exit(EXIT_REJECTED)
+            ctx.exit(EXIT_BROKEN_PIPE)
         except (pk.PartnerkitError, OSError) as exc:
             if ctx.meta.get("partnerkit.debug"):
                 raise
@@ -105,8 +136,9 @@ class App:
 def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     """partnerkit: institutions, partnerships and the evidence behind them.
 
-    Exit codes: 0 done; 1 records were rejected under --strict; 2 an error (one line on
-    stderr; --debug shows the traceback).
+    Exit codes: 0 done; 1 records were rejected under --strict, or every record read was (read,
+    import); 2 an error (one line on stderr; --debug shows the traceback); 130 interrupted;
+    141 the output's reader went away.
     """
     ctx.meta["partnerkit.debug"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")

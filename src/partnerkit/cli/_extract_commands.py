@@ -14,20 +14,42 @@ from partnerkit.cli._inputs import load_registry, read_utf8
 
 
 def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[str, pk.Article]]:
-    """``(locator, article)`` for each input: a ``.jsonl`` file holds articles, any other file is one text."""
+    """``(locator, article)`` for each input: a ``.jsonl`` file holds articles, any other file is one text.
+
+    A text file is read by the ``text`` source, so an HTML page is reduced to its text (its
+    title and publication date kept) as ``import text`` does; a file with no text in it, and
+    a bad line of a JSON Lines file, is left out with a warning.
+    """
     for path in files:
         if path.endswith((".jsonl", ".jsonl.gz")):
-            for row, article in enumerate(pk.load_jsonl(pk.Article, path), start=1):
+            for row, article in enumerate(pk.load_jsonl(pk.Article, path, on_error=_left_out), start=1):
                 yield article.url or f"{path} article {row}", article
         elif path == "-":
             yield "<stdin>", pk.Article(text=sys.stdin.read(), publisher=publisher)
         else:
-            text = read_utf8(  # never mojibake: a garbled text states no partnership
+            read_utf8(  # never mojibake: a garbled text states no partnership
                 path,
                 "convert it to UTF-8, or import it with "
                 "'partnerkit import text -o paths=FILE -o encoding=...' and use --from-store",
             )
-            yield path, pk.Article(text=text, publisher=publisher)
+            source = pk.open_source("text", paths=(path,), publisher=publisher)
+            for item in source.read():
+                if isinstance(item.record, pk.Article):  # the text source reads nothing else
+                    yield path, item.record
+            for error in source.summary.errors:
+                _left_out(error)
+
+
+def _left_out(error: pk.RecordError) -> None:
+    """One bad input (an article line, an empty file) is a warning; the others are still read."""
+    click.echo(f"partnerkit: warning: {error} (left out)", err=True)
+
+
+def _text_of(article: pk.Article) -> str:
+    """The text to read partnerships from: the title (unless the text starts with it), then the text."""
+    if article.title and not article.text.startswith(article.title):
+        return f"{article.title}\n{article.text}"
+    return article.text
 
 
 def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partnership:
@@ -73,7 +95,8 @@ def extract(  # noqa: PLR0917 - one parameter per option
 ) -> None:
     """Find the partnerships that news texts state, merged across all inputs.
 
-    FILE is a text file (one article; '-' reads stdin) or a JSON Lines file of articles.
+    FILE is a text or HTML file (one article; '-' reads stdin) or a JSON Lines file of
+    articles. An HTML page is reduced to its text, as 'import text' does.
     The same deal reported by several texts comes out once, with every sentence that
     states it as evidence.
 
@@ -85,7 +108,10 @@ def extract(  # noqa: PLR0917 - one parameter per option
     """
     if bool(files) == from_store:
         raise click.UsageError("give FILEs or --from-store (not both)")
-    when = pk.PartialDate.parse(published) if published else None
+    try:
+        when = pk.PartialDate.parse(published) if published else None
+    except pk.RecordError as exc:
+        raise click.BadParameter(exc.reason, param_hint="'--published'") from None
     registry = load_registry(registry_spec, app) if registry_spec else None
     if from_store:
         inputs: Iterator[tuple[str, pk.Article]] = (
@@ -95,9 +121,8 @@ def extract(  # noqa: PLR0917 - one parameter per option
         inputs = _articles(files, publisher)
     found: list[tuple[str, pk.Partnership]] = []
     for locator, article in inputs:
-        text = "\n".join(part for part in (article.title, article.text) if part)
         by = publisher or article.publisher
-        extraction = pk.extract(text, published=when or article.published, publisher=by, registry=registry)
+        extraction = pk.extract(_text_of(article), published=when or article.published, publisher=by, registry=registry)
         found.extend((locator, _located(p, locator, by)) for p in extraction.partnerships)
     merged = pk.merge_partnerships([p for _, p in found], registry)
     if save:

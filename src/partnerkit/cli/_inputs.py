@@ -6,13 +6,20 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
+import click
 
 import partnerkit as pk
 from partnerkit.cli._app import App
+from partnerkit.sources._csv import csv_reason, sniff_delimiter
+from partnerkit.sources._textfile import check_encoding
+
+_SAMPLE = 64 * 1024
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CR alone too: old Mac programs end lines so
 
 
 @attrs.frozen
@@ -23,6 +30,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     column: int
+    numbers: tuple[int, ...]  # the row of the file each row is (the header is row 1)
 
     def names(self) -> list[str]:
         return [row[self.column] for row in self.rows]
@@ -31,6 +39,35 @@ class Table:
         if column is None:
             return [None] * len(self.rows)
         return [row[column] or None for row in self.rows]
+
+    def country_hints(self, column: str | None) -> list[str | None] | None:
+        """The country hint of each row: from ``column``, else from a column named ``country`` if any.
+
+        A value that names no country ("EU", "n/a") is no hint for its row, with one warning
+        line per such value naming its rows, instead of stopping the whole file.
+        """
+        if column is None:
+            if "country" not in (h.casefold() for h in self.header):
+                return None
+            column = "country"
+        position = self.index(column, "--country-column")
+        hints = self.values(position)
+        bad: dict[str, list[int]] = {}
+        for i, value in enumerate(hints):
+            if value is not None:
+                try:
+                    pk.country_code(value)
+                except pk.RecordError:
+                    bad.setdefault(value, []).append(self.numbers[i])
+                    hints[i] = None
+        for value, rows in bad.items():
+            shown = ", ".join(map(str, rows[:5])) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+            click.echo(
+                f"partnerkit: warning: {self.path} row{'s' if len(rows) > 1 else ''} {shown}: "
+                f"{self.header[position]}: {value[:40]!r} is not a country; read without a country hint",
+                err=True,
+            )
+        return hints
 
     def index(self, name: str, option: str) -> int:
         """The position of column ``name``; a ConfigError naming the columns there are if absent."""
@@ -45,44 +82,52 @@ class Table:
 _NAME_COLUMNS = ("name", "names", "institution", "organization", "organisation", "affiliation")
 
 
-def read_utf8(path: str, advice: str) -> str:
-    """The text of a UTF-8 file, without a byte-order mark.
+def read_utf8(path: str, advice: str, encoding: str | None = None) -> str:
+    """The text of a file, without a byte-order mark: UTF-8 unless ``encoding`` says otherwise.
+
+    A UTF-16 byte-order mark (Excel's "Unicode Text" and "CSV UTF-16") decides, as in the
+    sources; a stated encoding that cannot be right for the bytes is refused.
 
     Raises:
-        RecordError: a byte is not UTF-8 (names the file and row, and gives ``advice``).
+        RecordError: a byte is not valid in the encoding (names the file and row, and gives ``advice``).
+        SourceError: the stated encoding is unknown or cannot be right for this file.
     """
     with open(path, "rb") as fh:
         data = fh.read()
+    used = check_encoding(data[:_SAMPLE], encoding, path)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(used)
     except UnicodeDecodeError as exc:
+        name = "UTF-8" if used == "utf-8" else used
         raise pk.RecordError(
-            f"not valid UTF-8 text ({exc.reason}); {advice}",
-            row=data[: exc.start].count(b"\n") + 1,
+            f"not valid {name} text ({exc.reason}); {advice}",
+            row=data[: exc.start].decode(used, errors="replace").count("\n") + 1,
             locator=path,
         ) from None
 
 
-def read_table(path: str, column: str | None) -> Table:
+def read_table(path: str, column: str | None, encoding: str | None = None) -> Table:
     """Read a CSV (or TSV) file with a header row; a ``.txt`` file is one name per line.
 
+    A ``.txt`` file whose first line holds a tab is a table (Excel's "Unicode Text").
     Without ``column``, the first of name / institution / organization / affiliation
     present is used, else the only column.
 
     Raises:
         ConfigError: the column is missing or cannot be guessed.
         RecordError: a row is malformed (names the file and row).
+        SourceError: ``encoding`` is unknown or cannot be right for the file.
     """
-    text = read_utf8(path, "save the file as UTF-8")
-    if path.endswith(".txt"):
-        names = [line.strip() for line in text.split("\n")]
-        return Table(path, ("name",), tuple((n,) for n in names if n), 0)
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    advice = "give its encoding with --encoding (cp1251 for Russian Windows programs) or save it as UTF-8"
+    text = read_utf8(path, advice, encoding)
+    if path.endswith(".txt") and "\t" not in _LINE_BREAK.split(text, maxsplit=1)[0]:
+        lines = [(n, line.strip()) for n, line in enumerate(_LINE_BREAK.split(text), start=1) if line.strip()]
+        return Table(path, ("name",), tuple((name,) for _, name in lines), 0, tuple(n for n, _ in lines))
+    # the delimiter only: a sniffed quoting dialect can misread a doubled quote after the sample
+    delimiter = sniff_delimiter(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[str, ...]] = []
+    numbers: list[int] = []
     number = 1
     try:
         first = next(reader, None)
@@ -94,11 +139,16 @@ def read_table(path: str, column: str | None) -> Table:
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                raise pk.RecordError(f"{len(row)} fields, the header has {len(header)}", row=number, locator=path)
+                raise pk.RecordError(
+                    f"{len(row)} fields, the header has {len(header)} (a delimiter or quote inside a value?)",
+                    row=number,
+                    locator=path,
+                )
             rows.append(tuple(row))
+            numbers.append(number)
     except csv.Error as exc:
-        raise pk.RecordError(f"not readable as CSV ({exc})", row=number + 1, locator=path) from None
-    table = Table(path, header, tuple(rows), 0)
+        raise pk.RecordError(csv_reason(exc), row=number + 1, locator=path) from None
+    table = Table(path, header, tuple(rows), 0, tuple(numbers))
     if column is not None:
         return attrs.evolve(table, column=table.index(column, "--column"))
     for candidate in _NAME_COLUMNS:
@@ -116,7 +166,8 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     institutions, or a ROR data dump (zip, JSON, JSON Lines or a folder).
 
     Raises:
-        ConfigError: SPEC is no file, or the store holds no institutions.
+        ConfigError: SPEC is no file, not a kind of file a registry is read from, or holds no
+            institutions (nor does the store).
     """
     if spec is None or spec == "store":
         store = app.store()
@@ -129,9 +180,36 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     path = Path(spec)
     if not path.exists():
         raise pk.ConfigError(f"--registry: {spec}: no such file or directory (nor 'store')")
+    registry = _registry_file(path, spec)
+    if not len(registry):
+        raise pk.ConfigError(f"--registry: {spec}: no institutions could be read from it (see the warning above)")
+    return registry
+
+
+_REGISTRY_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".zip", ".gz")
+
+
+def _registry_file(path: Path, spec: str) -> pk.Registry:
     suffixes = [s.lower() for s in path.suffixes]
+    if path.is_file() and (not suffixes or suffixes[-1] not in _REGISTRY_SUFFIXES):
+        raise pk.ConfigError(
+            f"--registry: {spec}: not a file a registry is read from: give 'store', a CSV or JSON Lines file of "
+            "institutions (.csv, .tsv, .jsonl) or a ROR dump (.zip, .json, .jsonl, a folder); save a spreadsheet "
+            "as CSV first"
+        )
     if path.is_file() and suffixes and suffixes[-1] in (".csv", ".tsv"):
-        return pk.Registry.from_source("csv", path=spec)
+        try:
+            return pk.Registry.from_source("csv", path=spec)
+        except pk.SourceError as exc:
+            what, hint, _ = str(exc).partition("; set the encoding option")
+            if not hint:
+                raise
+            raise pk.SourceError(  # --registry takes no encoding option: say what to do instead
+                f"{what}; --registry reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import "
+                f"it with 'partnerkit import csv -o path={spec} -o encoding=cp1251' and use --registry store",
+                source="csv",
+                locator=spec,
+            ) from None
     if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not _is_ror(path):
         return pk.Registry.from_source("jsonl", path=spec, type="Institution")
     return pk.Registry.from_source("ror", path=spec)
@@ -139,11 +217,12 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
 
 def _is_ror(path: Path) -> bool:
     """Whether a JSON Lines file holds ROR records (ids ``https://ror.org/...``), not partnerkit's."""
-    with gzip.open(path, "rt", encoding="utf-8") if path.suffix.lower() == ".gz" else path.open(encoding="utf-8") as fh:
+    # bytes, not text: a line that is not UTF-8 is for the reader to report with its row
+    with gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb") as fh:
         for line in fh:
             if line.strip():
                 try:
-                    first = json.loads(line)
+                    first = json.loads(line.decode("utf-8-sig", errors="replace"))
                 except json.JSONDecodeError:
                     return False
                 return isinstance(first, dict) and str(first.get("id", "")).startswith("https://ror.org/")

@@ -13,6 +13,7 @@ from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_
 from partnerkit.cli._inputs import load_registry, read_table
 
 _REGISTRY_HELP = "Institutions to match against: 'store' (default), a ROR dump, or a CSV/JSONL file of institutions."
+_ENCODING_HELP = "The encoding of the names file (cp1251, latin-1...; default UTF-8, a UTF-16 byte-order mark decides)."
 
 
 def _indent(text: str, prefix: str = "       ") -> str:
@@ -24,7 +25,12 @@ def _indent(text: str, prefix: str = "       ") -> str:
 @click.option("--file", "-f", "file", type=click.Path(exists=True, dir_okay=False), help="Names from a CSV file.")
 @click.option("--column", metavar="COL", help="The column of --file that holds the names.")
 @click.option("--country", metavar="CC", help="A country hint for every name (code or name).")
-@click.option("--country-column", metavar="COL", help="The column of --file that holds a country hint per name.")
+@click.option(
+    "--country-column",
+    metavar="COL",
+    help="The column of --file that holds a country hint per name (default: a column named 'country', if any).",
+)
+@click.option("--encoding", metavar="NAME", help=_ENCODING_HELP)
 @click.option("--registry", "registry_spec", metavar="SPEC", help=_REGISTRY_HELP)
 @click.option("--limit", default=3, show_default=True, type=click.IntRange(1), help="Candidates per name.")
 @click.option("--explain", is_flag=True, help="Show the rules that fired for each candidate.")
@@ -45,6 +51,7 @@ def match(  # noqa: PLR0917 - one parameter per option
     column: str | None,
     country: str | None,
     country_column: str | None,
+    encoding: str | None,
     registry_spec: str | None,
     limit: int,
     explain: bool,
@@ -66,19 +73,23 @@ def match(  # noqa: PLR0917 - one parameter per option
     """
     if bool(names) == bool(file):
         raise click.UsageError("give NAMEs or --file FILE (not both)")
+    if workers is not None and engine != "dask":
+        raise click.UsageError("--workers needs --engine dask")
     if engine == "dask":
         if file is None:
             raise click.UsageError("--engine dask needs --file")
+        if encoding is not None:
+            raise click.UsageError("--engine dask reads UTF-8 files only (leave --encoding out)")
         registry = load_registry(registry_spec, app)
         _match_on_dask(file, column or "name", country_column, registry, workers=workers, fmt=fmt)
         return
     if file is not None:
-        rows = read_table(file, column)
+        rows = read_table(file, column, encoding)
         queries = rows.names()
-        hints = rows.values(rows.index(country_column, "--country-column")) if country_column else None
+        hints = rows.country_hints(country_column)
     else:
-        if country_column:
-            raise click.UsageError("--country-column needs --file")
+        if country_column or encoding:
+            raise click.UsageError(f"{'--country-column' if country_column else '--encoding'} needs --file")
         queries = list(names)
         hints = None
     registry = load_registry(registry_spec, app)
@@ -160,6 +171,7 @@ def _match_dict(m: pk.Match, explain: bool) -> dict[str, Any]:
     metavar="COL",
     help="The column that holds a country hint per name (default: a column named 'country', if any).",
 )
+@click.option("--encoding", metavar="NAME", help=_ENCODING_HELP)
 @click.option("--explain", is_flag=True, help="With --format json: why the members of each cluster were joined.")
 @format_option()
 @pass_app
@@ -169,6 +181,7 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     column: str | None,
     registry_spec: str | None,
     country_column: str | None,
+    encoding: str | None,
     explain: bool,
     fmt: str,
 ) -> None:
@@ -184,11 +197,11 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
       partnerkit dedupe examples/names.csv --format csv > names-clustered.csv
       partnerkit dedupe names.txt --registry ror-dump.zip --format json
     """
-    rows = read_table(file, column)
+    if explain and fmt != "json":
+        raise click.UsageError("--explain needs --format json (the links that joined each cluster)")
+    rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
-    if country_column is None and "country" in (h.casefold() for h in rows.header):
-        country_column = "country"
-    hints = rows.values(rows.index(country_column, "--country-column")) if country_column else None
+    hints = rows.country_hints(country_column)
     clusters = pk.dedupe(rows.names(), registry, countries=hints)
     if fmt == "json":
         write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))

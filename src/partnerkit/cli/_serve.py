@@ -40,7 +40,13 @@ def serve(  # noqa: PLR0917 - one parameter per option
       partnerkit serve --registry ror-dump.zip --port 8001 --base-url https://reconcile.example.org/ror
     """
     registry = load_registry(registry_spec, app)
-    server = make_server(None, host, port)
+    try:
+        server = make_server(None, host, port)
+    except OSError as exc:
+        raise pk.ConfigError(
+            f"cannot listen on {host} port {port} ({exc.strerror or exc}); give another --port (0 picks a free "
+            "one) or --host"
+        ) from None
     shown_host = f"[{host.strip('[]')}]" if ":" in host else host
     bound = f"http://{shown_host}:{server.server_port}"
     base = (base_url or bound).rstrip("/")

@@ -105,10 +105,7 @@ def read_command(
       partnerkit read csv -o path=unis.csv -o encoding=cp1251 --output unis.jsonl
     """
     src = pk.open_source(source, strict=strict, **_parse_options(options))
-    state = None
-    if state_path and os.path.exists(state_path):
-        with open(state_path, encoding="utf-8") as fh:
-            state = json.load(fh)
+    state = _read_state(state_path) if state_path else None
     records = (item.record for item in src.read(state=state))
     try:
         if output:
@@ -124,13 +121,40 @@ def read_command(
         click.echo(f"partnerkit: rejected: {exc}", err=True)
         raise SystemExit(EXIT_REJECTED) from None
     if state_path and src.state is not None:
-        with open(state_path, "w", encoding="utf-8") as fh:
+        temporary = f"{state_path}.partial"
+        with open(temporary, "w", encoding="utf-8") as fh:
             json.dump(src.state, fh)
+        os.replace(temporary, state_path)  # never a half-written state file
     click.echo(str(src.summary), err=True)
     for error in src.summary.errors[:20]:
         click.echo(f"  {error}", err=True)
     if count == 0 and src.summary.rejected:
         raise SystemExit(EXIT_REJECTED)
+
+
+def _read_state(path: str) -> dict[str, Any] | None:
+    """The state ``read --state FILE`` saved last time (None for a new file).
+
+    Raises:
+        ConfigError: the file is not a state file, or its folder does not exist.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise pk.ConfigError(f"--state {path}: no such folder {folder}")
+    if not os.path.exists(path):
+        return None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            state = json.load(fh)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        what = f"not JSON ({exc.msg if isinstance(exc, json.JSONDecodeError) else exc.reason})"
+    else:
+        if isinstance(state, dict):
+            return state
+        what = f"a JSON {type(state).__name__}, not an object"
+    raise pk.ConfigError(
+        f"--state {path}: {what}, so not a state file 'partnerkit read' wrote; delete it to read everything again"
+    )
 
 
 def _config_table(path: str, name: str) -> dict[str, Any]:
@@ -198,3 +222,5 @@ def import_(  # noqa: PLR0917 - one parameter per option
         click.echo(f"  ... and {report.rejected - _SHOWN_ERRORS} more rejected (--debug logs each)")
     for notice in opened.summary.notices:
         click.echo(f"  note: {notice}")
+    if report.rejected and not (report.added or report.updated or report.unchanged):
+        raise SystemExit(EXIT_REJECTED)  # every record was rejected: as for read

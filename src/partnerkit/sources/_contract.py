@@ -188,6 +188,8 @@ class Source:
             RecordError: a bad record, in strict mode.
             SourceError: the source cannot be read; also any other exception the source's
                 ``items()`` raised (chained as its ``__cause__``).
+            PluginError: ``items()`` yielded something other than a SourceItem of a
+                record or a RecordError, or returned a state that is not a JSON object.
         """
         self.summary = summary = ReadSummary()
         self._started = _dt.datetime.now(_dt.UTC)
@@ -213,11 +215,32 @@ class Source:
                     raise out
                 log.debug("%s: rejected %s", self.name, out)
                 summary._reject(out)
+            elif not isinstance(out, SourceItem) or not isinstance(out.record, _RECORDS):
+                generator.close()
+                raise PluginError(_not_an_item(out), plugin=self.name)
             else:
                 summary.read += 1
                 summary.imported += 1
                 yield out
         self.state = _checked_state(new_state, self.name) if new_state is not None else state
+
+
+_RECORDS = (Institution, Partnership, Article)
+
+
+def _not_an_item(out: Any) -> str:
+    """Why what ``items()`` yielded breaks the contract, for the plugin's author."""
+    if isinstance(out, SourceItem):
+        return (
+            f"items() yielded a SourceItem whose record is a {type(out.record).__name__}; "
+            "expected an Institution, Partnership or Article"
+        )
+    if isinstance(out, _RECORDS):
+        return (
+            f"items() yielded a bare {type(out).__name__}; wrap it as "
+            "SourceItem(record, self.provenance(locator, native_id))"
+        )
+    return f"items() yielded a {type(out).__name__}; expected a SourceItem or a RecordError"
 
 
 def _checked_state(state: Any, name: str) -> State:

@@ -24,9 +24,9 @@ import attrs
 from partnerkit._errors import ConfigError, RecordError, SourceError
 from partnerkit._model import Evidence, Institution, Location, Partnership, Party
 from partnerkit.sources._contract import Source, SourceItem, State
-from partnerkit.sources._textfile import decode_error, known_encoding, not_a_file, open_text
+from partnerkit.sources._textfile import bad_byte, decode_error, known_encoding, not_a_file, open_text
 
-__all__ = ["CsvSource"]
+__all__ = ["CsvSource", "csv_reason", "sniff_delimiter"]
 
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = ",;\t|"
@@ -167,12 +167,18 @@ class CsvSource(Source):
         row = 1
         with text:
             try:
-                delimiter = config.delimiter or _sniff(text, path, self.name)
+                delimiter = config.delimiter or sniff_delimiter(text)
                 reader = csv.reader(text, delimiter=delimiter, strict=True)
                 header = next(reader, None)
                 if header is None:
                     self.summary.notices.append(f"{path}: the file is empty (no header row)")
                     return None
+                if bad_byte("".join(header)):
+                    raise SourceError(
+                        f"{path} row 1: the header is not valid {encoding} text; set the encoding option",
+                        source=self.name,
+                        locator=path,
+                    )
                 mapping = self._mapping(header)
                 build = self._builder(mapping, header)
                 while True:
@@ -182,9 +188,12 @@ class CsvSource(Source):
                     except StopIteration:
                         break
                     except csv.Error as exc:
-                        yield RecordError(_csv_reason(exc), row=row, locator=path)
+                        yield RecordError(csv_reason(exc), row=row, locator=path)
                         continue
                     if not any(c.strip() for c in cells):
+                        continue
+                    if (error := _bad_bytes(cells, header, encoding)) is not None:
+                        yield error.at(row=row, locator=path)
                         continue
                     if len(cells) > len(header):
                         yield RecordError(
@@ -302,7 +311,21 @@ class CsvSource(Source):
         return institution if is_institution else partnership
 
 
-def _csv_reason(exc: csv.Error) -> str:
+def _bad_bytes(cells: list[str], header: list[str], encoding: str) -> RecordError | None:
+    """The error for a row with a byte that is not valid in the file's encoding, naming the column."""
+    for i, cell in enumerate(cells):
+        byte = bad_byte(cell)
+        if byte is not None:
+            column = header[i].strip() if i < len(header) and header[i].strip() else f"column {i + 1}"
+            return RecordError(
+                f"not valid {encoding} text (byte '{byte}'); fix the byte, or set the file's encoding (the csv "
+                "source's encoding option) if many rows say so",
+                field=column,
+            )
+    return None
+
+
+def csv_reason(exc: csv.Error) -> str:
     """What a csv.Error means, for a person fixing the file."""
     reason = str(exc)
     if reason == "unexpected end of data":
@@ -312,7 +335,7 @@ def _csv_reason(exc: csv.Error) -> str:
     return f"not readable as CSV ({reason}; a quote inside a value must be doubled)"
 
 
-def _sniff(text: io.TextIOBase | Any, path: str, source: str) -> str:
+def sniff_delimiter(text: io.TextIOBase | Any) -> str:
     """The delimiter, sniffed from whole lines of the start of the file (then rewound)."""
     sample = text.read(_SNIFF_BYTES)
     text.seek(0)

@@ -7,6 +7,11 @@
   valid UTF-8 is refused: cp1251 would decode them without complaint, into mojibake.
 - A stated UTF-16 for a file without NUL bytes (so not UTF-16) is refused too, and so is
   a stated ``utf-16`` / ``utf-32`` without a byte-order mark (say ``utf-16-le`` or ``-be``).
+- :func:`open_text` reads a file that is in the encoding but for a stray byte here and there
+  (one corrupt row in a big export): each such byte comes through as one character of
+  U+DC80..U+DCFF (``surrogateescape``), which :func:`bad_byte` finds, so the reader rejects
+  that row alone. Stray bytes on several lines of the first 64 KiB mean another encoding:
+  that is a :class:`SourceError` up front.
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 from typing import IO, Any
 
 from partnerkit._errors import ConfigError, SourceError
 
-__all__ = ["check_encoding", "known_encoding", "not_a_file", "open_text"]
+__all__ = ["bad_byte", "check_encoding", "decode_error", "known_encoding", "not_a_file", "open_text"]
 
 _SAMPLE = 64 * 1024
 _BOMS = (
@@ -26,6 +32,20 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
+#: What surrogateescape makes of a byte that is not valid in the encoding.
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def bad_byte(text: str) -> str | None:
+    """The first byte of ``text`` (read by :func:`open_text`) that was not valid in its encoding.
+
+    Returns:
+        The byte as Python writes it (``'\\xff'``), or None when every character was decoded.
+    """
+    if text.isascii():
+        return None
+    found = _ESCAPED.search(text)
+    return None if found is None else f"\\x{ord(found.group()) - 0xDC00:02x}"
 
 
 def not_a_file(path: str, source: str | None) -> SourceError:
@@ -109,8 +129,12 @@ def check_encoding(sample: bytes, encoding: str | None, path: str, source: str |
 def open_text(path: str, encoding: str | None, source: str | None = None) -> tuple[IO[str], str]:
     """Open ``path`` for reading text (universal newlines kept for csv) and the encoding used.
 
+    A byte that is not valid in the encoding comes through as a lone surrogate (see
+    :func:`bad_byte`), so one bad row does not stop the file.
+
     Raises:
-        SourceError: the file cannot be opened or the encoding is wrong for it.
+        SourceError: the file cannot be opened or the encoding is wrong for it (bad bytes on
+            more than one line of its first 64 KiB).
     """
     try:
         raw = open(path, "rb")  # noqa: SIM115 - returned wrapped in a text stream
@@ -120,15 +144,43 @@ def open_text(path: str, encoding: str | None, source: str | None = None) -> tup
         sample = raw.read(_SAMPLE)
         raw.seek(0)
         used = check_encoding(sample, encoding, path, source)
+        _check_sample(sample, used, path, source)
     except BaseException:
         raw.close()
         raise
-    return io.TextIOWrapper(raw, encoding=used, errors="strict", newline=""), used
+    return io.TextIOWrapper(raw, encoding=used, errors="surrogateescape", newline=""), used
 
 
-def decode_error(exc: UnicodeDecodeError, path: str, encoding: str, row: int | None, source: str | None) -> SourceError:
+def _check_sample(sample: bytes, encoding: str, path: str, source: str | None) -> None:
+    """Refuse a file whose first bytes have invalid bytes on two or more lines: another encoding."""
+    try:
+        text = sample.decode(encoding, errors="surrogateescape")
+    except UnicodeDecodeError:
+        return  # bytes surrogateescape cannot carry (UTF-16): the read reports them
+    if len(sample) == _SAMPLE:
+        text = text[:-4]  # the sample may end inside a character
+    bad_lines = sorted({text.count("\n", 0, m.start()) + 1 for m in _ESCAPED.finditer(text)})
+    if len(bad_lines) >= 2:
+        try:
+            sample.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise decode_error(exc, path, encoding, None, source, lines=bad_lines) from None
+
+
+def decode_error(
+    exc: UnicodeDecodeError,
+    path: str,
+    encoding: str,
+    row: int | None,
+    source: str | None,
+    *,
+    lines: list[int] | None = None,
+) -> SourceError:
     """A SourceError for bytes that are not valid in ``encoding``, suggesting the option."""
     where = f" near row {row}" if row is not None else ""
+    if lines:
+        shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
+        where = f" lines {shown}"
     hint = (
         "; if it was saved by Excel or a Russian Windows program, try encoding='cp1251' (or 'utf-16')"
         if encoding.startswith("utf-8")

@@ -54,8 +54,8 @@ def read_institutions(
             first bad record raises.
 
     Raises:
-        RecordError: a record is invalid (without ``on_error``).
-        SourceError: the path cannot be read, is not UTF-8, or a JSON array is broken.
+        RecordError: a record is invalid or holds bytes that are not UTF-8 (without ``on_error``).
+        SourceError: the path cannot be read, or a JSON array is broken.
 
     Example:
         >>> import json, tempfile, pathlib

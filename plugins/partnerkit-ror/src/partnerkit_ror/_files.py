@@ -4,12 +4,17 @@ Nothing here knows the ROR schema: it yields ``(value, locator, row)`` for every
 of a file, where ``row`` is the 1-based line of a JSON Lines file or the 1-based position of
 the value in a JSON array. A JSON array is read incrementally (a megabyte at a time through
 the C-accelerated ``json`` scanner), so a dump of any size is read in constant memory.
+
+Bytes that are not UTF-8 come through as lone surrogates (``surrogateescape``): the record
+(line or array element) holding one is a RecordError naming its row, and the other records
+are read.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import re
@@ -29,6 +34,22 @@ _SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz"
 _WS = re.compile(r"[ \t\n\r]*")
 _CHUNK = 1 << 20
 _decoder = json.JSONDecoder()
+_ESCAPED = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of a byte that is not UTF-8
+
+
+def _not_utf8(text: str, name: str, row: int, start: int = 0, end: int | None = None) -> RecordError | None:
+    """The error for a record whose text ``text[start:end]`` holds a byte that is not UTF-8."""
+    found = _ESCAPED.search(text, start, len(text) if end is None else end)
+    if found is None:
+        return None
+    byte = ord(found.group()) - 0xDC00
+    return RecordError(f"not valid UTF-8 text (byte '\\x{byte:02x}')", row=row, locator=name)
+
+
+def _report(error: RecordError, on_error: Callable[[RecordError], None] | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(error)
 
 
 def _is_data_file(name: str) -> bool:
@@ -83,23 +104,20 @@ def _iter_zip(path: Path, on_error: Callable[[RecordError], None] | None) -> Ite
 
 
 def _iter_stream(raw: IO[bytes], name: str, on_error: Callable[[RecordError], None] | None) -> Iterator[RawRecord]:
-    with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="") as text:
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="") as text:
         yield from _iter_text(text, name, on_error)
 
 
 def _iter_text(text: IO[str], name: str, on_error: Callable[[RecordError], None] | None) -> Iterator[RawRecord]:
-    try:
+    first = text.read(1)
+    while first and first in " \t\r\n":
         first = text.read(1)
-        while first and first in " \t\r\n":
-            first = text.read(1)
-        if not first:
-            return
-        if first == "[":
-            yield from _iter_array(text, name)
-        else:
-            yield from _iter_lines(first + text.readline(), text, name, on_error)
-    except UnicodeDecodeError as exc:
-        raise SourceError(f"{name}: not UTF-8 text ({exc.reason})", source="ror", locator=name) from None
+    if not first:
+        return
+    if first == "[":
+        yield from _iter_array(text, name, on_error)
+    else:
+        yield from _iter_lines(first + text.readline(), text, name, on_error)
 
 
 def _iter_lines(
@@ -110,29 +128,33 @@ def _iter_lines(
         first_value = json.loads(first_line)
     except json.JSONDecodeError:
         # Not JSON Lines: a pretty-printed record (like ror-records' <id>.json files).
-        yield from _iter_concatenated(first_line + text.read(), name)
+        yield from _iter_concatenated(first_line + text.read(), name, on_error)
         return
-    yield first_value, name, 1
-    for row, line in enumerate(text, start=2):
+    for row, line in enumerate(itertools.chain((first_line,), text), start=1):
         if not line.strip():
+            continue
+        if not line.isascii() and (bad := _not_utf8(line, name, row)) is not None:
+            _report(bad, on_error)
+            continue
+        if row == 1:
+            yield first_value, name, 1
             continue
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            error = RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=name)
-            if on_error is None:
-                raise error from None
-            on_error(error)
+            _report(RecordError(f"not valid JSON ({exc.msg} at column {exc.colno})", row=row, locator=name), on_error)
             continue
         yield value, name, row
 
 
-def _iter_concatenated(content: str, name: str) -> Iterator[RawRecord]:
+def _iter_concatenated(content: str, name: str, on_error: Callable[[RecordError], None] | None) -> Iterator[RawRecord]:
     pos, row = 0, 0
+    dirty = not content.isascii() and _ESCAPED.search(content) is not None
     while True:
         pos = _WS.match(content, pos).end()  # type: ignore[union-attr]
         if pos >= len(content):
             return
+        start = pos
         try:
             value, pos = _decoder.raw_decode(content, pos)
         except json.JSONDecodeError as exc:
@@ -142,21 +164,26 @@ def _iter_concatenated(content: str, name: str) -> Iterator[RawRecord]:
                 locator=name,
             ) from None
         row += 1
+        if dirty and (bad := _not_utf8(content, name, row, start, pos)) is not None:
+            _report(bad, on_error)
+            continue
         yield value, name, row
 
 
-def _iter_array(text: IO[str], name: str) -> Iterator[RawRecord]:
+def _iter_array(text: IO[str], name: str, on_error: Callable[[RecordError], None] | None) -> Iterator[RawRecord]:
     """The values of a top-level JSON array, read a chunk at a time."""
     buf, pos, eof, row = "", 0, False, 0
     line = 1  # line of buf[0] in the file, for error messages
+    dirty = False  # whether buf holds a byte that is not UTF-8
 
     def fill() -> None:
-        nonlocal buf, pos, eof, line
+        nonlocal buf, pos, eof, line, dirty
         chunk = text.read(max(_CHUNK, len(buf) - pos))  # grows for a value larger than a chunk
         line += buf.count("\n", 0, pos)
         buf = buf[pos:] + chunk
         pos = 0
         eof = not chunk
+        dirty = not buf.isascii() and _ESCAPED.search(buf) is not None
 
     def fail(what: str, at: int) -> SourceError:
         where = line + buf.count("\n", 0, at)
@@ -192,9 +219,12 @@ def _iter_array(text: IO[str], name: str) -> Iterator[RawRecord]:
                 fill()
                 continue
             break
-        pos = end
+        start, pos = pos, end
         row += 1
-        yield value, name, row
+        if dirty and (bad := _not_utf8(buf, name, row, start, end)) is not None:
+            _report(bad, on_error)
+        else:
+            yield value, name, row
         skip_ws()
         if pos >= len(buf):
             raise fail("the array is not closed (truncated file?)", pos)

@@ -1,0 +1,222 @@
+"""Scanning a sentence with only the phrases of a table that can occur in it.
+
+A table pattern (the trigger phrases of one kind, the cues of one status) is an alternation
+of tens of phrases, and ``re`` tries every phrase at every word of a sentence. Each phrase
+holds a literal that any match of it contains ("memorand" in "memorand(?:um|a) of
+understanding"); a phrase whose literals are all absent from the sentence cannot match
+anywhere in it. The literals a sentence holds are found in one pass of a trie of all of
+them (the longest at each position; the shorter ones that start there are its prefixes),
+and the sentence is scanned with the phrases that can match only, each its own pattern
+(compiled once), merged as the alternation would: at each position the phrases are tried
+in order, the first that matches wins, and the scan goes on where its match ends. So the
+matches are exactly those of the whole table pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from partnerkit._extract._lexicon import Lexicon, literal_needles, phrases_source, raw_tables
+
+__all__ = ["Alternation", "narrowed"]
+
+K = TypeVar("K")
+_FLAGS = re.IGNORECASE  # (the flags every table pattern of the lexicon is compiled with)
+
+
+class Alternation:
+    """Phrase patterns read as one alternation of them, in their order.
+
+    Every match of each is non-empty (it holds a literal), so scanning on from where the last
+    match ended finds what ``finditer`` of the alternation finds. An alternation scanned often
+    is compiled as one pattern (``source``), which scans faster than its phrases one by one.
+    """
+
+    __slots__ = ("patterns", "source", "uses")
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], source: Callable[[], str] | None = None) -> None:
+        self.patterns = patterns
+        self.source = source  # (called once, when the alternation is compiled)
+        self.uses = 0
+
+    def _one(self) -> re.Pattern[str] | None:
+        if len(self.patterns) == 1:
+            return self.patterns[0]
+        self.uses += 1
+        if self.uses < _COMPILE_AFTER or self.source is None:
+            return None
+        one = re.compile(self.source(), _FLAGS)
+        self.patterns = [one]
+        return one
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """The matches of the alternation in ``text``, as ``list(pattern.finditer(text))``."""
+        one = self._one()
+        if one is not None:
+            return list(one.finditer(text))
+        out: list[re.Match[str]] = []
+        nxt = [p.search(text) for p in self.patterns]
+        pos = 0
+        while True:
+            best: re.Match[str] | None = None
+            for i, hit in enumerate(nxt):
+                m = hit
+                if m is not None and m.start() < pos:  # inside the last match: the next one on
+                    m = nxt[i] = self.patterns[i].search(text, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m  # (the leftmost; at one position, the first phrase)
+            if best is None:
+                return out
+            out.append(best)
+            pos = best.end()
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match of the alternation in ``text``, as ``pattern.search(text)``."""
+        one = self._one()
+        if one is not None:
+            return one.search(text)
+        best: re.Match[str] | None = None
+        for p in self.patterns:
+            m = p.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+
+# Scans of an alternation of a few phrases before it is compiled as one pattern (a compile
+# costs some 30 scans; most sets of phrases are met a few times only).
+_COMPILE_AFTER = 16
+
+
+_Scans = tuple[tuple[Any, Alternation], ...]
+_GROUP_REF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...)
+
+
+class _Table:
+    """One table of a lexicon: its patterns (held: tables are found by their id), every
+    phrase with its literals, a trie of all literals, and the scans found so far per set of
+    literals a sentence holds."""
+
+    def __init__(self, lex: Lexicon, section: str, patterns: Mapping[Any, re.Pattern[str]]) -> None:
+        tables = raw_tables()
+        self.patterns = patterns
+        self.items: list[tuple[Any, re.Pattern[str]]] = list(patterns.items())
+        self.phrases: list[list[tuple[str, str]]] = []  # none: the pattern is scanned whole
+        by_needle: dict[str, set[tuple[int, int]]] = {}  # literal -> (key index, phrase index)
+        flags = re.compile("", _FLAGS).flags
+        for ki, (key, pattern) in enumerate(self.items):
+            name = getattr(key, "value", key)
+            phrases = [(lang, p) for lang in lex.langs for p in tables[lang].get(section, {}).get(name, []) if p]
+            needles = [literal_needles(p, _FLAGS) for _lang, p in phrases]
+            # a pattern not made of its phrases, or one with a phrase without literals or one that
+            # refers to a group by number (numbered otherwise on its own): scanned whole
+            whole = pattern.flags != flags or _join(phrases, range(len(phrases))) != pattern.pattern
+            if whole or any(n is None for n in needles) or any(_GROUP_REF.search(p) for _lang, p in phrases):
+                self.phrases.append([])
+                by_needle.setdefault("", set()).add((ki, -1))
+                continue
+            self.phrases.append(phrases)
+            for pi, found in enumerate(needles):
+                for n in found or ():
+                    by_needle.setdefault(n, set()).add((ki, pi))
+        self.always = frozenset(by_needle.pop("", ()))
+        self.closed = {
+            n: frozenset().union(*(ids for m, ids in by_needle.items() if n.startswith(m))) for n in by_needle
+        }
+        self.find = re.compile(f"(?=({_longest_trie(by_needle)}))").findall if by_needle else None
+        self.cache: dict[frozenset[str], _Scans] = {}
+        self.alts: dict[tuple[int, tuple[int, ...]], Alternation] = {}  # (key index, phrase indices)
+
+    def narrowed(self, low: str) -> _Scans:
+        found = frozenset(self.find(low)) if self.find is not None else frozenset()
+        got = self.cache.get(found)
+        if got is None:
+            if len(self.cache) >= 4096:  # sets of literals recur; a bound all the same
+                self.cache.clear()
+                self.alts.clear()
+            got = self.cache[found] = self._build(found)
+        return got
+
+    def _build(self, found: frozenset[str]) -> _Scans:
+        per: dict[int, list[int]] = {}
+        for ki, pi in sorted(self.always.union(*(self.closed[n] for n in found))):
+            per.setdefault(ki, []).append(pi)
+        out = []
+        for ki, keep in per.items():
+            alt = self.alts.get((ki, tuple(keep)))
+            if alt is None:
+                alt = self.alts[ki, tuple(keep)] = self._alternation(ki, keep)
+            out.append((self.items[ki][0], alt))
+        return tuple(out)
+
+    def _alternation(self, ki: int, keep: list[int]) -> Alternation:
+        phrases = self.phrases[ki]
+        if not phrases or len(keep) == len(phrases):
+            return Alternation([self.items[ki][1]])  # (scanned whole)
+        singles = []
+        for pi in keep:
+            one = self.alts.get((ki, (pi,)))
+            if one is None:
+                one = self.alts[ki, (pi,)] = Alternation([re.compile(_join(phrases, [pi]), _FLAGS)])
+            singles.append(one.patterns[0])
+        return Alternation(singles, lambda: _join(phrases, keep))
+
+
+def _join(phrases: list[tuple[str, str]], keep: Sequence[int]) -> str:
+    """The source of the table pattern of the phrases ``keep``, composed as the lexicon does."""
+    parts = []
+    for lang in dict.fromkeys(lang for lang, _p in phrases):
+        part = phrases_source([phrases[i][1] for i in keep if phrases[i][0] == lang], lang)
+        if part is not None:
+            parts.append(part)
+    return "|".join(parts)
+
+
+def _longest_trie(words: Mapping[str, object]) -> str:
+    """An expression that matches the longest of ``words`` that starts where it is tried."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_TABLES: dict[int, _Table] = {}
+
+
+def narrowed(
+    lex: Lexicon, section: str, patterns: Mapping[K, re.Pattern[str]], low: str | None
+) -> Sequence[tuple[K, Alternation]]:
+    """The keys of ``patterns`` (in their order) whose pattern can match the text whose
+    :func:`~partnerkit._extract._lexicon.lowered` form is ``low``, each with the alternation
+    of the phrases of its table that can: its ``finditer`` finds exactly what that of the
+    whole table pattern finds. ``patterns`` is the ``section`` ("kinds", "status", "dates")
+    of ``lex``.
+
+    Example:
+        >>> from partnerkit._extract._lexicon import lexicon, lowered
+        >>> lex = lexicon(("en",))
+        >>> text = "They signed an MoU."
+        >>> [(k.value, [m[0] for m in a.finditer(text)]) for k, a in narrowed(lex, "kinds", lex.kinds, lowered(text))]
+        [('mou', ['MoU'])]
+    """
+    if low is None:
+        return [(k, Alternation([p])) for k, p in patterns.items()]
+    table = _TABLES.get(id(patterns))
+    if table is None or table.patterns is not patterns:
+        if len(_TABLES) >= 256:  # tables are made once per lexicon; a bound all the same
+            _TABLES.clear()
+        table = _TABLES[id(patterns)] = _Table(lex, section, patterns)
+    return table.narrowed(low)
