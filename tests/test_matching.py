@@ -531,3 +531,44 @@ def test_registry_from_source_names_the_records_it_leaves_out(tmp_path: Path, ca
     with pytest.raises(pk.RecordError) as info:
         pk.Registry.from_source("csv", path=str(path), strict=True)
     assert info.value.row == 3
+
+
+def _one_edit(word: str, vocabulary: set[str]) -> list[str]:
+    """The words of ``vocabulary`` one edit from ``word``, by trying every edit (the reference)."""
+    letters = {c for w in vocabulary for c in w}
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    variants.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    variants.update(a + c + b for a, b in splits for c in letters)
+    variants.discard(word)
+    return sorted(variants & vocabulary)
+
+
+def _edit(word: str, kind: int, at: int, letter: str) -> str:
+    at = at % (len(word) + 1)
+    if kind == 0:
+        return word[:at] + letter + word[at:]  # inserted
+    if kind == 1:
+        return word[:at] + letter + word[at + 1 :]  # replaced
+    if kind == 2:
+        return word[:at] + word[at + 1 :]  # deleted
+    return word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :]  # swapped
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(alphabet="abcd", min_size=1, max_size=9),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 9), st.sampled_from("abcd")), max_size=12),
+    st.lists(st.text(alphabet="abcd", min_size=1, max_size=9), max_size=12),
+)
+def test_near_words_are_every_word_one_edit_away(
+    query: str, edits: list[tuple[int, int, str]], others: list[str]
+) -> None:
+    """Whatever the words and the query, near_words finds exactly the indexed words one edit away."""
+    words = [_edit(query, *e) for e in edits] + others
+    insts = [pk.Institution(id=f"i{n}", name=f"{w} Zyx{n}") for n, w in enumerate(words) if w]
+    index = pk.Registry(insts).index
+    vocabulary = set(index.vocabulary())
+    assert index.near_words(query, 10_000) == _one_edit(query, vocabulary)
+    assert all(index.count("t:" + w) <= 1 for w in index.near_words(query, 1))
