@@ -137,6 +137,10 @@ TABLE = [
      "right": "Saudi Arabian Cultural Mission", "expected": "possible"},
     {"description": "one transliterated letter is another character", "left": "湖北省科技厅",
      "right": "河北省科技厅", "expected": "possible"},
+    {"description": "a name's distinctive word in capitals", "left": "ITMO", "right": "ITMO University",
+     "expected": "possible"},
+    {"description": "a word in capitals of another name is not its acronym", "left": "MIT",
+     "right": "Stanford University", "expected": "non_match"},
 ]  # fmt: skip
 
 
