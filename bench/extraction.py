@@ -1,6 +1,6 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout7 | --heldout8] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout8 | --heldout9] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
@@ -14,7 +14,9 @@ article-length texts, written and labelled the same way after the fifth set had 
 ``--heldout7`` scores ``tests/data/news_heldout7`` (28 short texts in Russian, Spanish, German,
 French and Chinese only, written and labelled the same way in the sixth session). ``--heldout8``
 scores ``tests/data/news_heldout8`` (12 texts, 8 article-length and 4 short, six languages, written
-and labelled the same way in the sixth session without reading the extractor's code).
+and labelled the same way in the sixth session without reading the extractor's code). ``--heldout9``
+scores ``tests/data/news_heldout9`` (14 texts, 9 article-length and 5 short, six languages, written
+and labelled the same way in the seventh session).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 # --heldout, --heldout2, ...: the held-out sets in tests/data (a new set is one more entry)
 HELDOUT = {
-    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8")
+    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")
 }
 FAMILY = {
     "agreement": "doc",

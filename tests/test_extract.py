@@ -716,6 +716,18 @@ def test_relative_clause_partner_acronyms_of_syllables_and_office_hosts(
     assert [(p.kind.value, {x.name for x in p.parties}, str(p.date)) for p in ex.partnerships] == [expected]
 
 
+def test_a_member_named_again_after_the_trigger_is_not_a_network() -> None:
+    """ "A and B belong to X, which A left in 2016": A and B are members of X, not of each other."""
+    ex = pk.extract(
+        "Alpha University and Beta University belong to the Northern Universities Network, a network of "
+        "technical universities, which Alpha University left briefly in 2016 before rejoining."
+    )
+    assert {frozenset(x.name for x in p.parties) for p in ex.partnerships} == {
+        frozenset({"Alpha University", "Northern Universities Network"}),
+        frozenset({"Beta University", "Northern Universities Network"}),
+    }
+
+
 def test_member_of_the_network_points_back_to_the_network_named_before() -> None:
     """ "a member of the network" is a membership in the network named earlier, never one
     university a member of another; "the Association of X" is still a name."""

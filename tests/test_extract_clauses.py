@@ -122,6 +122,57 @@ def test_each_clause_states_its_own_membership(
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Norrland University is a member of the Alliance of Northern Universities, Karsten University "
+            "belongs to the Network of Southern Universities.",
+            ("Norrland University", "Alliance of Northern Universities"),
+            ("Karsten University", "Network of Southern Universities"),
+        ),
+        (
+            "Die Universität Norrland ist Mitglied der League of Northern Universities, die Universität Karsten "
+            "gehört der Association of Southern Universities an.",
+            ("Universität Norrland", "League of Northern Universities"),
+            ("Universität Karsten", "Association of Southern Universities"),
+        ),
+        (
+            "北岭大学是北方大学联盟的成员，南川大学是南方高校联盟的成员。",
+            ("北岭大学", "北方大学联盟"),
+            ("南川大学", "南方高校联盟"),
+        ),
+    ],
+)
+def test_a_bare_comma_before_a_new_subject_starts_a_clause(
+    text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """ "X is a member of A, Y belongs to B" (no conjunction): a comma before a name that its own
+    trigger follows is a clause boundary, so X-A and Y-B, never X-Y or X-B."""
+    got = {frozenset(x.name for x in p.parties) for p in pk.extract(text, published="2024-05-10").partnerships}
+    assert got == {frozenset(first), frozenset(second)}
+
+
+def test_a_list_of_names_after_a_comma_stays_one_clause() -> None:
+    """ "X is a member of A, B Network and C": names listed after the trigger are not new subjects."""
+    got = {
+        frozenset(x.name for x in p.parties)
+        for p in pk.extract(
+            "Norrland University is a member of the Alliance of Northern Universities, the Network of Southern "
+            "Universities and the Western Universities Association.",
+            published="2024-05-10",
+        ).partnerships
+    }
+    assert got == {
+        frozenset({"Norrland University", n})
+        for n in (
+            "Alliance of Northern Universities",
+            "Network of Southern Universities",
+            "Western Universities Association",
+        )
+    }
+
+
 def test_a_chinese_membership_stops_at_the_comma() -> None:
     """ "X是A成员，Y则是B的成员": the membership phrase does not run across "，", so each clause
     states its own membership (a span over the comma gave one record that cross-paired them);
@@ -156,3 +207,54 @@ def test_chinese_trigger_spans_stop_at_clause_punctuation(text: str, phrase: str
     assert all("，" not in f for f in found)
     if phrase is not None:
         assert phrase in found
+
+
+def test_a_network_described_in_an_apposition_is_no_consortium() -> None:
+    """ "miembros del Grupo X, una red de universidades de ..., y de la Asociación Y": memberships of
+    both universities in X and Y ("miembros del" read; "Grupo X" a name; the apposition only
+    describes X, it states no consortium)."""
+    ex = pk.extract(
+        "La Universidad Norrland y la Universidad Vexo firmaron un convenio marco. Ambas universidades son "
+        "miembros del Grupo Norvik, una red de universidades de Brasil, España y Portugal, y de la "
+        "Asociación Universitaria Norte (AUN).",
+        published="2024-11-21",
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("agreement", frozenset({"Universidad Norrland", "Universidad Vexo"})),
+        *(
+            ("membership", frozenset({u, n}))
+            for u in ("Universidad Norrland", "Universidad Vexo")
+            for n in ("Grupo Norvik", "Asociación Universitaria Norte")
+        ),
+    }
+
+
+def test_a_spanish_consortium_name_is_a_network_to_be_member_of() -> None:
+    """ "miembro del Consorcio de Universidades X, una red de ...": "Consorcio de ..." is a name, the
+    statement a membership in it (not a consortium of the one university)."""
+    ex = pk.extract(
+        "La Universidad Vexo participa como miembro del Consorcio de Universidades Norteñas, una red de "
+        "universidades públicas y privadas.",
+        published="2024-11-21",
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {("membership", frozenset({"Universidad Vexo", "Consorcio de Universidades Norteñas"}))}
+
+
+def test_one_partner_per_clause_pairs_with_the_subject_and_keeps_its_own_date() -> None:
+    """ "An MoU with A, signed in 2017, was renewed, while an exchange with B was suspended": the
+    MoU is the subject's with A (2017), the exchange the subject's with B (no date), never A-B."""
+    ex = pk.extract(
+        "Norrland University reviewed its partnerships in May. A memorandum of understanding with Vexo "
+        "University, signed in 2017, was renewed for five years, while a staff exchange with Karsten "
+        "University has been suspended pending an audit.",
+        published="2024-05-10",
+    )
+    got = {
+        (p.kind.value, frozenset(x.name for x in p.parties), str(p.date) if p.date else None) for p in ex.partnerships
+    }
+    assert got == {
+        ("mou", frozenset({"Norrland University", "Vexo University"}), "2017"),
+        ("exchange", frozenset({"Norrland University", "Karsten University"}), None),
+    }

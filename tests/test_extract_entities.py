@@ -72,6 +72,36 @@ GROUPING = [
         "The U of S-BIT relationship began in 2010.",
         "expected": {"U of S": "University of Saskatchewan", "BIT": "Beijing Institute of Technology"},
     },
+    {
+        "description": "a university named after its city is named by the bare city too, in any language",
+        "text": "Die Universität Graz und die Universität Osaka haben 2020 ein Abkommen unterzeichnet. "
+        "Über einen Doppelmaster verhandeln Graz und Osaka derzeit.",
+        "expected": {"Graz": "Universität Graz", "Osaka": "Universität Osaka"},
+    },
+    {
+        "description": "the bare city in the name's spelling or the English one ('Bologna', 'Bolonia')",
+        "text": "La Universidad de Uppsala y la Universidad de Bolonia firmaron un convenio en 2021. "
+        "Uppsala y Bologna negocian ahora un programa de doble titulación.",
+        "expected": {"Uppsala": "Universidad de Uppsala", "Bologna": "Universidad de Bolonia"},
+    },
+    {
+        "description": "a name without its place tail, met after the full name, is the full name",
+        "text": "La Universidad Nacional de Colombia y la Universidad Vexo firmaron un convenio. "
+        "La rectora de la Universidad Nacional asistió.",
+        "expected": {"Universidad Nacional": "Universidad Nacional de Colombia"},
+    },
+    {
+        "description": "a name without its place tail stays apart when two names share that head",
+        "text": "The National University of Singapore and the National University of Ireland signed an MoU. "
+        "The National University hosted the ceremony.",
+        "expected": {"National University": "National University"},
+    },
+    {
+        "description": "one proper word set before a name by a dash is its short name",
+        "text": "Die Universität Uppsala und das Vexon – Northern Institute of Technology haben 2020 ein Abkommen "
+        "unterzeichnet. Mit Uppsala verhandelt das Vexon über ein Austauschprogramm.",
+        "expected": {"Vexon": "Northern Institute of Technology"},
+    },
 ]
 
 
@@ -167,3 +197,30 @@ def test_each_position_belongs_to_the_sentence_that_starts_before_it(lengths: li
 def test_possessives_numbered_alliances_and_descriptions(text: str, names: list[str]) -> None:
     """Mentions keep acronyms without their possessive, find "Universitas 21"-like names and skip descriptions."""
     assert [m.name for m in pk.extract(text).mentions] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place: after a preposition, in German, Spanish and English
+        "Die Universität Graz hat 2020 ein Abkommen unterzeichnet. Eine Professorin aus Graz leitet das Projekt.",
+        "La Universidad de Uppsala firmó un convenio en 2021. La ceremonia tuvo lugar en Uppsala.",
+        # two names share the city: the bare city names neither
+        "Die Universität Graz und die Hochschule Graz haben 2020 ein Abkommen unterzeichnet. Graz ist schön.",
+    ],
+)
+def test_a_bare_city_is_a_place_after_a_preposition_or_when_two_names_share_it(text: str) -> None:
+    """A city named after a preposition, or shared by two names of the text, is no mention."""
+    ex = pk.extract(text)
+    last = text.rsplit(".", 2)[-2]
+    assert not [m for m in ex.mentions if m.start > len(text) - len(last) - 1 and m.text in ("Graz", "Uppsala")]
+
+
+def test_partnerships_stated_with_bare_city_names_name_the_universities() -> None:
+    """ "Heidelberg und Kyoto verhandeln ..." is a deal of the two universities the text named."""
+    ex = pk.extract(
+        "Die Universität Graz und die Universität Osaka haben 2020 ein Abkommen unterzeichnet. "
+        "Der Austausch von Studierenden zwischen Graz und Osaka läuft bereits seit 1998."
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert ("exchange", frozenset({"Universität Graz", "Universität Osaka"})) in got

@@ -278,6 +278,9 @@ def test_chinese_city_after_a_verb_is_the_office_place() -> None:
         ("Im vergangenen Monat trat die Universität Riverstadt dem Netzwerk Eucor bei.", "2024-04"),
         ("本月10日，北京大学与牛津大学签署合作协议。", "2024-05-10"),
         ("上月10日，北京大学与牛津大学签署合作协议。", "2024-04-10"),
+        # a bare day: of the publication month, or of the month before when it is later than today
+        ("10日，北京大学与牛津大学签署合作协议。", "2024-05-10"),
+        ("20日，北京大学与牛津大学签署合作协议。", "2024-04-20"),
     ],
 )
 def test_last_month_and_this_month_dates(text: str, date: str) -> None:
@@ -382,3 +385,32 @@ def test_memberships_of_networks_named_with_places_and_after_a_network_noun(
     text: str, expected: set[tuple[str, frozenset[str]]]
 ) -> None:
     assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # two fields joined inside one name: one name
+        ("北岭大学与布达佩斯技术与经济大学签署合作协议。", {"北岭大学", "布达佩斯技术与经济大学"}),
+        ("北岭大学和南川科学与技术学院签署合作协议。", {"北岭大学", "南川科学与技术学院"}),
+        # two names joined: two names
+        ("北岭大学与南川大学签署合作协议。", {"北岭大学", "南川大学"}),
+    ],
+)
+def test_a_chinese_conjunction_between_two_fields_is_inside_the_name(text: str, names: set[str]) -> None:
+    ex = pk.extract(text, published="2024-05-16")
+    assert [{x.name for x in p.parties} for p in ex.partnerships] == [names]
+
+
+def test_a_chinese_related_agreement_is_the_deal_it_would_set_up() -> None:
+    """ "商谈建立联合实验室，相关协议有望于明年签署": one joint lab under negotiation; the "related
+    agreement" is its document, not a second deal."""
+    ex = pk.extract(
+        "北岭大学与南川大学签署了战略合作协议。此外，北岭大学正与布达佩斯技术与经济大学商谈建立联合实验室，相关协议有望于明年签署。",
+        published="2024-05-16",
+    )
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("strategic_partnership", frozenset({"北岭大学", "南川大学"})),
+        ("joint_lab", frozenset({"北岭大学", "布达佩斯技术与经济大学"})),
+    }

@@ -133,3 +133,41 @@ def test_a_common_word_that_names_a_country_in_some_other_language_is_no_place()
     ]
     assert find_places("Ein Büro in Indien und eines in Brasilien.")[0].country == "IN"
     assert [p.country for p in find_places("Un ufficio in Cina, uno in Giappone.")] == ["CN", "JP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Norrland University opened an office in Lagos in 2019. A second office, in Nairobi, is planned for 2026.",
+            "Nairobi",
+        ),
+        (
+            "Die Universität Norrland unterhält seit 2015 ein Verbindungsbüro in Kyoto. Ein weiteres Büro in Seoul ist "
+            "nach Angaben der Universität für 2026 geplant.",
+            "Seoul",
+        ),
+        (
+            "Norrland University has opened a representative office in Lagos. Norrland said the Lagos office would be "
+            "followed by a second office in Nairobi, planned for 2026, subject to approval by the university council.",
+            "Nairobi",
+        ),
+    ],
+)
+def test_another_planned_office_belongs_to_the_owner_of_the_last_one(text: str, city: str) -> None:
+    """ "A second office ... is planned for 2026", "Ein weiteres Büro ... ist für 2026 geplant": a
+    planned office of the owner of the office just told (no host taken from "the university council")."""
+    ex = pk.extract(text, published="2024-10-09")
+    planned = [p for p in ex.partnerships if p.kind.value == "office" and p.status.value == "planned"]
+    assert [([x.name for x in p.parties], str(p.date)) for p in planned] == [
+        ([ex.partnerships[0].parties[0].name], "2026")
+    ]
+    assert planned[0].location is not None
+    assert planned[0].location.city == city
+
+
+def test_a_partner_named_after_a_later_deal_owns_no_office() -> None:
+    """ "X opens office and signs MoU with Y" (X not found as a name): Y is the MoU's partner, not
+    the office's owner."""
+    ex = pk.extract("Vexo opens Lagos office and signs MoU with Norrland University", published="2024-10-09")
+    assert [p.kind.value for p in ex.partnerships if p.kind.value == "office"] == []

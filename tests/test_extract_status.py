@@ -180,16 +180,28 @@ def test_a_running_exchange_with_a_partner_is_an_exchange() -> None:
         "Die Universität Norrland wird dem Verbund Nordischer Universitäten nicht beitreten, teilte die "
         "Hochschule am Montag mit.",
         "北岭大学不会加入北方大学联盟。",
+        "La Universidad de Norrland no participará en el consorcio Vesta.",
+        "La Universidad de Norrland no se unirá a la Asociación de Universidades Nórdicas.",
+        "La Universidad de Norrland rechazó adherirse a la Asociación de Universidades Nórdicas.",
+        "L'Université de Norrland ne participera pas au consortium Vesta.",
+        "L'Université de Norrland a décidé de ne pas rejoindre l'Association Vesta.",
+        "L'Université de Norrland a refusé d'adhérer à l'Association Vesta.",
     ],
 )
 def test_a_refusal_to_join_gives_no_record(text: str) -> None:
     assert _statuses(text) == set()
 
 
-def test_joining_still_gives_membership() -> None:
-    assert _statuses("Norrland University joined the Alliance of Northern Universities in 2020.") == {
-        ("membership", "active")
-    }
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University joined the Alliance of Northern Universities in 2020.",
+        "La Universidad de Norrland se unió a la Asociación de Universidades Nórdicas en 2020.",
+        "L'Université de Norrland a rejoint l'Association Vesta en 2020.",
+    ],
+)
+def test_joining_still_gives_membership(text: str) -> None:
+    assert _statuses(text) == {("membership", "active")}
 
 
 @pytest.mark.parametrize(
@@ -212,6 +224,8 @@ def test_an_agreement_expected_to_be_signed_is_planned(text: str) -> None:
         "Die Universität Norrland ist dem Verbund Nordischer Universitäten noch nicht beigetreten.",
         "Университет Норрланда ещё не вступил в Ассоциацию северных университетов.",
         "北岭大学尚未加入北方大学联盟。",
+        "La Universidad de Norrland aún no es miembro de la Asociación de Universidades Nórdicas.",
+        "L'Université de Norrland n'a pas encore adhéré à l'Association Vesta.",
     ],
 )
 def test_not_yet_joined_is_a_planned_membership(text: str) -> None:
@@ -224,7 +238,26 @@ def test_not_yet_joined_is_a_planned_membership(text: str) -> None:
     [
         "Norrland University is not a member of the Alliance of Northern Universities.",
         "Университет Норрланда не вступил в Ассоциацию северных университетов.",
+        "La Universidad de Norrland no es miembro de la Asociación de Universidades Nórdicas.",
+        "L'Université de Norrland n'est pas membre de l'Association Vesta.",
     ],
 )
 def test_not_a_member_gives_no_membership(text: str) -> None:
     assert _statuses(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University is a member of the Alliance of Northern Universities. The office plans to review all "
+        "agreements older than ten years before the end of 2025, in line with a recommendation of the National "
+        "Council for Higher Education.",
+        "Norrland University is Uganda's oldest university. The office plans to review every partnership older "
+        "than ten years, in line with a recommendation of the National Council for Higher Education.",
+    ],
+)
+def test_a_quantified_plural_of_deals_is_no_deal(text: str) -> None:
+    """ "review all agreements older than ten years", "a policy on joint and double degrees": deals
+    in general, not one with the organisation named beside them."""
+    got = {(p.kind.value, p.status.value) for p in pk.extract(text, published="2024-05-14").partnerships}
+    assert got <= {("membership", "active")}

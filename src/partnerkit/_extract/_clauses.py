@@ -25,6 +25,11 @@ _JOIN = re.compile(
 )
 # Chinese: a semicolon, or a comma before a contrasting conjunction ("，而", "，但", "，X则")
 _JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外|也(?=是|为))|[，,](?=[^，,。；;]{1,30}?则)")
+# A bare comma before a new subject, a name that its own trigger follows with no comma between
+# ("X ist Mitglied der A, die Universität Y gehört der B an", "X是A的成员，Y大学是B的成员")
+_SUBJECT = re.compile(r",\s+(?=(?:(?:the|die|der|das|la|el|le|les|los|las)\s+|l['’])?[A-ZÀ-ÝА-ЯЁ])")
+_SUBJECT_CJK = re.compile(r"[，,](?=[\u3400-\u9fff]{2,15}?(?:大学|学院|研究院|研究所|大學|學院))")
+_COMMA = re.compile(r"[,，]")
 
 
 def clause_span(text: str, start: int, starts: Sequence[int]) -> tuple[int, int]:
@@ -35,6 +40,9 @@ def clause_span(text: str, start: int, starts: Sequence[int]) -> tuple[int, int]
     cuts = _cuts(text)
     if not cuts:
         return 0, len(text)
+    subjects = _subject_cuts(text)
+    if subjects:  # a new subject only where a trigger follows it before any other comma
+        cuts = tuple(c for c in cuts if c not in subjects or _leads_to_trigger(text, c, starts))
     bounds = [0, *cuts, len(text)]
     kept = [0]
     seen = False  # a trigger stands before the current cut
@@ -59,4 +67,17 @@ def joins(text: str) -> bool:
 def _cuts(text: str) -> tuple[int, ...]:
     """Where the sentence may start a new clause, read once per sentence (its clauses are asked
     for once per trigger and status cue)."""
-    return tuple(m.start() for m in (_JOIN_CJK if CJK.search(text) else _JOIN).finditer(text))
+    joined = (m.start() for m in (_JOIN_CJK if CJK.search(text) else _JOIN).finditer(text))
+    return tuple(sorted({*joined, *_subject_cuts(text)}))
+
+
+@functools.lru_cache(maxsize=64)
+def _subject_cuts(text: str) -> frozenset[int]:
+    """The bare commas before a capitalised (or, in Chinese, a university) name."""
+    return frozenset(m.start() for m in (_SUBJECT_CJK if CJK.search(text) else _SUBJECT).finditer(text))
+
+
+def _leads_to_trigger(text: str, cut: int, starts: Sequence[int]) -> bool:
+    """A trigger starts after ``cut`` with no comma between them."""
+    nxt = min((s for s in starts if s > cut), default=None)
+    return nxt is not None and _COMMA.search(text, cut + 1, nxt) is None

@@ -27,6 +27,9 @@ _NUMERIC = re.compile(r"(?<![\d.:/$€£])(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\
 _ISO = re.compile(r"(?<![\d.:/])((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,:/$€£#№-])((?:19|20)\d{2})(?![\d%])(?!-\d)")
 _CJK_THIS_MONTH = re.compile(r"(本|上)月(\d{1,2})日")
+# "19日" alone (no month or year): the 19th of the publication month, or of the month before when
+# the publication day is earlier (news tells what has happened)
+_CJK_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})日(?!\d)")
 _CJK_DATE = re.compile(r"(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 _DATELINE_LABEL = re.compile(
     r"^(?:published|publication date|date|posted|опубликовано|дата|publicado|fecha|publié|veröffentlicht)\b",
@@ -157,7 +160,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
             a, b, y = int(m[1]), int(m[3]), int(m[4])
             day, month = (a, b) if b <= 12 else (b, a)
             add(m.start(), m.end(), _valid(y, month, day))
-        if "年" in text or "月" in text:
+        if "年" in text or "月" in text or "日" in text:
             for m in _CJK_DATE.finditer(text):
                 if m.group(0) and (m[1] or m[2]) and (m[2] or m[1]):
                     if m[1]:
@@ -171,6 +174,12 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                     if m[1] == "上":
                         year, month = _month_before(year, month)
                     add(m.start(), m.end(), _valid(year, month, int(m[2])), True)
+            if published is not None and published.day is not None and published.month is not None:
+                for m in _CJK_BARE_DAY.finditer(text):
+                    year, month = published.year, published.month
+                    if int(m[1]) > published.day:
+                        year, month = _month_before(year, month)
+                    add(m.start(), m.end(), _valid(year, month, int(m[1])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
         _worded(text, lex, published, add)
     if digits:

@@ -29,6 +29,9 @@ __all__ = ["Document", "Entity", "Found", "read_document"]
 _QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
 _DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")  # (full-width brackets in Chinese)
 _NUMBER_OR_COMMA = re.compile(r"\d{3}|,")  # a bracket holding them is no short name
+# one proper word set before a name by a dash: its short name ("Technion – Israel Institute of
+# Technology" ... "das Technion"); not a dateline ("BERLIN – The ...") nor a place
+_LEAD_WORD = re.compile(r"(?:^|(?<=[\s(\"«“]))([A-ZÀ-Ý][a-zà-ÿ]{2,}[\w-]*) [–—] $")
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
     r"Commission|Ministry|Foundation|Asociación|Red|Réseau|Verband|Netzwerk|Ministerio|Ministère|Fundación)(?!\w)(?! of| de)"  # noqa: E501
@@ -129,6 +132,10 @@ def read_document(
         q = _QUOTED_TAIL.match(text, span.end)
         if q and q.group(1).isupper():
             aliases[q.group(1)] = idx  # 'Saint Petersburg Electrotechnical University "LETI"'
+            continue
+        lead = _LEAD_WORD.search(text, max(0, span.start - 30), span.start)
+        if lead and _key(lead.group(1)) not in gazetteer() and lead.group(1) not in aliases:
+            aliases[lead.group(1)] = idx  # "Technion – Israel Institute of Technology"
     heads = {h: idx for h, idx in _head_short_forms(chosen).items() if h not in aliases}
     aliases.update(heads)
     for alias in aliases:
@@ -298,10 +305,14 @@ _NOT_SHORT = frozenset(
     ]
 )
 # a place, not the university: "visited Auckland", "in Cairo and Leeds"
+# (and in German, Spanish, French: "aus Heidelberg", "en Bogotá", "à Lyon")
 _PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|from|near|of|visited|visit|around|across|outside|via|and|or)|[-–])\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\b(?:in|at|to|from|near|of|visited|visit|around|across|outside|via|and|or|"
+    r"im|aus|nach|bei|von|vom|zu|und|oder|en|desde|hacia|a|de|del|y|o|à|au|aux|vers|depuis|du|et|ou)|[-–])"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
-_AND_BEFORE = re.compile(r"\s+(?:and|or)\s+$")
+_AND_BEFORE = re.compile(r"\s+(?:and|or|und|oder|y|o|et|ou)\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|of\b|de\b)")
 # a city of two or three words after "University of" ("São Paulo", "Buenos Aires"): a short form
 # when the gazetteer knows it as a city (words like "Applied Sciences" never are)
@@ -309,11 +320,33 @@ _SHORTENS_CITY = re.compile(r"^(?:the )?University of ([A-ZÀ-Ý][\w'-]+(?: [A-Z
 # the distinctive first word of "Trinity College Dublin", "Imperial College London": a short
 # form too, unless it is a place ("Boston College": bare "Boston" is the city)
 _FIRST_OF = re.compile(r"^(?:the )?([A-Z][\w'-]{3,}) (?:College|Institute)(?: [A-Z][\w'-]+)?$")
+# a university named after its one city in any language ("Universität Heidelberg", "Delft University
+# of Technology", "Politecnico di Milano", "Universidad de Salamanca"): the bare city names it too,
+# in the name's spelling and the gazetteer's ("Milano", "Milan"), unless two names share the city
+_UNIVERSITY_HEAD = re.compile(
+    r"\b(?:University|Universität|Universitat|Université|Università|Universidad|Universidade|Universiteit|"
+    r"Universitet|Uniwersytet|Politecnico|Polytechnic|Hochschule|TU|TH|KU|ETH|EPFL)\b"
+)
+_CAPITAL_WORD = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w'-]{2,}")
+
+
+def _city_short_forms(name: str) -> list[str]:
+    """The bare city forms naming the university ``name`` ([] when it names none or several)."""
+    if _UNIVERSITY_HEAD.search(name) is None:
+        return []
+    places = gazetteer()
+    cities = [(w, places[k]) for w in _CAPITAL_WORD.findall(name) if (k := _key(w)) in places]
+    if len(cities) != 1:
+        return []
+    word, (canonical, _country, _capital) = cities[0]
+    return [word] if canonical == word or " " in canonical else [word, canonical]
 
 
 def _short_forms(doc: Document, free: Any) -> list[Found]:
     """Bare head words of names met earlier ("Lancaster" after "Lancaster University")."""
     words: dict[str, int] = {}
+    cities: dict[str, int] = {}
+    shared: set[str] = set()
     for ent in doc.entities.values():
         if ent.kind != "org":
             continue
@@ -331,6 +364,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
                 word = m.group(1)
             if word and word[0].isupper() and word.casefold() not in _NOT_SHORT:
                 words.setdefault(word, ent.id)
+            elif not word:
+                for city in _city_short_forms(name):
+                    if cities.setdefault(city, ent.id) != ent.id:
+                        shared.add(city)
+    for city, ent_id in cities.items():
+        if city not in shared:
+            words.setdefault(city, ent_id)
     if not words:
         return []
     text = doc.clean.text

@@ -13,8 +13,10 @@ import re
 import attrs
 
 from partnerkit._extract._patterns import Span, name_key
+from partnerkit._extract._places import gazetteer
 from partnerkit._extract._text import Sentence
-from partnerkit._model import Institution
+from partnerkit._model import Institution, country_names
+from partnerkit._model._countries import _key
 from partnerkit._names import acronym_fits as _acronym_fits
 from partnerkit._names import parse_name
 
@@ -153,6 +155,7 @@ def group(
         alias_entity[alias] = owner
     _join_quoted(entities, mentions, by_key)
     _join_cjk_short_forms(entities, mentions, by_key)
+    _join_place_tails(entities, mentions, by_key)
     known: dict[tuple[str, str], bool] = {}  # an acronym recurs: each (acronym, name) is tried once
 
     def fits(acr: str, name: str) -> bool:
@@ -228,6 +231,37 @@ def _join_cjk_short_forms(
             ):
                 _absorb(entities, mentions, by_key, other.id, ent.id)
                 break
+
+
+# "Universidad Nacional de Colombia" ... "la Universidad Nacional": the name without its place
+_PLACE_TAIL = re.compile(r"^(.{6,}?) (?:of|de|del|de la|du|des|di|der|в|of the) ([A-ZÀ-ÝА-ЯЁ][\w' -]+)$")
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    return country_names()
+
+
+def _join_place_tails(entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]) -> None:
+    """A name met after a longer one that is it plus "of/de <a country or city>" is a short form
+    of it ("Universidad Nacional" after "Universidad Nacional de Colombia"), when exactly one name
+    of the text has that head (two "National University of X" leave "National University" alone)."""
+    heads: dict[str, set[int]] = {}
+    for ent in entities.values():
+        if ent.kind != "org":
+            continue
+        for name in ent.names:
+            m = _PLACE_TAIL.match(name)
+            if m and " " in m.group(1) and ((k := _key(m.group(2))) in gazetteer() or k in _countries()):
+                heads.setdefault(m.group(1), set()).add(ent.id)
+    if not heads:
+        return
+    for ent in list(entities.values()):
+        if ent.id not in entities or ent.kind != "org" or len(ent.names) != 1:
+            continue
+        owners = heads.get(ent.names[0], set())
+        if len(owners) == 1 and (owner := next(iter(owners))) != ent.id and entities[owner].first < ent.first:
+            _absorb(entities, mentions, by_key, owner, ent.id)
 
 
 def _join_quoted(entities: dict[int, Entity], mentions: list[Found], by_key: dict[frozenset[str], int]) -> None:

@@ -150,6 +150,8 @@ def phrases_source(phrases: list[str], lang: str) -> str | None:
     body = "|".join(f"(?:{p})" for p in phrases)
     if lang == "zh":
         return body
+    if lang == "de":  # the last part of a hyphenated compound ("Erasmus-Austauschabkommen") too
+        return rf"(?<![\w])(?:{body})(?![\w])"
     return rf"(?<![\w-])(?:{body})(?![\w])"
 
 

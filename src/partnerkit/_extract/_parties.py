@@ -8,14 +8,14 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from partnerkit._extract._clauses import clause_span
+from partnerkit._extract._clauses import clause_span, joins
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
 
-__all__ = ["between", "clause_parties", "excluded", "group_parties", "party", "subject"]
+__all__ = ["between", "clause_parties", "excluded", "group_parties", "names_none", "party", "subject"]
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
@@ -99,6 +99,16 @@ def between(doc: Document, si: int, objects: set[int]) -> list[int]:
     return out if len(out) >= 2 else []
 
 
+# a line shorter than this between the title and the lead ("Friday 8 November 2024", "By X", a
+# blank line after them)
+_SHORT_LINE = 60
+
+
+def _next_line(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl + 1
+
+
 def subject(doc: Document, objects: set[int]) -> int | None:
     """The organisation the text is about: the publisher, else the first one its title or lead names."""
     if doc.publisher is not None:
@@ -106,9 +116,11 @@ def subject(doc: Document, objects: set[int]) -> int | None:
     # the title and the lead paragraph (a leading "# source: ..." line is neither)
     text = doc.clean.text
     pos = text.find("\n") + 1 if text.startswith("#") else 0
-    for _ in range(2):  # the end of the title line, then of the lead paragraph
-        nl = text.find("\n", pos)
-        pos = len(text) if nl < 0 else nl + 1
+    pos = _next_line(text, pos)  # after the title line
+    if text[pos : _next_line(text, pos)].strip():  # a date or byline line under the title: the lead follows it
+        while pos < len(text) and _next_line(text, pos) - pos <= _SHORT_LINE:
+            pos = _next_line(text, pos)
+    pos = _next_line(text, pos)  # after the lead paragraph
     for m in doc.mentions:
         if m.start >= pos:
             break
@@ -142,7 +154,20 @@ def clause_parties(
         if m.entity in explicit and lo <= m.start - sent.start and m.end - sent.start <= hi
     ]
     inside = [e for e in dict.fromkeys(inside) if e is not None]
+    if len(inside) == 1 and (c_lo, c_hi) != (0, len(text)) and len(explicit) >= 2:
+        # "an MoU with A ..., while an exchange with B was suspended": one partner per clause (the
+        # other side is the subject or publisher), never A with B
+        return inside
     return inside if len(inside) >= 2 else list(explicit)
+
+
+# a lab, centre or project set up "with A and B" is one body of them all
+_ONE_BODY = frozenset([PartnershipKind.JOINT_LAB, PartnershipKind.RESEARCH_PROJECT])
+_PLURAL_BODY = re.compile(
+    r"(?:labs|laboratories|cent(?:er|re)s|institutes|projects|laboratorios|laboratoires|centros|centres|projets|proyectos"
+    r"|labore|zentren|projekte|лаборатории|центры|проекты)\b",
+    re.I,
+)
 
 
 def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) -> list[list[int]]:
@@ -152,7 +177,9 @@ def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) ->
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
     if not _PLURAL_DOC.search(text[trig.start : trig.end + 2]) and (
-        _BETWEEN.search(text) or _coordinated_subjects(doc, si, parties, trig)
+        _BETWEEN.search(text)
+        or _coordinated_subjects(doc, si, parties, trig)
+        or (trig.kind in _ONE_BODY and not _PLURAL_BODY.search(text, trig.start, trig.end + 2))
     ):
         return [parties]  # "an agreement between A, B and C", "A, B and C signed an agreement": one document
     head = parties[0]
@@ -194,3 +221,18 @@ def own_partners(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger
         return parties
     own = [p for p in parties[1:] if trig.end <= pos.get(p, -1) < hi]
     return [parties[0], *own] if own else parties
+
+
+def names_none(doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigger], parties: list[int]) -> bool:
+    """True when the trigger's own clause, in a sentence of coordinated clauses, names none of
+    ``parties`` ("Beide sind Mitglieder von X; über einen Doppelmaster wird noch verhandelt": X is
+    the first clause's, not a party to the double master)."""
+    sent = doc.sentences[si]
+    if not parties or not joins(sent.text):
+        return False
+    lo, hi = clause_span(sent.text, trig.start, [t.start for t in triggers])
+    if (lo, hi) == (0, len(sent.text)):
+        return False
+    return not any(
+        m.entity in parties and lo <= m.start - sent.start and m.end - sent.start <= hi for m in doc.in_sentence(si)
+    )

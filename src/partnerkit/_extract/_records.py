@@ -13,12 +13,14 @@ from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._places_status import clause_status as _clause_status
 from partnerkit._extract._places_status import place_statuses as _place_statuses
+from partnerkit._extract._roles import PRONOUN_FIRST as _PRONOUN_FIRST
 from partnerkit._extract._roles import owner_named
 from partnerkit._extract._signatories import signatories_of
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status as _status
+from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import dates_in, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 
@@ -37,6 +39,23 @@ _NETWORK_STEMS = (
 _ORG_WORD = re.compile(rf"{_NETWORK_STEMS}|group|red\b|сет", re.I)
 # a network named by a common noun after a membership trigger ("joined the association")
 _NETWORK_NOUN = re.compile(rf"{_NETWORK_STEMS}|\bred\b|сет[иьюей]|консорциум|联合会", re.I)
+# "tout comme X", "as is X": X shares what was said of the subject (a membership)
+_ALIKE = re.compile(
+    r"(?:tout comme|de même que|al igual que|ebenso wie|genauso wie|just like|as (?:is|are|does|do)|как и)"
+    r"\s+(?:l['’]|la |le |les |el |los |die |der |the )?$",
+    re.IGNORECASE,
+)
+# a relative clause naming a network's other members ("X, which also includes A and B")
+_ITS_MEMBERS = re.compile(
+    r",\s*(?:which (?:also )?(?:includes?|counts?|brings together|groups)|whose (?:other )?members (?:also )?include"
+    r"|to which (?:\w+ ){0,3}(?:also )?belongs?|zu (?:der|dem|denen) (?:auch )?"
+    r"|(?:que|la cual|el cual) (?:también )?(?:integran|incluye|agrupa|re[úu]ne)"
+    r"|(?:a la|al) que (?:también )?pertenecen|de la que (?:también )?forman parte"
+    r"|(?:qui|laquelle) (?:regroupe|r[ée]unit|compte|inclut)|dont (?:font|fait) (?:également |aussi )?partie"
+    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|вошли)|куда (?:также )?(?:входят|вошли))",
+    re.IGNORECASE,
+)
+_PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
 # a name that may be the one association a text means ("joined the association in 2019")
 _ASSOCIATION_NAME = re.compile(r"associa|agen|network|union|alliance|consorti", re.I)
 _ORG_BACK = re.compile(
@@ -156,7 +175,17 @@ def membership(  # noqa: PLR0917
             if hits:
                 own_date.setdefault(here[0], hits[0].date)
         listed = [e for e in dict.fromkeys(listed) if doc.entities[e].kind == "org"]
-    members, orgs = before, after
+    members, orgs = before, [e for e in after if e not in before]  # ("A and B belong to X, which A left")
+    if members and orgs:
+        # "X est membre de A, tout comme l'ULB", "X is a member of A, as is Y": Y is a member too
+        text = doc.clean.text
+        alike = [
+            e
+            for e in orgs
+            if any(_ALIKE.search(text, max(sent.start, m.start - 24), m.start) for m in found if m.entity == e)
+        ]
+        if alike and len(alike) < len(orgs):
+            members, orgs = [*members, *alike], [o for o in orgs if o not in alike]
     trig_at = sent.start + trig.start
     inside = [m.entity for m in found if m.entity is not None and trig_at <= m.start and m.end <= pos]
     if inside:  # "浙江大学是环太平洋大学联盟成员": the networks are named inside the trigger, the member before it
@@ -187,9 +216,14 @@ def membership(  # noqa: PLR0917
         members = [e for e in pair if e not in orgs]  # "Both institutions are members of X"
     if not members and span is not None and span[0] > 0:
         # "X是A成员，也是B成员之一", "X is a member of A, and belongs to B": the subject of the first clause
+        # (named before the sentence's first trigger: "It is a member of A, ..., and belongs to B"
+        # has no named subject, and then "It" is the text's subject, not A)
+        lead = min((t.start for t in _triggers(doc, si)), default=span[0])
         first = next(
-            (m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start - sent.start < span[0]), None
+            (m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start - sent.start < lead), None
         )
+        if first is None and _PRONOUN_FIRST.match(sent.text):
+            first = _subject(doc, set())
         if first is not None and first not in orgs and doc.entities[first].kind == "org":
             members = [first]
     if not members and doc.publisher is not None:
@@ -211,7 +245,10 @@ def membership(  # noqa: PLR0917
         # the verb first, its subject and object after it ("Im Mai trat X dem Netzwerk Y bei")
         members, orgs = orgs[:1], orgs[1:]
     in_sentence = {m.entity for m in found}
-    if not orgs and (_NETWORK_NOUN.search(sent.text, trig.start) or in_sentence & set(members)):
+    noun = _NETWORK_NOUN.search(sent.text, trig.start)
+    # "members of large European networks": no one network meant
+    plural = noun is not None and _PLURAL_END.match(sent.text, noun.start()) is not None
+    if not orgs and not plural and (noun is not None or in_sentence & set(members)):
         # "joined the association in 2019", "Three institutions are members: A, B and C": the one
         # association of the text ("with engineering expected to join in 2025": none)
         assoc = [
@@ -220,20 +257,30 @@ def membership(  # noqa: PLR0917
             if e.kind == "org" and e.id not in members and _ASSOCIATION_NAME.search(" ".join(e.names))
         ]
         orgs = assoc[:1]
+    pairs = [(member, org) for org in orgs for member in members]
+    rel = _ITS_MEMBERS.search(sent.text, trig.end) if len(orgs) > 1 else None
+    if rel is not None:
+        # "Mitglied der Allianz YUFE, zu der auch A und B gehören", "a member of X, which also
+        # includes A and B": A and B are members of X, not networks the subject joined
+        joined = [o for o in orgs if _first(doc, si, o) < sent.start + rel.start()]
+        its = [o for o in orgs if _first(doc, si, o) >= sent.start + rel.end()]
+        if joined and its:
+            pairs = [(member, org) for org in joined for member in members]
+            pairs += [(m, joined[-1]) for m in its]
+            own_date.update(dict.fromkeys(its))  # (their own dates are not given)
     out = []
-    for org in orgs:
-        for member in members:
-            if member == org:
-                continue
-            out.append(
-                Partnership(
-                    kind=K.MEMBERSHIP,
-                    parties=(_party(doc, member), _party(doc, org)),
-                    status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
-                    date=own_date.get(org, own_date.get(member, date)),
-                    evidence=(ev,),
-                )
+    for member, org in pairs:
+        if member == org:
+            continue
+        out.append(
+            Partnership(
+                kind=K.MEMBERSHIP,
+                parties=(_party(doc, member), _party(doc, org)),
+                status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
+                date=own_date.get(org, own_date.get(member, date)),
+                evidence=(ev,),
             )
+        )
     return out
 
 

@@ -22,6 +22,7 @@ from partnerkit._model import PartialDate, Partnership, PartnershipKind, Party, 
 __all__ = [
     "DET_TAIL",
     "PERSON_FIRST",
+    "PRONOUN_FIRST",
     "SEVERAL_DOCS",
     "date_the_deal",
     "located_offices",
@@ -48,7 +49,7 @@ PERSON_FIRST = re.compile(
     r"Профессор|Доктор|Profesora?|Doctora?|Professeure?)\b\.?"
 )
 
-_PRONOUN_FIRST = re.compile(r"\W*(?:It|Он|Она|Оно|Il|Elle|Er|Sie|Es)\b")
+PRONOUN_FIRST = re.compile(r"\W*(?:It|Он|Она|Оно|Il|Elle|Er|Sie|Es)\b")
 
 
 def refers_to_subject(doc: Document, text: str, at: int | None = None) -> bool:
@@ -58,7 +59,7 @@ def refers_to_subject(doc: Document, text: str, at: int | None = None) -> bool:
     ref = doc.lex.refs.get("publisher")
     if at is not None and _POSSESSIVE_BEFORE.search(text, 0, at) is not None:
         return True
-    return _PRONOUN_FIRST.match(text) is not None or (ref is not None and ref.search(text) is not None)
+    return PRONOUN_FIRST.match(text) is not None or (ref is not None and ref.search(text) is not None)
 
 
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]ts|[Ss]u|[Ss]on|[Ss]a|[Ii]hr|[Ii]hre|[Ss]eine?|его|её|ее)\s+$")

@@ -29,6 +29,7 @@ from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
+from partnerkit._extract._parties import names_none as _names_none
 from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
@@ -90,10 +91,14 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     """An office's owner and host come before the next statement of another kind in the
     sentence ("has campuses in A and B, and a joint centre with X": X is the centre's)."""
     cut = min((t.start for t in triggers if t.start > trig.end and t.kind is not trig.kind), default=None)
-    if cut is None or len(parties) < 2:
+    if cut is None or not parties:
         return parties
     start = doc.sentences[si].start
     before = {m.entity for m in doc.in_sentence(si) if m.start - start < cut}
+    if not before & set(parties):
+        return []  # "X opens office and signs MoU with Y": Y is the MoU's partner, no office owner
+    if len(parties) < 2:
+        return parties
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
 
 
@@ -186,6 +191,40 @@ def _inside_a_name(doc: Document, si: int, start: int, end: int) -> bool:
     return any(m.start - base <= start and end <= m.end - base for m in doc.in_sentence(si))
 
 
+# ", a network of technical universities", ", una red de universidades": an apposition describing a name
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|one|un|una|une|uma|um|eine?|einer|один|одна|одно)\s+(?:[^\W\d_]+\s+){0,2}$", re.I
+)
+
+
+def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
+    """True when a consortium trigger opens an apposition right after a name ("members of the X
+    Group, a network of universities of ...": a description of X, not a consortium of its own)."""
+    text = doc.sentences[si].text
+    m = _APPOSITION.search(text, max(0, trig.start - 40), trig.start)
+    base = doc.sentences[si].start
+    return m is not None and any(x.end - base == m.start() for x in doc.in_sentence(si) if x.entity is not None)
+
+
+# "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
+_ANOTHER = re.compile(
+    r"\b(?:another|second|third|further|additional|weitere[sr]?|zweite[sn]?|otra|segunda|tercera|autre|second(?:e)?|"
+    r"deuxi[èe]me)\b",
+    re.I,
+)
+
+
+def _clause_text(text: str, trig: _Trigger, triggers: list[_Trigger]) -> str:
+    """The sentence blanked outside the trigger's own coordinated clause (offsets kept), so a date
+    of another clause is not the trigger's ("an MoU signed in 2017 ..., while an exchange ...")."""
+    if len(triggers) < 2 or not _joins(text):
+        return text
+    lo, hi = _clause_span(text, trig.start, sorted(t.start for t in triggers))
+    if (lo, hi) == (0, len(text)):
+        return text
+    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
+
+
 def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
     """True when a document the sentence says is not signed yet follows the object it would set up
     ("talks on a double-degree programme ..., but the agreement has not been signed yet")."""
@@ -224,6 +263,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
     pending: _Pending | None = None  # a document of the previous sentence still without its parties
+    office_owner: int | None = None  # the owner of the last office recorded
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
@@ -285,6 +325,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if kind is K.CONSORTIUM and (
                 names_itself(doc, si, trig, explicit)
                 or (any(t.kind is K.MEMBERSHIP for t in triggers) and _inside_a_name(doc, si, trig.start, trig.end))
+                or _describes_a_name(doc, si, trig)
             ):
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
@@ -294,7 +335,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "several BIT grads have joined the faculty", "Professor from X joins Y": people
             existing = _right_before(refs.get("existing"), text, trig.start)
-            date = None if existing else date_for(doc, text, trig, published)
+            date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and may_match(since, low) and since.search(text):
@@ -342,8 +383,14 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
-            parties = _clause_parties(doc, si, trig, explicit, triggers) if len(explicit) > 2 else list(explicit)
+            parties = (
+                _clause_parties(doc, si, trig, explicit, triggers)
+                if len(explicit) > 2 or (len(explicit) == 2 and len(triggers) > 1 and _joins(text))
+                else list(explicit)
+            )
             parties = _own_partners(doc, si, trig, triggers, parties)
+            if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
+                parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
@@ -352,6 +399,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             elif not parties and (consortium := _members_named(doc, text, out, kind)):
                 parties = consortium  # "the consortium members will launch a joint master's programme"
                 whole = True
+            elif (
+                not parties
+                and kind is K.OFFICE
+                and office_owner is not None
+                and _ANOTHER.search(text, trig.start, trig.end)
+            ):
+                parties = [office_owner]  # "A second office, in Nairobi, is planned for 2026": the last office's owner
             elif not parties:
                 if (
                     (has_pair and pair is not None)
@@ -419,10 +473,21 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     t.kind in _DOCUMENTS and 0 <= trig.start - t.end <= 20 for t in triggers
                 ):
                     continue  # "an agreement on opening the office was signed with X": X owns no office
+                hosts = explicit
+                by_name = {m.entity for m in mentions if m.kind != "publisher"}
+                if len(explicit) > 1 and parties and parties[0] in by_name:
+                    # "X said a second office ..., subject to approval by the university council": the
+                    # text's publisher met only as "the university" is no host of X's office
+                    parties = [p for p in parties if p in by_name]
+                    hosts = [p for p in explicit if p in by_name]
                 parties = _own_clause(doc, si, trig, triggers, parties)
-                hosts = _own_clause(doc, si, trig, triggers, explicit)
+                if not parties:
+                    continue
+                hosts = _own_clause(doc, si, trig, triggers, hosts)
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
+                if recs:
+                    office_owner = parties[0]
                 continue
             groups = [parties] if whole else _group_parties(doc, si, parties, trig)
             for group in groups:

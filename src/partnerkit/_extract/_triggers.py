@@ -71,6 +71,14 @@ def _find_triggers(doc: Document, si: int) -> list[Trigger]:
             )
         )
     ]
+    if any(t.kind is K.MEMBERSHIP for t in found) and any(t.kind is K.CONSORTIUM for t in found):
+        # "es miembro del Consorcio de Universidades del Estado de Chile": the consortium word is
+        # part of the name of the body joined, no consortium of the sentence's own
+        start = doc.sentences[si].start
+        names = [(m.start - start, m.end - start) for m in doc.in_sentence(si) if m.entity is not None]
+        found = [
+            t for t in found if not (t.kind is K.CONSORTIUM and any(a <= t.start and t.end <= b for a, b in names))
+        ]
     # "a student mobility agreement": an agreement named by its mobility object is the exchange.
     found = [
         t

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
+from partnerkit._extract._text import CJK
 from partnerkit._model import PartialDate
 
 __all__ = [
@@ -139,13 +140,23 @@ _DURING = re.compile(
 )
 
 
+# "At the opening ceremony", "揭牌仪式上", "на церемонии открытия": a ceremony named by what it
+# marks; the sentence that tells that act ("has opened", "正式揭牌") dates it
+_CEREMONY = re.compile(
+    r"\b(?:at|during) the (\w{4,}) ceremony|\bceremon(?:ia|ie) (?:de |d['’])(?:la |l['’])?(\w{4,})"
+    r"|\bacto de (?:la )?(\w{4,})|\bcérémonie (?:de |d['’])(?:la |l['’])?(\w{4,})"
+    r"|\b(\w{4,})(?:feier|zeremonie)\b|церемони\w* (\w{4,})|([\u3400-\u9fff]{2})仪式上",
+    re.IGNORECASE,
+)
+
+
 def during_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
     """The date an earlier sentence gives the event a statement is made at ("A delegation visited
     X from 10 to 15 October 2023. ... During the visit, X and Y signed an agreement"): the first
     earlier sentence naming the same event word with a date to the month or day."""
     m = _DURING.search(doc.sentences[si].text)
     if m is None:
-        return None
+        return _ceremony_date(doc, si, published)
     stem = next(g for g in m.groups() if g)[:5].lower()
     for j in range(si):
         text = doc.sentences[j].text
@@ -153,6 +164,26 @@ def during_date(doc: Document, si: int, published: PartialDate | None) -> Partia
             hits = [h for h in dates_in(doc, text, published) if h.date.month is not None]
             if hits:
                 return hits[0].date
+    return None
+
+
+def _ceremony_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The date of the act a ceremony marks ("At the opening ceremony, X and Y signed an MoU"
+    after "X has opened an office in Z today"): the first earlier sentence holding the act's stem
+    ("open", "揭牌"), its date to the day nearest that stem (not a dateline's)."""
+    m = _CEREMONY.search(doc.sentences[si].text)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    stem = word if CJK.match(word) else word[:4]
+    for j in range(si):
+        text = doc.sentences[j].text
+        at = text.lower().find(stem)
+        if at < 0:
+            continue
+        hits = [h for h in dates_in(doc, text, published) if h.date.day is not None]
+        if hits:
+            return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
     return None
 
 

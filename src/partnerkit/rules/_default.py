@@ -19,6 +19,7 @@ from partnerkit.rules._comparisons import (
     SharedAcronym,
     SharedDomain,
     TokenSort,
+    UniversityKind,
 )
 from partnerkit.rules._engine import Decision, Rule, RuleSet
 
@@ -40,6 +41,9 @@ def default_rules() -> RuleSet:
              description="Different identifiers in the same scheme: different institutions."),
         Rule(name="different_country", comparison=country, equals=False, decision=Decision.NON_MATCH,
              description="Both countries are known and differ: different institutions."),
+        Rule(name="other_university_kind", comparison=UniversityKind(), equals=True, decision=Decision.NON_MATCH,
+             description="One name writes a university of applied sciences' word ('Hochschule Ulm'), the "
+                         "other a university word of a language without one ('Universität Ulm'): two institutions."),
         Rule(name="same_domain", comparison=SharedDomain(), equals=True, weight=3.0,
              description="A shared web domain is strong evidence."),
         Rule(name="same_name", comparison=SameName(), equals=True, weight=4.0,

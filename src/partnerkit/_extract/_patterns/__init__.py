@@ -35,6 +35,7 @@ from partnerkit._extract._patterns._words import (
     _is_cap,
     _tokens,
     is_acronym_token,
+    without_possessive,
 )
 from partnerkit._extract._places import gazetteer
 from partnerkit._extract._text import CJK
@@ -72,7 +73,7 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
         out.extend(find_cities(text, offset))
     out.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
-    for span in out:
+    for span in map(without_possessive, out):
         if kept and span.start < kept[-1].end:
             continue
         kept.append(span)
@@ -317,6 +318,9 @@ def _split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str
                     if _has_acronym(left) and not _has_head(left) and _has_head(right):
                         cut = i
                         break
+                    if _city_then_name(left, right):
+                        cut = i
+                        break
                 if w.lower() in _KEEP_AFTER and 0 < i < len(part) - 1:
                     left, right = part[:i], part[i + 1 :]
                     left_words = [x for _, _, x in left if x.lower() not in _DETERMINERS]
@@ -351,6 +355,18 @@ def _head_then_of(part: list[tuple[int, int, str]]) -> bool:
         if _head_of(w) is not None and i + 1 < len(words) and words[i + 1] in _KEEP_AFTER:
             return not any(_head_of(x) for x in words[i + 1 :])
     return False
+
+
+def _city_then_name(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]]) -> bool:
+    """ "Glasgow and Nanyang Technological University": a lone city before "and" is a university
+    named by its city, not the first half of a name whose head comes later; the right side is a
+    whole name of its own (two words or more before a singular head: shared heads are plural,
+    "the Hainan and Sanya universities")."""
+    if len(left) != 1 or _key(left[0][2]) not in gazetteer():
+        return False
+    words = [w for _, _, w in right]
+    heads = [i for i, w in enumerate(words) if _head_of(w) is not None]
+    return bool(heads) and heads[0] >= 2 and words[heads[0]].lower() not in _PLURAL_HEADS
 
 
 def _starts_new_name(part: list[tuple[int, int, str]]) -> bool:

@@ -46,6 +46,14 @@ _RU_NATIONALITY = re.compile(
 )
 _RU_EPONYM = re.compile(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+")
 _ZH_NAME_CHAR = re.compile(r"[\u3400-\u9fff—\-·.]")
+# two fields joined inside one name ("布达佩斯技术与经济大学", "科学与技术学院"): a conjunction
+# between field words is part of the name, not a break between two names
+_ZH_FIELD = (
+    r"(?:技术|科技|科学|工程|经济|管理|艺术|设计|人文|信息|工业|理工|政治|法律|政法|商业|商务|语言|文化|"
+    r"医学|农业|贸易|财经|金融|传媒|体育|教育|社会)"
+)
+_ZH_FIELD_BEFORE = re.compile(_ZH_FIELD + r"$")
+_ZH_FIELD_AFTER = re.compile(_ZH_FIELD)
 
 
 def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
@@ -145,6 +153,13 @@ def _find_zh(text: str, offset: int) -> list[Span]:
         # extend to the longest head ending here ("研究所" inside "...研究所")
         start = m.start()
         while start > 0 and _ZH_NAME_CHAR.match(text[start - 1]):
+            if (
+                text[start - 1] in "与和及"
+                and _ZH_FIELD_AFTER.match(text, start)
+                and _ZH_FIELD_BEFORE.search(text, max(0, start - 5), start - 1)
+            ):
+                start -= 1  # "技术与经济大学": two fields of one name
+                continue
             if _ZH_BREAK.match(text, start - 1) or (start > 1 and _ZH_BREAK.fullmatch(text[start - 2 : start])):
                 break
             if text[start - 1] in "—-" and _ZH_HEAD_END.search(text, 0, start - 1):

@@ -26,7 +26,8 @@ _HEADS_HEAD_FIRST = frozenset(
     agence agencia stiftung fundación fondation ayuntamiento ministerio ministère ministerium bundesland
     bundesstaat centro consejo conseil zentrum colegio collège asociación associação politécnico
     politecnico red réseau netzwerk universitat universitas universiti universiteit uniwersytet univerzita
-    politécnica politècnica politecnica tecnológico tecnologico""".split()  # noqa: SIM905
+    politécnica politècnica politecnica tecnológico tecnologico grupo groupe gruppo consorcio consórcio consorzio
+    federación fédération alianza""".split()  # noqa: SIM905
 )
 _PLURAL_HEADS = frozenset(["universités", "universidades", "universities", "università", "universitäten"])
 _UNIT_HEADS = frozenset(
@@ -110,6 +111,19 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(zip(bounds[0:-1:2], bounds[1::2], parts[1::2], strict=True))
 
 
+_GLUED = re.compile(r"[A-Z]{2,4}[A-Z][a-zà-ÿ]{3,}")
+# an English possessive ending ("Glasgow's", "Leeds'"): no part of a name
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
+
+
+def without_possessive(span: Span) -> Span:
+    """The span without a possessive ending ("the University of Glasgow's partners")."""
+    m = _POSSESSIVE_END.search(span.text)
+    if m is None or span.kind != "name":
+        return span
+    return Span(span.start, span.end - (m.end() - m.start()), span.text[: m.start()], span.kind, span.head)
+
+
 @functools.lru_cache(maxsize=65536)
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or bool(_ROMAN.match(word))
@@ -117,7 +131,7 @@ def _is_cap(word: str) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _head_of(word: str) -> str | None:
-    low = word.lower().rstrip(".")
+    low = _POSSESSIVE_END.sub("", word.lower().rstrip("."))  # "University's" is "University"
     if low in _HEADS_EN or low in _UNIT_HEADS:
         return low
     if low in _HEADS_HEAD_FIRST:
@@ -139,4 +153,6 @@ def is_acronym_token(word: str) -> bool:
     upper = sum(c.isupper() for c in letters)
     if upper < 2 or core.upper() in _ACRONYM_STOP or _ROMAN.match(core):
         return False
+    if _GLUED.fullmatch(core):
+        return True  # an acronym glued to a capitalised word: "UCLouvain", "TUDelft"
     return upper >= len(letters) - 3 and not core[:1].isdigit()

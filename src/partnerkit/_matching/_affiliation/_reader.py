@@ -16,7 +16,7 @@ from partnerkit._matching._affiliation._abbreviations import expanded
 from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Entry, Found, Hints, Hit, Reading
-from partnerkit._matching._affiliation._namesakes import written_for
+from partnerkit._matching._affiliation._namesakes import writes_number, written_for
 from partnerkit._matching._affiliation._parts import (
     _AND,
     _RELATION,
@@ -97,7 +97,7 @@ class AffiliationReader:
         self._generic = spread.generic
         self._subject = spread.subject
         self._entry_cache: dict[str, list[Entry]] = {}
-        self._qualifiers: dict[int, tuple[tuple[str, ...], bool]] = {}  # name id -> bracketed words, applied?
+        self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
@@ -201,9 +201,9 @@ class AffiliationReader:
 
     def read(self, text: str, country: str | None = None, city: str | None = None) -> Reading:
         """Like :meth:`find`, with the parts that named nothing and the string's places."""
+        hints = Hints(number=writes_number(text))
         text = unglue(self, text)
         parts = split_affiliation(text)
-        hints = Hints()
         if country:
             hints.countries.add(country)
             hints.texts.append(country)
