@@ -139,6 +139,11 @@ def test_units_of_a_compound_parent_and_of_an_acronym(text: str, found: list[tup
     assert [(s.text, s.kind) for s in find_names(text)] == found
 
 
+def test_unit_before_a_bare_parent_word_reads_without_error() -> None:
+    """ "das College of Arts der Universität" (no name after the head word): no parent named."""
+    assert [s.kind for s in find_names("Das College of Arts der Universität lädt ein.")] == ["name"]
+
+
 def test_school_named_by_its_parents_acronym_gives_the_parent_as_party() -> None:
     text = "News\nThe RVU School of Management signed an agreement with Lakeside University on Monday."
     assert _parties(text) == {frozenset({"RVU", "Lakeside University"})}

@@ -59,7 +59,7 @@ def _starts_parent(part: list[_Tok]) -> bool:
     if first in _PARENT_HEADS:
         if "-" in words[0]:
             return True  # "der Tongji-Universität": a compound naming the university
-        return _is_cap(words[1]) or (len(words) > 2 and words[1].lower() in _KEEP_AFTER)
+        return len(words) > 1 and (_is_cap(words[1]) or (len(words) > 2 and words[1].lower() in _KEEP_AFTER))
     for i, w in enumerate(words):
         head = _head_of(w)
         if head is not None:
