@@ -258,3 +258,30 @@ def test_one_partner_per_clause_pairs_with_the_subject_and_keeps_its_own_date() 
         ("mou", frozenset({"Norrland University", "Vexo University"}), "2017"),
         ("exchange", frozenset({"Norrland University", "Karsten University"}), None),
     }
+
+
+def test_an_indefinite_agreement_after_another_deal_is_a_new_one() -> None:
+    """ "eine Kooperationsvereinbarung mit Z" after a paragraph about a deal with Y is a new
+    document with Z, not the earlier deal named again ("eine entsprechende Vereinbarung" is)."""
+    text = (
+        "Die Universität Norrland hat ihre Partnerschaft mit der Universität Vesta beendet.\n\n"
+        "Am vergangenen Donnerstag unterzeichnete der Rektor eine Kooperationsvereinbarung mit der "
+        "Universität Oberau."
+    )
+    got = _records(text)
+    assert ("agreement", frozenset({"Universität Norrland", "Universität Oberau"}), "signed") in got
+
+
+def test_a_clause_after_a_negotiated_deal_is_about_that_deal() -> None:
+    """ "negotiating a joint graduate school with Z; an agreement could be signed in spring": the
+    agreement is with Z (planned), not with the partner of an earlier sentence."""
+    text = (
+        "Die Universität Norrland unterzeichnete am Montag eine Kooperationsvereinbarung mit der Universität "
+        "Vesta. Mit der Universität Oberau verhandelt Norrland derzeit über ein gemeinsames Graduiertenkolleg; "
+        "eine Vereinbarung könnte im Frühjahr 2025 unterschrieben werden."
+    )
+    got = _records(text)
+    oberau = frozenset({"Universität Norrland", "Universität Oberau"})
+    assert ("joint_programme", oberau, "negotiating") in got
+    assert ("agreement", oberau, "planned") in got
+    assert not any(kind == "agreement" and status == "signed" and "Universität Oberau" in p for kind, p, status in got)
