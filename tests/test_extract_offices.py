@@ -171,3 +171,17 @@ def test_a_partner_named_after_a_later_deal_owns_no_office() -> None:
     the office's owner."""
     ex = pk.extract("Vexo opens Lagos office and signs MoU with Norrland University", published="2024-10-09")
     assert [p.kind.value for p in ex.partnerships if p.kind.value == "office"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University opened its first office abroad. The office, which will serve students from "
+        "Ruritania in Spain, was opened by the rector and the ambassador of Chile in Spain.",
+        "La Universidad de Norrland inauguró su primera oficina en el extranjero. La oficina, que atenderá a "
+        "estudiantes en España, fue inaugurada por el rector y el embajador de Chile en España.",
+    ],
+)
+def test_an_envoys_country_is_no_place_of_the_office(text: str) -> None:
+    """ "opened by the ambassador of Chile in Spain": one office, in Spain; Chile is the envoy's."""
+    assert _offices(text) == {("active", None, "ES")}
