@@ -207,6 +207,8 @@ def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
 
 
 # "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
+# at most an article between two phrases ("se suma a | la | oficina")
+_ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
 _ANOTHER = re.compile(
     r"\b(?:another|second|third|further|additional|weitere[sr]?|zweite[sn]?|otra|segunda|tercera|autre|second(?:e)?|"
     r"deuxi[èe]me)\b",
@@ -334,6 +336,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):
                 continue  # "several BIT grads have joined the faculty", "Professor from X joins Y": people
+            if kind is K.MEMBERSHIP and any(
+                t.kind is K.OFFICE and _ARTICLE_GAP.fullmatch(text, trig.end, t.start) for t in triggers
+            ):
+                continue  # "la nueva sede se suma a la oficina que X mantiene en Y": what joins is an office
             existing = _right_before(refs.get("existing"), text, trig.start)
             date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
             if existing and status is not Status.ENDED:
