@@ -285,3 +285,27 @@ def test_a_clause_after_a_negotiated_deal_is_about_that_deal() -> None:
     assert ("joint_programme", oberau, "negotiating") in got
     assert ("agreement", oberau, "planned") in got
     assert not any(kind == "agreement" and status == "signed" and "Universität Oberau" in p for kind, p, status in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "Norrland University, Karsten University and the University of Vesta have launched a research "
+            "consortium on cities. The consortium, called RIVERNET, was formally started at a meeting in Oslo "
+            "on 30 January 2025.",
+            {"Norrland University", "Karsten University", "University of Vesta"},
+        ),
+        (
+            "La Universidad de Norrland, la Universidad de Karsten y la Universidad de Vesta lanzaron un "
+            "consorcio de investigación sobre ciudades. El consorcio, llamado RIVERNET, se puso en marcha en "
+            "Oslo el 30 de enero de 2025.",
+            {"Universidad de Norrland", "Universidad de Karsten", "Universidad de Vesta"},
+        ),
+    ],
+)
+def test_the_name_a_consortium_is_called_is_no_member(text: str, members: set[str]) -> None:
+    """ "The consortium, called X, was started": X names the consortium of the earlier sentence,
+    it is no member of it (one consortium of the three universities)."""
+    got = {(k, p) for k, p, _s in _records(text) if k == "consortium"}
+    assert got == {("consortium", frozenset(members))}

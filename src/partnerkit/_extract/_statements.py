@@ -207,6 +207,24 @@ def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
 
 
 # "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
+# "the consortium, called X," / "named X" / "llamado X" / "appelé X" / "namens X": X is its name
+_CALLED = re.compile(
+    r"[,\s]*(?:(?:which is |now |to be )?(?:called|named|known as|dubbed)|(?:llamad|denominad|bautizad)[oa]"
+    r"|appel[ée]e?|nomm[ée]e?|baptis[ée]e?|genannt|namens|mit dem namen|под названием|названн\w+)"
+    r"\s+(?:the\s+)?[\"“«„]?",
+    re.IGNORECASE,
+)
+
+
+def _called(doc: Document, si: int, trig: _Trigger) -> set[int]:
+    """The entity named right after a consortium word by "called X" (its own name, no member)."""
+    sent = doc.sentences[si]
+    m = _CALLED.match(sent.text, trig.end)
+    if m is None:
+        return set()
+    return {x.entity for x in doc.in_sentence(si) if x.entity is not None and x.start - sent.start == m.end()}
+
+
 # at most an article between two phrases ("se suma a | la | oficina")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
 _ANOTHER = re.compile(
@@ -395,6 +413,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 else list(explicit)
             )
             parties = _own_partners(doc, si, trig, triggers, parties)
+            if kind is K.CONSORTIUM:
+                parties = [p for p in parties if p not in _called(doc, si, trig)]
             if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
