@@ -309,3 +309,25 @@ def test_the_name_a_consortium_is_called_is_no_member(text: str, members: set[st
     it is no member of it (one consortium of the three universities)."""
     got = {(k, p) for k, p, _s in _records(text) if k == "consortium"}
     assert got == {("consortium", frozenset(members))}
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "The Northern Rivers Network (NRN) was launched in Oslo last Thursday by Norrland University, "
+            "Karsten University and the University of Vesta.",
+            {"Norrland University", "Karsten University", "University of Vesta"},
+        ),
+        (
+            "La Red de Ríos del Norte fue fundada en 2019 por la Universidad de Norrland, la Universidad de "
+            "Karsten y la Universidad de Vesta.",
+            {"Universidad de Norrland", "Universidad de Karsten", "Universidad de Vesta"},
+        ),
+    ],
+)
+def test_a_network_launched_by_a_list_is_their_consortium(text: str, members: set[str]) -> None:
+    """ "The X Network (XN) was launched ... by A, B and C": a consortium of A, B and C (the
+    network's name is no party)."""
+    got = {(k, p) for k, p, _s in _records(text) if k == "consortium"}
+    assert got == {("consortium", frozenset(members))}

@@ -268,7 +268,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     all_triggers = {si: _triggers(doc, si) for si in range(len(sents))}
     objects = _objects(doc, all_triggers)
     named_objects = {si: found for si in range(len(sents)) if (found := _named_objects(doc, si))}
-    objects.update(ent for got in named_objects.values() for ent, _p, _k, _e in got)
+    # (a network so named stays a party: "X is a member of the network")
+    objects.update(ent for got in named_objects.values() for ent, _p, k, _e in got if k is not K.CONSORTIUM)
     located_offices(doc, all_triggers, objects)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
