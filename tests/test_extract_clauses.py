@@ -331,3 +331,20 @@ def test_a_network_launched_by_a_list_is_their_consortium(text: str, members: se
     network's name is no party)."""
     got = {(k, p) for k, p, _s in _records(text) if k == "consortium"}
     assert got == {("consortium", frozenset(members))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ambas universidades, la Universidad de Norrland y la Universidad de Vesta, son miembros de la "
+        "Asociación de Universidades del Sur y participan desde hace años en su programa de movilidad.",
+        "Norrland University and the University of Vesta are members of the Southern Universities Network "
+        "and take part in its student exchange programme.",
+    ],
+)
+def test_a_networks_mobility_programme_is_no_bilateral_exchange(text: str) -> None:
+    """ "Both are members of X and take part in its mobility programme": the programme is X's;
+    the two members get their memberships, no exchange with each other."""
+    got = _records(text)
+    assert not any(k == "exchange" for k, _p, _s in got)
+    assert sum(k == "membership" for k, _p, _s in got) == 2

@@ -225,6 +225,8 @@ def _called(doc: Document, si: int, trig: _Trigger) -> set[int]:
     return {x.entity for x in doc.in_sentence(si) if x.entity is not None and x.start - sent.start == m.end()}
 
 
+# a singular possessive right before a phrase ("its", "su", "son", "sein", "его")
+_ITS = re.compile(r"(?<![\w-])(?:its|su|son|sa|sein(?:e[mnrs]?)?|его|её|ее)\s+$", re.IGNORECASE)
 # at most an article between two phrases ("se suma a | la | oficina")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
 _ANOTHER = re.compile(
@@ -359,6 +361,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 t.kind is K.OFFICE and _ARTICLE_GAP.fullmatch(text, trig.end, t.start) for t in triggers
             ):
                 continue  # "la nueva sede se suma a la oficina que X mantiene en Y": what joins is an office
+            if (
+                kind is K.EXCHANGE
+                and any(t.kind is K.MEMBERSHIP and t.end <= trig.start for t in triggers)
+                and _ITS.search(text, max(0, trig.start - 12), trig.start) is not None
+            ):
+                continue  # "Both are members of X and take part in its mobility programme": X's, not a bilateral one
             existing = _right_before(refs.get("existing"), text, trig.start)
             date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
             if existing and status is not Status.ENDED:
