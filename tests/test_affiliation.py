@@ -461,6 +461,24 @@ def test_descriptive_name_beside_another_country_organisation_is_not_the_answer(
     assert answers(surveyed, "Applied Geology Institute, Perth, Australia") == ["agi"]
 
 
+def test_two_descriptive_names_in_different_countries_place_neither() -> None:
+    """Two names of subject words only, each held once but in different countries, with no
+    place in the string: neither places the other, so neither is the answer (the order they
+    are written in does not matter)."""
+    agl = Institution(id="agl", name="Applied Geology Laboratory", country="CA")
+    reg = Registry([*REGISTRY, *SURVEYS, Institution(id="agi", name="Applied Geology Institute", country="AU"), agl])
+    for text in (
+        "Applied Geology Institute, Applied Geology Laboratory",
+        "Applied Geology Laboratory, Applied Geology Institute",
+    ):
+        assert answers(reg, text) == []
+        got = {m.institution.id: m for m in reg.match(text)}
+        for i in ("agi", "agl"):
+            assert got[i].decision is Decision.POSSIBLE
+            assert "affiliation.descriptive_name" in [r.rule for r in got[i].explanation.results]
+    assert answers(reg, "Applied Geology Laboratory, Applied Geology Institute, Canada") == ["agl"]
+
+
 def test_namesakes_settled_by_a_linked_organisation_in_the_string(surveyed: Registry) -> None:
     """A name two organisations share, with no place in the string, is settled by another
     organisation the string names: the namesake that is its parent is the one meant (and,
@@ -924,6 +942,43 @@ def test_a_system_name_held_by_one_member_is_settled_by_the_words_and_the_hospit
     assert any(r.rule == "affiliation.longer_name" for r in hit.explanation.results)
 
 
+def test_a_hospital_with_the_system_words_scattered_does_not_pick_the_medical_member() -> None:
+    """The medical member is the one related to a hospital bearing the system's short name
+    written together ("University of Eastvale Hospital"); a hospital whose name only holds
+    its words apart ("University Medical Center of Southern Eastvale") does not make its
+    related member the answer: the alias's holder answers."""
+    edu = InstitutionKind.EDUCATION
+    system = (Relationship("parent", "sys"),)
+    riv = Institution(
+        id="riv",
+        name="University of Eastvale, Riverton",
+        aliases=("University of Eastvale",),
+        country="US",
+        city="Riverton",
+        kind=edu,
+        relationships=system,
+    )
+    har = Institution(
+        id="har",
+        name="University of Eastvale, Harborough",
+        country="US",
+        city="Harborough",
+        kind=edu,
+        relationships=(*system, Relationship("related", "hosp")),
+    )
+    sys_ = Institution(id="sys", name="Eastvale University System", country="US", city="Riverton", kind=edu)
+
+    def hospital(name: str) -> Institution:
+        rel = (Relationship("related", "har"),)
+        return Institution(id="hosp", name=name, country="US", kind=InstitutionKind.HEALTHCARE, relationships=rel)
+
+    text = "Department of Physiology, School of Medicine, University of Eastvale"
+    scattered = Registry([sys_, riv, har, hospital("University Medical Center of Southern Eastvale")])
+    assert answers(scattered, text) == ["riv"]
+    together = Registry([sys_, riv, har, hospital("University of Eastvale Medical Center")])
+    assert answers(together, text) == ["har"]
+
+
 def test_line_breaks_and_tabs_written_as_text_are_spaces() -> None:
     """Exports write line breaks and tabs as "#N#", "#R#", "#TAB#": they separate words and
     never hide a name, a country or a city beside them."""
@@ -1104,3 +1159,63 @@ def test_dotted_initials_agree_with_a_name_registered_without_dots() -> None:
         assert answers(reg, text) == ["mda"]
     best = reg.match("The University of Texas M.D. Anderson Cancer Center")[0]
     assert "initials" in str(best.explanation)
+
+
+def test_a_university_hospital_named_with_the_adjective_is_not_the_university() -> None:
+    """ "Hospital Clínico Universitario de X" and "Centre Hospitalier Universitaire de X" name the
+    university hospital of X: the university's own name ("Universidad de X") is not read from
+    them, while the university written as such beside a hospital still answers."""
+    reg = Registry(
+        [
+            Institution(id="uv", name="Universidad de Valdoria", country="ES", city="Valdoria", kind="education"),
+            Institution(id="um", name="Université de Morlaix", country="FR", city="Morlaix", kind="education"),
+        ]
+    )
+    assert answers(reg, "Hospital Clínico Universitario de Valdoria") == []
+    assert answers(reg, "Servicio de Cardiología, Hospital Universitario de Valdoria, Spain") == []
+    assert answers(reg, "Service de Pédiatrie, Centre Hospitalier Universitaire de Morlaix") == []
+    assert answers(reg, "Facultad de Medicina, Universidad de Valdoria") == ["uv"]
+    assert answers(reg, "Hospital Clínico, Universidad de Valdoria") == ["uv"]
+    assert answers(reg, "Hospital Clínico de la Universidad de Valdoria") == ["uv"]
+    assert answers(reg, "Hospital Clínico Universitario de la Universidad de Valdoria") == ["uv"]
+
+
+def test_a_name_numbered_i_is_read_only_where_the_string_writes_the_numeral() -> None:
+    """The normal form drops a lone "I" as an initial, so "Morlaix I University" and "Morlaix
+    University" share it: the numbered university is read only from a string that writes "I"
+    (or "1"); otherwise the string names the unnumbered one, in another order."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(
+                id="um", name="Université de Morlaix", aliases=("University of Morlaix",), country="FR", kind=edu
+            ),
+            Institution(
+                id="um1",
+                name="Université Morlaix 1",
+                aliases=("Morlaix I University", "Université de Morlaix I"),
+                country="FR",
+                kind=edu,
+            ),
+        ]
+    )
+    assert answers(reg, "Institute of Biology, Morlaix University, France") == ["um"]
+    assert answers(reg, "Institute of Biology, Morlaix I University, France") == ["um1"]
+    assert answers(reg, "Institute of Biology, Université Morlaix 1, France") == ["um1"]
+    # a number after the name may be set apart as a footnote mark: it is still written
+    assert answers(reg, "Morlaix 1 University") == ["um1"]
+
+
+def test_a_run_whose_holders_the_string_does_not_write_leaves_the_part_to_other_readings() -> None:
+    """ "University at Tarrow" reads as "University Tarrow", the normal form of "Fachhochschule
+    Tarrow" too; the string writes no Fachhochschule, so that run names nothing and the part is
+    read as the university's name in another order ("Tarrow University")."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [
+            Institution(id="fh", name="Fachhochschule Tarrow", country="DE", city="Tarrow", kind=edu),
+            Institution(id="tu", name="Tarrow-Universität", aliases=("Tarrow University",), country="DE", kind=edu),
+        ]
+    )
+    assert answers(reg, "Institute of Physics, University at Tarrow, Germany") == ["tu"]
+    assert answers(reg, "Institute of Physics, Fachhochschule Tarrow, Germany") == ["fh"]

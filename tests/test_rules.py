@@ -24,7 +24,7 @@ from partnerkit.rules import (
     TokenSort,
     default_rules,
 )
-from partnerkit.rules._comparisons import one_letter
+from partnerkit.rules._comparisons import UniversityKind, one_letter
 from tests import strategies as pst
 
 P = Profile.from_name
@@ -137,6 +137,18 @@ TABLE = [
      "right": "Saudi Arabian Cultural Mission", "expected": "possible"},
     {"description": "one transliterated letter is another character", "left": "湖北省科技厅",
      "right": "河北省科技厅", "expected": "possible"},
+    {"description": "a name's distinctive word in capitals", "left": "ITMO", "right": "ITMO University",
+     "expected": "possible"},
+    {"description": "a word in capitals of another name is not its acronym", "left": "MIT",
+     "right": "Stanford University", "expected": "non_match"},
+    {"description": "a Hochschule is not the Universität of its city", "left": "Hochschule Ulm",
+     "right": "Universität Ulm", "expected": "non_match"},
+    {"description": "an ammattikorkeakoulu is not the yliopisto", "left": "Vaasan ammattikorkeakoulu",
+     "right": "Vaasan yliopisto", "expected": "non_match"},
+    {"description": "the English University is read as either kind", "left": "Hochschule Ulm",
+     "right": "Ulm University", "expected": "match"},
+    {"description": "one kind written in two languages", "left": "Universität Ulm", "right": "University of Ulm",
+     "expected": "match"},
 ]  # fmt: skip
 
 
@@ -333,3 +345,22 @@ def test_tokens_of_is_the_profiles_tokens(name: str) -> None:
     from partnerkit.rules._profile import tokens_of
 
     assert tokens_of(name) == Profile.from_name(name).tokens
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("Hochschule Ulm", "Universität Ulm", True),
+        ("Technische Hochschule Ulm", "Technische Universität Ulm", True),
+        ("Fachhochschule Kiel", "Christian-Albrechts-Universität zu Kiel", True),
+        ("Hogeschool Utrecht", "Universiteit Utrecht", True),
+        ("Hochschule Bielefeld", "Fachhochschule Bielefeld", False),  # both of applied sciences
+        ("Universität Ulm", "Universiteit Ulm", False),  # the same kind in two languages
+        ("Hochschule Ulm", "Ulm University", None),  # English "University" names either kind
+        ("Hochschule Ulm", "Ulm Institute of Technology", None),
+    ],
+)
+def test_university_kind(x: str, y: str, expected: bool | None) -> None:
+    """Two university words of one kind agree, of two kinds (applied sciences or not) conflict; symmetric."""
+    assert UniversityKind().value(P(x), P(y)) is expected
+    assert UniversityKind().value(P(y), P(x)) is expected

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from partnerkit._matching._index import Index, kept
-from partnerkit._names import ORG_KEYS
+from partnerkit._names import ORG_KEYS, normalize_name
 
 __all__ = ["WordSpread", "word_spread"]
 
@@ -41,6 +41,7 @@ class WordSpread:
         self.generic_names = max(30, len(index.keys) // 250)
         self._generic: dict[str, bool] = {}
         self._subject: dict[str, bool] = {}
+        self._cities: dict[str, frozenset[str]] | None = None
 
     def generic(self, token: str) -> bool:
         """An organisation word or a word on many names."""
@@ -50,6 +51,23 @@ class WordSpread:
             if len(self._generic) < _CACHE:
                 self._generic[token] = g
         return g
+
+    def cities(self) -> dict[str, frozenset[str]]:
+        """The normalised cities of the registry's institutions ("saint louis", "victoria"), each with
+        the countries its institutions are in; built on first use.
+
+        A city whose words are all organisation words or words on many names ("university",
+        "college") is left out: such a word names no place.
+        """
+        if self._cities is None:
+            found: dict[str, set[str]] = {}
+            for i in self.index.institutions:
+                if i.city and i.country:
+                    found.setdefault(normalize_name(i.city), set()).add(i.country)
+            self._cities = {
+                k: frozenset(v) for k, v in found.items() if k and not all(self.generic(w) for w in k.split())
+            }
+        return self._cities
 
     def subject(self, token: str) -> bool:
         """A word that organisations in several countries carry ("molecular", "aging"): no proper name."""

@@ -19,6 +19,7 @@ from partnerkit.rules._comparisons import (
     SharedAcronym,
     SharedDomain,
     TokenSort,
+    UniversityKind,
 )
 from partnerkit.rules._engine import Decision, Rule, RuleSet
 
@@ -40,6 +41,9 @@ def default_rules() -> RuleSet:
              description="Different identifiers in the same scheme: different institutions."),
         Rule(name="different_country", comparison=country, equals=False, decision=Decision.NON_MATCH,
              description="Both countries are known and differ: different institutions."),
+        Rule(name="other_university_kind", comparison=UniversityKind(), equals=True, decision=Decision.NON_MATCH,
+             description="One name writes a university of applied sciences' word ('Hochschule Ulm'), the "
+                         "other a university word of a language without one ('Universität Ulm'): two institutions."),
         Rule(name="same_domain", comparison=SharedDomain(), equals=True, weight=3.0,
              description="A shared web domain is strong evidence."),
         Rule(name="same_name", comparison=SameName(), equals=True, weight=4.0,
@@ -56,6 +60,8 @@ def default_rules() -> RuleSet:
              description="One name is an acronym written for the other (its institution's acronym)."),
         Rule(name="derived_acronym", comparison=acronym, equals="derived", weight=3.5, group="acronym",
              description="One name is the initials of the other."),
+        Rule(name="acronym_word", comparison=acronym, equals="word", weight=3.2, group="acronym",
+             description="One name is a distinctive word of the other in capitals ('ITMO' / 'ITMO University')."),
         Rule(name="not_acronym", comparison=acronym, equals=False, weight=-4.0, group="acronym",
              description="One name is an acronym that is not the other's."),
         Rule(name="foreign_script_acronym", comparison=AcronymScript(), equals=True, weight=-2.0,

@@ -55,11 +55,14 @@ def descriptive_alone(r: AffiliationReader, found: dict[int, Found]) -> None:
     many countries carry) is a MATCH only when the string places it: a place of the string,
     or another organisation the string names, in its country. A partial registry's only
     holder of such a name is not the only one in the world."""
+    # each name is judged by the others as found, not as demoted here: of two descriptive
+    # names in different countries neither places the other, and neither stays
+    strong = [g for g in found.values() if g.reasons[-1][0] not in _WEAK]
     for f in found.values():
         if f.decided != "match" or not f.loose:
             continue
         country = r.institutions[f.index].country
-        others = [g for g in found.values() if g.part != f.part and g.reasons[-1][0] not in _WEAK]
+        others = [g for g in strong if g.part != f.part]
         if not others or any(r.institutions[g.index].country == country for g in others):
             continue
         f.decided = "possible"

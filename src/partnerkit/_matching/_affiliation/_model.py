@@ -64,6 +64,7 @@ class Hints:
     texts: list[str] = attrs.Factory(list)
     words: set[str] = attrs.Factory(set)  # every normalised word of the string
     tails: dict[str, int] = attrs.Factory(dict)  # part text -> first token of its trailing address
+    number: bool = False  # the string as given writes a number as a word ("1", "II")
 
     def located(self) -> bool:
         """The string (or the caller) names a country, a state or a city."""

@@ -12,6 +12,7 @@ ambiguous.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._model import Entry, Found, Hints
@@ -21,7 +22,7 @@ from partnerkit._names import Part, country_of, fold, parse_name, subdivision_co
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["settle", "written_for"]
+__all__ = ["settle", "writes_number", "written_for"]
 
 #: Words of universities of applied sciences (and university colleges) that the organisation-word
 #: table reads as "university", as written (folded).
@@ -38,6 +39,19 @@ _APPLIED = frozenset(
     )
 )
 
+#: The Roman numeral one written as a word after a name's word ("Montpellier I University",
+#: "Université Lyon I"): the normal form drops it as an initial, so without it the name reads
+#: as its unnumbered namesake's ("Montpellier University").
+_NUMERAL_ONE = re.compile(r"(?<=\w) I(?= |,|$)")
+#: A number written as a word ("1", "I", "III"): another number than the name's is left to the
+#: numbered-name rule of the name matcher, which explains the conflict.
+_NUMBER_WRITTEN = re.compile(r"(?<!\S)(?:\d{1,2}|[IVX]{1,4})(?=[\s,;)]|$)")
+
+
+def writes_number(text: str) -> bool:
+    """``text`` writes a number as a word ("Montpellier 1 University", "Paris XI")."""
+    return bool(_NUMBER_WRITTEN.search(text))
+
 
 def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
     """Registered name ``n`` may be what ``text`` (a part of a string with places ``hints``)
@@ -48,7 +62,9 @@ def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
     University)"; acronyms, countries, states and common words in brackets tell nothing
     apart: the string's places are weighed as places), and a name written with a word of a
     university of applied sciences ("Fachhochschule Kiel", read as "University Kiel") is not
-    read from a string that writes none ("University at Kiel").
+    read from a string that writes none ("University at Kiel"), nor a name numbered "I"
+    ("Montpellier I University") from a string that writes no number (anywhere: a number
+    after a name may have been set apart as a footnote mark).
     """
     got = r._qualifiers.get(n)
     if got is None:
@@ -62,9 +78,12 @@ def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
                 for t in tokens(inner)
                 if not r._generic(t)
             )
-        got = r._qualifiers[n] = (words, bool(_APPLIED.intersection(fold(written).split())))
-    words, applied = got
+        applied = bool(_APPLIED.intersection(fold(written).split()))
+        got = r._qualifiers[n] = (words, applied, bool(_NUMERAL_ONE.search(written)))
+    words, applied, numbered = got
     if not all(t in hints.words for t in words):
+        return False
+    if numbered and not hints.number and not writes_number(text):
         return False
     return not applied or bool(_APPLIED.intersection(fold(text).split()))
 

@@ -12,6 +12,7 @@ or reads as a sub-unit.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._acronyms import acronym_body, explained_by_acronym, own_acronym
@@ -28,8 +29,24 @@ if TYPE_CHECKING:
 
 __all__ = ["name_hit"]
 
+#: A hospital word, then "university" as an adjective ("Hospital Clínico Universitario de X",
+#: "Centre Hospitalier Universitaire de X"): the university hospital of X, not the university.
+_UNIVERSITY_HOSPITAL = re.compile(
+    r"\b(?:hospital\w*|h[oô]pital|ospedal\w*|cl[ií]nic\w*|klinik\w*)(?:\s+[\w'’.-]+){0,3}?\s+"
+    r"universit(?:ario|aria|ari|aire|[aá]rio|[aá]ria|air|är)\w*\b",
+    re.I,
+)
+#: The noun "university" in the languages of those adjectives: written, the university is named.
+_UNIVERSITY_NOUN = re.compile(r"\buniversi(?:dad|dade|tat|tà|ty|té|te|tät|taet)\b", re.I)
+
 #: A word of an organisation's kind written after its registered name, and that kind.
 _KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
+
+
+def _university_hospital(text: str) -> bool:
+    """``text`` names a university hospital by the adjective ("Hospital Clínico Universitario
+    de X") and writes no university as a noun ("... de la Universidad de X")."""
+    return bool(_UNIVERSITY_HOSPITAL.search(text)) and not _UNIVERSITY_NOUN.search(text)
 
 
 def name_hit(
@@ -46,6 +63,8 @@ def name_hit(
     """Record the organisations a run of a part names; False if the run does not count."""
     context = run_context(r, part.tokens, start, end, hints.tails.get(part.text, len(part.tokens)))
     entries = [e for e in r.entries(key) if written_for(r, e[3], part.text, hints)]
+    if not entries:
+        return False  # the run is no name the string writes ("Montpellier I University")
     cands = sorted({e[0] for e in entries})
     if context is None and start == 0 and 0 < len(part.tokens) - end <= 3 and " " in key:
         # "Instituto de Física ... Complejos IFISC", "Universidad de Antioquia U de A": a name
@@ -53,6 +72,9 @@ def name_hit(
         own = own_acronym(r, part, end, cands)
         if own is not None:
             cands, context = own
+    after_unit = context is not None and context.startswith("after a unit")
+    if after_unit and key.startswith("university ") and _university_hospital(part.text):
+        return False  # the hospital's name, which the university's words end
     role = 0
     conn = connector_before(part, start) if context is None and start > 0 and " " in key else None
     if conn is not None and (conn == "at" or all(r._generic(t) or r._subject(t) for t in part.tokens[:start])):

@@ -78,11 +78,12 @@ def longer(r: AffiliationReader, key: str, c: int, hints: Hints) -> tuple[int, s
 def medical_member(r: AffiliationReader, key: str, c: int, hints: Hints) -> tuple[int, str, int] | None:
     """ "University of Maryland School of Medicine": a medical unit of a system's short name
     (``key`` begins the names of ``c`` and of its sister members) is the member's that
-    ROR relates to a hospital bearing that name (the system's medical campus)."""
+    ROR relates to a hospital bearing that name (the system's medical campus). The name is
+    borne written together: "University Medical Center of Southern Nevada" does not bear
+    "University of Nevada"."""
     if not _MEDICAL & hints.words or r._city_of[c] in hints.cities:
         return None
     kind = r._kind[c]
-    words = key.split()
     for p in r._parents[c]:
         sisters = [
             m
@@ -97,7 +98,7 @@ def medical_member(r: AffiliationReader, key: str, c: int, hints: Hints) -> tupl
             m
             for m in sisters
             if any(
-                r._kind[h] == "healthcare" and any(all(w in n.split() for w in words) for n in r.names_of(h))
+                r._kind[h] == "healthcare" and any(f" {key} " in f" {n} " for n in r.names_of(h))
                 for h in r._links.get(m, ())
             )
         ]

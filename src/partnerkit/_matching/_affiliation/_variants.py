@@ -28,9 +28,13 @@ __all__ = ["OWN", "reordered", "short_of_city", "university_of"]
 OWN = frozenset(("university", "college"))
 
 
-def university_of(r: AffiliationReader, words: tuple[str, ...]) -> tuple[int, str, int] | None:
+def university_of(
+    r: AffiliationReader, words: tuple[str, ...], written: tuple[str, Hints] | None = None
+) -> tuple[int, str, int] | None:
     """The one active university (institution, name as written, name id) that ``words`` name
-    short of "University" ("yale") or short of its city ("washington university"), if any."""
+    short of "University" ("yale") or short of its city ("washington university"), if any;
+    with ``written`` (the part's text and the string's places), only names it may write
+    (see :func:`._namesakes.written_for`)."""
     if r._short is None:
         r._short = {}
         index = r.index
@@ -45,6 +49,8 @@ def university_of(r: AffiliationReader, words: tuple[str, ...]) -> tuple[int, st
     key = " ".join(words)
     got = {(e[0], e[3]) for e in r.entries(key if set(words) & OWN else key + " university")}
     got |= r._short.get(key, set())
+    if written is not None:
+        got = {(c, n) for c, n in got if r.written_for(n, *written)}
     cands = {c for c, _n in got if r._kind[c] == "education" and r.institutions[c].status == "active"}
     if len(cands) != 1:
         return None
@@ -56,7 +62,7 @@ def university_of(r: AffiliationReader, words: tuple[str, ...]) -> tuple[int, st
 def short_of_city(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, Found]) -> bool:
     """ "Purdue University" for "Purdue University West Lafayette": a part that is one
     university's registered name short of its city (and no other place contradicts)."""
-    got = university_of(r, part.tokens)
+    got = university_of(r, part.tokens, (part.text, hints))
     if got is None:
         return False
     c, name, name_id = got
@@ -81,10 +87,13 @@ def reordered(r: AffiliationReader, part: Part, hints: Hints, found: dict[int, F
     names = [
         n
         for n in index.with_words(part.tokens)
-        if not index.acronyms[n] and n < index.translated_from and len(index.keys[n].split()) == len(part.tokens)
+        if not index.acronyms[n]
+        and n < index.translated_from
+        and len(index.keys[n].split()) == len(part.tokens)
+        and r.written_for(n, part.text, hints)
     ]
     insts = {index.name_inst[n] for n in names}
-    if len(insts) != 1 or r.entries(key):
+    if len(insts) != 1 or any(r.written_for(e[3], part.text, hints) for e in r.entries(key)):
         return False
     c = insts.pop()
     if r.institutions[c].status != "active" or _starts_other(r, key, c, namesakes=True):

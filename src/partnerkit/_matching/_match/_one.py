@@ -13,6 +13,7 @@ from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._cognate import cognate_reading
 from partnerkit._matching._match._order import _word_order
+from partnerkit._matching._match._places import place_elsewhere
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
 from partnerkit._matching._match._short import name_part, short_form
 from partnerkit._matching._match._unique import _acronym_in_country, _acronym_read, _unique_acronym, _unique_cover
@@ -66,7 +67,7 @@ def match_one(
             found = beyond_name(index, rules, name, found)
             if plain:
                 found = unlisted_unit(index, rules, name, found, reading.hits)
-            return _successor_note(index, rules, found)[:limit]
+            return _successor_note(index, rules, place_elsewhere(index, name, found))[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -129,7 +130,7 @@ def match_one(
     elif not acronym and not identifiers and not domains:
         found = _descriptive(index, name, found, country, city)
     if not identifiers and not domains:
-        found = beyond_name(index, rules, name, found)
+        found = place_elsewhere(index, name, beyond_name(index, rules, name, found))
     return _successor_note(index, rules, found)[:limit]
 
 

@@ -16,6 +16,12 @@ Three things it reads from the key (the normalised words) can make that answer a
   stop words ("DER Security" -> "security", "AT&S" -> "s") is not that name unless the string writes
   those words ("Security" in "Safety, Security, and Quality Assurance" is not DER Security).
 
+- **Another kind of university:** the key reads a university of applied sciences' own word
+  ("Hochschule", "Fachhochschule", "ammattikorkeakoulu") as "university", so "Hochschule Ulm"
+  finds "Universität Ulm". When one name writes such a word and the other a university word
+  of a language (not the English "University", which translates both), they are two
+  institutions of one city: "Hochschule Bielefeld" is not "Universität Bielefeld".
+
 Each makes the MATCH POSSIBLE and lists the rivals, and the explanation says why. One more
 check reads a name (a string of one part) the reader answered with the name it begins with:
 
@@ -40,6 +46,7 @@ from partnerkit._matching._spread import word_spread
 from partnerkit._model import Institution
 from partnerkit._names import ORG_KEYS, STOP_WORDS, country_of, fold, normalize_name
 from partnerkit.rules import Decision, Profile, RuleSet
+from partnerkit.rules._comparisons import UniversityKind
 from partnerkit.rules._profile import WEAK_TOKENS
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -82,7 +89,7 @@ def settle_found_names(
             if not rivals:
                 why = None  # the country hint settles the namesakes
         if why is None:
-            why, rivals = _capitals_dropped(index, part, h), []
+            why, rivals = _capitals_dropped(index, part, h) or _other_kind(index, part, h), []
         if why is None:
             continue
         out[j] = attrs.evolve(
@@ -334,3 +341,13 @@ def _bodies_with(
             if len(out) == _LISTED:
                 break
     return list(out.items())
+
+
+def _other_kind(index: Index, part: str, h: Hit) -> str | None:
+    """Why the registered name found, ``h``, is another kind of university than ``part`` writes, or ``None``."""
+    if not UniversityKind().value(Profile.from_name(part), index.profile(h.name_id)):
+        return None
+    return (
+        f"Another kind of university: {part!r} and {index.texts[h.name_id]!r} are written with"
+        " different university words (one of a university of applied sciences); they name two institutions."
+    )
