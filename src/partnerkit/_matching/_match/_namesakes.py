@@ -86,19 +86,30 @@ def _headed(index: Index, inst: int, key: str, text: str, country: str | None) -
     College Dublin"); and it writes a word of a university of applied sciences when ``text``
     does and only then ("Fachhochschule Münster" is no namesake of "Universität Münster").
     """
-    words = key.split()
-    rarest = min(words, key=lambda w: (index.count("t:" + w), w))
+    rarest = min(key.split(), key=lambda w: (index.count("t:" + w), w))
     posting = index.posting("t:" + rarest)
     if len(posting) > _SCAN:
+        return []
+    keys, head, name_inst, types = index.keys, key + " ", index.name_inst, index.types
+    near = [
+        n
+        for n in posting
+        if keys[n].startswith(key)
+        and (keys[n] == key or keys[n].startswith(head))
+        and name_inst[n] != inst
+        and types[n] in _OWN
+        and not index.acronyms[n]
+    ]
+    if not near:
         return []
     me = index.institutions[inst]
     family = _links(me)
     surface = _surface(text)
     applied = university_kinds(text)[0]
     found: dict[int, None] = {}
-    for n in posting:
-        o = index.name_inst[n]
-        if o == inst or o in found or index.types[n] not in _OWN or index.acronyms[n]:
+    for n in near:
+        o = name_inst[n]
+        if o in found:
             continue
         other = index.institutions[o]
         if other.status != "active" and me.status == "active":
