@@ -187,3 +187,17 @@ def test_an_unexpected_exception_is_still_one_line(monkeypatch: pytest.MonkeyPat
     assert result.stderr.count("\n") == 1
     loud = CliRunner().invoke(cli, ["--debug", "summary", str(path)])
     assert isinstance(loud.exception, ZeroDivisionError)
+
+
+def test_summary_of_an_empty_extract_output_is_empty(tmp_path: Path) -> None:
+    """dump_jsonl([]) writes a header without a record type: summary reads it (and an empty file) as nothing."""
+    empty = tmp_path / "none.jsonl"
+    assert pk.dump_jsonl([], empty) == 0
+    blank = tmp_path / "blank.jsonl"
+    blank.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["summary", str(empty), str(blank)])
+    assert result.exit_code == 0, result.output
+    assert result.output == "0 institutions in 0 countries\n0 partnerships\n"
+    untyped = tmp_path / "untyped.jsonl"
+    untyped.write_text('{"schema_version": 1}\n{"id": "x", "name": "X"}\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, ["summary", str(untyped)]).exit_code == 2  # records of no named type

@@ -348,3 +348,15 @@ def test_any_bytes_as_a_names_file_give_names_or_a_partnerkit_error(
         assert str(path) in message
     else:
         assert all(len(row) == len(table.header) for row in table.rows)
+
+
+def test_dedupe_csv_joins_rows_by_position_when_one_name_has_two_countries(registry: str, tmp_path: Path) -> None:
+    """Each row gets its own cluster even when its name is written alike in another country's row."""
+    f = tmp_path / "n.csv"
+    f.write_text("name,country\nHUST,CN\nHUST,VN\nITMO University,RU\nHUST,CN\n", encoding="utf-8")
+    code, out, _ = run("dedupe", str(f), "--registry", registry, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["institution_id"] for r in rows] == ["hust", "hust-vn", "itmo", "hust"]
+    assert rows[0]["cluster_id"] == rows[3]["cluster_id"] != rows[1]["cluster_id"]
+    assert [r["decision"] for r in rows] == ["match", "match", "canonical", "match"]

@@ -1088,3 +1088,9 @@ def test_places_beside_the_two_universities_name_the_pair_not_the_last_negotiati
     assert ("double_degree", frozenset({"Dortmunder Institut für Technologie", "Universität Lyon"})) in got
     assert ("joint_programme", frozenset({"Dortmunder Institut für Technologie", "Universität Graz"})) in got
     assert len(got) == 3
+
+
+def test_merge_partnerships_refuses_what_is_not_a_partnership() -> None:
+    """merge_partnerships([None]) names the bad item instead of handing it back as a record."""
+    with pytest.raises(TypeError, match="partnerships item 0: expected a Partnership, got NoneType"):
+        pk.merge_partnerships([None])  # type: ignore[list-item]

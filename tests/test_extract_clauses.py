@@ -258,3 +258,93 @@ def test_one_partner_per_clause_pairs_with_the_subject_and_keeps_its_own_date() 
         ("mou", frozenset({"Norrland University", "Vexo University"}), "2017"),
         ("exchange", frozenset({"Norrland University", "Karsten University"}), None),
     }
+
+
+def test_an_indefinite_agreement_after_another_deal_is_a_new_one() -> None:
+    """ "eine Kooperationsvereinbarung mit Z" after a paragraph about a deal with Y is a new
+    document with Z, not the earlier deal named again ("eine entsprechende Vereinbarung" is)."""
+    text = (
+        "Die Universität Norrland hat ihre Partnerschaft mit der Universität Vesta beendet.\n\n"
+        "Am vergangenen Donnerstag unterzeichnete der Rektor eine Kooperationsvereinbarung mit der "
+        "Universität Oberau."
+    )
+    got = _records(text)
+    assert ("agreement", frozenset({"Universität Norrland", "Universität Oberau"}), "signed") in got
+
+
+def test_a_clause_after_a_negotiated_deal_is_about_that_deal() -> None:
+    """ "negotiating a joint graduate school with Z; an agreement could be signed in spring": the
+    agreement is with Z (planned), not with the partner of an earlier sentence."""
+    text = (
+        "Die Universität Norrland unterzeichnete am Montag eine Kooperationsvereinbarung mit der Universität "
+        "Vesta. Mit der Universität Oberau verhandelt Norrland derzeit über ein gemeinsames Graduiertenkolleg; "
+        "eine Vereinbarung könnte im Frühjahr 2025 unterschrieben werden."
+    )
+    got = _records(text)
+    oberau = frozenset({"Universität Norrland", "Universität Oberau"})
+    assert ("joint_programme", oberau, "negotiating") in got
+    assert ("agreement", oberau, "planned") in got
+    assert not any(kind == "agreement" and status == "signed" and "Universität Oberau" in p for kind, p, status in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "Norrland University, Karsten University and the University of Vesta have launched a research "
+            "consortium on cities. The consortium, called RIVERNET, was formally started at a meeting in Oslo "
+            "on 30 January 2025.",
+            {"Norrland University", "Karsten University", "University of Vesta"},
+        ),
+        (
+            "La Universidad de Norrland, la Universidad de Karsten y la Universidad de Vesta lanzaron un "
+            "consorcio de investigación sobre ciudades. El consorcio, llamado RIVERNET, se puso en marcha en "
+            "Oslo el 30 de enero de 2025.",
+            {"Universidad de Norrland", "Universidad de Karsten", "Universidad de Vesta"},
+        ),
+    ],
+)
+def test_the_name_a_consortium_is_called_is_no_member(text: str, members: set[str]) -> None:
+    """ "The consortium, called X, was started": X names the consortium of the earlier sentence,
+    it is no member of it (one consortium of the three universities)."""
+    got = {(k, p) for k, p, _s in _records(text) if k == "consortium"}
+    assert got == {("consortium", frozenset(members))}
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "The Northern Rivers Network (NRN) was launched in Oslo last Thursday by Norrland University, "
+            "Karsten University and the University of Vesta.",
+            {"Norrland University", "Karsten University", "University of Vesta"},
+        ),
+        (
+            "La Red de Ríos del Norte fue fundada en 2019 por la Universidad de Norrland, la Universidad de "
+            "Karsten y la Universidad de Vesta.",
+            {"Universidad de Norrland", "Universidad de Karsten", "Universidad de Vesta"},
+        ),
+    ],
+)
+def test_a_network_launched_by_a_list_is_their_consortium(text: str, members: set[str]) -> None:
+    """ "The X Network (XN) was launched ... by A, B and C": a consortium of A, B and C (the
+    network's name is no party)."""
+    got = {(k, p) for k, p, _s in _records(text) if k == "consortium"}
+    assert got == {("consortium", frozenset(members))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ambas universidades, la Universidad de Norrland y la Universidad de Vesta, son miembros de la "
+        "Asociación de Universidades del Sur y participan desde hace años en su programa de movilidad.",
+        "Norrland University and the University of Vesta are members of the Southern Universities Network "
+        "and take part in its student exchange programme.",
+    ],
+)
+def test_a_networks_mobility_programme_is_no_bilateral_exchange(text: str) -> None:
+    """ "Both are members of X and take part in its mobility programme": the programme is X's;
+    the two members get their memberships, no exchange with each other."""
+    got = _records(text)
+    assert not any(k == "exchange" for k, _p, _s in got)
+    assert sum(k == "membership" for k, _p, _s in got) == 2

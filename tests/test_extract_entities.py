@@ -224,3 +224,35 @@ def test_partnerships_stated_with_bare_city_names_name_the_universities() -> Non
     )
     got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
     assert ("exchange", frozenset({"Universität Graz", "Universität Osaka"})) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "La Universidad Ardentina de Madrid firmó un convenio con la Universidad de Norrland. "
+            "El acuerdo entre la Universidad de Norrland y la Ardentina prevé intercambios.",
+            "Ardentina",
+        ),
+        (
+            "Ardentina University of Madrid signed an agreement with Norrland University. "
+            "Talks with the Ardentina began in 2020, a spokesperson said.",
+            "Ardentina",
+        ),
+    ],
+)
+def test_the_proper_word_of_a_name_after_an_article_names_it(text: str, short: str) -> None:
+    """ "la Complutense" after "Universidad Complutense de Madrid" names that university; the bare
+    word without an article, and a generic adjective ("la Autónoma"), do not."""
+    ex = pk.extract(text)
+    found = [m for m in ex.mentions if m.text == short]
+    assert len(found) == 1
+    assert found[0].name.startswith(("Universidad Ardentina", "Ardentina University"))
+
+
+def test_a_generic_adjective_is_no_short_form() -> None:
+    text = (
+        "La Universidad Autónoma de Madrid firmó un convenio con la Universidad de Norrland. "
+        "Según la Autónoma, el acuerdo prevé intercambios."
+    )
+    assert not any(m.text == "Autónoma" for m in pk.extract(text).mentions)

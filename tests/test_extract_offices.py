@@ -171,3 +171,39 @@ def test_a_partner_named_after_a_later_deal_owns_no_office() -> None:
     the office's owner."""
     ex = pk.extract("Vexo opens Lagos office and signs MoU with Norrland University", published="2024-10-09")
     assert [p.kind.value for p in ex.partnerships if p.kind.value == "office"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norrland University opened its first office abroad. The office, which will serve students from "
+        "Ruritania in Spain, was opened by the rector and the ambassador of Chile in Spain.",
+        "La Universidad de Norrland inauguró su primera oficina en el extranjero. La oficina, que atenderá a "
+        "estudiantes en España, fue inaugurada por el rector y el embajador de Chile en España.",
+    ],
+)
+def test_an_envoys_country_is_no_place_of_the_office(text: str) -> None:
+    """ "opened by the ambassador of Chile in Spain": one office, in Spain; Chile is the envoy's."""
+    assert _offices(text) == {("active", None, "ES")}
+
+
+def test_an_office_the_owner_keeps_is_no_membership() -> None:
+    """ "La nueva sede se suma a la oficina que X mantiene en Pekín desde 2016": X's office in
+    Beijing (since 2016), not a membership; "a third office in Boston in 2026" stays a third office."""
+    text = (
+        "La Universidad de Norrland inauguró el 6 de marzo de 2025 su primera oficina en Europa. "
+        "La nueva sede se suma a la oficina que la Universidad de Norrland mantiene en Pekín desde 2016. "
+        "La universidad estudia abrir una tercera oficina en Boston en 2026."
+    )
+    ex = pk.extract(text, published="2025-03-08")
+    assert not any(p.kind is pk.PartnershipKind.MEMBERSHIP for p in ex.partnerships)
+    offices = {
+        (p.location.city if p.location else None, str(p.date)) for p in ex.partnerships if p.kind.value == "office"
+    }
+    assert offices == {(None, "2025-03-06"), ("Beijing", "2016"), ("Boston", "2026")}
+
+
+def test_the_office_that_the_owner_runs_in_a_city() -> None:
+    """ "the office that X maintains in Nairobi" states X's office in Nairobi."""
+    text = "Staff will move to the office that Norrland University maintains in Nairobi."
+    assert _offices(text) == {("active", "Nairobi", "KE")}

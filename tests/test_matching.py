@@ -326,6 +326,68 @@ def test_dedupe_country_hints() -> None:
         pk.dedupe(["a", "b"], countries=["RU"])
 
 
+def test_one_name_given_two_countries_makes_one_cluster_per_country() -> None:
+    """The same text with two country hints is two institutions' name: clustered per (name, country)."""
+    reg = pk.Registry(_DEDUPE_REGISTRY)
+    got = pk.dedupe(["HUST", "HUST"], reg, countries=["CN", "VN"])
+    assert sorted((c.members, c.count, c.institution.id if c.institution else None) for c in got) == [
+        (("HUST",), 1, "hust-cn"),
+        (("HUST",), 1, "hust-vn"),
+    ]
+    # rows without a hint beside two countries stay apart (POSSIBLE), beside one country they join it
+    got = pk.dedupe(["HUST", "HUST", "HUST"], reg, countries=["China", "VN", None])
+    assert sorted(c.decision.value for c in got if c.decision) == ["match", "match", "possible"]
+    got = pk.dedupe(["HUST", "HUST"], reg, countries=["CN", None])
+    assert [(c.count, c.institution.id if c.institution else None) for c in got] == [(2, "hust-cn")]
+    assert len(pk.dedupe(["HUST", "HUST"], countries=["CN", "VN"])) == 2  # without a registry too
+
+
+def test_dedupe_rows_join_each_row_to_its_cluster_by_position() -> None:
+    """A row is joined back to its cluster by position: its text alone can be in two clusters."""
+    from partnerkit._matching._dedupe import dedupe_rows
+
+    names = ["HUST", "ITMO University", "HUST", "ITMO Univ."]
+    clusters, where = dedupe_rows(names, pk.Registry(_DEDUPE_REGISTRY), countries=["VN", "RU", "CN", None])
+    assert [clusters[i].institution.id for i in where if clusters[i].institution] == [
+        "hust-vn",
+        "itmo",
+        "hust-cn",
+        "itmo",
+    ]
+    assert dedupe_rows(names, rows=False)[1] == []
+
+
+@pytest.mark.parametrize("names", ["ITMO University", b"ITMO University", bytearray(b"ITMO")])
+def test_a_single_string_is_not_a_list_of_names(names: str | bytes) -> None:
+    """A str where names are expected would be clustered (or matched) character by character: a TypeError."""
+    with pytest.raises(TypeError, match="expected an iterable of names"):
+        pk.dedupe(names)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected an iterable of names"):
+        pk.Registry([]).match_many(names)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="countries"):
+        pk.dedupe(["a"], countries="RU")
+
+
+def test_a_registry_of_dicts_is_a_type_error_naming_the_item() -> None:
+    """Registry([dict]) says which item is wrong and how to read a dict, instead of an AttributeError."""
+    good = pk.Institution(id="itmo", name="ITMO University")
+    with pytest.raises(TypeError, match=r"institutions item 1: expected an Institution, got dict; .*from_dict"):
+        pk.Registry([good, {"id": "x", "name": "X University"}])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="single str"):
+        pk.Registry("ITMO University")  # type: ignore[arg-type]
+
+
+def test_a_name_in_capitals_finds_the_one_registered_name_it_is_the_word_of() -> None:
+    """ "ITMO" against a registry that only knows "ITMO University" (no acronym) is POSSIBLE with it, not NON_MATCH."""
+    reg = pk.Registry(
+        [pk.Institution(id="itmo", name="ITMO University"), pk.Institution(id="w", name="Wuhan University")]
+    )
+    best = reg.match("ITMO")[0]
+    assert (best.institution.id, best.decision) == ("itmo", pk.Decision.POSSIBLE)
+    assert "acronym_word" in str(best.explanation)
+    assert reg.match("WUHAN")[0].institution.id == "w"
+
+
 ORDER = [
     pk.Institution(id="uw", name="University of Washington", country="US", city="Seattle"),
     pk.Institution(id="wustl", name="Washington University in St. Louis", acronyms=("WUSTL",), country="US",
@@ -531,3 +593,44 @@ def test_registry_from_source_names_the_records_it_leaves_out(tmp_path: Path, ca
     with pytest.raises(pk.RecordError) as info:
         pk.Registry.from_source("csv", path=str(path), strict=True)
     assert info.value.row == 3
+
+
+def _one_edit(word: str, vocabulary: set[str]) -> list[str]:
+    """The words of ``vocabulary`` one edit from ``word``, by trying every edit (the reference)."""
+    letters = {c for w in vocabulary for c in w}
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    variants = {a + b[1:] for a, b in splits if b}
+    variants.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    variants.update(a + c + b[1:] for a, b in splits if b for c in letters)
+    variants.update(a + c + b for a, b in splits for c in letters)
+    variants.discard(word)
+    return sorted(variants & vocabulary)
+
+
+def _edit(word: str, kind: int, at: int, letter: str) -> str:
+    at = at % (len(word) + 1)
+    if kind == 0:
+        return word[:at] + letter + word[at:]  # inserted
+    if kind == 1:
+        return word[:at] + letter + word[at + 1 :]  # replaced
+    if kind == 2:
+        return word[:at] + word[at + 1 :]  # deleted
+    return word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :]  # swapped
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(alphabet="abcd", min_size=1, max_size=9),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(0, 9), st.sampled_from("abcd")), max_size=12),
+    st.lists(st.text(alphabet="abcd", min_size=1, max_size=9), max_size=12),
+)
+def test_near_words_are_every_word_one_edit_away(
+    query: str, edits: list[tuple[int, int, str]], others: list[str]
+) -> None:
+    """Whatever the words and the query, near_words finds exactly the indexed words one edit away."""
+    words = [_edit(query, *e) for e in edits] + others
+    insts = [pk.Institution(id=f"i{n}", name=f"{w} Zyx{n}") for n, w in enumerate(words) if w]
+    index = pk.Registry(insts).index
+    vocabulary = set(index.vocabulary())
+    assert index.near_words(query, 10_000) == _one_edit(query, vocabulary)
+    assert all(index.count("t:" + w) <= 1 for w in index.near_words(query, 1))

@@ -3,6 +3,11 @@
 Scanning a text costs one dictionary walk per token position, whatever the registry size
 (the token-level equal of an Aho-Corasick automaton). Acronyms match only as written in
 capitals; other names match case- and accent-insensitively.
+
+The trie is one flat dictionary from every token prefix of a name (its folded tokens
+joined by spaces) to the ids of the institutions named exactly so (empty for a prefix
+only), not one dictionary per node: a 100,000-name registry then keeps a handful of
+containers, not ~375,000, that the cyclic garbage collector would walk on every full pass.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ from partnerkit._model import Institution
 __all__ = ["Automaton", "Memo", "automaton_for", "tokens"]
 
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
-_END = ""  # key of a trie node that holds the institution ids ending there
 _CACHE: weakref.WeakKeyDictionary[Any, Automaton] = weakref.WeakKeyDictionary()
 _STRONG: dict[int, tuple[Any, Automaton]] = {}
 _LOCK = threading.Lock()
@@ -106,32 +110,37 @@ class Automaton:
 
     def __init__(self, institutions: Iterable[Institution]) -> None:
         self.matches = Memo()
-        self.root: dict[str, Any] = {}
-        self.acronyms: dict[str, set[str]] = {}
+        #: every token prefix of a name, space-joined -> the ids of the names it is whole (or ())
+        self.names: dict[str, tuple[str, ...]] = {}
+        acronyms: dict[str, dict[str, None]] = {}
         self.size = 0
         for inst in institutions:
             for name in inst.names():
                 if name.type.value == "acronym":
                     if 2 <= len(name.value) <= 12:
-                        self.acronyms.setdefault(name.value, set()).add(inst.id)
+                        acronyms.setdefault(name.value, {})[inst.id] = None
                     continue
                 self._add(name.value, inst.id)
             self.size += 1
+        #: an acronym as written -> the ids of the institutions that have it (sorted)
+        self.acronyms: dict[str, tuple[str, ...]] = {a: tuple(sorted(ids)) for a, ids in acronyms.items()}
         # the folded forms of the acronyms (a token equal to an acronym folds to one of these)
         self._acronym_keys = frozenset(_fold(a) for a in self.acronyms)
         # every folded word that can start a hit (one C-level look-up per word of a text)
-        self._starts = frozenset(self.root).union(self._acronym_keys)
+        self._starts = frozenset(k for k in self.names if " " not in k).union(self._acronym_keys)
 
     def _add(self, name: str, ident: str) -> None:
         toks = [t for _, _, t in tokens(name)]
         if not toks or (len(toks) == 1 and (toks[0] in _COMMON or len(toks[0]) < 4)):
             return
-        node = self.root
-        for tok in toks:
-            node = node.setdefault(tok, {})
-        ids = node.setdefault(_END, [])
+        names = self.names
+        key = toks[0]
+        for tok in toks[1:]:
+            names.setdefault(key, ())
+            key = f"{key} {tok}"
+        ids = names.get(key, ())
         if ident not in ids:
-            ids.append(ident)
+            names[key] = (*ids, ident)
 
     def scan(self, text: str) -> list[Hit]:
         """The longest registry names in ``text``, left to right, not overlapping.
@@ -144,7 +153,7 @@ class Automaton:
         starts, ends, words = _columns(text)
         out: list[Hit] = []
         n = len(words)
-        root = self.root
+        names = self.names
         acronyms = self.acronyms
         acronym_keys = self._acronym_keys
         # only a word that starts a name or folds like an acronym can start a hit
@@ -152,26 +161,27 @@ class Automaton:
         for i in list(itertools.compress(itertools.count(), map(self._starts.__contains__, words))):
             if i < free:
                 continue
-            node = root.get(words[i])
-            best: tuple[int, list[str]] | None = None
+            key = words[i]
+            ids = names.get(key)
+            best: tuple[int, tuple[str, ...]] | None = None
             j = i
-            while node is not None:
-                ids = node.get(_END)
+            while ids is not None:
                 if ids:
                     best = (j, ids)
                 j += 1
                 if j >= n:
                     break
-                node = node.get(words[j])
+                key = f"{key} {words[j]}"
+                ids = names.get(key)
             if best is not None:
-                out.append(Hit(starts[i], ends[best[0]], tuple(best[1])))
+                out.append(Hit(starts[i], ends[best[0]], best[1]))
                 free = best[0] + 1
                 continue
             if words[i] in acronym_keys:  # the folded form first: most words are no acronym
                 s, e = starts[i], ends[i]
                 raw = text[s:e]
                 if raw in acronyms and not raw.islower():
-                    out.append(Hit(s, e, tuple(sorted(acronyms[raw]))))
+                    out.append(Hit(s, e, acronyms[raw]))
         return out
 
 

@@ -328,6 +328,20 @@ _UNIVERSITY_HEAD = re.compile(
     r"Universitet|Uniwersytet|Politecnico|Polytechnic|Hochschule|TU|TH|KU|ETH|EPFL)\b"
 )
 _CAPITAL_WORD = re.compile(r"(?<![\w'-])[A-ZÀ-Ý][\w'-]{2,}")
+# the proper word between the head and the city ("Universidad Complutense de Madrid", "Complutense
+# University of Madrid"): a short form only after an article ("la Complutense", "the Complutense")
+_NAMED_BY_WORD = re.compile(
+    r"^(?:the )?(?:(?:Universidad|Universitat|Université|Università|Universidade) ([A-ZÀ-Ý][\w'-]{3,}) "
+    r"(?:de|di|da|do|del|de la|della) |([A-ZÀ-Ý][\w'-]{3,}) University of )[A-ZÀ-Ý][\w'-]+$"
+)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:the|la|el|le|l'|l’)\s*$", re.IGNORECASE)
+# adjectives shared by many Romance university names ("la Autónoma" is no one university)
+_GENERIC_ROMANCE = re.compile(
+    r"(?:aut[oó]nom|polit[eé]cnic|cat[oó]lic|catholiqu|cattolic|nacional|national|nazional|pontifici|libr|liber"
+    r"|estatal|t[eé]cnic|tecnol[oó]gic|metropolitan|pedag[oó]gic|popular|abiert|internacional|europe|privad"
+    r"|p[uú]blic|federal|central)[aeo]?",
+    re.IGNORECASE,
+)
 
 
 def _city_short_forms(name: str) -> list[str]:
@@ -347,6 +361,7 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
     words: dict[str, int] = {}
     cities: dict[str, int] = {}
     shared: set[str] = set()
+    by_word: dict[str, int] = {}  # "Complutense": named only after an article
     for ent in doc.entities.values():
         if ent.kind != "org":
             continue
@@ -368,9 +383,18 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
                 for city in _city_short_forms(name):
                     if cities.setdefault(city, ent.id) != ent.id:
                         shared.add(city)
+            if (
+                (m := _NAMED_BY_WORD.match(name)) is not None
+                and _GENERIC_ROMANCE.fullmatch(adj := m.group(1) or m.group(2)) is None
+                and adj.casefold() not in _NOT_SHORT
+                and _key(adj) not in gazetteer()
+                and by_word.setdefault(adj, ent.id) != ent.id
+            ):
+                shared.add(adj)  # (a word of two names names neither)
     for city, ent_id in cities.items():
         if city not in shared:
             words.setdefault(city, ent_id)
+    after_article = {w for w, ent_id in by_word.items() if w not in shared and words.setdefault(w, ent_id) == ent_id}
     if not words:
         return []
     text = doc.clean.text
@@ -379,6 +403,8 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
     org_ends: set[int] | None = None
     for m in pattern.finditer(text):
         ent_id = words[m.group(0)]
+        if m.group(0) in after_article and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None:
+            continue
         before = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         conj = _AND_BEFORE.search(text, max(0, m.start() - 8), m.start()) if before is not None else None
         if conj is not None and org_ends is None:

@@ -69,6 +69,7 @@ _REFERENCES = (
     "existing",
     "ceremony",
     "official",
+    "envoy",
     "located",
     "also",
     "welcome",

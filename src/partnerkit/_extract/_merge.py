@@ -272,6 +272,9 @@ def merge_partnerships(
     Returns:
         The merged records, in the order their first report came.
 
+    Raises:
+        TypeError: an item is not a :class:`~partnerkit.Partnership` (the message gives its position).
+
     Examples:
         >>> from partnerkit._model import Evidence, Party
         >>> a = Partnership(kind="agreement", parties=(Party("HUST"), Party("ITMO University")),
@@ -285,7 +288,9 @@ def merge_partnerships(
         [('strategic_partnership', '2021-04-27', 2), ('mou', '2011', 0)]
     """
     out: list[Partnership] = []
-    for rec in partnerships:
+    for n, rec in enumerate(partnerships):
+        if not isinstance(rec, Partnership):
+            raise TypeError(f"partnerships item {n}: expected a Partnership, got {type(rec).__name__}")
         for i, old in enumerate(out):
             why = explain_merge(old, rec, registry, days=days)
             if why.decision is Decision.MATCH:

@@ -92,7 +92,13 @@ def objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 # between a name and what follows it as an apposition: an acronym in brackets, a comma
-_APPOSITION_GAP = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*")
+# a network's name ("The Baltic Sea Climate Network (BSCN) was launched ... by A, B and C": a consortium of A, B, C)
+_NETWORK_HEADS = re.compile(
+    r"\b(?:network|alliance|consortium|association|league|red|alianza|consorcio|asociaci[oó]n|r[ée]seau|alliance"
+    r"|netzwerk|verbund|allianz)\b",
+    re.IGNORECASE,
+)
+_APPOSITION_GAP = re.compile(r"[\s)]*(?:\([^()]{1,20}\)\s*)?,?\s*")  # (") " after an acronym in brackets)
 _WITH = re.compile(r"\b(?:with|between|con|entre|avec|mit|zwischen|между|со?)\b", re.IGNORECASE)
 
 
@@ -123,7 +129,9 @@ _PLAIN = frozenset(
 )
 _TOKENS = re.compile(r"[^\W_]+")
 _UNIVERSITY_HEAD = re.compile(r"universit|universidad|университет|大学", re.IGNORECASE)
-_JOINED = re.compile(r"\s*(?:,|and|y|et|und|и|&|与|和)?\s*(?:the\s+)?$", re.IGNORECASE)
+_JOINED = re.compile(
+    r"\s*(?:,|and|y|et|und|и|&|与|和)?\s*(?:(?:the|la|el|los|las|le|les|der|die|dem|den)\s+|l['’])?$", re.IGNORECASE
+)
 
 
 def _orgs(doc: Document, si: int) -> list[tuple[int, int, int]]:
@@ -164,7 +172,8 @@ def named_after(doc: Document, si: int) -> list[tuple[int, list[int]]]:
 
 def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
     """ "X, founded in 2016 by A and B": (X, [A, B], kind, end of the cue in the sentence); a
-    university so founded is `other`, an institute or centre a joint lab."""
+    university so founded is `other`, an institute or centre a joint lab, a network ("X was
+    launched in Kiel by A, B and C") a consortium of its founders."""
     cue = doc.lex.refs.get("founded")
     if cue is None or not may_match(cue, doc.low(si)):
         return []
@@ -177,7 +186,15 @@ def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], Partnership
             continue
         obj = before[-1][0]
         name = doc.entities[obj].best
-        kind = K.OTHER if _UNIVERSITY_HEAD.search(name) else K.JOINT_LAB if _SETUP_HEADS.search(name) else None
+        kind = (
+            K.OTHER
+            if _UNIVERSITY_HEAD.search(name)
+            else K.JOINT_LAB
+            if _SETUP_HEADS.search(name)
+            else K.CONSORTIUM
+            if _NETWORK_HEADS.search(name)
+            else None
+        )
         if kind is None:
             continue
         parties: list[int] = []

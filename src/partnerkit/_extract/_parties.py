@@ -223,15 +223,23 @@ def own_partners(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger
     return [parties[0], *own] if own else parties
 
 
+# kinds whose parties are a member and its network, not partners of a deal
+_FRAMES = (PartnershipKind.MEMBERSHIP, PartnershipKind.CONSORTIUM)
+
+
 def names_none(doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigger], parties: list[int]) -> bool:
     """True when the trigger's own clause, in a sentence of coordinated clauses, names none of
     ``parties`` ("Beide sind Mitglieder von X; über einen Doppelmaster wird noch verhandelt": X is
-    the first clause's, not a party to the double master)."""
+    the first clause's, not a party to the double master). A clause after one that states a deal
+    of the sentence's parties is about that deal ("negotiating a joint programme with Z; an
+    agreement could be signed in spring": with Z)."""
     sent = doc.sentences[si]
     if not parties or not joins(sent.text):
         return False
     lo, hi = clause_span(sent.text, trig.start, [t.start for t in triggers])
     if (lo, hi) == (0, len(sent.text)):
+        return False
+    if any(t.end <= lo and t.kind not in _FRAMES for t in triggers):
         return False
     return not any(
         m.entity in parties and lo <= m.start - sent.start and m.end - sent.start <= hi for m in doc.in_sentence(si)

@@ -11,6 +11,7 @@ from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._document import Document
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
+from partnerkit._extract._places import Place
 from partnerkit._extract._places_status import clause_status as _clause_status
 from partnerkit._extract._places_status import place_statuses as _place_statuses
 from partnerkit._extract._roles import PRONOUN_FIRST as _PRONOUN_FIRST
@@ -303,7 +304,7 @@ def offices(  # noqa: PLR0917
     # a place inside a name or right after an acronym ("IIT Madras") is part of the name
     places = [
         p
-        for p in doc.places.get(si, [])
+        for p in _not_envoys(doc, doc.places.get(si, []))
         if not any(a <= p.start and p.end <= b for a, b in spans) and p.start - 1 not in acronym_ends
     ]
     text = sent.text
@@ -313,7 +314,11 @@ def offices(  # noqa: PLR0917
         places = after  # "between Tanzania and India, ... the campus of X in Zanzibar": the office's own place
     if not places and si + 1 < len(doc.sentences):
         nxt = doc.sentences[si + 1]
-        nplaces = [p for p in doc.places.get(si + 1, []) if not any(a <= p.start and p.end <= b for a, b in spans)]
+        nplaces = [
+            p
+            for p in _not_envoys(doc, doc.places.get(si + 1, []))
+            if not any(a <= p.start and p.end <= b for a, b in spans)
+        ]
         if nplaces and not doc.in_sentence(si + 1):
             places, text, base = nplaces, nxt.text, nxt.start
             ev = Evidence(quote=f"{sent.text} {nxt.text}", published=ev.published)
@@ -366,6 +371,16 @@ def offices(  # noqa: PLR0917
                 Partnership(kind=K.OFFICE, parties=party_objs, status=st, date=when, location=loc, evidence=(ev,))
             )
     return out
+
+
+def _not_envoys(doc: Document, places: list[Place]) -> list[Place]:
+    """The places that are no envoy's country: "opened by the ambassador of Chile in Spain" puts
+    the office in Spain, not in Chile."""
+    envoy = doc.lex.refs.get("envoy")
+    if envoy is None:
+        return places
+    text = doc.clean.text
+    return [p for p in places if not _marked(envoy, text[max(0, p.start - 40) : p.start])]
 
 
 def _place_dates(

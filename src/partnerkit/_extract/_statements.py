@@ -207,6 +207,28 @@ def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
 
 
 # "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
+# "the consortium, called X," / "named X" / "llamado X" / "appelé X" / "namens X": X is its name
+_CALLED = re.compile(
+    r"[,\s]*(?:(?:which is |now |to be )?(?:called|named|known as|dubbed)|(?:llamad|denominad|bautizad)[oa]"
+    r"|appel[ée]e?|nomm[ée]e?|baptis[ée]e?|genannt|namens|mit dem namen|под названием|названн\w+)"
+    r"\s+(?:the\s+)?[\"“«„]?",
+    re.IGNORECASE,
+)
+
+
+def _called(doc: Document, si: int, trig: _Trigger) -> set[int]:
+    """The entity named right after a consortium word by "called X" (its own name, no member)."""
+    sent = doc.sentences[si]
+    m = _CALLED.match(sent.text, trig.end)
+    if m is None:
+        return set()
+    return {x.entity for x in doc.in_sentence(si) if x.entity is not None and x.start - sent.start == m.end()}
+
+
+# a singular possessive right before a phrase ("its", "su", "son", "sein", "его")
+_ITS = re.compile(r"(?<![\w-])(?:its|su|son|sa|sein(?:e[mnrs]?)?|его|её|ее)\s+$", re.IGNORECASE)
+# at most an article between two phrases ("se suma a | la | oficina")
+_ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
 _ANOTHER = re.compile(
     r"\b(?:another|second|third|further|additional|weitere[sr]?|zweite[sn]?|otra|segunda|tercera|autre|second(?:e)?|"
     r"deuxi[èe]me)\b",
@@ -248,7 +270,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     all_triggers = {si: _triggers(doc, si) for si in range(len(sents))}
     objects = _objects(doc, all_triggers)
     named_objects = {si: found for si in range(len(sents)) if (found := _named_objects(doc, si))}
-    objects.update(ent for got in named_objects.values() for ent, _p, _k, _e in got)
+    # (a network so named stays a party: "X is a member of the network")
+    objects.update(ent for got in named_objects.values() for ent, _p, k, _e in got if k is not K.CONSORTIUM)
     located_offices(doc, all_triggers, objects)
     subject = _subject(doc, objects)
     refs = doc.lex.refs
@@ -334,6 +357,16 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):
                 continue  # "several BIT grads have joined the faculty", "Professor from X joins Y": people
+            if kind is K.MEMBERSHIP and any(
+                t.kind is K.OFFICE and _ARTICLE_GAP.fullmatch(text, trig.end, t.start) for t in triggers
+            ):
+                continue  # "la nueva sede se suma a la oficina que X mantiene en Y": what joins is an office
+            if (
+                kind is K.EXCHANGE
+                and any(t.kind is K.MEMBERSHIP and t.end <= trig.start for t in triggers)
+                and _ITS.search(text, max(0, trig.start - 12), trig.start) is not None
+            ):
+                continue  # "Both are members of X and take part in its mobility programme": X's, not a bilateral one
             existing = _right_before(refs.get("existing"), text, trig.start)
             date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
             if existing and status is not Status.ENDED:
@@ -389,6 +422,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 else list(explicit)
             )
             parties = _own_partners(doc, si, trig, triggers, parties)
+            if kind is K.CONSORTIUM:
+                parties = [p for p in parties if p not in _called(doc, si, trig)]
             if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):

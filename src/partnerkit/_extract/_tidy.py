@@ -74,9 +74,11 @@ _STAGE = {Status.SIGNED: "on", Status.ACTIVE: "on"}
 def _same_office(a: Partnership, b: Partnership) -> bool:
     """Two office records may be one office only at one stage: an office that is planned or
     under negotiation is another one than an office already running ("has offices in A and B
-    and will open another one")."""
+    and will open another one"), and offices opened in two different years are two."""
     if a.kind is not K.OFFICE or b.kind is not K.OFFICE:
         return True
+    if a.date and b.date and a.date.year != b.date.year:
+        return False  # opened in two years ("opened on 6 March 2025"; "a third office in 2026"): two offices
     if _STAGE.get(a.status, a.status.value) == _STAGE.get(b.status, b.status.value):
         return True
     # "opened an office in the US" + "it will be located in New York": one office, placed closer

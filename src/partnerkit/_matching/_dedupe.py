@@ -11,13 +11,14 @@ import attrs
 from partnerkit._errors import RecordError
 from partnerkit._matching._acronym_links import acronym_links
 from partnerkit._matching._index import Index
+from partnerkit._matching._inputs import not_a_single_name
 from partnerkit._matching._match import _candidates, match_one
 from partnerkit._matching._registry import Registry
 from partnerkit._model import Institution, country_code
 from partnerkit._names import acronym_key, is_acronym, normalize_name
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 
-__all__ = ["Cluster", "Link", "dedupe"]
+__all__ = ["Cluster", "Link", "dedupe", "dedupe_rows"]
 
 
 @attrs.frozen
@@ -145,6 +146,8 @@ def dedupe(
         rules: the rule set (default: the registry's, else :func:`partnerkit.rules.default_rules`).
         countries: a country hint (code or name, or ``None``) per name, parallel to ``names``:
             names in different countries never join, and the registry is asked with the hint.
+            One name given two countries ("HUST" in CN, "HUST" in VN) makes two clusters (and its
+            rows without a hint a third); rows without a hint beside rows of one country join them.
         acronyms: read acronyms against the whole list (default): an acronym ("UBA") joins the
             one cluster whose names it spells ("Universidad de Buenos Aires") when no other
             cluster of the list spells it too ("MSU" beside Moscow and Michigan State University
@@ -157,6 +160,7 @@ def dedupe(
         Clusters, biggest first; each with its canonical name, members and links.
 
     Raises:
+        TypeError: ``names`` (or ``countries``) is a single ``str`` or ``bytes``, not an iterable of them.
         RecordError: an item is not a string, or a hint is not a country (the message gives its position);
             ``countries`` is not as long as ``names``.
 
@@ -165,10 +169,36 @@ def dedupe(
         >>> [c.members for c in pk.dedupe(["ITMO University", "ITMO Univ.", "Университет ИТМО", "Wuhan University"])]
         [('ITMO University', 'ITMO Univ.', 'Университет ИТМО'), ('Wuhan University',)]
     """
+    return dedupe_rows(names, registry, rules=rules, countries=countries, acronyms=acronyms, rows=False)[0]
+
+
+def dedupe_rows(
+    names: Iterable[str],
+    registry: Registry | None = None,
+    *,
+    rules: RuleSet | None = None,
+    countries: Iterable[str | None] | None = None,
+    acronyms: bool = True,
+    rows: bool = True,
+) -> tuple[list[Cluster], list[int]]:
+    """:func:`dedupe`, and the position of each row's cluster in the list (empty when ``rows`` is false).
+
+    A text can be in two clusters (the same name given two countries), so a row is joined
+    back to its cluster by its position, never by its text.
+
+    >>> clusters, where = dedupe_rows(["ITMO University", "Wuhan University", "ITMO Univ."])
+    >>> [clusters[i].canonical for i in where]
+    ['ITMO University', 'Wuhan University', 'ITMO University']
+    """
+    not_a_single_name(names)
+    if countries is not None:
+        not_a_single_name(countries, "countries")
     enabled = gc.isenabled()
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
     try:
-        return _dedupe(names, registry, rules, countries, acronyms)
+        row_units: list[int] | None = [] if rows else None
+        clusters, unit_cluster = _dedupe(names, registry, rules, countries, acronyms, rows=row_units)
+        return clusters, [unit_cluster[u] for u in row_units] if row_units is not None else []
     finally:
         if enabled:
             gc.enable()
@@ -201,40 +231,81 @@ def _one_hint(found: set[str | None]) -> str | None:
     return next(iter(known)) if len(known) == 1 else None
 
 
+# a unit of step 1: a text and the country hint it is read with; a normal form whose rows carry
+# two known countries is split into one group per country (plus one for its rows without a hint)
+_Unit = tuple[str, str | None]
+
+
+def _units(
+    names: Iterable[str], countries: Iterable[str | None] | None, rows: list[int] | None
+) -> tuple[Counter[_Unit], dict[_Unit, str], dict[str, list[_Unit]]]:
+    """Count the units of ``names`` and give each unit's group key; ``rows`` (if given) gets each row's unit id."""
+    counts: Counter[_Unit] = Counter()
+    texts: list[str] = []
+    for i, name in enumerate(names):
+        if not isinstance(name, str):
+            raise RecordError(f"item {i}: expected a name (str), got {type(name).__name__}")
+        text = text_of(name)
+        if countries is None:
+            counts[text, None] += 1
+            if rows is not None:
+                texts.append(text)
+        else:
+            texts.append(text)
+    keys: dict[str, str] = {}
+    if countries is None:
+        row_units: Iterable[_Unit] = ((t, None) for t in texts)
+    else:
+        hints = _hints(countries, len(texts))
+        known: dict[str, set[str | None]] = {}
+        for text, hint in zip(texts, hints, strict=True):
+            if hint is not None:
+                k = keys.get(text) or keys.setdefault(text, group_key(text))
+                known.setdefault(k, set()).add(hint)
+
+        def unit(text: str, hint: str | None) -> _Unit:
+            k = keys.get(text) or keys.setdefault(text, group_key(text))
+            seen = known.get(k, ())
+            return (text, hint) if len(seen) > 1 else (text, next(iter(seen), None))
+
+        row_units = [unit(t, h) for t, h in zip(texts, hints, strict=True)]
+        counts.update(row_units)
+    ids: dict[_Unit, int] = {}
+    if rows is not None:
+        rows.extend(ids.setdefault(u, len(ids)) for u in row_units)
+    groups: dict[str, list[_Unit]] = {}
+    unit_key: dict[_Unit, str] = {}
+    for u in counts if rows is None else ids:
+        k = keys.get(u[0]) or keys.setdefault(u[0], group_key(u[0]))
+        unit_key[u] = k
+        groups.setdefault(f"{k}\x00{u[1] or ''}", []).append(u)
+    return counts, unit_key, groups
+
+
 def _dedupe(
     names: Iterable[str],
     registry: Registry | None,
     rules: RuleSet | None,
     countries: Iterable[str | None] | None,
     acronyms: bool,
-) -> list[Cluster]:
+    *,
+    rows: list[int] | None = None,
+) -> tuple[list[Cluster], list[int]]:
+    """The clusters, and (when ``rows`` is given: it receives each row's unit) each unit's cluster position."""
     rules = rules or (registry.rules if registry is not None else default_rules())
-    counts: Counter[str] = Counter()
-    texts: list[str] = []
-    for i, name in enumerate(names):
-        if not isinstance(name, str):
-            raise RecordError(f"item {i}: expected a name (str), got {type(name).__name__}")
-        text = text_of(name)
-        counts[text] += 1
-        if countries is not None:
-            texts.append(text)
-    hint_sets: dict[str, set[str | None]] = {}
-    for text, hint in zip(texts, _hints(countries, len(texts)), strict=True):
-        hint_sets.setdefault(text, set()).add(hint)
-    # 1. names with one normal form form a group; the group's most frequent name speaks for it
-    groups: dict[str, list[str]] = {}
-    for text in counts:
-        groups.setdefault(group_key(text), []).append(text)
+    # 1. names with one normal form (and country) form a group; the group's most frequent name speaks for it
+    counts, unit_key, groups = _units(names, countries, rows)
     group_list = list(groups.values())
     for members in group_list:
-        members.sort(key=lambda t: (-counts[t], -len(t), t))
-    reps = [m[0] for m in group_list]
-    hints = [_one_hint(set().union(*(hint_sets.get(t, {None}) for t in m))) for m in group_list]
+        members.sort(key=lambda u: (-counts[u], -len(u[0]), u[0]))
+    reps = [m[0][0] for m in group_list]
+    hints = [m[0][1] for m in group_list]
+    gkey = [unit_key[m[0]] for m in group_list]
     rep_profiles = [Profile.from_name(r, country=hints[g]) for g, r in enumerate(reps)]
     links: list[list[Link]] = [[] for _ in group_list]
     for g, members in enumerate(group_list):
         for other in members[1:]:
-            links[g].append(Link(members[0], other, rules.compare(rep_profiles[g], Profile.from_name(other))))
+            links[g].append(Link(reps[g], other[0], rules.compare(rep_profiles[g], Profile.from_name(other[0]))))
     # 2. candidate pairs of groups, scored by the rules
     index = Index(Institution(id=str(g), name=r) for g, r in enumerate(reps) if rep_profiles[g].tokens)
     gid = [int(inst.id) for inst in index.institutions]
@@ -246,8 +317,8 @@ def _dedupe(
             continue
         for n in _candidates(index, profile, own=pos[g]):
             x, y = sorted((g, gid[index.name_inst[n]]))  # a typo is found from the misspelt name only
-            if x == y or (x, y) in tried:
-                continue
+            if x == y or (x, y) in tried or gkey[x] == gkey[y]:
+                continue  # one normal form split by its rows' countries stays split
             tried.add((x, y))
             if rules.score(rep_profiles[x], rep_profiles[y]) < rules.match:
                 continue  # explain only the links that are kept
@@ -270,16 +341,16 @@ def _dedupe(
     uf = _Union(len(reps))
     canon = list(range(len(reps)))
     inst_of = list(found)
-    cross: list[Link] = []
+    cross: list[tuple[int, Link]] = []
 
     def join(g: int, h: int, e: Explanation) -> None:
         a, b = uf.find(g), uf.find(h)
         ca, cb = canon[a], canon[b]
-        if sum(counts[t] for t in group_list[cb]) > sum(counts[t] for t in group_list[ca]):
+        if sum(counts[u] for u in group_list[cb]) > sum(counts[u] for u in group_list[ca]):
             a, b = b, a
         uf.parent[b] = a
         inst_of[a] = inst_of[a] or inst_of[b]
-        cross.append(Link(reps[g], reps[h], e))
+        cross.append((g, Link(reps[g], reps[h], e)))
 
     for _score, g, h, e in sorted(edges, key=lambda x: (-x[0], x[1], x[2])):
         a, b = uf.find(g), uf.find(h)
@@ -319,14 +390,14 @@ def _dedupe(
     members_of: dict[int, list[int]] = {}
     for g in range(len(reps)):
         members_of.setdefault(uf.find(g), []).append(g)
-    rep_pos = {r: g for g, r in enumerate(reps)}
     cross_by_root: dict[int, list[Link]] = {}
-    for link in cross:
-        cross_by_root.setdefault(uf.find(rep_pos[link.left]), []).append(link)
-    clusters = []
+    for g, link in cross:
+        cross_by_root.setdefault(uf.find(g), []).append(link)
+    clusters: list[Cluster] = []
+    roots: list[int] = []
     for root, gs in members_of.items():
-        gs.sort(key=lambda g: (g != canon[root], -sum(counts[t] for t in group_list[g]), g))
-        cluster_members = tuple(t for g in gs for t in group_list[g])
+        gs.sort(key=lambda g: (g != canon[root], -sum(counts[u] for u in group_list[g]), g))
+        cluster_members = tuple(dict.fromkeys(u[0] for g in gs for u in group_list[g]))
         institution = inst_of[root]
         decision = None
         if registry is not None:
@@ -337,6 +408,7 @@ def _dedupe(
                 if any(fits[g] is Decision.POSSIBLE for g in gs)
                 else Decision.NON_MATCH
             )
+        roots.append(root)
         clusters.append(
             Cluster(
                 canonical=institution.name
@@ -345,11 +417,16 @@ def _dedupe(
                 if canon[root] in gs
                 else cluster_members[0],
                 members=cluster_members,
-                count=sum(counts[t] for t in cluster_members),
+                count=sum(counts[u] for g in gs for u in group_list[g]),
                 institution=institution,
                 links=tuple(link for g in gs for link in links[g]) + tuple(cross_by_root.get(root, ())),
                 decision=decision,
             )
         )
-    clusters.sort(key=lambda c: (-c.count, c.canonical))
-    return clusters
+    order = sorted(range(len(clusters)), key=lambda i: (-clusters[i].count, clusters[i].canonical))
+    if rows is None:
+        return [clusters[i] for i in order], []
+    position = {roots[i]: k for k, i in enumerate(order)}
+    unit_group = {u: g for g, members in enumerate(group_list) for u in members}
+    # unit_key holds the units in the order ``rows`` numbered them
+    return [clusters[i] for i in order], [position[uf.find(unit_group[u])] for u in unit_key]

@@ -8,6 +8,7 @@ it: its exact normalised words, a rare distinctive word, or an acronym.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import math
 from array import array
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
 import attrs
+from rapidfuzz.distance import OSA
 
 from partnerkit._matching._cjk import mine_org_readings, mine_segments, pinyin_readings
 from partnerkit._matching._translate import mine_org_swaps, mine_translations, translate_key
@@ -141,8 +143,27 @@ def read_name(text: str, acronym: bool = False) -> Reading:
     if acronym or is_acronym(text):
         return acronym_key(text), (), ""
     base = parse_name(text).base if ("(" in text or '"' in text or "«" in text) else text
-    derived = derive_acronyms(base)
+    # not through derive_acronyms' cache: a registry's names would fill it with frozensets
+    # (one per name, kept for the process) that no query asks for again
+    derived = derive_acronyms.__wrapped__(base)
     return None, tuple(k for k in name_keys(base) if k), " ".join(sorted(derived))
+
+
+def _starting(words: list[str], start: str) -> list[str]:
+    """The words of sorted ``words`` that start with ``start``.
+
+    >>> _starting(["ab", "b", "ba", "bz", "c"], "b")
+    ['b', 'ba', 'bz']
+    >>> _starting(["a", "a\\U0010ffff", "a\\U0010ffffz", "b"], "a\\U0010ffff") == ["a\\U0010ffff", "a\\U0010ffffz"]
+    True
+    """
+    lo = bisect.bisect_left(words, start)
+    if start and start[-1] != "\U0010ffff":  # the words before the first one past all those
+        return words[lo : bisect.bisect_left(words, start[:-1] + chr(ord(start[-1]) + 1), lo)]
+    hi = lo
+    while hi < len(words) and words[hi].startswith(start):
+        hi += 1
+    return words[lo:hi]
 
 
 _NEAR_MEMO = 65_536  # words whose one-edit neighbours are kept (a query word recurs across names)
@@ -155,10 +176,11 @@ class Index:
     """
 
     __slots__ = (
-        "_alphabet",
+        "_by_length",
         "_near",
         "_profiles",
         "_view",
+        "_vocabulary",
         "acronyms",
         "affiliation_reader",
         "aligned",
@@ -268,7 +290,9 @@ class Index:
         self.name_weight = array("f", weights)
         self._profiles: dict[int, Profile] = {}
         self._view: memoryview | None = None
-        self._alphabet: str | None = None
+        self._vocabulary: list[str] | None = None
+        #: the vocabulary's words by length, sorted as written and as read backwards (near_words)
+        self._by_length: tuple[dict[int, list[str]], dict[int, list[str]]] | None = None
         self._near: dict[tuple[str, int], list[str]] = {}
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
         self.word_spread: object | None = None  # built by _spread.word_spread on first use
@@ -397,34 +421,49 @@ class Index:
         p = self.postings.get(key)
         return 0 if p is None else self.offsets[p + 1] - self.offsets[p]
 
-    def alphabet(self) -> str:
-        """The characters of the indexed words (sorted; computed once, on first use)."""
-        if self._alphabet is None:
-            chars: set[str] = set()
-            for key in self.postings:
-                if key.startswith("t:"):
-                    chars.update(key[2:])
-            self._alphabet = "".join(sorted(chars))
-        return self._alphabet
+    def vocabulary(self) -> list[str]:
+        """Every word of an indexed name, sorted (computed once, on first use; never pickled)."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(k[2:] for k in self.postings if k.startswith("t:"))
+        return self._vocabulary
 
     def near_words(self, word: str, limit: int) -> list[str]:
         """Indexed words one edit from ``word`` (a letter deleted, inserted, replaced or two swapped).
 
         Only words carried by at most ``limit`` names, sorted. The index does not grow: the
-        variants of the query word are looked up in its vocabulary.
+        words are looked up in its vocabulary. A word one edit away keeps the first
+        ``(len(word) - 1) // 2`` letters of ``word`` (the edit comes later) or else its
+        letters after that many plus one (the edit comes earlier), so only the indexed words
+        of a length one apart that share that start, or that end, are compared, by the
+        optimal string alignment distance (whatever the number of letters the registry uses).
         """
         got = self._near.get((word, limit))
         if got is not None:
             return list(got)  # (the index never changes: an answer stays right)
-        letters = self.alphabet()
-        splits = [("t:" + word[:i], word[i:]) for i in range(len(word) + 1)]
-        variants = {a + b[1:] for a, b in splits if b}
-        variants.update([a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1])
-        variants.update([a + c + b[1:] for a, b in splits if b for c in letters])
-        variants.update([a + c + b for a, b in splits for c in letters])
-        variants.discard("t:" + word)
-        found = self.postings.keys() & variants
-        near = sorted(v[2:] for v in found if self.count(v) <= limit)
+        if self._by_length is None:
+            forward: dict[int, list[str]] = {}
+            backward: dict[int, list[str]] = {}
+            for w in self.vocabulary():
+                forward.setdefault(len(w), []).append(w)  # sorted, as the vocabulary is
+                backward.setdefault(len(w), []).append(w[::-1])
+            for turned_words in backward.values():
+                turned_words.sort()
+            self._by_length = (forward, backward)
+        forward, backward = self._by_length
+        size = len(word)
+        cut = (size - 1) // 2
+        head, tail = word[:cut], word[cut + 1 :][::-1]
+        same: list[str] = []  # the words sharing the start, or the end
+        for n in (size - 1, size, size + 1):
+            for table, start, turned in ((forward, head, False), (backward, tail, True)):
+                words = table.get(n)
+                if not words:
+                    continue
+                shared = _starting(words, start)
+                same.extend([w[::-1] for w in shared] if turned else shared)
+        distance = OSA.distance
+        found = {w for w in same if distance(word, w, score_cutoff=1) == 1}
+        near = sorted(w for w in found if self.count("t:" + w) <= limit)
         if len(self._near) >= _NEAR_MEMO:
             self._near.clear()
         self._near[word, limit] = near
@@ -484,7 +523,17 @@ class Index:
         return {
             s: getattr(self, s)
             for s in self.__slots__
-            if s not in ("_alphabet", "_near", "_profiles", "_view", "affiliation_reader", "word_spread", "inflections")
+            if s
+            not in (
+                "_by_length",
+                "_near",
+                "_profiles",
+                "_view",
+                "_vocabulary",
+                "affiliation_reader",
+                "word_spread",
+                "inflections",
+            )
         }
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -492,7 +541,8 @@ class Index:
             object.__setattr__(self, k, v)
         self._profiles = {}
         self._view = None
-        self._alphabet = None
+        self._vocabulary = None
+        self._by_length = None
         self._near = {}
         self.affiliation_reader = None
         self.word_spread = None

@@ -39,7 +39,7 @@ class Inflections:
     """The indexed words of an index, sorted, to find a word's inflected forms."""
 
     def __init__(self, index: Index) -> None:
-        self.words = sorted(k[2:] for k in index.postings if k.startswith("t:") and len(k) >= MIN_START + 2)
+        self.words = [w for w in index.vocabulary() if len(w) >= MIN_START]
         self._postings = index.postings  # (not copied: the index never changes)
         self._skeletons: dict[str, list[str]] | None = None
 
@@ -63,6 +63,8 @@ class Inflections:
 
         >>> class _I:  # a stand-in index: only its vocabulary is read
         ...     postings = {"t:lublin": 0, "t:lublinie": 1, "t:lubliniec": 2, "t:lubbock": 3}
+        ...     def vocabulary(self):
+        ...         return sorted(k[2:] for k in self.postings)
         >>> Inflections(_I()).forms("lublinu")
         ['lublin', 'lublinie', 'lubliniec']
         """

@@ -12,6 +12,7 @@ from typing import Any
 
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching._index import FORMAT_VERSION, Index
+from partnerkit._matching._inputs import institutions_of, not_a_single_name
 from partnerkit._matching._match import Match, match_one
 from partnerkit._model import Institution, country_code
 from partnerkit.rules import RuleSet, default_rules
@@ -38,6 +39,9 @@ class Registry:
         institutions: the institutions (ids must be unique).
         rules: the rule set used by :meth:`match` (default: :func:`partnerkit.rules.default_rules`).
 
+    Raises:
+        TypeError: an item is not an :class:`~partnerkit.Institution` (the message gives its position).
+
     Example:
         >>> import partnerkit as pk
         >>> reg = pk.Registry([pk.Institution(id="itmo", name="ITMO University", country="RU")])
@@ -49,7 +53,7 @@ class Registry:
     __slots__ = ("_index", "_rules")
 
     def __init__(self, institutions: Iterable[Institution] = (), *, rules: RuleSet | None = None) -> None:
-        self._index = Index(institutions)
+        self._index = Index(institutions_of(institutions))
         self._rules = rules or default_rules()
 
     @classmethod
@@ -156,7 +160,18 @@ class Registry:
 
         Yields:
             One list of :class:`Match` per name, in order.
+
+        Raises:
+            TypeError: ``names`` (or ``countries``) is a single ``str`` or ``bytes`` (raised at the call).
         """
+        not_a_single_name(names)
+        if countries is not None:
+            not_a_single_name(countries, "countries")
+        return self._match_many(names, countries, limit)
+
+    def _match_many(
+        self, names: Iterable[str], countries: Iterable[str | None] | None, limit: int
+    ) -> Iterator[list[Match]]:
         if countries is None:
             for name in names:
                 yield self.match(name, limit=limit)

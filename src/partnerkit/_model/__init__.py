@@ -5,6 +5,7 @@ Imports nothing of partnerkit's but the error hierarchy.
 
 from partnerkit._model._countries import country_code, country_name, country_names, is_country_code
 from partnerkit._model._dates import PartialDate, to_partial_date, to_partial_date_or_none
+from partnerkit._model._kinds import institution_kind
 from partnerkit._model._records import (
     Article,
     Evidence,
@@ -45,6 +46,7 @@ __all__ = [
     "country_code",
     "country_name",
     "country_names",
+    "institution_kind",
     "is_country_code",
     "to_partial_date",
     "to_partial_date_or_none",

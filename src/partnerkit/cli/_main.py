@@ -31,6 +31,12 @@ def _read_any(path: str) -> list[Any]:
     except json.JSONDecodeError:
         raise pk.RecordError("not valid JSON", row=1, locator=path) from None
     cls = _RECORD_TYPES.get(header.get("type", "") if isinstance(header, dict) else "")
+    if cls is None and (not first.strip() or (isinstance(header, dict) and set(header) == {"schema_version"})):
+        # an empty file, or dump_jsonl's header of no records (no type to name): empty if no record follows
+        with open(path, "rb") as fh:
+            fh.readline()
+            if not any(line.strip() for line in fh):
+                return []
     if cls is None:
         raise pk.RecordError(
             "no header line naming the record type; write it with partnerkit.dump_jsonl", row=1, locator=path
@@ -56,7 +62,8 @@ def summary(files: tuple[str, ...]) -> None:
         acr = f" ({', '.join(inst.acronyms)})" if inst.acronyms else ""
         click.echo(f"  {inst.country or '--'}  {inst.name}{acr}")
     kinds = collections.Counter(p.kind.value for p in partnerships)
-    click.echo(f"{len(partnerships)} partnerships: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+    by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items()))
+    click.echo(f"{len(partnerships)} partnerships" + (f": {by_kind}" if by_kind else ""))
     for p in sorted(partnerships, key=lambda p: (p.date is None, p.date or pk.PartialDate(1))):
         names = " + ".join(by_id[x.institution_id].name if x.institution_id in by_id else x.name for x in p.parties)
         where = f" in {p.location}" if p.location else ""

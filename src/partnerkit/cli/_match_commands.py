@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 import partnerkit as pk
-from partnerkit._matching._dedupe import text_of
+from partnerkit._matching._dedupe import dedupe_rows, text_of
 from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
 from partnerkit.cli._inputs import load_registry, read_table
 
@@ -202,7 +202,7 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
     hints = rows.country_hints(country_column)
-    clusters = pk.dedupe(rows.names(), registry, countries=hints)
+    clusters, where = dedupe_rows(rows.names(), registry, countries=hints, rows=fmt == "csv")
     if fmt == "json":
         write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))
         return
@@ -215,20 +215,26 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
             ("cluster", "rows", "canonical", "institution_id", "other names"),
         )
         return
-    placed: dict[str, tuple[int, pk.Cluster, str]] = {}
-    for i, cluster in enumerate(clusters, start=1):
-        joined = {link.right: link.explanation.decision.value for link in cluster.links}
-        joined.update({link.left: link.explanation.decision.value for link in cluster.links if link.left not in joined})
-        for member in cluster.members:
-            decision = "canonical" if member == cluster.canonical else joined.get(member, pk.Decision.MATCH.value)
-            if cluster.decision is pk.Decision.POSSIBLE and len(cluster.members) == 1:
-                decision = pk.Decision.POSSIBLE.value  # fits several institutions of the registry
-            placed[member] = (i, cluster, decision)  # members are texts as dedupe cleaned them
+    decisions = [_member_decisions(c) for c in clusters]
     out = []
-    for row in rows.rows:
-        cid, cluster, decision = placed[text_of(row[rows.column])]
-        out.append([*row, cid, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
+    for row, i in zip(rows.rows, where, strict=True):  # by row: one text can be in two clusters (two countries)
+        cluster = clusters[i]
+        decision = decisions[i][text_of(row[rows.column])]  # members are texts as dedupe cleaned them
+        out.append([*row, i + 1, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
     write_csv(out, (*rows.header, "cluster_id", "canonical_name", "institution_id", "decision"))
+
+
+def _member_decisions(cluster: pk.Cluster) -> dict[str, str]:
+    """How each member of a cluster joined it: "canonical", or the decision of the link that brought it."""
+    joined = {link.right: link.explanation.decision.value for link in cluster.links}
+    joined.update({link.left: link.explanation.decision.value for link in cluster.links if link.left not in joined})
+    out = {}
+    for member in cluster.members:
+        decision = "canonical" if member == cluster.canonical else joined.get(member, pk.Decision.MATCH.value)
+        if cluster.decision is pk.Decision.POSSIBLE and len(cluster.members) == 1:
+            decision = pk.Decision.POSSIBLE.value  # fits several institutions of the registry
+        out[member] = decision
+    return out
 
 
 def _cluster_dict(i: int, cluster: pk.Cluster, explain: bool) -> dict[str, Any]:

@@ -139,7 +139,8 @@ class AcronymOf(Comparison):
 
     Values: ``"same"`` (two equal acronyms), ``"written"`` (an acronym written for the other
     name, e.g. its institution's acronym), ``"derived"`` (the initials of the other name),
-    ``False``; ``None`` when neither side is an acronym.
+    ``"word"`` (a distinctive word of the other name written in capitals: "ITMO" and "ITMO
+    University"), ``False``; ``None`` when neither side is an acronym.
     """
 
     def value(self, a: Profile, b: Profile) -> Value:
@@ -152,6 +153,8 @@ class AcronymOf(Comparison):
             return "written"
         if acr.acronym in other.derived:
             return "derived"
+        if acr.acronym is not None and acr.acronym.lower() in other.distinctive:
+            return "word"
         return False
 
     def describe(self, value: Value) -> str:
@@ -159,6 +162,7 @@ class AcronymOf(Comparison):
             "same": "the same acronym",
             "written": "an acronym written for the other name",
             "derived": "the initials of the other name",
+            "word": "a distinctive word of the other name, written in capitals",
         }.get(str(value), "not an acronym of the other")
 
 

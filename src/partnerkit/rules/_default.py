@@ -60,6 +60,8 @@ def default_rules() -> RuleSet:
              description="One name is an acronym written for the other (its institution's acronym)."),
         Rule(name="derived_acronym", comparison=acronym, equals="derived", weight=3.5, group="acronym",
              description="One name is the initials of the other."),
+        Rule(name="acronym_word", comparison=acronym, equals="word", weight=3.2, group="acronym",
+             description="One name is a distinctive word of the other in capitals ('ITMO' / 'ITMO University')."),
         Rule(name="not_acronym", comparison=acronym, equals=False, weight=-4.0, group="acronym",
              description="One name is an acronym that is not the other's."),
         Rule(name="foreign_script_acronym", comparison=AcronymScript(), equals=True, weight=-2.0,

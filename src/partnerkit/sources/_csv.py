@@ -7,6 +7,11 @@ matter; singulars work: ``acronym`` -> ``acronyms``); ``label_ru`` / ``labels.ru
 option (``{"Название": "labels.ru"}``; map a column to ``""`` to ignore it); columns left
 unmapped are named in the summary's notices, never silently dropped.
 
+An institution's ``kind`` (or ``type``) column may hold free text: a kind's name in any case
+or a common word for it ("University", "Hospital", "Research institute"; see
+``partnerkit._model._kinds``) gives the kind; any other value ("Public") is left out of
+``kind``, with one warning per value, and the row is kept.
+
 Rows are numbered as a spreadsheet shows them: the header is row 1.
 """
 
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import re
 from collections.abc import Callable, Generator
@@ -22,11 +28,13 @@ from typing import Any
 import attrs
 
 from partnerkit._errors import ConfigError, RecordError, SourceError
-from partnerkit._model import Evidence, Institution, Location, Partnership, Party
+from partnerkit._model import Evidence, Institution, InstitutionKind, Location, Partnership, Party, institution_kind
 from partnerkit.sources._contract import Source, SourceItem, State
 from partnerkit.sources._textfile import bad_byte, decode_error, known_encoding, not_a_file, open_text
 
 __all__ = ["CsvSource", "csv_reason", "sniff_delimiter"]
+
+log = logging.getLogger("partnerkit")
 
 _SNIFF_BYTES = 64 * 1024
 _DELIMITERS = ",;\t|"
@@ -286,9 +294,27 @@ class CsvSource(Source):
                 raise RecordError("the cell is empty, but a value is required", field=required)
             return data
 
+        unknown_kinds: set[str] = set()
+
         def institution(cells: list[str], row: int) -> Institution:
             data = values_with(cells, "name")
             data.setdefault("id", f"{stem}-{row}")
+            if "kind" in data:
+                kind = institution_kind(data["kind"])
+                if kind is None:  # free text ("Public"): the row is kept, without a kind
+                    text = data.pop("kind")
+                    if text not in unknown_kinds:
+                        unknown_kinds.add(text)
+                        log.warning(
+                            "%s row %d: kind: %r names no kind of institution (%s); left out of kind "
+                            "for every row that gives it",
+                            self.config.path,
+                            row,
+                            text[:40],
+                            ", ".join(k.value for k in InstitutionKind),
+                        )
+                else:
+                    data["kind"] = kind
             return Institution(**data)
 
         def partnership(cells: list[str], row: int) -> Partnership:

@@ -41,7 +41,7 @@ def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> 
     states = subdivision_countries().get(folded)
     if code is not None:
         city = normalize_name(part.text)
-        if code not in r._cities.get(city, {code}):  # "Columbia" (SC), a misspelt country: soft
+        if code not in r._cities.get(city, (code,)):  # "Columbia" (SC), a misspelt country: soft
             hints.cities.add(city)
             hints.soft.update({code, *r._cities[city]})
         else:
@@ -184,7 +184,7 @@ def regions(r: AffiliationReader, hints: Hints) -> None:
         if code in hints.countries:
             continue
         if any(all(w in hints.words for w in n.split()) for n in names) or any(
-            r._cities.get(city) == {code} for city in hints.cities
+            r._cities.get(city) == (code,) for city in hints.cities
         ):
             hints.countries.add(code)
 

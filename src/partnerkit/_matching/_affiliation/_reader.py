@@ -68,7 +68,7 @@ class AffiliationReader:
         self.index = index
         self.institutions = index.institutions
         by_id = index.ids
-        self._cities: dict[str, set[str]] = {}
+        cities: dict[str, set[str]] = {}
         self._parents: list[tuple[int, ...]] = []
         self._city_of: list[str] = []  # each institution's city, normalised
         parent = RelationType.PARENT.value
@@ -79,14 +79,17 @@ class AffiliationReader:
         for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
             self._kind.append(kind)
             if city:
-                self._cities.setdefault(normalize_name(city), set()).update({country} if country else ())
+                cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
             self._parents.append(tuple(by_id[r] for t, r, _label in rels if t == parent and r in by_id))
             for t, r, _label in rels:
                 if t == related and r in by_id:
                     self._links.setdefault(len(self._parents) - 1, set()).add(by_id[r])
                     self._links.setdefault(by_id[r], set()).add(len(self._parents) - 1)
-        self._cities.pop("", None)
+        cities.pop("", None)
+        #: a registered city (normalised) -> the countries of the institutions there, sorted (tuples: the
+        #: collector does not track them, sets it would walk at every full pass)
+        self._cities: dict[str, tuple[str, ...]] = {c: tuple(sorted(cc)) for c, cc in cities.items()}
         self._children: dict[int, list[int]] = {}
         for i, ps in enumerate(self._parents):
             for p in ps:
@@ -101,7 +104,6 @@ class AffiliationReader:
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
         self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
-        self._vocabulary: list[str] | None = None  # every registered word, sorted (_abbreviations)
         subdivision_countries()  # build the gazetteers now, not on the first string
         country_of("")
 
@@ -137,9 +139,7 @@ class AffiliationReader:
 
     def vocabulary(self) -> list[str]:
         """Every word of a registered name, sorted (built on first use)."""
-        if self._vocabulary is None:
-            self._vocabulary = sorted(k[2:] for k in self.index.postings if k.startswith("t:"))
-        return self._vocabulary
+        return self.index.vocabulary()
 
     # --- relationships ---------------------------------------------------------------------
 
