@@ -7,7 +7,8 @@ exchange agreement staying signed; talks without a document being negotiating; "
 up opportunities" not planning anything; a centre named in "the creation of ..." being the
 object, not a party, while a partner named "with" it stays a party; a refusal ("will not take
 part in", "did not join", "nicht beitreten", "不会加入") giving no membership or consortium;
-"有望于明年签署" ("expected to be signed next year") being planned.
+"有望于明年签署" ("expected to be signed next year") being planned; a closing announced as
+decided ("will close its campus") ending the office; "will exchange" students being planned.
 """
 
 from __future__ import annotations
@@ -261,3 +262,43 @@ def test_a_quantified_plural_of_deals_is_no_deal(text: str) -> None:
     in general, not one with the organisation named beside them."""
     got = {(p.kind.value, p.status.value) for p in pk.extract(text, published="2024-05-14").partnerships}
     assert got <= {("membership", "active")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Northbay University will close its campus in Doha at the end of 2027.", {("office", "ended")}),
+        ("Northbay University's office in Doha will be closed next year.", {("office", "ended")}),
+        ("La Universidad de Northbay cerrará su oficina de representación en Pekín en 2027.", {("office", "ended")}),
+        ("L'Université de Northbay fermera son campus de Doha en 2027.", {("office", "ended")}),
+        ("北湾大学将关闭其在多哈的办事处。", {("office", "ended")}),
+        ("Northbay University plans to open a campus in Doha.", {("office", "planned")}),
+        (
+            "Northbay University will exchange up to 20 students with Lakeside University every year.",
+            {("exchange", "planned")},
+        ),
+        (
+            "La Universidad de Northbay y la Universidad de Lakeside intercambiarán estudiantes en un programa de "
+            "intercambio.",
+            {("exchange", "planned")},
+        ),
+        (
+            "Die Universität Northbay und die Universität Lakeside werden im Austauschprogramm bis zu 20 "
+            "Studierende austauschen.",
+            {("exchange", "planned")},
+        ),
+        (
+            "L'Université de Northbay et l'Université de Lakeside échangeront des étudiants dans un programme "
+            "d'échange.",
+            {("exchange", "planned")},
+        ),
+        (
+            "Университет Нортбэй и Университет Лейксайд обменяются студентами по программе обмена.",
+            {("exchange", "planned")},
+        ),
+    ],
+)
+def test_future_closing_is_ended_and_future_exchange_is_planned(text: str, expected: set[tuple[str, str]]) -> None:
+    """A closing announced as decided ("will close its campus", "cerrará", "fermera", "将关闭") ends the
+    office (the convention for a decided closing); "will exchange N students" is an exchange still to come."""
+    assert _statuses(text) == expected

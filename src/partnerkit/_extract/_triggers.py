@@ -171,6 +171,9 @@ def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Stat
     planned = [(s, e) for s, e, n in raw if n == "planned"]
     # (also a future form both tables read: "firmarán", "signeront")
     raw = [c for c in raw if not (c[2] == "signed" and any(0 <= c[0] - e <= 5 or (s <= c[0] < e) for s, e in planned))]
+    # "将关闭", "будет закрыт", "will be closed": a closing announced as decided ends the object
+    ends = [s for s, _e, n in raw if n == "ended"]
+    raw = [c for c in raw if not (c[2] == "planned" and any(0 <= s - c[1] <= 3 for s in ends))]
     yet = [(s, e) for s, e, n in raw if n == "yet"]
 
     def not_yet(start: int, end: int) -> bool:
