@@ -3,7 +3,8 @@
 A user relies on: the paragraphs under an "About X" heading ("À propos de X", "Über X", "Sobre X")
 speaking of X, so "It is a member of N" there gives X's membership, not that of the organisation
 the rest of the text is about; the heading word is no part of the name ("About Riverton
-University" names Riverton University).
+University" names Riverton University); "the two universities" opening a paragraph after one
+on a partnership with a third university meaning the pair the text is about.
 """
 
 from __future__ import annotations
@@ -69,3 +70,33 @@ def test_about_heading_word_is_no_part_of_the_name() -> None:
     assert "Riverton University" in [m.text for m in ex.mentions]
     assert not any(m.text.startswith("About") for m in ex.mentions)
     assert ("membership", frozenset({"Riverton University", "Northern Rivers Network"})) in _records(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "network"),
+    [
+        (
+            "Northbay University and Lakeside University signed a framework agreement on Monday.\n"
+            "Not every partnership of Northbay University lasted. The student exchange with Hillcrest "
+            "University was suspended in 2020.\n"
+            "The two universities are members of the Coastal University Network.",
+            ("Northbay University", "Lakeside University"),
+            "Coastal University Network",
+        ),
+        (
+            "L'Université de Northbay et l'Université de Lakeside ont signé un accord-cadre lundi.\n"
+            "Tous les partenariats n'ont pas connu le même succès. L'entente d'échange étudiant avec "
+            "l'Université de Hillcrest a été suspendue en 2020.\n"
+            "Les deux établissements sont membres de l'Association des universités côtières (AUC).",
+            ("Université de Northbay", "Université de Lakeside"),
+            "AUC",
+        ),
+    ],
+)
+def test_the_two_universities_opening_a_paragraph_are_the_texts_pair(
+    text: str, pair: tuple[str, str], network: str
+) -> None:
+    """A pair inferred from one name ("the exchange with Hillcrest") in an earlier paragraph does not
+    carry over to "the two universities" opening the next one: that is the pair the text is about."""
+    members = {next(iter(parties - {network})) for kind, parties in _records(text) if kind == "membership"}
+    assert members == set(pair)

@@ -20,6 +20,7 @@ from partnerkit._extract._cues import right_before as _right_before
 from partnerkit._extract._cues import scoped as _scoped
 from partnerkit._extract._cues import set_up_cue as _set_up_cue
 from partnerkit._extract._document import Document
+from partnerkit._extract._entities import Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
@@ -143,6 +144,12 @@ def _members_named(doc: Document, text: str, out: list[Partnership], kind: Partn
     by_name = {doc.entities[e].best: e for e in doc.entities}
     got = [by_name.get(p.name) for p in last.parties]
     return [e for e in got if e is not None] if all(e is not None for e in got) else []
+
+
+def _pair_leads(mentions: list[Found], explicit: list[int]) -> bool:
+    """True when the sentence's first reference is to the pair ("Les deux établissements sont membres de X")."""
+    first = next((m for m in mentions if m.kind == "pair" or m.entity in explicit), None)
+    return first is not None and first.kind == "pair"
 
 
 def _places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
@@ -284,6 +291,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     also = refs.get("also")
     pronoun = refs.get("pronoun")
     pair: tuple[int, int] | None = None
+    text_pair: tuple[int, int] | None = None  # the first pair named by two names: the pair the text is about
+    weak_pair_at = -1  # paragraph start of a pair inferred from one name ("the partnership with X"), or -1
     deal: list[int] = []  # the parties of the document most recently recorded
     deal_date: PartialDate | None = None
     pending: _Pending | None = None  # a document of the previous sentence still without its parties
@@ -325,8 +334,16 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if between:
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
+        para = doc.clean.text.rfind("\n", 0, sent.start) + 1
+        if has_pair and text_pair is not None and 0 <= weak_pair_at != para and _pair_leads(mentions, explicit):
+            # "Les deux établissements sont membres de X" opening a paragraph after one on a partnership
+            # with a third university: the pair the text is about, not the subject and that third one
+            pair, weak_pair_at = text_pair, -1
         if has_pair and (by_place := _places_as_pair(doc, si)) is not None:
-            pair = by_place  # "the cooperation between Karlsruhe and Strasbourg: the two universities ..."
+            pair, weak_pair_at = (
+                by_place,
+                -1,
+            )  # "the cooperation between Karlsruhe and Strasbourg: the two universities ..."
         triggers = [] if si in used_next else all_triggers[si]
         if pending is not None and not any(t.kind in _DOCUMENTS for t in triggers):
             got = _signed_later(doc, si, pending, explicit, out, all_triggers[pending[0]])
@@ -575,14 +592,18 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 )
             )
             if len(explicit) != 2:
-                pair = (parts[0], parts[1])
+                pair, weak_pair_at = (parts[0], parts[1]), -1
         relative = any(m.entity in explicit and _WITH_WHICH.match(text, m.end - sent.start) for m in mentions)
         if len(explicit) == 2 and (triggers or pair is None) and not _framed(triggers) and not relative:
-            pair = (explicit[0], explicit[1])  # the pair in play: of a statement (not member and network)
+            pair, weak_pair_at = (
+                (explicit[0], explicit[1]),
+                -1,
+            )  # the pair in play: of a statement (not member and network)
+            text_pair = text_pair or pair
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):
-                pair = (subject, explicit[0])  # "the partnership with X ...": the subject and X
+                pair, weak_pair_at = (subject, explicit[0]), para  # "the partnership with X ...": the subject and X
         doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]
         if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):
             pst = _status(doc, si, doc_trigs[0], doc_trigs[0].kind)
