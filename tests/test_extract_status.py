@@ -8,7 +8,8 @@ up opportunities" not planning anything; a centre named in "the creation of ..."
 object, not a party, while a partner named "with" it stays a party; a refusal ("will not take
 part in", "did not join", "nicht beitreten", "不会加入") giving no membership or consortium;
 "有望于明年签署" ("expected to be signed next year") being planned; a closing announced as
-decided ("will close its campus") ending the office; "will exchange" students being planned.
+decided ("will close its campus") ending the office; "will exchange" students being planned;
+the activities an agreement "provides for" being its scope, not deals of their own.
 """
 
 from __future__ import annotations
@@ -301,4 +302,52 @@ def test_a_quantified_plural_of_deals_is_no_deal(text: str) -> None:
 def test_future_closing_is_ended_and_future_exchange_is_planned(text: str, expected: set[tuple[str, str]]) -> None:
     """A closing announced as decided ("will close its campus", "cerrará", "fermera", "将关闭") ends the
     office (the convention for a decided closing); "will exchange N students" is an exchange still to come."""
+    assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Northbay University and Lakeside University signed a framework agreement providing for the "
+            "exchange of students.",
+            {("agreement", "signed")},
+        ),
+        (
+            "La Universidad de Northbay y la Universidad de Lakeside firmaron un convenio marco que prevé "
+            "proyectos conjuntos de investigación y la movilidad de profesores.",
+            {("agreement", "signed")},
+        ),
+        (
+            "L'Université de Northbay et l'Université de Lakeside ont signé un accord-cadre qui prévoit la "
+            "mobilité des enseignants.",
+            {("agreement", "signed")},
+        ),
+        (
+            "Die Universität Northbay und die Universität Lakeside unterzeichneten eine Rahmenvereinbarung; "
+            "sie sieht den Austausch von Studierenden vor.",
+            {("agreement", "signed")},
+        ),
+        (
+            "Университет Нортбэй и Университет Лейксайд подписали рамочное соглашение, предусматривающее "
+            "обмен студентами.",
+            {("agreement", "signed")},
+        ),
+        ("北湾大学与湖滨大学签署了合作协议，双方将互派医学生进行临床实习。", {("agreement", "signed")}),
+        (
+            "La Universidad de Northbay y la Universidad de Lakeside firmaron un convenio marco que prevé "
+            "además la creación de un programa de doctorado conjunto.",
+            {("agreement", "signed"), ("joint_programme", "planned")},
+        ),
+        (
+            "北湾大学与湖滨大学签署合作备忘录，双方将共建联合研究中心，并开展学生交换项目。",
+            {("mou", "signed"), ("joint_lab", "planned"), ("exchange", "planned")},
+        ),
+    ],
+)
+def test_what_an_agreement_provides_for_is_its_scope(text: str, expected: set[tuple[str, str]]) -> None:
+    """Activities a signed agreement provides for ("providing for the exchange of students", "que prevé
+    ... la movilidad", "qui prévoit", "sieht ... vor", "предусматривающее", "双方将互派") are its scope
+    (no record of their own); a programme or centre it sets up ("la creación de un programa", "共建")
+    still is one."""
     assert _statuses(text) == expected

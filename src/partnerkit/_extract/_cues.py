@@ -8,6 +8,7 @@ import re
 from partnerkit._extract._document import Document
 from partnerkit._extract._roles import DET_TAIL
 from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._extract._triggers import set_up_cue
 
 __all__ = ["between_countries", "explicit_event", "marked", "right_before", "scoped", "set_up_cue"]
 
@@ -44,26 +45,6 @@ def right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
     for m in pattern.finditer(window):
         last = m
     return last is not None and len(window) - last.end() <= 1
-
-
-# "includes a student mobility programme", "replaces a bilateral exchange agreement": a programme
-# or agreement of its own (an indefinite article, a named object), not a scope list item
-_INDEFINITE = re.compile(
-    r"(?:^|\s)(?:an?|one|new|un|una|une|nuevo|nueva|nouvel|nouveau|ein\w*)(?:\s+[\w-]+){0,2}\s+$", re.I
-)
-_NAMED_OBJECT = re.compile(r"program|agreement|convenio|acuerdo|accord|abkommen|vereinbarung", re.I)
-
-
-def set_up_cue(doc: Document, text: str, trig: _Trigger) -> bool:
-    """True when what the trigger names is set up ("to create a joint programme") or is an
-    object of its own ("includes a mobility programme"), not the scope of a document."""
-    cue = doc.lex.refs.get("setup")
-    if cue is not None and cue.search(text, max(0, trig.start - 80), trig.start) is not None:
-        return True
-    return (
-        _NAMED_OBJECT.search(text, trig.start, trig.end) is not None
-        and _INDEFINITE.search(text, max(0, trig.start - 40), trig.start) is not None
-    )
 
 
 def scoped(doc: Document, text: str, trig: _Trigger) -> bool:

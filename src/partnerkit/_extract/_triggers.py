@@ -19,7 +19,7 @@ from partnerkit._extract._narrow import narrowed
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._model import PartnershipKind, Status
 
-__all__ = ["Trigger", "status", "status_cues", "triggers"]
+__all__ = ["Trigger", "set_up_cue", "status", "status_cues", "triggers"]
 
 K = PartnershipKind
 
@@ -120,10 +120,30 @@ def _find_triggers(doc: Document, si: int) -> list[Trigger]:
             continue
         if t.kind in (K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME) and docs and scope is not None:
             before = sent_text[docs[0].end : t.start]
-            if t.start > docs[0].start and scope.search(before):
-                continue
+            if t.start > docs[0].start and scope.search(before) and not set_up_cue(doc, sent_text, t):
+                continue  # "an agreement providing for staff mobility" (not "... the creation of a programme")
         out.append(t)
     return out
+
+
+# "includes a student mobility programme", "replaces a bilateral exchange agreement": a programme
+# or agreement of its own (an indefinite article, a named object), not a scope list item
+_INDEFINITE = re.compile(
+    r"(?:^|\s)(?:an?|one|new|un|una|une|nuevo|nueva|nouvel|nouveau|ein\w*)(?:\s+[\w-]+){0,2}\s+$", re.I
+)
+_NAMED_OBJECT = re.compile(r"program|agreement|convenio|acuerdo|accord|abkommen|vereinbarung", re.I)
+
+
+def set_up_cue(doc: Document, text: str, trig: Trigger) -> bool:
+    """True when what the trigger names is set up ("to create a joint programme") or is an
+    object of its own ("includes a mobility programme"), not the scope of a document."""
+    cue = doc.lex.refs.get("setup")
+    if cue is not None and cue.search(text, max(0, trig.start - 80), trig.start) is not None:
+        return True
+    return (
+        _NAMED_OBJECT.search(text, trig.start, trig.end) is not None
+        and _INDEFINITE.search(text, max(0, trig.start - 40), trig.start) is not None
+    )
 
 
 def status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
