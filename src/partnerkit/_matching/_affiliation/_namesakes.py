@@ -18,26 +18,12 @@ from typing import TYPE_CHECKING
 from partnerkit._matching._affiliation._model import Entry, Found, Hints
 from partnerkit._model import NameType
 from partnerkit._names import Part, country_of, fold, parse_name, subdivision_countries, tokens
+from partnerkit.rules._kinds import APPLIED_WORDS
 
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
 __all__ = ["settle", "writes_number", "written_for"]
-
-#: Words of universities of applied sciences (and university colleges) that the organisation-word
-#: table reads as "university", as written (folded).
-_APPLIED = frozenset(
-    (
-        "fachhochschule",
-        "hochschule",
-        "hogeschool",
-        "hogskola",
-        "hogskolan",
-        "hoegskole",
-        "hogskole",
-        "ammattikorkeakoulu",
-    )
-)
 
 #: The Roman numeral one written as a word after a name's word ("Montpellier I University",
 #: "Université Lyon I"): the normal form drops it as an initial, so without it the name reads
@@ -78,14 +64,14 @@ def written_for(r: AffiliationReader, n: int, text: str, hints: Hints) -> bool:
                 for t in tokens(inner)
                 if not r._generic(t)
             )
-        applied = bool(_APPLIED.intersection(fold(written).split()))
+        applied = bool(APPLIED_WORDS.intersection(fold(written).split()))
         got = r._qualifiers[n] = (words, applied, bool(_NUMERAL_ONE.search(written)))
     words, applied, numbered = got
     if not all(t in hints.words for t in words):
         return False
     if numbered and not hints.number and not writes_number(text):
         return False
-    return not applied or bool(_APPLIED.intersection(fold(text).split()))
+    return not applied or bool(APPLIED_WORDS.intersection(fold(text).split()))
 
 
 def settle(
