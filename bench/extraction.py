@@ -1,6 +1,6 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout8 | --heldout9] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout9 | --heldout10] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
@@ -16,7 +16,9 @@ French and Chinese only, written and labelled the same way in the sixth session)
 scores ``tests/data/news_heldout8`` (12 texts, 8 article-length and 4 short, six languages, written
 and labelled the same way in the sixth session without reading the extractor's code). ``--heldout9``
 scores ``tests/data/news_heldout9`` (14 texts, 9 article-length and 5 short, six languages, written
-and labelled the same way in the seventh session).
+and labelled the same way in the seventh session). ``--heldout10`` scores ``tests/data/news_heldout10``
+(12 texts, 8 article-length and 4 short, six languages, written and labelled the same way in the
+seventh session without reading the extractor's code or the other sets' texts).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -45,7 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 # --heldout, --heldout2, ...: the held-out sets in tests/data (a new set is one more entry)
 HELDOUT = {
-    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")
+    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}"
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10")
 }
 FAMILY = {
     "agreement": "doc",
@@ -158,6 +161,6 @@ if __name__ == "__main__":
     if args:
         folder = Path(args[0])
     else:  # --heldoutN: that held-out set (the highest N when several are named)
-        flag = next((f for f in sorted(HELDOUT, reverse=True) if f in sys.argv), None)
+        flag = next((f for f in sorted(HELDOUT, key=lambda f: int(f[9:] or 1), reverse=True) if f in sys.argv), None)
         folder = HELDOUT[flag] if flag is not None else DEFAULT
     score(folder, verbose="--verbose" in sys.argv)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit._extract._entities import Entity, sentence_of
+from partnerkit._extract._patterns import find_names
 from partnerkit._extract._text import Sentence
 
 _SPIFMO = "Saint-Petersburg State University of Information Technologies, Mechanics and Optics"
@@ -224,6 +225,26 @@ def test_partnerships_stated_with_bare_city_names_name_the_universities() -> Non
     )
     got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
     assert ("exchange", frozenset({"Universität Graz", "Universität Osaka"})) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("КФУ подпишет меморандум с Университетом Рекейра.", "Университетом Рекейра"),  # not the stop
+        ("Центр создан совместно с Университетом Халида бин Рашида.", "Университетом Халида бин Рашида"),
+        ("КФУ является членом Федерации университетов речного мира.", "Федерации университетов речного мира"),
+    ],
+)
+def test_russian_names_by_shape(text: str, name: str) -> None:
+    """A capitalised genitive after "Университет" ends before the sentence stop and runs on
+    through a name particle ("бин"); a federation of universities is an organisation."""
+    assert name in [s.text for s in find_names(text)]
+
+
+def test_russian_federation_is_no_federation_of_universities() -> None:
+    assert [s.text for s in find_names("Граждане Российской Федерации учатся в Озерном университете.")] == [
+        "Озерном университете"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -327,8 +327,8 @@ def test_last_weekday_said_on_that_weekday_is_a_week_before(text: str, published
 
 
 def test_no_trigger_phrase_ends_in_a_space_before_its_lookahead() -> None:
-    """A phrase is closed by a word-boundary check, so a phrase ending "в (?=...)" could never match:
-    the space belongs inside the lookahead ("в(?= ...)")."""
+    """A phrase is closed by a word-boundary check, so a phrase ending "в (?=...)" or "partie (?:du |de
+    l')(?=...)" could never match: the space belongs inside the lookahead ("в(?= ...)")."""
     from partnerkit._extract._lexicon import raw_tables
 
     def before_final_lookahead(phrase: str) -> str | None:
@@ -341,13 +341,21 @@ def test_no_trigger_phrase_ends_in_a_space_before_its_lookahead() -> None:
                 return phrase[:i] if phrase.startswith("(?=", i) else None
         return None
 
+    def ends_open(head: str) -> bool:
+        """The text before the lookahead can end in a space or apostrophe: itself, or one
+        alternative of a closing group ("partie (?:de la |de l'|du )(?=...)")."""
+        if re.search(r"[ '’](?:\([^()]*\)\?)?$", head):
+            return True
+        group = re.search(r"\(\?:([^()]*)\)\??$", head)
+        return group is not None and any(alt.endswith((" ", "'", "’")) for alt in group.group(1).split("|"))
+
     bad = [
         phrase
         for table in raw_tables().values()
         for section in ("kinds", "status")
         for phrases in table.get(section, {}).values()
         for phrase in phrases
-        if (head := before_final_lookahead(phrase)) is not None and re.search(r" (?:\([^()]*\)\?)?$", head)
+        if (head := before_final_lookahead(phrase)) is not None and ends_open(head)
     ]
     assert bad == []
 

@@ -174,6 +174,33 @@ def test_a_partner_named_after_a_later_deal_owns_no_office() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        (
+            "Riverton University news\nRiverton University will close its campus in Lisbon, Portugal, next year.",
+            "Riverton University",
+        ),
+        (
+            "Neues aus Seedorf\nIn Lissabon unterhält die Universität Seedorf seit 2015 ein Verbindungsbüro, "
+            "das Studierende berät.",
+            "Universität Seedorf",
+        ),
+        (
+            "Nouvelles de Rivebelle\nL'Université de Rivebelle dispose depuis 2015 d'un bureau de représentation "
+            "à Lisbonne, qui accompagne ses étudiants.",
+            "Université de Rivebelle",
+        ),
+    ],
+)
+def test_office_verbs_of_having_and_closing(text: str, owner: str) -> None:
+    """ "will close its campus in X", "In X unterhält A ein Verbindungsbüro", "A dispose d'un
+    bureau de représentation à X": an office of A."""
+    ex = pk.extract(text, published="2024-05-01")
+    offices = [p for p in ex.partnerships if p.kind is pk.PartnershipKind.OFFICE]
+    assert [[x.name for x in p.parties] for p in offices] == [[owner]]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Norrland University opened its first office abroad. The office, which will serve students from "

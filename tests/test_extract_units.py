@@ -105,3 +105,45 @@ def test_names_with_two_heads_stay_whole(name: str) -> None:
         name,
         "Lakeside University",
     ]
+
+
+def test_russian_unit_closed_by_its_parents_acronym() -> None:
+    """ "Институт физики РГУ": a unit of the organisation its closing acronym names, so a deal
+    of that unit is the parent's; "Университет ИТМО" stays one name."""
+    found = [(s.text, s.kind) for s in find_names("Институт физики РГУ и Университет ИТМО подписали соглашение.")]
+    assert found == [("Институт физики", "unit"), ("Университет ИТМО", "name")]
+    text = (
+        "Речной государственный университет (РГУ) развивает связи с Озерным университетом. "
+        "В понедельник Институт физики РГУ и Озерный университет подписали соглашение о сотрудничестве."
+    )
+    got = _parties(text)
+    assert got == {frozenset({"Речной государственный университет", "Озерным университетом"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Das College of Marine Studies der Riverton-Universität und die Universität Seedorf unterzeichneten.",
+            [("College of Marine Studies", "unit"), ("Riverton-Universität", "name"), ("Universität Seedorf", "name")],
+        ),
+        (
+            "The RVU School of Law and Design of Riverton University signed it.",
+            [("School of Law and Design", "unit"), ("Riverton University", "name")],
+        ),
+    ],
+)
+def test_units_of_a_compound_parent_and_of_an_acronym(text: str, found: list[tuple[str, str]]) -> None:
+    """ "College of X der Riverton-Universität": the compound is the parent; "RVU School of Law":
+    a school of the organisation the acronym names."""
+    assert [(s.text, s.kind) for s in find_names(text)] == found
+
+
+def test_unit_before_a_bare_parent_word_reads_without_error() -> None:
+    """ "das College of Arts der Universität" (no name after the head word): no parent named."""
+    assert [s.kind for s in find_names("Das College of Arts der Universität lädt ein.")] == ["name"]
+
+
+def test_school_named_by_its_parents_acronym_gives_the_parent_as_party() -> None:
+    text = "News\nThe RVU School of Management signed an agreement with Lakeside University on Monday."
+    assert _parties(text) == {frozenset({"RVU", "Lakeside University"})}

@@ -55,6 +55,7 @@ class Document:
     lows: list[str | None] = attrs.field(factory=list)
     cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
     trigger_cache: dict[int, tuple[Any, ...]] = attrs.field(factory=dict)  # _triggers.triggers, per sentence
+    about: list[tuple[int, int, int]] | None = None  # _parties.about_sections: (start, end, entity)
 
     def low(self, index: int) -> str | None:
         """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""

@@ -80,6 +80,7 @@ _REFERENCES = (
     "joined_last",
     "pronoun",
     "consortium_members",
+    "about",
 )
 _DATES = (
     "months",

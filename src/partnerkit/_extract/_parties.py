@@ -15,7 +15,7 @@ from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
 
-__all__ = ["between", "clause_parties", "excluded", "group_parties", "names_none", "party", "subject"]
+__all__ = ["about_subject", "between", "clause_parties", "excluded", "group_parties", "names_none", "party", "subject"]
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
@@ -109,8 +109,50 @@ def _next_line(text: str, pos: int) -> int:
     return len(text) if nl < 0 else nl + 1
 
 
-def subject(doc: Document, objects: set[int]) -> int | None:
-    """The organisation the text is about: the publisher, else the first one its title or lead names."""
+# a heading line over press-release boilerplate is short and is no sentence
+_HEADING_MAX = 100
+
+
+def about_sections(doc: Document) -> list[tuple[int, int, int]]:
+    """The paragraphs under an "About X" heading ("À propos de X", "Über X", "Sobre X", "О X",
+    "关于X"), each as (start, end, X): they speak of X ("It is a member of ..."), whoever the text's
+    subject is. A section runs to the next such heading or the end of the text."""
+    if doc.about is not None:
+        return doc.about
+    cue = doc.lex.refs.get("about")
+    text = doc.clean.text
+    heads: list[tuple[int, int, int]] = []  # (line start, line end, entity)
+    if cue is not None:
+        pos = 0
+        while pos < len(text):
+            end = _next_line(text, pos)
+            line = text[pos:end].strip()
+            if 0 < len(line) <= _HEADING_MAX and line[-1] not in ".!?。:;" and cue.match(text, pos) is not None:
+                ent = next(
+                    (
+                        m.entity
+                        for m in doc.mentions
+                        if pos <= m.start < end and m.entity is not None and doc.entities[m.entity].kind == "org"
+                    ),
+                    None,
+                )
+                if ent is not None:
+                    heads.append((pos, end, ent))
+            pos = end
+    doc.about = [(h[1], heads[i + 1][0] if i + 1 < len(heads) else len(text), h[2]) for i, h in enumerate(heads)]
+    return doc.about
+
+
+def about_subject(doc: Document, at: int) -> int | None:
+    """X when position ``at`` lies under an "About X" heading (see :func:`about_sections`)."""
+    return next((ent for start, end, ent in about_sections(doc) if start <= at < end), None)
+
+
+def subject(doc: Document, objects: set[int], at: int | None = None) -> int | None:
+    """The organisation the text is about: the publisher, else the first one its title or lead names;
+    under an "About X" heading (``at`` given), X."""
+    if at is not None and (about := about_subject(doc, at)) is not None:
+        return about
     if doc.publisher is not None:
         return doc.publisher
     # the title and the lead paragraph (a leading "# source: ..." line is neither)

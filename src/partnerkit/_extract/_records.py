@@ -9,6 +9,8 @@ import attrs
 
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._document import Document
+from partnerkit._extract._parties import about_subject as _about_subject
+from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._places import Place
@@ -58,7 +60,7 @@ _ITS_MEMBERS = re.compile(
 )
 _PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
 # a name that may be the one association a text means ("joined the association in 2019")
-_ASSOCIATION_NAME = re.compile(r"associa|agen|network|union|alliance|consorti", re.I)
+_ASSOCIATION_NAME = re.compile(r"associa|asocia|agen|network|union|alliance|consorti", re.I)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
@@ -154,10 +156,15 @@ def membership(  # noqa: PLR0917
     those of that clause ("X is a member of A, and Y belongs to B")."""
     sent = doc.sentences[si]
     pos = sent.start + trig.end
+    semi = sent.text.find(";", trig.end)
+    if ":" in sent.text[trig.end : max(semi, 0)]:
+        semi = -1  # "are members: A; B and C": a list, not a new clause
     found = [
         m
         for m in doc.in_sentence(si)
-        if span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1])
+        if (span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1]))
+        and not (m.start > pos and _excluded(doc, sent.start, sent.text, m))  # "which has its seat at X"
+        and not (semi >= 0 and m.start > sent.start + semi)  # "members of X; with Y they negotiate ..."
     ]
     # a name the trigger runs into ("forman parte de la red CINDA") comes after it
     before = [m.entity for m in found if m.entity is not None and m.end <= pos]
@@ -224,9 +231,11 @@ def membership(  # noqa: PLR0917
             (m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start - sent.start < lead), None
         )
         if first is None and _PRONOUN_FIRST.match(sent.text):
-            first = _subject(doc, set())
+            first = _subject(doc, set(), sent.start)
         if first is not None and first not in orgs and doc.entities[first].kind == "org":
             members = [first]
+    if not members and (about := _about_subject(doc, sent.start)) is not None and about not in orgs:
+        members = [about]  # "About X. ... It is a member of A": X, whoever the text's publisher is
     if not members and doc.publisher is not None:
         members = [doc.publisher]
     prior = doc.lex.refs.get("prior")
@@ -332,7 +341,7 @@ def offices(  # noqa: PLR0917
         if m.entity is not None and _marked(hosted, doc.clean.text[sent.start : m.start])
     }
     owners = [p for p in parties if p not in marked]
-    subject = _subject(doc, set())
+    subject = _subject(doc, set(), sent.start)
     owner = owners[0] if owners else (subject if subject is not None else parties[0])
     # not one named in a later clause of time or reason ("..., after the Commission approved it")
     later = _LATER_CLAUSE.search(text, trig.end) if base == sent.start else None

@@ -25,6 +25,7 @@ from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
+from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
@@ -273,7 +274,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     # (a network so named stays a party: "X is a member of the network")
     objects.update(ent for got in named_objects.values() for ent, _p, k, _e in got if k is not K.CONSORTIUM)
     located_offices(doc, all_triggers, objects)
-    subject = _subject(doc, objects)
+    text_subject = _subject(doc, objects)
     refs = doc.lex.refs
     partner_cue = refs.get("partner")
     since = doc.lex.dates.get("since_then")
@@ -290,6 +291,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     used_next: set[int] = set()
     for si, sent in enumerate(sents):
         text = sent.text
+        about = _about_subject(doc, sent.start)  # "About X" boilerplate speaks of X
+        subject = about if about is not None else text_subject
+        publisher = about if about is not None else doc.publisher
         mentions = doc.in_sentence(si)
         explicit: list[int] = []
         marked: set[int] = set()
@@ -454,10 +458,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     or (pair is not None and kind in _JOINT and pronoun is not None and pronoun.match(text))
                 ):  # ("It includes a student exchange programme": the deal of the pair in play)
                     parties = list(pair)
-                elif doc.publisher is not None and (
+                elif publisher is not None and (
                     kind in _SINGLE_OK or any(m.kind == "publisher" for m in mentions) or status is Status.PLANNED
                 ):
-                    parties = [doc.publisher]
+                    parties = [publisher]
                 elif subject is not None and kind in _SINGLE_OK and refers_to_subject(doc, text, trig.start):
                     parties = [subject]  # "The university / It has an office in X" (no publisher given)
                 elif not is_generic and lone_document(doc, si, trig, status, subject, deal):
@@ -482,7 +486,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 # laboratory ...,' said X's president": a joint object of the pair in play
                 parties = list(pair)
             elif len(parties) == 1 and kind is not K.OFFICE:
-                other = doc.publisher
+                other = publisher
                 if other is None and parties[0] in marked:
                     other = subject
                 if other is not None and other != parties[0] and (not is_generic or parties[0] in marked):
@@ -588,6 +592,6 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     when = event_date(doc, si, published) or during_date(doc, si, published)
                 pending = (si, doc_trigs[0], pst, when)
     if "|" in doc.clean.text or "\n" in doc.clean.text:
-        out.extend(listed_memberships(doc, published, subject))
+        out.extend(listed_memberships(doc, published, text_subject))
     _hosts_named_next(doc, out, all_triggers)
     return _tidy(out)

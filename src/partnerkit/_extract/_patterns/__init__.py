@@ -219,7 +219,7 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
 _ABBREV_DOT = re.compile(r"^(?:[A-ZА-ЯЁ]|St|Ste|Univ|Inst|Acad|Dr|Mt|[A-Z]\.[A-Z])\.$")
 _LEADING_STOP = frozenset(
     """with con in en on at for para im dans avec by par from desde after before during today yesterday
-    this last also however meanwhile recently later then thus hoy heute aujourd""".split()  # noqa: SIM905
+    this last also however meanwhile recently later then thus hoy heute aujourd about über sobre acerca""".split()  # noqa: SIM905
 )
 
 

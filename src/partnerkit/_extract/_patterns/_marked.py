@@ -34,7 +34,7 @@ _APPOSITION = re.compile(
     rf"^, (?i:a|an|the|dem|der|die|den|la|el|une|un|l['’]) ?(?:[a-zà-ÿ][\w-]* ){{0,3}}?{_NETWORK}(?![\w])"
 )
 _COMPOUND = re.compile(
-    r"(?<![\w-])(?:[A-ZÄÖÜ][\w]+-)+(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung|Konsortium)(?![\w-])"
+    r"(?<![\w-])(?:[A-ZÄÖÜ][\w]+-)+(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung|Konsortium|Rektorenkonferenz|Hochschulkonferenz)(?![\w-])"
 )
 _LEAD = frozenset(["the", "The", "la", "La", "le", "Le", "el", "El", "die", "Die", "der", "Der", "dem", "l'", "L'"])
 _OF_BEFORE = re.compile(r"(?<![\w-])(?:of|de|del|des|du|der|di|da) $")  # the run is the tail of a longer name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from partnerkit._extract._patterns._units import RU_UNIT as _RU_UNIT
 from partnerkit._extract._patterns._words import _RU_HEADS, Span, is_acronym_token
 
 __all__: list[str] = []
@@ -11,7 +12,10 @@ __all__: list[str] = []
 _RU_ADJ = re.compile(r"[\w-]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
 _RU_GENITIVE = re.compile(r"[\w-]+(?:ии|ий|ых|их|ого|его|ой|ей|ов|ев|ства|ки|ры|ния|ний|ции|ций|ики|ы|и|а|я|ия)$")
 # a collective head: "... вступил в ассоциацию университетов." keeps its one-word tail at a stop
-_RU_COLLECTIVE = re.compile(r"(?:ассоциаци|союз|консорциум|альянс|сет[ьи])\w*$", re.IGNORECASE)
+_RU_COLLECTIVE = re.compile(r"(?:ассоциаци|союз|консорциум|альянс|федераци|сет[ьи])\w*$", re.IGNORECASE)
+_RU_FEDERATION = re.compile(r"федераци", re.IGNORECASE)
+# the particles inside an Arabic or European personal name ("Хамада бин Халифы", "Ибн Сины")
+_RU_NAME_PARTICLES = frozenset(["бин", "ибн", "бен", "аль", "эль", "де", "ди", "да", "фон", "ван", "дер"])
 _RU_PLACE_GENITIVE = re.compile(r"[А-ЯЁ][а-яё-]+(?:ии|ая|ы|и)\.?$")
 _RU_VERBISH = re.compile(r"\w+(?:ет|ит|ют|ят|ут|ал|ил|ел|ла|ли|ло|ся|сь|ть|ти)$")
 # A role noun ("Председателем ассоциации является ...", "Членом союза стал ...") is a person's title,
@@ -80,6 +84,7 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
         head_cap = w[0].isupper() or "-" in w
         # Right: "им. X. Y. Name", acronyms, genitive tails, "Университет ИТМО".
         k = i
+        parent_at = -1  # where an acronym closing the name starts
         end = e
         tail = text[e:]
         m = _RU_EPONYM.match(tail)
@@ -100,10 +105,22 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
                 if is_acronym_token(nxt) or (nxt.rstrip(".").upper() in ("СНГ", "ШОС", "БРИКС")):
                     k += 1
                     end = words[k][1] - (1 if nxt.endswith(".") else 0)  # not the sentence stop
+                    parent_at = words[k][0]
                     break
                 if nxt[0].isupper() and w[0].isupper() and "-" not in w and k == i and not left_ok:
                     k += 1
-                    end = words[k][1]
+                    end = words[k][1] - (1 if nxt.endswith(".") else 0)  # not the sentence stop
+                    # "Университет Хамада бин Халифы": capitalised words joined by a name particle
+                    while (
+                        not nxt.endswith(".")
+                        and k + 2 < n
+                        and words[k + 1][2] in _RU_NAME_PARTICLES
+                        and words[k + 2][2][0].isupper()
+                        and text[words[k][1] : words[k + 2][0]] == f" {words[k + 1][2]} "
+                    ):
+                        k += 2
+                        nxt = words[k][2]
+                        end = words[k][1] - (1 if nxt.endswith(".") else 0)
                     continue
                 if k > i and _RU_COLLECTIVE.match(w) and _RU_PLACE_GENITIVE.match(nxt):
                     k += 1  # "Ассоциация технических университетов России и Китая": places in the genitive
@@ -131,6 +148,8 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
             while k > i and words[k][2] == "и":
                 k -= 1
                 end = words[k][1]
+        if left_ok and _RU_FEDERATION.match(w):
+            continue  # "Российской Федерации": the country, not a federation of universities
         if not left_ok and not (head_cap and end > e):
             if not ("-" in w and w[0].isupper()):
                 continue
@@ -142,6 +161,11 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
             continue
         if left_ok and j == i - 1 and end == e and _RU_NATIONALITY.match(words[j][2]):
             continue  # "Финский университет": a description ("a Finnish university"), not a name
+        if parent_at > start and _RU_UNIT.match(text[start:end]):
+            # "Институт международных отношений КФУ": a unit of the organisation its acronym names
+            unit_end = parent_at - 1
+            out.append(Span(start + offset, unit_end + offset, text[start:unit_end], "unit", "university"))
+            continue
         out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
     return out
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from partnerkit._extract._patterns._words import _DETERMINERS, _KEEP_AFTER, Span, _head_of, _is_cap
+from partnerkit._extract._patterns._words import _DETERMINERS, _KEEP_AFTER, Span, _head_of, _is_cap, is_acronym_token
 
-__all__ = ["ru_units", "units_at", "units_of_parents"]
+__all__ = ["RU_UNIT", "ru_units", "units_at", "units_of_parents"]
 
 _Tok = tuple[int, int, str]
 
@@ -31,6 +31,8 @@ _PARENT_HEADS = frozenset(
     hochschule academy academia académie akademie""".split()  # noqa: SIM905
 )
 _LINKS = _KEEP_AFTER | {"der", "at"}
+# the units an acronym names the parent of ("TUM School of Management", "UCL Faculty of Laws")
+_ACRONYM_UNITS = frozenset(["school", "faculty", "department"])
 
 
 def _words(part: list[_Tok]) -> list[str]:
@@ -55,6 +57,8 @@ def _starts_parent(part: list[_Tok]) -> bool:
         return False
     first = _head_of(words[0])
     if first in _PARENT_HEADS:
+        if "-" in words[0]:
+            return True  # "der Tongji-Universität": a compound naming the university
         return len(words) > 1 and (_is_cap(words[1]) or (len(words) > 2 and words[1].lower() in _KEEP_AFTER))
     for i, w in enumerate(words):
         head = _head_of(w)
@@ -75,6 +79,11 @@ def units_of_parents(run: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
             if run[i][2].lower() in _LINKS and _is_unit(run[:i]) and _starts_parent(run[i + 1 :]):
                 rest = units_of_parents(run[i + 1 :])
                 return [(run[:i], True), *rest]
+    # "TUM School of Engineering": the parent's acronym, then the unit.
+    a = 1 if run[0][2].lower() in _DETERMINERS else 0
+    if is_acronym_token(run[a][2]) and _head_of(run[a + 1][2]) in _ACRONYM_UNITS:
+        rest = units_of_parents(run[a + 1 :])  # ("... der Technischen Universität München": its parent named)
+        return [(run[a : a + 1], False), *(rest if len(rest) > 1 else [(run[a + 1 :], True)])]
     # "Riverton University School of Medicine": the parent, then the unit.
     for i in range(1, len(run) - 1):
         if _head_of(run[i][2]) not in _PARENT_HEADS or not _is_cap(run[i - 1][2]) or _head_of(run[i - 1][2]):
@@ -104,7 +113,7 @@ def units_at(text: str, spans: list[Span], offset: int) -> list[Span]:
     return out
 
 
-_RU_UNIT = re.compile(
+RU_UNIT = re.compile(
     r"^(?:институт|факультет|центр|школ|высш\w+ школ|лаборатори|кафедр|колледж)\w*(?:\s|$)", re.IGNORECASE
 )
 _RU_PARENT = re.compile(r"(?:университета|академии)(?:\s|$)", re.IGNORECASE)
@@ -118,6 +127,6 @@ def ru_units(text: str, spans: list[Span], offset: int) -> list[Span]:
         a, b = out[i], out[i + 1]
         if a.kind != "name" or text[a.end - offset : b.start - offset] != " ":
             continue
-        if _RU_UNIT.match(a.text) and _RU_PARENT.search(b.text) and not _RU_PARENT.search(a.text):
+        if RU_UNIT.match(a.text) and _RU_PARENT.search(b.text) and not _RU_PARENT.search(a.text):
             out[i] = Span(a.start, a.end, a.text, "unit", a.head)
     return out

@@ -12,6 +12,7 @@ from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._cognate import cognate_reading
+from partnerkit._matching._match._namesakes import unwritten_namesakes
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._places import place_elsewhere
 from partnerkit._matching._match._result import _EXPLAINED, Match, _decided, _resolve_ambiguity
@@ -67,7 +68,8 @@ def match_one(
             found = beyond_name(index, rules, name, found)
             if plain:
                 found = unlisted_unit(index, rules, name, found, reading.hits)
-            return _successor_note(index, rules, place_elsewhere(index, name, found))[:limit]
+            found = unwritten_namesakes(index, rules, name, place_elsewhere(index, name, found), country)
+            return _successor_note(index, rules, found)[:limit]
         if reading.parts > 1:
             return _unread_parts(index, rules, reading, country, city)[:limit]
     queries = [name]
@@ -131,6 +133,7 @@ def match_one(
         found = _descriptive(index, name, found, country, city)
     if not identifiers and not domains:
         found = place_elsewhere(index, name, beyond_name(index, rules, name, found))
+        found = unwritten_namesakes(index, rules, name, found, country)
     return _successor_note(index, rules, found)[:limit]
 
 

@@ -1,0 +1,90 @@
+"""Memberships in the forms press releases use (texts written for these tests, invented names).
+
+A user relies on: "miembro fundador de X", "la asamblea aprobó la incorporación de tres nuevos
+miembros: A, B y C" (X named in the sentence before), "abandona la asociación" (ended), "fait
+également partie du réseau X" and "a intégré l'alliance X" each giving the membership; a place
+named as the network's seat ("which has its secretariat at Y", "mantiene su sede en Y") being
+no second network; a membership's network named before a ";" (not in a list after a colon);
+"will exchange up to twenty doctoral students" giving an exchange.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _records(text: str) -> set[tuple[frozenset[str], str]]:
+    ex = pk.extract(text, published="2024-05-01")
+    return {
+        (frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships if p.kind.value == "membership"
+    }
+
+
+NET_ES = "Red Universitaria del Sur (RUS)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Noticias de la red\nLa Universidad de Montoro es miembro fundador de la Red Universitaria del Sur "
+            "desde 1990.",
+            {(frozenset({"Universidad de Montoro", "Red Universitaria del Sur"}), "active")},
+        ),
+        (
+            f"La {NET_ES} celebró ayer su asamblea anual en Montoro.\n"
+            "La asamblea aprobó la incorporación de dos nuevos miembros: la Universidad de Valdeoro y la "
+            "Universidad de Alcara.",
+            {
+                (frozenset({"Universidad de Valdeoro", "Red Universitaria del Sur"}), "active"),
+                (frozenset({"Universidad de Alcara", "Red Universitaria del Sur"}), "active"),
+            },
+        ),
+        (
+            "La Asociación de Universidades del Sur (AUS) celebró ayer su asamblea anual.\n"
+            "En cambio, la Universidad de Valdeoro confirmó que abandona la asociación tras veinte años.",
+            {(frozenset({"Universidad de Valdeoro", "Asociación de Universidades del Sur"}), "ended")},
+        ),
+        (
+            "Nouvelles de Rivebelle\nL'Université de Rivebelle fait également partie du réseau ARENA.",
+            {(frozenset({"Université de Rivebelle", "ARENA"}), "active")},
+        ),
+        (
+            "Riverton news\nRiverton University is a member of the Northern Rivers Network, which has its "
+            "secretariat at Lakeside University.",
+            {(frozenset({"Riverton University", "Northern Rivers Network"}), "active")},
+        ),
+        (
+            "Noticias de la red\nLa Universidad de Montoro es miembro de la Red Universitaria del Sur, que "
+            "mantiene su sede en la Universidad de Valdeoro.",
+            {(frozenset({"Universidad de Montoro", "Red Universitaria del Sur"}), "active")},
+        ),
+    ],
+)
+def test_membership_forms(text: str, expected: set[tuple[frozenset[str], str]]) -> None:
+    assert _records(text) == expected
+
+
+def test_a_membership_ends_at_a_semicolon_but_not_in_a_list() -> None:
+    """ "Beide sind Mitglieder der X-Rektorenkonferenz; mit der Universität Y verhandeln sie ...":
+    Y is no network the two joined; "are members: A; B and C" is one list."""
+    text = (
+        "Seedorf und Bergheim\nDie Universität Seedorf und die Universität Bergheim unterzeichneten am Montag ein "
+        "Abkommen. Beide Hochschulen sind Mitglieder der Nordsee-Rektorenkonferenz; mit der Universität Tannau "
+        "verhandeln sie über eine Erweiterung."
+    )
+    got = {parties for parties, _status in _records(text)}
+    assert got == {
+        frozenset({"Universität Seedorf", "Nordsee-Rektorenkonferenz"}),
+        frozenset({"Universität Bergheim", "Nordsee-Rektorenkonferenz"}),
+    }
+
+
+def test_will_exchange_students_is_an_exchange() -> None:
+    text = "News\nRiverton University and Lakeside University will exchange up to twenty doctoral students a year."
+    ex = pk.extract(text, published="2024-05-01")
+    assert [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
+        ("exchange", {"Riverton University", "Lakeside University"})
+    ]
