@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from partnerkit._extract._lexicon import detect_language, languages, lexicon, lowered
-from partnerkit._extract._narrow import _COMPILE_AFTER, Alternation, _longest_trie, narrowed
+from partnerkit._extract._narrow import _COMPILE_AFTER, Alternation, narrowed
+from partnerkit._extract._trie import trie_source
 
 DATA = Path(__file__).parent / "data"
 
@@ -92,7 +93,7 @@ def test_an_alternation_of_phrases_matches_as_the_compiled_alternation(phrases: 
        text=st.text(st.sampled_from("abé. -уни大"), max_size=60))  # fmt: skip
 def test_the_longest_literal_at_each_position_gives_every_literal_present(words: list[str], text: str) -> None:
     """A literal that starts where a longer one does is its prefix: none is missed."""
-    found = set(re.findall(f"(?=({_longest_trie(dict.fromkeys(words))}))", text))
+    found = set(re.findall(f"(?=({trie_source(words, longest=True)}))", text))
     present = {w for w in words if any(f.startswith(w) for f in found)}
     assert present == {w for w in words if w in text}
 

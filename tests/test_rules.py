@@ -24,7 +24,8 @@ from partnerkit.rules import (
     TokenSort,
     default_rules,
 )
-from partnerkit.rules._comparisons import UniversityKind, one_letter
+from partnerkit.rules._comparisons import one_letter
+from partnerkit.rules._kinds import UniversityKind
 from tests import strategies as pst
 
 P = Profile.from_name

@@ -12,7 +12,6 @@ import codecs
 import datetime as _dt
 import enum
 import gzip
-import io
 import json
 import logging
 import os
@@ -410,10 +409,3 @@ def _check_header(header: dict[str, Any], cls: type[Any], name: str) -> None:
     kind = header.get("type")
     if kind is not None and kind != cls.__name__:
         raise SourceError(f"{name}: the file holds {str(kind)[:40]} records, not {cls.__name__}", locator=name)
-
-
-def dumps_jsonl(records: Iterable[Any]) -> str:
-    """The JSON Lines text :func:`dump_jsonl` would write (for small sets)."""
-    buf = io.StringIO()
-    dump_jsonl(records, buf)
-    return buf.getvalue()

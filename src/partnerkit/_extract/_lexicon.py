@@ -19,7 +19,7 @@ import attrs
 
 from partnerkit._errors import ConfigError
 from partnerkit._extract._trie import literal_trie
-from partnerkit._model import PartnershipKind, Status
+from partnerkit._model import PartnershipKind
 
 __all__ = [
     "KIND_ORDER",
@@ -430,10 +430,6 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
             out.append(m)
             done = start = m.end()
     return out
-
-
-def status_of(value: str) -> Status:
-    return Status(value)
 
 
 def detect_language(text: str) -> str:

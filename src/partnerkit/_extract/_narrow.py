@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from partnerkit._extract._lexicon import Lexicon, literal_needles, phrases_source, raw_tables
+from partnerkit._extract._trie import trie_source
 
 __all__ = ["Alternation", "narrowed"]
 
@@ -125,7 +126,7 @@ class _Table:
         self.closed = {
             n: frozenset().union(*(ids for m, ids in by_needle.items() if n.startswith(m))) for n in by_needle
         }
-        self.find = re.compile(f"(?=({_longest_trie(by_needle)}))").findall if by_needle else None
+        self.find = re.compile(f"(?=({trie_source(by_needle, longest=True)}))").findall if by_needle else None
         self.cache: dict[frozenset[str], _Scans] = {}
         self.alts: dict[tuple[int, tuple[int, ...]], Alternation] = {}  # (key index, phrase indices)
 
@@ -172,25 +173,6 @@ def _join(phrases: list[tuple[str, str]], keep: Sequence[int]) -> str:
         if part is not None:
             parts.append(part)
     return "|".join(parts)
-
-
-def _longest_trie(words: Mapping[str, object]) -> str:
-    """An expression that matches the longest of ``words`` that starts where it is tried."""
-    root: dict[str, Any] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 _TABLES: dict[int, _Table] = {}

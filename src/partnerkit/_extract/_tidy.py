@@ -52,14 +52,6 @@ def locations(places: list[Place], text: str) -> list[tuple[Location, int]]:
     return [(loc, pos) for loc, pos in out if loc.city or loc.country not in cities]
 
 
-def _family(kind: PartnershipKind) -> str:
-    if kind in DOCUMENTS:
-        return "document"
-    if kind in (K.JOINT_PROGRAMME, K.DOUBLE_DEGREE):
-        return "programme"
-    return kind.value
-
-
 def _fits(a: Location | None, b: Location | None) -> bool:
     if a is None or b is None:
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["literal_trie"]
+__all__ = ["literal_trie", "trie_source"]
 
 
 def literal_trie(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
@@ -28,19 +28,36 @@ def literal_trie(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
         >>> bool(p.search("an institute")), p.search("a school")
         (True, None)
     """
+    words = list(words)
+    if not all(words):
+        return re.compile("", flags)  # the empty word is in every text
+    source = trie_source(words)
+    return re.compile(source if source else "(?!)", flags)
+
+
+def trie_source(words: Iterable[str], *, longest: bool = False) -> str:
+    """The source of :func:`literal_trie`'s pattern (``""`` for no words); with ``longest``,
+    one that matches the longest of ``words`` that starts where it is tried (for the words
+    themselves, e.g. with ``findall``), not the shortest.
+
+    Example:
+        >>> trie_source(["univ", "university", "uni"], longest=True)
+        'uni(?:v(?:ersity)?)?'
+    """
     root: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
-        if not w:
-            return re.compile("", flags)  # the empty word is in every text
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        if "" in node:
+        if "" in node and not longest:
             return ""  # a word ends here: any longer one holds it
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
 
-    return re.compile(emit(root) if root else "(?!)", flags)
+    return emit(root)

@@ -225,12 +225,6 @@ def _hints(countries: Iterable[str | None] | None, n: int) -> list[str | None]:
     return hints
 
 
-def _one_hint(found: set[str | None]) -> str | None:
-    """The country all rows agree on (rows without a hint aside), else ``None``."""
-    known = found - {None}
-    return next(iter(known)) if len(known) == 1 else None
-
-
 # a unit of step 1: a text and the country hint it is read with; a normal form whose rows carry
 # two known countries is split into one group per country (plus one for its rows without a hint)
 _Unit = tuple[str, str | None]

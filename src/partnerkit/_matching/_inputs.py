@@ -10,23 +10,24 @@ __all__ = ["institutions_of", "not_a_single_name"]
 
 
 def not_a_single_name(names: object, what: str = "names") -> None:
-    """Refuse a lone ``str`` or ``bytes`` where an iterable of names is expected (it would iterate its characters).
+    """Refuse a lone ``str`` or ``bytes`` where an iterable of ``what`` (names, country hints) is expected
+    (it would iterate its characters).
 
     >>> not_a_single_name("ITMO University")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    TypeError: names: expected an iterable of names (a list, a column...), got a single str; wrap one name ...
+    TypeError: names: expected an iterable of names (a list, a column...), got a single str; wrap one in a list: ...
 
     Raises:
         TypeError: ``names`` is a ``str``, ``bytes`` or ``bytearray``.
     """
     if isinstance(names, str):
         raise TypeError(
-            f"{what}: expected an iterable of names (a list, a column...), got a single str; "
-            f"wrap one name in a list: [{names[:40]!r}]"
+            f"{what}: expected an iterable of {what} (a list, a column...), got a single str; "
+            f"wrap one in a list: [{names[:40]!r}]"
         )
     if isinstance(names, (bytes, bytearray)):
-        raise TypeError(f"{what}: expected an iterable of names (str), got {type(names).__name__}")
+        raise TypeError(f"{what}: expected an iterable of {what} (str), got {type(names).__name__}")
 
 
 def institutions_of(items: Iterable[object]) -> Iterator[Institution]:

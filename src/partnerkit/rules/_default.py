@@ -19,9 +19,9 @@ from partnerkit.rules._comparisons import (
     SharedAcronym,
     SharedDomain,
     TokenSort,
-    UniversityKind,
 )
 from partnerkit.rules._engine import Decision, Rule, RuleSet
+from partnerkit.rules._kinds import UniversityKind
 
 __all__ = ["default_rules"]
 

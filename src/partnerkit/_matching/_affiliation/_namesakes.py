@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from partnerkit._matching._affiliation._model import Entry, Found, Hints
 from partnerkit._model import NameType
 from partnerkit._names import Part, country_of, fold, parse_name, subdivision_countries, tokens
-from partnerkit.rules._comparisons import APPLIED_WORDS
+from partnerkit.rules._kinds import APPLIED_WORDS
 
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader

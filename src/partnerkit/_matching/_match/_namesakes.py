@@ -28,7 +28,7 @@ from partnerkit._names import (
     normalize_name,
 )
 from partnerkit.rules import Decision, Profile, RuleSet
-from partnerkit.rules._comparisons import university_kinds
+from partnerkit.rules._kinds import university_kinds
 
 __all__ = ["unwritten_namesakes"]
 

@@ -46,7 +46,7 @@ from partnerkit._matching._spread import word_spread
 from partnerkit._model import Institution
 from partnerkit._names import ORG_KEYS, STOP_WORDS, country_of, fold, normalize_name
 from partnerkit.rules import Decision, Profile, RuleSet
-from partnerkit.rules._comparisons import UniversityKind
+from partnerkit.rules._kinds import UniversityKind
 from partnerkit.rules._profile import WEAK_TOKENS
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
