@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import gc
 import math
+import operator
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -84,8 +85,17 @@ class _Institutions(Sequence[Institution]):
         """
         at = [_FIELDS.index(f) for f in fields]
         rows = self._rows
+        as_made = _KIND not in at and _RELATIONSHIPS not in at  # fields an Institution holds as they are pickled
+        get, one = operator.attrgetter(*fields), len(fields) == 1
         for i, made in enumerate(self._made):
-            row = rows[i] if made is None and rows is not None else _to_row(self[i])
+            if made is None and rows is not None:
+                row = rows[i]
+            elif as_made:
+                got = get(made if made is not None else self[i])
+                yield (got,) if one else got
+                continue
+            else:
+                row = _to_row(self[i])
             yield tuple(row[j] for j in at)
 
 

@@ -61,9 +61,14 @@ class WordSpread:
         """
         if self._cities is None:
             found: dict[str, set[str]] = {}
-            for i in self.index.institutions:
-                if i.city and i.country:
-                    found.setdefault(normalize_name(i.city), set()).add(i.country)
+            # plain field values: a loaded registry makes no Institution objects for this
+            keys: dict[str, str] = {}  # each city as written, normalised once
+            for city, country in self.index.institutions.plain("city", "country"):
+                if city and country:
+                    key = keys.get(city)
+                    if key is None:
+                        key = keys[city] = normalize_name(city)
+                    found.setdefault(key, set()).add(country)
             self._cities = {
                 k: frozenset(v) for k, v in found.items() if k and not all(self.generic(w) for w in k.split())
             }
