@@ -28,7 +28,7 @@ _JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外|也(?=是|为)
 # A bare comma before a new subject, a name that its own trigger follows with no comma between
 # ("X ist Mitglied der A, die Universität Y gehört der B an", "X是A的成员，Y大学是B的成员")
 _SUBJECT = re.compile(r",\s+(?=(?:(?:the|die|der|das|la|el|le|les|los|las)\s+|l['’])?[A-ZÀ-ÝА-ЯЁ])")
-_SUBJECT_CJK = re.compile(r"[，,](?=[\u3400-\u9fff]{2,15}?(?:大学|学院|研究院|研究所|大學|學院))")
+_SUBJECT_CJK = re.compile(rf"[，,](?={CJK.pattern}{{2,15}}?(?:大学|学院|研究院|研究所|大學|學院))")
 _COMMA = re.compile(r"[,，]")
 
 

@@ -21,7 +21,7 @@ import attrs
 
 from partnerkit._matching._affiliation import reader
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import _AND, Match, _city_name_words, _place_words
+from partnerkit._matching._match._result import _AND, Match, _city_name_words, _place_words, demoted
 from partnerkit._matching._match._units import _relatives
 from partnerkit._matching._spread import WordSpread, word_spread
 from partnerkit._names import (
@@ -161,10 +161,7 @@ def _unit_whole(found: list[Match], unit: Match) -> list[Match]:
         f"Unit named whole: the string is one name carrying {unit.name!r}, a unit of {top.institution.name}, "
         "beside its parent's name: the unit is meant."
     )
-    parent = attrs.evolve(
-        top, decision=Decision.POSSIBLE, score=min(top.score, 0.8),
-        explanation=top.explanation.with_note(note, Decision.POSSIBLE),
-    )  # fmt: skip
+    parent = demoted(top, note)
     chosen = attrs.evolve(
         unit, decision=Decision.MATCH, score=max(unit.score, top.score),
         explanation=unit.explanation.with_note(note, Decision.MATCH),
@@ -297,10 +294,7 @@ def _prefer(
             f"Ambiguous: the string's words {words!r} beyond {top.name!r} point to {len(fits)} institutions ({names})."
         )
         decision = Decision.POSSIBLE
-    parent = attrs.evolve(
-        top, decision=Decision.POSSIBLE, score=min(top.score, 0.8),
-        explanation=top.explanation.with_note(note, Decision.POSSIBLE),
-    )  # fmt: skip
+    parent = demoted(top, note)
     rivals = [_listed(index, rules, top, (c, n), note, decision=decision) for c, n, _how in fits[:LISTED]]
     ids = {m.institution.id for m in rivals}
     rest = [m for m in found[1:] if m.institution.id not in ids]
@@ -318,10 +312,7 @@ def _downgrade(
 ) -> list[Match]:
     """The MATCH becomes POSSIBLE, followed by namesakes sharing the string's other words, if any."""
     top = found[0]
-    parent = attrs.evolve(
-        top, decision=Decision.POSSIBLE, score=min(top.score, 0.8),
-        explanation=top.explanation.with_note(note, Decision.POSSIBLE),
-    )  # fmt: skip
+    parent = demoted(top, note)
     near = [(c, n) for c, n, theirs in family if theirs & set(extra)] or [(c, n) for c, n, _t in family]
     rivals = [_listed(index, rules, top, (c, n), note, decision=Decision.POSSIBLE) for c, n in near[:LISTED]]
     ids = {m.institution.id for m in rivals}

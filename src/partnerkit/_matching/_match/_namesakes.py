@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from partnerkit._matching._index import _TYPE_CODES, Index
-from partnerkit._matching._match._result import _AND, Match
+from partnerkit._matching._match._result import _AND, Match, demoted
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import Institution, NameType, RelationType
 from partnerkit._names import (
@@ -60,8 +58,7 @@ def unwritten_namesakes(
         f"Namesakes not told apart: {name!r} is the name, or the head of the names, of {len(others)} other "
         f"institution(s) ({shown}); it does not say which."
     )
-    e = top.explanation.with_note(note, Decision.POSSIBLE)
-    out = [attrs.evolve(top, decision=Decision.POSSIBLE, score=min(top.score, 0.8), explanation=e)]
+    out = [demoted(top, note)]
     listed = {top.institution.id}
     q = Profile.from_name(name, country=country)
     for o in others[:_LISTED]:

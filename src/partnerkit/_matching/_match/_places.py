@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import contextlib
 
-import attrs
-
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import _AND, Match
+from partnerkit._matching._match._result import _AND, Match, demoted
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import Institution, country_name
 from partnerkit._names import ORG_KEYS, country_of, looks_like_affiliation, normalize_name
@@ -46,8 +44,7 @@ def place_elsewhere(index: Index, name: str, found: list[Match]) -> list[Match]:
         f"Elsewhere: the name writes {place!r}, and {inst.name} is not there ({at}); "
         "it may name a campus, a branch or a namesake."
     )
-    e = top.explanation.with_note(note, Decision.POSSIBLE)
-    return [attrs.evolve(top, decision=Decision.POSSIBLE, score=min(top.score, 0.8), explanation=e), *found[1:]]
+    return [demoted(top, note), *found[1:]]
 
 
 def _elsewhere(index: Index, name: str, inst: Institution) -> str | None:

@@ -105,6 +105,15 @@ def _resolve_ambiguity(found: list[Match], acronym: bool = False) -> list[Match]
     ]
 
 
+def demoted(top: Match, note: str) -> Match:
+    """``top`` as a POSSIBLE (score at most 0.8) whose explanation ends with ``note``: a check after
+    the rules found a reason the MATCH is not safe."""
+    return attrs.evolve(
+        top, decision=Decision.POSSIBLE, score=min(top.score, 0.8),
+        explanation=top.explanation.with_note(note, Decision.POSSIBLE),
+    )  # fmt: skip
+
+
 def _decided(e: Explanation) -> bool:
     """A deciding rule (different identifiers, different countries) ended the run."""
     return any(r.decision is not None for r in e)

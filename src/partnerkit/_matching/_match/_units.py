@@ -7,7 +7,15 @@ import attrs
 from partnerkit._matching._affiliation import Reading, reader
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._order import _word_order
-from partnerkit._matching._match._result import _AND, MAX_POSTING, RARE, Match, _place_words, _resolve_ambiguity
+from partnerkit._matching._match._result import (
+    _AND,
+    MAX_POSTING,
+    RARE,
+    Match,
+    _place_words,
+    _resolve_ambiguity,
+    demoted,
+)
 from partnerkit._matching._match._written import settle_found_names
 from partnerkit._model import RelationType
 from partnerkit._names import (
@@ -309,10 +317,7 @@ def _unit_in_part(index: Index, rules: RuleSet, reading: Reading, found: list[Ma
                 f"{top.institution.name} ({listed})."
             )
             decision, score = Decision.POSSIBLE, 0.7
-        parent = attrs.evolve(
-            top, decision=Decision.POSSIBLE, score=min(top.score, 0.8),
-            explanation=top.explanation.with_note(note, Decision.POSSIBLE),
-        )  # fmt: skip
+        parent = demoted(top, note)
         q = Profile.from_name(part)
         rivals = []
         for c in fits[:4]:

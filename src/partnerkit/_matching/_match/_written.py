@@ -41,7 +41,7 @@ import attrs
 
 from partnerkit._matching._affiliation import Hit, reader
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import MAX_POSTING, Match, _place_words
+from partnerkit._matching._match._result import MAX_POSTING, Match, _place_words, demoted
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import Institution
 from partnerkit._names import ORG_KEYS, STOP_WORDS, country_of, fold, normalize_name
@@ -296,8 +296,7 @@ def unlisted_unit(index: Index, rules: RuleSet, text: str, found: list[Match], h
         f"Unit: {said!r} after {index.texts[h.name_id]!r} names a unit, and another registered body carries "
         f"these words ({names}); none of the units the registry lists under {top.institution.name} does."
     )
-    e = top.explanation.with_note(why, Decision.POSSIBLE)
-    out = [attrs.evolve(top, decision=Decision.POSSIBLE, score=min(top.score, 0.8), explanation=e)]
+    out = [demoted(top, why)]
     listed = {top.institution.id}
     q = Profile.from_name(text)
     for c, n in named:
