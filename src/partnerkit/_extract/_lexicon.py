@@ -93,6 +93,7 @@ _DATES = (
     "reported",
     "last_month",
     "last_weekday",
+    "starts",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
