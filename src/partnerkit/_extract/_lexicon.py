@@ -94,6 +94,8 @@ _DATES = (
     "last_month",
     "last_weekday",
     "starts",
+    "original",
+    "renewed",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -59,6 +59,7 @@ from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
+    act_date,
     date_after,
     date_for,
     during_date,
@@ -390,7 +391,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "Both are members of X and take part in its mobility programme": X's, not a bilateral one
             existing = _right_before(refs.get("existing"), text, trig.start)
-            date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
+            date = None if existing else act_date(doc, _clause_text(text, trig, triggers), trig, published, status)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and may_match(since, low) and since.search(text):

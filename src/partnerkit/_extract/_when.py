@@ -16,10 +16,12 @@ from typing import Protocol
 
 from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
+from partnerkit._extract._lexicon import lowered, may_match
 from partnerkit._extract._text import CJK
-from partnerkit._model import PartialDate
+from partnerkit._model import PartialDate, Status
 
 __all__ = [
+    "act_date",
     "date_after",
     "date_for",
     "dates_in",
@@ -107,6 +109,50 @@ def date_for(doc: Document, text: str, trig: _Spanned, published: PartialDate | 
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
     return best.date
+
+
+# "was not renewed", "не было продлено": no renewal
+_NOT = re.compile(r"(?<!\w)(?:not|never|nicht|nie|pas|jamais|no|nunca|не|未|没有)(?!\w)[^.;,]{0,12}$", re.IGNORECASE)
+_ORIGINAL_GAP = re.compile(r"\s*(?:(?:the|l['’]an|el año|the year|year|году|годом)\s+)?", re.IGNORECASE)
+
+
+def _original(doc: Document, text: str, hits: list[DateHit]) -> list[DateHit]:
+    """The dates of ``hits`` marked as a deal's original one ("first signed in 2014", "depuis 2010")."""
+    original = doc.lex.dates.get("original")
+    if original is None or not hits or not may_match(original, lowered(text)):
+        return []
+    cues = [m.end() for m in original.finditer(text)]
+    return [h for h in hits if any(c <= h.start and _ORIGINAL_GAP.fullmatch(text, c, h.start) for c in cues)]
+
+
+def _renewal_date(doc: Document, text: str, trig: _Spanned, hits: list[DateHit]) -> PartialDate | None:
+    """The date of a renewal told beside the original one: the nearest date not marked original."""
+    marked = _original(doc, text, hits)
+    rest = [h for h in hits if h not in marked]
+    renewed = doc.lex.dates.get("renewed")
+    if not marked or not rest or renewed is None:
+        return None
+    if all(_NOT.search(text, max(0, m.start() - 16), m.start()) for m in renewed.finditer(text)):
+        return None  # no renewal, or only "was not renewed"
+    return min(rest, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
+
+
+def act_date(
+    doc: Document, text: str, trig: _Spanned, published: PartialDate | None, status: Status
+) -> PartialDate | None:
+    """The date of what a trigger states, reading a date marked as the deal's original one.
+
+    "extended the agreement first signed in 2014 on Monday", "ont renouvelé lundi l'accord qui
+    les lie depuis 2010": a renewal is dated by its own date, not the original (a renewal
+    stating no date of its own keeps the original); "terminated the agreement concluded in
+    2011": an ended deal is dated by its original signing. Otherwise :func:`date_for`.
+    """
+    hits = dates_in(doc, text, published)
+    if status is Status.ENDED and (marked := _original(doc, text, hits)):
+        return min(marked, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
+    if status is Status.SIGNED and (renewal := _renewal_date(doc, text, trig, hits)) is not None:
+        return renewal
+    return date_for(doc, text, trig, published)
 
 
 _REPORT_GAP = re.compile(r"\s*(?:\w+\s+)?(?:on|este|esta|el|le|ce|в|во|am|at)?\s*$", re.IGNORECASE)
@@ -225,7 +271,10 @@ _BREAK = re.compile(r"[\"“”«»「」,，;；:]")
 def date_after(doc: Document, text: str, trig: _Spanned, published: PartialDate | None) -> PartialDate | None:
     """The first date after the trigger in the same clause, outside quotes ("The agreement was
     signed on Tuesday"; not "its signing matters for the goal 'by 2020 ...'")."""
-    for h in dates_in(doc, text, published):
+    hits = dates_in(doc, text, published)
+    if (renewal := _renewal_date(doc, text, trig, hits)) is not None:
+        return renewal  # "ont renouvelé lundi l'accord qui les lie depuis 2010"
+    for h in hits:
         if h.start >= trig.end and not _BREAK.search(text, trig.end, h.start):
             return h.date
     return None
