@@ -97,3 +97,26 @@ def test_the_next_sentence_gives_no_start(second: str) -> None:
     )
     got = _dated(text)
     assert got["joint_programme"][0] in (None, "2024-05-07")
+
+
+def test_a_closing_then_the_opening_in_the_next_sentence_is_one_office() -> None:
+    """ "X will close its campus in Y. The campus, opened in 2012, ...": one ended office dated
+    2012 (its opening), not a second running one."""
+    text = (
+        "Northvale University will close its campus in Nicosia, Cyprus, at the end of the 2026/27 "
+        "academic year. The campus, opened in 2012, will stop admitting new students this September."
+    )
+    got = [
+        (p.kind.value, p.status.value, str(p.date), p.location.city if p.location else None)
+        for p in pk.extract(text, published="2025-06-03").partnerships
+    ]
+    assert got == [("office", "ended", "2012", "Nicosia")]
+
+
+def test_an_office_opened_elsewhere_in_the_next_sentence_stays_apart() -> None:
+    text = (
+        "Northvale University will close its campus in Nicosia, Cyprus, next year. "
+        "The university opened an office in Nairobi in 2012."
+    )
+    got = {(p.status.value, p.location.city if p.location else None) for p in pk.extract(text).partnerships}
+    assert got == {("ended", "Nicosia"), ("active", "Nairobi")}

@@ -18,10 +18,10 @@ from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._parties import party
 from partnerkit._extract._triggers import Trigger
-from partnerkit._extract._when import dates_in, same_paragraph
+from partnerkit._extract._when import dates_in, original_dates, same_paragraph
 from partnerkit._model import PartialDate, Partnership, PartnershipKind, Status
 
-__all__ = ["start_dates"]
+__all__ = ["opened_next", "start_dates"]
 
 K = PartnershipKind
 _STARTED = frozenset({K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
@@ -29,6 +29,56 @@ _STARTED = frozenset({K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
 _UNTIL = re.compile(
     r"(?:\b(?:until|till|to|through|bis|hasta|до|по)|jusqu['’] ?(?:à|en|au)|[至到])\s*(?:\w+\s+)?$", re.IGNORECASE
 )
+
+
+_ENDS = frozenset({K.OFFICE, K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
+# "The campus, opened in 2012, ...": a sentence opening with a definite reference
+_DEFINITE_FIRST = re.compile(r"\W{0,2}(?:the|le|la|les|el|los|las|der|die|das|l['’])\s*\w", re.IGNORECASE)
+
+
+def opened_next(
+    doc: Document, out: list[Partnership], all_triggers: dict[int, list[Trigger]], published: PartialDate | None
+) -> list[Partnership]:
+    """An object said to close, then "The campus, opened in 2012, ..." in the next sentence (a
+    definite reference to an object of that kind, no other organisation named): one object,
+    dated by its opening; a record the next sentence gave of it joins the first as evidence."""
+    index = {s.text: i for i, s in enumerate(doc.sentences)}
+    drop: set[int] = set()
+    result = list(out)
+    for i, r in enumerate(result):
+        si = index.get(r.evidence[0].quote) if r.evidence else None
+        if r.kind not in _ENDS or r.status is not Status.ENDED or si is None or si + 1 >= len(doc.sentences):
+            continue
+        nxt = doc.sentences[si + 1]
+        if (
+            not same_paragraph(doc, si, si + 1)
+            or _DEFINITE_FIRST.match(nxt.text) is None
+            or not any(t.kind is r.kind for t in all_triggers.get(si + 1, []))
+            or any(
+                m.entity is not None and doc.entities[m.entity].kind == "org" and party(doc, m.entity) not in r.parties
+                for m in doc.in_sentence(si + 1)
+                if m.kind != "pair"
+            )
+        ):
+            continue
+        opened = original_dates(doc, nxt.text, dates_in(doc, nxt.text, published))
+        if len(opened) != 1:
+            continue
+        evidence = r.evidence
+        for j, r2 in enumerate(result):
+            if (
+                j not in drop
+                and r2.kind is r.kind
+                and set(r2.parties) == set(r.parties)
+                and r2.status is Status.ACTIVE
+                and r2.location is None
+                and r2.evidence
+                and r2.evidence[0].quote == nxt.text
+            ):
+                evidence = evidence + r2.evidence
+                drop.add(j)
+        result[i] = attrs.evolve(r, date=opened[0].date, evidence=evidence)
+    return [r for j, r in enumerate(result) if j not in drop]
 
 
 def _key(d: PartialDate) -> tuple[int, int, int]:

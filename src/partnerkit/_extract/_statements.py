@@ -50,7 +50,7 @@ from partnerkit._extract._roles import (
     with_list,
 )
 from partnerkit._extract._signatories import second_posts
-from partnerkit._extract._starts import start_dates
+from partnerkit._extract._starts import opened_next, start_dates
 from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
@@ -617,4 +617,4 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     if "|" in doc.clean.text or "\n" in doc.clean.text:
         out.extend(listed_memberships(doc, published, text_subject))
     _hosts_named_next(doc, out, all_triggers)
-    return _tidy(start_dates(doc, out, all_triggers, published))
+    return _tidy(opened_next(doc, start_dates(doc, out, all_triggers, published), all_triggers, published))

@@ -29,6 +29,7 @@ __all__ = [
     "event_date",
     "inherited_date",
     "last_date_before",
+    "original_dates",
     "same_paragraph",
 ]
 
@@ -116,7 +117,7 @@ _NOT = re.compile(r"(?<!\w)(?:not|never|nicht|nie|pas|jamais|no|nunca|не|未|�
 _ORIGINAL_GAP = re.compile(r"\s*(?:(?:the|l['’]an|el año|the year|year|году|годом)\s+)?", re.IGNORECASE)
 
 
-def _original(doc: Document, text: str, hits: list[DateHit]) -> list[DateHit]:
+def original_dates(doc: Document, text: str, hits: list[DateHit]) -> list[DateHit]:
     """The dates of ``hits`` marked as a deal's original one ("first signed in 2014", "depuis 2010")."""
     original = doc.lex.dates.get("original")
     if original is None or not hits or not may_match(original, lowered(text)):
@@ -127,7 +128,7 @@ def _original(doc: Document, text: str, hits: list[DateHit]) -> list[DateHit]:
 
 def _renewal_date(doc: Document, text: str, trig: _Spanned, hits: list[DateHit]) -> PartialDate | None:
     """The date of a renewal told beside the original one: the nearest date not marked original."""
-    marked = _original(doc, text, hits)
+    marked = original_dates(doc, text, hits)
     rest = [h for h in hits if h not in marked]
     renewed = doc.lex.dates.get("renewed")
     if not marked or not rest or renewed is None:
@@ -148,7 +149,7 @@ def act_date(
     2011": an ended deal is dated by its original signing. Otherwise :func:`date_for`.
     """
     hits = dates_in(doc, text, published)
-    if status is Status.ENDED and (marked := _original(doc, text, hits)):
+    if status is Status.ENDED and (marked := original_dates(doc, text, hits)):
         return min(marked, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
     if status is Status.SIGNED and (renewal := _renewal_date(doc, text, trig, hits)) is not None:
         return renewal
