@@ -6,7 +6,8 @@ l'accord-cadre qui les lie depuis 2010", "продлили в среду сог�
 2014 году"); a renewal that gives no date of its own keeping the original ("an MoU signed in
 2017 was renewed for five years"); "was not renewed" being no renewal; and an ended deal being
 dated by its original signing ("расторг в феврале соглашение, заключенное в 2011 году",
-"terminated in March the agreement concluded in 2011").
+"terminated in March the agreement concluded in 2011"); a range of years ("between 2009 and
+2019") dating a deal by its start.
 """
 
 from __future__ import annotations
@@ -74,3 +75,17 @@ def test_not_renewed_is_no_renewal() -> None:
         "Northvale University said the agreement with Southmere University, signed in 2015, was not renewed last year."
     )
     assert got["agreement"][0] != "2024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Between 2009 and 2019, a student exchange agreement brought students from Northvale University to "
+        "Southmere University.",
+        "Von 2009 bis 2019 bestand ein Studierendenaustausch zwischen der Universität Nordtal und der "
+        "Universität Südsee.",
+    ],
+)
+def test_a_range_of_years_dates_the_deal_by_its_start(text: str) -> None:
+    """ "Between 2009 and 2019, an exchange ...": the exchange dates from 2009, not 2019."""
+    assert _dates(text)["exchange"][0] == "2009"

@@ -109,7 +109,19 @@ def date_for(doc: Document, text: str, trig: _Spanned, published: PartialDate | 
     if not hits:
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
+    for h in hits:  # "between 2009 and 2019", "von 2009 bis 2019", "2009–2019": the range's start
+        if (
+            h.end < best.start
+            and _RANGE_MID.fullmatch(text, h.end, best.start)
+            and (_RANGE_OPEN.search(text, max(0, h.start - 12), h.start) or text[h.end : best.start].strip() in "–—-")
+        ):
+            return h.date
     return best.date
+
+
+# the middle and the opening of a range of two dates
+_RANGE_MID = re.compile(r"\s*(?:and|to|until|through|bis|und|à|au|a|y|hasta|по|до|и|–|—|-)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?<!\w)(?:between|from|zwischen|von|entre|de|du|desde|с|между)\s+$", re.IGNORECASE)
 
 
 # "was not renewed", "не было продлено": no renewal
