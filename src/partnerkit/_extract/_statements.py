@@ -60,6 +60,7 @@ from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
     act_date,
+    body_date,
     date_after,
     date_for,
     during_date,
@@ -436,6 +437,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     if clause is not None and not existing:  # the date written in its own clause
                         own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
                         when = date_for(doc, own, t, published)
+                    when = when or (None if existing else body_date(doc, si, published))  # "La asamblea aprobó"
                     out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)

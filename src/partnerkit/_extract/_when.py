@@ -22,6 +22,7 @@ from partnerkit._model import PartialDate, Status
 
 __all__ = [
     "act_date",
+    "body_date",
     "date_after",
     "date_for",
     "dates_in",
@@ -241,6 +242,34 @@ def _ceremony_date(doc: Document, si: int, published: PartialDate | None) -> Par
         if at < 0:
             continue
         hits = [h for h in dates_in(doc, text, published) if h.date.day is not None]
+        if hits:
+            return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
+    return None
+
+
+# the body that admits members at a meeting: "La asamblea aprobó la incorporación de ...", "the Council admitted"
+_BODY = re.compile(
+    r"(?<!\w)(?:the|la|el|le|l['’]|die|der|das)\s+(assembl\w*|council|conseil|consejo|asamblea|versammlung|mitgliederversammlung)"
+    r"|(?<!\w)(собрани\w*|совет\w*)",
+    re.IGNORECASE,
+)
+
+
+def body_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The date of the meeting at which a body ("the assembly", "la asamblea", "le conseil") that
+    sentence ``si`` names decided: an earlier sentence of the text naming that body with a date to
+    the month or day ("La AUIP celebró ayer su asamblea general anual. ... La asamblea aprobó la
+    incorporación de tres nuevos miembros": yesterday)."""
+    m = _BODY.search(doc.sentences[si].text)
+    if m is None:
+        return None
+    stem = next(g for g in m.groups() if g)[:6].lower()
+    for j in range(si - 1, -1, -1):
+        text = doc.sentences[j].text
+        at = text.lower().find(stem)
+        if at < 0:
+            continue
+        hits = [h for h in dates_in(doc, text, published) if h.date.month is not None]
         if hits:
             return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
     return None
