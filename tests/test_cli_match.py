@@ -36,6 +36,21 @@ def test_match_names_against_a_file_registry(registry: str) -> None:
         assert "explanation" not in r["matches"][0]
 
 
+def test_match_against_a_saved_registry_file(registry: str, tmp_path: Path) -> None:
+    """A registry compiled once with Registry.save is read by --registry, whatever its name; a damaged
+    one is a one-line error naming the file and saying to rebuild it (exit 2)."""
+    saved = tmp_path / "institutions.pkreg"
+    pk.Registry(pk.load_jsonl(pk.Institution, registry)).save(saved)
+    code, out, _ = run("match", "ITMO Univ.", "--registry", str(saved), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["matches"][0]["institution_id"] == "itmo"
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(saved.read_bytes()[:-100])
+    code, _, err = run("match", "ITMO Univ.", "--registry", str(cut))
+    assert code == 2
+    assert err.count("\n") == 1 and f"{cut}: damaged registry file" in err and "rebuild it" in err
+
+
 def test_an_ambiguous_acronym_is_possible_until_a_country_settles_it(registry: str) -> None:
     code, out, _ = run("match", "MSU", "--registry", registry, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit._matching import match_batch
+from partnerkit._matching._index import FORMAT_VERSION
 from tests import strategies as pst
 
 INSTITUTIONS = [
@@ -204,6 +206,61 @@ def test_load_refuses_other_files(tmp_path: Path) -> None:
     old.write_bytes(b"partnerkit-registry\n" + pickle.dumps((0, None)))
     with pytest.raises(pk.ConfigError, match="rebuild"):
         pk.Registry.load(old)
+
+
+def _saved(registry: pk.Registry, tmp_path: Path) -> bytes:
+    registry.save(tmp_path / "reg.pkreg")
+    return (tmp_path / "reg.pkreg").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda b: b[: len(b) // 2], "truncated or altered"),  # a copy cut short
+        (lambda b: b[:40], "damaged registry file"),  # cut inside the header line
+        (lambda b: b.replace(b"ITMO University", b"ITMO Universitx"), "checksum does not match: truncated or altered"),
+        (
+            lambda b: b.replace(f"format {FORMAT_VERSION} ".encode(), b"format 99 ", 1),
+            f"format 99, this partnerkit reads format {FORMAT_VERSION}; rebuild",
+        ),
+    ],
+)
+def test_load_refuses_damaged_files_by_name(registry: pk.Registry, tmp_path: Path, damage: Any, message: str) -> None:
+    """A truncated, altered or other-version file is a ConfigError naming the file, never garbage."""
+    data = damage(_saved(registry, tmp_path))
+    bad = tmp_path / "bad.pkreg"
+    bad.write_bytes(data)
+    with pytest.raises(pk.ConfigError, match=message) as info:
+        pk.Registry.load(bad)
+    assert str(bad) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b"partnerkit._matching._index", b"partnerkit._matching._indx_"), (b"\x8c\x05Index", b"\x8c\x05Indey")],
+)
+def test_load_of_a_file_naming_classes_this_version_lacks_is_a_config_error(
+    registry: pk.Registry, tmp_path: Path, old: bytes, new: bytes
+) -> None:
+    """A file of the earlier layout (no checksum) whose classes moved in this version: ConfigError, not
+    ModuleNotFoundError / AttributeError from deep inside pickle."""
+    payload = pickle.dumps((FORMAT_VERSION, registry.index), protocol=pickle.HIGHEST_PROTOCOL)
+    assert old in payload
+    bad = tmp_path / "old.pkreg"
+    bad.write_bytes(b"partnerkit-registry\n" + payload.replace(old, new, 1))
+    with pytest.raises(
+        pk.ConfigError, match=r"one an older partnerkit wrote \((ModuleNotFoundError|AttributeError)\); rebuild it"
+    ):
+        pk.Registry.load(bad)
+
+
+def test_load_reads_the_earlier_layout(registry: pk.Registry, tmp_path: Path) -> None:
+    """Files saved before the checksum line was added still load."""
+    old = tmp_path / "old.pkreg"
+    old.write_bytes(
+        b"partnerkit-registry\n" + pickle.dumps((FORMAT_VERSION, registry.index), protocol=pickle.HIGHEST_PROTOCOL)
+    )
+    assert list(pk.Registry.load(old)) == list(registry)
 
 
 def test_match_batch_is_a_pure_function_of_a_picklable_index(registry: pk.Registry) -> None:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import hashlib
+import io
 import logging
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching._index import FORMAT_VERSION, Index
@@ -17,10 +19,87 @@ from partnerkit._matching._match import Match, match_one
 from partnerkit._model import Institution, country_code
 from partnerkit.rules import RuleSet, default_rules
 
-__all__ = ["Registry"]
+__all__ = ["Registry", "is_registry_file"]
 
 log = logging.getLogger("partnerkit")
 _MAGIC = b"partnerkit-registry\n"
+
+
+def is_registry_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a file :meth:`Registry.save` wrote (by its first bytes)."""
+    try:
+        with Path(path).open("rb") as f:
+            return f.read(len(_MAGIC)) == _MAGIC
+    except OSError:
+        return False
+
+
+def _header(path: Path, line: bytes) -> tuple[int, str]:
+    """The format version and checksum of a registry file's second line (``format 7 sha256 HEX``)."""
+    words = line.decode("ascii", errors="replace").split()
+    if len(words) != 4 or words[2] != "sha256" or not words[1].isdigit():
+        raise ConfigError(f"{path}: damaged registry file (its header line is not readable); rebuild it")
+    version = int(words[1])
+    if version != FORMAT_VERSION:  # refused before unpickling: another version's classes may not exist here
+        raise ConfigError(
+            f"{path}: a registry of format {version}, this partnerkit reads format {FORMAT_VERSION}; "
+            "rebuild it (Registry.from_source(...).save(...))"
+        )
+    return version, words[3]
+
+
+class _Hashing:
+    """A binary file read through, hashing what is read (the pickle is read in frames of 64 KiB)."""
+
+    def __init__(self, f: BinaryIO) -> None:
+        self.f, self.sha256 = f, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.f.read(size)
+        self.sha256.update(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self.f.readline(size)
+        self.sha256.update(data)
+        return data
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` then the rest of ``f``: the earlier layout, whose pickle starts on the line read as header."""
+
+    def __init__(self, head: bytes, f: BinaryIO) -> None:
+        self.head, self.f = head, f
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self.head:
+            n = min(len(view), len(self.head))
+            view[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.f.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _unpickle(path: Path, f: Any, damaged: str) -> Any:
+    """The pickled ``(version, index)`` read from ``f``; a ConfigError saying ``damaged`` (what the
+    file may be) for anything unpickling raises."""
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes millions of objects: no collector passes over them
+    try:
+        return pickle.load(f)
+    except Exception as exc:  # a damaged pickle raises almost anything
+        # ModuleNotFoundError / AttributeError: classes another partnerkit version had
+        raise ConfigError(
+            f"{path}: {damaged} ({type(exc).__name__}); rebuild it (Registry.from_source(...).save(...))"
+        ) from None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _country(value: str | None) -> str | None:
@@ -185,16 +264,21 @@ class Registry:
         """Write the compiled registry to a file that :meth:`load` reads back quickly.
 
         The institutions and their index are saved, not the rule set: pass the same
-        ``rules`` to :meth:`load`.
+        ``rules`` to :meth:`load`. The file starts with its format version and a SHA-256
+        checksum of the rest, so a truncated or altered file, or one another partnerkit
+        version wrote, is refused by :meth:`load` with a clear error rather than read as
+        something else.
 
         Args:
             path: the file to write (replaced whole, never left half-written).
         """
         p = Path(path)
         tmp = p.with_name(p.name + ".tmp")
+        payload = pickle.dumps((FORMAT_VERSION, self._index), protocol=pickle.HIGHEST_PROTOCOL)
         with tmp.open("wb") as f:
             f.write(_MAGIC)
-            pickle.dump((FORMAT_VERSION, self._index), f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(f"format {FORMAT_VERSION} sha256 {hashlib.sha256(payload).hexdigest()}\n".encode())
+            f.write(payload)
         tmp.replace(p)
 
     @classmethod
@@ -209,29 +293,43 @@ class Registry:
                 when ``None``.
 
         Raises:
-            ConfigError: the file is missing, not a registry, or of another format version.
+            ConfigError: the file is missing, not a registry, truncated or altered (its
+                checksum does not match), or written by another partnerkit version; the
+                message names the file and says to rebuild it.
         """
         p = Path(path)
         try:
             with p.open("rb") as f:
                 if f.read(len(_MAGIC)) != _MAGIC:
-                    raise ConfigError(f"{p}: not a partnerkit registry file")
-                enabled = gc.isenabled()
-                gc.disable()  # unpickling makes millions of objects: no collector passes over them
-                try:
-                    version, index = pickle.load(f)
-                finally:
-                    if enabled:
-                        gc.enable()
+                    raise ConfigError(f"{p}: not a partnerkit registry file (Registry.save writes them)")
+                header = f.readline(200)
+                if header.startswith(b"format "):  # since format 7: version and checksum first
+                    _version, digest = _header(p, header)
+                    hashing = _Hashing(f)
+                    loaded = _unpickle(p, hashing, "damaged registry file: truncated or altered")
+                    hashing.read()  # anything after the pickle counts too
+                    if hashing.sha256.hexdigest() != digest:
+                        raise ConfigError(
+                            f"{p}: damaged registry file (its checksum does not match: truncated or altered); "
+                            "rebuild it"
+                        )
+                else:  # the layout of earlier releases: the pickle right after the magic line
+                    loaded = _unpickle(
+                        p,
+                        io.BufferedReader(_Prefixed(header, f)),
+                        "damaged registry file, or one an older partnerkit wrote",
+                    )
         except OSError as exc:
             raise ConfigError(f"{p}: cannot read ({exc.strerror})") from None
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
-            if isinstance(exc, ConfigError):
-                raise
-            raise ConfigError(f"{p}: damaged registry file ({type(exc).__name__})") from None
-        if version != FORMAT_VERSION or not isinstance(index, Index):
-            raise ConfigError(f"{p}: registry format {version}, this partnerkit reads {FORMAT_VERSION}; rebuild it")
-        return cls._wrap(index, rules)
+        found = loaded[0] if isinstance(loaded, tuple) and len(loaded) == 2 else None
+        if found == FORMAT_VERSION and not isinstance(loaded[1], Index):
+            raise ConfigError(f"{p}: damaged registry file (it holds no registry index); rebuild it")
+        if found != FORMAT_VERSION:
+            raise ConfigError(
+                f"{p}: a registry of format {found if isinstance(found, int) else 'unknown'}, this partnerkit "
+                f"reads format {FORMAT_VERSION}; rebuild it (Registry.from_source(...).save(...))"
+            )
+        return cls._wrap(loaded[1], rules)
 
     @classmethod
     def from_source(cls, name: str, *, rules: RuleSet | None = None, strict: bool = False, **config: Any) -> Registry:

@@ -14,6 +14,7 @@ import attrs
 import click
 
 import partnerkit as pk
+from partnerkit._matching._registry import is_registry_file
 from partnerkit.cli._app import App
 from partnerkit.sources._csv import csv_reason, sniff_delimiter
 from partnerkit.sources._textfile import check_encoding
@@ -163,7 +164,8 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     """The registry ``--registry SPEC`` names (default ``store``).
 
     SPEC is ``store`` (the institutions in the store), a JSON Lines or CSV file of
-    institutions, or a ROR data dump (zip, JSON, JSON Lines or a folder).
+    institutions, a ROR data dump (zip, JSON, JSON Lines or a folder), or a file
+    :meth:`partnerkit.Registry.save` wrote (known by its first bytes, whatever its name).
 
     Raises:
         ConfigError: SPEC is no file, not a kind of file a registry is read from, or holds no
@@ -190,12 +192,14 @@ _REGISTRY_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".zip", ".gz
 
 
 def _registry_file(path: Path, spec: str) -> pk.Registry:
+    if path.is_file() and is_registry_file(path):  # compiled once by Registry.save: read in a second
+        return pk.Registry.load(path)
     suffixes = [s.lower() for s in path.suffixes]
     if path.is_file() and (not suffixes or suffixes[-1] not in _REGISTRY_SUFFIXES):
         raise pk.ConfigError(
             f"--registry: {spec}: not a file a registry is read from: give 'store', a CSV or JSON Lines file of "
-            "institutions (.csv, .tsv, .jsonl) or a ROR dump (.zip, .json, .jsonl, a folder); save a spreadsheet "
-            "as CSV first"
+            "institutions (.csv, .tsv, .jsonl), a ROR dump (.zip, .json, .jsonl, a folder) or a file "
+            "Registry.save wrote; save a spreadsheet as CSV first"
         )
     if path.is_file() and suffixes and suffixes[-1] in (".csv", ".tsv"):
         try:
