@@ -48,7 +48,9 @@ def test_match_against_a_saved_registry_file(registry: str, tmp_path: Path) -> N
     cut.write_bytes(saved.read_bytes()[:-100])
     code, _, err = run("match", "ITMO Univ.", "--registry", str(cut))
     assert code == 2
-    assert err.count("\n") == 1 and f"{cut}: damaged registry file" in err and "rebuild it" in err
+    assert err.count("\n") == 1
+    assert f"{cut}: damaged registry file" in err
+    assert "rebuild it" in err
 
 
 def test_an_ambiguous_acronym_is_possible_until_a_country_settles_it(registry: str) -> None:
