@@ -187,6 +187,25 @@ def test_match_many_streams(registry: pk.Registry) -> None:
     assert [r[0].institution.id for r in results] == ["itmo", "hust-vn", "whu"]
 
 
+def test_match_many_reads_a_column_with_gaps_and_bad_hints(
+    registry: pk.Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A data column of a million rows holds NaNs and cells such as "EU": match_many gives [] for a
+    missing name and matches a row whose hint names no country without it (one warning naming the
+    item), instead of stopping the run there; a wrong type names its item."""
+    names = ["ITMO University", None, float("nan"), "ITMO University", "ITMO University"]
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        out = list(registry.match_many(names, ["RU", "RU", None, "EU", "EU"], limit=1))
+    assert [[m.institution.id for m in r] for r in out] == [["itmo"], [], [], ["itmo"], ["itmo"]]
+    assert [r.getMessage() for r in caplog.records] == [
+        "countries item 3: 'EU' is not a country; matched without a country hint (each such value is reported once)"
+    ]
+    with pytest.raises(TypeError, match="names item 1: expected a name"):
+        list(registry.match_many(["ITMO University", 42]))
+    with pytest.raises(TypeError, match="countries item 0: expected a country"):
+        list(registry.match_many(["ITMO University"], [7]))
+
+
 def test_save_and_load_round_trip(registry: pk.Registry, tmp_path: Path) -> None:
     path = tmp_path / "reg.pkreg"
     registry.save(path)

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching._index import FORMAT_VERSION, Index
-from partnerkit._matching._inputs import institutions_of, not_a_single_name
+from partnerkit._matching._inputs import CountryHints, institutions_of, missing, not_a_single_name
 from partnerkit._matching._match import Match, match_one
 from partnerkit._model import Institution, country_code
 from partnerkit.rules import RuleSet, default_rules
@@ -226,11 +226,16 @@ class Registry:
 
     def match_many(
         self,
-        names: Iterable[str],
+        names: Iterable[str | None],
         countries: Iterable[str | None] | None = None,
         limit: int = 5,
     ) -> Iterator[list[Match]]:
         """Match names one after another, lazily (for millions of strings).
+
+        Made for long runs over columns of data: a missing name (``None``, a NaN of pandas)
+        gives an empty list, and a country hint that names no country ("EU", "n/a") is no
+        hint for its row, with one warning on the ``partnerkit`` logger per such value naming
+        its first item, where :meth:`match` would raise.
 
         Args:
             names: any iterable of names (read lazily).
@@ -241,7 +246,9 @@ class Registry:
             One list of :class:`Match` per name, in order.
 
         Raises:
-            TypeError: ``names`` (or ``countries``) is a single ``str`` or ``bytes`` (raised at the call).
+            TypeError: ``names`` (or ``countries``) is a single ``str`` or ``bytes`` (raised at the
+                call); an item is neither a str nor missing (the message names the item).
+            ValueError: ``countries`` is shorter or longer than ``names``.
         """
         not_a_single_name(names)
         if countries is not None:
@@ -249,14 +256,19 @@ class Registry:
         return self._match_many(names, countries, limit)
 
     def _match_many(
-        self, names: Iterable[str], countries: Iterable[str | None] | None, limit: int
+        self, names: Iterable[str | None], countries: Iterable[str | None] | None, limit: int
     ) -> Iterator[list[Match]]:
-        if countries is None:
-            for name in names:
-                yield self.match(name, limit=limit)
-        else:
-            for name, c in zip(names, countries, strict=True):
-                yield self.match(name, c, limit)
+        hints = CountryHints("countries")
+        pairs: Iterable[tuple[str | None, str | None]] = (
+            ((name, None) for name in names) if countries is None else zip(names, countries, strict=True)
+        )
+        for row, (name, country) in enumerate(pairs):
+            if missing(name):
+                yield []
+                continue
+            if not isinstance(name, str):
+                raise TypeError(f"names item {row}: expected a name (str) or None, got {type(name).__name__}")
+            yield self.match(name, hints.of(country, row), limit)
 
     # --- persistence -------------------------------------------------------------------
 
