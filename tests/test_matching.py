@@ -671,6 +671,24 @@ def test_registry_from_source_names_the_records_it_leaves_out(tmp_path: Path, ca
     assert info.value.row == 3
 
 
+def test_registry_from_a_source_of_no_institutions_says_so(
+    examples: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A registry built from a source of partnerships would match nothing, silently: a source that
+    cannot give institutions is a ConfigError, and a file of other records a warning."""
+    register = tmp_path / "register.txt"
+    register.write_text("2021-04-27 | agreement | HUST ; ITMO University\n", encoding="utf-8")
+    if "example" in pk.sources():
+        with pytest.raises(pk.ConfigError, match="source 'example' gives Partnership records, no institutions"):
+            pk.Registry.from_source("example", path=str(register))
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        registry = pk.Registry.from_source("jsonl", path=str(examples / "partnerships.jsonl"))
+    assert len(registry) == 0
+    assert [r.getMessage() for r in caplog.records] == [
+        "source jsonl: no institutions read (7 other records skipped): the registry is empty"
+    ]
+
+
 def _one_edit(word: str, vocabulary: set[str]) -> list[str]:
     """The words of ``vocabulary`` one edit from ``word``, by trying every edit (the reference)."""
     letters = {c for w in vocabulary for c in w}

@@ -347,7 +347,8 @@ class Registry:
     def from_source(cls, name: str, *, rules: RuleSet | None = None, strict: bool = False, **config: Any) -> Registry:
         """Build a registry from the institutions of a source (``"ror"``, ``"jsonl"``, ``"csv"``...).
 
-        Records of the source that are not institutions are skipped; bad records are left
+        Records of the source that are not institutions are skipped (one warning when
+        nothing but such records was read: the registry is then empty); bad records are left
         out with one warning on the ``partnerkit`` logger naming them, unless ``strict``,
         where the first bad record raises.
 
@@ -359,16 +360,27 @@ class Registry:
 
         Raises:
             RecordError: a bad record, with ``strict``.
-            SourceError, ConfigError, PluginError: from the source.
+            ConfigError: the source gives no institutions at all (its ``record_types``), or
+                its configuration is wrong.
+            SourceError, PluginError: from the source.
         """
         import importlib
 
         sources = importlib.import_module("partnerkit.sources")  # the sources layer is below matching
         source = sources.open_source(name, strict=strict, **config)
+        kinds = tuple(getattr(source, "record_types", ()) or ())
+        if kinds and not any(isinstance(k, type) and issubclass(k, Institution) for k in kinds):
+            gives = ", ".join(getattr(k, "__name__", str(k)) for k in kinds)
+            raise ConfigError(
+                f"source {name!r} gives {gives} records, no institutions: build a registry from a source of "
+                "institutions (csv, jsonl, ror)"
+            )
         institutions: dict[str, Institution] = {}
+        skipped = 0
         for item in source.read():
             record = getattr(item, "record", item)
             if not isinstance(record, Institution):
+                skipped += 1
                 continue
             if record.id in institutions:
                 if strict:
@@ -381,4 +393,8 @@ class Registry:
             shown = "; ".join(str(e) for e in errors[:3])
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
             log.warning("source %s: %d bad record(s) left out of the registry: %s%s", name, len(errors), shown, more)
+        if skipped and not institutions:
+            log.warning(
+                "source %s: no institutions read (%d other records skipped): the registry is empty", name, skipped
+            )
         return cls(institutions.values(), rules=rules)
