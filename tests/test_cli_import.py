@@ -101,6 +101,13 @@ def test_config_file_and_option_errors(tmp_path: Path, examples: Path) -> None:
     config.write_text("[other]\n")
     code, _, err = run("--db", db, "import", "jsonl", "--config", str(config))
     assert "no [jsonl] or [sources.jsonl] table" in err
+    config.write_text(f'[jsonl]\npath = "{examples / "institutions.jsonl"}"\ntype = 5\n')
+    code, _, err = run("--db", db, "import", "jsonl", "--config", str(config))
+    assert code == 2
+    assert f"{config}: [jsonl] config.type: " in err  # a bad value in the file names the file
+    code, _, err = run("--db", db, "import", "jsonl", "--config", str(config), "-o", "type=Nothing")
+    assert code == 2
+    assert str(config) not in err  # ... and one given with -o does not
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
