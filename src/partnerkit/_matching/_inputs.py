@@ -14,6 +14,8 @@ log = logging.getLogger("partnerkit")
 
 #: How many distinct values naming no country one run warns about (then one last line says so).
 _WARNED = 20
+#: How many distinct hint values one run remembers the code of.
+_MEMO = 4096
 
 
 def missing(value: object) -> bool:
@@ -36,6 +38,7 @@ class CountryHints:
     def __init__(self, what: str) -> None:
         self.what = what
         self.bad: set[str] = set()
+        self.codes: dict[str, str | None] = {}  # a column repeats a few countries: each read once
 
     def of(self, value: object, row: int | None = None) -> str | None:
         """The ISO code of ``value`` (the hint of item ``row``, if known), None when it is missing or
@@ -49,6 +52,14 @@ class CountryHints:
         if not isinstance(value, str):
             where = self.what if row is None else f"{self.what} item {row}"
             raise TypeError(f"{where}: expected a country (str) or None, got {type(value).__name__}")
+        if value in self.codes:
+            return self.codes[value]
+        code = self._code(value, row)
+        if len(self.codes) < _MEMO:
+            self.codes[value] = code
+        return code
+
+    def _code(self, value: str, row: int | None) -> str | None:
         if not value.strip():
             return None
         try:
