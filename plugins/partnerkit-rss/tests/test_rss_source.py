@@ -342,5 +342,12 @@ def test_the_date_is_the_day_the_feed_writes(httpserver: HTTPServer, written: st
     """ "Today" in a news text means the publisher's day, so the date is read in the feed's own zone."""
     body = one_item(f"<title>T</title>{written}")
     httpserver.expect_request("/rss.xml").respond_with_data(body, content_type="application/rss+xml")
-    (item,) = list(open_rss(httpserver.url_for("/rss.xml")).read())
+    source = open_rss(httpserver.url_for("/rss.xml"))
+    (item,) = list(source.read())
     assert (str(item.record.published) if item.record.published else None) == day
+    undated = [n for n in source.summary.notices if "not understood" in n]
+    assert undated == (
+        []
+        if day
+        else [f"{httpserver.url_for('/rss.xml')} entry 1: date 'Mon, 32 Foo 2024' not understood; read undated"]
+    )

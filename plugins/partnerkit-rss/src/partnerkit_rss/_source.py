@@ -284,6 +284,12 @@ class RssSource(Source):
             except RecordError as exc:
                 yield exc.at(locator=locator)
                 continue
+            if article.published is None:
+                written = dict.get(entry, "published") or dict.get(entry, "updated")
+                if isinstance(written, str) and written.strip():
+                    self.summary.notices.append(
+                        f"{locator}: date {written.strip()[:40]!r} not understood; read undated"
+                    )
             seen_in_read.add(native)
             ids.append(native)
             yield SourceItem(article, self.provenance(locator, _global_id(native, feed.url), fetched=fetched))
