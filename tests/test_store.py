@@ -91,6 +91,25 @@ def test_wal_journal_and_a_second_process_can_write(tmp_path: Path) -> None:
         assert first.counts()["institutions"] == 2
 
 
+def test_a_store_another_process_keeps_writing_is_a_clear_error(tmp_path: Path) -> None:
+    """A cron import while a long import holds the write lock past the timeout: a PartnerkitError
+    naming the store and saying to run again (it was "internal error: OperationalError: database
+    is locked (a bug ...)" on the command line)."""
+    path = tmp_path / "pk.db"
+    with pk.Store(path) as first, first.batch():
+        first.add([ITMO])
+        code = (
+            "import partnerkit as pk\n"
+            "try:\n"
+            f"    pk.Store({str(path)!r}, timeout=0.2).add([pk.Institution(id='x', name='X')])\n"
+            "except pk.ConfigError as exc:\n"
+            "    print(exc)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.startswith(f"{path}: the store is busy: another partnerkit process")
+    assert "run this again" in out
+
+
 def _key(p: pk.Partnership) -> str:
     """The store's identity of a partnership without a source id: its id, else its content
     (retrieval times of evidence aside)."""

@@ -25,7 +25,7 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._store._keys import date_span, encode, name_key, record_key, state_key, unpack
-from partnerkit._store._paths import resolve_path
+from partnerkit._store._paths import busy_error, resolve_path
 from partnerkit._store._query import partnership_conditions
 from partnerkit._store._registry_file import cached_registry
 from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
@@ -84,6 +84,8 @@ class Store:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             migrate(self._conn, path=str(self.path))
+        except sqlite3.OperationalError as exc:
+            raise busy_error(self.path, exc) from None
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
         self._in_batch = False
@@ -118,7 +120,10 @@ class Store:
         if self._in_batch:
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise busy_error(self.path, exc) from None
         self._in_batch = True
         try:
             yield
