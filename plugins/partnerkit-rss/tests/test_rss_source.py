@@ -316,6 +316,8 @@ def test_items_numbered_alike_in_two_feeds_are_both_stored(httpserver: HTTPServe
         ("a news", httpserver.url_for("/news/1")),
         ("b news", httpserver.url_for("/news/1")),
     ]
+    both = open_rss(httpserver.url_for("/a/feed.xml"), feeds=[{"url": httpserver.url_for("/b/feed.xml")}])
+    assert sorted(i.record.title for i in both.read()) == ["a news", "b news"]  # one read of both feeds
 
 
 @pytest.mark.parametrize(

@@ -272,11 +272,12 @@ class RssSource(Source):
         ids: list[str] = []
         for n, entry in enumerate(parsed.entries, start=1):
             locator = f"{feed.url} entry {n}"
-            native = _entry_id(entry)
+            native = _entry_id(entry)  # the feed's own id: what its state remembers
             if native in seen:
                 ids.append(native)
                 continue
-            if native in seen_in_read:
+            known = _global_id(native, feed.url)  # unique across feeds: "1" of two feeds are two entries
+            if known in seen_in_read:
                 self.summary.notices.append(f"{locator}: the same entry again ({native[:80]}); skipped")
                 continue
             try:
@@ -290,9 +291,9 @@ class RssSource(Source):
                     self.summary.notices.append(
                         f"{locator}: date {written.strip()[:40]!r} not understood; read undated"
                     )
-            seen_in_read.add(native)
+            seen_in_read.add(known)
             ids.append(native)
-            yield SourceItem(article, self.provenance(locator, _global_id(native, feed.url), fetched=fetched))
+            yield SourceItem(article, self.provenance(locator, known, fetched=fetched))
         return ids
 
     def _article(self, entry: Any, feed: Feed, language: str | None) -> Article:
