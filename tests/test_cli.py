@@ -227,3 +227,19 @@ def test_summary_of_what_read_writes_counts_articles(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["summary", str(other)])
     assert result.exit_code == 2
     assert "other.jsonl row 1: the header names 'Provenance' records" in result.stderr
+
+
+def test_libraries_that_log_at_info_stay_quiet_without_debug() -> None:
+    """Dask's ``distributed`` sets its loggers to INFO: `match --engine dask` printed some 25 INFO
+    lines per run on stderr. The command line's handler lets through warnings only (all with --debug)."""
+    code = (
+        "import logging\n"
+        "from partnerkit.cli._app import _log_to_stderr\n"
+        "_log_to_stderr(logging.WARNING)\n"
+        "noisy = logging.getLogger('distributed.scheduler')\n"
+        "noisy.setLevel(logging.INFO)\n"
+        "noisy.info('State start')\n"
+        "logging.getLogger('partnerkit').warning('kept')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr == "WARNING kept\n"

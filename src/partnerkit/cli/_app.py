@@ -141,10 +141,24 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     141 the output's reader went away.
     """
     ctx.meta["partnerkit.debug"] = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
+    _log_to_stderr(logging.DEBUG if debug else logging.WARNING)
     app = App(db)
     ctx.obj = app
     ctx.call_on_close(app.close)
+
+
+def _log_to_stderr(level: int) -> None:
+    """Log records of ``level`` and above to stderr, as ``basicConfig`` would, with the level on the
+    handler too: libraries that set their own loggers to INFO (Dask's ``distributed`` logs some 25
+    lines per cluster started) stay quiet unless --debug."""
+    root = logging.getLogger()
+    if root.handlers:  # configured by whoever runs us (a test, an embedding program)
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.setLevel(level)
+    root.addHandler(handler)
+    root.setLevel(level)
 
 
 pass_app = click.make_pass_decorator(App)
