@@ -253,7 +253,7 @@ def test_ctrl_c_is_one_line_exit_130_and_keeps_what_was_read(tmp_path: Path) -> 
             child.send_signal(signal.SIGINT)
             out, err = child.communicate(timeout=60)
         assert child.returncode == 130, (out, err)
-    assert err == "partnerkit: interrupted (everything committed before is kept)\n"
+    assert err == "partnerkit: interrupted (everything committed to the store before is kept)\n"
     with pk.Store(db) as store:
         assert store.integrity_check() == "ok"
         assert store.counts()["partnerships"] >= done

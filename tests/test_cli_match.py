@@ -394,3 +394,14 @@ def test_dedupe_csv_joins_rows_by_position_when_one_name_has_two_countries(regis
     assert [r["institution_id"] for r in rows] == ["hust", "hust-vn", "itmo", "hust"]
     assert rows[0]["cluster_id"] == rows[3]["cluster_id"] != rows[1]["cluster_id"]
     assert [r["decision"] for r in rows] == ["match", "match", "canonical", "match"]
+
+
+def test_ctrl_c_in_a_run_without_a_store_does_not_speak_of_one(registry: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`match` writes no store: its Ctrl-C line must not claim "everything committed before is kept"."""
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pk.Registry, "match", interrupted)
+    code, _, err = run("match", "ITMO University", "--registry", registry)
+    assert (code, err) == (130, "partnerkit: interrupted\n")

@@ -79,7 +79,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             if ctx.meta.get("partnerkit.debug"):
                 raise
-            click.echo("partnerkit: interrupted (everything committed before is kept)", err=True)
+            wrote = isinstance(ctx.obj, App) and ctx.obj.opened  # said only where a store was in use
+            click.echo(
+                "partnerkit: interrupted" + (" (everything committed to the store before is kept)" if wrote else ""),
+                err=True,
+            )
             ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -113,6 +117,11 @@ class App:
             self._store = pk.Store(self.db)
             log.debug("store: %s", self._store.path)
         return self._store
+
+    @property
+    def opened(self) -> bool:
+        """Whether this command has opened the store."""
+        return self._store is not None
 
     def close(self) -> None:
         if self._store is not None:
