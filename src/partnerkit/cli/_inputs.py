@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +15,7 @@ import partnerkit as pk
 from partnerkit._matching._registry import is_registry_file
 from partnerkit.cli._app import App
 from partnerkit.sources._csv import csv_reason, sniff_delimiter
+from partnerkit.sources._jsonl import holds_ror_records
 from partnerkit.sources._textfile import check_encoding
 
 _SAMPLE = 64 * 1024
@@ -214,23 +213,9 @@ def _registry_file(path: Path, spec: str) -> pk.Registry:
                 source="csv",
                 locator=spec,
             ) from None
-    if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not _is_ror(path):
+    if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not holds_ror_records(path):
         return pk.Registry.from_source("jsonl", path=spec, type="Institution")
     return pk.Registry.from_source("ror", path=spec)
-
-
-def _is_ror(path: Path) -> bool:
-    """Whether a JSON Lines file holds ROR records (ids ``https://ror.org/...``), not partnerkit's."""
-    # bytes, not text: a line that is not UTF-8 is for the reader to report with its row
-    with gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb") as fh:
-        for line in fh:
-            if line.strip():
-                try:
-                    first = json.loads(line.decode("utf-8-sig", errors="replace"))
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and str(first.get("id", "")).startswith("https://ror.org/")
-    return False
 
 
 def cells(values: Sequence[object]) -> list[str]:
