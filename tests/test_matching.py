@@ -273,6 +273,20 @@ def test_load_of_a_file_naming_classes_this_version_lacks_is_a_config_error(
         pk.Registry.load(bad)
 
 
+def test_a_failed_save_leaves_no_partial_file(
+    registry: pk.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that fails (a full disk) leaves the folder as it was: no ``.tmp`` file beside it."""
+
+    def full_disk(self: Path, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        registry.save(tmp_path / "reg.pkreg")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_load_reads_the_earlier_layout(registry: pk.Registry, tmp_path: Path) -> None:
     """Files saved before the checksum line was added still load."""
     old = tmp_path / "old.pkreg"

@@ -287,11 +287,15 @@ class Registry:
         p = Path(path)
         tmp = p.with_name(p.name + ".tmp")
         payload = pickle.dumps((FORMAT_VERSION, self._index), protocol=pickle.HIGHEST_PROTOCOL)
-        with tmp.open("wb") as f:
-            f.write(_MAGIC)
-            f.write(f"format {FORMAT_VERSION} sha256 {hashlib.sha256(payload).hexdigest()}\n".encode())
-            f.write(payload)
-        tmp.replace(p)
+        try:
+            with tmp.open("wb") as f:
+                f.write(_MAGIC)
+                f.write(f"format {FORMAT_VERSION} sha256 {hashlib.sha256(payload).hexdigest()}\n".encode())
+                f.write(payload)
+            tmp.replace(p)
+        except BaseException:  # a full disk, Ctrl-C: no half-written file is left beside it
+            tmp.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, rules: RuleSet | None = None) -> Registry:
