@@ -195,6 +195,32 @@ def test_articles_are_kept_once_by_url(tmp_path: Path) -> None:
         assert list(s.articles(publisher="Other")) == []
 
 
+def test_articles_are_read_a_page_at_a_time(tmp_path: Path) -> None:
+    """`extract --from-store` over a store of news: the first article comes without every text of
+    the store in memory, and every article comes, in order, of the publisher asked for."""
+    import tracemalloc
+
+    body = "Alpha University and Beta University signed an agreement. " * 300  # ~18 KB
+    articles = [
+        pk.Article(text=f"{i} {body}", url=f"https://x.example/{i}", publisher="Alpha" if i % 3 else "Beta")
+        for i in range(1_000)
+    ]
+    with pk.Store(tmp_path / "pk.db") as store:
+        store.add(articles)
+        tracemalloc.start()
+        try:
+            reading = store.articles()
+            first = next(reading)  # the reader is still open, holding what it fetched
+            held, _ = tracemalloc.get_traced_memory()
+            reading.close()
+        finally:
+            tracemalloc.stop()
+        assert first == articles[0]
+        assert held < 6_000_000, f"{held:,} bytes held for one article (the store holds ~18 MB of text)"
+        assert [a.url for a in store.articles(publisher="beta")] == [a.url for a in articles if a.publisher == "Beta"]
+        assert [a.url for a in store.articles()] == [a.url for a in articles]
+
+
 def test_bad_records_are_rejected_with_where_and_why(tmp_path: Path) -> None:
     prov = pk.Provenance(source="csv", locator="x.csv row 3")
     with pk.Store(tmp_path / "pk.db") as s:
