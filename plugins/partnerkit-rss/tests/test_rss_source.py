@@ -353,3 +353,12 @@ def test_the_date_is_the_day_the_feed_writes(httpserver: HTTPServer, written: st
         if day
         else [f"{httpserver.url_for('/rss.xml')} entry 1: date 'Mon, 32 Foo 2024' not understood; read undated"]
     )
+
+
+def test_a_configured_language_wins_over_the_feeds_declaration(httpserver: HTTPServer) -> None:
+    """As Feed's docstring says: a feed declaring its CMS default ("en") is read in the language given."""
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    url = httpserver.url_for("/feed.xml")
+    source = pk.open_source("rss", feeds=[{"url": url, "language": "ru"}], retries=0)
+    assert {i.record.language for i in source.read()} == {"ru"}
+    assert {i.record.language for i in open_rss(url).read()} == {"en"}

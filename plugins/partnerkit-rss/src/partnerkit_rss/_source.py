@@ -65,7 +65,9 @@ class Feed:
         url: the feed URL.
         publisher: the institution that publishes the feed (extraction resolves "the
             university" in its news to it).
-        language: the language of the feed, if it does not say so itself.
+        language: the language of the feed's items; when given it is used even where the feed
+            declares another (many feeds declare their CMS's default, ``en-us``), else the
+            feed's own declaration is.
     """
 
     url: str = attrs.field(validator=http_url)
