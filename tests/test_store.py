@@ -526,3 +526,27 @@ def test_a_bad_query_argument_is_a_record_error_naming_it(query: dict[str, Any],
     with pk.Store(":memory:") as store, pytest.raises(pk.RecordError) as info:
         list(store.partnerships(**query))
     assert (str(info.value), info.value.field) == (message, next(iter(query)))
+
+
+def test_saving_again_merges_with_the_neighbourhood_not_the_whole_store(tmp_path: Path) -> None:
+    """`extract --save` merges with what it saved before; merging compares every pair, so only
+    the saved records with a party the new ones may share (id, words, acronym) take part."""
+    from partnerkit._store._saved import save_merged
+
+    def deal(a: str, b: str, quote: str) -> pk.Partnership:
+        return pk.Partnership(kind="mou", parties=(pk.Party(a), pk.Party(b)), evidence=(pk.Evidence(quote=quote),))
+
+    seen: list[list[str]] = []
+
+    def merge(records: list[pk.Partnership]) -> list[pk.Partnership]:
+        seen.append([r.evidence[0].quote for r in records])
+        return pk.merge_partnerships(records)
+
+    with pk.Store(tmp_path / "pk.db") as store:
+        first = [deal("Gamma University", "Delta University", "g"), deal("HUST", "Kappa Institute", "h")]
+        save_merged(store, first, merge, source="extract")
+        found = [deal("Huazhong University of Science and Technology", "Kappa Institute", "h2")]
+        report, merged_away = save_merged(store, found, merge, source="extract")
+        assert seen[-1] == ["h", "h2"]  # HUST is an acronym of Huazhong...: in; Gamma-Delta: out
+        assert (report.added, merged_away) == (1, 1)
+        assert sorted(len(p.evidence) for p in store.partnerships()) == [1, 2]
