@@ -729,6 +729,30 @@ def test_an_acronym_is_not_spelt_out_by_itself() -> None:
     assert answers(alone, "Physics, QEC, Paris") == ["lqec"]
 
 
+def test_an_acronym_is_not_spelt_out_by_a_subject_or_a_shared_name() -> None:
+    """A lone acronym is corroborated by its name written in the string, not by the subject
+    words of a unit's name: "Institute of Applied Geology" does not spell out "Applied Geology
+    Laboratory" (AGL), as "Institute of Human Genetics" does not "National Institute of
+    Genetics" (NIG); nor by a name that another, unrelated body holds too: the string writes
+    the name, but not which holder the acronym means."""
+    fac = InstitutionKind.FACILITY
+    reg = Registry(
+        [
+            Institution(id="agl", name="Applied Geology Laboratory", acronyms=("AGL",), country="NZ", kind=fac),
+            Institution(id="nmnh", name="National Museum of Natural History", acronyms=("NMNH",), country="US"),
+            Institution(id="mnhn", name="Muséum national d'histoire naturelle", country="FR", kind=fac,
+                        aliases=("National Museum of Natural History",)),
+            *REGISTRY,
+            *SURVEYS,
+        ]
+    )  # fmt: skip
+    assert answers(reg, "Core Unit (AGL), Institute of Applied Geology") == []
+    assert answers(reg, "Core Unit (AGL), Applied Geology Laboratory") == ["agl"]
+    assert answers(reg, "INSERM U11, Paris university- National museum of natural history (NMNH)") == []
+    alone = Registry([Institution(id="nmnh", name="National Museum of Natural History", acronyms=("NMNH",))])
+    assert answers(alone, "INSERM U11, Paris university- National museum of natural history (NMNH)") == ["nmnh"]
+
+
 def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
     """ "CEITEC Masaryk University" is the institute registered as "Central European Institute of
     Technology - Masaryk University", "GC University Hyderabad" is "Government College University
