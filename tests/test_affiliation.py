@@ -753,6 +753,23 @@ def test_an_acronym_is_not_spelt_out_by_a_subject_or_a_shared_name() -> None:
     assert answers(alone, "INSERM U11, Paris university- National museum of natural history (NMNH)") == ["nmnh"]
 
 
+def test_bodies_in_two_countries_are_each_placed_by_their_own_place() -> None:
+    """A string listing bodies in two countries names each one's place: the country it names
+    (Norway, Nordhaven's) is no conflict for a body whose own city it names (Columbia, in no
+    country named), so both are named and neither is the answer (two universities, unrelated).
+    With no other body that the country places, the conflict stays a NON_MATCH."""
+    reg = Registry(REGISTRY)
+    text = "Physics, Palmetto University, Columbia, and Chemistry, University of Nordhaven, Norway"
+    assert answers(reg, text) == []
+    got = {m.institution.id: m.decision for m in reg.match(text)}
+    assert got["palm"] is Decision.POSSIBLE
+    assert got["u-nord"] is Decision.POSSIBLE
+    assert {m.institution.id: m.decision for m in reg.match("Palmetto University, Columbia, Norway")} == {
+        "palm": Decision.NON_MATCH
+    }
+    assert answers(reg, "Physics, Palmetto University, and Chemistry, University of Nordhaven, Norway") == ["u-nord"]
+
+
 def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
     """ "CEITEC Masaryk University" is the institute registered as "Central European Institute of
     Technology - Masaryk University", "GC University Hyderabad" is "Government College University
