@@ -770,6 +770,22 @@ def test_bodies_in_two_countries_are_each_placed_by_their_own_place() -> None:
     assert answers(reg, "Physics, Palmetto University, and Chemistry, University of Nordhaven, Norway") == ["u-nord"]
 
 
+def test_a_number_after_a_name_with_numbered_namesakes_names_none_of_them() -> None:
+    """A name followed by a number it does not carry ("Université Paris VI", "Univ Paris 06"),
+    where the registry numbers namesakes of that name, names a numbered one the registry does
+    not hold: not the unnumbered name. A registered number is read; a lone digit after a name
+    stays a footnote mark; a name with no numbered namesakes ignores a number after it."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [*REGISTRY, Institution(id="n3", name="University of Nordhaven III", country="NO", city="Nordhaven", kind=edu)]
+    )
+    assert answers(reg, "Physics, University of Nordhaven VI, Norway") == []
+    assert answers(reg, "Physics, University of Nordhaven 06") == []
+    assert answers(reg, "Physics, University of Nordhaven III") == ["n3"]
+    assert answers(reg, "Physics, University of Nordhaven 3 , Norway") == ["u-nord"]
+    assert answers(reg, "Cardiology, Riverside Heart Hospital IV") == ["hosp"]
+
+
 def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
     """ "CEITEC Masaryk University" is the institute registered as "Central European Institute of
     Technology - Masaryk University", "GC University Hyderabad" is "Government College University
