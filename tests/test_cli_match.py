@@ -127,14 +127,19 @@ def test_match_input_errors(registry: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("options", "named"),
-    [(["--country", "RU"], "--country"), (["--limit", "2"], "--limit"), (["--explain"], "--explain")],
+    [
+        (["--country", "RU"], "--country"),
+        (["--limit", "2"], "--limit"),
+        (["--explain"], "--explain"),
+        (["--format", "table"], "--format table"),
+    ],
 )
 def test_options_a_dask_run_cannot_honour_are_usage_errors(
     registry: str, tmp_path: Path, options: list[str], named: str
 ) -> None:
     """--engine dask writes the best match per row: a --country hint for every name, a --limit or
-    --explain would be dropped silently (the rows matched without the hint), so they are refused
-    before any cluster starts."""
+    --explain would be dropped silently (the rows matched without the hint), and --format table
+    would be CSV, so they are refused before any cluster starts."""
     names = tmp_path / "n.csv"
     names.write_text("name\nITMO University\n", encoding="utf-8")
     code, _, err = run("match", "--file", str(names), "--engine", "dask", *options, "--registry", registry)

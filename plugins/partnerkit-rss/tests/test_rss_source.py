@@ -163,6 +163,40 @@ def test_one_failing_feed_does_not_stop_the_others(httpserver: HTTPServer) -> No
     assert [str(e) for e in source.summary.errors] == [f"{httpserver.url_for('/gone.xml')}: HTTP 404 NOT FOUND"]
 
 
+@pytest.mark.parametrize(("path", "reason"), [("/gone.xml", "HTTP 404"), ("/page.html", "not a readable RSS")])
+def test_strict_stops_at_a_feed_that_cannot_be_read_with_a_source_error(
+    httpserver: HTTPServer, path: str, reason: str
+) -> None:
+    """Under strict a feed that cannot be fetched or parsed is a SourceError (the command line's
+    exit 2, as for an unreadable file), not a rejected record (exit 1)."""
+    httpserver.expect_request("/gone.xml").respond_with_data("nope", status=404)
+    httpserver.expect_request("/page.html").respond_with_data("<html><p>hi</p></html>", content_type="text/html")
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    feeds = [{"url": httpserver.url_for(path)}, {"url": httpserver.url_for("/feed.xml")}]
+    source = pk.open_source("rss", feeds=feeds, publisher="HUST", retries=0, strict=True)
+    with pytest.raises(pk.SourceError, match=reason) as caught:
+        list(source.read())
+    assert not isinstance(caught.value, pk.RecordError)
+    assert httpserver.url_for(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("command", ["read", "import"])
+def test_cli_strict_exits_2_on_a_feed_that_cannot_be_fetched(
+    httpserver: HTTPServer, tmp_path: Any, command: str
+) -> None:
+    """docs/cli.md: exit 1 is for rejected records, 2 for an error such as an unreadable source."""
+    from click.testing import CliRunner
+
+    from partnerkit.cli import cli
+
+    httpserver.expect_request("/gone.xml").respond_with_data("nope", status=404)
+    url = httpserver.url_for("/gone.xml")
+    args = ["--db", str(tmp_path / "s.db"), command, "rss", "-o", f"url={url}", "-o", "retries=0", "--strict"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert f"partnerkit: error: {url}: HTTP 404" in result.output
+
+
 def test_500_then_200_is_retried(httpserver: HTTPServer) -> None:
     httpserver.expect_ordered_request("/feed.xml").respond_with_data("down", status=500)
     httpserver.expect_ordered_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")

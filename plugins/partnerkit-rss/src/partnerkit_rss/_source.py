@@ -202,6 +202,8 @@ class RssSource(Source):
                         feed.url, etag=feed_state.get("etag"), last_modified=feed_state.get("last_modified")
                     )
                 except SourceError as exc:
+                    if self.strict:  # a feed that cannot be fetched is a source error, not a bad record
+                        raise
                     failures.append(exc)
                     new[feed.url] = feed_state  # keep what we knew
                     yield RecordError(str(exc).removeprefix(f"{exc.locator}: "), locator=exc.locator)
@@ -224,7 +226,10 @@ class RssSource(Source):
                     fetched=response.fetched,
                 )
                 if isinstance(result, RecordError):
-                    failures.append(SourceError(str(result), source=self.name, locator=feed.url))
+                    failure = SourceError(str(result), source=self.name, locator=feed.url)
+                    if self.strict:
+                        raise failure
+                    failures.append(failure)
                     new[feed.url] = feed_state
                     yield result
                     continue
