@@ -550,3 +550,11 @@ def test_saving_again_merges_with_the_neighbourhood_not_the_whole_store(tmp_path
         assert seen[-1] == ["h", "h2"]  # HUST is an acronym of Huazhong...: in; Gamma-Delta: out
         assert (report.added, merged_away) == (1, 1)
         assert sorted(len(p.evidence) for p in store.partnerships()) == [1, 2]
+        # Acronyms no rule derives from the names, but that fit them ("SibFU"), either way round:
+        polytechnic = "Peter the Great St. Petersburg Polytechnic University"
+        save_merged(store, [deal("Siberian Federal University", polytechnic, "s")], merge, source="extract")
+        save_merged(store, [deal("SibFU", "SPbPU", "s2")], merge, source="extract")
+        save_merged(store, [deal("SPbPU", "SibFU", "p")], merge, source="extract")
+        save_merged(store, [deal(polytechnic, "Siberian Federal University", "p2")], merge, source="extract")
+        by_quotes = sorted(sorted(e.quote for e in p.evidence) for p in store.partnerships())
+        assert ["p", "p2", "s", "s2"] in by_quotes
