@@ -10,7 +10,7 @@ import click
 import partnerkit as pk
 from partnerkit._matching._dedupe import dedupe_rows, text_of
 from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
-from partnerkit.cli._inputs import load_registry, read_table
+from partnerkit.cli._inputs import header_columns, load_registry, read_table
 
 _REGISTRY_HELP = "Institutions to match against: 'store' (default), a ROR dump, or a CSV/JSONL file of institutions."
 _ENCODING_HELP = "The encoding of the names file (cp1251, latin-1...; default UTF-8, a UTF-16 byte-order mark decides)."
@@ -88,14 +88,16 @@ def match(  # noqa: PLR0917 - one parameter per option
             if given(name) is click.core.ParameterSource.COMMANDLINE
         ]
         if fmt == "table" and given("fmt") is click.core.ParameterSource.COMMANDLINE:
-            ignored.append("--format table (it writes csv, the default here, or json, row by row)")
+            ignored.append("--format table")
         if ignored:  # options the Dask run cannot honour must not be dropped silently
             raise click.UsageError(
                 f"--engine dask does not take {', '.join(ignored)}: it writes the best match of each row with its "
-                "explanation; give a country per row with --country-column"
+                "explanation, row by row, as CSV (or --format json)"
+                + ("; give a country per row with --country-column" if "--country" in ignored else "")
             )
+        name_column, country_column = header_columns(file, column, country_column)  # as the local engine reads
         registry = load_registry(registry_spec, app)
-        _match_on_dask(file, column or "name", country_column, registry, workers=workers, fmt=fmt)  # csv or json
+        _match_on_dask(file, name_column, country_column, registry, workers=workers, fmt=fmt)  # csv or json
         return
     if file is not None:
         rows = read_table(file, column, encoding)
