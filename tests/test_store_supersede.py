@@ -43,13 +43,23 @@ def test_evidence_in_another_order_is_the_same_record() -> None:
 
 
 def test_earlier_duplicates_are_healed_and_keep_their_provenance() -> None:
+    def given(where: str) -> pk.Provenance:
+        return pk.Provenance(source="extract", locator=where)
+
     with pk.Store(":memory:") as store:
-        store.add([(_deal(E1), pk.Provenance(source="one")), (_deal(E2), pk.Provenance(source="two"))])
+        store.add([(_deal(E1), given("a")), (_deal(E2), given("b"))])
         assert store.counts()["partnerships"] == 2
         whole = _deal(E1, E2, E3)
-        store.add([whole])
+        store.add([(whole, given("c"))])
         assert list(store.partnerships()) == [whole]
-        assert sorted(v.source for v in store.provenance(whole)) == ["one", "two"]
+        assert sorted(v.locator or "" for v in store.provenance(whole)) == ["a", "b", "c"]
+
+
+def test_what_another_source_gave_is_never_rewritten() -> None:
+    with pk.Store(":memory:") as store:
+        store.add([(_deal(E1), pk.Provenance(source="jsonl"))])
+        store.add([(_deal(E1, E2), pk.Provenance(source="extract")), _deal(E1, E3)])
+        assert sorted(len(p.evidence) for p in store.partnerships()) == [1, 2, 2]
 
 
 def test_two_deals_of_one_sentence_stay_two() -> None:

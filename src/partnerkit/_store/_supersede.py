@@ -7,6 +7,9 @@ stored one is superseded, and its row rewritten, when the new partnership says a
 said and is the same deal:
 
 - the stored one has no id of its own (nor a source's native id) and some evidence;
+- no other source gave it: its provenance names only the source the new one comes from
+  (none, for a partnership stored without provenance), so what another source gave is
+  never rewritten;
 - each of its sentences of evidence (quote and locator) is among the new one's;
 - :func:`~partnerkit.merge_partnerships` makes the two one partnership (same parties,
   kinds of one family, dates that agree).
@@ -31,7 +34,7 @@ from partnerkit._store._schema import QUOTE_PREFIX
 __all__ = ["superseded", "take_over"]
 
 
-def superseded(conn: sqlite3.Connection, p: Partnership) -> list[tuple[int, str]]:
+def superseded(conn: sqlite3.Connection, p: Partnership, source: str | None) -> list[tuple[int, str]]:
     """The ``(rowid, key)`` of the stored partnerships ``p`` supersedes, oldest first."""
     if not p.evidence:
         return []
@@ -40,8 +43,9 @@ def superseded(conn: sqlite3.Connection, p: Partnership) -> list[tuple[int, str]
     rows = conn.execute(
         "SELECT p.rowid, p.key, p.data FROM partnership p WHERE substr(p.key, 1, 7) = 'sha256:'"
         f" AND p.evidence_count <= ? AND p.rowid IN (SELECT e.partnership FROM evidence e WHERE {QUOTE_PREFIX}"
-        f" IN ({', '.join('?' * len(starts))})) ORDER BY p.rowid",
-        (len(p.evidence), *starts),
+        f" IN ({', '.join('?' * len(starts))})) AND NOT EXISTS (SELECT 1 FROM provenance v WHERE"
+        " v.record_type = 'partnership' AND v.record_key = p.key AND v.source IS NOT ?) ORDER BY p.rowid",
+        (len(p.evidence), *starts, source),
     ).fetchall()
     out = []
     for rowid, key, text in rows:
@@ -53,13 +57,13 @@ def superseded(conn: sqlite3.Connection, p: Partnership) -> list[tuple[int, str]
     return out
 
 
-def take_over(conn: sqlite3.Connection, p: Partnership, key: str) -> int | None:
+def take_over(conn: sqlite3.Connection, p: Partnership, key: str, source: str | None) -> int | None:
     """The rowid of the stored partnership ``p`` (stored under ``key``) rewrites, if it supersedes one.
 
     The provenance of every superseded row moves to ``key``; rows beyond the first (earlier
     duplicates of one deal) are removed.
     """
-    rows = superseded(conn, p)
+    rows = superseded(conn, p, source)
     for _rowid, old in rows:
         conn.execute(
             "UPDATE OR IGNORE provenance SET record_key = ? WHERE record_type = 'partnership' AND record_key = ?",
