@@ -93,6 +93,11 @@ _DATES = (
     "reported",
     "last_month",
     "last_weekday",
+    "day_before_yesterday",
+    "week_before",
+    "of_this_month",
+    "from_month",
+    "last_year_of",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
