@@ -17,7 +17,8 @@ from partnerkit._model import PartialDate
     [
         # the day before yesterday
         ("Позавчера Университет Ривертона и Университет Бастии подписали соглашение.", "2024-03-15", "2024-03-13"),
-        ("L'Université de Riverton et l'Université de Bastia ont signé un accord avant-hier.", "2024-05-15", "2024-05-13"),
+        ("L'Université de Riverton et l'Université de Bastia ont signé un accord avant-hier.", "2024-05-15",
+         "2024-05-13"),
         ("Die Universität Riverton und die Universität Bastia unterzeichneten vorgestern einen Vertrag.", "2024-05-15",
          "2024-05-13"),
         ("河源大学与白沙大学前天签署合作协议。", "2024-05-15", "2024-05-13"),
