@@ -43,7 +43,7 @@ _CONNECTORS = frozenset(
     """of for and the de del la las los el des du d' d’ di da do dos der für zu und y et e &""".split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(
-    """the a an la las los el le les l' l’ die der das den dem des un une""".split()  # noqa: SIM905
+    """the a an la las los el le les l' l’ die der das den dem des un une il lo gli""".split()  # noqa: SIM905
 )
 _SPLITTERS = frozenset(["and", "y", "et", "und", "e", "&"])
 _KEEP_AFTER = frozenset(
