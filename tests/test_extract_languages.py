@@ -422,3 +422,28 @@ def test_a_chinese_related_agreement_is_the_deal_it_would_set_up() -> None:
         ("strategic_partnership", frozenset({"北岭大学", "南川大学"})),
         ("joint_lab", frozenset({"北岭大学", "布达佩斯技术与经济大学"})),
     }
+
+
+def test_spanish_de_acuerdo_is_no_agreement_and_a_triple_degree_is_a_degree() -> None:
+    """ "ponernos de acuerdo" (to agree) and "de acuerdo con" (according to) sign nothing; "un triple
+    título" is a multiple degree like a double one."""
+    assert not _records(
+        "De acuerdo con el rector de la Universidad de Montoro, falta ponernos de acuerdo con la Universidad de "
+        "Lund en los créditos."
+    )
+    got = _records("La Universidad de Montoro y la Universidad de Lund crearán un triple título de máster.")
+    assert got == {("double_degree", frozenset({"Universidad de Montoro", "Universidad de Lund"}))}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Riverton University will offer a master's degree that will be taught jointly with Lakeside University.",
+         "planned"),
+        ("Riverton University is in talks with Lakeside University about a joint executive master's.", "negotiating"),
+    ],
+)  # fmt: skip
+def test_english_joint_programmes_taught_jointly_or_with_a_qualifier(text: str, status: str) -> None:
+    ex = pk.extract(text, published="2024-05-01")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+    assert got == {("joint_programme", frozenset({"Riverton University", "Lakeside University"}), status)}

@@ -88,3 +88,21 @@ def test_will_exchange_students_is_an_exchange() -> None:
     assert [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
         ("exchange", {"Riverton University", "Lakeside University"})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Universidad de Montoro es miembro del Grupo de Universidades Iberoamericanas Tordesillas y de la "
+        "Asociación Colombiana de Universidades (ASCUN).",
+        "L'Université de Riverton est membre du Réseau des Universités du Rhin et de l'Agence universitaire de la "
+        "Francophonie.",
+    ],
+)
+def test_a_list_of_two_networks_each_opened_by_of_gives_two_memberships(text: str) -> None:
+    """ "del Grupo X y de la Asociación Y": the second "de la" opens a second network, not a part of the first."""
+    got = _records(text)
+    assert len(got) == 2
+    assert all(len(parties) == 2 and status == "active" for parties, status in got)
+    names = {n for parties, _s in got for n in parties}
+    assert "Asociación Colombiana de Universidades" in names or "Agence universitaire de la Francophonie" in names
