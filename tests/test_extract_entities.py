@@ -188,6 +188,17 @@ def test_each_position_belongs_to_the_sentence_that_starts_before_it(lengths: li
         ),
         ("La Universidad de Chile es miembro de la red Universitas 21.", ["Universidad de Chile", "Universitas 21"]),
         ("Alpha University opened on May 21 in the network's city.", ["Alpha University"]),
+        # "a member of Universitas 21": the alliance word two words before
+        (
+            "As a member of Universitas 21 since 1997, Alpha University hosts it.",
+            ["Universitas 21", "Alpha University"],
+        ),
+        ("Alpha University has 21 members of staff.", ["Alpha University"]),
+        # a slashed short form in parentheses is one short form of the name before it
+        (
+            "Alpha University is a member of the Beta Network-Gamma Engineering Network (BN/GEN-Net).",
+            ["Alpha University", "Beta Network-Gamma Engineering Network", "Beta Network-Gamma Engineering Network"],
+        ),
         # a lower-case head before a demonym and a common noun describes, it names nothing
         (
             "Alpha University is a member of CESAER, the association of European universities of technology.",
