@@ -288,3 +288,17 @@ def test_a_generic_adjective_is_no_short_form() -> None:
         "Según la Autónoma, el acuerdo prevé intercambios."
     )
     assert not any(m.text == "Autónoma" for m in pk.extract(text).mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Riverton University signed a memorandum with the Akimat of Almaty on internships.", "Akimat of Almaty"),
+        ("The Municipality of Tirana and Riverton University signed an agreement.", "Municipality of Tirana"),
+        ("La Universidad de Montoro firmó un convenio con la Alcaldía de Medellín.", "Alcaldía de Medellín"),
+    ],
+)
+def test_a_city_administration_is_named_and_can_be_a_party(text: str, city: str) -> None:
+    """A city government that signs is a party (news-dev's convention): "Akimat of X", "Municipality of X"."""
+    ex = pk.extract(text, published="2024-05-01")
+    assert [city in {x.name for x in p.parties} and len(p.parties) == 2 for p in ex.partnerships] == [True]
