@@ -106,3 +106,14 @@ def test_a_list_of_two_networks_each_opened_by_of_gives_two_memberships(text: st
     assert all(len(parties) == 2 and status == "active" for parties, status in got)
     names = {n for parties, _s in got for n in parties}
     assert "Asociación Colombiana de Universidades" in names or "Agence universitaire de la Francophonie" in names
+
+
+def test_a_consortium_named_before_its_word_is_not_one_of_its_members() -> None:
+    """ "the NORTHLINK consortium: A, B and C": one consortium of A, B and C (its name is no member)."""
+    ex = pk.extract(
+        "Three universities make up the NORTHLINK consortium: Riverton University, Lakeside University and "
+        "Hillcrest University.",
+        published="2024-05-01",
+    )
+    got = [frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "consortium"]
+    assert got == [frozenset({"Riverton University", "Lakeside University", "Hillcrest University"})]

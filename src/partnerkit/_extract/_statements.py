@@ -24,6 +24,7 @@ from partnerkit._extract._entities import Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
+from partnerkit._extract._objects import named_before as _named_before
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
 from partnerkit._extract._parties import about_subject as _about_subject
@@ -445,6 +446,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             parties = _own_partners(doc, si, trig, triggers, parties)
             if kind is K.CONSORTIUM:
                 parties = [p for p in parties if p not in _called(doc, si, trig)]
+                if len(others := [p for p in parties if p != _named_before(doc, si, trig)]) >= 2:
+                    parties = others  # "the DIGITEACH consortium: A, B and C": its name is no member
             if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
