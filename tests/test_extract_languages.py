@@ -106,6 +106,15 @@ def test_chinese_names_and_memberships(text: str, expected: set[tuple[str, froze
     assert _records(text) == expected
 
 
+def test_a_chinese_name_after_yi_as_is_the_name_alone_but_israel_keeps_its_yi() -> None:
+    """ "学校将以X联盟为平台" (with X as a platform): the name starts after 以; "以色列理工学院" keeps it."""
+    ex = pk.extract("河源大学将以白沙大学联盟为平台，与以色列理工学院签署合作协议。", published="2024-05-01")
+    names = {m.name for m in ex.mentions}
+    assert "白沙大学联盟" in names
+    assert "以色列理工学院" in names
+    assert not any(n.startswith("以白") for n in names)
+
+
 def _with_status(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str], str]]:
     ex = pk.extract(text, published=published)
     return {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
