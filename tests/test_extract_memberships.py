@@ -117,3 +117,19 @@ def test_a_consortium_named_before_its_word_is_not_one_of_its_members() -> None:
     )
     got = [frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "consortium"]
     assert got == [frozenset({"Riverton University", "Lakeside University", "Hillcrest University"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riverton University and Lakeside University renewed their agreement on Monday. Both universities are "
+        "members of the Hill Health Network, which has funded student mobility within the programme since 2013.",
+        "Riverton University and Lakeside University are members of the Hill Foundation Network, which funds the "
+        "exchange programme of its members.",
+    ],
+)
+def test_what_a_funder_funds_is_no_deal_of_its_own(text: str) -> None:
+    """ "X, which has funded student mobility ...": the funded mobility is no new exchange."""
+    ex = pk.extract(text, published="2024-05-01")
+    assert "exchange" not in {p.kind.value for p in ex.partnerships}
+    assert "membership" in {p.kind.value for p in ex.partnerships}

@@ -15,6 +15,7 @@ from partnerkit._extract._clauses import clause_span as _clause_span
 from partnerkit._extract._clauses import joins as _joins
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
+from partnerkit._extract._cues import funded as _funded
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._cues import right_before as _right_before
 from partnerkit._extract._cues import scoped as _scoped
@@ -375,6 +376,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
                 continue  # "negotiating a double degree; the agreement is not signed yet": that one deal
+            if kind in (K.EXCHANGE, K.JOINT_PROGRAMME, K.RESEARCH_PROJECT) and _funded(refs, text, trig.start):
+                continue  # "a network which has funded student mobility within the programme": a funder's object
             if kind is K.MEMBERSHIP and (
                 _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):
