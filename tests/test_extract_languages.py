@@ -456,3 +456,9 @@ def test_english_joint_programmes_taught_jointly_or_with_a_qualifier(text: str, 
     ex = pk.extract(text, published="2024-05-01")
     got = {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
     assert got == {("joint_programme", frozenset({"Riverton University", "Lakeside University"}), status)}
+
+
+def test_german_exchange_of_doctoral_candidates_tauschten_promovierende_aus() -> None:
+    """ "tauschten ... Promovierende aus" (doctoral candidates) is an exchange like "... Studierende aus"."""
+    got = _records("Die Universität Riverstadt und die Universität Bastia tauschten zudem erstmals Promovierende aus.")
+    assert got == {("exchange", frozenset({"Universität Riverstadt", "Universität Bastia"}))}
