@@ -98,6 +98,9 @@ _DATES = (
     "of_this_month",
     "from_month",
     "last_year_of",
+    "starts",
+    "original",
+    "renewed",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
