@@ -269,6 +269,8 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
         return False  # "am 8. November 2021": a German day number, not a sentence end
     if token.lower().rstrip(".") in _ABBREVIATIONS or token.lower() in _ABBREVIATIONS:
         return False
+    if len(token) == 1 and token.islower():  # "am 3. d. M.", "u. a.", "v. a.": no sentence ends in one small letter
+        return False
     if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"
         return False
     if "." in token and token.replace(".", "").isalpha() and (len(token) <= 6 or _DOTTED.fullmatch(token)):
