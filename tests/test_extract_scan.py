@@ -162,3 +162,28 @@ def test_an_entity_is_an_event_when_one_of_its_names_is() -> None:
     assert _names_event(("Международный форум",))
     assert not _names_event(("Alpha University", "ITMO"))
     assert not _names_event(())
+
+
+def test_places_read_late_are_the_places_read_for_every_sentence() -> None:
+    """A document reads a sentence's places only when asked; a user gets the same places per
+    sentence (and for the whole text, in order) as reading every sentence up front, and no
+    places for an index that is no sentence."""
+    from pathlib import Path
+
+    from partnerkit._extract._document import SentencePlaces
+    from partnerkit._extract._places import find_places, more_cities
+    from partnerkit._extract._text import clean, split_sentences
+
+    cities = more_cities([("Kemerovo", "RU")])
+    for path in sorted((Path(__file__).parent / "data").glob("news_heldout*/*.txt"))[:40]:
+        sentences = split_sentences(clean(path.read_text("utf-8")).text)
+        eager = {s.index: find_places(s.text, s.start, cities) for s in sentences}
+        late = SentencePlaces(sentences, cities)
+        middle = len(sentences) // 2
+        assert late.get(middle) == eager.get(middle)  # one sentence first, then all of them
+        assert dict(late) == eager
+        assert list(late.values()) == list(eager.values())
+    assert late.get(len(sentences), "none") == "none"
+    assert late.get(-1) is None
+    assert -1 not in late
+    assert len(late) == len(sentences)

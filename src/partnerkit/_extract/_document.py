@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -38,6 +39,46 @@ _DEFINITE = re.compile(
 )
 
 
+class SentencePlaces(Mapping[int, list[Place]]):
+    """The places of each sentence (by sentence index), each sentence read when first asked for.
+
+    Most sentences are never asked about: the statement finder asks for those near a trigger,
+    the acronym filter for those holding an acronym, and resolution for all of them only when
+    a registry answer is to be settled by country. The places of a sentence depend on its text
+    and the document's gazetteer alone, so reading them late gives the same places.
+    """
+
+    __slots__ = ("_cities", "_found", "_sentences")
+
+    def __init__(self, sentences: list[Sentence], cities: dict[str, tuple[str, str, bool]]) -> None:
+        self._sentences = sentences
+        self._cities = cities
+        self._found: dict[int, list[Place]] = {}
+
+    def __getitem__(self, index: int) -> list[Place]:
+        got = self._found.get(index)
+        if got is None:
+            if not (type(index) is int and 0 <= index < len(self._sentences)):
+                raise KeyError(index)
+            sent = self._sentences[index]
+            got = self._found[index] = find_places(sent.text, sent.start, self._cities)
+        return got
+
+    def get(self, index: int, default: Any = None) -> Any:  # (Mapping.get, without the exception)
+        got = self._found.get(index)
+        if got is not None:
+            return got
+        if type(index) is int and 0 <= index < len(self._sentences):
+            return self[index]
+        return default
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._sentences)))
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+
 @attrs.define
 class Document:
     """Everything the statement finder needs about one text."""
@@ -48,7 +89,7 @@ class Document:
     mentions: list[Found]
     entities: dict[int, Entity]
     publisher: int | None
-    places: dict[int, list[Place]]
+    places: SentencePlaces
     cities: dict[str, tuple[str, str, bool]]  # the cities the registry adds to the built-in gazetteer
     by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
@@ -68,6 +109,10 @@ class Document:
             for m in self.mentions:
                 self.by_sentence.setdefault(m.sentence, []).append(m)
         return self.by_sentence.get(index, [])
+
+
+def _is_place(span: Span, places: list[Place]) -> bool:
+    return any(p.start == span.start and p.end == span.end for p in places)
 
 
 _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
@@ -95,23 +140,18 @@ def read_document(
         auto = automaton_for(registry)
         for hit in auto.scan(text):
             spans.append((Span(hit.start, hit.end, text[hit.start : hit.end], "name"), 2, hit.ids))
-    places: dict[int, list[Place]] = {}
     if registry is not None:
         extra_cities = [(i.city, i.country) for i in registry_insts(registry, spans) if i.city and i.country]
     cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
+    places = SentencePlaces(sentences, cities)
     for sent in sentences:
-        for span in find_names(sent.text, sent.start):
-            spans.append((span, 1, ()))
-        for span in find_acronyms(sent.text, sent.start):
-            spans.append((span, 0, ()))
-        places[sent.index] = find_places(sent.text, sent.start, cities)
-    # Acronyms that are places ("ASTANA") are not organisations.
-    place_spans = {(p.start, p.end) for ps in places.values() for p in ps}
-    spans = [
-        s
-        for s in spans
-        if not (s[0].kind == "acronym" and ((s[0].start, s[0].end) in place_spans or _dateline_city(text, s[0])))
-    ]
+        for prio, found in ((1, find_names(sent.text, sent.start)), (0, find_acronyms(sent.text, sent.start))):
+            for span in found:
+                # Acronyms that are places ("ASTANA") are not organisations. (A place lies in its
+                # sentence: only this sentence's places can have the acronym's very span.)
+                if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, places[sent.index])):
+                    continue
+                spans.append((span, prio, ()))
     chosen = _resolve_overlaps(spans)
     # Definitions: "Name (ACR)" makes ACR a form of Name; then find every later use of ACR.
     aliases: dict[str, int] = {}
