@@ -20,7 +20,7 @@ from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
 from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
-from partnerkit._extract._places import Place, find_places, gazetteer, more_cities
+from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._model._countries import _key
@@ -48,11 +48,11 @@ class SentencePlaces(Mapping[int, list[Place]]):
     and the document's gazetteer alone, so reading them late gives the same places.
     """
 
-    __slots__ = ("_cities", "_found", "_sentences")
+    __slots__ = ("_found", "_sentences", "cities")
 
     def __init__(self, sentences: list[Sentence], cities: dict[str, tuple[str, str, bool]]) -> None:
         self._sentences = sentences
-        self._cities = cities
+        self.cities = cities
         self._found: dict[int, list[Place]] = {}
 
     def __getitem__(self, index: int) -> list[Place]:
@@ -61,7 +61,7 @@ class SentencePlaces(Mapping[int, list[Place]]):
             if not (type(index) is int and 0 <= index < len(self._sentences)):
                 raise KeyError(index)
             sent = self._sentences[index]
-            got = self._found[index] = find_places(sent.text, sent.start, self._cities)
+            got = self._found[index] = find_places(sent.text, sent.start, self.cities)
         return got
 
     def get(self, index: int, default: Any = None) -> Any:  # (Mapping.get, without the exception)
@@ -111,8 +111,11 @@ class Document:
         return self.by_sentence.get(index, [])
 
 
-def _is_place(span: Span, places: list[Place]) -> bool:
-    return any(p.start == span.start and p.end == span.end for p in places)
+def _is_place(span: Span, sent: Sentence, places: SentencePlaces) -> bool:
+    """A place of the sentence has the very span (read only when a place can end there)."""
+    if place_end(sent.text, span.start - sent.start, places.cities) != span.end - sent.start:
+        return False  # (no place of the sentence starts at the span and ends where it ends)
+    return any(p.start == span.start and p.end == span.end for p in places[sent.index])
 
 
 _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
@@ -149,7 +152,7 @@ def read_document(
             for span in found:
                 # Acronyms that are places ("ASTANA") are not organisations. (A place lies in its
                 # sentence: only this sentence's places can have the acronym's very span.)
-                if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, places[sent.index])):
+                if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, sent, places)):
                     continue
                 spans.append((span, prio, ()))
     chosen = _resolve_overlaps(spans)

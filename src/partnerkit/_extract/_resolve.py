@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from partnerkit._extract._automaton import Memo, automaton_for
@@ -79,18 +79,16 @@ def resolve(
     for m in mentions:
         if m.entity is not None:
             said_in.setdefault(m.entity, []).append(m.sentence)
-    everywhere: list[str] = []
-    read = False
+    text_wide: list[list[str]] = []  # the countries of the whole text, most named first (read once)
 
-    def hints(ent: Entity) -> list[str]:
-        """The (at most three) countries that settle ``ent``: those near its mentions first."""
-        nonlocal everywhere, read
-        if not read:
-            everywhere = [c for c, _ in Counter(p.country for ps in places.values() for p in ps).most_common()]
-            read = True
+    def everywhere() -> list[str]:
+        if not text_wide:
+            text_wide.append([c for c, _ in Counter(p.country for ps in places.values() for p in ps).most_common()])
+        return text_wide[0]
+
+    def hints(ent: Entity) -> Iterable[str]:
         near = [p.country for si in said_in.get(ent.id, ()) for p in places.get(si, ())]
-        order = [c for c, _ in Counter(near).most_common()] + everywhere if near else everywhere
-        return list(dict.fromkeys(order))[:3]
+        return _Hints([c for c, _ in Counter(near).most_common()], everywhere)
 
     for ent in entities.values():
         if ent.kind != "org":
@@ -112,7 +110,33 @@ def resolve(
         ent.institution = inst
 
 
-def _match(match: Any, ent: Entity, hints: Callable[[], list[str]], memo: Memo | None = None) -> Institution | None:
+class _Hints:
+    """The (at most three) countries that settle an entity, in order: those of its own
+    sentences (the most named first), then those of the whole text, which is read only when
+    a loop over the hints gets that far (most settle on a country of the entity's sentences)."""
+
+    def __init__(self, near: list[str], everywhere: Callable[[], list[str]]) -> None:
+        self._got = near[:3]
+        self._everywhere: Callable[[], list[str]] | None = everywhere
+
+    def __iter__(self) -> Iterator[str]:
+        i = 0
+        while True:
+            if i < len(self._got):
+                yield self._got[i]
+                i += 1
+                continue
+            if self._everywhere is None or len(self._got) >= 3:
+                return
+            for country in self._everywhere():
+                if country not in self._got:
+                    self._got.append(country)
+                    if len(self._got) >= 3:
+                        break
+            self._everywhere = None
+
+
+def _match(match: Any, ent: Entity, hints: Callable[[], Iterable[str]], memo: Memo | None = None) -> Institution | None:
     """One registry query per entity (its fullest name); the text's countries settle a tie.
 
     The answers of an immutable registry are kept in ``memo`` (per registry, bounded), so a
