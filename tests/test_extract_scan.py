@@ -187,3 +187,18 @@ def test_places_read_late_are_the_places_read_for_every_sentence() -> None:
     assert late.get(-1) is None
     assert -1 not in late
     assert len(late) == len(sentences)
+
+
+@given(
+    words=st.lists(
+        st.text(st.sampled_from(list("ab -é")), min_size=1, max_size=5), min_size=1, max_size=4, unique=True
+    ),
+    text=st.text(st.sampled_from(list("ab -é_.1")), max_size=40),
+)
+def test_whole_words_finds_what_the_alternation_of_the_words_finds(words: list[str], text: str) -> None:
+    """A text's short forms are found by substring search: the same spans (and words) as the
+    alternation of the words between word boundaries, the first word that fits winning."""
+    from partnerkit._extract._document import _whole_words
+
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    assert _whole_words(words, text) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]

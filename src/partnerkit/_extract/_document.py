@@ -245,6 +245,34 @@ def _whole_word(word: str, text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _whole_words(words: list[str], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for what ``(?<![\\w-])(?:word1|word2|...)(?![\\w-])`` finds in ``text``, left
+    to right, not overlapping (the first word that fits wins at a position), by substring search:
+    no pattern to compile per text (each text has its own words).
+
+    Example:
+        >>> _whole_words(["São Paulo", "Paulo", "Lancaster"], "Lancaster and São Paulo; Paulo-x, Paulo")
+        [(0, 9, 'Lancaster'), (14, 23, 'São Paulo'), (34, 39, 'Paulo')]
+    """
+    found: list[tuple[int, int, int]] = []  # (start, the word's place in ``words``, end)
+    n = len(text)
+    for order, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (end == n or not _is_word_char(text[end])):
+                found.append((at, order, end))
+            at = text.find(word, at + 1)
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    free = 0
+    for at, order, end in found:
+        if at >= free:
+            out.append((at, end, words[order]))
+            free = end
+    return out
+
+
 def _resolve_overlaps(spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[tuple[Span, int, tuple[str, ...]]]:
     spans.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start), -c[1]))
     out: list[tuple[Span, int, tuple[str, ...]]] = []
@@ -443,14 +471,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         return []
     text = doc.clean.text
     out: list[Found] = []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     org_ends: set[int] | None = None
-    for m in pattern.finditer(text):
-        ent_id = words[m.group(0)]
-        if m.group(0) in after_article and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None:
+    for start, end, word in _whole_words(list(words), text):
+        ent_id = words[word]
+        if word in after_article and _ARTICLE_BEFORE.search(text, max(0, start - 6), start) is None:
             continue
-        before = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        conj = _AND_BEFORE.search(text, max(0, m.start() - 8), m.start()) if before is not None else None
+        before = _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        conj = _AND_BEFORE.search(text, max(0, start - 8), start) if before is not None else None
         if conj is not None and org_ends is None:
             org_ends = {x.end for x in doc.mentions if x.entity is not None and doc.entities[x.entity].kind == "org"}
         if (
@@ -460,13 +487,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         ):
             before = None  # "KU Leuven and Trinity", "Lisbon and São Paulo": joined to an institution, not to a place
         if (
-            m.start() < doc.entities[ent_id].first
-            or not free(m.start(), m.end())
-            or _NAME_AFTER.match(text, m.end())
+            start < doc.entities[ent_id].first
+            or not free(start, end)
+            or _NAME_AFTER.match(text, end)
             or before is not None
         ):
             continue
-        out.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), ent_id))
+        out.append(Found(start, end, word, "definite", sentence_of(doc.sentences, start), ent_id))
     return out
 
 
