@@ -202,3 +202,13 @@ def test_whole_words_finds_what_the_alternation_of_the_words_finds(words: list[s
 
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     assert _whole_words(words, text) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+@given(text=st.text(st.sampled_from(list(".!?。！？;；\"'”»)] a\n")), max_size=30))
+def test_sentence_ends_are_the_marks_the_two_branch_pattern_finds(text: str) -> None:
+    """Sentence ends are found by a pattern opening with one class of marks: the same ends as
+    the pattern of two branches it replaces, so sentences split as before."""
+    from partnerkit._extract._text import _END
+
+    as_written = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in as_written.finditer(text)]
