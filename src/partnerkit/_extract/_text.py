@@ -194,7 +194,9 @@ _ABBREVIATIONS = frozenset(
     rep rev hon intl natl dir pres vice ph.d phd m.sc b.sc tel им г гг ул проф акад д т.е англ пр
     обл р-н в.т.ч тыс млн млрд руб др sr sra dra lic ing av núm pág bzw ca usw z.b hr fr nr m mme mlle""".split()  # noqa: SIM905
 )
-_END = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
+# [.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n), opening with the one class of every mark (``re`` skips to
+# the next mark in C; a pattern opening with two branches is tried at every character)
+_END = re.compile(r"[.!?。！？;；](?:(?<=[.!?。！？])[.!?。！？]*[\"'”»)\]]*|(?=\s*\n))")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])\s+")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-ZА-ЯЁ]$")
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
