@@ -286,6 +286,12 @@ _NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, Callable[[str
 _TRIE_FROM = 20  # literals (measured: 40-70 literals, 1.5-2.5x faster; a handful, slower)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(source: str, flags: int) -> Any:
+    """``source`` parsed by ``re`` (read for its literals twice per table phrase: parsed once)."""
+    return importlib.import_module("re._parser").parse(source, flags)
+
+
 def _every_literals(sub: Any) -> list[frozenset[str]]:
     """Every set of strings of which each match of the parsed pattern ``sub`` contains one:
     one set per required part of it, in sequence (the sets :func:`_literals` chooses among)."""
@@ -324,7 +330,7 @@ def literal_sets(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
         (('inked', 'signed'), (' memorand',), ('a', 'um'), (' of understanding',))
     """
     try:
-        found = _every_literals(importlib.import_module("re._parser").parse(source, flags))
+        found = _every_literals(_parsed(source, flags))
     except Exception:  # pragma: no cover - an unknown parser: no sets, same results
         return ()
     out: list[tuple[str, ...]] = []
@@ -343,7 +349,7 @@ def literal_needles(source: str, flags: int) -> tuple[str, ...] | None:
     """The lower-cased literals, one of which every match of the regular expression ``source``
     holds, shortest first (None: it has none that every match must hold)."""
     try:
-        found = _literals(importlib.import_module("re._parser").parse(source, flags))
+        found = _literals(_parsed(source, flags))
     except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
         return None
     if found is None:
