@@ -4,7 +4,8 @@ A user relies on: a short form used in a title before the body defines it ("La U
 "l'EPFL") being the organisation the definition names, not a neighbour; "TU Dresden" and
 "Technische Universität Dresden" being one university; a title that repeats part of a
 consortium being that consortium; Chinese names not swallowing the verb before them
-("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员".
+("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员";
+an exchange told by its verb alone ("intercambiará estudiantes", "Studierende austauschen").
 """
 
 from __future__ import annotations
@@ -422,3 +423,25 @@ def test_a_chinese_related_agreement_is_the_deal_it_would_set_up() -> None:
         ("strategic_partnership", frozenset({"北岭大学", "南川大学"})),
         ("joint_lab", frozenset({"北岭大学", "布达佩斯技术与经济大学"})),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("La Universidad de Nortevalle intercambiará estudiantes con la Universidad de Surmar.", "planned"),
+        (
+            "Desde 2012, la Universidad de Nortevalle y la Universidad de Surmar intercambian estudiantes de grado.",
+            "active",
+        ),
+        ("Die Universität Nordtal und die Universität Südsee werden ab 2025 Studierende austauschen.", "planned"),
+        ("L'Université de Nordval échangera des étudiants avec l'Université de Sudmer dès 2025.", "planned"),
+        ("L'Université de Nordval et l'Université de Sudmer échangent des étudiants depuis 2012.", "active"),
+    ],
+)
+def test_an_exchange_told_by_its_verb_alone(text: str, status: str) -> None:
+    """ "intercambiará estudiantes", "Studierende austauschen", "échangera des étudiants": an
+    exchange of the two universities without the noun "exchange"."""
+    got = [
+        (p.kind.value, len(p.parties), p.status.value) for p in pk.extract(text, published="2024-05-01").partnerships
+    ]
+    assert got == [("exchange", 2, status)]

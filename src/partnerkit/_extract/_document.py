@@ -219,6 +219,37 @@ def _resolve_overlaps(spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[tu
     return out
 
 
+# "the university", "la universidad", "die Hochschule": a definite reference (not "our university")
+_DEFINITE_REF = re.compile(r"(?:the|la|el|le|l['’]|die|der|das)\s*(\w{5})", re.IGNORECASE)
+_LEAD_GAP = re.compile(r"\W{0,2}(?:(?:the|la|el|le|l['’]|die|der|das)\s*)?", re.IGNORECASE)
+
+
+def _paragraph_subject(doc: Document, at: int, ref: str) -> int | None:
+    """The organisation a paragraph opens with, when a definite reference at ``at`` in a later
+    sentence of that paragraph names its kind ("Lund's interest in Africa is not new. The
+    university runs a project ...": Lund University, not the text's publisher)."""
+    head = _DEFINITE_REF.match(ref)
+    if head is None:
+        return None
+    text = doc.clean.text
+    para = text.rfind("\n", 0, at) + 1
+    si = sentence_of(doc.sentences, para)
+    first = doc.sentences[si]
+    if first.end > at or first.start < para:
+        return None  # the reference is in the paragraph's first sentence (or no paragraph start)
+    for m in doc.in_sentence(si):
+        if m.start < first.start or m.entity is None:
+            continue
+        if not _LEAD_GAP.fullmatch(text, first.start, m.start):
+            return None  # the sentence opens with no organisation
+        ent = doc.entities[m.entity]
+        word = head.group(1).lower()
+        if ent.kind != "org" or not any(word in n.lower() for n in ent.names):
+            return None  # "the university" of a paragraph about an institute
+        return ent.id
+    return None
+
+
 _PARTNER_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|des)\s+|l['’])?\s*", re.IGNORECASE)
 _WEAK_CUES = frozenset({"and", "und", "et", "y", "и"})
 
@@ -467,4 +498,8 @@ def _references(doc: Document) -> None:
     new.extend(_short_forms(doc, free))
     doc.mentions.extend(new)
     doc.mentions.sort(key=lambda f: f.start)
+    doc.by_sentence.clear()
+    for i, f in enumerate(doc.mentions):
+        if f.kind == "publisher" and (lead := _paragraph_subject(doc, f.start, f.text)) is not None:
+            doc.mentions[i] = attrs.evolve(f, entity=lead)  # "Lund's interest ... is not new. The university runs"
     doc.by_sentence.clear()

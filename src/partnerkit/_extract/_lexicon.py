@@ -93,6 +93,9 @@ _DATES = (
     "reported",
     "last_month",
     "last_weekday",
+    "starts",
+    "original",
+    "renewed",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -52,6 +52,7 @@ from partnerkit._extract._roles import (
     with_list,
 )
 from partnerkit._extract._signatories import second_posts
+from partnerkit._extract._starts import opened_next, start_dates
 from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
@@ -60,6 +61,8 @@ from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
+    act_date,
+    body_date,
     date_after,
     date_for,
     during_date,
@@ -292,7 +295,7 @@ def _statement_date(
     text = doc.sentences[si].text
     kind = trig.kind
     # ("to strengthen the partnership": the date of no new deal)
-    date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
+    date = None if existing else act_date(doc, _clause_text(text, trig, triggers), trig, published, status)
     since = doc.lex.dates.get("since_then")
     if date is None and since is not None and may_match(since, doc.low(si)) and since.search(text):
         date = last_date_before(doc, si, published)
@@ -473,6 +476,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     if clause is not None and not existing:  # the date written in its own clause
                         own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
                         when = date_for(doc, own, t, published)
+                    when = when or (None if existing else body_date(doc, si, published))  # "La asamblea aprobó"
                     out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
@@ -659,4 +663,4 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     if "|" in doc.clean.text or "\n" in doc.clean.text:
         out.extend(listed_memberships(doc, published, text_subject))
     _hosts_named_next(doc, out, all_triggers)
-    return _tidy(out)
+    return _tidy(opened_next(doc, start_dates(doc, out, all_triggers, published), all_triggers, published))
