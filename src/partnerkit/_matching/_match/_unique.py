@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import Match, _acronym_evidence, _place_words
+from partnerkit._matching._match._result import Match, _acronym_evidence, _place_words, own_place_words
 from partnerkit._names import (
     ORG_KEYS,
     country_of,
@@ -86,7 +86,8 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     extra = c.distinctive - q.distinctive
     if extra:
         # "applied sciences" as a whole: "of Science and Technology" is not "of Technology"
-        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | _place_words(index.institutions[inst])
+        places = _place_words(index.institutions[inst]) | own_place_words(index.institutions[inst], c.key)
+        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | places
         if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
             return None
     holders: set[int] | None = None
