@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._result import _place_words, own_place_words
 from partnerkit._matching._match._unique import _unique_cover, holders_of
 from partnerkit._model import InstitutionKind
 from partnerkit._names import ORG_KEYS, SUBUNIT_WORDS, normalize_name, script_of
 from partnerkit.rules import Profile
-from partnerkit.rules._profile import tokens_of
+from partnerkit.rules._profile import distinctive_tokens, tokens_of
 
 #: Words a company's registered name carries beside its name proper that tell its legal or
 #: corporate form, not which company it is ("Shinnihon Corporation" -> company; "NMD Pharma A/S"
@@ -158,7 +160,11 @@ def _city_beside(index: Index, q: Profile, name: int, inst: int, country: str | 
     if not extra or not extra <= places or not (q.distinctive - extra):
         return None
     rest = " ".join(w for w in q.key.split() if w not in extra)
-    why = _unique_cover(index, Profile.from_name(rest), name, country)
+    tokens = frozenset(rest.split())
+    # the text as written stays: the checks that read its script or its readings see it
+    why = _unique_cover(
+        index, attrs.evolve(q, key=rest, tokens=tokens, distinctive=distinctive_tokens(tokens)), name, country
+    )
     if why is None:
         return None
     return f"Place beside the name: {', '.join(sorted(extra))} is the institution's city or country. {why}"

@@ -8,6 +8,7 @@ import attrs
 
 from partnerkit._matching._index import Index
 from partnerkit._matching._match._result import Match, _acronym_evidence, _place_words, own_place_words
+from partnerkit._model import InstitutionKind
 from partnerkit._names import (
     ORG_KEYS,
     country_of,
@@ -16,6 +17,7 @@ from partnerkit._names import (
 )
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet
 from partnerkit.rules._comparisons import AcronymScript, unmatched_words
+from partnerkit.rules._profile import tokens_of
 
 #: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
 #: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
@@ -50,6 +52,27 @@ def holders_of(index: Index, forms: Iterable[str], country: str | None) -> set[i
     }
 
 
+#: Organisation words a company's bare name takes ("IQuity Labs", "Nethermind Research"); others
+#: name another body ("LEO Pharma Research Foundation" is not the company Leo Pharma).
+_COMPANY_UNITS = frozenset({"company", "laboratory", "research"})
+#: Words of a school or university: a registered body of another kind is not named by them.
+_EDUCATION_WORDS = frozenset({"university", "college", "academy", "polytechnic", "school", "faculty"})
+
+
+def _bare(index: Index, q: Profile, c: Profile, missing: frozenset[str], inst: int) -> bool:
+    """The registered name ``c`` carries no organisation word at all ("Neuromatch", "Binaytara"),
+    so the query's organisation words ``missing`` ("Neuromatch Academy", "Binaytara Foundation")
+    say what kind of body it is, not which one: a query written as is in the Latin script (not
+    read through translations), whose school or university word, if any, the registry's kind for
+    the institution confirms ("Lundin yliopisto" is not the company Lundin)."""
+    if c.tokens & ORG_KEYS or script_of(q.text) is not None or q.tokens != tokens_of(q.text):
+        return False
+    kind = index.institutions[inst].kind
+    if kind is InstitutionKind.COMPANY:
+        return missing <= _COMPANY_UNITS
+    return not missing & _EDUCATION_WORDS or kind is InstitutionKind.EDUCATION
+
+
 def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> str | None:
     """Why the query names the institution of indexed ``name`` and no other, or ``None``.
 
@@ -73,7 +96,8 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     if missing and script_of(q.text) is None and max(map(len, q.distinctive)) >= _SWAP_WORD:
         # an organisation word the registry's institutions swap in their names ("college" / "university")
         swapped = [(w, o) for w in sorted(missing) for o in sorted(c.tokens - q.tokens) if (w, o) in index.org_swaps]
-    if len({w for w, _ in swapped}) < len(missing):
+    bare = bool(missing) and _bare(index, q, c, missing, index.name_inst[name])
+    if len({w for w, _ in swapped}) < len(missing) and not bare:
         return None
     core = q.distinctive - _QUALIFIERS
     # a transliterated word has no typos or stems to forgive ("jiaoyujigou" is not "jiaoyujigoushuichan")

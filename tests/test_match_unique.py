@@ -1,0 +1,83 @@
+"""Evidence of the registry as a whole (partnerkit._matching._match._unique): the only holder.
+
+What a user relies on: a name whose distinctive words only one registered institution carries
+is a MATCH for it even when the two names differ in words that do not tell bodies apart: the
+institution's own city or country (in any language), the qualifier "applied sciences", an
+organisation word the registry's names swap, or an organisation word added to a registered name
+that carries none ("Neuromatch Academy" for "Neuromatch"). A rival holder, an organisation word
+of another kind than the institution ("Lundin yliopisto" is no company), or a name read through
+a translation keeps it undecided.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+COMPANY, EDUCATION = pk.InstitutionKind.COMPANY, pk.InstitutionKind.EDUCATION
+
+
+def _inst(i: str, name: str, **kw: object) -> pk.Institution:
+    return pk.Institution(id=i, name=name, **kw)  # type: ignore[arg-type]
+
+
+REGISTRY = [
+    _inst("n", "Neuromatch", country="US", kind=EDUCATION),
+    _inst("b", "Binaytara", country="US", kind=pk.InstitutionKind.NONPROFIT),
+    _inst("q", "IQuity (United States)", country="US", kind=COMPANY),
+    _inst("l", "Lundin (Norway)", country="NO", kind=COMPANY),
+    _inst("p", "Leo Pharma (Denmark)", country="DK", kind=COMPANY),
+    _inst("w", "Windesheim", country="NL", kind=EDUCATION),
+    _inst("g", "Gerontix", country="FR", kind=pk.InstitutionKind.OTHER),
+    # two holders of "Kestrel": neither is the only one
+    _inst("k1", "Kestrel", country="GB", kind=pk.InstitutionKind.NONPROFIT),
+    _inst("k2", "Kestrel Research Trust", country="GB", kind=pk.InstitutionKind.FUNDER),
+    # a registered name with an organisation word is not bare: its word must be the query's
+    _inst("h", "Halvorsen Institute", country="NO", kind=pk.InstitutionKind.RESEARCH),
+    _inst("u", "University of Kent", country="GB", kind=EDUCATION),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # an organisation word added to a registered name that carries none
+        ("Neuromatch Academy", "n"),
+        ("Binaytara Foundation", "b"),
+        ("The Binaytara Foundation", "b"),
+        ("IQuity Labs", "q"),
+        ("Hogeschool Windesheim", "w"),
+        # a school or university word names a school: not a body of another kind
+        ("Lundin yliopisto", None),
+        ("Gerontix University", None),
+        # a company's bare name with a foundation or society word is another body
+        ("Leo Pharma Research Foundation", None),
+        ("IQuity Society", None),
+        # another holder of the words
+        ("Kestrel Foundation", None),
+        # the registered name carries another organisation word: not bare
+        ("Halvorsen Society", None),
+    ],
+)
+def test_an_organisation_word_beside_a_bare_registered_name(query: str, expected: str | None) -> None:
+    best = pk.Registry(REGISTRY).match(query)[0]
+    if expected is None:
+        assert best.decision is not pk.Decision.MATCH, best.explanation
+    else:
+        assert (best.institution.id, best.decision) == (expected, pk.Decision.MATCH), best.explanation
+        assert "Unique: the only institution" in str(best.explanation)
+
+
+def test_a_bare_name_read_through_a_translation_is_not_taken() -> None:
+    """Words read with the registry's mined translations are not the query's words as written."""
+    reg = pk.Registry(
+        [
+            _inst("s", "Samson Co., Ltd. (Japan)", country="JP", kind=COMPANY),
+            _inst("t", "Tokyo Institute", labels={"ja": "東京研究所"}, country="JP"),
+            _inst("u", "University of Kent", country="GB"),
+        ]
+    )
+    assert all(
+        m.institution.id != "s" or m.decision is not pk.Decision.MATCH for m in reg.match("株式会社サムソン研究所")
+    )
