@@ -190,3 +190,18 @@ def test_a_part_below_the_best_candidate_and_a_unit_before_the_part() -> None:
     best = reg.match("Laredo Medical Center")[0]
     assert (best.institution.id, best.decision) == ("l", pk.Decision.MATCH)
     assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Generalidad de Cataluña"))
+
+
+def test_america_is_the_united_states_beside_a_us_name() -> None:
+    """ "Of America" is the United States beside a US institution's name; not beside another's."""
+    reg = pk.Registry(
+        [
+            _inst("o", "Optical Society of America", country="US", city="Washington"),
+            _inst("e", "Epilepsy Foundation", country="US", city="Landover"),
+            _inst("l", "Lumbreras Foundation", country="PE", city="Lima"),
+            *FILLER,
+        ]
+    )
+    assert _top(reg, "Optical Society")[:2] == ("o", pk.Decision.MATCH)
+    assert _top(reg, "Epilepsy Foundation of America")[:2] == ("e", pk.Decision.MATCH)
+    assert _top(reg, "Lumbreras Foundation of America")[1] is not pk.Decision.MATCH

@@ -81,3 +81,43 @@ def test_a_bare_name_read_through_a_translation_is_not_taken() -> None:
     assert all(
         m.institution.id != "s" or m.decision is not pk.Decision.MATCH for m in reg.match("株式会社サムソン研究所")
     )
+
+
+TEAMS = [
+    _inst("t", "TOPAL: Outils et Optimisations pour le Calcul Haute Performance", country="FR"),
+    _inst("m", "Colorado Mesa University", country="US"),
+    _inst("n", "NYCU Disaster Prevention and Water Environment Research Center", country="TW"),
+    _inst("b", "Indonesian Nuclear Technology Polytechnic - BRIN", country="ID"),
+    # "AVALON" heads one registered name and is a word of another one in France
+    _inst("a", "AVALON: Algorithms and Software Architectures for Distributed Platforms", country="FR"),
+    _inst("a2", "Avalon Heritage Society", country="FR"),
+    _inst("u", "University of Kent", country="GB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "country", "expected"),
+    [
+        # the short name a registered name sets apart first, alone in the hinted country
+        ("TOPAL", "FR", "t"),
+        # without a hint an acronym stays POSSIBLE
+        ("TOPAL", None, None),
+        # a word inside a phrase, a parent after a dash, a word another institution carries
+        ("MESA", "US", None),
+        ("NYCU", "TW", None),
+        ("BRIN", "ID", None),
+        ("AVALON", "FR", None),
+    ],
+)
+def test_a_capitalised_word_set_apart_in_a_registered_name(
+    query: str, country: str | None, expected: str | None
+) -> None:
+    """With a country hint, a query in capitals that is the first part of one registered name
+    ("TOPAL" for "TOPAL: Outils et ...") names it when no other institution of the country has
+    the word; a capitalised word inside a phrase does not."""
+    best = pk.Registry(TEAMS).match(query, country)[0]
+    if expected is None:
+        assert best.decision is not pk.Decision.MATCH, best.explanation
+    else:
+        assert (best.institution.id, best.decision) == (expected, pk.Decision.MATCH), best.explanation
+        assert "whose names carry this word" in str(best.explanation)

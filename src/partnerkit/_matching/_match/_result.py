@@ -123,10 +123,15 @@ def _decided(e: Explanation) -> bool:
 _COUNTRY_WORDS = 3
 
 
+#: Short forms of a country's name that names write and the country table does not read alone
+#: (there, "America" would also be the continent): "Optical Society of America".
+_SHORT_COUNTRY = {"US": "america"}
+
+
 def own_place_words(inst: Institution, key: str) -> frozenset[str]:
     """The words of the normalised name ``key`` that name ``inst``'s city or its country, the
     country in any language or form that :func:`~partnerkit._names.country_of` reads
-    ("deutschland", "usa", "united states").
+    ("deutschland", "usa", "united states"), and "america" for the United States.
 
     >>> from partnerkit import Institution
     >>> inst = Institution(id="x", name="Horus University", country="EG", city="New Damietta")
@@ -137,6 +142,8 @@ def own_place_words(inst: Institution, key: str) -> frozenset[str]:
     """
     words = key.split()
     own = set((_place_words(inst) | _city_name_words(inst)).intersection(words))
+    if inst.country in _SHORT_COUNTRY:
+        own.update(w for w in words if w == _SHORT_COUNTRY[inst.country])
     if inst.country:
         for size in range(1, min(_COUNTRY_WORDS, len(words)) + 1):
             for i in range(len(words) - size + 1):

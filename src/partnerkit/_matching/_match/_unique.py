@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -12,6 +13,7 @@ from partnerkit._model import InstitutionKind
 from partnerkit._names import (
     ORG_KEYS,
     country_of,
+    fold,
     is_acronym,
     script_of,
 )
@@ -144,22 +146,32 @@ def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country
     """Why the acronym ``q`` names the institution of indexed ``name`` and no other, or ``None``.
 
     The registry writes the acronym for that institution ("ITMO") or, with a country hint
-    and at least :data:`_DERIVED_ACRONYM` letters, it is the initials of one of its names;
-    no other institution (in the hinted country) carries it, written or as the initials of
-    one of its names; and an acronym in a non-Latin script is corroborated in that script
+    and at least :data:`_DERIVED_ACRONYM` letters, it is the initials of one of its names or a
+    distinctive word of one ("TOPAL" for "TOPAL: Outils et Optimisations ..."); no other
+    institution (in the hinted country) carries it, written, as the initials of one of its
+    names or, for a word, as a word of one; and an acronym in a non-Latin script is corroborated in that script
     (see ``foreign_script_acronym``).
     """
     if q.acronym is None or len(q.acronym) < _UNIQUE_ACRONYM:
         return None
     derived = country is not None and len(q.acronym) >= _DERIVED_ACRONYM
-    evidence = ("same", "written", "derived") if derived else ("same", "written")
-    if not any(r.value in evidence and r.weight is not None and r.weight > 0 for r in e):
+    evidence = ("same", "written", "derived", "word") if derived else ("same", "written")
+    values = {r.value for r in e if r.value in evidence and r.weight is not None and r.weight > 0}
+    if not values:
         return None
     if AcronymScript().value(q, index.profile(name)):
         return None
-    if _acronym_rivals(index, q.acronym, index.name_inst[name], country):
+    inst = index.name_inst[name]
+    if _acronym_rivals(index, q.acronym, inst, country):
         return None
+    if values == {"word"} and (
+        not _set_apart(q.acronym.lower(), index.texts[name])
+        or holders_of(index, [q.acronym.lower()], country) != {inst}
+    ):
+        return None  # a word inside a name, or one another institution of the country has too
     where = " in that country" if country else ""
+    if values == {"word"}:
+        return f"Unique: the only institution{where} whose names carry this word, written in capitals."
     return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
 
 
@@ -218,6 +230,19 @@ def _acronym_read(index: Index, rules: RuleSet, name: str, found: list[Match], c
         listed.add(index.institutions[r].id)
     out.extend(m for m in found[1:] if m.institution.id not in listed)
     return out
+
+
+#: Where a registered name sets a part apart: "TOPAL: Outils et Optimisations ...", "ISLA - Instituto ...".
+_APART = re.compile(r"\s*(?::\s|\s[-–—]\s|[()])\s*")
+
+
+def _set_apart(word: str, text: str) -> bool:
+    """``word`` is the first part of the registered name ``text``, set apart by a separator (a
+    team's or a body's short name before its description: "TOPAL: Outils et ..."), not a word
+    inside a phrase ("MESA" in "Colorado Mesa University", "NYCU" in "NYCU Disaster Prevention
+    ... Center") nor a parent named after a dash ("... Polytechnic - BRIN")."""
+    parts = _APART.split(text)
+    return len(parts) > 1 and fold(parts[0]).strip() == word
 
 
 #: An acronym that a country hint alone makes a MATCH has at least this many letters.
