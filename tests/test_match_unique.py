@@ -121,3 +121,31 @@ def test_a_capitalised_word_set_apart_in_a_registered_name(
     else:
         assert (best.institution.id, best.decision) == (expected, pk.Decision.MATCH), best.explanation
         assert "whose names carry this word" in str(best.explanation)
+
+
+SPELLINGS = [
+    _inst("t", "Princess Máxima Center", country="NL"),
+    _inst("a", "Ajeenkya DY Patil University", country="IN"),
+    _inst("g", "Gwangju Institute of Science and Technology", country="KR"),
+    _inst("u", "University of Kent", country="GB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a variant spelling beside words the registered name writes alike
+        ("Prinses Máxima Centrum", "t"),
+        ("Ajinkya DY Patil University", "a"),
+        # a variant that starts otherwise is not read in the name's form ("Huzhou" is not "Suzhou")
+        ("Kwangju Institute of Science and Technology", None),
+    ],
+)
+def test_a_variant_spelling_beside_words_written_alike(query: str, expected: str | None) -> None:
+    """A word the registered name writes in another spelling ("Gwangju" / "Kwangju") is looked up
+    in that spelling when the query has another distinctive word the name writes alike."""
+    best = pk.Registry(SPELLINGS).match(query)[0]
+    if expected is None:
+        assert best.decision is not pk.Decision.MATCH, best.explanation
+    else:
+        assert (best.institution.id, best.decision) == (expected, pk.Decision.MATCH), best.explanation

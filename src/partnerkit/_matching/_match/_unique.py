@@ -18,7 +18,7 @@ from partnerkit._names import (
     script_of,
 )
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet
-from partnerkit.rules._comparisons import AcronymScript, unmatched_words
+from partnerkit.rules._comparisons import AcronymScript, near_forms, unmatched_words
 from partnerkit.rules._profile import tokens_of
 
 #: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
@@ -116,12 +116,19 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
         allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | places
         if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
             return None
+    # a variant spelling is looked up in the name's form only beside a word the name writes alike
+    anchored = len(core) > 1 and bool(core & c.distinctive)
     holders: set[int] | None = None
     # rarest first, ties by spelling: the loop stops once the words read single out one
     # institution, so the order must not depend on PYTHONHASHSEED
     for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):
-        # a word the name carries in another form ("kazakh" / "kazakhstan") is looked up in that form too
-        forms = [word] if foreign or word in c.distinctive else [word, *_longer_forms(word, c.distinctive)]
+        # a word the name carries in another form ("kazakh" / "kazakhstan", a typo or variant spelling:
+        # "karbala" / "kerbala") is looked up in that form too
+        forms = [word]
+        if not foreign and word not in c.distinctive:
+            forms += _longer_forms(word, c.distinctive)
+            if anchored:
+                forms += near_forms(word, c.distinctive)
         found = holders_of(index, forms, country)
         holders = found if holders is None else holders & found
         if not holders or holders == {inst}:
