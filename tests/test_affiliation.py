@@ -729,6 +729,63 @@ def test_an_acronym_is_not_spelt_out_by_itself() -> None:
     assert answers(alone, "Physics, QEC, Paris") == ["lqec"]
 
 
+def test_an_acronym_is_not_spelt_out_by_a_subject_or_a_shared_name() -> None:
+    """A lone acronym is corroborated by its name written in the string, not by the subject
+    words of a unit's name: "Institute of Applied Geology" does not spell out "Applied Geology
+    Laboratory" (AGL), as "Institute of Human Genetics" does not "National Institute of
+    Genetics" (NIG); nor by a name that another, unrelated body holds too: the string writes
+    the name, but not which holder the acronym means."""
+    fac = InstitutionKind.FACILITY
+    reg = Registry(
+        [
+            Institution(id="agl", name="Applied Geology Laboratory", acronyms=("AGL",), country="NZ", kind=fac),
+            Institution(id="nmnh", name="National Museum of Natural History", acronyms=("NMNH",), country="US"),
+            Institution(id="mnhn", name="Muséum national d'histoire naturelle", country="FR", kind=fac,
+                        aliases=("National Museum of Natural History",)),
+            *REGISTRY,
+            *SURVEYS,
+        ]
+    )  # fmt: skip
+    assert answers(reg, "Core Unit (AGL), Institute of Applied Geology") == []
+    assert answers(reg, "Core Unit (AGL), Applied Geology Laboratory") == ["agl"]
+    assert answers(reg, "INSERM U11, Paris university- National museum of natural history (NMNH)") == []
+    alone = Registry([Institution(id="nmnh", name="National Museum of Natural History", acronyms=("NMNH",))])
+    assert answers(alone, "INSERM U11, Paris university- National museum of natural history (NMNH)") == ["nmnh"]
+
+
+def test_bodies_in_two_countries_are_each_placed_by_their_own_place() -> None:
+    """A string listing bodies in two countries names each one's place: the country it names
+    (Norway, Nordhaven's) is no conflict for a body whose own city it names (Columbia, in no
+    country named), so both are named and neither is the answer (two universities, unrelated).
+    With no other body that the country places, the conflict stays a NON_MATCH."""
+    reg = Registry(REGISTRY)
+    text = "Physics, Palmetto University, Columbia, and Chemistry, University of Nordhaven, Norway"
+    assert answers(reg, text) == []
+    got = {m.institution.id: m.decision for m in reg.match(text)}
+    assert got["palm"] is Decision.POSSIBLE
+    assert got["u-nord"] is Decision.POSSIBLE
+    assert {m.institution.id: m.decision for m in reg.match("Palmetto University, Columbia, Norway")} == {
+        "palm": Decision.NON_MATCH
+    }
+    assert answers(reg, "Physics, Palmetto University, and Chemistry, University of Nordhaven, Norway") == ["u-nord"]
+
+
+def test_a_number_after_a_name_with_numbered_namesakes_names_none_of_them() -> None:
+    """A name followed by a number it does not carry ("Université Paris VI", "Univ Paris 06"),
+    where the registry numbers namesakes of that name, names a numbered one the registry does
+    not hold: not the unnumbered name. A registered number is read; a lone digit after a name
+    stays a footnote mark; a name with no numbered namesakes ignores a number after it."""
+    edu = InstitutionKind.EDUCATION
+    reg = Registry(
+        [*REGISTRY, Institution(id="n3", name="University of Nordhaven III", country="NO", city="Nordhaven", kind=edu)]
+    )
+    assert answers(reg, "Physics, University of Nordhaven VI, Norway") == []
+    assert answers(reg, "Physics, University of Nordhaven 06") == []
+    assert answers(reg, "Physics, University of Nordhaven III") == ["n3"]
+    assert answers(reg, "Physics, University of Nordhaven 3 , Norway") == ["u-nord"]
+    assert answers(reg, "Cardiology, Riverside Heart Hospital IV") == ["hosp"]
+
+
 def test_an_acronym_beside_a_name_that_together_name_another_body() -> None:
     """ "CEITEC Masaryk University" is the institute registered as "Central European Institute of
     Technology - Masaryk University", "GC University Hyderabad" is "Government College University

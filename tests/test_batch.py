@@ -61,6 +61,19 @@ def test_match_batch_is_registry_match_row_by_row() -> None:
         assert cols["score"][i] == (best[0].score if best else 0.0)
 
 
+def test_a_country_cell_naming_no_country_is_no_hint_not_a_failed_partition(caplog: pytest.LogCaptureFixture) -> None:
+    """One "n/a" or "EU" among a column of hints (Dask, Spark, match --engine dask) must not fail
+    the partition, hence the whole job: its row is matched without a hint, with one warning."""
+    reg = pk.Registry([pk.Institution(id="itmo", name="ITMO University", country="RU")])
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        cols = match_batch(reg, ["ITMO University"] * 4, ["n/a", "RU", "n/a", "EU"])
+    assert cols["id"] == ["itmo"] * 4
+    assert cols["decision"] == [reg.match("ITMO University", None, 1)[0].decision.value, "match"] * 2
+    warned = [r.getMessage() for r in caplog.records]
+    assert len(warned) == 2
+    assert "'n/a' is not a country; matched without a country hint" in warned[0]
+
+
 @pytest.mark.slow
 def test_results_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     """Two processes with different PYTHONHASHSEEDs match 400 affiliation strings identically."""

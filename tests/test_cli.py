@@ -201,3 +201,45 @@ def test_summary_of_an_empty_extract_output_is_empty(tmp_path: Path) -> None:
     untyped = tmp_path / "untyped.jsonl"
     untyped.write_text('{"schema_version": 1}\n{"id": "x", "name": "X"}\n', encoding="utf-8")
     assert CliRunner().invoke(cli, ["summary", str(untyped)]).exit_code == 2  # records of no named type
+
+
+def test_summary_of_what_read_writes_counts_articles(tmp_path: Path) -> None:
+    """`partnerkit read rss --output news.jsonl` writes articles: summary reads them (it said "no
+    header line naming the record type" about a file whose first line is that header)."""
+    news = tmp_path / "news.jsonl"
+    pk.dump_jsonl(
+        [
+            pk.Article(text="a", publisher="ITMO University", published="2024-05-03"),
+            pk.Article(text="b", publisher="ITMO University", published="2024-04-01"),
+            pk.Article(text="c"),
+        ],
+        news,
+    )
+    result = CliRunner().invoke(cli, ["summary", str(news)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[2:] == [
+        "3 articles from 2 publishers, 2024-04-01 to 2024-05-03",
+        "      2  ITMO University",
+        "      1  (no publisher)",
+    ]
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"schema_version": 1, "type": "Provenance"}\n{"source": "x"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["summary", str(other)])
+    assert result.exit_code == 2
+    assert "other.jsonl row 1: the header names 'Provenance' records" in result.stderr
+
+
+def test_libraries_that_log_at_info_stay_quiet_without_debug() -> None:
+    """Dask's ``distributed`` sets its loggers to INFO: `match --engine dask` printed some 25 INFO
+    lines per run on stderr. The command line's handler lets through warnings only (all with --debug)."""
+    code = (
+        "import logging\n"
+        "from partnerkit.cli._app import _log_to_stderr\n"
+        "_log_to_stderr(logging.WARNING)\n"
+        "noisy = logging.getLogger('distributed.scheduler')\n"
+        "noisy.setLevel(logging.INFO)\n"
+        "noisy.info('State start')\n"
+        "logging.getLogger('partnerkit').warning('kept')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stderr == "WARNING kept\n"

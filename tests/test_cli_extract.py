@@ -52,6 +52,30 @@ def test_table_and_save_then_query(texts: list[str], tmp_path: Path) -> None:
     assert "unchanged 1" in again.stderr
 
 
+def test_saving_again_with_more_evidence_keeps_one_partnership(texts: list[str], tmp_path: Path) -> None:
+    """The daily run (extract --save after new articles) must not store the same deal twice: the
+    deal saved from one text and again from two is one partnership with both sentences, and a
+    partnership another source gave is left alone."""
+    db = str(tmp_path / "pk.db")
+    other = pk.Partnership(kind="mou", parties=[pk.Party("Gamma University"), pk.Party("Delta University")])
+    with pk.Store(db) as store:
+        store.add([(other, pk.Provenance(source="jsonl", locator="deals.jsonl row 1"))])
+    first = CliRunner().invoke(cli, ["--db", db, "extract", texts[0], "--save"])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(cli, ["--db", db, "extract", texts[1], texts[0], "--save"])
+    assert second.exit_code == 0, second.output
+    assert "1 saved before merged into these" in second.stderr
+    with pk.Store(db) as store:
+        (saved,) = store.partnerships(institution="Alpha University")
+        assert len(saved.evidence) == 2
+        assert store.counts()["partnerships"] == 2
+        assert list(store.partnerships(institution="Gamma University")) == [other]
+    third = CliRunner().invoke(cli, ["--db", db, "extract", texts[0], "--save"])
+    assert "unchanged 1" in third.stderr
+    with pk.Store(db) as store:
+        assert store.counts()["partnerships"] == 2
+
+
 def test_from_store_reads_articles_of_a_publisher(tmp_path: Path) -> None:
     db = str(tmp_path / "pk.db")
     with pk.Store(db) as store:

@@ -101,6 +101,13 @@ def test_config_file_and_option_errors(tmp_path: Path, examples: Path) -> None:
     config.write_text("[other]\n")
     code, _, err = run("--db", db, "import", "jsonl", "--config", str(config))
     assert "no [jsonl] or [sources.jsonl] table" in err
+    config.write_text(f'[jsonl]\npath = "{examples / "institutions.jsonl"}"\ntype = 5\n')
+    code, _, err = run("--db", db, "import", "jsonl", "--config", str(config))
+    assert code == 2
+    assert f"{config}: [jsonl] config.type: " in err  # a bad value in the file names the file
+    code, _, err = run("--db", db, "import", "jsonl", "--config", str(config), "-o", "type=Nothing")
+    assert code == 2
+    assert str(config) not in err  # ... and one given with -o does not
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -246,7 +253,7 @@ def test_ctrl_c_is_one_line_exit_130_and_keeps_what_was_read(tmp_path: Path) -> 
             child.send_signal(signal.SIGINT)
             out, err = child.communicate(timeout=60)
         assert child.returncode == 130, (out, err)
-    assert err == "partnerkit: interrupted (everything committed before is kept)\n"
+    assert err == "partnerkit: interrupted (everything committed to the store before is kept)\n"
     with pk.Store(db) as store:
         assert store.integrity_check() == "ok"
         assert store.counts()["partnerships"] >= done

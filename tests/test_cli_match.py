@@ -36,6 +36,23 @@ def test_match_names_against_a_file_registry(registry: str) -> None:
         assert "explanation" not in r["matches"][0]
 
 
+def test_match_against_a_saved_registry_file(registry: str, tmp_path: Path) -> None:
+    """A registry compiled once with Registry.save is read by --registry, whatever its name; a damaged
+    one is a one-line error naming the file and saying to rebuild it (exit 2)."""
+    saved = tmp_path / "institutions.pkreg"
+    pk.Registry(pk.load_jsonl(pk.Institution, registry)).save(saved)
+    code, out, _ = run("match", "ITMO Univ.", "--registry", str(saved), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["matches"][0]["institution_id"] == "itmo"
+    cut = tmp_path / "cut.bin"
+    cut.write_bytes(saved.read_bytes()[:-100])
+    code, _, err = run("match", "ITMO Univ.", "--registry", str(cut))
+    assert code == 2
+    assert err.count("\n") == 1
+    assert f"{cut}: damaged registry file" in err
+    assert "rebuild it" in err
+
+
 def test_an_ambiguous_acronym_is_possible_until_a_country_settles_it(registry: str) -> None:
     code, out, _ = run("match", "MSU", "--registry", registry, "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -106,6 +123,23 @@ def test_match_input_errors(registry: str, tmp_path: Path) -> None:
     assert "give --column (the columns are: a, b)" in err
     code, _, err = run("match", "--file", str(names), "--column", "c", "--registry", registry)
     assert "no column 'c'" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "named"),
+    [(["--country", "RU"], "--country"), (["--limit", "2"], "--limit"), (["--explain"], "--explain")],
+)
+def test_options_a_dask_run_cannot_honour_are_usage_errors(
+    registry: str, tmp_path: Path, options: list[str], named: str
+) -> None:
+    """--engine dask writes the best match per row: a --country hint for every name, a --limit or
+    --explain would be dropped silently (the rows matched without the hint), so they are refused
+    before any cluster starts."""
+    names = tmp_path / "n.csv"
+    names.write_text("name\nITMO University\n", encoding="utf-8")
+    code, _, err = run("match", "--file", str(names), "--engine", "dask", *options, "--registry", registry)
+    assert code == 2
+    assert f"--engine dask does not take {named}" in err
 
 
 def test_dedupe_csv_keeps_every_row_in_order_and_adds_four_columns(examples: Path) -> None:
@@ -360,3 +394,14 @@ def test_dedupe_csv_joins_rows_by_position_when_one_name_has_two_countries(regis
     assert [r["institution_id"] for r in rows] == ["hust", "hust-vn", "itmo", "hust"]
     assert rows[0]["cluster_id"] == rows[3]["cluster_id"] != rows[1]["cluster_id"]
     assert [r["decision"] for r in rows] == ["match", "match", "canonical", "match"]
+
+
+def test_ctrl_c_in_a_run_without_a_store_does_not_speak_of_one(registry: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`match` writes no store: its Ctrl-C line must not claim "everything committed before is kept"."""
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pk.Registry, "match", interrupted)
+    code, _, err = run("match", "ITMO University", "--registry", registry)
+    assert (code, err) == (130, "partnerkit: interrupted\n")

@@ -5,7 +5,8 @@ miembros: A, B y C" (X named in the sentence before), "abandona la asociación" 
 également partie du réseau X" and "a intégré l'alliance X" each giving the membership; a place
 named as the network's seat ("which has its secretariat at Y", "mantiene su sede en Y") being
 no second network; a membership's network named before a ";" (not in a list after a colon);
-"will exchange up to twenty doctoral students" giving an exchange.
+"will exchange up to twenty doctoral students" giving an exchange; German "Mitglieder von X";
+members admitted by "the assembly" taking the date the text gives that assembly.
 """
 
 from __future__ import annotations
@@ -88,3 +89,79 @@ def test_will_exchange_students_is_an_exchange() -> None:
     assert [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships] == [
         ("exchange", {"Riverton University", "Lakeside University"})
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Universidad de Montoro es miembro del Grupo de Universidades Iberoamericanas Tordesillas y de la "
+        "Asociación Colombiana de Universidades (ASCUN).",
+        "L'Université de Riverton est membre du Réseau des Universités du Rhin et de l'Agence universitaire de la "
+        "Francophonie.",
+    ],
+)
+def test_a_list_of_two_networks_each_opened_by_of_gives_two_memberships(text: str) -> None:
+    """ "del Grupo X y de la Asociación Y": the second "de la" opens a second network, not a part of the first."""
+    got = _records(text)
+    assert len(got) == 2
+    assert all(len(parties) == 2 and status == "active" for parties, status in got)
+    names = {n for parties, _s in got for n in parties}
+    assert "Asociación Colombiana de Universidades" in names or "Agence universitaire de la Francophonie" in names
+
+
+def test_a_consortium_named_before_its_word_is_not_one_of_its_members() -> None:
+    """ "the NORTHLINK consortium: A, B and C": one consortium of A, B and C (its name is no member)."""
+    ex = pk.extract(
+        "Three universities make up the NORTHLINK consortium: Riverton University, Lakeside University and "
+        "Hillcrest University.",
+        published="2024-05-01",
+    )
+    got = [frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "consortium"]
+    assert got == [frozenset({"Riverton University", "Lakeside University", "Hillcrest University"})]
+
+
+def test_german_mitglieder_von_a_network_with_the_pair_and_a_relative_member() -> None:
+    """ "Beide Universitäten sind Mitglieder von X, ..., zu dem auch Z gehört": X with each of the
+    pair and with Z (German "Mitglied von", not only "Mitglied der/des")."""
+    text = (
+        "Die Universität Alpha und die Universität Beta haben eine Kooperationsvereinbarung unterzeichnet.\n"
+        "Beide Universitäten sind Mitglieder von Nordlicht – The Northern Campus, dem Verbund der "
+        "Universitäten am Nordmeer, zu dem auch die Universität Gamma gehört."
+    )
+    net = "Nordlicht – The Northern Campus"
+    got = {next(iter(parties - {net})) for parties, _st in _records(text) if net in parties}
+    assert got == {"Universität Alpha", "Universität Beta", "Universität Gamma"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riverton University and Lakeside University renewed their agreement on Monday. Both universities are "
+        "members of the Hill Health Network, which has funded student mobility within the programme since 2013.",
+        "Riverton University and Lakeside University are members of the Hill Foundation Network, which funds the "
+        "exchange programme of its members.",
+    ],
+)
+def test_what_a_funder_funds_is_no_deal_of_its_own(text: str) -> None:
+    """ "X, which has funded student mobility ...": the funded mobility is no new exchange."""
+    ex = pk.extract(text, published="2024-05-01")
+    assert "exchange" not in {p.kind.value for p in ex.partnerships}
+    assert "membership" in {p.kind.value for p in ex.partnerships}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salamanca, 23 de mayo de 2025. La Red Universitaria del Sur (RUS) celebró ayer su asamblea general "
+        "anual. La asamblea aprobó la incorporación de dos nuevos miembros: la Universidad de Nortevalle y la "
+        "Universidad de Surmar.",
+        "The Northern Universities Network (NUN) held its annual general assembly on 22 May 2025 in Riga. "
+        "The assembly admitted Northvale University as a new member.",
+    ],
+)
+def test_members_admitted_by_the_assembly_take_its_date(text: str) -> None:
+    """ "La asamblea aprobó la incorporación de ..." after "celebró ayer su asamblea": the
+    memberships are dated by that meeting."""
+    ex = pk.extract(text, published="2025-05-23")
+    dates = {str(p.date) for p in ex.partnerships if p.kind.value == "membership"}
+    assert dates == {"2025-05-22"}

@@ -234,3 +234,21 @@ def test_the_office_that_the_owner_runs_in_a_city() -> None:
     """ "the office that X maintains in Nairobi" states X's office in Nairobi."""
     text = "Staff will move to the office that Norrland University maintains in Nairobi."
     assert _offices(text) == {("active", "Nairobi", "KE")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Universität Nordtal wird ihr Verbindungsbüro in Kairo Ende 2025 schließen.",
+        "Северный университет закроет представительство в Каире в 2025 году.",
+        "Представительство Северного университета в Каире будет закрыто в 2025 году.",
+    ],
+)
+def test_a_closing_announced_in_german_or_russian_is_an_ended_office(text: str) -> None:
+    """ "wird ihr Verbindungsbüro ... schließen", "закроет представительство", "будет закрыто": the
+    office is found (the verb after a compound office word, the future Russian forms) and ended."""
+    got = [
+        (p.kind.value, p.status.value, p.location.city if p.location else None)
+        for p in pk.extract(text, published="2024-05-01").partnerships
+    ]
+    assert got == [("office", "ended", "Cairo")]

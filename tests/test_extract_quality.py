@@ -542,7 +542,7 @@ MONT_CUYO = frozenset({"Universidad de Montoro", "Universidad Nacional de Cuyo"}
             "programme in data science. The programme is expected to launch in 2025.",
             {
                 ("mou", EAST_RIV, "signed", None, None),
-                ("double_degree", EAST_RIV, "planned", None, None),
+                ("double_degree", EAST_RIV, "planned", "2025", None),  # dated by its launch (the next sentence)
             },
             id="49",
         ),

@@ -4,7 +4,9 @@ A user relies on: the paragraphs under an "About X" heading ("À propos de X", "
 speaking of X, so "It is a member of N" there gives X's membership, not that of the organisation
 the rest of the text is about; the heading word is no part of the name ("About Riverton
 University" names Riverton University); "the two universities" opening a paragraph after one
-on a partnership with a third university meaning the pair the text is about.
+on a partnership with a third university meaning the pair the text is about; "the university"
+in a paragraph that opens with another university ("Southmere's interest in Africa is not new.
+The university runs ...") meaning that one, not the publisher.
 """
 
 from __future__ import annotations
@@ -100,3 +102,27 @@ def test_the_two_universities_opening_a_paragraph_are_the_texts_pair(
     carry over to "the two universities" opening the next one: that is the pair the text is about."""
     members = {next(iter(parties - {network})) for kind, parties in _records(text) if kind == "membership"}
     assert members == set(pair)
+
+
+@pytest.mark.parametrize(
+    ("second", "party"),
+    [
+        # the paragraph opens with Southmere: "the university" is Southmere
+        ("Southmere's interest in Africa is not new. The university runs", "Southmere University"),
+        # the paragraph opens with no organisation: the publisher
+        ("Interest in Africa is not new. The university runs", "Northvale University"),
+        # "the university" in the opening sentence itself: the publisher
+        ("In Africa, the university runs", "Northvale University"),
+        # a paragraph opening with an institute is not meant by "the university"
+        ("The Westfield Institute of Marine Science is new. The university runs", "Northvale University"),
+    ],
+)
+def test_the_university_in_a_paragraph_opening_with_another_one(second: str, party: str) -> None:
+    text = (
+        "Northvale University and Southmere University signed an exchange agreement.\n"
+        + second
+        + " a joint research project on malaria with the Eastbrook Institute."
+    )
+    ex = pk.extract(text, published="2024-05-01", publisher="Northvale University")
+    got = {frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "research_project"}
+    assert got == {frozenset({party, "Eastbrook Institute"})}

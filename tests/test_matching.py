@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit._matching import match_batch
+from partnerkit._matching._index import FORMAT_VERSION
 from tests import strategies as pst
 
 INSTITUTIONS = [
@@ -185,6 +187,25 @@ def test_match_many_streams(registry: pk.Registry) -> None:
     assert [r[0].institution.id for r in results] == ["itmo", "hust-vn", "whu"]
 
 
+def test_match_many_reads_a_column_with_gaps_and_bad_hints(
+    registry: pk.Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A data column of a million rows holds NaNs and cells such as "EU": match_many gives [] for a
+    missing name and matches a row whose hint names no country without it (one warning naming the
+    item), instead of stopping the run there; a wrong type names its item."""
+    names = ["ITMO University", None, float("nan"), "ITMO University", "ITMO University"]
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        out = list(registry.match_many(names, ["RU", "RU", None, "EU", "EU"], limit=1))
+    assert [[m.institution.id for m in r] for r in out] == [["itmo"], [], [], ["itmo"], ["itmo"]]
+    assert [r.getMessage() for r in caplog.records] == [
+        "countries item 3: 'EU' is not a country; matched without a country hint (each such value is reported once)"
+    ]
+    with pytest.raises(TypeError, match="names item 1: expected a name"):
+        list(registry.match_many(["ITMO University", 42]))
+    with pytest.raises(TypeError, match="countries item 0: expected a country"):
+        list(registry.match_many(["ITMO University"], [7]))
+
+
 def test_save_and_load_round_trip(registry: pk.Registry, tmp_path: Path) -> None:
     path = tmp_path / "reg.pkreg"
     registry.save(path)
@@ -204,6 +225,75 @@ def test_load_refuses_other_files(tmp_path: Path) -> None:
     old.write_bytes(b"partnerkit-registry\n" + pickle.dumps((0, None)))
     with pytest.raises(pk.ConfigError, match="rebuild"):
         pk.Registry.load(old)
+
+
+def _saved(registry: pk.Registry, tmp_path: Path) -> bytes:
+    registry.save(tmp_path / "reg.pkreg")
+    return (tmp_path / "reg.pkreg").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda b: b[: len(b) // 2], "truncated or altered"),  # a copy cut short
+        (lambda b: b[:40], "damaged registry file"),  # cut inside the header line
+        (lambda b: b.replace(b"ITMO University", b"ITMO Universitx"), "checksum does not match: truncated or altered"),
+        (
+            lambda b: b.replace(f"format {FORMAT_VERSION} ".encode(), b"format 99 ", 1),
+            f"format 99, this partnerkit reads format {FORMAT_VERSION}; rebuild",
+        ),
+    ],
+)
+def test_load_refuses_damaged_files_by_name(registry: pk.Registry, tmp_path: Path, damage: Any, message: str) -> None:
+    """A truncated, altered or other-version file is a ConfigError naming the file, never garbage."""
+    data = damage(_saved(registry, tmp_path))
+    bad = tmp_path / "bad.pkreg"
+    bad.write_bytes(data)
+    with pytest.raises(pk.ConfigError, match=message) as info:
+        pk.Registry.load(bad)
+    assert str(bad) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(b"partnerkit._matching._index", b"partnerkit._matching._indx_"), (b"\x8c\x05Index", b"\x8c\x05Indey")],
+)
+def test_load_of_a_file_naming_classes_this_version_lacks_is_a_config_error(
+    registry: pk.Registry, tmp_path: Path, old: bytes, new: bytes
+) -> None:
+    """A file of the earlier layout (no checksum) whose classes moved in this version: ConfigError, not
+    ModuleNotFoundError / AttributeError from deep inside pickle."""
+    payload = pickle.dumps((FORMAT_VERSION, registry.index), protocol=pickle.HIGHEST_PROTOCOL)
+    assert old in payload
+    bad = tmp_path / "old.pkreg"
+    bad.write_bytes(b"partnerkit-registry\n" + payload.replace(old, new, 1))
+    with pytest.raises(
+        pk.ConfigError, match=r"one an older partnerkit wrote \((ModuleNotFoundError|AttributeError)\); rebuild it"
+    ):
+        pk.Registry.load(bad)
+
+
+def test_a_failed_save_leaves_no_partial_file(
+    registry: pk.Registry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that fails (a full disk) leaves the folder as it was: no ``.tmp`` file beside it."""
+
+    def full_disk(self: Path, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        registry.save(tmp_path / "reg.pkreg")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_load_reads_the_earlier_layout(registry: pk.Registry, tmp_path: Path) -> None:
+    """Files saved before the checksum line was added still load."""
+    old = tmp_path / "old.pkreg"
+    old.write_bytes(
+        b"partnerkit-registry\n" + pickle.dumps((FORMAT_VERSION, registry.index), protocol=pickle.HIGHEST_PROTOCOL)
+    )
+    assert list(pk.Registry.load(old)) == list(registry)
 
 
 def test_match_batch_is_a_pure_function_of_a_picklable_index(registry: pk.Registry) -> None:
@@ -593,6 +683,24 @@ def test_registry_from_source_names_the_records_it_leaves_out(tmp_path: Path, ca
     with pytest.raises(pk.RecordError) as info:
         pk.Registry.from_source("csv", path=str(path), strict=True)
     assert info.value.row == 3
+
+
+def test_registry_from_a_source_of_no_institutions_says_so(
+    examples: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A registry built from a source of partnerships would match nothing, silently: a source that
+    cannot give institutions is a ConfigError, and a file of other records a warning."""
+    register = tmp_path / "register.txt"
+    register.write_text("2021-04-27 | agreement | HUST ; ITMO University\n", encoding="utf-8")
+    if "example" in pk.sources():
+        with pytest.raises(pk.ConfigError, match="source 'example' gives Partnership records, no institutions"):
+            pk.Registry.from_source("example", path=str(register))
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        registry = pk.Registry.from_source("jsonl", path=str(examples / "partnerships.jsonl"))
+    assert len(registry) == 0
+    assert [r.getMessage() for r in caplog.records] == [
+        "source jsonl: no institutions read (7 other records skipped): the registry is empty"
+    ]
 
 
 def _one_edit(word: str, vocabulary: set[str]) -> list[str]:

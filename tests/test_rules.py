@@ -238,6 +238,15 @@ def test_rule_sets_round_trip_through_dict_and_toml(tmp_path: Path) -> None:
     assert RuleSet.load(path) == rules
 
 
+def test_loading_a_binary_file_as_rules_is_a_config_error(tmp_path: Path) -> None:
+    """A saved registry (or a zip) passed where a rule file goes: a ConfigError naming it, not a
+    UnicodeDecodeError traceback."""
+    path = tmp_path / "ror.pkreg"
+    path.write_bytes(b"partnerkit-registry\n\x80\x05\x95")
+    with pytest.raises(pk.ConfigError, match=r"ror.pkreg: not a TOML rule set \(byte 21 is not UTF-8"):
+        RuleSet.load(path)
+
+
 def test_rule_sets_can_be_edited() -> None:
     rules = default_rules()
     lenient = rules.replace("similar", Rule(name="similar", comparison=TokenSort(), at_least=0.8, weight=5.0))

@@ -57,6 +57,17 @@ def test_headerless_file_needs_a_type(tmp_path: Path) -> None:
     assert [i.record.id for i in pk.open_source("jsonl", path=str(path), type="Institution").read()] == ["itmo"]
 
 
+@pytest.mark.parametrize("options", [{}, {"type": "Institution"}])
+def test_a_ror_dump_read_as_jsonl_names_the_ror_source(tmp_path: Path, options: dict[str, str]) -> None:
+    """A ROR JSON Lines dump given to the jsonl source (its rows are no partnerkit records): one error
+    saying to use the ror source, not 100,000 rows rejected with "name: required field is missing"."""
+    path = tmp_path / "ror.jsonl"
+    record = '{"id": "https://ror.org/04txgxn49", "names": [{"value": "ITMO University", "types": ["ror_display"]}]}'
+    path.write_text(record + "\n", encoding="utf-8")
+    with pytest.raises(pk.SourceError, match=r"holds ROR records, not partnerkit's: read it with the ror source"):
+        list(pk.open_source("jsonl", path=str(path), **options).read())
+
+
 def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
     with pytest.raises(pk.SourceError, match="no such file"):
         list(pk.open_source("jsonl", path=str(tmp_path / "nope.jsonl")).read())

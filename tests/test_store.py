@@ -91,6 +91,25 @@ def test_wal_journal_and_a_second_process_can_write(tmp_path: Path) -> None:
         assert first.counts()["institutions"] == 2
 
 
+def test_a_store_another_process_keeps_writing_is_a_clear_error(tmp_path: Path) -> None:
+    """A cron import while a long import holds the write lock past the timeout: a PartnerkitError
+    naming the store and saying to run again (it was "internal error: OperationalError: database
+    is locked (a bug ...)" on the command line)."""
+    path = tmp_path / "pk.db"
+    with pk.Store(path) as first, first.batch():
+        first.add([ITMO])
+        code = (
+            "import partnerkit as pk\n"
+            "try:\n"
+            f"    pk.Store({str(path)!r}, timeout=0.2).add([pk.Institution(id='x', name='X')])\n"
+            "except pk.ConfigError as exc:\n"
+            "    print(exc)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.startswith(f"{path}: the store is busy: another partnerkit process")
+    assert "run this again" in out
+
+
 def _key(p: pk.Partnership) -> str:
     """The store's identity of a partnership without a source id: its id, else its content
     (retrieval times of evidence aside)."""
@@ -174,6 +193,32 @@ def test_articles_are_kept_once_by_url(tmp_path: Path) -> None:
         assert s.add([a, a]).added == 1
         assert list(s.articles(publisher="itmo")) == [a]
         assert list(s.articles(publisher="Other")) == []
+
+
+def test_articles_are_read_a_page_at_a_time(tmp_path: Path) -> None:
+    """`extract --from-store` over a store of news: the first article comes without every text of
+    the store in memory, and every article comes, in order, of the publisher asked for."""
+    import tracemalloc
+
+    body = "Alpha University and Beta University signed an agreement. " * 300  # ~18 KB
+    articles = [
+        pk.Article(text=f"{i} {body}", url=f"https://x.example/{i}", publisher="Alpha" if i % 3 else "Beta")
+        for i in range(1_000)
+    ]
+    with pk.Store(tmp_path / "pk.db") as store:
+        store.add(articles)
+        tracemalloc.start()
+        try:
+            reading = store.articles()
+            first = next(reading)  # the reader is still open, holding what it fetched
+            held, _ = tracemalloc.get_traced_memory()
+            reading.close()
+        finally:
+            tracemalloc.stop()
+        assert first == articles[0]
+        assert held < 6_000_000, f"{held:,} bytes held for one article (the store holds ~18 MB of text)"
+        assert [a.url for a in store.articles(publisher="beta")] == [a.url for a in articles if a.publisher == "Beta"]
+        assert [a.url for a in store.articles()] == [a.url for a in articles]
 
 
 def test_bad_records_are_rejected_with_where_and_why(tmp_path: Path) -> None:
@@ -481,3 +526,27 @@ def test_a_bad_query_argument_is_a_record_error_naming_it(query: dict[str, Any],
     with pk.Store(":memory:") as store, pytest.raises(pk.RecordError) as info:
         list(store.partnerships(**query))
     assert (str(info.value), info.value.field) == (message, next(iter(query)))
+
+
+def test_saving_again_merges_with_the_neighbourhood_not_the_whole_store(tmp_path: Path) -> None:
+    """`extract --save` merges with what it saved before; merging compares every pair, so only
+    the saved records with a party the new ones may share (id, words, acronym) take part."""
+    from partnerkit._store._saved import save_merged
+
+    def deal(a: str, b: str, quote: str) -> pk.Partnership:
+        return pk.Partnership(kind="mou", parties=(pk.Party(a), pk.Party(b)), evidence=(pk.Evidence(quote=quote),))
+
+    seen: list[list[str]] = []
+
+    def merge(records: list[pk.Partnership]) -> list[pk.Partnership]:
+        seen.append([r.evidence[0].quote for r in records])
+        return pk.merge_partnerships(records)
+
+    with pk.Store(tmp_path / "pk.db") as store:
+        first = [deal("Gamma University", "Delta University", "g"), deal("HUST", "Kappa Institute", "h")]
+        save_merged(store, first, merge, source="extract")
+        found = [deal("Huazhong University of Science and Technology", "Kappa Institute", "h2")]
+        report, merged_away = save_merged(store, found, merge, source="extract")
+        assert seen[-1] == ["h", "h2"]  # HUST is an acronym of Huazhong...: in; Gamma-Delta: out
+        assert (report.added, merged_away) == (1, 1)
+        assert sorted(len(p.evidence) for p in store.partnerships()) == [1, 2]

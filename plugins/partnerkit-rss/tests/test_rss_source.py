@@ -1,6 +1,7 @@
 """The ``rss`` source against a local HTTP server: every hostile case a real feed can be.
 
-A user relies on: news items as Articles with their publisher, UTC dates and text without
+A user relies on: news items as Articles with their publisher, the dates the feed writes, absolute
+links, ids that do not collide across feeds, and text without
 HTML; a second read with the state fetching conditionally and yielding only new items;
 404s, 5xx, slow servers, oversized or compressed-bomb bodies, entity-expansion feeds and
 malformed feeds all giving a clear error or a notice, never a hang or lost good items.
@@ -50,6 +51,10 @@ def rss(extra: str = "") -> str:
     return RSS.replace("{extra}", extra)
 
 
+def one_item(inner: str) -> str:
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item>{inner}</item></channel></rss>'
+
+
 def open_rss(url: str, **options: Any) -> pk.sources:  # type: ignore[valid-type]
     options.setdefault("retries", 0)
     options.setdefault("backoff", 0)
@@ -82,10 +87,11 @@ def test_items_become_articles(httpserver: HTTPServer) -> None:
     first, second, third = (i.record for i in items)
     assert first.title == "HUST and ITMO sign agreement"
     assert first.text == "HUST and ITMO University signed a key partnership agreement."
-    assert str(first.published) == "2021-04-26"  # 01:30 +03:00 is the 26th in UTC
+    assert str(first.published) == "2021-04-27"  # 01:30 +03:00: the 27th where it was published
     assert (first.publisher, first.language, first.url) == ("ITMO University", "en", "https://news.itmo.example/1")
-    assert [i.provenance.native_id for i in items][:2] == ["news-1", "https://news.itmo.example/2"]
-    assert items[2].provenance.native_id.startswith("sha256:")
+    feed = httpserver.url_for("/feed.xml")
+    assert [i.provenance.native_id for i in items][:2] == [f"{feed}#news-1", "https://news.itmo.example/2"]
+    assert items[2].provenance.native_id.startswith(f"{feed}#sha256:")
     assert str(third.published) == "2021-04-28"
     assert items[0].provenance.locator == f"{httpserver.url_for('/feed.xml')} entry 1"
     assert second.text == "ITMO opened an office at HUST."
@@ -98,7 +104,7 @@ def test_ids_without_guid_or_link_are_stable(httpserver: HTTPServer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "title", "date"), [(ATOM, "Joint lab opens", "2021-04-27"), (RDF, "RSS 1.0 item", None)]
+    ("body", "title", "date"), [(ATOM, "Joint lab opens", "2021-04-26"), (RDF, "RSS 1.0 item", None)]
 )
 def test_atom_and_rss_1_0(httpserver: HTTPServer, body: str, title: str, date: str | None) -> None:
     httpserver.expect_request("/feed").respond_with_data(body, content_type="application/xml")
@@ -121,7 +127,7 @@ def test_second_read_is_conditional_and_yields_only_new(httpserver: HTTPServer) 
     new = "<item><guid>news-9</guid><title>New</title><description>New text.</description></item>"
     httpserver.expect_request("/feed.xml").respond_with_handler(conditional(rss(new), '"v2"'))
     third = open_rss(url)
-    assert [i.provenance.native_id for i in third.read(state=second.state)] == ["news-9"]
+    assert [i.provenance.native_id for i in third.read(state=second.state)] == [f"{url}#news-9"]
     assert third.state["feeds"][url]["etag"] == '"v2"'
 
 
@@ -291,3 +297,68 @@ def test_config_errors_name_the_path(options: dict[str, Any], path: str) -> None
     assert info.value.path == path
     assert "hunter22" not in str(info.value)
     assert "etc/passwd" not in str(info.value)
+
+
+def test_items_numbered_alike_in_two_feeds_are_both_stored(httpserver: HTTPServer, tmp_path: Any) -> None:
+    """Two feeds whose guids are "1" (or whose links are "/news/1") keep one article each:
+    the second import must not overwrite the first feed's article."""
+    item = '<item><guid isPermaLink="false">1</guid><title>{0} news</title><link>/news/1</link>'
+    item += "<description>{0} University signed an agreement.</description></item>"
+    for name in ("a", "b"):
+        body = (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{name}</title>{item.format(name)}</channel></rss>'
+        )
+        httpserver.expect_request(f"/{name}/feed.xml").respond_with_data(body, content_type="application/rss+xml")
+    store = pk.Store(tmp_path / "news.db")
+    reports = [store.import_source(open_rss(httpserver.url_for(f"/{n}/feed.xml"))) for n in ("a", "b")]
+    assert [(r.added, r.updated) for r in reports] == [(1, 0), (1, 0)]
+    assert sorted((a.title, a.url) for a in store.articles()) == [
+        ("a news", httpserver.url_for("/news/1")),
+        ("b news", httpserver.url_for("/news/1")),
+    ]
+    both = open_rss(httpserver.url_for("/a/feed.xml"), feeds=[{"url": httpserver.url_for("/b/feed.xml")}])
+    assert sorted(i.record.title for i in both.read()) == ["a news", "b news"]  # one read of both feeds
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [("/news/2024/mou", "/news/2024/mou"), ("item.html", "/feeds/item.html"), ("  https://x.example/a ", None)],
+)
+def test_relative_links_become_absolute(httpserver: HTTPServer, link: str, expected: str | None) -> None:
+    body = one_item(f"<title>T</title><link>{link}</link>")
+    httpserver.expect_request("/feeds/rss.xml").respond_with_data(body, content_type="application/rss+xml")
+    (item,) = list(open_rss(httpserver.url_for("/feeds/rss.xml")).read())
+    assert item.record.url == (httpserver.url_for(expected) if expected else "https://x.example/a")
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("<pubDate>Fri, 03 May 2024 23:30:00 -0500</pubDate>", "2024-05-03"),  # the 4th in UTC
+        ("<pubDate>Sat, 04 May 2024 00:30:00 +0900</pubDate>", "2024-05-04"),  # the 3rd in UTC
+        ('<dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">2024-05-04T07:00:00+09:00</dc:date>', "2024-05-04"),
+        ("<pubDate>Mon, 32 Foo 2024</pubDate>", None),
+    ],
+)
+def test_the_date_is_the_day_the_feed_writes(httpserver: HTTPServer, written: str, day: str | None) -> None:
+    """ "Today" in a news text means the publisher's day, so the date is read in the feed's own zone."""
+    body = one_item(f"<title>T</title>{written}")
+    httpserver.expect_request("/rss.xml").respond_with_data(body, content_type="application/rss+xml")
+    source = open_rss(httpserver.url_for("/rss.xml"))
+    (item,) = list(source.read())
+    assert (str(item.record.published) if item.record.published else None) == day
+    undated = [n for n in source.summary.notices if "not understood" in n]
+    assert undated == (
+        []
+        if day
+        else [f"{httpserver.url_for('/rss.xml')} entry 1: date 'Mon, 32 Foo 2024' not understood; read undated"]
+    )
+
+
+def test_a_configured_language_wins_over_the_feeds_declaration(httpserver: HTTPServer) -> None:
+    """As Feed's docstring says: a feed declaring its CMS default ("en") is read in the language given."""
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    url = httpserver.url_for("/feed.xml")
+    source = pk.open_source("rss", feeds=[{"url": url, "language": "ru"}], retries=0)
+    assert {i.record.language for i in source.read()} == {"ru"}
+    assert {i.record.language for i in open_rss(url).read()} == {"en"}

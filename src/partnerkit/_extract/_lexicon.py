@@ -93,6 +93,14 @@ _DATES = (
     "reported",
     "last_month",
     "last_weekday",
+    "day_before_yesterday",
+    "week_before",
+    "of_this_month",
+    "from_month",
+    "last_year_of",
+    "starts",
+    "original",
+    "renewed",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
@@ -109,6 +117,9 @@ _STOPWORDS = {
     ),
     "fr": frozenset(
         """le les des et du avec une un est sur dans pour la de l d au aux à ont""".split()  # noqa: SIM905
+    ),
+    "it": frozenset(
+        """il della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
     ),
     "de": frozenset(
         """der die das und mit ist ein eine den dem des im zu von zum zur bei auf für über ihr ihre ihren sich
@@ -433,7 +444,7 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
 
 
 def detect_language(text: str) -> str:
-    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de`` or ``zh``.
+    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it`` or ``zh``.
 
     Example:
         >>> detect_language("Университет открыл представительство"), detect_language("La Universidad de Oviedo")

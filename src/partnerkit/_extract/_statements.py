@@ -15,6 +15,7 @@ from partnerkit._extract._clauses import clause_span as _clause_span
 from partnerkit._extract._clauses import joins as _joins
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
+from partnerkit._extract._cues import funded as _funded
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._cues import right_before as _right_before
 from partnerkit._extract._cues import scoped as _scoped
@@ -24,6 +25,7 @@ from partnerkit._extract._entities import Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
+from partnerkit._extract._objects import named_before as _named_before
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
 from partnerkit._extract._parties import about_subject as _about_subject
@@ -50,6 +52,7 @@ from partnerkit._extract._roles import (
     with_list,
 )
 from partnerkit._extract._signatories import second_posts
+from partnerkit._extract._starts import opened_next, start_dates
 from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
@@ -58,6 +61,8 @@ from partnerkit._extract._triggers import status as _status
 from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
+    act_date,
+    body_date,
     date_after,
     date_for,
     during_date,
@@ -374,6 +379,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
                 continue  # "negotiating a double degree; the agreement is not signed yet": that one deal
+            if kind in (K.EXCHANGE, K.JOINT_PROGRAMME, K.RESEARCH_PROJECT) and _funded(refs, text, trig.start):
+                continue  # "a network which has funded student mobility within the programme": a funder's object
             if kind is K.MEMBERSHIP and (
                 _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):
@@ -389,7 +396,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "Both are members of X and take part in its mobility programme": X's, not a bilateral one
             existing = _right_before(refs.get("existing"), text, trig.start)
-            date = None if existing else date_for(doc, _clause_text(text, trig, triggers), trig, published)
+            date = None if existing else act_date(doc, _clause_text(text, trig, triggers), trig, published, status)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
             if date is None and since is not None and may_match(since, low) and since.search(text):
@@ -434,6 +441,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     if clause is not None and not existing:  # the date written in its own clause
                         own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
                         when = date_for(doc, own, t, published)
+                    when = when or (None if existing else body_date(doc, si, published))  # "La asamblea aprobó"
                     out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
@@ -445,6 +453,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             parties = _own_partners(doc, si, trig, triggers, parties)
             if kind is K.CONSORTIUM:
                 parties = [p for p in parties if p not in _called(doc, si, trig)]
+                if len(others := [p for p in parties if p != _named_before(doc, si, trig)]) >= 2:
+                    parties = others  # "the DIGITEACH consortium: A, B and C": its name is no member
             if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
@@ -615,4 +625,4 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     if "|" in doc.clean.text or "\n" in doc.clean.text:
         out.extend(listed_memberships(doc, published, text_subject))
     _hosts_named_next(doc, out, all_triggers)
-    return _tidy(out)
+    return _tidy(opened_next(doc, start_dates(doc, out, all_triggers, published), all_triggers, published))

@@ -16,10 +16,13 @@ from typing import Protocol
 
 from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
+from partnerkit._extract._lexicon import lowered, may_match
 from partnerkit._extract._text import CJK
-from partnerkit._model import PartialDate
+from partnerkit._model import PartialDate, Status
 
 __all__ = [
+    "act_date",
+    "body_date",
     "date_after",
     "date_for",
     "dates_in",
@@ -27,6 +30,7 @@ __all__ = [
     "event_date",
     "inherited_date",
     "last_date_before",
+    "original_dates",
     "same_paragraph",
 ]
 
@@ -106,7 +110,63 @@ def date_for(doc: Document, text: str, trig: _Spanned, published: PartialDate | 
     if not hits:
         return None
     best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
+    for h in hits:  # "between 2009 and 2019", "von 2009 bis 2019", "2009–2019": the range's start
+        if (
+            h.end < best.start
+            and _RANGE_MID.fullmatch(text, h.end, best.start)
+            and (_RANGE_OPEN.search(text, max(0, h.start - 12), h.start) or text[h.end : best.start].strip() in "–—-")
+        ):
+            return h.date
     return best.date
+
+
+# the middle and the opening of a range of two dates
+_RANGE_MID = re.compile(r"\s*(?:and|to|until|through|bis|und|à|au|a|y|hasta|по|до|и|–|—|-)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?<!\w)(?:between|from|zwischen|von|entre|de|du|desde|с|между)\s+$", re.IGNORECASE)
+
+
+# "was not renewed", "не было продлено": no renewal
+_NOT = re.compile(r"(?<!\w)(?:not|never|nicht|nie|pas|jamais|no|nunca|не|未|没有)(?!\w)[^.;,]{0,12}$", re.IGNORECASE)
+_ORIGINAL_GAP = re.compile(r"\s*(?:(?:the|l['’]an|el año|the year|year|году|годом)\s+)?", re.IGNORECASE)
+
+
+def original_dates(doc: Document, text: str, hits: list[DateHit]) -> list[DateHit]:
+    """The dates of ``hits`` marked as a deal's original one ("first signed in 2014", "depuis 2010")."""
+    original = doc.lex.dates.get("original")
+    if original is None or not hits or not may_match(original, lowered(text)):
+        return []
+    cues = [m.end() for m in original.finditer(text)]
+    return [h for h in hits if any(c <= h.start and _ORIGINAL_GAP.fullmatch(text, c, h.start) for c in cues)]
+
+
+def _renewal_date(doc: Document, text: str, trig: _Spanned, hits: list[DateHit]) -> PartialDate | None:
+    """The date of a renewal told beside the original one: the nearest date not marked original."""
+    marked = original_dates(doc, text, hits)
+    rest = [h for h in hits if h not in marked]
+    renewed = doc.lex.dates.get("renewed")
+    if not marked or not rest or renewed is None:
+        return None
+    if all(_NOT.search(text, max(0, m.start() - 16), m.start()) for m in renewed.finditer(text)):
+        return None  # no renewal, or only "was not renewed"
+    return min(rest, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
+
+
+def act_date(
+    doc: Document, text: str, trig: _Spanned, published: PartialDate | None, status: Status
+) -> PartialDate | None:
+    """The date of what a trigger states, reading a date marked as the deal's original one.
+
+    "extended the agreement first signed in 2014 on Monday", "ont renouvelé lundi l'accord qui
+    les lie depuis 2010": a renewal is dated by its own date, not the original (a renewal
+    stating no date of its own keeps the original); "terminated the agreement concluded in
+    2011": an ended deal is dated by its original signing. Otherwise :func:`date_for`.
+    """
+    hits = dates_in(doc, text, published)
+    if status is Status.ENDED and (marked := original_dates(doc, text, hits)):
+        return min(marked, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
+    if status is Status.SIGNED and (renewal := _renewal_date(doc, text, trig, hits)) is not None:
+        return renewal
+    return date_for(doc, text, trig, published)
 
 
 _REPORT_GAP = re.compile(r"\s*(?:\w+\s+)?(?:on|este|esta|el|le|ce|в|во|am|at)?\s*$", re.IGNORECASE)
@@ -187,6 +247,34 @@ def _ceremony_date(doc: Document, si: int, published: PartialDate | None) -> Par
     return None
 
 
+# the body that admits members at a meeting: "La asamblea aprobó la incorporación de ...", "the Council admitted"
+_BODY = re.compile(
+    r"(?<!\w)(?:the|la|el|le|l['’]|die|der|das)\s+(assembl\w*|council|conseil|consejo|asamblea|versammlung|mitgliederversammlung)"
+    r"|(?<!\w)(собрани\w*|совет\w*)",
+    re.IGNORECASE,
+)
+
+
+def body_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
+    """The date of the meeting at which a body ("the assembly", "la asamblea", "le conseil") that
+    sentence ``si`` names decided: an earlier sentence of the text naming that body with a date to
+    the month or day ("La AUIP celebró ayer su asamblea general anual. ... La asamblea aprobó la
+    incorporación de tres nuevos miembros": yesterday)."""
+    m = _BODY.search(doc.sentences[si].text)
+    if m is None:
+        return None
+    stem = next(g for g in m.groups() if g)[:6].lower()
+    for j in range(si - 1, -1, -1):
+        text = doc.sentences[j].text
+        at = text.lower().find(stem)
+        if at < 0:
+            continue
+        hits = [h for h in dates_in(doc, text, published) if h.date.month is not None]
+        if hits:
+            return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
+    return None
+
+
 def event_date(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:
     """The date of an event a statement is made at ("Within the framework of the Forum, ... was
     signed"), given where the text first dates an event ("The Forum was held on 28 October 2015"):
@@ -225,7 +313,10 @@ _BREAK = re.compile(r"[\"“”«»「」,，;；:]")
 def date_after(doc: Document, text: str, trig: _Spanned, published: PartialDate | None) -> PartialDate | None:
     """The first date after the trigger in the same clause, outside quotes ("The agreement was
     signed on Tuesday"; not "its signing matters for the goal 'by 2020 ...'")."""
-    for h in dates_in(doc, text, published):
+    hits = dates_in(doc, text, published)
+    if (renewal := _renewal_date(doc, text, trig, hits)) is not None:
+        return renewal  # "ont renouvelé lundi l'accord qui les lie depuis 2010"
+    for h in hits:
         if h.start >= trig.end and not _BREAK.search(text, trig.end, h.start):
             return h.date
     return None

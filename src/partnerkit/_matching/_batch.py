@@ -40,6 +40,7 @@ import attrs
 from partnerkit._matching._acronym_links import acronym_links, bracket_key, claims_of, roles
 from partnerkit._matching._dedupe import group_key, text_of
 from partnerkit._matching._index import Index, Reading, read_name
+from partnerkit._matching._inputs import CountryHints
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
 from partnerkit._names import country_of, subdivision_countries
@@ -181,14 +182,17 @@ def match_batch(registry: Any, strings: Sequence[Any], countries: Sequence[Any] 
     """The best match of each string, as columns ``MATCH_COLUMNS`` (lists as long as ``strings``).
 
     Identical to ``registry.match(s, country=c, limit=1)``: the same institution, score,
-    decision and explanation. A missing or blank string has no match ("non_match").
+    decision and explanation. A missing or blank string has no match ("non_match"); a country
+    hint that names no country ("EU", "n/a") is no hint for its row, with one warning per value
+    (:class:`CountryHints`), instead of failing the partition.
     """
     out: dict[str, list[Any]] = {c: [] for c in MATCH_COLUMNS}
     hints: Sequence[Any] = countries if countries is not None else [None] * len(strings)
+    read = CountryHints("country column")
     for text, country in zip(strings, hints, strict=True):
         found = []
         if isinstance(text, str) and text.strip():
-            found = registry.match(text, country if isinstance(country, str) and country.strip() else None, 1)
+            found = registry.match(text, read.of(country if isinstance(country, str) else None), 1)
         if not found:
             for col, value in zip(MATCH_COLUMNS, (None, None, 0.0, Decision.NON_MATCH.value, ""), strict=True):
                 out[col].append(value)

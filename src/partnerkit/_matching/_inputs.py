@@ -2,11 +2,80 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
-from partnerkit._model import Institution
+from partnerkit._errors import RecordError
+from partnerkit._model import Institution, country_code
 
-__all__ = ["institutions_of", "not_a_single_name"]
+__all__ = ["CountryHints", "institutions_of", "missing", "not_a_single_name"]
+
+log = logging.getLogger("partnerkit")
+
+#: How many distinct values naming no country one run warns about (then one last line says so).
+_WARNED = 20
+#: How many distinct hint values one run remembers the code of.
+_MEMO = 4096
+
+
+def missing(value: object) -> bool:
+    """Whether a value of a column is missing: ``None`` or a float NaN (pandas, numpy)."""
+    return value is None or (isinstance(value, float) and value != value)  # noqa: PLR0124 - NaN test
+
+
+class CountryHints:
+    """The country hints of a stream of names, read row by row without stopping the run.
+
+    A hint that names no country ("EU", "n/a", "XX") is no hint for its row, with one warning on
+    the ``partnerkit`` logger per distinct value naming its first row, as ``partnerkit match
+    --file`` does: one bad cell in a million rows must not end a run of hours.
+
+    >>> hints = CountryHints("countries")
+    >>> [hints.of(v, i) for i, v in enumerate(["RU", "Russia", "n/a", None, float("nan"), " "])]
+    ['RU', 'RU', None, None, None, None]
+    """
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.bad: set[str] = set()
+        self.codes: dict[str, str | None] = {}  # a column repeats a few countries: each read once
+
+    def of(self, value: object, row: int | None = None) -> str | None:
+        """The ISO code of ``value`` (the hint of item ``row``, if known), None when it is missing or
+        names no country.
+
+        Raises:
+            TypeError: ``value`` is neither a str nor missing (the message names the item).
+        """
+        if missing(value):
+            return None
+        if not isinstance(value, str):
+            where = self.what if row is None else f"{self.what} item {row}"
+            raise TypeError(f"{where}: expected a country (str) or None, got {type(value).__name__}")
+        if value in self.codes:
+            return self.codes[value]
+        code = self._code(value, row)
+        if len(self.codes) < _MEMO:
+            self.codes[value] = code
+        return code
+
+    def _code(self, value: str, row: int | None) -> str | None:
+        if not value.strip():
+            return None
+        try:
+            return country_code(value)
+        except RecordError:
+            if value not in self.bad and len(self.bad) <= _WARNED:
+                self.bad.add(value)
+                if len(self.bad) > _WARNED:
+                    log.warning("%s: more values name no country; not reported one by one", self.what)
+                else:
+                    log.warning(
+                        "%s: %r is not a country; matched without a country hint (each such value is reported once)",
+                        self.what if row is None else f"{self.what} item {row}",
+                        value[:40],
+                    )
+            return None
 
 
 def not_a_single_name(names: object, what: str = "names") -> None:

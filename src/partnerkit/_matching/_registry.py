@@ -3,24 +3,103 @@
 from __future__ import annotations
 
 import gc
+import hashlib
+import io
 import logging
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching._index import FORMAT_VERSION, Index
-from partnerkit._matching._inputs import institutions_of, not_a_single_name
+from partnerkit._matching._inputs import CountryHints, institutions_of, missing, not_a_single_name
 from partnerkit._matching._match import Match, match_one
 from partnerkit._model import Institution, country_code
 from partnerkit.rules import RuleSet, default_rules
 
-__all__ = ["Registry"]
+__all__ = ["Registry", "is_registry_file"]
 
 log = logging.getLogger("partnerkit")
 _MAGIC = b"partnerkit-registry\n"
+
+
+def is_registry_file(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a file :meth:`Registry.save` wrote (by its first bytes)."""
+    try:
+        with Path(path).open("rb") as f:
+            return f.read(len(_MAGIC)) == _MAGIC
+    except OSError:
+        return False
+
+
+def _header(path: Path, line: bytes) -> tuple[int, str]:
+    """The format version and checksum of a registry file's second line (``format 7 sha256 HEX``)."""
+    words = line.decode("ascii", errors="replace").split()
+    if len(words) != 4 or words[2] != "sha256" or not words[1].isdigit():
+        raise ConfigError(f"{path}: damaged registry file (its header line is not readable); rebuild it")
+    version = int(words[1])
+    if version != FORMAT_VERSION:  # refused before unpickling: another version's classes may not exist here
+        raise ConfigError(
+            f"{path}: a registry of format {version}, this partnerkit reads format {FORMAT_VERSION}; "
+            "rebuild it (Registry.from_source(...).save(...))"
+        )
+    return version, words[3]
+
+
+class _Hashing:
+    """A binary file read through, hashing what is read (the pickle is read in frames of 64 KiB)."""
+
+    def __init__(self, f: BinaryIO) -> None:
+        self.f, self.sha256 = f, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.f.read(size)
+        self.sha256.update(data)
+        return data
+
+    def readline(self, size: int = -1) -> bytes:
+        data = self.f.readline(size)
+        self.sha256.update(data)
+        return data
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` then the rest of ``f``: the earlier layout, whose pickle starts on the line read as header."""
+
+    def __init__(self, head: bytes, f: BinaryIO) -> None:
+        self.head, self.f = head, f
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self.head:
+            n = min(len(view), len(self.head))
+            view[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        data = self.f.read(len(view))
+        view[: len(data)] = data
+        return len(data)
+
+
+def _unpickle(path: Path, f: Any, damaged: str) -> Any:
+    """The pickled ``(version, index)`` read from ``f``; a ConfigError saying ``damaged`` (what the
+    file may be) for anything unpickling raises."""
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes millions of objects: no collector passes over them
+    try:
+        return pickle.load(f)
+    except Exception as exc:  # a damaged pickle raises almost anything
+        # ModuleNotFoundError / AttributeError: classes another partnerkit version had
+        raise ConfigError(
+            f"{path}: {damaged} ({type(exc).__name__}); rebuild it (Registry.from_source(...).save(...))"
+        ) from None
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _country(value: str | None) -> str | None:
@@ -147,11 +226,16 @@ class Registry:
 
     def match_many(
         self,
-        names: Iterable[str],
+        names: Iterable[str | None],
         countries: Iterable[str | None] | None = None,
         limit: int = 5,
     ) -> Iterator[list[Match]]:
         """Match names one after another, lazily (for millions of strings).
+
+        Made for long runs over columns of data: a missing name (``None``, a NaN of pandas)
+        gives an empty list, and a country hint that names no country ("EU", "n/a") is no
+        hint for its row, with one warning on the ``partnerkit`` logger per such value naming
+        its first item, where :meth:`match` would raise.
 
         Args:
             names: any iterable of names (read lazily).
@@ -162,7 +246,9 @@ class Registry:
             One list of :class:`Match` per name, in order.
 
         Raises:
-            TypeError: ``names`` (or ``countries``) is a single ``str`` or ``bytes`` (raised at the call).
+            TypeError: ``names`` (or ``countries``) is a single ``str`` or ``bytes`` (raised at the
+                call); an item is neither a str nor missing (the message names the item).
+            ValueError: ``countries`` is shorter or longer than ``names``.
         """
         not_a_single_name(names)
         if countries is not None:
@@ -170,14 +256,19 @@ class Registry:
         return self._match_many(names, countries, limit)
 
     def _match_many(
-        self, names: Iterable[str], countries: Iterable[str | None] | None, limit: int
+        self, names: Iterable[str | None], countries: Iterable[str | None] | None, limit: int
     ) -> Iterator[list[Match]]:
-        if countries is None:
-            for name in names:
-                yield self.match(name, limit=limit)
-        else:
-            for name, c in zip(names, countries, strict=True):
-                yield self.match(name, c, limit)
+        hints = CountryHints("countries")
+        pairs: Iterable[tuple[str | None, str | None]] = (
+            ((name, None) for name in names) if countries is None else zip(names, countries, strict=True)
+        )
+        for row, (name, country) in enumerate(pairs):
+            if missing(name):
+                yield []
+                continue
+            if not isinstance(name, str):
+                raise TypeError(f"names item {row}: expected a name (str) or None, got {type(name).__name__}")
+            yield self.match(name, hints.of(country, row), limit)
 
     # --- persistence -------------------------------------------------------------------
 
@@ -185,17 +276,26 @@ class Registry:
         """Write the compiled registry to a file that :meth:`load` reads back quickly.
 
         The institutions and their index are saved, not the rule set: pass the same
-        ``rules`` to :meth:`load`.
+        ``rules`` to :meth:`load`. The file starts with its format version and a SHA-256
+        checksum of the rest, so a truncated or altered file, or one another partnerkit
+        version wrote, is refused by :meth:`load` with a clear error rather than read as
+        something else.
 
         Args:
             path: the file to write (replaced whole, never left half-written).
         """
         p = Path(path)
         tmp = p.with_name(p.name + ".tmp")
-        with tmp.open("wb") as f:
-            f.write(_MAGIC)
-            pickle.dump((FORMAT_VERSION, self._index), f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(p)
+        payload = pickle.dumps((FORMAT_VERSION, self._index), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with tmp.open("wb") as f:
+                f.write(_MAGIC)
+                f.write(f"format {FORMAT_VERSION} sha256 {hashlib.sha256(payload).hexdigest()}\n".encode())
+                f.write(payload)
+            tmp.replace(p)
+        except BaseException:  # a full disk, Ctrl-C: no half-written file is left beside it
+            tmp.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], *, rules: RuleSet | None = None) -> Registry:
@@ -209,35 +309,50 @@ class Registry:
                 when ``None``.
 
         Raises:
-            ConfigError: the file is missing, not a registry, or of another format version.
+            ConfigError: the file is missing, not a registry, truncated or altered (its
+                checksum does not match), or written by another partnerkit version; the
+                message names the file and says to rebuild it.
         """
         p = Path(path)
         try:
             with p.open("rb") as f:
                 if f.read(len(_MAGIC)) != _MAGIC:
-                    raise ConfigError(f"{p}: not a partnerkit registry file")
-                enabled = gc.isenabled()
-                gc.disable()  # unpickling makes millions of objects: no collector passes over them
-                try:
-                    version, index = pickle.load(f)
-                finally:
-                    if enabled:
-                        gc.enable()
+                    raise ConfigError(f"{p}: not a partnerkit registry file (Registry.save writes them)")
+                header = f.readline(200)
+                if header.startswith(b"format "):  # since format 7: version and checksum first
+                    _version, digest = _header(p, header)
+                    hashing = _Hashing(f)
+                    loaded = _unpickle(p, hashing, "damaged registry file: truncated or altered")
+                    hashing.read()  # anything after the pickle counts too
+                    if hashing.sha256.hexdigest() != digest:
+                        raise ConfigError(
+                            f"{p}: damaged registry file (its checksum does not match: truncated or altered); "
+                            "rebuild it"
+                        )
+                else:  # the layout of earlier releases: the pickle right after the magic line
+                    loaded = _unpickle(
+                        p,
+                        io.BufferedReader(_Prefixed(header, f)),
+                        "damaged registry file, or one an older partnerkit wrote",
+                    )
         except OSError as exc:
             raise ConfigError(f"{p}: cannot read ({exc.strerror})") from None
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as exc:
-            if isinstance(exc, ConfigError):
-                raise
-            raise ConfigError(f"{p}: damaged registry file ({type(exc).__name__})") from None
-        if version != FORMAT_VERSION or not isinstance(index, Index):
-            raise ConfigError(f"{p}: registry format {version}, this partnerkit reads {FORMAT_VERSION}; rebuild it")
-        return cls._wrap(index, rules)
+        found = loaded[0] if isinstance(loaded, tuple) and len(loaded) == 2 else None
+        if found == FORMAT_VERSION and not isinstance(loaded[1], Index):
+            raise ConfigError(f"{p}: damaged registry file (it holds no registry index); rebuild it")
+        if found != FORMAT_VERSION:
+            raise ConfigError(
+                f"{p}: a registry of format {found if isinstance(found, int) else 'unknown'}, this partnerkit "
+                f"reads format {FORMAT_VERSION}; rebuild it (Registry.from_source(...).save(...))"
+            )
+        return cls._wrap(loaded[1], rules)
 
     @classmethod
     def from_source(cls, name: str, *, rules: RuleSet | None = None, strict: bool = False, **config: Any) -> Registry:
         """Build a registry from the institutions of a source (``"ror"``, ``"jsonl"``, ``"csv"``...).
 
-        Records of the source that are not institutions are skipped; bad records are left
+        Records of the source that are not institutions are skipped (one warning when
+        nothing but such records was read: the registry is then empty); bad records are left
         out with one warning on the ``partnerkit`` logger naming them, unless ``strict``,
         where the first bad record raises.
 
@@ -249,16 +364,27 @@ class Registry:
 
         Raises:
             RecordError: a bad record, with ``strict``.
-            SourceError, ConfigError, PluginError: from the source.
+            ConfigError: the source gives no institutions at all (its ``record_types``), or
+                its configuration is wrong.
+            SourceError, PluginError: from the source.
         """
         import importlib
 
         sources = importlib.import_module("partnerkit.sources")  # the sources layer is below matching
         source = sources.open_source(name, strict=strict, **config)
+        kinds = tuple(getattr(source, "record_types", ()) or ())
+        if kinds and not any(isinstance(k, type) and issubclass(k, Institution) for k in kinds):
+            gives = ", ".join(getattr(k, "__name__", str(k)) for k in kinds)
+            raise ConfigError(
+                f"source {name!r} gives {gives} records, no institutions: build a registry from a source of "
+                "institutions (csv, jsonl, ror)"
+            )
         institutions: dict[str, Institution] = {}
+        skipped = 0
         for item in source.read():
             record = getattr(item, "record", item)
             if not isinstance(record, Institution):
+                skipped += 1
                 continue
             if record.id in institutions:
                 if strict:
@@ -271,4 +397,8 @@ class Registry:
             shown = "; ".join(str(e) for e in errors[:3])
             more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
             log.warning("source %s: %d bad record(s) left out of the registry: %s%s", name, len(errors), shown, more)
+        if skipped and not institutions:
+            log.warning(
+                "source %s: no institutions read (%d other records skipped): the registry is empty", name, skipped
+            )
         return cls(institutions.values(), rules=rules)

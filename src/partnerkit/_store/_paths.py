@@ -1,12 +1,15 @@
-"""Where the store lives when no path is given."""
+"""Where the store lives when no path is given, and what to say when its file cannot be used."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
-__all__ = ["DB_ENV", "default_path", "resolve_path"]
+from partnerkit._errors import ConfigError
+
+__all__ = ["DB_ENV", "busy_error", "default_path", "resolve_path"]
 
 #: The environment variable that names the store file.
 DB_ENV = "PARTNERKIT_DB"
@@ -39,3 +42,15 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_path()
+
+
+def busy_error(path: Path, exc: sqlite3.OperationalError) -> ConfigError:
+    """The error for SQLite's ``database is locked`` (another process kept writing the store past
+    the busy timeout) or another operational failure of the store file, naming the file."""
+    reason = str(exc)
+    if "locked" in reason or "busy" in reason:
+        return ConfigError(
+            f"{path}: the store is busy: another partnerkit process has been writing to it longer than "
+            "the wait allowed (Store(timeout=...)); run this again when that one has finished"
+        )
+    return ConfigError(f"{path}: cannot use the store file ({reason})")

@@ -25,7 +25,7 @@ from partnerkit._model import (
     country_code,
 )
 from partnerkit._store._keys import date_span, encode, name_key, record_key, state_key, unpack
-from partnerkit._store._paths import resolve_path
+from partnerkit._store._paths import busy_error, resolve_path
 from partnerkit._store._query import partnership_conditions
 from partnerkit._store._registry_file import cached_registry
 from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
@@ -38,6 +38,8 @@ log = logging.getLogger("partnerkit")
 
 #: A record the store keeps.
 Record = Institution | Partnership | Article
+
+_PAGE = 200  # articles per query of Store.articles: memory holds a page of texts, not the store's
 
 _TYPES: dict[type[Any], str] = {Institution: "institution", Partnership: "partnership", Article: "article"}
 
@@ -84,6 +86,8 @@ class Store:
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             migrate(self._conn, path=str(self.path))
+        except sqlite3.OperationalError as exc:
+            raise busy_error(self.path, exc) from None
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
         self._in_batch = False
@@ -118,7 +122,10 @@ class Store:
         if self._in_batch:
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise busy_error(self.path, exc) from None
         self._in_batch = True
         try:
             yield
@@ -425,15 +432,18 @@ class Store:
             yield from_dict(Institution, json.loads(data))
 
     def articles(self, *, publisher: str | None = None) -> Iterator[Article]:
-        """Every stored article (of one publisher if given), in the order they were stored."""
-        if publisher is None:
-            rows = self._conn.execute("SELECT data FROM article ORDER BY rowid")
-        else:
+        """Every stored article (of one publisher if given), in the order stored, read a page at a time."""
+        where = "" if publisher is None else " AND publisher = ? COLLATE NOCASE"
+        last = -1
+        while True:
             rows = self._conn.execute(
-                "SELECT data FROM article WHERE publisher = ? COLLATE NOCASE ORDER BY rowid", (publisher,)
-            )
-        for (data,) in rows.fetchall():
-            yield from_dict(Article, json.loads(data))
+                f"SELECT rowid, data FROM article WHERE rowid > ?{where} ORDER BY rowid LIMIT {_PAGE}",
+                (last,) if publisher is None else (last, publisher),
+            ).fetchall()
+            for last, data in rows:  # noqa: B007 - the last rowid is where the next page starts
+                yield from_dict(Article, json.loads(data))
+            if len(rows) < _PAGE:
+                return
 
     def resolve(self, institution: str) -> list[str]:
         """Institution ids that ``institution`` denotes: an id, or a name, acronym or label.

@@ -79,7 +79,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             if ctx.meta.get("partnerkit.debug"):
                 raise
-            click.echo("partnerkit: interrupted (everything committed before is kept)", err=True)
+            wrote = isinstance(ctx.obj, App) and ctx.obj.opened  # said only where a store was in use
+            click.echo(
+                "partnerkit: interrupted" + (" (everything committed to the store before is kept)" if wrote else ""),
+                err=True,
+            )
             ctx.exit(EXIT_INTERRUPTED)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -114,6 +118,11 @@ class App:
             log.debug("store: %s", self._store.path)
         return self._store
 
+    @property
+    def opened(self) -> bool:
+        """Whether this command has opened the store."""
+        return self._store is not None
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
@@ -141,10 +150,24 @@ def cli(ctx: click.Context, db: str | None, debug: bool) -> None:
     141 the output's reader went away.
     """
     ctx.meta["partnerkit.debug"] = debug
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(message)s")
+    _log_to_stderr(logging.DEBUG if debug else logging.WARNING)
     app = App(db)
     ctx.obj = app
     ctx.call_on_close(app.close)
+
+
+def _log_to_stderr(level: int) -> None:
+    """Log records of ``level`` and above to stderr, as ``basicConfig`` would, with the level on the
+    handler too: libraries that set their own loggers to INFO (Dask's ``distributed`` logs some 25
+    lines per cluster started) stay quiet unless --debug."""
+    root = logging.getLogger()
+    if root.handlers:  # configured by whoever runs us (a test, an embedding program)
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.setLevel(level)
+    root.addHandler(handler)
+    root.setLevel(level)
 
 
 pass_app = click.make_pass_decorator(App)

@@ -9,6 +9,7 @@ import attrs
 import click
 
 import partnerkit as pk
+from partnerkit._store._saved import save_merged
 from partnerkit.cli._app import App, cli, pass_app, table
 from partnerkit.cli._inputs import load_registry, read_utf8
 
@@ -73,7 +74,11 @@ def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partners
     metavar="SPEC",
     help="Resolve mentions to institutions: 'store', a ROR dump, or a CSV/JSONL file of institutions.",
 )
-@click.option("--save", is_flag=True, help="Also store the partnerships found, with provenance.")
+@click.option(
+    "--save",
+    is_flag=True,
+    help="Also store the partnerships found, with provenance, merged with those saved before (no duplicates).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -126,10 +131,11 @@ def extract(  # noqa: PLR0917 - one parameter per option
         found.extend((locator, _located(p, locator, by)) for p in extraction.partnerships)
     merged = pk.merge_partnerships([p for _, p in found], registry)
     if save:
-        report = app.store().add(
-            (p, pk.Provenance(source="extract", locator=p.evidence[0].locator if p.evidence else None)) for p in merged
+        report, merged_away = save_merged(
+            app.store(), merged, lambda ps: pk.merge_partnerships(ps, registry), source="extract"
         )
-        click.echo(f"saved to {app.store().path}: {report}", err=True)
+        again = f"; {merged_away} saved before merged into these" if merged_away else ""
+        click.echo(f"saved to {app.store().path}: {report}{again}", err=True)
     if fmt == "jsonl":
         pk.dump_jsonl(merged, sys.stdout)
         return

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,8 +12,10 @@ import attrs
 import click
 
 import partnerkit as pk
+from partnerkit._matching._registry import is_registry_file
 from partnerkit.cli._app import App
 from partnerkit.sources._csv import csv_reason, sniff_delimiter
+from partnerkit.sources._jsonl import holds_ror_records
 from partnerkit.sources._textfile import check_encoding
 
 _SAMPLE = 64 * 1024
@@ -163,7 +163,8 @@ def load_registry(spec: str | None, app: App) -> pk.Registry:
     """The registry ``--registry SPEC`` names (default ``store``).
 
     SPEC is ``store`` (the institutions in the store), a JSON Lines or CSV file of
-    institutions, or a ROR data dump (zip, JSON, JSON Lines or a folder).
+    institutions, a ROR data dump (zip, JSON, JSON Lines or a folder), or a file
+    :meth:`partnerkit.Registry.save` wrote (known by its first bytes, whatever its name).
 
     Raises:
         ConfigError: SPEC is no file, not a kind of file a registry is read from, or holds no
@@ -190,12 +191,14 @@ _REGISTRY_SUFFIXES = (".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".zip", ".gz
 
 
 def _registry_file(path: Path, spec: str) -> pk.Registry:
+    if path.is_file() and is_registry_file(path):  # compiled once by Registry.save: read in a second
+        return pk.Registry.load(path)
     suffixes = [s.lower() for s in path.suffixes]
     if path.is_file() and (not suffixes or suffixes[-1] not in _REGISTRY_SUFFIXES):
         raise pk.ConfigError(
             f"--registry: {spec}: not a file a registry is read from: give 'store', a CSV or JSON Lines file of "
-            "institutions (.csv, .tsv, .jsonl) or a ROR dump (.zip, .json, .jsonl, a folder); save a spreadsheet "
-            "as CSV first"
+            "institutions (.csv, .tsv, .jsonl), a ROR dump (.zip, .json, .jsonl, a folder) or a file "
+            "Registry.save wrote; save a spreadsheet as CSV first"
         )
     if path.is_file() and suffixes and suffixes[-1] in (".csv", ".tsv"):
         try:
@@ -210,23 +213,9 @@ def _registry_file(path: Path, spec: str) -> pk.Registry:
                 source="csv",
                 locator=spec,
             ) from None
-    if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not _is_ror(path):
+    if path.is_file() and any(s in (".jsonl", ".ndjson") for s in suffixes[-2:]) and not holds_ror_records(path):
         return pk.Registry.from_source("jsonl", path=spec, type="Institution")
     return pk.Registry.from_source("ror", path=spec)
-
-
-def _is_ror(path: Path) -> bool:
-    """Whether a JSON Lines file holds ROR records (ids ``https://ror.org/...``), not partnerkit's."""
-    # bytes, not text: a line that is not UTF-8 is for the reader to report with its row
-    with gzip.open(path, "rb") if path.suffix.lower() == ".gz" else path.open("rb") as fh:
-        for line in fh:
-            if line.strip():
-                try:
-                    first = json.loads(line.decode("utf-8-sig", errors="replace"))
-                except json.JSONDecodeError:
-                    return False
-                return isinstance(first, dict) and str(first.get("id", "")).startswith("https://ror.org/")
-    return False
 
 
 def cells(values: Sequence[object]) -> list[str]:

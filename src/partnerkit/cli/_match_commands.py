@@ -80,6 +80,17 @@ def match(  # noqa: PLR0917 - one parameter per option
             raise click.UsageError("--engine dask needs --file")
         if encoding is not None:
             raise click.UsageError("--engine dask reads UTF-8 files only (leave --encoding out)")
+        given = click.get_current_context().get_parameter_source
+        ignored = [
+            option
+            for option, name in (("--country", "country"), ("--limit", "limit"), ("--explain", "explain"))
+            if given(name) is click.core.ParameterSource.COMMANDLINE
+        ]
+        if ignored:  # options the Dask run cannot honour must not be dropped silently
+            raise click.UsageError(
+                f"--engine dask does not take {', '.join(ignored)}: it writes the best match of each row with its "
+                "explanation; give a country per row with --country-column"
+            )
         registry = load_registry(registry_spec, app)
         _match_on_dask(file, column or "name", country_column, registry, workers=workers, fmt=fmt)
         return

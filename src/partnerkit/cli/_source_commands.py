@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from typing import Any
 
@@ -201,8 +202,15 @@ def import_(  # noqa: PLR0917 - one parameter per option
       partnerkit import rss --config sources.toml
     """
     config: dict[str, Any] = _config_table(config_path, source) if config_path else {}
-    config.update(_parse_options(options))
-    opened = pk.open_source(source, strict=strict, **config)
+    given = _parse_options(options)
+    config.update(given)
+    try:
+        opened = pk.open_source(source, strict=strict, **config)
+    except pk.ConfigError as exc:
+        key = re.split(r"[.\[]", (exc.path or "").removeprefix("config."), maxsplit=1)[0]
+        if config_path and key and key not in given:  # the option came from the file: name it
+            raise pk.ConfigError(f"{config_path}: [{source}] {exc}") from None
+        raise
     store = app.store()
     try:
         with progress(f"importing {source}") as update:

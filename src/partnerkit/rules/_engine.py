@@ -494,6 +494,10 @@ class RuleSet:
             text = p.read_text("utf-8")
         except OSError as exc:
             raise ConfigError(f"{p}: cannot read ({exc.strerror})") from None
+        except UnicodeDecodeError as exc:  # a binary file (a saved registry, a zip) given as rules
+            raise ConfigError(
+                f"{p}: not a TOML rule set (byte {exc.start + 1} is not UTF-8; rule files are UTF-8 TOML)"
+            ) from None
         try:
             return cls.from_toml(text)
         except ConfigError as exc:

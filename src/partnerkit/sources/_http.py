@@ -242,7 +242,7 @@ class HttpClient:
                     problem = f"HTTP {status} {response.reason or ''}".rstrip()
                     wait = _retry_after(response.headers.get("Retry-After"), time.time())
             if attempt >= self.retries:
-                raise self._error(url, f"{problem} (after {attempt + 1} attempts)")
+                raise self._error(url, f"{problem} (after {attempt + 1} attempt{'s' if attempt else ''})")
             if wait is None:
                 wait = self.backoff * 2**attempt
             elif wait > self.max_wait:

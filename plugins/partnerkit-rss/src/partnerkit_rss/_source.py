@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import email.utils
 import hashlib
 import io
 import re
+import urllib.parse
 from collections.abc import Generator, Mapping
 from typing import Any
 
@@ -63,7 +65,9 @@ class Feed:
         url: the feed URL.
         publisher: the institution that publishes the feed (extraction resolves "the
             university" in its news to it).
-        language: the language of the feed, if it does not say so itself.
+        language: the language of the feed's items; when given it is used even where the feed
+            declares another (many feeds declare their CMS's default, ``en-us``), else the
+            feed's own declaration is.
     """
 
     url: str = attrs.field(validator=http_url)
@@ -79,6 +83,37 @@ def _non_negative(_instance: Any, attribute: attrs.Attribute[Any], value: float)
 def _positive(_instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
     if value <= 0:
         raise ConfigError("must be positive", path=attribute.name)
+
+
+def _feed_date(entry: dict[str, Any]) -> PartialDate | None:
+    """The day the entry was published (else updated) as the feed writes it, in the feed's own
+    time zone: "Tue, 27 Apr 2021 01:30 +0300" is the 27th, the day its readers saw, and the day
+    "today" in its text means. A date feedparser reads but Python cannot is taken in UTC."""
+    for key in ("published", "updated"):  # dict.get: feedparser's .get maps one to the other, warning
+        raw, parsed = dict.get(entry, key), dict.get(entry, f"{key}_parsed")
+        if not raw and not parsed:
+            continue
+        return _written_date(raw) or _utc_date(parsed)
+    return None
+
+
+def _written_date(raw: Any) -> PartialDate | None:
+    """The date of an RFC 822 ("Tue, 27 Apr 2021 01:30:00 +0300") or ISO 8601 date-time, as written."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    text = raw.strip()
+    moment: _dt.datetime | _dt.date | None = None
+    try:
+        moment = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        try:
+            moment = _dt.datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    if moment is None or not 1 <= moment.year <= 9999:
+        return None
+    day = moment.date() if isinstance(moment, _dt.datetime) else moment
+    return PartialDate.parse(day.isoformat())
 
 
 def _utc_date(parsed: Any) -> PartialDate | None:
@@ -239,11 +274,12 @@ class RssSource(Source):
         ids: list[str] = []
         for n, entry in enumerate(parsed.entries, start=1):
             locator = f"{feed.url} entry {n}"
-            native = _entry_id(entry)
+            native = _entry_id(entry)  # the feed's own id: what its state remembers
             if native in seen:
                 ids.append(native)
                 continue
-            if native in seen_in_read:
+            known = _global_id(native, feed.url)  # unique across feeds: "1" of two feeds are two entries
+            if known in seen_in_read:
                 self.summary.notices.append(f"{locator}: the same entry again ({native[:80]}); skipped")
                 continue
             try:
@@ -251,9 +287,15 @@ class RssSource(Source):
             except RecordError as exc:
                 yield exc.at(locator=locator)
                 continue
-            seen_in_read.add(native)
+            if article.published is None:
+                written = dict.get(entry, "published") or dict.get(entry, "updated")
+                if isinstance(written, str) and written.strip():
+                    self.summary.notices.append(
+                        f"{locator}: date {written.strip()[:40]!r} not understood; read undated"
+                    )
+            seen_in_read.add(known)
             ids.append(native)
-            yield SourceItem(article, self.provenance(locator, native, fetched=fetched))
+            yield SourceItem(article, self.provenance(locator, known, fetched=fetched))
         return ids
 
     def _article(self, entry: Any, feed: Feed, language: str | None) -> Article:
@@ -267,15 +309,26 @@ class RssSource(Source):
             body = _text(entry.get("summary_detail"), entry.get("summary"))
         if not title and not body:
             raise RecordError("the entry has neither a title nor any text")
-        published = _utc_date(dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed"))
+        published = _feed_date(entry)
+        link = entry.get("link")
         return Article(
             title=title,
             text=body,
-            url=entry.get("link") or None,
+            url=urllib.parse.urljoin(feed.url, link.strip()) if isinstance(link, str) and link.strip() else None,
             published=published,
             publisher=feed.publisher,
             language=language,
         )
+
+
+_GLOBAL_ID = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|(?:urn|tag):", re.I)
+
+
+def _global_id(native: str, feed_url: str) -> str:
+    """The entry's id in the store: a URL, ``urn:`` or ``tag:`` id as it is, any other id
+    ("1234", a relative link, a hash) prefixed with its feed's URL, since another feed may
+    use the same one (two feeds numbering their items from 1 must not overwrite each other)."""
+    return native if _GLOBAL_ID.match(native) else f"{feed_url}#{native}"
 
 
 def _entry_id(entry: dict[str, Any]) -> str:

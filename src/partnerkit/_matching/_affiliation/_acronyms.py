@@ -124,16 +124,33 @@ def acronym_body(
         put(found, Found(c, 0.5, reasons, "possible", written, part.text, name_id))
 
 
+#: A name's word is written when the string has a word beginning with its first letters as
+#: many as this ("Internacional" writes "International").
+_STEM = 5
+
+
 def _spelt_out(r: AffiliationReader, c: int, words: set[str], acronym: tuple[str, ...]) -> str | None:
-    """A name of institution ``c`` whose distinctive words are all in the string, if any.
+    """A name of institution ``c`` written in the string, if any: its distinctive words all
+    there; for a descriptive name (its distinctive words are subjects), its common words too
+    (or a word that begins like one), since a subject is written by many units: "National
+    Institute of Genetics" (NIG) is not spelt out by "Institute of Human Genetics". A name that
+    another, unrelated organisation holds too ("National Museum of Natural History" for NMNH
+    beside a Paris institute) does not tell which of them the acronym means.
 
     The words of ``acronym`` do not count (given when several bodies share it): "Laboratoire
     GEC" is not spelt out by "GEC Bhavnagar", nor "ARS University" by "ARS Hauts-de-France"."""
     inst = r.institutions[c]
+    stems = {w[:_STEM] for w in words if len(w) >= _STEM}
     for name in (inst.name, *inst.aliases, *inst.labels.values()):
-        toks = tokens(name)
-        rare = [t for t in toks if not r._generic(t) and t not in acronym]
-        if rare and all(t in words for t in rare):
+        toks = [t for t in tokens(name) if t not in acronym]
+        rare = [t for t in toks if not r._generic(t)]
+        if not rare or not all(t in words for t in rare):
+            continue
+        descriptive = all(r._subject(t) for t in rare)
+        if descriptive and not all(t in words or t[:_STEM] in stems for t in toks):
+            continue  # "Institute of Human Genetics" for "National Institute of Genetics"
+        holders = r.entries(" ".join(tokens(name)))
+        if not any(e[0] != c and not r.related(e[0], c) for e in holders):
             return name
     return None
 

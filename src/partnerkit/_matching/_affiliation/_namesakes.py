@@ -23,7 +23,7 @@ from partnerkit.rules._kinds import APPLIED_WORDS
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["settle", "writes_number", "written_for"]
+__all__ = ["placed_apart", "settle", "writes_number", "written_for"]
 
 #: The Roman numeral one written as a word after a name's word ("Montpellier I University",
 #: "Université Lyon I"): the normal form drops it as an initial, so without it the name reads
@@ -135,3 +135,24 @@ def settle(
             base.append(("family", f"the parent of its {len(cands) - 1} namesakes (ROR parent links)"))
             cands = root
     return cands
+
+
+def placed_apart(r: AffiliationReader, found: dict[int, Found], rejected: dict[int, Found], hints: Hints) -> None:
+    """A string listing bodies in two countries ("Georgia Institute of Technology, Atlanta, GA
+    and ..., Nankai University, Tianjin, China") names each one's place: a body rejected for
+    the country named is no conflict when the string names its own city, a city in none of
+    the countries named, and another body found is in the country named (which the country
+    then places). Both are found; the choice among them is left to :func:`._choose.choose`."""
+    if not hints.cities or not any(
+        f.decided == "match" and r.institutions[f.index].country in hints.countries for f in found.values()
+    ):
+        return
+    for c, f in list(rejected.items()):
+        city = r._city_of[c]
+        if c in found or not city or city not in hints.cities or hints.countries & set(r._cities.get(city, ())):
+            continue
+        if f.reasons[-1][0] != "country conflict":
+            continue
+        del rejected[c]
+        why = f"the string names its city {r.institutions[c].city}, and the country it names places another body"
+        found[c] = Found(c, 0.9, [*f.reasons[:-1], ("place", why)], "match", f.name, f.part, f.name_id)

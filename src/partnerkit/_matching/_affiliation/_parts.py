@@ -197,12 +197,24 @@ def organisations(r: AffiliationReader, pieces: list[Part]) -> list[Part]:
     ]
 
 
+#: A Roman numeral written in capitals: the number of a name ("Université Paris VI").
+_ROMAN_PART = re.compile(r"^[IVX]{1,5}$")
+
+
 def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]:
     """Rejoin a name that commas or a number split ("University of California, San Diego",
-    "Université Paris 1 Panthéon-Sorbonne")."""
+    "Université Paris 1 Panthéon-Sorbonne", "Université Paris VI": a Roman numeral after a
+    name, read apart as an acronym, is its number)."""
     out: list[Part] = []
     i = 0
     while i < len(parts):
+        if i + 1 < len(parts) and _ROMAN_PART.match(parts[i + 1].text) and not parts[i].subunit:
+            head, number = parts[i], parts[i + 1]
+            if not text[head.start + len(head.text) : number.start].strip():
+                joined = text[head.start : number.start + len(number.text)]
+                out.append(Part(joined, head.start, (*head.tokens, *number.tokens), False))
+                i += 2
+                continue
         for k in (3, 2):
             group = parts[i : i + k]
             if len(group) == k and not group[0].subunit:

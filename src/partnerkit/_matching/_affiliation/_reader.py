@@ -16,7 +16,7 @@ from partnerkit._matching._affiliation._abbreviations import expanded
 from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place
 from partnerkit._matching._affiliation._choose import choose, units_of_others
 from partnerkit._matching._affiliation._model import Entry, Found, Hints, Hit, Reading
-from partnerkit._matching._affiliation._namesakes import writes_number, written_for
+from partnerkit._matching._affiliation._namesakes import placed_apart, writes_number, written_for
 from partnerkit._matching._affiliation._parts import (
     _AND,
     _RELATION,
@@ -254,6 +254,7 @@ class AffiliationReader:
         if not any(f.decided == "match" for f in found.values()):
             schools(self, orgs, pieces, hints, found)
         units_of_others(self, orgs, found)
+        placed_apart(self, found, rejected, hints)
         named = {f.part for f in found.values()} | {f.part for f in rejected.values()}
         rest = tuple(p.text for p in orgs if p.text not in named and not p.subunit and len(p.tokens) > 1)
         return Reading(choose(self, text, found, rejected), rest, hints, len(parts))

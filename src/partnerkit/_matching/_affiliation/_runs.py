@@ -39,6 +39,13 @@ _UNIVERSITY_HOSPITAL = re.compile(
 #: The noun "university" in the languages of those adjectives: written, the university is named.
 _UNIVERSITY_NOUN = re.compile(r"\buniversi(?:dad|dade|tat|tà|ty|té|te|tät|taet)\b", re.I)
 
+#: A number written as a word after a name: "Université Paris VI", "Univ Paris 06" (not a lone
+#: digit: "University of Montpellier 3 , Montpellier" is as often a footnote mark).
+_NUMERAL = re.compile(r"^(?:0\d|[ivx]{1,5})$")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv")
+#: The numbers of numbered namesakes looked for ("Université Paris 8", "University of Paris XI").
+_NUMBERS = (*(str(i) for i in range(1, len(_ROMAN) + 1)), *_ROMAN)
+
 #: A word of an organisation's kind written after its registered name, and that kind.
 _KIND_WORDS = {"university": "education", "college": "education", "hospital": "healthcare"}
 
@@ -65,6 +72,8 @@ def name_hit(
     entries = [e for e in r.entries(key) if written_for(r, e[3], part.text, hints)]
     if not entries:
         return False  # the run is no name the string writes ("Montpellier I University")
+    if _numbered_namesake(r, part, end, key):
+        return False  # "Université Paris VI": a numbered namesake's name, not "University of Paris"
     cands = sorted({e[0] for e in entries})
     if context is None and start == 0 and 0 < len(part.tokens) - end <= 3 and " " in key:
         # "Instituto de Física ... Complejos IFISC", "Universidad de Antioquia U de A": a name
@@ -139,6 +148,17 @@ def name_hit(
             return True
     _decide(r, part, key, context, entries=entries, cands=cands, base=base, beside=beside, hints=hints, found=found)
     return True
+
+
+def _numbered_namesake(r: AffiliationReader, part: Part, end: int, key: str) -> bool:
+    """The run ``key`` is followed by a number it does not carry ("Université Paris VI", "Univ
+    Paris 06") and the registry numbers namesakes of the name ("Université Paris 8",
+    "University of Paris XI"): the string names one of the numbered ones (which the registry,
+    holding none so numbered, does not know), not the name without a number."""
+    if end >= len(part.tokens) or not _NUMERAL.match(part.tokens[end]):
+        return False
+    number = part.tokens[end].lstrip("0")
+    return any(r.entries(f"{key} {n}") for n in _NUMBERS if n != number)
 
 
 def _decide(
