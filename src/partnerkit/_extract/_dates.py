@@ -232,6 +232,15 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             while k + 1 < len(tokens) and tokens[k + 1][2].lower() in ("года", "г", "г.", "год"):
                 k += 1
                 end = tokens[k][1]
+        if (
+            day is None
+            and year is None
+            and word[0].isupper()
+            and i >= 2
+            and tokens[i - 1][2].lower() in ("de", "do", "da", "of")
+            and tokens[i - 2][2][0].isupper()
+        ):
+            continue  # "Rio de Janeiro": a capitalised month after "Name de" is a place's name, no date
         if day is not None and _DAY_RANGE.search(text, max(0, start - 12), start):
             day = None  # "from 10 to 15 October 2023", "с 25 января по 1 февраля": the month only
         if year is not None:
