@@ -237,15 +237,7 @@ def _ceremony_date(doc: Document, si: int, published: PartialDate | None) -> Par
         return None
     word = next(g for g in m.groups() if g).lower()
     stem = word if CJK.match(word) else word[:4]
-    for j in range(si):
-        text = doc.sentences[j].text
-        at = text.lower().find(stem)
-        if at < 0:
-            continue
-        hits = [h for h in dates_in(doc, text, published) if h.date.day is not None]
-        if hits:
-            return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
-    return None
+    return _date_near_stem(doc, range(si), stem, published, to_day=True)
 
 
 # the body that admits members at a meeting: "La asamblea aprobó la incorporación de ...", "the Council admitted"
@@ -265,12 +257,20 @@ def body_date(doc: Document, si: int, published: PartialDate | None) -> PartialD
     if m is None:
         return None
     stem = next(g for g in m.groups() if g)[:6].lower()
-    for j in range(si - 1, -1, -1):
+    return _date_near_stem(doc, range(si - 1, -1, -1), stem, published, to_day=False)
+
+
+def _date_near_stem(
+    doc: Document, order: range, stem: str, published: PartialDate | None, *, to_day: bool
+) -> PartialDate | None:
+    """The date nearest ``stem`` in the first sentence of ``order`` holding both: a date to the
+    day (``to_day``) or at least to the month."""
+    for j in order:
         text = doc.sentences[j].text
         at = text.lower().find(stem)
         if at < 0:
             continue
-        hits = [h for h in dates_in(doc, text, published) if h.date.month is not None]
+        hits = [h for h in dates_in(doc, text, published) if (h.date.day if to_day else h.date.month) is not None]
         if hits:
             return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
     return None
