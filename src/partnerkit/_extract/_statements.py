@@ -30,6 +30,7 @@ from partnerkit._extract._filters import inside_a_name as _inside_a_name
 from partnerkit._extract._filters import refers_to_deal as _refers_to_deal
 from partnerkit._extract._filters import unsigned_document_of as _unsigned_document_of
 from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._objects import called as _called
 from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
 from partnerkit._extract._objects import named_before as _named_before
@@ -159,29 +160,11 @@ def _framed(triggers: list[_Trigger]) -> bool:
     return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
 
 
-# "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
-# "the consortium, called X," / "named X" / "llamado X" / "appelé X" / "namens X": X is its name
-_CALLED = re.compile(
-    r"[,\s]*(?:(?:which is |now |to be )?(?:called|named|known as|dubbed)|(?:llamad|denominad|bautizad)[oa]"
-    r"|appel[ée]e?|nomm[ée]e?|baptis[ée]e?|genannt|namens|mit dem namen|под названием|названн\w+)"
-    r"\s+(?:the\s+)?[\"“«„]?",
-    re.IGNORECASE,
-)
-
-
-def _called(doc: Document, si: int, trig: _Trigger) -> set[int]:
-    """The entity named right after a consortium word by "called X" (its own name, no member)."""
-    sent = doc.sentences[si]
-    m = _CALLED.match(sent.text, trig.end)
-    if m is None:
-        return set()
-    return {x.entity for x in doc.in_sentence(si) if x.entity is not None and x.start - sent.start == m.end()}
-
-
 # a singular possessive right before a phrase ("its", "su", "son", "sein", "его")
 _ITS = re.compile(r"(?<![\w-])(?:its|su|son|sa|sein(?:e[mnrs]?)?|его|её|ее)\s+$", re.IGNORECASE)
 # at most an article between two phrases ("se suma a | la | oficina")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
+# "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
 _ANOTHER = re.compile(
     r"\b(?:another|second|third|further|additional|weitere[sr]?|zweite[sn]?|otra|segunda|tercera|autre|second(?:e)?|"
     r"deuxi[èe]me)\b",
