@@ -56,6 +56,7 @@ _REFERENCES = (
     "creation",
     "publisher",
     "pair",
+    "group",
     "generic",
     "context",
     "context_after",
