@@ -156,11 +156,12 @@ def test_school_named_by_its_parents_acronym_gives_the_parent_as_party() -> None
         ("The Business School confirmed that it is in talks with Lakeside University about a joint master's.", "unit"),
         ("The Graduate School of Management signed a memorandum of understanding with Lakeside University.", "unit"),
         ("Riverton Business School signed a memorandum of understanding with Lakeside University.", "name"),
+        ("Die Kölner Fakultät für Medizin unterzeichnete mit der Lakeside University eine Vereinbarung.", "unit"),
     ],
 )
 def test_a_school_named_by_its_field_alone_is_a_unit(text: str, kind: str) -> None:
-    """ "The Business School" names no organisation of its own (a part of the publisher, whose
-    news it is); "Riverton Business School" does."""
+    """ "The Business School" and "die Kölner Fakultät" name no organisation of their own (a part
+    of the publisher, of the city's university); "Riverton Business School" does."""
     assert [s.kind for s in find_names(text)] == [kind, "name"]
 
 

@@ -469,8 +469,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if first_head in _PLURAL_HEADS_EN and _head_of(words[-1]) == first_head:
         return None  # "South Korean Universities", "Leading Institutes": a category, not a name
     kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
-    if first_head in _UNIT_HEADS and all(w.lower() in _FIELD_WORDS for w in words[: _first_head_at(words)]):
-        kind = "unit"  # "The Business School", "the Graduate School of Management": a part, no parent named
+    if first_head in _UNIT_HEADS and all(_of_a_unit(w) for w in words[: _first_head_at(words)]):
+        kind = "unit"  # "The Business School", "die Heidelberger Fakultät für Physik": a part, no parent named
     start, end = part[0][0], part[-1][1]
     if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
         kind = "unit"  # "the International Relations Office of the two universities": a part of them
@@ -481,6 +481,13 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
 
 def _first_head_at(words: list[str]) -> int:
     return next(i for i, w in enumerate(words) if _head_of(w) is not None)
+
+
+def _of_a_unit(word: str) -> bool:
+    """A word before a unit head that names no organisation of its own: a field ("Business") or a
+    German city adjective ("Heidelberger", "Kölner": the city's university)."""
+    low = word.lower()
+    return low in _FIELD_WORDS or (low.endswith("er") and len(low) > 5 and _key(word[:-2]) in gazetteer())
 
 
 _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
