@@ -56,6 +56,7 @@ _REFERENCES = (
     "creation",
     "publisher",
     "pair",
+    "group",
     "generic",
     "context",
     "context_after",
@@ -119,7 +120,7 @@ _STOPWORDS = {
         """le les des et du avec une un est sur dans pour la de l d au aux à ont""".split()  # noqa: SIM905
     ),
     "it": frozenset(
-        """il della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
+        """il l e ha per che della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
     ),
     "de": frozenset(
         """der die das und mit ist ein eine den dem des im zu von zum zur bei auf für über ihr ihre ihren sich

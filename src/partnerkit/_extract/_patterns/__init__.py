@@ -21,6 +21,7 @@ from partnerkit._extract._patterns._words import (
     _ACRONYM_STOP,
     _CONNECTORS,
     _DETERMINERS,
+    _FIELD_WORDS,
     _HEAD_STEMS,
     _HEADS_HEAD_FIRST,
     _KEEP_AFTER,
@@ -468,12 +469,25 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if first_head in _PLURAL_HEADS_EN and _head_of(words[-1]) == first_head:
         return None  # "South Korean Universities", "Leading Institutes": a category, not a name
     kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
+    if first_head in _UNIT_HEADS and all(_of_a_unit(w) for w in words[: _first_head_at(words)]):
+        kind = "unit"  # "The Business School", "die Heidelberger Fakultät für Physik": a part, no parent named
     start, end = part[0][0], part[-1][1]
     if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
         kind = "unit"  # "the International Relations Office of the two universities": a part of them
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
         end -= 1
     return Span(start, end, text[start:end], kind, first_head)
+
+
+def _first_head_at(words: list[str]) -> int:
+    return next(i for i, w in enumerate(words) if _head_of(w) is not None)
+
+
+def _of_a_unit(word: str) -> bool:
+    """A word before a unit head that names no organisation of its own: a field ("Business") or a
+    German city adjective ("Heidelberger", "Kölner": the city's university)."""
+    low = word.lower()
+    return low in _FIELD_WORDS or (low.endswith("er") and len(low) > 5 and _key(word[:-2]) in gazetteer())
 
 
 _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")

@@ -35,6 +35,12 @@ _UNIT_HEADS = frozenset(
     """department faculty laboratory lab division office chair school departamento facultad faculté
     fakultät département laboratorio laboratoire lehrstuhl hospital""".split()  # noqa: SIM905
 )
+# Words of a field that, with a unit head and nothing else, name a part of some university, not an
+# organisation: "the Business School", "the Law School", "the Graduate School of Management".
+_FIELD_WORDS = frozenset(
+    """business law medical medicine graduate engineering management nursing dental veterinary
+    education music art arts design architecture economics journalism pharmacy""".split()  # noqa: SIM905
+)
 # Every head as a substring of lower-cased text (a superset of what _head_of accepts).
 # (a trie, not a flat alternation: only asked whether a head word is in a text)
 _HEAD_STEMS = literal_trie(
