@@ -27,6 +27,8 @@ from partnerkit._extract._lexicon import detect_language
         ("La Universidad de Norrland abrió una oficina en Lagos.", "es"),
         ("Il Politecnico di Varenna e l'Università di Norrland hanno firmato un accordo nella sede dell'ateneo.", "it"),
         ("A Universidade de Norrland e o Instituto Politécnico de Varenna assinaram um acordo com a rede.", "pt"),
+        # elided articles (l') are Italian as much as French
+        ("L'Università di Nordvalle e l'Università di Sudmare rinnovano l'accordo di cooperazione.", "it"),
         # Italian names in an English text leave it English
         ("Politecnico di Varenna takes part in all four networks listed above.", "en"),
     ],
