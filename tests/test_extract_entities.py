@@ -272,6 +272,20 @@ def test_chinese_names_by_shape(text: str, name: str) -> None:
     assert name in [s.text for s in find_names(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("La Escuela de Verano Andes, que la Universidad de Varenna organiza, empieza.", ["Universidad de Varenna"]),
+        ("The Nordic Summer School of Varenna University opened.", ["Varenna University"]),
+        ("Die Sommerschule Alpen der Universität Norrland beginnt.", ["Universität Norrland"]),
+    ],
+)
+def test_a_seasonal_school_is_a_programme_not_an_organisation(text: str, names: list[str]) -> None:
+    """A summer school's own name is what partners run, never a party; the organisation its
+    name ends in ("Summer School of X University") is still read."""
+    assert [s.text for s in find_names(text)] == names
+
+
 def test_russian_federation_is_no_federation_of_universities() -> None:
     assert [s.text for s in find_names("Граждане Российской Федерации учатся в Озерном университете.")] == [
         "Озерном университете"
