@@ -130,8 +130,11 @@ def _fill_year(month: int, day: int | None, published: PartialDate | None) -> Pa
     return _valid(year, month, day)
 
 
-def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[DateHit]:
+def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_year: int | None = None) -> list[DateHit]:
     """Every date in ``text`` with its span, absolute ones as given, relative ones resolved.
+
+    A month without a year falls in ``report_year`` when the text reports on a past year (an
+    annual report "for calendar year 2024" posted in 2025), else at or before ``published``.
 
     Example:
         >>> from partnerkit._extract._lexicon import lexicon
@@ -188,7 +191,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                         year, month = _month_before(year, month)
                     add(m.start(), m.end(), _valid(year, month, int(m[1])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
-        _worded(text, lex, published, add)
+        _worded(text, lex, published, add, report_year)
     if digits:
         for m in _YEAR.finditer(text):
             add(m.start(), m.end(), _valid(int(m[1])))
@@ -198,7 +201,14 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
     return hits
 
 
-def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]) -> None:
+_MONTH_PREPOSITIONS = frozenset(
+    ["in", "since", "until", "till", "by", "during", "early", "late", "mid", "of", "im", "seit", "bis"]
+)
+
+
+def _worded(
+    text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None], report_year: int | None = None
+) -> None:
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     for i, (s, e, word) in enumerate(tokens):
         if word[0].isdigit():
@@ -206,8 +216,12 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
         month = _month_of(word, lex)
         if month is None:
             continue
-        if word.rstrip(".").lower() in ("may", "mar", "march", "mai") and not _near_number(tokens, i):
-            continue
+        if (
+            word.rstrip(".").lower() in ("may", "mar", "march", "mai")
+            and not _near_number(tokens, i)
+            and not (word[0].isupper() and i > 0 and tokens[i - 1][2].lower() in _MONTH_PREPOSITIONS)
+        ):
+            continue  # "may" the verb, "march" the walk; "In May", "since March", "im Mai" are months
         start, end, day, year = s, e, None, None
         # day before: "27 April", "19 ноября", "21 mai", "27th of April"
         j = i - 1
@@ -252,6 +266,8 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             # "ab Oktober", "à partir de septembre": the coming one (this year's when it is not past)
             year = published.year + ((month, day or 31) < (published.month, published.day or 1))
             add(start, end, _valid(year, month, day), True)
+        elif report_year is not None:
+            add(start, end, _valid(report_year, month, day), True)
         else:
             add(start, end, _fill_year(month, day, published), True)
 
