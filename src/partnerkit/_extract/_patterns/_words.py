@@ -121,12 +121,15 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 _GLUED = re.compile(r"[A-Z]{2,4}[A-Z][a-zà-ÿ]{3,}")
 # an English possessive ending ("Glasgow's", "Leeds'"): no part of a name
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
+_POSSESSIVE_TAILS = tuple(q + end for q in "'’" for end in ("s", "", "s\n", "\n"))
 
 
 def without_possessive(span: Span) -> Span:
     """The span without a possessive ending ("the University of Glasgow's partners")."""
+    if span.kind != "name" or not span.text.endswith(_POSSESSIVE_TAILS):
+        return span  # (the pattern can match only at such an end: "$" is the end or a last newline)
     m = _POSSESSIVE_END.search(span.text)
-    if m is None or span.kind != "name":
+    if m is None:
         return span
     return Span(span.start, span.end - (m.end() - m.start()), span.text[: m.start()], span.kind, span.head)
 
