@@ -15,10 +15,16 @@ that :func:`explain_merge` returns:
 
 Different deals between the same parties (an MoU in 2011, a key agreement in 2021) fail
 ``incompatible_dates`` and stay apart.
+
+:func:`merge_partnerships` compares a record only with the kept records that may share all its
+parties (``_merge_keys.Blocks``: institution ids, name keys, acronym keys) and resolves each
+distinct party name through the registry once, so its cost grows with the records times the
+size of their blocks, not with the square of the records; the outcome is the all-pairs one.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -70,9 +76,16 @@ def _same_party(a: Party, b: Party, resolver: _Resolver | None) -> bool:
         ida, idb = resolver.id_of(a), resolver.id_of(b)
     if ida and idb:
         return ida == idb
-    if _norm(a.name) == _norm(b.name):
+    return _same_name(a.name, b.name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _same_name(a: str, b: str) -> bool:
+    """The same normalised name, or one name an acronym of the other (a pair of names recurs
+    across the records of a hub institution, so the answer is kept)."""
+    if _norm(a) == _norm(b):
         return True
-    return acronym_fits(a.name, b.name) or acronym_fits(b.name, a.name)
+    return acronym_fits(a, b) or acronym_fits(b, a)
 
 
 def _resolve(name: str, registry: Any) -> str | None:
@@ -283,6 +296,12 @@ def merge_partnerships(
         partnerships: records from any number of sources.
         registry: a ``pk.Registry`` to resolve party names to institutions (optional).
         days: how far apart two full dates may be and still be one signing.
+
+    Each record is compared, in order, with the records kept so far that have a party in
+    common with each of its parties (the same institution id, the same words, or an acronym
+    that fits), and merged into the first one the rules call a MATCH: the result is what
+    comparing every pair gives, at a cost that grows with the records times the records they
+    share parties with. A registry is asked about each distinct party name once per call.
 
     Returns:
         The merged records, in the order their first report came.

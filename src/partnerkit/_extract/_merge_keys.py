@@ -45,8 +45,9 @@ def acronym_keys(acronym: str) -> frozenset[str]:
     of its first four words to its last, each run starting with its word's first letter; every
     capital (and digit) starts a run, and an all-capitals acronym has one letter per word. So
     an all-capitals acronym is the initials of the words it fits (key ``c``), and any other
-    starts with the first two initials (key ``m``: the second run starts at or before the
-    first capital after the first letter). A name word written as the acronym is key ``x``.
+    gives the first, second and last initials (key ``m``: the second run starts at or before
+    the first capital after the first letter, the last at or after the last capital). A name
+    word written as the acronym is key ``x``.
     """
     out = {"x" + acronym}
     letters = [c for c in unicodedata.normalize("NFKC", acronym) if c.isalnum()]
@@ -58,10 +59,11 @@ def acronym_keys(acronym: str) -> frozenset[str]:
         out.add("c" + _SEP.join(acr))
         return frozenset(out)
     caps = [i for i in range(1, len(acr)) if capital[i]]
-    last = caps[0] if caps else len(acr) - 1
-    out.update("m" + acr[0] + _SEP + acr[j] for j in range(1, last + 1))
+    second = set(acr[1 : caps[0] + 1 if caps else len(acr)])  # where the second run may start
+    last = set(acr[caps[-1] if caps else 1 :])  # where the last one may (at or after the last capital)
+    out.update("m" + _SEP.join((acr[0], x, y)) for x in second for y in last)
     if not caps:
-        out.add("m" + acr[0] + _SEP)  # one run: a one-word tail of the name
+        out.add("m" + _SEP.join((acr[0], "", acr[0])))  # one run: a one-word tail of the name
     return frozenset(out)
 
 
@@ -74,7 +76,7 @@ def name_keys(name: str) -> frozenset[str]:
     for start in range(min(len(initials), 4)):
         rest = initials[start:]
         out.add("c" + _SEP.join(rest))
-        out.add("m" + rest[0] + _SEP + (rest[1] if len(rest) > 1 else ""))
+        out.add("m" + _SEP.join((rest[0], rest[1] if len(rest) > 1 else "", rest[-1])))
     return frozenset(out)
 
 
@@ -95,12 +97,13 @@ class Blocks:
     A record is found by a new one if they have one kind family and as many parties, and each
     party of the new one shares a key with a party of the record: the institution id (both
     resolved), or a name key (``norm`` equal; ``acronym_keys`` of one meeting ``name_keys``
-    of the other) where at most one of the two has an id.
+    of the other).
     """
 
     def __init__(self, resolve: Callable[[Party], str | None]) -> None:
         self._resolve = resolve
-        self._index: dict[str, set[int]] = {}
+        self._index: dict[str, dict[str, list[int]]] = {}  # block -> key -> positions
+        self._kept: dict[int, tuple[frozenset[str], ...]] = {}  # position -> its parties' keys
         self._keys: dict[tuple[str, str | None], tuple[frozenset[str], frozenset[str]]] = {}
 
     def _party(self, party: Party) -> tuple[frozenset[str], frozenset[str]]:
@@ -109,43 +112,44 @@ class Blocks:
         if found is not None:
             return found
         rid = self._resolve(party)
-        n = norm(party.name)
+        n = "w" + norm(party.name)
         acr, long = acronym_keys(party.name), name_keys(party.name)
-        names = {"w" + n} | {"A" + k for k in acr} | {"N" + k for k in long}
-        looks = {"w" + n} | {"N" + k for k in acr} | {"A" + k for k in long}
-        stored = {"any" + k for k in names}
-        if rid:
+        stored = {n, *("A" + k for k in acr), *("N" + k for k in long)}
+        query = {n, *("N" + k for k in acr), *("A" + k for k in long)}
+        if rid:  # (a resolved party keeps its name keys too: the other side may have no id)
             stored.add("id" + rid)
-            query = {"id" + rid} | {"noid" + k for k in looks}
-        else:
-            stored.update("noid" + k for k in names)
-            query = {"any" + k for k in looks}
+            query.add("id" + rid)
         found = self._keys[(party.name, party.institution_id)] = (frozenset(stored), frozenset(query))
         return found
 
     @staticmethod
     def _block(record: Partnership) -> str:
         family = FAMILIES.get(record.kind, record.kind.value)
-        return f"{family}/{len(record.parties)}/"
+        return f"{family}/{len(record.parties)}"
 
     def add(self, position: int, record: Partnership) -> None:
         """Index ``record`` (kept at ``position``; again after a merge changed it)."""
-        block = self._block(record)
-        for party in record.parties:
-            for key in self._party(party)[0]:
-                self._index.setdefault(block + key, set()).add(position)
+        index = self._index.setdefault(self._block(record), {})
+        kept = tuple(self._party(party)[0] for party in record.parties)
+        self._kept[position] = kept
+        for keys in kept:
+            for key in keys:
+                index.setdefault(key, []).append(position)
 
     def candidates(self, record: Partnership) -> list[int]:
         """Positions of the kept records that ``record`` may merge with, in order."""
-        block = self._block(record)
+        index = self._index.get(self._block(record))
+        if index is None:
+            return []
         sides = []
         for party in record.parties:
-            buckets = [b for k in self._party(party)[1] if (b := self._index.get(block + k))]
+            query = self._party(party)[1]
+            buckets = [b for k in query if (b := index.get(k))]
             if not buckets:
                 return []
-            sides.append((sum(map(len, buckets)), buckets))
+            sides.append((sum(map(len, buckets)), buckets, query))
         sides.sort(key=lambda s: s[0])
-        found: set[int] = set().union(*sides[0][1])  # the rarest party's records, then each other's
-        for _, buckets in sides[1:]:
-            found = {i for i in found if any(i in b for b in buckets)}
+        found: set[int] = set().union(*sides[0][1])  # the rarest party's records...
+        for _, _, query in sides[1:]:  # ...that have a party sharing a key with each other party
+            found = {i for i in found if any(not query.isdisjoint(keys) for keys in self._kept[i])}
         return sorted(found)
