@@ -127,19 +127,40 @@ def test_match_input_errors(registry: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("options", "named"),
-    [(["--country", "RU"], "--country"), (["--limit", "2"], "--limit"), (["--explain"], "--explain")],
+    [
+        (["--country", "RU"], "--country"),
+        (["--limit", "2"], "--limit"),
+        (["--explain"], "--explain"),
+        (["--format", "table"], "--format table"),
+    ],
 )
 def test_options_a_dask_run_cannot_honour_are_usage_errors(
     registry: str, tmp_path: Path, options: list[str], named: str
 ) -> None:
     """--engine dask writes the best match per row: a --country hint for every name, a --limit or
-    --explain would be dropped silently (the rows matched without the hint), so they are refused
-    before any cluster starts."""
+    --explain would be dropped silently (the rows matched without the hint), and --format table
+    would be CSV, so they are refused before any cluster starts."""
     names = tmp_path / "n.csv"
     names.write_text("name\nITMO University\n", encoding="utf-8")
     code, _, err = run("match", "--file", str(names), "--engine", "dask", *options, "--registry", registry)
     assert code == 2
     assert f"--engine dask does not take {named}" in err
+
+
+def test_a_dask_run_reads_the_columns_the_local_one_reads(tmp_path: Path) -> None:
+    """Without --column / --country-column, --engine dask takes the same columns as the local
+    engine (an 'affiliation' column, a 'Country' column), not a fixed 'name' and no hint."""
+    from partnerkit.cli._inputs import header_columns
+
+    names = tmp_path / "n.csv"
+    names.write_text("id,Affiliation,Country\n1,ITMO University,RU\n", encoding="utf-8")
+    assert header_columns(str(names), None, None) == ("Affiliation", "Country")
+    assert header_columns(str(names), "id", "country") == ("id", "Country")
+    other = tmp_path / "o.csv"
+    other.write_text("a,b\nx,y\n", encoding="utf-8")
+    code, _, err = run("match", "--file", str(other), "--engine", "dask", "--registry", "store")
+    assert code == 2
+    assert "which column holds the names? give --column" in err
 
 
 def test_dedupe_csv_keeps_every_row_in_order_and_adds_four_columns(examples: Path) -> None:

@@ -188,6 +188,17 @@ def test_each_position_belongs_to_the_sentence_that_starts_before_it(lengths: li
         ),
         ("La Universidad de Chile es miembro de la red Universitas 21.", ["Universidad de Chile", "Universitas 21"]),
         ("Alpha University opened on May 21 in the network's city.", ["Alpha University"]),
+        # "a member of Universitas 21": the alliance word two words before
+        (
+            "As a member of Universitas 21 since 1997, Alpha University hosts it.",
+            ["Universitas 21", "Alpha University"],
+        ),
+        ("Alpha University has 21 members of staff.", ["Alpha University"]),
+        # a slashed short form in parentheses is one short form of the name before it
+        (
+            "Alpha University is a member of the Beta Network-Gamma Engineering Network (BN/GEN-Net).",
+            ["Alpha University", "Beta Network-Gamma Engineering Network", "Beta Network-Gamma Engineering Network"],
+        ),
         # a lower-case head before a demonym and a common noun describes, it names nothing
         (
             "Alpha University is a member of CESAER, the association of European universities of technology.",
@@ -277,3 +288,17 @@ def test_a_generic_adjective_is_no_short_form() -> None:
         "Según la Autónoma, el acuerdo prevé intercambios."
     )
     assert not any(m.text == "Autónoma" for m in pk.extract(text).mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Riverton University signed a memorandum with the Akimat of Almaty on internships.", "Akimat of Almaty"),
+        ("The Municipality of Tirana and Riverton University signed an agreement.", "Municipality of Tirana"),
+        ("La Universidad de Montoro firmó un convenio con la Alcaldía de Medellín.", "Alcaldía de Medellín"),
+    ],
+)
+def test_a_city_administration_is_named_and_can_be_a_party(text: str, city: str) -> None:
+    """A city government that signs is a party (news-dev's convention): "Akimat of X", "Municipality of X"."""
+    ex = pk.extract(text, published="2024-05-01")
+    assert [city in {x.name for x in p.parties} and len(p.parties) == 2 for p in ex.partnerships] == [True]

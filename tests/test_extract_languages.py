@@ -107,6 +107,15 @@ def test_chinese_names_and_memberships(text: str, expected: set[tuple[str, froze
     assert _records(text) == expected
 
 
+def test_a_chinese_name_after_yi_as_is_the_name_alone_but_israel_keeps_its_yi() -> None:
+    """ "学校将以X联盟为平台" (with X as a platform): the name starts after 以; "以色列理工学院" keeps it."""
+    ex = pk.extract("河源大学将以白沙大学联盟为平台，与以色列理工学院签署合作协议。", published="2024-05-01")
+    names = {m.name for m in ex.mentions}
+    assert "白沙大学联盟" in names
+    assert "以色列理工学院" in names
+    assert not any(n.startswith("以白") for n in names)
+
+
 def _with_status(text: str, published: str | None = "2024-05-01") -> set[tuple[str, frozenset[str], str]]:
     ex = pk.extract(text, published=published)
     return {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
@@ -423,6 +432,37 @@ def test_a_chinese_related_agreement_is_the_deal_it_would_set_up() -> None:
         ("strategic_partnership", frozenset({"北岭大学", "南川大学"})),
         ("joint_lab", frozenset({"北岭大学", "布达佩斯技术与经济大学"})),
     }
+
+
+def test_spanish_de_acuerdo_is_no_agreement_and_a_triple_degree_is_a_degree() -> None:
+    """ "ponernos de acuerdo" (to agree) and "de acuerdo con" (according to) sign nothing; "un triple
+    título" is a multiple degree like a double one."""
+    assert not _records(
+        "De acuerdo con el rector de la Universidad de Montoro, falta ponernos de acuerdo con la Universidad de "
+        "Lund en los créditos."
+    )
+    got = _records("La Universidad de Montoro y la Universidad de Lund crearán un triple título de máster.")
+    assert got == {("double_degree", frozenset({"Universidad de Montoro", "Universidad de Lund"}))}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Riverton University will offer a master's degree that will be taught jointly with Lakeside University.",
+         "planned"),
+        ("Riverton University is in talks with Lakeside University about a joint executive master's.", "negotiating"),
+    ],
+)  # fmt: skip
+def test_english_joint_programmes_taught_jointly_or_with_a_qualifier(text: str, status: str) -> None:
+    ex = pk.extract(text, published="2024-05-01")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), p.status.value) for p in ex.partnerships}
+    assert got == {("joint_programme", frozenset({"Riverton University", "Lakeside University"}), status)}
+
+
+def test_german_exchange_of_doctoral_candidates_tauschten_promovierende_aus() -> None:
+    """ "tauschten ... Promovierende aus" (doctoral candidates) is an exchange like "... Studierende aus"."""
+    got = _records("Die Universität Riverstadt und die Universität Bastia tauschten zudem erstmals Promovierende aus.")
+    assert got == {("exchange", frozenset({"Universität Riverstadt", "Universität Bastia"}))}
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
 """Language detection of news texts (``_lexicon.detect_language``).
 
-A user relies on: a one- or two-sentence German text with capitalised nouns and few function
-words ("Universität Norrland schließt ihr Büro in Lagos.") being read as German, so German
-trigger and status words apply; an English text naming German institutions staying English.
+A user relies on: an Italian text read with the Italian tables; a one- or two-sentence German
+text with capitalised nouns and few function words ("Universität Norrland schließt ihr Büro in
+Lagos.") being read as German, so German trigger and status words apply; an English text naming
+German institutions staying English.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from partnerkit._extract._lexicon import detect_language
         ("TU Norrland opens an office in Singapore.", "en"),
         ("Norrland University opened an office in Lagos in 2020.", "en"),
         ("La Universidad de Norrland abrió una oficina en Lagos.", "es"),
+        ("Il Politecnico di Varenna e l'Università di Norrland hanno firmato un accordo nella sede dell'ateneo.", "it"),
+        # Italian names in an English text leave it English
+        ("Politecnico di Varenna takes part in all four networks listed above.", "en"),
     ],
 )
 def test_short_texts(text: str, lang: str) -> None:
@@ -33,3 +37,23 @@ def test_short_texts(text: str, lang: str) -> None:
 def test_a_short_german_text_reads_german_status_words() -> None:
     ex = pk.extract("Universität Karsten schließt ihr Büro in Nairobi.", published="2024-05-01")
     assert {(p.kind.value, p.status.value) for p in ex.partnerships} == {("office", "ended")}
+
+
+def test_an_italian_text_reads_italian_triggers_status_words_and_dates() -> None:
+    """Agreement "martedì scorso", the double degree it sets up (planned, by its start year), a
+    membership "dal 1990" of "Il Politecnico" (the university named before, not a new one)."""
+    text = (
+        "Politecnico di Varenna e Università di Norrland: firmato l'accordo quadro\n"
+        "Varenna, 13 febbraio 2025 – Martedì scorso il Politecnico di Varenna e l'Università di Norrland hanno "
+        "firmato un accordo quadro di collaborazione. Sulla base dell'accordo, i due atenei avvieranno una doppia "
+        "laurea magistrale a partire dall'anno accademico 2026/27. Il Politecnico, che fa parte della rete "
+        "ALPINA dal 1990, conta già oltre quaranta accordi di doppia laurea con università di tutto il mondo."
+    )
+    ex = pk.extract(text, published="2025-02-13")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date), p.status.value) for p in ex.partnerships}
+    pair = frozenset({"Politecnico di Varenna", "Università di Norrland"})
+    assert got == {
+        ("agreement", pair, "2025-02-11", "signed"),
+        ("double_degree", pair, "2026", "planned"),
+        ("membership", frozenset({"Politecnico di Varenna", "ALPINA"}), "1990", "active"),
+    }

@@ -9,10 +9,14 @@ states and the tails of longer names never being read as such names.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partnerkit as pk
-from partnerkit._extract._patterns._marked import find_marked
+from partnerkit._extract._patterns._marked import _ADJECTIVE, _BEFORE, _COMPOUND, find_marked
 
 
 def _records(text: str) -> set[tuple[str, frozenset[str]]]:
@@ -66,3 +70,43 @@ def test_a_name_the_text_marks_as_an_organisation_is_a_party(
 )
 def test_only_marked_runs_are_names(text: str, found: list[str]) -> None:
     assert [s.text for s in find_marked(text)] == found
+
+
+# the two scans as first written, each opening with its look-behind (tried at every character)
+_BEFORE_AS_WRITTEN = re.compile(
+    r"(?:(?<![\w-])(?:alliance|network|association|league|guild|federation|alianza|red"
+    r"|r[ée]seau|f[ée]d[ée]ration)|(?<=[a-zà-ÿ] )(?:Verbund|Allianz|Netzwerk))"
+    rf"(?: {_ADJECTIVE}){{0,2}} (?=[A-ZÀ-Ý])"
+)
+_COMPOUND_AS_WRITTEN = re.compile(
+    r"(?<![\w-])(?:[A-ZÄÖÜ][\w]+-)+(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung|Konsortium"
+    r"|Rektorenkonferenz|Hochschulkonferenz)(?![\w-])"
+)
+_PIECES = st.sampled_from(
+    ["alliance", "alianza", "association", "network", "league", "guild", "federation", "fédération", "red", "réseau",
+     "Verbund", "Allianz", "Netzwerk", "Gemeinschaft", "Stiftung", "européenne", "universitaria", "Orbit", "Lorentz",
+     "im", "la", " ", "-", "a", "r", "N", "V", "A", "Ä", "x", "_", "1", ",", "."]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14))
+def test_the_network_and_compound_scans_find_what_they_found_as_first_written(pieces: list[str]) -> None:
+    """The scans open with letters (``re`` then skips to them in C): the same matches as the
+    patterns that open with a look-behind, so no name is found or lost by the rewrite."""
+    text = "".join(pieces)
+    assert [m.span() for m in _BEFORE.finditer(text)] == [m.span() for m in _BEFORE_AS_WRITTEN.finditer(text)]
+    assert [m.span() for m in _COMPOUND.finditer(text)] == [m.span() for m in _COMPOUND_AS_WRITTEN.finditer(text)]
+
+
+def test_the_network_and_compound_scans_on_the_held_out_texts() -> None:
+    from pathlib import Path
+
+    lines = [
+        line
+        for path in sorted((Path(__file__).parent / "data").glob("news_heldout*/*.txt"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    assert sum(1 for line in lines if _BEFORE_AS_WRITTEN.search(line)) >= 3  # (the texts hold some)
+    for line in lines:
+        assert [m.span() for m in _BEFORE.finditer(line)] == [m.span() for m in _BEFORE_AS_WRITTEN.finditer(line)]
+        assert [m.span() for m in _COMPOUND.finditer(line)] == [m.span() for m in _COMPOUND_AS_WRITTEN.finditer(line)]

@@ -91,6 +91,35 @@ def test_will_exchange_students_is_an_exchange() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Universidad de Montoro es miembro del Grupo de Universidades Iberoamericanas Tordesillas y de la "
+        "Asociación Colombiana de Universidades (ASCUN).",
+        "L'Université de Riverton est membre du Réseau des Universités du Rhin et de l'Agence universitaire de la "
+        "Francophonie.",
+    ],
+)
+def test_a_list_of_two_networks_each_opened_by_of_gives_two_memberships(text: str) -> None:
+    """ "del Grupo X y de la Asociación Y": the second "de la" opens a second network, not a part of the first."""
+    got = _records(text)
+    assert len(got) == 2
+    assert all(len(parties) == 2 and status == "active" for parties, status in got)
+    names = {n for parties, _s in got for n in parties}
+    assert "Asociación Colombiana de Universidades" in names or "Agence universitaire de la Francophonie" in names
+
+
+def test_a_consortium_named_before_its_word_is_not_one_of_its_members() -> None:
+    """ "the NORTHLINK consortium: A, B and C": one consortium of A, B and C (its name is no member)."""
+    ex = pk.extract(
+        "Three universities make up the NORTHLINK consortium: Riverton University, Lakeside University and "
+        "Hillcrest University.",
+        published="2024-05-01",
+    )
+    got = [frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "consortium"]
+    assert got == [frozenset({"Riverton University", "Lakeside University", "Hillcrest University"})]
+
+
 def test_german_mitglieder_von_a_network_with_the_pair_and_a_relative_member() -> None:
     """ "Beide Universitäten sind Mitglieder von X, ..., zu dem auch Z gehört": X with each of the
     pair and with Z (German "Mitglied von", not only "Mitglied der/des")."""
@@ -102,6 +131,22 @@ def test_german_mitglieder_von_a_network_with_the_pair_and_a_relative_member() -
     net = "Nordlicht – The Northern Campus"
     got = {next(iter(parties - {net})) for parties, _st in _records(text) if net in parties}
     assert got == {"Universität Alpha", "Universität Beta", "Universität Gamma"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riverton University and Lakeside University renewed their agreement on Monday. Both universities are "
+        "members of the Hill Health Network, which has funded student mobility within the programme since 2013.",
+        "Riverton University and Lakeside University are members of the Hill Foundation Network, which funds the "
+        "exchange programme of its members.",
+    ],
+)
+def test_what_a_funder_funds_is_no_deal_of_its_own(text: str) -> None:
+    """ "X, which has funded student mobility ...": the funded mobility is no new exchange."""
+    ex = pk.extract(text, published="2024-05-01")
+    assert "exchange" not in {p.kind.value for p in ex.partnerships}
+    assert "membership" in {p.kind.value for p in ex.partnerships}
 
 
 @pytest.mark.parametrize(

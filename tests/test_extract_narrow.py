@@ -127,3 +127,28 @@ def test_a_phrase_that_refers_to_a_group_leaves_its_pattern_whole(monkeypatch: p
     scans = dict(narrowed(lex, "status", patterns, "cd and ef"))
     assert scans["x"].patterns == [patterns["x"]]  # whole, though only "cd" may match
     assert [p.pattern for p in scans["y"].patterns] == [r"(?<![\w-])(?:(?:ef))(?![\w])"]  # narrowed
+
+
+def test_a_phrase_is_scanned_only_where_every_one_of_its_literals_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A phrase needs each of its parts: a sentence with its trie literal but not its other
+    literals is not scanned with it, and one with all of them is (and matches as before)."""
+    import partnerkit._extract._narrow as narrow_module
+    from partnerkit._extract._lexicon import Lexicon
+
+    tables = {"en": {"status": {"x": [r"signed (?:an?|the) memorand(?:um|a) of understanding", "inked"]}}}
+    monkeypatch.setattr(narrow_module, "raw_tables", lambda: tables)
+    phrases = tables["en"]["status"]["x"]
+    pattern = re.compile(narrow_module._join([("en", p) for p in phrases], range(len(phrases))), re.IGNORECASE)
+    patterns = {"x": pattern}
+    lex = Lexicon(("en",), {}, patterns, {}, (), {}, ())
+
+    def scanned(text: str) -> list[str]:
+        return [p.pattern for _k, alt in narrowed(lex, "status", patterns, lowered(text)) for p in alt.patterns]
+
+    # "memorand" (the phrase's longest literal) without " of understanding" or "signed "
+    assert scanned("The memorandum was lost and the rector inked nothing.") == [r"(?<![\w-])(?:(?:inked))(?![\w])"]
+    assert scanned("A memorandum was shown.") == []
+    text = "They signed a memorandum of understanding, inked by the dean."
+    assert scanned(text) == [pattern.pattern]  # every phrase may match: the whole pattern
+    got = narrowed(lex, "status", patterns, lowered(text))
+    assert [m.span() for m in got[0][1].finditer(text)] == [m.span() for m in pattern.finditer(text)]

@@ -15,6 +15,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit._extract._entities import Entity, Found
@@ -207,3 +209,35 @@ def test_the_registry_is_asked_with_the_fullest_name_not_the_acronym() -> None:
     got = _resolved(registry, ["AUT", "Alpha University", "Alpha University of Technology"], ["AUT"], [])
     assert got == "a-cn"
     assert registry.asked == ["Alpha University of Technology"]
+
+
+@given(
+    near=st.lists(st.sampled_from(["CN", "VN", "RU", "DE", "FR"]), max_size=8),
+    text=st.lists(st.sampled_from(["CN", "VN", "RU", "DE", "FR", "JP"]), max_size=10),
+)
+def test_hints_are_the_entitys_countries_then_the_texts_read_only_when_reached(
+    near: list[str], text: list[str]
+) -> None:
+    """The countries that settle an entity: the most named in its own sentences first, then
+    the most named in the whole text, three at most; the whole text is read only when a loop
+    over them gets past the entity's own countries, and once."""
+    from collections import Counter
+
+    from partnerkit._extract._resolve import _Hints
+
+    near_ranked = [c for c, _ in Counter(near).most_common()]
+    text_ranked = [c for c, _ in Counter(text).most_common()]
+    reads: list[int] = []
+
+    def everywhere() -> list[str]:
+        reads.append(1)
+        return text_ranked
+
+    hints = _Hints(near_ranked, everywhere)
+    if near_ranked:
+        assert next(iter(hints)) == near_ranked[0]
+        assert not reads
+    want = list(dict.fromkeys(near_ranked + text_ranked))[:3]
+    assert list(hints) == want
+    assert list(hints) == want
+    assert len(reads) == (0 if len(near_ranked) >= 3 else 1)

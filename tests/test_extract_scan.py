@@ -162,3 +162,53 @@ def test_an_entity_is_an_event_when_one_of_its_names_is() -> None:
     assert _names_event(("Международный форум",))
     assert not _names_event(("Alpha University", "ITMO"))
     assert not _names_event(())
+
+
+def test_places_read_late_are_the_places_read_for_every_sentence() -> None:
+    """A document reads a sentence's places only when asked; a user gets the same places per
+    sentence (and for the whole text, in order) as reading every sentence up front, and no
+    places for an index that is no sentence."""
+    from pathlib import Path
+
+    from partnerkit._extract._document import SentencePlaces
+    from partnerkit._extract._places import find_places, more_cities
+    from partnerkit._extract._text import clean, split_sentences
+
+    cities = more_cities([("Kemerovo", "RU")])
+    for path in sorted((Path(__file__).parent / "data").glob("news_heldout*/*.txt"))[:40]:
+        sentences = split_sentences(clean(path.read_text("utf-8")).text)
+        eager = {s.index: find_places(s.text, s.start, cities) for s in sentences}
+        late = SentencePlaces(sentences, cities)
+        middle = len(sentences) // 2
+        assert late.get(middle) == eager.get(middle)  # one sentence first, then all of them
+        assert dict(late) == eager
+        assert list(late.values()) == list(eager.values())
+    assert late.get(len(sentences), "none") == "none"
+    assert late.get(-1) is None
+    assert -1 not in late
+    assert len(late) == len(sentences)
+
+
+@given(
+    words=st.lists(
+        st.text(st.sampled_from(list("ab -é")), min_size=1, max_size=5), min_size=1, max_size=4, unique=True
+    ),
+    text=st.text(st.sampled_from(list("ab -é_.1")), max_size=40),
+)
+def test_whole_words_finds_what_the_alternation_of_the_words_finds(words: list[str], text: str) -> None:
+    """A text's short forms are found by substring search: the same spans (and words) as the
+    alternation of the words between word boundaries, the first word that fits winning."""
+    from partnerkit._extract._document import _whole_words
+
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+    assert _whole_words(words, text) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+
+
+@given(text=st.text(st.sampled_from(list(".!?。！？;；\"'”»)] a\n")), max_size=30))
+def test_sentence_ends_are_the_marks_the_two_branch_pattern_finds(text: str) -> None:
+    """Sentence ends are found by a pattern opening with one class of marks: the same ends as
+    the pattern of two branches it replaces, so sentences split as before."""
+    from partnerkit._extract._text import _END
+
+    as_written = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in as_written.finditer(text)]

@@ -79,6 +79,42 @@ def test_the_institutions_own_city_beside_its_name() -> None:
     assert "barcelona is the institution's city" in why
 
 
+PLACES = [
+    _inst("b", "BirdLife Finland", country="FI", city="Helsinki"),
+    _inst("i", "Industrial Property Office", country="CZ", city="Prague"),
+    _inst("h", "Horus Academy – Egypt", country="EG", city="New Damietta"),
+    _inst("g", "Gesellschaft für Forschungssoftware in Deutschland", country="DE", city="Berlin"),
+    _inst("o", "Ocean Observing Institute", country="US", city="Boston"),
+    *FILLER,
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the institution's country in its own language, or as a phrase of several words, beside the name
+        ("BirdLife Suomi", "b"),
+        ("Industrial Property Office of the Czech Republic", "i"),
+        ("Ocean Observing Institute USA", "o"),
+        # the registered name carries the country, in any language, the query does not
+        ("Horus Academy", "h"),
+        ("Gesellschaft für Forschungssoftware", "g"),
+        # another country is a conflict, not a place of the institution
+        ("BirdLife Sverige", None),
+        ("Industrial Property Office of Slovakia", None),
+        ("Ocean Observing Institute Canada", None),
+    ],
+)
+def test_the_institutions_own_country_beside_its_name(query: str, expected: str | None) -> None:
+    """A country word of the institution's own country, in any language ("Suomi", "Czech
+    Republic", "USA", "Deutschland"), on either side is a place, not a distinctive conflict."""
+    ident, decision, why = _top(pk.Registry(PLACES), query)
+    if expected is None:
+        assert decision is not pk.Decision.MATCH
+    else:
+        assert (ident, decision) == (expected, pk.Decision.MATCH), why
+
+
 def test_another_city_beside_the_name_is_not_read() -> None:
     reg = pk.Registry([_inst("n", "Neuroelectrics", city="Barcelona", country="ES"), *FILLER])
     assert _top(reg, "Neuroelectrics Madrid")[1] is not pk.Decision.MATCH
@@ -154,3 +190,18 @@ def test_a_part_below_the_best_candidate_and_a_unit_before_the_part() -> None:
     best = reg.match("Laredo Medical Center")[0]
     assert (best.institution.id, best.decision) == ("l", pk.Decision.MATCH)
     assert all(m.decision is not pk.Decision.MATCH for m in reg.match("Generalidad de Cataluña"))
+
+
+def test_america_is_the_united_states_beside_a_us_name() -> None:
+    """ "Of America" is the United States beside a US institution's name; not beside another's."""
+    reg = pk.Registry(
+        [
+            _inst("o", "Optical Society of America", country="US", city="Washington"),
+            _inst("e", "Epilepsy Foundation", country="US", city="Landover"),
+            _inst("l", "Lumbreras Foundation", country="PE", city="Lima"),
+            *FILLER,
+        ]
+    )
+    assert _top(reg, "Optical Society")[:2] == ("o", pk.Decision.MATCH)
+    assert _top(reg, "Epilepsy Foundation of America")[:2] == ("e", pk.Decision.MATCH)
+    assert _top(reg, "Lumbreras Foundation of America")[1] is not pk.Decision.MATCH

@@ -51,6 +51,26 @@ def test_names_are_cleaned_of_control_characters_and_extra_space() -> None:
     assert inst.aliases == ("A", "B")
 
 
+_TEXT_CHARS = st.sampled_from(
+    [" ", "a", "\n", "\t", "\x00", "\x1f", "\x85", "\xa0", "\u200b", "\u2028", "\u3000", "\ufeff", "é", "e\u0301", "Я"]
+)
+
+
+@given(st.lists(_TEXT_CHARS, max_size=12).map("".join) | st.text(max_size=20))
+def test_clean_text_strips_control_characters_and_collapses_any_white_space(text: str) -> None:
+    """Every name and quote is cleaned the same way, however it is written: NFC, no control
+    characters, one space for any run of white space, trimmed (the clean text is a fixed point)."""
+    import re
+    import unicodedata
+
+    from partnerkit._model import clean_text
+
+    got = clean_text(text)
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+    assert got == re.sub(r"\s+", " ", control.sub("", unicodedata.normalize("NFC", text))).strip()
+    assert clean_text(got) == got
+
+
 def test_names_lists_every_name_with_its_type() -> None:
     inst = pk.Institution(
         id="hust",

@@ -297,7 +297,7 @@ def test_query_errors_name_the_bad_value(store: pk.Store) -> None:
 
 
 def test_old_store_is_upgraded_in_place(tmp_path: Path) -> None:
-    """A file written at schema version 1 opens, keeps its data and gains what versions 2 and 3 add."""
+    """A file written at schema version 1 opens, keeps its data and gains what versions 2 to 4 add."""
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
     for statement in MIGRATIONS[0]:
@@ -311,12 +311,12 @@ def test_old_store_is_upgraded_in_place(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with pk.Store(path) as s:
-        assert s.schema_version == SCHEMA_VERSION == 3
+        assert s.schema_version == SCHEMA_VERSION == 4
         assert s.institution("itmo") == ITMO
         assert s.state("rss") == {"etag": "1"}
         assert s.add([pk.Article(text="new table", url="https://x.example/a")]).added == 1
         indexes = {r[0] for r in s._conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert "institution_name_id" in indexes
+        assert {"institution_name_id", "evidence_quote"} <= indexes
 
 
 def test_newer_or_foreign_files_are_refused(tmp_path: Path) -> None:
@@ -550,3 +550,11 @@ def test_saving_again_merges_with_the_neighbourhood_not_the_whole_store(tmp_path
         assert seen[-1] == ["h", "h2"]  # HUST is an acronym of Huazhong...: in; Gamma-Delta: out
         assert (report.added, merged_away) == (1, 1)
         assert sorted(len(p.evidence) for p in store.partnerships()) == [1, 2]
+        # Acronyms no rule derives from the names, but that fit them ("SibFU"), either way round:
+        polytechnic = "Peter the Great St. Petersburg Polytechnic University"
+        save_merged(store, [deal("Siberian Federal University", polytechnic, "s")], merge, source="extract")
+        save_merged(store, [deal("SibFU", "SPbPU", "s2")], merge, source="extract")
+        save_merged(store, [deal("SPbPU", "SibFU", "p")], merge, source="extract")
+        save_merged(store, [deal(polytechnic, "Siberian Federal University", "p2")], merge, source="extract")
+        by_quotes = sorted(sorted(e.quote for e in p.evidence) for p in store.partnerships())
+        assert ["p", "p2", "s", "s2"] in by_quotes

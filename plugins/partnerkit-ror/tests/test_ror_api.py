@@ -106,6 +106,21 @@ def test_source_by_ids_reports_failures_and_keeps_the_rest(httpserver: HTTPServe
     assert "is not a ROR id" in str(source.summary.errors[1])
 
 
+def test_strict_source_by_ids_stops_at_an_api_failure_with_a_source_error(httpserver: HTTPServer) -> None:
+    """Under strict an id the API cannot give is a SourceError (exit 2 on the command line), not a
+    rejected record (exit 1); the records before it were yielded."""
+    httpserver.expect_request("/v2/organizations/04txgxn49").respond_with_json(ITMO)
+    httpserver.expect_request("/v2/organizations/00p991c53").respond_with_data("down", status=503)
+    source = pk.open_source(
+        "ror", ids=["04txgxn49", "00p991c53", "04txgxn49"], api_url=httpserver.url_for("/v2"), retries=0, strict=True
+    )
+    read = []
+    with pytest.raises(pk.SourceError, match="HTTP 503") as caught:
+        read.extend(i.record.name for i in source.read())
+    assert not isinstance(caught.value, pk.RecordError)
+    assert read == ["ITMO University"]
+
+
 def test_source_by_query(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/v2/organizations").respond_with_json({"number_of_results": 2, "items": [HUST, HUST_VN]})
     source = pk.open_source("ror", query="HUST", api_url=httpserver.url_for("/v2"))

@@ -18,6 +18,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import partnerkit as pk
+from partnerkit.sources import HttpClient
 from partnerkit.testing import SourceConformance
 from partnerkit_rss import RssSource
 
@@ -163,6 +164,40 @@ def test_one_failing_feed_does_not_stop_the_others(httpserver: HTTPServer) -> No
     assert [str(e) for e in source.summary.errors] == [f"{httpserver.url_for('/gone.xml')}: HTTP 404 NOT FOUND"]
 
 
+@pytest.mark.parametrize(("path", "reason"), [("/gone.xml", "HTTP 404"), ("/page.html", "not a readable RSS")])
+def test_strict_stops_at_a_feed_that_cannot_be_read_with_a_source_error(
+    httpserver: HTTPServer, path: str, reason: str
+) -> None:
+    """Under strict a feed that cannot be fetched or parsed is a SourceError (the command line's
+    exit 2, as for an unreadable file), not a rejected record (exit 1)."""
+    httpserver.expect_request("/gone.xml").respond_with_data("nope", status=404)
+    httpserver.expect_request("/page.html").respond_with_data("<html><p>hi</p></html>", content_type="text/html")
+    httpserver.expect_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
+    feeds = [{"url": httpserver.url_for(path)}, {"url": httpserver.url_for("/feed.xml")}]
+    source = pk.open_source("rss", feeds=feeds, publisher="HUST", retries=0, strict=True)
+    with pytest.raises(pk.SourceError, match=reason) as caught:
+        list(source.read())
+    assert not isinstance(caught.value, pk.RecordError)
+    assert httpserver.url_for(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("command", ["read", "import"])
+def test_cli_strict_exits_2_on_a_feed_that_cannot_be_fetched(
+    httpserver: HTTPServer, tmp_path: Any, command: str
+) -> None:
+    """docs/cli.md: exit 1 is for rejected records, 2 for an error such as an unreadable source."""
+    from click.testing import CliRunner
+
+    from partnerkit.cli import cli
+
+    httpserver.expect_request("/gone.xml").respond_with_data("nope", status=404)
+    url = httpserver.url_for("/gone.xml")
+    args = ["--db", str(tmp_path / "s.db"), command, "rss", "-o", f"url={url}", "-o", "retries=0", "--strict"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert f"partnerkit: error: {url}: HTTP 404" in result.output
+
+
 def test_500_then_200_is_retried(httpserver: HTTPServer) -> None:
     httpserver.expect_ordered_request("/feed.xml").respond_with_data("down", status=500)
     httpserver.expect_ordered_request("/feed.xml").respond_with_data(rss(), content_type="application/rss+xml")
@@ -183,10 +218,34 @@ def test_slow_server_times_out(httpserver: HTTPServer) -> None:
     assert time.monotonic() - started < 1.0
 
 
-def test_oversized_body_is_refused(httpserver: HTTPServer) -> None:
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_feed_over_max_bytes_is_read_up_to_its_last_whole_entry_with_a_warning(
+    httpserver: HTTPServer, caplog: pytest.LogCaptureFixture, gzipped: bool
+) -> None:
+    """A feed longer than max_bytes gives the entries that end within the limit (a feed lists
+    its newest first), never a cut one, and a warning naming the feed and the limit; its
+    ETag is not kept, so the next read fetches it whole again."""
     big = rss("".join(f"<item><guid>g{i}</guid><title>T{i}</title></item>" for i in range(2000)))
+    body = gzip.compress(big.encode()) if gzipped else big.encode()
+    headers = {"Content-Encoding": "gzip", "ETag": '"v1"'} if gzipped else {"ETag": '"v1"'}
+    httpserver.expect_request("/feed.xml").respond_with_data(body, content_type="application/rss+xml", headers=headers)
+    source = open_rss(httpserver.url_for("/feed.xml"), max_bytes=10_000)
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        items = list(source.read())
+    titles = [i.record.title for i in items]
+    assert 100 < len(titles) < 2000
+    assert titles[3:] == [f"T{i}" for i in range(len(titles) - 3)]  # after the three of rss()
+    assert len(big.encode()[:10_000].split(b"</item>")) - 1 == len(titles)  # every whole entry, no cut one
+    url = httpserver.url_for("/feed.xml")
+    assert any(url in r.getMessage() and "max_bytes (10000 bytes)" in r.getMessage() for r in caplog.records)
+    assert not any("malformed" in n for n in source.summary.notices)
+    assert source.state["feeds"][url]["etag"] is None
+
+
+def test_a_feed_over_max_bytes_without_one_whole_entry_is_an_error(httpserver: HTTPServer) -> None:
+    big = one_item("<guid>g</guid><title>T</title><description>" + "x" * 20_000 + "</description>")
     httpserver.expect_request("/feed.xml").respond_with_data(big, content_type="application/rss+xml")
-    with pytest.raises(pk.SourceError, match="larger than max_bytes"):
+    with pytest.raises(pk.SourceError, match=r"larger than max_bytes \(10000 bytes\) and no entry ends within it"):
         list(open_rss(httpserver.url_for("/feed.xml"), max_bytes=10_000).read())
 
 
@@ -195,8 +254,18 @@ def test_gzip_bomb_stops_at_the_limit(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/feed.xml").respond_with_data(
         bomb, content_type="application/rss+xml", headers={"Content-Encoding": "gzip"}
     )
-    with pytest.raises(pk.SourceError, match="once decompressed"):
-        list(open_rss(httpserver.url_for("/feed.xml"), max_bytes=1_000_000).read())
+    source = open_rss(httpserver.url_for("/feed.xml"), max_bytes=1_000_000)
+    assert len(list(source.read())) == 2  # the whole entries before the padding (the cut drops the third's end tag)
+
+
+def test_the_http_client_refuses_a_body_over_max_bytes_unless_partial(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/big").respond_with_data(b"x" * 5000)
+    url = httpserver.url_for("/big")
+    with HttpClient(max_bytes=1000, retries=0) as client:
+        with pytest.raises(pk.SourceError, match=r"larger than max_bytes \(1000 bytes\)"):
+            client.get(url)
+        cut = client.get(url, partial=True)
+    assert (cut.content, cut.truncated) == (b"x" * 1000, True)
 
 
 def test_gzip_feed_within_the_limit_is_read(httpserver: HTTPServer) -> None:

@@ -4,13 +4,14 @@ set-up or scope cue, "between" and a country, an explicit signing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from partnerkit._extract._document import Document
 from partnerkit._extract._roles import DET_TAIL
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import set_up_cue
 
-__all__ = ["between_countries", "explicit_event", "marked", "right_before", "scoped", "set_up_cue"]
+__all__ = ["between_countries", "explicit_event", "funded", "marked", "right_before", "scoped", "set_up_cue"]
 
 
 def marked(pattern: re.Pattern[str] | None, before: str) -> bool:
@@ -34,6 +35,16 @@ def between_countries(doc: Document, si: int, trig: _Trigger) -> bool:
     if any(f.start == pos and f.entity is not None for f in doc.in_sentence(si)):
         return False
     return any(p.start == pos and p.city is None for p in doc.places.get(si, []))
+
+
+_ARTICLE_END = re.compile(r"(?:\b(?:the|its|their|le|la|les|l'|el|los|las|die|der|das|den)\s*)$", re.IGNORECASE)
+
+
+def funded(refs: Mapping[str, re.Pattern[str]], text: str, pos: int) -> bool:
+    """A funding verb (reference table ``context_after``) stands right before ``pos``, an article
+    apart at most: "which has funded student mobility", "which funds the exchange programme"."""
+    m = _ARTICLE_END.search(text, max(0, pos - 8), pos)
+    return right_before(refs.get("context_after"), text, m.start() if m else pos)
 
 
 def right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:

@@ -30,6 +30,8 @@ _CJK_THIS_MONTH = re.compile(r"(本|上)月(\d{1,2})日")
 # "19日" alone (no month or year): the 19th of the publication month, or of the month before when
 # the publication day is earlier (news tells what has happened)
 _CJK_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})日(?!\d)")
+# a year word right before a year-less "9月": this year, last year, next year
+_CJK_YEAR_WORD = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}
 _CJK_DATE = re.compile(r"(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 _DATELINE_LABEL = re.compile(
     r"^(?:published|publication date|date|posted|опубликовано|дата|publicado|fecha|publié|veröffentlicht)\b",
@@ -167,7 +169,12 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                         mo, dy = int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
                         add(m.start(), m.end(), _valid(int(m[1]), mo, dy))
                     elif m[2]:
-                        add(m.start(), m.end(), _fill_year(int(m[2]), int(m[3]) if m[3] else None, published), True)
+                        mo, dy = int(m[2]), int(m[3]) if m[3] else None
+                        shift = _CJK_YEAR_WORD.get(text[max(0, m.start() - 2) : m.start()])
+                        if shift is not None and published is not None:  # "今年9月", "去年3月", "明年"
+                            add(m.start() - 2, m.end(), _valid(published.year + shift, mo, dy), True)
+                        else:
+                            add(m.start(), m.end(), _fill_year(mo, dy, published), True)
             if published is not None and published.month is not None:
                 for m in _CJK_THIS_MONTH.finditer(text):  # "本月10日" (this month), "上月10日" (last month)
                     year, month = published.year, published.month
@@ -229,11 +236,44 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             day = None  # "from 10 to 15 October 2023", "с 25 января по 1 февраля": the month only
         if year is not None:
             add(start, end, _valid(year, month, day))
+        elif published is not None and (after := _year_word_after(text, end, lex)) is not None:
+            # "с сентября этого года", "en marzo del año pasado": the year the words name
+            add(start, after[1], _valid(published.year + after[0], month, day), True)
+        elif published is not None and published.month is not None and _from_marker_before(text, start, lex):
+            # "ab Oktober", "à partir de septembre": the coming one (this year's when it is not past)
+            year = published.year + ((month, day or 31) < (published.month, published.day or 1))
+            add(start, end, _valid(year, month, day), True)
         else:
             add(start, end, _fill_year(month, day, published), True)
 
 
+# the day number right before an "of this month" word ("3rd inst.", "3 del corriente", "3. d. M.")
+_DAY_BEFORE = re.compile(r"(?<![\d.])([12]?\d|3[01])(?:st|nd|rd|th|\.|-?го|er)?\s*\Z")
 _DAY_RANGE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\.?\s*(?:to|till|until|-|–|—|по|al|au|bis)\s*$", re.IGNORECASE)
+
+
+_SPACES = re.compile(r"\s*")
+
+
+def _year_word_after(text: str, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """(0, end) for a "this year" phrase right after ``end`` ("сентября этого года"), (-1, end)
+    for a "last year" one ("марта прошлого года"), else None."""
+    at = _SPACES.match(text, end).end()  # type: ignore[union-attr]
+    for key, shift in (("this_year", 0), ("last_year_of", -1)):
+        pattern = lex.dates.get(key)
+        m = pattern.match(text, at) if pattern is not None else None
+        if m is not None:
+            return shift, m.end()
+    return None
+
+
+def _from_marker_before(text: str, start: int, lex: Lexicon) -> bool:
+    """A "from" word that opens a start to come stands right before ``start`` ("ab", "à partir de")."""
+    pattern = lex.dates.get("from_month")
+    if pattern is None:
+        return False
+    window = text[max(0, start - 25) : start]
+    return any(not window[m.end() :].strip() for m in pattern.finditer(window))
 
 
 def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -266,21 +306,34 @@ def _relative(
                 add(m.start(), m.end(), PartialDate(published.year), True)
             elif name == "last_month" and published.month is not None:
                 add(m.start(), m.end(), PartialDate(*_month_before(published.year, published.month)), True)
+            elif name == "day_before_yesterday" and full:
+                add(m.start(), m.end(), PartialDate.from_date(published.first_day() - dt.timedelta(days=2)), True)
+            elif name == "of_this_month" and published.month is not None:
+                # "on 3rd inst.", "el 3 del corriente", "am 3. d. M.": a day of the publication month
+                day = _DAY_BEFORE.search(text, 0, m.start())
+                if day is not None:
+                    add(day.start(), m.end(), _valid(published.year, published.month, int(day[1])), True)
     weekdays = _any_month_or_weekday(lex)[1]
     if full and may_match(weekdays, low) and weekdays.search(text):
         pub = published.first_day()
         last = _last_markers(text, lex)
+        week = _last_markers(text, lex, "week_before")
         for wd, pattern in enumerate(lex.weekdays):
             for m in pattern.finditer(text):
                 # "last Thursday" / "jeudi dernier" said on a Thursday is a week before; a bare
-                # "Thursday" on a Thursday is the day itself.
-                back = (pub.weekday() - wd) % 7 or (7 if _marked_last(text, m.start(), m.end(), last) else 0)
+                # "Thursday" on a Thursday is the day itself; "上周二", "Tuesday last week": that
+                # day of the calendar week before the publication's.
+                if _marked_last(text, m.start(), m.end(), week):
+                    back = pub.weekday() - wd + 7
+                else:
+                    back = (pub.weekday() - wd) % 7 or (7 if _marked_last(text, m.start(), m.end(), last) else 0)
                 add(m.start(), m.end(), PartialDate.from_date(pub - dt.timedelta(days=back)), True)
 
 
-def _last_markers(text: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Spans of the words that make a weekday the past one ("last", "dernier", "pasado", "прошлый")."""
-    pattern = lex.dates.get("last_weekday")
+def _last_markers(text: str, lex: Lexicon, key: str = "last_weekday") -> list[tuple[int, int]]:
+    """Spans of the words that make a weekday the past one ("last", "dernier", "pasado", "прошлый"),
+    or (``week_before``) one of the calendar week before ("上周", "last week")."""
+    pattern = lex.dates.get(key)
     return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -19,7 +20,7 @@ from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
 from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
-from partnerkit._extract._places import Place, find_places, gazetteer, more_cities
+from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._model._countries import _key
@@ -38,6 +39,46 @@ _DEFINITE = re.compile(
 )
 
 
+class SentencePlaces(Mapping[int, list[Place]]):
+    """The places of each sentence (by sentence index), each sentence read when first asked for.
+
+    Most sentences are never asked about: the statement finder asks for those near a trigger,
+    the acronym filter for those holding an acronym, and resolution for all of them only when
+    a registry answer is to be settled by country. The places of a sentence depend on its text
+    and the document's gazetteer alone, so reading them late gives the same places.
+    """
+
+    __slots__ = ("_found", "_sentences", "cities")
+
+    def __init__(self, sentences: list[Sentence], cities: dict[str, tuple[str, str, bool]]) -> None:
+        self._sentences = sentences
+        self.cities = cities
+        self._found: dict[int, list[Place]] = {}
+
+    def __getitem__(self, index: int) -> list[Place]:
+        got = self._found.get(index)
+        if got is None:
+            if not (type(index) is int and 0 <= index < len(self._sentences)):
+                raise KeyError(index)
+            sent = self._sentences[index]
+            got = self._found[index] = find_places(sent.text, sent.start, self.cities)
+        return got
+
+    def get(self, index: int, default: Any = None) -> Any:  # (Mapping.get, without the exception)
+        got = self._found.get(index)
+        if got is not None:
+            return got
+        if type(index) is int and 0 <= index < len(self._sentences):
+            return self[index]
+        return default
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(len(self._sentences)))
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+
 @attrs.define
 class Document:
     """Everything the statement finder needs about one text."""
@@ -48,7 +89,7 @@ class Document:
     mentions: list[Found]
     entities: dict[int, Entity]
     publisher: int | None
-    places: dict[int, list[Place]]
+    places: SentencePlaces
     cities: dict[str, tuple[str, str, bool]]  # the cities the registry adds to the built-in gazetteer
     by_sentence: dict[int, list[Found]] = attrs.field(factory=dict)
     date_cache: dict[str, list[Any]] = attrs.field(factory=dict)
@@ -68,6 +109,13 @@ class Document:
             for m in self.mentions:
                 self.by_sentence.setdefault(m.sentence, []).append(m)
         return self.by_sentence.get(index, [])
+
+
+def _is_place(span: Span, sent: Sentence, places: SentencePlaces) -> bool:
+    """A place of the sentence has the very span (read only when a place can end there)."""
+    if place_end(sent.text, span.start - sent.start, places.cities) != span.end - sent.start:
+        return False  # (no place of the sentence starts at the span and ends where it ends)
+    return any(p.start == span.start and p.end == span.end for p in places[sent.index])
 
 
 _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
@@ -95,23 +143,18 @@ def read_document(
         auto = automaton_for(registry)
         for hit in auto.scan(text):
             spans.append((Span(hit.start, hit.end, text[hit.start : hit.end], "name"), 2, hit.ids))
-    places: dict[int, list[Place]] = {}
     if registry is not None:
         extra_cities = [(i.city, i.country) for i in registry_insts(registry, spans) if i.city and i.country]
     cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
+    places = SentencePlaces(sentences, cities)
     for sent in sentences:
-        for span in find_names(sent.text, sent.start):
-            spans.append((span, 1, ()))
-        for span in find_acronyms(sent.text, sent.start):
-            spans.append((span, 0, ()))
-        places[sent.index] = find_places(sent.text, sent.start, cities)
-    # Acronyms that are places ("ASTANA") are not organisations.
-    place_spans = {(p.start, p.end) for ps in places.values() for p in ps}
-    spans = [
-        s
-        for s in spans
-        if not (s[0].kind == "acronym" and ((s[0].start, s[0].end) in place_spans or _dateline_city(text, s[0])))
-    ]
+        for prio, found in ((1, find_names(sent.text, sent.start)), (0, find_acronyms(sent.text, sent.start))):
+            for span in found:
+                # Acronyms that are places ("ASTANA") are not organisations. (A place lies in its
+                # sentence: only this sentence's places can have the acronym's very span.)
+                if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, sent, places)):
+                    continue
+                spans.append((span, prio, ()))
     chosen = _resolve_overlaps(spans)
     # Definitions: "Name (ACR)" makes ACR a form of Name; then find every later use of ACR.
     aliases: dict[str, int] = {}
@@ -199,6 +242,34 @@ def _whole_word(word: str, text: str) -> list[tuple[int, int]]:
             at = text.find(word, end)
         else:
             at = text.find(word, at + 1)
+    return out
+
+
+def _whole_words(words: list[str], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) for what ``(?<![\\w-])(?:word1|word2|...)(?![\\w-])`` finds in ``text``, left
+    to right, not overlapping (the first word that fits wins at a position), by substring search:
+    no pattern to compile per text (each text has its own words).
+
+    Example:
+        >>> _whole_words(["São Paulo", "Paulo", "Lancaster"], "Lancaster and São Paulo; Paulo-x, Paulo")
+        [(0, 9, 'Lancaster'), (14, 23, 'São Paulo'), (34, 39, 'Paulo')]
+    """
+    found: list[tuple[int, int, int]] = []  # (start, the word's place in ``words``, end)
+    n = len(text)
+    for order, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(text[at - 1])) and (end == n or not _is_word_char(text[end])):
+                found.append((at, order, end))
+            at = text.find(word, at + 1)
+    found.sort()
+    out: list[tuple[int, int, str]] = []
+    free = 0
+    for at, order, end in found:
+        if at >= free:
+            out.append((at, end, words[order]))
+            free = end
     return out
 
 
@@ -431,14 +502,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         return []
     text = doc.clean.text
     out: list[Found] = []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
     org_ends: set[int] | None = None
-    for m in pattern.finditer(text):
-        ent_id = words[m.group(0)]
-        if m.group(0) in after_article and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is None:
+    for start, end, word in _whole_words(list(words), text):
+        ent_id = words[word]
+        if word in after_article and _ARTICLE_BEFORE.search(text, max(0, start - 6), start) is None:
             continue
-        before = _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        conj = _AND_BEFORE.search(text, max(0, m.start() - 8), m.start()) if before is not None else None
+        before = _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        conj = _AND_BEFORE.search(text, max(0, start - 8), start) if before is not None else None
         if conj is not None and org_ends is None:
             org_ends = {x.end for x in doc.mentions if x.entity is not None and doc.entities[x.entity].kind == "org"}
         if (
@@ -448,13 +518,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
         ):
             before = None  # "KU Leuven and Trinity", "Lisbon and São Paulo": joined to an institution, not to a place
         if (
-            m.start() < doc.entities[ent_id].first
-            or not free(m.start(), m.end())
-            or _NAME_AFTER.match(text, m.end())
+            start < doc.entities[ent_id].first
+            or not free(start, end)
+            or _NAME_AFTER.match(text, end)
             or before is not None
         ):
             continue
-        out.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), ent_id))
+        out.append(Found(start, end, word, "definite", sentence_of(doc.sentences, start), ent_id))
     return out
 
 

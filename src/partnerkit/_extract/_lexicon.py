@@ -93,6 +93,11 @@ _DATES = (
     "reported",
     "last_month",
     "last_weekday",
+    "day_before_yesterday",
+    "week_before",
+    "of_this_month",
+    "from_month",
+    "last_year_of",
     "starts",
     "original",
     "renewed",
@@ -112,6 +117,9 @@ _STOPWORDS = {
     ),
     "fr": frozenset(
         """le les des et du avec une un est sur dans pour la de l d au aux à ont""".split()  # noqa: SIM905
+    ),
+    "it": frozenset(
+        """il della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
     ),
     "de": frozenset(
         """der die das und mit ist ein eine den dem des im zu von zum zur bei auf für über ihr ihre ihren sich
@@ -289,11 +297,70 @@ _NEEDLES: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, Callable[[str
 _TRIE_FROM = 20  # literals (measured: 40-70 literals, 1.5-2.5x faster; a handful, slower)
 
 
+@functools.lru_cache(maxsize=4096)
+def _parsed(source: str, flags: int) -> Any:
+    """``source`` parsed by ``re`` (read for its literals twice per table phrase: parsed once)."""
+    return importlib.import_module("re._parser").parse(source, flags)
+
+
+def _every_literals(sub: Any) -> list[frozenset[str]]:
+    """Every set of strings of which each match of the parsed pattern ``sub`` contains one:
+    one set per required part of it, in sequence (the sets :func:`_literals` chooses among)."""
+    c = importlib.import_module("re._constants")
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in sub:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run = []
+        if op is c.SUBPATTERN:
+            out.extend(_every_literals(av[3]))
+        elif op is c.ATOMIC_GROUP:
+            out.extend(_every_literals(av))
+        elif op is c.BRANCH:
+            parts = [_literals(b) for b in av[1]]
+            if all(p is not None for p in parts):
+                out.append(frozenset().union(*(p for p in parts if p is not None)))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out.extend(_every_literals(av[2]))
+    if run:
+        out.append(frozenset(["".join(run)]))
+    return [s for s in out if s and all(s)]
+
+
+def literal_sets(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
+    """Every set of lower-cased literals of which each match of the regular expression ``source``
+    holds one, each set shortest first: a match holds a literal of every set ("memorand(?:um|a)
+    of understanding" holds "memorand" and " of understanding"). () when none is known.
+
+    Example:
+        >>> literal_sets(r"(?:signed|inked) memorand(?:um|a) of understanding", re.IGNORECASE)
+        (('inked', 'signed'), (' memorand',), ('a', 'um'), (' of understanding',))
+    """
+    try:
+        found = _every_literals(_parsed(source, flags))
+    except Exception:  # pragma: no cover - an unknown parser: no sets, same results
+        return ()
+    out: list[tuple[str, ...]] = []
+    for got in found:
+        words = sorted({w.lower().translate(_EQUIVALENT) for w in got}, key=lambda w: (len(w), w))
+        kept: list[str] = []
+        for w in words:
+            if not any(k in w for k in kept):
+                kept.append(w)
+        if tuple(kept) not in out:
+            out.append(tuple(kept))
+    return tuple(out)
+
+
 def literal_needles(source: str, flags: int) -> tuple[str, ...] | None:
     """The lower-cased literals, one of which every match of the regular expression ``source``
     holds, shortest first (None: it has none that every match must hold)."""
     try:
-        found = _literals(importlib.import_module("re._parser").parse(source, flags))
+        found = _literals(_parsed(source, flags))
     except Exception:  # pragma: no cover - an unknown parser: no prefilter, same results
         return None
     if found is None:
@@ -436,7 +503,7 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
 
 
 def detect_language(text: str) -> str:
-    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de`` or ``zh``.
+    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it`` or ``zh``.
 
     Example:
         >>> detect_language("Университет открыл представительство"), detect_language("La Universidad de Oviedo")

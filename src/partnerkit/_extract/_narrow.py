@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from partnerkit._extract._lexicon import Lexicon, literal_needles, phrases_source, raw_tables
+from partnerkit._extract._lexicon import Lexicon, literal_needles, literal_sets, phrases_source, raw_tables
 from partnerkit._extract._trie import trie_source
 
 __all__ = ["Alternation", "narrowed"]
@@ -92,6 +92,10 @@ _COMPILE_AFTER = 16
 
 
 _Scans = tuple[tuple[Any, Alternation], ...]
+# per key index of a table, its phrases that can match by the trie's literals, each with the other
+# literal sets it needs (each set: one of its literals in the sentence)
+_Plan = tuple[tuple[int, tuple[tuple[int, tuple[tuple[str, ...], ...]], ...]], ...]
+_MIN_CHECK = 3  # (a shorter literal is in most sentences: checking it would rarely drop a phrase)
 _GROUP_REF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # \1, (?P=name), (?(1)...)
 
 
@@ -105,6 +109,7 @@ class _Table:
         self.patterns = patterns
         self.items: list[tuple[Any, re.Pattern[str]]] = list(patterns.items())
         self.phrases: list[list[tuple[str, str]]] = []  # none: the pattern is scanned whole
+        self.checks: list[list[tuple[tuple[str, ...], ...]]] = []  # per phrase: the other literal sets
         by_needle: dict[str, set[tuple[int, int]]] = {}  # literal -> (key index, phrase index)
         flags = re.compile("", _FLAGS).flags
         for ki, (key, pattern) in enumerate(self.items):
@@ -116,9 +121,11 @@ class _Table:
             whole = pattern.flags != flags or _join(phrases, range(len(phrases))) != pattern.pattern
             if whole or any(n is None for n in needles) or any(_GROUP_REF.search(p) for _lang, p in phrases):
                 self.phrases.append([])
+                self.checks.append([])
                 by_needle.setdefault("", set()).add((ki, -1))
                 continue
             self.phrases.append(phrases)
+            self.checks.append([_checks(p, n or ()) for (_lang, p), n in zip(phrases, needles, strict=True)])
             for pi, found in enumerate(needles):
                 for n in found or ():
                     by_needle.setdefault(n, set()).add((ki, pi))
@@ -127,7 +134,7 @@ class _Table:
             n: frozenset().union(*(ids for m, ids in by_needle.items() if n.startswith(m))) for n in by_needle
         }
         self.find = re.compile(f"(?=({trie_source(by_needle, longest=True)}))").findall if by_needle else None
-        self.cache: dict[frozenset[str], _Scans] = {}
+        self.cache: dict[frozenset[str], tuple[_Scans, _Plan | None]] = {}
         self.alts: dict[tuple[int, tuple[int, ...]], Alternation] = {}  # (key index, phrase indices)
 
     def narrowed(self, low: str) -> _Scans:
@@ -138,19 +145,43 @@ class _Table:
                 self.cache.clear()
                 self.alts.clear()
             got = self.cache[found] = self._build(found)
-        return got
+        scans, plan = got
+        return scans if plan is None else self._checked(plan, low)
 
-    def _build(self, found: frozenset[str]) -> _Scans:
+    def _build(self, found: frozenset[str]) -> tuple[_Scans, _Plan | None]:
         per: dict[int, list[int]] = {}
         for ki, pi in sorted(self.always.union(*(self.closed[n] for n in found))):
             per.setdefault(ki, []).append(pi)
+        if any(pi >= 0 and self.checks[ki][pi] for ki, keep in per.items() for pi in keep):
+            # (a phrase with more literals than the one found: kept per sentence, by all of them)
+            plan = tuple(
+                (ki, tuple((pi, self.checks[ki][pi] if pi >= 0 else ()) for pi in keep)) for ki, keep in per.items()
+            )
+            return (), plan
+        return tuple((self.items[ki][0], self._get(ki, tuple(keep))) for ki, keep in per.items()), None
+
+    def _checked(self, plan: _Plan, low: str) -> _Scans:
         out = []
-        for ki, keep in per.items():
-            alt = self.alts.get((ki, tuple(keep)))
-            if alt is None:
-                alt = self.alts[ki, tuple(keep)] = self._alternation(ki, keep)
-            out.append((self.items[ki][0], alt))
+        for ki, phrases in plan:
+            keep = []
+            for pi, sets in phrases:
+                for alternatives in sets:
+                    for w in alternatives:
+                        if w in low:
+                            break
+                    else:
+                        break  # no literal of this set: the phrase cannot match
+                else:
+                    keep.append(pi)
+            if keep:
+                out.append((self.items[ki][0], self._get(ki, tuple(keep))))
         return tuple(out)
+
+    def _get(self, ki: int, keep: tuple[int, ...]) -> Alternation:
+        alt = self.alts.get((ki, keep))
+        if alt is None:
+            alt = self.alts[ki, keep] = self._alternation(ki, list(keep))
+        return alt
 
     def _alternation(self, ki: int, keep: list[int]) -> Alternation:
         phrases = self.phrases[ki]
@@ -163,6 +194,19 @@ class _Table:
                 one = self.alts[ki, (pi,)] = Alternation([re.compile(_join(phrases, [pi]), _FLAGS)])
             singles.append(one.patterns[0])
         return Alternation(singles, lambda: _join(phrases, keep))
+
+
+def _checks(phrase: str, needles: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """The literal sets of ``phrase`` besides its trie ``needles`` that a sentence must hold one
+    of each for the phrase to match there (sets implied by every needle left out)."""
+    out = []
+    for alternatives in literal_sets(phrase, _FLAGS):
+        if min(map(len, alternatives)) < _MIN_CHECK:
+            continue
+        if all(any(w in n for w in alternatives) for n in needles):
+            continue  # (each needle holds one of them: present wherever the needle is)
+        out.append(alternatives)
+    return tuple(out)
 
 
 def _join(phrases: list[tuple[str, str]], keep: Sequence[int]) -> str:

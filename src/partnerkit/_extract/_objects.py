@@ -11,7 +11,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind
 
-__all__ = ["founded_by", "named_after", "objects", "set_up"]
+__all__ = ["founded_by", "named_after", "named_before", "objects", "set_up"]
 
 K = PartnershipKind
 
@@ -210,3 +210,12 @@ def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], Partnership
         if len(parties) >= 2:
             out.append((obj, parties, kind, m.end()))
     return out
+
+
+def named_before(doc: Document, si: int, trig: _Trigger) -> int | None:
+    """The entity named right before a consortium word ("the DIGITEACH consortium"): its own name."""
+    sent = doc.sentences[si]
+    for x in doc.in_sentence(si):
+        if x.entity is not None and x.end - sent.start == trig.start - 1 and sent.text[trig.start - 1] == " ":
+            return x.entity
+    return None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from partnerkit._extract._clauses import clause_span, joins
 from partnerkit._extract._document import Document, Found
-from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._lexicon import lowered, may_match
 from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
@@ -40,6 +40,11 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
 
 
+def _low(doc: Document, text: str, m: Found) -> str | None:
+    """``text`` (the sentence of ``m``) lowered, as :func:`may_match` reads it."""
+    return doc.low(m.sentence) if doc.sentences[m.sentence].text is text else lowered(text)
+
+
 # what may stand between a mention and a cue right after it: an acronym in brackets, commas
 _GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
 # "X and Y fund ...": what joins a mention to the next one
@@ -52,6 +57,8 @@ def _funder(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     after_cue = doc.lex.refs.get("context_after")
     if after_cue is None:
         return False
+    if not may_match(after_cue, _low(doc, text, m)):
+        return False  # (the sentence lacks every literal of the cue: no funder in it)
 
     def right_after(pos: int) -> bool:
         hit = after_cue.search(text, pos, pos + 80)

@@ -248,6 +248,20 @@ def find_places(text: str, start: int = 0, cities: dict[str, tuple[str, str, boo
     return out
 
 
+def place_end(text: str, pos: int, cities: dict[str, tuple[str, str, bool]] | None = None) -> int | None:
+    """Where the longest place read at ``pos`` of ``text`` ends, as :func:`find_places` reads it
+    there (None when none starts there). A place :func:`find_places` finds at ``pos`` ends there;
+    it may find none (a place begun earlier covers ``pos``, or ``pos`` is inside a word).
+
+    Example:
+        >>> text = "Offices in New Zealand"
+        >>> text[11 : place_end(text, 11)]
+        'New Zealand'
+    """
+    found = _walk(text, pos, _base_trie()[0], _extra(cities, _base_gazetteer()))
+    return None if found is None else found[1]
+
+
 _EXTRA: list[tuple[dict[str, tuple[str, str, bool]], dict[str, tuple[str, str, bool]]]] = []
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from partnerkit._extract._automaton import Memo, automaton_for
@@ -61,48 +63,86 @@ def registry_insts(registry: Any, spans: list[tuple[Span, int, tuple[str, ...]]]
     return out
 
 
-def resolve(entities: dict[int, Entity], mentions: list[Found], places: dict[int, list[Place]], registry: Any) -> None:
-    """Resolve every entity through ``registry.match`` with the places of the text as hints."""
+def resolve(
+    entities: dict[int, Entity], mentions: list[Found], places: Mapping[int, list[Place]], registry: Any
+) -> None:
+    """Resolve every entity through ``registry.match`` with the places of the text as hints.
+
+    The hints are read only for an entity whose candidates they are to settle (most names
+    are in the registry once or not at all), so the places of the text are read only then.
+    """
     # only a pk.Registry is known to be immutable: its answers are kept across calls
     memo = automaton_for(registry).matches if isinstance(registry, Registry) else None
-    hints = Counter(p.country for ps in places.values() for p in ps)
     match = getattr(registry, "match", None)
     get = getattr(registry, "get", None)
     said_in: dict[int, list[int]] = {}  # entity -> the sentence of each of its mentions, in order
     for m in mentions:
         if m.entity is not None:
             said_in.setdefault(m.entity, []).append(m.sentence)
-    everywhere = [c for c, _ in hints.most_common()]
+    text_wide: list[list[str]] = []  # the countries of the whole text, most named first (read once)
+
+    def everywhere() -> list[str]:
+        if not text_wide:
+            text_wide.append([c for c, _ in Counter(p.country for ps in places.values() for p in ps).most_common()])
+        return text_wide[0]
+
+    def hints(ent: Entity) -> Iterable[str]:
+        near = [p.country for si in said_in.get(ent.id, ()) for p in places.get(si, ())]
+        return _Hints([c for c, _ in Counter(near).most_common()], everywhere)
+
     for ent in entities.values():
         if ent.kind != "org":
             continue
-        near = [p.country for si in said_in.get(ent.id, ()) for p in places.get(si, ())]
-        order = [c for c, _ in Counter(near).most_common()] + everywhere if near else everywhere
-        countries = list(dict.fromkeys(order))[:3]
         inst = None
         if ent.candidates and get is not None:
             cands = [get(i) for i in ent.candidates]
             cands = [c for c in cands if c is not None]
             if len(cands) == 1:
                 inst = cands[0]
-            else:
-                for country in countries:
+            elif cands:
+                for country in hints(ent):
                     local = [c for c in cands if c.country == country]
                     if len(local) == 1:
                         inst = local[0]
                         break
         if inst is None and match is not None:
-            inst = _match(match, ent, countries, memo)
+            inst = _match(match, ent, functools.partial(hints, ent), memo)
         ent.institution = inst
 
 
-def _match(match: Any, ent: Entity, countries: list[str], memo: Memo | None = None) -> Institution | None:
+class _Hints:
+    """The (at most three) countries that settle an entity, in order: those of its own
+    sentences (the most named first), then those of the whole text, which is read only when
+    a loop over the hints gets that far (most settle on a country of the entity's sentences)."""
+
+    def __init__(self, near: list[str], everywhere: Callable[[], list[str]]) -> None:
+        self._got = near[:3]
+        self._everywhere: Callable[[], list[str]] | None = everywhere
+
+    def __iter__(self) -> Iterator[str]:
+        i = 0
+        while True:
+            if i < len(self._got):
+                yield self._got[i]
+                i += 1
+                continue
+            if self._everywhere is None or len(self._got) >= 3:
+                return
+            for country in self._everywhere():
+                if country not in self._got:
+                    self._got.append(country)
+                    if len(self._got) >= 3:
+                        break
+            self._everywhere = None
+
+
+def _match(match: Any, ent: Entity, hints: Callable[[], Iterable[str]], memo: Memo | None = None) -> Institution | None:
     """One registry query per entity (its fullest name); the text's countries settle a tie.
 
     The answers of an immutable registry are kept in ``memo`` (per registry, bounded), so a
     name that recurs across articles is matched once.
 
-    A MATCH in a hinted country (or the only MATCH) wins; among POSSIBLE candidates, the
+    The only MATCH wins, or the one MATCH in a hinted country; among POSSIBLE candidates, the
     only one in the first hinted country that has any wins; otherwise the entity stays
     unresolved (an ambiguous name is not guessed).
     """
@@ -119,14 +159,15 @@ def _match(match: Any, ent: Entity, countries: list[str], memo: Memo | None = No
         if memo is not None:
             memo.put(name, held)
     sure, maybe = held
+    if len(sure) == 1:
+        return sure[0].institution  # type: ignore[no-any-return]  # (a country could pick only it)
     if not sure and not maybe:
         return None
+    countries = hints()
     for country in countries:
         local = [r for r in sure if r.institution.country == country]
         if len(local) == 1:
             return local[0].institution  # type: ignore[no-any-return]
-    if len(sure) == 1:
-        return sure[0].institution  # type: ignore[no-any-return]
     for country in countries:
         local = [r for r in maybe if r.institution.country == country]
         if len(local) == 1:

@@ -9,12 +9,15 @@ several places yields one office per place, each with the status of its own clau
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
 
 from partnerkit._extract._clauses import clause_span as _clause_span
 from partnerkit._extract._clauses import joins as _joins
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
+from partnerkit._extract._cues import funded as _funded
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._cues import right_before as _right_before
 from partnerkit._extract._cues import scoped as _scoped
@@ -24,6 +27,7 @@ from partnerkit._extract._entities import Found
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
+from partnerkit._extract._objects import named_before as _named_before
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
 from partnerkit._extract._parties import about_subject as _about_subject
@@ -275,6 +279,48 @@ def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], Partner
     return named + _founded_by(doc, si)
 
 
+def _statement_date(
+    doc: Document,
+    si: int,
+    trig: _Trigger,
+    triggers: list[_Trigger],
+    *,
+    all_triggers: Mapping[int, list[_Trigger]],
+    existing: bool,
+    status: Status,
+    out: list[Partnership],
+    published: PartialDate | None,
+) -> PartialDate | None:
+    """The date of a statement: the one of its own clause; else the last one stated before
+    ("since then"); else, for a signing, the one its paragraph or event gives; else that of the
+    same event told in the sentence before ("X joined Y on 10 May. Z also joined")."""
+    text = doc.sentences[si].text
+    kind = trig.kind
+    # ("to strengthen the partnership": the date of no new deal)
+    date = None if existing else act_date(doc, _clause_text(text, trig, triggers), trig, published, status)
+    since = doc.lex.dates.get("since_then")
+    if date is None and since is not None and may_match(since, doc.low(si)) and since.search(text):
+        date = last_date_before(doc, si, published)
+    if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
+        date = (
+            inherited_date(doc, si, all_triggers, published)
+            or event_date(doc, si, published)
+            or during_date(doc, si, published)
+        )
+    also = doc.lex.refs.get("also")
+    if (
+        date is None
+        and out
+        and out[-1].kind is kind
+        and also is not None
+        and also.search(text, max(0, trig.start - 40), trig.end) is not None
+    ):
+        prev = out[-1]
+        if si > 0 and prev.evidence[0].quote == doc.sentences[si - 1].text:
+            date = prev.date
+    return date
+
+
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
@@ -291,7 +337,6 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
     generic = refs.get("generic")
     anaphora = refs.get("anaphora")
     countries = refs.get("countries")
-    also = refs.get("also")
     pronoun = refs.get("pronoun")
     pair: tuple[int, int] | None = None
     text_pair: tuple[int, int] | None = None  # the first pair named by two names: the pair the text is about
@@ -377,6 +422,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "the Central Asian Network ... held a meeting", "是环太平洋大学联盟成员": a name
             if kind in _DOCUMENTS and _unsigned_document_of(doc, si, trig, triggers):
                 continue  # "negotiating a double degree; the agreement is not signed yet": that one deal
+            if kind in (K.EXCHANGE, K.JOINT_PROGRAMME, K.RESEARCH_PROJECT) and _funded(refs, text, trig.start):
+                continue  # "a network which has funded student mobility within the programme": a funder's object
             if kind is K.MEMBERSHIP and (
                 _right_before(refs.get("people"), text, trig.start) or PERSON_FIRST.match(text) is not None
             ):
@@ -392,27 +439,21 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "Both are members of X and take part in its mobility programme": X's, not a bilateral one
             existing = _right_before(refs.get("existing"), text, trig.start)
-            date = None if existing else act_date(doc, _clause_text(text, trig, triggers), trig, published, status)
             if existing and status is not Status.ENDED:
                 status = Status.ACTIVE  # "to strengthen the flagship partnership": one already running
-            if date is None and since is not None and may_match(since, low) and since.search(text):
-                date = last_date_before(doc, si, published)
-            if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
-                date = (
-                    inherited_date(doc, si, all_triggers, published)
-                    or event_date(doc, si, published)
-                    or during_date(doc, si, published)
-                )
-            if (
-                date is None
-                and out
-                and out[-1].kind is kind
-                and also is not None
-                and also.search(text, max(0, trig.start - 40), trig.end) is not None
-            ):
-                prev = out[-1]
-                if si > 0 and prev.evidence[0].quote == sents[si - 1].text:
-                    date = prev.date  # "X joined Y on 10 May. Z also joined": the same event
+            # (the date and the evidence are read once the statement makes a record, before it does)
+            dated = functools.partial(
+                _statement_date,
+                doc,
+                si,
+                trig,
+                triggers,
+                all_triggers=all_triggers,
+                existing=existing,
+                status=status,
+                out=out,
+                published=published,
+            )
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
@@ -427,9 +468,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 and not _set_up_cue(doc, text, trig)
             ):
                 continue  # the scope of a document ("to promote exchange ... and joint research")
-            evidence = Evidence(quote=text, published=published)
             if kind is K.MEMBERSHIP:
-                for t, clause in _membership_clauses(doc, si, trig, triggers):
+                clauses = _membership_clauses(doc, si, trig, triggers)
+                date = dated() if existing or any(c is None for _t, c in clauses) else None
+                evidence = Evidence(quote=text, published=published)
+                for t, clause in clauses:
                     st = status if t is trig else _status(doc, si, t, kind)
                     if st is None:
                         continue
@@ -441,6 +484,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
+            of_deal = False  # (a statement of what a recorded document sets up: its date if none of its own)
             parties = (
                 _clause_parties(doc, si, trig, explicit, triggers)
                 if len(explicit) > 2 or (len(explicit) == 2 and len(triggers) > 1 and _joins(text))
@@ -449,13 +493,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             parties = _own_partners(doc, si, trig, triggers, parties)
             if kind is K.CONSORTIUM:
                 parties = [p for p in parties if p not in _called(doc, si, trig)]
+                if len(others := [p for p in parties if p != _named_before(doc, si, trig)]) >= 2:
+                    parties = others  # "the DIGITEACH consortium: A, B and C": its name is no member
             if pair is not None and kind is not K.OFFICE and _names_none(doc, si, trig, triggers, parties):
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
             if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
-                date = date or deal_date
+                of_deal = True
             elif not parties and (consortium := _members_named(doc, text, out, kind)):
                 parties = consortium  # "the consortium members will launch a joint master's programme"
                 whole = True
@@ -528,6 +574,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
                 if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
                     continue
+            date = dated()
+            if of_deal:
+                date = date or deal_date
+            evidence = Evidence(quote=text, published=published)
             if kind is K.OFFICE:
                 if all(p in marked for p in parties) and any(
                     t.kind in _DOCUMENTS and 0 <= trig.start - t.end <= 20 for t in triggers

@@ -200,7 +200,9 @@ _ABBREVIATIONS = frozenset(
     rep rev hon intl natl dir pres vice ph.d phd m.sc b.sc tel им г гг ул проф акад д т.е англ пр
     обл р-н в.т.ч тыс млн млрд руб др sr sra dra lic ing av núm pág bzw ca usw z.b hr fr nr m mme mlle""".split()  # noqa: SIM905
 )
-_END = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
+# [.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n), opening with the one class of every mark (``re`` skips to
+# the next mark in C; a pattern opening with two branches is tried at every character)
+_END = re.compile(r"[.!?。！？;；](?:(?<=[.!?。！？])[.!?。！？]*[\"'”»)\]]*|(?=\s*\n))")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□\-–—*]|\d{1,2}[.)])\s+")
 _INITIAL = re.compile(r"(?:^|[\s(])[A-ZА-ЯЁ]$")
 _NEXT_CHAR = re.compile(r"\s*(\S?)")
@@ -274,6 +276,8 @@ def _is_boundary(line: str, punct: int, end: int) -> bool:
     if token.isdigit() and len(token) <= 2 and _GERMAN_MONTH.match(line, end):
         return False  # "am 8. November 2021": a German day number, not a sentence end
     if token.lower().rstrip(".") in _ABBREVIATIONS or token.lower() in _ABBREVIATIONS:
+        return False
+    if len(token) == 1 and token.islower():  # "am 3. d. M.", "u. a.", "v. a.": no sentence ends in one small letter
         return False
     if _INITIAL.search(line[max(0, punct - 2) : punct]):  # "V. A. Sadovnichy", "М. В. Ломоносова"
         return False

@@ -214,7 +214,8 @@ def during_date(doc: Document, si: int, published: PartialDate | None) -> Partia
     """The date an earlier sentence gives the event a statement is made at ("A delegation visited
     X from 10 to 15 October 2023. ... During the visit, X and Y signed an agreement"): the first
     earlier sentence naming the same event word with a date to the month or day."""
-    m = _DURING.search(doc.sentences[si].text)
+    # (a sentence without any literal of the pattern is not searched)
+    m = _DURING.search(doc.sentences[si].text) if may_match(_DURING, doc.low(si)) else None
     if m is None:
         return _ceremony_date(doc, si, published)
     stem = next(g for g in m.groups() if g)[:5].lower()
@@ -231,7 +232,7 @@ def _ceremony_date(doc: Document, si: int, published: PartialDate | None) -> Par
     """The date of the act a ceremony marks ("At the opening ceremony, X and Y signed an MoU"
     after "X has opened an office in Z today"): the first earlier sentence holding the act's stem
     ("open", "揭牌"), its date to the day nearest that stem (not a dateline's)."""
-    m = _CEREMONY.search(doc.sentences[si].text)
+    m = _CEREMONY.search(doc.sentences[si].text) if may_match(_CEREMONY, doc.low(si)) else None
     if m is None:
         return None
     word = next(g for g in m.groups() if g).lower()

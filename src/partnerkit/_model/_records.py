@@ -46,6 +46,9 @@ _SPACE = re.compile(r"\s+")
 def clean_text(value: str) -> str:
     """Strip control characters, collapse whitespace and trim; keep everything else."""
     value = unicodedata.normalize("NFC", value)
+    if value.isprintable() and "  " not in value:
+        # (no control character, and no white space but single spaces: nothing to strip or collapse)
+        return value.strip()
     return _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from partnerkit._codec import from_dict, to_dict
 from partnerkit._model import Partnership, Party, Provenance
-from partnerkit._names import acronym_key, derive_acronyms, is_acronym, tokens
+from partnerkit._names import acronym_fits, acronym_key, derive_acronyms, fold, is_acronym, tokens
 from partnerkit._store._keys import encode, record_key
 from partnerkit._store._report import ImportReport
 
@@ -32,7 +32,8 @@ def save_merged(
     in the merge, the merged records are stored, and the earlier rows no merged record kept
     are removed (a record another source also gave is never touched). Only the earlier records
     with a party that may be one of the new records' parties (same institution id, same words,
-    or an acronym of it) take part: merging compares every pair, and the store grows.
+    an acronym of it, or an acronym that fits it as :func:`acronym_fits` reads one, "SibFU")
+    take part: merging compares every pair, and the store grows.
 
     Returns:
         The import report of the merged records, and how many earlier rows were merged away.
@@ -47,8 +48,11 @@ def save_merged(
             (source, source),
         ).fetchall()
         near = set().union(*(_party_keys(x) for p in found for x in p.parties))
+        fits = _AcronymFits([x.name for p in found for x in p.parties])
         stored = [(rowid, key, from_dict(Partnership, json.loads(data))) for rowid, key, data in rows]
-        rows = [(rowid, key, p) for rowid, key, p in stored if any(_party_keys(x) & near for x in p.parties)]
+        rows = [
+            (rowid, key, p) for rowid, key, p in stored if any(_party_keys(x) & near or fits(x.name) for x in p.parties)
+        ]
         earlier = [p for _, _, p in rows]  # only those that may be one deal with a new one:
         merged = merge([*earlier, *found])  # merging compares every pair, so not the whole store
         items = [(p, Provenance(source=source, locator=p.evidence[0].locator if p.evidence else None)) for p in merged]
@@ -73,3 +77,26 @@ def _party_keys(party: Party) -> set[str]:
         keys.add("acronym:" + acronym_key(party.name))
     keys.update("acronym:" + a for a in derive_acronyms(party.name))
     return keys
+
+
+class _AcronymFits:
+    """Whether a stored party's name and one of the new names may be an acronym and its name
+    although no derived acronym joins them ("SibFU", "Siberian Federal University"): checked
+    with :func:`acronym_fits` against the names whose words start with the acronym's letter."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.acronyms = [(a, acronym_key(a)[:1]) for a in dict.fromkeys(n for n in names if is_acronym(n))]
+        self.names = [(n, _initials(n)) for n in dict.fromkeys(n for n in names if not is_acronym(n))]
+
+    def __call__(self, name: str) -> bool:
+        if is_acronym(name):
+            first = acronym_key(name)[:1]
+            return any(first in initials and acronym_fits(name, n) for n, initials in self.names)
+        if not self.acronyms:
+            return False
+        initials = _initials(name)
+        return any(first in initials and acronym_fits(a, name) for a, first in self.acronyms)
+
+
+def _initials(name: str) -> set[str]:
+    return {w[0] for w in fold(name).split()}

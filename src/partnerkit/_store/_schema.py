@@ -13,7 +13,10 @@ import sqlite3
 
 from partnerkit._errors import ConfigError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "user_version"]
+__all__ = ["MIGRATIONS", "QUOTE_PREFIX", "SCHEMA_VERSION", "migrate", "user_version"]
+
+#: The indexed start of an evidence quote (a query must write the same expression to use the index).
+QUOTE_PREFIX = "substr(quote, 1, 48)"
 
 #: Migrations, in order: ``MIGRATIONS[n - 1]`` takes version ``n - 1`` to ``n``.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -94,6 +97,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
     # 3: the names of one institution found by its id (re-storing an institution was a scan).
     ("CREATE INDEX institution_name_id ON institution_name(institution_id)",),
+    # 4: partnerships found by a sentence of their evidence (storing a deal again rewrites its row).
+    (f"CREATE INDEX evidence_quote ON evidence({QUOTE_PREFIX})",),
 )
 
 #: The schema version this partnerkit writes.

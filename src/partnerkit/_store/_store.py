@@ -30,6 +30,7 @@ from partnerkit._store._query import partnership_conditions
 from partnerkit._store._registry_file import cached_registry
 from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
 from partnerkit._store._schema import migrate, user_version
+from partnerkit._store._supersede import take_over
 from partnerkit.rules import Decision
 
 __all__ = ["Store"]
@@ -293,7 +294,7 @@ class Store:
         if isinstance(record, Institution):
             outcome = self._put_institution(record, text, digest)
         elif isinstance(record, Partnership):
-            outcome = self._put_partnership(record, key, text, digest)
+            outcome = self._put_partnership(record, key, text, digest, provenance)
         else:
             outcome = self._put_article(record, key, text, digest)
         if provenance is not None:
@@ -328,10 +329,14 @@ class Store:
         )
         return "added" if row is None else "updated"
 
-    def _put_partnership(self, p: Partnership, key: str, text: str, digest: str) -> str:
+    def _put_partnership(self, p: Partnership, key: str, text: str, digest: str, given: Provenance | None) -> str:
         row = self._conn.execute("SELECT rowid, digest FROM partnership WHERE key = ?", (key,)).fetchone()
         if row is not None and row[1] == digest:
             return "unchanged"
+        if row is None:  # a new content key: it may be a stored deal said again, with more evidence
+            self._flush()
+            rowid = take_over(self._conn, p, key, given.source if given else None)
+            row = None if rowid is None else (rowid, None)
         first, last = date_span(p.date, p.started, p.ended)
         values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), text)
         if row is None:

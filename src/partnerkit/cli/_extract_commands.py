@@ -67,7 +67,11 @@ def _located(p: pk.Partnership, locator: str, source: str | None) -> pk.Partners
     metavar="NAME",
     help="Who published the texts ('the university' refers to it); with --from-store, only its articles.",
 )
-@click.option("--published", metavar="DATE", help="When the texts were published (resolves 'today', 'last year').")
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="When the texts were published (resolves 'today', 'last year'); used in place of an article's own date.",
+)
 @click.option(
     "--registry",
     "registry_spec",

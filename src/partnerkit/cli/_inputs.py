@@ -149,14 +149,36 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
     except csv.Error as exc:
         raise pk.RecordError(csv_reason(exc), row=number + 1, locator=path) from None
     table = Table(path, header, tuple(rows), 0, tuple(numbers))
+    return attrs.evolve(table, column=_name_column(table, column))
+
+
+def _name_column(table: Table, column: str | None) -> int:
+    """The position of ``column``, else of the first of name / institution / ... there is, else of the only one."""
     if column is not None:
-        return attrs.evolve(table, column=table.index(column, "--column"))
+        return table.index(column, "--column")
     for candidate in _NAME_COLUMNS:
-        if candidate in (h.casefold() for h in header):
-            return attrs.evolve(table, column=table.index(candidate, "--column"))
-    if len(header) == 1:
-        return table
-    raise pk.ConfigError(f"{path}: which column holds the names? give --column (the columns are: {', '.join(header)})")
+        if candidate in (h.casefold() for h in table.header):
+            return table.index(candidate, "--column")
+    if len(table.header) == 1:
+        return 0
+    raise pk.ConfigError(
+        f"{table.path}: which column holds the names? give --column (the columns are: {', '.join(table.header)})"
+    )
+
+
+def header_columns(path: str, column: str | None, country_column: str | None) -> tuple[str, str | None]:
+    """The names and country columns of a comma-separated UTF-8 file, chosen from its header
+    line as :func:`read_table` and :meth:`Table.country_hints` choose them (for a file that
+    Dask reads, so that both engines read the same columns)."""
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        first = next(csv.reader(fh), [])
+    table = Table(path, tuple(h.strip() for h in first), (), 0, ())
+    name = table.header[_name_column(table, column)] if table.header else (column or "name")
+    if country_column is None and "country" in (h.casefold() for h in table.header):
+        country_column = "country"
+    if country_column is not None and table.header:
+        country_column = table.header[table.index(country_column, "--country-column")]
+    return name, country_column
 
 
 def load_registry(spec: str | None, app: App) -> pk.Registry:

@@ -10,7 +10,7 @@ import click
 import partnerkit as pk
 from partnerkit._matching._dedupe import dedupe_rows, text_of
 from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
-from partnerkit.cli._inputs import load_registry, read_table
+from partnerkit.cli._inputs import header_columns, load_registry, read_table
 
 _REGISTRY_HELP = "Institutions to match against: 'store' (default), a ROR dump, or a CSV/JSONL file of institutions."
 _ENCODING_HELP = "The encoding of the names file (cp1251, latin-1...; default UTF-8, a UTF-16 byte-order mark decides)."
@@ -39,7 +39,8 @@ def _indent(text: str, prefix: str = "       ") -> str:
     type=click.Choice(["local", "dask"]),
     default="local",
     show_default=True,
-    help="dask: match --file on a Dask cluster, best match per row (needs partnerkit[dask]; docs/scale.md).",
+    help="dask: match --file on a Dask cluster, best match per row, as CSV (or --format json); needs "
+    "partnerkit[dask]; docs/scale.md.",
 )
 @click.option("--workers", type=click.IntRange(1), help="With --engine dask: worker processes of the local cluster.")
 @format_option()
@@ -69,7 +70,7 @@ def match(  # noqa: PLR0917 - one parameter per option
       partnerkit match "ITMO Univ." "Университет ИТМО" --registry examples/institutions.jsonl
       partnerkit match MSU --country US --explain --registry examples/institutions.jsonl
       partnerkit match --file examples/names.csv --column name --country-column country --format csv
-      partnerkit match --file big.csv --column affiliation --engine dask --workers 2 > matched.csv
+      partnerkit match --file big.csv --column affiliation --engine dask --workers 2 --format csv > matched.csv
     """
     if bool(names) == bool(file):
         raise click.UsageError("give NAMEs or --file FILE (not both)")
@@ -86,13 +87,17 @@ def match(  # noqa: PLR0917 - one parameter per option
             for option, name in (("--country", "country"), ("--limit", "limit"), ("--explain", "explain"))
             if given(name) is click.core.ParameterSource.COMMANDLINE
         ]
+        if fmt == "table" and given("fmt") is click.core.ParameterSource.COMMANDLINE:
+            ignored.append("--format table")
         if ignored:  # options the Dask run cannot honour must not be dropped silently
             raise click.UsageError(
                 f"--engine dask does not take {', '.join(ignored)}: it writes the best match of each row with its "
-                "explanation; give a country per row with --country-column"
+                "explanation, row by row, as CSV (or --format json)"
+                + ("; give a country per row with --country-column" if "--country" in ignored else "")
             )
+        name_column, country_column = header_columns(file, column, country_column)  # as the local engine reads
         registry = load_registry(registry_spec, app)
-        _match_on_dask(file, column or "name", country_column, registry, workers=workers, fmt=fmt)
+        _match_on_dask(file, name_column, country_column, registry, workers=workers, fmt=fmt)  # csv or json
         return
     if file is not None:
         rows = read_table(file, column, encoding)

@@ -95,7 +95,9 @@ _OPTION = click.option(
 @_OPTION
 @click.option("--output", type=click.Path(dir_okay=False), help="Write records as JSON Lines here (default: stdout).")
 @click.option("--state", "state_path", type=click.Path(dir_okay=False), help="Read and update this state file.")
-@click.option("--strict", is_flag=True, help="Stop at the first bad record (exit status 1).")
+@click.option(
+    "--strict", is_flag=True, help="Stop at the first bad record (exit status 1; a source that cannot be read: 2)."
+)
 def read_command(
     source: str, options: tuple[str, ...], output: str | None, state_path: str | None, strict: bool
 ) -> None:
@@ -182,7 +184,11 @@ def _config_table(path: str, name: str) -> dict[str, Any]:
     type=click.Path(exists=True, dir_okay=False),
     help="A TOML file with a [SOURCE] (or [sources.SOURCE]) table of options.",
 )
-@click.option("--strict", is_flag=True, help="Stop at the first bad record and exit with status 1.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first bad record and exit with status 1 (a source that cannot be read: 2).",
+)
 @click.option("--batch-size", default=500, show_default=True, type=click.IntRange(1), help="Records per transaction.")
 @pass_app
 def import_(  # noqa: PLR0917 - one parameter per option

@@ -74,8 +74,12 @@ def _party_names(p: pk.Partnership) -> str:
 @click.option("--institution", "-i", metavar="NAME", help="A party is this institution (id, name, acronym, label).")
 @click.option("--partner", "-p", metavar="NAME", help="Another party is this institution.")
 @click.option("--kind", "-k", multiple=True, type=click.Choice([k.value for k in pk.PartnershipKind]))
-@click.option("--since", metavar="DATE", help="Dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Dated on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option(
+    "--since", metavar="DATE", help="A date (signed, started, ended) on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
+@click.option(
+    "--until", metavar="DATE", help="A date (signed, started, ended) on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)."
+)
 @click.option("--country", "-c", metavar="CC", help="A party is an institution of this country.")
 @format_option()
 @pass_app

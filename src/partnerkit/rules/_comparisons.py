@@ -296,10 +296,9 @@ def _near(x: str, y: str) -> bool:
     5 letters and 70% of the shorter word). Two different country names are never near:
     "Austria" is not "Australia".
     """
-    lx, ly = len(x), len(y)
-    if ly < 5:
+    if len(y) < 5:
         return False
-    if 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80:
+    if _typo(x, y):
         return not (_place(x) and _place(y))
     if x[:5] != y[:5]:
         return False
@@ -309,6 +308,21 @@ def _near(x: str, y: str) -> bool:
             break
         k += 1
     return k >= 5 and k >= 0.7 * min(len(x), len(y)) and not (_place(x) and _place(y))
+
+
+def _typo(x: str, y: str) -> bool:
+    """Two words of about the same length, one typo or variant spelling apart (similarity >= 0.8)."""
+    lx, ly = len(x), len(y)
+    return 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80
+
+
+def near_forms(x: str, ys: frozenset[str]) -> list[str]:
+    """The words of ``ys`` of at least 5 letters, starting with ``x``'s letter, that are ``x``
+    spelt otherwise (a typo or variant spelling, not only a common stem: "Nationalbibliothek" is
+    not "Nationalbank"), sorted: "ajeenkya" for "ajinkya". Place names are not spellings of each other."""
+    return sorted(
+        y for y in ys if y != x and len(y) >= 5 and y[0] == x[:1] and _typo(x, y) and not (_place(x) and _place(y))
+    )
 
 
 def unmatched_words(xs: frozenset[str], ys: frozenset[str], excused: frozenset[str] = frozenset()) -> int:

@@ -80,6 +80,9 @@ class HttpResponse:
     headers: Mapping[str, str]
     content: bytes
     fetched: _dt.datetime
+    #: The body was longer than ``max_bytes`` and ``content`` is its first ``max_bytes``
+    #: (only when ``get(..., partial=True)`` asked for that).
+    truncated: bool = False
 
     @property
     def not_modified(self) -> bool:
@@ -188,8 +191,13 @@ class HttpClient:
         headers: Mapping[str, str] | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        partial: bool = False,
     ) -> HttpResponse:
         """GET ``url``; conditional when ``etag`` or ``last_modified`` is given.
+
+        With ``partial``, a body longer than ``max_bytes`` (once decompressed) is cut there
+        instead of refused: the response holds its first ``max_bytes`` and ``.truncated`` is
+        true (for a format read in order, such as a feed whose first entries are whole).
 
         Returns:
             The response; ``.not_modified`` is true for a 304 (with an empty body).
@@ -197,7 +205,7 @@ class HttpClient:
         Raises:
             SourceError: the URL is invalid, the server cannot be reached or keeps failing
                 after the retries, answers 4xx (except 429) or 5xx, asks to wait longer than
-                ``max_wait``, is too slow, or sends more than ``max_bytes``.
+                ``max_wait``, is too slow, or sends more than ``max_bytes`` (unless ``partial``).
         """
         import requests
 
@@ -238,7 +246,7 @@ class HttpClient:
                 with response:
                     status = response.status_code
                     if status not in _RETRY_STATUSES:
-                        return self._finish(url, response)
+                        return self._finish(url, response, partial)
                     problem = f"HTTP {status} {response.reason or ''}".rstrip()
                     wait = _retry_after(response.headers.get("Retry-After"), time.time())
             if attempt >= self.retries:
@@ -254,22 +262,25 @@ class HttpClient:
             self.notices.append(notice)
             self.sleep(wait)
 
-    def _finish(self, url: str, response: requests.Response) -> HttpResponse:
+    def _finish(self, url: str, response: requests.Response, partial: bool = False) -> HttpResponse:
         headers = {k.lower(): v for k, v in response.headers.items()}
         fetched = _dt.datetime.now(_dt.UTC)
         if response.status_code == 304:
             return HttpResponse(response.url, 304, headers, b"", fetched)
         if response.status_code >= 400:
             raise self._error(url, f"HTTP {response.status_code} {response.reason or ''}".rstrip())
-        content = self._body(url, response, headers)
-        return HttpResponse(response.url, response.status_code, headers, content, fetched)
+        content, truncated = self._body(url, response, headers, partial)
+        return HttpResponse(response.url, response.status_code, headers, content, fetched, truncated)
 
-    def _body(self, url: str, response: requests.Response, headers: Mapping[str, str]) -> bytes:
+    def _body(
+        self, url: str, response: requests.Response, headers: Mapping[str, str], partial: bool
+    ) -> tuple[bytes, bool]:
+        """The body, at most ``max_bytes`` of it, and whether it was cut there (``partial``)."""
         import requests
 
         limit = self.max_bytes
         declared = headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
+        if declared.isdigit() and int(declared) > limit and not partial:
             raise self._error(url, f"the response is larger than max_bytes ({limit} bytes)")
         coding = headers.get("content-encoding", "identity").strip().lower()
         decompressor: Any
@@ -287,12 +298,15 @@ class HttpClient:
                 if time.monotonic() > deadline:
                     raise self._error(url, f"the response took longer than {self.total_timeout:g} s")
                 raw_total += len(chunk)
-                if raw_total > limit:
+                if raw_total > limit and not partial:
                     raise self._error(url, f"the response is larger than max_bytes ({limit} bytes)")
                 data = chunk
                 while data:
                     out = decompressor.decompress(data, limit - total + 1) if decompressor else data
                     total += len(out)
+                    if total > limit and partial:
+                        parts.append(out[: len(out) - (total - limit)])
+                        return b"".join(parts), True
                     if total > limit:
                         raise self._error(
                             url, f"the response is larger than max_bytes ({limit} bytes) once decompressed"
@@ -311,7 +325,10 @@ class HttpClient:
             raise
         if decompressor is not None:
             tail = decompressor.flush()
+            if total + len(tail) > limit and partial:
+                parts.append(tail[: limit - total])
+                return b"".join(parts), True
             if total + len(tail) > limit:
                 raise self._error(url, f"the response is larger than max_bytes ({limit} bytes) once decompressed")
             parts.append(tail)
-        return b"".join(parts)
+        return b"".join(parts), False

@@ -101,7 +101,7 @@ class RorSource(Source):
                         continue
                     except SourceError as exc:
                         failures += 1
-                        if failures == len(c.ids):
+                        if failures == len(c.ids) or self.strict:  # the API failed: an error, not a bad record
                             raise
                         yield RecordError(str(exc), locator=locator)
                         continue

@@ -18,6 +18,7 @@ import datetime as _dt
 import email.utils
 import hashlib
 import io
+import logging
 import re
 import urllib.parse
 from collections.abc import Generator, Mapping
@@ -29,6 +30,11 @@ from partnerkit import Article, ConfigError, PartialDate, RecordError, SourceErr
 from partnerkit.sources import HttpClient, Source, SourceItem, State, html_to_text, http_url
 
 __all__ = ["Feed", "RssSource"]
+
+log = logging.getLogger("partnerkit")
+
+#: The end tag of an RSS (0.9x, 1.0, 2.0) or Atom entry: where a feed cut at max_bytes is cut back to.
+_ENTRY_END = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>")
 
 #: How many entry ids per feed the state remembers (feeds show their latest entries).
 MAX_SEEN = 2000
@@ -153,7 +159,10 @@ class RssSource(Source):
             total_timeout: seconds a whole response may take.
             retries: retries after connection errors, timeouts, 429 and 5xx.
             backoff: the first wait between retries (doubled each time).
-            max_bytes: the largest feed accepted (after decompression).
+            max_bytes: the most of a feed read (after decompression). A longer feed is read up
+                to its last whole entry within the limit (a feed lists its newest entries
+                first), with a warning naming the feed and the limit; the entries after it
+                are not read (nor remembered as seen) until the limit is raised.
             user_agent: the User-Agent sent; by default one naming partnerkit.
         """
 
@@ -199,9 +208,14 @@ class RssSource(Source):
                 feed_state = old.get(feed.url, {})
                 try:
                     response = client.get(
-                        feed.url, etag=feed_state.get("etag"), last_modified=feed_state.get("last_modified")
+                        feed.url,
+                        etag=feed_state.get("etag"),
+                        last_modified=feed_state.get("last_modified"),
+                        partial=True,
                     )
                 except SourceError as exc:
+                    if self.strict:  # a feed that cannot be fetched is a source error, not a bad record
+                        raise
                     failures.append(exc)
                     new[feed.url] = feed_state  # keep what we knew
                     yield RecordError(str(exc).removeprefix(f"{exc.locator}: "), locator=exc.locator)
@@ -215,23 +229,40 @@ class RssSource(Source):
                     continue
                 seen = list(feed_state.get("seen", []))
                 seen_set = set(seen)
-                result = yield from self._entries(
-                    feed,
-                    response.content,
-                    headers=response.headers,
-                    seen=seen_set,
-                    seen_in_read=seen_in_read,
-                    fetched=response.fetched,
+                content = (
+                    _whole_entries(response.content, feed.url, self.config.max_bytes)
+                    if response.truncated
+                    else response.content
                 )
+                result: list[str] | RecordError
+                if content is None:
+                    result = RecordError(
+                        f"the feed is larger than max_bytes ({self.config.max_bytes} bytes) and no entry ends "
+                        "within it; raise the rss option max_bytes",
+                        locator=feed.url,
+                    )
+                else:
+                    result = yield from self._entries(
+                        feed,
+                        content,
+                        cut=response.truncated,
+                        headers=response.headers,
+                        seen=seen_set,
+                        seen_in_read=seen_in_read,
+                        fetched=response.fetched,
+                    )
                 if isinstance(result, RecordError):
-                    failures.append(SourceError(str(result), source=self.name, locator=feed.url))
+                    failure = SourceError(str(result), source=self.name, locator=feed.url)
+                    if self.strict:
+                        raise failure
+                    failures.append(failure)
                     new[feed.url] = feed_state
                     yield result
                     continue
                 seen.extend(i for i in result if i not in seen_set)
-                new[feed.url] = {
-                    "etag": response.etag,
-                    "last_modified": response.last_modified,
+                new[feed.url] = {  # a feed read in part is fetched whole again next time
+                    "etag": None if response.truncated else response.etag,
+                    "last_modified": None if response.truncated else response.last_modified,
                     "seen": seen[-MAX_SEEN:],
                 }
         if failures and len(failures) == len(feeds):
@@ -252,6 +283,7 @@ class RssSource(Source):
         seen: set[str],
         seen_in_read: set[str],
         fetched: _dt.datetime,
+        cut: bool = False,
     ) -> Generator[SourceItem | RecordError, None, list[str] | RecordError]:
         import feedparser
 
@@ -265,7 +297,8 @@ class RssSource(Source):
             problem = type(parsed.get("bozo_exception")).__name__
             if not parsed.entries:
                 return RecordError(f"not a readable RSS or Atom feed ({problem})", locator=feed.url)
-            self.summary.notices.append(f"{feed.url}: the feed is malformed ({problem}); read leniently")
+            if not cut:  # a feed cut at max_bytes lacks its closing tags: no news
+                self.summary.notices.append(f"{feed.url}: the feed is malformed ({problem}); read leniently")
         elif not parsed.entries and not parsed.get("version"):  # an empty body, a page that is no feed
             what = "an empty response" if not content.strip() else "no RSS or Atom element"
             return RecordError(f"not a readable RSS or Atom feed ({what})", locator=feed.url)
@@ -341,3 +374,19 @@ def _entry_id(entry: dict[str, Any]) -> str:
     date = dict.get(entry, "published") or dict.get(entry, "updated") or ""
     basis = f"{dict.get(entry, 'title', '')}\x1f{date}"
     return "sha256:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+
+
+def _whole_entries(content: bytes, url: str, limit: int) -> bytes | None:
+    """A feed cut at ``limit`` bytes, cut back to the end of its last whole entry (with a
+    warning); None if not one entry ends within the limit."""
+    ends = [m.end() for m in _ENTRY_END.finditer(content)]
+    if not ends:
+        return None
+    log.warning(
+        "%s: the feed is larger than max_bytes (%d bytes): read its %d entries within the limit, not the"
+        " rest; raise the rss option max_bytes to read them",
+        url,
+        limit,
+        len(ends),
+    )
+    return content[: ends[-1]]

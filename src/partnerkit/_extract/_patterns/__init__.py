@@ -321,6 +321,10 @@ def _split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str
                     if _city_then_name(left, right):
                         cut = i
                         break
+                    if _has_head(left) and _of_then_head(right):
+                        # "del Grupo X y de la Asociación Y", "of the X Group and of the Y Network"
+                        cut = i
+                        break
                 if w.lower() in _KEEP_AFTER and 0 < i < len(part) - 1:
                     left, right = part[:i], part[i + 1 :]
                     left_words = [x for _, _, x in left if x.lower() not in _DETERMINERS]
@@ -342,6 +346,15 @@ def _split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str
 
 
 _CUT_WORDS = _SPLITTERS | _KEEP_AFTER
+
+
+def _of_then_head(part: list[tuple[int, int, str]]) -> bool:
+    """The part opens with "of (the)" and a capitalised head ("de la Asociación ...", "of the Network ...")."""
+    words = [w for _s, _e, w in part]
+    if len(words) < 2 or words[0].lower() not in _KEEP_AFTER:
+        return False
+    nxt = words[2] if words[1].lower() in _DETERMINERS and len(words) > 2 else words[1]
+    return _is_cap(nxt) and _head_of(nxt) is not None
 
 
 def _has_head(part: list[tuple[int, int, str]]) -> bool:

@@ -22,9 +22,17 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     out: list[Span] = []
     toks = _tokens(text)
     all_caps_line: bool | None = None  # worked out at the first candidate
+    joined_to = -1  # the token a slashed acronym took in ("(AUN/SEED-Net)")
     for i, (s, e, w) in enumerate(toks):
+        if i == joined_to:
+            continue
         if w.islower() or w[1:].islower():
             continue  # what is_acronym_token rejects first, without the call
+        slashed = _slashed(text, toks, i)
+        if slashed is not None:  # "(AUN/SEED-Net)": one short form in parentheses, not two
+            out.append(Span(s + offset, slashed + offset, text[s:slashed], "acronym", None))
+            joined_to = i + 1
+            continue
         core = w.rstrip(".")
         if core[-2:] in ("'s", "’s") and core[:-2].isupper():
             core = core[:-2]  # "ARUA's centre": the possessive is no part of the acronym
@@ -80,6 +88,17 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     return out
 
 
+def _slashed(text: str, toks: tuple[tuple[int, int, str], ...], i: int) -> int | None:
+    """The end of "A/B" when two acronym-like tokens joined by a slash fill a pair of parentheses."""
+    s, e, w = toks[i]
+    if i + 1 >= len(toks) or text[s - 1 : s] != "(" or text[e : e + 1] != "/":
+        return None
+    s2, e2, w2 = toks[i + 1]
+    if s2 != e + 1 or text[e2 : e2 + 1] != ")":
+        return None
+    return e2 if is_acronym_token(w) and is_acronym_token(w2.split("-")[0]) else None
+
+
 _ALLIANCE_WORD = re.compile(
     r"(?:alliance|allianz|alianza|альянс|network|netzwerk|red|r[ée]seau|сеть|consorti|associa|asociaci|verband|ассоциац"
     r"|member|mitglied|miembro|membre|член)",
@@ -108,4 +127,6 @@ def _word_and_number(toks: tuple[tuple[int, int, str], ...], i: int) -> bool:
     if not (word[:1].isupper() and word[1:].islower() and word.isalpha() and len(word) > 3):
         return False
     near = [toks[i - 2][2]] + [t[2] for t in toks[i + 1 : i + 2]]
+    if i >= 3 and toks[i - 2][2].lower() in ("of", "de", "du", "des", "der", "del", "di"):
+        near.append(toks[i - 3][2])  # "a member of Universitas 21", "miembro de Universitas 21"
     return any(_ALLIANCE_WORD.fullmatch(x.strip(".,;:")) for x in near)

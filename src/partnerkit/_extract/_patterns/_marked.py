@@ -25,16 +25,22 @@ _NETWORK = (
 # lower-case article ("im Netzwerk T.I.M.E."); between them only Romance adjectives ("l'alliance
 # européenne X", "la red universitaria X"), never "of" (the tail of a longer name) or a verb.
 _ADJECTIVE = r"[a-zà-ÿ]+(?:enne|ène|éen|ienne|aire|ale|al|ano|ana|ico|ica|ario|aria|ais|aise|ique|ista|ino|ina)s?"
+# (Each word's first letter comes before its look-behind, "a(?<![\w-]a)lliance" for
+# "(?<![\w-])alliance": a pattern opening with letters lets ``re`` skip in C to the next one
+# of them, where one opening with a look-behind is tried at every character of the sentence.)
 _BEFORE = re.compile(
-    r"(?:(?<![\w-])(?:alliance|network|association|league|guild|federation|alianza|red"
-    r"|r[ée]seau|f[ée]d[ée]ration)|(?<=[a-zà-ÿ] )(?:Verbund|Allianz|Netzwerk))"
+    r"(?:a(?<![\w-]a)(?:lliance|ssociation|lianza)|n(?<![\w-]n)etwork|l(?<![\w-]l)eague|g(?<![\w-]g)uild"
+    r"|f(?<![\w-]f)(?:ederation|[ée]d[ée]ration)|r(?<![\w-]r)(?:ed|[ée]seau)"
+    r"|V(?<=[a-zà-ÿ] V)erbund|A(?<=[a-zà-ÿ] A)llianz|N(?<=[a-zà-ÿ] N)etzwerk)"
     rf"(?: {_ADJECTIVE}){{0,2}} (?=[A-ZÀ-Ý])"
 )
 _APPOSITION = re.compile(
     rf"^, (?i:a|an|the|dem|der|die|den|la|el|une|un|l['’]) ?(?:[a-zà-ÿ][\w-]* ){{0,3}}?{_NETWORK}(?![\w])"
 )
+# "Lorentz-Gemeinschaft": (?<![\w-])(?:[A-ZÄÖÜ]\w+-)+ with the look-behind after the first capital
 _COMPOUND = re.compile(
-    r"(?<![\w-])(?:[A-ZÄÖÜ][\w]+-)+(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung|Konsortium|Rektorenkonferenz|Hochschulkonferenz)(?![\w-])"
+    r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])\w+-(?:[A-ZÄÖÜ]\w+-)*(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung"
+    r"|Konsortium|Rektorenkonferenz|Hochschulkonferenz)(?![\w-])"
 )
 _LEAD = frozenset(["the", "The", "la", "La", "le", "Le", "el", "El", "die", "Die", "der", "Der", "dem", "l'", "L'"])
 _OF_BEFORE = re.compile(r"(?<![\w-])(?:of|de|del|des|du|der|di|da) $")  # the run is the tail of a longer name

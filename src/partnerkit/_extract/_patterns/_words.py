@@ -17,7 +17,8 @@ _HEADS_EN = frozenset(
     """university universities institute institutes college academy association union network agency
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation
-    conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc""".split()  # noqa: SIM905
+    conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc akimat hokimiyat
+    municipality mayoralty""".split()  # noqa: SIM905
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(
@@ -27,7 +28,7 @@ _HEADS_HEAD_FIRST = frozenset(
     bundesstaat centro consejo conseil zentrum colegio collège asociación associação politécnico
     politecnico red réseau netzwerk universitat universitas universiti universiteit uniwersytet univerzita
     politécnica politècnica politecnica tecnológico tecnologico grupo groupe gruppo consorcio consórcio consorzio
-    federación fédération alianza""".split()  # noqa: SIM905
+    federación fédération alianza municipalidad alcaldía mairie""".split()  # noqa: SIM905
 )
 _PLURAL_HEADS = frozenset(["universités", "universidades", "universities", "università", "universitäten"])
 _UNIT_HEADS = frozenset(
@@ -43,7 +44,7 @@ _CONNECTORS = frozenset(
     """of for and the de del la las los el des du d' d’ di da do dos der für zu und y et e &""".split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(
-    """the a an la las los el le les l' l’ die der das den dem des un une""".split()  # noqa: SIM905
+    """the a an la las los el le les l' l’ die der das den dem des un une il lo gli""".split()  # noqa: SIM905
 )
 _SPLITTERS = frozenset(["and", "y", "et", "und", "e", "&"])
 _KEEP_AFTER = frozenset(

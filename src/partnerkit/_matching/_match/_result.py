@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from partnerkit._model import Institution, country_name
-from partnerkit._names import fold, normalize_name
+from partnerkit._names import country_of, fold, normalize_name
 from partnerkit.rules import Decision, Explanation
 
 #: A conjunction joining two names ("Medical College of Wisconsin and Marquette University").
@@ -117,6 +117,39 @@ def demoted(top: Match, note: str) -> Match:
 def _decided(e: Explanation) -> bool:
     """A deciding rule (different identifiers, different countries) ended the run."""
     return any(r.decision is not None for r in e)
+
+
+#: A country's name written in a name has at most this many words ("bosnia herzegovina", "united states").
+_COUNTRY_WORDS = 3
+
+
+#: Short forms of a country's name that names write and the country table does not read alone
+#: (there, "America" would also be the continent): "Optical Society of America".
+_SHORT_COUNTRY = {"US": "america"}
+
+
+def own_place_words(inst: Institution, key: str) -> frozenset[str]:
+    """The words of the normalised name ``key`` that name ``inst``'s city or its country, the
+    country in any language or form that :func:`~partnerkit._names.country_of` reads
+    ("deutschland", "usa", "united states"), and "america" for the United States.
+
+    >>> from partnerkit import Institution
+    >>> inst = Institution(id="x", name="Horus University", country="EG", city="New Damietta")
+    >>> sorted(own_place_words(inst, "horus university egypt"))
+    ['egypt']
+    >>> sorted(own_place_words(inst, "misr university new damietta"))  # misr: Egypt in Arabic
+    ['damietta', 'misr', 'new']
+    """
+    words = key.split()
+    own = set((_place_words(inst) | _city_name_words(inst)).intersection(words))
+    if inst.country in _SHORT_COUNTRY:
+        own.update(w for w in words if w == _SHORT_COUNTRY[inst.country])
+    if inst.country:
+        for size in range(1, min(_COUNTRY_WORDS, len(words)) + 1):
+            for i in range(len(words) - size + 1):
+                if country_of(" ".join(words[i : i + size])) == inst.country:
+                    own.update(words[i : i + size])
+    return frozenset(own)
 
 
 def _city_name_words(inst: Institution) -> frozenset[str]:

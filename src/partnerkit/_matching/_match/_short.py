@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import _place_words
+from partnerkit._matching._match._result import _place_words, own_place_words
 from partnerkit._matching._match._unique import _unique_cover, holders_of
 from partnerkit._model import InstitutionKind
 from partnerkit._names import ORG_KEYS, SUBUNIT_WORDS, normalize_name, script_of
 from partnerkit.rules import Profile
-from partnerkit.rules._profile import tokens_of
+from partnerkit.rules._profile import distinctive_tokens, tokens_of
 
 #: Words a company's registered name carries beside its name proper that tell its legal or
 #: corporate form, not which company it is ("Shinnihon Corporation" -> company; "NMD Pharma A/S"
@@ -150,14 +152,19 @@ def _rivals(index: Index, q: Profile, inst: int, country: str | None, *, exact: 
 
 
 def _city_beside(index: Index, q: Profile, name: int, inst: int, country: str | None) -> str | None:
-    """``q`` is a name plus words of the institution's city, and the name alone is unique (``_unique_cover``)."""
-    places = _place_words(index.institutions[inst])
+    """``q`` is a name plus words of the institution's city or country (in any language: "Adam Smith
+    University of Liberia"), and the name alone is unique (``_unique_cover``)."""
+    places = _place_words(index.institutions[inst]) | own_place_words(index.institutions[inst], q.key)
     c = index.profile(name)
     extra = q.distinctive - c.tokens
     if not extra or not extra <= places or not (q.distinctive - extra):
         return None
     rest = " ".join(w for w in q.key.split() if w not in extra)
-    why = _unique_cover(index, Profile.from_name(rest), name, country)
+    tokens = frozenset(rest.split())
+    # the text as written stays: the checks that read its script or its readings see it
+    why = _unique_cover(
+        index, attrs.evolve(q, key=rest, tokens=tokens, distinctive=distinctive_tokens(tokens)), name, country
+    )
     if why is None:
         return None
-    return f"City beside the name: {', '.join(sorted(extra))} is the institution's city. {why}"
+    return f"Place beside the name: {', '.join(sorted(extra))} is the institution's city or country. {why}"

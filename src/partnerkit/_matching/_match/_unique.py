@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
 
 from partnerkit._matching._index import Index
-from partnerkit._matching._match._result import Match, _acronym_evidence, _place_words
+from partnerkit._matching._match._result import Match, _acronym_evidence, _place_words, own_place_words
+from partnerkit._model import InstitutionKind
 from partnerkit._names import (
     ORG_KEYS,
     country_of,
+    fold,
     is_acronym,
     script_of,
 )
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet
-from partnerkit.rules._comparisons import AcronymScript, unmatched_words
+from partnerkit.rules._comparisons import AcronymScript, near_forms, unmatched_words
+from partnerkit.rules._profile import tokens_of
 
 #: Qualifiers an institution's name may carry beyond the query's words ("Hamm-Lippstadt
 #: University of Applied Sciences" for "Hochschule Hamm-Lippstadt"). Field words such as
@@ -50,6 +54,27 @@ def holders_of(index: Index, forms: Iterable[str], country: str | None) -> set[i
     }
 
 
+#: Organisation words a company's bare name takes ("IQuity Labs", "Nethermind Research"); others
+#: name another body ("LEO Pharma Research Foundation" is not the company Leo Pharma).
+_COMPANY_UNITS = frozenset({"company", "laboratory", "research"})
+#: Words of a school or university: a registered body of another kind is not named by them.
+_EDUCATION_WORDS = frozenset({"university", "college", "academy", "polytechnic", "school", "faculty"})
+
+
+def _bare(index: Index, q: Profile, c: Profile, missing: frozenset[str], inst: int) -> bool:
+    """The registered name ``c`` carries no organisation word at all ("Neuromatch", "Binaytara"),
+    so the query's organisation words ``missing`` ("Neuromatch Academy", "Binaytara Foundation")
+    say what kind of body it is, not which one: a query written as is in the Latin script (not
+    read through translations), whose school or university word, if any, the registry's kind for
+    the institution confirms ("Lundin yliopisto" is not the company Lundin)."""
+    if c.tokens & ORG_KEYS or script_of(q.text) is not None or q.tokens != tokens_of(q.text):
+        return False
+    kind = index.institutions[inst].kind
+    if kind is InstitutionKind.COMPANY:
+        return missing <= _COMPANY_UNITS
+    return not missing & _EDUCATION_WORDS or kind is InstitutionKind.EDUCATION
+
+
 def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> str | None:
     """Why the query names the institution of indexed ``name`` and no other, or ``None``.
 
@@ -73,7 +98,8 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     if missing and script_of(q.text) is None and max(map(len, q.distinctive)) >= _SWAP_WORD:
         # an organisation word the registry's institutions swap in their names ("college" / "university")
         swapped = [(w, o) for w in sorted(missing) for o in sorted(c.tokens - q.tokens) if (w, o) in index.org_swaps]
-    if len({w for w, _ in swapped}) < len(missing):
+    bare = bool(missing) and _bare(index, q, c, missing, index.name_inst[name])
+    if len({w for w, _ in swapped}) < len(missing) and not bare:
         return None
     core = q.distinctive - _QUALIFIERS
     # a transliterated word has no typos or stems to forgive ("jiaoyujigou" is not "jiaoyujigoushuichan")
@@ -86,15 +112,23 @@ def _unique_cover(index: Index, q: Profile, name: int, country: str | None) -> s
     extra = c.distinctive - q.distinctive
     if extra:
         # "applied sciences" as a whole: "of Science and Technology" is not "of Technology"
-        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | _place_words(index.institutions[inst])
+        places = _place_words(index.institutions[inst]) | own_place_words(index.institutions[inst], c.key)
+        allowed = (_QUALIFIERS if "applied" in extra else frozenset()) | places
         if extra - allowed if foreign else unmatched_words(extra, q.distinctive, allowed):
             return None
+    # a variant spelling is looked up in the name's form only beside a word the name writes alike
+    anchored = len(core) > 1 and bool(core & c.distinctive)
     holders: set[int] | None = None
     # rarest first, ties by spelling: the loop stops once the words read single out one
     # institution, so the order must not depend on PYTHONHASHSEED
     for word in sorted(core, key=lambda t: (index.count("t:" + t), t)):
-        # a word the name carries in another form ("kazakh" / "kazakhstan") is looked up in that form too
-        forms = [word] if foreign or word in c.distinctive else [word, *_longer_forms(word, c.distinctive)]
+        # a word the name carries in another form ("kazakh" / "kazakhstan", a typo or variant spelling:
+        # "karbala" / "kerbala") is looked up in that form too
+        forms = [word]
+        if not foreign and word not in c.distinctive:
+            forms += _longer_forms(word, c.distinctive)
+            if anchored:
+                forms += near_forms(word, c.distinctive)
         found = holders_of(index, forms, country)
         holders = found if holders is None else holders & found
         if not holders or holders == {inst}:
@@ -119,22 +153,32 @@ def _unique_acronym(index: Index, q: Profile, name: int, e: Explanation, country
     """Why the acronym ``q`` names the institution of indexed ``name`` and no other, or ``None``.
 
     The registry writes the acronym for that institution ("ITMO") or, with a country hint
-    and at least :data:`_DERIVED_ACRONYM` letters, it is the initials of one of its names;
-    no other institution (in the hinted country) carries it, written or as the initials of
-    one of its names; and an acronym in a non-Latin script is corroborated in that script
+    and at least :data:`_DERIVED_ACRONYM` letters, it is the initials of one of its names or a
+    distinctive word of one ("TOPAL" for "TOPAL: Outils et Optimisations ..."); no other
+    institution (in the hinted country) carries it, written, as the initials of one of its
+    names or, for a word, as a word of one; and an acronym in a non-Latin script is corroborated in that script
     (see ``foreign_script_acronym``).
     """
     if q.acronym is None or len(q.acronym) < _UNIQUE_ACRONYM:
         return None
     derived = country is not None and len(q.acronym) >= _DERIVED_ACRONYM
-    evidence = ("same", "written", "derived") if derived else ("same", "written")
-    if not any(r.value in evidence and r.weight is not None and r.weight > 0 for r in e):
+    evidence = ("same", "written", "derived", "word") if derived else ("same", "written")
+    values = {r.value for r in e if r.value in evidence and r.weight is not None and r.weight > 0}
+    if not values:
         return None
     if AcronymScript().value(q, index.profile(name)):
         return None
-    if _acronym_rivals(index, q.acronym, index.name_inst[name], country):
+    inst = index.name_inst[name]
+    if _acronym_rivals(index, q.acronym, inst, country):
         return None
+    if values == {"word"} and (
+        not _set_apart(q.acronym.lower(), index.texts[name])
+        or holders_of(index, [q.acronym.lower()], country) != {inst}
+    ):
+        return None  # a word inside a name, or one another institution of the country has too
     where = " in that country" if country else ""
+    if values == {"word"}:
+        return f"Unique: the only institution{where} whose names carry this word, written in capitals."
     return f"Unique: the only institution{where} that carries this acronym, written or as its initials."
 
 
@@ -193,6 +237,19 @@ def _acronym_read(index: Index, rules: RuleSet, name: str, found: list[Match], c
         listed.add(index.institutions[r].id)
     out.extend(m for m in found[1:] if m.institution.id not in listed)
     return out
+
+
+#: Where a registered name sets a part apart: "TOPAL: Outils et Optimisations ...", "ISLA - Instituto ...".
+_APART = re.compile(r"\s*(?::\s|\s[-–—]\s|[()])\s*")
+
+
+def _set_apart(word: str, text: str) -> bool:
+    """``word`` is the first part of the registered name ``text``, set apart by a separator (a
+    team's or a body's short name before its description: "TOPAL: Outils et ..."), not a word
+    inside a phrase ("MESA" in "Colorado Mesa University", "NYCU" in "NYCU Disaster Prevention
+    ... Center") nor a parent named after a dash ("... Polytechnic - BRIN")."""
+    parts = _APART.split(text)
+    return len(parts) > 1 and fold(parts[0]).strip() == word
 
 
 #: An acronym that a country hint alone makes a MATCH has at least this many letters.

@@ -1,0 +1,63 @@
+"""Relative dates read against the publication date: a user relies on a deal dated "the day
+before yesterday", "on 3rd inst.", "上周二", "ab Oktober" or "в марте прошлого года" getting the
+day or month those words name, in every language with a lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+from partnerkit._extract._dates import find_dates
+from partnerkit._extract._lexicon import lexicon
+from partnerkit._model import PartialDate
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date"),
+    [
+        # the day before yesterday
+        ("Позавчера Университет Ривертона и Университет Бастии подписали соглашение.", "2024-03-15", "2024-03-13"),
+        ("L'Université de Riverton et l'Université de Bastia ont signé un accord avant-hier.", "2024-05-15",
+         "2024-05-13"),
+        ("Die Universität Riverton und die Universität Bastia unterzeichneten vorgestern einen Vertrag.", "2024-05-15",
+         "2024-05-13"),
+        ("河源大学与白沙大学前天签署合作协议。", "2024-05-15", "2024-05-13"),
+        # a day of the publication month
+        ("Omega University and Sigma University signed an agreement on 3rd inst.", "2025-03-14", "2025-03-03"),
+        ("La Universidad de Montoro y la Universidad de Lund firmaron un convenio el 3 del corriente.", "2025-06-27",
+         "2025-06-03"),
+        ("Am 3. d. M. unterzeichneten die Universität Riverton und die Universität Bastia einen Vertrag.", "2024-05-08",
+         "2024-05-03"),
+        # a weekday of the calendar week before: published on a Friday, "上周二" is not this week's Tuesday
+        ("河源大学与白沙大学上周二签署合作协议。", "2024-04-12", "2024-04-02"),
+        ("Omega University and Sigma University signed an agreement on Tuesday last week.", "2024-04-12", "2024-04-02"),
+        # a month named with its year word
+        ("Университет Ривертона и Университет Бастии подписали соглашение в марте прошлого года.", "2024-05-15",
+         "2023-03"),
+        ("河源大学与白沙大学计划今年9月签署合作协议。", "2024-04-12", "2024-09"),
+        ("Университет Ривертона и Университет Бастии откроют совместную магистерскую программу с сентября этого года.",
+         "2024-03-15", "2024-09"),
+        # a start to come: "ab Oktober" said in May is this October, not last year's
+        ("Die Universität Riverton und die Universität Bastia werden ab Oktober einen gemeinsamen Masterstudiengang "
+         "anbieten.", "2024-05-08", "2024-10"),
+    ],
+)  # fmt: skip
+def test_relative_dates_are_resolved_from_the_publication_date(text: str, published: str, date: str) -> None:
+    ex = pk.extract(text, published=published)
+    assert [str(p.date) for p in ex.partnerships] == [date]
+    assert all(len(p.parties) == 2 for p in ex.partnerships)
+
+
+def test_a_day_number_needs_its_month_word_and_a_publication_month() -> None:
+    """ "inst." after no number is no date; without a publication date nothing relative is filled in."""
+    lex = lexicon(("en",))
+    assert [str(h.date) for h in find_dates("see the inst. rules", lex, PartialDate(2025, 3, 14))] == []
+    assert find_dates("signed on 3rd inst.", lex, None) == []
+    assert find_dates("signed on 3rd inst.", lex, PartialDate(2025)) == []
+
+
+def test_a_month_without_a_start_word_stays_at_or_before_the_publication() -> None:
+    """ "in October" said in May is last October (news tells what has happened)."""
+    lex = lexicon(("de", "en"))
+    hits = find_dates("Die Vereinbarung wurde im Oktober unterzeichnet.", lex, PartialDate(2024, 5, 8))
+    assert [str(h.date) for h in hits] == ["2023-10"]
