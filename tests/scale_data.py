@@ -88,7 +88,7 @@ def clusters_of(texts: list[str], ids: list[Any]) -> set[frozenset[str]]:
 
 def canonical_ids(names: list[str]) -> dict[str, int]:
     """The id each name's cluster must get in every engine: derived from the single process's canonical name."""
-    from partnerkit._matching._batch import stable_ids
+    from partnerkit._matching._dedupe_steps import stable_ids
 
     clusters = pk.dedupe(names)
     ids = stable_ids([c.canonical for c in clusters])

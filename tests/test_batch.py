@@ -18,19 +18,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import partnerkit as pk
-from partnerkit._matching._batch import (
-    Packed,
+from partnerkit._matching._batch import Packed, match_batch, unpack
+from partnerkit._matching._dedupe_steps import (
     components_of,
     edges_for,
     group_frame,
     guarded_union,
-    match_batch,
     pairs_for,
     plan_groups,
     plan_of,
     reading_frame,
     score_pairs,
-    unpack,
 )
 from partnerkit.rules import default_rules
 from tests import scale_data

@@ -175,8 +175,8 @@ def test_dedupe_keeps_names_without_normal_form_apart(pkd: Any) -> None:
     import dask.dataframe as dd
     import pandas as pd
 
-    from partnerkit._matching._batch import key_frame
     from partnerkit._matching._dedupe import _key
+    from partnerkit._matching._dedupe_steps import key_frame
 
     empty = ["Zu", "ILE SAS", "T.D.I. Co., Ltd.", "S.E.S. Co., Ltd.", "公益社団法人"]
     assert not any(_key(n) for n in empty)

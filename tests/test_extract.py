@@ -1064,10 +1064,17 @@ def test_joint_bodies_chinese_memberships_and_unsigned_documents(
             "doctoral positions in it.",
             {("joint_lab", ("Alpha University", "Beta University"))},
         ),
+        # an approver ("approved by X") is context too: the deal is the publisher's with the host
+        (
+            "Alpha University news\nAlpha University opened a campus in Lagos. Beta University hosts the "
+            "campus under an agreement approved by the Gamma Ministry of Education last year.",
+            {("office", ("Alpha University",)), ("agreement", ("Alpha University", "Beta University"))},
+        ),
     ],
 )
 def test_funders_are_no_parties(text: str, expected: set[tuple[str, tuple[str, ...]]]) -> None:
-    """Funders ("X approved a grant", "awarded ... by X") stay out of a deal's parties."""
+    """Funders ("X approved a grant", "awarded ... by X") and approvers ("approved by X") stay out
+    of a deal's parties."""
     got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
     assert got == expected
 

@@ -5,7 +5,8 @@ A user relies on: a short form used in a title before the body defines it ("La U
 "Technische Universität Dresden" being one university; a title that repeats part of a
 consortium being that consortium; Chinese names not swallowing the verb before them
 ("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员";
-an exchange told by its verb alone ("intercambiará estudiantes", "Studierende austauschen").
+an exchange told by its verb alone ("intercambiará estudiantes", "Studierende austauschen");
+"doble título" as a double degree.
 """
 
 from __future__ import annotations
@@ -485,3 +486,9 @@ def test_an_exchange_told_by_its_verb_alone(text: str, status: str) -> None:
         (p.kind.value, len(p.parties), p.status.value) for p in pk.extract(text, published="2024-05-01").partnerships
     ]
     assert got == [("exchange", 2, status)]
+
+
+def test_spanish_doble_titulo_is_a_double_degree() -> None:
+    """ "doble título" (not only "doble titulación") names a double degree."""
+    text = "La Universidad de Nortevalle ofrece desde 2016 un doble título con la Universidad de Surmar."
+    assert _records(text) == {("double_degree", frozenset({"Universidad de Nortevalle", "Universidad de Surmar"}))}

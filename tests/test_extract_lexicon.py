@@ -26,6 +26,8 @@ from partnerkit._extract._lexicon import detect_language
         ("Norrland University opened an office in Lagos in 2020.", "en"),
         ("La Universidad de Norrland abrió una oficina en Lagos.", "es"),
         ("Il Politecnico di Varenna e l'Università di Norrland hanno firmato un accordo nella sede dell'ateneo.", "it"),
+        # elided articles (l') are Italian as much as French
+        ("L'Università di Nordvalle e l'Università di Sudmare rinnovano l'accordo di cooperazione.", "it"),
         # Italian names in an English text leave it English
         ("Politecnico di Varenna takes part in all four networks listed above.", "en"),
     ],

@@ -16,7 +16,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import partnerkit as pk
-from partnerkit._extract._patterns._marked import _ADJECTIVE, _BEFORE, _COMPOUND, find_marked
+from partnerkit._extract._patterns._marked import (
+    _ADJECTIVE,
+    _APPOSITION,
+    _APPOSITION_START,
+    _BEFORE,
+    _COMPOUND,
+    find_marked,
+)
 
 
 def _records(text: str) -> set[tuple[str, frozenset[str]]]:
@@ -110,3 +117,46 @@ def test_the_network_and_compound_scans_on_the_held_out_texts() -> None:
     for line in lines:
         assert [m.span() for m in _BEFORE.finditer(line)] == [m.span() for m in _BEFORE_AS_WRITTEN.finditer(line)]
         assert [m.span() for m in _COMPOUND.finditer(line)] == [m.span() for m in _COMPOUND_AS_WRITTEN.finditer(line)]
+
+
+_APPOSITION_AS_WRITTEN = re.compile(_APPOSITION.pattern.replace(", ", "^, ", 1))
+
+
+def _appositions(text: str) -> list[int]:
+    """The commas an apposition follows, read at each comma of the text as first written."""
+    found = []
+    for m in _APPOSITION_START.finditer(text):
+        if _APPOSITION.match(text, m.start(), m.start() + 80) is not None:
+            found.append(m.start())
+    return found
+
+
+def _appositions_as_written(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(",", text) if _APPOSITION_AS_WRITTEN.match(text[m.start() : m.start() + 80])]
+
+
+_APPOSITION_PIECES = st.sampled_from(
+    [", ", ",", "a ", "an ", "the ", "The ", "la ", "l'", "une ", "cross-border ", "small ", "alliance", "network",
+     "réseau", "red", "x" * 30, "s", " ", "-", "_", "1", "Vexa"]
+)  # fmt: skip
+
+
+@given(st.lists(_APPOSITION_PIECES, max_size=16))
+def test_appositions_are_read_at_the_commas_they_were_read_at(pieces: list[str]) -> None:
+    """Only the commas followed by an article are read, each on the same 80 characters (a
+    network noun cut at the 80th one still counts as ending there): the same appositions."""
+    text = "".join(pieces)
+    assert _appositions(text) == _appositions_as_written(text)
+
+
+def test_appositions_on_the_held_out_texts() -> None:
+    from pathlib import Path
+
+    lines = [
+        line
+        for path in sorted((Path(__file__).parent / "data").glob("news_heldout*/*.txt"))
+        for line in path.read_text("utf-8").splitlines()
+    ]
+    assert sum(1 for line in lines if _appositions_as_written(line)) >= 1  # (the texts hold some)
+    for line in lines:
+        assert _appositions(line) == _appositions_as_written(line)

@@ -2,8 +2,8 @@
 
 A user relies on: "X and Y signed an agreement on a joint master's programme. The programme
 starts in autumn 2026." giving the programme the date 2026 (and the status planned, the start
-lying after the publication date) while the agreement keeps its signing date, in English,
-German, French, Spanish, Russian and Chinese; and on the next sentence NOT dating it when it
+lying after the publication date) while the agreement keeps its signing date, in English, Italian,
+German, French, Spanish, Italian, Russian and Chinese; and on the next sentence NOT dating it when it
 gives the end of a term ("extends the programme to 2033"), names another organisation's
 start, or lies in another paragraph.
 """
@@ -58,6 +58,12 @@ def _dated(text: str) -> dict[str, tuple[str | None, str]]:
             "gemeinsamen Forschungsinstituts vereinbart. Das Institut soll 2025 seine Arbeit aufnehmen.",
             "joint_lab",
             "2025",
+        ),
+        (
+            "L'Università di Nordvalle e l'Università di Sudmare hanno firmato il 7 maggio 2024 un accordo per "
+            "una doppia laurea nel campo della chimica. I primi studenti inizieranno nel settembre 2025.",
+            "double_degree",
+            "2025-09",
         ),
         (
             "北湾大学与山顶大学于2024年5月7日签署合作协议，将合作开设双学位项目。首批学生将于2025年9月入学。",

@@ -6,7 +6,8 @@ A user relies on: "the Faculty of Law of X University", "l'Ecole ... de l'Univer
 ("Институт ... Российской академии наук") giving the university or academy as the party of
 a deal between organisations, with the unit found as a mention of kind "unit"; names that
 merely contain two heads ("Association of ... Universities", "Higher School of Economics")
-staying whole.
+staying whole; a school named by its field alone ("The Business School") being a unit of the
+publisher, not an organisation.
 """
 
 from __future__ import annotations
@@ -147,3 +148,26 @@ def test_unit_before_a_bare_parent_word_reads_without_error() -> None:
 def test_school_named_by_its_parents_acronym_gives_the_parent_as_party() -> None:
     text = "News\nThe RVU School of Management signed an agreement with Lakeside University on Monday."
     assert _parties(text) == {frozenset({"RVU", "Lakeside University"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Business School confirmed that it is in talks with Lakeside University about a joint master's.", "unit"),
+        ("The Graduate School of Management signed a memorandum of understanding with Lakeside University.", "unit"),
+        ("Riverton Business School signed a memorandum of understanding with Lakeside University.", "name"),
+        ("Die Kölner Fakultät für Medizin unterzeichnete mit der Lakeside University eine Vereinbarung.", "unit"),
+    ],
+)
+def test_a_school_named_by_its_field_alone_is_a_unit(text: str, kind: str) -> None:
+    """ "The Business School" and "die Kölner Fakultät" name no organisation of their own (a part
+    of the publisher, of the city's university); "Riverton Business School" does."""
+    assert [s.kind for s in find_names(text)] == [kind, "name"]
+
+
+def test_a_unit_named_by_its_field_leaves_the_publisher_as_party() -> None:
+    text = (
+        "Northvale University news\nThe Business School confirmed this week that it is in talks with "
+        "Lakeside University about a joint executive master's in finance."
+    )
+    assert _parties(text) == {frozenset({"Northvale University", "Lakeside University"})}

@@ -59,6 +59,19 @@ def _dates(text: str) -> dict[str, tuple[str | None, str]]:
             "2011",
         ),
         (
+            "L'Università di Nordvalle e l'Università di Sudmare rinnovano l'accordo\n"
+            "L'Università di Nordvalle e l'Università di Sudmare hanno rinnovato lunedì l'accordo di "
+            "cooperazione che le lega dal 2010.",
+            "agreement",
+            "2025-01-27",
+        ),
+        (
+            "Nel mese di dicembre l'Università di Nordvalle ha rescisso l'accordo di cooperazione con "
+            "l'Università di Sudmare, che era stato firmato nel 2011.",
+            "agreement",
+            "2011",
+        ),
+        (
             "Northvale University terminated in December the exchange agreement with Southmere University "
             "concluded in 2011.",
             "exchange",

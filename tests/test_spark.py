@@ -127,7 +127,7 @@ def test_components_merge_partition_forests_like_one_union_find(spark: Any, fan_
 
     import pandas as pd
 
-    from partnerkit._matching._batch import components_of
+    from partnerkit._matching._dedupe_steps import components_of
     from partnerkit.spark._adapter import connected_components
 
     rng = random.Random(7)

@@ -19,6 +19,7 @@ import attrs
 from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
+from partnerkit._extract._origins import drop_origins
 from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._resolve import plain, registry_insts, resolve
@@ -199,6 +200,8 @@ def read_document(
         resolve(doc.entities, doc.mentions, doc.places, registry)
     doc.publisher = _publisher(doc, publisher)
     _references(doc)
+    doc.mentions = drop_origins(text, doc.mentions, {i for i, e in doc.entities.items() if e.kind == "org"})
+    doc.by_sentence.clear()
     return doc
 
 

@@ -9,6 +9,7 @@ import attrs
 
 from partnerkit._extract._dates import find_dateline
 from partnerkit._extract._document import read_document
+from partnerkit._extract._groups import read_groups
 from partnerkit._extract._lexicon import detect_language, lexicon
 from partnerkit._extract._statements import find_partnerships
 from partnerkit._extract._text import clean, split_sentences
@@ -72,6 +73,7 @@ def extract(
     if pub is None:
         pub = find_dateline(ct.text.split("\n"), lex)
     doc = read_document(ct, sentences, lex, publisher, registry)
+    read_groups(doc)
     mentions = []
     for m in doc.mentions:
         if m.entity is None:

@@ -56,6 +56,7 @@ _REFERENCES = (
     "creation",
     "publisher",
     "pair",
+    "group",
     "generic",
     "context",
     "context_after",
@@ -119,7 +120,7 @@ _STOPWORDS = {
         """le les des et du avec une un est sur dans pour la de l d au aux à ont""".split()  # noqa: SIM905
     ),
     "it": frozenset(
-        """il della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
+        """il l e ha per che della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
     ),
     "de": frozenset(
         """der die das und mit ist ein eine den dem des im zu von zum zur bei auf für über ihr ihre ihren sich
@@ -257,37 +258,13 @@ def lowered(text: str) -> str | None:
 
 
 def _literals(sub: Any) -> frozenset[str] | None:
-    """Strings one of which every match of the parsed pattern ``sub`` contains (None: unknown)."""
-    c = importlib.import_module("re._constants")
+    """Strings one of which every match of the parsed pattern ``sub`` contains (None: unknown):
+    of the sets :func:`_every_literals` finds, the one whose shortest string is longest (then the
+    smallest; the first on a tie)."""
     best: frozenset[str] | None = None
-
-    def consider(cand: frozenset[str] | None) -> None:
-        nonlocal best
-        if not cand or not all(cand):
-            return
+    for cand in _every_literals(sub):
         if best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best)):
             best = cand
-
-    run: list[str] = []
-    for op, av in sub:
-        if op is c.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider(frozenset(["".join(run)]))
-            run = []
-        if op is c.SUBPATTERN:
-            consider(_literals(av[3]))
-        elif op is c.ATOMIC_GROUP:
-            consider(_literals(av))
-        elif op is c.BRANCH:
-            parts = [_literals(b) for b in av[1]]
-            if all(p is not None for p in parts):
-                consider(frozenset().union(*(p for p in parts if p is not None)))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_literals(av[2]))
-    if run:
-        consider(frozenset(["".join(run)]))
     return best
 
 
@@ -305,7 +282,7 @@ def _parsed(source: str, flags: int) -> Any:
 
 def _every_literals(sub: Any) -> list[frozenset[str]]:
     """Every set of strings of which each match of the parsed pattern ``sub`` contains one:
-    one set per required part of it, in sequence (the sets :func:`_literals` chooses among)."""
+    one set per required part of it, in sequence (:func:`_literals` chooses among them)."""
     c = importlib.import_module("re._constants")
     out: list[frozenset[str]] = []
     run: list[str] = []
@@ -346,13 +323,8 @@ def literal_sets(source: str, flags: int) -> tuple[tuple[str, ...], ...]:
         return ()
     out: list[tuple[str, ...]] = []
     for got in found:
-        words = sorted({w.lower().translate(_EQUIVALENT) for w in got}, key=lambda w: (len(w), w))
-        kept: list[str] = []
-        for w in words:
-            if not any(k in w for k in kept):
-                kept.append(w)
-        if tuple(kept) not in out:
-            out.append(tuple(kept))
+        if (kept := _shortest_first(got)) not in out:
+            out.append(kept)
     return tuple(out)
 
 
@@ -365,6 +337,11 @@ def literal_needles(source: str, flags: int) -> tuple[str, ...] | None:
         return None
     if found is None:
         return None
+    return _shortest_first(found)
+
+
+def _shortest_first(found: frozenset[str]) -> tuple[str, ...]:
+    """The literals ``found`` lower-cased, shortest first, without those holding a shorter one."""
     # lower-casing both sides keeps every match (case-sensitive ones too)
     words = sorted({w.lower().translate(_EQUIVALENT) for w in found}, key=lambda w: (len(w), w))
     # a literal that holds a shorter one adds nothing: the shorter one is in the text too

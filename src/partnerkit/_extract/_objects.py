@@ -1,5 +1,6 @@
 """What a statement sets up or creates ("the creation of the X Institute", "汉学研究中心"):
-objects of the statement, never its parties."""
+objects of the statement, never its parties; likewise the name a consortium word is given ("the
+X consortium", "the consortium, called X"), no member of it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind
 
-__all__ = ["founded_by", "named_after", "named_before", "objects", "set_up"]
+__all__ = ["called", "founded_by", "named_after", "named_before", "objects", "set_up"]
 
 K = PartnershipKind
 
@@ -219,3 +220,21 @@ def named_before(doc: Document, si: int, trig: _Trigger) -> int | None:
         if x.entity is not None and x.end - sent.start == trig.start - 1 and sent.text[trig.start - 1] == " ":
             return x.entity
     return None
+
+
+# "the consortium, called X," / "named X" / "llamado X" / "appelé X" / "namens X": X is its name
+_CALLED = re.compile(
+    r"[,\s]*(?:(?:which is |now |to be )?(?:called|named|known as|dubbed)|(?:llamad|denominad|bautizad)[oa]"
+    r"|appel[ée]e?|nomm[ée]e?|baptis[ée]e?|genannt|namens|mit dem namen|под названием|названн\w+)"
+    r"\s+(?:the\s+)?[\"“«„]?",
+    re.IGNORECASE,
+)
+
+
+def called(doc: Document, si: int, trig: _Trigger) -> set[int]:
+    """The entity named right after a consortium word by "called X" (its own name, no member)."""
+    sent = doc.sentences[si]
+    m = _CALLED.match(sent.text, trig.end)
+    if m is None:
+        return set()
+    return {x.entity for x in doc.in_sentence(si) if x.entity is not None and x.start - sent.start == m.end()}

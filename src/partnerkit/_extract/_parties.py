@@ -250,7 +250,7 @@ def _coordinated_subjects(doc: Document, si: int, parties: list[int], trig: _Tri
             first[m.entity] = (m.start - sent.start, m.end - sent.start)
     if len(first) != len(parties) or any(e > trig.start for _s, e in first.values()):
         return False
-    spans = sorted(first.values())
+    spans = sorted(set(first.values()))  # (the members of "the three universities" share its span)
     return all(_COORDINATION.fullmatch(sent.text, a[1], b[0]) is not None for a, b in itertools.pairwise(spans))
 
 

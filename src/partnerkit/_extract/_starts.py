@@ -6,6 +6,9 @@ after the publication date. The next sentence counts only when it is of the same
 states no deal of its own, names no other organisation, and tells a start ("the first
 students", "startet", "seront admis", "набор ... начнётся", "首批"); its date must not lie
 before the record's own. Documents keep their signing date; ended objects keep theirs.
+
+An object said to close, followed by "The campus, opened in 2012, ..." (:func:`opened_next`),
+is one ended object dated by its opening.
 """
 
 from __future__ import annotations
@@ -81,15 +84,10 @@ def opened_next(
     return [r for j, r in enumerate(result) if j not in drop]
 
 
-def _key(d: PartialDate) -> tuple[int, int, int]:
-    return (d.year, d.month or 0, d.day or 0)
-
-
 def _after(a: PartialDate, b: PartialDate) -> bool:
-    """``a`` lies after ``b`` at the precision both give."""
-    ka, kb = _key(a), _key(b)
-    n = 1 + (a.month is not None and b.month is not None) + (a.day is not None and b.day is not None)
-    return ka[:n] > kb[:n]
+    """``a`` lies after ``b`` at the precision both give: every day ``a`` can denote is after every
+    day ``b`` can (2026-06 is after 2026-05, not after 2026)."""
+    return a.first_day() > b.last_day()
 
 
 def _start_of(

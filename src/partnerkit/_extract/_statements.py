@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
 
-from partnerkit._extract._clauses import clause_span as _clause_span
+from partnerkit._extract._clause_dates import membership_clauses as _membership_clauses
+from partnerkit._extract._clause_dates import statement_date as _statement_date
 from partnerkit._extract._clauses import joins as _joins
 from partnerkit._extract._cues import between_countries as _between_countries
 from partnerkit._extract._cues import explicit_event as _explicit_event
@@ -24,7 +24,13 @@ from partnerkit._extract._cues import scoped as _scoped
 from partnerkit._extract._cues import set_up_cue as _set_up_cue
 from partnerkit._extract._document import Document
 from partnerkit._extract._entities import Found
+from partnerkit._extract._filters import countries_near as _countries_near
+from partnerkit._extract._filters import describes_a_name as _describes_a_name
+from partnerkit._extract._filters import inside_a_name as _inside_a_name
+from partnerkit._extract._filters import refers_to_deal as _refers_to_deal
+from partnerkit._extract._filters import unsigned_document_of as _unsigned_document_of
 from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._objects import called as _called
 from partnerkit._extract._objects import founded_by as _founded_by
 from partnerkit._extract._objects import named_after as _named_after
 from partnerkit._extract._objects import named_before as _named_before
@@ -60,17 +66,13 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import tidy as _tidy
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status as _status
-from partnerkit._extract._triggers import status_cues as _status_cues
 from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import (
-    act_date,
     body_date,
     date_after,
     date_for,
     during_date,
     event_date,
-    inherited_date,
-    last_date_before,
 )
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 from partnerkit._names import fold
@@ -109,35 +111,6 @@ def _own_clause(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
     if len(parties) < 2:
         return parties
     return [p for i, p in enumerate(parties) if i == 0 or p in before]
-
-
-def _membership_clauses(
-    doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]
-) -> list[tuple[_Trigger, tuple[int, int] | None]]:
-    """The membership statements of a sentence, one per coordinated clause ("X is a member of A,
-    and Y belongs to B"); the one trigger with no span when the sentence has one clause."""
-    text = doc.sentences[si].text
-    pattern = doc.lex.kinds.get(K.MEMBERSHIP)
-    if pattern is None or not _joins(text):
-        return [(trig, None)]
-    hits = [_Trigger(K.MEMBERSHIP, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
-    starts = sorted({t.start for t in triggers} | {t.start for t in hits})
-    out: dict[tuple[int, int], _Trigger] = {}
-    for t in [trig, *hits]:
-        if t.start >= trig.start or t is trig:
-            out.setdefault(_clause_span(text, t.start, starts), t)
-    if len(out) < 2:
-        return [(trig, None)]
-    return [(t, span) for span, t in sorted(out.items())]
-
-
-def _countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Pattern[str] | None) -> bool:
-    """ "the two countries", "中俄" near the trigger, outside a name ("中俄工科大学联盟" is a name)."""
-    if countries is None:
-        return False
-    text = doc.sentences[si].text
-    lo = max(0, trig.start - 60)
-    return any(not _inside_a_name(doc, si, m.start(), m.end()) for m in countries.finditer(text, lo, trig.end + 60))
 
 
 def _members_named(doc: Document, text: str, out: list[Partnership], kind: PartnershipKind) -> list[int]:
@@ -181,93 +154,22 @@ def _places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
     return (got[0], got[1]) if got[0] != got[1] else None
 
 
-def _refers_to_deal(anaphora: re.Pattern[str] | None, low: str | None, text: str, triggers: list[_Trigger]) -> bool:
-    """True when a sentence with triggers points back to a document ("under the agreement",
-    "该协议") with words that are not part of a trigger of another kind ("eine Vereinbarung" of
-    "eine Vereinbarung über den Austausch von ..." names the exchange itself)."""
-    if not triggers or anaphora is None or not may_match(anaphora, low):
-        return False
-    return any(
-        not any(t.start < a.end() and a.start() < t.end for t in triggers if t.kind not in _DOCUMENTS)
-        for a in anaphora.finditer(text)
-    )
-
-
 def _framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
     return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
 
 
-def _inside_a_name(doc: Document, si: int, start: int, end: int) -> bool:
-    """True when the text from ``start`` to ``end`` of sentence ``si`` is inside a name it
-    mentions: a trigger that is a word of one ("Pacific Rim Universities Alliance")."""
-    base = doc.sentences[si].start
-    return any(m.start - base <= start and end <= m.end - base for m in doc.in_sentence(si))
-
-
-# ", a network of technical universities", ", una red de universidades": an apposition describing a name
-_APPOSITION = re.compile(
-    r",\s+(?:a|an|one|un|una|une|uma|um|eine?|einer|один|одна|одно)\s+(?:[^\W\d_]+\s+){0,2}$", re.I
-)
-
-
-def _describes_a_name(doc: Document, si: int, trig: _Trigger) -> bool:
-    """True when a consortium trigger opens an apposition right after a name ("members of the X
-    Group, a network of universities of ...": a description of X, not a consortium of its own)."""
-    text = doc.sentences[si].text
-    m = _APPOSITION.search(text, max(0, trig.start - 40), trig.start)
-    base = doc.sentences[si].start
-    return m is not None and any(x.end - base == m.start() for x in doc.in_sentence(si) if x.entity is not None)
-
-
-# "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
-# "the consortium, called X," / "named X" / "llamado X" / "appelé X" / "namens X": X is its name
-_CALLED = re.compile(
-    r"[,\s]*(?:(?:which is |now |to be )?(?:called|named|known as|dubbed)|(?:llamad|denominad|bautizad)[oa]"
-    r"|appel[ée]e?|nomm[ée]e?|baptis[ée]e?|genannt|namens|mit dem namen|под названием|названн\w+)"
-    r"\s+(?:the\s+)?[\"“«„]?",
-    re.IGNORECASE,
-)
-
-
-def _called(doc: Document, si: int, trig: _Trigger) -> set[int]:
-    """The entity named right after a consortium word by "called X" (its own name, no member)."""
-    sent = doc.sentences[si]
-    m = _CALLED.match(sent.text, trig.end)
-    if m is None:
-        return set()
-    return {x.entity for x in doc.in_sentence(si) if x.entity is not None and x.start - sent.start == m.end()}
-
-
 # a singular possessive right before a phrase ("its", "su", "son", "sein", "его")
 _ITS = re.compile(r"(?<![\w-])(?:its|su|son|sa|sein(?:e[mnrs]?)?|его|её|ее)\s+$", re.IGNORECASE)
 # at most an article between two phrases ("se suma a | la | oficina")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
+# "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
 _ANOTHER = re.compile(
     r"\b(?:another|second|third|further|additional|weitere[sr]?|zweite[sn]?|otra|segunda|tercera|autre|second(?:e)?|"
     r"deuxi[èe]me)\b",
     re.I,
 )
-
-
-def _clause_text(text: str, trig: _Trigger, triggers: list[_Trigger]) -> str:
-    """The sentence blanked outside the trigger's own coordinated clause (offsets kept), so a date
-    of another clause is not the trigger's ("an MoU signed in 2017 ..., while an exchange ...")."""
-    if len(triggers) < 2 or not _joins(text):
-        return text
-    lo, hi = _clause_span(text, trig.start, sorted(t.start for t in triggers))
-    if (lo, hi) == (0, len(text)):
-        return text
-    return " " * lo + text[lo:hi] + " " * (len(text) - hi)
-
-
-def _unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[_Trigger]) -> bool:
-    """True when a document the sentence says is not signed yet follows the object it would set up
-    ("talks on a double-degree programme ..., but the agreement has not been signed yet")."""
-    if not any(t.kind not in _DOCUMENTS and t.end <= trig.start for t in triggers):
-        return False
-    return any(n == "unsigned" for _s, _e, n in _status_cues(doc, si))
 
 
 def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
@@ -277,48 +179,6 @@ def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], Partner
         return []  # (a body and two founders: three mentions at least)
     named = [(ent, parts, K.JOINT_LAB, 0) for ent, parts in _named_after(doc, si)]
     return named + _founded_by(doc, si)
-
-
-def _statement_date(
-    doc: Document,
-    si: int,
-    trig: _Trigger,
-    triggers: list[_Trigger],
-    *,
-    all_triggers: Mapping[int, list[_Trigger]],
-    existing: bool,
-    status: Status,
-    out: list[Partnership],
-    published: PartialDate | None,
-) -> PartialDate | None:
-    """The date of a statement: the one of its own clause; else the last one stated before
-    ("since then"); else, for a signing, the one its paragraph or event gives; else that of the
-    same event told in the sentence before ("X joined Y on 10 May. Z also joined")."""
-    text = doc.sentences[si].text
-    kind = trig.kind
-    # ("to strengthen the partnership": the date of no new deal)
-    date = None if existing else act_date(doc, _clause_text(text, trig, triggers), trig, published, status)
-    since = doc.lex.dates.get("since_then")
-    if date is None and since is not None and may_match(since, doc.low(si)) and since.search(text):
-        date = last_date_before(doc, si, published)
-    if date is None and kind in _DOCUMENTS and status is Status.SIGNED:
-        date = (
-            inherited_date(doc, si, all_triggers, published)
-            or event_date(doc, si, published)
-            or during_date(doc, si, published)
-        )
-    also = doc.lex.refs.get("also")
-    if (
-        date is None
-        and out
-        and out[-1].kind is kind
-        and also is not None
-        and also.search(text, max(0, trig.start - 40), trig.end) is not None
-    ):
-        prev = out[-1]
-        if si > 0 and prev.evidence[0].quote == doc.sentences[si - 1].text:
-            date = prev.date
-    return date
 
 
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:

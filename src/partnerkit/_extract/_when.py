@@ -101,7 +101,14 @@ def _reports_signing(doc: Document, si: int) -> bool:
     return any(p is not None and p.search(text) is not None for p in pats)
 
 
+def _nearest(hits: list[DateHit], trig: _Spanned) -> DateHit:
+    """The hit of ``hits`` (not empty) nearest the trigger, on either side (the first on a tie)."""
+    return min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
+
+
 def date_for(doc: Document, text: str, trig: _Spanned, published: PartialDate | None) -> PartialDate | None:
+    """The date of ``text`` nearest the trigger, leaving out the date of the report itself
+    ("announced this Friday"); of a range of two dates ("between 2009 and 2019"), its start."""
     hits = dates_in(doc, text, published)
     reported = doc.lex.dates.get("reported")
     if reported is not None:
@@ -109,7 +116,7 @@ def date_for(doc: Document, text: str, trig: _Spanned, published: PartialDate | 
         hits = [h for h in hits if not _right_after_report(reported, text, h.start)]
     if not hits:
         return None
-    best = min(hits, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end)))
+    best = _nearest(hits, trig)
     for h in hits:  # "between 2009 and 2019", "von 2009 bis 2019", "2009–2019": the range's start
         if (
             h.end < best.start
@@ -148,7 +155,7 @@ def _renewal_date(doc: Document, text: str, trig: _Spanned, hits: list[DateHit])
         return None
     if all(_NOT.search(text, max(0, m.start() - 16), m.start()) for m in renewed.finditer(text)):
         return None  # no renewal, or only "was not renewed"
-    return min(rest, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
+    return _nearest(rest, trig).date
 
 
 def act_date(
@@ -163,7 +170,7 @@ def act_date(
     """
     hits = dates_in(doc, text, published)
     if status is Status.ENDED and (marked := original_dates(doc, text, hits)):
-        return min(marked, key=lambda h: min(abs(h.start - trig.end), abs(trig.start - h.end))).date
+        return _nearest(marked, trig).date
     if status is Status.SIGNED and (renewal := _renewal_date(doc, text, trig, hits)) is not None:
         return renewal
     return date_for(doc, text, trig, published)
@@ -237,15 +244,7 @@ def _ceremony_date(doc: Document, si: int, published: PartialDate | None) -> Par
         return None
     word = next(g for g in m.groups() if g).lower()
     stem = word if CJK.match(word) else word[:4]
-    for j in range(si):
-        text = doc.sentences[j].text
-        at = text.lower().find(stem)
-        if at < 0:
-            continue
-        hits = [h for h in dates_in(doc, text, published) if h.date.day is not None]
-        if hits:
-            return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
-    return None
+    return _date_near_stem(doc, range(si), stem, published, to_day=True)
 
 
 # the body that admits members at a meeting: "La asamblea aprobó la incorporación de ...", "the Council admitted"
@@ -265,12 +264,20 @@ def body_date(doc: Document, si: int, published: PartialDate | None) -> PartialD
     if m is None:
         return None
     stem = next(g for g in m.groups() if g)[:6].lower()
-    for j in range(si - 1, -1, -1):
+    return _date_near_stem(doc, range(si - 1, -1, -1), stem, published, to_day=False)
+
+
+def _date_near_stem(
+    doc: Document, order: range, stem: str, published: PartialDate | None, *, to_day: bool
+) -> PartialDate | None:
+    """The date nearest ``stem`` in the first sentence of ``order`` holding both: a date to the
+    day (``to_day``) or at least to the month."""
+    for j in order:
         text = doc.sentences[j].text
         at = text.lower().find(stem)
         if at < 0:
             continue
-        hits = [h for h in dates_in(doc, text, published) if h.date.month is not None]
+        hits = [h for h in dates_in(doc, text, published) if (h.date.day if to_day else h.date.month) is not None]
         if hits:
             return min(hits, key=lambda h: min(abs(h.start - at), abs(h.end - at))).date
     return None

@@ -1,6 +1,6 @@
 """``partnerkit.dask.dedupe``: cluster a column of names across partitions.
 
-The steps of :mod:`partnerkit._matching._batch`, all in Dask (the client holds no row of
+The steps of :mod:`partnerkit._matching._dedupe_steps`, all in Dask (the client holds no row of
 the data): the distinct texts are counted with a group-by over the partitions and keyed by
 normal form per partition; a shuffle by key brings each key's texts together, where the
 group's representative and row count are found; a sort by first row numbers the groups as
@@ -21,9 +21,9 @@ import itertools
 import logging
 from typing import Any
 
-from partnerkit._matching._batch import (
+from partnerkit._matching._batch import Packed, unpack
+from partnerkit._matching._dedupe_steps import (
     AcronymKeys,
-    Packed,
     acronym_keys,
     acronym_parts,
     acronym_roots,
@@ -39,7 +39,6 @@ from partnerkit._matching._batch import (
     score_pairs,
     stable_ids,
     text_frame,
-    unpack,
 )
 from partnerkit.dask._match import check_columns, current_client
 from partnerkit.rules import RuleSet, default_rules

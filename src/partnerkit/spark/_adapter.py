@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from partnerkit._errors import ConfigError
-from partnerkit._matching._batch import (
-    MATCH_COLUMNS,
+from partnerkit._matching._batch import MATCH_COLUMNS, Packed, match_frame
+from partnerkit._matching._dedupe_steps import (
     AcronymKeys,
     DedupePlan,
-    Packed,
     acronym_keys,
     acronym_parts,
     acronym_roots,
@@ -30,7 +29,6 @@ from partnerkit._matching._batch import (
     forest_of,
     guarded_union,
     key_frame,
-    match_frame,
     pairs_for,
     plan_groups,
     score_pairs,

@@ -21,6 +21,7 @@ from partnerkit._extract._patterns._words import (
     _ACRONYM_STOP,
     _CONNECTORS,
     _DETERMINERS,
+    _FIELD_WORDS,
     _HEAD_STEMS,
     _HEADS_HEAD_FIRST,
     _KEEP_AFTER,
@@ -168,6 +169,7 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
     lo = max((i + 1 for i in resets if i < heads[0]), default=0)
     hi = min((i for i in resets if i > heads[-1]), default=len(toks))
     cur: list[tuple[int, int, str]] = []
+    headed = False  # a word of ``cur`` is a head (a run without one is left out: it makes no name)
     prev_head_first = False
     last_end = 0
     last_dot = False
@@ -199,19 +201,22 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
         if ok and joinable:
             cur.append(tok)
             last_end, last_dot = e, dot
+            headed = headed or head is not None
         else:
-            if cur:
+            if headed:
                 runs.append(cur)
             if ok:
                 cur = [tok]
                 last_end, last_dot = e, dot
+                headed = head is not None
             else:
                 cur = []
+                headed = False
         if head is not None:
             prev_head_first = head in _HEADS_HEAD_FIRST or head == "hochschule"
         elif not ok or cap:
             prev_head_first = prev_head_first and ok and not cap
-    if cur:
+    if headed:
         runs.append(cur)
     return runs
 
@@ -268,14 +273,15 @@ def _comma_ok(text: str, pos: int) -> bool:
     return " of " in before and not any(_head_of(w) for w in m.group(0).split())
 
 
-def _may_have_head(text: str) -> bool:
-    """False only when no word of ``text`` can be a head (a name needs one): a fast prefilter."""
-    return _HEAD_STEMS.search(text.lower()) is not None
+def _may_have_head(low: str) -> bool:
+    """False only when no word of the lower-cased text ``low`` can be a head (a name needs one): a fast prefilter."""
+    return _HEAD_STEMS.search(low) is not None
 
 
 def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     out: list[Span] = []
-    if not _may_have_head(text):
+    low = text.lower()  # (read by both prefilters)
+    if not _may_have_head(low):
         return out  # no run can hold a head, and the shared-head forms need one too
     for run in _runs(text, toks):
         for piece, unit in units_of_parents(run):
@@ -286,7 +292,7 @@ def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) 
                     out.append(Span(span.start + offset, span.end + offset, span.text, kind, span.head))
     if len(out) > 1:
         out = units_at(text, out, offset)
-    out.extend(_shared_heads(text, toks, offset))
+    out.extend(_shared_heads(text, low, toks, offset))
     return out
 
 
@@ -468,6 +474,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if first_head in _PLURAL_HEADS_EN and _head_of(words[-1]) == first_head:
         return None  # "South Korean Universities", "Leading Institutes": a category, not a name
     kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
+    if first_head in _UNIT_HEADS and all(_of_a_unit(w) for w in words[: _first_head_at(words)]):
+        kind = "unit"  # "The Business School", "die Heidelberger Fakultät für Physik": a part, no parent named
     start, end = part[0][0], part[-1][1]
     if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
         kind = "unit"  # "the International Relations Office of the two universities": a part of them
@@ -476,10 +484,21 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     return Span(start, end, text[start:end], kind, first_head)
 
 
+def _first_head_at(words: list[str]) -> int:
+    return next(i for i, w in enumerate(words) if _head_of(w) is not None)
+
+
+def _of_a_unit(word: str) -> bool:
+    """A word before a unit head that names no organisation of its own: a field ("Business") or a
+    German city adjective ("Heidelberger", "Kölner": the city's university)."""
+    low = word.lower()
+    return low in _FIELD_WORDS or (low.endswith("er") and len(low) > 5 and _key(word[:-2]) in gazetteer())
+
+
 _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
 
 
-def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
+def _shared_heads(text: str, low: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> list[Span]:
     """ "Les universités Mohammed V de Rabat et Cheikh Anta Diop de Dakar" -> two names."""
     out: list[Span] = []
     # quick literal checks first: " de ", " d'" for the elliptic form, "universit" for a plural head
@@ -487,7 +506,6 @@ def _shared_heads(text: str, toks: tuple[tuple[int, int, str], ...], offset: int
         before = text[max(0, m.start() - 80) : m.start()]
         if any(_head_of(w) in _HEADS_HEAD_FIRST for w in before.split()):
             out.append(Span(m.start(1) + offset, m.end(1) + offset, m.group(1), "name", "university"))
-    low = text.lower()
     if "universit" not in low or not any(h in low for h in _PLURAL_HEADS):
         return out  # (a token that lower-cases to a plural head is in the lower-cased text)
     for _i, (_s, e, w) in enumerate(toks):

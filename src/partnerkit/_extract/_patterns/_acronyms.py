@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import re
 
 from partnerkit._extract._patterns._words import _PLURAL_HEADS, _TITLES, Span, _head_of, _tokens, is_acronym_token
@@ -23,11 +26,11 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
     toks = _tokens(text)
     all_caps_line: bool | None = None  # worked out at the first candidate
     joined_to = -1  # the token a slashed acronym took in ("(AUN/SEED-Net)")
-    for i, (s, e, w) in enumerate(toks):
+    # only the tokens that may yield a span are read (a few per sentence), picked out in C
+    for i in itertools.compress(range(len(toks)), map(_may_yield, map(_WORD_OF, toks))):
         if i == joined_to:
             continue
-        if w.islower() or w[1:].islower():
-            continue  # what is_acronym_token rejects first, without the call
+        s, e, w = toks[i]
         slashed = _slashed(text, toks, i)
         if slashed is not None:  # "(AUN/SEED-Net)": one short form in parentheses, not two
             out.append(Span(s + offset, slashed + offset, text[s:slashed], "acronym", None))
@@ -68,7 +71,7 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             continue  # "WANG Fei", "LI Jung": a surname in capitals
         if nxt_word.lower() in _PLURAL_HEADS and core.isupper():
             continue  # "three ASEAN universities": an adjective, not a name
-        e = s + len(core)  # noqa: PLW2901
+        e = s + len(core)
         prev = toks[i - 1][2].lower().rstrip(".") if i else ""
         after = text[e : e + 16]
         if prev in _TITLES or _TITLE_AFTER.match(after):
@@ -86,6 +89,21 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
             continue
         out.append(Span(s + offset, e + offset, core, "acronym", None))
     return out
+
+
+_WORD_OF = operator.itemgetter(2)
+
+
+@functools.lru_cache(maxsize=65536)
+def _may_yield(w: str) -> bool:
+    """False for a token that makes no span, whatever its neighbours: every span is made from a
+    token with a digit ("4EU", "21") or with two capitals at least (every other one fails
+    :func:`is_acronym_token`, which the slashed form asks of both its tokens too); the
+    possessive or dot taken off a token only removes letters. Skipping such a token changes
+    nothing else: only a slashed form's second token is skipped for what came before."""
+    if w.islower() or w[1:].islower():
+        return False
+    return sum(map(str.isupper, w)) >= 2 or any(map(str.isdigit, w))
 
 
 def _slashed(text: str, toks: tuple[tuple[int, int, str], ...], i: int) -> int | None:

@@ -34,9 +34,11 @@ _BEFORE = re.compile(
     r"|V(?<=[a-zà-ÿ] V)erbund|A(?<=[a-zà-ÿ] A)llianz|N(?<=[a-zà-ÿ] N)etzwerk)"
     rf"(?: {_ADJECTIVE}){{0,2}} (?=[A-ZÀ-Ý])"
 )
-_APPOSITION = re.compile(
-    rf"^, (?i:a|an|the|dem|der|die|den|la|el|une|un|l['’]) ?(?:[a-zà-ÿ][\w-]* ){{0,3}}?{_NETWORK}(?![\w])"
-)
+_ARTICLE = r"(?i:a|an|the|dem|der|die|den|la|el|une|un|l['’])"
+# (matched at a comma with ``endpos`` 80 characters on: as on those 80 characters cut out)
+_APPOSITION = re.compile(rf", {_ARTICLE} ?(?:[a-zà-ÿ][\w-]* ){{0,3}}?{_NETWORK}(?![\w])")
+# the commas an apposition may start at (its first words): most commas are followed by none
+_APPOSITION_START = re.compile(rf", {_ARTICLE}")
 # "Lorentz-Gemeinschaft": (?<![\w-])(?:[A-ZÄÖÜ]\w+-)+ with the look-behind after the first capital
 _COMPOUND = re.compile(
     r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])\w+-(?:[A-ZÄÖÜ]\w+-)*(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung"
@@ -139,8 +141,8 @@ def find_marked(text: str, offset: int = 0) -> list[Span]:
         run = _run_after(text, m.end())
         if run is not None and _accept(text[run[0] : run[1]].split()):
             out.append(Span(run[0] + offset, run[1] + offset, text[run[0] : run[1]], "name", "alliance"))
-    for m in re.finditer(",", text):
-        if _APPOSITION.match(text[m.start() : m.start() + 80]) is None:
+    for m in _APPOSITION_START.finditer(text):
+        if _APPOSITION.match(text, m.start(), m.start() + 80) is None:
             continue
         start = _run_before(text, m.start())
         if start is not None and _OF_BEFORE.search(text, 0, start) is None and _accept(text[start : m.start()].split()):

@@ -35,6 +35,12 @@ _UNIT_HEADS = frozenset(
     """department faculty laboratory lab division office chair school departamento facultad faculté
     fakultät département laboratorio laboratoire lehrstuhl hospital""".split()  # noqa: SIM905
 )
+# Words of a field that, with a unit head and nothing else, name a part of some university, not an
+# organisation: "the Business School", "the Law School", "the Graduate School of Management".
+_FIELD_WORDS = frozenset(
+    """business law medical medicine graduate engineering management nursing dental veterinary
+    education music art arts design architecture economics journalism pharmacy""".split()  # noqa: SIM905
+)
 # Every head as a substring of lower-cased text (a superset of what _head_of accepts).
 # (a trie, not a flat alternation: only asked whether a head word is in a text)
 _HEAD_STEMS = literal_trie(
@@ -115,12 +121,15 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 _GLUED = re.compile(r"[A-Z]{2,4}[A-Z][a-zà-ÿ]{3,}")
 # an English possessive ending ("Glasgow's", "Leeds'"): no part of a name
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
+_POSSESSIVE_TAILS = tuple(q + end for q in "'’" for end in ("s", "", "s\n", "\n"))
 
 
 def without_possessive(span: Span) -> Span:
     """The span without a possessive ending ("the University of Glasgow's partners")."""
+    if span.kind != "name" or not span.text.endswith(_POSSESSIVE_TAILS):
+        return span  # (the pattern can match only at such an end: "$" is the end or a last newline)
     m = _POSSESSIVE_END.search(span.text)
-    if m is None or span.kind != "name":
+    if m is None:
         return span
     return Span(span.start, span.end - (m.end() - m.start()), span.text[: m.start()], span.kind, span.head)
 

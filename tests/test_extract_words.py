@@ -1,0 +1,32 @@
+"""Names found by shape lose an English possessive ending ("the University of Glasgow's partners")
+and nothing else; the quick check of the ending must agree with the pattern everywhere."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from partnerkit._extract._patterns._words import _POSSESSIVE_END, Span, without_possessive
+
+
+def _as_first_written(span: Span) -> Span:
+    m = _POSSESSIVE_END.search(span.text)
+    if m is None or span.kind != "name":
+        return span
+    return Span(span.start, span.end - (m.end() - m.start()), span.text[: m.start()], span.kind, span.head)
+
+
+@given(
+    st.lists(st.sampled_from(["Glasgow", "Leeds", "s", "'", "’", "s", " ", "\n", "x", "-", "University"]), max_size=8),
+    st.sampled_from(["name", "unit", "acronym"]),
+)
+def test_the_possessive_is_cut_where_the_pattern_cuts_it(pieces: list[str], kind: str) -> None:
+    text = "".join(pieces)
+    span = Span(3, 3 + len(text), text, kind, "university")
+    assert without_possessive(span) == _as_first_written(span)
+
+
+def test_a_possessive_ending_is_no_part_of_a_name() -> None:
+    assert without_possessive(Span(0, 19, "Glasgow University's", "name")).text == "Glasgow University"
+    assert without_possessive(Span(0, 20, "Leeds Universities'\n", "name")).text == "Leeds Universities"
+    assert without_possessive(Span(0, 8, "HUST's", "acronym")).text == "HUST's"
