@@ -86,3 +86,18 @@ def test_may_and_march_after_a_preposition_are_months(text: str, date: str) -> N
     """ "In May", "in March" (capitalised, after a preposition) are months; "may" the verb is not."""
     got = {str(p.date) for p in pk.extract(text, published="2024-11-01").partnerships}
     assert got == {date}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Varenna University and Norrland University signed an agreement on the twentieth of February this year.",
+         "2024-02-20"),
+        ("Varenna University and Norrland University signed an MoU on the twenty-first of May 2023.", "2023-05-21"),
+        ("Varenna University signed the first of its agreements with Norrland University in May 2023.", "2023-05"),
+    ],
+)  # fmt: skip
+def test_an_ordinal_day_word_before_of_and_a_month_is_the_day(text: str, date: str) -> None:
+    """ "the twentieth of February", "the twenty-first of May": the day; "the first of its
+    agreements" is no day."""
+    assert {str(p.date) for p in pk.extract(text, published="2024-09-18").partnerships} == {date}

@@ -234,6 +234,8 @@ def _worded(
             and text[tokens[j][1] : s].strip(" ,.ofde") == ""  # "8. November" (German)
         ):
             day, start = _day(tokens[j][2]), tokens[j][0]
+        elif j >= 0 and j < i - 1 and (ordinal := _ordinal_day(text, tokens, j)) is not None:
+            day, start = ordinal  # "the twentieth of February", "the twenty-first of May"
         k = i + 1
         if day is None and k < len(tokens) and tokens[k][2][0].isdigit() and _day(tokens[k][2]) is not None:
             day, end = _day(tokens[k][2]), tokens[k][1]
@@ -304,6 +306,31 @@ def _from_marker_before(text: str, start: int, lex: Lexicon) -> bool:
 def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
     around = [tokens[j][2] for j in (i - 1, i + 1, i + 2) if 0 <= j < len(tokens)]
     return any(w[0].isdigit() for w in around)
+
+
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+        fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(),  # noqa: SIM905
+        1,
+    )
+}
+_ORDINALS["thirtieth"] = 30
+
+
+def _ordinal_day(text: str, tokens: list[tuple[int, int, str]], j: int) -> tuple[int, int] | None:
+    """(day, start) of an English ordinal word ending at token ``j`` before "of" and a month:
+    "twentieth", "twenty-first", "thirty-first"."""
+    day = _ORDINALS.get(tokens[j][2].lower())
+    if day is None:
+        return None
+    start = tokens[j][0]
+    if day < 10 and j > 0 and text[tokens[j - 1][1] : start] == "-":
+        tens = {"twenty": 20, "thirty": 30}.get(tokens[j - 1][2].lower())
+        if tens is not None:
+            day, start = tens + day, tokens[j - 1][0]
+    return (day, start) if day <= 31 else None
 
 
 def _day(word: str) -> int | None:
