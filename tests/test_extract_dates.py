@@ -101,3 +101,10 @@ def test_an_ordinal_day_word_before_of_and_a_month_is_the_day(text: str, date: s
     """ "the twentieth of February", "the twenty-first of May": the day; "the first of its
     agreements" is no day."""
     assert {str(p.date) for p in pk.extract(text, published="2024-09-18").partnerships} == {date}
+
+
+def test_a_year_filled_from_the_publication_date_is_marked() -> None:
+    """A bare month takes its year from the publication date and says so (``filled``); a stated year does not."""
+    lex = lexicon(("en",))
+    hits = find_dates("signed in March and renewed in March 2021", lex, PartialDate(2023, 11, 20))
+    assert [(str(h.date), h.filled) for h in hits] == [("2023-03", True), ("2021-03", False)]

@@ -7,7 +7,9 @@ l'accord-cadre qui les lie depuis 2010", "продлили в среду сог�
 2017 was renewed for five years"); "was not renewed" being no renewal; and an ended deal being
 dated by its original signing ("расторг в феврале соглашение, заключенное в 2011 году",
 "terminated in March the agreement concluded in 2011"); a range of years ("between 2009 and
-2019") dating a deal by its start.
+2019") dating a deal by its start; a month without a year told in the future tense ("will sign
+an agreement in March", "планируется подписать в марте", "werden im März unterzeichnen") being
+the coming month, and one told in the past ("signed in March", "since March") the last one.
 """
 
 from __future__ import annotations
@@ -101,3 +103,115 @@ def test_not_renewed_is_no_renewal() -> None:
 def test_a_range_of_years_dates_the_deal_by_its_start(text: str) -> None:
     """ "Between 2009 and 2019, an exchange ...": the exchange dates from 2009, not 2019."""
     assert _dates(text)["exchange"][0] == "2009"
+
+
+# ISSUE 5: a month without a year, told in the future tense, is the coming one
+_AFTER_MARCH, _BEFORE_MARCH = "2023-11-20", "2023-02-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status", "after_march", "before_march"),
+    [
+        # still to come: the next March (a year on when March has passed at publication)
+        (
+            "Northvale University and Southmere University will sign an agreement in March.",
+            "agreement",
+            "planned",
+            "2024-03",
+            "2023-03",
+        ),
+        (
+            "In March, Northvale University and Southmere University will sign a memorandum of understanding.",
+            "mou",
+            "planned",
+            "2024-03",
+            "2023-03",
+        ),
+        (
+            "Northvale University and Southmere University are negotiating an agreement to be signed in March.",
+            "agreement",
+            "negotiating",
+            "2024-03",
+            "2023-03",
+        ),
+        (
+            "Northvale University and Southmere University will sign an agreement on 14 March.",
+            "agreement",
+            "planned",
+            "2024-03-14",
+            "2023-03-14",
+        ),
+        (
+            "Меморандум между Северным университетом и Южным университетом планируется подписать в марте.",
+            "mou",
+            "planned",
+            "2024-03",
+            "2023-03",
+        ),
+        # told in the past: the March at or before publication
+        (
+            "Northvale University and Southmere University signed an agreement in March.",
+            "agreement",
+            "signed",
+            "2023-03",
+            "2022-03",
+        ),
+        (
+            "Northvale University and Southmere University have been negotiating an agreement since March.",
+            "agreement",
+            "negotiating",
+            "2023-03",
+            "2022-03",
+        ),
+        (
+            "In March, Northvale University and Southmere University signed an agreement on the establishment "
+            "of a joint research centre.",
+            "joint_lab",
+            "planned",
+            "2023-03",
+            "2022-03",
+        ),
+        (
+            "Северный университет и Южный университет подписали меморандум о взаимопонимании в марте.",
+            "mou",
+            "signed",
+            "2023-03",
+            "2022-03",
+        ),
+        (
+            "Die Universität Nordtal und die Universität Südsee haben im März ein Kooperationsabkommen unterzeichnet.",
+            "agreement",
+            "signed",
+            "2023-03",
+            "2022-03",
+        ),
+    ],
+)
+def test_a_month_without_a_year_follows_the_tense(
+    text: str, kind: str, status: str, after_march: str, before_march: str
+) -> None:
+    """ "will sign in March" is the next March; "signed in March", "since March" the last one."""
+    assert dates_by_kind(text, published=_AFTER_MARCH)[kind] == (after_march, status)
+    assert dates_by_kind(text, published=_BEFORE_MARCH)[kind] == (before_march, status)
+
+
+def test_a_future_month_in_german_is_the_coming_one() -> None:
+    text = "Die Universität Nordtal und die Universität Südsee werden im März ein Kooperationsabkommen unterzeichnen."
+    assert dates_by_kind(text, published=_AFTER_MARCH)["agreement"][0] == "2024-03"
+    assert dates_by_kind(text, published=_BEFORE_MARCH)["agreement"][0] == "2023-03"
+
+
+def test_a_month_told_with_its_year_is_kept() -> None:
+    """Only a year filled in from the publication date moves; a stated year stays as given."""
+    text = "Northvale University and Southmere University will sign an agreement in March 2023."
+    assert dates_by_kind(text, published=_AFTER_MARCH)["agreement"] == ("2023-03", "planned")
+
+
+def test_a_coming_start_dates_the_deal_from_another_sentence() -> None:
+    """A record dated by a neighbouring future sentence ("the kick-off ... will be held in March")."""
+    text = (
+        "Northvale University and Southmere University signed an agreement on a joint master's programme. "
+        "The programme starts in March."
+    )
+    got = dates_by_kind(text, published=_AFTER_MARCH)
+    assert got["joint_programme"][0] == "2024-03"

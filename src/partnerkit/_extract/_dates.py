@@ -41,12 +41,14 @@ _DATELINE_LABEL = re.compile(
 
 @attrs.frozen
 class DateHit:
-    """A date found at ``start:end`` of a sentence; ``relative`` when the text did not state it whole."""
+    """A date found at ``start:end`` of a sentence; ``relative`` when the text did not state it whole;
+    ``filled`` when its year was filled in from the publication date (a bare "in March")."""
 
     start: int
     end: int
     date: PartialDate
     relative: bool = False
+    filled: bool = False
 
 
 def _valid(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
@@ -152,10 +154,10 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_ye
     if not digits and not words:
         return hits
 
-    def add(start: int, end: int, date: PartialDate | None, relative: bool = False) -> None:
+    def add(start: int, end: int, date: PartialDate | None, relative: bool = False, filled: bool = False) -> None:
         if date is None or any(s < end and start < e for s, e in taken):
             return
-        hits.append(DateHit(start, end, date, relative))
+        hits.append(DateHit(start, end, date, relative, filled))
         taken.append((start, end))
 
     if digits:  # every numeric form (ISO, 27.04.2021, 2021年4月27日, a year) has a digit
@@ -177,7 +179,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_ye
                         if shift is not None and published is not None:  # "今年9月", "去年3月", "明年"
                             add(m.start() - 2, m.end(), _valid(published.year + shift, mo, dy), True)
                         else:
-                            add(m.start(), m.end(), _fill_year(mo, dy, published), True)
+                            add(m.start(), m.end(), _fill_year(mo, dy, published), True, True)
             if published is not None and published.month is not None:
                 for m in _CJK_THIS_MONTH.finditer(text):  # "本月10日" (this month), "上月10日" (last month)
                     year, month = published.year, published.month
@@ -271,7 +273,7 @@ def _worded(
         elif report_year is not None:
             add(start, end, _valid(report_year, month, day), True)
         else:
-            add(start, end, _fill_year(month, day, published), True)
+            add(start, end, _fill_year(month, day, published), True, True)
 
 
 # the day number right before an "of this month" word ("3rd inst.", "3 del corriente", "3. d. M.")

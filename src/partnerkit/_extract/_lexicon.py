@@ -102,6 +102,7 @@ _DATES = (
     "starts",
     "original",
     "renewed",
+    "future",
 )
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")

@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+import attrs
+
 from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import lowered, may_match
@@ -47,8 +49,40 @@ def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[Da
     if hits is None:
         year = report_year(doc, published)
         hits = [h for h in find_dates(text, doc.lex, published, year) if not _dateline(text, h)]
+        if published is not None and published.month is not None and any(h.filled for h in hits):
+            hits = [_coming(doc, text, h, published) if h.filled else h for h in hits]
         doc.date_cache[text] = hits
     return hits
+
+
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]。，；：]")
+
+
+def _coming(doc: Document, text: str, hit: DateHit, published: PartialDate) -> DateHit:
+    """A month without a year told in the future tense ("will sign an agreement in March", "The
+    kick-off, in March, will ...", "wird im März unterzeichnet") is the next such month: a year
+    later than the one at or before the publication date when that lies before its month."""
+    date = hit.date
+    if date.month is None or (date.year, date.month) >= (published.year, published.month or 12):
+        return hit
+    future = doc.lex.dates.get("future")
+    if future is None:
+        return hit
+    before = list(future.finditer(text, max(0, hit.start - 80), hit.start))
+    original = doc.lex.dates.get("original")
+    if original is not None and any(
+        m.end() >= hit.start - 4 and not any(0 <= m.start() - f.end() <= 2 for f in before)
+        for m in original.finditer(text, max(0, hit.start - 30), hit.start)
+    ):
+        return hit  # "the agreement signed in March", "since March": a past one (not "to be signed in March")
+    told = any(_CLAUSE_MARK.search(text, m.end(), hit.start) is None for m in before)
+    if not told and _CLAUSE_MARK.match(text, hit.end):  # "In March, the two will sign ...": the clause after
+        stop = _CLAUSE_MARK.search(text, hit.end + 1)
+        told = future.search(text, hit.end + 1, stop.start() if stop else min(len(text), hit.end + 80)) is not None
+    if not told:
+        return hit
+    shifted = PartialDate(date.year + 1, date.month, date.day) if date.day != 29 or date.month != 2 else None
+    return hit if shifted is None else attrs.evolve(hit, date=shifted)
 
 
 # a text that reports on one past year: "during calendar year 2024", "Annual Report 2024",
