@@ -47,6 +47,9 @@ def test_kana_makes_a_text_japanese(text: str, lang: str) -> None:
         ("湖東先端科学技術大学院大学で、", ["湖東先端科学技術大学院大学"]),
         # "同大学", "両大学": references, not names; "同志社" keeps its 同
         ("同大学と両大学は同志社大学を訪れた。", ["同志社大学"]),
+        # a describing head ("共同研究センター", "同センター") names nothing; a network's own head word ends it
+        ("北嶺大学は共同研究センターを運営し、同センターは", ["北嶺大学"]),
+        ("アジア太平洋大学コンソーシアムに加盟した。", ["アジア太平洋大学コンソーシアム"]),
     ],
 )
 def test_japanese_names_end_at_particles(text: str, names: list[str]) -> None:
@@ -62,6 +65,10 @@ KARU = frozenset({"北嶺大学", "カルドニア大学"})
     [
         ("北嶺大学と湖東大学は2024年5月3日、学術交流協定を締結した。", ("agreement", PAIR, "signed", "2024-05-03")),
         ("北嶺大学と湖東大学は令和6年5月3日、学術交流協定を締結した。", ("agreement", PAIR, "signed", "2024-05-03")),
+        (
+            "北嶺大学と湖東大学は２０２４年５月３日、学術交流協定を締結した。",
+            ("agreement", PAIR, "signed", "2024-05-03"),
+        ),
         ("北嶺大学は昨日、カルドニア大学とMOUを締結しました。", ("mou", KARU, "signed", "2024-10-07")),
         ("北嶺大学は3日、湖東大学と学生交流協定を締結した。", ("exchange", PAIR, "signed", "2024-10-03")),
         (

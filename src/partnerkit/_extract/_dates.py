@@ -32,8 +32,9 @@ _CJK_THIS_MONTH = re.compile(r"(本|上)月(\d{1,2})日")
 _CJK_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})日(?!\d)")
 # a year word right before a year-less "9月": this year, last year, next year
 _CJK_YEAR_WORD = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "昨年": -1, "来年": 1}
-# a year, or a Japanese era year ("令和6年" is 2024, "平成31年" 2019; 元年 is an era's first year)
-_CJK_DATE = re.compile(r"(?:(?:((?:19|20)\d{2})|(令和|平成)(元|\d{1,2}))年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
+# a year, or a Japanese era year ("令和6年" is 2024, "平成31年" 2019; 元年 is an era's first year);
+# digits may be full-width ("２０２４年５月３日": ``\d`` and ``int`` read them)
+_CJK_DATE = re.compile(r"(?:(?:((?:19|20|１９|２０)\d{2})|(令和|平成)(元|\d{1,2}))年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
 _ERA_START = {"令和": 2019, "平成": 1989}
 _DATELINE_LABEL = re.compile(
     r"^(?:published|publication date|date|posted|опубликовано|дата|publicado|fecha|publié|veröffentlicht)\b",

@@ -177,7 +177,11 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
 # で and verb endings) never is part of one, so it breaks a name as punctuation does. The Chinese
 # one-character breaks are not used: they are parts of Japanese names ("同志社大学", "和歌山大学").
 _KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
-_JA_HEADS = re.compile(r"大学|学院|研究院|研究所|機構|財団|協会|学会|センター")
+_JA_HEADS = re.compile(
+    r"大学|学院|研究院|研究所|機構|財団|協会|学会|センター|コンソーシアム|アライアンス|ネットワーク|連合|協議会"
+)
+# a head after words that only describe ("共同研究センター", "国際交流センター"): a common noun, no name
+_JA_GENERIC = re.compile(r"(?:共同|国際|連携|合同|研究|教育|交流|海外|学術|新|大学|地域)+")
 _JA_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fb\u30fc\-]")
 _JA_BREAK = re.compile(
     r"[\u3041-\u3096、。，,「」『』（）()・\s]|"
@@ -219,6 +223,8 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             start -= 1
         if end - start < 4:
             continue
+        if ja and (start == m.start() or _JA_GENERIC.fullmatch(text, start, m.start())):
+            continue  # a head alone ("同センター") or after describing words only: no name
         pre = None if ja else _ZH_COUNTRY.match(text, start, end)
         if pre is not None and end - pre.end() >= 4:
             start = pre.end()  # "美国密歇根大学": the country is a hint, not part of the name
