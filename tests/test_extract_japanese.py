@@ -133,3 +133,16 @@ def test_a_hoped_for_exchange_in_a_second_clause_leaves_the_office_alone() -> No
     assert [(p.kind.value, str(p.date), p.location) for p in ex.partnerships] == [
         ("office", "2017", pk.Location(city="Bangkok", country="TH"))
     ]
+
+
+def test_a_registry_name_in_katakana_is_found_between_particles_not_inside_a_word() -> None:
+    reg = pk.Registry(
+        [
+            pk.Institution(id="karu", name="Caldonia University", country="FR", aliases=["カルドニア"]),
+            pk.Institution(id="hok", name="Hokurei University", country="JP", labels={"ja": "北嶺大学"}),
+        ]
+    )
+    ex = pk.extract("北嶺大学はパリのカルドニアと協定を締結した。", published=PUBLISHED, registry=reg)
+    assert [sorted(x.institution_id or "" for x in p.parties) for p in ex.partnerships] == [["hok", "karu"]]
+    ex = pk.extract("ネオカルドニア社が来訪した。", published=PUBLISHED, registry=reg)
+    assert not any(m.institution_id == "karu" for m in ex.mentions)
