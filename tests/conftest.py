@@ -1,4 +1,4 @@
-"""Shared fixtures: where ../shared is, and the rule for tests that need it."""
+"""Shared fixtures: where ../shared is, and the rule for tests that need it; small helpers several test files use."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+import partnerkit as pk
 
 # Speed is measured by bench/ scripts, never by tests: a loaded machine must not fail a test
 # through hypothesis's generation-speed check or its per-example deadline.
@@ -38,3 +40,9 @@ def shared() -> Path:
 @pytest.fixture
 def examples() -> Path:
     return ROOT / "examples"
+
+
+def dates_by_kind(text: str, published: str) -> dict[str, tuple[str | None, str]]:
+    """Each kind of partnership extracted from ``text``: its date (``None`` if undated) and status."""
+    ex = pk.extract(text, published=published)
+    return {p.kind.value: (str(p.date) if p.date else None, p.status.value) for p in ex.partnerships}

@@ -9,6 +9,7 @@ import pycountry
 from hypothesis import strategies as st
 
 import partnerkit as pk
+from partnerkit._model._records import clean_text
 
 # Names: any printable text in many scripts, with at least one visible character.
 _visible = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Zs", "Cf"))
@@ -188,3 +189,53 @@ def ror_v2_records(draw: st.DrawFn) -> tuple[dict[str, object], pk.Institution]:
         status=inst.status,
     )
     return record, expected
+
+
+# --- merging partnership records: names one institution is written with, and odd strings ---
+
+#: Names as news and registries write them: full names, acronyms, abbreviations, other scripts,
+#: near-misses (another institution whose acronym or words come close).
+merge_name_pool = (
+    "ITMO University", "ITMO", "Университет ИТМО", "ITMO Univ.",
+    "Huazhong University of Science and Technology", "HUST", "Hanoi University of Science and Technology",
+    "Tomsk State University", "Tomsk State Univ.", "TSU", "Tomsk State University of Technology",
+    "Siberian Federal University", "SibFU", "Saint Petersburg State University", "SPbU", "СПбГУ",
+    "Санкт-Петербургский государственный университет", "Lomonosov Moscow State University", "MSU",
+    "Moscow State University", "Massachusetts Institute of Technology", "MIT", "M.I.T.",
+    "Universidad Nacional Autónoma de México", "UNAM", "Technische Universität München", "TUM",
+    "Technical University of Munich", "University of Tokyo", "Tokyo University", "EUA",
+    "European University Association", "Kalashnikov ISTU", "Izhevsk State Technical University",
+    "Texas A&M University", "Straße der Universität", "the University",
+)  # fmt: skip
+merge_names = st.one_of(
+    st.sampled_from(merge_name_pool),
+    st.text(alphabet="ABSTUabstuß1. -&и()", min_size=1, max_size=12).filter(lambda s: bool(clean_text(s))),
+)
+
+
+@st.composite
+def merge_records(draw: st.DrawFn) -> pk.Partnership:
+    """A partnership record as extraction and sources report it, drawn so that many pairs are close."""
+    kind = draw(st.sampled_from(pk.PartnershipKind))
+    location = None
+    if kind is pk.PartnershipKind.OFFICE:
+        location = draw(
+            st.none()
+            | st.sampled_from([pk.Location(city="Brussels", country="BE"), pk.Location(country="BE"),
+                               pk.Location(city="Beijing", country="CN"), pk.Location(country="CN")])
+        )  # fmt: skip
+    return pk.Partnership(
+        kind=kind,
+        parties=tuple(
+            draw(
+                st.lists(
+                    st.builds(pk.Party, merge_names, institution_id=st.none() | st.sampled_from(["itmo", "hust", "x"])),
+                    min_size=1,
+                    max_size=3,
+                )
+            )
+        ),
+        date=draw(st.none() | st.sampled_from(["2011", "2021", "2021-04", "2021-04-27", "2021-04-29", "2021-05-20"])),
+        location=location,
+        evidence=tuple(draw(st.lists(evidence, max_size=1))),
+    )

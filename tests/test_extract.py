@@ -280,6 +280,21 @@ def test_mentions_point_into_the_original_text() -> None:
         assert text[m.start : m.end] == m.text
 
 
+@pytest.mark.parametrize("space", ["&nbsp;", "&#160;", "&#xA0;", "&thinsp;", "\u00a0", " "])
+def test_dates_written_with_html_entities_are_read_whole(space: str) -> None:
+    """Raw HTML spaces its dates with entities ("3&nbsp;May&nbsp;2024"): the day is read, as in plain text."""
+    text = f"<p>Alpha University and Beta University signed an MoU on 3{space}May{space}2024.</p>"
+    ex = pk.extract(text, published="2024-05-04")
+    assert [str(p.date) for p in ex.partnerships] == ["2024-05-03"]
+    assert "3 May 2024" in ex.partnerships[0].evidence[0].quote
+
+
+def test_entities_for_invisible_characters_leave_no_trace() -> None:
+    """A soft hyphen or zero-width entity inside a word does not split the word."""
+    ex = pk.extract("Alpha Uni&shy;versity and Beta Univer&#8203;sity signed an MoU on 3 May 2024.")
+    assert [[x.name for x in p.parties] for p in ex.partnerships] == [["Alpha University", "Beta University"]]
+
+
 def test_acronym_definition_resolves_later_uses() -> None:
     text = "Huazhong University of Science and Technology (HUST) is in Wuhan. HUST and Gamma University signed an MoU."
     ex = pk.extract(text)

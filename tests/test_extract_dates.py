@@ -61,3 +61,43 @@ def test_a_month_without_a_start_word_stays_at_or_before_the_publication() -> No
     lex = lexicon(("de", "en"))
     hits = find_dates("Die Vereinbarung wurde im Oktober unterzeichnet.", lex, PartialDate(2024, 5, 8))
     assert [str(h.date) for h in hits] == ["2023-10"]
+
+
+def test_a_report_on_a_past_year_dates_its_bare_months_in_that_year() -> None:
+    """An annual report "for calendar year 2024" posted in March 2025: "in February" is
+    February 2024, not 2025; a text without such a phrase keeps the publication's year."""
+    body = "Varenna University signed an agreement with Norrland University in February."
+    report = "This section lists the partners Varenna University added during calendar year 2024. " + body
+    got = {str(p.date) for p in pk.extract(report, published="2025-03-04").partnerships}
+    assert got == {"2024-02"}
+    got = {str(p.date) for p in pk.extract(body, published="2025-03-04").partnerships}
+    assert got == {"2025-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("In May, Varenna University signed an MoU with Norrland University.", "2024-05"),
+        ("Varenna University joined the Nordic Alliance in March.", "2024-03"),
+        ("Varenna University may sign an MoU with Norrland University.", "None"),
+    ],
+)
+def test_may_and_march_after_a_preposition_are_months(text: str, date: str) -> None:
+    """ "In May", "in March" (capitalised, after a preposition) are months; "may" the verb is not."""
+    got = {str(p.date) for p in pk.extract(text, published="2024-11-01").partnerships}
+    assert got == {date}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Varenna University and Norrland University signed an agreement on the twentieth of February this year.",
+         "2024-02-20"),
+        ("Varenna University and Norrland University signed an MoU on the twenty-first of May 2023.", "2023-05-21"),
+        ("Varenna University signed the first of its agreements with Norrland University in May 2023.", "2023-05"),
+    ],
+)  # fmt: skip
+def test_an_ordinal_day_word_before_of_and_a_month_is_the_day(text: str, date: str) -> None:
+    """ "the twentieth of February", "the twenty-first of May": the day; "the first of its
+    agreements" is no day."""
+    assert {str(p.date) for p in pk.extract(text, published="2024-09-18").partnerships} == {date}

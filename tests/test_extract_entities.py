@@ -68,6 +68,11 @@ GROUPING = [
         "expected": {"上合组织经贸学院": "中国—上海合作组织经贸学院", "上海大学": "上海大学"},
     },
     {
+        "description": "a CJK form with a verb glued before a name written earlier is that name",
+        "text": "河源大学与白沙大学签署合作协议。同日，白沙大学校长又来河源大学座谈。河源大学将接收学生。",
+        "expected": {"又来河源大学": "河源大学", "河源大学": "河源大学", "白沙大学": "白沙大学"},
+    },
+    {
         "description": "a defined short form glued to another by a hyphen is read as one of them",
         "text": "The University of Saskatchewan (U of S) and the Beijing Institute of Technology (BIT) signed an MoU. "
         "The U of S-BIT relationship began in 2010.",
@@ -250,6 +255,35 @@ def test_russian_names_by_shape(text: str, name: str) -> None:
     """A capitalised genitive after "Университет" ends before the sentence stop and runs on
     through a name particle ("бин"); a federation of universities is an organisation."""
     assert name in [s.text for s in find_names(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("河源大学将与华为技术有限公司共建实验室。", "华为技术有限公司"),  # 为 inside a trade name
+        ("白沙大学是华为技术有限公司的合作伙伴。", "华为技术有限公司"),
+        ("悉尼大学代表团也到访河源大学。", "河源大学"),  # the verb 到访 is no part of the name
+        ("校长拜访白沙大学。", "白沙大学"),
+    ],
+)
+def test_chinese_names_by_shape(text: str, name: str) -> None:
+    """A company name ending in 有限公司 is read whole although its trade name holds a
+    function character; a visiting verb before a name is not the name's."""
+    assert name in [s.text for s in find_names(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("La Escuela de Verano Andes, que la Universidad de Varenna organiza, empieza.", ["Universidad de Varenna"]),
+        ("The Nordic Summer School of Varenna University opened.", ["Varenna University"]),
+        ("Die Sommerschule Alpen der Universität Norrland beginnt.", ["Universität Norrland"]),
+    ],
+)
+def test_a_seasonal_school_is_a_programme_not_an_organisation(text: str, names: list[str]) -> None:
+    """A summer school's own name is what partners run, never a party; the organisation its
+    name ends in ("Summer School of X University") is still read."""
+    assert [s.text for s in find_names(text)] == names
 
 
 def test_russian_federation_is_no_federation_of_universities() -> None:

@@ -492,3 +492,60 @@ def test_spanish_doble_titulo_is_a_double_degree() -> None:
     """ "doble título" (not only "doble titulación") names a double degree."""
     text = "La Universidad de Nortevalle ofrece desde 2016 un doble título con la Universidad de Surmar."
     assert _records(text) == {("double_degree", frozenset({"Universidad de Nortevalle", "Universidad de Surmar"}))}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Los estudiantes asistieron a la Escuela de Verano Andes, que la Universidad de Varenna y la "
+            "Universidad de Norrland organizan conjuntamente desde 2024.",
+            {"Universidad de Varenna", "Universidad de Norrland"},
+        ),
+        ("Varenna University and Norrland University have jointly run a summer school since 2019.", None),
+        ("Die Sommerschule Alpen der Universität Graz und der Universität Brno wird gemeinsam fortgesetzt.", None),
+        ("L'Université de Varenne et l'Université de Norrland créent ensemble une école d'été.", None),
+    ],
+)
+def test_a_jointly_run_summer_school_is_a_joint_programme(text: str, pair: set[str] | None) -> None:
+    """A summer school the partners run jointly (es/en/de/fr) is their joint programme, and the
+    school's own name is no party."""
+    ex = pk.extract(text, published="2025-07-28")
+    got = [(p.kind.value, {x.name for x in p.parties}) for p in ex.partnerships]
+    assert [k for k, _ in got] == ["joint_programme"], got
+    assert len(got[0][1]) == 2
+    if pair is not None:
+        assert got[0][1] == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "network", "date"),
+    [
+        (
+            "La Universidad de Varenna recordó que el año pasado dejó de participar en el Consorcio de "
+            "Universidades del Norte, del que era miembro fundador desde 2012.",
+            "Consorcio de Universidades del Norte",
+            "2012",
+        ),
+        (
+            "Zum Jahresende 2024 ist die Universität Varenna aus der Nordrektorenkonferenz ausgetreten, der sie seit "
+            "1993 angehört hatte.",
+            "Nordrektorenkonferenz",
+            "1993",
+        ),
+    ],
+)
+def test_a_withdrawal_in_spanish_or_german_ends_a_membership(text: str, network: str, date: str) -> None:
+    """ "dejó de participar en X", "ist aus X ausgetreten" (X one closed German compound, and the
+    "aus" of leaving, not of an origin) end the membership in X, dated by when it began."""
+    ex = pk.extract(text, published="2025-02-10")
+    got = [(p.kind.value, {x.name for x in p.parties}, str(p.date), p.status.value) for p in ex.partnerships]
+    university = "Universidad de Varenna" if "Universidad" in text else "Universität Varenna"
+    assert got == [("membership", {network, university}, date, "ended")]
+
+
+def test_agreements_with_unnamed_universities_name_no_partner() -> None:
+    """ "bestehende Abkommen mit Universitäten im Donauraum": plural universities without an
+    article are no party; the network the sentence names is not one either."""
+    text = "Der Austritt aus der Nordrektorenkonferenz berührt bestehende Abkommen mit Universitäten im Norden nicht."
+    assert pk.extract(text, publisher="Universität Varenna", published="2025-02-10").partnerships == ()

@@ -26,6 +26,7 @@ from partnerkit._extract._lexicon import detect_language
         ("Norrland University opened an office in Lagos in 2020.", "en"),
         ("La Universidad de Norrland abrió una oficina en Lagos.", "es"),
         ("Il Politecnico di Varenna e l'Università di Norrland hanno firmato un accordo nella sede dell'ateneo.", "it"),
+        ("A Universidade de Norrland e o Instituto Politécnico de Varenna assinaram um acordo com a rede.", "pt"),
         # elided articles (l') are Italian as much as French
         ("L'Università di Nordvalle e l'Università di Sudmare rinnovano l'accordo di cooperazione.", "it"),
         # Italian names in an English text leave it English
@@ -59,3 +60,25 @@ def test_an_italian_text_reads_italian_triggers_status_words_and_dates() -> None
         ("double_degree", pair, "2026", "planned"),
         ("membership", frozenset({"Politecnico di Varenna", "ALPINA"}), "1990", "active"),
     }
+
+
+def test_a_portuguese_text_reads_portuguese_triggers_status_words_and_dates() -> None:
+    """Agreement "na última terça-feira" (the Tuesday before the dateline), an exchange "em 1998" of
+    "as duas universidades",
+    an office kept "desde 2019" in Rio de Janeiro (a city, not January), a withdrawal as ended."""
+    text = (
+        "Varenna, 10 de abril de 2025 – A Universidade de Norrland e a Universidade de Varenna assinaram na "
+        "última terça-feira um acordo de dupla titulação. "
+        "As duas universidades começaram o intercâmbio de alunos em 1998. "
+        "A Universidade de Varenna mantém, desde 2019, um escritório de representação no Rio de Janeiro. "
+        "A Universidade de Norrland saiu da rede ALPINA em 2023."
+    )
+    ex = pk.extract(text, published="2025-04-10")
+    assert ex.language == "pt"
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date), p.status.value) for p in ex.partnerships}
+    pair = frozenset({"Universidade de Norrland", "Universidade de Varenna"})
+    assert ("agreement", pair, "2025-04-08", "signed") in got
+    assert ("double_degree", pair, "2025-04-08") in {g[:3] for g in got}
+    assert ("exchange", pair, "1998", "active") in got
+    assert ("office", frozenset({"Universidade de Varenna"}), "2019", "active") in got
+    assert ("membership", frozenset({"Universidade de Norrland", "ALPINA"}), "2023", "ended") in got

@@ -13,11 +13,11 @@ from __future__ import annotations
 import pytest
 
 import partnerkit as pk
+from tests.conftest import dates_by_kind
 
 
 def _dated(text: str) -> dict[str, tuple[str | None, str]]:
-    ex = pk.extract(text, published="2024-05-10")
-    return {p.kind.value: (str(p.date) if p.date else None, p.status.value) for p in ex.partnerships}
+    return dates_by_kind(text, published="2024-05-10")
 
 
 @pytest.mark.parametrize(

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import pytest
 
-import partnerkit as pk
+from tests.conftest import dates_by_kind
 
 
 def _dates(text: str) -> dict[str, tuple[str | None, str]]:
-    ex = pk.extract(text, published="2025-01-29")
-    return {p.kind.value: (str(p.date) if p.date else None, p.status.value) for p in ex.partnerships}
+    return dates_by_kind(text, published="2025-01-29")
 
 
 @pytest.mark.parametrize(

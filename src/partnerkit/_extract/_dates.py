@@ -143,8 +143,11 @@ def _fill_year(month: int, day: int | None, published: PartialDate | None) -> Pa
     return _valid(year, month, day)
 
 
-def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[DateHit]:
+def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_year: int | None = None) -> list[DateHit]:
     """Every date in ``text`` with its span, absolute ones as given, relative ones resolved.
+
+    A month without a year falls in ``report_year`` when the text reports on a past year (an
+    annual report "for calendar year 2024" posted in 2025), else at or before ``published``.
 
     Example:
         >>> from partnerkit._extract._lexicon import lexicon
@@ -201,7 +204,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
                         year, month = _month_before(year, month)
                     add(m.start(), m.end(), _valid(year, month, int(m[1])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
-        _worded(text, lex, published, add)
+        _worded(text, lex, published, add, report_year)
     if digits:
         for m in _YEAR.finditer(text):
             add(m.start(), m.end(), _valid(int(m[1])))
@@ -211,7 +214,14 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None) -> list[D
     return hits
 
 
-def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None]) -> None:
+_MONTH_PREPOSITIONS = frozenset(
+    ["in", "since", "until", "till", "by", "during", "early", "late", "mid", "of", "im", "seit", "bis"]
+)
+
+
+def _worded(
+    text: str, lex: Lexicon, published: PartialDate | None, add: Callable[..., None], report_year: int | None = None
+) -> None:
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     for i, (s, e, word) in enumerate(tokens):
         if word[0].isdigit():
@@ -219,8 +229,12 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
         month = _month_of(word, lex)
         if month is None:
             continue
-        if word.rstrip(".").lower() in ("may", "mar", "march", "mai") and not _near_number(tokens, i):
-            continue
+        if (
+            word.rstrip(".").lower() in ("may", "mar", "march", "mai")
+            and not _near_number(tokens, i)
+            and not (word[0].isupper() and i > 0 and tokens[i - 1][2].lower() in _MONTH_PREPOSITIONS)
+        ):
+            continue  # "may" the verb, "march" the walk; "In May", "since March", "im Mai" are months
         start, end, day, year = s, e, None, None
         # day before: "27 April", "19 ноября", "21 mai", "27th of April"
         j = i - 1
@@ -233,6 +247,8 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             and text[tokens[j][1] : s].strip(" ,.ofde") == ""  # "8. November" (German)
         ):
             day, start = _day(tokens[j][2]), tokens[j][0]
+        elif j >= 0 and j < i - 1 and (ordinal := _ordinal_day(text, tokens, j)) is not None:
+            day, start = ordinal  # "the twentieth of February", "the twenty-first of May"
         k = i + 1
         if day is None and k < len(tokens) and tokens[k][2][0].isdigit() and _day(tokens[k][2]) is not None:
             day, end = _day(tokens[k][2]), tokens[k][1]
@@ -245,6 +261,15 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             while k + 1 < len(tokens) and tokens[k + 1][2].lower() in ("года", "г", "г.", "год"):
                 k += 1
                 end = tokens[k][1]
+        if (
+            day is None
+            and year is None
+            and word[0].isupper()
+            and i >= 2
+            and tokens[i - 1][2].lower() in ("de", "do", "da", "of")
+            and tokens[i - 2][2][0].isupper()
+        ):
+            continue  # "Rio de Janeiro": a capitalised month after "Name de" is a place's name, no date
         if day is not None and _DAY_RANGE.search(text, max(0, start - 12), start):
             day = None  # "from 10 to 15 October 2023", "с 25 января по 1 февраля": the month only
         if year is not None:
@@ -256,6 +281,8 @@ def _worded(text: str, lex: Lexicon, published: PartialDate | None, add: Callabl
             # "ab Oktober", "à partir de septembre": the coming one (this year's when it is not past)
             year = published.year + ((month, day or 31) < (published.month, published.day or 1))
             add(start, end, _valid(year, month, day), True)
+        elif report_year is not None:
+            add(start, end, _valid(report_year, month, day), True)
         else:
             add(start, end, _fill_year(month, day, published), True)
 
@@ -292,6 +319,31 @@ def _from_marker_before(text: str, start: int, lex: Lexicon) -> bool:
 def _near_number(tokens: list[tuple[int, int, str]], i: int) -> bool:
     around = [tokens[j][2] for j in (i - 1, i + 1, i + 2) if 0 <= j < len(tokens)]
     return any(w[0].isdigit() for w in around)
+
+
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+        fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth""".split(),  # noqa: SIM905
+        1,
+    )
+}
+_ORDINALS["thirtieth"] = 30
+
+
+def _ordinal_day(text: str, tokens: list[tuple[int, int, str]], j: int) -> tuple[int, int] | None:
+    """(day, start) of an English ordinal word ending at token ``j`` before "of" and a month:
+    "twentieth", "twenty-first", "thirty-first"."""
+    day = _ORDINALS.get(tokens[j][2].lower())
+    if day is None:
+        return None
+    start = tokens[j][0]
+    if day < 10 and j > 0 and text[tokens[j - 1][1] : start] == "-":
+        tens = {"twenty": 20, "thirty": 30}.get(tokens[j - 1][2].lower())
+        if tens is not None:
+            day, start = tens + day, tokens[j - 1][0]
+    return (day, start) if day <= 31 else None
 
 
 def _day(word: str) -> int | None:

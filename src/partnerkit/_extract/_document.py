@@ -98,6 +98,7 @@ class Document:
     cue_cache: dict[int, list[tuple[int, int, str]]] = attrs.field(factory=dict)
     trigger_cache: dict[int, tuple[Any, ...]] = attrs.field(factory=dict)  # _triggers.triggers, per sentence
     about: list[tuple[int, int, int]] | None = None  # _parties.about_sections: (start, end, entity)
+    report_year: list[int | None] = attrs.field(factory=list)  # _when.report_year, once read: [year or None]
 
     def low(self, index: int) -> str | None:
         """The lower-cased text of sentence ``index`` (for :func:`may_match`)."""

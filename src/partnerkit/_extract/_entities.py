@@ -231,6 +231,30 @@ def _join_cjk_short_forms(
             ):
                 _absorb(entities, mentions, by_key, other.id, ent.id)
                 break
+    _drop_glued_cjk_forms(entities, mentions)
+
+
+def _drop_glued_cjk_forms(entities: dict[int, Entity], mentions: list[Found]) -> None:
+    """A CJK form that is an earlier-written form with one or two characters glued before it
+    ("到访复旦大学" after "复旦大学"), written only once, is a verb read into the name: the
+    entity is not named by it (a real full name comes first, its short forms after it)."""
+    written: dict[tuple[int, str], list[int]] = {}
+    for m in mentions:
+        if m.entity is not None:
+            written.setdefault((m.entity, m.text), []).append(m.start)
+    for ent in entities.values():
+        cjk = [n for n in ent.names if _CJK.match(n)]
+        for long in cjk:
+            at = written.get((ent.id, long), [])
+            if len(at) != 1:
+                continue
+            if any(
+                0 < len(long) - len(short) <= 2
+                and long.endswith(short)
+                and min(written.get((ent.id, short), [at[0]])) < at[0]
+                for short in cjk
+            ):
+                ent.names.remove(long)
 
 
 # "Universidad Nacional de Colombia" ... "la Universidad Nacional": the name without its place

@@ -112,8 +112,9 @@ _KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CJK_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u3400-\u9fff]")
-_LATIN_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿñæœäöß]+")
+_LATIN_WORD = re.compile(r"[a-zàâçéèêëîïôûùüÿñæœäöãõß]+")
 _GERMAN_WORD = re.compile(r"(?<![^\W\d_])[a-zäöüß]*[äöüß][a-zäöüß]*(?![^\W\d_])")
+_PORTUGUESE_WORD = re.compile(r"\w*[ãõ]\w*")
 _STOPWORDS = {
     "en": frozenset(
         """the and of with for to was has have is on by""".split()  # noqa: SIM905  ("in" is German too)
@@ -126,6 +127,10 @@ _STOPWORDS = {
     ),
     "it": frozenset(
         """il l e ha per che della dei delle degli è gli nel nella alla dalla sono hanno anche dell""".split()  # noqa: SIM905
+    ),
+    "pt": frozenset(
+        # with the words it shares with Spanish (de que se para por), which would otherwise read it as Spanish
+        """do da dos das na nas nos ao aos pelo pela um uma com em é também não de que se para por""".split()  # noqa: SIM905
     ),
     "de": frozenset(
         """der die das und mit ist ein eine den dem des im zu von zum zur bei auf für über ihr ihre ihren sich
@@ -485,7 +490,8 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
 
 
 def detect_language(text: str) -> str:
-    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it``, ``zh`` or ``ja``.
+    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it``, ``pt``, ``zh``
+    or ``ja``.
 
     Chinese and Japanese both write Han characters; a text that also holds kana (hiragana or
     katakana) is Japanese.
@@ -519,6 +525,7 @@ def detect_language(text: str) -> str:
     # "schließt", "eröffnet", "künftig": a lowercase word with an umlaut or ß is German (a capitalised
     # one may be a German name in an English text: "Universität Göttingen and ...")
     scores["de"] += len(_GERMAN_WORD.findall(sample))
+    scores["pt"] += len(_PORTUGUESE_WORD.findall(sample))  # "não", "relações", "São": ã and õ are Portuguese
     return max(scores, key=lambda k: (scores[k], k == "en"))
 
 

@@ -15,50 +15,77 @@ that :func:`explain_merge` returns:
 
 Different deals between the same parties (an MoU in 2011, a key agreement in 2021) fail
 ``incompatible_dates`` and stay apart.
+
+:func:`merge_partnerships` compares a record only with the kept records that may share all its
+parties (``_merge_keys.Blocks``: institution ids, name keys, acronym keys) and resolves each
+distinct party name through the registry once, so its cost grows with the records times the
+size of their blocks, not with the square of the records; the outcome is the all-pairs one.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
+from partnerkit._extract._merge_keys import FAMILIES, Blocks, norm
 from partnerkit._model import Location, PartialDate, Partnership, PartnershipKind, Party
-from partnerkit._names import acronym_fits, tokens
+from partnerkit._names import acronym_fits
 from partnerkit.rules import Comparison, Decision, Explanation, Rule, RuleSet, comparison
 
 __all__ = ["MERGE_RULES", "explain_merge", "merge_partnerships"]
 
 log = logging.getLogger("partnerkit")
 K = PartnershipKind
-_FAMILIES = {
-    K.AGREEMENT: "document",
-    K.MOU: "document",
-    K.STRATEGIC_PARTNERSHIP: "document",
-    K.JOINT_PROGRAMME: "programme",
-    K.DOUBLE_DEGREE: "programme",
-}
+_FAMILIES = FAMILIES
 # The more specific kind wins when two of one family merge.
 _SPECIFIC = [K.STRATEGIC_PARTNERSHIP, K.MOU, K.AGREEMENT, K.DOUBLE_DEGREE, K.JOINT_PROGRAMME]
 
 
-def _norm(name: str) -> str:
-    """Order-free normal form of a name (``partnerkit._names.tokens``, sorted)."""
-    return " ".join(sorted(tokens(name)))
+_norm = norm
 
 
-def _same_party(a: Party, b: Party, registry: Any | None) -> bool:
+class _Resolver:
+    """Party names resolved through a registry, each distinct name once (one merge call)."""
+
+    def __init__(self, registry: Any) -> None:
+        self.registry = registry
+        self._ids: dict[str, str | None] = {}
+
+    def id_of(self, party: Party) -> str | None:
+        """The party's institution id, else the id its name resolves to with a MATCH (or None)."""
+        if party.institution_id:
+            return party.institution_id
+        try:
+            return self._ids[party.name]
+        except KeyError:
+            found = self._ids[party.name] = _resolve(party.name, self.registry)
+            return found
+
+
+def _resolver(registry: Any | None) -> _Resolver | None:
+    return registry if registry is None or isinstance(registry, _Resolver) else _Resolver(registry)
+
+
+def _same_party(a: Party, b: Party, resolver: _Resolver | None) -> bool:
     ida, idb = a.institution_id, b.institution_id
-    if registry is not None:
-        ida = ida or _resolve(a.name, registry)
-        idb = idb or _resolve(b.name, registry)
+    if resolver is not None:
+        ida, idb = resolver.id_of(a), resolver.id_of(b)
     if ida and idb:
         return ida == idb
-    if _norm(a.name) == _norm(b.name):
+    return _same_name(a.name, b.name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _same_name(a: str, b: str) -> bool:
+    """The same normalised name, or one name an acronym of the other (a pair of names recurs
+    across the records of a hub institution, so the answer is kept)."""
+    if _norm(a) == _norm(b):
         return True
-    return acronym_fits(a.name, b.name) or acronym_fits(b.name, a.name)
+    return acronym_fits(a, b) or acronym_fits(b, a)
 
 
 def _resolve(name: str, registry: Any) -> str | None:
@@ -73,7 +100,7 @@ def _resolve(name: str, registry: Any) -> str | None:
     return None
 
 
-def _same_parties(a: Partnership, b: Partnership, registry: Any | None) -> bool:
+def _same_parties(a: Partnership, b: Partnership, registry: _Resolver | None) -> bool:
     if len(a.parties) != len(b.parties):
         return False
     left = list(b.parties)
@@ -116,7 +143,7 @@ class _Side:
     """One record of a pair, as the merge rules see it (``text`` names it in explanations)."""
 
     record: Partnership
-    registry: Any = None
+    registry: _Resolver | None = None
 
     @property
     def text(self) -> str:
@@ -216,7 +243,8 @@ def explain_merge(a: Partnership, b: Partnership, registry: Any | None = None, *
         'non_match'
     """
     rules = MERGE_RULES if days == 7 else merge_rules(days)
-    return rules.compare(_Side(a, registry), _Side(b, registry))  # type: ignore[arg-type]
+    resolver = _resolver(registry)
+    return rules.compare(_Side(a, resolver), _Side(b, resolver))  # type: ignore[arg-type]
 
 
 def _combine(a: Partnership, b: Partnership) -> Partnership:
@@ -269,6 +297,12 @@ def merge_partnerships(
         registry: a ``pk.Registry`` to resolve party names to institutions (optional).
         days: how far apart two full dates may be and still be one signing.
 
+    Each record is compared, in order, with the records kept so far that have a party in
+    common with each of its parties (the same institution id, the same words, or an acronym
+    that fits), and merged into the first one the rules call a MATCH: the result is what
+    comparing every pair gives, at a cost that grows with the records times the records they
+    share parties with. A registry is asked about each distinct party name once per call.
+
     Returns:
         The merged records, in the order their first report came.
 
@@ -287,16 +321,21 @@ def merge_partnerships(
         >>> [(m.kind.value, str(m.date), len(m.evidence)) for m in merged]
         [('strategic_partnership', '2021-04-27', 2), ('mou', '2011', 0)]
     """
+    rules = MERGE_RULES if days == 7 else merge_rules(days)
+    resolver = _resolver(registry)
+    blocks = Blocks(resolver.id_of if resolver is not None else lambda p: p.institution_id)
     out: list[Partnership] = []
     for n, rec in enumerate(partnerships):
         if not isinstance(rec, Partnership):
             raise TypeError(f"partnerships item {n}: expected a Partnership, got {type(rec).__name__}")
-        for i, old in enumerate(out):
-            why = explain_merge(old, rec, registry, days=days)
+        for i in blocks.candidates(rec):  # every kept record it may merge with, in order
+            why = rules.compare(_Side(out[i], resolver), _Side(rec, resolver))  # type: ignore[arg-type]
             if why.decision is Decision.MATCH:
                 log.debug("merging partnership records: %s", why)
-                out[i] = _combine(old, rec)
+                out[i] = _combine(out[i], rec)
+                blocks.add(i, out[i])
                 break
         else:
+            blocks.add(len(out), rec)
             out.append(rec)
     return out

@@ -15,6 +15,9 @@ __all__ = ["drop_origins"]
 # what stands between an organisation and the origin that qualifies it
 _FROM = re.compile(r"\s+(?:from|aus|из)\s+(?:the\s+|der\s+|dem\s+)?", re.IGNORECASE)
 
+# "A ist aus B ausgetreten", "A tritt aus B aus": the "aus" of leaving B, not B as A's origin
+_LEFT = re.compile(r"\s*(?:ausgetreten|auszutreten|austreten|aus(?![\w-]))", re.IGNORECASE)
+
 
 def drop_origins(text: str, mentions: list[Found], org: set[int]) -> list[Found]:
     """``mentions`` (sorted by start) with each origin mention unlinked from its entity.
@@ -31,6 +34,7 @@ def drop_origins(text: str, mentions: list[Found], org: set[int]) -> list[Found]
             and prev.entity in org
             and m.entity != prev.entity
             and _FROM.fullmatch(text, prev.end, m.start) is not None
+            and _LEFT.match(text, m.end) is None
         ):
             out[i] = attrs.evolve(m, entity=None)
             continue  # (a chain "A from B from C" is not read further)

@@ -141,8 +141,9 @@ def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
         ch = segment[i]
         if ch == "&":
             m = _ENTITY.match(segment, i)
-            if m:
-                out.add(html.unescape(m.group(0)), pos + i)
+            if m:  # "3&nbsp;May" reads as "3 May": what an entity stands for is cleaned as if written
+                decoded = html.unescape(m.group(0))
+                out.add("".join(_plain(c, "") for c in decoded), pos + i)
                 i = m.end()
                 continue
         if _UTF8_MOJIBAKE.match(segment, i):
@@ -155,14 +156,19 @@ def _add_plain(out: _Builder, text: str, start: int, end: int) -> None:
                 out.add(fixed, pos + i)
                 i += 2
                 continue
-        cat = unicodedata.category(ch)
-        if ch in "\r\t\f\v\u00a0\u2007\u202f\u3000" or (cat == "Zs" and ch != " "):
-            out.add("\n" if ch == "\r" and segment[i + 1 : i + 2] != "\n" else " " if ch != "\r" else "", pos + i)
-        elif cat in ("Cc", "Cf") and ch != "\n":
-            pass
-        else:
-            out.add(ch, pos + i)
+        out.add(_plain(ch, segment[i + 1 : i + 2]), pos + i)
         i += 1
+
+
+def _plain(ch: str, following: str) -> str:
+    """What one character becomes in the cleaned text: other spaces are " ", "\\r" ends a line
+    (nothing before "\\n"), control and format characters go."""
+    cat = unicodedata.category(ch)
+    if ch in "\r\t\f\v\u00a0\u2007\u202f\u3000" or (cat == "Zs" and ch != " "):
+        return "\n" if ch == "\r" and following != "\n" else " " if ch != "\r" else ""
+    if cat in ("Cc", "Cf") and ch != "\n":
+        return ""
+    return ch
 
 
 def _fix_single_byte_runs(segment: str) -> str:

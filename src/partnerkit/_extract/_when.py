@@ -45,9 +45,34 @@ class _Spanned(Protocol):
 def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[DateHit]:
     hits = doc.date_cache.get(text)
     if hits is None:
-        hits = [h for h in find_dates(text, doc.lex, published) if not _dateline(text, h)]
+        year = report_year(doc, published)
+        hits = [h for h in find_dates(text, doc.lex, published, year) if not _dateline(text, h)]
         doc.date_cache[text] = hits
     return hits
+
+
+# a text that reports on one past year: "during calendar year 2024", "Annual Report 2024",
+# "Jahresbericht 2024", "informe anual 2024", "rapport annuel 2024", "годовой отчёт за 2024"
+_REPORT_YEAR = re.compile(
+    r"(?i:\b(?:during|for|in|over|throughout) (?:the )?(?:calendar|academic|fiscal|financial|reporting) year "
+    r"(\d{4})\b|\bannual report (?:for )?(\d{4})\b|\b(\d{4}) annual report\b|\bjahresbericht (\d{4})\b|"
+    r"\b(?:informe|memoria) anual (?:de )?(\d{4})\b|\brapport annuel (?:de )?(\d{4})\b|"
+    r"годово\w* отч[её]т\w* за (\d{4}))"
+)
+
+
+def report_year(doc: Document, published: PartialDate | None) -> int | None:
+    """The past year a text says it reports on (one year only, before the publication's), where its
+    months without a year fall ("in February" of a report on 2024 posted in March 2025)."""
+    if not doc.report_year:
+        years = set()
+        for m in _REPORT_YEAR.finditer(doc.clean.text[:3000]):
+            years.add(int(next(g for g in m.groups() if g)))
+        year = years.pop() if len(years) == 1 else None
+        if year is None or published is None or year >= published.year:
+            year = None
+        doc.report_year.append(year)
+    return doc.report_year[0]
 
 
 _DATELINE_HEAD = re.compile(r"(?:[^\W\d_][\w .'’-]{0,30},\s*)?")

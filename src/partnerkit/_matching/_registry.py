@@ -34,18 +34,22 @@ def is_registry_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
-def _header(path: Path, line: bytes) -> tuple[int, str]:
-    """The format version and checksum of a registry file's second line (``format 7 sha256 HEX``)."""
+def _header(path: Path, line: bytes) -> str:
+    """The checksum on a registry file's second line (``format 7 sha256 HEX``), once its format is this one's.
+
+    A file of another format version is refused here, before unpickling (another version's
+    classes may not exist here), with an error naming both versions.
+    """
     words = line.decode("ascii", errors="replace").split()
     if len(words) != 4 or words[2] != "sha256" or not words[1].isdigit():
         raise ConfigError(f"{path}: damaged registry file (its header line is not readable); rebuild it")
     version = int(words[1])
-    if version != FORMAT_VERSION:  # refused before unpickling: another version's classes may not exist here
+    if version != FORMAT_VERSION:
         raise ConfigError(
             f"{path}: a registry of format {version}, this partnerkit reads format {FORMAT_VERSION}; "
             "rebuild it (Registry.from_source(...).save(...))"
         )
-    return version, words[3]
+    return words[3]
 
 
 class _Hashing:
@@ -320,7 +324,7 @@ class Registry:
                     raise ConfigError(f"{p}: not a partnerkit registry file (Registry.save writes them)")
                 header = f.readline(200)
                 if header.startswith(b"format "):  # since format 7: version and checksum first
-                    _version, digest = _header(p, header)
+                    digest = _header(p, header)
                     hashing = _Hashing(f)
                     loaded = _unpickle(p, hashing, "damaged registry file: truncated or altered")
                     hashing.read()  # anything after the pickle counts too

@@ -24,13 +24,13 @@ from partnerkit._model import (
     Provenance,
     country_code,
 )
-from partnerkit._store._keys import date_span, encode, name_key, record_key, state_key, unpack
+from partnerkit._store._keys import encode, name_key, state_key, unpack
 from partnerkit._store._paths import busy_error, resolve_path
 from partnerkit._store._query import partnership_conditions
 from partnerkit._store._registry_file import cached_registry
 from partnerkit._store._report import MAX_KEPT_ERRORS, ImportReport
 from partnerkit._store._schema import migrate, user_version
-from partnerkit._store._supersede import take_over
+from partnerkit._store._writer import KINDS, RecordWriter
 from partnerkit.rules import Decision
 
 __all__ = ["Store"]
@@ -41,8 +41,6 @@ log = logging.getLogger("partnerkit")
 Record = Institution | Partnership | Article
 
 _PAGE = 200  # articles per query of Store.articles: memory holds a page of texts, not the store's
-
-_TYPES: dict[type[Any], str] = {Institution: "institution", Partnership: "partnership", Article: "article"}
 
 
 class Store:
@@ -92,10 +90,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
         self._in_batch = False
-        self._parties: list[tuple[Any, ...]] = []
+        self._writer = RecordWriter(self._conn)
         self._registry: tuple[tuple[int, int], Registry] | None = None
-        self._institution_writes = 0
-        self._evidence: list[tuple[Any, ...]] = []
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -130,10 +126,9 @@ class Store:
         self._in_batch = True
         try:
             yield
-            self._flush()
+            self._writer.flush()
         except BaseException:
-            self._parties.clear()
-            self._evidence.clear()
+            self._writer.discard()
             self._conn.execute("ROLLBACK")
             raise
         else:
@@ -257,7 +252,7 @@ class Store:
             for record, provenance in pending:
                 report.read += 1
                 try:
-                    outcome = self._put(record, provenance, seen)
+                    outcome = self._writer.put(record, provenance, seen)
                 except (RecordError, TypeError) as exc:
                     where = (provenance.locator if provenance and provenance.locator else None) or f"item {report.read}"
                     if strict:
@@ -274,118 +269,6 @@ class Store:
                         report.unchanged += 1
                 if progress is not None:
                     progress(report.read)
-
-    def _put(self, record: Any, provenance: Provenance | None, seen: dict[tuple[str, str], str] | None) -> str:
-        """Store one record; ``seen`` (of a ``unique`` import) refuses a key seen with other values."""
-        kind = _TYPES.get(type(record))
-        if kind is None:
-            raise RecordError(f"the store keeps institutions, partnerships and articles, not {type(record).__name__}")
-        text, digest = encode(to_dict(record))
-        key = record_key(record, digest, provenance)
-        if seen is not None:
-            earlier = seen.setdefault((kind, key), digest)
-            if earlier != digest:
-                shown = key if isinstance(record, Institution) else key.partition(":")[2]
-                raise RecordError(
-                    f"{shown[:60]!r} was already imported from another record of this import, with other "
-                    "values; the first one is kept",
-                    field="id",
-                )
-        if isinstance(record, Institution):
-            outcome = self._put_institution(record, text, digest)
-        elif isinstance(record, Partnership):
-            outcome = self._put_partnership(record, key, text, digest, provenance)
-        else:
-            outcome = self._put_article(record, key, text, digest)
-        if provenance is not None:
-            self._conn.execute(
-                "INSERT OR IGNORE INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    kind,
-                    key,
-                    provenance.source,
-                    provenance.plugin_version,
-                    provenance.locator or "",
-                    provenance.native_id or "",
-                    provenance.fetched.isoformat() if provenance.fetched else None,
-                ),
-            )
-        return outcome
-
-    def _put_institution(self, inst: Institution, text: str, digest: str) -> str:
-        row = self._conn.execute("SELECT digest FROM institution WHERE id = ?", (inst.id,)).fetchone()
-        if row is not None and row[0] == digest:
-            return "unchanged"
-        self._institution_writes += 1
-        self._conn.execute(
-            "INSERT INTO institution VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-            " country = excluded.country, digest = excluded.digest, data = excluded.data",
-            (inst.id, inst.name, inst.country, digest, text),
-        )
-        self._conn.execute("DELETE FROM institution_name WHERE institution_id = ?", (inst.id,))
-        self._conn.executemany(
-            "INSERT OR IGNORE INTO institution_name VALUES (?, ?)",
-            [(inst.id, name_key(n.value)) for n in inst.names()],
-        )
-        return "added" if row is None else "updated"
-
-    def _put_partnership(self, p: Partnership, key: str, text: str, digest: str, given: Provenance | None) -> str:
-        row = self._conn.execute("SELECT rowid, digest FROM partnership WHERE key = ?", (key,)).fetchone()
-        if row is not None and row[1] == digest:
-            return "unchanged"
-        if row is None:  # a new content key: it may be a stored deal said again, with more evidence
-            self._flush()
-            rowid = take_over(self._conn, p, key, given.source if given else None)
-            row = None if rowid is None else (rowid, None)
-        first, last = date_span(p.date, p.started, p.ended)
-        values = (key, digest, p.kind.value, p.status.value, first, last, len(p.evidence), text)
-        if row is None:
-            cur = self._conn.execute(
-                "INSERT INTO partnership (key, digest, kind, status, first_day, last_day, evidence_count, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                values,
-            )
-            rowid = cur.lastrowid
-        else:
-            rowid = row[0]
-            self._conn.execute(
-                "UPDATE partnership SET key = ?, digest = ?, kind = ?, status = ?, first_day = ?, last_day = ?,"
-                " evidence_count = ?, data = ? WHERE rowid = ?",
-                (*values, rowid),
-            )
-            self._flush()  # rows of this partnership may still wait to be written
-            self._conn.execute("DELETE FROM party WHERE partnership = ?", (rowid,))
-            self._conn.execute("DELETE FROM evidence WHERE partnership = ?", (rowid,))
-        # Parties and evidence are written together at the end of the batch (one executemany).
-        self._parties.extend(
-            (rowid, i, x.name, name_key(x.name), x.institution_id, x.role) for i, x in enumerate(p.parties)
-        )
-        self._evidence.extend(
-            (rowid, i, e.quote, e.source, e.locator, str(e.published) if e.published else None)
-            for i, e in enumerate(p.evidence)
-        )
-        return "added" if row is None else "updated"
-
-    def _flush(self) -> None:
-        if self._parties:
-            self._conn.executemany("INSERT INTO party VALUES (?, ?, ?, ?, ?, ?)", self._parties)
-            self._parties.clear()
-        if self._evidence:
-            self._conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?)", self._evidence)
-            self._evidence.clear()
-
-    def _put_article(self, a: Article, key: str, text: str, digest: str) -> str:
-        row = self._conn.execute("SELECT digest FROM article WHERE key = ?", (key,)).fetchone()
-        if row is not None and row[0] == digest:
-            return "unchanged"
-        first, _ = date_span(a.published)
-        self._conn.execute(
-            "INSERT INTO article (key, digest, publisher, first_day, data) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET digest = excluded.digest, publisher = excluded.publisher,"
-            " first_day = excluded.first_day, data = excluded.data",
-            (key, digest, a.publisher, first, text),
-        )
-        return "added" if row is None else "updated"
 
     # --- source state ----------------------------------------------------------------
 
@@ -479,7 +362,7 @@ class Store:
         rebuilt when the institutions change). For other rules:
         ``pk.Registry(store.institutions(), rules=...)``.
         """
-        quick = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._institution_writes)
+        quick = (int(self._conn.execute("PRAGMA data_version").fetchone()[0]), self._writer.institution_writes)
         if self._registry is not None and self._registry[0] == quick:
             return self._registry[1]
         registry = self._cached_registry()
@@ -545,7 +428,7 @@ class Store:
 
     def provenance(self, record: Record) -> list[Provenance]:
         """Where a stored record came from: one entry per source and place it was read at."""
-        kind = _TYPES.get(type(record))
+        kind = KINDS.get(type(record))
         if kind is None:
             raise TypeError(f"the store keeps no {type(record).__name__}")
         if isinstance(record, Institution):

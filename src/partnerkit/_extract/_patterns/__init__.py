@@ -72,6 +72,8 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
         out.extend(find_ministers(text, offset))
     if _CITY_WORDS.search(text):
         out.extend(find_cities(text, offset))
+    if any(_PROGRAMME_NAME.search(s.text) for s in out):
+        out = _without_programmes(text, out, offset)
     out.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
     for span in map(without_possessive, out):
@@ -83,6 +85,29 @@ def find_names(text: str, offset: int = 0) -> list[Span]:
     return kept
 
 
+def _without_programmes(text: str, spans: list[Span], offset: int) -> list[Span]:
+    """The spans but programme names ("the Andes Summer School": a programme partners run, not an
+    organisation); the organisation a programme name ends in ("Summer School of X University") is kept."""
+    out: list[Span] = []
+    for span in spans:
+        m = _PROGRAMME_NAME.search(span.text)
+        if m is None:
+            out.append(span)
+            continue
+        of = _PROGRAMME_OF.search(span.text, m.end())
+        if of is not None:
+            at = span.start - offset + of.end()
+            out.extend(s for s in find_names(text[at : span.end - offset], offset + at) if s.end <= span.end)
+    return out
+
+
+_PROGRAMME_OF = re.compile(r" (?:of|of the|de|de la|del|der|des|di|della|da|do|at) (?=[A-ZÀ-Ý])")
+# the name of a seasonal school: a programme (what partners run together), never a party
+_PROGRAMME_NAME = re.compile(
+    r"(?i:\b(?:summer|winter|spring|autumn) schools?\b|\bescuelas? de (?:verano|invierno)\b|"
+    r"\bescolas? de (?:ver[ãa]o|inverno)\b|\b[ée]coles? d['’](?:[ée]t[ée]|hiver)\b|\bscuol[ae] (?:estiv|invernal)|"
+    r"(?:sommer|winter)(?:schule|akademie|universität|kurs)|летн\w* школ|зимн\w* школ)|暑期学校|冬季学校"
+)
 # "the Una Europa alliance", "The Coimbra network": a proper name before a lower-case kind word
 # (a literal check first, then the shape; the kind word is not part of the name)
 _KIND_AFTER = literal_trie([" alliance", " network", " consortium", " association", " league"])

@@ -44,6 +44,12 @@ _COMPOUND = re.compile(
     r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])\w+-(?:[A-ZÄÖÜ]\w+-)*(?:Gemeinschaft|Gesellschaft|Verbund|Allianz|Netzwerk|Stiftung"
     r"|Konsortium|Rektorenkonferenz|Hochschulkonferenz)(?![\w-])"
 )
+# one closed compound: "Donaurektorenkonferenz", "Ostseehochschulallianz"
+_CLOSED_COMPOUND = re.compile(
+    r"[A-ZÄÖÜ](?<![\w-][A-ZÄÖÜ])[a-zäöüß]+(?:rektorenkonferenz|hochschulkonferenz|hochschulallianz|hochschulverbund"
+    r"|hochschulnetzwerk|universitätsverbund|universitätsnetzwerk|universitätsallianz)(?![\w-])"
+)
+_CLOSED_TAILS = ("konferenz", "allianz", "verbund", "netzwerk")  # (a literal check before the scan)
 _LEAD = frozenset(["the", "The", "la", "La", "le", "Le", "el", "El", "die", "Die", "der", "Der", "dem", "l'", "L'"])
 _OF_BEFORE = re.compile(r"(?<![\w-])(?:of|de|del|des|du|der|di|da) $")  # the run is the tail of a longer name
 _DASHES = ("–", "—", "-")
@@ -148,6 +154,8 @@ def find_marked(text: str, offset: int = 0) -> list[Span]:
         if start is not None and _OF_BEFORE.search(text, 0, start) is None and _accept(text[start : m.start()].split()):
             out.append(Span(start + offset, m.start() + offset, text[start : m.start()], "name", "alliance"))
     for m in _COMPOUND.finditer(text):
+        out.append(Span(m.start() + offset, m.end() + offset, m.group(), "name", "association"))
+    for m in _CLOSED_COMPOUND.finditer(text) if any(w in text for w in _CLOSED_TAILS) else ():
         out.append(Span(m.start() + offset, m.end() + offset, m.group(), "name", "association"))
     if "(" in text:
         out.extend(_defined(text, offset))

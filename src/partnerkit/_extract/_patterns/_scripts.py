@@ -32,7 +32,7 @@ _ZH_BREAK = re.compile(
     r"[与和及、,，。；;:：“”《》「」()（）\s]|在|赴|于|同|向|是|为|由|将|的|了|对|并|也|还|等|签署|签订|揭牌|成立|举行|代表团|副校长|校长|"
     r"负责人|期间|根据|双方|之一|一行|围绕|互设|开展|设立|建立|举办|推进|个|"
     # verbs and adverbs that open a clause before a name ("代表团访问X大学", "武汉大学加入X联盟", "经教育部批准")
-    r"访问|加入|率团|成为|正式|还有|出席|参观|拜会|会见|已是|此前|近日|批准|共建|领域|有关|经(?!济|贸|营|管|典|纬)|"
+    r"访问|访|加入|率团|成为|正式|还有|出席|参观|拜会|会见|已是|此前|近日|批准|共建|领域|有关|经(?!济|贸|营|管|典|纬)|"
     # "将以X联盟为平台" (with X as ...), not "以色列" (Israel)
     r"以(?!色列)"
 )
@@ -191,6 +191,26 @@ _JA_BREAK = re.compile(
 # words that stand right before a name without a particle ("本学東北大学", "締結東北大学")
 _JA_WORD_BEFORE = re.compile(r"(?:本学|及び|並びに|締結|調印|署名|開設|設置|加盟|訪問|総長|学長|理事長)$")
 
+# what ends any name, even a company's: punctuation and the conjunctions between two names
+_ZH_HARD_BREAK = re.compile(r"[与和及、,，。；;:：“”《》「」()（）\s]")
+
+
+def _company_start(text: str, start: int) -> int:
+    """A company's trade name may hold a function character ("华为技术有限公司"): one such
+    character with one or two name characters before it, themselves after a break, is the
+    name's, not a break ("与华为技术有限公司" is 华为's, not 技术有限公司's)."""
+    at = start - 1
+    if at < 1 or _ZH_HARD_BREAK.match(text, at) or not _ZH_NAME_CHAR.match(text[at]):
+        return start
+    first = at
+    while (
+        first > 0 and at - first < 2 and _ZH_NAME_CHAR.match(text[first - 1]) and not _ZH_BREAK.match(text, first - 1)
+    ):
+        first -= 1
+    if first < at and (first == 0 or _ZH_BREAK.match(text, first - 1)):
+        return first
+    return start
+
 
 def _find_zh(text: str, offset: int) -> list[Span]:
     """Chinese names by their head word; Japanese ones when the sentence holds kana."""
@@ -221,6 +241,8 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             if text[start - 1] in "—-" and _ZH_HEAD_END.search(text, 0, start - 1):
                 break  # "浙江大学—帝国理工学院联合实验室": two names joined by a dash, not one
             start -= 1
+        if text.endswith("有限公司", 0, end):
+            start = _company_start(text, start)
         if end - start < 4:
             continue
         if ja and (start == m.start() or _JA_GENERIC.fullmatch(text, start, m.start())):
