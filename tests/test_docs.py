@@ -100,3 +100,14 @@ def test_docstrings_the_docs_render_name_their_examples_section_examples() -> No
             elif line.strip().startswith("[") and not line.startswith(" " * 12) and section != "Examples:":
                 offenders.append(f"{getattr(obj, '__qualname__', obj)} ({section or 'no section'})")
     assert offenders == [], "a doctest whose result is a list belongs in an 'Examples:' section"
+
+
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
+
+
+@pytest.mark.parametrize("page", [ROOT / "CHANGELOG.md", *PAGES], ids=lambda p: str(p.relative_to(ROOT)))
+def test_page_holds_no_merge_conflict_markers(page: Path) -> None:
+    """A page a user reads never shows a half-resolved merge ("<<<<<<< HEAD" ... ">>>>>>>")."""
+    text = page.read_text(encoding="utf-8")
+    found = [text.count("\n", 0, m.start()) + 1 for m in _CONFLICT.finditer(text)]
+    assert not found, f"{page.name}: merge conflict markers on lines {found}"

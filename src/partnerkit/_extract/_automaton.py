@@ -27,7 +27,9 @@ from partnerkit._model import Institution
 
 __all__ = ["Automaton", "Memo", "automaton_for", "tokens"]
 
-_TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
+# A CJK character or a kana is one token (Japanese writes no spaces: "はソルボンヌと" holds the
+# name "ソルボンヌ" between two particles); any other run of letters and digits is one.
+_TOKEN = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]|[^\W_\u3041-\u30ff\u3400-\u9fff]+")
 _CACHE: weakref.WeakKeyDictionary[Any, Automaton] = weakref.WeakKeyDictionary()
 _STRONG: dict[int, tuple[Any, Automaton]] = {}
 _LOCK = threading.Lock()
@@ -50,7 +52,7 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 # Without CJK characters and underscores, a token is a run of ``\w``: a faster split, the same parts.
 _SPLIT_PLAIN = re.compile(r"(\w+)")
-_CJK_OR_UNDERSCORE = re.compile(r"[_\u3400-\u9fff]")
+_CJK_OR_UNDERSCORE = re.compile(r"[_\u3041-\u30ff\u3400-\u9fff]")
 
 
 def _columns(text: str) -> tuple[list[int], list[int], list[str]]:
@@ -69,6 +71,23 @@ def _columns(text: str) -> tuple[list[int], list[int], list[str]]:
     if not low.isascii():
         words = list(map(_fold, words))  # accents (ASCII words fold to themselves)
     return bounds[0:-1:2], bounds[1::2], words
+
+
+def _katakana(ch: str) -> bool:
+    return "\u30a1" <= ch <= "\u30fc"
+
+
+def _inside_katakana(text: str, start: int, end: int) -> bool:
+    """A name written in katakana read inside a longer katakana word ("ソルボンヌ" in "ネオソルボンヌ"):
+    kana are single tokens, so the word's own ends are checked.
+
+    Example:
+        >>> _inside_katakana("ネオソルボンヌと", 2, 7), _inside_katakana("はソルボンヌと", 1, 6)
+        (True, False)
+    """
+    return (start > 0 and _katakana(text[start]) and _katakana(text[start - 1])) or (
+        end < len(text) and _katakana(text[end - 1]) and _katakana(text[end])
+    )
 
 
 @attrs.frozen
@@ -173,7 +192,7 @@ class Automaton:
                     break
                 key = f"{key} {words[j]}"
                 ids = names.get(key)
-            if best is not None:
+            if best is not None and not _inside_katakana(text, starts[i], ends[best[0]]):
                 out.append(Hit(starts[i], ends[best[0]], best[1]))
                 free = best[0] + 1
                 continue

@@ -24,7 +24,11 @@ _JOIN = re.compile(
     re.I,
 )
 # Chinese: a semicolon, or a comma before a contrasting conjunction ("，而", "，但", "，X则")
-_JOIN_CJK = re.compile(r"[;；]|[，,]\s*(?:而|但|同时|另外|也(?=是|为))|[，,](?=[^，,。；;]{1,30}?则)")
+# Japanese: a comma after a verb's continuative form ("事務所を置いており、", "行われ、", "締結し、")
+_JOIN_CJK = re.compile(
+    r"[;；]|[，,]\s*(?:而|但|同时|另外|也(?=是|为))|[，,](?=[^，,。；;]{1,30}?则)"
+    r"|(?:(?<=おり)|(?<=あり)|(?<=して)|(?<=[しれ]))、"
+)
 # A bare comma before a new subject, a name that its own trigger follows with no comma between
 # ("X ist Mitglied der A, die Universität Y gehört der B an", "X是A的成员，Y大学是B的成员")
 _SUBJECT = re.compile(r",\s+(?=(?:(?:the|die|der|das|la|el|le|les|los|las)\s+|l['’])?[A-ZÀ-ÝА-ЯЁ])")

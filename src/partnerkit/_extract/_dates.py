@@ -31,8 +31,11 @@ _CJK_THIS_MONTH = re.compile(r"(本|上)月(\d{1,2})日")
 # the publication day is earlier (news tells what has happened)
 _CJK_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})日(?!\d)")
 # a year word right before a year-less "9月": this year, last year, next year
-_CJK_YEAR_WORD = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}
-_CJK_DATE = re.compile(r"(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
+_CJK_YEAR_WORD = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "昨年": -1, "来年": 1}
+# a year, or a Japanese era year ("令和6年" is 2024, "平成31年" 2019; 元年 is an era's first year);
+# digits may be full-width ("２０２４年５月３日": ``\d`` and ``int`` read them)
+_CJK_DATE = re.compile(r"(?:(?:((?:19|20|１９|２０)\d{2})|(令和|平成)(元|\d{1,2}))年)?(?:(\d{1,2})月)?(?:(\d{1,2})日)?")
+_ERA_START = {"令和": 2019, "平成": 1989}
 _DATELINE_LABEL = re.compile(
     r"^(?:published|publication date|date|posted|опубликовано|дата|publicado|fecha|publié|veröffentlicht)\b",
     re.IGNORECASE,
@@ -59,6 +62,16 @@ def _valid(year: int, month: int | None = None, day: int | None = None) -> Parti
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _era_year(era: str, number: str) -> int:
+    """The Western year of a Japanese era year.
+
+    Example:
+        >>> _era_year("令和", "6"), _era_year("平成", "元")
+        (2024, 1989)
+    """
+    return _ERA_START[era] + (0 if number == "元" else int(number) - 1)
 
 
 def _may_have_words(text: str, low: str | None, lex: Lexicon, published: PartialDate | None) -> bool:
@@ -148,7 +161,7 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_ye
     """
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    digits = _DIGIT.search(text) is not None
+    digits = _DIGIT.search(text) is not None or "元年" in text  # (an era's first year: "令和元年")
     low = lowered(text)
     words = _may_have_words(text, low, lex, published)
     if not digits and not words:
@@ -169,17 +182,17 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_ye
             add(m.start(), m.end(), _valid(y, month, day))
         if "年" in text or "月" in text or "日" in text:
             for m in _CJK_DATE.finditer(text):
-                if m.group(0) and (m[1] or m[2]) and (m[2] or m[1]):
-                    if m[1]:
-                        mo, dy = int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-                        add(m.start(), m.end(), _valid(int(m[1]), mo, dy))
-                    elif m[2]:
-                        mo, dy = int(m[2]), int(m[3]) if m[3] else None
-                        shift = _CJK_YEAR_WORD.get(text[max(0, m.start() - 2) : m.start()])
-                        if shift is not None and published is not None:  # "今年9月", "去年3月", "明年"
-                            add(m.start() - 2, m.end(), _valid(published.year + shift, mo, dy), True)
-                        else:
-                            add(m.start(), m.end(), _fill_year(mo, dy, published), True, True)
+                year = int(m[1]) if m[1] else _era_year(m[2], m[3]) if m[2] else None
+                if year is not None:
+                    mo, dy = int(m[4]) if m[4] else None, int(m[5]) if m[5] else None
+                    add(m.start(), m.end(), _valid(year, mo, dy))
+                elif m[4]:
+                    mo, dy = int(m[4]), int(m[5]) if m[5] else None
+                    shift = _CJK_YEAR_WORD.get(text[max(0, m.start() - 2) : m.start()])
+                    if shift is not None and published is not None:  # "今年9月", "去年3月", "明年"
+                        add(m.start() - 2, m.end(), _valid(published.year + shift, mo, dy), True)
+                    else:
+                        add(m.start(), m.end(), _fill_year(mo, dy, published), True, True)
             if published is not None and published.month is not None:
                 for m in _CJK_THIS_MONTH.finditer(text):  # "本月10日" (this month), "上月10日" (last month)
                     year, month = published.year, published.month

@@ -23,6 +23,7 @@ from partnerkit._model import PartnershipKind
 
 __all__ = [
     "KIND_ORDER",
+    "UNSPACED",
     "Lexicon",
     "detect_language",
     "finditer_near",
@@ -104,7 +105,11 @@ _DATES = (
     "renewed",
     "future",
 )
+#: Languages written without spaces between words: their phrases carry no word boundaries.
+UNSPACED = frozenset({"zh", "ja"})
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+# hiragana and katakana (not the prolonged sound mark or the middle dot, which Chinese text may hold)
+_KANA_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]+")
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 _CJK_OR_CYRILLIC = re.compile(r"[\u0400-\u04ff\u3400-\u9fff]")
@@ -168,7 +173,7 @@ def phrases_source(phrases: list[str], lang: str) -> str | None:
     if not phrases:
         return None
     body = "|".join(f"(?:{p})" for p in phrases)
-    if lang == "zh":
+    if lang in UNSPACED:
         return body
     if lang == "de":  # the last part of a hyphenated compound ("Erasmus-Austauschabkommen") too
         return rf"(?<![\w])(?:{body})(?![\w])"
@@ -212,8 +217,8 @@ def lexicon(langs: tuple[str, ...]) -> Lexicon:
         for i, m in enumerate(tables[lang].get("dates", {}).get("months", [])[:12]):
             months[i].append(m)
         for i, w in enumerate(tables[lang].get("dates", {}).get("weekdays", [])[:7]):
-            # Chinese writes no spaces: its weekdays carry no word boundaries ("上周四").
-            weekdays[i].append(w if lang == "zh" else rf"(?<!\w)(?:{w})(?!\w)")
+            # Chinese and Japanese write no spaces: their weekdays carry no word boundaries ("上周四").
+            weekdays[i].append(w if lang in UNSPACED else rf"(?<!\w)(?:{w})(?!\w)")
     month_pats = tuple(
         re.compile(rf"(?:{'|'.join(m)})\.?$", re.IGNORECASE) if m else re.compile("(?!)") for m in months
     )
@@ -486,11 +491,17 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
 
 
 def detect_language(text: str) -> str:
-    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it``, ``pt`` or ``zh``.
+    """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it``, ``pt``, ``zh``
+    or ``ja``.
+
+    Chinese and Japanese both write Han characters; a text that also holds kana (hiragana or
+    katakana) is Japanese.
 
     Example:
         >>> detect_language("Университет открыл представительство"), detect_language("La Universidad de Oviedo")
         ('ru', 'es')
+        >>> detect_language("东北大学与朱拉隆功大学签署协议"), detect_language("東北大学は協定を締結した")
+        ('zh', 'ja')
     """
     sample = text[:4000]
     if not sample.isascii() and _CJK_OR_CYRILLIC.search(sample):  # (one scan, no objects, when there is none)
@@ -498,6 +509,14 @@ def detect_language(text: str) -> str:
         cyr = sum(map(len, _CYRILLIC_RUN.findall(sample)))
         if cjk or cyr:  # (no ratio to work out otherwise)
             letters = sum(map(len, _LETTER_RUN.findall(sample))) or 1
+            # kana is Japanese only: a text with kana is Japanese, not Chinese
+            if (
+                cjk
+                and (kana := sum(map(len, _KANA_RUN.findall(sample))))
+                and (cjk + kana) / letters > 0.2
+                and kana / letters > 0.05
+            ):
+                return "ja"
             if cjk / letters > 0.2:
                 return "zh"
             if cyr / letters > 0.3:

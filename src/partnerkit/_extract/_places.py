@@ -14,14 +14,18 @@ from typing import Any
 
 import attrs
 
-from partnerkit._extract._text import CJK
 from partnerkit._model import country_names
 from partnerkit._model._countries import _key
 
 __all__ = ["Place", "find_places", "gazetteer", "more_cities"]
 
-_LETTERS = r"[^\W\d_\u3400-\u9fff]+(?:[-'’][^\W\d_\u3400-\u9fff]+)*"  # a word not in CJK
-_WORD = re.compile(r"[\u3400-\u9fff]|" + _LETTERS)
+# Han characters and katakana (Japanese writes foreign places in katakana: "バンコク"): places
+# written in them are read by their characters, not as words
+_CJK_CLASS = "\u3400-\u9fff\u30a1-\u30fa\u30fc"
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+_LETTERS = rf"[^\W\d_{_CJK_CLASS}]+(?:[-'’][^\W\d_{_CJK_CLASS}]+)*"  # a word not in CJK
+_WORD = re.compile(f"[{_CJK_CLASS}]|" + _LETTERS)
 _RU_ENDINGS = ("ами", "ями", "ией", "ии", "ие", "ом", "ем", "ой", "ей", "ах", "ях", "е", "и", "у", "ю", "а", "я", "ы")
 _CAPITAL_OF = re.compile(
     r"(?:the capital of|capital of|la capitale (?:de la |du |de l'|d')|la capital de|столиц[аеуы] )\s*(?:the )?(\w[\w ]{2,30})",  # noqa: E501
@@ -109,14 +113,14 @@ def _base_trie() -> tuple[dict[str, Any], dict[str, tuple[str, str | None]]]:
     for key, code in country_names(_TEXT_LANGUAGES).items():
         if key in _NOT_COUNTRIES:
             continue
-        if CJK.search(key):
+        if _CJK_CHAR.search(key):
             cjk.setdefault(key, (code, None))
         else:
             _add_path(trie, key, (code, None))
     for key, (name, code, _capital) in _base_gazetteer().items():
         if key in _NOT_COUNTRIES or not key:
             continue
-        if CJK.search(key):
+        if _CJK_CHAR.search(key):
             cjk.setdefault(key, (code, name))
         else:
             _add_path(trie, key, (code, name))
@@ -153,7 +157,7 @@ def _walk(
         if m is None or node is None:
             break
         w = m.group(0)
-        if CJK.match(w):
+        if _CJK_CHAR.match(w):
             break
         parts = _word_key(w)
         keys.extend(parts)
@@ -189,8 +193,8 @@ def _walk(
 # pattern opens with the character class, so ``re`` skips to the next capital in C (a pattern
 # opening with the look-behind is tried at every character).
 _START = re.compile(
-    r"[^\W\d_a-zß-ÿа-яё](?:(?<=[\u3400-\u9fff])|(?<![^\W\d_].)(?=("
-    r"[^\W\d_\u3400-\u9fff]*(?:[-'’][^\W\d_\u3400-\u9fff]+)*)))"
+    rf"[^\W\d_a-zß-ÿа-яё](?:(?<=[{_CJK_CLASS}])|(?<![^\W\d_].)(?=("
+    rf"[^\W\d_{_CJK_CLASS}]*(?:[-'’][^\W\d_{_CJK_CLASS}]+)*)))"
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
@@ -283,6 +287,20 @@ def _extra(
 def _cjk_place(
     text: str, pos: int, cjk: dict[str, tuple[str, str | None]], extra: dict[str, tuple[str, str, bool]]
 ) -> tuple[int, int, str, str | None] | None:
+    if _KATAKANA.match(text, pos):
+        # a katakana name is a whole katakana word ("タイ" is Thailand, not in "ネクタイ")
+        if pos > 0 and _KATAKANA.match(text, pos - 1):
+            return None
+        end = pos
+        while end < len(text) and _KATAKANA.match(text, end):
+            end += 1
+        piece = _key(text[pos:end])  # (keys drop the voicing marks, as accents: "バンコク" -> "ハンコク")
+        hit = cjk.get(piece)
+        if hit is not None:
+            return pos, end, hit[0], hit[1]
+        if piece in extra:
+            return pos, end, extra[piece][1], extra[piece][0]
+        return None
     for n in (5, 4, 3, 2):
         piece = text[pos : pos + n]
         if len(piece) < n:

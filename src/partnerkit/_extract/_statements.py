@@ -163,6 +163,9 @@ def _framed(triggers: list[_Trigger]) -> bool:
 # a singular possessive right before a phrase ("its", "su", "son", "sein", "его")
 _ITS = re.compile(r"(?<![\w-])(?:its|su|son|sa|sein(?:e[mnrs]?)?|его|её|ее)\s+$", re.IGNORECASE)
 # at most an article between two phrases ("se suma a | la | oficina")
+# Japanese names a document after what it is about ("共同学位プログラムに関する協定": an
+# agreement on a joint degree programme)
+_DOC_ABOUT = re.compile(r"(?:プログラム|課程|コース)?(?:に関する|についての|に係る)")
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,4}['’]?\s*)?")
 # "another / a second / ein weiteres / otra / un autre office": one more office of an owner already met
 _ANOTHER = re.compile(
@@ -268,7 +271,11 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue
             if status is Status.SIGNED and kind not in _DOCUMENTS and kind is not K.EXCHANGE:
                 # "signed an agreement on the establishment of the X Centre": set up, not yet running
-                after_doc = any(t.kind in _DOCUMENTS and t.end <= trig.start for t in triggers)
+                after_doc = any(
+                    t.kind in _DOCUMENTS
+                    and (t.end <= trig.start or _DOC_ABOUT.fullmatch(text, trig.end, t.start) is not None)
+                    for t in triggers
+                )
                 status = Status.PLANNED if after_doc else Status.ACTIVE
             if _countries_near(doc, si, trig, countries) and (kind not in _DOCUMENTS or len(explicit) < 2):
                 continue

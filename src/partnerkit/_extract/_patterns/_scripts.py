@@ -1,4 +1,4 @@
-"""Organisation names in Cyrillic and Chinese script."""
+"""Organisation names in Cyrillic, Chinese and Japanese script."""
 
 from __future__ import annotations
 
@@ -172,6 +172,25 @@ def _find_ru(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) -> 
     return out
 
 
+# Japanese: a sentence holding kana. Names are written in kanji and katakana ("東北大学",
+# "チュラロンコン大学", "ジョンズ・ホプキンス大学"); hiragana (the particles は, と, が, の, を, に,
+# で and verb endings) never is part of one, so it breaks a name as punctuation does. The Chinese
+# one-character breaks are not used: they are parts of Japanese names ("同志社大学", "和歌山大学").
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+_JA_HEADS = re.compile(
+    r"大学|学院|研究院|研究所|機構|財団|協会|学会|センター|コンソーシアム|アライアンス|ネットワーク|連合|協議会"
+)
+# a head after words that only describe ("共同研究センター", "国際交流センター"): a common noun, no name
+_JA_GENERIC = re.compile(r"(?:共同|国際|連携|合同|研究|教育|交流|海外|学術|新|大学|地域)+")
+_JA_NAME_CHAR = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa\u30fb\u30fc\-]")
+_JA_BREAK = re.compile(
+    r"[\u3041-\u3096、。，,「」『』（）()・\s]|"
+    # a reference before a head, not a name ("同大学", "両大学", "各大学": "the said", "both", "each")
+    r"[同両各](?=大学|校|研究所|機構|センター|機関)"
+)
+# words that stand right before a name without a particle ("本学東北大学", "締結東北大学")
+_JA_WORD_BEFORE = re.compile(r"(?:本学|及び|並びに|締結|調印|署名|開設|設置|加盟|訪問|総長|学長|理事長)$")
+
 # what ends any name, even a company's: punctuation and the conjunctions between two names
 _ZH_HARD_BREAK = re.compile(r"[与和及、,，。；;:：“”《》「」()（）\s]")
 
@@ -194,12 +213,22 @@ def _company_start(text: str, start: int) -> int:
 
 
 def _find_zh(text: str, offset: int) -> list[Span]:
+    """Chinese names by their head word; Japanese ones when the sentence holds kana."""
+    ja = _KANA.search(text) is not None
+    heads, name_char, brk = (_JA_HEADS, _JA_NAME_CHAR, _JA_BREAK) if ja else (_ZH_HEADS, _ZH_NAME_CHAR, _ZH_BREAK)
     out: list[Span] = []
-    for m in _ZH_HEADS.finditer(text):
+    for m in heads.finditer(text):
         end = m.end()
         # extend to the longest head ending here ("研究所" inside "...研究所")
         start = m.start()
-        while start > 0 and _ZH_NAME_CHAR.match(text[start - 1]):
+        while start > 0 and name_char.match(text[start - 1]):
+            if ja:
+                # "ジョンズ・ホプキンス大学": a middle dot between katakana is part of the name
+                dot = text[start - 1] == "・" and start > 1 and "\u30a1" <= text[start - 2] <= "\u30fa"
+                if (brk.match(text, start - 1) and not dot) or _JA_WORD_BEFORE.search(text, max(0, start - 3), start):
+                    break
+                start -= 1
+                continue
             if (
                 text[start - 1] in "与和及"
                 and _ZH_FIELD_AFTER.match(text, start)
@@ -216,7 +245,9 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             start = _company_start(text, start)
         if end - start < 4:
             continue
-        pre = _ZH_COUNTRY.match(text, start, end)
+        if ja and (start == m.start() or _JA_GENERIC.fullmatch(text, start, m.start())):
+            continue  # a head alone ("同センター") or after describing words only: no name
+        pre = None if ja else _ZH_COUNTRY.match(text, start, end)
         if pre is not None and end - pre.end() >= 4:
             start = pre.end()  # "美国密歇根大学": the country is a hint, not part of the name
         out.append(Span(start + offset, end + offset, text[start:end], "name", "university"))
