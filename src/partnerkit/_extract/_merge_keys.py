@@ -21,13 +21,10 @@ from collections.abc import Callable
 
 from partnerkit._model import Partnership, PartnershipKind, Party
 from partnerkit._names import tokens
+from partnerkit._names._acronyms import _FIT_SKIP  # the connectors ``acronym_fits`` skips
 
 __all__ = ["FAMILIES", "Blocks", "acronym_keys", "name_keys", "norm"]
 
-# The connectors ``acronym_fits`` skips (kept equal to ``_names._acronyms._FIT_SKIP``).
-_FIT_SKIP = frozenset(
-    "of and the for de la del des du di da do und für y et e i и им им. & named after".split()  # noqa: SIM905
-)
 _SPLIT = re.compile(r"[\s\-–/]+")
 _SEP = "\x1f"
 
