@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from partnerkit._codec import from_dict, to_dict
+from partnerkit._extract._merge_keys import acronym_keys, name_keys, norm
 from partnerkit._model import Partnership, Party, Provenance
-from partnerkit._names import acronym_fits, acronym_key, derive_acronyms, fold, is_acronym, tokens
 from partnerkit._store._keys import encode, record_key
 from partnerkit._store._report import ImportReport
 
@@ -32,8 +32,8 @@ def save_merged(
     in the merge, the merged records are stored, and the earlier rows no merged record kept
     are removed (a record another source also gave is never touched). Only the earlier records
     with a party that may be one of the new records' parties (same institution id, same words,
-    an acronym of it, or an acronym that fits it as :func:`acronym_fits` reads one, "SibFU")
-    take part: merging compares every pair, and the store grows.
+    an acronym that fits it, "SibFU": the blocking keys of ``merge_partnerships``) take part:
+    the store grows, and only those can merge with a new one.
 
     Returns:
         The import report of the merged records, and how many earlier rows were merged away.
@@ -47,11 +47,12 @@ def save_merged(
             " AND v.source != ?)",
             (source, source),
         ).fetchall()
-        near = set().union(*(_party_keys(x) for p in found for x in p.parties))
-        fits = _AcronymFits([x.name for p in found for x in p.parties])
+        near = set().union(*(_party_keys(x)[1] for p in found for x in p.parties))
         stored = [(rowid, key, from_dict(Partnership, json.loads(data))) for rowid, key, data in rows]
         rows = [
-            (rowid, key, p) for rowid, key, p in stored if any(_party_keys(x) & near or fits(x.name) for x in p.parties)
+            (rowid, key, p)
+            for rowid, key, p in stored
+            if any(not _party_keys(x)[0].isdisjoint(near) for x in p.parties)
         ]
         earlier = [p for _, _, p in rows]  # only those that may be one deal with a new one:
         merged = merge([*earlier, *found])  # merging compares every pair, so not the whole store
@@ -67,36 +68,13 @@ def save_merged(
     return report, len(stale)
 
 
-def _party_keys(party: Party) -> set[str]:
-    """Keys two parties that merging may call one share at least one of: the institution id, the
-    words of the name, an acronym written or read off the name."""
-    keys = {"words:" + " ".join(sorted(tokens(party.name)))}
-    if party.institution_id:
-        keys.add("id:" + party.institution_id)
-    if is_acronym(party.name):
-        keys.add("acronym:" + acronym_key(party.name))
-    keys.update("acronym:" + a for a in derive_acronyms(party.name))
-    return keys
-
-
-class _AcronymFits:
-    """Whether a stored party's name and one of the new names may be an acronym and its name
-    although no derived acronym joins them ("SibFU", "Siberian Federal University"): checked
-    with :func:`acronym_fits` against the names whose words start with the acronym's letter."""
-
-    def __init__(self, names: Sequence[str]) -> None:
-        self.acronyms = [(a, acronym_key(a)[:1]) for a in dict.fromkeys(n for n in names if is_acronym(n))]
-        self.names = [(n, _initials(n)) for n in dict.fromkeys(n for n in names if not is_acronym(n))]
-
-    def __call__(self, name: str) -> bool:
-        if is_acronym(name):
-            first = acronym_key(name)[:1]
-            return any(first in initials and acronym_fits(name, n) for n, initials in self.names)
-        if not self.acronyms:
-            return False
-        initials = _initials(name)
-        return any(first in initials and acronym_fits(a, name) for a, first in self.acronyms)
-
-
-def _initials(name: str) -> set[str]:
-    return {w[0] for w in fold(name).split()}
+def _party_keys(party: Party) -> tuple[frozenset[str], frozenset[str]]:
+    """(keys a stored party is known by, keys a new party looks for): two parties that merging may
+    call one share a key, the blocking keys of ``merge_partnerships`` (the institution id, the
+    words of the name, an acronym and a name it may fit, "SibFU")."""
+    n = "w" + norm(party.name)
+    acr, long = acronym_keys(party.name), name_keys(party.name)
+    ident = {"id" + party.institution_id} if party.institution_id else set()
+    stored = {n, *ident, *("A" + k for k in acr), *("N" + k for k in long)}
+    query = {n, *ident, *("N" + k for k in acr), *("A" + k for k in long)}
+    return frozenset(stored), frozenset(query)
