@@ -165,3 +165,58 @@ def test_members_admitted_by_the_assembly_take_its_date(text: str) -> None:
     ex = pk.extract(text, published="2025-05-23")
     dates = {str(p.date) for p in ex.partnerships if p.kind.value == "membership"}
     assert dates == {"2025-05-22"}
+
+
+def _dated(text: str) -> set[tuple[frozenset[str], str | None]]:
+    ex = pk.extract(text, published="2024-05-01")
+    return {
+        (frozenset(x.name for x in p.parties), None if p.date is None else str(p.date))
+        for p in ex.partnerships
+        if p.kind.value == "membership"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Italian: a trigger ending in an elided article ("dell'"), a network named after a lower-case
+        # head and adjectives, its other members in a relative clause, and a second membership after it
+        (
+            "L'Università di Valdoro fa parte dal 2019 dell'alleanza universitaria europea Lumina, di cui fanno "
+            "parte anche l'Università di Montalto e l'Università di Serravalle, ed è socia fondatrice del "
+            "Gruppo di Rocca, costituito nel 1985.",
+            {
+                (frozenset({"Università di Valdoro", "Lumina"}), "2019"),
+                (frozenset({"Università di Montalto", "Lumina"}), None),
+                (frozenset({"Università di Serravalle", "Lumina"}), None),
+                (frozenset({"Università di Valdoro", "Gruppo di Rocca"}), "1985"),
+            },
+        ),
+        # French: the member named inside "dont ... est membre", with its own date
+        (
+            "L'Université de Portmer a rejoint le Réseau atlantique des universités (RAU), dont l'Université "
+            "de Valbonne est membre associé depuis 2017.",
+            {
+                (frozenset({"Université de Portmer", "RAU"}), None),
+                (frozenset({"Université de Valbonne", "RAU"}), "2017"),
+            },
+        ),
+        # Portuguese: "das" inside a name after its head, "integra desde 2010 a ..."
+        (
+            "A Universidade de Vilamar integra desde 2010 a Associação das Universidades do Atlântico Sul.",
+            {(frozenset({"Universidade de Vilamar", "Associação das Universidades do Atlântico Sul"}), "2010")},
+        ),
+    ],
+)
+def test_memberships_in_relative_clauses_and_romance_name_forms(
+    text: str, expected: set[tuple[frozenset[str], str | None]]
+) -> None:
+    """ "X, dont A est membre", "X, di cui fanno parte anche A e B", "fa parte dell'alleanza ... Y":
+    each member of its own network, with the date of its own clause."""
+    assert _dated(text) == expected
+
+
+def test_german_das_after_und_does_not_join_two_names() -> None:
+    """Portuguese "das" joins a name only right after its head: German "und das College" does not."""
+    ex = pk.extract("Die Universität Nordwald und das College of Design der Südstadt-Universität unterzeichneten.")
+    assert "Universität Nordwald und das College of Design" not in {m.name for m in ex.mentions}

@@ -55,7 +55,13 @@ _ITS_MEMBERS = re.compile(
     r"|(?:que|la cual|el cual) (?:también )?(?:integran|incluye|agrupa|re[úu]ne)"
     r"|(?:a la|al) que (?:también )?pertenecen|de la que (?:también )?forman parte"
     r"|(?:qui|laquelle) (?:regroupe|r[ée]unit|compte|inclut)|dont (?:font|fait) (?:également |aussi )?partie"
-    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|вошли)|куда (?:также )?(?:входят|вошли))",
+    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|вошли)|куда (?:также )?(?:входят|вошли)"
+    r"|(?:членом|членами) (?:которой|которого) (?:также )?(?:является|являются)"
+    r"|di cui (?:fanno|fa) (?:anche )?parte"
+    # the member named inside the clause: "X, dont A est membre", "X, da qual A também é membro"
+    r"|(?:dont|di cui|della quale|del quale|da qual|do qual|de la que|del que|de la cual|del cual)"
+    r"(?=[^;.]{1,80}?\b(?P<told>(?:est|sont|è|sono|é|são|es|son) (?:également |aussi |anche |também |también )?"
+    r"(?:membr|miembr|soci))))",
     re.IGNORECASE,
 )
 _PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
@@ -268,16 +274,32 @@ def membership(  # noqa: PLR0917
         ]
         orgs = assoc[:1]
     pairs = [(member, org) for org in orgs for member in members]
+    pair_date: dict[tuple[int, int], PartialDate | None] = {}  # (member, org): the date of its own clause
     rel = _ITS_MEMBERS.search(sent.text, trig.end) if len(orgs) > 1 else None
     if rel is not None:
         # "Mitglied der Allianz YUFE, zu der auch A und B gehören", "a member of X, which also
         # includes A and B": A and B are members of X, not networks the subject joined
+        # the clause ends where another membership is told ("..., di cui fanno parte anche A e B, ed è
+        # socia fondatrice di Y": Y is no member of X) or at a semicolon
+        told = doc.lex.kinds.get(K.MEMBERSHIP)
+        again = told.search(sent.text, rel.end("told") if rel.group("told") else rel.end()) if told else None
+        ends = [e for e in (semi, again.start() if again else -1) if e > rel.end()]
+        rel_end = min(ends, default=len(sent.text))
         joined = [o for o in orgs if _first(doc, si, o) < sent.start + rel.start()]
-        its = [o for o in orgs if _first(doc, si, o) >= sent.start + rel.end()]
+        its = [o for o in orgs if sent.start + rel.end() <= _first(doc, si, o) < sent.start + rel_end]
         if joined and its:
             pairs = [(member, org) for org in joined for member in members]
             pairs += [(m, joined[-1]) for m in its]
-            own_date.update(dict.fromkeys(its))  # (their own dates are not given)
+            rest = [o for o in orgs if o not in joined and o not in its]
+            pairs += [(member, o) for o in rest for member in members]
+            later = dates_in(doc, sent.text[rel_end:], published)  # (a date of the clause after, or none)
+            pair_date.update(dict.fromkeys(((m, o) for o in rest for m in members), later[0].date if later else None))
+            # a date inside the clause is its members' ("dont A est membre depuis 2017"), not the subject's
+            inner = dates_in(doc, sent.text[rel.end() : rel_end], published)
+            for m in its:
+                pair_date[m, joined[-1]] = inner[0].date if inner else None
+            if inner and date == inner[0].date and not dates_in(doc, sent.text[: rel.start()], published):
+                pair_date.update(dict.fromkeys((member, org) for org in joined for member in members))
     out = []
     for member, org in pairs:
         if member == org:
@@ -287,7 +309,9 @@ def membership(  # noqa: PLR0917
                 kind=K.MEMBERSHIP,
                 parties=(_party(doc, member), _party(doc, org)),
                 status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
-                date=own_date.get(org, own_date.get(member, date)),
+                date=pair_date[member, org]
+                if (member, org) in pair_date
+                else own_date.get(org, own_date.get(member, date)),
                 evidence=(ev,),
             )
         )

@@ -20,6 +20,7 @@ from partnerkit._extract._patterns._units import ru_units, units_at, units_of_pa
 from partnerkit._extract._patterns._words import (
     _ACRONYM_STOP,
     _CONNECTORS,
+    _CONNECTORS_AFTER_HEAD,
     _DETERMINERS,
     _FIELD_WORDS,
     _HEAD_STEMS,
@@ -180,6 +181,11 @@ def _word_info(w: str) -> _Info:
     )
 
 
+def _after_head(toks: tuple[tuple[int, int, str], ...], infos: list[_Info], k: int) -> bool:
+    """A connector that joins only right after a head ("Associação das Universidades")."""
+    return k > 0 and infos[k - 1][5] is not None and toks[k][2].lower() in _CONNECTORS_AFTER_HEAD
+
+
 def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     """The runs of name-like words that hold a head (runs without one make no name)."""
     runs: list[list[tuple[int, int, str]]] = []
@@ -190,7 +196,7 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
     # A word that can never join a run ends the one before it and clears all state, so the
     # runs with a head lie between the last such word before the first head and the first
     # such word after the last head.
-    resets = [i for i, info in enumerate(infos) if info[8]]
+    resets = [i for i, info in enumerate(infos) if info[8] and not _after_head(toks, infos, i)]
     lo = max((i + 1 for i in resets if i < heads[0]), default=0)
     hi = min((i for i in resets if i > heads[-1]), default=len(toks))
     cur: list[tuple[int, int, str]] = []
@@ -202,6 +208,8 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
         tok = toks[k]
         s, e, w = tok
         may, lead_stop, cap, conn, romance_word, head, elision, dot, _resets = infos[k]
+        if not conn and cur and _after_head(toks, infos, k):
+            conn = True
         if cur:
             gap = s - last_end
             joinable = (
