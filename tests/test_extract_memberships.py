@@ -220,3 +220,24 @@ def test_german_das_after_und_does_not_join_two_names() -> None:
     """Portuguese "das" joins a name only right after its head: German "und das College" does not."""
     ex = pk.extract("Die Universität Nordwald und das College of Design der Südstadt-Universität unterzeichneten.")
     assert "Universität Nordwald und das College of Design" not in {m.name for m in ex.mentions}
+
+
+def test_chinese_joining_the_said_alliance_is_the_alliance_named_before() -> None:
+    """ "X于2016年加入该联盟": 该联盟 ("the said alliance") is the alliance of the sentence before."""
+    text = "北岭大学于2015年发起成立南川大学联盟。西山大学于2016年加入该联盟，是最早加入的成员之一。"
+    assert (frozenset({"西山大学", "南川大学联盟"}), "2016") in _dated(text)
+
+
+def test_german_member_noun_and_a_subtitled_name_with_its_acronym() -> None:
+    """ "Hochschule X – Technik und Wirtschaft (HX)" defines HX; "die HX Mitglied im Netzwerk Y":
+    "Mitglied" is no part of a name, so HX is a member of Y."""
+    text = (
+        "Die Hochschule Nordwald – Technik und Wirtschaft (HNW) feiert ihr Jubiläum. Seit 2018 ist die HNW "
+        "Mitglied im Netzwerk TANDEM, das die Hochschulen in Brüssel vertritt."
+    )
+    assert _dated(text) == {(frozenset({"Hochschule Nordwald", "Netzwerk TANDEM"}), "2018")}
+
+
+def test_a_basque_university_name_is_read() -> None:
+    ex = pk.extract("Die Hochschule Nordwald bietet mit der Arrasate Unibertsitatea eine Sommerschule an.")
+    assert "Arrasate Unibertsitatea" in {m.name for m in ex.mentions}

@@ -31,6 +31,10 @@ __all__ = ["Document", "Entity", "Found", "read_document"]
 _QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
 _DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")  # (full-width brackets in Chinese)
 _NUMBER_OR_COMMA = re.compile(r"\d{3}|,")  # a bracket holding them is no short name
+# an official subtitle after a dash, before the bracket ("Hochschule Karlsruhe – Technik und Wirtschaft (HKA)")
+_SUBTITLE = re.compile(
+    r" [–—] [A-ZÀ-ÝÄÖÜ][\w-]*(?: (?:[A-ZÀ-ÝÄÖÜ][\w-]*|und|and|et|y|e|für|for|of|de|des|du))*?(?=\s?[(（])"
+)
 # one proper word set before a name by a dash: its short name ("Technion – Israel Institute of
 # Technology" ... "das Technion"); not a dateline ("BERLIN – The ...") nor a place
 _LEAD_WORD = re.compile(r"(?:^|(?<=[\s(\"«“]))([A-ZÀ-Ý][a-zà-ÿ]{2,}[\w-]*) [–—] $")
@@ -166,7 +170,8 @@ def read_document(
         if _prio == 1 and bare_name(span) and " " in span.text:
             aliases[span.text] = idx
             continue
-        m = _DEFINITION.match(text, span.end)
+        sub = _SUBTITLE.match(text, span.end)
+        m = _DEFINITION.match(text, sub.end() if sub else span.end)
         if (
             m
             and len(m.group(1).split()) <= 5

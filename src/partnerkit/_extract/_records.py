@@ -70,7 +70,8 @@ _ASSOCIATION_NAME = re.compile(r"associa|asocia|agen|network|union|alliance|cons
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
-    r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])",
+    r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])"
+    r"|(?:该|此|这一|上述)(?:联盟|协会|网络|联合会|组织)",  # "加入该联盟": the alliance named before
 )  # case-sensitive: "the network" points back; "the Association of African Universities" is a name
 # Two subjects joined by "and" ("A and the University of B", "A y la Universidad de B", "A и B").
 _COORDINATED = re.compile(

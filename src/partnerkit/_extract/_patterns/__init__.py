@@ -27,6 +27,7 @@ from partnerkit._extract._patterns._words import (
     _HEADS_HEAD_FIRST,
     _KEEP_AFTER,
     _PLURAL_HEADS,
+    _ROLE_NOUNS,
     _RU_HEADS,
     _SPLITTERS,
     _TITLES,
@@ -160,7 +161,7 @@ def _word_info(w: str) -> _Info:
     """What _runs asks of a word: (may join, leading stop, capitalised, connector,
     lower-case Romance word, head, elision, ends with a sentence dot, never in a run)."""
     low = w.lower()
-    may = w[0].isalnum() and low.rstrip(".") not in _TITLES
+    may = w[0].isalnum() and low.rstrip(".") not in _TITLES and low not in _ROLE_NOUNS
     cap = _is_cap(w)
     conn = low in _CONNECTORS
     romance_word = low.rstrip(".").isalpha() and not low.isupper() and len(low) > 3

@@ -18,7 +18,7 @@ _HEADS_EN = frozenset(
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation
     conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc akimat hokimiyat
-    municipality mayoralty""".split()  # noqa: SIM905
+    municipality mayoralty unibertsitatea""".split()  # noqa: SIM905
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(
@@ -73,6 +73,11 @@ _TITLES = frozenset(
     """president rector vice-rector chancellor dean professor prof dr mr mrs ms minister director head
     lecturer chairman chairperson chair coordinator secretary ambassador consul spokesperson
     ректор проректор президент профессор декан министр директор""".split()  # noqa: SIM905
+)
+# German role nouns, capitalised as every German noun, that never continue a name ("die HKA Mitglied
+# im Netzwerk X": "Mitglied" is what the HKA is)
+_ROLE_NOUNS = frozenset(
+    """mitglied mitglieder gründungsmitglied gründungsmitglieder vollmitglied vollmitglieder""".split()  # noqa: SIM905
 )
 # Russian.
 _RU_HEADS = re.compile(
