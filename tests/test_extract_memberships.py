@@ -241,3 +241,17 @@ def test_german_member_noun_and_a_subtitled_name_with_its_acronym() -> None:
 def test_a_basque_university_name_is_read() -> None:
     ex = pk.extract("Die Hochschule Nordwald bietet mit der Arrasate Unibertsitatea eine Sommerschule an.")
     assert "Arrasate Unibertsitatea" in {m.name for m in ex.mentions}
+
+
+def test_a_relative_clause_ends_where_the_main_clause_goes_on() -> None:
+    """ "member of X, qui réunit A et B, ainsi que de Y": A and B are X's members, Y is the subject's network."""
+    text = (
+        "L'Université de Portmer est membre du réseau ALPHA, qui réunit l'Université de Valbonne et "
+        "l'Université de Sarrin, ainsi que de l'Agence des universités du Nord."
+    )
+    assert _dated(text) == {
+        (frozenset({"Université de Portmer", "ALPHA"}), None),
+        (frozenset({"Université de Valbonne", "ALPHA"}), None),
+        (frozenset({"Université de Sarrin", "ALPHA"}), None),
+        (frozenset({"Université de Portmer", "Agence des universités du Nord"}), None),
+    }

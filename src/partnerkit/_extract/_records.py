@@ -64,6 +64,8 @@ _ITS_MEMBERS = re.compile(
     r"(?:membr|miembr|soci))))",
     re.IGNORECASE,
 )
+# a coordination that goes back from a relative clause to the main one ("X, qui réunit A et B, ainsi que de Y")
+_BACK_TO_MAIN = re.compile(r",\s*(?:ainsi que|as well as|así como|sowie|nonché|bem como|а также)(?!\w)", re.IGNORECASE)
 _PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
 # a name that may be the one association a text means ("joined the association in 2019")
 _ASSOCIATION_NAME = re.compile(r"associa|asocia|agen|network|union|alliance|consorti", re.I)
@@ -284,7 +286,12 @@ def membership(  # noqa: PLR0917
         # socia fondatrice di Y": Y is no member of X) or at a semicolon
         told = doc.lex.kinds.get(K.MEMBERSHIP)
         again = told.search(sent.text, rel.end("told") if rel.group("told") else rel.end()) if told else None
-        ends = [e for e in (semi, again.start() if again else -1) if e > rel.end()]
+        back_to_main = _BACK_TO_MAIN.search(sent.text, rel.end())  # "X, qui réunit A, ainsi que de Y": the subject's Y
+        ends = [
+            e
+            for e in (semi, again.start() if again else -1, back_to_main.start() if back_to_main else -1)
+            if e > rel.end()
+        ]
         rel_end = min(ends, default=len(sent.text))
         joined = [o for o in orgs if _first(doc, si, o) < sent.start + rel.start()]
         its = [o for o in orgs if sent.start + rel.end() <= _first(doc, si, o) < sent.start + rel_end]
