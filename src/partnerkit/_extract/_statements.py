@@ -256,6 +256,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 -1,
             )  # "the cooperation between Karlsruhe and Strasbourg: the two universities ..."
         triggers = [] if si in used_next else all_triggers[si]
+        if cues := {at for _n, _p, _k, at in named_objects.get(si, ()) if at}:
+            # "The X Centre is run jointly by A, B and C": the body's own record, not a programme of each
+            triggers = [t for t in triggers if t.end not in cues]
         if pending is not None and not any(t.kind in _DOCUMENTS for t in triggers):
             got = _signed_later(doc, si, pending, explicit, out, all_triggers[pending[0]])
             if got:
