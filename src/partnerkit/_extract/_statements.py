@@ -59,6 +59,9 @@ from partnerkit._extract._roles import (
     refers_to_subject,
     with_list,
 )
+from partnerkit._extract._roles import (
+    pronoun_lead as _pronoun_lead,
+)
 from partnerkit._extract._signatories import second_posts
 from partnerkit._extract._starts import opened_next, start_dates
 from partnerkit._extract._tables import listed_memberships
@@ -214,6 +217,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         about = _about_subject(doc, sent.start)  # "About X" boilerplate speaks of X
         subject = about if about is not None else text_subject
         publisher = about if about is not None else doc.publisher
+        if about is None and (lead := _pronoun_lead(doc, si)) is not None:
+            subject = publisher = lead  # "X, founded in 1970, is ... . It signed ...": X
         mentions = doc.in_sentence(si)
         explicit: list[int] = []
         marked: set[int] = set()
