@@ -173,3 +173,55 @@ def test_it_after_a_sentence_opening_with_two_organisations_is_not_the_first() -
     assert ("membership", frozenset({"Southmere University", "Vexa Network of European Universities"})) not in (
         _records(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "network"),
+    [
+        (
+            "L'Université de Northbay et l'Université de Lakeside ont signé un accord-cadre lundi. "
+            "L'Université de Lakeside accueille déjà des doctorants de Northbay.\n"
+            "De son côté, l'Université de Lakeside a signé en mars un accord d'échange avec l'Université "
+            "de Hillcrest, selon son service de communication.\n"
+            "Les deux établissements sont membres de l'Association des universités côtières (AUC).",
+            ("Université de Northbay", "Université de Lakeside"),
+            "AUC",
+        ),
+        (
+            "Northbay University and Lakeside University signed a framework agreement on Monday. "
+            "Lakeside University already hosts doctoral students from Northbay University.\n"
+            "Separately, Lakeside University signed an exchange agreement with Hillcrest University in March.\n"
+            "Both universities are members of the Coastal University Network.",
+            ("Northbay University", "Lakeside University"),
+            "Coastal University Network",
+        ),
+    ],
+)
+def test_the_two_universities_opening_a_paragraph_after_a_side_pair(
+    text: str, pair: tuple[str, str], network: str
+) -> None:
+    """A pair with a third university named once ("Lakeside signed ... with Hillcrest") in the paragraph
+    before does not carry over to "the two universities" opening the next one: the text's own pair
+    (both named in several sentences) is meant."""
+    members = {next(iter(parties - {network})) for kind, parties in _records(text) if kind == "membership"}
+    assert members == set(pair)
+
+
+def test_a_supporter_of_the_programme_is_no_party() -> None:
+    """ "l'AUC, qui a soutenu le programme d'échange": the supporter is context, not a partner."""
+    text = (
+        "L'Université de Northbay et l'Université de Lakeside sont membres de l'Association des universités "
+        "côtières (AUC), qui a soutenu le programme d'échange de doctorants à ses débuts."
+    )
+    assert not any("AUC" in parties for kind, parties in _records(text) if kind == "exchange")
+
+
+def test_ambas_universidades_integran_una_red() -> None:
+    """ "Ambas universidades integran, además, la Red X": both are members of X."""
+    text = (
+        "La Universidad de Nortevalle y la Universidad de Surmar firmaron un convenio marco en 2019.\n"
+        "Ambas universidades integran, además, la Red Austral de Universidades Costeras."
+    )
+    got = _records(text)
+    for member in ("Universidad de Nortevalle", "Universidad de Surmar"):
+        assert ("membership", frozenset({member, "Red Austral de Universidades Costeras"})) in got

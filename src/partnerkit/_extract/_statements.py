@@ -135,6 +135,21 @@ def _pair_leads(mentions: list[Found], explicit: list[int]) -> bool:
     return first is not None and first.kind == "pair"
 
 
+def _side_pair(doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
+    """True when the pair in play is a side one: one of it is named in one sentence only (a third
+    university met in passing: "Côté béninois, l'UAC a signé ... avec l'Université Laval"), while
+    one of the text's own pair is named in several."""
+    if pair is None or set(pair) == set(text_pair):
+        return False
+    seen: dict[int, set[int]] = {}
+    for m in doc.mentions:
+        if m.entity is not None:
+            seen.setdefault(m.entity, set()).add(m.sentence)
+    return any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair) and any(
+        len(seen.get(e, ())) > 1 for e in text_pair
+    )
+
+
 def _places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
     """The two organisations a sentence names by their places ("between Karlsruhe and Strasbourg"
     beside "the two universities"): each place a word (or a word's stem: "Karlsruher") of one
@@ -251,7 +266,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         para = doc.clean.text.rfind("\n", 0, sent.start) + 1
-        if has_pair and text_pair is not None and 0 <= weak_pair_at != para and _pair_leads(mentions, explicit):
+        if (
+            has_pair
+            and text_pair is not None
+            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair)))
+            and _pair_leads(mentions, explicit)
+        ):
             # "Les deux établissements sont membres de X" opening a paragraph after one on a partnership
             # with a third university: the pair the text is about, not the subject and that third one
             pair, weak_pair_at = text_pair, -1
