@@ -258,6 +258,11 @@ def test_a_future_told_by_the_verb_itself_is_planned_and_coming(text: str, kind:
             "agreement",
         ),
         ("北谷大学は3月に締結した協定に基づき、南海工業大学と学生交流を開始する予定です。", "agreement"),
+        # a noun ending like a future verb ("agenda" is no "prendra") moves nothing
+        (
+            "L'Université de Nordval et l'Université de Sudmer ont fixé l'agenda de mars et signé un accord-cadre.",
+            "agreement",
+        ),
         ("北谷大学と南海工業大学は、3月に学術交流協定を締結しました。", "agreement"),
     ],
 )
