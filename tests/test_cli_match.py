@@ -311,8 +311,13 @@ def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> 
     assert err == (
         f"partnerkit: error: {table} lines 2, 4: not valid utf-8 text (invalid continuation byte); --registry "
         "reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import it with 'partnerkit import "
-        f"csv -o path={table} -o encoding=cp1251' and use --registry store\n"
+        f"csv -o path={table} -o encoding=cp1251' (Cyrillic; cp1252 for Western European) and use --registry store\n"
     )
+    table.write_bytes(
+        "name,country\nUniversité Paris Cité,FR\nTUM,DE\nTechnische Universität Wien,AT\n".encode("cp1252")
+    )
+    code, out, err = run("match", "ITMO", "--registry", str(table))
+    assert "-o encoding=cp1252' (Western European; cp1251 for Cyrillic)" in err  # cp1251 would read "Citй"
 
 
 def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
@@ -333,8 +338,13 @@ def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
     [
         (
             b"name\nITMO\nM\xfcnchen\n",
-            "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding (cp1251 for "
-            "Russian Windows programs) or save it as UTF-8",
+            "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding cp1252 (Western "
+            "European; cp1251 for Cyrillic), or save it as UTF-8",
+        ),
+        (  # the code page the bytes more likely are: cp1251 reads "München" as "Mьnchen" without an error
+            "name\nITMO\nМосковский университет\n".encode("cp1251"),
+            "row 3: not valid UTF-8 text (invalid continuation byte); give its encoding with --encoding cp1251 "
+            "(Cyrillic; cp1252 for Western European), or save it as UTF-8",
         ),
         (
             b"name\nA\n" + b"B" * 200_000 + b"\n",
@@ -426,3 +436,68 @@ def test_ctrl_c_in_a_run_without_a_store_does_not_speak_of_one(registry: str, mo
     monkeypatch.setattr(pk.Registry, "match", interrupted)
     code, _, err = run("match", "ITMO University", "--registry", registry)
     assert (code, err) == (130, "partnerkit: interrupted\n")
+
+
+def test_rows_without_a_name_join_no_cluster_and_are_named_in_a_warning(tmp_path: Path) -> None:
+    """Empty name cells of a spreadsheet export made one cluster of "" that joined every such row (with a
+    "canonical" decision), so a join back on cluster_id related rows that name nothing; they now keep their row
+    in --format csv with the four columns empty, and a warning names them."""
+    path = tmp_path / "names.csv"
+    path.write_text("name,country\nITMO University,RU\n,RU\nITMO Univ.,RU\n  ,DE\n,RU\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["name"].strip(), r["cluster_id"], r["decision"]) for r in rows] == [
+        ("ITMO University", "1", "canonical"),
+        ("", "", ""),
+        ("ITMO Univ.", "1", "match"),
+        ("", "", ""),
+        ("", "", ""),
+    ]
+    assert err == (
+        f"partnerkit: warning: {path} rows 3, 5, 6: name: empty; left out of the clusters "
+        "(kept without one in --format csv)\n"
+    )
+    for fmt in ("table", "json"):
+        code, out, err = run("dedupe", str(path), "--format", fmt)
+        assert (code, "rows 3, 5, 6" in err) == (0, True)
+        assert "ITMO Univ." in out
+        assert out.count("\n") == (3 if fmt == "table" else 1)  # one cluster: no cluster of nothing
+
+
+@pytest.mark.parametrize("first", ["sep=;", '"sep=;"', "\ufeffsep=;"])
+def test_excels_sep_line_states_the_delimiter_and_the_header_follows(tmp_path: Path, first: str) -> None:
+    """Excel's first line "sep=;" (it was read as the header: "which column holds the names? ... sep=")."""
+    path = tmp_path / "names.csv"
+    path.write_text(f"{first}\r\nname;country\r\nITMO University;RU\r\nITMO Univ.;RU\r\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert [(r["name"], r["country"], r["cluster_id"]) for r in csv.DictReader(io.StringIO(out))] == [
+        ("ITMO University", "RU", "1"),
+        ("ITMO Univ.", "RU", "1"),
+    ]
+    path.write_text(f"{first}\nname;country\nITMO University;RU\nITMO;Univ.;RU\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path))
+    assert (code, err) == (
+        2,
+        f"partnerkit: error: {path} row 4: 3 fields, the header has 2 (a delimiter or quote inside a value?)\n",
+    )  # rows counted as the file's lines
+
+
+def test_dedupe_of_its_own_csv_output_replaces_the_four_columns(examples: Path, registry: str, tmp_path: Path) -> None:
+    """Running dedupe again on what it wrote (now with a registry) doubled cluster_id, canonical_name,
+    institution_id and decision, and a reader of the header by name took one of the two at random."""
+    code, first, err = run("dedupe", str(examples / "names.csv"), "--format", "csv")
+    assert code == 0, err
+    path = tmp_path / "clustered.csv"
+    path.write_text(first, encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--registry", registry, "--format", "csv")
+    assert code == 0, err
+    header = out.splitlines()[0].split(",")
+    assert header == ["row", "name", "country", "cluster_id", "canonical_name", "institution_id", "decision"]
+    again = list(csv.DictReader(io.StringIO(out)))
+    assert len(again) == 65
+    assert next(r for r in again if r["name"] == "ITMO Univ.")["institution_id"] == "itmo"
+    path.write_text("name,decision\nITMO University,keep\n", encoding="utf-8")  # a column of the user's own
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert out.splitlines()[0] == "name,decision,cluster_id,canonical_name,institution_id,decision"

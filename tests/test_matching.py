@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import pickle
 from pathlib import Path
 from typing import Any
@@ -742,3 +743,21 @@ def test_near_words_are_every_word_one_edit_away(
     vocabulary = set(index.vocabulary())
     assert index.near_words(query, 10_000) == _one_edit(query, vocabulary)
     assert all(index.count("t:" + w) <= 1 for w in index.near_words(query, 1))
+
+
+def test_the_explanation_of_a_match_states_the_score_and_decision_shown_beside_it(examples: Path) -> None:
+    """`partnerkit match --explain` printed "score 0.97" with "MATCH (score 1.00)" under it: a check that
+    raised or capped a match (found whole, unique, in doubt) noted why but kept the rules' own score."""
+    registry = pk.Registry.from_source("jsonl", path=str(examples / "institutions.jsonl"))
+    with (examples / "names.csv").open(encoding="utf-8", newline="") as fh:
+        names = [*(row["name"] for row in csv.DictReader(fh)), "HUST", "ITMO"]
+    seen = 0
+    for name in names:
+        for m in registry.match(name) + registry.match(name, country="RU"):
+            assert (m.explanation.score, m.explanation.decision) == (m.score, m.decision), (name, m)
+            assert str(m.explanation).startswith(f"{m.decision.value.upper()} (score {m.score:.2f})")
+            seen += 1
+    assert seen > 50
+    itmo = registry.match("ITMO Univ.")[0]
+    assert itmo.score < 0.99
+    assert "Found whole as a registered name" in str(itmo.explanation)

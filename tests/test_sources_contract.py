@@ -159,6 +159,35 @@ def test_an_unplanned_exception_of_a_source_is_a_source_error_naming_it() -> Non
     assert info.value.source == "failing"
 
 
+class Leaking(Source):
+    """A plugin that calls an API with a token in its URL through requests itself, not HttpClient."""
+
+    name = "leaking"
+
+    @attrs.frozen
+    class Config:
+        pass
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        raise ConnectionError(
+            "HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded with url: "
+            "/v1/orgs?page=2&api_key=S3CRET (Caused by NewConnectionError) at https://bob:hunter2@api.example.org/"
+        )
+        yield  # pragma: no cover
+
+
+def test_the_message_of_an_unplanned_exception_never_echoes_a_token_of_a_url() -> None:
+    """A plugin's own exception text is shown to the user: the query and credentials of a URL in it are cut
+    (they were echoed to the terminal and logs, token and password included)."""
+    with pytest.raises(pk.SourceError) as info:
+        list(Leaking().read())
+    message = str(info.value)
+    assert "S3CRET" not in message
+    assert "hunter2" not in message
+    assert "url: /v1/orgs?… (Caused by NewConnectionError) at https://api.example.org/" in message
+    assert "S3CRET" in str(info.value.__cause__)  # the original stays chained, for --debug
+
+
 class Yielding(Source):
     """Yields one good record, then whatever it is given."""
 

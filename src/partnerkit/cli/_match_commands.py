@@ -218,7 +218,13 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
     hints = rows.country_hints(country_column)
-    clusters, where = dedupe_rows(rows.names(), registry, countries=hints, rows=fmt == "csv")
+    named = rows.named()  # a row with an empty name cell joins no cluster (nor every other such row)
+    clusters, where = dedupe_rows(
+        [rows.rows[i][rows.column] for i in named],
+        registry,
+        countries=None if hints is None else [hints[i] for i in named],
+        rows=fmt == "csv",
+    )
     if fmt == "json":
         write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))
         return
@@ -232,12 +238,21 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
         )
         return
     decisions = [_member_decisions(c) for c in clusters]
-    out = []
-    for row, i in zip(rows.rows, where, strict=True):  # by row: one text can be in two clusters (two countries)
+    out: list[list[object]] = []
+    cluster_of = dict(zip(named, where, strict=True))
+    added = ("cluster_id", "canonical_name", "institution_id", "decision")
+    # a file this command wrote (run again, with a registry say): its four columns are replaced, not doubled
+    kept = [i for i, h in enumerate(rows.header) if h not in added] if set(added) <= set(rows.header) else None
+    for n, row in enumerate(rows.rows):  # by row: one text can be in two clusters (two countries)
+        cells = list(row) if kept is None else [row[k] for k in kept]
+        if (i := cluster_of.get(n)) is None:
+            out.append([*cells, "", "", "", ""])  # no name: kept, in no cluster
+            continue
         cluster = clusters[i]
         decision = decisions[i][text_of(row[rows.column])]  # members are texts as dedupe cleaned them
-        out.append([*row, i + 1, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
-    write_csv(out, (*rows.header, "cluster_id", "canonical_name", "institution_id", "decision"))
+        out.append([*cells, i + 1, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
+    header = rows.header if kept is None else tuple(rows.header[k] for k in kept)
+    write_csv(out, (*header, *added))
 
 
 def _member_decisions(cluster: pk.Cluster) -> dict[str, str]:

@@ -14,6 +14,7 @@ import functools
 import importlib.metadata
 import json
 import logging
+import re
 from collections.abc import Generator, Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -205,7 +206,7 @@ class Source:
             except PartnerkitError:
                 raise
             except Exception as exc:  # a plugin's own failure: one error type for every source
-                reason = " ".join(str(exc).split())[:200]
+                reason = _without_secrets(" ".join(str(exc).split()))[:200]
                 raise SourceError(
                     f"source {self.name!r} failed while reading: {type(exc).__name__}: {reason}", source=self.name
                 ) from exc
@@ -226,6 +227,22 @@ class Source:
 
 
 _RECORDS = (Institution, Partnership, Article)
+
+#: What may carry a secret in an exception's text: a URL's user:password@, and a query ("?key=...";
+#: requests writes "Max retries exceeded with url: /v1/orgs?api_key=...").
+_USERINFO = re.compile(r"(\w+://)[^/\s@'\"<>]*@")
+_QUERY = re.compile(r"\?[^\s'\"<>]*=[^\s'\"<>]*")
+
+
+def _without_secrets(reason: str) -> str:
+    """``reason`` with URL credentials and queries cut out, as ``redact_url`` cuts them.
+
+    >>> _without_secrets("Max retries exceeded with url: /v1/orgs?api_key=S3CRET (Caused by x)")
+    'Max retries exceeded with url: /v1/orgs?… (Caused by x)'
+    >>> _without_secrets("GET https://bob:pw@api.example.org/x failed; why?")
+    'GET https://api.example.org/x failed; why?'
+    """
+    return _QUERY.sub("?…", _USERINFO.sub(r"\1", reason))
 
 
 def _not_an_item(out: Any) -> str:
