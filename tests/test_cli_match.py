@@ -501,3 +501,17 @@ def test_dedupe_of_its_own_csv_output_replaces_the_four_columns(examples: Path, 
     path.write_text("name,decision\nITMO University,keep\n", encoding="utf-8")  # a column of the user's own
     code, out, err = run("dedupe", str(path), "--format", "csv")
     assert out.splitlines()[0] == "name,decision,cluster_id,canonical_name,institution_id,decision"
+
+
+def test_every_row_with_another_number_of_fields_is_named_in_the_one_error(tmp_path: Path) -> None:
+    """A comma inside unquoted names on many rows of a big export: the error named the first such row
+    only, so each fix-and-rerun found one more; it now names the first five and counts the rest."""
+    path = tmp_path / "names.csv"
+    lines = ["name,country", *(f"Univ{', ' if i % 100 == 0 else ' '}{i},RU" for i in range(1, 800))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"partnerkit: error: {path} row 101: 3 fields, the header has 2; row 201: 3; row 301: 3; row 401: 3; "
+        "row 501: 3; and 2 more rows (a delimiter or quote inside a value?)\n"
+    )

@@ -188,6 +188,36 @@ def test_the_message_of_an_unplanned_exception_never_echoes_a_token_of_a_url() -
     assert "S3CRET" in str(info.value.__cause__)  # the original stays chained, for --debug
 
 
+class Raising(Source):
+    """A plugin that builds a record inline, and so raises the RecordError of a bad value."""
+
+    name = "raising"
+
+    @attrs.frozen
+    class Config:
+        pass
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        for row, country in enumerate(["RU", "Rusia"], start=1):
+            record = pk.Institution(id=f"u{row}", name=f"University {row}", country=country)
+            yield SourceItem(record, self.provenance(f"unis.txt row {row}", f"u{row}"))
+        return None
+
+
+def test_a_record_error_a_plugin_raises_names_the_source_and_where_it_stopped() -> None:
+    """It reached the user as "partnerkit: error: country: 'Rusia' is not an ISO 3166 country", naming
+    neither the source nor where: now a SourceError saying both, and what the plugin should do."""
+    got: list[str] = []
+    with pytest.raises(pk.SourceError) as info:
+        got.extend(item.record.id for item in Raising().read())  # type: ignore[union-attr]
+    assert got == ["u1"]
+    assert str(info.value) == (
+        "source 'raising' stopped at a bad record after unis.txt row 1: country: 'Rusia' is not an ISO 3166 "
+        "country (a plugin yields the RecordError of a bad record, so that the others are read)"
+    )
+    assert isinstance(info.value.__cause__, pk.RecordError)
+
+
 class Yielding(Source):
     """Yields one good record, then whatever it is given."""
 

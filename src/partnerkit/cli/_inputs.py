@@ -157,20 +157,27 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
         if first is None:
             raise pk.RecordError("the file is empty; expected a header row", row=number, locator=path)
         header = tuple(h.strip() for h in first)
+        uneven: list[tuple[int, int]] = []  # (row, fields): every such row is named, so one run shows them all
         for row in reader:
             number += 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                raise pk.RecordError(
-                    f"{len(row)} fields, the header has {len(header)} (a delimiter or quote inside a value?)",
-                    row=number,
-                    locator=path,
-                )
+                uneven.append((number, len(row)))
+                continue
             rows.append(tuple(row))
             numbers.append(number)
     except csv.Error as exc:
         raise pk.RecordError(csv_reason(exc), row=number + 1, locator=path) from None
+    if uneven:
+        (first_row, fields), more = uneven[0], uneven[1:5]
+        also = "".join(f"; row {n}: {f}" for n, f in more)
+        rest = f"; and {len(uneven) - 5} more rows" if len(uneven) > 5 else ""
+        raise pk.RecordError(
+            f"{fields} fields, the header has {len(header)}{also}{rest} (a delimiter or quote inside a value?)",
+            row=first_row,
+            locator=path,
+        )
     table = Table(path, header, tuple(rows), 0, tuple(numbers))
     return attrs.evolve(table, column=_name_column(table, column))
 

@@ -175,7 +175,11 @@ def _match_dict(m: pk.Match, explain: bool) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--column", metavar="COL", help="The column that holds the names (default: name, or the only one).")
+@click.option(
+    "--column",
+    metavar="COL",
+    help="The column that holds the names (default: name, institution, organization or affiliation, or the only one).",
+)
 @click.option(
     "--registry",
     "registry_spec",
