@@ -515,3 +515,42 @@ def test_every_row_with_another_number_of_fields_is_named_in_the_one_error(tmp_p
         f"partnerkit: error: {path} row 101: 3 fields, the header has 2; row 201: 3; row 301: 3; row 401: 3; "
         "row 501: 3; and 2 more rows (a delimiter or quote inside a value?)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        ("unis.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb5U\x8c", "a zip archive (an .xlsx or .ods"),
+        ("unis.csv", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb5U\x8c", "a zip archive (an .xlsx or .ods"),
+        ("unis.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00\x00\x00", "an old Office file (an .xls"),
+        ("unis.csv", b"name\nITMO\x00\x00\x00\x02\x00", "a binary file (it holds NUL bytes)"),
+    ],
+)
+def test_a_workbook_given_as_the_names_file_is_named_as_such(
+    tmp_path: Path, name: str, content: bytes, what: str
+) -> None:
+    """An .xlsx given where a CSV goes was refused as "not valid UTF-8 ... give its encoding with --encoding",
+    advice that cannot help: the error now says what the file is and to save it as CSV."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    for args in (["dedupe", str(path)], ["match", "--file", str(path), "--registry", str(path)]):
+        code, out, err = run(*args)
+        assert (code, out) == (2, "")
+        assert err == f"partnerkit: error: {path}: {what}" + err.split(what, 1)[1]
+        assert err.endswith(", not text: save it as CSV (UTF-8) or as plain text, and give that file\n")
+
+
+@pytest.mark.parametrize("order", ["le", "be"])
+def test_utf16_without_a_byte_order_mark_is_named_with_its_encoding(tmp_path: Path, order: str) -> None:
+    """Read as UTF-8 it gave names full of NUL characters (or "1 fields, the header has 2")."""
+    path = tmp_path / "names.csv"
+    path.write_bytes("name,country\nITMO University,RU\n".encode(f"utf-16-{order}"))
+    code, out, err = run("dedupe", str(path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"partnerkit: error: {path}: UTF-16 text without a byte-order mark: give its encoding, utf-16-{order} "
+        "(--encoding of dedupe and match), or save it as UTF-8\n"
+    )
+    code, out, err = run("dedupe", str(path), "--encoding", f"utf-16-{order}", "--format", "csv")
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["name"] == "ITMO University"

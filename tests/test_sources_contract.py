@@ -256,3 +256,17 @@ def test_a_source_that_yields_something_else_is_a_plugin_error(what: str, messag
         got.extend(item.record for item in source.read())
     assert len(got) == 1
     assert str(info.value).startswith(f"plugin 'yielding': {message}")
+
+
+def test_the_conformance_kits_example_imports_names_that_exist() -> None:
+    """help(partnerkit.testing) showed `from partnerkit_example import ExampleSource`, a class the example
+    plugin does not have (it is AgreementRegister): a plugin author copying it got an ImportError."""
+    import importlib
+    import re
+
+    import partnerkit.testing
+
+    imports = re.findall(r"^\s+from ([\w.]+) import (\w+)$", partnerkit.testing.__doc__ or "", re.M)
+    assert ("partnerkit_example", "AgreementRegister") in imports
+    for module, name in imports:
+        assert hasattr(importlib.import_module(module), name), (module, name)

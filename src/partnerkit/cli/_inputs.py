@@ -105,11 +105,14 @@ def read_utf8(path: str, advice: str, encoding: str | None = None) -> str:
 
     Raises:
         RecordError: a byte is not valid in the encoding (names the file and row, and gives ``advice``).
-        SourceError: the stated encoding is unknown or cannot be right for this file.
+        SourceError: the stated encoding is unknown or cannot be right for this file, or the
+            file is no text at all (a workbook, a PDF).
     """
     with open(path, "rb") as fh:
         data = fh.read()
     used = check_encoding(data[:_SAMPLE], encoding, path)
+    if not used.startswith(("utf-16", "utf-32")):
+        _not_binary(data[:_SAMPLE], path)
     try:
         return data.decode(used)
     except UnicodeDecodeError as exc:
@@ -121,6 +124,36 @@ def read_utf8(path: str, advice: str, encoding: str | None = None) -> str:
             row=data[: exc.start].decode(used, errors="replace").count("\n") + 1,
             locator=path,
         ) from None
+
+
+#: The first bytes of files a spreadsheet user may give instead of a CSV, and what they are.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip archive (an .xlsx or .ods workbook, a .docx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (an .xls workbook, a .doc?)"),
+    (b"%PDF-", "a PDF"),
+)
+
+
+def _not_binary(sample: bytes, path: str) -> None:
+    """Refuse a workbook, a PDF or another binary file as what it is (not as text in some encoding).
+
+    Raises:
+        SourceError: the file is not text.
+    """
+    what = next((what for magic, what in _MAGIC if sample.startswith(magic)), None)
+    if what is None and b"\x00" in sample:
+        for order, zeros in (("le", sample[1::2]), ("be", sample[0::2])):
+            if zeros.count(0) > 0.9 * len(zeros):  # ASCII letters in UTF-16 have a NUL byte each
+                raise pk.SourceError(
+                    f"{path}: UTF-16 text without a byte-order mark: give its encoding, utf-16-{order} (--encoding "
+                    "of dedupe and match), or save it as UTF-8",
+                    locator=path,
+                )
+        what = "a binary file (it holds NUL bytes)"
+    if what is not None:
+        raise pk.SourceError(
+            f"{path}: {what}, not text: save it as CSV (UTF-8) or as plain text, and give that file", locator=path
+        )
 
 
 def read_table(path: str, column: str | None, encoding: str | None = None) -> Table:
