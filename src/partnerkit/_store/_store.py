@@ -52,7 +52,7 @@ class Store:
     at most the batch in flight, never corrupts the file, and a re-run picks up where the
     last committed batch ended, because imports are idempotent (re-importing the same
     records adds nothing). Two processes may use one store at once (WAL journal, busy
-    timeout).
+    timeout), and threads may share one ``Store``: a batch waits for another thread's batch.
 
     Args:
         path: the database file; default ``$PARTNERKIT_DB``, else a per-user data folder
