@@ -154,8 +154,19 @@ def test_a_dask_run_reads_the_columns_the_local_one_reads(tmp_path: Path) -> Non
 
     names = tmp_path / "n.csv"
     names.write_text("id,Affiliation,Country\n1,ITMO University,RU\n", encoding="utf-8")
-    assert header_columns(str(names), None, None) == ("Affiliation", "Country")
-    assert header_columns(str(names), "id", "country") == ("id", "Country")
+    assert header_columns(str(names), None, None) == ("Affiliation", "Country", ",")
+    assert header_columns(str(names), "id", "country") == ("id", "Country", ",")
+    # a European Excel's semicolons: it was read as one column "id;Affiliation;Country", and Dask then failed
+    # with "internal error: ParserError" at the first name holding a comma
+    names.write_text("id;Affiliation;Country\n1;ITMO University, St Petersburg;RU\n", encoding="utf-8")
+    assert header_columns(str(names), None, None) == ("Affiliation", "Country", ";")
+    names.write_text("sep=;\nid;Affiliation;Country\n1;ITMO University;RU\n", encoding="utf-8")
+    code, _, err = run("match", "--file", str(names), "--engine", "dask", "--registry", "store")
+    assert (code, err) == (
+        2,
+        f"partnerkit: error: {names}: --engine dask cannot skip Excel's 'sep=' first line: "
+        "delete that line (the delimiter is detected without it)\n",
+    )
     other = tmp_path / "o.csv"
     other.write_text("a,b\nx,y\n", encoding="utf-8")
     code, _, err = run("match", "--file", str(other), "--engine", "dask", "--registry", "store")

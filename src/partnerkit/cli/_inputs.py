@@ -229,19 +229,31 @@ def _name_column(table: Table, column: str | None) -> int:
     )
 
 
-def header_columns(path: str, column: str | None, country_column: str | None) -> tuple[str, str | None]:
-    """The names and country columns of a comma-separated UTF-8 file, chosen from its header
-    line as :func:`read_table` and :meth:`Table.country_hints` choose them (for a file that
-    Dask reads, so that both engines read the same columns)."""
+def header_columns(path: str, column: str | None, country_column: str | None) -> tuple[str, str | None, str]:
+    """The names and country columns of a UTF-8 CSV file, chosen from its header line as
+    :func:`read_table` and :meth:`Table.country_hints` choose them, and its delimiter, sniffed
+    as :func:`read_table` sniffs it (for a file that Dask reads, so that both engines read the
+    same columns).
+
+    Raises:
+        ConfigError: the file starts with Excel's ``sep=`` line, which Dask cannot skip.
+    """
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        first = next(csv.reader(fh), [])
+        if excel_separator(fh.readline()) is not None:
+            raise pk.ConfigError(
+                f"{path}: --engine dask cannot skip Excel's 'sep=' first line: delete that line (the delimiter "
+                "is detected without it)"
+            )
+        fh.seek(0)
+        delimiter = sniff_delimiter(fh)
+        first = next(csv.reader(fh, delimiter=delimiter), [])
     table = Table(path, tuple(h.strip() for h in first), (), 0, ())
     name = table.header[_name_column(table, column)] if table.header else (column or "name")
     if country_column is None and "country" in (h.casefold() for h in table.header):
         country_column = "country"
     if country_column is not None and table.header:
         country_column = table.header[table.index(country_column, "--country-column")]
-    return name, country_column
+    return name, country_column, delimiter
 
 
 def load_registry(spec: str | None, app: App) -> pk.Registry:

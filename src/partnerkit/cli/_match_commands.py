@@ -95,9 +95,9 @@ def match(  # noqa: PLR0917 - one parameter per option
                 "explanation, row by row, as CSV (or --format json)"
                 + ("; give a country per row with --country-column" if "--country" in ignored else "")
             )
-        name_column, country_column = header_columns(file, column, country_column)  # as the local engine reads
+        name_column, country_column, delimiter = header_columns(file, column, country_column)  # as the local engine
         registry = load_registry(registry_spec, app)
-        _match_on_dask(file, name_column, country_column, registry, workers=workers, fmt=fmt)  # csv or json
+        _match_on_dask(file, name_column, country_column, registry, workers=workers, fmt=fmt, delimiter=delimiter)
         return
     if file is not None:
         rows = read_table(file, column, encoding)
@@ -137,7 +137,14 @@ def match(  # noqa: PLR0917 - one parameter per option
 
 
 def _match_on_dask(
-    file: str, column: str, country_column: str | None, registry: pk.Registry, *, workers: int | None, fmt: str
+    file: str,
+    column: str,
+    country_column: str | None,
+    registry: pk.Registry,
+    *,
+    workers: int | None,
+    fmt: str,
+    delimiter: str,
 ) -> None:
     """The rows of ``file`` with their best match, as CSV (or JSON Lines), partition by partition."""
     import sys
@@ -146,13 +153,23 @@ def _match_on_dask(
         import partnerkit.dask as pkd
     except ImportError as exc:
         raise click.UsageError(str(exc)) from None
-    parts = pkd.match_csv(file, registry, column=column, country_column=country_column, workers=workers)
-    for frame, done, total in parts:
-        if fmt == "json":
-            click.echo(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n"))
-        else:
-            frame.to_csv(sys.stdout, header=done == 1, index=False)
-        click.echo(f"\rpartnerkit: matched {done}/{total} partitions", err=True, nl=done == total)
+    parts = pkd.match_csv(
+        file, registry, column=column, country_column=country_column, workers=workers, delimiter=delimiter
+    )
+    from pandas.errors import ParserError
+
+    try:
+        for frame, done, total in parts:
+            if fmt == "json":
+                click.echo(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n"))
+            else:
+                frame.to_csv(sys.stdout, header=done == 1, index=False)
+            click.echo(f"\rpartnerkit: matched {done}/{total} partitions", err=True, nl=done == total)
+    except ParserError as exc:  # a row pandas cannot split: bad input, not a bug
+        reason = " ".join(str(exc).split()).removeprefix("Error tokenizing data. C error: ")
+        raise pk.RecordError(
+            f"not readable as CSV ({reason}; a quote inside a value must be doubled)", locator=file
+        ) from None
 
 
 def _match_rows(results: Iterable[tuple[str, str | None, list[pk.Match]]], explain: bool) -> Iterator[list[Any]]:
