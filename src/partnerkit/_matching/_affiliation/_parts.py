@@ -239,8 +239,23 @@ def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]
     return out
 
 
-def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """Longest runs of ``toks`` that are registered names (none inside another)."""
+def spans(r: AffiliationReader, toks: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Longest runs of ``toks`` that are registered names (none inside another); found once
+    per reader for each run of words (a part's words recur from string to string)."""
+    got = r._spans.get(toks)
+    if got is None:
+        got = _spans(r, toks)
+        if len(r._spans) > _KEPT_SPANS:
+            r._spans.clear()
+        r._spans[toks] = got
+    return got
+
+
+#: Parts' runs kept per reader, at most.
+_KEPT_SPANS = 100_000
+
+
+def _spans(r: AffiliationReader, toks: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     known = [r.index.count("t:" + t) > 0 for t in toks]
@@ -262,7 +277,7 @@ def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, s
             out.append(best)
         i += 1
     # drop runs inside a longer one
-    return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
+    return tuple(s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out))
 
 
 def acronym_words(part: Part) -> frozenset[str]:

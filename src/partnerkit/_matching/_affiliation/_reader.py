@@ -11,6 +11,7 @@ otherwise (`_variants`), acronyms (`_acronyms`), schools named after their unive
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from partnerkit._matching._affiliation._abbreviations import expanded
 from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place
@@ -32,6 +33,7 @@ from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
 from partnerkit._matching._index import _TYPES, Index, kept
+from partnerkit._matching._inflect import inflections
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import RelationType
 from partnerkit._names import (
@@ -99,19 +101,29 @@ class AffiliationReader:
         spread = word_spread(index)  # generic and subject words: one notion with Registry.match
         self._generic = spread.generic
         self._subject = spread.subject
-        self._entry_cache: dict[str, list[Entry]] = {}
+        self._entry_cache: dict[str, tuple[Entry, ...]] = {}
         self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
-        self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
-        subdivision_countries()  # build the gazetteers now, not on the first string
+        self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer
+        self._spans: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}  # runs of names (_parts)
+        self._parts_read: dict[tuple[object, ...], tuple[bool, tuple[Any, ...]]] = {}  # parts read as places (_places)
+        # build now, not on the first string that needs them: the gazetteers, the registry's
+        # cities and the words to read abjad and inflected names (Registry.match reads them)
+        subdivision_countries()
         country_of("")
+        spread.cities()
+        inflections(index).skeletons()
 
     # --- the index's names -------------------------------------------------------------------
 
-    def entries(self, key: str) -> list[Entry]:
+    def entries(self, key: str) -> Sequence[Entry]:
         """(institution, name type, name as written, name id) of every full name whose normal form is
-        ``key`` (an institution may hold several: "Universidad de X" and "University of X")."""
+        ``key`` (an institution may hold several: "Universidad de X" and "University of X").
+
+        Kept once read, as a tuple (most keys a string's words make name nothing: those share
+        one empty tuple, so the cache adds no objects for the cyclic collector to walk).
+        """
         got = self._entry_cache.get(key)
         if got is not None:
             return got
@@ -122,8 +134,8 @@ class AffiliationReader:
                 out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
             self._entry_cache.clear()
-        self._entry_cache[key] = out
-        return out
+        kept = self._entry_cache[key] = tuple(out) if out else ()
+        return kept
 
     def names_of(self, c: int) -> tuple[str, ...]:
         """The normal forms of institution ``c``'s name and aliases (kept once read)."""
