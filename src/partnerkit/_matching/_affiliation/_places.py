@@ -140,12 +140,14 @@ def places_in(r: AffiliationReader, folded: str) -> int:
     """How many leading words of ``folded`` are not its trailing address (cities, states,
     countries, post codes: "... University Brookings SD 57007 USA"). The whole text (no
     address) when the tail is only numbers or codes."""
-    # asked twice for one part (is it an address? where does its address start?): the last answer is kept
-    last = r._last_address
-    if last[0] == folded:
-        return last[1]
-    n = _places_in(r, folded, None)
-    r._last_address = (folded, n)
+    # asked twice for one part (is it an address? where does its address start?) and again when
+    # the part recurs: the answers are kept
+    n = r._addresses.get(folded)
+    if n is None:
+        n = _places_in(r, folded, None)
+        if len(r._addresses) > _KEPT:
+            r._addresses.clear()
+        r._addresses[folded] = n
     return n
 
 
@@ -157,7 +159,7 @@ def _places_in(r: AffiliationReader, folded: str, writes: list[_Write] | None) -
     while i > 0:
         for j in range(max(0, i - 5), i):  # the longest chunk first
             chunk = " ".join(words[j:i])
-            if _DIGITS.match(chunk) or is_postcode(chunk) or _place_word(r, chunk):
+            if _address_chunk(r, chunk):
                 break
         else:
             break
@@ -175,12 +177,27 @@ def _places_in(r: AffiliationReader, folded: str, writes: list[_Write] | None) -
     return i
 
 
+def _address_chunk(r: AffiliationReader, chunk: str) -> bool:
+    """Words at the end of a part that are numbers, a post code or a place (kept once read: the
+    same endings recur from part to part)."""
+    got = r._chunks.get(chunk)
+    if got is None:
+        got = bool(_DIGITS.match(chunk) or is_postcode(chunk) or _place_word(r, chunk))
+        if len(r._chunks) > _KEPT:
+            r._chunks.clear()
+        r._chunks[chunk] = got
+    return got
+
+
 def _place_word(r: AffiliationReader, chunk: str) -> bool:
-    if len(chunk) < 2 or not tokens(chunk):
+    if len(chunk) < 2:
+        return False
+    toks = tokens(chunk)
+    if not toks:
         return False  # "on", "de": words of a name, not Ontario or Delaware
     if country_of(chunk) or chunk in subdivision_countries():
         return True
-    return normalize_name(chunk) in r._cities and not set(chunk.split()) & ORG_KEYS
+    return " ".join(toks) in r._cities and not set(chunk.split()) & ORG_KEYS  # (the chunk's normal form)
 
 
 def address_tail(r: AffiliationReader, part: Part, hints: Hints) -> None:

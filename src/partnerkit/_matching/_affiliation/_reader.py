@@ -78,8 +78,10 @@ class AffiliationReader:
         self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
         self._kind: list[str] = []  # each institution's kind (the InstitutionKind value)
+        self._country: list[str | None] = []  # each institution's country
         for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
             self._kind.append(kind)
+            self._country.append(country)
             if city:
                 cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
@@ -105,7 +107,8 @@ class AffiliationReader:
         self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
-        self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer
+        self._addresses: dict[str, int] = {}  # places_in's answers (_places)
+        self._chunks: dict[str, bool] = {}  # words ending a part that are an address (_places)
         self._spans: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}  # runs of names (_parts)
         self._parts_read: dict[tuple[object, ...], tuple[bool, tuple[Any, ...]]] = {}  # parts read as places (_places)
         # build now, not on the first string that needs them: the gazetteers, the registry's
@@ -186,8 +189,8 @@ class AffiliationReader:
 
     def _placed(self, c: int, hints: Hints) -> bool:
         """Institution ``c`` is in a country, state or city the string names."""
-        inst = self.institutions[c]
-        return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+        country = self._country[c]
+        return country in hints.countries or country in hints.soft or self._city_of[c] in hints.cities
 
     def elsewhere(self, c: int, hints: Hints) -> bool:
         """The string names places and institution ``c`` is at none of them."""
@@ -195,11 +198,11 @@ class AffiliationReader:
 
     def placed(self, c: int, reading: Reading) -> bool:
         """Institution ``c`` is where the string says: its city if one is named, else its country."""
-        inst = self.institutions[c]
         hints = reading.hints
         if hints.cities:
             return self._city_of[c] in hints.cities
-        return bool(inst.country) and inst.country in hints.countries | hints.soft
+        country = self._country[c]
+        return bool(country) and (country in hints.countries or country in hints.soft)
 
     # --- the reading -----------------------------------------------------------------------
 
