@@ -190,14 +190,16 @@ def _address_chunk(r: AffiliationReader, chunk: str) -> bool:
 
 
 def _place_word(r: AffiliationReader, chunk: str) -> bool:
+    """A country, a state or a registry city, with a word that is no stop word ("on", "de": words
+    of a name, not Ontario or Delaware); a city without organisation words ("University Park")."""
     if len(chunk) < 2:
         return False
-    toks = tokens(chunk)
-    if not toks:
-        return False  # "on", "de": words of a name, not Ontario or Delaware
     if country_of(chunk) or chunk in subdivision_countries():
-        return True
-    return " ".join(toks) in r._cities and not set(chunk.split()) & ORG_KEYS  # (the chunk's normal form)
+        return bool(tokens(chunk))
+    if not ORG_KEYS.isdisjoint(chunk.split()):
+        return False  # (known before the chunk's words are normalised)
+    toks = tokens(chunk)
+    return bool(toks) and " ".join(toks) in r._cities  # (the chunk's normal form)
 
 
 def address_tail(r: AffiliationReader, part: Part, hints: Hints) -> None:
