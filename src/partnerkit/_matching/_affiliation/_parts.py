@@ -261,15 +261,17 @@ def _spans(r: AffiliationReader, toks: tuple[str, ...]) -> tuple[tuple[int, int,
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     known = [r.index.count("t:" + t) > 0 for t in toks]
+    heads = r._heads
     i = 0
     while i < n:
         best = None
         stop = i
         while stop < min(n, i + _MAX_SPAN) and known[stop]:
             stop += 1
+        most = heads.get(toks[i].split(" ", 1)[0], -1) if stop > i else -1  # no name starts so: none
         for j in range(stop, i, -1):
             key = " ".join(toks[i:j])
-            if r.entries(key):
+            if key.count(" ") <= most and r.entries(key):  # (a longer run is no name starting so)
                 best = (i, j, key)
                 break
         if best is None:

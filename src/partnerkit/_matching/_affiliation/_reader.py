@@ -104,6 +104,16 @@ class AffiliationReader:
         self._generic = spread.generic
         self._subject = spread.subject
         self._entry_cache: dict[str, tuple[Entry, ...]] = {}
+        #: the first word of each registered full name (as :meth:`entries` finds them) -> the most
+        #: spaces such a name has: a run of words is looked up only if it may be one
+        self._heads: dict[str, int] = {}
+        heads = self._heads
+        acronyms = index.acronyms
+        for n, key in enumerate(index.keys[: index.translated_from]):
+            if not acronyms[n]:
+                head, spaces = key.split(" ", 1)[0], key.count(" ")
+                if heads.get(head, -1) < spaces:
+                    heads[head] = spaces
         self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
@@ -132,9 +142,10 @@ class AffiliationReader:
             return got
         index = self.index
         out: list[Entry] = []
-        for n in index.with_words(key.split()):
-            if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
-                out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
+        if key.count(" ") <= self._heads.get(key.split(" ", 1)[0], -1):  # else no name starts so
+            for n in index.with_words(key.split()):
+                if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
+                    out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
             self._entry_cache.clear()
         kept = self._entry_cache[key] = tuple(out) if out else ()
