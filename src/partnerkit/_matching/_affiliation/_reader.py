@@ -341,8 +341,19 @@ class AffiliationReader:
         if n > _FUZZY_POSTING:
             return []
         out: list[int] = []
+        acronyms, owner, hints = index.acronyms, index.name_inst, reading.hints
+        # (:meth:`placed` for each name: its city if the string names one, else its country)
+        cities, countries = hints.cities, hints.countries | hints.soft
         for name in index.posting("t:" + rarest):
-            if not index.acronyms[name] and self.placed(index.name_inst[name], reading):
+            if acronyms[name]:
+                continue
+            c = owner[name]
+            if cities:
+                placed = self._city_of[c] in cities
+            else:
+                country = self._country[c]
+                placed = bool(country) and country in countries
+            if placed:
                 out.append(name)
                 if len(out) >= limit:
                     break
