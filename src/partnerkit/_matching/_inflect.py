@@ -46,8 +46,13 @@ class Inflections:
     def spelled(self, word: str) -> list[str]:
         """Indexed words with vowels whose consonants ``word`` (written without vowels) spells.
 
-        See ``_align.skeleton``; the table is built on the first call.
+        See ``_align.skeleton``; the table is built on the first call (see :meth:`skeletons`).
         """
+        k = skeleton(word)
+        return list(self.skeletons().get(k, ())) if len(k) >= MIN_SKELETON else []
+
+    def skeletons(self) -> dict[str, list[str]]:
+        """Each skeleton -> the indexed words with vowels that have it (built on first use)."""
         if self._skeletons is None:
             table: dict[str, list[str]] = {}
             for key in self._postings:
@@ -55,8 +60,7 @@ class Inflections:
                 if key.startswith("t:") and len(v) >= MIN_SKELETON and not is_unvowelled(v):
                     table.setdefault(skeleton(v), []).append(v)
             self._skeletons = table
-        k = skeleton(word)
-        return list(self._skeletons.get(k, ())) if len(k) >= MIN_SKELETON else []
+        return self._skeletons
 
     def forms(self, word: str) -> list[str]:
         """Indexed words differing from ``word`` only in an ending (see the module), sorted.
