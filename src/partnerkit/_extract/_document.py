@@ -19,6 +19,7 @@ import attrs
 from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
+from partnerkit._extract._nationals import national_refs
 from partnerkit._extract._origins import drop_origins
 from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
@@ -571,6 +572,10 @@ def _references(doc: Document) -> None:
             new.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), target))
     new.extend(_short_forms(doc, free))
     doc.mentions.extend(new)
+    doc.mentions.sort(key=lambda f: f.start)
+    taken.extend((f.start, f.end) for f in new)
+    # "the Dutch university": the Dutch organisation named before (read once every other form is known)
+    doc.mentions.extend(national_refs(doc, free))
     doc.mentions.sort(key=lambda f: f.start)
     doc.by_sentence.clear()
     for i, f in enumerate(doc.mentions):

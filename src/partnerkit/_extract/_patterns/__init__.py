@@ -38,7 +38,7 @@ from partnerkit._extract._patterns._words import (
     is_acronym_token,
     without_possessive,
 )
-from partnerkit._extract._places import gazetteer
+from partnerkit._extract._places import find_places, gazetteer
 from partnerkit._extract._text import CJK
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model._countries import _key
@@ -275,6 +275,8 @@ def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
     _s, e, w = tok
     if w[:1].isupper():
         return True
+    if w.endswith(("'s", "’s")):
+        return False  # "the Australian university's rector": a common noun, not a name's head
     if w.lower() in _PLURAL_HEADS or _DEMONYM_AFTER.match(text, e) or text.startswith(" of ", e):
         return False  # (English capitalises a name's head: "a consortium of KU Leuven, ..." names no consortium)
     return bool(_NAME_AFTER_HEAD.match(text[e : e + 12]))
@@ -455,9 +457,24 @@ _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 
 
+def _place_possessive(words: list[str]) -> bool:
+    """The words are a country with a possessive ending ("Kenya's", "South Africa's"; not a city:
+    "Glasgow's School of ..." is often the university's)."""
+    name = " ".join(words)[:-2]
+    if not words[-1].endswith(("'s", "’s")) or not name[:1].isupper():
+        return False
+    places = find_places(name)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(name) and places[0].city is None
+
+
 def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     while part and part[0][2].lower() in _LEADING_FILLERS:
         part = part[1:]
+    # "Kenya's Moi University", "South Africa's University of X": the place is not part of the name
+    for k in (1, 2, 3):
+        if len(part) > k and _place_possessive([w for _, _, w in part[:k]]):
+            part = part[k:]
+            break
     heads = [i for i, (_, _, w) in enumerate(part) if _head_of(w) is not None]
     if not heads:
         return None
