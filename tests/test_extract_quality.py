@@ -960,3 +960,56 @@ def test_chinese_jointly_built_centre_is_a_joint_lab() -> None:
         ("double_degree", pair, "active"),
         ("joint_lab", pair, "active"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a room or building after a head word is a venue
+        ("The agreement was signed in the Council Hall by the rector of Varnell University.", ["Varnell University"]),
+        ("They met in the Senate Building of Corvane University.", ["Corvane University"]),
+        # a ranking's title names no organisation
+        ("Varnell University rose to 40th in the QS World University Rankings 2025.", ["Varnell University"]),
+        (
+            "In the Times Higher Education World University Rankings, Varnell University placed 70th.",
+            ["Varnell University"],
+        ),
+    ],
+)
+def test_venues_and_ranking_titles_are_no_names(sentence: str, names: list[str]) -> None:
+    assert [s.text for s in find_names(sentence)] == names
+
+
+def test_three_letter_dateline_city_with_its_country_is_no_party() -> None:
+    text = (
+        "BRU, Freedonia, 3 March 2025 — Varnell University has signed a memorandum of understanding "
+        "with Corvane University. Under the memorandum, the two universities will set up a joint research "
+        "centre on climate data in 2026."
+    )
+    got = _records(text, "2025-03-03")
+    assert got == {
+        ("mou", frozenset({"Varnell University", "Corvane University"}), "signed"),
+        ("joint_lab", frozenset({"Varnell University", "Corvane University"}), "planned"),
+    }
+
+
+def test_two_capitals_that_are_the_initials_of_one_name_are_its_short_form() -> None:
+    text = (
+        "UQ climbs in the rankings\n"
+        "The University of Quillan rose three places this year. "
+        "The ratio grew thanks to the student exchange agreement UQ signed with Corvane University in April."
+    )
+    ex = pk.extract(text, published="2024-06-05")
+    assert {m.text: m.name for m in ex.mentions if m.text == "UQ"} == {"UQ": "University of Quillan"}
+    assert {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships} == {
+        ("exchange", frozenset({"University of Quillan", "Corvane University"}))
+    }
+
+
+def test_two_capitals_fitting_two_names_stay_unread() -> None:
+    text = (
+        "The University of Quillan and the University of Quarrow met in May. "
+        "UQ signed an exchange agreement with Corvane University in April."
+    )
+    ex = pk.extract(text, published="2024-06-05")
+    assert not any(m.text == "UQ" for m in ex.mentions)

@@ -455,6 +455,13 @@ _HYPHEN_NAME = re.compile(
 _LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
+# rooms and buildings: a head word followed by one names a venue ("the Council Hall", "the Senate
+# Building"), not an organisation
+_VENUE_WORDS = frozenset(
+    "hall building auditorium theatre theater room chamber house tower square library campus".split()  # noqa: SIM905
+)
+# the title of a ranking ("the QS World University Rankings 2025") names no organisation
+_RANKING_AFTER = re.compile(r"['’]?s?\s+Rankings?\b")
 
 
 def _place_possessive(words: list[str]) -> bool:
@@ -488,6 +495,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
         after = part[keep][2]
         if (
             _is_cap(after)
+            and after.lower().rstrip(".,") not in _VENUE_WORDS
             and after.lower() not in _CONNECTORS
             and after.lower() not in _DETERMINERS
             and after.lower().rstrip(".") not in _TITLES
@@ -519,6 +527,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if first_head in _UNIT_HEADS and all(_of_a_unit(w) for w in words[: _first_head_at(words)]):
         kind = "unit"  # "The Business School", "die Heidelberger Fakultät für Physik": a part, no parent named
     start, end = part[0][0], part[-1][1]
+    if _RANKING_AFTER.match(text, end):
+        return None  # "the QS World University Rankings": a ranking's title
     if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
         kind = "unit"  # "the International Relations Office of the two universities": a part of them
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
