@@ -1013,3 +1013,38 @@ def test_two_capitals_fitting_two_names_stay_unread() -> None:
     )
     ex = pk.extract(text, published="2024-06-05")
     assert not any(m.text == "UQ" for m in ex.mentions)
+
+
+def test_a_place_in_brackets_after_a_name_is_its_place_not_its_short_name() -> None:
+    text = (
+        "Varnell University's agreements of 2024\n"
+        "The Varnell University (VU) lists its new agreements:\n"
+        "Corvane University (Portugal) – memorandum of understanding – 8 July 2024;\n"
+        "Haldric University (Portugal) – double degree in civil engineering – 4 November 2024;\n"
+        "Two of them are with universities in Portugal."
+    )
+    ex = pk.extract(text, published="2025-01-15")
+    assert not any(m.text == "Portugal" for m in ex.mentions)
+    assert {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships} == {
+        ("mou", frozenset({"Varnell University", "Corvane University"})),
+        ("double_degree", frozenset({"Varnell University", "Haldric University"})),
+    }
+
+
+def test_an_acronym_in_brackets_that_is_also_a_country_code_is_a_short_name() -> None:
+    ex = pk.extract(
+        "L'Université Varnelle Alpes (UGA) et l'Université de Corvane ont signé un accord. L'UGA est ravie."
+    )
+    assert {m.text: m.name for m in ex.mentions if m.text == "UGA"} == {"UGA": "Université Varnelle Alpes"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varnell University has published its report on the international agreements signed between July and "
+        "December 2024.",
+        "Varnell University signed new agreements with universities in Asia.",
+    ],
+)
+def test_several_documents_without_a_named_partner_give_no_record(text: str) -> None:
+    assert _records(text, "2025-01-15") == set()

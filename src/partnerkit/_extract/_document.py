@@ -127,6 +127,15 @@ _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
 _DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d)")
 
 
+def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
+    """``words`` are one country or city and nothing else ("Portugal", "Japan", "Madrid"; not an
+    acronym that is also a country code: "(UGA)" defines a short name)."""
+    if words.isupper():
+        return False
+    places = find_places(words, 0, cities)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(words)
+
+
 def _dateline_city(text: str, span: Span) -> bool:
     """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March": a capitalised city
     opening a line is a dateline."""
@@ -180,6 +189,7 @@ def read_document(
             and len(m.group(1).split()) <= 5
             and not _NUMBER_OR_COMMA.search(m.group(1))
             and (m.group(1).strip()[:1].isupper() or m.group(1).strip()[:1] in '«"“')
+            and not _whole_place(m.group(1).strip(), cities)  # "University of Porto (Portugal)": its place
         ):
             aliases[m.group(1).strip()] = idx
             continue

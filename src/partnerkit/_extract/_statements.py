@@ -52,6 +52,7 @@ from partnerkit._extract._records import offices as _offices
 from partnerkit._extract._records import signed_later as _signed_later
 from partnerkit._extract._roles import (
     PERSON_FIRST,
+    SEVERAL_DOCS,
     date_the_deal,
     located_offices,
     lone_document,
@@ -439,7 +440,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "Renewed: our partnership with X": "our" is not X, and not known here
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
-                if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
+                if (
+                    is_generic
+                    or status not in (Status.SIGNED, Status.PLANNED)
+                    or not _explicit_event(doc, text)
+                    or SEVERAL_DOCS.match(text, trig.start) is not None  # "signed new agreements": no one deal
+                ):
                     continue
             date = dated()
             if of_deal:
