@@ -599,6 +599,8 @@ def _find_quoted(text: str, offset: int, found: list[Span]) -> list[Span]:
             continue
         if len(words) > 12 or not any(_head_of(w) or _RU_HEADS.match(w) for w in words):
             continue
+        if inner[-1:] in (",", ";", ":", "!", "?") or (inner.endswith(".") and len(words) > 4):
+            continue  # '"A top university needs students who can afford it," she said': speech, not a name
         s, e = m.start(2), m.end(2)
         out.append(Span(s + offset, e + offset, text[s:e], "name", "university"))
     return out
