@@ -1048,3 +1048,38 @@ def test_an_acronym_in_brackets_that_is_also_a_country_code_is_a_short_name() ->
 )
 def test_several_documents_without_a_named_partner_give_no_record(text: str) -> None:
     assert _records(text, "2025-01-15") == set()
+
+
+def test_talks_about_a_semester_exchange_are_negotiating() -> None:
+    text = "Varnell University is also in talks with Corvane University about a semester exchange for students."
+    assert _records(text) == {("exchange", frozenset({"Varnell University", "Corvane University"}), "negotiating")}
+
+
+def test_talks_under_way_are_negotiating() -> None:
+    text = "Talks are under way between Varnell University and Corvane University on a joint doctoral programme."
+    assert _records(text) == {
+        ("joint_programme", frozenset({"Varnell University", "Corvane University"}), "negotiating")
+    }
+
+
+def test_a_definite_re_mention_is_the_recorded_object_not_the_last_pair() -> None:
+    text = (
+        "Varnell University and Corvane University have launched a dual master's degree in data science. "
+        "Varnell University is also in talks with Haldric University about a student exchange. "
+        "Further details on the dual degree will be published on the university website."
+    )
+    got = {(kind, parties) for kind, parties, _status in _records(text, "2025-02-14")}
+    assert got == {
+        ("double_degree", frozenset({"Varnell University", "Corvane University"})),
+        ("exchange", frozenset({"Varnell University", "Haldric University"})),
+    }
+
+
+def test_the_anniversary_of_a_recorded_agreement_is_no_new_deal() -> None:
+    text = (
+        "Varnell University and Corvane University signed a memorandum of understanding in 2004. "
+        "A delegation from Corvane is expected in February 2025 to mark the twentieth anniversary of the first "
+        "agreement between the two universities."
+    )
+    ex = pk.extract(text, published="2024-08-12")
+    assert [(p.kind.value, str(p.date)) for p in ex.partnerships] == [("mou", "2004")]
