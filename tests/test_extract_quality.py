@@ -1083,3 +1083,37 @@ def test_the_anniversary_of_a_recorded_agreement_is_no_new_deal() -> None:
     )
     ex = pk.extract(text, published="2024-08-12")
     assert [(p.kind.value, str(p.date)) for p in ex.partnerships] == [("mou", "2004")]
+
+
+def _with_dates(text: str, published: str) -> set[tuple[str, frozenset[str], str]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+
+
+def test_a_later_signing_sentence_dates_a_deal_dated_by_the_dateline_only() -> None:
+    text = (
+        "BRUM, 3 March 2025 — Varnell University has signed a memorandum of understanding with Corvane "
+        "University. The memorandum was signed on Friday at Corvane's main campus."
+    )
+    assert _with_dates(text, "2025-03-03") == {
+        ("mou", frozenset({"Varnell University", "Corvane University"}), "2025-02-28")
+    }
+
+
+def test_a_later_signing_sentence_dates_an_exchange_agreement() -> None:
+    text = (
+        "Varnell University and Corvane University have renewed their student exchange agreement for five years. "
+        "The agreement was signed on 14 March in Varnell."
+    )
+    assert _with_dates(text, "2025-03-17") == {
+        ("exchange", frozenset({"Varnell University", "Corvane University"}), "2025-03-14")
+    }
+
+
+def test_an_agreement_of_two_other_universities_does_not_date_the_deal() -> None:
+    text = (
+        "Varnell University is negotiating a staff exchange programme with Corvane University. "
+        "Haldric University and Ostrel University renewed the agreement they have had since 2015."
+    )
+    got = _with_dates(text, "2025-03-17")
+    assert ("exchange", frozenset({"Varnell University", "Corvane University"}), "None") in got

@@ -343,8 +343,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 continue  # "to mark the twentieth anniversary of the first agreement": the recorded one, celebrated
             if is_anaphora and kind in _DOCUMENTS and deal:
                 when = date_after(doc, text, trig, published) if status is Status.SIGNED else None
-                if when is not None:
-                    date_the_deal(doc, out, deal, when, _party)  # "The agreement was signed on Tuesday"
+                if when is not None and (len(explicit) < 2 or not set(explicit).isdisjoint(deal)):
+                    # (not "A and B renewed the agreement they have had since 2015": A and B's, not the deal's)
+                    date_the_deal(doc, out, deal, when, _party, published)  # "The agreement was signed on Tuesday"
                 continue  # "the agreement", "该协议": the deal already recorded
             if (
                 kind in _SCOPE
