@@ -154,8 +154,19 @@ def test_a_dask_run_reads_the_columns_the_local_one_reads(tmp_path: Path) -> Non
 
     names = tmp_path / "n.csv"
     names.write_text("id,Affiliation,Country\n1,ITMO University,RU\n", encoding="utf-8")
-    assert header_columns(str(names), None, None) == ("Affiliation", "Country")
-    assert header_columns(str(names), "id", "country") == ("id", "Country")
+    assert header_columns(str(names), None, None) == ("Affiliation", "Country", ",")
+    assert header_columns(str(names), "id", "country") == ("id", "Country", ",")
+    # a European Excel's semicolons: it was read as one column "id;Affiliation;Country", and Dask then failed
+    # with "internal error: ParserError" at the first name holding a comma
+    names.write_text("id;Affiliation;Country\n1;ITMO University, St Petersburg;RU\n", encoding="utf-8")
+    assert header_columns(str(names), None, None) == ("Affiliation", "Country", ";")
+    names.write_text("sep=;\nid;Affiliation;Country\n1;ITMO University;RU\n", encoding="utf-8")
+    code, _, err = run("match", "--file", str(names), "--engine", "dask", "--registry", "store")
+    assert (code, err) == (
+        2,
+        f"partnerkit: error: {names}: --engine dask cannot skip Excel's 'sep=' first line: "
+        "delete that line (the delimiter is detected without it)\n",
+    )
     other = tmp_path / "o.csv"
     other.write_text("a,b\nx,y\n", encoding="utf-8")
     code, _, err = run("match", "--file", str(other), "--engine", "dask", "--registry", "store")
@@ -311,8 +322,13 @@ def test_a_registry_file_in_another_encoding_says_what_to_do(tmp_path: Path) -> 
     assert err == (
         f"partnerkit: error: {table} lines 2, 4: not valid utf-8 text (invalid continuation byte); --registry "
         "reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import it with 'partnerkit import "
-        f"csv -o path={table} -o encoding=cp1251' and use --registry store\n"
+        f"csv -o path={table} -o encoding=cp1251' (Cyrillic; cp1252 for Western European) and use --registry store\n"
     )
+    table.write_bytes(
+        "name,country\nUniversité Paris Cité,FR\nTUM,DE\nTechnische Universität Wien,AT\n".encode("cp1252")
+    )
+    code, out, err = run("match", "ITMO", "--registry", str(table))
+    assert "-o encoding=cp1252' (Western European; cp1251 for Cyrillic)" in err  # cp1251 would read "Citй"
 
 
 def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
@@ -333,8 +349,13 @@ def test_a_registry_line_that_is_not_utf8_is_a_bad_record_not_a_crash(
     [
         (
             b"name\nITMO\nM\xfcnchen\n",
-            "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding (cp1251 for "
-            "Russian Windows programs) or save it as UTF-8",
+            "row 3: not valid UTF-8 text (invalid start byte); give its encoding with --encoding cp1252 (Western "
+            "European; cp1251 for Cyrillic), or save it as UTF-8",
+        ),
+        (  # the code page the bytes more likely are: cp1251 reads "München" as "Mьnchen" without an error
+            "name\nITMO\nМосковский университет\n".encode("cp1251"),
+            "row 3: not valid UTF-8 text (invalid continuation byte); give its encoding with --encoding cp1251 "
+            "(Cyrillic; cp1252 for Western European), or save it as UTF-8",
         ),
         (
             b"name\nA\n" + b"B" * 200_000 + b"\n",
@@ -426,3 +447,121 @@ def test_ctrl_c_in_a_run_without_a_store_does_not_speak_of_one(registry: str, mo
     monkeypatch.setattr(pk.Registry, "match", interrupted)
     code, _, err = run("match", "ITMO University", "--registry", registry)
     assert (code, err) == (130, "partnerkit: interrupted\n")
+
+
+def test_rows_without_a_name_join_no_cluster_and_are_named_in_a_warning(tmp_path: Path) -> None:
+    """Empty name cells of a spreadsheet export made one cluster of "" that joined every such row (with a
+    "canonical" decision), so a join back on cluster_id related rows that name nothing; they now keep their row
+    in --format csv with the four columns empty, and a warning names them."""
+    path = tmp_path / "names.csv"
+    path.write_text("name,country\nITMO University,RU\n,RU\nITMO Univ.,RU\n  ,DE\n,RU\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["name"].strip(), r["cluster_id"], r["decision"]) for r in rows] == [
+        ("ITMO University", "1", "canonical"),
+        ("", "", ""),
+        ("ITMO Univ.", "1", "match"),
+        ("", "", ""),
+        ("", "", ""),
+    ]
+    assert err == (
+        f"partnerkit: warning: {path} rows 3, 5, 6: name: empty; left out of the clusters "
+        "(kept without one in --format csv)\n"
+    )
+    for fmt in ("table", "json"):
+        code, out, err = run("dedupe", str(path), "--format", fmt)
+        assert (code, "rows 3, 5, 6" in err) == (0, True)
+        assert "ITMO Univ." in out
+        assert out.count("\n") == (3 if fmt == "table" else 1)  # one cluster: no cluster of nothing
+
+
+@pytest.mark.parametrize("first", ["sep=;", '"sep=;"', "\ufeffsep=;"])
+def test_excels_sep_line_states_the_delimiter_and_the_header_follows(tmp_path: Path, first: str) -> None:
+    """Excel's first line "sep=;" (it was read as the header: "which column holds the names? ... sep=")."""
+    path = tmp_path / "names.csv"
+    path.write_text(f"{first}\r\nname;country\r\nITMO University;RU\r\nITMO Univ.;RU\r\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    assert [(r["name"], r["country"], r["cluster_id"]) for r in csv.DictReader(io.StringIO(out))] == [
+        ("ITMO University", "RU", "1"),
+        ("ITMO Univ.", "RU", "1"),
+    ]
+    path.write_text(f"{first}\nname;country\nITMO University;RU\nITMO;Univ.;RU\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path))
+    assert (code, err) == (
+        2,
+        f"partnerkit: error: {path} row 4: 3 fields, the header has 2 (a delimiter or quote inside a value?)\n",
+    )  # rows counted as the file's lines
+
+
+def test_dedupe_of_its_own_csv_output_replaces_the_four_columns(examples: Path, registry: str, tmp_path: Path) -> None:
+    """Running dedupe again on what it wrote (now with a registry) doubled cluster_id, canonical_name,
+    institution_id and decision, and a reader of the header by name took one of the two at random."""
+    code, first, err = run("dedupe", str(examples / "names.csv"), "--format", "csv")
+    assert code == 0, err
+    path = tmp_path / "clustered.csv"
+    path.write_text(first, encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--registry", registry, "--format", "csv")
+    assert code == 0, err
+    header = out.splitlines()[0].split(",")
+    assert header == ["row", "name", "country", "cluster_id", "canonical_name", "institution_id", "decision"]
+    again = list(csv.DictReader(io.StringIO(out)))
+    assert len(again) == 65
+    assert next(r for r in again if r["name"] == "ITMO Univ.")["institution_id"] == "itmo"
+    path.write_text("name,decision\nITMO University,keep\n", encoding="utf-8")  # a column of the user's own
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert out.splitlines()[0] == "name,decision,cluster_id,canonical_name,institution_id,decision"
+
+
+def test_every_row_with_another_number_of_fields_is_named_in_the_one_error(tmp_path: Path) -> None:
+    """A comma inside unquoted names on many rows of a big export: the error named the first such row
+    only, so each fix-and-rerun found one more; it now names the first five and counts the rest."""
+    path = tmp_path / "names.csv"
+    lines = ["name,country", *(f"Univ{', ' if i % 100 == 0 else ' '}{i},RU" for i in range(1, 800))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"partnerkit: error: {path} row 101: 3 fields, the header has 2; row 201: 3; row 301: 3; row 401: 3; "
+        "row 501: 3; and 2 more rows (a delimiter or quote inside a value?)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        ("unis.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb5U\x8c", "a zip archive (an .xlsx or .ods"),
+        ("unis.csv", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb5U\x8c", "a zip archive (an .xlsx or .ods"),
+        ("unis.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x00\x00\x00\x00", "an old Office file (an .xls"),
+        ("unis.csv", b"name\nITMO\x00\x00\x00\x02\x00", "a binary file (it holds NUL bytes)"),
+    ],
+)
+def test_a_workbook_given_as_the_names_file_is_named_as_such(
+    tmp_path: Path, name: str, content: bytes, what: str
+) -> None:
+    """An .xlsx given where a CSV goes was refused as "not valid UTF-8 ... give its encoding with --encoding",
+    advice that cannot help: the error now says what the file is and to save it as CSV."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    for args in (["dedupe", str(path)], ["match", "--file", str(path), "--registry", str(path)]):
+        code, out, err = run(*args)
+        assert (code, out) == (2, "")
+        assert err == f"partnerkit: error: {path}: {what}" + err.split(what, 1)[1]
+        assert err.endswith(", not text: save it as CSV (UTF-8) or as plain text, and give that file\n")
+
+
+@pytest.mark.parametrize("order", ["le", "be"])
+def test_utf16_without_a_byte_order_mark_is_named_with_its_encoding(tmp_path: Path, order: str) -> None:
+    """Read as UTF-8 it gave names full of NUL characters (or "1 fields, the header has 2")."""
+    path = tmp_path / "names.csv"
+    path.write_bytes("name,country\nITMO University,RU\n".encode(f"utf-16-{order}"))
+    code, out, err = run("dedupe", str(path))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"partnerkit: error: {path}: UTF-16 text without a byte-order mark: give its encoding, utf-16-{order} "
+        "(--encoding of dedupe and match), or save it as UTF-8\n"
+    )
+    code, out, err = run("dedupe", str(path), "--encoding", f"utf-16-{order}", "--format", "csv")
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(out)))["name"] == "ITMO University"

@@ -252,6 +252,28 @@ def test_match_csv_streams_partitions_in_file_order(tmp_path: Any, client: Any, 
     assert first["match_id"] == (expected[0].institution.id if expected else None)
 
 
+def test_match_csv_reads_a_semicolon_file_and_a_bad_row_is_an_error_naming_the_file(
+    tmp_path: Any, client: Any, pkd: Any, examples: Any
+) -> None:
+    """A CSV a European Excel saved (";", commas inside names) is read with its delimiter; a row pandas
+    cannot split is one error line naming the file (it was "internal error: ParserError ... a bug")."""
+    from click.testing import CliRunner
+
+    from partnerkit.cli import cli
+
+    reg = pk.Registry([pk.Institution(id="itmo", name="ITMO University", country="RU")])
+    path = tmp_path / "names.csv"
+    path.write_text("name;country\nITMO University, St Petersburg;RU\nITMO Univ.;RU\n", encoding="utf-8")
+    frames = [f for f, _d, _t in pkd.match_csv(str(path), reg, column="name", country_column="country", delimiter=";")]
+    assert [list(f["name"]) for f in frames] == [["ITMO University, St Petersburg", "ITMO Univ."]]
+    assert list(frames[0]["match_id"]) == ["itmo", "itmo"]
+    path.write_text("name;country\nITMO University;RU\n" + "".join(f"U{i};RU\n" for i in range(30)) + "A;B;C\n")
+    registry = str(examples / "institutions.jsonl")
+    result = CliRunner().invoke(cli, ["match", "--file", str(path), "--engine", "dask", "--registry", registry])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(f"partnerkit: error: {path}: not readable as CSV (Expected 2")
+
+
 def test_cli_match_engine_dask(tmp_path: Any, pkd: Any) -> None:
     """``partnerkit match --file F --engine dask --workers 1`` writes each row with its best match, as CSV."""
     import io

@@ -5,7 +5,9 @@ names in kanji and katakana found between the particles ("北嶺大学と湖東�
 "ジョンズ・ホプキンス大学" one); each kind of deal told the Japanese way (協定/覚書/MOU を締結,
 学生交流協定, ダブルディグリー, 共同研究センター, 加盟, 事務所を開設, コンソーシアム); status from
 the verb (締結した, 予定, 協議中, 終了, 脱退); dates written 2024年5月3日, 令和6年, 本日, 昨日,
-先週火曜日 or a bare "3日"; katakana place names ("バンコク"); "本学" as the publisher.
+先週火曜日 or a bare "3日"; katakana place names ("バンコク"); "本学" as the publisher; a name
+opening with hiragana read whole ("お丘の水女子大学", "みなみ国際大学"), not a demonstrative or an
+adverb before a name ("この北嶺大学", "さらに北嶺大学", "すべての国立大学").
 All names are invented.
 """
 
@@ -146,3 +148,22 @@ def test_a_registry_name_in_katakana_is_found_between_particles_not_inside_a_wor
     assert [sorted(x.institution_id or "" for x in p.parties) for p in ex.partnerships] == [["hok", "karu"]]
     ex = pk.extract("ネオカルドニア社が来訪した。", published=PUBLISHED, registry=reg)
     assert not any(m.institution_id == "karu" for m in ex.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("お丘の水女子大学は北嶺大学と協定を締結した。", ["お丘の水女子大学", "北嶺大学"]),
+        ("北嶺大学とお丘の水女子大学は協定を締結した。", ["北嶺大学", "お丘の水女子大学"]),
+        ("北嶺大学は、みなみ国際大学と協定を締結した。", ["北嶺大学", "みなみ国際大学"]),
+        ("北嶺大学はみなみ国際大学と協定を締結した。", ["北嶺大学", "みなみ国際大学"]),
+        # a demonstrative, an adverb, a quantifier or a place with の before a name is not part of it
+        ("この北嶺大学は協定を締結した。", ["北嶺大学"]),
+        ("湖東大学は、さらに北嶺大学と協定を締結した。", ["湖東大学", "北嶺大学"]),
+        ("すべての国立大学が参加した。", ["国立大学"]),
+        ("湖東の北嶺大学は協定を締結した。", ["北嶺大学"]),
+        ("その大学は協定を締結した。", []),
+    ],
+)
+def test_a_name_opening_with_hiragana_is_read_whole(text: str, names: list[str]) -> None:
+    assert [s.text for s in find_names(text)] == names

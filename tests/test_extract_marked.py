@@ -3,8 +3,9 @@
 A user relies on: a body named without "University"/"Association" in it still being a party
 when the text itself says it is one: followed by its own acronym, named right after a network
 noun ("the alliance X", "l'alliance européenne X"), described by an apposition ("X, a
-cross-border alliance of ..."), or a German compound ("X-Gemeinschaft"); and on places,
-states and the tails of longer names never being read as such names.
+cross-border alliance of ..."), or a German compound ("X-Gemeinschaft"), or a company named in
+a deal's partner slot ("signed with X a memorandum", "run jointly by A, B and X"); and on places,
+states, people, nationalities and the tails of longer names never being read as such names.
 """
 
 from __future__ import annotations
@@ -160,3 +161,43 @@ def test_appositions_on_the_held_out_texts() -> None:
     assert sum(1 for line in lines if _appositions_as_written(line)) >= 1  # (the texts hold some)
     for line in lines:
         assert _appositions(line) == _appositions_as_written(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Northvale University signed with Vexacorp a memorandum of understanding on battery research.",
+            {("mou", frozenset({"Northvale University", "Vexacorp"}))},
+        ),
+        (
+            "L'Université de Nordval a signé avec Vexa Electric un protocole d'accord sur l'énergie solaire.",
+            {("mou", frozenset({"Université de Nordval", "Vexa Electric"}))},
+        ),
+        (
+            "The Nordlys Materials Centre is run jointly by Northvale University, Southmere University in "
+            "Eastport and Vexa-Royce, which will each second researchers to it.",
+            {("joint_lab", frozenset({"Northvale University", "Southmere University", "Vexa-Royce"}))},
+        ),
+    ],
+)
+def test_a_company_in_a_partner_slot_is_a_party(text: str, expected: set[tuple[str, frozenset[str]]]) -> None:
+    """A company without an organisation word, named right after "signed with"/"a signé avec" or as
+    the last of a list of names running a centre, is a party (and the centre is no party)."""
+    assert _records(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northvale University signed with Chinese universities a memorandum of understanding on research.",
+        "Northvale University signed with Professor Anna Berg a memorandum of understanding on research.",
+        "Northvale University signed with Rotterdam a memorandum of understanding on research.",
+        "The centre is run jointly by Northvale University and John Berg, who will second researchers to it.",
+    ],
+)
+def test_no_company_from_nationalities_people_or_places(text: str) -> None:
+    """A nationality with its noun, a person (with a title, or two words with no word of trade) or a
+    place after "signed with" or in a list is no company."""
+    names = {x.name for p in pk.extract(text, published="2024-05-02").partnerships for x in p.parties}
+    assert not names & {"Chinese", "Anna Berg", "Professor Anna Berg", "Rotterdam", "John Berg"}

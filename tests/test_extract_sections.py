@@ -6,7 +6,9 @@ the rest of the text is about; the heading word is no part of the name ("About R
 University" names Riverton University); "the two universities" opening a paragraph after one
 on a partnership with a third university meaning the pair the text is about; "the university"
 in a paragraph that opens with another university ("Southmere's interest in Africa is not new.
-The university runs ...") meaning that one, not the publisher.
+The university runs ...") meaning that one, not the publisher; and "It" ("Elle", "Sie") opening a
+sentence after one that opens with another organisation alone ("Southmere University, founded in
+1970, is ... . It is a member of N") meaning that organisation.
 """
 
 from __future__ import annotations
@@ -126,3 +128,100 @@ def test_the_university_in_a_paragraph_opening_with_another_one(second: str, par
     ex = pk.extract(text, published="2024-05-01", publisher="Northvale University")
     got = {frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "research_project"}
     assert got == {frozenset({party, "Eastbrook Institute"})}
+
+
+_HEAD = (
+    "Northvale University signs deal with Eastmoor University\n\n"
+    "Northvale University signed an agreement with Eastmoor University on Monday, Northvale University said.\n\n"
+    "Background\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            _HEAD + "Southmere University, founded in 1970, is the oldest university in the region. "
+            "It is a member of the Vexa Network of European Universities.",
+            ("membership", frozenset({"Southmere University", "Vexa Network of European Universities"})),
+        ),
+        (
+            _HEAD + "Southmere University, founded in 1970, is the oldest university in the region. "
+            "It signed a memorandum of understanding with Westfield University in 2020.",
+            ("mou", frozenset({"Southmere University", "Westfield University"})),
+        ),
+        (
+            _HEAD
+            + "Southmere University is the oldest university in the region. It opened an office in Nairobi in 2020.",
+            ("office", frozenset({"Southmere University"})),
+        ),
+    ],
+)
+def test_it_after_a_sentence_opening_with_another_organisation(text: str, expected: tuple[str, frozenset[str]]) -> None:
+    """ "It" is the organisation the sentence before opens with, not the text's publisher."""
+    got = _records(text)
+    assert expected in got
+    assert not any("Northvale University" in parties for kind, parties in got if kind == expected[0])
+
+
+def test_it_after_a_sentence_opening_with_two_organisations_is_not_the_first() -> None:
+    """ "X and Y signed ... . It is a member of N": "It" is not X alone (the old reading stays)."""
+    text = (
+        _HEAD + "Southmere University and Westfield University signed an exchange agreement in 2020. "
+        "It is a member of the Vexa Network of European Universities."
+    )
+    assert ("membership", frozenset({"Southmere University", "Vexa Network of European Universities"})) not in (
+        _records(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "network"),
+    [
+        (
+            "L'Université de Northbay et l'Université de Lakeside ont signé un accord-cadre lundi. "
+            "L'Université de Lakeside accueille déjà des doctorants de Northbay.\n"
+            "De son côté, l'Université de Lakeside a signé en mars un accord d'échange avec l'Université "
+            "de Hillcrest, selon son service de communication.\n"
+            "Les deux établissements sont membres de l'Association des universités côtières (AUC).",
+            ("Université de Northbay", "Université de Lakeside"),
+            "AUC",
+        ),
+        (
+            "Northbay University and Lakeside University signed a framework agreement on Monday. "
+            "Lakeside University already hosts doctoral students from Northbay University.\n"
+            "Separately, Lakeside University signed an exchange agreement with Hillcrest University in March.\n"
+            "Both universities are members of the Coastal University Network.",
+            ("Northbay University", "Lakeside University"),
+            "Coastal University Network",
+        ),
+    ],
+)
+def test_the_two_universities_opening_a_paragraph_after_a_side_pair(
+    text: str, pair: tuple[str, str], network: str
+) -> None:
+    """A pair with a third university named once ("Lakeside signed ... with Hillcrest") in the paragraph
+    before does not carry over to "the two universities" opening the next one: the text's own pair
+    (both named in several sentences) is meant."""
+    members = {next(iter(parties - {network})) for kind, parties in _records(text) if kind == "membership"}
+    assert members == set(pair)
+
+
+def test_a_supporter_of_the_programme_is_no_party() -> None:
+    """ "l'AUC, qui a soutenu le programme d'échange": the supporter is context, not a partner."""
+    text = (
+        "L'Université de Northbay et l'Université de Lakeside sont membres de l'Association des universités "
+        "côtières (AUC), qui a soutenu le programme d'échange de doctorants à ses débuts."
+    )
+    assert not any("AUC" in parties for kind, parties in _records(text) if kind == "exchange")
+
+
+def test_ambas_universidades_integran_una_red() -> None:
+    """ "Ambas universidades integran, además, la Red X": both are members of X."""
+    text = (
+        "La Universidad de Nortevalle y la Universidad de Surmar firmaron un convenio marco en 2019.\n"
+        "Ambas universidades integran, además, la Red Austral de Universidades Costeras."
+    )
+    got = _records(text)
+    for member in ("Universidad de Nortevalle", "Universidad de Surmar"):
+        assert ("membership", frozenset({member, "Red Austral de Universidades Costeras"})) in got

@@ -215,3 +215,58 @@ def test_a_coming_start_dates_the_deal_from_another_sentence() -> None:
     )
     got = dates_by_kind(text, published=_AFTER_MARCH)
     assert got["joint_programme"][0] == "2024-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("La Universidad de Nortevalle y la Universidad de Surmar firmarán un convenio marco en marzo.", "agreement"),
+        ("L'Université de Nordval et l'Université de Sudmer signeront un accord-cadre en mars.", "agreement"),
+        ("Северный университет и Южный университет подпишут соглашение о сотрудничестве в марте.", "agreement"),
+        (
+            "L'Università di Nordvalle e l'Università di Sudmare firmeranno un accordo quadro a marzo, "
+            "come ha annunciato il rettore della università.",
+            "agreement",
+        ),
+        (
+            "A Universidade de Nortevale e a Universidade de Sulmar assinarão um acordo de cooperação em março.",
+            "agreement",
+        ),
+        (
+            "Die Universität Nordtal und die Universität Südsee werden ein Kooperationsabkommen im März unterzeichnen.",
+            "agreement",
+        ),
+        ("北谷大学と南海工業大学は、3月に学術交流協定を締結する予定です。", "agreement"),
+        ("北谷大学は南海工業大学と3月に学術交流協定を締結します。", "agreement"),
+    ],
+)
+def test_a_future_told_by_the_verb_itself_is_planned_and_coming(text: str, kind: str) -> None:
+    """The future read from the verb's own form ("firmarán", "signeront", "подпишут", "firmeranno",
+    "assinarão"), from "werden ... unterzeichnen" at the clause end and from Japanese 予定/する after
+    the month: the deal is planned and its month is the coming one."""
+    assert dates_by_kind(text, published=_AFTER_MARCH)[kind] == ("2024-03", "planned")
+    assert dates_by_kind(text, published=_BEFORE_MARCH)[kind] == ("2023-03", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("La Universidad de Nortevalle y la Universidad de Surmar firmaron un convenio marco en marzo.", "agreement"),
+        (
+            "La Universidad de Nortevalle firmó en marzo un convenio marco con la Universidad de Surmar, "
+            "que permitirá el intercambio de investigadores.",
+            "agreement",
+        ),
+        ("北谷大学は3月に締結した協定に基づき、南海工業大学と学生交流を開始する予定です。", "agreement"),
+        # a noun ending like a future verb ("agenda" is no "prendra") moves nothing
+        (
+            "L'Université de Nordval et l'Université de Sudmer ont fixé l'agenda de mars et signé un accord-cadre.",
+            "agreement",
+        ),
+        ("北谷大学と南海工業大学は、3月に学術交流協定を締結しました。", "agreement"),
+    ],
+)
+def test_a_past_verb_keeps_the_last_month(text: str, kind: str) -> None:
+    """A future verb after the deal's own past clause ("firmó en marzo ..., que permitirá") and a
+    Japanese past relative clause ("3月に締結した協定に基づき、...予定") do not move the month."""
+    assert dates_by_kind(text, published=_AFTER_MARCH)[kind][0] == "2023-03"

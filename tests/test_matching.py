@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import pickle
 from pathlib import Path
 from typing import Any
@@ -742,3 +743,51 @@ def test_near_words_are_every_word_one_edit_away(
     vocabulary = set(index.vocabulary())
     assert index.near_words(query, 10_000) == _one_edit(query, vocabulary)
     assert all(index.count("t:" + w) <= 1 for w in index.near_words(query, 1))
+
+
+def test_the_explanation_of_a_match_states_the_score_and_decision_shown_beside_it(examples: Path) -> None:
+    """`partnerkit match --explain` printed "score 0.97" with "MATCH (score 1.00)" under it: a check that
+    raised or capped a match (found whole, unique, in doubt) noted why but kept the rules' own score."""
+    registry = pk.Registry.from_source("jsonl", path=str(examples / "institutions.jsonl"))
+    with (examples / "names.csv").open(encoding="utf-8", newline="") as fh:
+        names = [*(row["name"] for row in csv.DictReader(fh)), "HUST", "ITMO"]
+    seen = 0
+    for name in names:
+        for m in registry.match(name) + registry.match(name, country="RU"):
+            assert (m.explanation.score, m.explanation.decision) == (m.score, m.decision), (name, m)
+            assert str(m.explanation).startswith(f"{m.decision.value.upper()} (score {m.score:.2f})")
+            seen += 1
+    assert seen > 50
+    itmo = registry.match("ITMO Univ.")[0]
+    assert itmo.score < 0.99
+    assert "Found whole as a registered name" in str(itmo.explanation)
+
+
+def test_threads_sharing_a_cold_registry_get_the_answers_one_thread_gets(examples: Path) -> None:
+    """docs/matching.md says a registry may be shared by threads: what it builds on first use (the
+    affiliation reader, word tables) is built while eight threads ask at once, and every answer is
+    the one a single thread gets (explanations included)."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    with (examples / "names.csv").open(encoding="utf-8", newline="") as fh:
+        names = [row["name"] for row in csv.DictReader(fh)]
+    names += [f"Dept. of Physics, {n}, Moscow, Russia" for n in names[:20]]
+
+    def answers(reg: pk.Registry, name: str) -> list[tuple[str, float, str]]:
+        return [(m.institution.id, m.score, str(m.explanation)) for m in reg.match(name)]
+
+    path = str(examples / "institutions.jsonl")
+    alone = pk.Registry.from_source("jsonl", path=path)
+    expected = [answers(alone, n) for n in names]
+    shared = pk.Registry.from_source("jsonl", path=path)  # cold: nothing built on first use yet
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, inside the lazy builds
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            got = list(pool.map(lambda n: answers(shared, n), names * 2))
+            clusters = list(pool.map(lambda _: pk.dedupe(names, shared), range(3)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == expected * 2
+    assert clusters[0] == clusters[1] == clusters[2] == pk.dedupe(names, alone)

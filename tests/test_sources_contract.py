@@ -159,6 +159,65 @@ def test_an_unplanned_exception_of_a_source_is_a_source_error_naming_it() -> Non
     assert info.value.source == "failing"
 
 
+class Leaking(Source):
+    """A plugin that calls an API with a token in its URL through requests itself, not HttpClient."""
+
+    name = "leaking"
+
+    @attrs.frozen
+    class Config:
+        pass
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        raise ConnectionError(
+            "HTTPSConnectionPool(host='api.example.org', port=443): Max retries exceeded with url: "
+            "/v1/orgs?page=2&api_key=S3CRET (Caused by NewConnectionError) at https://bob:hunter2@api.example.org/"
+        )
+        yield  # pragma: no cover
+
+
+def test_the_message_of_an_unplanned_exception_never_echoes_a_token_of_a_url() -> None:
+    """A plugin's own exception text is shown to the user: the query and credentials of a URL in it are cut
+    (they were echoed to the terminal and logs, token and password included)."""
+    with pytest.raises(pk.SourceError) as info:
+        list(Leaking().read())
+    message = str(info.value)
+    assert "S3CRET" not in message
+    assert "hunter2" not in message
+    assert "url: /v1/orgs?… (Caused by NewConnectionError) at https://api.example.org/" in message
+    assert "S3CRET" in str(info.value.__cause__)  # the original stays chained, for --debug
+
+
+class Raising(Source):
+    """A plugin that builds a record inline, and so raises the RecordError of a bad value."""
+
+    name = "raising"
+
+    @attrs.frozen
+    class Config:
+        pass
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        for row, country in enumerate(["RU", "Rusia"], start=1):
+            record = pk.Institution(id=f"u{row}", name=f"University {row}", country=country)
+            yield SourceItem(record, self.provenance(f"unis.txt row {row}", f"u{row}"))
+        return None
+
+
+def test_a_record_error_a_plugin_raises_names_the_source_and_where_it_stopped() -> None:
+    """It reached the user as "partnerkit: error: country: 'Rusia' is not an ISO 3166 country", naming
+    neither the source nor where: now a SourceError saying both, and what the plugin should do."""
+    got: list[str] = []
+    with pytest.raises(pk.SourceError) as info:
+        got.extend(item.record.id for item in Raising().read())  # type: ignore[union-attr]
+    assert got == ["u1"]
+    assert str(info.value) == (
+        "source 'raising' stopped at a bad record after unis.txt row 1: country: 'Rusia' is not an ISO 3166 "
+        "country (a plugin yields the RecordError of a bad record, so that the others are read)"
+    )
+    assert isinstance(info.value.__cause__, pk.RecordError)
+
+
 class Yielding(Source):
     """Yields one good record, then whatever it is given."""
 
@@ -197,3 +256,17 @@ def test_a_source_that_yields_something_else_is_a_plugin_error(what: str, messag
         got.extend(item.record for item in source.read())
     assert len(got) == 1
     assert str(info.value).startswith(f"plugin 'yielding': {message}")
+
+
+def test_the_conformance_kits_example_imports_names_that_exist() -> None:
+    """help(partnerkit.testing) showed `from partnerkit_example import ExampleSource`, a class the example
+    plugin does not have (it is AgreementRegister): a plugin author copying it got an ImportError."""
+    import importlib
+    import re
+
+    import partnerkit.testing
+
+    imports = re.findall(r"^\s+from ([\w.]+) import (\w+)$", partnerkit.testing.__doc__ or "", re.M)
+    assert ("partnerkit_example", "AgreementRegister") in imports
+    for module, name in imports:
+        assert hasattr(importlib.import_module(module), name), (module, name)

@@ -94,6 +94,17 @@ def test_cp1251_without_the_option_is_an_error_not_mojibake(tmp_path: Path) -> N
     assert [(e.row, e.field) for e in source.summary.errors] == [(2, "label_ru")]
 
 
+def test_a_western_european_export_is_advised_cp1252_not_cp1251(tmp_path: Path) -> None:
+    """The hint names the code page the bytes more likely are: cp1251 reads a cp1252 file without an
+    error, into mojibake ("Université" as "Universitй"), so advising it by default garbled French,
+    German or Spanish files silently."""
+    text = "name,country\nUniversité Paris Cité,FR\nTUM,DE\nTechnische Universität München,DE\n"
+    with pytest.raises(pk.SourceError, match=r"lines 2, 4: .*try encoding='cp1252' \(Western European; cp1251"):
+        read(write(tmp_path, text, "cp1252"))
+    records, _ = read(write(tmp_path, text, "cp1252"), encoding="cp1252")
+    assert records[0].name == "Université Paris Cité"
+
+
 def test_a_wrong_single_byte_encoding_is_refused(tmp_path: Path) -> None:
     with pytest.raises(pk.SourceError, match="is valid UTF-8"):
         read(write(tmp_path, UNIS), encoding="cp1251")
@@ -394,3 +405,11 @@ def test_a_type_column_of_free_text_gives_kinds_and_keeps_every_row(
     warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
     assert len(warned) == 1
     assert "row 4: kind: 'Public' names no kind of institution" in warned[0]
+
+
+def test_excels_sep_line_states_the_delimiter(tmp_path: Path) -> None:
+    """A first line "sep=;" states the delimiter and the header follows it; rows keep their line numbers."""
+    text = "sep=;\nid;name;country\nitmo;ITMO University, St Petersburg;RU\nx;;RU\n"
+    records, source = read(write(tmp_path, text))
+    assert [(r.id, r.name) for r in records] == [("itmo", "ITMO University, St Petersburg")]
+    assert [e.row for e in source.summary.errors] == [4]

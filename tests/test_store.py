@@ -558,3 +558,37 @@ def test_saving_again_merges_with_the_neighbourhood_not_the_whole_store(tmp_path
         save_merged(store, [deal(polytechnic, "Siberian Federal University", "p2")], merge, source="extract")
         by_quotes = sorted(sorted(e.quote for e in p.evidence) for p in store.partnerships())
         assert ["p", "p2", "s", "s2"] in by_quotes
+
+
+def test_a_batch_of_another_thread_waits_for_this_ones_commit_or_rollback(tmp_path: Path) -> None:
+    """One store shared by threads (a web service, a thread pool): a write of thread B while thread A's
+    batch was open went into A's transaction, and A's rollback took B's records with it."""
+    import threading
+
+    store = pk.Store(tmp_path / "s.db")
+    a_open, b_done = threading.Event(), threading.Event()
+
+    failed: list[str] = []
+
+    def a() -> None:
+        try:
+            with store.batch():
+                store.add([pk.Institution(id="a", name="Alpha University")])
+                a_open.set()
+                b_done.wait(timeout=1.0)  # B cannot finish while this batch is open: the wait times out
+                raise RuntimeError("A fails: its batch is rolled back")
+        except RuntimeError as exc:
+            failed.append(str(exc))
+
+    def b() -> None:
+        a_open.wait(timeout=5)
+        store.add([pk.Institution(id="b", name="Beta University")])
+        b_done.set()
+
+    threads = [threading.Thread(target=a), threading.Thread(target=b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=10)
+    assert failed == ["A fails: its batch is rolled back"]
+    assert [i.id for i in store.institutions()] == ["b"]  # B's record kept, A's rolled back

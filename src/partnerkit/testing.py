@@ -1,13 +1,17 @@
 """A conformance kit for source plugins: a pytest base class the plugin author subclasses.
 
-Example (in the plugin's own tests)::
+It needs pytest (it is imported by the plugin's tests, never by partnerkit itself).
+
+Example (in the plugin's own tests; plugins/partnerkit-example/tests is the whole of it)::
+
+    import pytest
 
     from partnerkit.testing import SourceConformance
-    from partnerkit_example import ExampleSource
+    from partnerkit_example import AgreementRegister
 
-    class TestExampleSource(SourceConformance):
-        source_class = ExampleSource
-        bad_config = ({"path": 3}, "config.path")   # an invalid config, the path its error names
+    class TestAgreementRegister(SourceConformance):
+        source_class = AgreementRegister
+        bad_config = ({"path": "register.csv"}, "config.path")   # an invalid config, the path its error names
 
         @pytest.fixture
         def source_config(self, tmp_path):          # a config that reads at least one record

@@ -104,6 +104,7 @@ _DATES = (
     "original",
     "renewed",
     "future",
+    "future_after",
 )
 #: Languages written without spaces between words: their phrases carry no word boundaries.
 UNSPACED = frozenset({"zh", "ja"})

@@ -130,8 +130,10 @@ _PLAIN = frozenset(
 )
 _TOKENS = re.compile(r"[^\W_]+")
 _UNIVERSITY_HEAD = re.compile(r"universit|universidad|университет|大学", re.IGNORECASE)
+# (the place of the one before may come between: "A, B in Sendai and C")
 _JOINED = re.compile(
-    r"\s*(?:,|and|y|et|und|и|&|与|和)?\s*(?:(?:the|la|el|los|las|le|les|der|die|dem|den)\s+|l['’])?$", re.IGNORECASE
+    r"(?:\s+(?:in|at|en|à|in)\s+(?-i:[A-ZÀ-Ý])[\w-]+)?\s*(?:,|and|y|et|und|и|&|与|和)?\s*(?:(?:the|la|el|los|las|le|les|der|die|dem|den)\s+|l['’])?$",
+    re.IGNORECASE,
 )
 
 

@@ -18,6 +18,7 @@ from partnerkit._extract._places_status import clause_status as _clause_status
 from partnerkit._extract._places_status import place_statuses as _place_statuses
 from partnerkit._extract._roles import PRONOUN_FIRST as _PRONOUN_FIRST
 from partnerkit._extract._roles import owner_named
+from partnerkit._extract._roles import pronoun_lead as _pronoun_lead
 from partnerkit._extract._signatories import signatories_of
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._tidy import locations as _locations
@@ -245,9 +246,13 @@ def membership(  # noqa: PLR0917
             (m.entity for m in doc.in_sentence(si) if m.entity is not None and m.start - sent.start < lead), None
         )
         if first is None and _PRONOUN_FIRST.match(sent.text):
-            first = _subject(doc, set(), sent.start)
+            first = _pronoun_lead(doc, si)
+            if first is None:
+                first = _subject(doc, set(), sent.start)
         if first is not None and first not in orgs and doc.entities[first].kind == "org":
             members = [first]
+    if not members and (it := _pronoun_lead(doc, si)) is not None and it not in orgs:
+        members = [it]  # "X, founded in 1970, is Kenya's oldest university. It is a member of A": X
     if not members and (about := _about_subject(doc, sent.start)) is not None and about not in orgs:
         members = [about]  # "About X. ... It is a member of A": X, whoever the text's publisher is
     if not members and doc.publisher is not None:

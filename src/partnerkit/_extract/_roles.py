@@ -29,6 +29,7 @@ __all__ = [
     "lone_document",
     "names_itself",
     "owner_named",
+    "pronoun_lead",
     "refers_to_subject",
     "with_list",
 ]
@@ -50,6 +51,29 @@ PERSON_FIRST = re.compile(
 )
 
 PRONOUN_FIRST = re.compile(r"\W*(?:It|Он|Она|Оно|Il|Elle|Er|Sie|Es)\b")
+# the opening of a sentence whose subject is its first organisation ("The University of X, founded
+# in 1970, is ..."), and what must not follow that organisation (a second subject: "X and Y ...")
+_LEAD = re.compile(r"\W{0,2}(?:(?:the|la|el|le|l['’]|die|der|das)\s*)?", re.IGNORECASE)
+_CONJOINED = re.compile(r"\s*(?:,\s*(?:the\s+)?[A-ZÀ-ÝА-Я]|(?:and|et|y|e|und|и|&)\s)")
+
+
+def pronoun_lead(doc: Document, si: int) -> int | None:
+    """The organisation a sentence opening with "It" ("Elle", "Sie", "Он") speaks of when the
+    sentence before it, in the same paragraph, opens with that organisation alone as its subject
+    ("The University of X, founded in 1970, is Kenya's oldest. It is a member of Y": X, not the
+    text's publisher); None otherwise."""
+    if si == 0 or not PRONOUN_FIRST.match(doc.sentences[si].text):
+        return None
+    prev = doc.sentences[si - 1]
+    text = doc.clean.text
+    if "\n" in text[prev.end : doc.sentences[si].start]:
+        return None
+    first = next((m for m in doc.in_sentence(si - 1) if m.start >= prev.start), None)
+    if first is None or first.entity is None or not _LEAD.fullmatch(text, prev.start, first.start):
+        return None
+    if doc.entities[first.entity].kind != "org" or _CONJOINED.match(text, first.end):
+        return None
+    return first.entity
 
 
 def refers_to_subject(doc: Document, text: str, at: int | None = None) -> bool:

@@ -60,6 +60,9 @@ from partnerkit._extract._roles import (
     refers_to_subject,
     with_list,
 )
+from partnerkit._extract._roles import (
+    pronoun_lead as _pronoun_lead,
+)
 from partnerkit._extract._signatories import second_posts
 from partnerkit._extract._starts import opened_next, start_dates
 from partnerkit._extract._tables import listed_memberships
@@ -147,6 +150,21 @@ def _pair_leads(mentions: list[Found], explicit: list[int]) -> bool:
     return first is not None and first.kind == "pair"
 
 
+def _side_pair(doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
+    """True when the pair in play is a side one: one of it is named in one sentence only (a third
+    university met in passing: "Côté béninois, l'UAC a signé ... avec l'Université Laval"), while
+    one of the text's own pair is named in several."""
+    if pair is None or set(pair) == set(text_pair):
+        return False
+    seen: dict[int, set[int]] = {}
+    for m in doc.mentions:
+        if m.entity is not None:
+            seen.setdefault(m.entity, set()).add(m.sentence)
+    return any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair) and any(
+        len(seen.get(e, ())) > 1 for e in text_pair
+    )
+
+
 def _places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
     """The two organisations a sentence names by their places ("between Karlsruhe and Strasbourg"
     beside "the two universities"): each place a word (or a word's stem: "Karlsruher") of one
@@ -229,6 +247,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         about = _about_subject(doc, sent.start)  # "About X" boilerplate speaks of X
         subject = about if about is not None else text_subject
         publisher = about if about is not None else doc.publisher
+        if about is None and (lead := _pronoun_lead(doc, si)) is not None:
+            subject = publisher = lead  # "X, founded in 1970, is ... . It signed ...": X
         mentions = doc.in_sentence(si)
         explicit: list[int] = []
         marked: set[int] = set()
@@ -261,7 +281,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             explicit = between
         has_pair = any(m.kind == "pair" for m in mentions)
         para = doc.clean.text.rfind("\n", 0, sent.start) + 1
-        if has_pair and text_pair is not None and 0 <= weak_pair_at != para and _pair_leads(mentions, explicit):
+        if (
+            has_pair
+            and text_pair is not None
+            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair)))
+            and _pair_leads(mentions, explicit)
+        ):
             # "Les deux établissements sont membres de X" opening a paragraph after one on a partnership
             # with a third university: the pair the text is about, not the subject and that third one
             pair, weak_pair_at = text_pair, -1
@@ -271,6 +296,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 -1,
             )  # "the cooperation between Karlsruhe and Strasbourg: the two universities ..."
         triggers = [] if si in used_next else all_triggers[si]
+        if cues := {at for _n, _p, _k, at in named_objects.get(si, ()) if at}:
+            # "The X Centre is run jointly by A, B and C": the body's own record, not a programme of each
+            triggers = [t for t in triggers if t.end not in cues]
         if pending is not None and not any(t.kind in _DOCUMENTS for t in triggers):
             got = _signed_later(doc, si, pending, explicit, out, all_triggers[pending[0]])
             if got:

@@ -56,6 +56,9 @@ def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[Da
 
 
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]。，；：]")
+# where a future told after its month stops: a clause mark, a Japanese comma, or a past form ending a
+# relative clause ("3月に締結した協定に基づき": the month is that past signing's)
+_AFTER_STOP = re.compile(r"[,;:()\[\]。，；：、]|た(?![\u3041-\u3096])")
 
 
 def _coming(doc: Document, text: str, hit: DateHit, published: PartialDate) -> DateHit:
@@ -66,6 +69,13 @@ def _coming(doc: Document, text: str, hit: DateHit, published: PartialDate) -> D
     if date.month is None or (date.year, date.month) >= (published.year, published.month or 12):
         return hit
     future = doc.lex.dates.get("future")
+    after = doc.lex.dates.get("future_after")
+    if future is None and after is None:
+        return hit
+    if after is not None:  # "3月に協定を締結する予定": the future told after the month, in its clause
+        stop = _AFTER_STOP.search(text, hit.end)
+        if after.search(text, hit.end, stop.start() if stop else min(len(text), hit.end + 80)) is not None:
+            return _later(hit)
     if future is None:
         return hit
     before = list(future.finditer(text, max(0, hit.start - 80), hit.start))
@@ -79,10 +89,15 @@ def _coming(doc: Document, text: str, hit: DateHit, published: PartialDate) -> D
     if not told and _CLAUSE_MARK.match(text, hit.end):  # "In March, the two will sign ...": the clause after
         stop = _CLAUSE_MARK.search(text, hit.end + 1)
         told = future.search(text, hit.end + 1, stop.start() if stop else min(len(text), hit.end + 80)) is not None
-    if not told:
+    return _later(hit) if told else hit
+
+
+def _later(hit: DateHit) -> DateHit:
+    """The same month (and day) a year later."""
+    date = hit.date
+    if date.day == 29 and date.month == 2:
         return hit
-    shifted = PartialDate(date.year + 1, date.month, date.day) if date.day != 29 or date.month != 2 else None
-    return hit if shifted is None else attrs.evolve(hit, date=shifted)
+    return attrs.evolve(hit, date=PartialDate(date.year + 1, date.month, date.day))
 
 
 # a text that reports on one past year: "during calendar year 2024", "Annual Report 2024",

@@ -118,6 +118,9 @@ def _country(value: str | None) -> str | None:
 class Registry:
     """The institutions names are matched against: indexed once, immutable.
 
+    Threads may share one registry for :meth:`match`, :meth:`match_many` and
+    :func:`partnerkit.dedupe`; it pickles, for processes (docs: "Threads, processes and pickling").
+
     Args:
         institutions: the institutions (ids must be unique).
         rules: the rule set used by :meth:`match` (default: :func:`partnerkit.rules.default_rules`).

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,7 +52,7 @@ class Store:
     at most the batch in flight, never corrupts the file, and a re-run picks up where the
     last committed batch ended, because imports are idempotent (re-importing the same
     records adds nothing). Two processes may use one store at once (WAL journal, busy
-    timeout).
+    timeout), and threads may share one ``Store``: a batch waits for another thread's batch.
 
     Args:
         path: the database file; default ``$PARTNERKIT_DB``, else a per-user data folder
@@ -90,6 +91,7 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise ConfigError(f"{self.path}: not a usable partnerkit store ({exc})") from None
         self._in_batch = False
+        self._lock = threading.RLock()
         self._writer = RecordWriter(self._conn)
         self._registry: tuple[tuple[int, int], Registry] | None = None
 
@@ -115,26 +117,31 @@ class Store:
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """A transaction: everything written inside is committed together, or not at all."""
-        if self._in_batch:
-            yield
-            return
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise busy_error(self.path, exc) from None
-        self._in_batch = True
-        try:
-            yield
-            self._writer.flush()
-        except BaseException:
-            self._writer.discard()
-            self._conn.execute("ROLLBACK")
-            raise
-        else:
-            self._conn.execute("COMMIT")
-        finally:
-            self._in_batch = False
+        """A transaction: everything written inside is committed together, or not at all.
+
+        The store's one connection is shared by the threads using it: a batch of another
+        thread waits until this one is committed or rolled back, instead of writing inside it.
+        """
+        with self._lock:  # reentrant: a batch inside this thread's batch is part of it
+            if self._in_batch:
+                yield
+                return
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise busy_error(self.path, exc) from None
+            self._in_batch = True
+            try:
+                yield
+                self._writer.flush()
+            except BaseException:
+                self._writer.discard()
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+            finally:
+                self._in_batch = False
 
     # --- writing ---------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ def _articles(files: tuple[str, ...], publisher: str | None) -> Iterator[tuple[s
             read_utf8(  # never mojibake: a garbled text states no partnership
                 path,
                 "convert it to UTF-8, or import it with "
-                "'partnerkit import text -o paths=FILE -o encoding=...' and use --from-store",
+                "'partnerkit import text -o paths=FILE -o encoding={page}' ({what}) and use --from-store",
             )
             source = pk.open_source("text", paths=(path,), publisher=publisher)
             for item in source.read():

@@ -14,9 +14,9 @@ import click
 import partnerkit as pk
 from partnerkit._matching._registry import is_registry_file
 from partnerkit.cli._app import App
-from partnerkit.sources._csv import csv_reason, sniff_delimiter
+from partnerkit.sources._csv import csv_reason, excel_separator, sniff_delimiter
 from partnerkit.sources._jsonl import holds_ror_records
-from partnerkit.sources._textfile import check_encoding
+from partnerkit.sources._textfile import check_encoding, code_page_hint
 
 _SAMPLE = 64 * 1024
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")  # CR alone too: old Mac programs end lines so
@@ -34,6 +34,20 @@ class Table:
 
     def names(self) -> list[str]:
         return [row[self.column] for row in self.rows]
+
+    def named(self) -> list[int]:
+        """The positions of the rows whose name cell is not empty; one warning line names the others."""
+        named = [i for i, row in enumerate(self.rows) if row[self.column].strip()]
+        if len(named) < len(self.rows):
+            empty = sorted(set(range(len(self.rows))) - set(named))
+            shown = ", ".join(str(self.numbers[i]) for i in empty[:5])
+            more = f" and {len(empty) - 5} more" if len(empty) > 5 else ""
+            click.echo(
+                f"partnerkit: warning: {self.path} row{'s' if len(empty) > 1 else ''} {shown}{more}: "
+                f"{self.header[self.column]}: empty; left out of the clusters (kept without one in --format csv)",
+                err=True,
+            )
+        return named
 
     def values(self, column: int | None) -> list[str | None]:
         if column is None:
@@ -86,19 +100,25 @@ def read_utf8(path: str, advice: str, encoding: str | None = None) -> str:
     """The text of a file, without a byte-order mark: UTF-8 unless ``encoding`` says otherwise.
 
     A UTF-16 byte-order mark (Excel's "Unicode Text" and "CSV UTF-16") decides, as in the
-    sources; a stated encoding that cannot be right for the bytes is refused.
+    sources; a stated encoding that cannot be right for the bytes is refused. ``advice`` may
+    name ``{page}`` and ``{what}``: the Windows code page the bytes more likely are, and why.
 
     Raises:
         RecordError: a byte is not valid in the encoding (names the file and row, and gives ``advice``).
-        SourceError: the stated encoding is unknown or cannot be right for this file.
+        SourceError: the stated encoding is unknown or cannot be right for this file, or the
+            file is no text at all (a workbook, a PDF).
     """
     with open(path, "rb") as fh:
         data = fh.read()
     used = check_encoding(data[:_SAMPLE], encoding, path)
+    if not used.startswith(("utf-16", "utf-32")):
+        _not_binary(data[:_SAMPLE], path)
     try:
         return data.decode(used)
     except UnicodeDecodeError as exc:
         name = "UTF-8" if used == "utf-8" else used
+        page, what = code_page_hint(data)  # cp1251 read as cp1252 (or the reverse) is mojibake without an error
+        advice = advice.format(page=page, what=what)
         raise pk.RecordError(
             f"not valid {name} text ({exc.reason}); {advice}",
             row=data[: exc.start].decode(used, errors="replace").count("\n") + 1,
@@ -106,10 +126,41 @@ def read_utf8(path: str, advice: str, encoding: str | None = None) -> str:
         ) from None
 
 
+#: The first bytes of files a spreadsheet user may give instead of a CSV, and what they are.
+_MAGIC = (
+    (b"PK\x03\x04", "a zip archive (an .xlsx or .ods workbook, a .docx?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (an .xls workbook, a .doc?)"),
+    (b"%PDF-", "a PDF"),
+)
+
+
+def _not_binary(sample: bytes, path: str) -> None:
+    """Refuse a workbook, a PDF or another binary file as what it is (not as text in some encoding).
+
+    Raises:
+        SourceError: the file is not text.
+    """
+    what = next((what for magic, what in _MAGIC if sample.startswith(magic)), None)
+    if what is None and b"\x00" in sample:
+        for order, zeros in (("le", sample[1::2]), ("be", sample[0::2])):
+            if zeros.count(0) > 0.9 * len(zeros):  # ASCII letters in UTF-16 have a NUL byte each
+                raise pk.SourceError(
+                    f"{path}: UTF-16 text without a byte-order mark: give its encoding, utf-16-{order} (--encoding "
+                    "of dedupe and match), or save it as UTF-8",
+                    locator=path,
+                )
+        what = "a binary file (it holds NUL bytes)"
+    if what is not None:
+        raise pk.SourceError(
+            f"{path}: {what}, not text: save it as CSV (UTF-8) or as plain text, and give that file", locator=path
+        )
+
+
 def read_table(path: str, column: str | None, encoding: str | None = None) -> Table:
     """Read a CSV (or TSV) file with a header row; a ``.txt`` file is one name per line.
 
-    A ``.txt`` file whose first line holds a tab is a table (Excel's "Unicode Text").
+    A ``.txt`` file whose first line holds a tab is a table (Excel's "Unicode Text"). A first
+    line ``sep=;`` (Excel's) states the delimiter; the header is the line after it.
     Without ``column``, the first of name / institution / organization / affiliation
     present is used, else the only column.
 
@@ -118,36 +169,48 @@ def read_table(path: str, column: str | None, encoding: str | None = None) -> Ta
         RecordError: a row is malformed (names the file and row).
         SourceError: ``encoding`` is unknown or cannot be right for the file.
     """
-    advice = "give its encoding with --encoding (cp1251 for Russian Windows programs) or save it as UTF-8"
+    advice = "give its encoding with --encoding {page} ({what}), or save it as UTF-8"
     text = read_utf8(path, advice, encoding)
     if path.endswith(".txt") and "\t" not in _LINE_BREAK.split(text, maxsplit=1)[0]:
         lines = [(n, line.strip()) for n, line in enumerate(_LINE_BREAK.split(text), start=1) if line.strip()]
         return Table(path, ("name",), tuple((name,) for _, name in lines), 0, tuple(n for n, _ in lines))
+    stream = io.StringIO(text, newline="")
+    number = 1  # the row of the header
+    stated = excel_separator(stream.readline())  # Excel's "sep=;" first line
+    if stated is None:
+        stream.seek(0)
+    else:
+        number = 2
     # the delimiter only: a sniffed quoting dialect can misread a doubled quote after the sample
-    delimiter = sniff_delimiter(io.StringIO(text, newline=""))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(stream, delimiter=stated or sniff_delimiter(stream), strict=True)
     rows: list[tuple[str, ...]] = []
     numbers: list[int] = []
-    number = 1
     try:
         first = next(reader, None)
         if first is None:
-            raise pk.RecordError("the file is empty; expected a header row", row=1, locator=path)
+            raise pk.RecordError("the file is empty; expected a header row", row=number, locator=path)
         header = tuple(h.strip() for h in first)
+        uneven: list[tuple[int, int]] = []  # (row, fields): every such row is named, so one run shows them all
         for row in reader:
             number += 1
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):
-                raise pk.RecordError(
-                    f"{len(row)} fields, the header has {len(header)} (a delimiter or quote inside a value?)",
-                    row=number,
-                    locator=path,
-                )
+                uneven.append((number, len(row)))
+                continue
             rows.append(tuple(row))
             numbers.append(number)
     except csv.Error as exc:
         raise pk.RecordError(csv_reason(exc), row=number + 1, locator=path) from None
+    if uneven:
+        (first_row, fields), more = uneven[0], uneven[1:5]
+        also = "".join(f"; row {n}: {f}" for n, f in more)
+        rest = f"; and {len(uneven) - 5} more rows" if len(uneven) > 5 else ""
+        raise pk.RecordError(
+            f"{fields} fields, the header has {len(header)}{also}{rest} (a delimiter or quote inside a value?)",
+            row=first_row,
+            locator=path,
+        )
     table = Table(path, header, tuple(rows), 0, tuple(numbers))
     return attrs.evolve(table, column=_name_column(table, column))
 
@@ -166,19 +229,31 @@ def _name_column(table: Table, column: str | None) -> int:
     )
 
 
-def header_columns(path: str, column: str | None, country_column: str | None) -> tuple[str, str | None]:
-    """The names and country columns of a comma-separated UTF-8 file, chosen from its header
-    line as :func:`read_table` and :meth:`Table.country_hints` choose them (for a file that
-    Dask reads, so that both engines read the same columns)."""
+def header_columns(path: str, column: str | None, country_column: str | None) -> tuple[str, str | None, str]:
+    """The names and country columns of a UTF-8 CSV file, chosen from its header line as
+    :func:`read_table` and :meth:`Table.country_hints` choose them, and its delimiter, sniffed
+    as :func:`read_table` sniffs it (for a file that Dask reads, so that both engines read the
+    same columns).
+
+    Raises:
+        ConfigError: the file starts with Excel's ``sep=`` line, which Dask cannot skip.
+    """
     with open(path, encoding="utf-8-sig", newline="") as fh:
-        first = next(csv.reader(fh), [])
+        if excel_separator(fh.readline()) is not None:
+            raise pk.ConfigError(
+                f"{path}: --engine dask cannot skip Excel's 'sep=' first line: delete that line (the delimiter "
+                "is detected without it)"
+            )
+        fh.seek(0)
+        delimiter = sniff_delimiter(fh)
+        first = next(csv.reader(fh, delimiter=delimiter), [])
     table = Table(path, tuple(h.strip() for h in first), (), 0, ())
     name = table.header[_name_column(table, column)] if table.header else (column or "name")
     if country_column is None and "country" in (h.casefold() for h in table.header):
         country_column = "country"
     if country_column is not None and table.header:
         country_column = table.header[table.index(country_column, "--country-column")]
-    return name, country_column
+    return name, country_column, delimiter
 
 
 def load_registry(spec: str | None, app: App) -> pk.Registry:
@@ -229,9 +304,12 @@ def _registry_file(path: Path, spec: str) -> pk.Registry:
             what, hint, _ = str(exc).partition("; set the encoding option")
             if not hint:
                 raise
+            with open(path, "rb") as fh:
+                page, about = code_page_hint(fh.read(_SAMPLE))
             raise pk.SourceError(  # --registry takes no encoding option: say what to do instead
                 f"{what}; --registry reads UTF-8 (or UTF-16 with a byte-order mark): save the file so, or import "
-                f"it with 'partnerkit import csv -o path={spec} -o encoding=cp1251' and use --registry store",
+                f"it with 'partnerkit import csv -o path={spec} -o encoding={page}' ({about}) and use --registry "
+                "store",
                 source="csv",
                 locator=spec,
             ) from None

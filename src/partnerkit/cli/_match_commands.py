@@ -95,9 +95,9 @@ def match(  # noqa: PLR0917 - one parameter per option
                 "explanation, row by row, as CSV (or --format json)"
                 + ("; give a country per row with --country-column" if "--country" in ignored else "")
             )
-        name_column, country_column = header_columns(file, column, country_column)  # as the local engine reads
+        name_column, country_column, delimiter = header_columns(file, column, country_column)  # as the local engine
         registry = load_registry(registry_spec, app)
-        _match_on_dask(file, name_column, country_column, registry, workers=workers, fmt=fmt)  # csv or json
+        _match_on_dask(file, name_column, country_column, registry, workers=workers, fmt=fmt, delimiter=delimiter)
         return
     if file is not None:
         rows = read_table(file, column, encoding)
@@ -137,7 +137,14 @@ def match(  # noqa: PLR0917 - one parameter per option
 
 
 def _match_on_dask(
-    file: str, column: str, country_column: str | None, registry: pk.Registry, *, workers: int | None, fmt: str
+    file: str,
+    column: str,
+    country_column: str | None,
+    registry: pk.Registry,
+    *,
+    workers: int | None,
+    fmt: str,
+    delimiter: str,
 ) -> None:
     """The rows of ``file`` with their best match, as CSV (or JSON Lines), partition by partition."""
     import sys
@@ -146,13 +153,23 @@ def _match_on_dask(
         import partnerkit.dask as pkd
     except ImportError as exc:
         raise click.UsageError(str(exc)) from None
-    parts = pkd.match_csv(file, registry, column=column, country_column=country_column, workers=workers)
-    for frame, done, total in parts:
-        if fmt == "json":
-            click.echo(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n"))
-        else:
-            frame.to_csv(sys.stdout, header=done == 1, index=False)
-        click.echo(f"\rpartnerkit: matched {done}/{total} partitions", err=True, nl=done == total)
+    parts = pkd.match_csv(
+        file, registry, column=column, country_column=country_column, workers=workers, delimiter=delimiter
+    )
+    from pandas.errors import ParserError
+
+    try:
+        for frame, done, total in parts:
+            if fmt == "json":
+                click.echo(frame.to_json(orient="records", lines=True, force_ascii=False).rstrip("\n"))
+            else:
+                frame.to_csv(sys.stdout, header=done == 1, index=False)
+            click.echo(f"\rpartnerkit: matched {done}/{total} partitions", err=True, nl=done == total)
+    except ParserError as exc:  # a row pandas cannot split: bad input, not a bug
+        reason = " ".join(str(exc).split()).removeprefix("Error tokenizing data. C error: ")
+        raise pk.RecordError(
+            f"not readable as CSV ({reason}; a quote inside a value must be doubled)", locator=file
+        ) from None
 
 
 def _match_rows(results: Iterable[tuple[str, str | None, list[pk.Match]]], explain: bool) -> Iterator[list[Any]]:
@@ -175,7 +192,11 @@ def _match_dict(m: pk.Match, explain: bool) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--column", metavar="COL", help="The column that holds the names (default: name, or the only one).")
+@click.option(
+    "--column",
+    metavar="COL",
+    help="The column that holds the names (default: name, institution, organization or affiliation, or the only one).",
+)
 @click.option(
     "--registry",
     "registry_spec",
@@ -218,7 +239,13 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
     hints = rows.country_hints(country_column)
-    clusters, where = dedupe_rows(rows.names(), registry, countries=hints, rows=fmt == "csv")
+    named = rows.named()  # a row with an empty name cell joins no cluster (nor every other such row)
+    clusters, where = dedupe_rows(
+        [rows.rows[i][rows.column] for i in named],
+        registry,
+        countries=None if hints is None else [hints[i] for i in named],
+        rows=fmt == "csv",
+    )
     if fmt == "json":
         write_json_lines(_cluster_dict(i, c, explain) for i, c in enumerate(clusters, start=1))
         return
@@ -232,12 +259,21 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
         )
         return
     decisions = [_member_decisions(c) for c in clusters]
-    out = []
-    for row, i in zip(rows.rows, where, strict=True):  # by row: one text can be in two clusters (two countries)
+    out: list[list[object]] = []
+    cluster_of = dict(zip(named, where, strict=True))
+    added = ("cluster_id", "canonical_name", "institution_id", "decision")
+    # a file this command wrote (run again, with a registry say): its four columns are replaced, not doubled
+    kept = [i for i, h in enumerate(rows.header) if h not in added] if set(added) <= set(rows.header) else None
+    for n, row in enumerate(rows.rows):  # by row: one text can be in two clusters (two countries)
+        cells = list(row) if kept is None else [row[k] for k in kept]
+        if (i := cluster_of.get(n)) is None:
+            out.append([*cells, "", "", "", ""])  # no name: kept, in no cluster
+            continue
         cluster = clusters[i]
         decision = decisions[i][text_of(row[rows.column])]  # members are texts as dedupe cleaned them
-        out.append([*row, i + 1, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
-    write_csv(out, (*rows.header, "cluster_id", "canonical_name", "institution_id", "decision"))
+        out.append([*cells, i + 1, cluster.canonical, cluster.institution.id if cluster.institution else "", decision])
+    header = rows.header if kept is None else tuple(rows.header[k] for k in kept)
+    write_csv(out, (*header, *added))
 
 
 def _member_decisions(cluster: pk.Cluster) -> dict[str, str]:

@@ -147,6 +147,7 @@ def match_csv(
     country_column: str | None = None,
     workers: int | None = None,
     blocksize: str | int | None = None,
+    delimiter: str = ",",
 ) -> Iterator[tuple[Any, int, int]]:
     """Match a CSV file on Dask, yielding ``(frame, done, total)`` per partition, in file order.
 
@@ -157,6 +158,7 @@ def match_csv(
     DataFrame with the match columns added.
     ``blocksize`` (bytes of CSV per partition) defaults to an eighth of the file per worker,
     between 256 KB and 16 MB, so that every worker has work and the last partitions are short.
+    ``delimiter`` separates the fields (``;`` for a CSV a European Excel saved).
 
     Raises:
         ConfigError: a column is missing.
@@ -174,7 +176,7 @@ def match_csv(
         if blocksize is None:
             n = max(1, len(client.scheduler_info().get("workers", ())))
             blocksize = min(16 << 20, max(256 << 10, os.path.getsize(path) // (8 * n)))
-        ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""])
+        ddf = dd.read_csv(path, blocksize=blocksize, dtype=str, keep_default_na=False, na_values=[""], sep=delimiter)
         parts = match(ddf, registry, column=column, country_column=country_column, client=client).to_delayed()
         futures = client.compute(parts)
         for done, future in enumerate(futures, start=1):

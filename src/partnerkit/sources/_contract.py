@@ -14,6 +14,7 @@ import functools
 import importlib.metadata
 import json
 import logging
+import re
 from collections.abc import Generator, Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -187,7 +188,9 @@ class Source:
         Raises:
             RecordError: a bad record, in strict mode.
             SourceError: the source cannot be read; also any other exception the source's
-                ``items()`` raised (chained as its ``__cause__``).
+                ``items()`` raised (chained as its ``__cause__``), a ``RecordError`` it raised
+                instead of yielding it included (the message names the source and the last
+                record read before it).
             PluginError: ``items()`` yielded something other than a SourceItem of a
                 record or a RecordError, or returned a state that is not a JSON object.
         """
@@ -196,16 +199,24 @@ class Source:
         if state is not None and not isinstance(state, Mapping):
             raise PluginError(f"state must be a mapping (JSON object), got {type(state).__name__}", plugin=self.name)
         generator = self.items(dict(state) if state is not None else None)
+        last: str | None = None  # where the last good record was read, to say where a raised one was
         while True:
             try:
                 out = next(generator)
             except StopIteration as stop:
                 new_state = stop.value
                 break
+            except RecordError as exc:  # raised, not yielded: it ends the generator, so the read stops here
+                where = f"after {last}" if last else "before its first record"
+                raise SourceError(
+                    f"source {self.name!r} stopped at a bad record {where}: {exc} (a plugin yields the "
+                    "RecordError of a bad record, so that the others are read)",
+                    source=self.name,
+                ) from exc
             except PartnerkitError:
                 raise
             except Exception as exc:  # a plugin's own failure: one error type for every source
-                reason = " ".join(str(exc).split())[:200]
+                reason = _without_secrets(" ".join(str(exc).split()))[:200]
                 raise SourceError(
                     f"source {self.name!r} failed while reading: {type(exc).__name__}: {reason}", source=self.name
                 ) from exc
@@ -221,11 +232,28 @@ class Source:
             else:
                 summary.read += 1
                 summary.imported += 1
+                last = getattr(out.provenance, "locator", None) or last
                 yield out
         self.state = _checked_state(new_state, self.name) if new_state is not None else state
 
 
 _RECORDS = (Institution, Partnership, Article)
+
+#: What may carry a secret in an exception's text: a URL's user:password@, and a query ("?key=...";
+#: requests writes "Max retries exceeded with url: /v1/orgs?api_key=...").
+_USERINFO = re.compile(r"(\w+://)[^/\s@'\"<>]*@")
+_QUERY = re.compile(r"\?[^\s'\"<>]*=[^\s'\"<>]*")
+
+
+def _without_secrets(reason: str) -> str:
+    """``reason`` with URL credentials and queries cut out, as ``redact_url`` cuts them.
+
+    >>> _without_secrets("Max retries exceeded with url: /v1/orgs?api_key=S3CRET (Caused by x)")
+    'Max retries exceeded with url: /v1/orgs?… (Caused by x)'
+    >>> _without_secrets("GET https://bob:pw@api.example.org/x failed; why?")
+    'GET https://api.example.org/x failed; why?'
+    """
+    return _QUERY.sub("?…", _USERINFO.sub(r"\1", reason))
 
 
 def _not_an_item(out: Any) -> str:

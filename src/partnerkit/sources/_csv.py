@@ -175,7 +175,12 @@ class CsvSource(Source):
         row = 1
         with text:
             try:
-                delimiter = config.delimiter or sniff_delimiter(text)
+                stated = excel_separator(text.readline())
+                if stated is None:
+                    text.seek(0)
+                else:  # the header is row 2
+                    row = 2
+                delimiter = config.delimiter or stated or sniff_delimiter(text)
                 reader = csv.reader(text, delimiter=delimiter, strict=True)
                 header = next(reader, None)
                 if header is None:
@@ -183,7 +188,7 @@ class CsvSource(Source):
                     return None
                 if bad_byte("".join(header)):
                     raise SourceError(
-                        f"{path} row 1: the header is not valid {encoding} text; set the encoding option",
+                        f"{path} row {row}: the header is not valid {encoding} text; set the encoding option",
                         source=self.name,
                         locator=path,
                     )
@@ -359,6 +364,20 @@ def csv_reason(exc: csv.Error) -> str:
     if reason.startswith("field larger than field limit"):
         return f"a value is longer than {csv.field_size_limit():,} characters (a quote never closed?)"
     return f"not readable as CSV ({reason}; a quote inside a value must be doubled)"
+
+
+#: Excel's first line ``sep=;`` (written by hand or by tools so that Excel splits the columns).
+_EXCEL_SEP = re.compile(r'"?sep=([^\r\n])"?\r?\n?')
+
+
+def excel_separator(line: str) -> str | None:
+    r"""The delimiter a first line ``sep=X`` states (Excel reads and writes it), else None.
+
+    >>> excel_separator("sep=;\r\n"), excel_separator("name;country\n")
+    (';', None)
+    """
+    found = _EXCEL_SEP.fullmatch(line.removeprefix("\ufeff"))
+    return found.group(1) if found else None
 
 
 def sniff_delimiter(text: io.TextIOBase | Any) -> str:

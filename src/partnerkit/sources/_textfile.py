@@ -24,7 +24,16 @@ from typing import IO, Any
 
 from partnerkit._errors import ConfigError, SourceError
 
-__all__ = ["bad_byte", "check_encoding", "decode_error", "known_encoding", "not_a_file", "open_text"]
+__all__ = [
+    "bad_byte",
+    "check_encoding",
+    "code_page_hint",
+    "decode_error",
+    "known_encoding",
+    "not_a_file",
+    "open_text",
+    "windows_code_page",
+]
 
 _SAMPLE = 64 * 1024
 _BOMS = (
@@ -46,6 +55,47 @@ def bad_byte(text: str) -> str | None:
         return None
     found = _ESCAPED.search(text)
     return None if found is None else f"\\x{ord(found.group()) - 0xDC00:02x}"
+
+
+#: The Windows code pages a spreadsheet is most often saved in, and what they write.
+_PAGES = {"cp1252": "Western European", "cp1251": "Cyrillic"}
+_OTHER_PAGE = {"cp1252": "cp1251", "cp1251": "cp1252"}
+
+
+def windows_code_page(data: bytes) -> str:
+    """``cp1251`` or ``cp1252``: which Windows code page the bytes that are not UTF-8 more likely are.
+
+    Both code pages put letters at bytes 0xC0-0xFF, so either decodes the other's text without
+    an error, into mojibake ("Universitй" read as cp1251): the advice must not guess blindly.
+    Cyrillic is written in runs of such bytes (whole words); a Western European text has an
+    accented letter here and there between ASCII letters.
+
+    >>> windows_code_page("Université Paris Cité".encode("cp1252"))
+    'cp1252'
+    >>> windows_code_page("Университет ИТМО".encode("cp1251"))
+    'cp1251'
+    """
+    data = data[:_SAMPLE]
+    high = [i for i, b in enumerate(data) if b >= 0x80]
+    if not high:
+        return "cp1252"
+    paired = sum(1 for i in high if _in_run(data, i))
+    return "cp1251" if 2 * paired > len(high) else "cp1252"
+
+
+def code_page_hint(data: bytes) -> tuple[str, str]:
+    """The Windows code page the bytes more likely are, and a word on it and on the other one.
+
+    >>> code_page_hint("Université".encode("cp1252"))
+    ('cp1252', 'Western European; cp1251 for Cyrillic')
+    """
+    page = windows_code_page(data)
+    other = _OTHER_PAGE[page]
+    return page, f"{_PAGES[page]}; {other} for {_PAGES[other]}"
+
+
+def _in_run(data: bytes, i: int) -> bool:
+    return (i > 0 and data[i - 1] >= 0x80) or (i + 1 < len(data) and data[i + 1] >= 0x80)
 
 
 def not_a_file(path: str, source: str | None) -> SourceError:
@@ -181,11 +231,10 @@ def decode_error(
     if lines:
         shown = ", ".join(map(str, lines[:5])) + (", ..." if len(lines) > 5 else "")
         where = f" lines {shown}"
-    hint = (
-        "; if it was saved by Excel or a Russian Windows program, try encoding='cp1251' (or 'utf-16')"
-        if encoding.startswith("utf-8")
-        else ""
-    )
+    hint = ""
+    if encoding.startswith("utf-8"):
+        page, what = code_page_hint(exc.object)
+        hint = f"; if it was saved by Excel or another Windows program, try encoding='{page}' ({what}) or 'utf-16'"
     return SourceError(
         f"{path}{where}: not valid {encoding} text ({exc.reason}); set the encoding option{hint}",
         source=source,

@@ -3,18 +3,20 @@
 "Vexa Open Science Cloud (VOSC)": a capitalised run followed by its own acronym;
 "the European alliance Orbit U.", "Vexa – The Northern Campus, a cross-border alliance":
 a network noun right before the name or in an apposition right after it;
-"Lorentz-Gemeinschaft", "Norvik-Stiftung": a German compound whose last part is a body.
+"Lorentz-Gemeinschaft", "Norvik-Stiftung": a German compound whose last part is a body;
+"signed with Vexacorp a memorandum", "run jointly by A, B and Vexa-Royce": a company named in a
+deal's partner slot, right after a signing verb and its "with" or as the last of a list of names.
 """
 
 from __future__ import annotations
 
 import re
 
-from partnerkit._extract._patterns._words import _CONNECTORS, Span, _head_of, _tokens
+from partnerkit._extract._patterns._words import _CONNECTORS, _TITLES, Span, _head_of, _tokens
 from partnerkit._extract._places import gazetteer
 from partnerkit._model._countries import _key
 
-__all__ = ["find_marked", "with_marked"]
+__all__ = ["companies", "find_marked", "with_marked"]
 
 _NETWORK = (
     r"(?i:alliance|network|association|league|guild|federation|verbund|allianz|netzwerk"
@@ -129,6 +131,82 @@ def _run_before(text: str, end: int) -> int | None:
     return start
 
 
+# "signed (an MoU) with X", "a signé avec X", "firmó con X", "assinou com X", "unterzeichnete mit X",
+# "partnered with X": the capitalised run after it is the other party (a word start checked after:
+# a pattern opening with letters lets ``re`` skip ahead in C)
+_SIGNED_WITH = re.compile(
+    r"(?:signed|signs|partnered|teamed up|sign[ée]|signent|firm(?:ó|aron|ado|an)|suscribi(?:ó|eron)"
+    r"|assin(?:ou|aram)|firmat[oaie]|unterzeichnete[n]?|unterzeichnet)(?: (?:an?|une?|el|la|uno?|una)? ?[\w'’-]+)?"
+    r" (?:with|avec|con|com|mit) (?=[A-ZÀ-Ý])"
+)
+# the last of a list of names ("A, B in Sendai and X", "A et X"): an organisation too
+_LAST_CONJUNCT = re.compile(r"(?: (?:in|at|en|à|in) [A-ZÀ-Ý][\w-]+)?,? (?:and|et|y|e|und) (?=[A-ZÀ-Ý])")
+# a company named in two or three words ends in a word of trade ("Schneider Electric"); one of
+# two words without one is as likely a person ("John Smith")
+_TRADE = frozenset(
+    """electric electrics electronics energy technologies technology systems group motors airlines aerospace
+    pharma pharmaceuticals labs solutions semiconductor semiconductors instruments industries chemicals steel
+    software networks holdings telecom automotive healthcare health biotech therapeutics robotics""".split()  # noqa: SIM905
+)
+# the word after a company in a partner slot: a function word, a verb or punctuation, not a noun
+# it qualifies ("with Chinese universities", "and Korean partners")
+_AFTER_COMPANY = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:a|an|the|to|on|in|at|for|and|which|who|that|un|une|le|la|les|el|los|las|en|y|et|qui|que"
+    r"|um|uma|o|os|as|e|einen|eine|ein|die|den|das|und|[a-z]+ed|will|have|has|are|is|open|opens|agreed)\b)"
+)
+
+
+def _company(text: str, run: tuple[int, int]) -> bool:
+    """A run in a partner slot that names a company: one word ("Vexacorp", "Vexa-Royce") or two
+    or three ending in a word of trade, not a place, a title, a month or a day, and no noun after it."""
+    words = text[run[0] : run[1]].split()
+    if not 1 <= len(words) <= 3 or not _accept(words) or any(_place_word(w) for w in words):
+        return False
+    if len(words) > 1 and words[-1].lower() not in _TRADE:
+        return False
+    first = words[0].lower().rstrip(".")
+    if first in _TITLES or first in _CALENDAR or len(words[0]) < 3 or words[0].isupper():
+        return False  # (an acronym is read as one already)
+    return _AFTER_COMPANY.match(text, run[1]) is not None
+
+
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday janvier février mars avril mai juin juillet août septembre octobre
+    novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    januar februar märz juni juli oktober dezember""".split()  # noqa: SIM905
+)
+
+
+def companies(found: list[Span], text: str, offset: int) -> list[Span]:
+    """Companies named without an organisation word in a deal's partner slot: after a signing verb
+    and its "with" ("signed with Vexacorp a memorandum"), or as the last of a list whose other
+    members are names ("run jointly by A, B in Sendai and Vexa-Royce").
+
+    Example:
+        >>> [s.text for s in companies([], "Norvale University signed with Vexacorp an agreement.", 0)]
+        ['Vexacorp']
+        >>> names = [Span(0, 18, "Norvale University", "name")]
+        >>> [s.text for s in companies(names, "Norvale University and Vexa Electric will open a lab.", 0)]
+        ['Vexa Electric']
+        >>> [s.text for s in companies(names, "Norvale University and John Smith signed it.", 0)]
+        []
+    """
+    out: list[Span] = []
+    starts = [m.end() for m in _SIGNED_WITH.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
+    for s in found:
+        if s.kind == "name" and s.end - offset < len(text) and (m := _LAST_CONJUNCT.match(text, s.end - offset)):
+            starts.append(m.end())
+    taken = [(s.start - offset, s.end - offset) for s in found]
+    for pos in starts:
+        run = _run_after(text, pos)
+        if run is None or any(a < run[1] and run[0] < b for a, b in taken) or not _company(text, run):
+            continue
+        out.append(Span(run[0] + offset, run[1] + offset, text[run[0] : run[1]], "name", "company"))
+        taken.append(run)
+    return out
+
+
 def find_marked(text: str, offset: int = 0) -> list[Span]:
     """Names the text marks as organisations though they carry no head word.
 
@@ -166,10 +244,9 @@ def with_marked(found: list[Span], text: str, offset: int) -> list[Span]:
     """``found`` plus the marked names of ``text``; a marked name wins over a run read from a
     lower-case head word into it ("the alliance Orbit U.", not "alliance Orbit")."""
     marked = find_marked(text, offset)
-    if not marked:
-        return found
-    kept = [s for s in found if not (s.text[:1].islower() and any(m.start < s.end <= m.end for m in marked))]
-    return kept + marked
+    if marked:
+        found = [s for s in found if not (s.text[:1].islower() and any(m.start < s.end <= m.end for m in marked))]
+    return found + marked + companies(found + marked, text, offset)
 
 
 _PAREN_ACRONYM = re.compile(r" \(([A-Z][A-Za-z]{1,9})\)")

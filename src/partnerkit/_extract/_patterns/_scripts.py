@@ -191,6 +191,42 @@ _JA_BREAK = re.compile(
 # words that stand right before a name without a particle ("本学東北大学", "締結東北大学")
 _JA_WORD_BEFORE = re.compile(r"(?:本学|及び|並びに|締結|調印|署名|開設|設置|加盟|訪問|総長|学長|理事長)$")
 
+# A name may open with hiragana ("お茶の水女子大学", "はこだて未来大学", "つくば国際大学"): the words
+# back to a punctuation mark, the end of an earlier name or a particle that ends a clause word.
+_JA_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+_JA_CHUNK_STOP = re.compile(r"[、。，,「」『』（）()\s]|大学|学院|研究所|機構|センター|本学|及び")
+_JA_PARTICLE = re.compile(r"(?:と|は|が|を|に|で|や|も|へ|から|より)")
+_JA_KANJI_OR_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa]")
+_JA_CHUNK = 10
+_JA_NOT_NAME_END = frozenset("にはがをとでもへやたるいしずの")
+
+
+def _ja_kana_start(text: str, start: int) -> int:
+    """Where a Japanese name that meets hiragana at ``start`` - 1 begins: the clause word before it
+    when that word opens with hiragana and holds a kanji or katakana ("お茶の水女子大学": お茶の水女子;
+    "東北大学とつくば国際大学": つくば国際, after the particle と), not a particle, demonstrative or
+    quantifier ("この大学", "すべての国立大学", "あらゆる大学"); else ``start`` unchanged."""
+    lo = start - 1
+    while lo > 0 and start - lo < _JA_CHUNK:
+        stop = next((m for m in _JA_CHUNK_STOP.finditer(text, max(0, lo - 3), lo) if m.end() == lo), None)
+        if stop is not None:
+            break
+        lo -= 1
+    if lo > 0 and start - lo >= _JA_CHUNK:
+        return start  # no boundary near: a long run of hiragana is a clause, not a name
+    if (particle := _JA_PARTICLE.match(text, lo)) is not None and _JA_HIRAGANA.match(text, particle.end()):
+        lo = particle.end()  # "とつくば国際大学": the particle before the name
+    word = text[lo:start]
+    if not _JA_HIRAGANA.match(word) or not all(_JA_NAME_CHAR.match(c) or _JA_HIRAGANA.match(c) for c in word):
+        return start
+    if any(map(_JA_KANJI_OR_KATAKANA.match, word)):
+        no = word.find("の")  # "お茶の水": a name's own の follows a kanji
+        return lo if no < 0 or any(map(_JA_KANJI_OR_KATAKANA.match, word[:no])) else start
+    # all hiragana: a place written so ("つくば", "はこだて"), not a particle, a demonstrative or an
+    # ending ("この", "さらに", "すべての", "あらゆる")
+    return lo if len(word) >= 3 and word[-1] not in _JA_NOT_NAME_END else start
+
+
 # what ends any name, even a company's: punctuation and the conjunctions between two names
 _ZH_HARD_BREAK = re.compile(r"[与和及、,，。；;:：“”《》「」()（）\s]")
 
@@ -241,6 +277,8 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             if text[start - 1] in "—-" and _ZH_HEAD_END.search(text, 0, start - 1):
                 break  # "浙江大学—帝国理工学院联合实验室": two names joined by a dash, not one
             start -= 1
+        if ja and 0 < start < m.start() and _JA_HIRAGANA.match(text, start - 1):
+            start = _ja_kana_start(text, start)  # "お茶の水女子大学": a name opening with hiragana
         if text.endswith("有限公司", 0, end):
             start = _company_start(text, start)
         if end - start < 4:

@@ -36,7 +36,9 @@ class Match:
         institution: the registry's institution.
         score: 0..1, how sure the rules are.
         decision: MATCH, POSSIBLE or NON_MATCH; at most one MATCH per result list.
-        explanation: the rules that fired (``str()`` it for a paragraph).
+        explanation: the rules that fired (``str()`` it for a paragraph), and the notes of
+            the checks that raised or lowered the decision; its ``score`` and ``decision`` are
+            the match's own.
         name: the institution's name that matched best.
         query: the text that was matched (a segment, for affiliation strings).
     """
@@ -47,6 +49,13 @@ class Match:
     explanation: Explanation
     name: str
     query: str
+
+    def __attrs_post_init__(self) -> None:
+        # A check that raises or caps a match (a unique name: MATCH from 0.95; a doubt: POSSIBLE
+        # at most 0.8) notes why on the explanation: its head then states the score shown beside it.
+        e = self.explanation
+        if e.score != self.score or e.decision is not self.decision:
+            object.__setattr__(self, "explanation", attrs.evolve(e, score=self.score, decision=self.decision))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe: institution id and name, score, decision, matched name, explanation."""
