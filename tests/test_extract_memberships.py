@@ -255,3 +255,34 @@ def test_a_relative_clause_ends_where_the_main_clause_goes_on() -> None:
         (frozenset({"Université de Sarrin", "ALPHA"}), None),
         (frozenset({"Université de Portmer", "Agence des universités du Nord"}), None),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varnell University has been admitted as a full member of the Tasman Research Alliance, together with "
+        "Corvane University and Kenya's Haldric University.",
+        "Varnell University joined the Tasman Research Alliance along with Corvane University and Haldric University.",
+        "Varnell University joined the Tasman Research Alliance alongside Corvane University, and Haldric University.",
+    ],
+)
+def test_co_members_after_together_with_are_members_too(text: str) -> None:
+    net = "Tasman Research Alliance"
+    assert {parties for parties, _status in _records(text)} == {
+        frozenset({"Varnell University", net}),
+        frozenset({"Corvane University", net}),
+        frozenset({"Haldric University", net}),
+    }
+
+
+def test_quoted_speech_is_no_name() -> None:
+    text = (
+        "Varnell University joined the Tasman Research Alliance in May. "
+        '"Membership of TRA places Varnell among the research-intensive universities of the region," the rector said. '
+        '"A top-40 university needs students who can afford to live near it," the union said.'
+    )
+    ex = pk.extract(text, published="2024-05-01")
+    assert all(not m.text.startswith(("Membership", "A top")) for m in ex.mentions)
+    assert {parties for parties, _status in _records(text)} == {
+        frozenset({"Varnell University", "Tasman Research Alliance"})
+    }

@@ -45,9 +45,15 @@ _ORG_WORD = re.compile(rf"{_NETWORK_STEMS}|group|red\b|сет", re.I)
 _NETWORK_NOUN = re.compile(rf"{_NETWORK_STEMS}|\bred\b|сет[иьюей]|консорциум|联合会", re.I)
 # "tout comme X", "as is X": X shares what was said of the subject (a membership)
 _ALIKE = re.compile(
-    r"(?:tout comme|de même que|al igual que|ebenso wie|genauso wie|just like|as (?:is|are|does|do)|как и)"
+    r"(?:tout comme|de même que|al igual que|ebenso wie|genauso wie|just like|as (?:is|are|does|do)|как и"
+    r"|together with|along with|alongside|junto (?:con|a)|zusammen mit|вместе с)"
     r"\s+(?:l['’]|la |le |les |el |los |die |der |the )?$",
     re.IGNORECASE,
+)
+# the next of a list after a co-member ("together with A and Kenya's B", "junto con A y B")
+_ALIKE_NEXT = re.compile(
+    r"\s*(?:,\s*(?:and\s+|y\s+|und\s+|et\s+|и\s+)?|\s(?:and|y|und|et|и)\s+)"
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?:l['’]|la |le |les |el |los |die |der |the )?$"
 )
 # a relative clause naming a network's other members ("X, which also includes A and B")
 _ITS_MEMBERS = re.compile(
@@ -202,6 +208,14 @@ def membership(  # noqa: PLR0917
             for e in orgs
             if any(_ALIKE.search(text, max(sent.start, m.start - 24), m.start) for m in found if m.entity == e)
         ]
+        if alike:  # "together with A and B": B too
+            ends = [m.end for m in found if m.entity in alike]
+            for m in found:
+                if m.entity in orgs and m.entity not in alike and ends and m.start > min(ends):
+                    gap_from = max((e for e in ends if e <= m.start), default=None)
+                    if gap_from is not None and _ALIKE_NEXT.fullmatch(text, gap_from, m.start):
+                        alike.append(m.entity)
+                        ends.append(m.end)
         if alike and len(alike) < len(orgs):
             members, orgs = [*members, *alike], [o for o in orgs if o not in alike]
     trig_at = sent.start + trig.start
