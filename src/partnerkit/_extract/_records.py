@@ -323,8 +323,8 @@ def membership(  # noqa: PLR0917
             pair_date.update(dict.fromkeys(((m, o) for o in rest for m in members), later[0].date if later else None))
             # a date inside the clause is its members' ("dont A est membre depuis 2017"), not the subject's
             inner = dates_in(doc, sent.text[rel.end() : rel_end], published)
-            for m in its:
-                pair_date[m, joined[-1]] = inner[0].date if inner else None
+            for mi in its:
+                pair_date[mi, joined[-1]] = inner[0].date if inner else None
             if inner and date == inner[0].date and not dates_in(doc, sent.text[: rel.start()], published):
                 pair_date.update(dict.fromkeys((member, org) for org in joined for member in members))
     out = []
