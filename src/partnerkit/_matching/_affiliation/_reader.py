@@ -33,7 +33,7 @@ from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
 from partnerkit._matching._index import _TYPES, Index, kept
-from partnerkit._matching._inflect import inflections
+from partnerkit._matching._inflect import inflections, skeleton_table
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import RelationType
 from partnerkit._names import (
@@ -126,7 +126,8 @@ class AffiliationReader:
         subdivision_countries()
         country_of("")
         spread.cities()
-        inflections(index).skeletons()
+        inflections(index)
+        skeleton_table(index)
 
     # --- the index's names -------------------------------------------------------------------
 
