@@ -201,6 +201,27 @@ def _dated(text: str) -> set[tuple[frozenset[str], str | None]]:
                 (frozenset({"Université de Valbonne", "RAU"}), "2017"),
             },
         ),
+        # Spanish: one member after the singular verb ("de la que también forma parte A")
+        (
+            "La Universidad de Montoro es miembro de la Asociación Universitaria del Sur y de la Red "
+            "de Universidades Andinas, de la que también forma parte la Universidad de Valdeoro.",
+            {
+                (frozenset({"Universidad de Montoro", "Asociación Universitaria del Sur"}), None),
+                (frozenset({"Universidad de Montoro", "Red de Universidades Andinas"}), None),
+                (frozenset({"Universidad de Valdeoro", "Red de Universidades Andinas"}), None),
+            },
+        ),
+        # Russian: the member named inside "членом которой A является", with its own date
+        (
+            "Северогорский государственный университет входит в Ассоциацию горных университетов и в "
+            "Ассоциацию северных университетов, членом которой Южноморский государственный университет "
+            "является с 2022 года.",
+            {
+                (frozenset({"Северогорский государственный университет", "Ассоциацию горных университетов"}), None),
+                (frozenset({"Северогорский государственный университет", "Ассоциацию северных университетов"}), None),
+                (frozenset({"Южноморский государственный университет", "Ассоциацию северных университетов"}), "2022"),
+            },
+        ),
         # Portuguese: "das" inside a name after its head, "integra desde 2010 a ..."
         (
             "A Universidade de Vilamar integra desde 2010 a Associação das Universidades do Atlântico Sul.",
@@ -211,7 +232,8 @@ def _dated(text: str) -> set[tuple[frozenset[str], str | None]]:
 def test_memberships_in_relative_clauses_and_romance_name_forms(
     text: str, expected: set[tuple[frozenset[str], str | None]]
 ) -> None:
-    """ "X, dont A est membre", "X, di cui fanno parte anche A e B", "fa parte dell'alleanza ... Y":
+    """ "X, dont A est membre", "X, di cui fanno parte anche A e B", "X, de la que también forma parte A",
+    "X, членом которой A является с 2022 года", "fa parte dell'alleanza ... Y":
     each member of its own network, with the date of its own clause."""
     assert _dated(text) == expected
 

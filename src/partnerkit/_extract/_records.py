@@ -60,15 +60,17 @@ _ITS_MEMBERS = re.compile(
     r",\s*(?:which (?:also )?(?:includes?|counts?|brings together|groups)|whose (?:other )?members (?:also )?include"
     r"|to which (?:\w+ ){0,3}(?:also )?belongs?|zu (?:der|dem|denen) (?:auch )?"
     r"|(?:que|la cual|el cual) (?:también )?(?:integran|incluye|agrupa|re[úu]ne)"
-    r"|(?:a la|al) que (?:también )?pertenecen|de la que (?:también )?forman parte"
+    r"|(?:a la|al) que (?:también )?pertenecen?|(?:de la|del) que (?:también )?forman? parte"
     r"|(?:qui|laquelle) (?:regroupe|r[ée]unit|compte|inclut)|dont (?:font|fait) (?:également |aussi )?partie"
-    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|вошли)|куда (?:также )?(?:входят|вошли)"
+    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|входит|вошли|вошёл|вошла)"
+    r"|куда (?:также )?(?:входят|входит|вошли|вошёл|вошла)"
     r"|(?:членом|членами) (?:которой|которого) (?:также )?(?:является|являются)"
     r"|di cui (?:fanno|fa) (?:anche )?parte"
     # the member named inside the clause: "X, dont A est membre", "X, da qual A também é membro"
-    r"|(?:dont|di cui|della quale|del quale|da qual|do qual|de la que|del que|de la cual|del cual)"
+    r"|(?:dont|di cui|della quale|del quale|da qual|do qual|de la que|del que|de la cual|del cual"
+    r"|(?:членом|членами) (?:которой|которого|которых))"
     r"(?=[^;.]{1,80}?\b(?P<told>(?:est|sont|è|sono|é|são|es|son) (?:également |aussi |anche |também |también )?"
-    r"(?:membr|miembr|soci))))",
+    r"(?:membr|miembr|soci)|явля(?:ется|ются))))",
     re.IGNORECASE,
 )
 # a coordination that goes back from a relative clause to the main one ("X, qui réunit A et B, ainsi que de Y")
