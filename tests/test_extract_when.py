@@ -163,6 +163,15 @@ _AFTER_MARCH, _BEFORE_MARCH = "2023-11-20", "2023-02-10"
             "2023-03",
             "2022-03",
         ),
+        # an intention told after a past month's clause ("began ... in March, and ... plan to sign")
+        (
+            "Northvale University and Southmere University began negotiations after a workshop in March, and "
+            "the two universities plan to sign an agreement before the end of the year.",
+            "agreement",
+            "negotiating",
+            "2023-03",
+            "2022-03",
+        ),
         (
             "In March, Northvale University and Southmere University signed an agreement on the establishment "
             "of a joint research centre.",
@@ -238,6 +247,9 @@ def test_a_coming_start_dates_the_deal_from_another_sentence() -> None:
         ),
         ("北谷大学と南海工業大学は、3月に学術交流協定を締結する予定です。", "agreement"),
         ("北谷大学は南海工業大学と3月に学術交流協定を締結します。", "agreement"),
+        # an intention ("plans to sign ... in March") and Japanese "3月の調印に向けて" (towards a signing)
+        ("Northvale University plans to sign an agreement with Southmere University in March.", "agreement"),
+        ("北谷大学は南海工業大学とも学術交流協定を締結する方向で、3月の調印に向けて調整を進めています。", "agreement"),
     ],
 )
 def test_a_future_told_by_the_verb_itself_is_planned_and_coming(text: str, kind: str) -> None:

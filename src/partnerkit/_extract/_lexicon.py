@@ -105,6 +105,7 @@ _DATES = (
     "renewed",
     "future",
     "future_after",
+    "intent",
 )
 #: Languages written without spaces between words: their phrases carry no word boundaries.
 UNSPACED = frozenset({"zh", "ja"})

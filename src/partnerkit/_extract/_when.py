@@ -70,6 +70,7 @@ def _coming(doc: Document, text: str, hit: DateHit, published: PartialDate) -> D
         return hit
     future = doc.lex.dates.get("future")
     after = doc.lex.dates.get("future_after")
+    intent = doc.lex.dates.get("intent")  # (read before the month only)
     if future is None and after is None:
         return hit
     if after is not None:  # "3月に協定を締結する予定": the future told after the month, in its clause
@@ -78,7 +79,9 @@ def _coming(doc: Document, text: str, hit: DateHit, published: PartialDate) -> D
             return _later(hit)
     if future is None:
         return hit
-    before = list(future.finditer(text, max(0, hit.start - 80), hit.start))
+    before = [
+        m for pat in (future, intent) if pat is not None for m in pat.finditer(text, max(0, hit.start - 80), hit.start)
+    ]
     original = doc.lex.dates.get("original")
     if original is not None and any(
         m.end() >= hit.start - 4 and not any(0 <= m.start() - f.end() <= 2 for f in before)
