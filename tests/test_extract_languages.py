@@ -567,3 +567,15 @@ def test_agreements_with_unnamed_universities_name_no_partner() -> None:
     article are no party; the network the sentence names is not one either."""
     text = "Der Austritt aus der Nordrektorenkonferenz berührt bestehende Abkommen mit Universitäten im Norden nicht."
     assert pk.extract(text, publisher="Universität Varenna", published="2025-02-10").partnerships == ()
+
+
+def test_talks_on_a_programme_commun() -> None:
+    """Talks "en vue d'un programme commun" are a joint programme under negotiation between the two
+    universities (French names it "commun" as often as "conjoint")."""
+    text = (
+        "L'Université de Varenne mène des discussions avec l'Université de Norrland en vue d'un programme "
+        "commun de master en hydrologie."
+    )
+    ex = pk.extract(text, published="2025-07-28")
+    got = [(p.kind.value, p.status.value, len(p.parties)) for p in ex.partnerships]
+    assert got == [("joint_programme", "negotiating", 2)], got
