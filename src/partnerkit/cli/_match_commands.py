@@ -102,16 +102,21 @@ def match(  # noqa: PLR0917 - one parameter per option
     if file is not None:
         rows = read_table(file, column, encoding)
         queries = rows.names()
+        named = set(rows.named("no match"))  # an empty cell or a spreadsheet error value ("#N/A") names nothing
         hints = rows.country_hints(country_column)
     else:
         if country_column or encoding:
             raise click.UsageError(f"{'--country-column' if country_column else '--encoding'} needs --file")
         queries = list(names)
+        named = set(range(len(queries)))
         hints = None
     registry = load_registry(registry_spec, app)
     countries = hints if hints is not None else [country] * len(queries)
     # Lazily, so csv and json stream out as names are matched (a table needs them all).
-    results = ((q, c, registry.match(q, c or country, limit)) for q, c in zip(queries, countries, strict=True))
+    results = (
+        (q, c, registry.match(q, c or country, limit) if i in named else [])
+        for i, (q, c) in enumerate(zip(queries, countries, strict=True))
+    )
     if fmt == "json":
         write_json_lines(
             {"query": q, "country": c, "matches": [_match_dict(m, explain) for m in found]} for q, c, found in results
@@ -239,7 +244,8 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
     hints = rows.country_hints(country_column)
-    named = rows.named()  # a row with an empty name cell joins no cluster (nor every other such row)
+    # a row whose name cell is empty or a spreadsheet error value ("#N/A") joins no cluster (nor every other such row)
+    named = rows.named("left out of the clusters (kept without one in --format csv)")
     clusters, where = dedupe_rows(
         [rows.rows[i][rows.column] for i in named],
         registry,
