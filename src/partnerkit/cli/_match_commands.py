@@ -9,7 +9,7 @@ import click
 
 import partnerkit as pk
 from partnerkit._matching._dedupe import dedupe_rows, text_of
-from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
+from partnerkit.cli._app import App, cell, cli, format_option, pass_app, table, write_csv, write_json_lines
 from partnerkit.cli._inputs import header_columns, load_registry, read_table
 
 _REGISTRY_HELP = "Institutions to match against: 'store' (default), a ROR dump, or a CSV/JSONL file of institutions."
@@ -129,13 +129,13 @@ def match(  # noqa: PLR0917 - one parameter per option
         table(list(_match_rows(results, explain)), header)
     else:
         for q, _c, found in results:
-            click.echo(q)
+            click.echo(cell(q))
             if not found:
                 click.echo("  no candidate shares a word with this name")
             for rank, m in enumerate(found, start=1):
                 where = f", {m.institution.country}" if m.institution.country else ""
                 click.echo(
-                    f"  {rank}. {m.institution.name} [{m.institution.id}{where}]"
+                    f"  {rank}. {cell(m.institution.name)} [{cell(m.institution.id)}{where}]"
                     f"  score {m.score:.2f}  {m.decision.value.upper()}"
                 )
                 click.echo(_indent(str(m.explanation)))
