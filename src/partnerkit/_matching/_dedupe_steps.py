@@ -93,7 +93,7 @@ def error_values_of(texts: Iterable[str], sizes: Iterable[int]) -> list[bool]:
         if flags[-1]:
             found[text] += int(size)
     if found:
-        log.warning("names: %s", error_values(found, "left out of the clusters"))
+        log.warning("names: %s: left out of the clusters", error_values(found))
     return flags
 
 

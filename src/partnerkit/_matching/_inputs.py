@@ -83,19 +83,19 @@ class NoNames:
         ``what`` names the input ("names"), ``done`` what became of them ("left out of the clusters").
         """
         if self.errors:
-            log.warning("%s: %s", what, error_values(self.errors, done))
+            log.warning("%s: %s: %s", what, error_values(self.errors), done)
 
 
-def error_values(errors: Counter[str], done: str) -> str:
-    """The text of the one warning counting spreadsheet error values.
+def error_values(errors: Counter[str]) -> str:
+    """How many spreadsheet error values a run met, by value: the text of the one warning counting them.
 
-    >>> error_values(Counter({"#N/A": 2, "#REF!": 1}), "no match")
-    '3 spreadsheet error values (#N/A x2, #REF! x1) name no institution: no match'
+    >>> error_values(Counter({"#N/A": 2, "#REF!": 1}))
+    '3 spreadsheet error values (#N/A x2, #REF! x1) name no institution'
     """
     n = sum(errors.values())
     counted = ", ".join(f"{value} x{count}" for value, count in errors.most_common())
     values, verb = ("values", "name") if n > 1 else ("value", "names")
-    return f"{n} spreadsheet error {values} ({counted}) {verb} no institution: {done}"
+    return f"{n} spreadsheet error {values} ({counted}) {verb} no institution"
 
 
 class CountryHints:

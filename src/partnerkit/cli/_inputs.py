@@ -49,7 +49,7 @@ class Table:
         unnamed = sorted(set(range(len(self.rows))) - set(named))
         blank = [i for i in unnamed if not self.rows[i][self.column].strip()]
         errors = [i for i in unnamed if self.rows[i][self.column].strip()]
-        for rows, what in ((blank, "empty"), (errors, error_values(nothing.errors, done).partition(":")[0])):
+        for rows, what in ((blank, "empty"), (errors, error_values(nothing.errors))):
             if rows:
                 shown = ", ".join(str(self.numbers[i]) for i in rows[:5])
                 more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
