@@ -1,6 +1,6 @@
 """Score pk.extract on ../shared/data/news-dev (or another folder with NN.txt + NN.gold.json).
 
-Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout11 | --heldout12] [--verbose]
+Usage: python bench/extraction.py [FOLDER | --heldout | --heldout2 | ... | --heldout13 | --heldout14] [--verbose]
 
 ``--heldout`` scores ``tests/data/news_heldout`` (30 texts written for partnerkit and labelled
 before the extractor ran on them: the generalisation figure; news-dev is where rules were tuned).
@@ -23,6 +23,10 @@ scores ``tests/data/news_heldout11`` (12 texts, 8 article-length and 4 short, ei
 written and labelled the same way in the eighth session). ``--heldout12`` scores
 ``tests/data/news_heldout12`` (10 texts, 7 article-length and 3 short, seven languages, written and
 labelled the same way in the eighth session without reading the extractor's code or the other sets' texts).
+``--heldout13`` scores ``tests/data/news_heldout13`` (10 English texts, 7 article-length and 3 short,
+from places and shapes the earlier sets lack, written and labelled the same way in the ninth session).
+``--heldout14`` scores ``tests/data/news_heldout14`` (10 non-English texts, 7 article-length and 3
+short, eight languages, written and labelled the same way in the ninth session).
 
 Party matching (fair comparison of our names with the gold's canonical names): a predicted
 party name is mapped to the gold institution one of whose forms (``canonical``, ``mention``,
@@ -52,7 +56,7 @@ DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 # --heldout, --heldout2, ...: the held-out sets in tests/data (a new set is one more entry)
 HELDOUT = {
     f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}"
-    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
+    for n in ("", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")
 }
 FAMILY = {
     "agreement": "doc",

@@ -1276,3 +1276,31 @@ def test_a_run_whose_holders_the_string_does_not_write_leaves_the_part_to_other_
     )
     assert answers(reg, "Institute of Physics, University at Tarrow, Germany") == ["tu"]
     assert answers(reg, "Institute of Physics, Fachhochschule Tarrow, Germany") == ["fh"]
+
+
+def test_parts_read_before_give_the_reading_a_fresh_reader_gives() -> None:
+    """A reader keeps what it read of a part (is it a place, where its address starts, its
+    runs of registered names) for the next string with that part: each string still gets
+    the very reading, places and explanations included, that a reader meeting it first gives."""
+    from partnerkit._matching._affiliation import reader
+
+    texts = [
+        "Department of Physics, University of Nordhaven, Nordhaven, Norway",
+        "University of Nordhaven, Norway",
+        "Aurora Photonics Laboratory, Nordhaven 5020, Norway",
+        "Saint Brendan University, Cork, Ireland",
+        "Saint Brendan University, Halifax, Canada",
+        "Riverside Heart Hospital Dayton OH 45409 USA",
+        "RHH, Dayton, USA",
+        "RHH, Leeds, UK",
+        "Coastal University, Harbor City, USA",
+    ]
+    kept = reader(Registry(REGISTRY).index)
+    for text in [*texts, *reversed(texts)]:
+        again = kept.read(text)
+        fresh = reader(Registry(REGISTRY).index).read(text)
+        assert again == fresh, text
+        assert again.hints.texts == fresh.hints.texts  # the places in the order written
+    first = kept.read(texts[0]).hints
+    assert (first.texts, first.countries, first.cities) == (["Nordhaven", "Norway"], {"NO"}, {"nordhaven"})
+    assert kept.read(texts[5]).hints.tails == {"Riverside Heart Hospital Dayton OH 45409 USA": 3}

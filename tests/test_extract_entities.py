@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import partnerkit as pk
-from partnerkit._extract._entities import Entity, sentence_of
+from partnerkit._extract._entities import Entity, acronym_fits, sentence_of
 from partnerkit._extract._patterns import find_names
 from partnerkit._extract._text import Sentence
 
@@ -336,3 +336,33 @@ def test_a_city_administration_is_named_and_can_be_a_party(text: str, city: str)
     """A city government that signs is a party (news-dev's convention): "Akimat of X", "Municipality of X"."""
     ex = pk.extract(text, published="2024-05-01")
     assert [city in {x.name for x in p.parties} and len(p.parties) == 2 for p in ex.partnerships] == [True]
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "fits"),
+    [
+        ("UNIVAR", "University of Varnhold", True),
+        ("UNIVARN", "University of Ivarnhold", True),  # the place's first letter shared with the "i"
+        ("Unicorv", "Universidade Estadual de Corvinas", True),
+        ("UNIVAR", "University of Halden", False),
+        ("UNIVAR", "Varnhold Institute of Technology", False),  # no university head first
+        ("UNIVA", "University of Varnhold", False),  # too short to tell
+    ],
+)
+def test_uni_and_place_acronyms(acronym: str, name: str, fits: bool) -> None:
+    assert acronym_fits(acronym, name) is fits
+
+
+def test_uni_and_place_acronym_joins_the_entity() -> None:
+    text = (
+        "UNIVAR joins the Tasman Research Alliance\n"
+        "The University of Varnhold has been admitted as a member of the Tasman Research Alliance. "
+        "UNIVAR signed a memorandum of understanding with Corvane University in 2023."
+    )
+    ex = pk.extract(text, published="2025-05-07")
+    assert {m.name for m in ex.mentions if m.text == "UNIVAR"} == {"University of Varnhold"}
+    got = {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships}
+    assert got == {
+        ("membership", frozenset({"University of Varnhold", "Tasman Research Alliance"})),
+        ("mou", frozenset({"University of Varnhold", "Corvane University"})),
+    }

@@ -1,8 +1,8 @@
 """Group references: "the three universities" are the three named before.
 
 A user relies on: "A, B and C ... The three universities signed an agreement" giving one
-agreement of A, B and C (in English, German, French and Spanish), and on a count that no list
-before matches ("the four universities" after three names) adding no party.
+agreement of A, B and C (in English, German, French, Spanish and Portuguese), and on a count that
+no list before matches ("the four universities" after three names) adding no party.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ def _agreements(text: str) -> list[frozenset[str]]:
         "d'été à Lagos. Le 3 mai 2024, les trois universités ont signé un accord-cadre.",
         "La Northvale University, la Eastbrook University y la Southmere University organizan una escuela "
         "de verano en Lagos. El 3 de mayo de 2024 las tres universidades firmaron un convenio marco.",
+        "A Northvale University, a Eastbrook University e a Southmere University organizam uma escola de verão "
+        "em Lagos. Em 3 de maio de 2024, as três universidades assinaram um convênio.",
     ],
 )
 def test_the_group_is_the_list_of_that_many_before(text: str) -> None:

@@ -421,6 +421,24 @@ def test_a_chinese_conjunction_between_two_fields_is_inside_the_name(text: str, 
     assert [{x.name for x in p.parties} for p in ex.partnerships] == [names]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a time word opening the clause is not the name's first characters
+        ("据悉，今年下半年北岭大学还将与南川大学签署合作协议。", {"北岭大学", "南川大学"}),
+        ("目前北岭大学已与南川大学签署合作协议。", {"北岭大学", "南川大学"}),
+        # "both schools' engineering colleges": a reference and a sub-unit, no third party
+        (
+            "北岭大学与南川大学签署学生交换协议。双方还商定，将于2026年启动双学位项目，具体方案由两校工学院共同制定。",
+            {"北岭大学", "南川大学"},
+        ),
+    ],
+)
+def test_a_chinese_time_word_or_reference_before_a_name_is_not_part_of_it(text: str, names: set[str]) -> None:
+    ex = pk.extract(text, published="2024-05-16")
+    assert {x.name for p in ex.partnerships for x in p.parties} == names
+
+
 def test_a_chinese_related_agreement_is_the_deal_it_would_set_up() -> None:
     """ "商谈建立联合实验室，相关协议有望于明年签署": one joint lab under negotiation; the "related
     agreement" is its document, not a second deal."""

@@ -83,7 +83,7 @@ def test_only_marked_runs_are_names(text: str, found: list[str]) -> None:
 # the two scans as first written, each opening with its look-behind (tried at every character)
 _BEFORE_AS_WRITTEN = re.compile(
     r"(?:(?<![\w-])(?:alliance|network|association|league|guild|federation|alianza|red"
-    r"|r[ée]seau|f[ée]d[ée]ration)|(?<=[a-zà-ÿ] )(?:Verbund|Allianz|Netzwerk))"
+    r"|r[ée]seau|f[ée]d[ée]ration|rete|rede|alleanza|alian[çc]a)|(?<=[a-zà-ÿ] )(?:Verbund|Allianz|Netzwerk))"
     rf"(?: {_ADJECTIVE}){{0,2}} (?=[A-ZÀ-Ý])"
 )
 _COMPOUND_AS_WRITTEN = re.compile(
@@ -93,6 +93,7 @@ _COMPOUND_AS_WRITTEN = re.compile(
 _PIECES = st.sampled_from(
     ["alliance", "alianza", "association", "network", "league", "guild", "federation", "fédération", "red", "réseau",
      "Verbund", "Allianz", "Netzwerk", "Gemeinschaft", "Stiftung", "européenne", "universitaria", "Orbit", "Lorentz",
+     "rete", "rede", "alleanza", "aliança", "europea",
      "im", "la", " ", "-", "a", "r", "N", "V", "A", "Ä", "x", "_", "1", ",", "."]
 )  # fmt: skip
 

@@ -165,3 +165,124 @@ def test_members_admitted_by_the_assembly_take_its_date(text: str) -> None:
     ex = pk.extract(text, published="2025-05-23")
     dates = {str(p.date) for p in ex.partnerships if p.kind.value == "membership"}
     assert dates == {"2025-05-22"}
+
+
+def _dated(text: str) -> set[tuple[frozenset[str], str | None]]:
+    ex = pk.extract(text, published="2024-05-01")
+    return {
+        (frozenset(x.name for x in p.parties), None if p.date is None else str(p.date))
+        for p in ex.partnerships
+        if p.kind.value == "membership"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Italian: a trigger ending in an elided article ("dell'"), a network named after a lower-case
+        # head and adjectives, its other members in a relative clause, and a second membership after it
+        (
+            "L'Università di Valdoro fa parte dal 2019 dell'alleanza universitaria europea Lumina, di cui fanno "
+            "parte anche l'Università di Montalto e l'Università di Serravalle, ed è socia fondatrice del "
+            "Gruppo di Rocca, costituito nel 1985.",
+            {
+                (frozenset({"Università di Valdoro", "Lumina"}), "2019"),
+                (frozenset({"Università di Montalto", "Lumina"}), None),
+                (frozenset({"Università di Serravalle", "Lumina"}), None),
+                (frozenset({"Università di Valdoro", "Gruppo di Rocca"}), "1985"),
+            },
+        ),
+        # French: the member named inside "dont ... est membre", with its own date
+        (
+            "L'Université de Portmer a rejoint le Réseau atlantique des universités (RAU), dont l'Université "
+            "de Valbonne est membre associé depuis 2017.",
+            {
+                (frozenset({"Université de Portmer", "RAU"}), None),
+                (frozenset({"Université de Valbonne", "RAU"}), "2017"),
+            },
+        ),
+        # Portuguese: "das" inside a name after its head, "integra desde 2010 a ..."
+        (
+            "A Universidade de Vilamar integra desde 2010 a Associação das Universidades do Atlântico Sul.",
+            {(frozenset({"Universidade de Vilamar", "Associação das Universidades do Atlântico Sul"}), "2010")},
+        ),
+    ],
+)
+def test_memberships_in_relative_clauses_and_romance_name_forms(
+    text: str, expected: set[tuple[frozenset[str], str | None]]
+) -> None:
+    """ "X, dont A est membre", "X, di cui fanno parte anche A e B", "fa parte dell'alleanza ... Y":
+    each member of its own network, with the date of its own clause."""
+    assert _dated(text) == expected
+
+
+def test_german_das_after_und_does_not_join_two_names() -> None:
+    """Portuguese "das" joins a name only right after its head: German "und das College" does not."""
+    ex = pk.extract("Die Universität Nordwald und das College of Design der Südstadt-Universität unterzeichneten.")
+    assert "Universität Nordwald und das College of Design" not in {m.name for m in ex.mentions}
+
+
+def test_chinese_joining_the_said_alliance_is_the_alliance_named_before() -> None:
+    """ "X于2016年加入该联盟": 该联盟 ("the said alliance") is the alliance of the sentence before."""
+    text = "北岭大学于2015年发起成立南川大学联盟。西山大学于2016年加入该联盟，是最早加入的成员之一。"
+    assert (frozenset({"西山大学", "南川大学联盟"}), "2016") in _dated(text)
+
+
+def test_german_member_noun_and_a_subtitled_name_with_its_acronym() -> None:
+    """ "Hochschule X – Technik und Wirtschaft (HX)" defines HX; "die HX Mitglied im Netzwerk Y":
+    "Mitglied" is no part of a name, so HX is a member of Y."""
+    text = (
+        "Die Hochschule Nordwald – Technik und Wirtschaft (HNW) feiert ihr Jubiläum. Seit 2018 ist die HNW "
+        "Mitglied im Netzwerk TANDEM, das die Hochschulen in Brüssel vertritt."
+    )
+    assert _dated(text) == {(frozenset({"Hochschule Nordwald", "Netzwerk TANDEM"}), "2018")}
+
+
+def test_a_basque_university_name_is_read() -> None:
+    ex = pk.extract("Die Hochschule Nordwald bietet mit der Arrasate Unibertsitatea eine Sommerschule an.")
+    assert "Arrasate Unibertsitatea" in {m.name for m in ex.mentions}
+
+
+def test_a_relative_clause_ends_where_the_main_clause_goes_on() -> None:
+    """ "member of X, qui réunit A et B, ainsi que de Y": A and B are X's members, Y is the subject's network."""
+    text = (
+        "L'Université de Portmer est membre du réseau ALPHA, qui réunit l'Université de Valbonne et "
+        "l'Université de Sarrin, ainsi que de l'Agence des universités du Nord."
+    )
+    assert _dated(text) == {
+        (frozenset({"Université de Portmer", "ALPHA"}), None),
+        (frozenset({"Université de Valbonne", "ALPHA"}), None),
+        (frozenset({"Université de Sarrin", "ALPHA"}), None),
+        (frozenset({"Université de Portmer", "Agence des universités du Nord"}), None),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varnell University has been admitted as a full member of the Tasman Research Alliance, together with "
+        "Corvane University and Kenya's Haldric University.",
+        "Varnell University joined the Tasman Research Alliance along with Corvane University and Haldric University.",
+        "Varnell University joined the Tasman Research Alliance alongside Corvane University, and Haldric University.",
+    ],
+)
+def test_co_members_after_together_with_are_members_too(text: str) -> None:
+    net = "Tasman Research Alliance"
+    assert {parties for parties, _status in _records(text)} == {
+        frozenset({"Varnell University", net}),
+        frozenset({"Corvane University", net}),
+        frozenset({"Haldric University", net}),
+    }
+
+
+def test_quoted_speech_is_no_name() -> None:
+    text = (
+        "Varnell University joined the Tasman Research Alliance in May. "
+        '"Membership of TRA places Varnell among the research-intensive universities of the region," the rector said. '
+        '"A top-40 university needs students who can afford to live near it," the union said.'
+    )
+    ex = pk.extract(text, published="2024-05-01")
+    assert all(not m.text.startswith(("Membership", "A top")) for m in ex.mentions)
+    assert {parties for parties, _status in _records(text)} == {
+        frozenset({"Varnell University", "Tasman Research Alliance"})
+    }

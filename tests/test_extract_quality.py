@@ -960,3 +960,160 @@ def test_chinese_jointly_built_centre_is_a_joint_lab() -> None:
         ("double_degree", pair, "active"),
         ("joint_lab", pair, "active"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a room or building after a head word is a venue
+        ("The agreement was signed in the Council Hall by the rector of Varnell University.", ["Varnell University"]),
+        ("They met in the Senate Building of Corvane University.", ["Corvane University"]),
+        # a ranking's title names no organisation
+        ("Varnell University rose to 40th in the QS World University Rankings 2025.", ["Varnell University"]),
+        (
+            "In the Times Higher Education World University Rankings, Varnell University placed 70th.",
+            ["Varnell University"],
+        ),
+    ],
+)
+def test_venues_and_ranking_titles_are_no_names(sentence: str, names: list[str]) -> None:
+    assert [s.text for s in find_names(sentence)] == names
+
+
+def test_three_letter_dateline_city_with_its_country_is_no_party() -> None:
+    text = (
+        "BRU, Freedonia, 3 March 2025 — Varnell University has signed a memorandum of understanding "
+        "with Corvane University. Under the memorandum, the two universities will set up a joint research "
+        "centre on climate data in 2026."
+    )
+    got = _records(text, "2025-03-03")
+    assert got == {
+        ("mou", frozenset({"Varnell University", "Corvane University"}), "signed"),
+        ("joint_lab", frozenset({"Varnell University", "Corvane University"}), "planned"),
+    }
+
+
+def test_two_capitals_that_are_the_initials_of_one_name_are_its_short_form() -> None:
+    text = (
+        "UQ climbs in the rankings\n"
+        "The University of Quillan rose three places this year. "
+        "The ratio grew thanks to the student exchange agreement UQ signed with Corvane University in April."
+    )
+    ex = pk.extract(text, published="2024-06-05")
+    assert {m.text: m.name for m in ex.mentions if m.text == "UQ"} == {"UQ": "University of Quillan"}
+    assert {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships} == {
+        ("exchange", frozenset({"University of Quillan", "Corvane University"}))
+    }
+
+
+def test_two_capitals_fitting_two_names_stay_unread() -> None:
+    text = (
+        "The University of Quillan and the University of Quarrow met in May. "
+        "UQ signed an exchange agreement with Corvane University in April."
+    )
+    ex = pk.extract(text, published="2024-06-05")
+    assert not any(m.text == "UQ" for m in ex.mentions)
+
+
+def test_a_place_in_brackets_after_a_name_is_its_place_not_its_short_name() -> None:
+    text = (
+        "Varnell University's agreements of 2024\n"
+        "The Varnell University (VU) lists its new agreements:\n"
+        "Corvane University (Portugal) – memorandum of understanding – 8 July 2024;\n"
+        "Haldric University (Portugal) – double degree in civil engineering – 4 November 2024;\n"
+        "Two of them are with universities in Portugal."
+    )
+    ex = pk.extract(text, published="2025-01-15")
+    assert not any(m.text == "Portugal" for m in ex.mentions)
+    assert {(p.kind.value, frozenset(x.name for x in p.parties)) for p in ex.partnerships} == {
+        ("mou", frozenset({"Varnell University", "Corvane University"})),
+        ("double_degree", frozenset({"Varnell University", "Haldric University"})),
+    }
+
+
+def test_an_acronym_in_brackets_that_is_also_a_country_code_is_a_short_name() -> None:
+    ex = pk.extract(
+        "L'Université Varnelle Alpes (UGA) et l'Université de Corvane ont signé un accord. L'UGA est ravie."
+    )
+    assert {m.text: m.name for m in ex.mentions if m.text == "UGA"} == {"UGA": "Université Varnelle Alpes"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varnell University has published its report on the international agreements signed between July and "
+        "December 2024.",
+        "Varnell University signed new agreements with universities in Asia.",
+    ],
+)
+def test_several_documents_without_a_named_partner_give_no_record(text: str) -> None:
+    assert _records(text, "2025-01-15") == set()
+
+
+def test_talks_about_a_semester_exchange_are_negotiating() -> None:
+    text = "Varnell University is also in talks with Corvane University about a semester exchange for students."
+    assert _records(text) == {("exchange", frozenset({"Varnell University", "Corvane University"}), "negotiating")}
+
+
+def test_talks_under_way_are_negotiating() -> None:
+    text = "Talks are under way between Varnell University and Corvane University on a joint doctoral programme."
+    assert _records(text) == {
+        ("joint_programme", frozenset({"Varnell University", "Corvane University"}), "negotiating")
+    }
+
+
+def test_a_definite_re_mention_is_the_recorded_object_not_the_last_pair() -> None:
+    text = (
+        "Varnell University and Corvane University have launched a dual master's degree in data science. "
+        "Varnell University is also in talks with Haldric University about a student exchange. "
+        "Further details on the dual degree will be published on the university website."
+    )
+    got = {(kind, parties) for kind, parties, _status in _records(text, "2025-02-14")}
+    assert got == {
+        ("double_degree", frozenset({"Varnell University", "Corvane University"})),
+        ("exchange", frozenset({"Varnell University", "Haldric University"})),
+    }
+
+
+def test_the_anniversary_of_a_recorded_agreement_is_no_new_deal() -> None:
+    text = (
+        "Varnell University and Corvane University signed a memorandum of understanding in 2004. "
+        "A delegation from Corvane is expected in February 2025 to mark the twentieth anniversary of the first "
+        "agreement between the two universities."
+    )
+    ex = pk.extract(text, published="2024-08-12")
+    assert [(p.kind.value, str(p.date)) for p in ex.partnerships] == [("mou", "2004")]
+
+
+def _with_dates(text: str, published: str) -> set[tuple[str, frozenset[str], str]]:
+    ex = pk.extract(text, published=published)
+    return {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+
+
+def test_a_later_signing_sentence_dates_a_deal_dated_by_the_dateline_only() -> None:
+    text = (
+        "BRUM, 3 March 2025 — Varnell University has signed a memorandum of understanding with Corvane "
+        "University. The memorandum was signed on Friday at Corvane's main campus."
+    )
+    assert _with_dates(text, "2025-03-03") == {
+        ("mou", frozenset({"Varnell University", "Corvane University"}), "2025-02-28")
+    }
+
+
+def test_a_later_signing_sentence_dates_an_exchange_agreement() -> None:
+    text = (
+        "Varnell University and Corvane University have renewed their student exchange agreement for five years. "
+        "The agreement was signed on 14 March in Varnell."
+    )
+    assert _with_dates(text, "2025-03-17") == {
+        ("exchange", frozenset({"Varnell University", "Corvane University"}), "2025-03-14")
+    }
+
+
+def test_an_agreement_of_two_other_universities_does_not_date_the_deal() -> None:
+    text = (
+        "Varnell University is negotiating a staff exchange programme with Corvane University. "
+        "Haldric University and Ostrel University renewed the agreement they have had since 2015."
+    )
+    got = _with_dates(text, "2025-03-17")
+    assert ("exchange", frozenset({"Varnell University", "Corvane University"}), "None") in got

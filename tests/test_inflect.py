@@ -9,10 +9,11 @@ or a word with several registered forms is left as written.
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import partnerkit as pk
 from partnerkit._matching import Index
-from partnerkit._matching._inflect import inflections, read_inflected
+from partnerkit._matching._inflect import inflections, read_inflected, skeleton_table
 
 
 def _reg(*names: str) -> pk.Registry:
@@ -80,3 +81,26 @@ def test_arabic_word_without_vowels_finds_the_word_it_spells() -> None:
     assert "jdr = jadara" in str(best.explanation)
     index = Index([pk.Institution(id="j", name="Jadara University")])
     assert read_inflected(index, "university jdr", frozenset({"jdr"})) == ("university jdr", {})  # Latin script: no
+
+
+def test_a_registry_keeps_the_skeleton_table_in_its_file(tmp_path: Path) -> None:
+    """The table of consonant skeletons is built with a registry and saved with it (the first
+    abjad query of a loaded registry does not build it); an index made otherwise builds it on
+    first use, the same table."""
+    insts = [
+        pk.Institution(id="j", name="Jadara University"),
+        pk.Institution(id="m", name="Monastir University", aliases=("Université de Monastir",)),
+        pk.Institution(id="g", name="Maragheh University"),
+    ]
+    reg = pk.Registry(insts)
+    assert reg.index.skeletons is not None
+    reg.save(tmp_path / "r.pkreg")
+    loaded = pk.Registry.load(tmp_path / "r.pkreg")
+    assert loaded.index.skeletons == reg.index.skeletons
+    plain = Index(insts)
+    assert plain.skeletons is None
+    assert skeleton_table(plain) == reg.index.skeletons
+    assert inflections(loaded.index).spelled("jdr") == ["jadara"]
+    assert inflections(plain).spelled("mnstr") == ["monastir"]
+    assert inflections(plain).spelled("mrg") == ["maragheh"]  # a final h (ta marbuta) is left out
+    assert inflections(plain).spelled("xy") == []  # too short a skeleton

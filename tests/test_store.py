@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import partnerkit as pk
@@ -117,12 +117,27 @@ def _key(p: pk.Partnership) -> str:
     return p.id if p.id is not None else repr(stable)
 
 
+def _says_all_of(a: pk.Partnership, b: pk.Partnership) -> bool:
+    """``a`` holds every sentence of ``b``'s evidence (retrieval times aside)."""
+    said = {attrs.evolve(e, retrieved=None) for e in a.evidence}
+    return (
+        a.id is None
+        and b.id is None
+        and bool(b.evidence)
+        and all(attrs.evolve(e, retrieved=None) in said for e in b.evidence)
+    )
+
+
 @settings(max_examples=25, deadline=None)
 @given(
     records=st.lists(strategies.partnerships(), max_size=5, unique_by=_key),
     institutions=st.lists(strategies.institutions, max_size=5, unique_by=lambda i: i.id),
 )
 def test_records_come_back_as_they_went_in(records: list[pk.Partnership], institutions: list[pk.Institution]) -> None:
+    """Records come back as they went in. A record without an id that says all another one
+    said (its evidence among the other's) is that record told again and supersedes it: that
+    case is tests/test_store_supersede.py's, so it is left out here."""
+    assume(not any(a is not b and _says_all_of(a, b) for a in records for b in records))
     with pk.Store(":memory:") as s:
         s.add([*institutions, *records])
         assert list(s.institutions()) == sorted(institutions, key=lambda i: i.id)

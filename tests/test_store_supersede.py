@@ -82,3 +82,23 @@ def test_partnerships_with_ids_or_without_evidence_are_left_alone() -> None:
         store.add([_deal(E1, id="deal-1"), _deal()])
         store.add([_deal(E1, E2), _deal(date="2021")])
         assert store.counts()["partnerships"] == 4
+
+
+def test_the_same_sentence_from_another_article_is_other_evidence() -> None:
+    """A syndicated sentence quoted from two articles is two sentences of evidence: storing the
+    deal told by the second article keeps the first article's record (nothing it said is lost)."""
+    first = _deal(attrs.evolve(E1, source="https://a.example/news"))
+    second = _deal(attrs.evolve(E1, source="https://b.example/news"))
+    with pk.Store(":memory:") as store:
+        store.add([first])
+        report = store.add([second])
+        assert (report.added, report.updated) == (1, 0)
+        assert sorted(store.partnerships(), key=repr) == sorted([first, second], key=repr)
+
+
+def test_the_same_sentence_with_another_publication_date_is_other_evidence() -> None:
+    first = _deal(attrs.evolve(E1, published="2021-04-27"))
+    second = _deal(attrs.evolve(E1, published="2021-04-28"))
+    with pk.Store(":memory:") as store:
+        store.add([first, second])
+        assert store.counts()["partnerships"] == 2

@@ -19,8 +19,10 @@ import attrs
 from partnerkit._extract._automaton import automaton_for
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group, sentence_of
 from partnerkit._extract._lexicon import Lexicon, finditer_near, lowered
+from partnerkit._extract._nationals import national_refs
 from partnerkit._extract._origins import drop_origins
 from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
+from partnerkit._extract._patterns._words import _ACRONYM_STOP
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._text import CleanText, Sentence
@@ -31,6 +33,10 @@ __all__ = ["Document", "Entity", "Found", "read_document"]
 _QUOTED_TAIL = re.compile(r' ["«“](\w[\w-]{1,11})["»”]')
 _DEFINITION = re.compile(r"\s?[(（]([^()（）]{2,40})[)）]")  # (full-width brackets in Chinese)
 _NUMBER_OR_COMMA = re.compile(r"\d{3}|,")  # a bracket holding them is no short name
+# an official subtitle after a dash, before the bracket ("Hochschule Karlsruhe – Technik und Wirtschaft (HKA)")
+_SUBTITLE = re.compile(
+    r" [–—] [A-ZÀ-ÝÄÖÜ][\w-]*(?: (?:[A-ZÀ-ÝÄÖÜ][\w-]*|und|and|et|y|e|für|for|of|de|des|du))*?(?=\s?[(（])"
+)
 # one proper word set before a name by a dash: its short name ("Technion – Israel Institute of
 # Technology" ... "das Technion"); not a dateline ("BERLIN – The ...") nor a place
 _LEAD_WORD = re.compile(r"(?:^|(?<=[\s(\"«“]))([A-ZÀ-Ý][a-zà-ÿ]{2,}[\w-]*) [–—] $")
@@ -121,15 +127,30 @@ def _is_place(span: Span, sent: Sentence, places: SentencePlaces) -> bool:
 
 
 _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
+# "OTA, Nigeria, 3 March 2025 —": a city, its country or state, then the date
+_DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d)")
+
+
+def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
+    """``words`` are one country or city and nothing else ("Portugal", "Japan", "Madrid"; not an
+    acronym that is also a country code: "(UGA)" defines a short name)."""
+    if words.isupper():
+        return False
+    places = find_places(words, 0, cities)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(words)
 
 
 def _dateline_city(text: str, span: Span) -> bool:
-    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ": a capitalised city opening a line is a dateline."""
+    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March": a capitalised city
+    opening a line is a dateline."""
     return (
-        len(span.text) >= 4
+        len(span.text) >= 3
         and span.text.isupper()
         and (span.start == 0 or text[span.start - 1] == "\n")
-        and _DATELINE_TAIL.match(text, span.end) is not None
+        and (
+            (len(span.text) >= 4 and _DATELINE_TAIL.match(text, span.end) is not None)
+            or _DATELINE_REGION.match(text, span.end) is not None
+        )
     )
 
 
@@ -166,12 +187,14 @@ def read_document(
         if _prio == 1 and bare_name(span) and " " in span.text:
             aliases[span.text] = idx
             continue
-        m = _DEFINITION.match(text, span.end)
+        sub = _SUBTITLE.match(text, span.end)
+        m = _DEFINITION.match(text, sub.end() if sub else span.end)
         if (
             m
             and len(m.group(1).split()) <= 5
             and not _NUMBER_OR_COMMA.search(m.group(1))
             and (m.group(1).strip()[:1].isupper() or m.group(1).strip()[:1] in '«"“')
+            and not _whole_place(m.group(1).strip(), cities)  # "University of Porto (Portugal)": its place
         ):
             aliases[m.group(1).strip()] = idx
             continue
@@ -184,6 +207,8 @@ def read_document(
             aliases[lead.group(1)] = idx  # "Technion – Israel Institute of Technology"
     heads = {h: idx for h, idx in _head_short_forms(chosen).items() if h not in aliases}
     aliases.update(heads)
+    for pair, idx in _two_letter_forms(text, chosen).items():
+        aliases.setdefault(pair, idx)  # "UQ" for the University of Queensland, never defined
     for alias in aliases:
         for start, end in _whole_word(alias, text):
             if alias in heads and text[max(0, start - 4) : start].lower() != "the ":
@@ -223,6 +248,33 @@ def _head_short_forms(chosen: list[tuple[Span, int, tuple[str, ...]]]) -> dict[s
                 holders.setdefault(word, set()).add(span.text)
                 first.setdefault(word, idx)
     return {w: first[w] for w, names in holders.items() if len(names) == 1}
+
+
+# a two-capital token standing alone ("UQ climbs", "UQ's"): too short to be read as an acronym
+# by its shape, it is a short form when it is the initials of exactly one name of the text
+_TWO_CAPITALS = re.compile(r"(?<![\w&.-])([A-Z]{2})(?=['’]s\b|(?![\w&.-]))")
+
+
+def _two_letter_forms(text: str, chosen: list[tuple[Span, int, tuple[str, ...]]]) -> dict[str, int]:
+    """``{XY: index}`` for each undefined two-capital token that is the initials of the content
+    words of exactly one name the text holds (``UQ``: the University of Queensland)."""
+    pairs = {m.group(1) for m in _TWO_CAPITALS.finditer(text)} - _ACRONYM_STOP
+    if not pairs:
+        return {}
+    initials: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for idx, (span, _prio, _ids) in enumerate(chosen):
+        if span.kind != "name":
+            continue
+        words = [w for w in re.findall(r"[^\W\d_]+", span.text) if w[0].isupper() and w.lower() not in _NAME_STOP]
+        key = "".join(w[0] for w in words)
+        if len(key) == 2 and key in pairs:
+            initials.setdefault(key, set()).add(span.text)
+            first.setdefault(key, idx)
+    return {k: first[k] for k, names in initials.items() if len(names) == 1}
+
+
+_NAME_STOP = frozenset(["the", "of", "and", "for"])
 
 
 def _is_word_char(ch: str) -> bool:
@@ -571,6 +623,10 @@ def _references(doc: Document) -> None:
             new.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), target))
     new.extend(_short_forms(doc, free))
     doc.mentions.extend(new)
+    doc.mentions.sort(key=lambda f: f.start)
+    taken.extend((f.start, f.end) for f in new)
+    # "the Dutch university": the Dutch organisation named before (read once every other form is known)
+    doc.mentions.extend(national_refs(doc, free))
     doc.mentions.sort(key=lambda f: f.start)
     doc.by_sentence.clear()
     for i, f in enumerate(doc.mentions):

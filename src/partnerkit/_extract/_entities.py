@@ -51,10 +51,27 @@ def _syllables_fit(acronym: str, name: str) -> bool:
     return fit(0, 0)
 
 
+# "UNILAG", "UNILORIN", "Unicamp", "UNIMELB": "Uni" and the start of the name's last word (its
+# place), for "University of Lagos", "Universidade Estadual de Campinas", "University of Melbourne"
+_UNI_HEAD = re.compile(r"^(?:Univ|Universi|Universidad|Universidade|Università|Université|Universität)", re.IGNORECASE)
+
+
+def _uni_place_fit(acronym: str, name: str) -> bool:
+    """ "Uni" and three letters or more that start the last word of a university's name (a place),
+    the last word's first letter possibly shared with the "i" ("UNILORIN": University of Ilorin)."""
+    acr = acronym.casefold()
+    if not acr.startswith("uni") or len(acr) < 6 or acronym[0] != "U" or _UNI_HEAD.match(name) is None:
+        return False
+    words = name.split()
+    last = words[-1].casefold() if len(words) > 1 else ""
+    return len(last) >= 3 and last.isalpha() and (last.startswith(acr[3:]) or last.startswith(acr[2:]))
+
+
 @functools.lru_cache(maxsize=65536)
 def acronym_fits(acronym: str, name: str) -> bool:
-    """``partnerkit._names.acronym_fits``, or (in texts only) a Russian acronym of word beginnings."""
-    return _acronym_fits(acronym, name) or _syllables_fit(acronym, name)
+    """``partnerkit._names.acronym_fits``, or (in texts only) a Russian acronym of word beginnings
+    or a "Uni" + place acronym ("UNILAG" for the University of Lagos)."""
+    return _acronym_fits(acronym, name) or _syllables_fit(acronym, name) or _uni_place_fit(acronym, name)
 
 
 @attrs.define

@@ -19,20 +19,20 @@ __all__ = ["read_groups"]
 
 # cardinal words (in every language with a table) -> the number they count
 _NUMBERS = {
-    **dict.fromkeys(["three", "drei", "trois", "tres", "tre", "три", "трех", "трёх", "三"], 3),
-    **dict.fromkeys(["four", "vier", "quatre", "cuatro", "quattro", "четыре", "четырех", "четырёх", "四"], 4),
+    **dict.fromkeys(["three", "drei", "trois", "tres", "três", "tre", "три", "трех", "трёх", "三"], 3),
+    **dict.fromkeys(["four", "vier", "quatre", "cuatro", "quatro", "quattro", "четыре", "четырех", "четырёх", "四"], 4),
     **dict.fromkeys(["five", "fünf", "cinq", "cinco", "cinque", "пять", "пяти", "五"], 5),
     **dict.fromkeys(["six", "sechs", "seis", "sei", "шесть", "шести", "六"], 6),
-    **dict.fromkeys(["seven", "sieben", "sept", "siete", "sette", "семь", "семи", "七"], 7),
-    **dict.fromkeys(["eight", "acht", "huit", "ocho", "otto", "восемь", "восьми", "八"], 8),
+    **dict.fromkeys(["seven", "sieben", "sept", "siete", "sete", "sette", "семь", "семи", "七"], 7),
+    **dict.fromkeys(["eight", "acht", "huit", "ocho", "oito", "otto", "восемь", "восьми", "八"], 8),
     **dict.fromkeys(["nine", "neun", "neuf", "nueve", "nove", "девять", "девяти", "九"], 9),
-    **dict.fromkeys(["ten", "zehn", "dix", "diez", "dieci", "десять", "десяти", "十"], 10),
+    **dict.fromkeys(["ten", "zehn", "dix", "diez", "dez", "dieci", "десять", "десяти", "十"], 10),
 }
 _NUMBER = re.compile("|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)), re.IGNORECASE)
 # what joins the names of one list: commas, "and", articles, an acronym in brackets
 _JOIN = re.compile(
     r"(?:\s|,|;|\([^()]{1,40}\)|[、和与及]|\b(?:and|as well as|sowie|и|y|e|et|und|the|la|le|les|el|los|las|die|"
-    r"der|das|den|dem)\b|\bl['’])*",
+    r"der|das|den|dem|a|o|as|os|il|lo|gli|i)\b|\bl['’])*",
     re.IGNORECASE,
 )
 # how many sentences back the list may lie

@@ -178,6 +178,8 @@ def phrases_source(phrases: list[str], lang: str) -> str | None:
         return body
     if lang == "de":  # the last part of a hyphenated compound ("Erasmus-Austauschabkommen") too
         return rf"(?<![\w])(?:{body})(?![\w])"
+    if "'" in body or "’" in body:  # a phrase may end in an elided article glued to the next word ("dell'")
+        return rf"(?<![\w-])(?:{body})(?:(?<=['’])|(?![\w]))"
     return rf"(?<![\w-])(?:{body})(?![\w])"
 
 

@@ -211,6 +211,15 @@ def clause_parties(
 
 
 # a lab, centre or project set up "with A and B" is one body of them all
+# a document of several parties by its own word ("trilateral", "tripartite", "三方", "трёхстороннее"), or
+# signed "jointly" ("共同签署"): one document, not one per partner
+_MULTI_PARTY = re.compile(
+    r"三方|四方|多方|共同签[署订]|(?i:\b(?:tri|quadri|multi)(?:lateral|lat[ée]ral|laterale|partite|partito|partita|partit)"
+    r"\w*|\b(?:dreiseitig|trilateral)\w*|тр[её]хсторонн\w*|четыр[её]хсторонн\w*|многосторонн\w*)"
+)
+# one document by its article: "an agreement", "um convênio", "une convention", "ein Abkommen"
+_SINGULAR = re.compile(r"(?i:\b(?:an?|one|um|uma|un|una|une|ein|eine|einen)\s+(?:[^\W\d_]+\s+){0,2}$)")
+_ONE_DOCUMENT = frozenset([PartnershipKind.AGREEMENT, PartnershipKind.MOU])
 _ONE_BODY = frozenset([PartnershipKind.JOINT_LAB, PartnershipKind.RESEARCH_PROJECT])
 _PLURAL_BODY = re.compile(
     r"(?:labs|laboratories|cent(?:er|re)s|institutes|projects|laboratorios|laboratoires|centros|centres|projets|proyectos"
@@ -225,6 +234,14 @@ def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) ->
     text = doc.sentences[si].text
     if len(parties) <= 2 or trig.kind is PartnershipKind.CONSORTIUM:
         return [parties]  # a consortium is one record with all its named members
+    if _MULTI_PARTY.search(text, max(0, trig.start - 24), trig.end + 16) is not None:
+        return [parties]  # "a trilateral agreement", "共同签署了三方合作协议": one document of them all
+    if (
+        trig.kind in _ONE_DOCUMENT
+        and _SINGULAR.search(text, max(0, trig.start - 40), trig.start) is not None
+        and _one_signer_before(doc, si, parties, trig)
+    ):
+        return [parties]  # "X signed an agreement with A and B", "X assinou um convênio com A e B": one document
     if not _PLURAL_DOC.search(text[trig.start : trig.end + 2]) and (
         _BETWEEN.search(text)
         or _coordinated_subjects(doc, si, parties, trig)
@@ -233,6 +250,21 @@ def group_parties(doc: Document, si: int, parties: list[int], trig: _Trigger) ->
         return [parties]  # "an agreement between A, B and C", "A, B and C signed an agreement": one document
     head = parties[0]
     return [[head, p] for p in parties[1:]]
+
+
+def _one_signer_before(doc: Document, si: int, parties: list[int], trig: _Trigger) -> bool:
+    """One party named before the trigger (the signer), every other one after it (its partners)."""
+    sent = doc.sentences[si]
+    first: dict[int, int] = {}
+    for m in doc.in_sentence(si):
+        if m.entity in parties and m.entity not in first:
+            first[m.entity] = m.start - sent.start
+    before = [e for e, at in first.items() if at < trig.start]
+    return (
+        len(first) == len(parties)
+        and len(before) == 1
+        and all(at >= trig.end for at in first.values() if at >= trig.start)
+    )
 
 
 _COORDINATION = re.compile(

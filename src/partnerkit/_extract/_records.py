@@ -45,9 +45,15 @@ _ORG_WORD = re.compile(rf"{_NETWORK_STEMS}|group|red\b|сет", re.I)
 _NETWORK_NOUN = re.compile(rf"{_NETWORK_STEMS}|\bred\b|сет[иьюей]|консорциум|联合会", re.I)
 # "tout comme X", "as is X": X shares what was said of the subject (a membership)
 _ALIKE = re.compile(
-    r"(?:tout comme|de même que|al igual que|ebenso wie|genauso wie|just like|as (?:is|are|does|do)|как и)"
+    r"(?:tout comme|de même que|al igual que|ebenso wie|genauso wie|just like|as (?:is|are|does|do)|как и"
+    r"|together with|along with|alongside|junto (?:con|a)|zusammen mit|вместе с)"
     r"\s+(?:l['’]|la |le |les |el |los |die |der |the )?$",
     re.IGNORECASE,
+)
+# the next of a list after a co-member ("together with A and Kenya's B", "junto con A y B")
+_ALIKE_NEXT = re.compile(
+    r"\s*(?:,\s*(?:and\s+|y\s+|und\s+|et\s+|и\s+)?|\s(?:and|y|und|et|и)\s+)"
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?:l['’]|la |le |les |el |los |die |der |the )?$"
 )
 # a relative clause naming a network's other members ("X, which also includes A and B")
 _ITS_MEMBERS = re.compile(
@@ -56,16 +62,25 @@ _ITS_MEMBERS = re.compile(
     r"|(?:que|la cual|el cual) (?:también )?(?:integran|incluye|agrupa|re[úu]ne)"
     r"|(?:a la|al) que (?:también )?pertenecen|de la que (?:también )?forman parte"
     r"|(?:qui|laquelle) (?:regroupe|r[ée]unit|compte|inclut)|dont (?:font|fait) (?:également |aussi )?partie"
-    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|вошли)|куда (?:также )?(?:входят|вошли))",
+    r"|в (?:который|которую|которое|которые) (?:также )?(?:входят|вошли)|куда (?:также )?(?:входят|вошли)"
+    r"|(?:членом|членами) (?:которой|которого) (?:также )?(?:является|являются)"
+    r"|di cui (?:fanno|fa) (?:anche )?parte"
+    # the member named inside the clause: "X, dont A est membre", "X, da qual A também é membro"
+    r"|(?:dont|di cui|della quale|del quale|da qual|do qual|de la que|del que|de la cual|del cual)"
+    r"(?=[^;.]{1,80}?\b(?P<told>(?:est|sont|è|sono|é|são|es|son) (?:également |aussi |anche |também |también )?"
+    r"(?:membr|miembr|soci))))",
     re.IGNORECASE,
 )
+# a coordination that goes back from a relative clause to the main one ("X, qui réunit A et B, ainsi que de Y")
+_BACK_TO_MAIN = re.compile(r",\s*(?:ainsi que|as well as|así como|sowie|nonché|bem como|а также)(?!\w)", re.IGNORECASE)
 _PLURAL_END = re.compile(r"\w*(?:[a-zé]s|x)(?!\w)")  # "networks", "associations", "réseaux"
 # a name that may be the one association a text means ("joined the association in 2019")
 _ASSOCIATION_NAME = re.compile(r"associa|asocia|agen|network|union|alliance|consorti", re.I)
 _ORG_BACK = re.compile(
     r"\s*(?:the|this|that|its|la|el|le|cette|die|der|dieser|этой|этого)\s+(?:network|association|alliance|consortium|league|"
     r"group|union|red|alianza|asociación|réseau|alliance|netzwerk|allianz|verbund|сети|ассоциации|альянса)\b"
-    r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])",
+    r"(?!\s+(?:of|de|des|du|der|für)\s+[A-ZÀ-ÝА-ЯЁ])"
+    r"|(?:该|此|这一|上述)(?:联盟|协会|网络|联合会|组织)",  # "加入该联盟": the alliance named before
 )  # case-sensitive: "the network" points back; "the Association of African Universities" is a name
 # Two subjects joined by "and" ("A and the University of B", "A y la Universidad de B", "A и B").
 _COORDINATED = re.compile(
@@ -193,6 +208,14 @@ def membership(  # noqa: PLR0917
             for e in orgs
             if any(_ALIKE.search(text, max(sent.start, m.start - 24), m.start) for m in found if m.entity == e)
         ]
+        if alike:  # "together with A and B": B too
+            ends = [m.end for m in found if m.entity in alike]
+            for m in found:
+                if m.entity in orgs and m.entity not in alike and ends and m.start > min(ends):
+                    gap_from = max((e for e in ends if e <= m.start), default=None)
+                    if gap_from is not None and _ALIKE_NEXT.fullmatch(text, gap_from, m.start):
+                        alike.append(m.entity)
+                        ends.append(m.end)
         if alike and len(alike) < len(orgs):
             members, orgs = [*members, *alike], [o for o in orgs if o not in alike]
     trig_at = sent.start + trig.start
@@ -273,16 +296,37 @@ def membership(  # noqa: PLR0917
         ]
         orgs = assoc[:1]
     pairs = [(member, org) for org in orgs for member in members]
+    pair_date: dict[tuple[int, int], PartialDate | None] = {}  # (member, org): the date of its own clause
     rel = _ITS_MEMBERS.search(sent.text, trig.end) if len(orgs) > 1 else None
     if rel is not None:
         # "Mitglied der Allianz YUFE, zu der auch A und B gehören", "a member of X, which also
         # includes A and B": A and B are members of X, not networks the subject joined
+        # the clause ends where another membership is told ("..., di cui fanno parte anche A e B, ed è
+        # socia fondatrice di Y": Y is no member of X) or at a semicolon
+        told = doc.lex.kinds.get(K.MEMBERSHIP)
+        again = told.search(sent.text, rel.end("told") if rel.group("told") else rel.end()) if told else None
+        back_to_main = _BACK_TO_MAIN.search(sent.text, rel.end())  # "X, qui réunit A, ainsi que de Y": the subject's Y
+        ends = [
+            e
+            for e in (semi, again.start() if again else -1, back_to_main.start() if back_to_main else -1)
+            if e > rel.end()
+        ]
+        rel_end = min(ends, default=len(sent.text))
         joined = [o for o in orgs if _first(doc, si, o) < sent.start + rel.start()]
-        its = [o for o in orgs if _first(doc, si, o) >= sent.start + rel.end()]
+        its = [o for o in orgs if sent.start + rel.end() <= _first(doc, si, o) < sent.start + rel_end]
         if joined and its:
             pairs = [(member, org) for org in joined for member in members]
             pairs += [(m, joined[-1]) for m in its]
-            own_date.update(dict.fromkeys(its))  # (their own dates are not given)
+            rest = [o for o in orgs if o not in joined and o not in its]
+            pairs += [(member, o) for o in rest for member in members]
+            later = dates_in(doc, sent.text[rel_end:], published)  # (a date of the clause after, or none)
+            pair_date.update(dict.fromkeys(((m, o) for o in rest for m in members), later[0].date if later else None))
+            # a date inside the clause is its members' ("dont A est membre depuis 2017"), not the subject's
+            inner = dates_in(doc, sent.text[rel.end() : rel_end], published)
+            for mi in its:
+                pair_date[mi, joined[-1]] = inner[0].date if inner else None
+            if inner and date == inner[0].date and not dates_in(doc, sent.text[: rel.start()], published):
+                pair_date.update(dict.fromkeys((member, org) for org in joined for member in members))
     out = []
     for member, org in pairs:
         if member == org:
@@ -292,7 +336,9 @@ def membership(  # noqa: PLR0917
                 kind=K.MEMBERSHIP,
                 parties=(_party(doc, member), _party(doc, org)),
                 status=Status.ACTIVE if status in (Status.SIGNED, Status.ACTIVE) else status,
-                date=own_date.get(org, own_date.get(member, date)),
+                date=pair_date[member, org]
+                if (member, org) in pair_date
+                else own_date.get(org, own_date.get(member, date)),
                 evidence=(ev,),
             )
         )

@@ -181,14 +181,28 @@ def owner_named(doc: Document, si: int, trig: _Trigger) -> int | None:
     return None
 
 
-def date_the_deal(
-    doc: Document, out: list[Partnership], deal: list[int], date: PartialDate, party: Callable[[Document, int], Party]
+def date_the_deal(  # noqa: PLR0917
+    doc: Document,
+    out: list[Partnership],
+    deal: list[int],
+    date: PartialDate,
+    party: Callable[[Document, int], Party],
+    published: PartialDate | None = None,
 ) -> None:
-    """A later "the agreement was signed on X" dates the recorded deal and what its sentence set up."""
+    """A later "the agreement was signed on X" dates the recorded deal (a document or an exchange
+    agreement) and what its sentence set up; also when that record took the news date only (a
+    dateline over "X has signed ...": "The memorandum was signed on Friday" is the signing date)."""
     parties = {party(doc, p) for p in deal}
     quote = next(
-        (r.evidence[0].quote for r in reversed(out) if r.kind in _DOCUMENTS and set(r.parties) == parties), None
+        (
+            r.evidence[0].quote
+            for r in reversed(out)
+            if (r.kind in _DOCUMENTS or r.kind is PartnershipKind.EXCHANGE) and set(r.parties) == parties
+        ),
+        None,
     )
     for i, r in enumerate(out):  # every record of that sentence ("signed MoUs with X, Y and Z")
-        if r.date is None and r.evidence[0].quote == quote:
+        if r.evidence[0].quote == quote and (
+            r.date is None or (published is not None and r.date == published and date != published)
+        ):
             out[i] = attrs.evolve(r, date=date)

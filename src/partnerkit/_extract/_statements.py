@@ -52,6 +52,7 @@ from partnerkit._extract._records import offices as _offices
 from partnerkit._extract._records import signed_later as _signed_later
 from partnerkit._extract._roles import (
     PERSON_FIRST,
+    SEVERAL_DOCS,
     date_the_deal,
     located_offices,
     lone_document,
@@ -84,6 +85,20 @@ __all__ = ["find_partnerships"]
 
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
+# the anniversary of a document: the document is an old one, celebrated, not a deal of the news
+_ANNIVERSARY = re.compile(
+    r"(?:anniversary|aniversario|anniversaire|aniversário|anniversario|jahrestag|jubiläum|годовщин\w*|周年)"
+    r"\s+(?:of|de|del|de la|du|des|do|da|della|des|der|the|el|la|le|l['’]|\s)*(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _celebrated(text: str, trig: _Trigger) -> bool:
+    """The trigger is the object of an anniversary ("the tenth anniversary of the first agreement")."""
+    return _ANNIVERSARY.search(text, max(0, trig.start - 48), trig.start) is not None
+
+
+_DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:the|this|that)\s+$", re.IGNORECASE)  # "the dual degree": one named before
 _SCOPE = frozenset({K.EXCHANGE, K.RESEARCH_PROJECT, K.JOINT_PROGRAMME})
 _JOINT = frozenset({K.EXCHANGE, K.JOINT_PROGRAMME, K.DOUBLE_DEGREE, K.JOINT_LAB})
 # "attended by X and the Y": what a conjunction joins to a context mention is context too
@@ -352,10 +367,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             is_generic = bool(generic and may_match(generic, low) and generic.search(text))
             near = text[max(0, trig.start - 20) : trig.end + 5]
             is_anaphora = refers_to_deal and anaphora is not None and anaphora.search(near) is not None
+            if kind in _DOCUMENTS and deal and _celebrated(text, trig):
+                continue  # "to mark the twentieth anniversary of the first agreement": the recorded one, celebrated
             if is_anaphora and kind in _DOCUMENTS and deal:
                 when = date_after(doc, text, trig, published) if status is Status.SIGNED else None
-                if when is not None:
-                    date_the_deal(doc, out, deal, when, _party)  # "The agreement was signed on Tuesday"
+                if when is not None and (len(explicit) < 2 or not set(explicit).isdisjoint(deal)):
+                    # (not "A and B renewed the agreement they have had since 2015": A and B's, not the deal's)
+                    date_the_deal(doc, out, deal, when, _party, published)  # "The agreement was signed on Tuesday"
                 continue  # "the agreement", "该协议": the deal already recorded
             if (
                 kind in _SCOPE
@@ -444,6 +462,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 and (has_pair or kind in _JOINT)
                 and not (is_generic or existing)
             ):
+                if not has_pair and _DEFINITE_BEFORE.search(text, max(0, trig.start - 5), trig.start) is not None:
+                    lone = _party(doc, parties[0])
+                    if any(r.kind is kind and lone in r.parties for r in out):
+                        continue  # "Further details on the dual degree ...": the one recorded, not the pair in play's
                 # "The two institutions are negotiating ..., said the rector of X", "'Our joint
                 # laboratory ...,' said X's president": a joint object of the pair in play
                 parties = list(pair)
@@ -467,7 +489,12 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ):
                 continue  # "Renewed: our partnership with X": "our" is not X, and not known here
             if len(parties) == 1 and kind not in _SINGLE_OK:  # noqa: SIM102
-                if is_generic or status not in (Status.SIGNED, Status.PLANNED) or not _explicit_event(doc, text):
+                if (
+                    is_generic
+                    or status not in (Status.SIGNED, Status.PLANNED)
+                    or not _explicit_event(doc, text)
+                    or SEVERAL_DOCS.match(text, trig.start) is not None  # "signed new agreements": no one deal
+                ):
                     continue
             date = dated()
             if of_deal:
@@ -553,7 +580,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):
                 pair, weak_pair_at = (subject, explicit[0]), para  # "the partnership with X ...": the subject and X
-        doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS]
+        doc_trigs = [t for t in triggers if t.kind in _DOCUMENTS and not (deal and _celebrated(text, t))]
         if doc_trigs and not any(r.kind in _DOCUMENTS and len(r.parties) >= 2 for r in out[n_before:]):
             pst = _status(doc, si, doc_trigs[0], doc_trigs[0].kind)
             if pst in (Status.SIGNED, Status.PLANNED):

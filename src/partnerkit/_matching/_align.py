@@ -22,6 +22,8 @@ never turn one institution's name into another's. The functions here are pure.
 
 from __future__ import annotations
 
+import re
+
 from partnerkit._names import ORG_KEYS, STOP_WORDS, country_of
 
 __all__ = [
@@ -59,6 +61,8 @@ def common_start(x: str, y: str) -> int:
 
 
 _VOWELS = str.maketrans("", "", "aeiouyw'`")
+_DOUBLED = re.compile(r"(.)\1+", re.DOTALL)  # a letter written twice or more in a row
+_VOWEL = re.compile("[aeiou]")
 #: Skeletons shorter than this are not compared (too many words share them).
 MIN_SKELETON = 3
 
@@ -71,7 +75,7 @@ def skeleton(word: str) -> str:
     ('jdr', 'jdr', 'mnstr', 'mnstr', 'mrg')
     """
     s = word.translate(_VOWELS)
-    out = "".join(c for i, c in enumerate(s) if i == 0 or c != s[i - 1])
+    out = _DOUBLED.sub(r"\1", s)
     if out.endswith("h") and len(out) > MIN_SKELETON:
         out = out[:-1]
     if out.startswith("l") and len(out) > MIN_SKELETON and not word.startswith(("la", "le", "li", "lo", "lu")):
@@ -81,7 +85,7 @@ def skeleton(word: str) -> str:
 
 def is_unvowelled(word: str) -> bool:
     """A word written without the vowels a, e, i, o, u: a transliterated abjad word ("jdr", "mrghh")."""
-    return len(word) >= MIN_SKELETON and not any(v in word for v in "aeiou")
+    return len(word) >= MIN_SKELETON and _VOWEL.search(word) is None
 
 
 def _spelled(x: str, y: str) -> bool:

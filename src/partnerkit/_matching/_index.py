@@ -29,7 +29,7 @@ from partnerkit.rules import WEAK_TOKENS, Profile
 __all__ = ["FORMAT_VERSION", "Index", "Reading", "read_name"]
 
 #: Bump when the pickled layout changes; :meth:`Registry.load` refuses other versions.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 _TYPE_CODES = {NameType.DISPLAY: 0, NameType.ALIAS: 1, NameType.ACRONYM: 2, NameType.LABEL: 3}
 _TYPES = {v: k for k, v in _TYPE_CODES.items()}
@@ -77,6 +77,18 @@ class _Institutions(Sequence[Institution]):
         self._rows = rows
         self._made = [None] * len(rows)
 
+    def profiled(self, i: int) -> tuple[Any, ...]:
+        """``(id, country, city, identifiers, domains)`` of institution ``i``, making no Institution.
+
+        A candidate name's profile needs these five only; most candidates never become a match.
+        """
+        made = self._made[i]
+        if made is None and self._rows is not None:
+            row = self._rows[i]
+            return row[_ID], row[_COUNTRY], row[_CITY], row[_IDENTIFIERS], row[_DOMAINS]
+        inst = self[i]
+        return inst.id, inst.country, inst.city, inst.identifiers, inst.domains
+
     def plain(self, *fields: str) -> Iterator[tuple[Any, ...]]:
         """The values of ``fields`` of every institution in their pickled form, making no Institution.
 
@@ -100,6 +112,8 @@ class _Institutions(Sequence[Institution]):
 
 
 _KIND = _FIELDS.index("kind")
+_ID, _COUNTRY, _CITY = _FIELDS.index("id"), _FIELDS.index("country"), _FIELDS.index("city")
+_IDENTIFIERS, _DOMAINS = _FIELDS.index("identifiers"), _FIELDS.index("domains")
 _KINDS: dict[object, InstitutionKind] = {k.value: k for k in InstitutionKind}
 _RELATION_TYPES = {t.value: t for t in RelationType}
 _RELATIONSHIPS = _FIELDS.index("relationships")
@@ -210,6 +224,7 @@ class Index:
         "pinyin",
         "postings",
         "segments",
+        "skeletons",
         "texts",
         "translated_from",
         "translations",
@@ -307,6 +322,8 @@ class Index:
         self.affiliation_reader: object | None = None  # built by _affiliation.reader on first use
         self.word_spread: object | None = None  # built by _spread.word_spread on first use
         self.inflections: object | None = None  # built by _inflect.inflections on first use
+        #: consonant skeleton -> indexed words (see ``_inflect.skeleton_table``): built by a Registry, pickled
+        self.skeletons: dict[str, str] | None = None
 
     def _add_name(
         self,
@@ -505,7 +522,7 @@ class Index:
         cached = self._profiles.get(name)
         if cached is not None:
             return cached
-        inst = self.institutions[self.name_inst[name]]
+        inst_id, country, city, identifiers, domains = self.institutions.profiled(self.name_inst[name])
         key = self.keys[name]
         acr = self.acronyms[name] or None
         tokens = frozenset(key.split())
@@ -517,11 +534,11 @@ class Index:
             acronym=acr,
             acronyms=frozenset(self.inst_acronyms[self.name_inst[name]]) | ({acr} if acr else frozenset()),
             derived=frozenset(self.derived[name].split()),
-            country=inst.country,
-            city=fold(inst.city) if inst.city else None,
-            identifiers=inst.identifiers,
-            domains=inst.domains,
-            institution_id=inst.id,
+            country=country,
+            city=fold(city) if city else None,
+            identifiers=identifiers,
+            domains=domains,
+            institution_id=inst_id,
             name_type=_TYPES[self.types[name]],
         )
         if len(self._profiles) >= _PROFILE_CACHE:

@@ -21,11 +21,12 @@ The vocabulary is kept sorted beside the index, built on first use and never pic
 from __future__ import annotations
 
 import bisect
+import re
 
 from partnerkit._matching._align import MIN_SKELETON, common_start, is_unvowelled, skeleton
 from partnerkit._matching._index import Index, kept
 
-__all__ = ["MAX_ENDING", "MIN_START", "Inflections", "inflections", "read_inflected"]
+__all__ = ["MAX_ENDING", "MIN_START", "Inflections", "inflections", "read_inflected", "skeleton_table"]
 
 #: An inflected form shares a start of at least this many letters with the word...
 MIN_START = 5
@@ -33,6 +34,7 @@ MIN_START = 5
 MAX_ENDING = 3
 #: Indexed words sharing the start looked at, at most (a very common start reads nothing).
 _MAX_SCAN = 64
+_VOWEL = re.compile("[aeiou]")
 
 
 class Inflections:
@@ -40,23 +42,18 @@ class Inflections:
 
     def __init__(self, index: Index) -> None:
         self.words = [w for w in index.vocabulary() if len(w) >= MIN_START]
-        self._postings = index.postings  # (not copied: the index never changes)
-        self._skeletons: dict[str, list[str]] | None = None
+        self._index = index  # (not copied: the index never changes)
 
     def spelled(self, word: str) -> list[str]:
         """Indexed words with vowels whose consonants ``word`` (written without vowels) spells.
 
-        See ``_align.skeleton``; the table is built on the first call.
+        See ``_align.skeleton`` and :func:`skeleton_table`.
         """
-        if self._skeletons is None:
-            table: dict[str, list[str]] = {}
-            for key in self._postings:
-                v = key[2:]
-                if key.startswith("t:") and len(v) >= MIN_SKELETON and not is_unvowelled(v):
-                    table.setdefault(skeleton(v), []).append(v)
-            self._skeletons = table
         k = skeleton(word)
-        return list(self._skeletons.get(k, ())) if len(k) >= MIN_SKELETON else []
+        if len(k) < MIN_SKELETON:
+            return []
+        found = skeleton_table(self._index).get(k)
+        return found.split() if found else []
 
     def forms(self, word: str) -> list[str]:
         """Indexed words differing from ``word`` only in an ending (see the module), sorted.
@@ -81,6 +78,27 @@ class Inflections:
             for v in near
             if v.startswith(start) and v != word and common_start(v, word) >= max(len(v), len(word)) - MAX_ENDING
         ]
+
+
+def skeleton_table(index: Index) -> dict[str, str]:
+    """Skeleton (see ``_align.skeleton``) -> the indexed words with vowels of that skeleton, space-joined.
+
+    A :class:`~partnerkit.Registry` builds it with its index and saves it in its file (the first
+    query written in an abjad would otherwise pay for it); another index builds it on first use.
+    The words are kept as one string per skeleton: one object, which the garbage collector never walks.
+    """
+    table = index.skeletons
+    if table is None:
+        table = {}
+        search = _VOWEL.search
+        for key in index.postings:
+            if key.startswith("t:"):
+                v = key[2:]
+                if len(v) >= MIN_SKELETON and search(v):  # (a word of MIN_SKELETON letters or more with a vowel)
+                    k = skeleton(v)
+                    table[k] = f"{table[k]} {v}" if k in table else v
+        index.skeletons = table
+    return table
 
 
 def inflections(index: Index) -> Inflections:

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching._index import FORMAT_VERSION, Index
+from partnerkit._matching._inflect import skeleton_table
 from partnerkit._matching._inputs import CountryHints, NoNames, institutions_of, missing, not_a_single_name
 from partnerkit._matching._match import Match, match_one
 from partnerkit._model import Institution, country_code
@@ -140,6 +141,7 @@ class Registry:
 
     def __init__(self, institutions: Iterable[Institution] = (), *, rules: RuleSet | None = None) -> None:
         self._index = Index(institutions_of(institutions))
+        skeleton_table(self._index)  # saved with the index: no query pays for it
         self._rules = rules or default_rules()
 
     @classmethod

@@ -396,7 +396,7 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("University of Science & Technology")
     'university science technology'
     """
-    return " ".join(tokens(name))
+    return " ".join(_tokens(name, False))  # (the cached tuple: no list copied)
 
 
 def name_keys(name: str) -> tuple[str, ...]:

@@ -10,7 +10,9 @@ said and is the same deal:
 - no other source gave it: its provenance names only the source the new one comes from
   (none, for a partnership stored without provenance), so what another source gave is
   never rewritten;
-- each of its sentences of evidence (quote and locator) is among the new one's;
+- each of its sentences of evidence is among the new one's, all that the evidence says but
+  the time it was retrieved alike: the same sentence in another article, or with another
+  publication date, is other evidence;
 - :func:`~partnerkit.merge_partnerships` makes the two one partnership (same parties,
   kinds of one family, dates that agree).
 
@@ -26,9 +28,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import attrs
+
 from partnerkit._codec import from_dict
 from partnerkit._extract import merge_partnerships
-from partnerkit._model import Partnership
+from partnerkit._model import Evidence, Partnership
 from partnerkit._store._schema import QUOTE_PREFIX
 
 __all__ = ["superseded", "take_over"]
@@ -38,7 +42,7 @@ def superseded(conn: sqlite3.Connection, p: Partnership, source: str | None) -> 
     """The ``(rowid, key)`` of the stored partnerships ``p`` supersedes, oldest first."""
     if not p.evidence:
         return []
-    said = {(e.quote, e.locator) for e in p.evidence}
+    said = {_sentence(e) for e in p.evidence}
     starts = sorted({e.quote[:48] for e in p.evidence})
     rows = conn.execute(
         "SELECT p.rowid, p.key, p.data FROM partnership p WHERE substr(p.key, 1, 7) = 'sha256:'"
@@ -49,12 +53,17 @@ def superseded(conn: sqlite3.Connection, p: Partnership, source: str | None) -> 
     ).fetchall()
     out = []
     for rowid, key, text in rows:
-        data = json.loads(text)
-        if not all((e.get("quote"), e.get("locator")) in said for e in data.get("evidence", ())):
+        old = from_dict(Partnership, json.loads(text))
+        if not all(_sentence(e) in said for e in old.evidence):
             continue
-        if len(merge_partnerships([from_dict(Partnership, data), p])) == 1:
+        if len(merge_partnerships([old, p])) == 1:
             out.append((rowid, key))
     return out
+
+
+def _sentence(e: Evidence) -> Evidence:
+    """A sentence of evidence as the store tells it apart: everything but when it was retrieved."""
+    return attrs.evolve(e, retrieved=None)
 
 
 def take_over(conn: sqlite3.Connection, p: Partnership, key: str, source: str | None) -> int | None:

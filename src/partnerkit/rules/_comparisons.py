@@ -59,6 +59,8 @@ class IdentifierEqual(Comparison):
     scheme: str | None = None
 
     def value(self, a: Profile, b: Profile) -> Value:
+        if not a.identifiers or not b.identifiers:
+            return None  # (no scheme in common; most query names carry no identifier)
         schemes = set(a.identifiers) & set(b.identifiers)
         if self.scheme is not None:
             schemes &= {self.scheme}

@@ -44,8 +44,14 @@ def university_kinds(text: str) -> tuple[bool, bool]:
     """
     words = set(fold(text).replace("-", " ").split())
     applied = bool(words & APPLIED_WORDS)
-    plain = any(w not in APPLIED_WORDS and w not in _ANY_KIND and normalize_name(w) == "university" for w in words)
+    plain = any(w not in APPLIED_WORDS and w not in _ANY_KIND and _reads_university(w) for w in words)
     return applied, plain
+
+
+@functools.lru_cache(maxsize=65_536)
+def _reads_university(word: str) -> bool:
+    """Normalisation reads ``word`` as "university" (each word once: names share their words)."""
+    return normalize_name(word) == "university"
 
 
 @comparison("university_kind")

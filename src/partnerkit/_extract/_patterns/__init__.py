@@ -20,12 +20,14 @@ from partnerkit._extract._patterns._units import ru_units, units_at, units_of_pa
 from partnerkit._extract._patterns._words import (
     _ACRONYM_STOP,
     _CONNECTORS,
+    _CONNECTORS_AFTER_HEAD,
     _DETERMINERS,
     _FIELD_WORDS,
     _HEAD_STEMS,
     _HEADS_HEAD_FIRST,
     _KEEP_AFTER,
     _PLURAL_HEADS,
+    _ROLE_NOUNS,
     _RU_HEADS,
     _SPLITTERS,
     _TITLES,
@@ -38,7 +40,7 @@ from partnerkit._extract._patterns._words import (
     is_acronym_token,
     without_possessive,
 )
-from partnerkit._extract._places import gazetteer
+from partnerkit._extract._places import find_places, gazetteer
 from partnerkit._extract._text import CJK
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model._countries import _key
@@ -159,7 +161,7 @@ def _word_info(w: str) -> _Info:
     """What _runs asks of a word: (may join, leading stop, capitalised, connector,
     lower-case Romance word, head, elision, ends with a sentence dot, never in a run)."""
     low = w.lower()
-    may = w[0].isalnum() and low.rstrip(".") not in _TITLES
+    may = w[0].isalnum() and low.rstrip(".") not in _TITLES and low not in _ROLE_NOUNS
     cap = _is_cap(w)
     conn = low in _CONNECTORS
     romance_word = low.rstrip(".").isalpha() and not low.isupper() and len(low) > 3
@@ -180,6 +182,11 @@ def _word_info(w: str) -> _Info:
     )
 
 
+def _after_head(toks: tuple[tuple[int, int, str], ...], infos: list[_Info], k: int) -> bool:
+    """A connector that joins only right after a head ("Associação das Universidades")."""
+    return k > 0 and infos[k - 1][5] is not None and toks[k][2].lower() in _CONNECTORS_AFTER_HEAD
+
+
 def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     """The runs of name-like words that hold a head (runs without one make no name)."""
     runs: list[list[tuple[int, int, str]]] = []
@@ -190,7 +197,7 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
     # A word that can never join a run ends the one before it and clears all state, so the
     # runs with a head lie between the last such word before the first head and the first
     # such word after the last head.
-    resets = [i for i, info in enumerate(infos) if info[8]]
+    resets = [i for i, info in enumerate(infos) if info[8] and not _after_head(toks, infos, i)]
     lo = max((i + 1 for i in resets if i < heads[0]), default=0)
     hi = min((i for i in resets if i > heads[-1]), default=len(toks))
     cur: list[tuple[int, int, str]] = []
@@ -202,6 +209,8 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
         tok = toks[k]
         s, e, w = tok
         may, lead_stop, cap, conn, romance_word, head, elision, dot, _resets = infos[k]
+        if not conn and cur and _after_head(toks, infos, k):
+            conn = True
         if cur:
             gap = s - last_end
             joinable = (
@@ -275,6 +284,8 @@ def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
     _s, e, w = tok
     if w[:1].isupper():
         return True
+    if w.endswith(("'s", "’s")):
+        return False  # "the Australian university's rector": a common noun, not a name's head
     if w.lower() in _PLURAL_HEADS or _DEMONYM_AFTER.match(text, e) or text.startswith(" of ", e):
         return False  # (English capitalises a name's head: "a consortium of KU Leuven, ..." names no consortium)
     return bool(_NAME_AFTER_HEAD.match(text[e : e + 12]))
@@ -453,11 +464,33 @@ _HYPHEN_NAME = re.compile(
 _LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
+# rooms and buildings: a head word followed by one names a venue ("the Council Hall", "the Senate
+# Building"), not an organisation
+_VENUE_WORDS = frozenset(
+    "hall building auditorium theatre theater room chamber house tower square library campus".split()  # noqa: SIM905
+)
+# the title of a ranking ("the QS World University Rankings 2025") names no organisation
+_RANKING_AFTER = re.compile(r"['’]?s?\s+Rankings?\b")
+
+
+def _place_possessive(words: list[str]) -> bool:
+    """The words are a country with a possessive ending ("Kenya's", "South Africa's"; not a city:
+    "Glasgow's School of ..." is often the university's)."""
+    name = " ".join(words)[:-2]
+    if not words[-1].endswith(("'s", "’s")) or not name[:1].isupper():
+        return False
+    places = find_places(name)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(name) and places[0].city is None
 
 
 def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     while part and part[0][2].lower() in _LEADING_FILLERS:
         part = part[1:]
+    # "Kenya's Moi University", "South Africa's University of X": the place is not part of the name
+    for k in (1, 2, 3):
+        if len(part) > k and _place_possessive([w for _, _, w in part[:k]]):
+            part = part[k:]
+            break
     heads = [i for i, (_, _, w) in enumerate(part) if _head_of(w) is not None]
     if not heads:
         return None
@@ -471,6 +504,7 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
         after = part[keep][2]
         if (
             _is_cap(after)
+            and after.lower().rstrip(".,") not in _VENUE_WORDS
             and after.lower() not in _CONNECTORS
             and after.lower() not in _DETERMINERS
             and after.lower().rstrip(".") not in _TITLES
@@ -502,6 +536,8 @@ def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if first_head in _UNIT_HEADS and all(_of_a_unit(w) for w in words[: _first_head_at(words)]):
         kind = "unit"  # "The Business School", "die Heidelberger Fakultät für Physik": a part, no parent named
     start, end = part[0][0], part[-1][1]
+    if _RANKING_AFTER.match(text, end):
+        return None  # "the QS World University Rankings": a ranking's title
     if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
         kind = "unit"  # "the International Relations Office of the two universities": a part of them
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
@@ -572,6 +608,8 @@ def _find_quoted(text: str, offset: int, found: list[Span]) -> list[Span]:
             continue
         if len(words) > 12 or not any(_head_of(w) or _RU_HEADS.match(w) for w in words):
             continue
+        if inner[-1:] in (",", ";", ":", "!", "?") or (inner.endswith(".") and len(words) > 4):
+            continue  # '"A top university needs students who can afford it," she said': speech, not a name
         s, e = m.start(2), m.end(2)
         out.append(Span(s + offset, e + offset, text[s:e], "name", "university"))
     return out

@@ -20,19 +20,20 @@ __all__ = ["companies", "find_marked", "with_marked"]
 
 _NETWORK = (
     r"(?i:alliance|network|association|league|guild|federation|verbund|allianz|netzwerk"
-    r"|alianza|red|r[ée]seau|f[ée]d[ée]ration|альянс)"
+    r"|alianza|red|r[ée]seau|f[ée]d[ée]ration|альянс|alleanza|alian[çc]a|rete|rede)"
 )
 # The noun right before the name, lower case ("the alliance Orbit U."; a capitalised one is part of
 # a name: "the Russian Federation and ...", "la Red Universitaria ..."), or a German noun after a
 # lower-case article ("im Netzwerk T.I.M.E."); between them only Romance adjectives ("l'alliance
 # européenne X", "la red universitaria X"), never "of" (the tail of a longer name) or a verb.
-_ADJECTIVE = r"[a-zà-ÿ]+(?:enne|ène|éen|ienne|aire|ale|al|ano|ana|ico|ica|ario|aria|ais|aise|ique|ista|ino|ina)s?"
+_ADJECTIVE = r"[a-zà-ÿ]+(?:enne|ène|éen|ienne|aire|ale|al|ano|ana|ico|ica|ario|aria|ais|aise|ique|ista|ino|ina|ea|eo)s?"
 # (Each word's first letter comes before its look-behind, "a(?<![\w-]a)lliance" for
 # "(?<![\w-])alliance": a pattern opening with letters lets ``re`` skip in C to the next one
 # of them, where one opening with a look-behind is tried at every character of the sentence.)
 _BEFORE = re.compile(
     r"(?:a(?<![\w-]a)(?:lliance|ssociation|lianza)|n(?<![\w-]n)etwork|l(?<![\w-]l)eague|g(?<![\w-]g)uild"
-    r"|f(?<![\w-]f)(?:ederation|[ée]d[ée]ration)|r(?<![\w-]r)(?:ed|[ée]seau)"
+    r"|f(?<![\w-]f)(?:ederation|[ée]d[ée]ration)|r(?<![\w-]r)(?:ed|[ée]seau|ete|ede)"
+    r"|a(?<![\w-]a)(?:lleanza|lian[çc]a)"
     r"|V(?<=[a-zà-ÿ] V)erbund|A(?<=[a-zà-ÿ] A)llianz|N(?<=[a-zà-ÿ] N)etzwerk)"
     rf"(?: {_ADJECTIVE}){{0,2}} (?=[A-ZÀ-Ý])"
 )

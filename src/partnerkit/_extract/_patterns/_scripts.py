@@ -52,6 +52,12 @@ _RU_NATIONALITY = re.compile(
 )
 _RU_EPONYM = re.compile(r" (?:им\.|имени) (?:[А-ЯЁ]\. ?){0,2}[А-ЯЁ][\w-]+")
 _ZH_NAME_CHAR = re.compile(r"[\u3400-\u9fff—\-·.]")
+# words of time or reference that open a clause right before a name, with no mark between them
+# ("今年下半年西安交通大学还将", "目前联盟已有", "由两校工学院共同制定"): they end the name on the left
+_ZH_WORD_BEFORE = re.compile(
+    r"(?:今年|去年|明年|前年|本年|上半年|下半年|年初|年底|年内|目前|当前|日前|近日|近期|当天|当日|同日|次日|"
+    r"上午|下午|晚上|随后|此后|今后|近年来?|本周|上周|下周|本月|上月|下月|两校|该校|本校|我校|各校)$"
+)
 # two fields joined inside one name ("布达佩斯技术与经济大学", "科学与技术学院"): a conjunction
 # between field words is part of the name, not a break between two names
 _ZH_FIELD = (
@@ -272,7 +278,11 @@ def _find_zh(text: str, offset: int) -> list[Span]:
             ):
                 start -= 1  # "技术与经济大学": two fields of one name
                 continue
-            if _ZH_BREAK.match(text, start - 1) or (start > 1 and _ZH_BREAK.fullmatch(text[start - 2 : start])):
+            if (
+                _ZH_BREAK.match(text, start - 1)
+                or (start > 1 and _ZH_BREAK.fullmatch(text[start - 2 : start]))
+                or _ZH_WORD_BEFORE.search(text, max(0, start - 4), start)
+            ):
                 break
             if text[start - 1] in "—-" and _ZH_HEAD_END.search(text, 0, start - 1):
                 break  # "浙江大学—帝国理工学院联合实验室": two names joined by a dash, not one

@@ -18,7 +18,7 @@ _HEADS_EN = frozenset(
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation
     conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc akimat hokimiyat
-    municipality mayoralty""".split()  # noqa: SIM905
+    municipality mayoralty unibertsitatea""".split()  # noqa: SIM905
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(
@@ -28,7 +28,7 @@ _HEADS_HEAD_FIRST = frozenset(
     bundesstaat centro consejo conseil zentrum colegio collège asociación associação politécnico
     politecnico red réseau netzwerk universitat universitas universiti universiteit uniwersytet univerzita
     politécnica politècnica politecnica tecnológico tecnologico grupo groupe gruppo consorcio consórcio consorzio
-    federación fédération alianza municipalidad alcaldía mairie""".split()  # noqa: SIM905
+    federación fédération alianza municipalidad alcaldía mairie associazione alleanza aliança rete rede""".split()  # noqa: SIM905
 )
 _PLURAL_HEADS = frozenset(["universités", "universidades", "universities", "università", "universitäten"])
 _UNIT_HEADS = frozenset(
@@ -47,16 +47,22 @@ _HEAD_STEMS = literal_trie(
     _HEADS_EN | _HEADS_HEAD_FIRST | _UNIT_HEADS | {"universität", "hochschule", "akademie", "institut"}
 )
 _CONNECTORS = frozenset(
-    """of for and the de del la las los el des du d' d’ di da do dos der für zu und y et e &""".split()  # noqa: SIM905
+    """of for and the de del la las los el des du d' d’ di da do dos der für zu und y et e &
+    della delle dei degli dello dell' dell’ per para pour""".split()  # noqa: SIM905
 )
+# a connector only right after a head: Portuguese "Associação das Universidades", not German "TUM und das College"
+_CONNECTORS_AFTER_HEAD = frozenset(["das"])
 _DETERMINERS = frozenset(
-    """the a an la las los el le les l' l’ die der das den dem des un une il lo gli""".split()  # noqa: SIM905
+    """the a an la las los el le les l' l’ die der das den dem des un une il lo gli nell' nell’ all' all’ dall' dall’
+    sull' sull’ un' un’""".split()  # noqa: SIM905
 )
 _SPLITTERS = frozenset(["and", "y", "et", "und", "e", "&"])
 _KEEP_AFTER = frozenset(
     """of for de del des du d' d’ di da do für der zu""".split()  # noqa: SIM905
 )
-_WORD = re.compile(r"[\u3400-\u9fff]+|(?:[lLdD]['’])|[^\W_]+(?:[-'’.][^\W_]+)*(?:(?<=s)['’](?!\w))?\.?|[«»\"“”„(),;:]")
+_WORD = re.compile(
+    r"[\u3400-\u9fff]+|(?:(?:[lLdD]|[dDnNcC]ell|[dDsS]?[aAuU]ll|[qQ]uell|[uU]n)['’])|[^\W_]+(?:[-'’.][^\W_]+)*(?:(?<=s)['’](?!\w))?\.?|[«»\"“”„(),;:]"
+)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X{1,3}|XI{1,3}|XIV|XV|XVI{0,3})$")
 _ACRONYM_STOP = frozenset(
     """CIS EU UN UK US USA USSR UAE PRC ISO CEO PHD IT AI GDP SAT PISA TOEFL IELTS ID OK PDF HTML COVID
@@ -67,6 +73,11 @@ _TITLES = frozenset(
     """president rector vice-rector chancellor dean professor prof dr mr mrs ms minister director head
     lecturer chairman chairperson chair coordinator secretary ambassador consul spokesperson
     ректор проректор президент профессор декан министр директор""".split()  # noqa: SIM905
+)
+# German role nouns, capitalised as every German noun, that never continue a name ("die HKA Mitglied
+# im Netzwerk X": "Mitglied" is what the HKA is)
+_ROLE_NOUNS = frozenset(
+    """mitglied mitglieder gründungsmitglied gründungsmitglieder vollmitglied vollmitglieder""".split()  # noqa: SIM905
 )
 # Russian.
 _RU_HEADS = re.compile(

@@ -49,6 +49,8 @@ _UNIT_LATER = _UNIT_AFTER | SUBUNIT_WORDS | frozenset(("institute", "centre"))
 #: A lower-case letter then a capital, or capitals then a capitalised word: words run together.
 _GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])|(?<=[A-Z])(?=[A-Z][a-zß-ÿ]{2,})")
 _GLUED_WORD = re.compile(r"\S*(?:[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2})\S*")
+#: Where :data:`_GLUED_WORD` matches (the same letters without the rest of the word: found faster).
+_GLUED_AT = re.compile(r"[a-zß-ÿ][A-ZÀ-Þ]|[A-Z]{2}[a-zß-ÿ]{2}")
 #: Footnote lead-ins before an address: "Current address:", "Present address", "now at", "also at",
 #: "Permanent address", "Author's address", "Address for correspondence", "On leave from".
 _LEAD_IN = re.compile(
@@ -129,7 +131,7 @@ def unglue(r: AffiliationReader, text: str) -> str:
         text = _MARKUP.sub(" ", text)
     if "&" in text and ";" in text:
         text = html.unescape(text)  # "&quot;Irkutsk State University&quot;"
-    if _GLUED_WORD.search(text):
+    if _GLUED_AT.search(text):
 
         def split(m: re.Match[str]) -> str:
             word = m.group(0)
@@ -227,7 +229,7 @@ def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]
                 if not r.entries(" ".join(toks)):
                     # a number between the parts is part of the name, not a footnote mark
                     joined = text[group[0].start : group[-1].start + len(group[-1].text)]
-                    key = normalize_name(joined) if any(c.isdigit() for c in joined) else ""
+                    key = normalize_name(joined) if any(map(str.isdigit, joined)) else ""
                     toks = tuple(key.split()) if key and r.entries(key) else ()
                 if toks:
                     out.append(Part(joined, group[0].start, toks, False))
@@ -239,20 +241,37 @@ def join_parts(r: AffiliationReader, parts: list[Part], text: str) -> list[Part]
     return out
 
 
-def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, str]]:
-    """Longest runs of ``toks`` that are registered names (none inside another)."""
+def spans(r: AffiliationReader, toks: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
+    """Longest runs of ``toks`` that are registered names (none inside another); found once
+    per reader for each run of words (a part's words recur from string to string)."""
+    got = r._spans.get(toks)
+    if got is None:
+        got = _spans(r, toks)
+        if len(r._spans) > _KEPT_SPANS:
+            r._spans.clear()
+        r._spans[toks] = got
+    return got
+
+
+#: Parts' runs kept per reader, at most.
+_KEPT_SPANS = 100_000
+
+
+def _spans(r: AffiliationReader, toks: tuple[str, ...]) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     n = len(toks)
     known = [r.index.count("t:" + t) > 0 for t in toks]
+    heads = r._heads
     i = 0
     while i < n:
         best = None
         stop = i
         while stop < min(n, i + _MAX_SPAN) and known[stop]:
             stop += 1
+        most = heads.get(toks[i].split(" ", 1)[0], -1) if stop > i else -1  # no name starts so: none
         for j in range(stop, i, -1):
             key = " ".join(toks[i:j])
-            if r.entries(key):
+            if key.count(" ") <= most and r.entries(key):  # (a longer run is no name starting so)
                 best = (i, j, key)
                 break
         if best is None:
@@ -262,7 +281,7 @@ def spans(r: AffiliationReader, toks: tuple[str, ...]) -> list[tuple[int, int, s
             out.append(best)
         i += 1
     # drop runs inside a longer one
-    return [s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out)]
+    return tuple(s for s in out if not any(o is not s and o[0] <= s[0] and s[1] <= o[1] for o in out))
 
 
 def acronym_words(part: Part) -> frozenset[str]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Collection
+from typing import TYPE_CHECKING, cast
 
 from partnerkit._matching._affiliation._model import Hints
 from partnerkit._matching._affiliation._parts import _DIGITS, spans
@@ -34,30 +35,83 @@ _NATIONAL = frozenset(("US", "USA", "UK"))
 _REGIONS = {"HK": ("hong kong", "hksar"), "MO": ("macau", "macao", "masar"), "TW": ("taiwan",)}
 
 
+#: What reading a part as a place writes into the hints, in order: (field of :class:`Hints`, value);
+#: a str is added to the field (appended to ``texts``), any other value added whole, and a
+#: (part text, cut) pair of ``tails`` recorded there.
+_Write = tuple[str, "str | Collection[str] | tuple[str, int]"]
+#: Parts read as places kept per reader, at most (a part's reading depends on it alone).
+_KEPT = 100_000
+
+
 def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> bool:
-    """Record the place a part names; True if the part is an address (never a candidate)."""
+    """Record the place a part names; True if the part is an address (never a candidate).
+
+    A part is read once per reader: its answer and what it writes into the hints are kept
+    ("USA", "Department of Physics" recur from string to string) and written again.
+    """
+    key = ("place", part.text, part.tokens, deep)
+    got = r._parts_read.get(key)
+    if got is None:
+        writes: list[_Write] = []
+        got = _answer(_place(r, part, writes, deep), writes)
+        _keep(r, key, got)
+    _write(hints, got[1])
+    return got[0]
+
+
+#: The answers that write nothing, shared (most parts are none: the cache then adds no objects).
+_NONE = ((False, ()), (True, ()))
+
+
+def _answer(answer: bool, writes: list[_Write]) -> tuple[bool, tuple[_Write, ...]]:
+    return (answer, tuple(writes)) if writes else _NONE[answer]
+
+
+def _keep(r: AffiliationReader, key: tuple[object, ...], value: tuple[bool, tuple[_Write, ...]]) -> None:
+    if len(r._parts_read) > _KEPT:
+        r._parts_read.clear()
+    r._parts_read[key] = value
+
+
+def _write(hints: Hints, writes: tuple[_Write, ...]) -> None:
+    """Write ``writes`` (see :data:`_Write`) into ``hints``, in order."""
+    for field, value in writes:
+        if field == "texts":
+            hints.texts.append(cast(str, value))
+        elif field == "tails":
+            text, cut = cast("tuple[str, int]", value)
+            hints.tails[text] = cut
+        else:
+            target: set[str] = getattr(hints, field)
+            if isinstance(value, str):
+                target.add(value)
+            else:
+                target.update(cast("Collection[str]", value))
+
+
+def _place(r: AffiliationReader, part: Part, writes: list[_Write], deep: bool) -> bool:
     folded = fold(part.text)
     code = country_of(folded)
     states = subdivision_countries().get(folded)
     if code is not None:
         city = normalize_name(part.text)
         if code not in r._cities.get(city, (code,)):  # "Columbia" (SC), a misspelt country: soft
-            hints.cities.add(city)
-            hints.soft.update({code, *r._cities[city]})
+            writes.append(("cities", city))
+            writes.append(("soft", {code, *r._cities[city]}))
         else:
-            hints.countries.add(code)
+            writes.append(("countries", code))
             if states:
-                hints.countries.update(states)
-        hints.texts.append(part.text)
+                writes.append(("countries", states))
+        writes.append(("texts", part.text))
         return True
     if states:
-        hints.soft.update(states)
-        hints.texts.append(part.text)
+        writes.append(("soft", states))
+        writes.append(("texts", part.text))
         return True
     code = country_code(part.text)
     if code is not None:  # "CN" after a name: a hint for ties, not a filter ("IT" may be a unit)
-        hints.soft.add(code)
-        hints.texts.append(part.text)
+        writes.append(("soft", code))
+        writes.append(("texts", part.text))
         return True
     words = folded.split()
     rest = [w for w in words if not (w in STREET_WORDS or _DIGITS.match(w) or is_postcode(w))]
@@ -67,12 +121,12 @@ def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> 
         return True  # "Blindern 12 Street"
     city = normalize_name(" ".join(rest))
     if city in r._cities:
-        hints.cities.add(city)
-        hints.soft.update(r._cities[city])
-        hints.texts.append(part.text)
+        writes.append(("cities", city))
+        writes.append(("soft", r._cities[city]))
+        writes.append(("texts", part.text))
         return True
     if deep and places_in(r, folded) == 0 and not r.entries(" ".join(part.tokens)):
-        places_in(r, folded, hints)
+        _places_in(r, folded, writes)
         return True  # "Brookings SD 57007 USA", "India 632014": places only
     # "0316 Blindern": a post code and a place not in the registry (not "University X 2900")
     return (
@@ -82,29 +136,30 @@ def place(r: AffiliationReader, part: Part, hints: Hints, deep: bool = True) -> 
     )
 
 
-def places_in(r: AffiliationReader, folded: str, hints: Hints | None = None) -> int:
+def places_in(r: AffiliationReader, folded: str) -> int:
     """How many leading words of ``folded`` are not its trailing address (cities, states,
-    countries, post codes: "... University Brookings SD 57007 USA"); the address's places
-    go to ``hints``. The whole text (no address) when the tail is only numbers or codes."""
-    if hints is not None:
-        return _places_in(r, folded, hints)
-    # asked twice for one part (is it an address? where does its address start?): the last answer is kept
-    last = r._last_address
-    if last[0] == folded:
-        return last[1]
-    n = _places_in(r, folded, None)
-    r._last_address = (folded, n)
+    countries, post codes: "... University Brookings SD 57007 USA"). The whole text (no
+    address) when the tail is only numbers or codes."""
+    # asked twice for one part (is it an address? where does its address start?) and again when
+    # the part recurs: the answers are kept
+    n = r._addresses.get(folded)
+    if n is None:
+        n = _places_in(r, folded, None)
+        if len(r._addresses) > _KEPT:
+            r._addresses.clear()
+        r._addresses[folded] = n
     return n
 
 
-def _places_in(r: AffiliationReader, folded: str, hints: Hints | None) -> int:
+def _places_in(r: AffiliationReader, folded: str, writes: list[_Write] | None) -> int:
+    """:func:`places_in`; the address's places go to ``writes``."""
     words = folded.split()
     i = len(words)
     chunks: list[str] = []
     while i > 0:
         for j in range(max(0, i - 5), i):  # the longest chunk first
             chunk = " ".join(words[j:i])
-            if _DIGITS.match(chunk) or is_postcode(chunk) or _place_word(r, chunk):
+            if _address_chunk(r, chunk):
                 break
         else:
             break
@@ -115,24 +170,52 @@ def _places_in(r: AffiliationReader, folded: str, hints: Hints | None) -> int:
     # and codes alone ("US 41", "ESH 7009") are no address: one place written out
     if not any(len(c) > 3 for c in named) or (len(chunks) < 2 and not any(is_postcode(c) for c in chunks)):
         return len(words)
-    if hints is not None:
+    if writes is not None:
         for chunk in chunks:
             if not (_DIGITS.match(chunk) or is_postcode(chunk)):
-                place(r, Part(chunk, 0, tuple(tokens(chunk)), False), hints, deep=False)
+                _place(r, Part(chunk, 0, tuple(tokens(chunk)), False), writes, deep=False)
     return i
 
 
+def _address_chunk(r: AffiliationReader, chunk: str) -> bool:
+    """Words at the end of a part that are numbers, a post code or a place (kept once read: the
+    same endings recur from part to part)."""
+    got = r._chunks.get(chunk)
+    if got is None:
+        got = bool(_DIGITS.match(chunk) or is_postcode(chunk) or _place_word(r, chunk))
+        if len(r._chunks) > _KEPT:
+            r._chunks.clear()
+        r._chunks[chunk] = got
+    return got
+
+
 def _place_word(r: AffiliationReader, chunk: str) -> bool:
-    if len(chunk) < 2 or not tokens(chunk):
-        return False  # "on", "de": words of a name, not Ontario or Delaware
+    """A country, a state or a registry city, with a word that is no stop word ("on", "de": words
+    of a name, not Ontario or Delaware); a city without organisation words ("University Park")."""
+    if len(chunk) < 2:
+        return False
     if country_of(chunk) or chunk in subdivision_countries():
-        return True
-    return normalize_name(chunk) in r._cities and not set(chunk.split()) & ORG_KEYS
+        return bool(tokens(chunk))
+    if not ORG_KEYS.isdisjoint(chunk.split()):
+        return False  # (known before the chunk's words are normalised)
+    toks = tokens(chunk)
+    return bool(toks) and " ".join(toks) in r._cities  # (the chunk's normal form)
 
 
 def address_tail(r: AffiliationReader, part: Part, hints: Hints) -> None:
     """Record the trailing address of an organisation part as hints, when no registered
     name runs into it ("Vellore Institute of Technology Vellore": yes; "University of Georgia": no)."""
+    key = ("tail", part.text, part.tokens)
+    got = r._parts_read.get(key)
+    if got is None:
+        writes: list[_Write] = []
+        _address_tail(r, part, writes)
+        got = _answer(False, writes)
+        _keep(r, key, got)
+    _write(hints, got[1])
+
+
+def _address_tail(r: AffiliationReader, part: Part, writes: list[_Write]) -> None:
     folded = fold(part.text)
     words = folded.split()
     keep = places_in(r, folded)
@@ -141,8 +224,8 @@ def address_tail(r: AffiliationReader, part: Part, hints: Hints) -> None:
     cut = len(part.tokens) - len(tokens(" ".join(words[keep:])))
     if cut <= 0 or any(s < cut < e for s, e, _ in spans(r, part.tokens)):
         return
-    places_in(r, folded, hints)
-    hints.tails[part.text] = cut
+    _places_in(r, folded, writes)
+    writes.append(("tails", (part.text, cut)))
 
 
 def place_agrees(r: AffiliationReader, c: int, words: list[str]) -> bool:

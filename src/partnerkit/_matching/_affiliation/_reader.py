@@ -11,6 +11,7 @@ otherwise (`_variants`), acronyms (`_acronyms`), schools named after their unive
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from partnerkit._matching._affiliation._abbreviations import expanded
 from partnerkit._matching._affiliation._acronyms import acronym_hit, acronym_with_place
@@ -32,6 +33,7 @@ from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
 from partnerkit._matching._index import _TYPES, Index, kept
+from partnerkit._matching._inflect import inflections, skeleton_table
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import RelationType
 from partnerkit._names import (
@@ -76,8 +78,10 @@ class AffiliationReader:
         self._links: dict[int, set[int]] = {}  # ROR "related" links, both ways
         # plain field values: reading a loaded registry's places makes no Institution objects
         self._kind: list[str] = []  # each institution's kind (the InstitutionKind value)
+        self._country: list[str | None] = []  # each institution's country
         for city, country, rels, kind in self.institutions.plain("city", "country", "relationships", "kind"):
             self._kind.append(kind)
+            self._country.append(country)
             if city:
                 cities.setdefault(normalize_name(city), set()).update({country} if country else ())
             self._city_of.append(normalize_name(city) if city else "")
@@ -99,31 +103,54 @@ class AffiliationReader:
         spread = word_spread(index)  # generic and subject words: one notion with Registry.match
         self._generic = spread.generic
         self._subject = spread.subject
-        self._entry_cache: dict[str, list[Entry]] = {}
+        self._entry_cache: dict[str, tuple[Entry, ...]] = {}
+        #: the first word of each registered full name (as :meth:`entries` finds them) -> the most
+        #: spaces such a name has: a run of words is looked up only if it may be one
+        self._heads: dict[str, int] = {}
+        heads = self._heads
+        acronyms = index.acronyms
+        for n, key in enumerate(index.keys[: index.translated_from]):
+            if not acronyms[n]:
+                head, spaces = key.split(" ", 1)[0], key.count(" ")
+                if heads.get(head, -1) < spaces:
+                    heads[head] = spaces
         self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
         self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
-        self._last_address: tuple[str | None, int] = (None, 0)  # places_in's last answer (no hints)
-        subdivision_countries()  # build the gazetteers now, not on the first string
+        self._addresses: dict[str, int] = {}  # places_in's answers (_places)
+        self._chunks: dict[str, bool] = {}  # words ending a part that are an address (_places)
+        self._spans: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}  # runs of names (_parts)
+        self._parts_read: dict[tuple[object, ...], tuple[bool, tuple[Any, ...]]] = {}  # parts read as places (_places)
+        # build now, not on the first string that needs them: the gazetteers, the registry's
+        # cities and the words to read abjad and inflected names (Registry.match reads them)
+        subdivision_countries()
         country_of("")
+        spread.cities()
+        inflections(index)
+        skeleton_table(index)
 
     # --- the index's names -------------------------------------------------------------------
 
-    def entries(self, key: str) -> list[Entry]:
+    def entries(self, key: str) -> Sequence[Entry]:
         """(institution, name type, name as written, name id) of every full name whose normal form is
-        ``key`` (an institution may hold several: "Universidad de X" and "University of X")."""
+        ``key`` (an institution may hold several: "Universidad de X" and "University of X").
+
+        Kept once read, as a tuple (most keys a string's words make name nothing: those share
+        one empty tuple, so the cache adds no objects for the cyclic collector to walk).
+        """
         got = self._entry_cache.get(key)
         if got is not None:
             return got
         index = self.index
         out: list[Entry] = []
-        for n in index.with_words(key.split()):
-            if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
-                out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
+        if key.count(" ") <= self._heads.get(key.split(" ", 1)[0], -1):  # else no name starts so
+            for n in index.with_words(key.split()):
+                if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
+                    out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
             self._entry_cache.clear()
-        self._entry_cache[key] = out
-        return out
+        kept = self._entry_cache[key] = tuple(out) if out else ()
+        return kept
 
     def names_of(self, c: int) -> tuple[str, ...]:
         """The normal forms of institution ``c``'s name and aliases (kept once read)."""
@@ -174,8 +201,8 @@ class AffiliationReader:
 
     def _placed(self, c: int, hints: Hints) -> bool:
         """Institution ``c`` is in a country, state or city the string names."""
-        inst = self.institutions[c]
-        return inst.country in hints.countries | hints.soft or self._city_of[c] in hints.cities
+        country = self._country[c]
+        return country in hints.countries or country in hints.soft or self._city_of[c] in hints.cities
 
     def elsewhere(self, c: int, hints: Hints) -> bool:
         """The string names places and institution ``c`` is at none of them."""
@@ -183,11 +210,11 @@ class AffiliationReader:
 
     def placed(self, c: int, reading: Reading) -> bool:
         """Institution ``c`` is where the string says: its city if one is named, else its country."""
-        inst = self.institutions[c]
         hints = reading.hints
         if hints.cities:
             return self._city_of[c] in hints.cities
-        return bool(inst.country) and inst.country in hints.countries | hints.soft
+        country = self._country[c]
+        return bool(country) and (country in hints.countries or country in hints.soft)
 
     # --- the reading -----------------------------------------------------------------------
 
@@ -315,8 +342,19 @@ class AffiliationReader:
         if n > _FUZZY_POSTING:
             return []
         out: list[int] = []
+        acronyms, owner, hints = index.acronyms, index.name_inst, reading.hints
+        # (:meth:`placed` for each name: its city if the string names one, else its country)
+        cities, countries = hints.cities, hints.countries | hints.soft
         for name in index.posting("t:" + rarest):
-            if not index.acronyms[name] and self.placed(index.name_inst[name], reading):
+            if acronyms[name]:
+                continue
+            c = owner[name]
+            if cities:
+                placed = self._city_of[c] in cities
+            else:
+                country = self._country[c]
+                placed = bool(country) and country in countries
+            if placed:
                 out.append(name)
                 if len(out) >= limit:
                     break

@@ -98,7 +98,7 @@ def _written_in(index: Index, words: str, country: str) -> bool:
 def _own_words(inst: Institution) -> frozenset[str]:
     """The normalised words of every name of ``inst``, its city and its country."""
     words: set[str] = set()
-    texts = [n.value for n in inst.names()]
+    texts = [inst.name, *inst.aliases, *inst.acronyms, *inst.labels.values()]  # every name (as inst.names())
     if inst.city:
         texts.append(inst.city)
     if inst.country:

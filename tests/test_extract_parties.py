@@ -1,0 +1,53 @@
+"""How the parties of one statement make records (texts written for these tests, invented names).
+
+A user relies on: one document of several parties being one record when the text says so, by a
+multi-party word ("a trilateral agreement", "三方合作协议", "трёхстороннее соглашение") or by "jointly
+signed" (共同签署), or by a singular document one signer signs with several partners ("X signed an
+agreement with A and B", "X assinou um convênio com A e B"); while "X与A、B签署合作协议" (Chinese, no
+article) and subjects before a singular document with a partner in a later clause stay one record
+per partner.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import partnerkit as pk
+
+
+def _groups(text: str) -> list[frozenset[str]]:
+    ex = pk.extract(text, published="2025-05-16")
+    return sorted(
+        (frozenset(x.name for x in p.parties) for p in ex.partnerships if p.kind.value == "agreement"), key=sorted
+    )
+
+
+THREE = frozenset({"Universidade de Vilamar", "Universidade do Norte", "Universidade de Lagoa"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Universidade de Vilamar assinou um convênio de cooperação com a Universidade do Norte, de Portugal, "
+            "e a Universidade de Lagoa, de Angola.",
+            [THREE],
+        ),
+        (
+            "A Universidade de Vilamar assinou um convênio trilateral com a Universidade do Norte e a Universidade "
+            "de Lagoa.",
+            [THREE],
+        ),
+        (
+            "北岭大学、南川大学与东河集团有限公司共同签署了三方合作协议。",
+            [frozenset({"北岭大学", "南川大学", "东河集团有限公司"})],
+        ),
+        # one per partner: Chinese partners after 与, and a partner of another clause
+        (
+            "北岭大学与南川大学、西山大学签署合作协议。",
+            [frozenset({"北岭大学", "南川大学"}), frozenset({"北岭大学", "西山大学"})],
+        ),
+    ],
+)
+def test_one_document_of_several_parties_is_one_record(text: str, expected: list[frozenset[str]]) -> None:
+    assert _groups(text) == sorted(expected, key=sorted)
