@@ -323,12 +323,15 @@ def merge_partnerships(
     """
     rules = MERGE_RULES if days == 7 else merge_rules(days)
     resolver = _resolver(registry)
-    blocks = Blocks(resolver.id_of if resolver is not None else lambda p: p.institution_id)
+    blocks = Blocks(resolver.id_of if resolver is not None else lambda p: p.institution_id, days)
     out: list[Partnership] = []
     for n, rec in enumerate(partnerships):
         if not isinstance(rec, Partnership):
             raise TypeError(f"partnerships item {n}: expected a Partnership, got {type(rec).__name__}")
         for i in blocks.candidates(rec):  # every kept record it may merge with, in order
+            old = out[i]
+            if old.kind is K.OFFICE and not _locations(old.location, rec.location):
+                continue  # ``different_locations`` decides non-match: checked before the parties (cheap)
             why = rules.compare(_Side(out[i], resolver), _Side(rec, resolver))  # type: ignore[arg-type]
             if why.decision is Decision.MATCH:
                 log.debug("merging partnership records: %s", why)
