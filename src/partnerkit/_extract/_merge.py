@@ -18,7 +18,8 @@ Different deals between the same parties (an MoU in 2011, a key agreement in 202
 
 :func:`merge_partnerships` compares a record only with the kept records whose dates may be one
 signing with its own and that may share all its parties (``_merge_keys.Blocks``: filed by year;
-institution ids, name keys, acronym keys), skips offices in other places before the rules, and
+institution ids, name keys, acronym keys), skips offices in other places and other parties
+before the rules (which decide non-match for them, so only their explanation is saved), and
 resolves each distinct party name through the registry once, so its cost grows with the records
 times the size of their blocks (a hub institution's deals of one year), not with the square of
 the records; the outcome is the all-pairs one.
@@ -335,7 +336,9 @@ def merge_partnerships(
         for i in blocks.candidates(rec):  # every kept record it may merge with, in order
             old = out[i]
             if old.kind is K.OFFICE and not _locations(old.location, rec.location):
-                continue  # ``different_locations`` decides non-match: checked before the parties (cheap)
+                continue  # ``different_locations`` decides non-match: checked before the rules (cheap)
+            if not _same_parties(old, rec, resolver):
+                continue  # so does ``different_parties`` (name pairs are answered once, then kept)
             why = rules.compare(_Side(out[i], resolver), _Side(rec, resolver))  # type: ignore[arg-type]
             if why.decision is Decision.MATCH:
                 log.debug("merging partnership records: %s", why)
