@@ -77,6 +77,7 @@ from partnerkit._extract._when import (
     date_for,
     during_date,
     event_date,
+    is_event,
 )
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 from partnerkit._names import fold
@@ -575,7 +576,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 (explicit[0], explicit[1]),
                 -1,
             )  # the pair in play: of a statement (not member and network)
-            text_pair = text_pair or pair
+            if text_pair is None and not any(is_event(doc, e) for e in pair):
+                text_pair = pair  # (an event met beside a university is no pair the text is about)
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):
