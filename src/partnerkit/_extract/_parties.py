@@ -15,7 +15,17 @@ from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
 
-__all__ = ["about_subject", "between", "clause_parties", "excluded", "group_parties", "names_none", "party", "subject"]
+__all__ = [
+    "about_subject",
+    "between",
+    "clause_parties",
+    "excluded",
+    "group_parties",
+    "names_none",
+    "office_owners",
+    "party",
+    "subject",
+]
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
@@ -325,3 +335,32 @@ def names_none(doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigg
     return not any(
         m.entity in parties and lo <= m.start - sent.start and m.end - sent.start <= hi for m in doc.in_sentence(si)
     )
+
+
+def office_owners(
+    doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigger], parties: list[int]
+) -> list[int]:
+    """An office told after another deal of the sentence, in a clause of its own naming no
+    organisation, is its subjects' alone: "X runs a dual degree with A, and it opened its India
+    office in Delhi" and "X signed an agreement with A and opened an office in Nairobi" give X's
+    office, not one of X and A; "X and Y signed an agreement and opened a joint office" keeps both."""
+    if trig.kind is not PartnershipKind.OFFICE or len(parties) < 2:
+        return parties
+    if not any(t.kind is not PartnershipKind.OFFICE and t.end <= trig.start for t in triggers):
+        return parties
+    text = doc.sentences[si].text
+    base = doc.sentences[si].start
+    hi = min((t.start for t in triggers if t.start > trig.end), default=len(text))
+    named = [m for m in doc.in_sentence(si) if m.entity in parties]
+    if any(trig.start <= m.start - base < hi for m in named):
+        return parties  # "... and opened an office at B University": B is named in its clause
+    last = max((m.end - base for m in named if m.end - base <= trig.start), default=0)
+    if not _AND_CLAUSE.search(text, last, trig.start):
+        return parties
+    first = min(t.start for t in triggers)
+    owners = list(dict.fromkeys(m.entity for m in named if m.end - base <= first and m.entity is not None))
+    return owners or parties
+
+
+# what joins a second clause to the first: "..., and it opened", "y abrió", "et a ouvert", "und eröffnete"
+_AND_CLAUSE = re.compile(r"\b(?:and|y|e|et|und)\b|[;；]|\s(?:и|а также)\s|并|并且|同时", re.IGNORECASE)

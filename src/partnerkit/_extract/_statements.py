@@ -42,6 +42,7 @@ from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
 from partnerkit._extract._parties import names_none as _names_none
+from partnerkit._extract._parties import office_owners as _office_owners
 from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
@@ -513,10 +514,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     # text's publisher met only as "the university" is no host of X's office
                     parties = [p for p in parties if p in by_name]
                     hosts = [p for p in explicit if p in by_name]
-                parties = _own_clause(doc, si, trig, triggers, parties)
+                parties = _office_owners(doc, si, trig, triggers, _own_clause(doc, si, trig, triggers, parties))
                 if not parties:
                     continue
-                hosts = _own_clause(doc, si, trig, triggers, hosts)
+                hosts = _office_owners(doc, si, trig, triggers, _own_clause(doc, si, trig, triggers, hosts))
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 if recs:
