@@ -17,6 +17,7 @@ from partnerkit._model import PartnershipKind, Party
 
 __all__ = [
     "about_subject",
+    "apposed_membership",
     "between",
     "clause_parties",
     "excluded",
@@ -47,7 +48,25 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     hit = None
     for c in ctx.finditer(before):
         hit = c
-    return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
+    return (
+        (hit is not None and len(before) - hit.end() <= 6)
+        or _funder(doc, sent_start, text, m)
+        or apposed_membership(text, m.start - sent_start, m.end - sent_start)
+    )
+
+
+# "A, an N member since 2015, and B will ...": N names what A belongs to, no party of the deal
+_APPOSED_BEFORE = re.compile(
+    r",\s+(?:also\s+|itself\s+)?(?:an?|one|the)\s+(?:(?:founding|full|associate|longstanding|long-standing)\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSED_AFTER = re.compile(r"\s+members?\b(?!\s+(?:of|universit|institution))", re.IGNORECASE)
+
+
+def apposed_membership(text: str, start: int, end: int) -> bool:
+    """True for a name in an apposition telling a membership ("the University of X, an N member
+    since ...", "X, a founding N member,"): the network is context, not a party of the deal."""
+    return bool(_APPOSED_AFTER.match(text, end) and _APPOSED_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _low(doc: Document, text: str, m: Found) -> str | None:

@@ -47,6 +47,7 @@ from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
+from partnerkit._extract._records import apposed_memberships as _apposed_memberships
 from partnerkit._extract._records import hosts_named_next as _hosts_named_next
 from partnerkit._extract._records import membership as _membership
 from partnerkit._extract._records import offices as _offices
@@ -252,6 +253,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if about is None and (lead := _pronoun_lead(doc, si)) is not None:
             subject = publisher = lead  # "X, founded in 1970, is ... . It signed ...": X
         mentions = doc.in_sentence(si)
+        out.extend(_apposed_memberships(doc, si, published))  # "X, an N member since 2015, ..."
         explicit: list[int] = []
         marked: set[int] = set()
         aside_end = -1  # end of the last mention named as context: its conjuncts are context too
