@@ -59,6 +59,21 @@ def test_match_batch_is_registry_match_row_by_row() -> None:
         assert cols["score"][i] == (best[0].score if best else 0.0)
 
 
+def test_spreadsheet_error_values_have_no_match_with_one_warning(caplog: pytest.LogCaptureFixture) -> None:
+    """A "#N/A" cell (a failed formula exported to CSV) is no name: no match, as a blank cell, and one warning
+    per batch counts such cells (it could otherwise match whatever "N/A" reads as)."""
+    reg = pk.Registry(
+        [pk.Institution(id="na", name="N/A University"), pk.Institution(id="itmo", name="ITMO University")]
+    )
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        cols = match_batch(reg, ["#N/A", "ITMO University", " #N/A", "#REF!", ""])
+    assert cols["id"] == [None, "itmo", None, None, None]
+    assert cols["decision"][0] == cols["decision"][-1] == "non_match"
+    assert [r.getMessage() for r in caplog.records] == [
+        "names column: 3 spreadsheet error values (#N/A x2, #REF! x1) name no institution: no match"
+    ]
+
+
 def test_a_country_cell_naming_no_country_is_no_hint_not_a_failed_partition(caplog: pytest.LogCaptureFixture) -> None:
     """One "n/a" or "EU" among a column of hints (Dask, Spark, match --engine dask) must not fail
     the partition, hence the whole job: its row is matched without a hint, with one warning."""

@@ -161,6 +161,23 @@ def test_tables_align_wide_characters() -> None:
     assert out[3] == "Tsinghua  y"
 
 
+def test_a_name_with_a_line_break_or_tab_keeps_the_table_whole(tmp_path: Path) -> None:
+    """A spreadsheet cell can hold a line break (Alt+Enter) or a tab: printed as is in `--format table`, it split
+    one row over two lines and shifted the columns; it is now escaped, one row per line, the columns aligned."""
+    names = tmp_path / "names.csv"
+    names.write_text('name\n"ITMO\nUniversity"\n"ITMO\tUniv."\n"ITMO\r\nUniversity"\n', encoding="utf-8")
+    registry = Path(__file__).parent.parent / "examples" / "institutions.jsonl"
+    result = CliRunner().invoke(cli, ["match", "--file", str(names), "--registry", str(registry), "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split("  ")[0] for line in lines[2:]] == ["ITMO\\nUniversity", "ITMO\\tUniv.", "ITMO\\r\\nUniversity"]
+    columns = {line.index("itmo") for line in lines[2:]}
+    assert len(lines) == 5
+    assert columns == {lines[0].index("institution_id")}
+    result = CliRunner().invoke(cli, ["match", "--file", str(names), "--registry", str(registry), "--explain"])
+    assert result.stdout.splitlines()[0] == "ITMO\\nUniversity"
+
+
 def test_summary_of_a_file_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
     """A Latin-1 file given to summary: exit 2 and one line naming the file, no traceback."""
     path = tmp_path / "latin1.jsonl"

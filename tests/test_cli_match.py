@@ -476,6 +476,39 @@ def test_rows_without_a_name_join_no_cluster_and_are_named_in_a_warning(tmp_path
         assert out.count("\n") == (3 if fmt == "table" else 1)  # one cluster: no cluster of nothing
 
 
+def test_spreadsheet_error_values_in_name_cells_are_no_names(tmp_path: Path, registry: str) -> None:
+    """A failed formula exported to CSV leaves "#N/A", "#REF!"... in name cells: they formed a cluster of their own
+    (and were matched as names); now such rows join no cluster and have no match, with one warning counting them."""
+    path = tmp_path / "names.csv"
+    path.write_text("name\nITMO University\n#N/A\nITMO Univ.\n#REF!\n#N/A\n", encoding="utf-8")
+    code, out, err = run("dedupe", str(path), "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["name"], r["cluster_id"], r["decision"]) for r in rows] == [
+        ("ITMO University", "1", "canonical"),
+        ("#N/A", "", ""),
+        ("ITMO Univ.", "1", "match"),
+        ("#REF!", "", ""),
+        ("#N/A", "", ""),
+    ]
+    assert err == (
+        f"partnerkit: warning: {path} rows 3, 5, 6: name: 3 spreadsheet error values (#N/A x2, #REF! x1) name no "
+        "institution; left out of the clusters (kept without one in --format csv)\n"
+    )
+    code, out, err = run("match", "--file", str(path), "--registry", registry, "--format", "csv")
+    assert code == 0, err
+    decisions = [(r["query"], r["decision"]) for r in csv.DictReader(io.StringIO(out))]
+    assert decisions == [
+        ("ITMO University", "match"),
+        ("#N/A", "none"),
+        ("ITMO Univ.", "match"),
+        ("#REF!", "none"),
+        ("#N/A", "none"),
+    ]
+    assert "rows 3, 5, 6: name: 3 spreadsheet error values" in err
+    assert err.count("\n") == 1
+
+
 @pytest.mark.parametrize("first", ["sep=;", '"sep=;"', "\ufeffsep=;"])
 def test_excels_sep_line_states_the_delimiter_and_the_header_follows(tmp_path: Path, first: str) -> None:
     """Excel's first line "sep=;" (it was read as the header: "which column holds the names? ... sep=")."""

@@ -165,6 +165,30 @@ def test_dedupe_keeps_missing_names_as_na(pkd: Any) -> None:
     assert pd.isna(ids[4])
 
 
+def test_dedupe_gives_spreadsheet_error_values_no_cluster_as_one_process(
+    pkd: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A "#N/A" cell joins no cluster (``<NA>``), as in ``partnerkit.dedupe``, with one warning counting them."""
+    import dask
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from partnerkit._matching._dedupe import dedupe_rows
+
+    names = ["#N/A", "ITMO University", "#REF!", "ITMO Univ.", " #N/A ", "Wuhan University", "   "]
+    df = pd.DataFrame({"name": names})
+    with dask.config.set(scheduler="sync"), caplog.at_level("WARNING", logger="partnerkit"):
+        out = pkd.dedupe(dd.from_pandas(df, npartitions=3), column="name").compute()
+    warned = [r.getMessage() for r in caplog.records]
+    ids = list(out["cluster_id"])
+    single = dedupe_rows(names)[1]
+    assert [pd.isna(i) for i in ids] == [w is None for w in single] == [True, False, True, False, True, False, True]
+    assert ids[1] == ids[3] != ids[5]
+    assert warned == [
+        "names: 3 spreadsheet error values (#N/A x2, #REF! x1) name no institution: left out of the clusters"
+    ]
+
+
 def test_dedupe_keeps_names_without_normal_form_apart(pkd: Any) -> None:
     """Names whose normal form is empty (only legal forms or stop words) stay separate clusters.
 

@@ -9,9 +9,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partnerkit._extract._document import _whole_word
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._trie import literal_trie
+from partnerkit._extract._word_search import whole_word
 
 _ALPHABET = st.sampled_from(list("abcé. -уни大学"))
 _WORDS = st.lists(st.text(_ALPHABET, min_size=1, max_size=6), min_size=1, max_size=40)
@@ -45,12 +45,12 @@ def test_may_match_with_many_literals_uses_the_trie_and_agrees() -> None:
 @given(word=st.text(_ALPHABET, max_size=3), text=st.text(_ALPHABET, max_size=40))
 def test_whole_word_finds_what_the_bounded_pattern_finds(word: str, text: str) -> None:
     expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
-    assert _whole_word(word, text) == expected
+    assert whole_word(word, text) == expected
 
 
 def test_whole_word_examples() -> None:
-    assert _whole_word("ITMO", "ITMO-X, ITMO and ITMOs; (ITMO)") == [(8, 12), (25, 29)]
-    assert _whole_word("HUST", "HUST") == [(0, 4)]
+    assert whole_word("ITMO", "ITMO-X, ITMO and ITMOs; (ITMO)") == [(8, 12), (25, 29)]
+    assert whole_word("HUST", "HUST") == [(0, 4)]
 
 
 @given(
@@ -86,8 +86,8 @@ def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int]]:
 )
 def test_finditer_near_finds_what_finditer_finds(words: list[str], gaps: list[str]) -> None:
     """Reading only near the literals gives the matches of one scan of the whole text."""
-    from partnerkit._extract._document import _DEFINITE
     from partnerkit._extract._lexicon import finditer_near, lexicon, lowered
+    from partnerkit._extract._references import _DEFINITE
 
     text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
     low = lowered(text)
@@ -198,10 +198,10 @@ def test_places_read_late_are_the_places_read_for_every_sentence() -> None:
 def test_whole_words_finds_what_the_alternation_of_the_words_finds(words: list[str], text: str) -> None:
     """A text's short forms are found by substring search: the same spans (and words) as the
     alternation of the words between word boundaries, the first word that fits winning."""
-    from partnerkit._extract._document import _whole_words
+    from partnerkit._extract._word_search import whole_words
 
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
-    assert _whole_words(words, text) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    assert whole_words(words, text) == [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
 
 
 @given(text=st.text(st.sampled_from(list(".!?。！？;；\"'”»)] a\n")), max_size=30))

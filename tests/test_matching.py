@@ -207,6 +207,20 @@ def test_match_many_reads_a_column_with_gaps_and_bad_hints(
         list(registry.match_many(["ITMO University"], [7]))
 
 
+def test_match_many_gives_spreadsheet_error_values_no_match(caplog: pytest.LogCaptureFixture) -> None:
+    """A "#N/A" cell (a failed formula exported to CSV) is no name: [] as for a missing one (it matched
+    "N/A University"), with one warning at the end of the run counting such cells."""
+    reg = pk.Registry(
+        [pk.Institution(id="na", name="N/A University"), pk.Institution(id="itmo", name="ITMO University")]
+    )
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        out = list(reg.match_many(["#N/A", "ITMO University", " #N/A", "#DIV/0!", "  "], limit=1))
+    assert [[m.institution.id for m in r] for r in out] == [[], ["itmo"], [], [], []]
+    assert [r.getMessage() for r in caplog.records] == [
+        "names: 3 spreadsheet error values (#N/A x2, #DIV/0! x1) name no institution: no match"
+    ]
+
+
 def test_save_and_load_round_trip(registry: pk.Registry, tmp_path: Path) -> None:
     path = tmp_path / "reg.pkreg"
     registry.save(path)
@@ -431,6 +445,42 @@ def test_one_name_given_two_countries_makes_one_cluster_per_country() -> None:
     got = pk.dedupe(["HUST", "HUST"], reg, countries=["CN", None])
     assert [(c.count, c.institution.id if c.institution else None) for c in got] == [(2, "hust-cn")]
     assert len(pk.dedupe(["HUST", "HUST"], countries=["CN", "VN"])) == 2  # without a registry too
+
+
+@pytest.mark.parametrize(
+    "nothing", ["", "   ", "\t\u00a0", "#N/A", " #REF! ", "#VALUE!", "#NAME?", "#DIV/0!", "#SPILL!"]
+)
+def test_names_naming_nothing_join_no_cluster(nothing: str, caplog: pytest.LogCaptureFixture) -> None:
+    """An empty or blank name, or a spreadsheet error value (a CSV export of a failed formula), made one
+    cluster of its own that joined every such row; it now joins no cluster, and its row's cluster is None."""
+    from partnerkit._matching._dedupe import dedupe_rows
+
+    names = ["ITMO University", nothing, "ITMO Univ.", nothing, "Wuhan University"]
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        clusters = pk.dedupe(names)
+        got, where = dedupe_rows(names, countries=["RU", None, "RU", "DE", None])
+    assert [(c.canonical, c.count) for c in clusters] == [("ITMO University", 2), ("Wuhan University", 1)]
+    assert [got[i].canonical if i is not None else None for i in where] == [
+        "ITMO University",
+        None,
+        "ITMO University",
+        None,
+        "Wuhan University",
+    ]
+    warned = [r.getMessage() for r in caplog.records]
+    if nothing.strip():  # an error value is counted in one warning per call; a blank name is no mistake
+        assert (
+            warned
+            == [
+                f"names: 2 spreadsheet error values ({nothing.strip()} x2) name no institution: "
+                "left out of the clusters"
+            ]
+            * 2
+        )
+    else:
+        assert warned == []
+    assert pk.dedupe([nothing, nothing]) == []
+    assert [c.canonical for c in pk.dedupe(["#1 University", "#1 University"])] == ["#1 University"]  # not an error
 
 
 def test_dedupe_rows_join_each_row_to_its_cluster_by_position() -> None:

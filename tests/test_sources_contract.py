@@ -270,3 +270,39 @@ def test_the_conformance_kits_example_imports_names_that_exist() -> None:
     assert ("partnerkit_example", "AgreementRegister") in imports
     for module, name in imports:
         assert hasattr(importlib.import_module(module), name), (module, name)
+
+
+class Lax(Source):
+    """Declares institutions, also yields a partnership (a plugin the conformance kit alone used to catch)."""
+
+    name = "lax"
+
+    @attrs.frozen
+    class Config:
+        pass
+
+    def items(self, state: State | None) -> Generator[SourceItem | pk.RecordError, None, State | None]:
+        yield SourceItem(pk.Institution(id="a", name="Alpha University"), self.provenance("deals.csv row 2", "a"))
+        deal = pk.Partnership(kind=pk.PartnershipKind.AGREEMENT, parties=(pk.Party("Alpha"), pk.Party("Beta")))
+        yield SourceItem(deal, self.provenance("deals.csv row 3", "d1"))
+        yield SourceItem(pk.Institution(id="b", name="Beta University"), self.provenance("deals.csv row 4", "b"))
+        return None
+
+
+def test_a_record_of_an_undeclared_type_is_a_bad_record() -> None:
+    """A source declaring Institution that yields a Partnership passed it on silently (a registry or store
+    built from it got what it did not ask for); it is now a bad record naming the source and the item,
+    counted as rejected, and strict mode stops there."""
+    source = Lax()
+    assert [item.record.id for item in source.read()] == ["a", "b"]  # type: ignore[union-attr]
+    summary = source.summary
+    assert (summary.read, summary.imported, summary.rejected) == (3, 2, 1)
+    assert str(summary.errors[0]) == (
+        "deals.csv row 3: source 'lax' gave a Partnership 'd1', a type it does not declare "
+        "(record_types: Institution); left out"
+    )
+    strict = Lax(strict=True)
+    got: list[object] = []
+    with pytest.raises(pk.RecordError, match="source 'lax' gave a Partnership 'd1'"):
+        got.extend(item.record for item in strict.read())
+    assert len(got) == 1

@@ -44,6 +44,7 @@ PLUGINS = {
     "pk_exit_plugin": "import sys\nsys.exit(3)\n",
     "pk_not_a_source": "class NotASource:\n    pass\n",
     "pk_bad_caps": GOOD.replace('frozenset({"files"})', 'frozenset({"teleport"})'),
+    "pk_bad_types": GOOD.replace('name = "good"', 'name = "types"\n    record_types = (dict,)'),
 }
 
 ENTRY_POINTS = {
@@ -54,6 +55,8 @@ ENTRY_POINTS = {
     "exits": "pk_exit_plugin:X",
     "notsource": "pk_not_a_source:NotASource",
     "caps": "pk_bad_caps:Good",
+    "types": "pk_bad_types:Good",
+    "alias": "pk_good_plugin:Good",
     "missing": "pk_no_such_module:Thing",
 }
 
@@ -90,6 +93,8 @@ def test_broken_plugins_are_listed_with_reasons_and_others_work(caplog: pytest.L
         "exits": "failed",
         "notsource": "failed",
         "caps": "failed",
+        "types": "failed",
+        "alias": "loaded",
         "missing": "failed",
     }
     assert found["broken"].error == "import failed: ImportError: needs libfoo 2.0"
@@ -98,6 +103,7 @@ def test_broken_plugins_are_listed_with_reasons_and_others_work(caplog: pytest.L
     assert "SystemExit" in (found["exits"].error or "")
     assert "not a subclass" in (found["notsource"].error or "")
     assert "teleport" in (found["caps"].error or "")
+    assert "record_types must be a tuple of the record classes" in (found["types"].error or "")
     assert "ModuleNotFoundError" in (found["missing"].error or "")
     assert found["good"].description == "A good plugin."
     assert found["good"].capabilities == {"files"}
@@ -150,3 +156,20 @@ def test_first_party_sources_are_listed() -> None:
     assert found["jsonl"].status == "loaded"
     assert found["jsonl"].distribution == "partnerkit"
     assert found["jsonl"].version == pk.__version__
+
+
+@pytest.mark.usefixtures("fake_plugins")
+def test_an_entry_point_named_otherwise_than_its_class_is_warned_about_once(caplog: pytest.LogCaptureFixture) -> None:
+    """docs/plugins.md says the entry-point name should be Source.name: a plugin registering "alias" for a class
+    named "good" loaded silently, and its records said "alias"; discovery now warns once, naming both."""
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        pk.sources(refresh=True)
+        pk.sources()  # cached: no second warning
+        source = pk.open_source("alias")
+    named = [r.getMessage() for r in caplog.records if "declares name" in r.getMessage()]
+    assert named == [
+        "source plugin 'alias' (pk_good_plugin:Good): its class declares name 'good'; it is opened, and its "
+        "records' provenance is written, as 'alias' (the entry-point name): give the entry point and "
+        "Source.name one name"
+    ]
+    assert source.provenance("x").source == "alias"

@@ -82,6 +82,23 @@ def test_dedupe_is_identical_to_single_process(spark: Any, pks: Any) -> None:
     assert [ids[text_of(t)] for t in out["text"]] == list(out["cluster_id"])
 
 
+def test_dedupe_gives_blank_names_and_error_values_no_cluster(
+    spark: Any, pks: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A blank or "#N/A" cell joins no cluster (null), as in ``partnerkit.dedupe``, with one warning counting
+    the error values."""
+    import pandas as pd
+
+    names = ["#N/A", "ITMO University", "#REF!", "ITMO Univ.", " #N/A ", "Wuhan University", "   "]
+    sdf = spark.createDataFrame(pd.DataFrame({"row": range(len(names)), "name": names})).repartition(3)
+    with caplog.at_level("WARNING", logger="partnerkit"):
+        out = pks.dedupe(sdf, column="name").toPandas().sort_values("row")
+    assert "names: 3 spreadsheet error values (#N/A x2, #REF! x1) name no institution" in caplog.text
+    ids = list(out["cluster_id"])
+    assert [pd.isna(i) for i in ids] == [True, False, True, False, True, False, True]
+    assert ids[1] == ids[3] != ids[5]
+
+
 @pytest.mark.parametrize("case", sorted(scale_data.ACRONYM_CASES))  # type: ignore[misc]
 def test_dedupe_reads_acronyms_against_the_whole_column(spark: Any, pks: Any, case: str) -> None:
     """An acronym joins the one cluster spelling it ("UBA"); spelt by two clusters ("MSU"), it stays apart."""

@@ -3,7 +3,8 @@
 A trigger word inside a name ("Pacific Rim Universities Alliance"), a consortium word opening an
 apposition that describes a name, countries as the sides ("the two countries"), a document the
 sentence says is not signed yet, and a pointer back to a document already recorded ("under the
-agreement").
+agreement"), or a document whose anniversary is celebrated ("the tenth anniversary of the
+first agreement").
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import status_cues as _status_cues
 
-__all__ = ["countries_near", "describes_a_name", "inside_a_name", "refers_to_deal", "unsigned_document_of"]
+__all__ = [
+    "celebrated",
+    "countries_near",
+    "describes_a_name",
+    "inside_a_name",
+    "refers_to_deal",
+    "unsigned_document_of",
+]
 
 
 def countries_near(doc: Document, si: int, trig: _Trigger, countries: re.Pattern[str] | None) -> bool:
@@ -66,3 +74,16 @@ def unsigned_document_of(doc: Document, si: int, trig: _Trigger, triggers: list[
     if not any(t.kind not in _DOCUMENTS and t.end <= trig.start for t in triggers):
         return False
     return any(n == "unsigned" for _s, _e, n in _status_cues(doc, si))
+
+
+# the anniversary of a document: the document is an old one, celebrated, not a deal of the news
+_ANNIVERSARY = re.compile(
+    r"(?:anniversary|aniversario|anniversaire|aniversário|anniversario|jahrestag|jubiläum|годовщин\w*|周年)"
+    r"\s+(?:of|de|del|de la|du|des|do|da|della|des|der|the|el|la|le|l['’]|\s)*(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def celebrated(text: str, trig: _Trigger) -> bool:
+    """The trigger is the object of an anniversary ("the tenth anniversary of the first agreement")."""
+    return _ANNIVERSARY.search(text, max(0, trig.start - 48), trig.start) is not None

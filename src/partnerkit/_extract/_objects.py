@@ -12,7 +12,7 @@ from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind
 
-__all__ = ["called", "founded_by", "named_after", "named_before", "objects", "set_up"]
+__all__ = ["called", "founded_by", "named_after", "named_before", "named_objects", "objects", "set_up"]
 
 K = PartnershipKind
 
@@ -213,6 +213,15 @@ def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], Partnership
         if len(parties) >= 2:
             out.append((obj, parties, kind, m.end()))
     return out
+
+
+def named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
+    """Joint bodies a sentence names with their founders: "the X University-Y Institute",
+    "Z University, founded in 2016 by X and Y"."""
+    if len(doc.in_sentence(si)) < 3:
+        return []  # (a body and two founders: three mentions at least)
+    named = [(ent, parts, K.JOINT_LAB, 0) for ent, parts in named_after(doc, si)]
+    return named + founded_by(doc, si)
 
 
 def named_before(doc: Document, si: int, trig: _Trigger) -> int | None:

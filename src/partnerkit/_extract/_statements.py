@@ -23,7 +23,7 @@ from partnerkit._extract._cues import right_before as _right_before
 from partnerkit._extract._cues import scoped as _scoped
 from partnerkit._extract._cues import set_up_cue as _set_up_cue
 from partnerkit._extract._document import Document
-from partnerkit._extract._entities import Found
+from partnerkit._extract._filters import celebrated as _celebrated
 from partnerkit._extract._filters import countries_near as _countries_near
 from partnerkit._extract._filters import describes_a_name as _describes_a_name
 from partnerkit._extract._filters import inside_a_name as _inside_a_name
@@ -31,11 +31,14 @@ from partnerkit._extract._filters import refers_to_deal as _refers_to_deal
 from partnerkit._extract._filters import unsigned_document_of as _unsigned_document_of
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._objects import called as _called
-from partnerkit._extract._objects import founded_by as _founded_by
-from partnerkit._extract._objects import named_after as _named_after
 from partnerkit._extract._objects import named_before as _named_before
+from partnerkit._extract._objects import named_objects as _named_objects
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
+from partnerkit._extract._pairs import framed as _framed
+from partnerkit._extract._pairs import pair_leads as _pair_leads
+from partnerkit._extract._pairs import places_as_pair as _places_as_pair
+from partnerkit._extract._pairs import side_pair as _side_pair
 from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import between as _between
 from partnerkit._extract._parties import clause_parties as _clause_parties
@@ -82,23 +85,11 @@ from partnerkit._extract._when import (
     is_event,
 )
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
-from partnerkit._names import fold
 
 __all__ = ["find_partnerships"]
 
 K = PartnershipKind
 _SINGLE_OK = frozenset({K.OFFICE, K.CONSORTIUM, K.MEMBERSHIP})
-# the anniversary of a document: the document is an old one, celebrated, not a deal of the news
-_ANNIVERSARY = re.compile(
-    r"(?:anniversary|aniversario|anniversaire|aniversário|anniversario|jahrestag|jubiläum|годовщин\w*|周年)"
-    r"\s+(?:of|de|del|de la|du|des|do|da|della|des|der|the|el|la|le|l['’]|\s)*(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def _celebrated(text: str, trig: _Trigger) -> bool:
-    """The trigger is the object of an anniversary ("the tenth anniversary of the first agreement")."""
-    return _ANNIVERSARY.search(text, max(0, trig.start - 48), trig.start) is not None
 
 
 _DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:the|this|that)\s+$", re.IGNORECASE)  # "the dual degree": one named before
@@ -147,55 +138,6 @@ def _members_named(doc: Document, text: str, out: list[Partnership], kind: Partn
     return [e for e in got if e is not None] if all(e is not None for e in got) else []
 
 
-def _pair_leads(mentions: list[Found], explicit: list[int]) -> bool:
-    """True when the sentence's first reference is to the pair ("Les deux établissements sont membres de X")."""
-    first = next((m for m in mentions if m.kind == "pair" or m.entity in explicit), None)
-    return first is not None and first.kind == "pair"
-
-
-def _side_pair(doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
-    """True when the pair in play is a side one: one of it is named in one sentence only (a third
-    university met in passing: "Côté béninois, l'UAC a signé ... avec l'Université Laval"), while
-    one of the text's own pair is named in several."""
-    if pair is None or set(pair) == set(text_pair):
-        return False
-    seen: dict[int, set[int]] = {}
-    for m in doc.mentions:
-        if m.entity is not None:
-            seen.setdefault(m.entity, set()).add(m.sentence)
-    return any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair) and any(
-        len(seen.get(e, ())) > 1 for e in text_pair
-    )
-
-
-def _places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
-    """The two organisations a sentence names by their places ("between Karlsruhe and Strasbourg"
-    beside "the two universities"): each place a word (or a word's stem: "Karlsruher") of one
-    organisation's name only, and exactly two such places."""
-    places = doc.places.get(si) or []
-    if len(places) != 2:
-        return None
-    got: list[int] = []
-    for p in places:
-        word = fold(doc.clean.text[p.start : p.end]).lower()
-        owners = {
-            e.id
-            for e in doc.entities.values()
-            if e.kind == "org"
-            and any(w.startswith(word) and len(w) - len(word) <= 2 for n in e.names for w in fold(n).lower().split())
-        }
-        if len(owners) != 1:
-            return None
-        got.append(owners.pop())
-    return (got[0], got[1]) if got[0] != got[1] else None
-
-
-def _framed(triggers: list[_Trigger]) -> bool:
-    """True when a sentence's statements are all memberships: a member and its network are no
-    pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
-    return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
-
-
 # a singular possessive right before a phrase ("its", "su", "son", "sein", "его")
 _ITS = re.compile(r"(?<![\w-])(?:its|su|son|sa|sein(?:e[mnrs]?)?|его|её|ее)\s+$", re.IGNORECASE)
 # at most an article between two phrases ("se suma a | la | oficina")
@@ -209,15 +151,6 @@ _ANOTHER = re.compile(
     r"deuxi[èe]me)\b",
     re.I,
 )
-
-
-def _named_objects(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:
-    """Joint bodies a sentence names with their founders: "the X University-Y Institute",
-    "Z University, founded in 2016 by X and Y"."""
-    if len(doc.in_sentence(si)) < 3:
-        return []  # (a body and two founders: three mentions at least)
-    named = [(ent, parts, K.JOINT_LAB, 0) for ent, parts in _named_after(doc, si)]
-    return named + _founded_by(doc, si)
 
 
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:

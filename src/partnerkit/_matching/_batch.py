@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from partnerkit._matching._inputs import CountryHints
+from partnerkit._matching._inputs import CountryHints, NoNames
 from partnerkit._names import country_of, subdivision_countries
 from partnerkit.rules import Decision
 
@@ -133,16 +133,18 @@ def match_batch(registry: Any, strings: Sequence[Any], countries: Sequence[Any] 
     """The best match of each string, as columns ``MATCH_COLUMNS`` (lists as long as ``strings``).
 
     Identical to ``registry.match(s, country=c, limit=1)``: the same institution, score,
-    decision and explanation. A missing or blank string has no match ("non_match"); a country
+    decision and explanation. A missing or blank string, or a spreadsheet error value ("#N/A",
+    with one warning per batch counting them), has no match ("non_match"); a country
     hint that names no country ("EU", "n/a") is no hint for its row, with one warning per value
     (:class:`CountryHints`), instead of failing the partition.
     """
     out: dict[str, list[Any]] = {c: [] for c in MATCH_COLUMNS}
     hints: Sequence[Any] = countries if countries is not None else [None] * len(strings)
     read = CountryHints("country column")
+    nothing = NoNames()
     for text, country in zip(strings, hints, strict=True):
         found = []
-        if isinstance(text, str) and text.strip():
+        if isinstance(text, str) and not nothing.nothing(text):
             found = registry.match(text, read.of(country if isinstance(country, str) else None), 1)
         if not found:
             for col, value in zip(MATCH_COLUMNS, (None, None, 0.0, Decision.NON_MATCH.value, ""), strict=True):
@@ -154,6 +156,7 @@ def match_batch(registry: Any, strings: Sequence[Any], countries: Sequence[Any] 
         out["score"].append(float(best.score))
         out["decision"].append(best.decision.value)
         out["explanation"].append(_short(best.explanation))
+    nothing.warn("names column", "no match")
     return out
 
 

@@ -11,7 +11,7 @@ import attrs
 from partnerkit._errors import RecordError
 from partnerkit._matching._acronym_links import acronym_links
 from partnerkit._matching._index import Index
-from partnerkit._matching._inputs import not_a_single_name
+from partnerkit._matching._inputs import NoNames, not_a_single_name
 from partnerkit._matching._match import _candidates, match_one
 from partnerkit._matching._registry import Registry
 from partnerkit._model import Institution, country_code
@@ -140,6 +140,10 @@ def dedupe(
     several institutions ("HUST" without a country) is joined to none of them and its
     cluster's decision is POSSIBLE.
 
+    A name that names nothing joins no cluster: an empty or blank one, and a spreadsheet error
+    value (``#N/A``, ``#VALUE!``, ``#REF!``... which a CSV export of a failed formula holds; one
+    warning on the ``partnerkit`` logger counts them). The clusters' counts leave such names out.
+
     Args:
         names: the names, as written (repeats are counted).
         registry: an optional registry to attach clusters to.
@@ -180,15 +184,16 @@ def dedupe_rows(
     countries: Iterable[str | None] | None = None,
     acronyms: bool = True,
     rows: bool = True,
-) -> tuple[list[Cluster], list[int]]:
+) -> tuple[list[Cluster], list[int | None]]:
     """:func:`dedupe`, and the position of each row's cluster in the list (empty when ``rows`` is false).
 
     A text can be in two clusters (the same name given two countries), so a row is joined
-    back to its cluster by its position, never by its text.
+    back to its cluster by its position, never by its text. A row whose name names nothing
+    (empty, blank, or a spreadsheet error value such as ``#N/A``) is in no cluster: ``None``.
 
-    >>> clusters, where = dedupe_rows(["ITMO University", "Wuhan University", "ITMO Univ."])
-    >>> [clusters[i].canonical for i in where]
-    ['ITMO University', 'Wuhan University', 'ITMO University']
+    >>> clusters, where = dedupe_rows(["ITMO University", "", "Wuhan University", "ITMO Univ."])
+    >>> [clusters[i].canonical if i is not None else None for i in where]
+    ['ITMO University', None, 'Wuhan University', 'ITMO University']
     """
     not_a_single_name(names)
     if countries is not None:
@@ -198,7 +203,7 @@ def dedupe_rows(
     try:
         row_units: list[int] | None = [] if rows else None
         clusters, unit_cluster = _dedupe(names, registry, rules, countries, acronyms, rows=row_units)
-        return clusters, [unit_cluster[u] for u in row_units] if row_units is not None else []
+        return clusters, [unit_cluster[u] if u >= 0 else None for u in row_units] if row_units is not None else []
     finally:
         if enabled:
             gc.enable()
@@ -233,40 +238,47 @@ _Unit = tuple[str, str | None]
 def _units(
     names: Iterable[str], countries: Iterable[str | None] | None, rows: list[int] | None
 ) -> tuple[Counter[_Unit], dict[_Unit, str], dict[str, list[_Unit]]]:
-    """Count the units of ``names`` and give each unit's group key; ``rows`` (if given) gets each row's unit id."""
+    """Count the units of ``names`` and give each unit's group key; ``rows`` (if given) gets each row's
+    unit id (-1 for a row whose name names nothing: :func:`names_nothing`)."""
     counts: Counter[_Unit] = Counter()
-    texts: list[str] = []
+    texts: list[str | None] = []
+    nothing = NoNames()
     for i, name in enumerate(names):
         if not isinstance(name, str):
             raise RecordError(f"item {i}: expected a name (str), got {type(name).__name__}")
-        text = text_of(name)
+        cleaned = text_of(name)
+        text = None if nothing.nothing(cleaned) else cleaned  # None: in no cluster (not in one of all such rows)
         if countries is None:
-            counts[text, None] += 1
+            if text is not None:
+                counts[text, None] += 1
             if rows is not None:
                 texts.append(text)
         else:
             texts.append(text)
+    nothing.warn("names", "left out of the clusters")
     keys: dict[str, str] = {}
     if countries is None:
-        row_units: Iterable[_Unit] = ((t, None) for t in texts)
+        row_units: Iterable[_Unit | None] = ((t, None) if t is not None else None for t in texts)
     else:
         hints = _hints(countries, len(texts))
         known: dict[str, set[str | None]] = {}
         for text, hint in zip(texts, hints, strict=True):
-            if hint is not None:
+            if hint is not None and text is not None:
                 k = keys.get(text) or keys.setdefault(text, group_key(text))
                 known.setdefault(k, set()).add(hint)
 
-        def unit(text: str, hint: str | None) -> _Unit:
+        def unit(text: str | None, hint: str | None) -> _Unit | None:
+            if text is None:
+                return None
             k = keys.get(text) or keys.setdefault(text, group_key(text))
             seen = known.get(k, ())
             return (text, hint) if len(seen) > 1 else (text, next(iter(seen), None))
 
         row_units = [unit(t, h) for t, h in zip(texts, hints, strict=True)]
-        counts.update(row_units)
+        counts.update(u for u in row_units if u is not None)
     ids: dict[_Unit, int] = {}
     if rows is not None:
-        rows.extend(ids.setdefault(u, len(ids)) for u in row_units)
+        rows.extend(-1 if u is None else ids.setdefault(u, len(ids)) for u in row_units)
     groups: dict[str, list[_Unit]] = {}
     unit_key: dict[_Unit, str] = {}
     for u in counts if rows is None else ids:

@@ -25,6 +25,8 @@ The ``*_frame`` helpers take and return pandas DataFrames; pandas is imported wh
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
@@ -34,6 +36,7 @@ from partnerkit._matching._acronym_links import acronym_links, bracket_key, clai
 from partnerkit._matching._batch import gc_paused
 from partnerkit._matching._dedupe import group_key, text_of
 from partnerkit._matching._index import Index, Reading, read_name
+from partnerkit._matching._inputs import error_values, names_nothing
 from partnerkit._matching._match import _candidates
 from partnerkit._model import Institution
 from partnerkit.rules import Profile, RuleSet
@@ -48,6 +51,7 @@ __all__ = [
     "clean",
     "components_of",
     "edges_for",
+    "error_values_of",
     "forest_of",
     "group_frame",
     "guarded_union",
@@ -59,21 +63,49 @@ __all__ = [
     "score_pairs",
     "stable_ids",
     "text_frame",
+    "written",
 ]
+
+log = logging.getLogger("partnerkit")
 
 
 def clean(value: Any) -> str | None:
-    """The text :func:`partnerkit.dedupe` works on (:func:`text_of`), None for a blank or missing one."""
+    """The text :func:`partnerkit.dedupe` works on (:func:`text_of`), None for a missing one or one
+    naming nothing (blank, or a spreadsheet error value: :func:`names_nothing`)."""
+    text = written(value)
+    return None if text is None or names_nothing(text) else text
+
+
+def written(value: Any) -> str | None:
+    """:func:`text_of` a cell, None for a missing or blank one (a spreadsheet error value is kept)."""
     if not isinstance(value, str):
         return None
     return text_of(value) or None
 
 
+def error_values_of(texts: Iterable[str], sizes: Iterable[int]) -> list[bool]:
+    """Which distinct texts of step 1 are spreadsheet error values (:func:`names_nothing`), with one
+    warning on the ``partnerkit`` logger counting their rows, as :func:`partnerkit.dedupe` gives it."""
+    found: Counter[str] = Counter()
+    flags = []
+    for text, size in zip(texts, sizes, strict=True):
+        flags.append(names_nothing(text))
+        if flags[-1]:
+            found[text] += int(size)
+    if found:
+        log.warning("names: %s: left out of the clusters", error_values(found))
+    return flags
+
+
 def text_frame(df: Any, column: str, offset: int) -> Any:
-    """Step 1 per partition: ``(text, pos)`` of each non-blank row, ``pos`` its global row number."""
+    """Step 1 per partition: ``(text, pos)`` of each non-blank row, ``pos`` its global row number.
+
+    A spreadsheet error value is kept here: the distinct texts of step 1 count them for one
+    warning (:func:`error_values_of`) and drop them.
+    """
     import pandas as pd
 
-    texts = [clean(v) for v in df[column].tolist()]
+    texts = [written(v) for v in df[column].tolist()]
     pos = [offset + i for i, t in enumerate(texts) if t is not None]
     return pd.DataFrame({"text": pd.Series([t for t in texts if t is not None], dtype=object), "pos": pos}, dtype=None)
 

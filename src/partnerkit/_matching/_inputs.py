@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from partnerkit._errors import RecordError
 from partnerkit._model import Institution, country_code
 
-__all__ = ["CountryHints", "institutions_of", "missing", "not_a_single_name"]
+__all__ = [
+    "EXCEL_ERRORS",
+    "CountryHints",
+    "NoNames",
+    "institutions_of",
+    "missing",
+    "names_nothing",
+    "not_a_single_name",
+]
 
 log = logging.getLogger("partnerkit")
 
@@ -21,6 +30,72 @@ _MEMO = 4096
 def missing(value: object) -> bool:
     """Whether a value of a column is missing: ``None`` or a float NaN (pandas, numpy)."""
     return value is None or (isinstance(value, float) and value != value)  # noqa: PLR0124 - NaN test
+
+
+#: The error values a spreadsheet writes into a cell whose formula failed (Excel, LibreOffice, Google
+#: Sheets); a CSV export keeps them as text. A name cell holding one names no institution.
+EXCEL_ERRORS = frozenset(
+    ("#N/A", "#VALUE!", "#REF!", "#NAME?", "#DIV/0!", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#ERROR!")
+)
+
+
+def names_nothing(text: str) -> bool:
+    """Whether a name cell names no institution: it is empty, blank, or a spreadsheet error value.
+
+    The one test every reader of name cells applies (:func:`partnerkit.dedupe`, ``match --file``,
+    ``dedupe``, the Dask and Spark adapters): such a cell joins no cluster and has no match.
+
+    >>> [names_nothing(v) for v in ["", " \\t", "#N/A", " #REF! ", "#1 University", "N/A"]]
+    [True, True, True, True, False, False]
+    """
+    text = text.strip()
+    return not text or (text[0] == "#" and text in EXCEL_ERRORS)
+
+
+class NoNames:
+    """The name cells of one run that name nothing (:func:`names_nothing`), counted for one warning.
+
+    >>> seen = NoNames()
+    >>> [seen.nothing(v) for v in ["ITMO", "", "#N/A", "#N/A"]]
+    [False, True, True, True]
+    >>> seen.blank, dict(seen.errors)
+    (1, {'#N/A': 2})
+    """
+
+    def __init__(self) -> None:
+        self.blank = 0
+        self.errors: Counter[str] = Counter()
+
+    def nothing(self, text: str) -> bool:
+        """Whether ``text`` names nothing (counting it if so)."""
+        if not names_nothing(text):
+            return False
+        stripped = text.strip()
+        if stripped:
+            self.errors[stripped] += 1
+        else:
+            self.blank += 1
+        return True
+
+    def warn(self, what: str, done: str) -> None:
+        """One warning on the ``partnerkit`` logger counting the spreadsheet error values, if any.
+
+        ``what`` names the input ("names"), ``done`` what became of them ("left out of the clusters").
+        """
+        if self.errors:
+            log.warning("%s: %s: %s", what, error_values(self.errors), done)
+
+
+def error_values(errors: Counter[str]) -> str:
+    """How many spreadsheet error values a run met, by value: the text of the one warning counting them.
+
+    >>> error_values(Counter({"#N/A": 2, "#REF!": 1}))
+    '3 spreadsheet error values (#N/A x2, #REF! x1) name no institution'
+    """
+    n = sum(errors.values())
+    counted = ", ".join(f"{value} x{count}" for value, count in errors.most_common())
+    values, verb = ("values", "name") if n > 1 else ("value", "names")
+    return f"{n} spreadsheet error {values} ({counted}) {verb} no institution"
 
 
 class CountryHints:

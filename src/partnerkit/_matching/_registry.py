@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 from partnerkit._errors import ConfigError, RecordError
 from partnerkit._matching._index import FORMAT_VERSION, Index
 from partnerkit._matching._inflect import skeleton_table
-from partnerkit._matching._inputs import CountryHints, institutions_of, missing, not_a_single_name
+from partnerkit._matching._inputs import CountryHints, NoNames, institutions_of, missing, not_a_single_name
 from partnerkit._matching._match import Match, match_one
 from partnerkit._model import Institution, country_code
 from partnerkit.rules import RuleSet, default_rules
@@ -241,10 +241,11 @@ class Registry:
     ) -> Iterator[list[Match]]:
         """Match names one after another, lazily (for millions of strings).
 
-        Made for long runs over columns of data: a missing name (``None``, a NaN of pandas)
-        gives an empty list, and a country hint that names no country ("EU", "n/a") is no
-        hint for its row, with one warning on the ``partnerkit`` logger per such value naming
-        its first item, where :meth:`match` would raise.
+        Made for long runs over columns of data: a missing name (``None``, a NaN of pandas), a
+        blank one or a spreadsheet error value (``"#N/A"``, ``"#REF!"``...: a failed formula
+        exported to CSV; one warning at the end counts them) gives an empty list, and a country
+        hint that names no country ("EU", "n/a") is no hint for its row, with one warning on the
+        ``partnerkit`` logger per such value naming its first item, where :meth:`match` would raise.
 
         Args:
             names: any iterable of names (read lazily).
@@ -268,6 +269,7 @@ class Registry:
         self, names: Iterable[str | None], countries: Iterable[str | None] | None, limit: int
     ) -> Iterator[list[Match]]:
         hints = CountryHints("countries")
+        nothing = NoNames()
         pairs: Iterable[tuple[str | None, str | None]] = (
             ((name, None) for name in names) if countries is None else zip(names, countries, strict=True)
         )
@@ -277,7 +279,8 @@ class Registry:
                 continue
             if not isinstance(name, str):
                 raise TypeError(f"names item {row}: expected a name (str) or None, got {type(name).__name__}")
-            yield self.match(name, hints.of(country, row), limit)
+            yield [] if nothing.nothing(name) else self.match(name, hints.of(country, row), limit)
+        nothing.warn("names", "no match")
 
     # --- persistence -------------------------------------------------------------------
 

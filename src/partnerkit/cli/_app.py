@@ -194,9 +194,34 @@ def _width(text: str) -> int:
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def cell(value: Any) -> str:
+    r"""A value as one line of a table: line breaks, tabs and other control characters escaped.
+
+    A name read from a spreadsheet cell can hold a line break (Alt+Enter in Excel) or a tab;
+    printed as is, it would break the table's rows and columns.
+
+    >>> cell("ITMO\nUniversity\t(RU)")
+    'ITMO\\nUniversity\\t(RU)'
+    >>> cell("Universität\u2028Wien\x00"), cell(None), cell(0.5)
+    ('Universität\\u2028Wien\\x00', '', '0.5')
+    """
+    text = "" if value is None else str(value)
+    if text.isprintable():
+        return text
+    return "".join(
+        _ESCAPES.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        if unicodedata.category(c) in {"Cc", "Zl", "Zp"}
+        else c
+        for c in text
+    )
+
+
 def table(rows: Sequence[Sequence[Any]], header: Sequence[str], out: IO[str] | None = None) -> None:
-    """Print rows as aligned columns under a header."""
-    text = [[("" if v is None else str(v)) for v in row] for row in rows]
+    """Print rows as aligned columns under a header (each cell on one line: :func:`cell`)."""
+    text = [[cell(v) for v in row] for row in rows]
     widths = [max([_width(h), *(_width(r[i]) for r in text)]) for i, h in enumerate(header)]
 
     def line(cells: Sequence[str]) -> str:

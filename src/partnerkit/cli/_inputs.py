@@ -12,6 +12,7 @@ import attrs
 import click
 
 import partnerkit as pk
+from partnerkit._matching._inputs import NoNames, error_values
 from partnerkit._matching._registry import is_registry_file
 from partnerkit.cli._app import App
 from partnerkit.sources._csv import csv_reason, excel_separator, sniff_delimiter
@@ -35,18 +36,28 @@ class Table:
     def names(self) -> list[str]:
         return [row[self.column] for row in self.rows]
 
-    def named(self) -> list[int]:
-        """The positions of the rows whose name cell is not empty; one warning line names the others."""
-        named = [i for i, row in enumerate(self.rows) if row[self.column].strip()]
-        if len(named) < len(self.rows):
-            empty = sorted(set(range(len(self.rows))) - set(named))
-            shown = ", ".join(str(self.numbers[i]) for i in empty[:5])
-            more = f" and {len(empty) - 5} more" if len(empty) > 5 else ""
-            click.echo(
-                f"partnerkit: warning: {self.path} row{'s' if len(empty) > 1 else ''} {shown}{more}: "
-                f"{self.header[self.column]}: empty; left out of the clusters (kept without one in --format csv)",
-                err=True,
-            )
+    def named(self, done: str) -> list[int]:
+        """The positions of the rows whose name cell names something (:func:`names_nothing`).
+
+        One warning line names the rows with an empty cell, one more those with a spreadsheet
+        error value ("#N/A", counted by value); ``done`` says what became of them.
+        """
+        nothing = NoNames()
+        named = [i for i, row in enumerate(self.rows) if not nothing.nothing(row[self.column])]
+        if len(named) == len(self.rows):
+            return named
+        unnamed = sorted(set(range(len(self.rows))) - set(named))
+        blank = [i for i in unnamed if not self.rows[i][self.column].strip()]
+        errors = [i for i in unnamed if self.rows[i][self.column].strip()]
+        for rows, what in ((blank, "empty"), (errors, error_values(nothing.errors))):
+            if rows:
+                shown = ", ".join(str(self.numbers[i]) for i in rows[:5])
+                more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+                click.echo(
+                    f"partnerkit: warning: {self.path} row{'s' if len(rows) > 1 else ''} {shown}{more}: "
+                    f"{self.header[self.column]}: {what}; {done}",
+                    err=True,
+                )
         return named
 
     def values(self, column: int | None) -> list[str | None]:

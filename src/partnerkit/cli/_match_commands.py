@@ -9,7 +9,7 @@ import click
 
 import partnerkit as pk
 from partnerkit._matching._dedupe import dedupe_rows, text_of
-from partnerkit.cli._app import App, cli, format_option, pass_app, table, write_csv, write_json_lines
+from partnerkit.cli._app import App, cell, cli, format_option, pass_app, table, write_csv, write_json_lines
 from partnerkit.cli._inputs import header_columns, load_registry, read_table
 
 _REGISTRY_HELP = "Institutions to match against: 'store' (default), a ROR dump, or a CSV/JSONL file of institutions."
@@ -102,16 +102,21 @@ def match(  # noqa: PLR0917 - one parameter per option
     if file is not None:
         rows = read_table(file, column, encoding)
         queries = rows.names()
+        named = set(rows.named("no match"))  # an empty cell or a spreadsheet error value ("#N/A") names nothing
         hints = rows.country_hints(country_column)
     else:
         if country_column or encoding:
             raise click.UsageError(f"{'--country-column' if country_column else '--encoding'} needs --file")
         queries = list(names)
+        named = set(range(len(queries)))
         hints = None
     registry = load_registry(registry_spec, app)
     countries = hints if hints is not None else [country] * len(queries)
     # Lazily, so csv and json stream out as names are matched (a table needs them all).
-    results = ((q, c, registry.match(q, c or country, limit)) for q, c in zip(queries, countries, strict=True))
+    results = (
+        (q, c, registry.match(q, c or country, limit) if i in named else [])
+        for i, (q, c) in enumerate(zip(queries, countries, strict=True))
+    )
     if fmt == "json":
         write_json_lines(
             {"query": q, "country": c, "matches": [_match_dict(m, explain) for m in found]} for q, c, found in results
@@ -124,13 +129,13 @@ def match(  # noqa: PLR0917 - one parameter per option
         table(list(_match_rows(results, explain)), header)
     else:
         for q, _c, found in results:
-            click.echo(q)
+            click.echo(cell(q))
             if not found:
                 click.echo("  no candidate shares a word with this name")
             for rank, m in enumerate(found, start=1):
                 where = f", {m.institution.country}" if m.institution.country else ""
                 click.echo(
-                    f"  {rank}. {m.institution.name} [{m.institution.id}{where}]"
+                    f"  {rank}. {cell(m.institution.name)} [{cell(m.institution.id)}{where}]"
                     f"  score {m.score:.2f}  {m.decision.value.upper()}"
                 )
                 click.echo(_indent(str(m.explanation)))
@@ -239,7 +244,8 @@ def dedupe(  # noqa: PLR0917 - one parameter per option
     rows = read_table(file, column, encoding)
     registry = load_registry(registry_spec, app) if registry_spec else None
     hints = rows.country_hints(country_column)
-    named = rows.named()  # a row with an empty name cell joins no cluster (nor every other such row)
+    # a row whose name cell is empty or a spreadsheet error value ("#N/A") joins no cluster (nor every other such row)
+    named = rows.named("left out of the clusters (kept without one in --format csv)")
     clusters, where = dedupe_rows(
         [rows.rows[i][rows.column] for i in named],
         registry,

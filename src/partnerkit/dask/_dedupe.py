@@ -29,6 +29,7 @@ from partnerkit._matching._dedupe_steps import (
     acronym_roots,
     clean,
     components_of,
+    error_values_of,
     forest_of,
     group_frame,
     guarded_union,
@@ -40,6 +41,7 @@ from partnerkit._matching._dedupe_steps import (
     stable_ids,
     text_frame,
 )
+from partnerkit._matching._inputs import EXCEL_ERRORS
 from partnerkit.dask._match import check_columns, current_client
 from partnerkit.rules import RuleSet, default_rules
 
@@ -239,7 +241,8 @@ def dedupe(
     included: "UBA" joins "Universidad de Buenos Aires" when no other cluster of the column
     spells it. The id is a 63-bit integer derived from the cluster's canonical name, the same
     in every run and engine (``partnerkit.spark.dedupe`` gives the same ids). Rows with a
-    missing or blank name get ``<NA>``.
+    missing or blank name, or a spreadsheet error value (``#N/A``, ``#REF!``...; one warning
+    counts them), get ``<NA>``: they join no cluster, as in :func:`partnerkit.dedupe`.
 
     Args:
         ddf: a ``dask.dataframe.DataFrame``.
@@ -275,6 +278,11 @@ def dedupe(
     # 1. the distinct texts, their row counts, first rows and normal-form keys (never on the client)
     stats = texts.groupby("text")["pos"].agg(["size", "min"], split_out=split).reset_index()
     stats = _persist(stats.map_partitions(key_frame), client)
+    # spreadsheet error values ("#N/A") are counted for one warning, then dropped: no cluster, as blanks
+    errors = stats[stats["text"].isin(sorted(EXCEL_ERRORS))][["text", "size"]].compute()
+    if len(errors):
+        error_values_of(errors["text"].tolist(), errors["size"].tolist())
+        stats = stats[~stats["text"].isin(sorted(EXCEL_ERRORS))]
     # 2. the groups: a shuffle by key brings a key's texts together; numbered in first-row order
     group_meta = pd.DataFrame(
         {

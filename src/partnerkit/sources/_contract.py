@@ -193,11 +193,16 @@ class Source:
                 record read before it).
             PluginError: ``items()`` yielded something other than a SourceItem of a
                 record or a RecordError, or returned a state that is not a JSON object.
+
+        A record of a type the source does not declare in ``record_types`` is a bad record: a
+        :class:`RecordError` naming the source and the record (its native id and locator),
+        counted in :attr:`summary` as rejected, or raised in strict mode.
         """
         self.summary = summary = ReadSummary()
         self._started = _dt.datetime.now(_dt.UTC)
         if state is not None and not isinstance(state, Mapping):
             raise PluginError(f"state must be a mapping (JSON object), got {type(state).__name__}", plugin=self.name)
+        declared = tuple(type(self).record_types)
         generator = self.items(dict(state) if state is not None else None)
         last: str | None = None  # where the last good record was read, to say where a raised one was
         while True:
@@ -220,6 +225,12 @@ class Source:
                 raise SourceError(
                     f"source {self.name!r} failed while reading: {type(exc).__name__}: {reason}", source=self.name
                 ) from exc
+            if (
+                isinstance(out, SourceItem)
+                and isinstance(out.record, _RECORDS)
+                and not isinstance(out.record, declared)
+            ):
+                out = self._undeclared(out, declared)  # a bad record: reported, or raised when strict
             if isinstance(out, RecordError):
                 if self.strict:
                     generator.close()
@@ -236,8 +247,19 @@ class Source:
                 yield out
         self.state = _checked_state(new_state, self.name) if new_state is not None else state
 
+    def _undeclared(self, item: SourceItem, declared: tuple[type[Any], ...]) -> RecordError:
+        """The error of a record of a type the source does not declare in ``record_types``."""
+        native = getattr(item.provenance, "native_id", None)
+        which = f" {native[:60]!r}" if isinstance(native, str) and native else ""
+        return RecordError(
+            f"source {self.name!r} gave a {type(item.record).__name__}{which}, a type it does not declare "
+            f"(record_types: {', '.join(t.__name__ for t in declared) or 'none'}); left out",
+            locator=getattr(item.provenance, "locator", None),
+        )
 
-_RECORDS = (Institution, Partnership, Article)
+
+#: The record classes a source may yield (and declare in ``record_types``).
+RECORD_TYPES = _RECORDS = (Institution, Partnership, Article)
 
 #: What may carry a secret in an exception's text: a URL's user:password@, and a query ("?key=...";
 #: requests writes "Max retries exceeded with url: /v1/orgs?api_key=...").

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import attrs
 
 from partnerkit._errors import PluginError
-from partnerkit.sources._contract import API_VERSION, CAPABILITIES, Source
+from partnerkit.sources._contract import API_VERSION, CAPABILITIES, RECORD_TYPES, Source
 
 __all__ = ["GROUP", "SourceInfo", "open_source", "sources"]
 
@@ -78,6 +78,15 @@ def _check_class(obj: Any) -> type[Source]:
     config = getattr(obj, "Config", None)
     if not (isinstance(config, type) and attrs.has(config)):
         raise PluginError("Config must be an attrs class")
+    kinds = getattr(obj, "record_types", None)
+    if (
+        not isinstance(kinds, (tuple, list, frozenset, set))
+        or not kinds
+        or not all(isinstance(k, type) and issubclass(k, RECORD_TYPES) for k in kinds)
+    ):
+        raise PluginError(
+            "record_types must be a tuple of the record classes it yields (Institution, Partnership, Article)"
+        )
     unknown = set(obj.capabilities) - CAPABILITIES
     if unknown:
         raise PluginError(f"unknown capabilities: {', '.join(sorted(unknown))}")
@@ -96,6 +105,15 @@ def _load(ep: importlib.metadata.EntryPoint) -> SourceInfo:
     except (Exception, SystemExit) as exc:  # a plugin may fail on import in any way
         message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         return SourceInfo(status="failed", error=f"import failed: {type(exc).__name__}: {message}".rstrip(": "), **base)
+    if cls.name and cls.name != ep.name:  # docs/plugins.md: "the entry-point name should be the same"
+        log.warning(
+            "source plugin %r (%s): its class declares name %r; it is opened, and its records' provenance "
+            "is written, as %r (the entry-point name): give the entry point and Source.name one name",
+            ep.name,
+            ep.value,
+            cls.name,
+            ep.name,
+        )
     return SourceInfo(
         status="loaded",
         description=cls.description(),

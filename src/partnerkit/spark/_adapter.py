@@ -26,6 +26,7 @@ from partnerkit._matching._dedupe_steps import (
     acronym_parts,
     acronym_roots,
     clean,
+    error_values_of,
     forest_of,
     guarded_union,
     key_frame,
@@ -33,6 +34,7 @@ from partnerkit._matching._dedupe_steps import (
     plan_groups,
     score_pairs,
     stable_ids,
+    written,
 )
 from partnerkit.rules import RuleSet, default_rules
 
@@ -138,7 +140,7 @@ def _texts(batches: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
 
     for pdf in batches:
-        texts = [clean(v) for v in pdf["name"].tolist()]
+        texts = [written(v) for v in pdf["name"].tolist()]  # error values counted on the driver
         keep = [t is not None for t in texts]
         yield pd.DataFrame({"text": [t for t in texts if t is not None], "pos": pdf["pos"][keep].tolist()})
 
@@ -189,7 +191,8 @@ def dedupe(
     Rows get the same id exactly when :func:`partnerkit.dedupe` puts their names in one cluster
     (acronyms read against the whole list included; ``acronyms=False`` as
     ``dedupe(..., acronyms=False)``), taking the DataFrame's order as the input order; the ids
-    are the same 63-bit integers as the Dask adapter's. Rows with a null or blank name get null.
+    are the same 63-bit integers as the Dask adapter's. Rows with a null or blank name, or a
+    spreadsheet error value (``#N/A``...; one warning counts them), get null.
     """
     import pandas as pd
     from pyspark.sql import functions as F
@@ -203,6 +206,7 @@ def dedupe(
     texts = rows.mapInPandas(_texts, "text string, pos long")
     stats = texts.groupBy("text").agg(F.count("*").alias("size"), F.min("pos").alias("min"))
     table = stats.mapInPandas(_keyed, "text string, size long, min long, key string").toPandas()
+    table = table[~pd.Series(error_values_of(table["text"].tolist(), table["size"].tolist()), index=table.index)]
     plan = plan_groups(zip(table["text"], table["key"], table["size"], table["min"], strict=True), rules)
     del table
     shared = sc.broadcast(Packed(plan))

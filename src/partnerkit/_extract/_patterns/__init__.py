@@ -4,6 +4,7 @@ A name is a run of capitalised words and connectors that holds a head noun ("Uni
 "Institute", "Universidad", "Hochschule", "университет", "大学"...), split where two names
 meet ("X University and the University of Y"), plus quoted names, acronyms and names that
 share one plural head ("Les universités Mohammed V de Rabat et Cheikh Anta Diop de Dakar").
+Where a run is cut lives in ``_splits``; how a cut part is trimmed to its name, in ``_trim``.
 """
 
 from __future__ import annotations
@@ -16,31 +17,27 @@ from partnerkit._extract._patterns._keys import _CYRILLIC_CHAR, name_key
 from partnerkit._extract._patterns._marked import with_marked
 from partnerkit._extract._patterns._officials import find_cities, find_ministers
 from partnerkit._extract._patterns._scripts import _find_ru, _find_zh
+from partnerkit._extract._patterns._splits import split_run
+from partnerkit._extract._patterns._trim import trim
 from partnerkit._extract._patterns._units import ru_units, units_at, units_of_parents
 from partnerkit._extract._patterns._words import (
     _ACRONYM_STOP,
     _CONNECTORS,
     _CONNECTORS_AFTER_HEAD,
-    _DETERMINERS,
-    _FIELD_WORDS,
     _HEAD_STEMS,
     _HEADS_HEAD_FIRST,
-    _KEEP_AFTER,
     _PLURAL_HEADS,
     _ROLE_NOUNS,
     _RU_HEADS,
-    _SPLITTERS,
     _TITLES,
-    _UNIT_HEADS,
     Span,
-    _adjective_tail,
     _head_of,
     _is_cap,
     _tokens,
     is_acronym_token,
     without_possessive,
 )
-from partnerkit._extract._places import find_places, gazetteer
+from partnerkit._extract._places import gazetteer
 from partnerkit._extract._text import CJK
 from partnerkit._extract._trie import literal_trie
 from partnerkit._model._countries import _key
@@ -321,8 +318,8 @@ def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) 
         return out  # no run can hold a head, and the shared-head forms need one too
     for run in _runs(text, toks):
         for piece, unit in units_of_parents(run):
-            for part in _split_run(piece):
-                span = _trim(text, part)
+            for part in split_run(piece):
+                span = trim(text, part)
                 if span is not None:
                     kind = "unit" if unit else span.kind
                     out.append(Span(span.start + offset, span.end + offset, span.text, kind, span.head))
@@ -330,230 +327,6 @@ def _find_latin(text: str, toks: tuple[tuple[int, int, str], ...], offset: int) 
         out = units_at(text, out, offset)
     out.extend(_shared_heads(text, low, toks, offset))
     return out
-
-
-def _split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    # A cut falls only at a splitter or an "of" word inside the run: most runs have none.
-    if not any(w.lower() in _CUT_WORDS for _s, _e, w in run[1:-1]):
-        return [run]
-    parts = [run]
-    changed = True
-    while changed:
-        changed = False
-        new: list[list[tuple[int, int, str]]] = []
-        for part in parts:
-            cut = None
-            for i, (_s, _e, w) in enumerate(part):
-                if w.lower() in _SPLITTERS and 0 < i < len(part) - 1:
-                    left, right = part[:i], part[i + 1 :]
-                    if _has_head(left) and _has_head(right) and not _head_then_of(left):
-                        cut = i
-                        break
-                    if right[0][2].lower() in _DETERMINERS and _is_cap(right[-1][2]) and _has_head(left):
-                        cut = i
-                        break
-                    if _has_head(right) and (
-                        _starts_new_name(right) or _has_acronym(left) or (_has_head(left) and _ends_in_head(right))
-                    ):
-                        cut = i
-                        break
-                    if _has_acronym(left) and not _has_head(left) and _has_head(right):
-                        cut = i
-                        break
-                    if _city_then_name(left, right):
-                        cut = i
-                        break
-                    if _has_head(left) and _of_then_head(right):
-                        # "del Grupo X y de la Asociación Y", "of the X Group and of the Y Network"
-                        cut = i
-                        break
-                if w.lower() in _KEEP_AFTER and 0 < i < len(part) - 1:
-                    left, right = part[:i], part[i + 1 :]
-                    left_words = [x for _, _, x in left if x.lower() not in _DETERMINERS]
-                    left_heads = [_head_of(x) for x in left_words if _head_of(x)]
-                    if (
-                        _has_head(right)
-                        and _starts_name_after_of(right)
-                        and (not left_heads or (_head_of(left_words[0]) in _UNIT_HEADS))
-                    ):
-                        cut = i
-                        break
-            if cut is None:
-                new.append(part)
-            else:
-                new.extend([part[:cut], part[cut + 1 :]])
-                changed = True
-        parts = new
-    return parts
-
-
-_CUT_WORDS = _SPLITTERS | _KEEP_AFTER
-
-
-def _of_then_head(part: list[tuple[int, int, str]]) -> bool:
-    """The part opens with "of (the)" and a capitalised head ("de la Asociación ...", "of the Network ...")."""
-    words = [w for _s, _e, w in part]
-    if len(words) < 2 or words[0].lower() not in _KEEP_AFTER:
-        return False
-    nxt = words[2] if words[1].lower() in _DETERMINERS and len(words) > 2 else words[1]
-    return _is_cap(nxt) and _head_of(nxt) is not None
-
-
-def _has_head(part: list[tuple[int, int, str]]) -> bool:
-    return any(_head_of(w) is not None for _, _, w in part)
-
-
-def _head_then_of(part: list[tuple[int, int, str]]) -> bool:
-    # "Ministry of Education and Vocational Training": the left side ends inside an "of" phrase.
-    words = [w.lower() for _, _, w in part]
-    for i, w in enumerate(words):
-        if _head_of(w) is not None and i + 1 < len(words) and words[i + 1] in _KEEP_AFTER:
-            return not any(_head_of(x) for x in words[i + 1 :])
-    return False
-
-
-def _city_then_name(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]]) -> bool:
-    """ "Glasgow and Nanyang Technological University": a lone city before "and" is a university
-    named by its city, not the first half of a name whose head comes later; the right side is a
-    whole name of its own (two words or more before a singular head: shared heads are plural,
-    "the Hainan and Sanya universities")."""
-    if len(left) != 1 or _key(left[0][2]) not in gazetteer():
-        return False
-    words = [w for _, _, w in right]
-    heads = [i for i, w in enumerate(words) if _head_of(w) is not None]
-    return bool(heads) and heads[0] >= 2 and words[heads[0]].lower() not in _PLURAL_HEADS
-
-
-def _starts_new_name(part: list[tuple[int, int, str]]) -> bool:
-    first = part[0][2].lower()
-    return first in _DETERMINERS or _head_of(first) is not None or is_acronym_token(part[0][2])
-
-
-def _ends_in_head(part: list[tuple[int, int, str]]) -> bool:
-    words = [w for _, _, w in part]
-    heads = [i for i, w in enumerate(words) if _head_of(w) is not None and w.lower() not in _PLURAL_HEADS]
-    return bool(heads) and heads[0] > 0 and _is_cap(words[0])
-
-
-def _has_acronym(part: list[tuple[int, int, str]]) -> bool:
-    return any(is_acronym_token(w) for _, _, w in part)
-
-
-def _starts_name_after_of(part: list[tuple[int, int, str]]) -> bool:
-    words = [w for _, _, w in part if w.lower() not in _DETERMINERS]
-    if not words:
-        return False
-    if _head_of(words[0]) is not None and _head_of(words[0]) not in _UNIT_HEADS:
-        return words[0].lower() in _HEADS_HEAD_FIRST or len(words) > 1
-    heads = [i for i, w in enumerate(words) if _head_of(w)]
-    return bool(heads) and _is_cap(words[0]) and heads[0] > 0
-
-
-# Sentence adverbs a capitalised run may start with ("Now Riverton University and ...").
-_ADVERBS = frozenset(
-    """now today yesterday also meanwhile recently earlier later then however moreover furthermore
-    additionally currently previously subsequently finally thus hence still already next
-    hoy ayer además actualmente también aujourd'hui hier également actuellement heute gestern auch""".split()  # noqa: SIM905
-)
-# a German compound of a proper word and a head: "Shandong-Universität", "Tsinghua-Universität"
-# (not a common noun before the hyphen: "Partner-Universität", "Exzellenz-Universität")
-_HYPHEN_NAME = re.compile(
-    r"^(?!(?:Partner|Exzellenz|Elite|Volks|Hoch|Fach|Gast|Heimat|Mutter|Schwester)-)[A-Z][a-z]+(?:-[A-Z][a-z]+)*-"
-    r"(?:Universität|Hochschule|Akademie|Institut)$"
-)
-_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
-_OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
-_PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
-# rooms and buildings: a head word followed by one names a venue ("the Council Hall", "the Senate
-# Building"), not an organisation
-_VENUE_WORDS = frozenset(
-    "hall building auditorium theatre theater room chamber house tower square library campus".split()  # noqa: SIM905
-)
-# the title of a ranking ("the QS World University Rankings 2025") names no organisation
-_RANKING_AFTER = re.compile(r"['’]?s?\s+Rankings?\b")
-
-
-def _place_possessive(words: list[str]) -> bool:
-    """The words are a country with a possessive ending ("Kenya's", "South Africa's"; not a city:
-    "Glasgow's School of ..." is often the university's)."""
-    name = " ".join(words)[:-2]
-    if not words[-1].endswith(("'s", "’s")) or not name[:1].isupper():
-        return False
-    places = find_places(name)
-    return len(places) == 1 and places[0].start == 0 and places[0].end == len(name) and places[0].city is None
-
-
-def _trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
-    while part and part[0][2].lower() in _LEADING_FILLERS:
-        part = part[1:]
-    # "Kenya's Moi University", "South Africa's University of X": the place is not part of the name
-    for k in (1, 2, 3):
-        if len(part) > k and _place_possessive([w for _, _, w in part[:k]]):
-            part = part[k:]
-            break
-    heads = [i for i, (_, _, w) in enumerate(part) if _head_of(w) is not None]
-    if not heads:
-        return None
-    last = heads[-1]
-    head = _head_of(part[last][2]) or ""
-    head_first = head in _HEADS_HEAD_FIRST or head == "hochschule"
-    # After an English head only "of/for ..." continues the name.
-    if not head_first and last + 1 < len(part) and part[last + 1][2].lower() not in _KEEP_AFTER:
-        keep = last + 1
-        # A name of heads only goes on with the capitalised word after it: "University College London".
-        after = part[keep][2]
-        if (
-            _is_cap(after)
-            and after.lower().rstrip(".,") not in _VENUE_WORDS
-            and after.lower() not in _CONNECTORS
-            and after.lower() not in _DETERMINERS
-            and after.lower().rstrip(".") not in _TITLES
-            and all(_head_of(w) is not None or w.lower() in _CONNECTORS for _, _, w in part[:keep])
-        ):
-            keep += 1
-        elif head == "college" and _is_cap(after) and _key(after) in gazetteer():
-            keep += 1  # "Imperial College London", "Trinity College Dublin": the city is part of the name
-        part = part[:keep]
-    tail = _adjective_tail(text, part, last, head)  # "l'École normale supérieure": lower-case words of the name
-    while len(part) > tail and (
-        part[-1][2].lower() in _CONNECTORS or part[-1][2].lower() in _DETERMINERS or not _is_cap(part[-1][2])
-    ):
-        if _head_of(part[-1][2]) is not None and len(part) > 1:
-            break
-        part = part[:-1]
-    if not part:
-        return None
-    words = [w for _, _, w in part]
-    compound = len(words) == 1 and _HYPHEN_NAME.match(words[0].rstrip(".")) is not None
-    if len(words) == 1 and not compound:
-        return None  # a bare head is a reference, not a name ("Shandong-Universität" is one)
-    if not compound and all(_head_of(w) is not None or w.lower() in _CONNECTORS for w in words):
-        return None
-    first_head = next(_head_of(w) for w in words if _head_of(w) is not None)
-    if first_head in _PLURAL_HEADS_EN and _head_of(words[-1]) == first_head:
-        return None  # "South Korean Universities", "Leading Institutes": a category, not a name
-    kind = "unit" if first_head in _UNIT_HEADS and _head_of(words[0]) is not None else "name"
-    if first_head in _UNIT_HEADS and all(_of_a_unit(w) for w in words[: _first_head_at(words)]):
-        kind = "unit"  # "The Business School", "die Heidelberger Fakultät für Physik": a part, no parent named
-    start, end = part[0][0], part[-1][1]
-    if _RANKING_AFTER.match(text, end):
-        return None  # "the QS World University Rankings": a ranking's title
-    if _head_of(words[-1]) in _UNIT_HEADS and _OF_AFTER.match(text, end):
-        kind = "unit"  # "the International Relations Office of the two universities": a part of them
-    if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
-        end -= 1
-    return Span(start, end, text[start:end], kind, first_head)
-
-
-def _first_head_at(words: list[str]) -> int:
-    return next(i for i, w in enumerate(words) if _head_of(w) is not None)
-
-
-def _of_a_unit(word: str) -> bool:
-    """A word before a unit head that names no organisation of its own: a field ("Business") or a
-    German city adjective ("Heidelberger", "Kölner": the city's university)."""
-    low = word.lower()
-    return low in _FIELD_WORDS or (low.endswith("er") and len(low) > 5 and _key(word[:-2]) in gazetteer())
 
 
 _ELLIPTIC = re.compile(r"\b(?:y|et|e) (?:la|le|el|l['’]) (?:de|d['’]) ([A-Z][\w-]+(?: [A-Z][\w-]+)*)")
@@ -617,4 +390,3 @@ def _find_quoted(text: str, offset: int, found: list[Span]) -> list[Span]:
 
 _NAME_AFTER_HEAD = re.compile(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]")
 _COMMA_TAIL = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) (?:and|y|et|und) ([A-Z]\w+)")
-_INITIAL_DOT = re.compile(r"\b\w\.$")

@@ -1,0 +1,66 @@
+"""The pair in play ("the two universities", "les deux établissements"): whether a sentence's
+first reference is to it, whether it is a side pair met in passing, the two organisations a
+sentence names by their places, and sentences (all memberships) where a member and its network
+make no pair.
+"""
+
+from __future__ import annotations
+
+from partnerkit._extract._document import Document
+from partnerkit._extract._entities import Found
+from partnerkit._extract._triggers import Trigger as _Trigger
+from partnerkit._model import PartnershipKind
+from partnerkit._names import fold
+
+__all__ = ["framed", "pair_leads", "places_as_pair", "side_pair"]
+
+K = PartnershipKind
+
+
+def pair_leads(mentions: list[Found], explicit: list[int]) -> bool:
+    """True when the sentence's first reference is to the pair ("Les deux établissements sont membres de X")."""
+    first = next((m for m in mentions if m.kind == "pair" or m.entity in explicit), None)
+    return first is not None and first.kind == "pair"
+
+
+def side_pair(doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
+    """True when the pair in play is a side one: one of it is named in one sentence only (a third
+    university met in passing: "Côté béninois, l'UAC a signé ... avec l'Université Laval"), while
+    one of the text's own pair is named in several."""
+    if pair is None or set(pair) == set(text_pair):
+        return False
+    seen: dict[int, set[int]] = {}
+    for m in doc.mentions:
+        if m.entity is not None:
+            seen.setdefault(m.entity, set()).add(m.sentence)
+    return any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair) and any(
+        len(seen.get(e, ())) > 1 for e in text_pair
+    )
+
+
+def places_as_pair(doc: Document, si: int) -> tuple[int, int] | None:
+    """The two organisations a sentence names by their places ("between Karlsruhe and Strasbourg"
+    beside "the two universities"): each place a word (or a word's stem: "Karlsruher") of one
+    organisation's name only, and exactly two such places."""
+    places = doc.places.get(si) or []
+    if len(places) != 2:
+        return None
+    got: list[int] = []
+    for p in places:
+        word = fold(doc.clean.text[p.start : p.end]).lower()
+        owners = {
+            e.id
+            for e in doc.entities.values()
+            if e.kind == "org"
+            and any(w.startswith(word) and len(w) - len(word) <= 2 for n in e.names for w in fold(n).lower().split())
+        }
+        if len(owners) != 1:
+            return None
+        got.append(owners.pop())
+    return (got[0], got[1]) if got[0] != got[1] else None
+
+
+def framed(triggers: list[_Trigger]) -> bool:
+    """True when a sentence's statements are all memberships: a member and its network are no
+    pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
+    return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
