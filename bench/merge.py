@@ -15,10 +15,12 @@ drawn from (a ``pk.Registry``; its build time is printed, not counted); ``exampl
 small registry of ``examples/``, where most names stay unresolved.
 
 Each size runs in a fresh process and prints: records, merged records, wall and CPU seconds,
-records/s by CPU time, registry lookups, and the peak resident memory of the process with the
-part the merge added over the generated records (``ru_maxrss``). ``--check`` also runs the
-all-pairs merge (partnerkit before blocking, kept in tests/test_extract_merge.py) and asserts
-the same output: quadratic, so only for sizes up to a few thousand.
+records/s by CPU time, candidate pairs (the kept records a report was checked against: the
+pairs blocking leaves), registry lookups, and the
+peak resident memory of the process with the part the merge added over the generated records
+(``ru_maxrss``). ``--check`` also runs the all-pairs merge (partnerkit before blocking, kept in
+tests/test_extract_merge.py) and asserts the same output: quadratic, so only for sizes up to a
+few thousand.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import partnerkit as pk
+from partnerkit._extract._merge_keys import Blocks
 
 ROOT = Path(__file__).resolve().parent.parent
 ROR_EDUCATION = ROOT.parent / "shared" / "data" / "ror-records" / "ror_records_education.jsonl"
@@ -148,12 +151,22 @@ def one(size: int, registry_kind: str, n_inst: int, seed: int, check: bool) -> d
         registry.registry.match("warm up")  # one-time structures of the first query
         build = time.process_time() - t0
     recs = records(size, insts, seed)
+    candidates = [0]
+    find = Blocks.candidates
+
+    def finding(self: Blocks, record: pk.Partnership) -> list[int]:
+        found = find(self, record)
+        candidates[0] += len(found)
+        return found
+
+    Blocks.candidates = finding  # type: ignore[method-assign]
     before = _rss_kb()
     w0, c0 = time.perf_counter(), time.process_time()
     merged = pk.merge_partnerships(recs, registry)
     wall, cpu = time.perf_counter() - w0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     lookups = registry.asked if registry is not None else 0
+    Blocks.candidates = find  # type: ignore[method-assign]
     if check:
         sys.path.insert(0, str(ROOT))
         from tests.test_extract_merge import _reference
@@ -167,6 +180,7 @@ def one(size: int, registry_kind: str, n_inst: int, seed: int, check: bool) -> d
         "wall_s": round(wall, 2),
         "cpu_s": round(cpu, 2),
         "records_per_cpu_s": round(size / cpu) if cpu else None,
+        "candidates": candidates[0],
         "lookups": lookups,
         "peak_rss_mb": round(peak / 1024, 1),
         "merge_added_mb": round(max(0, peak - before) / 1024, 1),
@@ -187,14 +201,15 @@ def main() -> None:
         return
     kinds = ["none", "ror"] if args.registry == "both" else [args.registry]
     print(f"{'registry':>8} {'records':>8} {'merged':>7} {'wall s':>7} {'cpu s':>7} {'rec/cpu s':>9} "
-          f"{'lookups':>7} {'peak MB':>8} {'+merge MB':>9}  (registry build cpu s)")  # fmt: skip
+          f"{'candidates':>10} {'lookups':>7} {'peak MB':>8} {'+merge MB':>9}  (registry build cpu s)")  # fmt: skip
     for kind in kinds:
         for size in map(int, args.sizes.split(",")):
             cmd = [sys.executable, __file__, "--one", str(size), "--registry", kind, "--institutions",
                    str(args.institutions), "--seed", str(args.seed)] + (["--check"] if args.check else [])  # fmt: skip
             r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
             print(f"{kind:>8} {r['records']:>8} {r['merged']:>7} {r['wall_s']:>7} {r['cpu_s']:>7} "
-                  f"{r['records_per_cpu_s']!s:>9} {r['lookups']:>7} {r['peak_rss_mb']:>8} {r['merge_added_mb']:>9}"
+                  f"{r['records_per_cpu_s']!s:>9} {r['candidates']:>10} {r['lookups']:>7} {r['peak_rss_mb']:>8} "
+                  f"{r['merge_added_mb']:>9}"
                   f"  ({r['build_cpu_s']})", flush=True)  # fmt: skip
 
 

@@ -213,8 +213,12 @@ merge_names = st.one_of(
 )
 
 
+#: Dates of one deal and of others, with full dates days apart across a month's and a year's end.
+merge_dates = ("2011", "2020", "2021", "2021-04", "2021-04-27", "2021-04-29", "2021-05-20", "2020-12-30", "2021-01-02")
+
+
 @st.composite
-def merge_records(draw: st.DrawFn) -> pk.Partnership:
+def merge_records(draw: st.DrawFn, names: st.SearchStrategy[str] = merge_names) -> pk.Partnership:
     """A partnership record as extraction and sources report it, drawn so that many pairs are close."""
     kind = draw(st.sampled_from(pk.PartnershipKind))
     location = None
@@ -229,13 +233,13 @@ def merge_records(draw: st.DrawFn) -> pk.Partnership:
         parties=tuple(
             draw(
                 st.lists(
-                    st.builds(pk.Party, merge_names, institution_id=st.none() | st.sampled_from(["itmo", "hust", "x"])),
+                    st.builds(pk.Party, names, institution_id=st.none() | st.sampled_from(["itmo", "hust", "x"])),
                     min_size=1,
                     max_size=3,
                 )
             )
         ),
-        date=draw(st.none() | st.sampled_from(["2011", "2021", "2021-04", "2021-04-27", "2021-04-29", "2021-05-20"])),
+        date=draw(st.none() | st.sampled_from(merge_dates)),
         location=location,
         evidence=tuple(draw(st.lists(evidence, max_size=1))),
     )

@@ -84,6 +84,53 @@ def test_merging_gives_what_comparing_every_pair_gives(
     assert (got, told) == _reference(records, registry, days)
 
 
+#: A few institutions (under several of their names) in most deals, as hubs are in a season of news.
+_hubs = st.sampled_from(
+    ["ITMO University", "ITMO", "ITMO Univ.", "HUST", "Huazhong University of Science and Technology"]
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    records=st.lists(merge_records(names=st.one_of(_hubs, _hubs, merge_names)), min_size=40, max_size=120),
+    with_registry=st.booleans(),
+    days=st.sampled_from([0, 7, 400]),
+)
+def test_merging_reports_of_hub_institutions_gives_what_comparing_every_pair_gives(
+    records: list[pk.Partnership], with_registry: bool, days: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    registry = _Registry() if with_registry else None
+    got, told = _merged(records, registry, days, caplog)
+    assert (got, told) == _reference(records, registry, days)
+
+
+def test_a_hub_deal_is_compared_only_with_reports_it_may_date_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 deals of one pair of institutions in 1,000 years: a report meets its own year's deal and
+    the undated reports only, where blocking by party alone would compare it with all of them."""
+    calls = []
+    compare = RuleSet.compare
+
+    def counting(self: RuleSet, a: Any, b: Any) -> Any:
+        calls.append(1)
+        return compare(self, a, b)
+
+    monkeypatch.setattr(RuleSet, "compare", counting)
+    parties = (pk.Party("ITMO University"), pk.Party("HUST"))
+    records = [pk.Partnership(kind="mou", parties=parties, date=f"{1000 + n}-06-15") for n in range(1000)]
+    records += [
+        pk.Partnership(kind="agreement", parties=(pk.Party("HUST"), pk.Party("ITMO")), date="1007-06-19"),
+        pk.Partnership(kind="mou", parties=parties, date="1993-12-30"),  # a deal of its own
+        pk.Partnership(kind="mou", parties=parties[::-1], date="1994-01-05"),  # its report, six days (and a year) on
+        pk.Partnership(kind="mou", parties=parties),  # undated: may be any of them, merged into the first
+    ]
+    merged = pk.merge_partnerships(records)
+    assert len(calls) == 3
+    assert len(merged) == 1001
+    assert (merged[7].kind, str(merged[7].date)) == (pk.PartnershipKind.MOU, "1007-06-15")
+    assert str(merged[1000].date) == "1993-12-30"
+    assert merged[0] == records[0]  # (the undated report brings no evidence, and no date)
+
+
 def test_merging_with_a_real_registry_gives_what_comparing_every_pair_gives(caplog: pytest.LogCaptureFixture) -> None:
     registry = pk.Registry(pk.load_jsonl(pk.Institution, ROOT / "examples" / "institutions.jsonl"))
     kinds = ["agreement", "mou", "strategic_partnership", "exchange", "office"]

@@ -16,10 +16,13 @@ that :func:`explain_merge` returns:
 Different deals between the same parties (an MoU in 2011, a key agreement in 2021) fail
 ``incompatible_dates`` and stay apart.
 
-:func:`merge_partnerships` compares a record only with the kept records that may share all its
-parties (``_merge_keys.Blocks``: institution ids, name keys, acronym keys) and resolves each
-distinct party name through the registry once, so its cost grows with the records times the
-size of their blocks, not with the square of the records; the outcome is the all-pairs one.
+:func:`merge_partnerships` compares a record only with the kept records whose dates may be one
+signing with its own and that may share all its parties (``_merge_keys.Blocks``: filed by year;
+institution ids, name keys, acronym keys), skips offices in other places and other parties
+before the rules (which decide non-match for them, so only their explanation is saved), and
+resolves each distinct party name through the registry once, so its cost grows with the records
+times the size of their blocks (a hub institution's deals of one year), not with the square of
+the records; the outcome is the all-pairs one.
 """
 
 from __future__ import annotations
@@ -297,11 +300,13 @@ def merge_partnerships(
         registry: a ``pk.Registry`` to resolve party names to institutions (optional).
         days: how far apart two full dates may be and still be one signing.
 
-    Each record is compared, in order, with the records kept so far that have a party in
-    common with each of its parties (the same institution id, the same words, or an acronym
-    that fits), and merged into the first one the rules call a MATCH: the result is what
-    comparing every pair gives, at a cost that grows with the records times the records they
-    share parties with. A registry is asked about each distinct party name once per call.
+    Each record is compared, in order, with the records kept so far whose date may be one
+    signing with its own (the same year, a neighbouring one within ``days``, or no date) and
+    that have a party in common with each of its parties (the same institution id, the same
+    words, or an acronym that fits), and merged into the first one the rules call a MATCH: the
+    result is what comparing every pair gives, at a cost that grows with the records times the
+    records of one year they share parties with. A registry is asked about each distinct party
+    name once per call.
 
     Returns:
         The merged records, in the order their first report came.
@@ -323,12 +328,17 @@ def merge_partnerships(
     """
     rules = MERGE_RULES if days == 7 else merge_rules(days)
     resolver = _resolver(registry)
-    blocks = Blocks(resolver.id_of if resolver is not None else lambda p: p.institution_id)
+    blocks = Blocks(resolver.id_of if resolver is not None else lambda p: p.institution_id, days)
     out: list[Partnership] = []
     for n, rec in enumerate(partnerships):
         if not isinstance(rec, Partnership):
             raise TypeError(f"partnerships item {n}: expected a Partnership, got {type(rec).__name__}")
         for i in blocks.candidates(rec):  # every kept record it may merge with, in order
+            old = out[i]
+            if old.kind is K.OFFICE and not _locations(old.location, rec.location):
+                continue  # ``different_locations`` decides non-match: checked before the rules (cheap)
+            if not _same_parties(old, rec, resolver):
+                continue  # so does ``different_parties`` (name pairs are answered once, then kept)
             why = rules.compare(_Side(out[i], resolver), _Side(rec, resolver))  # type: ignore[arg-type]
             if why.decision is Decision.MATCH:
                 log.debug("merging partnership records: %s", why)

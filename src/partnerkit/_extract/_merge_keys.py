@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Callable
+from datetime import date
 
-from partnerkit._model import Partnership, PartnershipKind, Party
+from partnerkit._model import PartialDate, Partnership, PartnershipKind, Party
 from partnerkit._names import tokens
 from partnerkit._names._acronyms import _FIT_SKIP  # the connectors ``acronym_fits`` skips
 
@@ -34,17 +36,25 @@ def norm(name: str) -> str:
     return " ".join(sorted(tokens(name)))
 
 
+#: Word counts at or above this share one class in the ``m`` keys.
+_MANY = 5
+
+
 def acronym_keys(acronym: str) -> frozenset[str]:
     """Keys of ``acronym`` read as an acronym: ``acronym_fits(acronym, n)`` implies that they
     meet :func:`name_keys` of ``n``.
 
     ``acronym_fits`` cuts the acronym's letters into runs, one per word of the name from one
-    of its first four words to its last, each run starting with its word's first letter; every
-    capital (and digit) starts a run, and an all-capitals acronym has one letter per word. So
-    an all-capitals acronym is the initials of the words it fits (key ``c``), and any other
-    gives the first, second and last initials (key ``m``: the second run starts at or before
-    the first capital after the first letter, the last at or after the last capital). A name
-    word written as the acronym is key ``x``.
+    of its first four words to its last, each run starting with its word's first letter; the
+    first letter and every capital (and digit) start a run, and an all-capitals acronym has one
+    letter per word. So the initials of those words are the run starts: for an all-capitals
+    acronym its letters, else its capitals (with the first letter) plus the lower-case letters
+    that start a run. Key ``c`` is those initials when at most one lower-case letter starts a
+    run (exact); with more, the name has at least two words more than the acronym has capitals
+    (a long name read as an acronym rarely meets a short one), and key ``m`` gives the first,
+    second and last initials with that word count (second: at or before the first capital;
+    last: at or after the last capital; counts from ``_MANY`` on are one class). A name word
+    written as the acronym is key ``x``.
     """
     out = {"x" + acronym}
     letters = [c for c in unicodedata.normalize("NFKC", acronym) if c.isalnum()]
@@ -56,11 +66,14 @@ def acronym_keys(acronym: str) -> frozenset[str]:
         out.add("c" + _SEP.join(acr))
         return frozenset(out)
     caps = [i for i in range(1, len(acr)) if capital[i]]
-    second = set(acr[1 : caps[0] + 1 if caps else len(acr)])  # where the second run may start
-    last = set(acr[caps[-1] if caps else 1 :])  # where the last one may (at or after the last capital)
-    out.update("m" + _SEP.join((acr[0], x, y)) for x in second for y in last)
-    if not caps:
-        out.add("m" + _SEP.join((acr[0], "", acr[0])))  # one run: a one-word tail of the name
+    starts = [0, *caps]
+    out.add("c" + _SEP.join(acr[i] for i in starts))  # no lower-case letter starts a run
+    for j in range(1, len(acr)):  # exactly one does
+        if not capital[j]:
+            out.add("c" + _SEP.join(acr[i] for i in sorted((*starts, j))))
+    last = set(acr[caps[-1] if caps else 1 :])  # where the last run may start (at or after the last capital)
+    count = str(min(len(starts) + 2, _MANY))
+    out.update("m" + _SEP.join((acr[0], y, count)) for y in last)
     return frozenset(out)
 
 
@@ -73,7 +86,8 @@ def name_keys(name: str) -> frozenset[str]:
     for start in range(min(len(initials), 4)):
         rest = initials[start:]
         out.add("c" + _SEP.join(rest))
-        out.add("m" + _SEP.join((rest[0], rest[1] if len(rest) > 1 else "", rest[-1])))
+        for count in range(3, min(len(rest), _MANY) + 1):  # (an acronym's ``m`` key names the least count)
+            out.add("m" + _SEP.join((rest[0], rest[-1], str(count))))
     return frozenset(out)
 
 
@@ -88,19 +102,32 @@ FAMILIES = {
 }
 
 
+def _span(date: PartialDate | None) -> tuple[int, int, bool] | None:
+    """The days ``date`` can denote (first, last, as ordinals) and whether it is a full date."""
+    if date is None:
+        return None
+    return date.first_day().toordinal(), date.last_day().toordinal(), date.day is not None
+
+
 class Blocks:
     """The records kept so far, indexed by the keys of their parties (one merge call).
 
-    A record is found by a new one if they have one kind family and as many parties, and each
-    party of the new one shares a key with a party of the record: the institution id (both
-    resolved), or a name key (``norm`` equal; ``acronym_keys`` of one meeting ``name_keys``
-    of the other).
+    A record is found by a new one if they have one kind family, as many parties and dates
+    that may be one signing (``_merge._dates``: no date on one side, one containing the other,
+    or full dates at most ``days`` apart), and each party of the new one shares a key with a
+    party of the record: the institution id (both resolved), or a name key (``norm`` equal;
+    ``acronym_keys`` of one meeting ``name_keys`` of the other). Records are filed by year
+    (undated ones apart), so a dated record looks only at its year's records and the undated
+    ones: a hub institution's thousands of deals are not all scanned for each of its reports.
     """
 
-    def __init__(self, resolve: Callable[[Party], str | None]) -> None:
+    def __init__(self, resolve: Callable[[Party], str | None], days: int) -> None:
         self._resolve = resolve
-        self._index: dict[str, dict[str, list[int]]] = {}  # block -> key -> positions
+        self._days = days
+        self._index: dict[tuple[str, int | None], dict[str, array[int]]] = {}  # block -> key -> positions
+        self._years: dict[str, set[int | None]] = {}  # family/parties -> years filed
         self._kept: dict[int, tuple[frozenset[str], ...]] = {}  # position -> its parties' keys
+        self._spans: dict[int, tuple[int, int, bool] | None] = {}  # position -> its date's span
         self._keys: dict[tuple[str, str | None], tuple[frozenset[str], frozenset[str]]] = {}
 
     def _party(self, party: Party) -> tuple[frozenset[str], frozenset[str]]:
@@ -120,33 +147,64 @@ class Blocks:
         return found
 
     @staticmethod
-    def _block(record: Partnership) -> str:
+    def _shelf(record: Partnership) -> str:
         family = FAMILIES.get(record.kind, record.kind.value)
         return f"{family}/{len(record.parties)}"
 
+    def _years_of(self, shelf: str, span: tuple[int, int, bool] | None) -> list[int | None]:
+        """The years whose records may have a date compatible with ``span`` (undated: all)."""
+        filed = self._years.get(shelf, set())
+        if span is None:
+            return list(filed)
+        first, last, full = span
+        if full and self._days > 0:
+            first, last = first - self._days, last + self._days
+        wanted = {None, *range(date.fromordinal(first).year, date.fromordinal(last).year + 1)}
+        return [y for y in filed if y in wanted] if len(filed) < len(wanted) else [y for y in wanted if y in filed]
+
+    def _compatible(self, span: tuple[int, int, bool] | None, other: tuple[int, int, bool] | None) -> bool:
+        """``_merge._dates`` on spans: no date, one date containing the other (calendar spans
+        nest or are apart), or two full dates at most ``days`` apart."""
+        if span is None or other is None:
+            return True
+        if span[0] <= other[1] and other[0] <= span[1]:
+            return True
+        return span[2] and other[2] and abs(span[0] - other[0]) <= self._days
+
     def add(self, position: int, record: Partnership) -> None:
         """Index ``record`` (kept at ``position``; again after a merge changed it)."""
-        index = self._index.setdefault(self._block(record), {})
+        shelf = self._shelf(record)
+        year = record.date.year if record.date is not None else None
+        self._years.setdefault(shelf, set()).add(year)
+        index = self._index.setdefault((shelf, year), {})
         kept = tuple(self._party(party)[0] for party in record.parties)
         self._kept[position] = kept
+        self._spans[position] = _span(record.date)
         for keys in kept:
-            for key in keys:
-                index.setdefault(key, []).append(position)
+            for key in keys:  # (arrays: not tracked by the garbage collector, whose passes would grow with them)
+                found = index.get(key)
+                if found is None:
+                    index[key] = array("q", (position,))
+                else:
+                    found.append(position)
 
     def candidates(self, record: Partnership) -> list[int]:
         """Positions of the kept records that ``record`` may merge with, in order."""
-        index = self._index.get(self._block(record))
-        if index is None:
+        shelf = self._shelf(record)
+        span = _span(record.date)
+        indexes = [self._index[(shelf, year)] for year in self._years_of(shelf, span)]
+        if not indexes:
             return []
         sides = []
         for party in record.parties:
             query = self._party(party)[1]
-            buckets = [b for k in query if (b := index.get(k))]
+            buckets = [b for index in indexes for k in query if (b := index.get(k))]
             if not buckets:
                 return []
             sides.append((sum(map(len, buckets)), buckets, query))
         sides.sort(key=lambda s: s[0])
-        found: set[int] = set().union(*sides[0][1])  # the rarest party's records...
+        spans, compatible = self._spans, self._compatible
+        found = {i for i in set().union(*sides[0][1]) if compatible(spans[i], span)}  # the rarest party's records...
         for _, _, query in sides[1:]:  # ...that have a party sharing a key with each other party
             found = {i for i in found if any(not query.isdisjoint(keys) for keys in self._kept[i])}
         return sorted(found)
