@@ -450,6 +450,48 @@ def test_partnership_between_countries_gives_no_record() -> None:
     assert [p.kind.value for p in ex.partnerships if p.kind.value == "strategic_partnership"] == []
 
 
+_WITH_A_CONTINENT = """Norvale and Lakemont renew their strategic partnership for five more years
+
+12 August 2024
+
+The University of Norvale has renewed its strategic partnership with Lakemont University for a further five \
+years. The renewal was signed last Friday in Lakemont by Norvale's Vice-Chancellor, Professor Ann Berg, during \
+her first visit to Europe since taking office.
+
+The Dutch university was Norvale's first partner in continental Europe: the two institutions signed a \
+memorandum of understanding in 2004, and the relationship was raised to a strategic partnership in 2019.
+
+"Lakemont is where our partnership with {region} began, and it remains one of the most important relationships \
+we have," Professor Berg said.
+
+Lakemont, a member of the Northern Research League (NRL), is the oldest university in the Netherlands. Norvale \
+is a member of the Southern Rim Network and of the Pacific Coast Association, and is New Zealand's largest \
+university.
+
+During her visit, Professor Berg also met the leadership of Westbrook University, where the two sides \
+discussed possible cooperation in veterinary science, and gave a lecture at the University of Eastmere. No \
+agreements were signed in Westbrook or Eastmere.
+
+The Vice-Chancellor will travel on to Germany, where she will meet the leadership of several partner \
+universities and alumni of the University of Norvale living in Europe. A delegation from Lakemont is expected \
+to visit Norvale in February 2025 to mark the twentieth anniversary of the first agreement between the two \
+universities.
+"""
+
+
+@pytest.mark.parametrize("region", ["Europe", "Latin America", "India"])
+def test_a_partnership_with_a_continent_or_country_gives_no_record(region: str) -> None:
+    """ "our partnership with Europe began" speaks of a region, not of a deal of the pair in play."""
+    ex = pk.extract(_WITH_A_CONTINENT.format(region=region), published="2024-08-12")
+    assert [p.kind.value for p in ex.partnerships if p.kind.value == "agreement"] == []
+
+
+def test_a_partnership_with_a_university_after_its_country_is_kept() -> None:
+    """ "an agreement with Kenya's Lakemont University": the country introduces the partner."""
+    ex = pk.extract("Norvale University signed an agreement with Kenya's Lakemont University.", published="2024-08-12")
+    assert [{x.name for x in p.parties} for p in ex.partnerships] == [{"Norvale University", "Lakemont University"}]
+
+
 def test_registry_answers_are_kept_across_calls() -> None:
     """A name that recurs in many articles is matched against a pk.Registry once, with the same answer."""
     calls: list[str] = []

@@ -163,6 +163,13 @@ def test_a_registry_name_in_katakana_is_found_between_particles_not_inside_a_wor
         ("すべての国立大学が参加した。", ["国立大学"]),
         ("湖東の北嶺大学は協定を締結した。", ["北嶺大学"]),
         ("その大学は協定を締結した。", []),
+        # a particle after a word opens no name, even before katakana or kanji ("とドイツの")
+        ("北嶺大学とカルドニアの湖東工科大学との間で協定を締結した。", ["北嶺大学", "湖東工科大学"]),
+        ("北嶺大学からカルドニアの湖東大学まで", ["北嶺大学", "湖東大学"]),
+        # at the start or after punctuation the name itself may open with a particle's kana
+        ("はるか国際大学は北嶺大学と協定を締結した。", ["はるか国際大学", "北嶺大学"]),
+        ("本日、とよみ国際大学と北嶺大学は協定を締結した。", ["とよみ国際大学", "北嶺大学"]),
+        ("北嶺大学とはるか国際大学は協定を締結した。", ["北嶺大学", "はるか国際大学"]),
     ],
 )
 def test_a_name_opening_with_hiragana_is_read_whole(text: str, names: list[str]) -> None:

@@ -23,6 +23,7 @@ from partnerkit._extract._patterns._marked import (
     _APPOSITION_START,
     _BEFORE,
     _COMPOUND,
+    companies,
     find_marked,
 )
 
@@ -202,3 +203,10 @@ def test_no_company_from_nationalities_people_or_places(text: str) -> None:
     place after "signed with" or in a list is no company."""
     names = {x.name for p in pk.extract(text, published="2024-05-02").partnerships for x in p.parties}
     assert not names & {"Chinese", "Anna Berg", "Professor Anna Berg", "Rotterdam", "John Berg"}
+
+
+@pytest.mark.parametrize("event", ["Vexa-Forum", "Vexasummit", "Norvacongress"])
+def test_no_company_from_an_event(event: str) -> None:
+    """An event's name in a partner slot ("signed with Vexa-Forum") is no company."""
+    text = f"Northvale University signed with {event} a memorandum of understanding on research."
+    assert companies([], text, 0) == []

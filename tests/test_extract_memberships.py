@@ -308,3 +308,34 @@ def test_quoted_speech_is_no_name() -> None:
     assert {parties for parties, _status in _records(text)} == {
         frozenset({"Varnell University", "Tasman Research Alliance"})
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "member", "date"),
+    [
+        (
+            "Norvale University and the University of Lakemont, an ARVU member since 2015, will open talks "
+            "in June on a joint doctoral programme.",
+            "University of Lakemont",
+            "2015",
+        ),
+        (
+            "Norvale University and Lakemont University, a founding ARVU member, signed an exchange agreement.",
+            "Lakemont University",
+            "None",
+        ),
+    ],
+)
+def test_a_membership_told_in_an_apposition(text: str, member: str, date: str) -> None:
+    """ "A and B, an N member since 2015, will ...": B is a member of N (since 2015), and N is no
+    party of the sentence's own deal."""
+    ex = pk.extract(text, published="2025-05-16")
+    got = {(p.kind.value, frozenset(x.name for x in p.parties), str(p.date)) for p in ex.partnerships}
+    assert ("membership", frozenset({member, "ARVU"}), date) in got
+    assert not any("ARVU" in parties for kind, parties, _d in got if kind != "membership")
+
+
+def test_a_member_university_is_no_apposed_membership() -> None:
+    """ "B, an N member university" names B's kind, not a membership of B in N."""
+    text = "Norvale University signed an agreement with Lakemont University, an ARVU member university."
+    assert not _records(text)

@@ -174,6 +174,37 @@ def test_a_partner_named_after_a_later_deal_owns_no_office() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        (
+            "Norvale University already runs a dual degree with the Lakemont Institute of Technology, "
+            "and it opened its India office in New Delhi in 2022.",
+            {"Norvale University"},
+        ),
+        (
+            "Norvale University signed an agreement with Lakemont University and opened an office in Nairobi.",
+            {"Norvale University"},
+        ),
+        (
+            "La Universidad de Nortevalle firmó un convenio con la Universidad de Surmar y abrió una oficina en Lima.",
+            {"Universidad de Nortevalle"},
+        ),
+        # both signers before the first deal: their joint office
+        (
+            "Norvale University and Lakemont University signed an agreement and opened a joint office in Nairobi.",
+            {"Norvale University", "Lakemont University"},
+        ),
+    ],
+)
+def test_an_office_in_a_clause_after_another_deal_is_the_subjects(text: str, owners: set[str]) -> None:
+    """ "X signed an agreement with A and opened an office in Nairobi": the office, told in its own
+    clause naming no organisation, is X's, not one of X and A."""
+    ex = pk.extract(text, published="2025-05-16")
+    got = [{x.name for x in p.parties} for p in ex.partnerships if p.kind is pk.PartnershipKind.OFFICE]
+    assert got == [owners]
+
+
+@pytest.mark.parametrize(
     ("text", "owner"),
     [
         (

@@ -207,6 +207,28 @@ def test_the_two_universities_opening_a_paragraph_after_a_side_pair(
     assert members == set(pair)
 
 
+@pytest.mark.parametrize(
+    ("event", "headline"),
+    [
+        ("Vexara Health Forum", "Vexara Health Forum: Norvale University deepens its ties with Ostrava"),
+        ("Vexara Rectors' Summit", "Vexara Rectors' Summit: Norvale University deepens its ties with Ostrava"),
+        ("Forum Vexara-Europe", "Forum Vexara-Europe de la santé : Norvale University renforce ses liens"),
+    ],
+)
+def test_an_event_in_the_headline_is_not_the_texts_pair(event: str, headline: str) -> None:
+    """An event named beside a university in the headline ("X Forum: University Y ...") is not one of
+    the two universities a later "The two institutions" opening a paragraph means."""
+    text = (
+        f"{headline}\n\nOver three days the campus hosted the fourth {event}, which brought together "
+        "300 researchers. Organised by Norvale University, it looked back on a long cooperation.\n\n"
+        "A framework agreement was signed on Tuesday between Norvale University and the University of "
+        "Lakemont. It covers doctoral training.\n\n"
+        "The two institutions will sign in October a student exchange agreement."
+    )
+    exchanges = [parties for kind, parties in _records(text) if kind == "exchange"]
+    assert exchanges == [frozenset({"Norvale University", "University of Lakemont"})]
+
+
 def test_a_supporter_of_the_programme_is_no_party() -> None:
     """ "l'AUC, qui a soutenu le programme d'échange": the supporter is context, not a partner."""
     text = (

@@ -26,15 +26,38 @@ _BETWEEN_AFTER = re.compile(r"\s+(?:between|entre|между|zwischen)\s+(?:the\
 
 
 def between_countries(doc: Document, si: int, trig: _Trigger) -> bool:
-    """True when the trigger is followed by "between" and a country (not an organisation)."""
+    """True when the trigger is followed by "between" and a country (not an organisation), or by
+    "with" and a continent or country with no organisation named right after it ("our partnership
+    with Europe began", not "an agreement with Kenya's Moi University")."""
     sent = doc.sentences[si]
     m = _BETWEEN_AFTER.match(sent.text, trig.end)
     if m is None:
-        return False
+        m = _WITH_AFTER.match(sent.text, trig.end)
+        if m is None and _WITH_END.search(sent.text, trig.start, trig.end):
+            m = _THE.match(sent.text, trig.end)  # the trigger holds its "with": "partnership with"
+        if m is None:
+            return False
+        pos = sent.start + m.end()
+        if any(pos <= f.start < pos + 30 and f.entity is not None for f in doc.in_sentence(si)):
+            return False  # "with Kenya's Moi University", "with Germany, Y University ..."
+        return _CONTINENT.match(sent.text, m.end()) is not None or any(
+            p.start == pos and p.city is None for p in doc.places.get(si, [])
+        )
     pos = sent.start + m.end()
     if any(f.start == pos and f.entity is not None for f in doc.in_sentence(si)):
         return False
     return any(p.start == pos and p.city is None for p in doc.places.get(si, []))
+
+
+_WITH_AFTER = re.compile(r"\s+(?:with|avec|con|mit|с|со)\s+(?:the\s+)?", re.IGNORECASE)
+_WITH_END = re.compile(r"\b(?:with|avec|con|mit|с|со)\s*$", re.IGNORECASE)
+_THE = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+# continents and world regions (not in the country and city tables)
+_CONTINENT = re.compile(
+    r"(?:Europe|Africa|Asia|Oceania|Latin America|North America|South America|the Middle East|Middle East"
+    r"|Europa|África|Afrique|Asie|Amérique latine|América Latina|Afrika|Asien|Lateinamerika"
+    r"|Европ\w*|Африк\w*|Ази\w*|Латинской Америк\w*)\b"
+)
 
 
 _ARTICLE_END = re.compile(r"(?:\b(?:the|its|their|le|la|les|l'|el|los|las|die|der|das|den)\s*)$", re.IGNORECASE)

@@ -15,7 +15,18 @@ from partnerkit._extract._text import CJK
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind, Party
 
-__all__ = ["about_subject", "between", "clause_parties", "excluded", "group_parties", "names_none", "party", "subject"]
+__all__ = [
+    "about_subject",
+    "apposed_membership",
+    "between",
+    "clause_parties",
+    "excluded",
+    "group_parties",
+    "names_none",
+    "office_owners",
+    "party",
+    "subject",
+]
 
 
 _BETWEEN = re.compile(r"\b(?:between|entre|между|zwischen)\b", re.IGNORECASE)
@@ -37,7 +48,25 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
     hit = None
     for c in ctx.finditer(before):
         hit = c
-    return (hit is not None and len(before) - hit.end() <= 6) or _funder(doc, sent_start, text, m)
+    return (
+        (hit is not None and len(before) - hit.end() <= 6)
+        or _funder(doc, sent_start, text, m)
+        or apposed_membership(text, m.start - sent_start, m.end - sent_start)
+    )
+
+
+# "A, an N member since 2015, and B will ...": N names what A belongs to, no party of the deal
+_APPOSED_BEFORE = re.compile(
+    r",\s+(?:also\s+|itself\s+)?(?:an?|one|the)\s+(?:(?:founding|full|associate|longstanding|long-standing)\s+)?$",
+    re.IGNORECASE,
+)
+_APPOSED_AFTER = re.compile(r"\s+members?\b(?!\s+(?:of|universit|institution))", re.IGNORECASE)
+
+
+def apposed_membership(text: str, start: int, end: int) -> bool:
+    """True for a name in an apposition telling a membership ("the University of X, an N member
+    since ...", "X, a founding N member,"): the network is context, not a party of the deal."""
+    return bool(_APPOSED_AFTER.match(text, end) and _APPOSED_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _low(doc: Document, text: str, m: Found) -> str | None:
@@ -325,3 +354,32 @@ def names_none(doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigg
     return not any(
         m.entity in parties and lo <= m.start - sent.start and m.end - sent.start <= hi for m in doc.in_sentence(si)
     )
+
+
+def office_owners(
+    doc: Document, si: int, trig: _Trigger, triggers: Sequence[_Trigger], parties: list[int]
+) -> list[int]:
+    """An office told after another deal of the sentence, in a clause of its own naming no
+    organisation, is its subjects' alone: "X runs a dual degree with A, and it opened its India
+    office in Delhi" and "X signed an agreement with A and opened an office in Nairobi" give X's
+    office, not one of X and A; "X and Y signed an agreement and opened a joint office" keeps both."""
+    if trig.kind is not PartnershipKind.OFFICE or len(parties) < 2:
+        return parties
+    if not any(t.kind is not PartnershipKind.OFFICE and t.end <= trig.start for t in triggers):
+        return parties
+    text = doc.sentences[si].text
+    base = doc.sentences[si].start
+    hi = min((t.start for t in triggers if t.start > trig.end), default=len(text))
+    named = [m for m in doc.in_sentence(si) if m.entity in parties]
+    if any(trig.start <= m.start - base < hi for m in named):
+        return parties  # "... and opened an office at B University": B is named in its clause
+    last = max((m.end - base for m in named if m.end - base <= trig.start), default=0)
+    if not _AND_CLAUSE.search(text, last, trig.start):
+        return parties
+    first = min(t.start for t in triggers)
+    owners = list(dict.fromkeys(m.entity for m in named if m.end - base <= first and m.entity is not None))
+    return owners or parties
+
+
+# what joins a second clause to the first: "..., and it opened", "y abrió", "et a ouvert", "und eröffnete"
+_AND_CLAUSE = re.compile(r"\b(?:and|y|e|et|und)\b|[;；]|\s(?:и|а также)\s|并|并且|同时", re.IGNORECASE)

@@ -3,6 +3,7 @@ document whose signatories the next sentence names."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import attrs
@@ -10,6 +11,7 @@ import attrs
 from partnerkit._extract._cues import marked as _marked
 from partnerkit._extract._document import Document
 from partnerkit._extract._parties import about_subject as _about_subject
+from partnerkit._extract._parties import apposed_membership
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
@@ -28,7 +30,7 @@ from partnerkit._extract._triggers import triggers as _triggers
 from partnerkit._extract._when import dates_in, same_paragraph
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 
-__all__ = ["Pending", "hosts_named_next", "membership", "offices", "signed_later"]
+__all__ = ["Pending", "apposed_memberships", "hosts_named_next", "membership", "offices", "signed_later"]
 
 K = PartnershipKind
 
@@ -511,3 +513,38 @@ def hosts_named_next(doc: Document, out: list[Partnership], triggers: dict[int, 
             continue
         ev = (*rec.evidence, Evidence(quote=nxt.text, published=rec.evidence[0].published))
         out[i] = attrs.evolve(rec, parties=(*rec.parties, host), evidence=ev)
+
+
+# "an N member since 2015": the year the membership began
+_MEMBER_SINCE = re.compile(r"\s+members?\s+since\s+(\d{4})\b", re.IGNORECASE)
+
+
+def apposed_memberships(doc: Document, si: int, published: PartialDate | None) -> list[Partnership]:
+    """Memberships told in an apposition: "the University of X, an N member since 2015, ..." is X's
+    membership of N (dated by its "since" year), whatever the sentence's own deal."""
+    sent = doc.sentences[si]
+    text = sent.text
+    if "member" not in text.lower():
+        return []
+    out: list[Partnership] = []
+    orgs = [
+        (m.entity, m.start - sent.start, m.end - sent.start)
+        for m in doc.in_sentence(si)
+        if m.entity is not None and doc.entities[m.entity].kind == "org"
+    ]
+    for (member, _s, prev_end), (network, start, end) in itertools.pairwise(orgs):
+        if member == network or not apposed_membership(text, start, end):
+            continue
+        if text.count(",", prev_end, start) != 1:
+            continue  # the member is the name right before the apposition's comma
+        since = _MEMBER_SINCE.match(text, end)
+        out.append(
+            Partnership(
+                kind=PartnershipKind.MEMBERSHIP,
+                parties=(_party(doc, member), _party(doc, network)),
+                status=Status.ACTIVE,
+                date=PartialDate(int(since.group(1))) if since else None,
+                evidence=(Evidence(quote=text, published=published),),
+            )
+        )
+    return out

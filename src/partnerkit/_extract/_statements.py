@@ -45,10 +45,12 @@ from partnerkit._extract._parties import clause_parties as _clause_parties
 from partnerkit._extract._parties import excluded as _excluded
 from partnerkit._extract._parties import group_parties as _group_parties
 from partnerkit._extract._parties import names_none as _names_none
+from partnerkit._extract._parties import office_owners as _office_owners
 from partnerkit._extract._parties import own_partners as _own_partners
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
+from partnerkit._extract._records import apposed_memberships as _apposed_memberships
 from partnerkit._extract._records import hosts_named_next as _hosts_named_next
 from partnerkit._extract._records import membership as _membership
 from partnerkit._extract._records import offices as _offices
@@ -80,6 +82,7 @@ from partnerkit._extract._when import (
     date_for,
     during_date,
     event_date,
+    is_event,
 )
 from partnerkit._model import Evidence, PartialDate, Partnership, PartnershipKind, Status
 
@@ -183,6 +186,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if about is None and (lead := _pronoun_lead(doc, si)) is not None:
             subject = publisher = lead  # "X, founded in 1970, is ... . It signed ...": X
         mentions = doc.in_sentence(si)
+        out.extend(_apposed_memberships(doc, si, published))  # "X, an N member since 2015, ..."
         explicit: list[int] = []
         marked: set[int] = set()
         aside_end = -1  # end of the last mention named as context: its conjuncts are context too
@@ -445,10 +449,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     # text's publisher met only as "the university" is no host of X's office
                     parties = [p for p in parties if p in by_name]
                     hosts = [p for p in explicit if p in by_name]
-                parties = _own_clause(doc, si, trig, triggers, parties)
+                parties = _office_owners(doc, si, trig, triggers, _own_clause(doc, si, trig, triggers, parties))
                 if not parties:
                     continue
-                hosts = _own_clause(doc, si, trig, triggers, hosts)
+                hosts = _office_owners(doc, si, trig, triggers, _own_clause(doc, si, trig, triggers, hosts))
                 recs = _offices(doc, si, trig, parties, hosts, status, date, evidence, used_next)
                 out.extend(recs)
                 if recs:
@@ -508,7 +512,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 (explicit[0], explicit[1]),
                 -1,
             )  # the pair in play: of a statement (not member and network)
-            text_pair = text_pair or pair
+            if text_pair is None and not any(is_event(doc, e) for e in pair):
+                text_pair = pair  # (an event met beside a university is no pair the text is about)
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):

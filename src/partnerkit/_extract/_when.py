@@ -19,6 +19,7 @@ import attrs
 from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import lowered, may_match
+from partnerkit._extract._patterns._words import EVENT
 from partnerkit._extract._text import CJK
 from partnerkit._model import PartialDate, Status
 
@@ -31,6 +32,7 @@ __all__ = [
     "during_date",
     "event_date",
     "inherited_date",
+    "is_event",
     "last_date_before",
     "original_dates",
     "same_paragraph",
@@ -266,13 +268,6 @@ def same_paragraph(doc: Document, a: int, b: int) -> bool:
     return "\n" not in text[doc.sentences[a].end : doc.sentences[b].start]
 
 
-_EVENT = re.compile(
-    r"forum|summit|conference|congress|meeting|symposium|форум|саммит|конференц|съезд|foro|cumbre|congreso"
-    r"|conferencia|sommet|congrès|colloque|konferenz|kongress|gipfel|论坛|峰会|会议",
-    re.IGNORECASE,
-)
-
-
 # "During the visit ...", "в ходе визита", "durante la visita": a statement made at an event the
 # text dated before.
 _DURING = re.compile(
@@ -364,12 +359,12 @@ def event_date(doc: Document, si: int, published: PartialDate | None) -> Partial
     """The date of an event a statement is made at ("Within the framework of the Forum, ... was
     signed"), given where the text first dates an event ("The Forum was held on 28 October 2015"):
     a date to the month or day, close after the event's name in an earlier sentence."""
-    if not any(m.entity is not None and _is_event(doc, m.entity) for m in doc.in_sentence(si)):
+    if not any(m.entity is not None and is_event(doc, m.entity) for m in doc.in_sentence(si)):
         return None
     for j in range(si):
         sent = doc.sentences[j]
         for e in doc.in_sentence(j):
-            if e.entity is None or not _is_event(doc, e.entity):
+            if e.entity is None or not is_event(doc, e.entity):
                 continue
             at = e.end - sent.start
             near = [
@@ -382,14 +377,15 @@ def event_date(doc: Document, si: int, published: PartialDate | None) -> Partial
     return None
 
 
-def _is_event(doc: Document, ent: int) -> bool:
+def is_event(doc: Document, ent: int) -> bool:
+    """True when the entity is named as an event ("Forum Afrique-Europe", "the Rectors' Summit")."""
     return _names_event(tuple(doc.entities[ent].names))
 
 
 @functools.lru_cache(maxsize=4096)
 def _names_event(names: tuple[str, ...]) -> bool:
     """An entity named as an event (asked for every mention of every earlier sentence)."""
-    return any(_EVENT.search(n) for n in names)
+    return any(EVENT.search(n) for n in names)
 
 
 _BREAK = re.compile(r"[\"“”«»「」,，;；:]")

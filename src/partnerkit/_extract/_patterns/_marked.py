@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from partnerkit._extract._patterns._words import _CONNECTORS, _TITLES, Span, _head_of, _tokens
+from partnerkit._extract._patterns._words import _CONNECTORS, _TITLES, EVENT, Span, _head_of, _tokens
 from partnerkit._extract._places import gazetteer
 from partnerkit._model._countries import _key
 
@@ -159,10 +159,13 @@ _AFTER_COMPANY = re.compile(
 
 def _company(text: str, run: tuple[int, int]) -> bool:
     """A run in a partner slot that names a company: one word ("Vexacorp", "Vexa-Royce") or two
-    or three ending in a word of trade, not a place, a title, a month or a day, and no noun after it."""
+    or three ending in a word of trade, not a place, an event, a title, a month or a day, and no noun
+    after it."""
     words = text[run[0] : run[1]].split()
     if not 1 <= len(words) <= 3 or not _accept(words) or any(_place_word(w) for w in words):
         return False
+    if EVENT.search(text, run[0], run[1]):
+        return False  # an event, not a company: "signed with Vexa-Forum"
     if len(words) > 1 and words[-1].lower() not in _TRADE:
         return False
     first = words[0].lower().rstrip(".")

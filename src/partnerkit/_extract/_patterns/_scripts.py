@@ -201,7 +201,8 @@ _JA_WORD_BEFORE = re.compile(r"(?:本学|及び|並びに|締結|調印|署名|�
 # back to a punctuation mark, the end of an earlier name or a particle that ends a clause word.
 _JA_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _JA_CHUNK_STOP = re.compile(r"[、。，,「」『』（）()\s]|大学|学院|研究所|機構|センター|本学|及び")
-_JA_PARTICLE = re.compile(r"(?:と|は|が|を|に|で|や|も|へ|から|より)")
+_JA_PARTICLE = re.compile(r"(?:から|まで|より|と|の|は|が|を|に|で|や|も|へ)")
+_JA_PUNCT = re.compile(r"[、。，,「」『』（）()\s]")
 _JA_KANJI_OR_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa]")
 _JA_CHUNK = 10
 _JA_NOT_NAME_END = frozenset("にはがをとでもへやたるいしずの")
@@ -211,7 +212,9 @@ def _ja_kana_start(text: str, start: int) -> int:
     """Where a Japanese name that meets hiragana at ``start`` - 1 begins: the clause word before it
     when that word opens with hiragana and holds a kanji or katakana ("お茶の水女子大学": お茶の水女子;
     "東北大学とつくば国際大学": つくば国際, after the particle と), not a particle, demonstrative or
-    quantifier ("この大学", "すべての国立大学", "あらゆる大学"); else ``start`` unchanged."""
+    quantifier ("この大学", "すべての国立大学", "あらゆる大学"); else ``start`` unchanged. A particle
+    after a word is never the name's ("東北大学とドイツの工科大学"); at the start of the text or
+    after punctuation the name may open with its kana ("はこだて未来大学")."""
     lo = start - 1
     while lo > 0 and start - lo < _JA_CHUNK:
         stop = next((m for m in _JA_CHUNK_STOP.finditer(text, max(0, lo - 3), lo) if m.end() == lo), None)
@@ -220,8 +223,10 @@ def _ja_kana_start(text: str, start: int) -> int:
         lo -= 1
     if lo > 0 and start - lo >= _JA_CHUNK:
         return start  # no boundary near: a long run of hiragana is a clause, not a name
-    if (particle := _JA_PARTICLE.match(text, lo)) is not None and _JA_HIRAGANA.match(text, particle.end()):
-        lo = particle.end()  # "とつくば国際大学": the particle before the name
+    if lo > 0 and not _JA_PUNCT.match(text, lo - 1) and (particle := _JA_PARTICLE.match(text, lo)) is not None:
+        # after a word, a particle opens the run ("東北大学とつくば国際大学", "...大学とドイツの"): it
+        # is no part of the name; after punctuation or at the start the name may open with one
+        lo = particle.end()
     word = text[lo:start]
     if not _JA_HIRAGANA.match(word) or not all(_JA_NAME_CHAR.match(c) or _JA_HIRAGANA.match(c) for c in word):
         return start

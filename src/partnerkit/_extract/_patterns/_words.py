@@ -10,7 +10,15 @@ import attrs
 
 from partnerkit._extract._trie import literal_trie
 
-__all__ = ["Span", "is_acronym_token"]
+__all__ = ["EVENT", "Span", "is_acronym_token"]
+
+# The words that name an event, not an organisation ("Vexa Health Forum", "Rectors' Summit"): such a
+# name is no party a pair reference means, nor a company in a partner slot.
+EVENT = re.compile(
+    r"forum|summit|conference|congress|meeting|symposium|форум|саммит|конференц|съезд|foro|cumbre|congreso"
+    r"|conferencia|sommet|congrès|colloque|konferenz|kongress|gipfel|论坛|峰会|会议",
+    re.IGNORECASE,
+)
 
 # Heads after which a name continues with "of ..." only (English word order).
 _HEADS_EN = frozenset(
