@@ -76,8 +76,14 @@ def claims_of(p: Profile) -> frozenset[str]:
 
 
 def spelt_by(p: Profile, claimed: Collection[str]) -> frozenset[str]:
-    """The claimed acronyms that a full name spells (:func:`~partnerkit._names.derive_acronyms`)."""
-    return p.derived.intersection(claimed) if p.acronym is None else frozenset()
+    """The claimed acronyms that a full name spells (:func:`~partnerkit._names.derive_acronyms`).
+
+    Reads the name's few acronyms against ``claimed`` (one lookup each): ``frozenset.intersection``
+    of a non-set (a dict's keys) walks the whole argument, a cost that grows with the list.
+    """
+    if p.acronym is not None or not p.derived:
+        return frozenset()
+    return frozenset(k for k in p.derived if k in claimed)
 
 
 def roles(p: Profile, bracketed: Collection[frozenset[str]], claimed: Collection[str]) -> tuple[bool, frozenset[str]]:
