@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import partnerkit as pk
-from partnerkit._matching._acronym_links import acronym_links
+from partnerkit._matching._acronym_links import acronym_links, spelt_by
 from partnerkit.rules import Profile
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -134,3 +134,13 @@ def test_the_readme_list_clusters_as_a_demanding_user_expects() -> None:
     assert ids["MSU"] is None
     assert ids["HUST"] is None
     assert ids["Hanoi University of Science and Technology"] == "hust-vn"
+
+
+def test_spelt_by_reads_any_collection_of_claims_alike() -> None:
+    """The acronyms a full name spells among the claimed ones, whatever collection holds the claims
+    (``dedupe`` passes a dict's keys, the distributed steps a set)."""
+    p = Profile.from_name("Universidad de Buenos Aires")
+    claims = {"uba": [0], "tum": [1]}
+    assert spelt_by(p, claims.keys()) == spelt_by(p, set(claims)) == frozenset({"uba"})
+    assert spelt_by(p, {"tum": [1]}.keys()) == frozenset()
+    assert spelt_by(Profile.from_name("UBA"), claims.keys()) == frozenset()  # an acronym spells none
