@@ -104,10 +104,9 @@ def test_merging_reports_of_hub_institutions_gives_what_comparing_every_pair_giv
     assert (got, told) == _reference(records, registry, days)
 
 
-def test_a_hub_deal_is_compared_only_with_reports_it_may_date_match(monkeypatch: pytest.MonkeyPatch) -> None:
-    """1,000 deals of one pair of institutions in 1,000 years: a report meets its own year's deal and
-    the undated reports only, where blocking by party alone would compare it with all of them."""
-    calls = []
+def _count_comparisons(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one item per rule comparison made from now on."""
+    calls: list[int] = []
     compare = RuleSet.compare
 
     def counting(self: RuleSet, a: Any, b: Any) -> Any:
@@ -115,6 +114,13 @@ def test_a_hub_deal_is_compared_only_with_reports_it_may_date_match(monkeypatch:
         return compare(self, a, b)
 
     monkeypatch.setattr(RuleSet, "compare", counting)
+    return calls
+
+
+def test_a_hub_deal_is_compared_only_with_reports_it_may_date_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 deals of one pair of institutions in 1,000 years: a report meets its own year's deal and
+    the undated reports only, where blocking by party alone would compare it with all of them."""
+    calls = _count_comparisons(monkeypatch)
     parties = (pk.Party("ITMO University"), pk.Party("HUST"))
     records = [pk.Partnership(kind="mou", parties=parties, date=f"{1000 + n}-06-15") for n in range(1000)]
     records += [
@@ -160,14 +166,7 @@ def test_a_registry_is_asked_about_each_distinct_name_once() -> None:
 
 def test_records_with_no_party_in_common_are_never_compared(monkeypatch: pytest.MonkeyPatch) -> None:
     """2,000 deals between distinct pairs: no pair of records is compared, where all pairs would be 2 million."""
-    calls = []
-    compare = RuleSet.compare
-
-    def counting(self: RuleSet, a: Any, b: Any) -> Any:
-        calls.append(1)
-        return compare(self, a, b)
-
-    monkeypatch.setattr(RuleSet, "compare", counting)
+    calls = _count_comparisons(monkeypatch)
     records = [
         pk.Partnership(kind="agreement", parties=(pk.Party(f"Alpha{n} University"), pk.Party(f"Beta{n} Institute")))
         for n in range(2000)
