@@ -6,7 +6,9 @@ A user relies on: a short form used in a title before the body defines it ("La U
 consortium being that consortium; Chinese names not swallowing the verb before them
 ("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员";
 an exchange told by its verb alone ("intercambiará estudiantes", "Studierende austauschen");
-"doble título" as a double degree.
+"doble título" as a double degree; a mobility document with an adjective ("convenios específicos de
+movilidad", "соглашение об академических обменах") being the exchange with the publisher; a programme
+run "совместно с X" and a centre "совместного с компанией" being joint ones with that partner.
 """
 
 from __future__ import annotations
@@ -579,3 +581,54 @@ def test_talks_on_a_programme_commun() -> None:
     ex = pk.extract(text, published="2025-07-28")
     got = [(p.kind.value, p.status.value, len(p.parties)) for p in ex.partnerships]
     assert got == [("joint_programme", "negotiating", 2)], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an adjective between the document and its mobility object: the exchange, with the publisher
+            "La Universidad de Nordval firmó un convenio marco con la Universidad de Sudmer.\n"
+            "Asimismo, se firmaron convenios específicos de movilidad estudiantil con la Universidad de "
+            "Vexalia (Uruguay), la Universidad de Oranto y la Universidad Nacional de Belmira (Paraguay), "
+            "que permitirán recibir a los primeros estudiantes en 2026.",
+            {
+                ("agreement", frozenset({"Universidad de Nordval", "Universidad de Sudmer"})),
+                ("exchange", frozenset({"Universidad de Nordval", "Universidad de Vexalia"})),
+                ("exchange", frozenset({"Universidad de Nordval", "Universidad de Oranto"})),
+                ("exchange", frozenset({"Universidad de Nordval", "Universidad Nacional de Belmira"})),
+            },
+        ),
+        (  # a plural adjective of the mobility object ("об академических обменах")
+            "Нордвальский государственный университет и Зюдмерский технический университет продлили "
+            "соглашение об академических обменах.",
+            {
+                (
+                    "exchange",
+                    frozenset({"Нордвальский государственный университет", "Зюдмерский технический университет"}),
+                )
+            },
+        ),
+        (  # a programme run "совместно с X"
+            "С 2023 года Нордвальский государственный университет совместно с Зюдмерским техническим "
+            "университетом реализует магистерскую программу «Экология».",
+            {
+                (
+                    "joint_programme",
+                    frozenset({"Нордвальский государственный университет", "Зюдмерским техническим университетом"}),
+                )
+            },
+        ),
+        (  # a centre "совместного с компанией": the company's joint centre
+            "Нордвальский государственный университет и ПАО «Вексатрон Холдинг» подписали соглашение о "
+            "создании совместного с компанией инжинирингового центра.",
+            {
+                ("agreement", frozenset({"Нордвальский государственный университет", "ПАО «Вексатрон Холдинг»"})),
+                ("joint_lab", frozenset({"Нордвальский государственный университет", "ПАО «Вексатрон Холдинг»"})),
+            },
+        ),
+    ],
+)
+def test_mobility_documents_and_joint_objects_with_a_partner(
+    text: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    assert _records(text) == expected

@@ -78,8 +78,9 @@ def statement_date(
     published: PartialDate | None,
 ) -> PartialDate | None:
     """The date of a statement: the one of its own clause; the last day stated before for one
-    made "on the same day"; else the last one stated before ("since then"); else, for a signing, the one its paragraph or event gives; else that of the
-    same event told in the sentence before ("X joined Y on 10 May. Z also joined")."""
+    made "on the same day"; else the last one stated before ("since then"); else, for a signing,
+    the one its paragraph or event gives; else that of the same event told in the sentence
+    before ("X joined Y on 10 May. Z also joined")."""
     text = doc.sentences[si].text
     kind = trig.kind
     # ("to strengthen the partnership": the date of no new deal)
