@@ -632,3 +632,41 @@ def test_mobility_documents_and_joint_objects_with_a_partner(
     text: str, expected: set[tuple[str, frozenset[str]]]
 ) -> None:
     assert _records(text) == expected
+
+
+_HEADLINE_TU = (
+    "Kooperationsvertrag mit der TU Vexburg unterzeichnet\n"
+    "Die {name} und die Technische Universität Vexburg haben am Montag einen Kooperationsvertrag "
+    "unterzeichnet.\n"
+    "Ab 2027 wollen die {short} und die Tarvi-Universität in Shanghai einen Doppelabschluss anbieten.\n"
+    "Die 2015 geschlossene Austauschvereinbarung mit der Universität Belmira ruht seit 2022."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "full"),
+    [
+        # "TU Vexburg" is the Technische Universität of that place (not the Tarvi-Universität's "TU"),
+        # even where the place is in no gazetteer
+        ("Hochschule Nordal (HSN)", "HSN", "Hochschule Nordal"),
+        # places joined by a slash belong to one name ("Hochschule Zittau/Görlitz")
+        ("Hochschule Nordal/Sudwald (HSNS)", "HSNS", "Hochschule Nordal/Sudwald"),
+    ],
+)
+def test_german_tu_of_an_unknown_place_and_slashed_places(name: str, short: str, full: str) -> None:
+    assert _records(_HEADLINE_TU.format(name=name, short=short)) == {
+        ("agreement", frozenset({full, "Technische Universität Vexburg"})),
+        ("double_degree", frozenset({full, "Tarvi-Universität"})),
+        ("exchange", frozenset({full, "Universität Belmira"})),
+    }
+
+
+def test_a_headline_counterpart_is_not_what_the_text_is_about() -> None:
+    """ "... organizada con la Universidad de Vexalia": the text is about the other university."""
+    text = (
+        "Concluye la escuela de verano organizada con la Universidad de Vexalia\n"
+        "La Universidad de Nordval y la Universidad de Vexalia organizaron la segunda escuela de verano en Lima.\n"
+        "Además, la universidad firmó un convenio de movilidad estudiantil con la Universidad de Oranto.\n"
+        "La Universidad de Nordval también firmó un convenio marco con la Universidad de Belmira."
+    )
+    assert ("exchange", frozenset({"Universidad de Nordval", "Universidad de Oranto"})) in _records(text)
