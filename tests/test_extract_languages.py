@@ -670,3 +670,17 @@ def test_a_headline_counterpart_is_not_what_the_text_is_about() -> None:
         "La Universidad de Nordval también firmó un convenio marco con la Universidad de Belmira."
     )
     assert ("exchange", frozenset({"Universidad de Nordval", "Universidad de Oranto"})) in _records(text)
+
+
+def test_russian_list_of_networks_after_vkhodit_v_is_one_membership_each() -> None:
+    """ "входит в A, B и C" (no network noun right after "в"): three memberships, not a consortium."""
+    text = (
+        "Нордвальский государственный университет уже входит в Университет ШОС, Сетевой университет СНГ "
+        "и Российско-Китайскую ассоциацию классических университетов."
+    )
+    uni = "Нордвальский государственный университет"
+    assert _records(text) == {
+        ("membership", frozenset({uni, "Университет ШОС"})),
+        ("membership", frozenset({uni, "Сетевой университет СНГ"})),
+        ("membership", frozenset({uni, "Российско-Китайскую ассоциацию классических университетов"})),
+    }
