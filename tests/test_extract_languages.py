@@ -684,3 +684,20 @@ def test_russian_list_of_networks_after_vkhodit_v_is_one_membership_each() -> No
         ("membership", frozenset({uni, "Сетевой университет СНГ"})),
         ("membership", frozenset({uni, "Российско-Китайскую ассоциацию классических университетов"})),
     }
+
+
+def test_chinese_student_exchange_with_a_list_of_partners_and_their_countries() -> None:
+    """ "已与泰国A、缅甸B、印度尼西亚C等高校开展学生交换": one exchange per partner, country prefix dropped;
+    "扩大学生交换规模" inside an agreement's scope stays no record of its own."""
+    text = (
+        "北岭大学与南湖大学签署合作协议。\n"
+        "目前，北岭大学已与泰国东川大学、缅甸中湖大学、印度尼西亚北川大学等东南亚高校开展学生交换。\n"
+    )
+    assert _records(text) == {
+        ("agreement", frozenset({"北岭大学", "南湖大学"})),
+        ("exchange", frozenset({"北岭大学", "东川大学"})),
+        ("exchange", frozenset({"北岭大学", "中湖大学"})),
+        ("exchange", frozenset({"北岭大学", "北川大学"})),
+    }
+    scope = "2024年5月20日，北岭大学与南湖大学签署合作协议。根据协议，双方将扩大学生交换规模。"
+    assert {k for k, _ in _records(scope)} == {"agreement"}
