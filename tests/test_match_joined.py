@@ -1,10 +1,9 @@
-"""Words written apart or together (partnerkit._matching._match._joined).
+"""Words written apart (partnerkit._matching._match._joined).
 
 What a user relies on: a name written as one word by the registry and as several by the user
 ("Genesis Care" for "GenesisCare", the pinyin "Zhōngyāng Mínzú Dàxué" for "中央民族大学", which
-reads as one run), or the other way round ("Changguang" for "Chang Guang"), is found and is a
-MATCH whose explanation names the words read. Words the registry itself writes apart stay as
-written, and a word that splits into registered words in two ways is not split.
+reads as one run) is found and is a MATCH whose explanation names the words read. Words the
+registry itself writes apart stay as written, and a registered word is never split.
 """
 
 from __future__ import annotations
@@ -40,7 +39,8 @@ REGISTRY = pk.Registry(
     [
         ("Genesis Care", "gc", "'genesis care' as 'genesiscare'"),
         ("Zhōngyāng Mínzú Dàxué", "mz", "'zhongyang minzu' as 'zhongyangminzu'"),
-        ("Changguang Satellite Technology", "cg", "'changguang' as 'chang guang'"),
+        # a word is not split: "Changguang" is not read as the registry's "Chang Guang"
+        ("Changguang Satellite Technology", None, None),
         # (single letters: already the inline acronym "JNN" of the registered name)
         ("J N N College of Engineering", "jnn", None),
         # written apart in a registered name: left as written, so "Blue Water Health" is no MATCH
