@@ -51,11 +51,11 @@ REGISTRY = pk.Registry(
 def test_joined_and_split_words(query: str, expected: str | None, read: str | None) -> None:
     best = REGISTRY.match(query)[0]
     if expected is None:
-        assert best.decision is not pk.Decision.MATCH or "written apart or together" not in str(best.explanation)
+        assert best.decision is not pk.Decision.MATCH or "written apart as the one word" not in str(best.explanation)
         return
     assert (best.institution.id, best.decision) == (expected, pk.Decision.MATCH)
     if read is not None:
-        assert f"Read words written apart or together as the registry writes them: {read}" in str(best.explanation)
+        assert f"Read words written apart as the one word the registry writes: {read}" in str(best.explanation)
 
 
 def test_read_joined_leaves_a_name_it_cannot_read() -> None:

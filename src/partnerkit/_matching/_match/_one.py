@@ -338,7 +338,7 @@ def _translated(
     key, joined = read_joined(index, key, distinctive_tokens(frozenset(key.split())))
     if joined:
         pairs = ", ".join(f"{w!r} as {v!r}" for w, v in joined.items())
-        notes.append(f"Read words written apart or together as the registry writes them: {pairs}.")
+        notes.append(f"Read words written apart as the one word the registry writes: {pairs}.")
     if not notes or key == q.key or not key:
         return None
     tokens = frozenset(key.split())
