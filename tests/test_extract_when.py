@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+import partnerkit as pk
 from tests.conftest import dates_by_kind
 
 
@@ -322,3 +323,16 @@ def test_the_same_day_is_the_last_day_told_before(text: str, kind: str, date: st
     """ "En la misma jornada", "Le même jour", "В тот же день", "同日": the day told before, not a
     later year nor the original date of a renewed deal."""
     assert _dates(text)[kind][0] == date
+
+
+def test_a_russian_month_before_its_future_verb_is_the_coming_one() -> None:
+    """ "В апреле ... планируется подписать меморандум": the coming April; "В феврале ... подписал":
+    the last February."""
+    text = (
+        "Нордвальский государственный университет подписал соглашение с Зюдмерским техническим университетом.\n"
+        "В апреле в ходе визита делегации университета в Бишкек планируется подписать меморандум о "
+        "взаимопонимании с Вексальским университетом.\n"
+        "В феврале Нордвальский государственный университет подписал договор с Оранским университетом."
+    )
+    got = {p.kind.value: str(p.date) for p in pk.extract(text, published="2026-03-12").partnerships if p.date}
+    assert got == {"mou": "2026-04", "agreement": "2026-02"}
