@@ -47,6 +47,7 @@ from partnerkit._extract._parties import group_parties as _group_parties
 from partnerkit._extract._parties import names_none as _names_none
 from partnerkit._extract._parties import office_owners as _office_owners
 from partnerkit._extract._parties import own_partners as _own_partners
+from partnerkit._extract._parties import pair_list as _pair_list
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
 from partnerkit._extract._records import Pending as _Pending
@@ -216,6 +217,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         between = _between(doc, si, objects)
         if between:
             explicit = between
+        listed_at, listed = _pair_list(doc, si, objects)
         has_pair = any(m.kind == "pair" for m in mentions)
         para = doc.clean.text.rfind("\n", 0, sent.start) + 1
         if (
@@ -459,6 +461,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     office_owner = parties[0]
                 continue
             groups = [parties] if whole else _group_parties(doc, si, parties, trig)
+            if listed_at >= 0 and trig.end <= listed_at:
+                groups = listed  # "signed between A and B; C and D; and E and F": one record per pair
             for group in groups:
                 out.append(
                     Partnership(
