@@ -33,7 +33,8 @@ _CJK_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})日(?!\d)")
 # a day of the month alone, in the style of Korean and Japanese releases in English ("signed an MOU on
 # the 14th", "announced on the 15th that ..."): the publication's month (the one before when it is past)
 _BARE_ORDINAL_DAY = re.compile(
-    r"\bon (the ([12]?\d|3[01])(?:st|nd|rd|th))\b(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|and|that|with|when|during|of this month)\b)"
+    r"\bon (the ([12]?\d|3[01])(?:st|nd|rd|th))\b"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|and|that|with|when|during|of this month)\b)"
 )
 # a year word right before a year-less "9月": this year, last year, next year
 _CJK_YEAR_WORD = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "昨年": -1, "来年": 1}
