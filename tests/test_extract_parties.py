@@ -79,3 +79,17 @@ def test_semicolon_clauses_naming_one_deal_each_are_no_list_of_pairs() -> None:
         "Dunmore signed a second one on Friday."
     )
     assert frozenset({"Varnell University", "Corvane University"}) in _groups(text)
+
+
+def test_an_event_named_in_the_signing_sentence_is_no_party() -> None:
+    text = (
+        "The Varnell Institute of Technology (VIT) signed agreements with five universities on Thursday, the second "
+        "day of the Varnell-Corvane Academic Summit on its campus."
+    )
+    got = _groups(text)
+    assert all("Varnell-Corvane Academic Summit" not in g for g in got)
+
+
+def test_an_association_whose_name_opens_with_an_event_word_stays_a_party() -> None:
+    text = "The Rectors Summit of Northern Universities signed an agreement with the Union of Southern Rectors."
+    assert _groups(text) == [frozenset({"Rectors Summit of Northern Universities", "Union of Southern Rectors"})]
