@@ -66,10 +66,7 @@ from partnerkit._names import acronym_fits
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "data" / "news-dev"
 # --heldout, --heldout2, ...: the held-out sets in tests/data (a new set: raise the range end)
-HELDOUT = {
-    f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}"
-    for n in ("", *(str(k) for k in range(2, 18)))
-}
+HELDOUT = {f"--heldout{n}": ROOT / "tests" / "data" / f"news_heldout{n}" for n in ("", *(str(k) for k in range(2, 18)))}
 FAMILY = {
     "agreement": "doc",
     "mou": "doc",
