@@ -9,6 +9,7 @@ it: its exact normalised words, a rare distinctive word, or an acronym.
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import math
 import operator
@@ -188,6 +189,19 @@ def _starting(words: list[str], start: str) -> list[str]:
     while hi < len(words) and words[hi].startswith(start):
         hi += 1
     return words[lo:hi]
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=_PROFILE_CACHE)
+def _sets(words: str | tuple[str, ...]) -> frozenset[str]:
+    """The set of space-separated ``words`` (or of a tuple of words), one object per distinct value.
+
+    >>> _sets("hust huosat") == frozenset({"hust", "huosat"}) and _sets("a b") is _sets("a b")
+    True
+    """
+    return frozenset(words.split() if isinstance(words, str) else words)
 
 
 _NEAR_MEMO = 65_536  # words whose one-edit neighbours are kept (a query word recurs across names)
@@ -522,18 +536,24 @@ class Index:
         cached = self._profiles.get(name)
         if cached is not None:
             return cached
-        inst_id, country, city, identifiers, domains = self.institutions.profiled(self.name_inst[name])
+        inst = self.name_inst[name]
+        inst_id, country, city, identifiers, domains = self.institutions.profiled(inst)
         key = self.keys[name]
         acr = self.acronyms[name] or None
         tokens = frozenset(key.split())
+        distinctive = tokens if tokens.isdisjoint(WEAK_TOKENS) else tokens - WEAK_TOKENS
+        written = self.inst_acronyms[inst]
+        derived = self.derived[name]
+        # Empty and repeated sets are one object: every cached profile stays until the cache is
+        # cleared, and the cyclic collector walks each of its sets at every full collection.
         profile = Profile(
             text=self.texts[name],
             key=key,
             tokens=tokens,
-            distinctive=frozenset(t for t in tokens if t not in WEAK_TOKENS),
+            distinctive=distinctive or _NO_WORDS,
             acronym=acr,
-            acronyms=frozenset(self.inst_acronyms[self.name_inst[name]]) | ({acr} if acr else frozenset()),
-            derived=frozenset(self.derived[name].split()),
+            acronyms=_sets(written) | {acr} if acr else _sets(written) if written else _NO_WORDS,
+            derived=_sets(derived) if derived else _NO_WORDS,
             country=country,
             city=fold(city) if city else None,
             identifiers=identifiers,
