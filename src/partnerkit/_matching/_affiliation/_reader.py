@@ -32,7 +32,7 @@ from partnerkit._matching._affiliation._places import address_tail, country_befo
 from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
 from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
-from partnerkit._matching._index import _TYPES, Index, kept
+from partnerkit._matching._index import Index, kept
 from partnerkit._matching._inflect import inflections, skeleton_table
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import RelationType
@@ -146,7 +146,7 @@ class AffiliationReader:
         if key.count(" ") <= self._heads.get(key.split(" ", 1)[0], -1):  # else no name starts so
             for n in index.with_words(key.split()):
                 if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
-                    out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
+                    out.append((index.name_inst[n], index.types[n], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
             self._entry_cache.clear()
         kept = self._entry_cache[key] = tuple(out) if out else ()
