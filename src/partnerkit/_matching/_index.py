@@ -468,6 +468,20 @@ class Index:
             self._vocabulary = sorted(k[2:] for k in self.postings if k.startswith("t:"))
         return self._vocabulary
 
+    def near_table(self) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """The vocabulary's words by length, sorted as written and as read backwards (built once,
+        never pickled; :meth:`near_words` reads it)."""
+        if self._by_length is None:
+            forward: dict[int, list[str]] = {}
+            backward: dict[int, list[str]] = {}
+            for w in self.vocabulary():
+                forward.setdefault(len(w), []).append(w)  # sorted, as the vocabulary is
+                backward.setdefault(len(w), []).append(w[::-1])
+            for turned_words in backward.values():
+                turned_words.sort()
+            self._by_length = (forward, backward)
+        return self._by_length
+
     def near_words(self, word: str, limit: int) -> list[str]:
         """Indexed words one edit from ``word`` (a letter deleted, inserted, replaced or two swapped).
 
@@ -481,16 +495,7 @@ class Index:
         got = self._near.get((word, limit))
         if got is not None:
             return list(got)  # (the index never changes: an answer stays right)
-        if self._by_length is None:
-            forward: dict[int, list[str]] = {}
-            backward: dict[int, list[str]] = {}
-            for w in self.vocabulary():
-                forward.setdefault(len(w), []).append(w)  # sorted, as the vocabulary is
-                backward.setdefault(len(w), []).append(w[::-1])
-            for turned_words in backward.values():
-                turned_words.sort()
-            self._by_length = (forward, backward)
-        forward, backward = self._by_length
+        forward, backward = self.near_table()
         size = len(word)
         cut = (size - 1) // 2
         head, tail = word[:cut], word[cut + 1 :][::-1]
