@@ -247,3 +247,30 @@ def test_ambas_universidades_integran_una_red() -> None:
     got = _records(text)
     for member in ("Universidad de Nortevalle", "Universidad de Surmar"):
         assert ("membership", frozenset({member, "Red Austral de Universidades Costeras"})) in got
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NORTH BAYFORD, Vex. — ",
+        "PORT ELLISON, Calder, 4 March 2026 — ",
+        "",
+    ],
+)
+def test_what_an_agreement_sets_up_after_a_side_deal_is_the_texts_pair(dateline: str) -> None:
+    """ "Under the agreement signed this week, the universities will set up ..." after a paragraph on a
+    lapsed exchange with a third university named once: the universities are the text's own pair, not
+    the side deal's parties; a dateline of several capitalised words ("NORTH BAYFORD, Vex. —") is
+    no pair of organisations."""
+    text = (
+        f"{dateline}Varnell University and Corvane University renewed their ties on Tuesday with a research "
+        "agreement. The agreement was signed by Varnell's president and the Corvane rector.\n\n"
+        "In 2012 Varnell University and Corvane University launched a dual master's degree.\n\n"
+        "A student exchange agreement with Hollin University, signed by Varnell University in 2009, "
+        "lapsed in 2014.\n\n"
+        "Under the agreement signed this week, the universities will set up a joint laboratory in 2027."
+    )
+    labs = [parties for kind, parties in _records(text, "2026-03-12") if kind == "joint_lab"]
+    assert labs == [frozenset({"Varnell University", "Corvane University"})]
+    names = {x.name for p in pk.extract(text, published="2026-03-12").partnerships for x in p.parties}
+    assert names == {"Varnell University", "Corvane University", "Hollin University"}

@@ -12,7 +12,7 @@ from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import PartnershipKind
 from partnerkit._names import fold
 
-__all__ = ["framed", "pair_leads", "places_as_pair", "side_pair"]
+__all__ = ["framed", "pair_leads", "places_as_pair", "side_deal", "side_pair"]
 
 K = PartnershipKind
 
@@ -35,6 +35,19 @@ def side_pair(doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int,
             seen.setdefault(m.entity, set()).add(m.sentence)
     return any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair) and any(
         len(seen.get(e, ())) > 1 for e in text_pair
+    )
+
+
+def side_deal(doc: Document, deal: list[int], pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
+    """True when the document recorded last is a side deal (with a third organisation met in
+    passing) while the pair in play is the text's own: "Under the agreement signed this week, the
+    universities will ..." after a paragraph on a lapsed exchange with that third one means the
+    text's pair, not the side deal's parties."""
+    return (
+        pair is not None
+        and set(pair) == set(text_pair)
+        and len(deal) == 2
+        and side_pair(doc, (deal[0], deal[1]), text_pair)
     )
 
 

@@ -38,6 +38,7 @@ from partnerkit._extract._objects import set_up as _set_up
 from partnerkit._extract._pairs import framed as _framed
 from partnerkit._extract._pairs import pair_leads as _pair_leads
 from partnerkit._extract._pairs import places_as_pair as _places_as_pair
+from partnerkit._extract._pairs import side_deal as _side_deal
 from partnerkit._extract._pairs import side_pair as _side_pair
 from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import between as _between
@@ -349,7 +350,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
-            if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
+            if (
+                refers_to_deal
+                and kind not in _DOCUMENTS
+                and deal
+                and set(parties) <= set(deal)
+                and not (has_pair and not parties and text_pair is not None and _side_deal(doc, deal, pair, text_pair))
+            ):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 of_deal = True
             elif not parties and (consortium := _members_named(doc, text, out, kind)):
