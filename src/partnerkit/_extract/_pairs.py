@@ -6,10 +6,13 @@ make no pair.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from partnerkit._extract._document import Document
 from partnerkit._extract._entities import Found
+from partnerkit._extract._parties import party
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._model import PartnershipKind
+from partnerkit._model import Partnership, PartnershipKind
 from partnerkit._names import fold
 
 __all__ = ["framed", "pair_leads", "places_as_pair", "side_deal", "side_pair"]
@@ -23,22 +26,45 @@ def pair_leads(mentions: list[Found], explicit: list[int]) -> bool:
     return first is not None and first.kind == "pair"
 
 
-def side_pair(doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
+def side_pair(
+    doc: Document, pair: tuple[int, int] | None, text_pair: tuple[int, int], records: Sequence[Partnership] = ()
+) -> bool:
     """True when the pair in play is a side one: one of it is named in one sentence only (a third
     university met in passing: "Côté béninois, l'UAC a signé ... avec l'Université Laval"), while
-    one of the text's own pair is named in several."""
+    one of the text's own pair is named in several. A text whose shared organisation already has
+    three or more partners in the ``records`` (a president's trip signing with one university after
+    another) has no pair of its own: its last pair is no side one."""
     if pair is None or set(pair) == set(text_pair):
         return False
     seen: dict[int, set[int]] = {}
     for m in doc.mentions:
         if m.entity is not None:
             seen.setdefault(m.entity, set()).add(m.sentence)
-    return any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair) and any(
-        len(seen.get(e, ())) > 1 for e in text_pair
-    )
+    if not (
+        any(len(seen.get(e, ())) == 1 and e not in text_pair for e in pair)
+        and any(len(seen.get(e, ())) > 1 for e in text_pair)
+    ):
+        return False
+    shared = set(pair) & set(text_pair)
+    if len(shared) != 1:
+        return True
+    name = party(doc, shared.pop())
+    partners = {
+        p
+        for r in records
+        if r.kind is not K.MEMBERSHIP and len(r.parties) == 2 and name in r.parties
+        for p in r.parties
+    }
+    return len(partners - {name}) < 3
 
 
-def side_deal(doc: Document, deal: list[int], pair: tuple[int, int] | None, text_pair: tuple[int, int]) -> bool:
+def side_deal(
+    doc: Document,
+    deal: list[int],
+    pair: tuple[int, int] | None,
+    text_pair: tuple[int, int],
+    records: Sequence[Partnership] = (),
+) -> bool:
     """True when the document recorded last is a side deal (with a third organisation met in
     passing) while the pair in play is the text's own: "Under the agreement signed this week, the
     universities will ..." after a paragraph on a lapsed exchange with that third one means the
@@ -47,7 +73,7 @@ def side_deal(doc: Document, deal: list[int], pair: tuple[int, int] | None, text
         pair is not None
         and set(pair) == set(text_pair)
         and len(deal) == 2
-        and side_pair(doc, (deal[0], deal[1]), text_pair)
+        and side_pair(doc, (deal[0], deal[1]), text_pair, records)
     )
 
 

@@ -222,7 +222,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if (
             has_pair
             and text_pair is not None
-            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair)))
+            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair, out)))
             and _pair_leads(mentions, explicit)
         ):
             # "Les deux établissements sont membres de X" opening a paragraph after one on a partnership
@@ -355,7 +355,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 and kind not in _DOCUMENTS
                 and deal
                 and set(parties) <= set(deal)
-                and not (has_pair and not parties and text_pair is not None and _side_deal(doc, deal, pair, text_pair))
+                and not (
+                    has_pair and not parties and text_pair is not None and _side_deal(doc, deal, pair, text_pair, out)
+                )
             ):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 of_deal = True
