@@ -15,7 +15,7 @@ from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._model import Partnership, PartnershipKind
 from partnerkit._names import fold
 
-__all__ = ["framed", "pair_leads", "places_as_pair", "side_deal", "side_pair"]
+__all__ = ["co_members", "framed", "pair_leads", "places_as_pair", "side_deal", "side_pair"]
 
 K = PartnershipKind
 
@@ -103,3 +103,25 @@ def framed(triggers: list[_Trigger]) -> bool:
     """True when a sentence's statements are all memberships: a member and its network are no
     pair of partners ("the two universities" later means a bilateral pair, not X and its association)."""
     return bool(triggers) and all(t.kind is K.MEMBERSHIP for t in triggers)
+
+
+def co_members(doc: Document, si: int, explicit: list[int], records: Sequence[Partnership]) -> tuple[int, int] | None:
+    """The two members of one network that a sentence of memberships names, the first of them
+    before the network ("A is a member of X, as is B", "A and B belong to X"; not "X admitted two
+    new members, A and B"): a later "the two universities" means A and B (``records`` are the
+    sentence's)."""
+    members = {r.parties[0] for r in records if r.kind is K.MEMBERSHIP and len(r.parties) == 2}
+    networks = {r.parties[1] for r in records if r.kind is K.MEMBERSHIP and len(r.parties) == 2}
+    if len(members) != 2 or len(networks) != 1:
+        return None
+    got = [e for e in explicit if party(doc, e) in members]
+    if len(got) != 2:
+        return None
+    first: dict[int, int] = {}
+    for m in doc.in_sentence(si):
+        if m.entity is not None:
+            first.setdefault(m.entity, m.start)
+    net = next((first[e] for e in first if party(doc, e) in networks), None)
+    if net is None or min(first.get(got[0], net), first.get(got[1], net)) >= net:
+        return None
+    return (got[0], got[1])

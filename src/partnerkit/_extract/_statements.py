@@ -35,6 +35,7 @@ from partnerkit._extract._objects import named_before as _named_before
 from partnerkit._extract._objects import named_objects as _named_objects
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
+from partnerkit._extract._pairs import co_members as _co_members
 from partnerkit._extract._pairs import framed as _framed
 from partnerkit._extract._pairs import pair_leads as _pair_leads
 from partnerkit._extract._pairs import places_as_pair as _places_as_pair
@@ -332,7 +333,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
                         when = date_for(doc, own, t, published)
                     when = when or (None if existing else body_date(doc, si, published))  # "La asamblea aprobó"
-                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
+                    here = _co_members(doc, si, explicit, out[n_before:]) or pair  # ("A is a member of X, as is B,
+                    # and the two universities belong to Y": A and B)
+                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, here, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
             of_deal = False  # (a statement of what a recorded document sets up: its date if none of its own)
@@ -523,6 +526,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             )  # the pair in play: of a statement (not member and network)
             if text_pair is None and not any(is_event(doc, e) for e in pair):
                 text_pair = pair  # (an event met beside a university is no pair the text is about)
+        elif _framed(triggers) and not has_pair and (co := _co_members(doc, si, explicit, out[n_before:])) is not None:
+            pair, weak_pair_at = co, -1  # "A is a member of X, as is B. The two universities ...": A and B
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):
