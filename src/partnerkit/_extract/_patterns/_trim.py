@@ -29,7 +29,7 @@ __all__ = ["trim"]
 # Sentence adverbs a capitalised run may start with ("Now Riverton University and ...").
 _ADVERBS = frozenset(
     """now today yesterday also meanwhile recently earlier later then however moreover furthermore
-    additionally currently previously subsequently finally thus hence still already next
+    additionally currently previously subsequently finally thus hence still already next both either neither
     hoy ayer además actualmente también aujourd'hui hier également actuellement heute gestern auch""".split()  # noqa: SIM905
 )
 # a German compound of a proper word and a head: "Shandong-Universität", "Tsinghua-Universität"
