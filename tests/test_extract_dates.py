@@ -75,6 +75,25 @@ def test_a_report_on_a_past_year_dates_its_bare_months_in_that_year() -> None:
 
 
 @pytest.mark.parametrize(
+    "heading",
+    [
+        "PARTNERS ADDED DURING THE CALENDAR YEAR 2024.",
+        "Annual Report 2024.",
+        "The 2024 ANNUAL REPORT.",
+        "Jahresbericht 2024.",
+        "Informe Anual de 2024.",
+        "Rapport annuel 2024.",
+        "Годовой отчёт за 2024.",
+    ],
+)
+def test_every_report_heading_in_any_case_dates_bare_months_in_its_year(heading: str) -> None:
+    """Each way of saying the text reports on one past year counts whatever its letter case."""
+    body = "Varenna University signed an agreement with Norrland University in February."
+    got = {str(p.date) for p in pk.extract(heading + " " + body, published="2025-03-04").partnerships}
+    assert got == {"2024-02"}
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         ("In May, Varenna University signed an MoU with Norrland University.", "2024-05"),

@@ -253,7 +253,9 @@ def _head_short_forms(chosen: list[tuple[Span, int, tuple[str, ...]]]) -> dict[s
 
 # a two-capital token standing alone ("UQ climbs", "UQ's"): too short to be read as an acronym
 # by its shape, it is a short form when it is the initials of exactly one name of the text
-_TWO_CAPITALS = re.compile(r"(?<![\w&.-])([A-Z]{2})(?=['’]s\b|(?![\w&.-]))")
+# (it opens with a capital and looks behind from the second, so ``re`` skips to capitals in C; the
+# same matches as ``(?<![\w&.-])([A-Z]{2})`` with that lookahead)
+_TWO_CAPITALS = re.compile(r"([A-Z](?<![\w&.-][A-Z])[A-Z])(?=['’]s\b|(?![\w&.-]))")
 
 
 def _two_letter_forms(text: str, chosen: list[tuple[Span, int, tuple[str, ...]]]) -> dict[str, int]:

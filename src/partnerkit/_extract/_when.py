@@ -120,8 +120,10 @@ def report_year(doc: Document, published: PartialDate | None) -> int | None:
     months without a year fall ("in February" of a report on 2024 posted in March 2025)."""
     if not doc.report_year:
         years = set()
-        for m in _REPORT_YEAR.finditer(doc.clean.text[:3000]):
-            years.add(int(next(g for g in m.groups() if g)))
+        head = doc.clean.text[:3000]
+        if may_match(_REPORT_YEAR, lowered(head)):  # (most texts hold none of its literals)
+            for m in _REPORT_YEAR.finditer(head):
+                years.add(int(next(g for g in m.groups() if g)))
         year = years.pop() if len(years) == 1 else None
         if year is None or published is None or year >= published.year:
             year = None
