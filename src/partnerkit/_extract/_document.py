@@ -324,6 +324,7 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
     cue = doc.lex.refs.get("partner")
     text = doc.clean.text
     partnered: Counter[int] = Counter()  # mentions named as the counterpart ("with X", "с X")
+    as_partner: set[int] = set()  # (the starts of those in the title)
     if cue is not None:
         for m in doc.mentions:
             if m.entity is None:
@@ -335,17 +336,19 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
                 hit = cue.search(before, hit.start() + 1)
             if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
                 partnered[m.entity] += 1
+                if m.start < title_end:
+                    as_partner.add(m.start)
 
-    titled = {m.entity for m in doc.mentions if m.start < title_end}
+    # a headline's counterpart ("Kooperationsvertrag mit der TU X") is not what the headline is about
+    titled = {m.entity for m in doc.mentions if m.start < title_end and m.start not in as_partner}
 
     def weight(ent: Entity) -> tuple[int, int]:
         in_title = ent.id in titled
         lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
         return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
 
-    first_org = next(
-        (m.entity for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None
-    )
+    first = next((m for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None)
+    first_org = first.entity if first is not None and first.start not in as_partner else None
 
     best = max(orgs, key=weight)
     return best.id if best.count >= 2 else None
