@@ -23,6 +23,10 @@ from partnerkit._model import PartialDate
          "2024-05-13"),
         ("河源大学与白沙大学前天签署合作协议。", "2024-05-15", "2024-05-13"),
         # a day of the publication month
+        ("Omega University announced on the 15th that it had signed an MOU with Sigma University on the 14th.",
+         "2025-04-16", "2025-04-14"),
+        ("Omega University signed an MOU with Sigma University on the 20th at its main campus.", "2025-04-16",
+         "2025-03-20"),
         ("Omega University and Sigma University signed an agreement on 3rd inst.", "2025-03-14", "2025-03-03"),
         ("La Universidad de Montoro y la Universidad de Lund firmaron un convenio el 3 del corriente.", "2025-06-27",
          "2025-06-03"),
@@ -72,6 +76,25 @@ def test_a_report_on_a_past_year_dates_its_bare_months_in_that_year() -> None:
     assert got == {"2024-02"}
     got = {str(p.date) for p in pk.extract(body, published="2025-03-04").partnerships}
     assert got == {"2025-02"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "PARTNERS ADDED DURING THE CALENDAR YEAR 2024.",
+        "Annual Report 2024.",
+        "The 2024 ANNUAL REPORT.",
+        "Jahresbericht 2024.",
+        "Informe Anual de 2024.",
+        "Rapport annuel 2024.",
+        "Годовой отчёт за 2024.",
+    ],
+)
+def test_every_report_heading_in_any_case_dates_bare_months_in_its_year(heading: str) -> None:
+    """Each way of saying the text reports on one past year counts whatever its letter case."""
+    body = "Varenna University signed an agreement with Norrland University in February."
+    got = {str(p.date) for p in pk.extract(heading + " " + body, published="2025-03-04").partnerships}
+    assert got == {"2024-02"}
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ German institutions staying English.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import partnerkit as pk
 from partnerkit._extract._lexicon import detect_language
@@ -82,3 +84,13 @@ def test_a_portuguese_text_reads_portuguese_triggers_status_words_and_dates() ->
     assert ("exchange", pair, "1998", "active") in got
     assert ("office", frozenset({"Universidade de Varenna"}), "2019", "active") in got
     assert ("membership", frozenset({"Universidade de Norrland", "ALPINA"}), "2023", "ended") in got
+
+
+@given(st.text(alphabet="aäöüßãõbc \u00e4X-1.", max_size=60))
+def test_language_counts_skip_only_texts_without_their_letters(sample: str) -> None:
+    """The German and Portuguese letter counts of ``detect_language`` read a text only when it
+    holds one of their letters, and then count exactly what the patterns find."""
+    from partnerkit._extract._lexicon import _GERMAN_WORD, _PORTUGUESE_WORD, _count
+
+    assert _count(_GERMAN_WORD, "äöüß", sample) == len(_GERMAN_WORD.findall(sample))
+    assert _count(_PORTUGUESE_WORD, "ãõ", sample) == len(_PORTUGUESE_WORD.findall(sample))

@@ -212,3 +212,13 @@ def test_sentence_ends_are_the_marks_the_two_branch_pattern_finds(text: str) -> 
 
     as_written = re.compile(r"[.!?。！？]+[\"'”»)\]]*|[;；](?=\s*\n)")
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in as_written.finditer(text)]
+
+
+@given(text=st.text(st.sampled_from(list("ABUQab1&.-_' ’s\n")), max_size=30))
+def test_two_capital_tokens_are_those_the_lookbehind_first_pattern_finds(text: str) -> None:
+    """The two-capital scan (undefined short forms like "UQ") opens with a capital for speed and
+    finds the very spans the pattern written with its lookbehind first finds."""
+    from partnerkit._extract._document import _TWO_CAPITALS
+
+    first = re.compile(r"(?<![\w&.-])([A-Z]{2})(?=['’]s\b|(?![\w&.-]))")
+    assert [m.span(1) for m in _TWO_CAPITALS.finditer(text)] == [m.span(1) for m in first.finditer(text)]

@@ -92,6 +92,7 @@ _DATES = (
     "last_year",
     "this_year",
     "since_then",
+    "same_day",
     "reported",
     "last_month",
     "last_weekday",
@@ -494,6 +495,15 @@ def finditer_near(pattern: re.Pattern[str], text: str, low: str | None) -> list[
     return out
 
 
+def _count(pattern: re.Pattern[str], letters: str, sample: str) -> int:
+    """``len(pattern.findall(sample))`` for a pattern every match of which holds one of ``letters``
+    (case-sensitive): most texts hold none, and ``in`` is a fast scan where the pattern is slow."""
+    for c in letters:
+        if c in sample:
+            return len(pattern.findall(sample))
+    return 0
+
+
 def detect_language(text: str) -> str:
     """A rough guess of the main language of a text: ``en``, ``ru``, ``es``, ``fr``, ``de``, ``it``, ``pt``, ``zh``
     or ``ja``.
@@ -529,8 +539,8 @@ def detect_language(text: str) -> str:
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     # "schließt", "eröffnet", "künftig": a lowercase word with an umlaut or ß is German (a capitalised
     # one may be a German name in an English text: "Universität Göttingen and ...")
-    scores["de"] += len(_GERMAN_WORD.findall(sample))
-    scores["pt"] += len(_PORTUGUESE_WORD.findall(sample))  # "não", "relações", "São": ã and õ are Portuguese
+    scores["de"] += _count(_GERMAN_WORD, "äöüß", sample)
+    scores["pt"] += _count(_PORTUGUESE_WORD, "ãõ", sample)  # "não", "relações", "São": ã and õ are Portuguese
     return max(scores, key=lambda k: (scores[k], k == "en"))
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "is_event",
     "last_date_before",
     "original_dates",
+    "same_day_date",
     "same_paragraph",
 ]
 
@@ -120,8 +121,10 @@ def report_year(doc: Document, published: PartialDate | None) -> int | None:
     months without a year fall ("in February" of a report on 2024 posted in March 2025)."""
     if not doc.report_year:
         years = set()
-        for m in _REPORT_YEAR.finditer(doc.clean.text[:3000]):
-            years.add(int(next(g for g in m.groups() if g)))
+        head = doc.clean.text[:3000]
+        if may_match(_REPORT_YEAR, lowered(head)):  # (most texts hold none of its literals)
+            for m in _REPORT_YEAR.finditer(head):
+                years.add(int(next(g for g in m.groups() if g)))
         year = years.pop() if len(years) == 1 else None
         if year is None or published is None or year >= published.year:
             year = None
@@ -142,6 +145,20 @@ def last_date_before(doc: Document, si: int, published: PartialDate | None) -> P
     """The last date stated before sentence ``si`` ("since then" refers to it)."""
     for j in range(si - 1, -1, -1):
         hits = dates_in(doc, doc.sentences[j].text, published)
+        if hits:
+            return hits[-1].date
+    return None
+
+
+def same_day_date(doc: Document, si: int, text: str, published: PartialDate | None) -> PartialDate | None:
+    """The date of a statement made "on the same day" ("Le même jour", "En la misma jornada", "В тот
+    же день", "同日"): the last date to the day stated before sentence ``si``; None when ``text``
+    (the statement's clause) holds no such phrase or no earlier sentence gives a day."""
+    same = doc.lex.dates.get("same_day")
+    if same is None or not may_match(same, doc.low(si)) or same.search(text) is None:
+        return None
+    for j in range(si - 1, -1, -1):
+        hits = [h for h in dates_in(doc, doc.sentences[j].text, published) if h.date.day is not None]
         if hits:
             return hits[-1].date
     return None

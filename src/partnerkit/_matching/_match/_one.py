@@ -12,6 +12,7 @@ from partnerkit._matching._inflect import read_inflected
 from partnerkit._matching._match._beyond import beyond_name
 from partnerkit._matching._match._candidates import _score
 from partnerkit._matching._match._cognate import cognate_reading
+from partnerkit._matching._match._joined import read_joined
 from partnerkit._matching._match._namesakes import unwritten_namesakes
 from partnerkit._matching._match._order import _word_order
 from partnerkit._matching._match._places import place_elsewhere
@@ -334,6 +335,10 @@ def _translated(
     if inflected:
         pairs = ", ".join(f"{w} = {v}" for w, v in sorted(inflected.items()))
         notes.append(f"Read words no registered name carries as registered words they inflect or spell: {pairs}.")
+    key, joined = read_joined(index, key, distinctive_tokens(frozenset(key.split())))
+    if joined:
+        pairs = ", ".join(f"{w!r} as {v!r}" for w, v in joined.items())
+        notes.append(f"Read words written apart as the one word the registry writes: {pairs}.")
     if not notes or key == q.key or not key:
         return None
     tokens = frozenset(key.split())
