@@ -15,6 +15,7 @@ from partnerkit._extract._patterns._words import (
     _KEEP_AFTER,
     _TITLES,
     _UNIT_HEADS,
+    CALENDAR,
     Span,
     _adjective_tail,
     _head_of,
@@ -38,15 +39,7 @@ _HYPHEN_NAME = re.compile(
     r"^(?!(?:Partner|Exzellenz|Elite|Volks|Hoch|Fach|Gast|Heimat|Mutter|Schwester)-)[A-Z][a-z]+(?:-[A-Z][a-z]+)*-"
     r"(?:Universität|Hochschule|Akademie|Institut)$"
 )
-# Months and weekdays written with a capital ("On 29 April Varnell University signed", "Am 2. Mai
-# Hochschule X ..."): a date before a name, not its first word
-_DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
-    samstag sonntag""".split()  # noqa: SIM905
-)
-_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS | _DATE_WORDS  # words a name does not start with
+_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS | CALENDAR  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 # rooms and buildings: a head word followed by one names a venue ("the Council Hall", "the Senate
