@@ -1006,31 +1006,6 @@ def test_a_dateline_city_of_several_capitalised_words_is_no_party(dateline: str)
     assert got == {("mou", frozenset({"Varnell University", "Corvane University"}), "signed")}
 
 
-@pytest.mark.parametrize(
-    ("text", "place"),
-    [
-        ("KUALA LUMPUR, Jan 28 — Universiti Malaya signed", "KUALA LUMPUR"),
-        ("Headline\nSÃO PAULO: A USP assinou", "SÃO PAULO"),
-        ("HONG KONG (Reuters) - HKU signed", "HONG KONG"),
-        ("WEST LAFAYETTE, Ind. — Purdue University", "WEST LAFAYETTE"),
-        ("OTA, Nigeria, 3 March 2025 — Covenant University", "OTA"),
-        ("ASTANA – Nazarbayev University", "ASTANA"),
-        ("SAINT-DENIS, 3 mars 2026 — L'université", "SAINT-DENIS"),
-        ("ITMO: a new office in Brussels", None),  # one word before a colon may be an acronym
-        ("OTA, 3 March 2025 — Covenant University", None),  # three letters need their region
-        ("Kuala Lumpur, Jan 28 — Universiti Malaya", None),  # a dateline's place is in capitals
-        ("ONE TWO THREE FOUR FIVE – the rest", None),  # five words are a headline, not a place
-        ("The rector said: KUALA LUMPUR, Jan 28 — x", None),  # it opens a line
-    ],
-)
-def test_a_datelines_place_is_the_capitalised_words_opening_its_line(text: str, place: str | None) -> None:
-    """One mechanism says where a dateline's place lies (and no name or acronym inside it is an
-    organisation): capitalised words opening a line, then the date, a dash, a colon or an agency."""
-    from partnerkit._extract._document import _dateline_places
-
-    assert [text[a:b] for a, b in _dateline_places(text)] == ([place] if place else [])
-
-
 def test_two_capitals_that_are_the_initials_of_one_name_are_its_short_form() -> None:
     text = (
         "UQ climbs in the rankings\n"

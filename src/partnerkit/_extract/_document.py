@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import automaton_for
+from partnerkit._extract._datelines import dateline_places
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group
 from partnerkit._extract._lexicon import Lexicon, lowered
 from partnerkit._extract._origins import drop_origins
@@ -134,36 +135,6 @@ def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
     return len(places) == 1 and places[0].start == 0 and places[0].end == len(words)
 
 
-# A dateline opens a line with its place in capitals, then the date, a dash, a colon or an agency:
-# "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "KUALA LUMPUR, Jan 28 —", "SÃO PAULO:", "HONG KONG
-# (Reuters) -", or with its state or country between: "WEST LAFAYETTE, Ind. —", "OTA, Nigeria, 3 March".
-_PLACE_RUN = re.compile(r"(?m)^[^\W\d_]+(?:[ -][^\W\d_]+){0,3}")  # one to four words opening a line
-_DATE_TAIL = r",\s*(?:\d|[^\W\d_]+\.?\s+\d)"
-_DATELINE_TAIL = re.compile(rf"{_DATE_TAIL}|\s+[–—-]\s")
-# (a colon or an agency follows a city of several words: one word before them is as often a label
-# or an organisation's acronym, "UPDATE:", "ITMO (TASS) -")
-_NAMED_TAIL = re.compile(r":\s|\s*\([^()]{1,20}\)\s*[–—-]\s")
-_DATELINE_REGION = re.compile(rf",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?(?:{_DATE_TAIL}|\.?\s+[–—-]\s)")
-
-
-def _dateline_places(text: str) -> list[tuple[int, int]]:
-    """The spans of the capitalised places that open a dateline ("KUALA LUMPUR", "ASTANA", "OTA"):
-    a name or acronym found inside one is no organisation. A place of one word has four letters
-    or more unless its region follows ("OTA, Nigeria, 3 March")."""
-    spans: list[tuple[int, int]] = []
-    for m in _PLACE_RUN.finditer(text):
-        run, end = m.group(), m.end()
-        if not run.isupper():
-            continue
-        if (
-            (len(run) >= 4 and _DATELINE_TAIL.match(text, end))
-            or (" " in run and _NAMED_TAIL.match(text, end))
-            or _DATELINE_REGION.match(text, end)
-        ):
-            spans.append((m.start(), end))
-    return spans
-
-
 def read_document(
     ct: CleanText, sentences: list[Sentence], lex: Lexicon, publisher: str | None, registry: Any | None
 ) -> Document:
@@ -180,7 +151,7 @@ def read_document(
         extra_cities = [(i.city, i.country) for i in registry_insts(registry, spans) if i.city and i.country]
     cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
     places = SentencePlaces(sentences, cities)
-    datelines = _dateline_places(text)
+    datelines = dateline_places(text)
     for sent in sentences:
         for prio, found in ((1, find_names(sent.text, sent.start)), (0, find_acronyms(sent.text, sent.start))):
             for span in found:
