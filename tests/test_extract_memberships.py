@@ -339,3 +339,28 @@ def test_a_member_university_is_no_apposed_membership() -> None:
     """ "B, an N member university" names B's kind, not a membership of B in N."""
     text = "Norvale University signed an agreement with Lakemont University, an ARVU member university."
     assert not _records(text)
+
+
+def test_an_alliance_admitting_new_full_members_and_an_associate_partner() -> None:
+    text = (
+        "The Northern Lakes Alliance (NLA) has admitted two new full members, the University of Varnell and "
+        "Corvane University, the alliance's assembly decided on Wednesday. In addition, Ostrel University, "
+        "which has been an associate partner of the NLA since 2023, was confirmed in that role."
+    )
+    net = "Northern Lakes Alliance"
+    assert _records(text) == {
+        (frozenset({net, "University of Varnell"}), "active"),
+        (frozenset({net, "Corvane University"}), "active"),
+        (frozenset({net, "Ostrel University"}), "active"),
+    }
+
+
+def test_admitted_as_a_full_member_together_with_others_is_no_welcome_list() -> None:
+    text = (
+        "The University of Varnell has been admitted as a full member of the Northern Lakes Alliance (NLA), "
+        "together with Corvane University and Ostrel University."
+    )
+    net = "Northern Lakes Alliance"
+    got = _records(text)
+    assert (frozenset({net, "University of Varnell"}), "active") in got
+    assert all(net in parties for parties, _st in got)

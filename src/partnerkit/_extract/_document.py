@@ -152,6 +152,21 @@ def _dateline_city(text: str, span: Span) -> bool:
     )
 
 
+# "KUALA LUMPUR, Jan 28 —", "SÃO PAULO: ...", "HONG KONG (Reuters) -": a run of two to four
+# capitalised words opening a line and followed by a dateline's tail
+_DATELINE_RUN = re.compile(
+    r"(?m)^[^\W\d_][^\W\d_'’.-]*(?:[ ][^\W\d_][^\W\d_'’.-]*){1,3}"
+    r"(?=,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s|:\s|\s*\([^()]{1,20}\)\s*[–—-]\s"
+    r"|,\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d))"
+)
+
+
+def _dateline_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the capitalised multi-word place names that open a dateline ("KUALA LUMPUR");
+    a name or acronym found inside one is no organisation."""
+    return [(m.start(), m.end()) for m in _DATELINE_RUN.finditer(text) if m.group().isupper()]
+
+
 def read_document(
     ct: CleanText, sentences: list[Sentence], lex: Lexicon, publisher: str | None, registry: Any | None
 ) -> Document:
@@ -168,12 +183,15 @@ def read_document(
         extra_cities = [(i.city, i.country) for i in registry_insts(registry, spans) if i.city and i.country]
     cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
     places = SentencePlaces(sentences, cities)
+    runs = _dateline_runs(text)
     for sent in sentences:
         for prio, found in ((1, find_names(sent.text, sent.start)), (0, find_acronyms(sent.text, sent.start))):
             for span in found:
                 # Acronyms that are places ("ASTANA") are not organisations. (A place lies in its
                 # sentence: only this sentence's places can have the acronym's very span.)
                 if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, sent, places)):
+                    continue
+                if any(a <= span.start and span.end <= b for a, b in runs):
                     continue
                 spans.append((span, prio, ()))
     chosen = _resolve_overlaps(spans)
@@ -321,6 +339,7 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
     cue = doc.lex.refs.get("partner")
     text = doc.clean.text
     partnered: Counter[int] = Counter()  # mentions named as the counterpart ("with X", "с X")
+    as_partner: set[int] = set()  # (the starts of those in the title)
     if cue is not None:
         for m in doc.mentions:
             if m.entity is None:
@@ -332,17 +351,19 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
                 hit = cue.search(before, hit.start() + 1)
             if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
                 partnered[m.entity] += 1
+                if m.start < title_end:
+                    as_partner.add(m.start)
 
-    titled = {m.entity for m in doc.mentions if m.start < title_end}
+    # a headline's counterpart ("Kooperationsvertrag mit der TU X") is not what the headline is about
+    titled = {m.entity for m in doc.mentions if m.start < title_end and m.start not in as_partner}
 
     def weight(ent: Entity) -> tuple[int, int]:
         in_title = ent.id in titled
         lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
         return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
 
-    first_org = next(
-        (m.entity for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None
-    )
+    first = next((m for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None)
+    first_org = first.entity if first is not None and first.start not in as_partner else None
 
     best = max(orgs, key=weight)
     return best.id if best.count >= 2 else None

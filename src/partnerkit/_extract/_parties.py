@@ -24,6 +24,7 @@ __all__ = [
     "group_parties",
     "names_none",
     "office_owners",
+    "pair_list",
     "party",
     "subject",
 ]
@@ -113,6 +114,46 @@ def party(doc: Document, ent_id: int) -> Party:
 def _party(name: str, institution_id: str | None) -> Party:
     """One (frozen) Party per name and id: a record per trigger names the same few parties."""
     return Party(name, institution_id=institution_id)
+
+
+# what joins the two sides of one pair in a list of pairs ("A (AA) and the B", "A with B")
+_PAIR_JOIN = re.compile(r"[)\]]?,?\s+(?:and|with|y|et|und|и|&)\s+(?:(?:the|la|le|el|l['’])\s*)?", re.IGNORECASE)
+
+
+def pair_list(doc: Document, si: int, objects: set[int]) -> tuple[int, list[list[int]]]:
+    """A list of pairs separated by semicolons ("signed between A and B; C and D; and E and F"):
+    where it starts and its pairs, each one record (``(-1, [])`` when the sentence has none).
+    Every part of the sentence that names an organisation names exactly two, joined by "and"."""
+    sent = doc.sentences[si]
+    text = sent.text
+    if text.count(";") < 1:
+        return -1, []
+    cuts = [0, *(i + 1 for i, c in enumerate(text) if c == ";"), len(text) + 1]
+    found = [
+        m
+        for m in doc.in_sentence(si)
+        if m.entity is not None
+        and m.kind != "pair"
+        and m.entity not in objects
+        and doc.entities[m.entity].kind == "org"
+    ]
+    pairs: list[list[int]] = []
+    start = -1
+    for lo, hi in itertools.pairwise(cuts):
+        inside = [m for m in found if lo <= m.start - sent.start < hi]
+        if not inside:
+            continue
+        ents = list(dict.fromkeys(m.entity for m in inside if m.entity is not None))
+        if len(ents) != 2:
+            return -1, []
+        a_end = max(m.end for m in inside if m.entity == ents[0]) - sent.start
+        b_start = min(m.start for m in inside if m.entity == ents[1]) - sent.start
+        if _PAIR_JOIN.fullmatch(text, a_end, b_start) is None:
+            return -1, []
+        if start < 0:
+            start = min(m.start for m in inside) - sent.start
+        pairs.append(ents)
+    return (start, pairs) if len(pairs) >= 2 else (-1, [])
 
 
 def between(doc: Document, si: int, objects: set[int]) -> list[int]:

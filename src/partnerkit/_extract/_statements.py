@@ -47,8 +47,10 @@ from partnerkit._extract._parties import group_parties as _group_parties
 from partnerkit._extract._parties import names_none as _names_none
 from partnerkit._extract._parties import office_owners as _office_owners
 from partnerkit._extract._parties import own_partners as _own_partners
+from partnerkit._extract._parties import pair_list as _pair_list
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
+from partnerkit._extract._patterns._words import EVENT
 from partnerkit._extract._records import Pending as _Pending
 from partnerkit._extract._records import apposed_memberships as _apposed_memberships
 from partnerkit._extract._records import hosts_named_next as _hosts_named_next
@@ -153,6 +155,16 @@ _ANOTHER = re.compile(
 )
 
 
+_NETWORKS = frozenset([K.MEMBERSHIP, K.CONSORTIUM])
+
+
+def _ends_in_event(name: str) -> bool:
+    """The name's last word names an event ("the India-East Asia Academic Summit"; not the
+    "Rectors Summit of Leading Universities", an association)."""
+    words = name.split()
+    return bool(words) and EVENT.fullmatch(words[-1].strip(".,")) is not None
+
+
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
@@ -197,6 +209,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ent = doc.entities[m.entity]
             if ent.kind != "org":
                 continue
+            if _ends_in_event(ent.best) and not any(t.kind in _NETWORKS for t in all_triggers[si]):
+                continue  # "signed MoUs on the second day of the X Academic Summit": the event signs nothing
             if (
                 _excluded(doc, sent.start, text, m)
                 or (aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start))
@@ -216,6 +230,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         between = _between(doc, si, objects)
         if between:
             explicit = between
+        listed_at, listed = _pair_list(doc, si, objects)
         has_pair = any(m.kind == "pair" for m in mentions)
         para = doc.clean.text.rfind("\n", 0, sent.start) + 1
         if (
@@ -459,6 +474,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     office_owner = parties[0]
                 continue
             groups = [parties] if whole else _group_parties(doc, si, parties, trig)
+            if listed_at >= 0 and trig.end <= listed_at:
+                groups = listed  # "signed between A and B; C and D; and E and F": one record per pair
             for group in groups:
                 out.append(
                     Partnership(
