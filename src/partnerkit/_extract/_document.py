@@ -125,8 +125,11 @@ def _is_place(span: Span, sent: Sentence, places: SentencePlaces) -> bool:
 
 
 _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
-# "OTA, Nigeria, 3 March 2025 —": a city, its country or state, then the date
-_DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d)")
+# "OTA, Nigeria, 3 March 2025 —": a city, its country or state, then the date; "WEST LAFAYETTE,
+# Ind. —": a city, its state, then the dash
+_DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\.?\s+[–—-]\s)")
+# the capitalised words opening a line before a dateline's tail ("WEST LAFAYETTE", "SAN JOSÉ")
+_CAPITAL_RUN = re.compile(r"[^\W\d_a-z]{2,}(?:[ -][^\W\d_a-z]{2,})*")
 
 
 def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
@@ -139,16 +142,16 @@ def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
 
 
 def _dateline_city(text: str, span: Span) -> bool:
-    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March": a capitalised city
-    opening a line is a dateline."""
-    return (
-        len(span.text) >= 3
-        and span.text.isupper()
-        and (span.start == 0 or text[span.start - 1] == "\n")
-        and (
-            (len(span.text) >= 4 and _DATELINE_TAIL.match(text, span.end) is not None)
-            or _DATELINE_REGION.match(text, span.end) is not None
-        )
+    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March", "WEST LAFAYETTE, Ind. —":
+    a capitalised city (one or more words) opening a line is a dateline."""
+    if len(span.text) < 3 or not span.text.isupper():
+        return False
+    line = text.rfind("\n", 0, span.start) + 1
+    run = _CAPITAL_RUN.match(text, line)
+    if run is None or run.end() < span.end:
+        return False  # (the span lies in the capitals opening its line)
+    return (len(run.group(0)) >= 4 and _DATELINE_TAIL.match(text, run.end()) is not None) or (
+        _DATELINE_REGION.match(text, run.end()) is not None
     )
 
 

@@ -53,7 +53,32 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
         (hit is not None and len(before) - hit.end() <= 6)
         or _funder(doc, sent_start, text, m)
         or apposed_membership(text, m.start - sent_start, m.end - sent_start)
+        or _apposed_unit(doc, sent_start, text, m)
     )
+
+
+# "avec Grenoble INP - UGA, l'institut d'ingénierie et de management de l'Université X", "with Vexa
+# Tech, the engineering school of Corvane University": a unit of the organisation named after it
+_UNIT_OF = re.compile(
+    r"[^,;.()]{0,15},\s+(?:l['’]|le |la |the |an? |its |el |die |das |der )?(?:[\w'’-]+\s+){0,2}"
+    r"(?:institut[eo]?|école|escuela|faculté|facultad|fakultät|school|faculty|college|department|"
+    r"laboratory|laboratoire|laboratorio|centre|center|centro)\b[^,;.()]{0,60}?"
+    r"(?:\bof(?: the)?|\bde l['’]|\bde la|\bdu|\bdel|\bde|\bder|\bdes)\s*",
+    re.IGNORECASE,
+)
+
+
+def _apposed_unit(doc: Document, sent_start: int, text: str, m: Found) -> bool:
+    """True for a name followed by an apposition saying it is an institute, school or faculty of
+    another organisation named right after: that organisation is the party, not its unit."""
+    if m.entity is None:
+        return False
+    for n in doc.in_sentence(m.sentence):
+        if n.start <= m.end or n.entity in (None, m.entity) or n.start - m.end > 120:
+            continue
+        if doc.entities[n.entity].kind == "org" and _UNIT_OF.fullmatch(text, m.end - sent_start, n.start - sent_start):
+            return True
+    return False
 
 
 # "A, an N member since 2015, and B will ...": N names what A belongs to, no party of the deal

@@ -35,9 +35,11 @@ from partnerkit._extract._objects import named_before as _named_before
 from partnerkit._extract._objects import named_objects as _named_objects
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
+from partnerkit._extract._pairs import co_members as _co_members
 from partnerkit._extract._pairs import framed as _framed
 from partnerkit._extract._pairs import pair_leads as _pair_leads
 from partnerkit._extract._pairs import places_as_pair as _places_as_pair
+from partnerkit._extract._pairs import side_deal as _side_deal
 from partnerkit._extract._pairs import side_pair as _side_pair
 from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import between as _between
@@ -236,7 +238,7 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         if (
             has_pair
             and text_pair is not None
-            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair)))
+            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair, out)))
             and _pair_leads(mentions, explicit)
         ):
             # "Les deux établissements sont membres de X" opening a paragraph after one on a partnership
@@ -346,7 +348,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
                         when = date_for(doc, own, t, published)
                     when = when or (None if existing else body_date(doc, si, published))  # "La asamblea aprobó"
-                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
+                    here = _co_members(doc, si, explicit, out[n_before:]) or pair  # ("A is a member of X, as is B,
+                    # and the two universities belong to Y": A and B)
+                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, here, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
             of_deal = False  # (a statement of what a recorded document sets up: its date if none of its own)
@@ -364,7 +368,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
-            if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
+            if (
+                refers_to_deal
+                and kind not in _DOCUMENTS
+                and deal
+                and set(parties) <= set(deal)
+                and not (
+                    has_pair and not parties and text_pair is not None and _side_deal(doc, deal, pair, text_pair, out)
+                )
+            ):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 of_deal = True
             elif not parties and (consortium := _members_named(doc, text, out, kind)):
@@ -531,6 +543,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             )  # the pair in play: of a statement (not member and network)
             if text_pair is None and not any(is_event(doc, e) for e in pair):
                 text_pair = pair  # (an event met beside a university is no pair the text is about)
+        elif _framed(triggers) and not has_pair and (co := _co_members(doc, si, explicit, out[n_before:])) is not None:
+            pair, weak_pair_at = co, -1  # "A is a member of X, as is B. The two universities ...": A and B
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):
