@@ -498,6 +498,12 @@ def test_german_exchange_of_doctoral_candidates_tauschten_promovierende_aus() ->
             "active",
         ),
         ("Die Universität Nordtal und die Universität Südsee werden ab 2025 Studierende austauschen.", "planned"),
+        # the separable verb far from its particle, a programme name with "+" between them
+        (
+            "Die Universität Nordtal und die Universität Südsee tauschen bereits seit 2012 im Rahmen von "
+            "Erasmus+ Studierende und Lehrende aus.",
+            "active",
+        ),
         ("L'Université de Nordval échangera des étudiants avec l'Université de Sudmer dès 2025.", "planned"),
         ("L'Université de Nordval et l'Université de Sudmer échangent des étudiants depuis 2012.", "active"),
     ],
