@@ -13,6 +13,7 @@ from partnerkit._extract._patterns._words import (
     _FIELD_WORDS,
     _HEADS_HEAD_FIRST,
     _KEEP_AFTER,
+    _ROMANCE_ADJECTIVE,
     _TITLES,
     _UNIT_HEADS,
     CALENDAR,
@@ -74,7 +75,7 @@ def trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
         return None
     last = heads[-1]
     head = _head_of(part[last][2]) or ""
-    head_first = head in _HEADS_HEAD_FIRST or head == "hochschule"
+    head_first = head in _HEADS_HEAD_FIRST or head == "hochschule" or _romance_order(part, last, head)
     # After an English head only "of/for ..." continues the name.
     if not head_first and last + 1 < len(part) and part[last + 1][2].lower() not in _KEEP_AFTER:
         keep = last + 1
@@ -121,6 +122,22 @@ def trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
         end -= 1
     return Span(start, end, text[start:end], kind, first_head)
+
+
+# heads spelt alike in English and French: "Association Européenne des Conservatoires" is French
+_SHARED_HEADS = frozenset(["association", "union", "organisation", "commission"])
+_ROMANCE_OF = frozenset(["des", "du", "de", "d'", "d’"])
+
+
+def _romance_order(part: list[tuple[int, int, str]], last: int, head: str) -> bool:
+    """True when a head spelt alike in English and French is followed by a French adjective and
+    "des/du/de": the name goes on in French order ("Union Internationale des Universités")."""
+    return (
+        head in _SHARED_HEADS
+        and last + 3 < len(part)
+        and _ROMANCE_ADJECTIVE.match(part[last + 1][2].lower()) is not None
+        and part[last + 2][2].lower() in _ROMANCE_OF
+    )
 
 
 def _first_head_at(words: list[str]) -> int:

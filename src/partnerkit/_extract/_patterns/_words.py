@@ -35,13 +35,21 @@ ROMANCE_MONTHS = frozenset(
     marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre""".split()  # noqa: SIM905
 )
 
+# The Nordic heads, which follow their name, written in lower case after it in Swedish and Finnish
+# ("Karolinska Institutet", "Aarhus Universitet", "Lunds universitet", "Helsingin yliopisto").
+_NORDIC_HEADS = frozenset(
+    """institutet universitet universitetet högskola högskolan høgskole høgskolen yliopisto korkeakoulu""".split()  # noqa: SIM905
+)
 # Heads after which a name continues with "of ..." only (English word order).
-_HEADS_EN = frozenset(
-    """university universities institute institutes college academy association union network agency
+_HEADS_EN = (
+    frozenset(
+        """university universities institute institutes college academy association union network agency
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation clinic
     conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc akimat hokimiyat
     municipality mayoralty unibertsitatea""".split()  # noqa: SIM905
+    )
+    | _NORDIC_HEADS
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(
