@@ -15,7 +15,7 @@ import contextlib
 import functools
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 __all__ = ["call_memo", "memoized"]
 
@@ -27,6 +27,8 @@ _T = TypeVar("_T")
 _MEMO: ContextVar[dict[Callable[..., object], dict[tuple[object, ...], object]] | None] = ContextVar(
     "partnerkit_memo", default=None
 )
+
+_UNSEEN = object()
 
 
 @contextlib.contextmanager
@@ -65,11 +67,10 @@ def memoized(maxsize: int) -> Callable[[Callable[_P, _T]], functools._lru_cache_
             seen = memo.get(func)
             if seen is None:
                 seen = memo[func] = {}
-            try:
-                return seen[args]  # type: ignore[return-value]
-            except KeyError:
+            value = seen.get(args, _UNSEEN)  # not try/except: most misses are first readings, and raising costs
+            if value is _UNSEEN:
                 value = seen[args] = func(*args, **kwargs)
-                return value
+            return cast(_T, value)
 
         return functools.lru_cache(maxsize=maxsize)(miss)
 
