@@ -23,6 +23,10 @@ from partnerkit._model import PartialDate
          "2024-05-13"),
         ("河源大学与白沙大学前天签署合作协议。", "2024-05-15", "2024-05-13"),
         # a day of the publication month
+        ("Omega University announced on the 15th that it had signed an MOU with Sigma University on the 14th.",
+         "2025-04-16", "2025-04-14"),
+        ("Omega University signed an MOU with Sigma University on the 20th at its main campus.", "2025-04-16",
+         "2025-03-20"),
         ("Omega University and Sigma University signed an agreement on 3rd inst.", "2025-03-14", "2025-03-03"),
         ("La Universidad de Montoro y la Universidad de Lund firmaron un convenio el 3 del corriente.", "2025-06-27",
          "2025-06-03"),

@@ -366,3 +366,24 @@ def test_uni_and_place_acronym_joins_the_entity() -> None:
         ("membership", frozenset({"University of Varnhold", "Tasman Research Alliance"})),
         ("mou", frozenset({"University of Varnhold", "Corvane University"})),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("On 29 April Varnell University signed a memorandum.", ["Varnell University"]),
+        ("On Monday Corvane University hosted the delegation.", ["Corvane University"]),
+        (
+            "Both the University of Vexa and Corvane University are members.",
+            ["University of Vexa", "Corvane University"],
+        ),
+        (
+            "Am 2. Mai Hochschule Norrland und Universität Vexa unterzeichneten.",
+            ["Hochschule Norrland", "Universität Vexa"],
+        ),
+    ],
+)
+def test_a_month_or_weekday_before_a_name_is_no_part_of_it(text: str, names: list[str]) -> None:
+    """ "On 29 April Varnell University signed": the date's month is no first word of the name; nor
+    is "Both" ("Both the University of Vexa and ...")."""
+    assert [s.text for s in find_names(text)] == names

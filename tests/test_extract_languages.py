@@ -6,7 +6,9 @@ A user relies on: a short form used in a title before the body defines it ("La U
 consortium being that consortium; Chinese names not swallowing the verb before them
 ("代表团访问X大学", "X大学加入Y联盟"); Chinese memberships stated as "成为...成员" and "已是...的成员";
 an exchange told by its verb alone ("intercambiará estudiantes", "Studierende austauschen");
-"doble título" as a double degree.
+"doble título" as a double degree; a mobility document with an adjective ("convenios específicos de
+movilidad", "соглашение об академических обменах") being the exchange with the publisher; a programme
+run "совместно с X" and a centre "совместного с компанией" being joint ones with that partner.
 """
 
 from __future__ import annotations
@@ -579,3 +581,123 @@ def test_talks_on_a_programme_commun() -> None:
     ex = pk.extract(text, published="2025-07-28")
     got = [(p.kind.value, p.status.value, len(p.parties)) for p in ex.partnerships]
     assert got == [("joint_programme", "negotiating", 2)], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an adjective between the document and its mobility object: the exchange, with the publisher
+            "La Universidad de Nordval firmó un convenio marco con la Universidad de Sudmer.\n"
+            "Asimismo, se firmaron convenios específicos de movilidad estudiantil con la Universidad de "
+            "Vexalia (Uruguay), la Universidad de Oranto y la Universidad Nacional de Belmira (Paraguay), "
+            "que permitirán recibir a los primeros estudiantes en 2026.",
+            {
+                ("agreement", frozenset({"Universidad de Nordval", "Universidad de Sudmer"})),
+                ("exchange", frozenset({"Universidad de Nordval", "Universidad de Vexalia"})),
+                ("exchange", frozenset({"Universidad de Nordval", "Universidad de Oranto"})),
+                ("exchange", frozenset({"Universidad de Nordval", "Universidad Nacional de Belmira"})),
+            },
+        ),
+        (  # a plural adjective of the mobility object ("об академических обменах")
+            "Нордвальский государственный университет и Зюдмерский технический университет продлили "
+            "соглашение об академических обменах.",
+            {
+                (
+                    "exchange",
+                    frozenset({"Нордвальский государственный университет", "Зюдмерский технический университет"}),
+                )
+            },
+        ),
+        (  # a programme run "совместно с X"
+            "С 2023 года Нордвальский государственный университет совместно с Зюдмерским техническим "
+            "университетом реализует магистерскую программу «Экология».",
+            {
+                (
+                    "joint_programme",
+                    frozenset({"Нордвальский государственный университет", "Зюдмерским техническим университетом"}),
+                )
+            },
+        ),
+        (  # a centre "совместного с компанией": the company's joint centre
+            "Нордвальский государственный университет и ПАО «Вексатрон Холдинг» подписали соглашение о "
+            "создании совместного с компанией инжинирингового центра.",
+            {
+                ("agreement", frozenset({"Нордвальский государственный университет", "ПАО «Вексатрон Холдинг»"})),
+                ("joint_lab", frozenset({"Нордвальский государственный университет", "ПАО «Вексатрон Холдинг»"})),
+            },
+        ),
+    ],
+)
+def test_mobility_documents_and_joint_objects_with_a_partner(
+    text: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    assert _records(text) == expected
+
+
+_HEADLINE_TU = (
+    "Kooperationsvertrag mit der TU Vexburg unterzeichnet\n"
+    "Die {name} und die Technische Universität Vexburg haben am Montag einen Kooperationsvertrag "
+    "unterzeichnet.\n"
+    "Ab 2027 wollen die {short} und die Tarvi-Universität in Shanghai einen Doppelabschluss anbieten.\n"
+    "Die 2015 geschlossene Austauschvereinbarung mit der Universität Belmira ruht seit 2022."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "full"),
+    [
+        # "TU Vexburg" is the Technische Universität of that place (not the Tarvi-Universität's "TU"),
+        # even where the place is in no gazetteer
+        ("Hochschule Nordal (HSN)", "HSN", "Hochschule Nordal"),
+        # places joined by a slash belong to one name ("Hochschule Zittau/Görlitz")
+        ("Hochschule Nordal/Sudwald (HSNS)", "HSNS", "Hochschule Nordal/Sudwald"),
+    ],
+)
+def test_german_tu_of_an_unknown_place_and_slashed_places(name: str, short: str, full: str) -> None:
+    assert _records(_HEADLINE_TU.format(name=name, short=short)) == {
+        ("agreement", frozenset({full, "Technische Universität Vexburg"})),
+        ("double_degree", frozenset({full, "Tarvi-Universität"})),
+        ("exchange", frozenset({full, "Universität Belmira"})),
+    }
+
+
+def test_a_headline_counterpart_is_not_what_the_text_is_about() -> None:
+    """ "... organizada con la Universidad de Vexalia": the text is about the other university."""
+    text = (
+        "Concluye la escuela de verano organizada con la Universidad de Vexalia\n"
+        "La Universidad de Nordval y la Universidad de Vexalia organizaron la segunda escuela de verano en Lima.\n"
+        "Además, la universidad firmó un convenio de movilidad estudiantil con la Universidad de Oranto.\n"
+        "La Universidad de Nordval también firmó un convenio marco con la Universidad de Belmira."
+    )
+    assert ("exchange", frozenset({"Universidad de Nordval", "Universidad de Oranto"})) in _records(text)
+
+
+def test_russian_list_of_networks_after_vkhodit_v_is_one_membership_each() -> None:
+    """ "входит в A, B и C" (no network noun right after "в"): three memberships, not a consortium."""
+    text = (
+        "Нордвальский государственный университет уже входит в Университет ШОС, Сетевой университет СНГ "
+        "и Российско-Китайскую ассоциацию классических университетов."
+    )
+    uni = "Нордвальский государственный университет"
+    assert _records(text) == {
+        ("membership", frozenset({uni, "Университет ШОС"})),
+        ("membership", frozenset({uni, "Сетевой университет СНГ"})),
+        ("membership", frozenset({uni, "Российско-Китайскую ассоциацию классических университетов"})),
+    }
+
+
+def test_chinese_student_exchange_with_a_list_of_partners_and_their_countries() -> None:
+    """ "已与泰国A、缅甸B、印度尼西亚C等高校开展学生交换": one exchange per partner, country prefix dropped;
+    "扩大学生交换规模" inside an agreement's scope stays no record of its own."""
+    text = (
+        "北岭大学与南湖大学签署合作协议。\n"
+        "目前，北岭大学已与泰国东川大学、缅甸中湖大学、印度尼西亚北川大学等东南亚高校开展学生交换。\n"
+    )
+    assert _records(text) == {
+        ("agreement", frozenset({"北岭大学", "南湖大学"})),
+        ("exchange", frozenset({"北岭大学", "东川大学"})),
+        ("exchange", frozenset({"北岭大学", "中湖大学"})),
+        ("exchange", frozenset({"北岭大学", "北川大学"})),
+    }
+    scope = "2024年5月20日，北岭大学与南湖大学签署合作协议。根据协议，双方将扩大学生交换规模。"
+    assert {k for k, _ in _records(scope)} == {"agreement"}

@@ -339,3 +339,87 @@ def test_a_member_university_is_no_apposed_membership() -> None:
     """ "B, an N member university" names B's kind, not a membership of B in N."""
     text = "Norvale University signed an agreement with Lakemont University, an ARVU member university."
     assert not _records(text)
+
+
+def test_an_alliance_admitting_new_full_members_and_an_associate_partner() -> None:
+    text = (
+        "The Northern Lakes Alliance (NLA) has admitted two new full members, the University of Varnell and "
+        "Corvane University, the alliance's assembly decided on Wednesday. In addition, Ostrel University, "
+        "which has been an associate partner of the NLA since 2023, was confirmed in that role."
+    )
+    net = "Northern Lakes Alliance"
+    assert _records(text) == {
+        (frozenset({net, "University of Varnell"}), "active"),
+        (frozenset({net, "Corvane University"}), "active"),
+        (frozenset({net, "Ostrel University"}), "active"),
+    }
+
+
+def test_admitted_as_a_full_member_together_with_others_is_no_welcome_list() -> None:
+    text = (
+        "The University of Varnell has been admitted as a full member of the Northern Lakes Alliance (NLA), "
+        "together with Corvane University and Ostrel University."
+    )
+    net = "Northern Lakes Alliance"
+    got = _records(text)
+    assert (frozenset({net, "University of Varnell"}), "active") in got
+    assert all(net in parties for parties, _st in got)
+
+
+def _memberships(text: str) -> set[frozenset[str]]:
+    return {parties for parties, _status in _records(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Varnell University and Corvane University are members of the Vexa Network and of the Lumen "
+            "Alliance, respectively.",
+            {
+                frozenset({"Varnell University", "Vexa Network"}),
+                frozenset({"Corvane University", "Lumen Alliance"}),
+            },
+        ),
+        (
+            "L'Université de Northbay est membre de l'Association des universités côtières (AUC), tout comme "
+            "l'Université de Lakeside. Les deux établissements font partie du réseau Vexa et de l'alliance "
+            "Lumen, respectivement.",
+            {
+                frozenset({"Université de Northbay", "AUC"}),
+                frozenset({"Université de Lakeside", "AUC"}),
+                frozenset({"Université de Northbay", "Vexa"}),
+                frozenset({"Université de Lakeside", "Lumen"}),
+            },
+        ),
+    ],
+)
+def test_respectively_pairs_each_member_with_its_own_network(text: str, expected: set[frozenset[str]]) -> None:
+    """ "A and B are members of X and Y, respectively": A of X, B of Y (not each of both); "the two
+    establishments" after "A est membre de N, tout comme B" are A and B; "font partie" is a membership."""
+    assert _memberships(text) == expected
+
+
+def test_the_latter_is_the_last_network_named_before_the_clause() -> None:
+    """ "A and B belong to X and Y respectively; B joined the latter in 2019": B's membership of Y,
+    dated 2019, not of a network named earlier in the text."""
+    text = (
+        "Northbay University is a member of the Coastal University Association.\n"
+        "Northbay University and Lakeside University belong to the Vexa Network and the Lumen Alliance "
+        "respectively; Lakeside University joined the latter in 2019."
+    )
+    got = {(frozenset(x.name for x in p.parties), str(p.date)) for p in pk.extract(text).partnerships}
+    assert (frozenset({"Lakeside University", "Lumen Alliance"}), "2019") in got
+    assert not any(
+        "Coastal University Association" in parties and "Lakeside University" in parties for parties, _ in got
+    )
+
+
+def test_new_members_admitted_together_are_no_pair() -> None:
+    """ "X has admitted two new members, A and B": A and B are no pair, so "our joint programme"
+    said after is not theirs."""
+    text = (
+        "The Vexa alliance has admitted two new members, Northbay University and Lakeside University, its "
+        'board announced on Monday. "We will welcome their students into our joint bachelor\'s programme."'
+    )
+    assert not any(p.kind.value == "joint_programme" for p in pk.extract(text, published="2024-05-01").partnerships)

@@ -51,3 +51,45 @@ THREE = frozenset({"Universidade de Vilamar", "Universidade do Norte", "Universi
 )
 def test_one_document_of_several_parties_is_one_record(text: str, expected: list[frozenset[str]]) -> None:
     assert _groups(text) == sorted(expected, key=sorted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four agreements were signed between Varnell University and Corvane University; Ostrel University (OU) and "
+        "the University of Dunmore; and Pellam Institute of Technology with Quarry University.",
+        "Agreements were signed at the fair by Varnell University and Corvane University; Ostrel University and the "
+        "University of Dunmore; Pellam Institute of Technology and Quarry University.",
+    ],
+)
+def test_a_list_of_pairs_separated_by_semicolons_is_one_record_per_pair(text: str) -> None:
+    assert _groups(text) == sorted(
+        [
+            frozenset({"Varnell University", "Corvane University"}),
+            frozenset({"Ostrel University", "University of Dunmore"}),
+            frozenset({"Pellam Institute of Technology", "Quarry University"}),
+        ],
+        key=sorted,
+    )
+
+
+def test_semicolon_clauses_naming_one_deal_each_are_no_list_of_pairs() -> None:
+    text = (
+        "Varnell University signed an agreement with Corvane University; Ostrel University and the University of "
+        "Dunmore signed a second one on Friday."
+    )
+    assert frozenset({"Varnell University", "Corvane University"}) in _groups(text)
+
+
+def test_an_event_named_in_the_signing_sentence_is_no_party() -> None:
+    text = (
+        "The Varnell Institute of Technology (VIT) signed agreements with five universities on Thursday, the second "
+        "day of the Varnell-Corvane Academic Summit on its campus."
+    )
+    got = _groups(text)
+    assert all("Varnell-Corvane Academic Summit" not in g for g in got)
+
+
+def test_an_association_whose_name_opens_with_an_event_word_stays_a_party() -> None:
+    text = "The Rectors Summit of Northern Universities signed an agreement with the Union of Southern Rectors."
+    assert _groups(text) == [frozenset({"Rectors Summit of Northern Universities", "Union of Southern Rectors"})]

@@ -993,6 +993,19 @@ def test_three_letter_dateline_city_with_its_country_is_no_party() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["PORT VELMAR, Jan 28 —", "PORT VELMAR:", "SAN TERRA DEL MAR, 28 January 2026 -", "PORT VELMAR (Newswire) -"],
+)
+def test_a_dateline_city_of_several_capitalised_words_is_no_party(dateline: str) -> None:
+    text = (
+        f"{dateline} Varnell University and Corvane University signed a memorandum of understanding "
+        "on data science here today."
+    )
+    got = _records(text, "2026-01-28")
+    assert got == {("mou", frozenset({"Varnell University", "Corvane University"}), "signed")}
+
+
 def test_two_capitals_that_are_the_initials_of_one_name_are_its_short_form() -> None:
     text = (
         "UQ climbs in the rankings\n"

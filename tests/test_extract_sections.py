@@ -247,3 +247,67 @@ def test_ambas_universidades_integran_una_red() -> None:
     got = _records(text)
     for member in ("Universidad de Nortevalle", "Universidad de Surmar"):
         assert ("membership", frozenset({member, "Red Austral de Universidades Costeras"})) in got
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "NORTH BAYFORD, Vex. — ",
+        "PORT ELLISON, Calder, 4 March 2026 — ",
+        "",
+    ],
+)
+def test_what_an_agreement_sets_up_after_a_side_deal_is_the_texts_pair(dateline: str) -> None:
+    """ "Under the agreement signed this week, the universities will set up ..." after a paragraph on a
+    lapsed exchange with a third university named once: the universities are the text's own pair, not
+    the side deal's parties; a dateline of several capitalised words ("NORTH BAYFORD, Vex. —") is
+    no pair of organisations."""
+    text = (
+        f"{dateline}Varnell University and Corvane University renewed their ties on Tuesday with a research "
+        "agreement. The agreement was signed by Varnell's president and the Corvane rector.\n\n"
+        "In 2012 Varnell University and Corvane University launched a dual master's degree.\n\n"
+        "A student exchange agreement with Hollin University, signed by Varnell University in 2009, "
+        "lapsed in 2014.\n\n"
+        "Under the agreement signed this week, the universities will set up a joint laboratory in 2027."
+    )
+    labs = [parties for kind, parties in _records(text, "2026-03-12") if kind == "joint_lab"]
+    assert labs == [frozenset({"Varnell University", "Corvane University"})]
+    names = {x.name for p in pk.extract(text, published="2026-03-12").partnerships for x in p.parties}
+    assert names == {"Varnell University", "Corvane University", "Hollin University"}
+
+
+def test_the_two_universities_after_the_last_stop_of_a_trip_are_that_stops_pair() -> None:
+    """A text on one university signing with one partner after another (a president's trip) has no
+    pair of its own: "The two universities have cooperated since 2009" opening the paragraph after
+    the last signing means that signing's pair, not the first one named."""
+    text = (
+        "Varnell University signed four agreements during a week-long visit by its president.\n\n"
+        "The trip began on 27 April, where Varnell University and Corvane University signed a student "
+        "exchange agreement. Varnell University and Corvane University are both members of the Vexa Network.\n\n"
+        "On 29 April Varnell University signed a memorandum of understanding with Hollin University.\n\n"
+        "On 30 April Varnell University and Dunmore University agreed to launch a double degree programme.\n\n"
+        "On 2 May Varnell University and Tarrow University signed an agreement on a joint laboratory.\n\n"
+        "The two universities have cooperated since 2009 under a general cooperation agreement."
+    )
+    dated_2009 = {
+        parties
+        for parties, date in (
+            (frozenset(x.name for x in p.parties), str(p.date))
+            for p in pk.extract(text, published="2026-05-04").partnerships
+        )
+        if date == "2009"
+    }
+    assert dated_2009 == {frozenset({"Varnell University", "Tarrow University"})}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varnell University has more than 300 student exchange partners worldwide.",
+        "Varnell University manages 1,200 agreements with about 150 exchange partner universities.",
+    ],
+)
+def test_a_count_of_partners_is_no_deal_of_the_pair_in_play(sentence: str) -> None:
+    """ "X has more than 300 student exchange partners" counts partners: no exchange of the pair in play."""
+    text = f"Varnell University and Corvane University signed a joint laboratory agreement on Monday. {sentence}"
+    assert not any(kind == "exchange" for kind, _parties in _records(text))

@@ -171,3 +171,34 @@ def test_a_unit_named_by_its_field_leaves_the_publisher_as_party() -> None:
         "Lakeside University about a joint executive master's in finance."
     )
     assert _parties(text) == {frozenset({"Northvale University", "Lakeside University"})}
+
+
+def test_a_list_of_centres_ending_in_the_trigger_words_are_objects_not_parties() -> None:
+    """ "研究院设海洋科学研究中心、精准医学研究中心和智能计算研究中心": the joint institute's centres are
+    what it holds, not partners of a joint laboratory of their own."""
+    text = (
+        "北海大学与南湖大学共同建设联合研究院。"
+        "研究院设海洋科学研究中心、精准医学研究中心和智能计算研究中心，经费主要由省财政支持。"
+    )
+    assert _parties(text) == {frozenset({"北海大学", "南湖大学"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'Université de Northbay signera en décembre une convention de double diplôme avec Vexa INP - UL, "
+            "l'institut d'ingénierie de l'Université de Lakeside.",
+            {frozenset({"Université de Northbay", "Université de Lakeside"})},
+        ),
+        (
+            "Northbay University launched a double degree with the Vexa Business School, the business school of "
+            "Lakeside University, in 2015.",
+            {frozenset({"Northbay University", "Lakeside University"})},
+        ),
+    ],
+)
+def test_a_unit_told_in_an_apposition_gives_its_parent_as_party(text: str, expected: set[frozenset[str]]) -> None:
+    """ "avec X, l'institut d'ingénierie de l'Université Y", "with X, the business school of Y": Y is
+    the party, X its unit."""
+    assert _parties(text) == expected

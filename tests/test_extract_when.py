@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import pytest
 
+import partnerkit as pk
 from tests.conftest import dates_by_kind
 
 
@@ -282,3 +283,56 @@ def test_a_past_verb_keeps_the_last_month(text: str, kind: str) -> None:
     """A future verb after the deal's own past clause ("firmó en marzo ..., que permitirá") and a
     Japanese past relative clause ("3月に締結した協定に基づき、...予定") do not move the month."""
     assert dates_by_kind(text, published=_AFTER_MARCH)[kind][0] == "2023-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        (
+            "La Universidad de Nordval y la Universidad de Sudmer firmaron el pasado lunes un convenio marco.\n"
+            "El programa comenzará en 2026.\n"
+            "En la misma jornada, la Universidad de Nordval suscribió una carta de intención con la "
+            "Universidad de Vexalia.",
+            "mou",
+            "2025-01-27",
+        ),
+        (
+            "L'Université de Nordval et l'Université de Sudmer ont signé le 20 janvier un accord-cadre.\n"
+            "La première promotion est attendue en 2026.\n"
+            "Le même jour, l'Université de Nordval a signé un protocole d'accord avec l'Université de Vexalia.",
+            "mou",
+            "2025-01-20",
+        ),
+        (
+            "Нордвальский государственный университет и Зюдмерский технический университет подписали "
+            "20 января соглашение о сотрудничестве.\n"
+            "Приём студентов начнётся в 2026 году.\n"
+            "В тот же день Нордвальский государственный университет и Вексальский университет продлили "
+            "соглашение об академическом обмене, действующее с 2016 года.",
+            "exchange",
+            "2025-01-20",
+        ),
+        (
+            "1月20日上午，北岭大学与南湖大学签署合作协议。\n两校将于2026年启动联合培养项目。\n同日下午，北岭大学与东川大学签署学生交流协议。",
+            "exchange",
+            "2025-01-20",
+        ),
+    ],
+)
+def test_the_same_day_is_the_last_day_told_before(text: str, kind: str, date: str) -> None:
+    """ "En la misma jornada", "Le même jour", "В тот же день", "同日": the day told before, not a
+    later year nor the original date of a renewed deal."""
+    assert _dates(text)[kind][0] == date
+
+
+def test_a_russian_month_before_its_future_verb_is_the_coming_one() -> None:
+    """ "В апреле ... планируется подписать меморандум": the coming April; "В феврале ... подписал":
+    the last February."""
+    text = (
+        "Нордвальский государственный университет подписал соглашение с Зюдмерским техническим университетом.\n"
+        "В апреле в ходе визита делегации университета в Бишкек планируется подписать меморандум о "
+        "взаимопонимании с Вексальским университетом.\n"
+        "В феврале Нордвальский государственный университет подписал договор с Оранским университетом."
+    )
+    got = {p.kind.value: str(p.date) for p in pk.extract(text, published="2026-03-12").partnerships if p.date}
+    assert got == {"mou": "2026-04", "agreement": "2026-02"}

@@ -1,11 +1,13 @@
 """Names found by shape lose an English possessive ending ("the University of Glasgow's partners")
-and nothing else; the quick check of the ending must agree with the pattern everywhere."""
+and nothing else; the quick check of the ending must agree with the pattern everywhere; "Clinic" is a
+head word, so a hospital network ("X Clinic") is a party."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+import partnerkit as pk
 from partnerkit._extract._patterns._words import _POSSESSIVE_END, Span, without_possessive
 
 
@@ -30,3 +32,9 @@ def test_a_possessive_ending_is_no_part_of_a_name() -> None:
     assert without_possessive(Span(0, 19, "Glasgow University's", "name")).text == "Glasgow University"
     assert without_possessive(Span(0, 20, "Leeds Universities'\n", "name")).text == "Leeds Universities"
     assert without_possessive(Span(0, 8, "HUST's", "acronym")).text == "HUST's"
+
+
+def test_a_clinic_is_a_head_so_a_hospital_network_is_a_party() -> None:
+    text = "The Varnell University (VU) and Ostrel Clinic signed a five-year agreement on specialist training."
+    ex = pk.extract(text, published="2026-06-25")
+    assert [sorted(x.name for x in p.parties) for p in ex.partnerships] == [["Ostrel Clinic", "Varnell University"]]

@@ -311,6 +311,32 @@ def test_load_reads_the_earlier_layout(registry: pk.Registry, tmp_path: Path) ->
     assert list(pk.Registry.load(old)) == list(registry)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(pst.institutions, min_size=1, max_size=4, unique_by=lambda i: i.id))
+def test_index_profiles_hold_each_names_own_sets_and_share_the_empty_ones(insts: list[pk.Institution]) -> None:
+    """The rules see the same profile of a registered name whatever the index shares between profiles.
+
+    The profiles an index keeps for its names live as long as the registry (the cyclic
+    collector walks each of their sets at every full collection), so equal sets are one object.
+    """
+    from partnerkit.rules import WEAK_TOKENS
+
+    index = pk.Registry(insts).index
+    got = [index.profile(n) for n in range(len(index.keys))]
+    for n, p in enumerate(got):
+        inst = index.name_inst[n]
+        acr = index.acronyms[n] or None
+        tokens = frozenset(index.keys[n].split())
+        assert (p.text, p.key, p.tokens) == (index.texts[n], index.keys[n], tokens)
+        assert p.distinctive == frozenset(t for t in tokens if t not in WEAK_TOKENS)
+        assert p.acronyms == frozenset(index.inst_acronyms[inst]) | ({acr} if acr else frozenset())
+        assert p.derived == frozenset(index.derived[n].split())
+        assert (p.institution_id, p.country) == (insts[inst].id, insts[inst].country)
+        assert index.profile(n) is p
+    empty = [s for p in got for s in (p.distinctive, p.acronyms, p.derived) if not s]
+    assert all(s is empty[0] for s in empty)
+
+
 def test_match_batch_is_a_pure_function_of_a_picklable_index(registry: pk.Registry) -> None:
     """The compiled index survives pickling: batches can run on other processes."""
     index = pickle.loads(pickle.dumps(registry.index))

@@ -17,7 +17,16 @@ from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import may_match
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
-from partnerkit._extract._when import act_date, during_date, event_date, inherited_date, last_date_before
+from partnerkit._extract._when import (
+    act_date,
+    dates_in,
+    during_date,
+    event_date,
+    inherited_date,
+    last_date_before,
+    original_dates,
+    same_day_date,
+)
 from partnerkit._model import PartialDate, Partnership, PartnershipKind, Status
 
 __all__ = ["clause_text", "membership_clauses", "statement_date"]
@@ -68,13 +77,22 @@ def statement_date(
     out: list[Partnership],
     published: PartialDate | None,
 ) -> PartialDate | None:
-    """The date of a statement: the one of its own clause; else the last one stated before
-    ("since then"); else, for a signing, the one its paragraph or event gives; else that of the
-    same event told in the sentence before ("X joined Y on 10 May. Z also joined")."""
+    """The date of a statement: the one of its own clause; the last day stated before for one
+    made "on the same day"; else the last one stated before ("since then"); else, for a signing,
+    the one its paragraph or event gives; else that of the same event told in the sentence
+    before ("X joined Y on 10 May. Z also joined")."""
     text = doc.sentences[si].text
     kind = trig.kind
     # ("to strengthen the partnership": the date of no new deal)
-    date = None if existing else act_date(doc, clause_text(text, trig, triggers), trig, published, status)
+    own = clause_text(text, trig, triggers)
+    date = None if existing else act_date(doc, own, trig, published, status)
+    if not existing and status is not Status.ENDED:
+        # "В тот же день ... продлили соглашение, действующее с 2016 года": the day told before,
+        # unless the clause states a date of its own (other than the deal's original one)
+        hits = dates_in(doc, own, published)
+        marked = original_dates(doc, own, hits)
+        if all(h in marked for h in hits) and (same := same_day_date(doc, si, own, published)) is not None:
+            date = same
     since = doc.lex.dates.get("since_then")
     if date is None and since is not None and may_match(since, doc.low(si)) and since.search(text):
         date = last_date_before(doc, si, published)

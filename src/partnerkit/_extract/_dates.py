@@ -30,6 +30,12 @@ _CJK_THIS_MONTH = re.compile(r"(本|上)月(\d{1,2})日")
 # "19日" alone (no month or year): the 19th of the publication month, or of the month before when
 # the publication day is earlier (news tells what has happened)
 _CJK_BARE_DAY = re.compile(r"(?<![\d月./-])(\d{1,2})日(?!\d)")
+# a day of the month alone, in the style of Korean and Japanese releases in English ("signed an MOU on
+# the 14th", "announced on the 15th that ..."): the publication's month (the one before when it is past)
+_BARE_ORDINAL_DAY = re.compile(
+    r"\bon (the ([12]?\d|3[01])(?:st|nd|rd|th))\b"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:at|in|and|that|with|when|during|of this month)\b)"
+)
 # a year word right before a year-less "9月": this year, last year, next year
 _CJK_YEAR_WORD = {"今年": 0, "本年": 0, "去年": -1, "明年": 1, "昨年": -1, "来年": 1}
 # a year, or a Japanese era year ("令和6年" is 2024, "平成31年" 2019; 元年 is an era's first year);
@@ -207,6 +213,12 @@ def find_dates(text: str, lex: Lexicon, published: PartialDate | None, report_ye
                     add(m.start(), m.end(), _valid(year, month, int(m[1])), True)
     if may_match(_any_month_or_weekday(lex)[0], low):
         _worded(text, lex, published, add, report_year)
+    if digits and published is not None and published.day is not None and published.month is not None:
+        for m in _BARE_ORDINAL_DAY.finditer(text):
+            year, month = published.year, published.month
+            if int(m[2]) > published.day:
+                year, month = _month_before(year, month)
+            add(m.start(1), m.end(), _valid(year, month, int(m[2])), True)
     if digits:
         for m in _YEAR.finditer(text):
             add(m.start(), m.end(), _valid(int(m[1])))

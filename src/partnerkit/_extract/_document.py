@@ -26,6 +26,7 @@ from partnerkit._extract._patterns._words import _ACRONYM_STOP
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._references import references
 from partnerkit._extract._resolve import plain, registry_insts, resolve
+from partnerkit._extract._spans_index import SpanIndex
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._extract._word_search import whole_word
 from partnerkit._model._countries import _key
@@ -125,8 +126,11 @@ def _is_place(span: Span, sent: Sentence, places: SentencePlaces) -> bool:
 
 
 _DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
-# "OTA, Nigeria, 3 March 2025 —": a city, its country or state, then the date
-_DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d)")
+# "OTA, Nigeria, 3 March 2025 —": a city, its country or state, then the date; "WEST LAFAYETTE,
+# Ind. —": a city, its state, then the dash
+_DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\.?\s+[–—-]\s)")
+# the capitalised words opening a line before a dateline's tail ("WEST LAFAYETTE", "SAN JOSÉ")
+_CAPITAL_RUN = re.compile(r"[^\W\d_a-z]{2,}(?:[ -][^\W\d_a-z]{2,})*")
 
 
 def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
@@ -139,17 +143,32 @@ def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
 
 
 def _dateline_city(text: str, span: Span) -> bool:
-    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March": a capitalised city
-    opening a line is a dateline."""
-    return (
-        len(span.text) >= 3
-        and span.text.isupper()
-        and (span.start == 0 or text[span.start - 1] == "\n")
-        and (
-            (len(span.text) >= 4 and _DATELINE_TAIL.match(text, span.end) is not None)
-            or _DATELINE_REGION.match(text, span.end) is not None
-        )
+    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March", "WEST LAFAYETTE, Ind. —":
+    a capitalised city (one or more words) opening a line is a dateline."""
+    if len(span.text) < 3 or not span.text.isupper():
+        return False
+    line = text.rfind("\n", 0, span.start) + 1
+    run = _CAPITAL_RUN.match(text, line)
+    if run is None or run.end() < span.end:
+        return False  # (the span lies in the capitals opening its line)
+    return (len(run.group(0)) >= 4 and _DATELINE_TAIL.match(text, run.end()) is not None) or (
+        _DATELINE_REGION.match(text, run.end()) is not None
     )
+
+
+# "KUALA LUMPUR, Jan 28 —", "SÃO PAULO: ...", "HONG KONG (Reuters) -": a run of two to four
+# capitalised words opening a line and followed by a dateline's tail
+_DATELINE_RUN = re.compile(
+    r"(?m)^[^\W\d_][^\W\d_'’.-]*(?:[ ][^\W\d_][^\W\d_'’.-]*){1,3}"
+    r"(?=,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s|:\s|\s*\([^()]{1,20}\)\s*[–—-]\s"
+    r"|,\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d))"
+)
+
+
+def _dateline_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the capitalised multi-word place names that open a dateline ("KUALA LUMPUR");
+    a name or acronym found inside one is no organisation."""
+    return [(m.start(), m.end()) for m in _DATELINE_RUN.finditer(text) if m.group().isupper()]
 
 
 def read_document(
@@ -168,12 +187,15 @@ def read_document(
         extra_cities = [(i.city, i.country) for i in registry_insts(registry, spans) if i.city and i.country]
     cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
     places = SentencePlaces(sentences, cities)
+    runs = _dateline_runs(text)
     for sent in sentences:
         for prio, found in ((1, find_names(sent.text, sent.start)), (0, find_acronyms(sent.text, sent.start))):
             for span in found:
                 # Acronyms that are places ("ASTANA") are not organisations. (A place lies in its
                 # sentence: only this sentence's places can have the acronym's very span.)
                 if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, sent, places)):
+                    continue
+                if any(a <= span.start and span.end <= b for a, b in runs):
                     continue
                 spans.append((span, prio, ()))
     chosen = _resolve_overlaps(spans)
@@ -280,17 +302,21 @@ _NAME_STOP = frozenset(["the", "of", "and", "for"])
 def _resolve_overlaps(spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[tuple[Span, int, tuple[str, ...]]]:
     spans.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start), -c[1]))
     out: list[tuple[Span, int, tuple[str, ...]]] = []
+    index: SpanIndex[tuple[Span, int, tuple[str, ...]]] = SpanIndex()  # (a long text has many spans)
     for cand in spans:
         span = cand[0]
-        clash = [o for o in out if o[0].start < span.end and span.start < o[0].end]
+        clash = index.overlapping(span.start, span.end)
         if not clash:
             out.append(cand)
+            index.add(span.start, span.end, cand)
             continue
         # a registry name wins over a shorter pattern name it overlaps
         if cand[1] == 2 and all(o[1] < 2 and (o[0].end - o[0].start) <= (span.end - span.start) for o in clash):
             for o in clash:
                 out.remove(o)
+                index.remove(o[0].start, o[0].end, o)
             out.append(cand)
+            index.add(span.start, span.end, cand)
     return out
 
 
@@ -321,6 +347,7 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
     cue = doc.lex.refs.get("partner")
     text = doc.clean.text
     partnered: Counter[int] = Counter()  # mentions named as the counterpart ("with X", "с X")
+    as_partner: set[int] = set()  # (the starts of those in the title)
     if cue is not None:
         for m in doc.mentions:
             if m.entity is None:
@@ -332,17 +359,19 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
                 hit = cue.search(before, hit.start() + 1)
             if hit is not None and hit.group(0).strip().lower() not in _WEAK_CUES:
                 partnered[m.entity] += 1
+                if m.start < title_end:
+                    as_partner.add(m.start)
 
-    titled = {m.entity for m in doc.mentions if m.start < title_end}
+    # a headline's counterpart ("Kooperationsvertrag mit der TU X") is not what the headline is about
+    titled = {m.entity for m in doc.mentions if m.start < title_end and m.start not in as_partner}
 
     def weight(ent: Entity) -> tuple[int, int]:
         in_title = ent.id in titled
         lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
         return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
 
-    first_org = next(
-        (m.entity for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None
-    )
+    first = next((m for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None)
+    first_org = first.entity if first is not None and first.start not in as_partner else None
 
     best = max(orgs, key=weight)
     return best.id if best.count >= 2 else None

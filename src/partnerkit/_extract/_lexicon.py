@@ -92,6 +92,7 @@ _DATES = (
     "last_year",
     "this_year",
     "since_then",
+    "same_day",
     "reported",
     "last_month",
     "last_weekday",

@@ -85,10 +85,24 @@ def objects(doc: Document, triggers: dict[int, list[_Trigger]]) -> set[int]:
                 defined = m.kind == "acronym" and _OPEN_BRACKET.fullmatch(doc.sentences[si].text[t.end : s]) is not None
                 if inside or (defined and t.kind is not K.MEMBERSHIP):
                     out.add(m.entity)
+                if inside:
+                    # a list of such bodies ("设海洋科学研究中心、精准医学研究中心和智能计算研究中心"): each one
+                    # ending in the trigger's words is an object too, not a party
+                    out.update(_alike(doc, si, doc.sentences[si].text[t.start : t.end]))
         out.update(ent for _t, ent, _k in set_up(doc, si, trigs))
         if trigs:
             out.update(_created(doc, si))
     return out
+
+
+def _alike(doc: Document, si: int, words: str) -> set[int]:
+    """The entities of a sentence whose mention ends in ``words`` (a trigger's, cased or not)."""
+    text, base, key = doc.sentences[si].text, doc.sentences[si].start, words.casefold()
+    return {
+        m.entity
+        for m in doc.in_sentence(si)
+        if m.entity is not None and m.kind == "name" and text[: m.end - base].casefold().endswith(key)
+    }
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")

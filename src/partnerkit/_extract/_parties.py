@@ -24,6 +24,7 @@ __all__ = [
     "group_parties",
     "names_none",
     "office_owners",
+    "pair_list",
     "party",
     "subject",
 ]
@@ -52,7 +53,32 @@ def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
         (hit is not None and len(before) - hit.end() <= 6)
         or _funder(doc, sent_start, text, m)
         or apposed_membership(text, m.start - sent_start, m.end - sent_start)
+        or _apposed_unit(doc, sent_start, text, m)
     )
+
+
+# "avec Grenoble INP - UGA, l'institut d'ingénierie et de management de l'Université X", "with Vexa
+# Tech, the engineering school of Corvane University": a unit of the organisation named after it
+_UNIT_OF = re.compile(
+    r"[^,;.()]{0,15},\s+(?:l['’]|le |la |the |an? |its |el |die |das |der )?(?:[\w'’-]+\s+){0,2}"
+    r"(?:institut[eo]?|école|escuela|faculté|facultad|fakultät|school|faculty|college|department|"
+    r"laboratory|laboratoire|laboratorio|centre|center|centro)\b[^,;.()]{0,60}?"
+    r"(?:\bof(?: the)?|\bde l['’]|\bde la|\bdu|\bdel|\bde|\bder|\bdes)\s*",
+    re.IGNORECASE,
+)
+
+
+def _apposed_unit(doc: Document, sent_start: int, text: str, m: Found) -> bool:
+    """True for a name followed by an apposition saying it is an institute, school or faculty of
+    another organisation named right after: that organisation is the party, not its unit."""
+    if m.entity is None:
+        return False
+    for n in doc.in_sentence(m.sentence):
+        if n.start <= m.end or n.entity in (None, m.entity) or n.start - m.end > 120:
+            continue
+        if doc.entities[n.entity].kind == "org" and _UNIT_OF.fullmatch(text, m.end - sent_start, n.start - sent_start):
+            return True
+    return False
 
 
 # "A, an N member since 2015, and B will ...": N names what A belongs to, no party of the deal
@@ -113,6 +139,46 @@ def party(doc: Document, ent_id: int) -> Party:
 def _party(name: str, institution_id: str | None) -> Party:
     """One (frozen) Party per name and id: a record per trigger names the same few parties."""
     return Party(name, institution_id=institution_id)
+
+
+# what joins the two sides of one pair in a list of pairs ("A (AA) and the B", "A with B")
+_PAIR_JOIN = re.compile(r"[)\]]?,?\s+(?:and|with|y|et|und|и|&)\s+(?:(?:the|la|le|el|l['’])\s*)?", re.IGNORECASE)
+
+
+def pair_list(doc: Document, si: int, objects: set[int]) -> tuple[int, list[list[int]]]:
+    """A list of pairs separated by semicolons ("signed between A and B; C and D; and E and F"):
+    where it starts and its pairs, each one record (``(-1, [])`` when the sentence has none).
+    Every part of the sentence that names an organisation names exactly two, joined by "and"."""
+    sent = doc.sentences[si]
+    text = sent.text
+    if text.count(";") < 1:
+        return -1, []
+    cuts = [0, *(i + 1 for i, c in enumerate(text) if c == ";"), len(text) + 1]
+    found = [
+        m
+        for m in doc.in_sentence(si)
+        if m.entity is not None
+        and m.kind != "pair"
+        and m.entity not in objects
+        and doc.entities[m.entity].kind == "org"
+    ]
+    pairs: list[list[int]] = []
+    start = -1
+    for lo, hi in itertools.pairwise(cuts):
+        inside = [m for m in found if lo <= m.start - sent.start < hi]
+        if not inside:
+            continue
+        ents = list(dict.fromkeys(m.entity for m in inside if m.entity is not None))
+        if len(ents) != 2:
+            return -1, []
+        a_end = max(m.end for m in inside if m.entity == ents[0]) - sent.start
+        b_start = min(m.start for m in inside if m.entity == ents[1]) - sent.start
+        if _PAIR_JOIN.fullmatch(text, a_end, b_start) is None:
+            return -1, []
+        if start < 0:
+            start = min(m.start for m in inside) - sent.start
+        pairs.append(ents)
+    return (start, pairs) if len(pairs) >= 2 else (-1, [])
 
 
 def between(doc: Document, si: int, objects: set[int]) -> list[int]:

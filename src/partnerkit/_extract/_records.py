@@ -91,6 +91,14 @@ _COORDINATED = re.compile(
     r"\s*(?:,|and|as well as|y|e|et|und|и|а также|和|与|及)\s*(?:the |la |el |las |los |le |les |l['’]|die |der )?",
     re.I,
 )
+# "joined the latter", "a rejoint cette dernière": the last network named before, in the sentence
+_LATTER = re.compile(
+    r"\s*(?:the latter|cette dernière|ce dernier|esta última|este último|quest['’]ultim[ao]|letztere[mnrs]?)\b", re.I
+)
+# "A and B are members of X and Y, respectively": the n-th member belongs to the n-th network
+_RESPECTIVELY = re.compile(
+    r"\b(?:respectively|respectivement|respectivamente|rispettivamente|соответственно)\b|分别为|分别是", re.I
+)
 _EACH = re.compile(
     r"\b(?:both|each|respectively|ambas|ambos|cada una|cada uno|les deux|chacune|chacun|beide|jeweils|оба|обе|"
     r"каждый|каждая|каждое)\b|各自|分别",
@@ -228,6 +236,16 @@ def membership(  # noqa: PLR0917
         orgs = [e for e in dict.fromkeys(inside) if doc.entities[e].kind == "org"]
         named_before = {m.entity for m in found if m.end <= trig_at}
         members = [e for e in before if e not in orgs and e in named_before]
+    if _LATTER.match(sent.text, trig.end):  # "A and B belong to X and Y; A joined the latter in 2019": Y
+        # (the last organisation named before the clause; in a clause of its own, the last one before
+        # the trigger after its subject: "A is a member of X and Y and joined the latter")
+        whole = [m.entity for m in doc.in_sentence(si) if m.entity is not None and m.end <= trig_at]
+        earlier = [
+            m.entity for m in doc.in_sentence(si) if m.entity is not None and span and m.end <= sent.start + span[0]
+        ]
+        latter = earlier[-1:] if earlier else whole[1:][-1:]
+        if latter:
+            orgs, members = latter, [e for e in members if e not in latter and e not in earlier] or members
     back = _ORG_BACK.match(sent.text, trig.end)
     if back is not None:  # "a member of the network": the organisation named before
         orgs = _network_before(doc, sent.start) or orgs
@@ -300,6 +318,8 @@ def membership(  # noqa: PLR0917
         ]
         orgs = assoc[:1]
     pairs = [(member, org) for org in orgs for member in members]
+    if len(members) == len(orgs) >= 2 and _RESPECTIVELY.search(sent.text, trig.end):
+        pairs = list(zip(members, orgs, strict=True))  # "A and B belong to X and Y respectively": A to X, B to Y
     pair_date: dict[tuple[int, int], PartialDate | None] = {}  # (member, org): the date of its own clause
     rel = _ITS_MEMBERS.search(sent.text, trig.end) if len(orgs) > 1 else None
     if rel is not None:

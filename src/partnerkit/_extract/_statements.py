@@ -35,9 +35,11 @@ from partnerkit._extract._objects import named_before as _named_before
 from partnerkit._extract._objects import named_objects as _named_objects
 from partnerkit._extract._objects import objects as _objects
 from partnerkit._extract._objects import set_up as _set_up
+from partnerkit._extract._pairs import co_members as _co_members
 from partnerkit._extract._pairs import framed as _framed
 from partnerkit._extract._pairs import pair_leads as _pair_leads
 from partnerkit._extract._pairs import places_as_pair as _places_as_pair
+from partnerkit._extract._pairs import side_deal as _side_deal
 from partnerkit._extract._pairs import side_pair as _side_pair
 from partnerkit._extract._parties import about_subject as _about_subject
 from partnerkit._extract._parties import between as _between
@@ -47,8 +49,10 @@ from partnerkit._extract._parties import group_parties as _group_parties
 from partnerkit._extract._parties import names_none as _names_none
 from partnerkit._extract._parties import office_owners as _office_owners
 from partnerkit._extract._parties import own_partners as _own_partners
+from partnerkit._extract._parties import pair_list as _pair_list
 from partnerkit._extract._parties import party as _party
 from partnerkit._extract._parties import subject as _subject
+from partnerkit._extract._patterns._words import EVENT
 from partnerkit._extract._records import Pending as _Pending
 from partnerkit._extract._records import apposed_memberships as _apposed_memberships
 from partnerkit._extract._records import hosts_named_next as _hosts_named_next
@@ -153,6 +157,16 @@ _ANOTHER = re.compile(
 )
 
 
+_NETWORKS = frozenset([K.MEMBERSHIP, K.CONSORTIUM])
+
+
+def _ends_in_event(name: str) -> bool:
+    """The name's last word names an event ("the India-East Asia Academic Summit"; not the
+    "Rectors Summit of Leading Universities", an association)."""
+    words = name.split()
+    return bool(words) and EVENT.fullmatch(words[-1].strip(".,")) is not None
+
+
 def find_partnerships(doc: Document, published: PartialDate | None) -> list[Partnership]:
     out: list[Partnership] = []
     sents = doc.sentences
@@ -197,6 +211,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             ent = doc.entities[m.entity]
             if ent.kind != "org":
                 continue
+            if _ends_in_event(ent.best) and not any(t.kind in _NETWORKS for t in all_triggers[si]):
+                continue  # "signed MoUs on the second day of the X Academic Summit": the event signs nothing
             if (
                 _excluded(doc, sent.start, text, m)
                 or (aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start))
@@ -216,12 +232,13 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
         between = _between(doc, si, objects)
         if between:
             explicit = between
+        listed_at, listed = _pair_list(doc, si, objects)
         has_pair = any(m.kind == "pair" for m in mentions)
         para = doc.clean.text.rfind("\n", 0, sent.start) + 1
         if (
             has_pair
             and text_pair is not None
-            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair)))
+            and (0 <= weak_pair_at != para or (sent.start == para and _side_pair(doc, pair, text_pair, out)))
             and _pair_leads(mentions, explicit)
         ):
             # "Les deux établissements sont membres de X" opening a paragraph after one on a partnership
@@ -331,7 +348,9 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                         own = " " * clause[0] + text[clause[0] : clause[1]] + " " * (len(text) - clause[1])
                         when = date_for(doc, own, t, published)
                     when = when or (None if existing else body_date(doc, si, published))  # "La asamblea aprobó"
-                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, pair, published, clause))
+                    here = _co_members(doc, si, explicit, out[n_before:]) or pair  # ("A is a member of X, as is B,
+                    # and the two universities belong to Y": A and B)
+                    out.extend(_membership(doc, si, t, explicit, st, when, evidence, here, published, clause))
                 continue
             whole = False  # (one record of all the parties, as they act together)
             of_deal = False  # (a statement of what a recorded document sets up: its date if none of its own)
@@ -349,7 +368,15 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                 parties = list(pair)  # "... Mitglieder von X; über einen Doppelmaster wird verhandelt": the pair's
             if subject is not None and subject not in parties and with_list(doc, si, trig, parties, status):
                 parties = [subject, *parties]  # "talks on cooperation with X, Y": each with the subject
-            if refers_to_deal and kind not in _DOCUMENTS and deal and set(parties) <= set(deal):
+            if (
+                refers_to_deal
+                and kind not in _DOCUMENTS
+                and deal
+                and set(parties) <= set(deal)
+                and not (
+                    has_pair and not parties and text_pair is not None and _side_deal(doc, deal, pair, text_pair, out)
+                )
+            ):
                 parties = list(deal)  # what a recorded document sets up belongs to its parties
                 of_deal = True
             elif not parties and (consortium := _members_named(doc, text, out, kind)):
@@ -459,6 +486,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
                     office_owner = parties[0]
                 continue
             groups = [parties] if whole else _group_parties(doc, si, parties, trig)
+            if listed_at >= 0 and trig.end <= listed_at:
+                groups = listed  # "signed between A and B; C and D; and E and F": one record per pair
             for group in groups:
                 out.append(
                     Partnership(
@@ -514,6 +543,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             )  # the pair in play: of a statement (not member and network)
             if text_pair is None and not any(is_event(doc, e) for e in pair):
                 text_pair = pair  # (an event met beside a university is no pair the text is about)
+        elif _framed(triggers) and not has_pair and (co := _co_members(doc, si, explicit, out[n_before:])) is not None:
+            pair, weak_pair_at = co, -1  # "A is a member of X, as is B. The two universities ...": A and B
         elif len(explicit) == 1 and subject is not None and subject != explicit[0] and not has_pair:
             m1 = next(m for m in mentions if m.entity == explicit[0])
             if _marked(partner_cue, text[: m1.start - sent.start]):

@@ -35,6 +35,7 @@ __all__ = [
     "is_event",
     "last_date_before",
     "original_dates",
+    "same_day_date",
     "same_paragraph",
 ]
 
@@ -144,6 +145,20 @@ def last_date_before(doc: Document, si: int, published: PartialDate | None) -> P
     """The last date stated before sentence ``si`` ("since then" refers to it)."""
     for j in range(si - 1, -1, -1):
         hits = dates_in(doc, doc.sentences[j].text, published)
+        if hits:
+            return hits[-1].date
+    return None
+
+
+def same_day_date(doc: Document, si: int, text: str, published: PartialDate | None) -> PartialDate | None:
+    """The date of a statement made "on the same day" ("Le même jour", "En la misma jornada", "В тот
+    же день", "同日"): the last date to the day stated before sentence ``si``; None when ``text``
+    (the statement's clause) holds no such phrase or no earlier sentence gives a day."""
+    same = doc.lex.dates.get("same_day")
+    if same is None or not may_match(same, doc.low(si)) or same.search(text) is None:
+        return None
+    for j in range(si - 1, -1, -1):
+        hits = [h for h in dates_in(doc, doc.sentences[j].text, published) if h.date.day is not None]
         if hits:
             return hits[-1].date
     return None

@@ -9,6 +9,7 @@ it: its exact normalised words, a rare distinctive word, or an acronym.
 from __future__ import annotations
 
 import bisect
+import functools
 import gc
 import math
 import operator
@@ -188,6 +189,19 @@ def _starting(words: list[str], start: str) -> list[str]:
     while hi < len(words) and words[hi].startswith(start):
         hi += 1
     return words[lo:hi]
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+@functools.lru_cache(maxsize=_PROFILE_CACHE)
+def _sets(words: str | tuple[str, ...]) -> frozenset[str]:
+    """The set of space-separated ``words`` (or of a tuple of words), one object per distinct value.
+
+    >>> _sets("hust huosat") == frozenset({"hust", "huosat"}) and _sets("a b") is _sets("a b")
+    True
+    """
+    return frozenset(words.split() if isinstance(words, str) else words)
 
 
 _NEAR_MEMO = 65_536  # words whose one-edit neighbours are kept (a query word recurs across names)
@@ -454,6 +468,20 @@ class Index:
             self._vocabulary = sorted(k[2:] for k in self.postings if k.startswith("t:"))
         return self._vocabulary
 
+    def near_table(self) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """The vocabulary's words by length, sorted as written and as read backwards (built once,
+        never pickled; :meth:`near_words` reads it)."""
+        if self._by_length is None:
+            forward: dict[int, list[str]] = {}
+            backward: dict[int, list[str]] = {}
+            for w in self.vocabulary():
+                forward.setdefault(len(w), []).append(w)  # sorted, as the vocabulary is
+                backward.setdefault(len(w), []).append(w[::-1])
+            for turned_words in backward.values():
+                turned_words.sort()
+            self._by_length = (forward, backward)
+        return self._by_length
+
     def near_words(self, word: str, limit: int) -> list[str]:
         """Indexed words one edit from ``word`` (a letter deleted, inserted, replaced or two swapped).
 
@@ -467,16 +495,7 @@ class Index:
         got = self._near.get((word, limit))
         if got is not None:
             return list(got)  # (the index never changes: an answer stays right)
-        if self._by_length is None:
-            forward: dict[int, list[str]] = {}
-            backward: dict[int, list[str]] = {}
-            for w in self.vocabulary():
-                forward.setdefault(len(w), []).append(w)  # sorted, as the vocabulary is
-                backward.setdefault(len(w), []).append(w[::-1])
-            for turned_words in backward.values():
-                turned_words.sort()
-            self._by_length = (forward, backward)
-        forward, backward = self._by_length
+        forward, backward = self.near_table()
         size = len(word)
         cut = (size - 1) // 2
         head, tail = word[:cut], word[cut + 1 :][::-1]
@@ -522,18 +541,24 @@ class Index:
         cached = self._profiles.get(name)
         if cached is not None:
             return cached
-        inst_id, country, city, identifiers, domains = self.institutions.profiled(self.name_inst[name])
+        inst = self.name_inst[name]
+        inst_id, country, city, identifiers, domains = self.institutions.profiled(inst)
         key = self.keys[name]
         acr = self.acronyms[name] or None
         tokens = frozenset(key.split())
+        distinctive = tokens if tokens.isdisjoint(WEAK_TOKENS) else tokens - WEAK_TOKENS
+        written = self.inst_acronyms[inst]
+        derived = self.derived[name]
+        # Empty and repeated sets are one object: every cached profile stays until the cache is
+        # cleared, and the cyclic collector walks each of its sets at every full collection.
         profile = Profile(
             text=self.texts[name],
             key=key,
             tokens=tokens,
-            distinctive=frozenset(t for t in tokens if t not in WEAK_TOKENS),
+            distinctive=distinctive or _NO_WORDS,
             acronym=acr,
-            acronyms=frozenset(self.inst_acronyms[self.name_inst[name]]) | ({acr} if acr else frozenset()),
-            derived=frozenset(self.derived[name].split()),
+            acronyms=_sets(written) | {acr} if acr else _sets(written) if written else _NO_WORDS,
+            derived=_sets(derived) if derived else _NO_WORDS,
             country=country,
             city=fold(city) if city else None,
             identifiers=identifiers,

@@ -184,6 +184,12 @@ def _after_head(toks: tuple[tuple[int, int, str], ...], infos: list[_Info], k: i
     return k > 0 and infos[k - 1][5] is not None and toks[k][2].lower() in _CONNECTORS_AFTER_HEAD
 
 
+def _slashed_places(infos: list[_Info], k: int) -> bool:
+    """True when word ``k`` follows a "/" that joins two capitalised words of no head: the places
+    of a name ("Hochschule Zittau/Görlitz", "Hochschule Emden/Leer"), not two names."""
+    return k > 0 and bool(infos[k][2]) and bool(infos[k - 1][2]) and infos[k][5] is None and infos[k - 1][5] is None
+
+
 def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[int, int, str]]]:
     """The runs of name-like words that hold a head (runs without one make no name)."""
     runs: list[list[tuple[int, int, str]]] = []
@@ -212,7 +218,12 @@ def _runs(text: str, toks: tuple[tuple[int, int, str], ...]) -> list[list[tuple[
             gap = s - last_end
             joinable = (
                 not last_dot
-                and (gap == 0 or (gap == 1 and text[last_end] in " -") or (gap == 2 and text[last_end:s] == ", "))
+                and (
+                    gap == 0
+                    or (gap == 1 and text[last_end] in " -")
+                    or (gap == 2 and text[last_end:s] == ", ")
+                    or (gap == 1 and text[last_end] == "/" and _slashed_places(infos, k))
+                )
                 and (gap < 2 or _comma_ok(text, s))
             )
             if w == "," and _comma_ok(text, e + 1):

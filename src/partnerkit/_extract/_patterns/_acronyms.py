@@ -8,6 +8,7 @@ import itertools
 import operator
 import re
 
+from partnerkit._extract._patterns._keys import _SHORT_WORD
 from partnerkit._extract._patterns._words import _PLURAL_HEADS, _TITLES, Span, _head_of, _tokens, is_acronym_token
 from partnerkit._extract._places import gazetteer
 from partnerkit._model._countries import _key
@@ -55,7 +56,17 @@ def find_acronyms(text: str, offset: int = 0) -> list[Span]:
         if all_caps_line:
             continue
         nxt_word = toks[i + 1][2] if i + 1 < len(toks) else ""
-        if core.isupper() and nxt_word[:1].isupper() and text[e : e + 1] == " " and _key(nxt_word) in gazetteer():
+        if (
+            core.isupper()
+            and nxt_word[:1].isupper()
+            and text[e : e + 1] == " "
+            and (
+                _key(nxt_word) in gazetteer()
+                # "TU Liberec", "FU Vexburg": a short form of a name's first words and its place,
+                # also where the place is not in the gazetteer
+                or (core.lower() in _SHORT_WORD and nxt_word[1:2].islower() and _head_of(nxt_word) is None)
+            )
+        ):
             end = toks[i + 1][1]  # "RWTH Aachen", "TU Delft": an acronym and its city
             out.append(Span(s + offset, end + offset, text[s:end], "name", "university"))
             continue

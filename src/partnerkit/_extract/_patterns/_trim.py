@@ -29,7 +29,7 @@ __all__ = ["trim"]
 # Sentence adverbs a capitalised run may start with ("Now Riverton University and ...").
 _ADVERBS = frozenset(
     """now today yesterday also meanwhile recently earlier later then however moreover furthermore
-    additionally currently previously subsequently finally thus hence still already next
+    additionally currently previously subsequently finally thus hence still already next both either neither
     hoy ayer además actualmente también aujourd'hui hier également actuellement heute gestern auch""".split()  # noqa: SIM905
 )
 # a German compound of a proper word and a head: "Shandong-Universität", "Tsinghua-Universität"
@@ -38,7 +38,15 @@ _HYPHEN_NAME = re.compile(
     r"^(?!(?:Partner|Exzellenz|Elite|Volks|Hoch|Fach|Gast|Heimat|Mutter|Schwester)-)[A-Z][a-z]+(?:-[A-Z][a-z]+)*-"
     r"(?:Universität|Hochschule|Akademie|Institut)$"
 )
-_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS  # words a name does not start with
+# Months and weekdays written with a capital ("On 29 April Varnell University signed", "Am 2. Mai
+# Hochschule X ..."): a date before a name, not its first word
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
+    samstag sonntag""".split()  # noqa: SIM905
+)
+_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS | _DATE_WORDS  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 # rooms and buildings: a head word followed by one names a venue ("the Council Hall", "the Senate

@@ -24,7 +24,7 @@ EVENT = re.compile(
 _HEADS_EN = frozenset(
     """university universities institute institutes college academy association union network agency
     ministry council centre center foundation society commission consortium alliance federation
-    polytechnic corporation company summit forum government service organization organisation
+    polytechnic corporation company summit forum government service organization organisation clinic
     conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc akimat hokimiyat
     municipality mayoralty unibertsitatea""".split()  # noqa: SIM905
 )

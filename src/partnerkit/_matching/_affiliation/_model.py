@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import attrs
 
+from partnerkit._matching._index import _TYPE_CODES
 from partnerkit._model import Institution, NameType
 from partnerkit.rules import Decision, Explanation
 
-__all__ = ["Entry", "Found", "Hints", "Hit", "Reading", "put"]
+__all__ = ["ALIAS", "DISPLAY", "Entry", "Found", "Hints", "Hit", "Reading", "put"]
 
-#: A registered name: (institution, name type, name as written, name id).
-Entry = tuple[int, NameType, str, int]
+#: A registered name: (institution, name type, name as written, name id), the type as the index's
+#: code (``DISPLAY``, ``ALIAS``...): ints and strings only, so the reader's kept entries are
+#: tuples the cyclic collector untracks, not objects it walks at every full collection.
+Entry = tuple[int, int, str, int]
+#: The name type codes of an :data:`Entry` that the reader tells apart.
+DISPLAY, ALIAS = _TYPE_CODES[NameType.DISPLAY], _TYPE_CODES[NameType.ALIAS]
 
 
 @attrs.frozen

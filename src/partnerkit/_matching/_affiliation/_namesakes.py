@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from partnerkit._matching._affiliation._model import Entry, Found, Hints
-from partnerkit._model import NameType
+from partnerkit._matching._affiliation._model import ALIAS, DISPLAY, Entry, Found, Hints
 from partnerkit._names import Part, country_of, fold, parse_name, subdivision_countries, tokens
 from partnerkit.rules._kinds import APPLIED_WORDS
 
@@ -116,13 +115,13 @@ def settle(
         # (their display names first: "Universidad de Los Andes" over another's Spanish label)
         written = f" {fold(part.text)} "
         as_is = [e for e in entries if e[0] in cands and f" {fold(e[2])} " in written]
-        shown = {e[0] for e in as_is if e[1] is NameType.DISPLAY}
+        shown = {e[0] for e in as_is if e[1] == DISPLAY}
         exact = sorted(shown if len(shown) == 1 else {e[0] for e in as_is})
         if len(exact) == 1:
             base.append(("written as is", "the only one with this name as written, not read through another form"))
             cands = exact
     if len(cands) > 1:
-        main = sorted({e[0] for e in entries if e[0] in cands and e[1] is not NameType.ALIAS})
+        main = sorted({e[0] for e in entries if e[0] in cands and e[1] != ALIAS})
         if len(main) == 1:
             base.append(("name type", "the only one with this as its name rather than an alias"))
             cands = main
@@ -130,7 +129,7 @@ def settle(
         # "Lockheed Martin": the company and its national branches share the name; the root answers
         # (not when one of them is the name's own holder: "University of Minnesota", the campus)
         root = [c for c in cands if all(c in r.ancestors(o) for o in cands if o != c)]
-        display = {e[0] for e in entries if e[0] in cands and e[1] is NameType.DISPLAY}
+        display = {e[0] for e in entries if e[0] in cands and e[1] == DISPLAY}
         if len(root) == 1 and (root[0] in display or not display):
             base.append(("family", f"the parent of its {len(cands) - 1} namesakes (ROR parent links)"))
             cands = root

@@ -11,6 +11,7 @@ otherwise (`_variants`), acronyms (`_acronyms`), schools named after their unive
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import Any
 
 from partnerkit._matching._affiliation._abbreviations import expanded
@@ -31,8 +32,8 @@ from partnerkit._matching._affiliation._parts import (
 from partnerkit._matching._affiliation._places import address_tail, country_before, place, regions
 from partnerkit._matching._affiliation._runs import name_hit
 from partnerkit._matching._affiliation._schools import schools
-from partnerkit._matching._affiliation._variants import OWN, reordered, short_of_city
-from partnerkit._matching._index import _TYPES, Index, kept
+from partnerkit._matching._affiliation._variants import OWN, reordered, short_names, short_of_city
+from partnerkit._matching._index import Index, kept
 from partnerkit._matching._inflect import inflections, skeleton_table
 from partnerkit._matching._spread import word_spread
 from partnerkit._model import RelationType
@@ -116,18 +117,20 @@ class AffiliationReader:
                     heads[head] = spaces
         self._qualifiers: dict[int, tuple[tuple[str, ...], bool, bool]] = {}  # name id -> brackets, applied?, I?
         self._ancestors_cache: dict[int, frozenset[int]] = {}
-        self._short: dict[str, set[tuple[int, int]]] | None = None  # university names short of a city (_variants)
         self._addresses: dict[str, int] = {}  # places_in's answers (_places)
         self._chunks: dict[str, bool] = {}  # words ending a part that are an address (_places)
         self._spans: dict[tuple[str, ...], tuple[tuple[int, int, str], ...]] = {}  # runs of names (_parts)
         self._parts_read: dict[tuple[object, ...], tuple[bool, tuple[Any, ...]]] = {}  # parts read as places (_places)
         # build now, not on the first string that needs them: the gazetteers, the registry's
-        # cities and the words to read abjad and inflected names (Registry.match reads them)
+        # cities, the words to read abjad and inflected names, the words one edit apart
+        # (Registry.match reads them) and the university names short of their city
         subdivision_countries()
         country_of("")
         spread.cities()
         inflections(index)
         skeleton_table(index)
+        index.near_table()
+        self._short = short_names(self)  # (_variants)
 
     # --- the index's names -------------------------------------------------------------------
 
@@ -146,7 +149,7 @@ class AffiliationReader:
         if key.count(" ") <= self._heads.get(key.split(" ", 1)[0], -1):  # else no name starts so
             for n in index.with_words(key.split()):
                 if index.keys[n] == key and not index.acronyms[n] and n < index.translated_from:
-                    out.append((index.name_inst[n], _TYPES[index.types[n]], index.texts[n], n))
+                    out.append((index.name_inst[n], index.types[n], index.texts[n], n))
         if len(self._entry_cache) > 200_000:
             self._entry_cache.clear()
         kept = self._entry_cache[key] = tuple(out) if out else ()
@@ -341,24 +344,15 @@ class AffiliationReader:
         n, rarest = min(counts)
         if n > _FUZZY_POSTING:
             return []
-        out: list[int] = []
         acronyms, owner, hints = index.acronyms, index.name_inst, reading.hints
         # (:meth:`placed` for each name: its city if the string names one, else its country)
-        cities, countries = hints.cities, hints.countries | hints.soft
-        for name in index.posting("t:" + rarest):
-            if acronyms[name]:
-                continue
-            c = owner[name]
-            if cities:
-                placed = self._city_of[c] in cities
-            else:
-                country = self._country[c]
-                placed = bool(country) and country in countries
-            if placed:
-                out.append(name)
-                if len(out) >= limit:
-                    break
-        return out
+        at: Sequence[str | None]
+        if hints.cities:
+            at, where = self._city_of, hints.cities
+        else:
+            at, where = self._country, (hints.countries | hints.soft) - {""}  # (no country is no place)
+        post = index.posting("t:" + rarest)
+        return list(islice((name for name in post if not acronyms[name] and at[owner[name]] in where), limit))
 
 
 def _note(found: dict[int, Found], part: Part, before: dict[int, list[tuple[str, str]]], why: tuple[str, str]) -> None:

@@ -16,12 +16,11 @@ import re
 from typing import TYPE_CHECKING
 
 from partnerkit._matching._affiliation._acronyms import acronym_body, explained_by_acronym, own_acronym
-from partnerkit._matching._affiliation._model import Entry, Found, Hints, put
+from partnerkit._matching._affiliation._model import ALIAS, DISPLAY, Entry, Found, Hints, put
 from partnerkit._matching._affiliation._namesakes import settle, written_for
 from partnerkit._matching._affiliation._parts import _DIGITS, _EV, acronym_words, connector_before, run_context
 from partnerkit._matching._affiliation._places import place_agrees
 from partnerkit._matching._affiliation._systems import longer, medical_member, member_placed, members
-from partnerkit._model import NameType
 from partnerkit._names import Part
 
 if TYPE_CHECKING:
@@ -135,7 +134,7 @@ def name_hit(
     if settled is None:
         return True  # the string's country conflicts with every holder's
     cands = settled
-    if len(cands) == 1 and not any(e[1] is NameType.DISPLAY for e in entries):
+    if len(cands) == 1 and not any(e[1] == DISPLAY for e in entries):
         # "University of Illinois ..., Chicago", "Queens College ..., CUNY": a name its holder
         # bears only as an alias or label, that another registered name extends with words the
         # string writes, is that name written apart
@@ -184,7 +183,7 @@ def _decide(
         reasons = list(base)
         decided = "match"
         score = 0.97 if context == "whole part" else 0.93
-        short = not any(e[0] == c and e[1] is NameType.DISPLAY for e in entries)
+        short = not any(e[0] == c and e[1] == DISPLAY for e in entries)
         system = members(r, c, words) if len(cands) == 1 and short else []
         if system:
             picked = member_placed(r, system, hints)
@@ -216,6 +215,6 @@ def _decide(
             score = 0.7
             reasons.append(("unit-like", "the part reads as a sub-unit and no place agrees"))
         mine = [e for e in entries if e[0] == c]
-        entry = next((e for e in mine if e[1] is not NameType.ALIAS), mine[0])
+        entry = next((e for e in mine if e[1] != ALIAS), mine[0])
         loose = decided == "match" and descriptive and not beside and not r._placed(c, hints)
         put(found, Found(c, score, reasons, decided, entry[2], part.text, entry[3], loose))

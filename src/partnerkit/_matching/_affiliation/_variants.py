@@ -22,10 +22,27 @@ from partnerkit._names import Part
 if TYPE_CHECKING:
     from partnerkit._matching._affiliation._reader import AffiliationReader
 
-__all__ = ["OWN", "reordered", "short_of_city", "university_of"]
+__all__ = ["OWN", "reordered", "short_names", "short_of_city", "university_of"]
 
 #: Words that make a name a university's own rather than a short form of it.
 OWN = frozenset(("university", "college"))
+
+
+def short_names(r: AffiliationReader) -> dict[str, tuple[tuple[int, int], ...]]:
+    """A university's registered name short of its city ("washington university") -> the
+    (institution, name id) pairs so named, for :func:`university_of` (built with the reader)."""
+    short: dict[str, list[tuple[int, int]]] = {}
+    index = r.index
+    for n in range(index.translated_from):
+        inst = index.name_inst[n]
+        city = r._city_of[inst]
+        key = index.keys[n]
+        if city and r._kind[inst] == "education" and not index.acronyms[n] and key.endswith(" " + city):
+            name = key[: -len(city) - 1]
+            if " " in name and set(name.split()) & OWN:
+                short.setdefault(name, []).append((inst, n))
+    # tuples of ints: the collector untracks them, where it would walk sets at every full pass
+    return {name: tuple(pairs) for name, pairs in short.items()}
 
 
 def university_of(
@@ -35,20 +52,9 @@ def university_of(
     short of "University" ("yale") or short of its city ("washington university"), if any;
     with ``written`` (the part's text and the string's places), only names it may write
     (see :func:`._namesakes.written_for`)."""
-    if r._short is None:
-        r._short = {}
-        index = r.index
-        for n in range(index.translated_from):
-            inst = index.name_inst[n]
-            city = r._city_of[inst]
-            key = index.keys[n]
-            if city and r._kind[inst] == "education" and not index.acronyms[n] and key.endswith(" " + city):
-                short = key[: -len(city) - 1]
-                if " " in short and set(short.split()) & OWN:
-                    r._short.setdefault(short, set()).add((inst, n))
     key = " ".join(words)
     got = {(e[0], e[3]) for e in r.entries(key if set(words) & OWN else key + " university")}
-    got |= r._short.get(key, set())
+    got.update(r._short.get(key, ()))
     if written is not None:
         got = {(c, n) for c, n in got if r.written_for(n, *written)}
     cands = {c for c, _n in got if r._kind[c] == "education" and r.institutions[c].status == "active"}
