@@ -243,3 +243,25 @@ def merge_records(draw: st.DrawFn, names: st.SearchStrategy[str] = merge_names) 
         location=location,
         evidence=tuple(draw(st.lists(evidence, max_size=1))),
     )
+
+
+#: Words of runs of capitalised words as extraction cuts them into names: heads (singular, plural,
+#: unit, head-first), determiners, splitters and "of" words of several languages, acronyms, a city,
+#: plain capitalised and lower-case words.
+split_run_words = (  # noqa: SIM905
+    "University Universities Universität Institute Ministry Department Faculty School Hospital Hochschule "
+    "Universidad Universidades Academy Centre Hamburg Glasgow Paris Nanyang Technological Education "
+    "ITMO HUST UCLouvain NASA Grupo Asociación Network the The la de del des der of Of for and And y et "
+    "und & e sur public"
+).split()
+
+
+@st.composite
+def split_runs(draw: st.DrawFn, max_size: int = 14) -> list[tuple[int, int, str]]:
+    """A run of words with their (start, end) offsets, as ``_extract._patterns._runs`` yields it."""
+    words = draw(st.lists(st.sampled_from(split_run_words), min_size=1, max_size=max_size))
+    run, at = [], 0
+    for word in words:
+        run.append((at, at + len(word), word))
+        at += len(word) + 1
+    return run

@@ -1,8 +1,18 @@
 """Where a run of capitalised words holding two names is cut in two ("X University and the
 University of Y", "del Grupo X y de la Asociación Y", "Glasgow and Nanyang Technological University").
+
+A part is cut at its first splitter ("and", "y") or "of" word whose two sides pass one of the rules
+of ``_Run.cut``; both sides are then cut again, until no part has a cut. Every rule reads the words
+of a part through counts and "next such word" tables built once per run, so one rule costs O(1)
+and a run of n words costs O(n) (a line of 100k characters of names joined by "and" is as fast as
+the same names in sentences). A part's left side after a cut is scanned again, but only the
+"and the ..." rule can fire there anew (the other rules only get harder on a shorter right side),
+and never twice in a row: each word is read a bounded number of times.
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from partnerkit._extract._patterns._words import (
     _DETERMINERS,
@@ -20,119 +30,151 @@ from partnerkit._model._countries import _key
 
 __all__ = ["split_run"]
 
+_CUT_WORDS = _SPLITTERS | _KEEP_AFTER
+
 
 def split_run(run: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
     # A cut falls only at a splitter or an "of" word inside the run: most runs have none.
     if not any(w.lower() in _CUT_WORDS for _s, _e, w in run[1:-1]):
         return [run]
-    parts = [run]
-    changed = True
-    while changed:
-        changed = False
-        new: list[list[tuple[int, int, str]]] = []
-        for part in parts:
-            cut = None
-            for i, (_s, _e, w) in enumerate(part):
-                if w.lower() in _SPLITTERS and 0 < i < len(part) - 1:
-                    left, right = part[:i], part[i + 1 :]
-                    if _has_head(left) and _has_head(right) and not _head_then_of(left):
-                        cut = i
-                        break
-                    if right[0][2].lower() in _DETERMINERS and _is_cap(right[-1][2]) and _has_head(left):
-                        cut = i
-                        break
-                    if _has_head(right) and (
-                        _starts_new_name(right) or _has_acronym(left) or (_has_head(left) and _ends_in_head(right))
-                    ):
-                        cut = i
-                        break
-                    if _has_acronym(left) and not _has_head(left) and _has_head(right):
-                        cut = i
-                        break
-                    if _city_then_name(left, right):
-                        cut = i
-                        break
-                    if _has_head(left) and _of_then_head(right):
-                        # "del Grupo X y de la Asociación Y", "of the X Group and of the Y Network"
-                        cut = i
-                        break
-                if w.lower() in _KEEP_AFTER and 0 < i < len(part) - 1:
-                    left, right = part[:i], part[i + 1 :]
-                    left_words = [x for _, _, x in left if x.lower() not in _DETERMINERS]
-                    left_heads = [_head_of(x) for x in left_words if _head_of(x)]
-                    if (
-                        _has_head(right)
-                        and _starts_name_after_of(right)
-                        and (not left_heads or (_head_of(left_words[0]) in _UNIT_HEADS))
-                    ):
-                        cut = i
-                        break
+    return [run[lo:hi] for lo, hi in _Run(run).parts()]
+
+
+def _prefix(flags: list[bool]) -> list[int]:
+    """``out[j]`` = how many of ``flags[:j]`` are true."""
+    out = [0]
+    for flag in flags:
+        out.append(out[-1] + flag)
+    return out
+
+
+def _next(flags: list[bool]) -> list[int]:
+    """``out[j]`` = the first index ``>= j`` whose flag is true, else ``len(flags)``."""
+    n = len(flags)
+    out = [n] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        out[j] = j if flags[j] else out[j + 1]
+    return out
+
+
+class _Run:
+    """One run's words with the counts and tables the cut rules read; parts are ``[lo, hi)``."""
+
+    def __init__(self, run: list[tuple[int, int, str]]) -> None:
+        words = [w for _s, _e, w in run]
+        self.n = n = len(words)
+        self.words = words
+        self.low = low = [w.lower() for w in words]
+        self.head = head = [_head_of(w) for w in words]  # (``_head_of`` lower-cases itself)
+        self.cap = [_is_cap(w) for w in words]
+        self.acronym = acronym = [is_acronym_token(w) for w in words]
+        self.det = det = [w in _DETERMINERS for w in low]
+        self.keep = keep = [w in _KEEP_AFTER for w in low]
+        self.split = split = [w in _SPLITTERS for w in low]
+        is_head = [h is not None for h in head]
+        nondet_head = [h and not d for h, d in zip(is_head, det, strict=True)]
+        self.heads = _prefix(is_head)
+        self.acronyms = _prefix(acronym)
+        self.nondets = _prefix([not d for d in det])
+        self.nondet_heads = _prefix(nondet_head)
+        self.next_head = _next(is_head)
+        self.next_singular_head = _next([h and w not in _PLURAL_HEADS for h, w in zip(is_head, low, strict=True)])
+        self.next_nondet = _next([not d for d in det])
+        self.next_nondet_head = _next(nondet_head)
+        # a head followed by an "of" word: "Ministry of ..."
+        self.next_head_of = _next([is_head[j] and j + 1 < n and keep[j + 1] for j in range(n)])
+        self.candidates = [j for j in range(n) if split[j] or keep[j]]
+
+    def parts(self) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        stack = [(0, self.n)]
+        while stack:
+            lo, hi = stack.pop()
+            cut = self.cut(lo, hi)
             if cut is None:
-                new.append(part)
+                out.append((lo, hi))
             else:
-                new.extend([part[:cut], part[cut + 1 :]])
-                changed = True
-        parts = new
-    return parts
+                stack.append((cut + 1, hi))
+                stack.append((lo, cut))
+        return out
 
+    def cut(self, lo: int, hi: int) -> int | None:
+        """The first index strictly inside ``[lo, hi)`` where the part is cut, or None."""
+        cands = self.candidates
+        for k in range(bisect_left(cands, lo + 1), len(cands)):
+            i = cands[k]
+            if i >= hi - 1:
+                return None
+            if self.split[i] and self._split_cuts(lo, i, hi):
+                return i
+            if self.keep[i] and self._of_cuts(lo, i, hi):
+                return i
+        return None
 
-_CUT_WORDS = _SPLITTERS | _KEEP_AFTER
+    def _has_head(self, lo: int, hi: int) -> bool:
+        return self.heads[hi] > self.heads[lo]
 
+    def _split_cuts(self, lo: int, i: int, hi: int) -> bool:
+        a = i + 1  # the right side is [a, hi), the left [lo, i)
+        left_head, right_head = self._has_head(lo, i), self._has_head(a, hi)
+        if left_head and right_head and not self._head_then_of(lo, i):
+            return True
+        if self.det[a] and self.cap[hi - 1] and left_head:
+            return True
+        left_acronym = self.acronyms[i] > self.acronyms[lo]
+        if right_head and (self._starts_new_name(a) or left_acronym or (left_head and self._ends_in_head(a, hi))):
+            return True
+        if left_acronym and not left_head and right_head:
+            return True
+        if self._city_then_name(lo, i, hi):
+            return True
+        # "del Grupo X y de la Asociación Y", "of the X Group and of the Y Network"
+        return left_head and self._of_then_head(a, hi)
 
-def _of_then_head(part: list[tuple[int, int, str]]) -> bool:
-    """The part opens with "of (the)" and a capitalised head ("de la Asociación ...", "of the Network ...")."""
-    words = [w for _s, _e, w in part]
-    if len(words) < 2 or words[0].lower() not in _KEEP_AFTER:
-        return False
-    nxt = words[2] if words[1].lower() in _DETERMINERS and len(words) > 2 else words[1]
-    return _is_cap(nxt) and _head_of(nxt) is not None
+    def _of_cuts(self, lo: int, i: int, hi: int) -> bool:
+        a = i + 1
+        if not (self._has_head(a, hi) and self._starts_name_after_of(a, hi)):
+            return False
+        if self.nondet_heads[i] == self.nondet_heads[lo]:
+            return True  # no head on the left
+        return self.head[self.next_nondet[lo]] in _UNIT_HEADS
 
+    def _head_then_of(self, lo: int, hi: int) -> bool:
+        # "Ministry of Education and Vocational Training": the left side ends inside an "of" phrase.
+        j = self.next_head_of[lo]
+        return j + 1 < hi and not self._has_head(j + 1, hi)
 
-def _has_head(part: list[tuple[int, int, str]]) -> bool:
-    return any(_head_of(w) is not None for _, _, w in part)
+    def _city_then_name(self, lo: int, i: int, hi: int) -> bool:
+        """ "Glasgow and Nanyang Technological University": a lone city before "and" is a university
+        named by its city, not the first half of a name whose head comes later; the right side is a
+        whole name of its own (two words or more before a singular head: shared heads are plural,
+        "the Hainan and Sanya universities")."""
+        if i - lo != 1 or _key(self.words[lo]) not in gazetteer():
+            return False
+        a = i + 1
+        j = self.next_head[a]
+        return j < hi and j - a >= 2 and self.low[j] not in _PLURAL_HEADS
 
+    def _starts_new_name(self, a: int) -> bool:
+        return self.det[a] or self.head[a] is not None or self.acronym[a]
 
-def _head_then_of(part: list[tuple[int, int, str]]) -> bool:
-    # "Ministry of Education and Vocational Training": the left side ends inside an "of" phrase.
-    words = [w.lower() for _, _, w in part]
-    for i, w in enumerate(words):
-        if _head_of(w) is not None and i + 1 < len(words) and words[i + 1] in _KEEP_AFTER:
-            return not any(_head_of(x) for x in words[i + 1 :])
-    return False
+    def _ends_in_head(self, a: int, hi: int) -> bool:
+        j = self.next_singular_head[a]
+        return a < j < hi and self.cap[a]
 
+    def _of_then_head(self, a: int, hi: int) -> bool:
+        """The part opens with "of (the)" and a capitalised head ("de la Asociación ...", "of the Network ...")."""
+        if hi - a < 2 or not self.keep[a]:
+            return False
+        nxt = a + 2 if self.det[a + 1] and hi - a > 2 else a + 1
+        return self.cap[nxt] and self.head[nxt] is not None
 
-def _city_then_name(left: list[tuple[int, int, str]], right: list[tuple[int, int, str]]) -> bool:
-    """ "Glasgow and Nanyang Technological University": a lone city before "and" is a university
-    named by its city, not the first half of a name whose head comes later; the right side is a
-    whole name of its own (two words or more before a singular head: shared heads are plural,
-    "the Hainan and Sanya universities")."""
-    if len(left) != 1 or _key(left[0][2]) not in gazetteer():
-        return False
-    words = [w for _, _, w in right]
-    heads = [i for i, w in enumerate(words) if _head_of(w) is not None]
-    return bool(heads) and heads[0] >= 2 and words[heads[0]].lower() not in _PLURAL_HEADS
-
-
-def _starts_new_name(part: list[tuple[int, int, str]]) -> bool:
-    first = part[0][2].lower()
-    return first in _DETERMINERS or _head_of(first) is not None or is_acronym_token(part[0][2])
-
-
-def _ends_in_head(part: list[tuple[int, int, str]]) -> bool:
-    words = [w for _, _, w in part]
-    heads = [i for i, w in enumerate(words) if _head_of(w) is not None and w.lower() not in _PLURAL_HEADS]
-    return bool(heads) and heads[0] > 0 and _is_cap(words[0])
-
-
-def _has_acronym(part: list[tuple[int, int, str]]) -> bool:
-    return any(is_acronym_token(w) for _, _, w in part)
-
-
-def _starts_name_after_of(part: list[tuple[int, int, str]]) -> bool:
-    words = [w for _, _, w in part if w.lower() not in _DETERMINERS]
-    if not words:
-        return False
-    if _head_of(words[0]) is not None and _head_of(words[0]) not in _UNIT_HEADS:
-        return words[0].lower() in _HEADS_HEAD_FIRST or len(words) > 1
-    heads = [i for i, w in enumerate(words) if _head_of(w)]
-    return bool(heads) and _is_cap(words[0]) and heads[0] > 0
+    def _starts_name_after_of(self, a: int, hi: int) -> bool:
+        first = self.next_nondet[a]
+        if first >= hi:
+            return False
+        head = self.head[first]
+        if head is not None and head not in _UNIT_HEADS:
+            return self.low[first] in _HEADS_HEAD_FIRST or self.nondets[hi] - self.nondets[a] > 1
+        j = self.next_nondet_head[a]
+        return j < hi and j != first and self.cap[first]
