@@ -667,6 +667,22 @@ def test_near_words_look_up_the_vocabulary_only(registry: pk.Registry) -> None:
     assert len(index.postings) == keys
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("University of Place2", "University of Place12"),  # a number glued to a word
+        ("Place2 University", "Place12 University"),
+        ("University of Place 2", "University of Place 12"),  # a number of its own
+        ("Université Paris 1", "Université Paris 13"),
+        ("Lycee2 Technique", "Lycee Technique"),  # a number on one side only
+    ],
+)
+def test_a_differing_number_keeps_two_names_apart(a: str, b: str) -> None:
+    """Names that differ by a number, glued to a word or not, are other institutions, never a typo."""
+    assert pk.compare(a, b).decision is not pk.Decision.MATCH
+    assert len(pk.dedupe([a, b, a, b])) == 2
+
+
 def test_dedupe_joins_one_letter_typos_without_a_registry() -> None:
     """Typos of a rare word cluster with the right spelling, whichever comes first; places do not."""
     names = [

@@ -331,6 +331,10 @@ def test_a_cyrillic_acronym_is_never_a_match_for_a_latin_namesake() -> None:
         ("edinburgh", "edinburgh", False),  # the same word
         ("edinburgh", "edinbhurgh", True),
         ("edinburgh", "eddinbhurgh", False),  # two edits
+        ("place12", "place2", False),  # another number: another institution
+        ("place12", "place13", False),
+        ("campus12", "campus1", False),
+        ("place12", "plaace12", True),  # a typo beside the same number
     ],
 )
 def test_one_letter_words(x: str, y: str, expected: bool) -> None:

@@ -241,19 +241,25 @@ def references(doc: Document) -> None:
                 continue
             new.append(Found(m.start(), m.end(), m.group(0), kind, sentence_of(doc.sentences, m.start()), ent))
             taken.add(m.start(), m.end(), None)
+    # "the Association": the last organisation named before whose name holds the head. The matches
+    # come in text order, so each head reads the mentions once, from where it stopped (the heads
+    # are a few words: work in proportion to the text, not to mentions x references).
+    read: dict[str, tuple[int, int | None]] = {}  # head -> (mentions read, the last one naming it)
+    mentions = doc.mentions
     for m in finditer_near(_DEFINITE, text, low):
         if not free(m.start(), m.end()):
             continue
         head = m.group(1).lower()
-        target = None
-        for ment in doc.mentions:
-            if ment.start >= m.start():
-                break
+        k, target = read.get(head, (0, None))
+        while k < len(mentions) and mentions[k].start < m.start():
+            ment = mentions[k]
+            k += 1
             cand = doc.entities.get(ment.entity) if ment.entity is not None else None
             if cand is not None and any(
                 head in n.lower() or (head[:6] == "minist" and "minist" in n.lower()) for n in cand.names
             ):
                 target = cand.id
+        read[head] = (k, target)
         if target is not None:
             new.append(Found(m.start(), m.end(), m.group(0), "definite", sentence_of(doc.sentences, m.start()), target))
     new.extend(_short_forms(doc, free))

@@ -289,6 +289,8 @@ def one_letter(x: str, y: str) -> bool:
     """
     if x == y or min(len(x), len(y)) < TYPO_LENGTH or abs(len(x) - len(y)) > 1 or x[0] != y[0] or x[-1] != y[-1]:
         return False
+    if _other_numbers(x, y):
+        return False
     return DamerauLevenshtein.distance(x, y, score_cutoff=1) <= 1 and not (_place(x) or _place(y))
 
 
@@ -299,7 +301,7 @@ def _near(x: str, y: str) -> bool:
     5 letters and 70% of the shorter word). Two different country names are never near:
     "Austria" is not "Australia".
     """
-    if len(y) < 5:
+    if len(y) < 5 or _other_numbers(x, y):
         return False
     if _typo(x, y):
         return not (_place(x) and _place(y))
@@ -314,9 +316,20 @@ def _near(x: str, y: str) -> bool:
 
 
 def _typo(x: str, y: str) -> bool:
-    """Two words of about the same length, one typo or variant spelling apart (similarity >= 0.8)."""
+    """Two words of about the same length, one typo or variant spelling apart (similarity >= 0.8),
+    with the same numbers: "place2" is not a typo of "place12" (a number is never misspelt)."""
     lx, ly = len(x), len(y)
-    return 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80
+    return 2 * min(lx, ly) >= 0.8 * (lx + ly) and fuzz.ratio(x, y) >= 80 and not _other_numbers(x, y)
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _other_numbers(x: str, y: str) -> bool:
+    """The two words hold different numbers ("place2"/"place12", "lab"/"lab3"): other institutions."""
+    if x.isalpha() and y.isalpha():
+        return False  # (most words: no number in either)
+    return _DIGITS.findall(x) != _DIGITS.findall(y)
 
 
 def near_forms(x: str, ys: frozenset[str]) -> list[str]:
