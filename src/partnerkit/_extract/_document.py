@@ -26,6 +26,7 @@ from partnerkit._extract._patterns._words import _ACRONYM_STOP
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._references import references, short_form_uses
 from partnerkit._extract._resolve import plain, registry_insts, resolve
+from partnerkit._extract._spans_index import SpanIndex
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._extract._word_search import whole_word
 from partnerkit._model._countries import _key
@@ -304,17 +305,21 @@ _NAME_STOP = frozenset(["the", "of", "and", "for"])
 def _resolve_overlaps(spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[tuple[Span, int, tuple[str, ...]]]:
     spans.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start), -c[1]))
     out: list[tuple[Span, int, tuple[str, ...]]] = []
+    index: SpanIndex[tuple[Span, int, tuple[str, ...]]] = SpanIndex()  # (a long text has many spans)
     for cand in spans:
         span = cand[0]
-        clash = [o for o in out if o[0].start < span.end and span.start < o[0].end]
+        clash = index.overlapping(span.start, span.end)
         if not clash:
             out.append(cand)
+            index.add(span.start, span.end, cand)
             continue
         # a registry name wins over a shorter pattern name it overlaps
         if cand[1] == 2 and all(o[1] < 2 and (o[0].end - o[0].start) <= (span.end - span.start) for o in clash):
             for o in clash:
                 out.remove(o)
+                index.remove(o[0].start, o[0].end, o)
             out.append(cand)
+            index.add(span.start, span.end, cand)
     return out
 
 

@@ -16,6 +16,7 @@ from partnerkit._extract._entities import Found, sentence_of
 from partnerkit._extract._lexicon import finditer_near, lowered
 from partnerkit._extract._nationals import national_refs
 from partnerkit._extract._places import gazetteer
+from partnerkit._extract._spans_index import SpanIndex
 from partnerkit._extract._word_search import whole_words
 from partnerkit._model._countries import _key
 
@@ -223,11 +224,13 @@ def short_form_uses(doc: Document) -> list[Found]:
 def references(doc: Document) -> None:
     text = doc.clean.text
     refs = doc.lex.refs
-    taken = [(m.start, m.end) for m in doc.mentions]
+    taken: SpanIndex[None] = SpanIndex()  # (a long text has many mentions)
+    for x in doc.mentions:
+        taken.add(x.start, x.end, None)
     new: list[Found] = []
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return not taken.any_overlap(s, e)
 
     low = lowered(text)  # literal prefilters (speed only: may_match never skips a match)
     for kind in ("pair", "publisher"):
@@ -241,7 +244,7 @@ def references(doc: Document) -> None:
             if kind == "publisher" and ent is None:
                 continue
             new.append(Found(m.start(), m.end(), m.group(0), kind, sentence_of(doc.sentences, m.start()), ent))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end(), None)
     for m in finditer_near(_DEFINITE, text, low):
         if not free(m.start(), m.end()):
             continue
@@ -260,7 +263,8 @@ def references(doc: Document) -> None:
     new.extend(_short_forms(doc, free))
     doc.mentions.extend(new)
     doc.mentions.sort(key=lambda f: f.start)
-    taken.extend((f.start, f.end) for f in new)
+    for f in new:
+        taken.add(f.start, f.end, None)
     # "the Dutch university": the Dutch organisation named before (read once every other form is known)
     doc.mentions.extend(national_refs(doc, free))
     doc.mentions.sort(key=lambda f: f.start)

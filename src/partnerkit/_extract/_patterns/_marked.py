@@ -101,6 +101,8 @@ def _run_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     run = text[pos:end]
     while run.split()[-1].lower() in _CONNECTORS:
+        if " " not in run:
+            return None  # only a connector ("signed with Y an agreement"): no name (and no endless loop)
         run = run.rsplit(" ", 1)[0]
     tail = run.split()[-1]
     if tail.endswith(".") and len(tail) > 2 and "." not in tail[:-1]:
