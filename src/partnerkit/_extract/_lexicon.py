@@ -83,6 +83,7 @@ _REFERENCES = (
     "pronoun",
     "consortium_members",
     "about",
+    "partners_listed",
 )
 _DATES = (
     "months",
