@@ -205,6 +205,14 @@ def test_no_company_from_nationalities_people_or_places(text: str) -> None:
     assert not names & {"Chinese", "Anna Berg", "Professor Anna Berg", "Rotterdam", "John Berg"}
 
 
+@pytest.mark.parametrize("word", ["March", "Mars", "Enero", "Montag"])
+def test_no_company_from_a_month_or_weekday(word: str) -> None:
+    """A month or weekday in a partner slot (English, French, Spanish, German) is a date, no company."""
+    text = f"Northvale University signed with {word} a memorandum of understanding on research."
+    assert companies([], text, 0) == []
+    assert [s.text for s in companies([], text.replace(word, "Vexacorp"), 0)] == ["Vexacorp"]
+
+
 @pytest.mark.parametrize("event", ["Vexa-Forum", "Vexasummit", "Norvacongress"])
 def test_no_company_from_an_event(event: str) -> None:
     """An event's name in a partner slot ("signed with Vexa-Forum") is no company."""

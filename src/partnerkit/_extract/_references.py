@@ -62,9 +62,11 @@ def _paragraph_subject(doc: Document, at: int, ref: str) -> int | None:
     return None
 
 
-# "University of X" / "X University": a later bare "X" names it ("Lancaster already has ...")
+# "University of X" / "X University" (and the Nordic "X Institutet", "X universitet"): a later bare
+# "X" names it ("Lancaster already has ...", "Makerere and Karolinska have worked together")
 _SHORTENS = re.compile(
-    r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) (?:University|AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC))$",
+    r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) "
+    r"(?:University|Institutet|Universitet|Universitetet|yliopisto|AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC))$",
     re.IGNORECASE,
 )
 _NOT_SHORT = frozenset(
