@@ -328,6 +328,18 @@ def test_headline_short_form_names_the_publisher() -> None:
     ]
 
 
+def test_a_grant_agreement_with_a_funder_is_no_partnership() -> None:
+    text = (
+        "The University of Vilamar leads a new project. The grant agreement with the Northern Research "
+        "Council was finalised in December. The University of Vilamar signed an agreement with Lagoa "
+        "University in May."
+    )
+    ex = pk.extract(text, published="2026-02-01")
+    assert [sorted(x.name for x in p.parties) for p in ex.partnerships] == [
+        ["Lagoa University", "University of Vilamar"]
+    ]
+
+
 def test_generic_counterparts_give_no_record() -> None:
     ex = pk.extract("Alpha University plans to sign agreements with about 10 universities around the globe.")
     assert ex.partnerships == ()
