@@ -1112,11 +1112,22 @@ def test_joint_bodies_chinese_memberships_and_unsigned_documents(
             "campus under an agreement approved by the Gamma Ministry of Education last year.",
             {("office", ("Alpha University",)), ("agreement", ("Alpha University", "Beta University"))},
         ),
+        # the partner a document names ("an agreement with X") signs it, though it also funds something
+        (
+            "Last month Alpha University also signed an agreement with the Gamma Foundation, which will sponsor "
+            "twenty scholarships a year.",
+            {("agreement", ("Alpha University", "Gamma Foundation"))},
+        ),
+        (
+            "Alpha University signed a memorandum of understanding with the Gamma Foundation, which will fund a "
+            "research prize.",
+            {("mou", ("Alpha University", "Gamma Foundation"))},
+        ),
     ],
 )
 def test_funders_are_no_parties(text: str, expected: set[tuple[str, tuple[str, ...]]]) -> None:
     """Funders ("X approved a grant", "awarded ... by X") and approvers ("approved by X") stay out
-    of a deal's parties."""
+    of a deal's parties; the partner a document names right after it stays in."""
     got = {(p.kind.value, tuple(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
     assert got == expected
 

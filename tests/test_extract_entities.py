@@ -381,6 +381,8 @@ def test_uni_and_place_acronym_joins_the_entity() -> None:
             "Am 2. Mai Hochschule Norrland und Universität Vexa unterzeichneten.",
             ["Hochschule Norrland", "Universität Vexa"],
         ),
+        # a French or Spanish month is written in lower case: capitalised, it opens a name
+        ("Mayo Clinic and Mars University Hospital signed.", ["Mayo Clinic", "Mars University Hospital"]),
     ],
 )
 def test_a_month_or_weekday_before_a_name_is_no_part_of_it(text: str, names: list[str]) -> None:

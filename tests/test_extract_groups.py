@@ -2,7 +2,8 @@
 
 A user relies on: "A, B and C ... The three universities signed an agreement" giving one
 agreement of A, B and C (in English, German, French, Spanish and Portuguese), and on a count that
-no list before matches ("the four universities" after three names) adding no party.
+no list before matches ("the four universities" after three names) adding no party; an acronym in
+brackets after a listed name ("A (NU), B and C") does not break the list.
 """
 
 from __future__ import annotations
@@ -46,3 +47,12 @@ def test_a_count_no_list_matches_adds_no_party() -> None:
     )
     assert all(len(parties) < 4 for parties in got)
     assert _THREE not in got
+
+
+def test_an_acronym_in_brackets_inside_the_list_does_not_break_it() -> None:
+    """ "A (NU), B and C ... the three universities": NU is A's acronym, the list still has three."""
+    got = _agreements(
+        "Northvale University (NU), Eastbrook University and Southmere University run a joint summer school in "
+        "Lagos. On 3 May 2024 the three universities signed an agreement to extend their cooperation."
+    )
+    assert got == [_THREE]

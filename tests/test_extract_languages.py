@@ -414,6 +414,9 @@ def test_memberships_of_networks_named_with_places_and_after_a_network_noun(
         # two fields joined inside one name: one name
         ("北岭大学与布达佩斯技术与经济大学签署合作协议。", {"北岭大学", "布达佩斯技术与经济大学"}),
         ("北岭大学和南川科学与技术学院签署合作协议。", {"北岭大学", "南川科学与技术学院"}),
+        # the natural sciences of an academy institute: one name
+        ("北岭大学与南川生态与地理研究所签署合作协议。", {"北岭大学", "南川生态与地理研究所"}),
+        ("北岭大学与南川地理科学与资源研究所签署合作协议。", {"北岭大学", "南川地理科学与资源研究所"}),
         # two names joined: two names
         ("北岭大学与南川大学签署合作协议。", {"北岭大学", "南川大学"}),
     ],
@@ -495,6 +498,12 @@ def test_german_exchange_of_doctoral_candidates_tauschten_promovierende_aus() ->
             "active",
         ),
         ("Die Universität Nordtal und die Universität Südsee werden ab 2025 Studierende austauschen.", "planned"),
+        # the separable verb far from its particle, a programme name with "+" between them
+        (
+            "Die Universität Nordtal und die Universität Südsee tauschen bereits seit 2012 im Rahmen von "
+            "Erasmus+ Studierende und Lehrende aus.",
+            "active",
+        ),
         ("L'Université de Nordval échangera des étudiants avec l'Université de Sudmer dès 2025.", "planned"),
         ("L'Université de Nordval et l'Université de Sudmer échangent des étudiants depuis 2012.", "active"),
     ],

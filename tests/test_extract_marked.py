@@ -205,8 +205,44 @@ def test_no_company_from_nationalities_people_or_places(text: str) -> None:
     assert not names & {"Chinese", "Anna Berg", "Professor Anna Berg", "Rotterdam", "John Berg"}
 
 
+@pytest.mark.parametrize("word", ["March", "Mars", "Enero", "Montag"])
+def test_no_company_from_a_month_or_weekday(word: str) -> None:
+    """A month or weekday in a partner slot (English, French, Spanish, German) is a date, no company."""
+    text = f"Northvale University signed with {word} a memorandum of understanding on research."
+    assert companies([], text, 0) == []
+    assert [s.text for s in companies([], text.replace(word, "Vexacorp"), 0)] == ["Vexacorp"]
+
+
 @pytest.mark.parametrize("event", ["Vexa-Forum", "Vexasummit", "Norvacongress"])
 def test_no_company_from_an_event(event: str) -> None:
     """An event's name in a partner slot ("signed with Vexa-Forum") is no company."""
     text = f"Northvale University signed with {event} a memorandum of understanding on research."
     assert companies([], text, 0) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITMO University signed with Y an agreement.",
+        "ITMO University signed with Of the Earth a deal.",
+        "ITMO University and Of the Earth will open a lab.",
+        "Kazan Federal University signed with E an agreement on 3 May 2024.",
+    ],
+)
+def test_a_partner_slot_holding_only_a_connector_ends(text: str) -> None:
+    # A capitalised connector alone in a partner slot ("with Y", "and Of the") made the company
+    # reader loop forever; it names no company. (The alarm turns a hang into a failure.)
+    import signal
+
+    def _hang(_sig: int, _frame: object) -> None:
+        raise TimeoutError(f"extract did not end on {text!r}")
+
+    old = signal.signal(signal.SIGALRM, _hang)
+    signal.setitimer(signal.ITIMER_REAL, 20)
+    try:
+        extraction = pk.extract(text)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    assert [m.text for m in extraction.mentions][:1] in (["ITMO University"], ["Kazan Federal University"])
+    assert all(m.text.split()[0] not in ("Y", "Of", "E") for m in extraction.mentions)

@@ -23,6 +23,32 @@ def test_institution_keeps_iso_code_for_country_names_in_any_language() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("East Timor", "TL"),
+        ("Timor-Leste", "TL"),
+        ("Congo-Kinshasa", "CD"),
+        ("Congo-Brazzaville", "CG"),
+        ("U.S.A.", "US"),
+        ("Türkiye", "TR"),
+        ("Republic of Korea", "KR"),
+        ("Ivory Coast", "CI"),
+    ],
+)
+def test_country_names_people_write(written: str, code: str) -> None:
+    """Names and abbreviations in common use (not ISO's spelling) give their country."""
+    assert pk.country_code(written) == code
+
+
+@pytest.mark.parametrize("written", ["DRC", "KSA", "America"])
+def test_an_abbreviation_that_also_names_bodies_is_no_country(written: str) -> None:
+    """ "Dementia Research Centre (DRC)": an organisation's acronym is never read as a country, so
+    the acronyms some people use for one are refused, not guessed."""
+    with pytest.raises(pk.RecordError, match="not an ISO 3166 country"):
+        pk.country_code(written)
+
+
+@pytest.mark.parametrize(
     ("kwargs", "message"),
     [
         ({"country": "Rusia"}, "country: 'Rusia' is not an ISO 3166 country"),

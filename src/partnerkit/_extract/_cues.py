@@ -8,10 +8,20 @@ from collections.abc import Mapping
 
 from partnerkit._extract._document import Document
 from partnerkit._extract._roles import DET_TAIL
+from partnerkit._extract._tidy import DOCUMENTS
 from partnerkit._extract._triggers import Trigger as _Trigger
 from partnerkit._extract._triggers import set_up_cue
 
-__all__ = ["between_countries", "explicit_event", "funded", "marked", "right_before", "scoped", "set_up_cue"]
+__all__ = [
+    "between_countries",
+    "document_partner",
+    "explicit_event",
+    "funded",
+    "marked",
+    "right_before",
+    "scoped",
+    "set_up_cue",
+]
 
 
 def marked(pattern: re.Pattern[str] | None, before: str) -> bool:
@@ -20,6 +30,12 @@ def marked(pattern: re.Pattern[str] | None, before: str) -> bool:
         return False
     tail = before[-40:]
     return any(DET_TAIL.fullmatch(tail, m.end()) is not None for m in pattern.finditer(tail))
+
+
+def document_partner(pattern: re.Pattern[str] | None, triggers: list[_Trigger], text: str, pos: int) -> bool:
+    """True when the mention at ``pos`` is the partner a document names right after it ("signed an
+    agreement with the X Foundation, which will sponsor ..."): a party, whatever the words after it."""
+    return any(t.kind in DOCUMENTS and 0 <= pos - t.end <= 12 and marked(pattern, text[t.end : pos]) for t in triggers)
 
 
 _BETWEEN_AFTER = re.compile(r"\s+(?:between|entre|между|zwischen)\s+(?:the\s+|la\s+|le\s+|el\s+)?", re.IGNORECASE)

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from partnerkit._extract._automaton import automaton_for
+from partnerkit._extract._datelines import dateline_places
 from partnerkit._extract._entities import Entity, Found, acronym_fits, group
 from partnerkit._extract._lexicon import Lexicon, lowered
 from partnerkit._extract._origins import drop_origins
@@ -26,6 +27,7 @@ from partnerkit._extract._patterns._words import _ACRONYM_STOP
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
 from partnerkit._extract._references import references
 from partnerkit._extract._resolve import plain, registry_insts, resolve
+from partnerkit._extract._spans_index import SpanIndex
 from partnerkit._extract._text import CleanText, Sentence
 from partnerkit._extract._word_search import whole_word
 from partnerkit._model._countries import _key
@@ -124,14 +126,6 @@ def _is_place(span: Span, sent: Sentence, places: SentencePlaces) -> bool:
     return any(p.start == span.start and p.end == span.end for p in places[sent.index])
 
 
-_DATELINE_TAIL = re.compile(r"(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s)")
-# "OTA, Nigeria, 3 March 2025 —": a city, its country or state, then the date; "WEST LAFAYETTE,
-# Ind. —": a city, its state, then the dash
-_DATELINE_REGION = re.compile(r",\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?(?:,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\.?\s+[–—-]\s)")
-# the capitalised words opening a line before a dateline's tail ("WEST LAFAYETTE", "SAN JOSÉ")
-_CAPITAL_RUN = re.compile(r"[^\W\d_a-z]{2,}(?:[ -][^\W\d_a-z]{2,})*")
-
-
 def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
     """``words`` are one country or city and nothing else ("Portugal", "Japan", "Madrid"; not an
     acronym that is also a country code: "(UGA)" defines a short name)."""
@@ -139,35 +133,6 @@ def _whole_place(words: str, cities: dict[str, tuple[str, str, bool]]) -> bool:
         return False
     places = find_places(words, 0, cities)
     return len(places) == 1 and places[0].start == 0 and places[0].end == len(words)
-
-
-def _dateline_city(text: str, span: Span) -> bool:
-    """ "SHEFFIELD, 14 March 2024 —", "ASTANA – ", "OTA, Nigeria, 3 March", "WEST LAFAYETTE, Ind. —":
-    a capitalised city (one or more words) opening a line is a dateline."""
-    if len(span.text) < 3 or not span.text.isupper():
-        return False
-    line = text.rfind("\n", 0, span.start) + 1
-    run = _CAPITAL_RUN.match(text, line)
-    if run is None or run.end() < span.end:
-        return False  # (the span lies in the capitals opening its line)
-    return (len(run.group(0)) >= 4 and _DATELINE_TAIL.match(text, run.end()) is not None) or (
-        _DATELINE_REGION.match(text, run.end()) is not None
-    )
-
-
-# "KUALA LUMPUR, Jan 28 —", "SÃO PAULO: ...", "HONG KONG (Reuters) -": a run of two to four
-# capitalised words opening a line and followed by a dateline's tail
-_DATELINE_RUN = re.compile(
-    r"(?m)^[^\W\d_][^\W\d_'’.-]*(?:[ ][^\W\d_][^\W\d_'’.-]*){1,3}"
-    r"(?=,\s*(?:\d|[^\W\d_]+\.?\s+\d)|\s+[–—-]\s|:\s|\s*\([^()]{1,20}\)\s*[–—-]\s"
-    r"|,\s*[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?,\s*(?:\d|[^\W\d_]+\.?\s+\d))"
-)
-
-
-def _dateline_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of the capitalised multi-word place names that open a dateline ("KUALA LUMPUR");
-    a name or acronym found inside one is no organisation."""
-    return [(m.start(), m.end()) for m in _DATELINE_RUN.finditer(text) if m.group().isupper()]
 
 
 def read_document(
@@ -186,15 +151,16 @@ def read_document(
         extra_cities = [(i.city, i.country) for i in registry_insts(registry, spans) if i.city and i.country]
     cities = more_cities(extra_cities)  # (what the registry adds to the built-in gazetteer)
     places = SentencePlaces(sentences, cities)
-    runs = _dateline_runs(text)
+    datelines = dateline_places(text)
     for sent in sentences:
         for prio, found in ((1, find_names(sent.text, sent.start)), (0, find_acronyms(sent.text, sent.start))):
             for span in found:
-                # Acronyms that are places ("ASTANA") are not organisations. (A place lies in its
-                # sentence: only this sentence's places can have the acronym's very span.)
-                if span.kind == "acronym" and (_dateline_city(text, span) or _is_place(span, sent, places)):
+                # Places are not organisations: a dateline's ("KUALA LUMPUR, Jan 28 —") and acronyms
+                # that are places ("ASTANA"; a place lies in its sentence: only this sentence's
+                # places can have the acronym's very span).
+                if any(a <= span.start and span.end <= b for a, b in datelines):
                     continue
-                if any(a <= span.start and span.end <= b for a, b in runs):
+                if span.kind == "acronym" and _is_place(span, sent, places):
                     continue
                 spans.append((span, prio, ()))
     chosen = _resolve_overlaps(spans)
@@ -301,17 +267,21 @@ _NAME_STOP = frozenset(["the", "of", "and", "for"])
 def _resolve_overlaps(spans: list[tuple[Span, int, tuple[str, ...]]]) -> list[tuple[Span, int, tuple[str, ...]]]:
     spans.sort(key=lambda c: (c[0].start, -(c[0].end - c[0].start), -c[1]))
     out: list[tuple[Span, int, tuple[str, ...]]] = []
+    index: SpanIndex[tuple[Span, int, tuple[str, ...]]] = SpanIndex()  # (a long text has many spans)
     for cand in spans:
         span = cand[0]
-        clash = [o for o in out if o[0].start < span.end and span.start < o[0].end]
+        clash = index.overlapping(span.start, span.end)
         if not clash:
             out.append(cand)
+            index.add(span.start, span.end, cand)
             continue
         # a registry name wins over a shorter pattern name it overlaps
         if cand[1] == 2 and all(o[1] < 2 and (o[0].end - o[0].start) <= (span.end - span.start) for o in clash):
             for o in clash:
                 out.remove(o)
+                index.remove(o[0].start, o[0].end, o)
             out.append(cand)
+            index.add(span.start, span.end, cand)
     return out
 
 

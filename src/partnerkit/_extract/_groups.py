@@ -35,6 +35,7 @@ _JOIN = re.compile(
     r"der|das|den|dem|a|o|as|os|il|lo|gli|i)\b|\bl['’])*",
     re.IGNORECASE,
 )
+_OPENS = re.compile(r"\s*\(\s*")
 # how many sentences back the list may lie
 _REACH = 6
 
@@ -49,6 +50,8 @@ def _lists(doc: Document, si: int, before: int) -> list[list[int]]:
             break
         if m.entity is None or m.kind == "pair" or doc.entities[m.entity].kind != "org":
             continue
+        if last is not None and m.entity == last.entity and _OPENS.fullmatch(text, last.end, m.start) is not None:
+            continue  # "A (AA), B and C": the acronym in brackets is A's, the list goes on past it
         if last is not None and _JOIN.fullmatch(text, last.end, m.start) is not None and runs:
             if m.entity not in runs[-1]:
                 runs[-1].append(m.entity)

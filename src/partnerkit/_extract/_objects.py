@@ -177,14 +177,19 @@ def named_after(doc: Document, si: int) -> list[tuple[int, list[int]]]:
         words = set(_TOKENS.findall(best.casefold()))
         parts = []
         for other in ids:
-            if other == cand:
-                continue
-            own = set(_TOKENS.findall(doc.entities[other].best.casefold())) - _PLAIN
-            if own and own <= words and not own >= words - _PLAIN:
+            ent = doc.entities[other]
+            # by its name or its acronym ("the KazNARU-Wageningen Institute" of "... University (KazNARU)")
+            if other != cand and any(_names_part(words, n) for n in (ent.best, *ent.acronyms)):
                 parts.append(other)
         if len(parts) >= 2:
             out.append((cand, parts[:2]))
     return out
+
+
+def _names_part(words: set[str], name: str) -> bool:
+    """True when the telling words of ``name`` are some, not all, of ``words`` (a body's name)."""
+    own = set(_TOKENS.findall(name.casefold())) - _PLAIN
+    return bool(own) and own <= words and not own >= words - _PLAIN
 
 
 def founded_by(doc: Document, si: int) -> list[tuple[int, list[int], PartnershipKind, int]]:

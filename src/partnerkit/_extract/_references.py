@@ -16,6 +16,7 @@ from partnerkit._extract._entities import Found, sentence_of
 from partnerkit._extract._lexicon import finditer_near, lowered
 from partnerkit._extract._nationals import national_refs
 from partnerkit._extract._places import gazetteer
+from partnerkit._extract._spans_index import SpanIndex
 from partnerkit._extract._word_search import whole_words
 from partnerkit._model._countries import _key
 
@@ -61,9 +62,11 @@ def _paragraph_subject(doc: Document, at: int, ref: str) -> int | None:
     return None
 
 
-# "University of X" / "X University": a later bare "X" names it ("Lancaster already has ...")
+# "University of X" / "X University" (and the Nordic "X Institutet", "X universitet"): a later bare
+# "X" names it ("Lancaster already has ...", "Makerere and Karolinska have worked together")
 _SHORTENS = re.compile(
-    r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) (?:University|AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC))$",
+    r"^(?:the )?(?:University of ([A-Z][\w'-]{3,})|([A-Z][\w'-]{3,}) "
+    r"(?:University|Institutet|Universitet|Universitetet|yliopisto|AG|GmbH|Inc\.?|Ltd\.?|LLC|PLC))$",
     re.IGNORECASE,
 )
 _NOT_SHORT = frozenset(
@@ -217,11 +220,13 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
 def references(doc: Document) -> None:
     text = doc.clean.text
     refs = doc.lex.refs
-    taken = [(m.start, m.end) for m in doc.mentions]
+    taken: SpanIndex[None] = SpanIndex()  # (a long text has many mentions)
+    for x in doc.mentions:
+        taken.add(x.start, x.end, None)
     new: list[Found] = []
 
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
+        return not taken.any_overlap(s, e)
 
     low = lowered(text)  # literal prefilters (speed only: may_match never skips a match)
     for kind in ("pair", "publisher"):
@@ -235,7 +240,7 @@ def references(doc: Document) -> None:
             if kind == "publisher" and ent is None:
                 continue
             new.append(Found(m.start(), m.end(), m.group(0), kind, sentence_of(doc.sentences, m.start()), ent))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end(), None)
     for m in finditer_near(_DEFINITE, text, low):
         if not free(m.start(), m.end()):
             continue
@@ -254,7 +259,8 @@ def references(doc: Document) -> None:
     new.extend(_short_forms(doc, free))
     doc.mentions.extend(new)
     doc.mentions.sort(key=lambda f: f.start)
-    taken.extend((f.start, f.end) for f in new)
+    for f in new:
+        taken.add(f.start, f.end, None)
     # "the Dutch university": the Dutch organisation named before (read once every other form is known)
     doc.mentions.extend(national_refs(doc, free))
     doc.mentions.sort(key=lambda f: f.start)

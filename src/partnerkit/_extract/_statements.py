@@ -16,6 +16,7 @@ from partnerkit._extract._clause_dates import membership_clauses as _membership_
 from partnerkit._extract._clause_dates import statement_date as _statement_date
 from partnerkit._extract._clauses import joins as _joins
 from partnerkit._extract._cues import between_countries as _between_countries
+from partnerkit._extract._cues import document_partner as _document_partner
 from partnerkit._extract._cues import explicit_event as _explicit_event
 from partnerkit._extract._cues import funded as _funded
 from partnerkit._extract._cues import marked as _marked
@@ -214,7 +215,10 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             if _ends_in_event(ent.best) and not any(t.kind in _NETWORKS for t in all_triggers[si]):
                 continue  # "signed MoUs on the second day of the X Academic Summit": the event signs nothing
             if (
-                _excluded(doc, sent.start, text, m)
+                (
+                    _excluded(doc, sent.start, text, m)
+                    and not _document_partner(partner_cue, all_triggers[si], text, m.start - sent.start)
+                )
                 or (aside_end >= 0 and _CONJUNCT.match(text, aside_end, m.start - sent.start))
                 or (m.entity in aside and m.entity not in explicit)
             ):

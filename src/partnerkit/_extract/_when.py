@@ -16,6 +16,7 @@ from typing import Protocol
 
 import attrs
 
+from partnerkit._extract._datelines import dateline_date
 from partnerkit._extract._dates import DateHit, find_dates
 from partnerkit._extract._document import Document
 from partnerkit._extract._lexicon import lowered, may_match
@@ -51,7 +52,7 @@ def dates_in(doc: Document, text: str, published: PartialDate | None) -> list[Da
     hits = doc.date_cache.get(text)
     if hits is None:
         year = report_year(doc, published)
-        hits = [h for h in find_dates(text, doc.lex, published, year) if not _dateline(text, h)]
+        hits = [h for h in find_dates(text, doc.lex, published, year) if not dateline_date(text, h)]
         if published is not None and published.month is not None and any(h.filled for h in hits):
             hits = [_coming(doc, text, h, published) if h.filled else h for h in hits]
         doc.date_cache[text] = hits
@@ -130,15 +131,6 @@ def report_year(doc: Document, published: PartialDate | None) -> int | None:
             year = None
         doc.report_year.append(year)
     return doc.report_year[0]
-
-
-_DATELINE_HEAD = re.compile(r"(?:[^\W\d_][\w .'’-]{0,30},\s*)?")
-_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[–—-]\s|\s*\([^()]{1,20}\)\s")
-
-
-def _dateline(text: str, hit: DateHit) -> bool:
-    """ "SHEFFIELD, 14 March 2024 — ...", "New Delhi, July 6 (IANS) ...": the date of the news."""
-    return _DATELINE_HEAD.fullmatch(text, 0, hit.start) is not None and _DATELINE_END.match(text, hit.end) is not None
 
 
 def last_date_before(doc: Document, si: int, published: PartialDate | None) -> PartialDate | None:

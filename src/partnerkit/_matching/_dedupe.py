@@ -15,7 +15,7 @@ from partnerkit._matching._inputs import NoNames, not_a_single_name
 from partnerkit._matching._match import _candidates, match_one
 from partnerkit._matching._registry import Registry
 from partnerkit._model import Institution, country_code
-from partnerkit._names import acronym_key, is_acronym, normalize_name
+from partnerkit._names import acronym_key, call_memo, is_acronym, normalize_name
 from partnerkit.rules import Decision, Explanation, Profile, RuleSet, default_rules
 
 __all__ = ["Cluster", "Link", "dedupe", "dedupe_rows"]
@@ -202,7 +202,8 @@ def dedupe_rows(
     gc.disable()  # millions of small objects: the cyclic collector would rescan them all, often
     try:
         row_units: list[int] | None = [] if rows else None
-        clusters, unit_cluster = _dedupe(names, registry, rules, countries, acronyms, rows=row_units)
+        with call_memo():  # each text is read several times (grouped, profiled, indexed): once is enough
+            clusters, unit_cluster = _dedupe(names, registry, rules, countries, acronyms, rows=row_units)
         return clusters, [unit_cluster[u] if u >= 0 else None for u in row_units] if row_units is not None else []
     finally:
         if enabled:

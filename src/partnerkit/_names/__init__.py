@@ -30,6 +30,7 @@ from partnerkit._names._affiliation import (
     split_affiliation,
     subdivision_countries,
 )
+from partnerkit._names._memo import call_memo, memoized
 from partnerkit._names._normalize import (
     Word,
     cjk_org_spans,
@@ -57,6 +58,7 @@ __all__ = [
     "Word",
     "acronym_fits",
     "acronym_key",
+    "call_memo",
     "cjk_org_spans",
     "cjk_org_words",
     "country_code",
@@ -67,6 +69,7 @@ __all__ = [
     "is_acronym",
     "is_postcode",
     "looks_like_affiliation",
+    "memoized",
     "name_keys",
     "normalize_name",
     "org_words",

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from anyascii import anyascii
 
+from partnerkit._names._memo import memoized
 from partnerkit._names._places import place_names
 from partnerkit._names._vocabulary import (
     CJK_WORDS,
@@ -201,7 +202,7 @@ def _words_of(text: str) -> Iterator[Word]:
         )
 
 
-@functools.lru_cache(maxsize=50_000)
+@memoized(50_000)
 def fold(text: str) -> str:
     """NFKC, transliterate to ASCII, case-fold and keep only letters, digits and spaces.
 
@@ -341,7 +342,7 @@ def tokens(text: str, *, umlauts_as_e: bool = False) -> list[str]:
     return list(_tokens(text, umlauts_as_e))
 
 
-@functools.lru_cache(maxsize=100_000)
+@memoized(100_000)
 def _tokens(text: str, umlauts_as_e: bool) -> tuple[str, ...]:
     prepared = _prepare(text, umlauts_as_e)
     if "." in prepared:  # initials ("M.I.T.", "M.V. Lomonosov") need the words' context

@@ -15,6 +15,7 @@ from partnerkit._names import (
     STOP_WORDS,
     country_of,
     fold,
+    memoized,
     normalize_name,
     script_of,
 )
@@ -361,7 +362,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _CAPS = re.compile(r"(?<![\w.])([A-Z][A-Z&]{1,5})(?![\w.])")
 
 
-@functools.lru_cache(maxsize=65_536)
+@memoized(65_536)
 def _inline(text: str) -> tuple[str, ...]:
     """Acronyms written inside a longer name ("TU Berlin", "AIIMS Guwahati"), folded to lower case."""
     if " " not in text.strip():
@@ -369,7 +370,7 @@ def _inline(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.replace("&", "").lower() for m in _CAPS.findall(text)))
 
 
-@functools.lru_cache(maxsize=65_536)
+@memoized(65_536)
 def _words(text: str) -> tuple[str, ...]:
     """The folded words of a name, stop words and elisions ("d'") aside: the letters acronyms are made of."""
     out = []

@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from partnerkit._names import fold, normalize_name
+from partnerkit._names import fold, memoized, normalize_name
 from partnerkit.rules._comparisons import _names_apply
 from partnerkit.rules._engine import Comparison, Value, comparison
 from partnerkit.rules._profile import Profile
@@ -34,7 +34,7 @@ _ANY_KIND = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=65_536)
+@memoized(65_536)
 def university_kinds(text: str) -> tuple[bool, bool]:
     """(``text`` writes a word of a university of applied sciences, it writes another university
     word of a language than English).

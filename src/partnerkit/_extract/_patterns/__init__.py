@@ -26,6 +26,7 @@ from partnerkit._extract._patterns._words import (
     _CONNECTORS_AFTER_HEAD,
     _HEAD_STEMS,
     _HEADS_HEAD_FIRST,
+    _NORDIC_HEADS,
     _PLURAL_HEADS,
     _ROLE_NOUNS,
     _RU_HEADS,
@@ -289,9 +290,11 @@ def _romance(cur: list[tuple[int, int, str]]) -> bool:
 
 def _lower_head_ok(text: str, tok: tuple[int, int, str]) -> bool:
     """A lower-case head is part of a name only before a capitalised word ("université Mohammed V")."""
-    _s, e, w = tok
+    s, e, w = tok
     if w[:1].isupper():
         return True
+    if w.lower().rstrip(".") in _NORDIC_HEADS:
+        return bool(_CAPITAL_WORD_BEFORE.search(text, 0, s))  # "Lunds universitet", "Helsingin yliopisto"
     if w.endswith(("'s", "’s")):
         return False  # "the Australian university's rector": a common noun, not a name's head
     if w.lower() in _PLURAL_HEADS or _DEMONYM_AFTER.match(text, e) or text.startswith(" of ", e):
@@ -399,5 +402,6 @@ def _find_quoted(text: str, offset: int, found: list[Span]) -> list[Span]:
     return out
 
 
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w-])[A-ZÀ-ÝØÆ][\w-]* $")
 _NAME_AFTER_HEAD = re.compile(r" (?:of |de |del |de la |des |du |d['’])?(?:the |la |l['’])?[A-ZÀ-Ý]")
 _COMMA_TAIL = re.compile(r"([A-Z]\w+(?: [A-Z]\w+)?) (?:and|y|et|und) ([A-Z]\w+)")

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from partnerkit._extract._patterns._words import _CONNECTORS, _TITLES, EVENT, Span, _head_of, _tokens
+from partnerkit._extract._patterns._words import (
+    _CONNECTORS,
+    _TITLES,
+    CALENDAR,
+    EVENT,
+    ROMANCE_MONTHS,
+    Span,
+    _head_of,
+    _tokens,
+)
 from partnerkit._extract._places import gazetteer
 from partnerkit._model._countries import _key
 
@@ -101,6 +110,8 @@ def _run_after(text: str, pos: int) -> tuple[int, int] | None:
         return None
     run = text[pos:end]
     while run.split()[-1].lower() in _CONNECTORS:
+        if " " not in run:
+            return None  # only a connector ("signed with Y an agreement"): no name (and no endless loop)
         run = run.rsplit(" ", 1)[0]
     tail = run.split()[-1]
     if tail.endswith(".") and len(tail) > 2 and "." not in tail[:-1]:
@@ -169,17 +180,13 @@ def _company(text: str, run: tuple[int, int]) -> bool:
     if len(words) > 1 and words[-1].lower() not in _TRADE:
         return False
     first = words[0].lower().rstrip(".")
-    if first in _TITLES or first in _CALENDAR or len(words[0]) < 3 or words[0].isupper():
+    if first in _TITLES or first in _DATE_FIRST or len(words[0]) < 3 or words[0].isupper():
         return False  # (an acronym is read as one already)
     return _AFTER_COMPANY.match(text, run[1]) is not None
 
 
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday janvier février mars avril mai juin juillet août septembre octobre
-    novembre décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-    januar februar märz juni juli oktober dezember""".split()  # noqa: SIM905
-)
+# a company's name opens with no month or weekday (a date before it: "in March Vexacorp")
+_DATE_FIRST = CALENDAR | ROMANCE_MONTHS
 
 
 def companies(found: list[Span], text: str, offset: int) -> list[Span]:

@@ -63,7 +63,9 @@ _ZH_WORD_BEFORE = re.compile(
 # between field words is part of the name, not a break between two names
 _ZH_FIELD = (
     r"(?:技术|科技|科学|工程|经济|管理|艺术|设计|人文|信息|工业|理工|政治|法律|政法|商业|商务|语言|文化|"
-    r"医学|农业|贸易|财经|金融|传媒|体育|教育|社会)"
+    r"医学|农业|贸易|财经|金融|传媒|体育|教育|社会|"
+    # the natural sciences of academy institutes ("生态与地理研究所", "地理科学与资源研究所")
+    r"生态|环境|地理|资源|能源|材料|化学|物理|生物|数学|地质|海洋|水利|电子|通信|计算机|交通|建筑)"
 )
 _ZH_FIELD_BEFORE = re.compile(_ZH_FIELD + r"$")
 _ZH_FIELD_AFTER = re.compile(_ZH_FIELD)

@@ -13,8 +13,10 @@ from partnerkit._extract._patterns._words import (
     _FIELD_WORDS,
     _HEADS_HEAD_FIRST,
     _KEEP_AFTER,
+    _ROMANCE_ADJECTIVE,
     _TITLES,
     _UNIT_HEADS,
+    CALENDAR,
     Span,
     _adjective_tail,
     _head_of,
@@ -38,15 +40,7 @@ _HYPHEN_NAME = re.compile(
     r"^(?!(?:Partner|Exzellenz|Elite|Volks|Hoch|Fach|Gast|Heimat|Mutter|Schwester)-)[A-Z][a-z]+(?:-[A-Z][a-z]+)*-"
     r"(?:Universität|Hochschule|Akademie|Institut)$"
 )
-# Months and weekdays written with a capital ("On 29 April Varnell University signed", "Am 2. Mai
-# Hochschule X ..."): a date before a name, not its first word
-_DATE_WORDS = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
-    samstag sonntag""".split()  # noqa: SIM905
-)
-_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS | _DATE_WORDS  # words a name does not start with
+_LEADING_FILLERS = _CONNECTORS | _DETERMINERS | _ADVERBS | CALENDAR  # words a name does not start with
 _OF_AFTER = re.compile(r"\s+(?:of|de|des|du|der)\s")
 _PLURAL_HEADS_EN = frozenset(["universities", "institutes"])
 # rooms and buildings: a head word followed by one names a venue ("the Council Hall", "the Senate
@@ -81,7 +75,7 @@ def trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
         return None
     last = heads[-1]
     head = _head_of(part[last][2]) or ""
-    head_first = head in _HEADS_HEAD_FIRST or head == "hochschule"
+    head_first = head in _HEADS_HEAD_FIRST or head == "hochschule" or _romance_order(part, last, head)
     # After an English head only "of/for ..." continues the name.
     if not head_first and last + 1 < len(part) and part[last + 1][2].lower() not in _KEEP_AFTER:
         keep = last + 1
@@ -128,6 +122,22 @@ def trim(text: str, part: list[tuple[int, int, str]]) -> Span | None:
     if text[end - 1 : end] == "." and not _INITIAL_DOT.search(text[start:end]):
         end -= 1
     return Span(start, end, text[start:end], kind, first_head)
+
+
+# heads spelt alike in English and French: "Association Européenne des Conservatoires" is French
+_SHARED_HEADS = frozenset(["association", "union", "organisation", "commission"])
+_ROMANCE_OF = frozenset(["des", "du", "de", "d'", "d’"])
+
+
+def _romance_order(part: list[tuple[int, int, str]], last: int, head: str) -> bool:
+    """True when a head spelt alike in English and French is followed by a French adjective and
+    "des/du/de": the name goes on in French order ("Union Internationale des Universités")."""
+    return (
+        head in _SHARED_HEADS
+        and last + 3 < len(part)
+        and _ROMANCE_ADJECTIVE.match(part[last + 1][2].lower()) is not None
+        and part[last + 2][2].lower() in _ROMANCE_OF
+    )
 
 
 def _first_head_at(words: list[str]) -> int:

@@ -10,7 +10,7 @@ import attrs
 
 from partnerkit._extract._trie import literal_trie
 
-__all__ = ["EVENT", "Span", "is_acronym_token"]
+__all__ = ["CALENDAR", "EVENT", "ROMANCE_MONTHS", "Span", "is_acronym_token"]
 
 # The words that name an event, not an organisation ("Vexa Health Forum", "Rectors' Summit"): such a
 # name is no party a pair reference means, nor a company in a partner slot.
@@ -20,13 +20,36 @@ EVENT = re.compile(
     re.IGNORECASE,
 )
 
+# Months and weekdays before a name are a date, not its first word ("On 29 April Varnell University
+# signed", "Am 2. Mai Hochschule X"): English and German write them with a capital.
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
+    samstag sonntag""".split()  # noqa: SIM905
+)
+# French and Spanish months, capitalised only where a sentence opens (and "Mayo" opens a name too:
+# the Mayo Clinic), so they are no date word before a name, only before a company ("en Mars Vexacorp")
+ROMANCE_MONTHS = frozenset(
+    """janvier février mars avril juin juillet août septembre octobre novembre décembre enero febrero
+    marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre""".split()  # noqa: SIM905
+)
+
+# The Nordic heads, which follow their name, written in lower case after it in Swedish and Finnish
+# ("Karolinska Institutet", "Aarhus Universitet", "Lunds universitet", "Helsingin yliopisto").
+_NORDIC_HEADS = frozenset(
+    """institutet universitet universitetet högskola högskolan høgskole høgskolen yliopisto korkeakoulu""".split()  # noqa: SIM905
+)
 # Heads after which a name continues with "of ..." only (English word order).
-_HEADS_EN = frozenset(
-    """university universities institute institutes college academy association union network agency
+_HEADS_EN = (
+    frozenset(
+        """university universities institute institutes college academy association union network agency
     ministry council centre center foundation society commission consortium alliance federation
     polytechnic corporation company summit forum government service organization organisation clinic
     conservatory school fund bank administration group league guild ag gmbh inc ltd llc plc akimat hokimiyat
     municipality mayoralty unibertsitatea""".split()  # noqa: SIM905
+    )
+    | _NORDIC_HEADS
 )
 # Heads after which proper words may follow (Romance and German order).
 _HEADS_HEAD_FIRST = frozenset(

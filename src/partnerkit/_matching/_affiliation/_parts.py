@@ -3,6 +3,7 @@ runs of registered names in a part and what the words around a run say about it.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import TYPE_CHECKING
@@ -287,7 +288,13 @@ def _spans(r: AffiliationReader, toks: tuple[str, ...]) -> tuple[tuple[int, int,
 def acronym_words(part: Part) -> frozenset[str]:
     """Tokens of the words of ``part`` written as acronyms or unit codes ("INSERM", "CNyN",
     "UMR7534"); none when the part is written in capitals throughout."""
-    text = part.text
+    return _acronym_words(part.text)
+
+
+@functools.lru_cache(maxsize=8)
+def _acronym_words(text: str) -> frozenset[str]:
+    # (memoised for the few parts read last: it is asked once per name found in a part, and a
+    # long part holds many names; a small cache keeps no long text alive for long)
     if sum(c.isupper() for c in text) * 2 > sum(c.isalpha() for c in text):
         return frozenset()
     out: set[str] = set()
