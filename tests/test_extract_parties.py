@@ -132,6 +132,14 @@ def _deals(text: str) -> set[tuple[str, frozenset[str]]]:
             {("agreement", frozenset({"Universidad de Tarnow", "Universidad de Brevik"}))},
         ),
         (
+            "塔尔诺大学与布雷维克大学签署协议，共建联合实验室。联合实验室的部分研究经费将由卢姆斯克科学基金委员会和北方研究与"
+            "创新署资助。",
+            {
+                ("agreement", frozenset({"塔尔诺大学", "布雷维克大学"})),
+                ("joint_lab", frozenset({"塔尔诺大学", "布雷维克大学"})),
+            },
+        ),
+        (
             "За счёт средств Фонда Лумска Университет Тарнова и Университет Бревика подписали соглашение.",
             {("agreement", frozenset({"Университет Тарнова", "Университет Бревика"}))},
         ),
