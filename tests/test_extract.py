@@ -313,6 +313,33 @@ def test_publisher_fills_the_missing_side() -> None:
     ]
 
 
+def test_headline_short_form_names_the_publisher() -> None:
+    """A text that names its subject in full once, and by the bare short form in the headline and after,
+    has it as the publisher: "the university is a member of X" is its membership."""
+    text = (
+        "Vilamar to lead new coastal research project\n\n"
+        "The University of Vilamar will coordinate a new project on coastal erosion with the Lagoa "
+        "Institute of Oceanography, the university announced today. Vilamar will host the first meeting "
+        "in March. The university is a member of the Northern Coastal Universities Network."
+    )
+    ex = pk.extract(text)
+    assert [(p.kind.value, sorted(x.name for x in p.parties)) for p in ex.partnerships] == [
+        ("membership", ["Northern Coastal Universities Network", "University of Vilamar"])
+    ]
+
+
+def test_a_grant_agreement_with_a_funder_is_no_partnership() -> None:
+    text = (
+        "The University of Vilamar leads a new project. The grant agreement with the Northern Research "
+        "Council was finalised in December. The University of Vilamar signed an agreement with Lagoa "
+        "University in May."
+    )
+    ex = pk.extract(text, published="2026-02-01")
+    assert [sorted(x.name for x in p.parties) for p in ex.partnerships] == [
+        ["Lagoa University", "University of Vilamar"]
+    ]
+
+
 def test_generic_counterparts_give_no_record() -> None:
     ex = pk.extract("Alpha University plans to sign agreements with about 10 universities around the globe.")
     assert ex.partnerships == ()

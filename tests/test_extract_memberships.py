@@ -62,6 +62,20 @@ NET_ES = "Red Universitaria del Sur (RUS)"
             "mantiene su sede en la Universidad de Valdeoro.",
             {(frozenset({"Universidad de Montoro", "Red Universitaria del Sur"}), "active")},
         ),
+        (  # a year set off by commas between the member noun and its "de"
+            "La Universidad de Montoro cumple 50 años\nLa Universidad de Montoro celebró su aniversario. "
+            "La Universidad es miembro, desde 2018, de la Red Universitaria del Sur.",
+            {(frozenset({"Universidad de Montoro", "Red Universitaria del Sur"}), "active")},
+        ),
+        (  # a sentence that opens on "Membre fondateur de": the subject comes after it
+            "Nouvelles de Rivebelle\nL'Université de Rivebelle ouvre un master. Membre fondateur de l'Association "
+            "des Universités du Sahel (AUS), créée en 1967, l'Université de Rivebelle compte 30 000 étudiants.",
+            {(frozenset({"Université de Rivebelle", "Association des Universités du Sahel"}), "active")},
+        ),
+        (
+            "Riverton news\nRiverton University is a member, since 2015, of the Northern Rivers Network.",
+            {(frozenset({"Riverton University", "Northern Rivers Network"}), "active")},
+        ),
     ],
 )
 def test_membership_forms(text: str, expected: set[tuple[frozenset[str], str]]) -> None:

@@ -5,7 +5,8 @@ multi-party word ("a trilateral agreement", "三方合作协议", "трёхст�
 signed" (共同签署), or by a singular document one signer signs with several partners ("X signed an
 agreement with A and B", "X assinou um convênio com A e B"); while "X与A、B签署合作协议" (Chinese, no
 article) and subjects before a singular document with a partner in a later clause stay one record
-per partner.
+per partner; a funder or sponsor (named before or after, or by the acronym in brackets after its
+name) being no party, while a network that funds stays its members' network.
 """
 
 from __future__ import annotations
@@ -93,3 +94,74 @@ def test_an_event_named_in_the_signing_sentence_is_no_party() -> None:
 def test_an_association_whose_name_opens_with_an_event_word_stays_a_party() -> None:
     text = "The Rectors Summit of Northern Universities signed an agreement with the Union of Southern Rectors."
     assert _groups(text) == [frozenset({"Rectors Summit of Northern Universities", "Union of Southern Rectors"})]
+
+
+def _deals(text: str) -> set[tuple[str, frozenset[str]]]:
+    return {(p.kind.value, frozenset(x.name for x in p.parties)) for p in pk.extract(text).partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tarnow University was built with a loan from the Lumsk Development Agency (LDA), and with Brevik "
+            "University it has run a joint doctoral programme since 2019.",
+            {("joint_programme", frozenset({"Tarnow University", "Brevik University"}))},
+        ),
+        (
+            "Seit 2024 fördert die Lumsk-Stiftung für Wissenschaft (LSW) zudem ein gemeinsames Masterprogramm der "
+            "Universität Tarnow und der Universität Brevik.",
+            {("joint_programme", frozenset({"Universität Tarnow", "Universität Brevik"}))},
+        ),
+        (
+            "Die Universität Tarnow und die Universität Brevik unterzeichneten eine Vereinbarung über ein "
+            "Austauschprogramm, das von der Lumsker Forschungsgemeinschaft (LFG) gefördert wird.",
+            {
+                ("agreement", frozenset({"Universität Tarnow", "Universität Brevik"})),
+                ("exchange", frozenset({"Universität Tarnow", "Universität Brevik"})),
+            },
+        ),
+        (
+            "Grâce au soutien de la Fondation Lumsk, l'Université de Tarnow et l'Université de Brevik ont signé un "
+            "accord.",
+            {("agreement", frozenset({"Université de Tarnow", "Université de Brevik"}))},
+        ),
+        (
+            "Con el apoyo financiero de la Fundación Lumsk, la Universidad de Tarnow firmó un convenio con la "
+            "Universidad de Brevik.",
+            {("agreement", frozenset({"Universidad de Tarnow", "Universidad de Brevik"}))},
+        ),
+        (
+            "塔尔诺大学与布雷维克大学签署协议，共建联合实验室。联合实验室的部分研究经费将由卢姆斯克科学基金委员会和北方研究与"
+            "创新署资助。",
+            {
+                ("agreement", frozenset({"塔尔诺大学", "布雷维克大学"})),
+                ("joint_lab", frozenset({"塔尔诺大学", "布雷维克大学"})),
+            },
+        ),
+        (
+            "За счёт средств Фонда Лумска Университет Тарнова и Университет Бревика подписали соглашение.",
+            {("agreement", frozenset({"Университет Тарнова", "Университет Бревика"}))},
+        ),
+    ],
+)
+def test_a_funder_or_sponsor_is_no_party_of_the_deal_it_funds(
+    text: str, expected: set[tuple[str, frozenset[str]]]
+) -> None:
+    """A body that funds or supports a deal ("with a loan from X", "fördert der X (XA) ... ein Programm
+    der A und der B", "von der X (XA) gefördert", "grâce au soutien de", "con el apoyo financiero de",
+    "за счёт средств") is context, even when named by the acronym in brackets after its name."""
+    assert _deals(text) == expected
+
+
+def test_a_network_that_funds_stays_the_network_of_its_members() -> None:
+    """ "members of X, which supported their exchange": X funds, and it is still the network."""
+    got = _deals(
+        "L'Université de Tarnow et l'Université de Brevik sont membres de l'Agence universitaire de Lumsk (AUL), "
+        "qui a soutenu leur programme d'échange."
+    )
+    assert got == {
+        ("membership", frozenset({"Université de Tarnow", "Agence universitaire de Lumsk"})),
+        ("membership", frozenset({"Université de Brevik", "Agence universitaire de Lumsk"})),
+        ("exchange", frozenset({"Université de Tarnow", "Université de Brevik"})),
+    }

@@ -101,3 +101,28 @@ def test_date_is_not_carried_across_paragraphs_or_past_another_deal() -> None:
 )
 def test_bare_agreement_words_in_spanish_and_french(text: str) -> None:
     assert {k for k, _p, _d in _facts(text)} == {"agreement"}
+
+
+def test_partners_listed_after_a_counted_object_each_get_the_document() -> None:
+    """ "signed memoranda with five universities ... The five partners are A, B ...": one per partner,
+    with the signing sentence's date, even when the list opens the next paragraph."""
+    text = (
+        "Vilamar Institute signs five MoUs at summit\n\n"
+        "The Vilamar Institute of Technology (VIT) signed memoranda of understanding with three universities "
+        "on 19 February 2026, the second day of the summit on its campus.\n\n"
+        "The three partners are Lagoa University, Montoro University and Alcara University. The memoranda "
+        "were signed by the VIT director."
+    )
+    vit = "Vilamar Institute of Technology"
+    assert {f for f in _facts(text) if f[0] == "mou"} == {
+        ("mou", frozenset({vit, uni}), "2026-02-19")
+        for uni in ("Lagoa University", "Montoro University", "Alcara University")
+    }
+
+
+def test_a_list_without_a_counted_object_before_it_is_no_partner_list() -> None:
+    text = (
+        "The Vilamar Institute of Technology signed a memorandum of understanding on 19 February 2026.\n\n"
+        "Its partners are Lagoa University and Montoro University in several research projects."
+    )
+    assert not any(len(f[1]) == 2 and f[0] == "mou" for f in _facts(text))

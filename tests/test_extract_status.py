@@ -351,3 +351,35 @@ def test_what_an_agreement_provides_for_is_its_scope(text: str, expected: set[tu
     (no record of their own); a programme or centre it sets up ("la creación de un programa", "共建")
     still is one."""
     assert _statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation of Brevik University attended the forum but did not sign an agreement with Lumsk University.",
+        "Brevik University and Lumsk University failed to reach an agreement on a joint degree.",
+        "Konkrete Vereinbarungen zwischen der Universität Brevik und der Universität Lumsk wurden dabei noch nicht "
+        "getroffen.",
+        "La Universidad de Brevik y la Universidad de Lumsk no firmaron un convenio de cooperación.",
+        "L'Université de Brevik et l'Université de Lumsk ne sont pas parvenues à un accord de coopération.",
+        "Университет Бревика и Университет Лумска не смогли договориться о соглашении.",
+        "布雷维克大学与卢姆斯克大学未能就合作协议达成一致。",
+    ],
+)
+def test_a_deal_said_not_signed_or_not_reached_gives_no_record(text: str) -> None:
+    """A denied deal ("did not sign an agreement", "nicht getroffen", "no firmaron", "未能达成一致")
+    is no deal, and (unlike "not yet signed") no planned one either."""
+    assert _statuses(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brevik University and Lumsk University have not reached an agreement, but talks continue.",
+        "No se llegó a un acuerdo entre la Universidad de Brevik y la Universidad de Lumsk, pero las negociaciones "
+        "continúan.",
+    ],
+)
+def test_a_deal_not_reached_while_talks_go_on_is_negotiating(text: str) -> None:
+    """A deal not reached in a sentence that tells talks going on (in any clause) is negotiating."""
+    assert _statuses(text) == {("agreement", "negotiating")}

@@ -25,7 +25,7 @@ from partnerkit._extract._origins import drop_origins
 from partnerkit._extract._patterns import Span, bare_name, find_acronyms, find_names, name_key
 from partnerkit._extract._patterns._words import _ACRONYM_STOP
 from partnerkit._extract._places import Place, find_places, gazetteer, more_cities, place_end
-from partnerkit._extract._references import references
+from partnerkit._extract._references import references, short_form_uses
 from partnerkit._extract._resolve import plain, registry_insts, resolve
 from partnerkit._extract._spans_index import SpanIndex
 from partnerkit._extract._text import CleanText, Sentence
@@ -210,6 +210,9 @@ def read_document(
     if registry is not None:
         resolve(doc.entities, doc.mentions, doc.places, registry)
     doc.publisher = _publisher(doc, publisher)
+    if doc.publisher is None and not publisher:
+        # no name is used twice: count the bare short forms of a name the headline uses ("X to lead ...")
+        doc.publisher = _publisher(doc, None, _headline_short_forms(doc))
     references(doc)
     doc.mentions = drop_origins(text, doc.mentions, {i for i, e in doc.entities.items() if e.kind == "org"})
     doc.by_sentence.clear()
@@ -289,7 +292,18 @@ _PARTNER_TAIL = re.compile(r"\s*(?:(?:the|la|le|el|les|los|las|der|die|dem|den|d
 _WEAK_CUES = frozenset({"and", "und", "et", "y", "и"})
 
 
-def _publisher(doc: Document, publisher: str | None) -> int | None:
+def _headline_short_forms(doc: Document) -> Counter[int]:
+    """The uses of bare short forms ("Leeds" after "the University of Leeds") of each organisation whose
+    short form the headline uses too: the headline names the text's subject that way."""
+    if not doc.sentences:
+        return Counter()
+    uses = short_form_uses(doc)
+    title = doc.sentences[0].text
+    titled = {f.entity for f in uses if whole_word(f.text, title)}
+    return Counter(f.entity for f in uses if f.entity is not None and f.entity in titled)
+
+
+def _publisher(doc: Document, publisher: str | None, shorts: Counter[int] | None = None) -> int | None:
     orgs = [e for e in doc.entities.values() if e.kind == "org"]
     if publisher:
         key = name_key(publisher)
@@ -308,6 +322,7 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
     if not orgs:
         return None
     title_end = doc.sentences[0].end if doc.sentences else 0
+    extra = shorts if shorts is not None else Counter()
 
     cue = doc.lex.refs.get("partner")
     text = doc.clean.text
@@ -333,10 +348,10 @@ def _publisher(doc: Document, publisher: str | None) -> int | None:
     def weight(ent: Entity) -> tuple[int, int]:
         in_title = ent.id in titled
         lead = 2 if ent.id == first_org else 0  # the headline's first organisation is its subject
-        return (ent.count - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
+        return (ent.count + extra[ent.id] - partnered[ent.id] + (2 if in_title else 0) + lead, -ent.first)
 
     first = next((m for m in doc.mentions if m.entity is not None and doc.entities[m.entity].kind == "org"), None)
     first_org = first.entity if first is not None and first.start not in as_partner else None
 
     best = max(orgs, key=weight)
-    return best.id if best.count >= 2 else None
+    return best.id if best.count + extra[best.id] >= 2 else None

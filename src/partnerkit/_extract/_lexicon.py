@@ -52,7 +52,7 @@ KIND_ORDER: tuple[PartnershipKind, ...] = (
     PartnershipKind.MOU,
     PartnershipKind.AGREEMENT,
 )
-_STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge", "unsigned", "negated", "yet")
+_STATUSES = ("planned", "negotiating", "signed", "ended", "active", "hedge", "unsigned", "unreached", "negated", "yet")
 _REFERENCES = (
     "creation",
     "publisher",
@@ -83,6 +83,7 @@ _REFERENCES = (
     "pronoun",
     "consortium_members",
     "about",
+    "partners_listed",
 )
 _DATES = (
     "months",

@@ -39,22 +39,82 @@ _PLURAL_DOC = re.compile(
 )
 
 
-def excluded(doc: Document, sent_start: int, text: str, m: Found) -> bool:
+def excluded(doc: Document, sent_start: int, text: str, m: Found, *, network: bool = False) -> bool:
     """Mentions named as context ("within the framework of X", "close to X") or as a funder
-    ("X approved a grant", see :func:`_funder`) are not parties."""
+    ("X approved a grant", see :func:`_funder`) are not parties. With ``network`` (the parties of a
+    membership), a funder right after a membership trigger stays: it is the network ("membres de
+    l'X, qui a soutenu le programme")."""
     ctx = doc.lex.refs.get("context")
     if ctx is None:
         return False
-    before = text[max(0, m.start - sent_start - 45) : m.start - sent_start]
+    at = _named_before(text, m.start - sent_start)
+    before = text[max(0, at - 45) : at]
     hit = None
     for c in ctx.finditer(before):
         hit = c
     return (
         (hit is not None and len(before) - hit.end() <= 6)
-        or _funder(doc, sent_start, text, m)
+        or (_funder(doc, sent_start, text, m) and not (network and _member_of(doc, text, at)))
         or apposed_membership(text, m.start - sent_start, m.end - sent_start)
         or _apposed_unit(doc, sent_start, text, m)
     )
+
+
+# the words a name in front of an acronym in brackets may have: capitalised ones and these
+_NAME_JOINERS = frozenset(
+    (
+        "of",
+        "for",
+        "and",
+        "on",
+        "in",
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "di",
+        "del",
+        "y",
+        "et",
+        "e",
+        "für",
+        "der",
+        "und",
+        "и",
+    )
+)
+_OPEN_BRACKET = re.compile(r"\(\s*$")
+_WORD = re.compile(r"[^\s()]+")
+
+
+def _named_before(text: str, pos: int) -> int:
+    """Where the name in front of an acronym in brackets at ``pos`` starts ("fördert der Deutsche
+    Akademische Austauschdienst (DAAD)": at "Deutsche"), or ``pos`` when it is in no brackets:
+    a cue before the name is a cue before its acronym."""
+    if _OPEN_BRACKET.search(text, max(0, pos - 3), pos) is None:
+        return pos
+    name: list[re.Match[str]] = []
+    for w in reversed(list(_WORD.finditer(text, max(0, pos - 120), pos))[-10:]):
+        if not (w.group()[:1].isupper() or w.group().lower() in _NAME_JOINERS):
+            break
+        name.insert(0, w)
+    while name and not name[0].group()[:1].isupper():
+        name.pop(0)  # (a name opens on a capital: "fördert der Deutsche ...", not on "der")
+    return name[0].start() if name else pos
+
+
+def _member_of(doc: Document, text: str, pos: int) -> bool:
+    """True when a membership trigger ends right before ``pos`` ("membres de l'X, qui a soutenu ...":
+    X is the network of a membership the sentence tells, a party even when it funds something)."""
+    pat = doc.lex.kinds.get(PartnershipKind.MEMBERSHIP)
+    if pat is None:
+        return False
+    window = text[max(0, pos - 60) : pos]
+    last = None
+    for hit in pat.finditer(window):
+        last = hit
+    return last is not None and len(window) - last.end() <= 6
 
 
 # "avec Grenoble INP - UGA, l'institut d'ingénierie et de management de l'Université X", "with Vexa
@@ -100,8 +160,9 @@ def _low(doc: Document, text: str, m: Found) -> str | None:
     return doc.low(m.sentence) if doc.sentences[m.sentence].text is text else lowered(text)
 
 
-# what may stand between a mention and a cue right after it: an acronym in brackets, commas
-_GAP = re.compile(r"(?:\s*\([^()]{1,20}\))?[\s,]*")
+# what may stand between a mention and a cue right after it: an acronym in brackets (or the end of
+# the brackets the mention is in: "von der X-Gemeinschaft (XG) gefördert"), commas
+_GAP = re.compile(r"\)?(?:\s*\([^()]{1,20}\))?[\s,]*")
 # "X and Y fund ...": what joins a mention to the next one
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:(?:and|y|et|und|и)\s+(?:the\s+)?|和|与|及)\s*$", re.I)
 

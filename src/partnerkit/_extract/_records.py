@@ -191,7 +191,7 @@ def membership(  # noqa: PLR0917
         m
         for m in doc.in_sentence(si)
         if (span is None or (span[0] <= m.start - sent.start and m.end - sent.start <= span[1]))
-        and not (m.start > pos and _excluded(doc, sent.start, sent.text, m))  # "which has its seat at X"
+        and not (m.start > pos and _excluded(doc, sent.start, sent.text, m, network=True))  # "seat at X"
         and not (semi >= 0 and m.start > sent.start + semi)  # "members of X; with Y they negotiate ..."
     ]
     # a name the trigger runs into ("forman parte de la red CINDA") comes after it

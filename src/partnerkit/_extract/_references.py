@@ -23,7 +23,7 @@ from partnerkit._model._countries import _key
 if TYPE_CHECKING:
     from partnerkit._extract._document import Document
 
-__all__ = ["references"]
+__all__ = ["references", "short_form_uses"]
 
 _DEFINITE = re.compile(
     r"(?<![\w-])(?:the|l['’]|la|le|el|die|der|das) (Association|Agence|Agency|Network|Consortium|Alliance|Forum|Union|"
@@ -215,6 +215,12 @@ def _short_forms(doc: Document, free: Any) -> list[Found]:
             continue
         out.append(Found(start, end, word, "definite", sentence_of(doc.sentences, start), ent_id))
     return out
+
+
+def short_form_uses(doc: Document) -> list[Found]:
+    """The bare short forms the text uses (for choosing a publisher before the references are read)."""
+    taken = [(m.start, m.end) for m in doc.mentions]
+    return _short_forms(doc, lambda s, e: not any(a < e and s < b for a, b in taken))
 
 
 def references(doc: Document) -> None:

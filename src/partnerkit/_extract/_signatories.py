@@ -7,6 +7,10 @@ only a comma between ("..., Rector of Y") is a second post of the same person, n
 "A memorandum on ... was signed. The document was signed by the Rector of X and the
 President of Y.": a document stated without its parties takes those of the next sentence of
 the paragraph when that sentence reports the signing of it.
+
+"X signed memoranda with five universities. The five partners are A, B and C.": a document
+signed with a counted or generic object takes the organisations the next sentence lists as
+its partners, one record per partner.
 """
 
 from __future__ import annotations
@@ -16,8 +20,11 @@ import re
 
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import may_match
+from partnerkit._extract._parties import party
+from partnerkit._extract._triggers import Trigger
+from partnerkit._model import Evidence, PartialDate, Partnership, Status
 
-__all__ = ["second_posts", "signatories_of"]
+__all__ = ["partners_listed_next", "second_posts", "signatories_of"]
 
 # What may stand between an official's title and the organisation: connectors and articles.
 _GAP = re.compile(
@@ -79,3 +86,38 @@ def signatories_of(doc: Document, si: int, explicit: list[int]) -> list[int]:
     if not (may_match(anaphora, doc.low(si)) and anaphora.search(text) and signed.search(text)):
         return []
     return explicit
+
+
+def _signer(doc: Document, psi: int, trig: Trigger) -> int | None:
+    """The one organisation sentence ``psi`` names before ``trig`` (the publisher when it names none)."""
+    before = doc.sentences[psi].start + trig.start
+    named = {f.entity for f in doc.in_sentence(psi) if f.entity is not None and f.kind != "pair" and f.end <= before}
+    orgs = [e for e in named if doc.entities[e].kind == "org"]
+    if len(orgs) == 1:
+        return orgs[0]
+    return doc.publisher if not orgs else None
+
+
+def partners_listed_next(
+    doc: Document, si: int, pending: tuple[int, Trigger, Status, PartialDate | None], explicit: list[int]
+) -> list[Partnership]:
+    """The records of a document signed "with five universities" in the sentence before ``si`` when
+    ``si`` lists the partners ("The five partners are A, B and C"): one per partner, or []."""
+    psi, trig, status, date = pending
+    generic = doc.lex.refs.get("generic")
+    listed = doc.lex.refs.get("partners_listed")
+    if generic is None or listed is None or psi != si - 1:  # (the list may open the next paragraph)
+        return []
+    first = doc.sentences[psi].text
+    if generic.search(first, trig.end) is None:
+        return []
+    if listed.search(doc.sentences[si].text) is None or (signer := _signer(doc, psi, trig)) is None:
+        return []
+    partners = [e for e in explicit if e != signer and doc.entities[e].kind == "org"]
+    if len(partners) < 2:
+        return []
+    ev = (Evidence(quote=first, published=None), Evidence(quote=doc.sentences[si].text, published=None))
+    return [
+        Partnership(kind=trig.kind, parties=(party(doc, signer), party(doc, e)), status=status, date=date, evidence=ev)
+        for e in partners
+    ]

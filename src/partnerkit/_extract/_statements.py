@@ -73,7 +73,7 @@ from partnerkit._extract._roles import (
 from partnerkit._extract._roles import (
     pronoun_lead as _pronoun_lead,
 )
-from partnerkit._extract._signatories import second_posts
+from partnerkit._extract._signatories import partners_listed_next, second_posts
 from partnerkit._extract._starts import opened_next, start_dates
 from partnerkit._extract._tables import listed_memberships
 from partnerkit._extract._tidy import DOCUMENTS as _DOCUMENTS
@@ -261,6 +261,8 @@ def find_partnerships(doc: Document, published: PartialDate | None) -> list[Part
             got = _signed_later(doc, si, pending, explicit, out, all_triggers[pending[0]])
             if got:
                 deal, deal_date = got, pending[3]
+            elif named_next := partners_listed_next(doc, si, pending, explicit):
+                out.extend(named_next)  # "... with five universities. The five partners are A, B and C."
         pending = None
         n_before = len(out)
         low = doc.low(si)

@@ -146,6 +146,9 @@ def set_up_cue(doc: Document, text: str, trig: Trigger) -> bool:
     )
 
 
+_CUE_NAMES = ("negotiating", "planned", "signed", "ended", "active", "hedge", "unsigned", "unreached", "negated", "yet")
+
+
 def status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
     """Every status cue of sentence ``si``: (start, end, status name), read once per sentence."""
     got = doc.cue_cache.get(si)
@@ -153,7 +156,7 @@ def status_cues(doc: Document, si: int) -> list[tuple[int, int, str]]:
         text = doc.sentences[si].text
         scans = dict(narrowed(doc.lex, "status", doc.lex.status, doc.low(si)))
         got = []
-        for name in ("negotiating", "planned", "signed", "ended", "active", "hedge", "unsigned", "negated", "yet"):
+        for name in _CUE_NAMES:
             pat = scans.get(name)
             if pat is None:
                 continue
@@ -180,13 +183,19 @@ def _governs(text: str, start: int, end: int, trig: Trigger) -> bool:
 def status(doc: Document, si: int, trig: Trigger, kind: PartnershipKind) -> Status | None:
     """The status the sentence gives (closest cue to the trigger), or None when it states no
     deal: a hedge in the trigger's clause, the object denied ("no agreements were announced"),
-    a signing negated with no talks going on ("wurden nicht unterzeichnet")."""
-    raw = status_cues(doc, si)
+    a signing negated with no talks going on ("wurden nicht unterzeichnet"), a deal said not to be
+    reached ("no agreement was reached": negotiating when the sentence tells talks)."""
+    whole = raw = status_cues(doc, si)
     text = doc.sentences[si].text
     if raw and joins(text):
         # "an MoU with A, while the exchange with B was suspended": each clause's own cues
         lo, hi = clause_span(text, trig.start, [t.start for t in triggers(doc, si)])
         raw = [c for c in raw if lo <= c[0] and c[1] <= hi]
+    if any(n == "unreached" for _s, _e, n in raw):
+        # "no deal was reached", "wurden noch nicht getroffen", "не удалось договориться": no deal,
+        # not even one to come; talks told in any clause keep it negotiating ("have not reached an
+        # agreement, but talks continue")
+        return Status.NEGOTIATING if any(n == "negotiating" for _s, _e, n in whole) else None
     # "Планируется подписание", "plans the signing of": a signing that is planned is no signing yet
     planned = [(s, e) for s, e, n in raw if n == "planned"]
     # (also a future form both tables read: "firmarán", "signeront")
