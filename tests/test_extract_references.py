@@ -7,11 +7,8 @@ to the text (each reference once re-read every mention before it: 4x the text wa
 
 from __future__ import annotations
 
-import sys
-from types import FrameType
-from typing import Any
-
 import partnerkit as pk
+from tests.work import lines_executed
 
 
 def test_a_definite_reference_names_the_last_organisation_of_its_kind() -> None:
@@ -26,23 +23,7 @@ def test_a_definite_reference_names_the_last_organisation_of_its_kind() -> None:
 
 def _lines(text: str) -> int:
     """Lines executed in ``_references.py`` while extracting ``text`` (work that load cannot change)."""
-    count = 0
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename.endswith("_references.py") else None
-
-    sys.settrace(calls)
-    try:
-        pk.extract(text)
-    finally:
-        sys.settrace(None)
-    return count
+    return lines_executed(lambda: pk.extract(text), "_references.py")
 
 
 def test_definite_references_cost_work_in_proportion_to_the_text() -> None:

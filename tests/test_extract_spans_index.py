@@ -8,14 +8,13 @@ work 10x); and on the index giving exactly what a scan of every span gives.
 
 from __future__ import annotations
 
-import sys
-from types import FrameType
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 import partnerkit as pk
+from tests.work import lines_executed
 
 _spans = st.lists(st.tuples(st.integers(0, 400), st.integers(0, 150)), max_size=40)
 
@@ -41,23 +40,7 @@ def test_the_index_finds_what_a_scan_finds(spans: list[tuple[int, int]], qs: int
 def _lines_run(text: str) -> int:
     """Lines of the mention-reading modules executed by one ``pk.extract`` (a count of work done,
     the same on any machine and under any load)."""
-    count = 0
-
-    def local(frame: FrameType, event: str, arg: object) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: object) -> Any:
-        return local if frame.f_code.co_filename.endswith(("_document.py", "_references.py")) else None
-
-    sys.settrace(calls)
-    try:
-        pk.extract(text)
-    finally:
-        sys.settrace(None)
-    return count
+    return lines_executed(lambda: pk.extract(text), "_document.py", "_references.py")
 
 
 def test_reading_mentions_grows_with_the_text_not_its_square() -> None:

@@ -9,10 +9,6 @@ gives exactly what that first version gave (kept below as the reference).
 
 from __future__ import annotations
 
-import sys
-from types import FrameType
-from typing import Any
-
 import pytest
 from hypothesis import given, settings
 
@@ -31,6 +27,7 @@ from partnerkit._extract._patterns._words import (
 from partnerkit._extract._places import gazetteer
 from partnerkit._model._countries import _key
 from tests.strategies import split_runs
+from tests.work import lines_executed
 
 Run = list[tuple[int, int, str]]
 
@@ -77,23 +74,7 @@ def test_the_cut_is_the_reference_cut_on_long_runs(run: Run) -> None:
 
 def _lines_run(run: Run) -> int:
     """Lines executed in ``_splits.py`` while cutting ``run`` (a count of work that load cannot change)."""
-    count = 0
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename.endswith("_splits.py") else None
-
-    sys.settrace(calls)
-    try:
-        split_run(run)
-    finally:
-        sys.settrace(None)
-    return count
+    return lines_executed(lambda: split_run(run), "_splits.py")
 
 
 def test_cutting_a_long_line_of_names_is_linear() -> None:
