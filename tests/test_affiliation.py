@@ -1306,10 +1306,12 @@ def test_parts_read_before_give_the_reading_a_fresh_reader_gives() -> None:
     assert kept.read(texts[5]).hints.tails == {"Riverside Heart Hospital Dayton OH 45409 USA": 3}
 
 
-def test_a_long_string_is_read_in_time_that_grows_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pasted page (a 10k-character cell) naming many bodies: the words written as acronyms are
-    read once per part, not once per name found in it (which made the work grow with the square
-    of the length: 10k characters took 1.3 s of CPU, 20k 5.4 s)."""
+def _calls_on_long_strings(
+    monkeypatch: pytest.MonkeyPatch, counted: str, cache: str, sizes: tuple[int, int]
+) -> list[int]:
+    """Calls of ``_parts.<counted>`` made by matching two long strings naming many bodies (of the
+    two ``sizes``), with the per-text cache ``_parts.<cache>`` cleared before each: a count of work
+    that machine load cannot change."""
     from partnerkit._matching._affiliation import _parts
 
     reg = Registry(
@@ -1320,21 +1322,29 @@ def test_a_long_string_is_read_in_time_that_grows_with_it(monkeypatch: pytest.Mo
     )
     reg.match("ITMO University")
     calls = 0
-    checked = _parts.is_acronym
+    original = getattr(_parts, counted)
 
-    def counting(word: str) -> bool:
+    def counting(word: str) -> object:
         nonlocal calls
         calls += 1
-        return checked(word)
+        return original(word)
 
-    monkeypatch.setattr(_parts, "is_acronym", counting)
+    monkeypatch.setattr(_parts, counted, counting)
     work = []
-    for n in (1500, 6000):
-        if hasattr(_parts, "_acronym_words"):
-            _parts._acronym_words.cache_clear()
+    for n in sizes:
+        if hasattr(_parts, cache):
+            getattr(_parts, cache).cache_clear()
         calls = 0
         reg.match(("ITMO University Hamburg " * n)[:n])
         work.append(calls)
+    return work
+
+
+def test_a_long_string_is_read_in_time_that_grows_with_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted page (a 10k-character cell) naming many bodies: the words written as acronyms are
+    read once per part, not once per name found in it (which made the work grow with the square
+    of the length: 10k characters took 1.3 s of CPU, 20k 5.4 s)."""
+    work = _calls_on_long_strings(monkeypatch, "is_acronym", "_acronym_words", (1500, 6000))
     assert work[1] < 6 * work[0]  # 4x the text: ~4x the words looked at (the old reading: ~16x)
 
 
@@ -1342,29 +1352,5 @@ def test_connectors_before_names_of_a_long_string_are_read_once(monkeypatch: pyt
     """A long part naming many bodies: the words before each name ("Professor at X", "Library of
     the X") are found from one reading of the part, not by re-reading it up to each name (20k
     characters took 0.3 s of CPU, growing with the square of the length)."""
-    from partnerkit._matching._affiliation import _parts
-
-    reg = Registry(
-        [
-            Institution(id="itmo", name="ITMO University", country="RU"),
-            Institution(id="uhh", name="University of Hamburg", country="DE"),
-        ]
-    )
-    reg.match("ITMO University")
-    calls = 0
-    split = _parts.tokens
-
-    def counting(word: str) -> tuple[str, ...]:
-        nonlocal calls
-        calls += 1
-        return split(word)
-
-    monkeypatch.setattr(_parts, "tokens", counting)
-    work = []
-    for n in (2400, 9600):
-        if hasattr(_parts, "_word_starts"):
-            _parts._word_starts.cache_clear()
-        calls = 0
-        reg.match(("ITMO University Hamburg " * n)[:n])
-        work.append(calls)
+    work = _calls_on_long_strings(monkeypatch, "tokens", "_word_starts", (2400, 9600))
     assert work[1] < 6 * work[0]  # 4x the text: ~4x the words read (the old reading: ~16x)

@@ -86,15 +86,16 @@ def funded(refs: Mapping[str, re.Pattern[str]], text: str, pos: int) -> bool:
     return right_before(refs.get("context_after"), text, m.start() if m else pos)
 
 
-def right_before(pattern: re.Pattern[str] | None, text: str, pos: int) -> bool:
-    """True when a phrase of ``pattern`` ends right before ``pos`` (a space apart at most)."""
+def right_before(pattern: re.Pattern[str] | None, text: str, pos: int, gap: int = 1) -> bool:
+    """True when a phrase of ``pattern`` ends right before ``pos`` (``gap`` characters apart at
+    most: a space by default)."""
     if pattern is None:
         return False
     window = text[max(0, pos - 60) : pos]
     last = None
     for m in pattern.finditer(window):
         last = m
-    return last is not None and len(window) - last.end() <= 1
+    return last is not None and len(window) - last.end() <= gap
 
 
 def scoped(doc: Document, text: str, trig: _Trigger) -> bool:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from partnerkit._extract._clauses import clause_span, joins
+from partnerkit._extract._cues import right_before
 from partnerkit._extract._document import Document, Found
 from partnerkit._extract._lexicon import lowered, may_match
 from partnerkit._extract._text import CJK
@@ -107,14 +108,7 @@ def _named_before(text: str, pos: int) -> int:
 def _member_of(doc: Document, text: str, pos: int) -> bool:
     """True when a membership trigger ends right before ``pos`` ("membres de l'X, qui a soutenu ...":
     X is the network of a membership the sentence tells, a party even when it funds something)."""
-    pat = doc.lex.kinds.get(PartnershipKind.MEMBERSHIP)
-    if pat is None:
-        return False
-    window = text[max(0, pos - 60) : pos]
-    last = None
-    for hit in pat.finditer(window):
-        last = hit
-    return last is not None and len(window) - last.end() <= 6
+    return right_before(doc.lex.kinds.get(PartnershipKind.MEMBERSHIP), text, pos, gap=6)
 
 
 # "avec Grenoble INP - UGA, l'institut d'ingénierie et de management de l'Université X", "with Vexa
